@@ -1,0 +1,217 @@
+"""Frozen, typed configuration. Every default lives here, in one place.
+
+Load order: defaults, then a TOML file (``--config``), then CLI overrides.
+Unknown keys are errors, so a typo never silently falls back to a default.
+
+>>> cfg = Config()
+>>> cfg.dedup.mode
+'drop'
+>>> cfg2 = Config.from_mapping({"dedup": {"mode": "annotate"}})
+>>> cfg2.dedup.mode, cfg2.dedup.threshold == cfg.dedup.threshold
+('annotate', True)
+>>> Config.from_mapping({"dedup": {"mode": "sometimes"}})
+Traceback (most recent call last):
+...
+pipeline.errors.ConfigError: dedup.mode must be one of drop, annotate, off (got 'sometimes')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tomllib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin, get_type_hints
+
+from pipeline.errors import ConfigError
+
+DedupMode = Literal["drop", "annotate", "off"]
+
+
+@dataclass(frozen=True)
+class ReadConfig:
+    max_bytes: int = 20_000_000
+    """Inputs (or JSONL/WARC records) larger than this are rejected as ``too_large``."""
+    min_chars: int = 1
+    """Documents with fewer non-space characters are rejected as ``empty``."""
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    timeout_s: float = 30.0
+    """Per-document wall-clock limit for HTML extraction; beyond it, ``extraction_timeout``."""
+    include_comments: bool = False
+    include_tables: bool = True
+    favor: Literal["balanced", "precision", "recall"] = "balanced"
+
+
+@dataclass(frozen=True)
+class RepairConfig:
+    ftfy: bool = True
+    local: bool = True
+    """Doubled punctuation, glued repeats, glued credits, odd spaces (pipeline/repair.py)."""
+
+
+@dataclass(frozen=True)
+class BoilerplateConfig:
+    enabled: bool = True
+    threshold: float = 0.5
+    """A block whose boilerplate score reaches this is removed (score-then-decide)."""
+    rules: tuple[str, ...] = ()
+    """Extra rule packs (TOML or YAML files), see docs/rules.md."""
+    site_templates: bool = True
+    template_min_docs: int = 3
+    """A line must recur in at least this many documents of one site to be a template."""
+    template_min_share: float = 0.3
+    """...and in at least this share of that site's documents."""
+
+
+@dataclass(frozen=True)
+class LanguageConfig:
+    seed: int = 0
+    min_chars: int = 20
+    """Shorter texts get ``und``."""
+    min_confidence: float = 0.70
+    """A top language probability below this gives ``und``."""
+    sample_chars: int = 3000
+    """Detect on at most this many characters, sampled evenly across the text."""
+
+
+@dataclass(frozen=True)
+class DedupConfig:
+    mode: DedupMode = "drop"
+    threshold: float = 0.8
+    """Verified similarity at or above which a passage is a near-duplicate."""
+    min_words: int = 6
+    """Passages with fewer words are never removed as duplicates."""
+    document_threshold: float = 0.9
+    """Share of a document's words in duplicate passages above which the whole document is a duplicate."""
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    workers: int = 0
+    """Worker processes for the per-document stages; 0 means all cores."""
+    shard_size: int = 200
+    """Documents per shard (the unit of parallel work and of Prefect tasks)."""
+    state_dir: str | None = None
+    """Where the state store lives; None means ``<output>/.state``."""
+    gzip: bool = False
+    """Write ``documents.jsonl.gz`` instead of ``documents.jsonl``."""
+    incremental: bool = True
+    """Skip inputs already processed by an earlier run with the same state (by path, size and hash)."""
+
+
+@dataclass(frozen=True)
+class Config:
+    read: ReadConfig = field(default_factory=ReadConfig)
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
+    repair: RepairConfig = field(default_factory=RepairConfig)
+    boilerplate: BoilerplateConfig = field(default_factory=BoilerplateConfig)
+    language: LanguageConfig = field(default_factory=LanguageConfig)
+    dedup: DedupConfig = field(default_factory=DedupConfig)
+    run: RunConfig = field(default_factory=RunConfig)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> Config:
+        """Build a config from nested dicts (as parsed from TOML), validating every key."""
+        return _build(cls, data, "")
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None = None, overrides: dict[str, Any] | None = None) -> Config:
+        """Defaults, then the TOML file at ``path``, then ``overrides`` (dotted keys allowed)."""
+        data: dict[str, Any] = {}
+        if path is not None:
+            p = Path(path)
+            try:
+                data = tomllib.loads(p.read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                raise ConfigError(f"config file {p} does not exist") from None
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigError(f"config file {p} is not valid TOML: {exc}") from None
+        for key, value in (overrides or {}).items():
+            if value is None:
+                continue
+            node = data
+            *parents, leaf = key.split(".")
+            for part in parents:
+                node = node.setdefault(part, {})
+            node[leaf] = value
+        return cls.from_mapping(data)
+
+    # -- identity ---------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def digest(self) -> str:
+        """A stable hash of the settings that shape the output (for the manifest).
+
+        Run-only knobs (workers, shard size, state location) are left out: they
+        never change the output bytes.
+        """
+        data = self.to_dict()
+        data["run"] = {"gzip": self.run.gzip}
+        blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
+        return hashlib.blake2b(blob, digest_size=8).hexdigest()
+
+
+def _build(cls: type[Any], data: dict[str, Any], prefix: str) -> Any:
+    if not isinstance(data, dict):
+        raise ConfigError(f"{prefix.rstrip('.') or 'config'} must be a table, got {type(data).__name__}")
+    hints = get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    unknown = sorted(set(data) - names)
+    if unknown:
+        raise ConfigError(f"unknown config key {prefix}{unknown[0]} (known: {', '.join(sorted(names))})")
+    kwargs: dict[str, Any] = {}
+    for name, value in data.items():
+        kwargs[name] = _coerce(hints[name], value, prefix + name)
+    return cls(**kwargs)
+
+
+def _coerce(hint: Any, value: Any, key: str) -> Any:
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return _build(hint, value, key + ".")
+    origin = get_origin(hint)
+    if origin is Literal:
+        choices = get_args(hint)
+        if value not in choices:
+            raise ConfigError(f"{key} must be one of {', '.join(map(str, choices))} (got {value!r})")
+        return value
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        args = [a for a in get_args(hint) if a is not type(None)]
+        if value is None:
+            return None
+        return _coerce(args[0], value, key)
+    if origin is tuple:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list | tuple):
+            raise ConfigError(f"{key} must be a list (got {value!r})")
+        return tuple(str(v) for v in value)
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(f"{key} must be true or false (got {value!r})")
+        return value
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"{key} must be an integer (got {value!r})")
+        if value < 0:
+            raise ConfigError(f"{key} must not be negative (got {value})")
+        return value
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ConfigError(f"{key} must be a number (got {value!r})")
+        return float(value)
+    if hint is str:
+        if not isinstance(value, str):
+            raise ConfigError(f"{key} must be a string (got {value!r})")
+        return value
+    return value
