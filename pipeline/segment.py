@@ -1,0 +1,185 @@
+"""Blocks (non-empty lines) and sentences, with exact character offsets.
+
+:func:`segment` runs after ``repair`` and never edits text: it only sets
+``doc.blocks`` and ``doc.sentences``, whose offsets point into ``doc.text``
+(the repaired text).
+
+- A **block** is one non-empty line; ``start``/``end`` exclude the line's
+  leading and trailing white space. Only ``"\\n"`` separates lines (a stray
+  ``"\\r"`` is white space and trimmed). ``paragraph`` starts at 0 and goes up
+  by one whenever at least one blank (or white-space-only) line separates a
+  block from the one before it.
+- A **sentence** lies inside one block; sentences never cross lines. The
+  splitter is rule based and works in one pass over candidate boundaries
+  (terminal punctuation followed by white space), found with one compiled
+  regular expression. A candidate is rejected when the next sentence would
+  start with a lower-case letter, after a title or abbreviation (``Mr.``,
+  ``Dr.``, ``St.``, ``z.B.``, ``e.g.``, ``Nr.``...), after an initial
+  (``J. Smith``), after a dotted acronym (``U.S.``) unless a common sentence
+  opener follows, and after ``No.``/``Feb.``/``p.`` when a number follows.
+
+>>> from pipeline.document import Document
+>>> doc = segment(Document(id="a", source="a", format="text",
+...                        text="Dr. Who met Mr. Smith. He left.\\n\\nThe end."))
+>>> [(b.start, b.end, b.paragraph) for b in doc.blocks]
+[(0, 31, 0), (33, 41, 1)]
+>>> [doc.text[s.start:s.end] for s in doc.sentences]
+['Dr. Who met Mr. Smith.', 'He left.', 'The end.']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+
+from pipeline.document import Block, Document, Sentence
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["segment", "split_blocks", "split_sentences"]
+
+# One non-empty line: leading horizontal space, then the trimmed content (group 1).
+_LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)")
+
+_CLOSERS = "”\"'’»)\\]"
+_OPENERS = "“\"'‘«([¿¡„‚"
+# A boundary candidate: terminal punctuation (with closing quotes/brackets in between or
+# after, e.g. `.”`, `”.`, `?!`, `...`, `…`), then horizontal white space, then a visible char.
+_CANDIDATE = re.compile(rf"((?:[.!?…][{_CLOSERS}]*)+)[^\S\n]+(?=\S)")
+
+
+def _wordset(words: str) -> frozenset[str]:
+    """The white-space separated words of ``words``.
+
+    >>> sorted(_wordset(" b  a "))
+    ['a', 'b']
+    """
+    return frozenset(words.split())
+
+
+# Never a sentence end: titles and abbreviations that are always followed by more of the sentence.
+_TITLES = _wordset(
+    """
+    mr mrs ms mssrs messrs dr prof st ste sr sra srta sto sta dña dn hr fr frl mme mlle mgr
+    gen sen rep gov lt col sgt capt cmdr adm rev hon pres supt insp gen brig maj
+    vs v cf ca approx resp bzw evtl ggf vgl sog zb dh ua usw ibid str
+    """,
+)
+# No sentence end when a number follows: "No. 5", "Nr. 12", "Feb. 23", "p. 4".
+_BEFORE_NUMBER = _wordset(
+    """
+    no nr núm num art abs vol p pp s ch fig tel ed
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    janv févr avr juil déc ene abr ago dic okt dez
+    """,
+)
+# After a dotted acronym ("U.S.", "a.m."), only these openers start a new sentence.
+_STARTERS = _wordset(
+    """
+    The A An In It He She They We I But And This That These Those There His Her Its Their
+    Der Die Das Ein Eine Er Sie Es Wir Le La Les Il Elle Ils Un Une El Los Las Ella
+    """,
+)
+_DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
+
+
+def _is_boundary(text: str, pos: int, lo: int, punct: str, dot: int) -> bool:
+    """Whether candidate ``punct`` (last char at ``dot``) splits before the sentence at ``pos``."""
+    nxt = text[pos]
+    if nxt.islower():
+        return False
+    if punct[0] != "." or len(punct) > 1:
+        # ?, !, …, "...", or a period with closing quotes/brackets: a real end
+        # unless the next part is lower case (handled above).
+        return True
+    # A single period: look at the word before it.
+    begin = max(text.rfind(" ", lo, dot), text.rfind("\t", lo, dot), lo - 1) + 1
+    word = text[begin:dot].lstrip(_OPENERS)
+    if not word:
+        return True
+    key = word.lower()
+    if key in _TITLES:
+        return False
+    if nxt.isdigit() and key in _BEFORE_NUMBER:
+        return False
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "J. Smith"
+    if "." in word and _DOTTED.fullmatch(word):
+        end = pos
+        limit = len(text)
+        while end < limit and text[end].isalpha():
+            end += 1
+        return text[pos:end] in _STARTERS
+    return True
+
+
+def _split(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Sentences of the trimmed, single-line region ``text[lo:hi]`` as absolute offsets."""
+    out: list[tuple[int, int]] = []
+    start = lo
+    for m in _CANDIDATE.finditer(text, lo, hi):
+        nxt = m.end()
+        if _is_boundary(text, nxt, lo, m.group(1), m.end(1) - 1):
+            out.append((start, m.end(1)))
+            start = nxt
+    out.append((start, hi))
+    return out
+
+
+def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Sentence offsets in ``text``, shifted by ``start``; white space trimmed, lines never crossed.
+
+    ``start`` is where ``text`` sits in a larger text (e.g. a block's start), so
+    the returned offsets point into that larger text.
+
+    >>> s = "He paid $4.85 for it. Mr. Smith said no. 5 went to the U.S. Army."
+    >>> [s[a:b] for a, b in split_sentences(s)]
+    ['He paid $4.85 for it.', 'Mr. Smith said no. 5 went to the U.S. Army.']
+    >>> s = "“It is over,” he said. “Wait…” She left… and came back. Why?! Now."
+    >>> [s[a:b] for a, b in split_sentences(s)]
+    ['“It is over,” he said.', '“Wait…”', 'She left… and came back.', 'Why?!', 'Now.']
+    >>> split_sentences("  A b. C d.  ", 10)
+    [(12, 16), (17, 21)]
+    >>> split_sentences("   ")
+    []
+    """
+    out: list[tuple[int, int]] = []
+    for m in _LINE.finditer(text):
+        for a, b in _split(text, m.start(1), m.end(1)):
+            out.append((a + start, b + start))
+    return out
+
+
+def split_blocks(text: str) -> list[Block]:
+    """The non-empty lines of ``text`` as blocks, trimmed, with paragraph numbers.
+
+    >>> [(b.start, b.end, b.index, b.paragraph) for b in split_blocks(" a \\nb\\n \\n\\nc")]
+    [(1, 2, 0, 0), (4, 5, 1, 0), (9, 10, 2, 1)]
+    """
+    blocks: list[Block] = []
+    paragraph = 0
+    prev_end = -1
+    for m in _LINE.finditer(text):
+        start, end = m.span(1)
+        if prev_end >= 0 and text.count("\n", prev_end, start) >= 2:
+            paragraph += 1
+        blocks.append(Block(start, end, len(blocks), paragraph))
+        prev_end = end
+    return blocks
+
+
+def segment(doc: Document) -> Document:
+    """Set ``doc.blocks`` (non-empty lines) and ``doc.sentences`` (within blocks); text unchanged.
+
+    >>> from pipeline.document import Document
+    >>> d = segment(Document(id="x", source="x", format="text", text="One. Two.\\nThree"))
+    >>> [(s.start, s.end, s.block) for s in d.sentences]
+    [(0, 4, 0), (5, 9, 0), (10, 15, 1)]
+    """
+    text = doc.text
+    blocks = split_blocks(text)
+    sentences = [
+        Sentence(a, b, block.index) for block in blocks for a, b in _split(text, block.start, block.end)
+    ]
+    return dataclasses.replace(doc, blocks=tuple(blocks), sentences=tuple(sentences))

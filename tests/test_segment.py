@@ -1,0 +1,106 @@
+"""Tests for pipeline.segment: golden sentence cases, block offsets, and properties."""
+
+from __future__ import annotations
+
+import doctest
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import pipeline.segment
+from pipeline.document import Document
+from pipeline.segment import segment, split_blocks, split_sentences
+
+DATA = Path(__file__).parent / "data" / "segment"
+CASES = json.loads((DATA / "sentences.json").read_text(encoding="utf-8"))["cases"]
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _doc(text: str) -> Document:
+    return Document(id="t", source="t", format="text", text=text)
+
+
+def test_doctests() -> None:
+    result = doctest.testmod(pipeline.segment)
+    assert result.attempted > 0
+    assert result.failed == 0
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["input"][:40] for c in CASES])
+def test_golden_sentences(case: dict[str, object]) -> None:
+    text = str(case["input"])
+    got = [text[a:b] for a, b in split_sentences(text)]
+    assert got == case["expected"]
+
+
+def test_blocks_trim_and_paragraphs() -> None:
+    text = "  Title  \n\nFirst line.\nSecond line.\n \t \n\nLast\r\n"
+    blocks = split_blocks(text)
+    assert [text[b.start : b.end] for b in blocks] == ["Title", "First line.", "Second line.", "Last"]
+    assert [b.paragraph for b in blocks] == [0, 1, 1, 2]
+    assert [b.index for b in blocks] == [0, 1, 2, 3]
+
+
+def test_segment_sets_blocks_and_sentences_without_changing_text() -> None:
+    text = "Dr. Who came. He left.\n\nThe end."
+    doc = segment(_doc(text))
+    assert doc.text == text
+    assert len(doc.blocks) == 2
+    assert [(text[s.start : s.end], s.block) for s in doc.sentences] == [
+        ("Dr. Who came.", 0),
+        ("He left.", 0),
+        ("The end.", 1),
+    ]
+
+
+def test_empty_text() -> None:
+    doc = segment(_doc(" \n\n "))
+    assert doc.blocks == ()
+    assert doc.sentences == ()
+
+
+def test_split_sentences_offset_shift() -> None:
+    assert split_sentences("A b. C d.", 100) == [(100, 104), (105, 109)]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not present")
+def test_seed_sentences_inside_blocks() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        doc = segment(_doc(text))
+        assert doc.blocks, path
+        for s in doc.sentences:
+            b = doc.blocks[s.block]
+            assert b.start <= s.start < s.end <= b.end
+
+
+TEXT = st.text(alphabet=st.sampled_from(list('ab A.!?…”“"() \n\t\u00a0,.Mr')), max_size=80)
+
+
+@given(TEXT)
+def test_blocks_are_trimmed_nonempty_lines(text: str) -> None:
+    blocks = split_blocks(text)
+    expected = [line.strip() for line in text.split("\n") if line.strip()]
+    assert [text[b.start : b.end] for b in blocks] == expected
+    paragraphs = [b.paragraph for b in blocks]
+    assert paragraphs == sorted(paragraphs)
+
+
+@given(TEXT)
+def test_sentences_cover_block_text_in_order(text: str) -> None:
+    doc = segment(_doc(text))
+    prev_end = 0
+    for s in doc.sentences:
+        piece = text[s.start : s.end]
+        assert piece and piece == piece.strip()
+        assert s.start >= prev_end
+        prev_end = s.end
+    # Concatenating a block's sentences, ignoring white space, gives the block back.
+    for b in doc.blocks:
+        inside = [s for s in doc.sentences if s.block == b.index]
+        assert inside[0].start == b.start and inside[-1].end == b.end
+        joined = "".join(text[s.start : s.end] for s in inside)
+        assert "".join(joined.split()) == "".join(text[b.start : b.end].split())
