@@ -79,6 +79,8 @@ class Duplicate:
 
     ``of`` is the id of the document that kept the passage, ``of_text`` the
     passage there, ``similarity`` the verified similarity in [0, 1].
+    ``of_start``/``of_end`` locate the matched passage in the earlier
+    document's repaired text (-1 when unknown), for ``docclean explain``.
     """
 
     start: int
@@ -86,6 +88,8 @@ class Duplicate:
     of: str
     similarity: float
     of_text: str = ""
+    of_start: int = -1
+    of_end: int = -1
 
 
 @dataclass(frozen=True, slots=True)
