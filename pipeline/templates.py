@@ -1,0 +1,108 @@
+"""Site templates: lines that recur across many pages of one site are boilerplate everywhere.
+
+The map side hashes each kept line of a document (:func:`line_keys`, 8 bytes a
+line). The reduce side (:func:`decide`) counts, per *group* (the URL host, or
+the input folder when there is no URL), in how many documents each line
+occurs, adds the counts remembered by the state store from earlier runs, and
+declares a line a template when it occurs in at least
+``template_min_docs`` documents and in at least ``template_min_share`` of the
+group's documents. :func:`spans` then marks those lines in every document of
+the group, the first one included, as ``site_template``.
+
+A passage repeated by *different* sites never counts here: groups are per site.
+That is syndication, and dedup's job.
+
+>>> line_key("  Share   this article ") == line_key("share this ARTICLE")
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Protocol
+
+from pipeline.config import BoilerplateConfig
+from pipeline.document import Category, Document, Span
+
+RULE = "site_template/recurring-line"
+KEY_BYTES = 8
+MAX_LINES = 400
+"""Only the first lines of a very long document are counted (templates sit at the edges anyway)."""
+
+_WS = re.compile(r"\s+")
+
+
+class LineCountStore(Protocol):
+    """What :func:`decide` needs of the state store."""
+
+    def load_line_counts(self, groups: Iterable[str]) -> dict[str, tuple[int, Counter[bytes]]]: ...
+
+    def add_line_counts(self, group: str, documents: int, counts: Counter[bytes]) -> None: ...
+
+
+def line_key(line: str) -> bytes:
+    """A stable 8-byte key of a line, insensitive to case and white space."""
+    norm = _WS.sub(" ", line).strip().casefold()
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=KEY_BYTES).digest()
+
+
+def _kept_blocks(doc: Document) -> Iterable[tuple[int, int]]:
+    removed = sorted((s.start, s.end) for s in doc.removed)
+    i = 0
+    for block in doc.blocks[:MAX_LINES]:
+        while i < len(removed) and removed[i][1] <= block.start:
+            i += 1
+        if i < len(removed) and removed[i][0] <= block.start and removed[i][1] >= block.end:
+            continue
+        yield block.start, block.end
+
+
+def line_keys(doc: Document) -> bytes:
+    """The distinct keys of the document's kept lines, concatenated (compact to ship and hold)."""
+    seen: dict[bytes, None] = {}
+    for start, end in _kept_blocks(doc):
+        seen.setdefault(line_key(doc.text[start:end]), None)
+    return b"".join(seen)
+
+
+def _split(keys: bytes) -> Iterable[bytes]:
+    return (keys[i : i + KEY_BYTES] for i in range(0, len(keys), KEY_BYTES))
+
+
+def decide(
+    docs: Iterable[tuple[str, bytes]], store: LineCountStore, cfg: BoilerplateConfig
+) -> dict[str, set[bytes]]:
+    """The template line keys of each group, from this run's documents plus the stored counts.
+
+    Adds this run's counts to ``store`` (committed with the rest of the state).
+    """
+    per_group: dict[str, Counter[bytes]] = {}
+    docs_per_group: Counter[str] = Counter()
+    for group, keys in docs:
+        docs_per_group[group] += 1
+        per_group.setdefault(group, Counter()).update(_split(keys))
+    stored = store.load_line_counts(sorted(per_group))
+    out: dict[str, set[bytes]] = {}
+    for group in sorted(per_group):
+        counts = per_group[group]
+        total_docs = docs_per_group[group]
+        prev_docs, prev_counts = stored.get(group, (0, Counter()))
+        all_docs = total_docs + prev_docs
+        need = max(cfg.template_min_docs, cfg.template_min_share * all_docs)
+        found = {k for k, c in counts.items() if c + prev_counts.get(k, 0) >= need}
+        if found:
+            out[group] = found
+        store.add_line_counts(group, total_docs, counts)
+    return out
+
+
+def spans(doc: Document, keys: set[bytes]) -> tuple[Span, ...]:
+    """``site_template`` spans for the kept lines of ``doc`` whose key is in ``keys``."""
+    return tuple(
+        Span(start, end, Category.SITE_TEMPLATE, RULE)
+        for start, end in _kept_blocks(doc)
+        if line_key(doc.text[start:end]) in keys
+    )
