@@ -102,8 +102,10 @@ class RunConfig:
     """Where the state store lives; None means ``<output>/.state``."""
     gzip: bool = False
     """Write ``documents.jsonl.gz`` instead of ``documents.jsonl``."""
-    incremental: bool = True
-    """Skip inputs already processed by an earlier run with the same state (by path, size and hash)."""
+    incremental: bool = False
+    """Skip inputs already processed by an earlier run with the same state (by path, size and
+    hash), and write this run's records to ``documents-<run id>.jsonl`` beside earlier runs'
+    files instead of replacing ``documents.jsonl``. Scheduled deployments turn it on."""
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,9 @@ class Config:
         return _build(cls, data, "")
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str] | None = None, overrides: dict[str, Any] | None = None) -> Config:
+    def load(
+        cls, path: str | os.PathLike[str] | None = None, overrides: dict[str, Any] | None = None
+    ) -> Config:
         """Defaults, then the TOML file at ``path``, then ``overrides`` (dotted keys allowed)."""
         data: dict[str, Any] = {}
         if path is not None:

@@ -1,0 +1,584 @@
+"""The runner: the stages as a list, the map pass over shards, the ordered reduce pass.
+
+``run()`` is what the CLI and the library call. The Prefect flow calls the same
+three steps itself so that each shard becomes a task:
+
+1. :func:`plan` discovers inputs, checksums them, drops inputs already processed
+   (incremental runs) and cuts the rest into shards.
+2. :func:`clean_shard` (map, pure, any process or machine) runs the per-document
+   stages over one shard, spills the cleaned documents to a file in the run's
+   work folder and returns only compact summaries (dedup signatures, template
+   line keys, counts).
+3. :func:`finish` (reduce, one process) decides duplicates in canonical order
+   against the state store, assembles and writes the records in input order,
+   then commits the state. A crash before the commit leaves output and state as
+   they were.
+
+>>> from pipeline.config import Config
+>>> summary = run(["seeds"], "/tmp/docclean-doctest", Config())  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import hashlib
+import importlib.metadata
+import logging
+import multiprocessing
+import os
+import pickle
+import shutil
+import time
+import traceback
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pipeline import assemble as assemble_mod
+from pipeline import boilerplate, dedup, extract, language, readers, repair, segment, templates
+from pipeline.config import Config
+from pipeline.document import Category, Document, Duplicate, Rejection
+from pipeline.errors import ConfigError, DocumentError
+from pipeline.state import State
+from pipeline.writers import atomic_writer, dumps, record, rejection_record, write_json
+
+log = logging.getLogger(__name__)
+
+MANIFEST_SCHEMA = "docclean-manifest/1"
+
+Stage = Callable[[Document], Document]
+ProgressFn = Callable[[int], None]
+
+
+# -- plan ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """An input file with its checksum (for the manifest and incremental runs)."""
+
+    rel: str
+    size: int
+    blake2b: str
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """Everything a map task needs; small and picklable."""
+
+    run_id: str
+    inputs: tuple[str, ...]
+    output: str
+    work_dir: str
+    state_dir: str
+    config: Config
+    files: tuple[InputFile, ...]
+    skipped: tuple[str, ...]
+    shards: tuple[readers.Shard, ...]
+    started: float
+    estimated_documents: int
+
+
+def default_state_dir(output: str | os.PathLike[str]) -> str:
+    """Where the state store lives when ``--state`` is not given: inside the output folder."""
+    return str(Path(output) / ".docclean-state")
+
+
+def _file_digest(path: str) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def plan(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str], config: Config) -> RunPlan:
+    """Discover and shard the inputs. Raises :class:`ConfigError` on unusable arguments."""
+    if not inputs:
+        raise ConfigError("no inputs given: name at least one file or folder")
+    out = Path(output)
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"--output {out} exists and is not a folder")
+    sources = readers.discover(list(inputs))
+    state_dir = config.run.state_dir or default_state_dir(out)
+    files: list[InputFile] = []
+    keep: list[readers.Source] = []
+    skipped: list[str] = []
+    seen = _processed_inputs(state_dir) if config.run.incremental else {}
+    for src in sources:
+        digest = _file_digest(src.path)
+        files.append(InputFile(src.rel, src.size, digest))
+        if seen.get(src.rel) == (src.size, digest):
+            skipped.append(src.rel)
+            continue
+        keep.append(src)
+    shards = readers.plan_shards(keep, config.run.shard_size or 200)
+    run_id = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-" + uuid.uuid4().hex[:8]
+    work_dir = out / f".docclean-work-{run_id}"
+    estimate = sum(item.count if item.count is not None else 1 for shard in shards for item in shard.items)
+    return RunPlan(
+        run_id=run_id,
+        inputs=tuple(str(i) for i in inputs),
+        output=str(out),
+        work_dir=str(work_dir),
+        state_dir=str(state_dir),
+        config=config,
+        files=tuple(files),
+        skipped=tuple(skipped),
+        shards=tuple(shards),
+        started=time.time(),
+        estimated_documents=estimate,
+    )
+
+
+def _processed_inputs(state_dir: str) -> dict[str, tuple[int, str]]:
+    if not State.exists(state_dir):
+        return {}
+    with State.open(state_dir, readonly=True) as st:
+        return st.processed_inputs()
+
+
+# -- map ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class DocEntry:
+    """What the reduce pass needs of one cleaned document (everything else is spilled)."""
+
+    id: str
+    order: tuple[str, int]
+    published: str | None
+    group: str
+    signature: Any
+    line_keys: tuple[int, ...]
+
+
+@dataclass
+class ShardResult:
+    """What one map task returns: compact summaries plus the path of its spill file."""
+
+    index: int
+    spill: str
+    entries: list[DocEntry]
+    rejected: int
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+_PACKS: dict[tuple[str, ...], boilerplate.RulePack] = {}
+
+
+def _rule_pack(config: Config) -> boilerplate.RulePack:
+    key = config.boilerplate.rules
+    pack = _PACKS.get(key)
+    if pack is None:
+        pack = boilerplate.load_rules(list(key))
+        _PACKS[key] = pack
+    return pack
+
+
+def stages(config: Config) -> list[tuple[str, Stage]]:
+    """The per-document stages, in order, as ``(name, Document -> Document)``."""
+    pack = _rule_pack(config)
+    out: list[tuple[str, Stage]] = [
+        ("extract", lambda d: extract.extract(d, config.extract) if d.is_html else d),
+        ("repair", lambda d: repair.repair(d, config.repair)),
+        ("segment", segment.segment),
+    ]
+    if config.boilerplate.enabled:
+        out.append(("boilerplate", lambda d: boilerplate.detect(d, config.boilerplate, pack)))
+    out.append(("language", lambda d: language.detect(d, config.language)))
+    return out
+
+
+def process_document(
+    doc: Document,
+    config: Config,
+    timings: dict[str, float] | None = None,
+    pipeline: list[tuple[str, Stage]] | None = None,
+) -> Document | Rejection:
+    """Run the per-document stages; a problem becomes a :class:`Rejection`, never an exception."""
+    try:
+        for name, stage in pipeline if pipeline is not None else stages(config):
+            t0 = time.perf_counter()
+            doc = stage(doc)
+            if timings is not None:
+                timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
+        doc = replace(doc, raw="")
+        if not language.kept_text(doc).strip():
+            return _reject(doc, "empty_after_cleaning", "nothing is left once boilerplate is removed")
+        return doc
+    except DocumentError as exc:
+        return _reject(doc, exc.reason, str(exc))
+    except Exception as exc:  # a bug must cost one document, not the run
+        log.error("internal error on %s: %s", doc.source, traceback.format_exc())
+        return _reject(doc, "internal_error", f"{type(exc).__name__}: {exc}")
+
+
+def _reject(doc: Document, reason: Any, message: str, of: str | None = None) -> Rejection:
+    return Rejection(id=doc.id, source=doc.source, reason=reason, message=message, order=doc.order, of=of)
+
+
+def clean_shard(plan: RunPlan, shard_index: int) -> ShardResult:
+    """Map: clean every document of one shard; spill them; return summaries."""
+    config = plan.config
+    shard = plan.shards[shard_index]
+    timings: dict[str, float] = {}
+    items: list[Document | Rejection] = []
+    entries: list[DocEntry] = []
+    rejected = 0
+    pipeline = stages(config)
+    t0 = time.perf_counter()
+    for item in readers.read_shard(shard, config.read):
+        timings["read"] = timings.get("read", 0.0) + time.perf_counter() - t0
+        if isinstance(item, Document):
+            item = process_document(item, config, timings, pipeline)
+        if isinstance(item, Document):
+            t1 = time.perf_counter()
+            sig = dedup.compute_signature(item, config.dedup) if config.dedup.mode != "off" else None
+            keys = templates.line_keys(item) if config.boilerplate.site_templates else ()
+            timings["signatures"] = timings.get("signatures", 0.0) + time.perf_counter() - t1
+            entries.append(DocEntry(item.id, item.order, item.published, item.group, sig, keys))
+        else:
+            rejected += 1
+        items.append(item)
+        t0 = time.perf_counter()
+    os.makedirs(plan.work_dir, exist_ok=True)
+    spill = os.path.join(plan.work_dir, f"shard-{shard_index:06d}.pickle")
+    tmp = spill + ".tmp"
+    with open(tmp, "wb") as fh:
+        pickle.dump(items, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, spill)
+    return ShardResult(index=shard_index, spill=spill, entries=entries, rejected=rejected, timings=timings)
+
+
+# -- reduce -------------------------------------------------------------------------------------
+
+
+@dataclass
+class RunSummary:
+    """Counts and timings of one run (also the body of ``manifest.json``)."""
+
+    run_id: str
+    output: str
+    documents: int = 0
+    rejected: int = 0
+    rejected_by_reason: dict[str, int] = field(default_factory=dict)
+    removed_by_category: dict[str, int] = field(default_factory=dict)
+    languages: dict[str, int] = field(default_factory=dict)
+    duplicate_passages: int = 0
+    duplicate_documents: int = 0
+    repairs_by_fix: dict[str, int] = field(default_factory=dict)
+    inputs: int = 0
+    skipped_inputs: int = 0
+    chars_in: int = 0
+    chars_out: int = 0
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "output": self.output,
+            "documents": self.documents,
+            "rejected": self.rejected,
+            "rejected_by_reason": dict(sorted(self.rejected_by_reason.items())),
+            "removed_by_category": dict(sorted(self.removed_by_category.items())),
+            "languages": dict(sorted(self.languages.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "duplicate_passages": self.duplicate_passages,
+            "duplicate_documents": self.duplicate_documents,
+            "repairs_by_fix": dict(sorted(self.repairs_by_fix.items())),
+            "inputs": self.inputs,
+            "skipped_inputs": self.skipped_inputs,
+            "chars_in": self.chars_in,
+            "chars_out": self.chars_out,
+            "seconds": round(self.seconds, 3),
+            "timings": {k: round(v, 3) for k, v in sorted(self.timings.items())},
+        }
+
+    def table(self) -> list[dict[str, Any]]:
+        """Rows ``{"metric", "value"}`` for a Prefect table artifact or a terminal table."""
+        rows: list[dict[str, Any]] = [
+            {"metric": "documents written", "value": self.documents},
+            {"metric": "documents rejected", "value": self.rejected},
+            {
+                "metric": "inputs (skipped as already processed)",
+                "value": f"{self.inputs} ({self.skipped_inputs})",
+            },
+            {"metric": "duplicate passages removed", "value": self.duplicate_passages},
+            {"metric": "duplicate documents", "value": self.duplicate_documents},
+        ]
+        rows += [{"metric": f"removed: {k}", "value": v} for k, v in sorted(self.removed_by_category.items())]
+        rows += [{"metric": f"rejected: {k}", "value": v} for k, v in sorted(self.rejected_by_reason.items())]
+        rows += [{"metric": f"language: {k}", "value": v} for k, v in self.to_dict()["languages"].items()]
+        rows.append({"metric": "seconds", "value": round(self.seconds, 2)})
+        return rows
+
+
+def _canonical_key(entry: DocEntry) -> tuple[int, str, str, int]:
+    """Dated documents first, oldest first; then input order (sorted path, then line)."""
+    if entry.published:
+        return (0, entry.published, entry.order[0], entry.order[1])
+    return (1, "", entry.order[0], entry.order[1])
+
+
+def _unique_ids(entries: Iterator[DocEntry]) -> dict[int, str]:
+    """Renames for repeated ids, in input order: the second ``x`` becomes ``x~2``."""
+    seen: Counter[str] = Counter()
+    renames: dict[int, str] = {}
+    for n, entry in enumerate(entries):
+        seen[entry.id] += 1
+        if seen[entry.id] > 1:
+            new = f"{entry.id}~{seen[entry.id]}"
+            while new in seen:
+                seen[entry.id] += 1
+                new = f"{entry.id}~{seen[entry.id]}"
+            seen[new] += 1
+            renames[n] = new
+    return renames
+
+
+def finish(plan: RunPlan, results: Sequence[ShardResult]) -> RunSummary:
+    """Reduce: ordered dedup and site templates, assembly, atomic write, then the state commit."""
+    config = plan.config
+    results = sorted(results, key=lambda r: r.index)
+    entries = [e for r in results for e in r.entries]
+    renames = _unique_ids(iter(entries))
+    for n, new in renames.items():
+        entries[n].id = new
+        if entries[n].signature is not None:
+            entries[n].signature = dedup.rename(entries[n].signature, new)
+
+    summary = RunSummary(
+        run_id=plan.run_id, output=plan.output, inputs=len(plan.files), skipped_inputs=len(plan.skipped)
+    )
+    for r in results:
+        for k, v in r.timings.items():
+            summary.timings[k] = summary.timings.get(k, 0.0) + v
+
+    out = Path(plan.output)
+    out.mkdir(parents=True, exist_ok=True)
+    with State.open(plan.state_dir) as state:
+        t0 = time.perf_counter()
+        decisions: dict[str, dedup.DedupResult] = {}
+        if config.dedup.mode != "off":
+            index = state.load_dedup_index()
+            ordered = sorted(entries, key=_canonical_key)
+            decisions = dedup.decide((e.signature for e in ordered), index, config.dedup)
+            state.save_dedup_index(index)
+        summary.timings["dedup"] = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        template_keys: dict[str, set[int]] = {}
+        if config.boilerplate.enabled and config.boilerplate.site_templates:
+            template_keys = templates.decide(
+                ((e.group, e.line_keys) for e in entries), state, config.boilerplate
+            )
+        summary.timings["templates"] = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        _write_outputs(plan, results, renames, decisions, template_keys, summary)
+        summary.timings["write"] = time.perf_counter() - t0
+
+        state.mark_processed(
+            [(f.rel, f.size, f.blake2b) for f in plan.files if f.rel not in plan.skipped], plan.run_id
+        )
+        summary.seconds = time.time() - plan.started
+        state.record_run(plan.run_id, summary.to_dict())
+        state.commit()
+    shutil.rmtree(plan.work_dir, ignore_errors=True)
+    log.info(
+        "run %s: %d documents, %d rejected, %d duplicate passages in %.1fs",
+        plan.run_id,
+        summary.documents,
+        summary.rejected,
+        summary.duplicate_passages,
+        summary.seconds,
+    )
+    return summary
+
+
+def _iter_spilled(results: Sequence[ShardResult]) -> Iterator[Document | Rejection]:
+    for r in results:
+        with open(r.spill, "rb") as fh:
+            items: list[Document | Rejection] = pickle.load(fh)
+        yield from items
+
+
+def _write_outputs(
+    plan: RunPlan,
+    results: Sequence[ShardResult],
+    renames: dict[int, str],
+    decisions: dict[str, dedup.DedupResult],
+    template_keys: dict[str, set[int]],
+    summary: RunSummary,
+) -> None:
+    config = plan.config
+    out = Path(plan.output)
+    gz = config.run.gzip
+    # A one-off run replaces the output; an incremental run adds one file per run, so that
+    # earlier nights' output is never overwritten by a run that only saw new inputs.
+    suffix = f"-{plan.run_id}" if config.run.incremental else ""
+    doc_name = f"documents{suffix}.jsonl" + (".gz" if gz else "")
+    rej_name = f"rejected{suffix}.jsonl"
+    removed_counts: Counter[str] = Counter()
+    rejected_counts: Counter[str] = Counter()
+    languages: Counter[str] = Counter()
+    repairs: Counter[str] = Counter()
+    n = 0
+    with atomic_writer(out / doc_name, gz=gz) as docs_fh, atomic_writer(out / rej_name) as rej_fh:
+        for item in _iter_spilled(results):
+            if isinstance(item, Document):
+                if n in renames:
+                    item = replace(item, id=renames[n])
+                n += 1
+                result = decisions.get(item.id)
+                if result is not None and result.duplicate_of is not None:
+                    item = _reject_duplicate(item, result.duplicate_of)
+                else:
+                    item = _finalise(item, result, template_keys, config)
+            if isinstance(item, Rejection):
+                rejected_counts[item.reason] += 1
+                rej_fh.write(dumps(rejection_record(item)) + "\n")
+                continue
+            doc, kept, dups = item
+            rec = record(doc, kept, dups)
+            docs_fh.write(dumps(rec) + "\n")
+            summary.documents += 1
+            summary.chars_in += doc.chars_in
+            summary.chars_out += len(rec["text"])
+            summary.duplicate_passages += len(dups) if config.dedup.mode == "drop" else 0
+            removed_counts.update(s.category.value for s in doc.removed)
+            repairs.update(r.fix for r in doc.repairs)
+            languages[doc.language] += 1
+        summary.duplicate_documents = rejected_counts.get("duplicate_document", 0)
+        summary.rejected = sum(rejected_counts.values())
+        summary.rejected_by_reason = dict(rejected_counts)
+        summary.removed_by_category = dict(removed_counts)
+        summary.languages = dict(languages)
+        summary.repairs_by_fix = dict(repairs)
+    manifest = _manifest(plan, summary, doc_name, rej_name)
+    if config.run.incremental:
+        write_json(out / f"manifest{suffix}.json", manifest)
+    write_json(out / "manifest.json", manifest)
+
+
+def _reject_duplicate(doc: Document, of: str) -> Rejection:
+    return _reject(doc, "duplicate_document", f"near-duplicate of {of}", of=of)
+
+
+def _finalise(
+    doc: Document,
+    result: dedup.DedupResult | None,
+    template_keys: dict[str, set[int]],
+    config: Config,
+) -> tuple[Document, list[tuple[int, int]], tuple[Duplicate, ...]] | Rejection:
+    """Add template spans, then assemble the output text (or reject an emptied document)."""
+    if template_keys.get(doc.group):
+        extra = templates.spans(doc, template_keys[doc.group])
+        if extra:
+            doc = replace(doc, removed=tuple(sorted(doc.removed + extra)))
+    dups: tuple[Duplicate, ...] = result.duplicates if result is not None else ()
+    cut = [(s.start, s.end) for s in doc.removed]
+    if config.dedup.mode == "drop":
+        cut += [(d.start, d.end) for d in dups]
+    kept = assemble_mod.kept_ranges(doc.text, cut)
+    if not kept:
+        return _reject(
+            doc, "empty_after_cleaning", "nothing is left once boilerplate and duplicates are removed"
+        )
+    return doc, kept, dups
+
+
+def _package_versions() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name in ("docclean", "trafilatura", "ftfy", "langdetect", "charset-normalizer", "warcio", "lxml"):
+        try:
+            out[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            out[name] = "not installed"
+    return out
+
+
+def _manifest(plan: RunPlan, summary: RunSummary, doc_name: str, rej_name: str) -> dict[str, Any]:
+    return {
+        "schema": MANIFEST_SCHEMA,
+        "record_schema": "docclean/1",
+        "run_id": plan.run_id,
+        "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(plan.started)),
+        "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "outputs": {"documents": doc_name, "rejected": rej_name},
+        "summary": summary.to_dict(),
+        "config_digest": plan.config.digest(),
+        "config": plan.config.to_dict(),
+        "packages": _package_versions(),
+        "state_dir": plan.state_dir,
+        "inputs": [
+            {"path": f.rel, "size": f.size, "blake2b": f.blake2b, "skipped": f.rel in plan.skipped}
+            for f in plan.files
+        ],
+    }
+
+
+# -- driver -------------------------------------------------------------------------------------
+
+
+def _worker_count(config: Config) -> int:
+    return config.run.workers or os.cpu_count() or 1
+
+
+def map_shards(plan: RunPlan, progress: ProgressFn | None = None) -> list[ShardResult]:
+    """Run :func:`clean_shard` over every shard, in a process pool when workers > 1."""
+    workers = min(_worker_count(plan.config), max(1, len(plan.shards)))
+    results: list[ShardResult] = []
+    if workers <= 1:
+        for i in range(len(plan.shards)):
+            res = clean_shard(plan, i)
+            results.append(res)
+            if progress:
+                progress(len(res.entries) + res.rejected)
+        return results
+    ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        futures = [pool.submit(clean_shard, plan, i) for i in range(len(plan.shards))]
+        for fut in cf.as_completed(futures):
+            res = fut.result()
+            results.append(res)
+            if progress:
+                progress(len(res.entries) + res.rejected)
+    return results
+
+
+def run(
+    inputs: Sequence[str | os.PathLike[str]],
+    output: str | os.PathLike[str],
+    config: Config | None = None,
+    progress: ProgressFn | None = None,
+) -> RunSummary:
+    """Clean ``inputs`` into ``output``: plan, map over shards, reduce. Returns the summary."""
+    config = config or Config()
+    the_plan = plan(inputs, output, config)
+    try:
+        results = map_shards(the_plan, progress)
+        return finish(the_plan, results)
+    except BaseException:
+        shutil.rmtree(the_plan.work_dir, ignore_errors=True)
+        raise
+
+
+__all__ = [
+    "Category",
+    "DocEntry",
+    "RunPlan",
+    "RunSummary",
+    "ShardResult",
+    "clean_shard",
+    "finish",
+    "map_shards",
+    "plan",
+    "process_document",
+    "run",
+    "stages",
+]
