@@ -1,0 +1,260 @@
+"""``docclean``: the command line.
+
+    docclean run INPUT... --output DIR [--dedup drop|annotate|off] [--config FILE] [--state DIR]
+    docclean explain OUTPUT_DIR ID
+    docclean report OUTPUT_DIR [--out FILE]
+    docclean validate OUTPUT_DIR
+    docclean eval [--data DIR] ...
+    docclean state info|compact|reset [--state DIR | --output DIR]
+
+Exit status: 0 success, 1 the command ran but found problems (validate), 2 bad
+arguments or configuration, 3 the state store is locked by another run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from pipeline.config import Config
+from pipeline.errors import ConfigError, DoccleanError, StateLockedError
+
+log = logging.getLogger("docclean")
+
+
+def _add_run(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("run", help="clean input files or folders into OUTPUT/documents.jsonl")
+    p.add_argument(
+        "inputs", nargs="+", help="files or folders (.txt, .html/.htm[.gz], .jsonl[.gz], .warc[.gz])"
+    )
+    p.add_argument("-o", "--output", default="output", help="output folder (default: output)")
+    p.add_argument(
+        "--dedup", choices=["drop", "annotate", "off"], help="near-duplicate passages (default: drop)"
+    )
+    p.add_argument("--config", help="TOML config file (see docs/configuration.md)")
+    p.add_argument("--state", help="state store folder (default: OUTPUT/.docclean-state)")
+    p.add_argument("--rules", action="append", default=None, help="extra rule pack (TOML/YAML); repeatable")
+    p.add_argument("--workers", type=int, help="worker processes (default: all cores)")
+    p.add_argument("--shard-size", type=int, help="documents per shard (default: 200)")
+    p.add_argument("--incremental", action="store_true", default=None, help="skip inputs processed before")
+    p.add_argument("--gzip", action="store_true", default=None, help="write documents.jsonl.gz")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    p.set_defaults(func=cmd_run)
+
+
+def _config_from(args: argparse.Namespace) -> Config:
+    overrides: dict[str, Any] = {
+        "dedup.mode": args.dedup,
+        "run.state_dir": args.state,
+        "run.workers": args.workers,
+        "run.shard_size": args.shard_size,
+        "run.incremental": args.incremental,
+        "run.gzip": args.gzip,
+        "boilerplate.rules": args.rules,
+    }
+    return Config.load(args.config, overrides)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from pipeline import run as runner
+
+    config = _config_from(args)
+    the_plan = runner.plan(args.inputs, args.output, config)
+    show = not args.quiet and sys.stderr.isatty()
+    bar: Any = None
+    if show:
+        from tqdm import tqdm
+
+        bar = tqdm(total=the_plan.estimated_documents, unit="doc", desc="cleaning", file=sys.stderr)
+    try:
+        results = runner.map_shards(the_plan, bar.update if bar is not None else None)
+        summary = runner.finish(the_plan, results)
+    finally:
+        if bar is not None:
+            bar.close()
+    if not args.quiet:
+        _print_summary(summary.to_dict(), Path(args.output))
+    return 0
+
+
+def _print_summary(s: dict[str, Any], output: Path) -> None:
+    out = sys.stdout
+    out.write(
+        f"docclean: {s['documents']} documents written, {s['rejected']} rejected "
+        f"({s['inputs']} inputs, {s['skipped_inputs']} skipped as unchanged) in {s['seconds']:.1f}s\n"
+    )
+    if s["removed_by_category"]:
+        parts = ", ".join(f"{k} {v}" for k, v in s["removed_by_category"].items())
+        out.write(f"  removed: {parts}\n")
+    out.write(
+        f"  duplicates: {s['duplicate_passages']} passages, {s['duplicate_documents']} whole documents\n"
+    )
+    if s["languages"]:
+        out.write("  languages: " + ", ".join(f"{k} {v}" for k, v in list(s["languages"].items())[:8]) + "\n")
+    if s["rejected_by_reason"]:
+        out.write("  rejected: " + ", ".join(f"{k} {v}" for k, v in s["rejected_by_reason"].items()) + "\n")
+    out.write(
+        f"  output: {output / 'documents.jsonl'}, {output / 'rejected.jsonl'}, {output / 'manifest.json'}\n"
+    )
+
+
+# -- explain --------------------------------------------------------------------------------------
+
+
+def iter_records(output_dir: Path) -> Iterator[dict[str, Any]]:
+    """The records of a run folder: ``documents.jsonl`` and, for incremental runs,
+    every ``documents-<run>.jsonl`` (optionally ``.gz``), oldest first."""
+    files = sorted(p for p in output_dir.glob("documents*.jsonl*") if p.suffix in (".jsonl", ".gz"))
+    if not files:
+        raise ConfigError(f"{output_dir} has no documents*.jsonl: is it a docclean output folder?")
+    for path in files:
+        opener: Callable[..., Any] = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    yield json.loads(line)
+
+
+def _add_explain(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("explain", help="show one document with every removal marked by category and rule")
+    p.add_argument("output_dir", type=Path)
+    p.add_argument("id", help="document id (as in documents.jsonl or rejected.jsonl)")
+    p.set_defaults(func=cmd_explain)
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from pipeline.explain import explain
+
+    sys.stdout.write(explain(args.output_dir, args.id))
+    return 0
+
+
+# -- validate -------------------------------------------------------------------------------------
+
+
+def _add_validate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("validate", help="check every record of a run against the JSON Schema")
+    p.add_argument("output_dir", type=Path)
+    p.set_defaults(func=cmd_validate)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    import jsonschema
+
+    from pipeline.writers import record_schema
+
+    validator = jsonschema.Draft202012Validator(record_schema())
+    bad = 0
+    n = 0
+    for n, rec in enumerate(iter_records(args.output_dir), 1):
+        errors = sorted(validator.iter_errors(rec), key=lambda e: list(e.path))
+        for err in errors[:3]:
+            bad += 1
+            where = "/".join(str(p) for p in err.path) or "(record)"
+            sys.stdout.write(f"record {n} ({rec.get('id')!r}): {where}: {err.message}\n")
+    sys.stdout.write(f"{n} records, {bad} schema errors\n")
+    return 0 if bad == 0 else 1
+
+
+# -- state ----------------------------------------------------------------------------------------
+
+
+def _add_state(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("state", help="inspect or maintain the state store (dedup index, templates, inputs)")
+    p.add_argument("action", choices=["info", "compact", "reset"])
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--state", help="state folder")
+    g.add_argument("--output", default="output", help="output folder whose default state to use")
+    p.add_argument("--yes", action="store_true", help="confirm reset")
+    p.set_defaults(func=cmd_state)
+
+
+def cmd_state(args: argparse.Namespace) -> int:
+    from pipeline.run import default_state_dir
+    from pipeline.state import State
+
+    state_dir = args.state or default_state_dir(args.output)
+    if args.action == "info":
+        if not State.exists(state_dir):
+            sys.stdout.write(f"no state store at {state_dir}\n")
+            return 0
+        with State.open(state_dir, readonly=True) as st:
+            sys.stdout.write(json.dumps(st.info(), indent=2, sort_keys=True) + "\n")
+        return 0
+    if args.action == "reset" and not args.yes:
+        raise ConfigError("state reset forgets every passage and input seen so far; add --yes to confirm")
+    with State.open(state_dir) as st:
+        if args.action == "compact":
+            st.compact()
+        else:
+            st.reset()
+        st.commit()
+    sys.stdout.write(f"state {args.action}: done ({state_dir})\n")
+    return 0
+
+
+# -- optional subcommands provided by other modules -------------------------------------------------
+
+
+def _add_module_command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, module: str, help_text: str
+) -> None:
+    import importlib
+
+    try:
+        mod = importlib.import_module(module)
+    except ImportError as exc:  # pragma: no cover - only while a module is missing
+        log.debug("command %s unavailable: %s", name, exc)
+        return
+    p = sub.add_parser(name, help=help_text)
+    mod.add_arguments(p)
+    p.set_defaults(func=mod.command)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="docclean", description="Clean news and web articles into versioned, deterministic JSONL."
+    )
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    _add_run(sub)
+    _add_explain(sub)
+    _add_module_command(sub, "report", "pipeline.report", "write a self-contained HTML review page of a run")
+    _add_validate(sub)
+    _add_module_command(
+        sub, "eval", "pipeline.evaluation.harness", "score docclean and references on gold data"
+    )
+    _add_state(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    level = logging.WARNING - 10 * min(args.verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        result: int = args.func(args)
+        return result
+    except StateLockedError as exc:
+        sys.stderr.write(f"docclean: {exc}\n")
+        return 3
+    except ConfigError as exc:
+        sys.stderr.write(f"docclean: {exc}\n")
+        return 2
+    except DoccleanError as exc:
+        sys.stderr.write(f"docclean: {exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("docclean: interrupted; output and state are unchanged\n")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

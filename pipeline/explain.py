@@ -1,0 +1,141 @@
+"""``docclean explain``: one document with every removal shown in place.
+
+Each removal and duplicate in a record carries ``at``, the position in the
+output ``text`` where the removed passage stood, so the document can be shown
+with its cuts re-inserted and marked, without the input at hand::
+
+    [- share_widget (share_widget/en/share-this): Share This Article -]
+    [= duplicate of 000_x (0.93): “Azerbaijan is ...” =]   ← matched: “...” (000_x 1902-1951)
+
+>>> rec = {"id": "a", "source": "a.txt", "title": None, "author": None, "language": "en",
+...        "language_score": 0.99, "text": "Body.", "repairs": [], "duplicates": [],
+...        "removed": [{"start": 0, "end": 5, "at": 0, "category": "navigation",
+...                     "rule": "navigation/en/skip", "text": "Skip!"}]}
+>>> print(render(rec, {}), end="")
+id: a   source: a.txt   language: en (0.99)
+title: -   author: -
+removed: navigation 1
+<BLANKLINE>
+[- navigation (navigation/en/skip): Skip! -]
+Body.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import ConfigError
+
+
+def _find(output_dir: Path, doc_id: str) -> tuple[dict[str, Any] | None, dict[str, dict[str, Any]]]:
+    from pipeline.cli import iter_records
+
+    wanted: dict[str, Any] | None = None
+    by_id: dict[str, dict[str, Any]] = {}
+    for rec in iter_records(output_dir):
+        by_id[rec["id"]] = rec
+        if rec["id"] == doc_id:
+            wanted = rec
+    return wanted, by_id
+
+
+def _rejected(output_dir: Path, doc_id: str) -> dict[str, Any] | None:
+    path = output_dir / "rejected.jsonl"
+    if not path.exists():
+        return None
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            rec: dict[str, Any] = json.loads(line)
+            if rec.get("id") == doc_id:
+                return rec
+    return None
+
+
+def _matched(dup: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> str:
+    """The earlier passage a duplicate matched, when the earlier record is in this output."""
+    other = by_id.get(dup.get("of", ""))
+    if other is None:
+        return f"(matched a passage of {dup.get('of')}, from an earlier run)"
+    start, end = dup.get("of_start"), dup.get("of_end")
+    if start is None or end is None:
+        return ""
+    return f"matched: {locate(other, start, end)!r} ({dup['of']} {start}-{end})"
+
+
+def locate(rec: dict[str, Any], start: int, end: int) -> str:
+    """The kept passage at repaired-text offsets ``start:end`` of ``rec``, read from its output text.
+
+    The output text is the repaired text minus removals, and each removal says
+    where it stood (``at``); the last removal before ``start`` anchors the passage.
+    White space dropped next to a removal can shift it by a character or two,
+    so the start is moved back to a word boundary.
+    """
+    text: str = rec["text"]
+    anchor_at, anchor_end = 0, 0
+    for r in rec.get("removed", []):
+        if anchor_end <= r["end"] <= start:
+            anchor_at, anchor_end = r["at"], r["end"]
+    pos = anchor_at + (start - anchor_end)
+    while 0 < pos < len(text) and not text[pos - 1].isspace():
+        pos -= 1
+    return text[pos : pos + (end - start)].strip()
+
+
+def render(rec: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> str:
+    """The explanation of one record as text."""
+    lines = [
+        f"id: {rec['id']}   source: {rec['source']}   language: {rec['language']} ({rec['language_score']})",
+        f"title: {rec.get('title') or '-'}   author: {rec.get('author') or '-'}",
+    ]
+    counts = Counter(r["category"] for r in rec.get("removed", []))
+    lines.append("removed: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "nothing"))
+    if rec.get("duplicates"):
+        lines.append(f"duplicates: {len(rec['duplicates'])}")
+    if rec.get("repairs"):
+        fixes = Counter(r["fix"] for r in rec["repairs"])
+        lines.append("repairs: " + ", ".join(f"{k} {v}" for k, v in sorted(fixes.items())))
+    lines.append("")
+    marks: list[tuple[int, int, str]] = []
+    for r in rec.get("removed", []):
+        marks.append((r.get("at", 0), r["start"], f"[- {r['category']} ({r['rule']}): {r['text']} -]"))
+    for d in rec.get("duplicates", []):
+        note = _matched(d, by_id)
+        marks.append(
+            (
+                d.get("at", 0),
+                d["start"],
+                f"[= duplicate of {d['of']} ({d['similarity']}): {d['text']} =] {note}".rstrip(),
+            )
+        )
+    text = rec["text"]
+    out: list[str] = []
+    pos = 0
+    for at, _start, mark in sorted(marks):
+        out.append(text[pos:at])
+        if out and out[-1] and not out[-1].endswith("\n"):
+            out.append("\n")
+        out.append(mark + "\n")
+        pos = at
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+    out.append(text[pos:])
+    body = "".join(out)
+    return "\n".join(lines) + "\n" + body + ("" if body.endswith("\n") else "\n")
+
+
+def explain(output_dir: str | Path, doc_id: str) -> str:
+    """Explain document ``doc_id`` of the run in ``output_dir`` (also says why a rejected one is missing)."""
+    out = Path(output_dir)
+    rec, by_id = _find(out, doc_id)
+    if rec is None:
+        rej = _rejected(out, doc_id)
+        if rej is not None:
+            of = f" (copy of {rej['of']})" if rej.get("of") else ""
+            return f"id: {doc_id} was rejected: {rej['reason']}{of}: {rej['message']}\n"
+        raise ConfigError(
+            f"no document {doc_id!r} in {out} (neither in documents.jsonl nor in rejected.jsonl)"
+        )
+    return render(rec, by_id)
