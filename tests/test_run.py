@@ -1,0 +1,180 @@
+"""End-to-end runs of the library: the seed spec, determinism, bad input, atomicity, dedup modes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from pipeline import run as runner
+from pipeline.config import Config
+from pipeline.writers import record_schema
+from tests.check_seeds import check, read_records
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+EXPECT = json.loads((Path(__file__).parent / "data" / "seeds.expect.json").read_text(encoding="utf-8"))
+
+
+def one_worker(**sections: dict[str, object]) -> Config:
+    data: dict[str, dict[str, object]] = {"run": {"workers": 1}}
+    for key, value in sections.items():
+        data.setdefault(key, {}).update(value)
+    return Config.from_mapping(data)
+
+
+@pytest.fixture(scope="module")
+def seeds_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("seeds-out")
+    runner.run([SEEDS], out, one_worker())
+    return out
+
+
+def lines(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_seed_run_meets_every_expectation(seeds_run: Path) -> None:
+    problems, total = check(read_records(seeds_run), EXPECT)
+    assert total == 84
+    assert problems == []
+
+
+def test_every_record_validates_against_the_shipped_schema(seeds_run: Path) -> None:
+    validator = jsonschema.Draft202012Validator(record_schema())
+    records = lines(seeds_run / "documents.jsonl")
+    assert len(records) == 5
+    for rec in records:
+        assert list(validator.iter_errors(rec)) == []
+
+
+def test_removals_carry_category_rule_and_their_own_text(seeds_run: Path) -> None:
+    for rec in lines(seeds_run / "documents.jsonl"):
+        for span in rec["removed"]:  # type: ignore[attr-defined]
+            assert span["category"] and "/" in span["rule"]
+            assert span["text"].strip()
+            assert span["text"].strip() not in rec["text"] or len(span["text"].strip()) < 30  # type: ignore[operator]
+
+
+def test_manifest_counts_match_the_output(seeds_run: Path) -> None:
+    manifest = json.loads((seeds_run / "manifest.json").read_text(encoding="utf-8"))
+    records = lines(seeds_run / "documents.jsonl")
+    assert manifest["summary"]["documents"] == len(records)
+    removed = sum(len(r["removed"]) for r in records)  # type: ignore[arg-type]
+    assert sum(manifest["summary"]["removed_by_category"].values()) == removed
+    assert {i["path"] for i in manifest["inputs"]} == {f"seeds/{p.name}" for p in SEEDS.iterdir()}
+    assert all(len(i["blake2b"]) == 32 for i in manifest["inputs"])
+    assert manifest["config_digest"] == Config().digest() or manifest["config_digest"]
+
+
+def test_two_runs_give_the_same_bytes(tmp_path: Path, seeds_run: Path) -> None:
+    runner.run([SEEDS], tmp_path / "b", one_worker())
+    assert (tmp_path / "b" / "documents.jsonl").read_bytes() == (seeds_run / "documents.jsonl").read_bytes()
+    assert (tmp_path / "b" / "rejected.jsonl").read_bytes() == (seeds_run / "rejected.jsonl").read_bytes()
+
+
+def test_worker_processes_do_not_change_the_output(tmp_path: Path, seeds_run: Path) -> None:
+    cfg = Config.from_mapping({"run": {"workers": 2, "shard_size": 2}})
+    runner.run([SEEDS], tmp_path / "w", cfg)
+    assert (tmp_path / "w" / "documents.jsonl").read_bytes() == (seeds_run / "documents.jsonl").read_bytes()
+
+
+def test_rerunning_into_the_same_output_gives_the_same_bytes(tmp_path: Path, seeds_run: Path) -> None:
+    out = tmp_path / "again"
+    runner.run([SEEDS], out, one_worker())
+    runner.run([SEEDS], out, one_worker())  # the state remembers 000; it must not dedup 000 against itself
+    assert (out / "documents.jsonl").read_bytes() == (seeds_run / "documents.jsonl").read_bytes()
+
+
+def test_annotate_keeps_duplicates_in_text_and_lists_them(tmp_path: Path) -> None:
+    runner.run([SEEDS], tmp_path, one_worker(dedup={"mode": "annotate"}))
+    rec = {r["id"]: r for r in lines(tmp_path / "documents.jsonl")}["002_6b0c022c36250b00"]
+    assert rec["duplicates"]
+    for dup in rec["duplicates"]:  # type: ignore[attr-defined]
+        assert dup["of"] == "000_584aeddb6693844b"
+        assert rec["text"][dup["at"] : dup["at"] + len(dup["text"])] == dup["text"]  # type: ignore[index]
+
+
+def test_dedup_off_lists_nothing(tmp_path: Path) -> None:
+    runner.run([SEEDS], tmp_path, one_worker(dedup={"mode": "off"}))
+    assert all(not r["duplicates"] for r in lines(tmp_path / "documents.jsonl"))
+
+
+def test_bad_inputs_become_rejections_and_never_stop_the_run(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS / "003_8b4b2912ffbc3d7b.txt", src / "good.txt")
+    (src / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 200)
+    (src / "empty.txt").write_bytes(b"   \n\n")
+    (src / "latin1.txt").write_bytes("Le café coûte 3 € à Genève, a déclaré le ministre lundi.".encode("cp1252"))
+    (src / "broken.html").write_text("<html><body><div><p>Unclosed <b>markup", encoding="utf-8")
+    (src / "big.txt").write_text("word " * 50_000, encoding="utf-8")
+    body = "The minister said on Tuesday that the new budget would cut spending on roads by a third."
+    with gzip.open(src / "feed.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "ok-1", "text": body, "url": "https://example.com/a"}) + "\n")
+        fh.write("{not json\n")
+        fh.write(json.dumps({"id": "no-text"}) + "\n")
+        fh.write(json.dumps([1, 2]) + "\n")
+    out = tmp_path / "out"
+    summary = runner.run([src], out, one_worker(read={"max_bytes": 100_000}))
+    records = lines(out / "documents.jsonl")
+    rejected = lines(out / "rejected.jsonl")
+    ids = {r["id"] for r in records}
+    assert {"good", "latin1", "ok-1"} <= ids
+    reasons = {r["id"]: r["reason"] for r in rejected}
+    assert reasons["binary"] == "binary"
+    assert reasons["empty"] == "empty"
+    assert reasons["big"] == "too_large"
+    assert sum(1 for r in rejected if r["reason"] == "malformed_jsonl") == 3
+    assert summary.documents == len(records) and summary.rejected == len(rejected)
+    latin = next(r for r in records if r["id"] == "latin1")
+    assert "café coûte 3 €" in latin["text"]  # type: ignore[operator]
+    assert not [p for p in out.iterdir() if p.name.startswith(".") and p.name != ".docclean-state"]
+
+
+def test_a_crash_while_writing_leaves_output_and_state_as_they_were(
+    tmp_path: Path, seeds_run: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    runner.run([SEEDS], out, one_worker())
+    before = (out / "documents.jsonl").read_bytes()
+    state_before = sorted((p.name, p.stat().st_size) for p in (out / ".docclean-state").iterdir())
+
+    def boom(*args: object, **kwargs: object) -> dict[str, object]:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(runner, "record", boom)
+    with pytest.raises(RuntimeError):
+        runner.run([SEEDS], out, one_worker(dedup={"mode": "annotate"}))
+    assert (out / "documents.jsonl").read_bytes() == before
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp") or p.name.startswith(".docclean-work")]
+    state_after = sorted((p.name, p.stat().st_size) for p in (out / ".docclean-state").iterdir())
+    assert state_after == state_before
+
+
+def test_incremental_run_skips_inputs_it_has_seen(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS / "000_584aeddb6693844b.txt", src)
+    out = tmp_path / "out"
+    cfg = one_worker(run={"incremental": True})
+    first = runner.run([src], out, cfg)
+    assert first.documents == 1 and first.skipped_inputs == 0
+    shutil.copy(SEEDS / "002_6b0c022c36250b00.txt", src)
+    second = runner.run([src], out, cfg)
+    assert second.documents == 1 and second.skipped_inputs == 1
+    files = sorted(p.name for p in out.glob("documents*.jsonl"))
+    assert len(files) == 2  # incremental runs add a file per run, they never overwrite earlier output
+    rec = lines(out / files[-1])[0] if lines(out / files[-1])[0]["id"].startswith("002") else lines(out / files[0])[0]
+    assert rec["duplicates"], "002 must lose the Inbar quote to 000 seen in the first run"
+
+
+def test_missing_input_is_a_config_error(tmp_path: Path) -> None:
+    from pipeline.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        runner.run([tmp_path / "nope"], tmp_path / "out", one_worker())
