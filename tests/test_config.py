@@ -1,0 +1,63 @@
+"""Config: defaults in one place, TOML + overrides, every bad key or value a ConfigError."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import Config
+from pipeline.errors import ConfigError
+
+
+def test_defaults_are_the_documented_ones() -> None:
+    cfg = Config()
+    assert cfg.dedup.mode == "drop"
+    assert cfg.extract.include_comments is False
+    assert cfg.run.workers == 0 and cfg.run.incremental is False
+
+
+def test_toml_then_overrides(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text('[dedup]\nmode = "annotate"\nthreshold = 0.9\n[run]\nworkers = 3\n', encoding="utf-8")
+    cfg = Config.load(path, {"run.workers": 1, "dedup.min_words": None})
+    assert cfg.dedup.mode == "annotate" and cfg.dedup.threshold == 0.9
+    assert cfg.run.workers == 1  # the command line wins over the file
+    assert cfg.dedup.min_words == Config().dedup.min_words  # None means "not given"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"dedupe": {}}, "unknown config key dedupe"),
+        ({"dedup": {"mode": "sometimes"}}, "dedup.mode must be one of"),
+        ({"dedup": {"threshold": "high"}}, "dedup.threshold must be a number"),
+        ({"run": {"workers": -1}}, "must not be negative"),
+        ({"run": {"workers": True}}, "must be an integer"),
+        ({"boilerplate": {"enabled": "yes"}}, "must be true or false"),
+        ({"dedup": 3}, "must be a table"),
+    ],
+)
+def test_bad_config_says_what_to_fix(data: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        Config.from_mapping(data)
+
+
+def test_missing_or_broken_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="does not exist"):
+        Config.load(tmp_path / "nope.toml")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[dedup\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        Config.load(bad)
+
+
+def test_digest_ignores_run_only_knobs_but_not_output_shaping_ones() -> None:
+    base = Config().digest()
+    assert Config.from_mapping({"run": {"workers": 7, "shard_size": 3}}).digest() == base
+    assert Config.from_mapping({"dedup": {"mode": "off"}}).digest() != base
+
+
+def test_config_is_frozen() -> None:
+    with pytest.raises(AttributeError):
+        Config().dedup.mode = "off"  # type: ignore[misc]

@@ -1,0 +1,92 @@
+"""docclean explain: every cut shown in place with category and rule; rejected ids explained."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import ConfigError
+from pipeline.explain import explain, locate
+
+
+def write_run(out: Path) -> None:
+    recs = [
+        {
+            "id": "a",
+            "source": "a.txt",
+            "title": "T",
+            "author": None,
+            "language": "en",
+            "language_score": 0.99,
+            "text": "Kept one.\nQuote here, he said.",
+            "repairs": [],
+            "duplicates": [],
+            "removed": [
+                {
+                    "start": 0,
+                    "end": 11,
+                    "at": 0,
+                    "category": "navigation",
+                    "rule": "navigation/en/skip",
+                    "text": "Skip to top",
+                }
+            ],
+        },
+        {
+            "id": "b",
+            "source": "b.txt",
+            "title": None,
+            "author": None,
+            "language": "en",
+            "language_score": 0.9,
+            "text": "Other text.",
+            "repairs": [{"start": 0, "end": 1, "fix": "odd_space", "before": "x", "after": "y"}],
+            "removed": [],
+            "duplicates": [
+                {
+                    "start": 12,
+                    "end": 31,
+                    "at": 11,
+                    "text": "Quote here, he said.",
+                    "of": "a",
+                    "similarity": 1.0,
+                    "of_start": 22,
+                    "of_end": 42,
+                }
+            ],
+        },
+    ]
+    out.mkdir()
+    (out / "documents.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    (out / "rejected.jsonl").write_text(
+        json.dumps(
+            {"id": "c", "source": "c.txt", "reason": "duplicate_document", "message": "copy", "of": "a"}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+
+
+def test_explain_marks_removals_and_duplicates(tmp_path: Path) -> None:
+    write_run(tmp_path / "o")
+    shown = explain(tmp_path / "o", "a")
+    assert "[- navigation (navigation/en/skip): Skip to top -]" in shown
+    assert shown.index("Skip to top") < shown.index("Kept one.")
+    dup = explain(tmp_path / "o", "b")
+    assert "[= duplicate of a (1.0): Quote here, he said. =]" in dup
+    assert "matched: 'Quote here, he said.'" in dup
+    assert "repairs: odd_space 1" in dup
+
+
+def test_explain_rejected_and_unknown(tmp_path: Path) -> None:
+    write_run(tmp_path / "o")
+    assert "rejected: duplicate_document (copy of a)" in explain(tmp_path / "o", "c")
+    with pytest.raises(ConfigError):
+        explain(tmp_path / "o", "zzz")
+
+
+def test_locate_reads_the_kept_passage_back_from_output_text() -> None:
+    rec = {"text": "Kept one.\nQuote here.", "removed": [{"start": 0, "end": 11, "at": 0}]}
+    assert locate(rec, 22, 33) == "Quote here."

@@ -1,0 +1,53 @@
+"""Language detection: deterministic, 'und' when unsure, sampled, on kept text only."""
+
+from __future__ import annotations
+
+from pipeline.config import LanguageConfig
+from pipeline.document import Block, Category, Document, Span
+from pipeline.language import detect, detect_text, kept_text, sample_text
+
+EN = "The central bank raised interest rates on Thursday, citing persistent inflation in services."
+DE = "Die Zentralbank hat am Donnerstag die Zinsen erhöht und verwies auf die anhaltende Inflation."
+FR = "La banque centrale a relevé jeudi ses taux d'intérêt, invoquant une inflation persistante."
+ES = "El banco central subió el jueves los tipos de interés, citando una inflación persistente."
+
+
+def test_four_languages() -> None:
+    cfg = LanguageConfig()
+    assert [detect_text(t, cfg)[0] for t in (EN, DE, FR, ES)] == ["en", "de", "fr", "es"]
+
+
+def test_same_answer_every_time_even_on_ambiguous_text() -> None:
+    cfg = LanguageConfig()
+    text = "Taxi Hotel Restaurant Pizza Radio Video"
+    first = detect_text(text, cfg)
+    assert all(detect_text(text, cfg) == first for _ in range(5))
+
+
+def test_short_or_unsure_text_is_und() -> None:
+    cfg = LanguageConfig()
+    assert detect_text("OK 123", cfg) == ("und", 0.0)
+    assert detect_text("", cfg) == ("und", 0.0)
+    assert detect_text(EN, LanguageConfig(min_confidence=1.01))[0] == "und"
+
+
+def test_sample_is_bounded_and_spread() -> None:
+    text = " ".join(f"w{i}" for i in range(5000))
+    sample = sample_text(text, 300)
+    assert len(sample) <= 300
+    assert sample.startswith("w0 ") and "w4999" in sample
+
+
+def test_detects_on_kept_text_not_on_removed_boilerplate() -> None:
+    text = DE + "\n" + EN + " " + EN
+    blocks = (Block(0, len(DE), 0, 0), Block(len(DE) + 1, len(text), 1, 0))
+    doc = Document(
+        id="x",
+        source="x",
+        format="text",
+        text=text,
+        blocks=blocks,
+        removed=(Span(len(DE) + 1, len(text), Category.OTHER, "other/test"),),
+    )
+    assert kept_text(doc) == DE
+    assert detect(doc, LanguageConfig()).language == "de"
