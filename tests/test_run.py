@@ -110,7 +110,9 @@ def test_bad_inputs_become_rejections_and_never_stop_the_run(tmp_path: Path) -> 
     shutil.copy(SEEDS / "003_8b4b2912ffbc3d7b.txt", src / "good.txt")
     (src / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 200)
     (src / "empty.txt").write_bytes(b"   \n\n")
-    (src / "latin1.txt").write_bytes("Le café coûte 3 € à Genève, a déclaré le ministre lundi.".encode("cp1252"))
+    (src / "latin1.txt").write_bytes(
+        "Le café coûte 3 € à Genève, a déclaré le ministre lundi.".encode("cp1252")
+    )
     (src / "broken.html").write_text("<html><body><div><p>Unclosed <b>markup", encoding="utf-8")
     (src / "big.txt").write_text("word " * 50_000, encoding="utf-8")
     body = "The minister said on Tuesday that the new budget would cut spending on roads by a third."
@@ -169,7 +171,11 @@ def test_incremental_run_skips_inputs_it_has_seen(tmp_path: Path) -> None:
     assert second.documents == 1 and second.skipped_inputs == 1
     files = sorted(p.name for p in out.glob("documents*.jsonl"))
     assert len(files) == 2  # incremental runs add a file per run, they never overwrite earlier output
-    rec = lines(out / files[-1])[0] if lines(out / files[-1])[0]["id"].startswith("002") else lines(out / files[0])[0]
+    rec = (
+        lines(out / files[-1])[0]
+        if lines(out / files[-1])[0]["id"].startswith("002")
+        else lines(out / files[0])[0]
+    )
     assert rec["duplicates"], "002 must lose the Inbar quote to 000 seen in the first run"
 
 
