@@ -1,0 +1,266 @@
+"""Tune and measure the text-level boilerplate stage (pipeline/boilerplate).
+
+Renders the article-extraction-benchmark HTML pages into two plain-text
+versions that still carry boilerplate, runs ``boilerplate.detect`` on each and
+scores the kept text against ``ground-truth.json`` (articleBody) with
+lower-cased word 4-gram shingle precision/recall/F1 per document,
+macro-averaged. Also checks "do no harm" on the already clean BBC articles.
+
+Renderings (cached under ``--cache``, default ``/tmp/docclean-bp-cache``):
+
+- ``recall``: ``trafilatura.extract(html, favor_recall=True, include_comments=True, include_tables=True)``
+- ``full``: every text node of ``<body>`` minus script/style, one line per block element.
+
+Usage::
+
+    .venv/bin/python benchmarks/quality/tune_boilerplate.py [--show ID] [--worst N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import tarfile
+from collections.abc import Iterable
+from pathlib import Path
+
+DATA = Path("/work/shared/data")
+AEB = DATA / "article-extraction-benchmark"
+BLOCK_TAGS = {
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "option",
+    "button",
+    "label",
+    "select",
+    "textarea",
+    "caption",
+    "title",
+}
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def full_text(html: str) -> str:
+    """All visible text of <body>, one line per block element."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except Exception:
+        return ""
+    body = root.find("body")
+    if body is None:
+        body = root
+    for bad in body.xpath("//script|//style|//noscript|//template|//svg|//head"):
+        bad.drop_tree()
+    out: list[str] = []
+
+    def walk(el: object) -> None:
+        import lxml.etree
+
+        assert isinstance(el, lxml.etree._Element)
+        tag = el.tag if isinstance(el.tag, str) else ""
+        block = tag.lower() in BLOCK_TAGS
+        if block:
+            out.append("\n")
+        if el.text and isinstance(el.tag, str):
+            out.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                out.append(child.tail)
+        if block:
+            out.append("\n")
+
+    walk(body)
+    lines = [" ".join(line.split()) for line in "".join(out).split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def render(cache: Path) -> dict[str, dict[str, str]]:
+    """{"recall"|"full": {id: text}}, cached."""
+    path = cache / "renderings.json"
+    if path.exists():
+        return json.loads(path.read_text())  # type: ignore[no-any-return]
+    import trafilatura
+
+    out: dict[str, dict[str, str]] = {"recall": {}, "full": {}}
+    for f in sorted((AEB / "html").glob("*.html.gz")):
+        doc_id = f.name.split(".")[0]
+        html = gzip.decompress(f.read_bytes()).decode("utf-8", "replace")
+        out["recall"][doc_id] = (
+            trafilatura.extract(html, favor_recall=True, include_comments=True, include_tables=True) or ""
+        )
+        out["full"][doc_id] = full_text(html)
+        print(".", end="", file=sys.stderr, flush=True)
+    cache.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(out))
+    return out
+
+
+def shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
+    words = WORD.findall(text.lower())
+    if len(words) < n:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def prf(pred: str, gold: str) -> tuple[float, float, float]:
+    p_sh, g_sh = shingles(pred), shingles(gold)
+    if not p_sh and not g_sh:
+        return 1.0, 1.0, 1.0
+    if not p_sh or not g_sh:
+        return 0.0, 0.0, 0.0
+    tp = len(p_sh & g_sh)
+    p, r = tp / len(p_sh), tp / len(g_sh)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def kept_text(text: str, doc_id: str = "x") -> tuple[str, list[tuple[str, str, str]]]:
+    """Run segment-like blocking + detect; return kept text and the removals."""
+    from pipeline.boilerplate import detect, load_rules
+    from pipeline.config import BoilerplateConfig
+    from pipeline.document import Block, Document
+
+    global _PACK
+    if _PACK is None:
+        _PACK = load_rules()
+    blocks = []
+    pos, para, blank = 0, 0, False
+    for i, line in enumerate(text.split("\n")):
+        if line.strip():
+            if blank and blocks:
+                para += 1
+            blank = False
+            blocks.append(Block(pos, pos + len(line), len(blocks), para))
+        else:
+            blank = True
+        pos += len(line) + 1
+        del i
+    doc = Document(id=doc_id, source=doc_id, format="text", text=text, blocks=tuple(blocks))
+    out = detect(doc, BoilerplateConfig(), _PACK)
+    cut = sorted(out.removed)
+    parts, last = [], 0
+    for s in cut:
+        parts.append(text[last : s.start])
+        last = max(last, s.end)
+    parts.append(text[last:])
+    removed = [(s.category.value, s.rule, text[s.start : s.end]) for s in cut]
+    return "".join(parts), removed
+
+
+_PACK = None
+
+
+def macro(rows: Iterable[tuple[float, float, float]]) -> tuple[float, float, float]:
+    rows = list(rows)
+    n = len(rows) or 1
+    return tuple(sum(r[i] for r in rows) / n for i in range(3))  # type: ignore[return-value]
+
+
+def bbc_texts(limit: int) -> list[tuple[str, str]]:
+    out = []
+    with tarfile.open(DATA / "bbc-news" / "bbc.tar.gz") as tar:
+        for m in tar:
+            if m.isfile() and m.name.endswith(".txt") and "README" not in m.name:
+                f = tar.extractfile(m)
+                assert f is not None
+                out.append((m.name, f.read().decode("utf-8", "replace")))
+    out.sort()
+    return out[:: max(1, len(out) // limit)][:limit]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cache", default="/tmp/docclean-bp-cache")
+    ap.add_argument("--show", default=None, help="print removals for one id prefix")
+    ap.add_argument("--mode", default="recall")
+    ap.add_argument("--worst", type=int, default=0)
+    ap.add_argument("--bbc", type=int, default=300)
+    args = ap.parse_args()
+    gold = json.loads((AEB / "ground-truth.json").read_text())
+    rend = render(Path(args.cache))
+    if args.show:
+        for doc_id, text in rend[args.mode].items():
+            if doc_id.startswith(args.show):
+                kept, removed = kept_text(text, doc_id)
+                for cat, rule, t in removed:
+                    print(f"- [{cat} {rule}] {t[:150]!r}")
+                print("=== KEPT\n" + kept)
+                print("=== GOLD\n" + gold[doc_id]["articleBody"])
+                print(prf(kept, gold[doc_id]["articleBody"]), prf(text, gold[doc_id]["articleBody"]))
+        return
+    print(f"{'rendering':10} {'baseline P/R/F1':>24} {'detect P/R/F1':>24}")
+    for mode in ("recall", "full"):
+        base, ours, per = [], [], []
+        for doc_id, text in sorted(rend[mode].items()):
+            g = gold[doc_id]["articleBody"]
+            b = prf(text, g)
+            kept, _ = kept_text(text, doc_id)
+            o = prf(kept, g)
+            base.append(b)
+            ours.append(o)
+            per.append((o[2] - b[2], o[2], doc_id))
+        bm, om = macro(base), macro(ours)
+        print(f"{mode:10} {bm[0]:.3f}/{bm[1]:.3f}/{bm[2]:.3f}       {om[0]:.3f}/{om[1]:.3f}/{om[2]:.3f}")
+        if args.worst:
+            for d, f, i in sorted(per)[: args.worst]:
+                print(f"   delta {d:+.3f} f1 {f:.3f} {i[:12]}")
+            for d, f, i in sorted(per, key=lambda x: x[1])[: args.worst]:
+                print(f"   low f1 {f:.3f} delta {d:+.3f} {i[:12]}")
+    if args.bbc:
+        rows, nrem, chars = [], 0, 0
+        for _name, text in bbc_texts(args.bbc):
+            kept, removed = kept_text(text)
+            # the BBC files start with a headline: title removal is expected, score the body only
+            body = text.split("\n", 1)[1] if "\n" in text else text
+            rows.append(prf(kept, body))
+            nrem += sum(1 for c, _, _ in removed if c != "title")
+            chars += sum(len(t) for c, _, t in removed if c != "title")
+        m = macro(rows)
+        print(f"bbc ({args.bbc} docs): F1 vs body {m[2]:.4f}, non-title removals {nrem}, chars {chars}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""The text-level boilerplate stage: rule packs (data), block features, a score-then-decide classifier.
+
+Public API:
+
+- :func:`load_rules` (shipped packs for en, de, fr, es and language-independent
+  rules, plus user packs in TOML or YAML that add or disable rules, globally or
+  per site; see ``docs/rules.md``) returning a :class:`RulePack`;
+- :func:`detect` ``(doc, cfg, pack) -> Document`` adding ``removed`` spans
+  (whole blocks, each with a :class:`~pipeline.document.Category`, a rule id and
+  a score) and filling ``title``/``author`` from the plain text when unset.
+
+>>> pack = load_rules()
+>>> len(pack.rules) > 50
+True
+"""
+
+from __future__ import annotations
+
+from pipeline.boilerplate.classify import detect
+from pipeline.boilerplate.features import BlockFeatures, block_features, guess_language
+from pipeline.boilerplate.rules_model import Rule, RulePack, load_rules, shipped_languages
+
+__all__ = [
+    "BlockFeatures",
+    "Rule",
+    "RulePack",
+    "block_features",
+    "detect",
+    "guess_language",
+    "load_rules",
+    "shipped_languages",
+]

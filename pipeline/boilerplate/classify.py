@@ -1,0 +1,363 @@
+"""The text-level boilerplate classifier: score every block, then decide with one threshold.
+
+Steps, per document (all deterministic):
+
+1. **Features** per block (:mod:`pipeline.boilerplate.features`) and **rule
+   matches** (strong rules remove on their own, weak rules add evidence). A rule
+   never fires on a block longer than its ``max_words``, nor outside its zone
+   (``head``: up to the first prose block, ``tail``: from the second-to-last
+   prose block on).
+2. **Article region**: each block gets a value (prose: + its words; other
+   blocks: a small penalty growing with length; rule matches: a large penalty;
+   *tail markers* such as a comment form, a paywall box or "Share this article"
+   a larger one) and the region with the best total is the article (a maximum
+   sum run, as in Finn et al.'s Body Text Extraction). After a comment section
+   has started below some article text, nothing is article any more (reader
+   comments read like prose, but are ``comments``).
+3. **Scores**: outside the region every block is boilerplate; inside it, strong
+   rules and summed weak evidence decide. Captions next to credit lines are
+   captions.
+4. **Context**: short ambiguous blocks between two removed blocks take their
+   class; unlabelled boilerplate takes the category of the nearest labelled
+   boilerplate block above it in the same run; headline-like blocks after the
+   article (with the caption line above each) are ``related_links``; short
+   blocks before the article are ``navigation``.
+5. **Title and byline**: the headline just above the article (short, no
+   terminal period, not matched by any rule) becomes ``doc.title`` with a
+   ``title/first-line`` span; a byline rule's ``author`` group fills
+   ``doc.author``.
+
+>>> from pipeline.document import Block, Document
+>>> from pipeline.config import BoilerplateConfig
+>>> from pipeline.boilerplate import load_rules
+>>> text = ("Ministers Agree on New Budget\\n\\nThe ministers agreed on Monday on a budget that the "
+...         "parliament will vote on next week, officials said.\\n\\nShare this article\\n\\nLeave a Reply")
+>>> lines, pos, blocks = text.split("\\n"), 0, []
+>>> for line in lines:
+...     if line:
+...         blocks.append(Block(pos, pos + len(line), len(blocks), len(blocks)))
+...     pos += len(line) + 1
+>>> doc = Document(id="d", source="d", format="text", text=text, blocks=tuple(blocks))
+>>> out = detect(doc, BoilerplateConfig(), load_rules(lang="en"))
+>>> out.title
+'Ministers Agree on New Budget'
+>>> [(s.category.value, s.rule) for s in out.removed]
+[('title', 'title/first-line'), ('share_widget', 'share_widget/en/share-this'), ('comment_form', 'comment_form/en/leave-a-reply')]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from pipeline.boilerplate.features import BlockFeatures, block_features, guess_language
+from pipeline.boilerplate.rules_model import Rule, RulePack
+from pipeline.config import BoilerplateConfig
+from pipeline.document import Category, Document, Span
+
+log = logging.getLogger(__name__)
+
+_COMMENT_CATS = (Category.COMMENT_FORM, Category.COMMENTS)
+_CREDIT_CATS = ("caption/en/credit-line", "caption/en/glued-credit", "caption/xx/agency-credit")
+_QUOTE_OR_SAID = re.compile(r'"|\b(said|says|told|according to)\b', re.IGNORECASE)
+_HEADLINE_END = re.compile(r"[.:;,]$")
+
+# Region values (see module docstring, step 2).
+_RULE_PENALTY = 5.0
+_TAIL_MARKER_PENALTY = 40.0
+_SHAPE_BONUS = 0.15
+_OUTSIDE_SCORE = 0.9
+
+
+@dataclass
+class _Block:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    f: BlockFeatures
+    strong: Rule | None = None
+    match: re.Match[str] | None = None
+    weak: list[Rule] = field(default_factory=list)
+    score: float = 0.0
+    category: Category | None = None
+    rule: str = ""
+
+
+def _site(doc: Document) -> str | None:
+    if doc.url:
+        host = urlsplit(doc.url).hostname
+        if host:
+            return host
+    return doc.site or (doc.group or None)
+
+
+def _blocks(doc: Document) -> list[tuple[int, int, int]]:
+    if doc.blocks:
+        return [(b.start, b.end, b.paragraph) for b in doc.blocks]
+    out: list[tuple[int, int, int]] = []
+    pos, para, blank = 0, 0, False
+    for line in doc.text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            if blank and out:
+                para += 1
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped), para))
+            blank = False
+        else:
+            blank = True
+        pos += len(line) + 1
+    return out
+
+
+def _zone_ok(rule: Rule, i: int, head_end: int, tail_start: int) -> bool:
+    if rule.zone == "head":
+        return i <= head_end
+    if rule.zone == "tail":
+        return i >= tail_start
+    return True
+
+
+def _best_region(values: list[float], stop: int) -> tuple[int, int]:
+    """The ``[lo, hi]`` run with the largest sum among ``values[:stop]`` (``(0, -1)`` when none is positive).
+
+    >>> _best_region([-1, 3, -1, 4, -10, 2], 6)
+    (1, 3)
+    >>> _best_region([-1, -2], 2)
+    (0, -1)
+    """
+    best, best_lo, best_hi = 0.0, 0, -1
+    cur, lo = 0.0, 0
+    for i in range(min(stop, len(values))):
+        if cur <= 0:
+            cur, lo = 0.0, i
+        cur += values[i]
+        if cur > best:
+            best, best_lo, best_hi = cur, lo, i
+    return best_lo, best_hi
+
+
+def _headline_shaped(f: BlockFeatures, min_words: int = 3) -> bool:
+    return (
+        min_words <= f.words <= 25
+        and f.chars <= 220
+        and not _HEADLINE_END.search(f.text)
+        and not f.text.endswith(".")
+        and not f.bullet
+        and f.link_ratio == 0
+    )
+
+
+def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
+    """Return ``doc`` with boilerplate ``removed`` spans, and ``title``/``author`` when found in the text.
+
+    Offsets are into ``doc.text``; every span covers one whole block (line).
+    Spans already on the document (e.g. from other stages) are kept.
+    """
+    if not cfg.enabled or not doc.text.strip():
+        return doc
+    raw_blocks = _blocks(doc)
+    if not raw_blocks:
+        return doc
+    lang = guess_language(doc.text[s:e] for s, e, _ in raw_blocks[:200])
+    rules = pack.rules_for(_site(doc))
+    bs = [_Block(i, s, e, p, block_features(doc.text[s:e], lang)) for i, (s, e, p) in enumerate(raw_blocks)]
+    n = len(bs)
+    prose_idx = [b.index for b in bs if b.f.prose]
+    head_end = prose_idx[0] if prose_idx else n // 3
+    tail_start = prose_idx[-2] if len(prose_idx) >= 2 else (prose_idx[-1] if prose_idx else (2 * n) // 3)
+
+    # 1. rule matches
+    for b in bs:
+        for rule in rules:
+            if not (rule.min_words <= b.f.words <= rule.max_words):
+                continue
+            if not _zone_ok(rule, b.index, head_end, tail_start):
+                continue
+            m = rule.search(b.f.text)
+            if m is None:
+                continue
+            if rule.strength == "strong":
+                if b.strong is None:
+                    b.strong, b.match = rule, m
+            else:
+                b.weak.append(rule)
+
+    # 2. article region
+    values: list[float] = []
+    total_prose = sum(b.f.words for b in bs if b.f.prose)
+    prose_seen = 0
+    comment_start = n
+    for b in bs:
+        if b.strong is not None:
+            v = -(_RULE_PENALTY + b.f.words)
+            if b.strong.tail_marker:
+                v -= _TAIL_MARKER_PENALTY
+                if (
+                    b.strong.category in _COMMENT_CATS
+                    and comment_start == n
+                    and prose_seen >= min(100, total_prose / 3)
+                ):
+                    comment_start = b.index
+        elif b.f.prose:
+            v = float(b.f.words) * (1.0 - min(0.8, sum(r.weight for r in b.weak)))
+            prose_seen += b.f.words
+        elif b.f.terminal and b.f.words >= 3 and b.f.stop_ratio >= 0.15:
+            v = 0.5 * b.f.words
+        else:
+            v = -(3.0 + 0.5 * min(b.f.words, 30))
+        values.append(v)
+    lo, hi = _best_region(values, comment_start)
+    if hi < lo:  # nothing reads like an article: only rules decide
+        lo, hi = 0, n - 1
+
+    # 3. scores inside the region; everything outside is boilerplate
+    for b in bs:
+        if b.strong is not None:
+            b.score = max(1.0, b.strong.weight)
+            b.category, b.rule = b.strong.category, b.strong.id
+            continue
+        if b.index < lo or b.index > hi:
+            b.score = _OUTSIDE_SCORE
+            continue
+        if b.weak:
+            s = sum(r.weight for r in b.weak)
+            if not b.f.prose and b.f.words <= 12:
+                s += _SHAPE_BONUS
+            if _QUOTE_OR_SAID.search(b.f.text):
+                s -= 0.4
+            top = max(b.weak, key=lambda r: r.weight)
+            b.score = s
+            if s >= cfg.threshold:
+                b.category, b.rule = top.category, top.id
+
+    # captions: the line just above a credit line (same paragraph), and its exact copies
+    for b in reversed(bs):
+        if b.index + 1 >= n or (b.category is not None and b.score >= cfg.threshold):
+            continue
+        nxt = bs[b.index + 1]
+        if nxt.paragraph != b.paragraph or nxt.category != Category.CAPTION or b.f.words > 45:
+            continue
+        if (
+            nxt.rule in _CREDIT_CATS
+            or nxt.f.text.startswith(b.f.text)
+            or nxt.rule == "caption/adjacent-credit"
+        ):
+            if nxt.rule == "caption/adjacent-credit" and not nxt.f.text.startswith(b.f.text):
+                continue
+            b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/adjacent-credit"
+
+    # 4a. context smoothing inside the region: short ambiguous blocks between two removed blocks
+    def removed(x: _Block) -> bool:
+        return x.score >= cfg.threshold
+
+    for b in bs[1:-1]:
+        if removed(b) or b.f.prose or b.f.words > 10:
+            continue
+        prev, nxt = bs[b.index - 1], bs[b.index + 1]
+        if removed(prev) and removed(nxt) and prev.category is not None:
+            b.score, b.category = 0.6, prev.category
+            b.rule = f"{prev.category.value}/context"
+
+    # 5. title and byline
+    title_idx = _find_title(doc, bs, lo)
+    author = doc.author
+    for b in bs:
+        if b.category == Category.BYLINE and b.match is not None and author is None:
+            try:
+                name = b.match.group("author")
+            except IndexError:
+                name = None
+            if name:
+                author = name.strip()
+
+    # 4b. categories for boilerplate outside the region
+    _label_outside(bs, lo, hi, title_idx, cfg.threshold)
+
+    spans = list(doc.removed)
+    title = doc.title
+    if title_idx is not None:
+        tb = bs[title_idx]
+        if title is None:
+            title = tb.f.text
+        spans.append(Span(tb.start, tb.end, Category.TITLE, "title/first-line", 1.0))
+    for b in bs:
+        if b.index == title_idx or not removed(b):
+            continue
+        cat = b.category or Category.OTHER
+        spans.append(Span(b.start, b.end, cat, b.rule or f"{cat.value}/region", round(min(b.score, 1.0), 3)))
+    spans.sort()
+    log.debug("%s: lang=%s region=[%d, %d] of %d blocks, %d spans", doc.id, lang, lo, hi, n, len(spans))
+    return dataclasses.replace(doc, removed=tuple(spans), title=title, author=author)
+
+
+def _find_title(doc: Document, bs: list[_Block], lo: int) -> int | None:
+    """Index of the headline block: just above the article region (or its first block), else None."""
+    if doc.title:
+        want = " ".join(doc.title.split()).lower()
+        for b in bs[: max(lo, 1) + 1]:
+            if b.f.text.lower() == want:
+                return b.index
+        return None
+    # the document's first line, when it is a headline (skipping lines rules already removed)
+    for b in bs[: max(lo, 1)]:
+        if b.strong is not None and b.strong.category in (Category.NAVIGATION, Category.OTHER):
+            continue
+        if b.strong is None and _is_headline(b):
+            return b.index
+        break
+    # else walk up from the region start over metadata lines (bylines, dates, reading time, captions)
+    skip = {Category.BYLINE, Category.READING_TIME, Category.SHARE_WIDGET, Category.CAPTION, Category.OTHER}
+    for i in range(lo - 1, max(-1, lo - 7), -1):
+        b = bs[i]
+        if b.strong is not None or (b.category is not None and b.score >= 0.5):
+            if b.category in skip:
+                continue
+            return None
+        if _is_headline(b):
+            return b.index
+    return None
+
+
+def _is_headline(b: _Block) -> bool:
+    return _headline_shaped(b.f, 2) and not b.f.terminal and not b.f.date and not b.f.prose
+
+
+def _label_outside(bs: list[_Block], lo: int, hi: int, title_idx: int | None, threshold: float) -> None:
+    """Give every unlabelled removed block a category (related links, inheritance, navigation, other)."""
+    # after the article: teaser headlines (and the caption line above each) are related links
+    for b in bs[hi + 1 :]:
+        if b.category is None and b.score >= threshold and _headline_shaped(b.f, 4) and not b.f.terminal:
+            b.category, b.rule = Category.RELATED_LINKS, "related_links/teaser"
+            if b.index - 1 > hi:
+                p = bs[b.index - 1]
+                if (
+                    (p.category is None or p.rule.endswith("/inherited"))
+                    and p.f.words <= 35
+                    and not p.f.bullet
+                ):
+                    p.category, p.rule = Category.RELATED_LINKS, "related_links/teaser"
+    last: Category | None = None
+    for b in bs:
+        if b.index == title_idx:
+            last = None
+            continue
+        if not (b.score >= threshold):
+            last = None
+            continue
+        if b.category is not None:
+            last = b.category
+            continue
+        if last is not None:
+            b.category, b.rule = last, f"{last.value}/inherited"
+        elif b.index < lo:
+            b.category = Category.NAVIGATION if b.f.words <= 8 and not b.f.terminal else Category.OTHER
+            b.rule = f"{b.category.value}/before-article"
+        elif b.index > hi:
+            b.category, b.rule = Category.OTHER, "other/after-article"
+        else:
+            b.category, b.rule = Category.OTHER, "other/context"

@@ -1,0 +1,144 @@
+"""Block features for the boilerplate classifier.
+
+Every feature is computed on the block's *normalised* text: NFKC, curly quotes
+folded to straight ones, white space runs folded to one space, a leading
+bullet removed (and remembered), ``| cell | cell |`` table rows unwrapped into
+their cells' text.
+
+>>> f = block_features("• Share this article", "en")
+>>> f.text, f.bullet, f.words, f.terminal
+('Share this article', True, 3, False)
+>>> f = block_features("The minister said on Monday that the talks would go on.", "en")
+>>> f.prose, round(f.stop_ratio, 2)
+(True, 0.64)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pipeline.boilerplate.stopwords import LANGS, STOPWORDS
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
+_BULLET = re.compile(r"^(?:[•·▪◦‣●○■□►▶✓✔➤→*\-–—]|\d{1,2}[.)])\s+")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+_LINKISH = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|(?<!\w)@\w{2,}|#\w{2,}")
+_PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?[$€£¥]|\b\d+[.,]\d\d\s?(usd|eur|gbp)\b", re.IGNORECASE)
+_DATE = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d\d-\d\d\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|"
+    r"\b\d{1,2}\.? (jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.? \d{4}\b",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!?…]['\")\]]*$")
+_WS = re.compile(r"\s+")
+
+
+def normalise(text: str) -> tuple[str, bool, bool]:
+    """``(text, had_bullet, was_table_row)`` for matching and features.
+
+    >>> normalise("  | Name | “Value” |  ")
+    ('Name "Value"', False, True)
+    >>> normalise("- item one")
+    ('item one', True, False)
+    """
+    t = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    t = _WS.sub(" ", t).strip()
+    table = len(t) > 1 and t.startswith("|") and t.endswith("|")
+    if table:
+        t = " ".join(c.strip() for c in t.strip("|").split("|") if c.strip())
+    m = _BULLET.match(t)
+    if m and len(t) > m.end():
+        return t[m.end() :], True, table
+    return t, False, table
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` (letters/digits; inner apostrophes, dots and hyphens kept between letters).
+
+    >>> words("Israel's drone, e.g. U.S.-made")
+    ["Israel's", 'drone', 'e.g', 'U.S', 'made']
+    """
+    return _WORD.findall(text)
+
+
+def guess_language(texts: Iterable[str]) -> str:
+    """The stop-word language (en, de, fr, es) with most hits; ``en`` when nothing matches.
+
+    >>> guess_language(["Der Hund und die Katze sind nicht hier."])
+    'de'
+    """
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for w in words(text.lower()):
+            for lang in LANGS:
+                if w in STOPWORDS[lang]:
+                    counts[lang] += 1
+    if not counts:
+        return "en"
+    best = max(LANGS, key=lambda lang: (counts[lang], lang == "en"))
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class BlockFeatures:
+    """What the classifier knows about one block."""
+
+    text: str
+    bullet: bool
+    table_row: bool
+    words: int
+    chars: int
+    stop_ratio: float
+    terminal: bool
+    """Ends like a sentence: ``.``, ``!``, ``?``, ``…`` (closing quotes/brackets allowed)."""
+    title_case: float
+    """Share of non-stop-words that start with a capital letter."""
+    link_ratio: float
+    """URLs, e-mail addresses, @handles and #tags per word."""
+    price: bool
+    date: bool
+    prose: bool
+    """Reads like article prose: long enough, sentence-shaped, dense in stop words, few links."""
+
+
+def block_features(raw: str, lang: str) -> BlockFeatures:
+    """Features of one block's raw text for language ``lang``."""
+    text, bullet, table = normalise(raw)
+    ws = words(text)
+    n = len(ws)
+    stops = STOPWORDS.get(lang, STOPWORDS["en"])
+    lower = [w.lower() for w in ws]
+    n_stop = sum(1 for w in lower if w in stops)
+    content = [w for w, lw in zip(ws, lower, strict=True) if lw not in stops and w[:1].isalpha()]
+    caps = sum(1 for w in content if w[:1].isupper())
+    title_case = caps / len(content) if content else 0.0
+    links = len(_LINKISH.findall(text))
+    stop_ratio = n_stop / n if n else 0.0
+    terminal = bool(_TERMINAL.search(text))
+    link_ratio = links / n if n else 0.0
+    prose = (
+        n >= 8
+        and stop_ratio >= 0.18
+        and (terminal or n >= 16)
+        and link_ratio < 0.15
+        and not (title_case > 0.8 and n < 20 and not terminal)
+    )
+    return BlockFeatures(
+        text=text,
+        bullet=bullet,
+        table_row=table,
+        words=n,
+        chars=len(text),
+        stop_ratio=stop_ratio,
+        terminal=terminal,
+        title_case=title_case,
+        link_ratio=link_ratio,
+        price=bool(_PRICE.search(text)),
+        date=bool(_DATE.search(text)),
+        prose=prose,
+    )

@@ -1,0 +1,301 @@
+"""Rule packs: boilerplate rules as data (TOML or YAML), loaded and merged.
+
+A pack is a list of :class:`Rule` plus the ids it disables, globally or per
+site. Shipped packs live in ``pipeline/boilerplate/rules/*.toml`` (one file
+per language, ``xx.toml`` for language-independent rules); users add packs
+with ``--rules FILE``. See ``docs/rules.md`` for the format.
+
+>>> pack = RulePack.from_mapping({"rule": [{"id": "share_widget/en/share-this",
+...     "category": "share_widget", "pattern": "^share this( article)?$"}]}, "inline")
+>>> [r.id for r in pack.rules_for(None)]
+['share_widget/en/share-this']
+>>> pack.rules[0].search("Share This Article") is not None
+True
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pipeline.document import Category
+from pipeline.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+Strength = Literal["strong", "weak"]
+Zone = Literal["head", "tail", "any"]
+_ID = re.compile(r"^[a-z_]+/[a-z]{2,3}/[a-z0-9][a-z0-9_.-]*$")
+_RULE_KEYS = {
+    "id",
+    "category",
+    "pattern",
+    "strength",
+    "weight",
+    "zone",
+    "max_words",
+    "min_words",
+    "tail_marker",
+    "sites",
+    "case_sensitive",
+    "description",
+}
+_PACK_KEYS = {"lang", "rule", "disable", "site", "description"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One boilerplate rule.
+
+    ``pattern`` is searched (``re.search``) in the block's normalised text
+    (NFKC, straight quotes, single spaces, leading bullet removed). A named
+    group ``author`` in a byline rule fills ``Document.author``.
+
+    >>> r = Rule("byline/en/by", Category.BYLINE, r"^by (?P<author>[A-Z][\\w.'-]+( [A-Z][\\w.'-]+){0,3})$")
+    >>> r.search("By Jane Doe").group("author")
+    'Jane Doe'
+    """
+
+    id: str
+    category: Category
+    pattern: str
+    strength: Strength = "strong"
+    weight: float = 1.0
+    """Score contribution; strong rules score at least 1.0."""
+    zone: Zone = "any"
+    max_words: int = 25
+    """The rule never fires on a block longer than this (protects article prose)."""
+    min_words: int = 0
+    tail_marker: bool = False
+    """A strong match marks the end of the article: the article region cannot cross it."""
+    sites: tuple[str, ...] = ()
+    """Only on these hosts (suffix match); empty means everywhere."""
+    case_sensitive: bool = False
+    regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        try:
+            flags = 0 if self.case_sensitive else re.IGNORECASE
+            object.__setattr__(self, "regex", re.compile(self.pattern, flags))
+        except re.error as exc:
+            raise ConfigError(f"rule {self.id}: bad regex {self.pattern!r}: {exc}") from None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The match of this rule's pattern in ``text``, if any."""
+        return self.regex.search(text)
+
+    def applies_to(self, site: str | None) -> bool:
+        """Whether this rule is active on ``site`` (a host name, or None when unknown).
+
+        >>> Rule("other/xx/a", Category.OTHER, "a", sites=("example.com",)).applies_to("www.example.com")
+        True
+        >>> Rule("other/xx/a", Category.OTHER, "a", sites=("example.com",)).applies_to(None)
+        False
+        """
+        if not self.sites:
+            return True
+        return site is not None and any(_host_matches(site, s) for s in self.sites)
+
+
+def _host_matches(host: str, pattern: str) -> bool:
+    host, pattern = host.lower().rstrip("."), pattern.lower().rstrip(".")
+    return host == pattern or host.endswith("." + pattern)
+
+
+@dataclass(frozen=True)
+class RulePack:
+    """Rules plus the ids disabled globally and per site.
+
+    Merge packs with :meth:`merged`: later packs replace rules with the same id
+    and add their disables.
+    """
+
+    rules: tuple[Rule, ...] = ()
+    disabled: frozenset[str] = frozenset()
+    disabled_by_site: tuple[tuple[str, frozenset[str]], ...] = ()
+    sources: tuple[str, ...] = ()
+
+    def rules_for(self, site: str | None) -> list[Rule]:
+        """The active rules on ``site``, in pack order.
+
+        >>> p = RulePack((Rule("other/xx/a", Category.OTHER, "a"), Rule("other/xx/b", Category.OTHER, "b")),
+        ...              disabled_by_site=(("example.com", frozenset({"other/xx/b"})),))
+        >>> [r.id for r in p.rules_for("example.com")], len(p.rules_for("example.org"))
+        (['other/xx/a'], 2)
+        """
+        off = set(self.disabled)
+        if site:
+            for host, ids in self.disabled_by_site:
+                if _host_matches(site, host):
+                    off |= ids
+        return [r for r in self.rules if r.id not in off and r.applies_to(site)]
+
+    def merged(self, other: RulePack) -> RulePack:
+        """This pack with ``other`` layered on top."""
+        by_id = {r.id: r for r in self.rules}
+        order = [r.id for r in self.rules]
+        for r in other.rules:
+            if r.id not in by_id:
+                order.append(r.id)
+            by_id[r.id] = r
+        return RulePack(
+            rules=tuple(by_id[i] for i in order),
+            disabled=self.disabled | other.disabled,
+            disabled_by_site=self.disabled_by_site + other.disabled_by_site,
+            sources=self.sources + other.sources,
+        )
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], source: str) -> RulePack:
+        """Build a pack from parsed TOML/YAML, validating every key (errors are :class:`ConfigError`)."""
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"{source}: a rule pack must be a table/mapping")
+        unknown = sorted(set(data) - _PACK_KEYS)
+        if unknown:
+            raise ConfigError(
+                f"{source}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_PACK_KEYS))})"
+            )
+        lang = data.get("lang")
+        rules = tuple(_rule(r, source, lang) for r in _list(data.get("rule", []), source, "rule"))
+        disabled = frozenset(_strs(data.get("disable", []), source, "disable"))
+        per_site: list[tuple[str, frozenset[str]]] = []
+        sites = data.get("site", {})
+        if not isinstance(sites, Mapping):
+            raise ConfigError(f"{source}: 'site' must map host names to tables")
+        for host, table in sorted(sites.items()):
+            if not isinstance(table, Mapping) or set(table) - {"disable", "rule"}:
+                raise ConfigError(f"{source}: site.{host} may only have 'disable' and 'rule'")
+            per_site.append(
+                (str(host), frozenset(_strs(table.get("disable", []), source, f"site.{host}.disable")))
+            )
+            extra = [dict(r, sites=[host]) for r in _list(table.get("rule", []), source, f"site.{host}.rule")]
+            rules += tuple(_rule(r, source, lang) for r in extra)
+        return cls(rules, disabled, tuple(per_site), (source,))
+
+
+def _list(value: Any, source: str, key: str) -> list[Mapping[str, Any]]:
+    if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+        raise ConfigError(f"{source}: '{key}' must be a list of tables")
+    return value
+
+
+def _strs(value: Any, source: str, key: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{source}: '{key}' must be a list of strings")
+    return value
+
+
+def _rule(data: Mapping[str, Any], source: str, lang: Any) -> Rule:
+    unknown = sorted(set(data) - _RULE_KEYS)
+    rid = str(data.get("id", "?"))
+    if unknown:
+        raise ConfigError(f"{source}: rule {rid}: unknown key {unknown[0]!r}")
+    for key in ("id", "category", "pattern"):
+        if not isinstance(data.get(key), str):
+            raise ConfigError(f"{source}: rule {rid}: '{key}' is required and must be a string")
+    if not _ID.match(rid):
+        raise ConfigError(f"{source}: rule id {rid!r} must look like <category>/<lang>/<name>")
+    try:
+        category = Category(data["category"])
+    except ValueError:
+        raise ConfigError(
+            f"{source}: rule {rid}: unknown category {data['category']!r} "
+            f"(known: {', '.join(c.value for c in Category)})"
+        ) from None
+    if not rid.startswith(category.value + "/"):
+        raise ConfigError(f"{source}: rule {rid}: id must start with its category {category.value!r}")
+    if isinstance(lang, str) and rid.split("/")[1] not in (lang, "xx"):
+        log.debug("%s: rule %s has a language other than the pack's %s", source, rid, lang)
+    strength = data.get("strength", "strong")
+    zone = data.get("zone", "any")
+    if strength not in ("strong", "weak"):
+        raise ConfigError(f"{source}: rule {rid}: strength must be strong or weak")
+    if zone not in ("head", "tail", "any"):
+        raise ConfigError(f"{source}: rule {rid}: zone must be head, tail or any")
+    default_weight = 1.0 if strength == "strong" else 0.3
+    try:
+        return Rule(
+            id=rid,
+            category=category,
+            pattern=data["pattern"],
+            strength=strength,
+            weight=float(data.get("weight", default_weight)),
+            zone=zone,
+            max_words=int(data.get("max_words", 25)),
+            min_words=int(data.get("min_words", 0)),
+            tail_marker=bool(data.get("tail_marker", False)),
+            sites=tuple(_strs(data.get("sites", []), source, f"{rid}.sites")),
+            case_sensitive=bool(data.get("case_sensitive", False)),
+        )
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{source}: rule {rid}: {exc}") from None
+
+
+def _parse_file(path: Path) -> Mapping[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"rule pack {path} does not exist") from None
+    if path.suffix.lower() in (".yaml", ".yml"):
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"rule pack {path} is not valid YAML: {exc}") from None
+        return data if data is not None else {}
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"rule pack {path} is not valid TOML: {exc}") from None
+
+
+def shipped_languages() -> list[str]:
+    """The languages of the shipped packs (``xx`` = language-independent).
+
+    >>> {"en", "de", "fr", "es", "xx"} <= set(shipped_languages())
+    True
+    """
+    root = resources.files("pipeline.boilerplate") / "rules"
+    return sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".toml"))
+
+
+def load_rules(extra_files: Sequence[str] = (), lang: str | Iterable[str] | None = None) -> RulePack:
+    """The shipped packs (all languages, or only ``lang`` plus ``xx``), then user packs in order.
+
+    >>> pack = load_rules(lang="en")
+    >>> {r.id.split("/")[1] for r in pack.rules} <= {"en", "xx"}
+    True
+    >>> any(r.id == "comment_form/en/leave-a-reply" for r in pack.rules)
+    True
+    """
+    wanted: set[str] | None
+    if lang is None:
+        wanted = None
+    else:
+        wanted = {lang} if isinstance(lang, str) else set(lang)
+        wanted.add("xx")
+    pack = RulePack()
+    root = resources.files("pipeline.boilerplate") / "rules"
+    for name in shipped_languages():
+        if wanted is not None and name not in wanted:
+            continue
+        res = root / f"{name}.toml"
+        pack = pack.merged(
+            RulePack.from_mapping(tomllib.loads(res.read_text(encoding="utf-8")), f"rules/{name}.toml")
+        )
+    for f in extra_files:
+        pack = pack.merged(RulePack.from_mapping(_parse_file(Path(f)), str(f)))
+    log.debug("loaded %d rules from %s", len(pack.rules), ", ".join(pack.sources))
+    return pack
+
+
+__all__ = ["Rule", "RulePack", "Strength", "Zone", "load_rules", "shipped_languages"]

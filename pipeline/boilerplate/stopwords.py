@@ -1,0 +1,56 @@
+"""Small stop-word lists per language, for prose detection (jusText-style stop-word density).
+
+>>> "the" in STOPWORDS["en"] and "der" in STOPWORDS["de"] and "les" in STOPWORDS["fr"] and "los" in STOPWORDS["es"]
+True
+"""
+
+from __future__ import annotations
+
+
+def _split(words: str) -> frozenset[str]:
+    """The white-space separated words of ``words``.
+
+    >>> sorted(_split(" b a "))
+    ['a', 'b']
+    """
+    return frozenset(words.split())
+
+
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": _split(
+        """a about above after again against all also am an and any are as at be because been before being
+        below between both but by can could did do does doing down during each few for from further had has
+        have having he her here hers herself him himself his how i if in into is it its itself just me more
+        most my no nor not now of off on once only or other our ours out over own same she should so some
+        such than that the their theirs them then there these they this those through to too under until up
+        very was we were what when where which while who whom why will with would you your yours said says
+        told last since been may might must new one two three year years"""
+    ),
+    "de": _split(
+        """aber alle allem allen aller als also am an ander andere anderen auch auf aus bei beim bin bis
+        bist da damit dann das dass dem den denn der des dessen die dies diese diesem diesen dieser dieses
+        doch dort du durch ein eine einem einen einer eines er es etwas für gegen gewesen hab habe haben hat
+        hatte hatten hier hin hinter ich ihm ihn ihnen ihr ihre im in ist jede jedem jeden jeder jedes jetzt
+        kann kein keine können konnte machen man manche mehr mein mit muss musste nach nicht nichts noch nun
+        nur ob oder ohne sehr sein seine seinem seinen seiner sich sie sind so solche soll sollte sondern
+        über um und uns unser unter viel vom von vor war waren warum was weil welche wenn werde werden wie
+        wieder will wir wird wirde wo wollen wurde wurden zu zum zur zwar zwischen sagte sei seit"""
+    ),
+    "fr": _split(
+        """a au aux avec ce ces cette dans de des du elle elles en est et été être eu il ils je la le les
+        leur leurs lui ma mais me même mes moi mon ne nos notre nous on ont ou où par pas plus pour qu que
+        qui sa sans se ses si son sont sur ta te tes toi ton tous tout tu un une vos votre vous y été était
+        étaient a avait ont cela ça comme aussi après avant entre depuis selon sous dont lors fait peut
+        deux trois"""
+    ),
+    "es": _split(
+        """a al algo algunas algunos ante antes como con contra cual cuando de del desde donde durante e el
+        él ella ellas ellos en entre era eran es esa esas ese eso esos esta está están estas este esto estos
+        fue fueron ha han hasta hay la las le les lo los más me mi mis mucho muy ni no nos nosotros o os
+        otra otro para pero poco por porque que quien se sea según ser si sí sin sobre son su sus también
+        tanto te tiene tienen todo todos tu un una uno unos y ya dijo año años dos tres"""
+    ),
+}
+"""Function words (plus a few very common news words) per language."""
+
+LANGS: tuple[str, ...] = tuple(sorted(STOPWORDS))
