@@ -1,0 +1,107 @@
+"""Smoke tests of the throughput benchmark's corpus builder and reference script.
+
+No timing assertions: speed is checked by running ``benchmarks/throughput.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import (
+    DEFAULT_DATA,
+    SourceDoc,
+    build_html_corpus,
+    build_text_corpus,
+    index_path,
+    iter_corpus,
+    iter_inputs,
+)
+
+needs_data = pytest.mark.skipif(
+    not (DEFAULT_DATA / "bbc-news" / "bbc.tar.gz").exists(), reason="shared data not available"
+)
+
+
+def _fake_sources() -> dict[str, list[SourceDoc]]:
+    return {
+        "a": [SourceDoc("a", f"a{i}", f"Head {i}\n\nFirst para {i}.\n\nSecond para {i}.") for i in range(3)],
+        "b": [SourceDoc("b", "b0", "Only one sentence here. And another one.")],
+    }
+
+
+def test_interleaving_is_proportional_and_deterministic() -> None:
+    first = [(d.source, d.origin, d.synthetic) for d in iter_corpus(_fake_sources(), 8)]
+    second = [(d.source, d.origin, d.synthetic) for d in iter_corpus(_fake_sources(), 8)]
+    assert first == second
+    real = first[:4]
+    assert sorted(s for s, _, _ in real) == ["a", "a", "a", "b"]
+    assert not any(syn for _, _, syn in real)
+    assert all(syn for _, _, syn in first[4:])
+
+
+def test_synthetic_variants_reuse_real_text() -> None:
+    sources = _fake_sources()
+    docs = list(iter_corpus(sources, 8))
+    for doc in docs:
+        if doc.synthetic:
+            assert doc.variant >= 1
+            originals = [d.text for d in sources[doc.source]]
+            for unit in doc.text.split("\n\n"):
+                assert any(unit in text for text in originals), unit
+
+
+@needs_data
+def test_text_corpus_from_shared_data(tmp_path: Path) -> None:
+    out = tmp_path / "text"
+    counts = build_text_corpus(out, 20)
+    assert counts["docs"] == 20
+    assert counts["synthetic"] == 0
+    assert {"bbc", "reuters"} <= set(counts)
+    files = sorted(out.rglob("*.txt"))
+    assert len(files) == 20
+    index = [json.loads(line) for line in index_path(out).read_text(encoding="utf-8").splitlines()]
+    assert [row["file"] for row in index] == [f.relative_to(out).as_posix() for f in files]
+    assert not list(out.rglob("*.jsonl")), "the index must not sit inside the corpus"
+    texts = [text for _, text in iter_inputs(out)]
+    assert all(text.strip() for text in texts)
+    assert not any("&lt;" in t or "&#3;" in t or "\x03" in t for t in texts)
+
+
+@needs_data
+def test_jsonl_corpus_matches_folder(tmp_path: Path) -> None:
+    build_text_corpus(tmp_path / "text", 20)
+    build_text_corpus(tmp_path / "text.jsonl", 20, fmt="jsonl")
+    assert list(iter_inputs(tmp_path / "text")) == [
+        (f"{int(i) // 1000:04d}/{i}", t) for i, t in iter_inputs(tmp_path / "text.jsonl")
+    ]
+
+
+@needs_data
+def test_html_corpus(tmp_path: Path) -> None:
+    counts = build_html_corpus(tmp_path / "html", 5)
+    assert counts["docs"] == 5
+    pages = sorted((tmp_path / "html").glob("*.html"))
+    assert len(pages) == 5
+    assert all(b"<" in p.read_bytes()[:2000] for p in pages)
+
+
+@needs_data
+def test_reference_on_twenty_documents(tmp_path: Path) -> None:
+    pytest.importorskip("datasketch")
+    from benchmarks.reference import run
+
+    out = tmp_path / "text"
+    build_text_corpus(out, 20)
+    docs = list(iter_inputs(out))
+    docs.append(("copy", docs[0][1]))  # an exact copy: every sentence already seen
+    counts = run(docs, tmp_path / "ref.jsonl")
+    assert counts["docs"] == 21
+    records = [json.loads(line) for line in (tmp_path / "ref.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == [d[0] for d in docs]
+    assert {r["language"] for r in records} <= {"en", "de", "und"}
+    assert "en" in {r["language"] for r in records}
+    assert records[-1]["text"] == ""
+    assert counts["sentences_dropped"] >= 1
