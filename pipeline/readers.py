@@ -1,0 +1,1001 @@
+"""Inputs → :class:`~pipeline.document.Document`: discovery, sharding, reading, decoding.
+
+Three steps, each small and picklable so the map side can run anywhere:
+
+1. :func:`discover` turns the command-line inputs (files and folders) into a
+   sorted, de-duplicated list of :class:`Source` files.
+2. :func:`plan_shards` cuts them into :class:`Shard` work units of about
+   ``shard_size`` documents (JSONL files are split by line, WARC files get a
+   shard of their own).
+3. :func:`read_shard` yields the documents of one shard, in order, as
+   :class:`Document` or, for anything that cannot become a document, as a
+   :class:`Rejection` with a reason. It never raises for a bad document.
+
+Ids (DESIGN §3): a file's id is its path relative to the input root, without the
+root folder's own name and without extension(s); a JSONL record's id is its
+``"id"`` field, else ``<file id>:<line>``; a WARC response's id is its
+``WARC-Record-ID`` (the bare UUID), else its target URI. See ``docs/inputs.md``.
+
+>>> file_id("seeds/000_584aeddb6693844b.txt")
+'000_584aeddb6693844b'
+>>> decode_bytes("Price: \\u00a3 5, caf\\u00e9".encode() + b" \\xa3").text
+'Price: £ 5, café £'
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import gzip
+import json
+import logging
+import os
+import re
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path, PurePosixPath
+from typing import IO, Any, cast
+from urllib.parse import urlsplit
+
+from pipeline.config import ReadConfig
+from pipeline.document import Document, InputFormat, Rejection, RejectReason
+from pipeline.errors import ConfigError, TransientError
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "Decoded",
+    "Discovery",
+    "ReadStats",
+    "Shard",
+    "ShardItem",
+    "Source",
+    "decode_bytes",
+    "discover",
+    "file_id",
+    "normalise_published",
+    "plan_shards",
+    "read_shard",
+    "scan_inputs",
+    "url_group",
+]
+
+# -- formats -------------------------------------------------------------------------------
+
+_SUFFIX_FORMATS: dict[str, InputFormat] = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".warc": "warc",
+}
+
+_CHUNK = 1 << 20
+"""Read size for line scanning and skipping over-long lines."""
+
+_TRANSIENT_ERRNOS = frozenset(
+    {errno.EAGAIN, errno.EWOULDBLOCK, errno.EINTR, errno.EBUSY, errno.ETIMEDOUT, errno.ESTALE}
+)
+"""OSErrors worth retrying (raised as TransientError). Anything else rejects the one input."""
+
+
+def _classify(name: str) -> tuple[InputFormat | None, bool, str]:
+    """(format or None if unknown, compressed, the known suffix(es) to strip for the id)."""
+    lower = name.lower()
+    compressed = lower.endswith(".gz")
+    inner = lower[:-3] if compressed else lower
+    suffix = PurePosixPath(inner).suffix
+    fmt = _SUFFIX_FORMATS.get(suffix)
+    if fmt is None:
+        return None, compressed, ""
+    return fmt, compressed, suffix + (".gz" if compressed else "")
+
+
+# -- discovery -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input file.
+
+    ``rel`` is the posix path relative to the input root, starting with the root
+    folder's own name when the input was a folder (``seeds/000_x.txt``), or just
+    the file name when the input was a file. ``id`` is the document id derived
+    from it (see :func:`file_id`); :func:`discover` sets it, and only differs
+    from ``file_id(rel)`` when two inputs would otherwise share an id.
+    """
+
+    path: str
+    rel: str
+    format: InputFormat
+    size: int
+    compressed: bool
+    id: str = ""
+
+    @property
+    def doc_id(self) -> str:
+        """The id of this file's document (or the prefix of its records' fallback ids)."""
+        return self.id or file_id(self.rel)
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """What :func:`scan_inputs` found: the sources, and what it skipped inside folders."""
+
+    sources: tuple[Source, ...]
+    skipped: tuple[str, ...] = ()
+
+
+def file_id(rel: str) -> str:
+    """The document id of a file: ``rel`` without its root folder and without extension(s).
+
+    Known suffixes (``.txt``, ``.html.gz``, ...) are stripped whole; an unknown one
+    only its last part.
+
+    >>> file_id("seeds/000_584aeddb6693844b.txt")
+    '000_584aeddb6693844b'
+    >>> file_id("corpus/sub/dir/name.html.gz")
+    'sub/dir/name'
+    >>> file_id("notes.md")
+    'notes'
+    """
+    parts = PurePosixPath(rel).parts
+    inner = parts[1:] if len(parts) > 1 else parts
+    name = inner[-1]
+    _fmt, compressed, suffix = _classify(name)
+    if suffix:
+        stem = name[: -len(suffix)]
+    else:
+        base = name[:-3] if compressed else name
+        stem = str(PurePosixPath(base).stem) if PurePosixPath(base).suffix else base
+    stem = stem or name
+    return "/".join((*inner[:-1], stem))
+
+
+def scan_inputs(inputs: Sequence[str | os.PathLike[str]]) -> Discovery:
+    """Like :func:`discover`, but also returns the (sorted) rel paths skipped inside folders."""
+    found: dict[str, Source] = {}
+    by_real: dict[str, str] = {}
+    skipped: list[str] = []
+    for raw in inputs:
+        p = Path(raw)
+        if not p.exists():
+            hint = " (a broken symlink)" if p.is_symlink() else ""
+            raise ConfigError(
+                f"input {str(raw)!r} does not exist{hint} (working directory: {os.getcwd()}); "
+                "name existing files or folders"
+            )
+        if p.is_file():
+            _add(found, by_real, _make_source(p, p.name, explicit=True))
+        elif p.is_dir():
+            root = p.resolve()
+            root_name = root.name
+            for src_or_skip in _walk(p, root_name):
+                if isinstance(src_or_skip, str):
+                    skipped.append(src_or_skip)
+                else:
+                    _add(found, by_real, src_or_skip)
+        else:
+            raise ConfigError(f"input {str(raw)!r} is neither a regular file nor a folder")
+    sources = sorted(found.values(), key=lambda s: s.rel)
+    sources = _assign_ids(sources)
+    if skipped:
+        logger.info("skipped %d file(s) with unsupported names inside input folders", len(skipped))
+    return Discovery(tuple(sources), tuple(sorted(skipped)))
+
+
+def discover(inputs: Sequence[str | os.PathLike[str]]) -> list[Source]:
+    """Find the input files: named files, and supported files inside named folders (recursive).
+
+    Supported: ``.txt .text .html .htm .xhtml`` (each optionally ``.gz``),
+    ``.jsonl .ndjson`` (optionally ``.gz``), ``.warc`` / ``.warc.gz``. A file
+    named explicitly with another suffix is read as text; inside folders,
+    unknown suffixes and hidden files/folders are skipped (logged at debug).
+    The result is sorted by ``rel`` (code-point order) and de-duplicated (the
+    same file reached twice is kept once, under the smallest ``rel``).
+
+    Raises :class:`~pipeline.errors.ConfigError` for a missing input, or when two
+    different files would get the same ``rel``.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp()) / "news"
+    >>> (d / "sub").mkdir(parents=True)
+    >>> _ = (d / "b.txt").write_text("x"); _ = (d / "sub" / "a.html.gz").write_bytes(b"")
+    >>> _ = (d / "skip.pdf").write_text("x"); _ = (d / ".hidden.txt").write_text("x")
+    >>> [(s.rel, s.format, s.compressed, s.doc_id) for s in discover([d])]
+    [('news/b.txt', 'text', False, 'b'), ('news/sub/a.html.gz', 'html', True, 'sub/a')]
+    """
+    return list(scan_inputs(inputs).sources)
+
+
+def _make_source(p: Path, rel: str, explicit: bool) -> Source:
+    fmt, compressed, _suffix = _classify(p.name)
+    if fmt is None:
+        if not explicit:
+            raise ValueError(rel)
+        fmt = "text"
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise ConfigError(f"input {p} cannot be read: {exc.strerror or exc}") from None
+    return Source(path=str(p.resolve()), rel=rel, format=fmt, size=size, compressed=compressed)
+
+
+def _walk(folder: Path, root_name: str) -> Iterator[Source | str]:
+    def onerror(exc: OSError) -> None:
+        raise ConfigError(f"cannot list input folder {exc.filename}: {exc.strerror or exc}")
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=onerror):
+        here = Path(dirpath)
+        rel_dir = here.relative_to(folder).as_posix()
+        prefix = root_name if rel_dir == "." else f"{root_name}/{rel_dir}"
+        hidden_dirs = sorted(d for d in dirnames if d.startswith("."))
+        for d in hidden_dirs:
+            logger.debug("skipping hidden folder %s/%s", prefix, d)
+            yield f"{prefix}/{d}/"
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            rel = f"{prefix}/{name}" if prefix else name
+            path = here / name
+            if name.startswith(".") or _classify(name)[0] is None or not path.is_file():
+                logger.debug("skipping %s (hidden, unsupported suffix or not a regular file)", rel)
+                yield rel
+                continue
+            yield _make_source(path, rel, explicit=False)
+
+
+def _add(found: dict[str, Source], by_real: dict[str, str], src: Source) -> None:
+    real = os.path.realpath(src.path)
+    other_rel = by_real.get(real)
+    if other_rel is not None:
+        if src.rel < other_rel:
+            del found[other_rel]
+            found[src.rel] = src
+            by_real[real] = src.rel
+        return
+    clash = found.get(src.rel)
+    if clash is not None:
+        raise ConfigError(
+            f"inputs {clash.path} and {src.path} both map to {src.rel!r}; their ids would collide. "
+            "Name their common parent folder instead, or rename one of them"
+        )
+    found[src.rel] = src
+    by_real[real] = src.rel
+
+
+def _assign_ids(sources: list[Source]) -> list[Source]:
+    """The first source (in rel order) keeps its plain id; later collisions keep their extension."""
+    taken: set[str] = set()
+    out: list[Source] = []
+    for src in sources:
+        ident = file_id(src.rel)
+        if ident in taken:
+            parts = PurePosixPath(src.rel).parts
+            ident = "/".join(parts[1:] if len(parts) > 1 else parts)
+            logger.warning("id %r is taken by another input; %s gets id %r", file_id(src.rel), src.rel, ident)
+        taken.add(ident)
+        out.append(Source(src.path, src.rel, src.format, src.size, src.compressed, ident))
+    return out
+
+
+# -- sharding ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShardItem:
+    """A slice of one source: the whole file, or ``count`` lines of a JSONL file.
+
+    ``start_line`` is the 0-based index of the first line; ``start_byte`` its byte
+    offset (0 for gzip files, whose reader skips ``start_line`` lines instead).
+    ``count`` is ``None`` for "to the end".
+    """
+
+    source: Source
+    start_byte: int = 0
+    start_line: int = 0
+    count: int | None = None
+
+
+@dataclass(frozen=True)
+class Shard:
+    """A unit of parallel work: a few items, picklable and small."""
+
+    index: int
+    items: tuple[ShardItem, ...]
+
+
+def plan_shards(sources: Iterable[Source], shard_size: int) -> list[Shard]:
+    """Cut sources into shards of about ``shard_size`` documents, keeping input order.
+
+    Text and HTML files count one document each; a JSONL file counts its lines
+    and is split across shards by line (its newline offsets are scanned once);
+    a WARC file is a shard of its own. A file that cannot be scanned becomes one
+    whole-file item (its reader then rejects it).
+
+    >>> src = Source("/x/a.txt", "a.txt", "text", 3, False)
+    >>> [len(s.items) for s in plan_shards([src] * 5, 2)]
+    [2, 2, 1]
+    """
+    size = max(1, int(shard_size))
+    shards: list[Shard] = []
+    pending: list[ShardItem] = []
+    room = size
+
+    def flush() -> None:
+        nonlocal pending, room
+        if pending:
+            shards.append(Shard(len(shards), tuple(pending)))
+        pending, room = [], size
+
+    for src in sources:
+        if src.format == "warc":
+            flush()
+            pending.append(ShardItem(src))
+            flush()
+        elif src.format == "jsonl":
+            try:
+                pieces = _jsonl_pieces(src, room, size)
+            except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
+                logger.debug("cannot scan %s (%s); it becomes one item", src.rel, exc)
+                pending.append(ShardItem(src))
+                room -= 1
+                if room <= 0:
+                    flush()
+                continue
+            for item in pieces:
+                assert item.count is not None
+                pending.append(item)
+                room -= item.count
+                if room <= 0:
+                    flush()
+        else:
+            pending.append(ShardItem(src))
+            room -= 1
+            if room <= 0:
+                flush()
+    flush()
+    return shards
+
+
+def _jsonl_pieces(src: Source, first: int, size: int) -> list[ShardItem]:
+    """Split a JSONL file into items: ``first`` lines, then ``size`` lines each."""
+    with _Opened(src) as fh:
+        total = 0  # lines started so far
+        pos = 0  # byte offset of the stream position
+        boundaries: list[tuple[int, int]] = [(0, 0)]  # (line index, byte offset) of piece starts
+        next_cut = first
+        last_byte = b""
+        while True:
+            chunk = fh.read(_CHUNK)
+            if not chunk:
+                break
+            last_byte = chunk[-1:]
+            n = chunk.count(b"\n")
+            if total + n < next_cut:
+                total += n
+            else:
+                start = 0
+                while True:
+                    i = chunk.find(b"\n", start)
+                    if i < 0:
+                        break
+                    total += 1
+                    if total == next_cut:
+                        boundaries.append((total, pos + i + 1))
+                        next_cut += size
+                    start = i + 1
+            pos += len(chunk)
+    lines = total + (1 if last_byte not in (b"", b"\n") else 0)
+    if boundaries[-1][0] >= lines and len(boundaries) > 1:
+        boundaries.pop()
+    items: list[ShardItem] = []
+    for k, (line, offset) in enumerate(boundaries):
+        end = boundaries[k + 1][0] if k + 1 < len(boundaries) else lines
+        items.append(ShardItem(src, 0 if src.compressed else offset, line, end - line))
+    return items
+
+
+# -- decoding ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text and how: ``encoding`` is a codec name, or ``utf-8+cp1252`` for mixed input."""
+
+    text: str
+    encoding: str
+
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# WHATWG-style aliases: declared labels that browsers read as a superset codec.
+_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "latin1": "cp1252",
+    "l1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "iso-8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "big5": "big5hkscs",
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "euc-kr": "cp949",
+    "ks_c_5601-1987": "cp949",
+}
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]{1,40})""", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_:.+-]{1,40})""", re.I)
+_HEAD_BYTES = 8192
+
+
+def _codec(label: str | None) -> str | None:
+    """A Python codec name for a declared charset label, or None if unknown."""
+    if not label:
+        return None
+    name = label.strip().strip("\"'").lower()
+    name = _ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def declared_charsets(data: bytes) -> list[str]:
+    """Charsets declared in an HTML/XHTML head (``<meta charset>``, http-equiv, ``<?xml encoding>``).
+
+    >>> declared_charsets(b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=KOI8-R">')
+    ['koi8-r']
+    """
+    head = data[:_HEAD_BYTES]
+    out: list[str] = []
+    for rx in (_META_CHARSET, _XML_ENCODING):
+        for m in rx.finditer(head):
+            codec = _codec(m.group(1).decode("ascii", "replace"))
+            if codec and codec not in out:
+                out.append(codec)
+    return out
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
+
+
+def _cp1252_byte(m: re.Match[str]) -> str:
+    """A byte escaped by ``surrogateescape``, read as cp1252 (latin-1 for its 5 undefined bytes)."""
+    b = bytes([ord(m.group()) - 0xDC00])
+    try:
+        return b.decode("cp1252")
+    except UnicodeDecodeError:
+        return b.decode("latin-1")
+
+
+def _utf8_with_cp1252(data: bytes) -> tuple[str, int, int]:
+    """UTF-8 with each invalid byte read as cp1252; also (invalid bytes, valid non-ASCII chars)."""
+    escaped = data.decode("utf-8", "surrogateescape")
+    bad = len(_ESCAPED.findall(escaped))
+    non_ascii = len(escaped) - len(escaped.encode("ascii", "ignore"))
+    return _ESCAPED.sub(_cp1252_byte, escaped), bad, non_ascii - bad
+
+
+def decode_bytes(data: bytes, declared: Sequence[str] = (), html: bool = False) -> Decoded:
+    """Decode input bytes, in this order of evidence.
+
+    1. a byte-order mark: that codec;
+    2. strict UTF-8;
+    3. the ``declared`` charsets (e.g. HTTP ``Content-Type``), then for HTML the
+       ``<meta>``/``<?xml?>`` declaration, each decoded strictly;
+    4. mostly valid UTF-8 (at most 1 bad byte in 200, or at least as many valid
+       multi-byte characters as bad bytes): UTF-8, each stray byte read as cp1252;
+    5. charset-normalizer's best guess;
+    6. UTF-8 with every bad byte as cp1252 (always succeeds; garbage is caught later).
+
+    >>> decode_bytes(b"\\xef\\xbb\\xbfhi").encoding
+    'utf-8-sig'
+    >>> decode_bytes("Stra\\u00dfe".encode("cp1252") + b"<meta charset=latin-1>", html=True).text[:6]
+    'Straße'
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            name = "utf-8-sig" if codec == "utf-8" else codec
+            return Decoded(data[len(bom) :].decode(codec, "replace"), name)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    candidates = [c for c in (_codec(d) for d in declared) if c]
+    if html:
+        candidates += declared_charsets(data)
+    for codec in candidates:
+        if codec == "utf-8":
+            continue
+        try:
+            return Decoded(data.decode(codec), codec)
+        except (UnicodeDecodeError, LookupError):
+            logger.debug("declared charset %s does not fit the bytes", codec)
+    mixed, bad, good = _utf8_with_cp1252(data)
+    if bad * 200 <= len(data) or good >= bad:
+        return Decoded(mixed, "utf-8+cp1252")
+    try:
+        import charset_normalizer
+
+        best = charset_normalizer.from_bytes(data).best()
+    except Exception:  # pragma: no cover - defensive: a detector bug must not lose the document
+        logger.debug("charset-normalizer failed", exc_info=True)
+        best = None
+    if best is not None and best.encoding:
+        try:
+            return Decoded(data.decode(best.encoding), best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return Decoded(mixed, "utf-8+cp1252")
+
+
+_NEWLINES = re.compile(r"\r\n?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_NON_SPACE = re.compile(r"\S")
+
+
+def _normalise_newlines(text: str) -> str:
+    return _NEWLINES.sub("\n", text) if "\r" in text else text
+
+
+def _looks_binary(text: str) -> bool:
+    """True when more than 10% of the first 64K characters are control characters."""
+    sample = text[:65536]
+    if not sample:
+        return False
+    if "\x00" in sample:
+        return True
+    return len(_CONTROL.findall(sample)) * 10 > len(sample)
+
+
+def _too_empty(text: str, min_chars: int) -> bool:
+    need = max(1, min_chars)
+    return all(n < need for n, _m in enumerate(_NON_SPACE.finditer(text), start=1))
+
+
+# -- metadata helpers ----------------------------------------------------------------------
+
+
+def url_group(url: str | None) -> str | None:
+    """The site a URL belongs to: its host, lower-case, without a leading ``www.``.
+
+    >>> url_group("https://WWW.Example.com:8080/a?b=1")
+    'example.com'
+    >>> url_group("not a url") is None
+    True
+    """
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    host = host.lower().rstrip(".")
+    return host[4:] if host.startswith("www.") and len(host) > 4 else host
+
+
+_DATE_FORMATS = ("%Y/%m/%d", "%d.%m.%Y", "%Y%m%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
+
+
+def normalise_published(value: object) -> str | None:
+    """An ISO 8601 date (``YYYY-MM-DD``) or datetime string when parseable, else the value as given.
+
+    >>> normalise_published("2019-11-20T07:00:28Z")
+    '2019-11-20T07:00:28+00:00'
+    >>> normalise_published("Wed, 20 Nov 2019 07:00:28 GMT")
+    '2019-11-20T07:00:28+00:00'
+    >>> normalise_published("2019/11/20"), normalise_published("sometime in May")
+    ('2019-11-20', 'sometime in May')
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        if value > 10**8:  # a Unix timestamp (seconds)
+            try:
+                return datetime.fromtimestamp(float(value), tz=UTC).isoformat()
+            except (OverflowError, OSError, ValueError):
+                return str(value)
+        return str(value)
+    if not isinstance(value, str):
+        return None
+    s = value.strip()
+    if not s:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+        try:
+            return date.fromisoformat(s).isoformat()
+        except ValueError:
+            return s
+    try:
+        dt = datetime.fromisoformat(s.replace("Z", "+00:00") if s.endswith("Z") else s)
+        return dt.isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(s).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(s, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return s
+
+
+def _str_field(record: dict[str, Any], *keys: str) -> str | None:
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _parent_group(rel: str) -> str:
+    parent = PurePosixPath(rel).parent.as_posix()
+    return "" if parent == "." else parent
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+@dataclass
+class ReadStats:
+    """Things read_shard passed over without a rejection (pass one in to collect them)."""
+
+    blank_lines: int = 0
+    skipped_records: dict[str, int] = field(default_factory=dict)
+
+    def skip(self, kind: str) -> None:
+        self.skipped_records[kind] = self.skipped_records.get(kind, 0) + 1
+
+
+class _Reject(Exception):
+    def __init__(self, reason: RejectReason, message: str) -> None:
+        super().__init__(message)
+        self.reason: RejectReason = reason
+
+
+class _Opened:
+    """Context manager opening a source (gunzipping if needed) and closing both layers."""
+
+    def __init__(self, src: Source) -> None:
+        self.src = src
+        self.raw: IO[bytes] | None = None
+        self.fh: IO[bytes] | None = None
+
+    def __enter__(self) -> IO[bytes]:
+        raw: IO[bytes] = open(self.src.path, "rb")
+        self.raw = raw
+        fh = cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb")) if self.src.compressed else raw
+        self.fh = fh
+        return fh
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fh is not None and self.fh is not self.raw:
+            self.fh.close()
+        if self.raw is not None:
+            self.raw.close()
+
+
+def _read_limited(fh: IO[bytes], limit: int) -> bytes | None:
+    """Up to ``limit`` bytes; None if there are more."""
+    data = fh.read(limit + 1)
+    return None if len(data) > limit else data
+
+
+def _io_failure(exc: BaseException, what: str) -> _Reject:
+    if isinstance(exc, OSError) and exc.errno in _TRANSIENT_ERRNOS:
+        raise TransientError(f"{what}: {exc.strerror or exc} (transient, retry)") from exc
+    if isinstance(exc, OSError) and exc.strerror:
+        detail = exc.strerror
+    else:
+        detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return _Reject("unreadable", f"{what}: cannot read ({detail})")
+
+
+_READ_ERRORS = (OSError, EOFError, zlib.error, gzip.BadGzipFile)
+
+
+def read_shard(
+    shard: Shard, cfg: ReadConfig, stats: ReadStats | None = None
+) -> Iterator[Document | Rejection]:
+    """Yield the documents of one shard in order; bad inputs become :class:`Rejection`.
+
+    Rejection reasons: ``binary`` (NUL bytes or mostly control characters),
+    ``too_large`` (over ``cfg.max_bytes``), ``empty`` (fewer than
+    ``cfg.min_chars`` non-space characters), ``malformed_jsonl`` (bad JSON, not an
+    object, no ``"text"``/``"html"`` string, invalid UTF-8), ``unreadable``
+    (I/O error, bad gzip or WARC). Retryable I/O errors raise
+    :class:`~pipeline.errors.TransientError`. Pass ``stats`` to count blank
+    JSONL lines and skipped WARC records.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp()) / "in"; d.mkdir()
+    >>> _ = (d / "a.txt").write_bytes(b"Hello\\r\\nworld")
+    >>> _ = (d / "b.txt").write_bytes(b"   ")
+    >>> [(x.id, type(x).__name__, getattr(x, "raw", getattr(x, "reason", None)))
+    ...  for x in read_shard(plan_shards(discover([d]), 10)[0], ReadConfig())]
+    [('a', 'Document', 'Hello\\nworld'), ('b', 'Rejection', 'empty')]
+    """
+    stats = stats if stats is not None else ReadStats()
+    for item in shard.items:
+        fmt = item.source.format
+        if fmt == "jsonl":
+            yield from _read_jsonl(item, cfg, stats)
+        elif fmt == "warc":
+            yield from _read_warc(item.source, cfg, stats)
+        else:
+            yield _read_file(item.source, cfg)
+
+
+def _read_file(src: Source, cfg: ReadConfig) -> Document | Rejection:
+    ident = src.doc_id
+    order = (src.rel, 0)
+
+    def reject(reason: RejectReason, message: str) -> Rejection:
+        return Rejection(ident, src.rel, reason, message, order)
+
+    try:
+        size = os.stat(src.path).st_size
+        if size > cfg.max_bytes:
+            return reject("too_large", f"{src.rel}: {size} bytes, over the limit of {cfg.max_bytes}")
+        with _Opened(src) as fh:
+            data = _read_limited(fh, cfg.max_bytes)
+    except _READ_ERRORS as exc:
+        r = _io_failure(exc, src.rel)
+        return reject(r.reason, str(r))
+    if data is None:
+        return reject("too_large", f"{src.rel}: over {cfg.max_bytes} bytes once decompressed")
+    is_html = src.format == "html"
+    try:
+        raw = _decode_document(data, src.rel, is_html, (), cfg)
+    except _Reject as r:
+        return reject(r.reason, str(r))
+    return Document(
+        id=ident,
+        source=src.rel,
+        format=src.format,
+        raw=raw,
+        is_html=is_html,
+        text="" if is_html else raw,
+        order=order,
+        group=_parent_group(src.rel),
+        chars_in=len(raw),
+    )
+
+
+def _decode_document(data: bytes, where: str, html: bool, declared: Sequence[str], cfg: ReadConfig) -> str:
+    if b"\x00" in data and not any(data.startswith(bom) for bom, _c in _BOMS):
+        raise _Reject("binary", f"{where}: looks binary (NUL bytes)")
+    decoded = decode_bytes(data, declared, html=html)
+    if decoded.encoding not in ("utf-8", "utf-8-sig"):
+        logger.debug("%s decoded as %s", where, decoded.encoding)
+    return _check_text(decoded.text, where, cfg)
+
+
+def _check_text(text: str, where: str, cfg: ReadConfig) -> str:
+    text = _normalise_newlines(text)
+    if _looks_binary(text):
+        raise _Reject("binary", f"{where}: looks binary (mostly control characters)")
+    if _too_empty(text, cfg.min_chars):
+        raise _Reject("empty", f"{where}: fewer than {max(1, cfg.min_chars)} non-space characters")
+    return text
+
+
+# -- JSONL ---------------------------------------------------------------------------------
+
+
+def _lines(fh: IO[bytes], limit: int) -> Iterator[bytes | None]:
+    """Lines of ``fh`` (with their newline); None for a line longer than ``limit`` bytes."""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while True:  # skip the rest of the over-long line
+                rest = fh.readline(_CHUNK)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+        else:
+            yield line
+
+
+def _read_jsonl(item: ShardItem, cfg: ReadConfig, stats: ReadStats) -> Iterator[Document | Rejection]:
+    src = item.source
+    base = src.doc_id
+    line_no = item.start_line
+    try:
+        with _Opened(src) as fh:
+            if item.start_byte:
+                fh.seek(item.start_byte)
+            lines = _lines(fh, cfg.max_bytes)
+            if src.compressed or not item.start_byte:
+                for _ in range(item.start_line):
+                    if next(lines, b"") == b"":
+                        break
+            for raw_line in lines:
+                if item.count is not None and line_no >= item.start_line + item.count:
+                    break
+                line_no += 1
+                out = _jsonl_record(raw_line, src, base, line_no, cfg, stats)
+                if out is not None:
+                    yield out
+    except _READ_ERRORS as exc:
+        r = _io_failure(exc, f"{src.rel}:{line_no + 1}")
+        yield Rejection(
+            f"{base}:{line_no + 1}", f"{src.rel}:{line_no + 1}", r.reason, str(r), (src.rel, line_no + 1)
+        )
+
+
+def _jsonl_record(
+    raw_line: bytes | None, src: Source, base: str, line_no: int, cfg: ReadConfig, stats: ReadStats
+) -> Document | Rejection | None:
+    where = f"{src.rel}:{line_no}"
+    fallback_id = f"{base}:{line_no}"
+    order = (src.rel, line_no)
+
+    def reject(reason: RejectReason, message: str, ident: str = fallback_id) -> Rejection:
+        return Rejection(ident, where, reason, message, order)
+
+    if raw_line is None:
+        return reject("too_large", f"{where}: line over the limit of {cfg.max_bytes} bytes")
+    if line_no == 1 and raw_line.startswith(codecs.BOM_UTF8):
+        raw_line = raw_line[len(codecs.BOM_UTF8) :]
+    if not raw_line.strip():
+        stats.blank_lines += 1
+        return None
+    try:
+        line = raw_line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return reject("malformed_jsonl", f"{where}: invalid UTF-8 at byte {exc.start}")
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return reject("malformed_jsonl", f"{where}: invalid JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:
+        return reject("malformed_jsonl", f"{where}: JSON nested too deeply")
+    if not isinstance(record, dict):
+        return reject("malformed_jsonl", f"{where}: expected a JSON object, got {type(record).__name__}")
+    rid = record.get("id")
+    ident = str(rid) if isinstance(rid, str | int) and not isinstance(rid, bool) and str(rid) else fallback_id
+    text, html = record.get("text"), record.get("html")
+    if isinstance(text, str) and (text.strip() or not isinstance(html, str)):
+        raw, is_html = text, False
+    elif isinstance(html, str):
+        raw, is_html = html, True
+    else:
+        return reject("malformed_jsonl", f'{where}: no "text" or "html" string field', ident)
+    try:
+        raw = _check_text(raw, where, cfg)
+    except _Reject as r:
+        return reject(r.reason, str(r), ident)
+    url = _str_field(record, "url")
+    published = normalise_published(record.get("published", record.get("date")))
+    return Document(
+        id=ident,
+        source=where,
+        format="jsonl",
+        raw=raw,
+        is_html=is_html,
+        text="" if is_html else raw,
+        order=order,
+        group=url_group(url) or _parent_group(src.rel),
+        url=url,
+        title=_str_field(record, "title"),
+        author=_str_field(record, "author"),
+        published=published,
+        chars_in=len(raw),
+    )
+
+
+# -- WARC ----------------------------------------------------------------------------------
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CT_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_:.+-]+)", re.I)
+
+
+def _record_id(value: str | None) -> str | None:
+    if not value:
+        return None
+    v = value.strip().strip("<>")
+    return v[len("urn:uuid:") :] if v.lower().startswith("urn:uuid:") else (v or None)
+
+
+def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Document | Rejection]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    base = src.doc_id
+    index = -1
+    offset = 0
+    try:
+        with open(src.path, "rb") as fh:
+            it = ArchiveIterator(fh)
+            for index, record in enumerate(it):
+                # warcio knows a record's offset only once its content is read (or skipped):
+                # read the payload first, then ask for the offset.
+                payload = _warc_payload(record, cfg, stats)
+                offset = it.get_record_offset()
+                if payload is not None:
+                    yield _warc_document(record, payload, src, base, index, offset, cfg)
+    except (*_READ_ERRORS, ArchiveLoadFailed, ValueError) as exc:
+        where = f"{src.rel}@{offset}"
+        r = _io_failure(exc, f"{where} (record {index + 1})")
+        yield Rejection(f"{base}@{offset}", where, r.reason, str(r), (src.rel, index + 1))
+
+
+def _warc_payload(record: Any, cfg: ReadConfig, stats: ReadStats) -> bytes | _Reject | None:
+    """The HTML payload of a 200 response (None to skip the record, _Reject if too large)."""
+    if record.rec_type != "response":
+        stats.skip(str(record.rec_type))
+        return None
+    http = record.http_headers
+    if http is None:
+        stats.skip("response-not-http")
+        return None
+    status = http.get_statuscode()
+    mime = (http.get_header("Content-Type") or "").split(";", 1)[0].strip().lower()
+    if status != "200":
+        stats.skip(f"status-{status}")
+        return None
+    if mime not in _HTML_TYPES:
+        stats.skip("not-html")
+        return None
+    data = _read_limited(record.content_stream(), cfg.max_bytes)
+    if data is None:
+        return _Reject("too_large", f"payload over the limit of {cfg.max_bytes} bytes")
+    return data
+
+
+def _warc_document(
+    record: Any, payload: bytes | _Reject, src: Source, base: str, index: int, offset: int, cfg: ReadConfig
+) -> Document | Rejection:
+    where = f"{src.rel}@{offset}"
+    headers = record.rec_headers
+    url = (headers.get_header("WARC-Target-URI") or "").strip() or None
+    ident = _record_id(headers.get_header("WARC-Record-ID")) or url or f"{base}@{offset}"
+    order = (src.rel, index)
+    try:
+        if isinstance(payload, _Reject):
+            raise _Reject(payload.reason, f"{where}: {payload}")
+        ctype = record.http_headers.get_header("Content-Type") or ""
+        m = _CT_CHARSET.search(ctype)
+        raw = _decode_document(payload, where, True, [m.group(1)] if m else [], cfg)
+    except _Reject as r:
+        return Rejection(ident, where, r.reason, str(r), order)
+    return Document(
+        id=ident,
+        source=where,
+        format="warc",
+        raw=raw,
+        is_html=True,
+        order=order,
+        group=url_group(url) or _parent_group(src.rel),
+        url=url,
+        chars_in=len(raw),
+    )

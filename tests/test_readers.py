@@ -1,0 +1,586 @@
+"""Tests for pipeline.readers: discovery, sharding, decoding, JSONL/WARC reading, rejections."""
+
+from __future__ import annotations
+
+import doctest
+import errno
+import gzip
+import io
+import json
+import pickle
+import tarfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import pipeline.readers
+from pipeline.config import ReadConfig
+from pipeline.document import Document, Rejection
+from pipeline.errors import ConfigError, TransientError
+from pipeline.readers import (
+    ReadStats,
+    Shard,
+    ShardItem,
+    Source,
+    decode_bytes,
+    discover,
+    file_id,
+    normalise_published,
+    plan_shards,
+    read_shard,
+    scan_inputs,
+    url_group,
+)
+
+DATA = Path(__file__).parent / "data" / "readers"
+DECODING = json.loads((DATA / "decoding.json").read_text(encoding="utf-8"))["cases"]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def read_all(sources: Iterable[Source], shard_size: int = 100, **cfg: Any) -> list[Document | Rejection]:
+    config = ReadConfig(**cfg)
+    return [x for shard in plan_shards(list(sources), shard_size) for x in read_shard(shard, config)]
+
+
+def one(path: Path, **cfg: Any) -> Document | Rejection:
+    items = read_all(discover([path]), **cfg)
+    assert len(items) == 1
+    return items[0]
+
+
+def test_doctests() -> None:
+    result = doctest.testmod(pipeline.readers)
+    assert result.attempted > 10
+    assert result.failed == 0
+
+
+# -- discovery -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    (root / "sub" / "deeper").mkdir(parents=True)
+    (root / ".git").mkdir()
+    (root / ".git" / "x.txt").write_text("hidden dir")
+    (root / ".hidden.txt").write_text("hidden file")
+    (root / "b.txt").write_text("bee")
+    (root / "B.html").write_text("<p>big bee</p>")
+    (root / "notes.md").write_text("unsupported")
+    (root / "sub" / "a.jsonl").write_text('{"text": "x"}\n')
+    (root / "sub" / "deeper" / "page.HTM.gz").write_bytes(gzip.compress(b"<p>deep</p>"))
+    (root / "sub" / "c.warc.gz").write_bytes(b"")
+    (root / "sub" / "d.ndjson").write_text("")
+    (root / "sub" / "e.xhtml").write_text("<p>x</p>")
+    (root / "sub" / "f.text").write_text("f")
+    return root
+
+
+def test_discover_folder_sorted_filtered(tree: Path) -> None:
+    found = scan_inputs([tree])
+    rels = [s.rel for s in found.sources]
+    assert rels == sorted(rels)  # code-point order: upper case first
+    assert rels == [
+        "corpus/B.html",
+        "corpus/b.txt",
+        "corpus/sub/a.jsonl",
+        "corpus/sub/c.warc.gz",
+        "corpus/sub/d.ndjson",
+        "corpus/sub/deeper/page.HTM.gz",
+        "corpus/sub/e.xhtml",
+        "corpus/sub/f.text",
+    ]
+    assert found.skipped == ("corpus/.git/", "corpus/.hidden.txt", "corpus/notes.md")
+    by_rel = {s.rel: s for s in found.sources}
+    page = by_rel["corpus/sub/deeper/page.HTM.gz"]
+    assert (page.format, page.compressed, page.doc_id) == ("html", True, "sub/deeper/page")
+    assert Path(page.path).is_absolute() and page.size == (tree / "sub/deeper/page.HTM.gz").stat().st_size
+    assert by_rel["corpus/sub/c.warc.gz"].format == "warc"
+    assert by_rel["corpus/sub/d.ndjson"].format == "jsonl"
+    assert by_rel["corpus/sub/f.text"].format == "text"
+
+
+def test_discover_explicit_file_any_suffix(tree: Path) -> None:
+    (srcs,) = [discover([tree / "notes.md"])]
+    assert [(s.rel, s.format, s.doc_id) for s in srcs] == [("notes.md", "text", "notes")]
+
+
+def test_discover_deduplicates_same_file(tree: Path) -> None:
+    srcs = discover([tree, tree / "b.txt", tree])
+    rels = [s.rel for s in srcs]
+    assert rels.count("corpus/b.txt") + rels.count("b.txt") == 1
+    assert len(rels) == len(set(rels)) == 8
+
+
+def test_discover_missing_input_is_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"does-not-exist.*does not exist"):
+        discover([tmp_path / "does-not-exist"])
+
+
+def test_discover_rel_clash_is_config_error(tmp_path: Path) -> None:
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "same.txt").write_text(d)
+    with pytest.raises(ConfigError, match=r"same\.txt"):
+        discover([tmp_path / "a" / "same.txt", tmp_path / "b" / "same.txt"])
+
+
+def test_id_collision_keeps_first_plain(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "story.html").write_text("<p>html</p>")
+    (root / "story.txt").write_text("text")
+    ids = [s.doc_id for s in discover([root])]
+    assert ids == ["story", "story.txt"]
+    assert len(set(ids)) == 2
+
+
+@pytest.mark.parametrize(
+    ("rel", "expected"),
+    [
+        ("seeds/000_584aeddb6693844b.txt", "000_584aeddb6693844b"),
+        ("corpus/sub/dir/name.html.gz", "sub/dir/name"),
+        ("corpus/a.b.jsonl.gz", "a.b"),
+        ("single.warc.gz", "single"),
+        ("notes.md", "notes"),
+        ("README", "README"),
+        ("dump.csv.gz", "dump"),
+    ],
+)
+def test_file_id(rel: str, expected: str) -> None:
+    assert file_id(rel) == expected
+
+
+# -- sharding ------------------------------------------------------------------------------
+
+
+def _jsonl(path: Path, n: int, gz: bool = False, trailing_newline: bool = True) -> Path:
+    lines = [json.dumps({"id": f"r{i}", "text": f"record number {i} " + "é" * (i % 3)}) for i in range(n)]
+    blob = ("\n".join(lines) + ("\n" if trailing_newline else "")).encode()
+    path.write_bytes(gzip.compress(blob) if gz else blob)
+    return path
+
+
+def test_plan_shards_groups_files_and_isolates_warc(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    for i in range(5):
+        (root / f"{i}.txt").write_text(f"doc {i}")
+    (root / "2w.warc").write_bytes(b"")
+    shards = plan_shards(discover([root]), 2)
+    layout = [[it.source.rel.split("/")[-1] for it in s.items] for s in shards]
+    assert layout == [["0.txt", "1.txt"], ["2.txt"], ["2w.warc"], ["3.txt", "4.txt"]]
+    assert [s.index for s in shards] == list(range(len(shards)))
+
+
+@pytest.mark.parametrize("gz", [False, True])
+@pytest.mark.parametrize("trailing", [False, True])
+def test_plan_shards_splits_jsonl_and_pieces_cover_file(tmp_path: Path, gz: bool, trailing: bool) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text("first")
+    _jsonl(root / ("b.jsonl.gz" if gz else "b.jsonl"), 23, gz=gz, trailing_newline=trailing)
+    srcs = discover([root])
+    shards = plan_shards(srcs, 5)
+    items = [it for s in shards for it in s.items]
+    pieces = [it for it in items if it.source.format == "jsonl"]
+    # the text file takes one slot, so the first JSONL piece has 4 lines
+    assert [p.count for p in pieces] == [4, 5, 5, 5, 4]
+    assert [p.start_line for p in pieces] == [0, 4, 9, 14, 19]
+    assert all(sum(it.count or 1 for it in s.items) <= 5 for s in shards)
+    if not gz:
+        data = (root / "b.jsonl").read_bytes()
+        for p in pieces:
+            assert p.start_byte == 0 or data[p.start_byte - 1 : p.start_byte] == b"\n"
+            assert data[p.start_byte :].startswith(b'{"id": "r%d"' % p.start_line)
+    # reading shard by shard equals reading the whole file in one piece
+    docs = [x for s in shards for x in read_shard(s, ReadConfig())]
+    whole = read_all(srcs, shard_size=1000)
+    assert [(d.id, d.source, d.raw) for d in docs if isinstance(d, Document)] == [
+        (d.id, d.source, d.raw) for d in whole if isinstance(d, Document)
+    ]
+    assert [d.id for d in docs] == ["a"] + [f"r{i}" for i in range(23)]
+    assert [d.source for d in docs][1:3] == [
+        f"in/b.jsonl{'.gz' if gz else ''}:1",
+        f"in/b.jsonl{'.gz' if gz else ''}:2",
+    ]
+
+
+def test_shards_pickle_small(tmp_path: Path) -> None:
+    _jsonl(tmp_path / "big.jsonl", 2000)
+    shards = plan_shards(discover([tmp_path / "big.jsonl"]), 200)
+    assert len(shards) == 10
+    blob = pickle.dumps(shards)
+    assert pickle.loads(blob) == shards
+    assert len(pickle.dumps(shards[3])) < 1000
+
+
+def test_plan_shards_unscannable_gz_becomes_one_item(tmp_path: Path) -> None:
+    (tmp_path / "bad.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00garbage-not-gzip")
+    shards = plan_shards(discover([tmp_path / "bad.jsonl.gz"]), 10)
+    assert [len(s.items) for s in shards] == [1] and shards[0].items[0].count is None
+    (rej,) = list(read_shard(shards[0], ReadConfig()))
+    assert isinstance(rej, Rejection) and rej.reason == "unreadable"
+    assert "bad.jsonl.gz:1" in rej.message
+
+
+# -- decoding ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", DECODING, ids=[c["name"] for c in DECODING])
+def test_decoding_golden(case: dict[str, Any]) -> None:
+    got = decode_bytes(case["bytes"].encode("latin-1"), case.get("declared", ()), case.get("html", False))
+    assert got.text == case["expected"]
+    assert got.encoding == case["encoding"]
+
+
+def test_read_normalises_newlines_and_bom(tmp_path: Path) -> None:
+    (tmp_path / "crlf.txt").write_bytes(b"\xef\xbb\xbfone\r\ntwo\rthree\n")
+    doc = one(tmp_path / "crlf.txt")
+    assert isinstance(doc, Document)
+    assert doc.raw == doc.text == "one\ntwo\nthree\n"
+    assert doc.chars_in == len(doc.raw)
+
+
+def test_bbc_style_stray_pound_sign(tmp_path: Path) -> None:
+    body = "Chelsea have sacked Adrian Mutu \u2013 a ".encode() + b"\xa315.8m signing from Parma.\n"
+    (tmp_path / "199.txt").write_bytes(body)
+    doc = one(tmp_path / "199.txt")
+    assert isinstance(doc, Document)
+    assert doc.raw == "Chelsea have sacked Adrian Mutu – a £15.8m signing from Parma.\n"
+
+
+@pytest.mark.skipif(not (SHARED / "data/bbc-news/bbc.tar.gz").exists(), reason="shared data not present")
+def test_real_bbc_sport_199(tmp_path: Path) -> None:
+    with tarfile.open(SHARED / "data/bbc-news/bbc.tar.gz") as tar:
+        member = tar.extractfile("./bbc/sport/199.txt")
+        assert member is not None
+        data = member.read()
+    assert b"\xa3" in data
+    (tmp_path / "199.txt").write_bytes(data)
+    doc = one(tmp_path / "199.txt")
+    assert isinstance(doc, Document)
+    assert "a £15.8m signing from Parma" in doc.raw
+    assert "\ufffd" not in doc.raw and "Â" not in doc.raw
+
+
+# -- files: documents and rejections -------------------------------------------------------
+
+
+def test_text_and_html_documents(tmp_path: Path) -> None:
+    root = tmp_path / "news"
+    (root / "world").mkdir(parents=True)
+    (root / "world" / "story.html.gz").write_bytes(gzip.compress(b"<html><p>Hi there</p></html>"))
+    (root / "plain.txt").write_text("Plain text.")
+    docs = read_all(discover([root]))
+    assert all(isinstance(d, Document) for d in docs)
+    plain, story = docs
+    assert isinstance(plain, Document) and isinstance(story, Document)
+    assert (plain.id, plain.source, plain.format, plain.is_html, plain.group, plain.order) == (
+        "plain",
+        "news/plain.txt",
+        "text",
+        False,
+        "news",
+        ("news/plain.txt", 0),
+    )
+    assert (story.id, story.format, story.is_html, story.group, story.text) == (
+        "world/story",
+        "html",
+        True,
+        "news/world",
+        "",
+    )
+    assert story.raw == "<html><p>Hi there</p></html>"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason", "cfg"),
+    [
+        ("nul.txt", b"text\x00with\x00nuls", "binary", {}),
+        ("ctl.txt", bytes(range(1, 9)) * 20 + b"abc", "binary", {}),
+        ("big.txt", b"x" * 101, "too_large", {"max_bytes": 100}),
+        ("bomb.txt.gz", gzip.compress(b"y" * 5000), "too_large", {"max_bytes": 1000}),
+        ("blank.txt", b" \n\t\r\n ", "empty", {}),
+        ("short.txt", b"abc", "empty", {"min_chars": 4}),
+        ("notgz.html.gz", b"<p>plain, not gzip</p>", "unreadable", {}),
+        ("cut.txt.gz", gzip.compress(b"z" * 1000)[:-12], "unreadable", {}),
+    ],
+)
+def test_file_rejections(tmp_path: Path, name: str, content: bytes, reason: str, cfg: dict[str, Any]) -> None:
+    (tmp_path / name).write_bytes(content)
+    rej = one(tmp_path / name, **cfg)
+    assert isinstance(rej, Rejection), rej
+    assert rej.reason == reason
+    assert rej.source == name and name in rej.message
+    assert rej.id == file_id(name)
+
+
+def test_min_chars_boundary(tmp_path: Path) -> None:
+    (tmp_path / "four.txt").write_text(" a b c d ")
+    assert isinstance(one(tmp_path / "four.txt", min_chars=4), Document)
+    assert isinstance(one(tmp_path / "four.txt", min_chars=5), Rejection)
+
+
+def test_transient_oserror_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text("hello")
+    shards = plan_shards(discover([tmp_path / "a.txt"]), 10)
+
+    def eagain(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(pipeline.readers.os, "stat", eagain)
+    with pytest.raises(TransientError, match=r"a\.txt"):
+        list(read_shard(shards[0], ReadConfig()))
+
+
+def test_permanent_oserror_is_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text("hello")
+    shards = plan_shards(discover([tmp_path / "a.txt"]), 10)
+    (tmp_path / "a.txt").unlink()  # vanished between planning and reading
+    (rej,) = list(read_shard(shards[0], ReadConfig()))
+    assert isinstance(rej, Rejection) and rej.reason == "unreadable"
+    assert "a.txt" in rej.message and "No such file" in rej.message
+
+
+# -- JSONL ---------------------------------------------------------------------------------
+
+JSONL_LINES = [
+    '{"id": "alpha", "text": "First record.", "url": "https://WWW.Example.com/a", "title": " A ",'
+    ' "published": "2019-11-20T07:00:28Z"}',
+    '{"id": 42, "html": "<p>HTML record</p>", "published": "20 Nov 2019"}',
+    '{"text": "No id here.\\r\\nSecond line."}',
+    "",
+    "not json",
+    '["an", "array"]',
+    '{"id": "no-text", "body": "wrong field"}',
+    '{"id": "empty", "text": "   "}',
+    '{"id": "nul", "text": "bin\\u0000ary"}',
+    '{"id": "latin1", "text": "caf\xe9"}',
+    '{"text": "Last one.", "url": "not a url", "published": 1574233228}',
+]
+
+
+@pytest.fixture
+def jsonl_file(tmp_path: Path) -> Path:
+    root = tmp_path / "dump"
+    root.mkdir()
+    raw = "\n".join(JSONL_LINES).encode("utf-8").replace("caf\xe9".encode(), b"caf\xe9")
+    (root / "recs.jsonl").write_bytes(raw)
+    return root
+
+
+def test_jsonl_documents_and_rejections(jsonl_file: Path) -> None:
+    stats = ReadStats()
+    shards = plan_shards(discover([jsonl_file]), 4)
+    items = [x for s in shards for x in read_shard(s, ReadConfig(), stats)]
+    assert stats.blank_lines == 1
+    summary = [
+        (x.id, x.source, type(x).__name__, x.reason if isinstance(x, Rejection) else x.is_html) for x in items
+    ]
+    assert summary == [
+        ("alpha", "dump/recs.jsonl:1", "Document", False),
+        ("42", "dump/recs.jsonl:2", "Document", True),
+        ("recs:3", "dump/recs.jsonl:3", "Document", False),
+        ("recs:5", "dump/recs.jsonl:5", "Rejection", "malformed_jsonl"),
+        ("recs:6", "dump/recs.jsonl:6", "Rejection", "malformed_jsonl"),
+        ("no-text", "dump/recs.jsonl:7", "Rejection", "malformed_jsonl"),
+        ("empty", "dump/recs.jsonl:8", "Rejection", "empty"),
+        ("nul", "dump/recs.jsonl:9", "Rejection", "binary"),
+        ("recs:10", "dump/recs.jsonl:10", "Rejection", "malformed_jsonl"),
+        ("recs:11", "dump/recs.jsonl:11", "Document", False),
+    ]
+    alpha, html, noid = items[0], items[1], items[2]
+    assert isinstance(alpha, Document) and isinstance(html, Document) and isinstance(noid, Document)
+    assert (alpha.url, alpha.group, alpha.title, alpha.published) == (
+        "https://WWW.Example.com/a",
+        "example.com",
+        "A",
+        "2019-11-20T07:00:28+00:00",
+    )
+    assert alpha.order == ("dump/recs.jsonl", 1) and alpha.format == "jsonl"
+    assert html.raw == "<p>HTML record</p>" and html.text == "" and html.published == "2019-11-20"
+    assert noid.raw == "No id here.\nSecond line." and noid.group == "dump"
+    last = items[-1]
+    assert (
+        isinstance(last, Document) and last.group == "dump" and last.published == "2019-11-20T07:00:28+00:00"
+    )
+    messages = {x.source: x.message for x in items if isinstance(x, Rejection)}
+    assert "invalid JSON" in messages["dump/recs.jsonl:5"]
+    assert "expected a JSON object, got list" in messages["dump/recs.jsonl:6"]
+    assert '"text" or "html"' in messages["dump/recs.jsonl:7"]
+    assert "invalid UTF-8" in messages["dump/recs.jsonl:10"]
+
+
+def test_jsonl_line_too_large(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": "small"}), json.dumps({"text": "x" * 500}), json.dumps({"text": "after"})]
+    (tmp_path / "l.jsonl").write_text("\n".join(lines) + "\n")
+    items = read_all(discover([tmp_path / "l.jsonl"]), max_bytes=100)
+    assert [type(x).__name__ for x in items] == ["Document", "Rejection", "Document"]
+    assert isinstance(items[1], Rejection) and items[1].reason == "too_large"
+    assert items[1].source == "l.jsonl:2" and isinstance(items[2], Document) and items[2].raw == "after"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2019-11-20", "2019-11-20"),
+        ("2019-11-20 07:00", "2019-11-20T07:00:00"),
+        ("2019-11-20T07:00:28.5+01:00", "2019-11-20T07:00:28.500000+01:00"),
+        ("Wed, 20 Nov 2019 07:00:28 +0000", "2019-11-20T07:00:28+00:00"),
+        ("November 20, 2019", "2019-11-20"),
+        ("20.11.2019", "2019-11-20"),
+        ("last Tuesday", "last Tuesday"),
+        ("", None),
+        (None, None),
+        (2019, "2019"),
+    ],
+)
+def test_normalise_published(value: object, expected: str | None) -> None:
+    assert normalise_published(value) == expected
+
+
+def test_url_group() -> None:
+    assert url_group("http://www.BBC.co.uk/news") == "bbc.co.uk"
+    assert url_group("https://news.example.org:443/x") == "news.example.org"
+    assert url_group("/relative/path") is None
+    assert url_group(None) is None
+
+
+# -- WARC ----------------------------------------------------------------------------------
+
+
+def _warc(path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    ru = "Пожарная безопасность: новые правила вступают в силу."
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        writer.write_record(writer.create_warcinfo_record("x.warc.gz", {"software": "test"}))
+
+        def response(
+            url: str, body: bytes, ctype: str, status: str = "200 OK", rid: str | None = None
+        ) -> None:
+            http = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            headers = {"WARC-Record-ID": rid} if rid else None
+            rec = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict=headers
+            )
+            writer.write_record(rec)
+
+        req = writer.create_warc_record(
+            "http://www.example.com/a",
+            "request",
+            payload=io.BytesIO(b""),
+            http_headers=StatusAndHeaders(
+                "GET /a HTTP/1.1", [("Host", "www.example.com")], is_http_request=True
+            ),
+        )
+        writer.write_record(req)
+        response(
+            "http://www.example.com/a",
+            b"<html><body><p>Caf\xc3\xa9 story</p></body></html>",
+            "text/html; charset=utf-8",
+            rid="<urn:uuid:11111111-2222-3333-4444-555555555555>",
+        )
+        response(
+            "http://ru.example.net/b", f"<p>{ru}</p>".encode("cp1251"), "text/html; charset=windows-1251"
+        )
+        response("http://www.example.com/missing", b"<p>not found</p>", "text/html", status="404 Not Found")
+        response("http://www.example.com/logo.png", b"\x89PNG....", "image/png")
+        response(
+            "http://www.example.com/x", b"<?xml version='1.0'?><html><p>x</p></html>", "application/xhtml+xml"
+        )
+        response("http://www.example.com/empty", b"   ", "text/html")
+
+
+def test_warc_reading(tmp_path: Path) -> None:
+    root = tmp_path / "crawl"
+    root.mkdir()
+    _warc(root / "x.warc.gz")
+    srcs = discover([root])
+    assert [(s.format, s.compressed) for s in srcs] == [("warc", True)]
+    stats = ReadStats()
+    (shard,) = plan_shards(srcs, 100)
+    items = list(read_shard(shard, ReadConfig(), stats))
+    assert stats.skipped_records == {"warcinfo": 1, "request": 1, "status-404": 1, "not-html": 1}
+    assert [type(x).__name__ for x in items] == ["Document", "Document", "Document", "Rejection"]
+    first, ru, xhtml, empty = items
+    assert isinstance(first, Document) and isinstance(ru, Document) and isinstance(xhtml, Document)
+    assert first.id == "11111111-2222-3333-4444-555555555555"
+    assert first.raw == "<html><body><p>Café story</p></body></html>" and first.is_html
+    assert (first.url, first.group, first.format) == ("http://www.example.com/a", "example.com", "warc")
+    assert first.source.startswith("crawl/x.warc.gz@") and first.order[0] == "crawl/x.warc.gz"
+    assert "Пожарная безопасность" in ru.raw and ru.group == "ru.example.net"
+    assert len(ru.id) == 36  # warcio's generated uuid, without the <urn:uuid:...> decoration
+    orders = [x.order for x in items]
+    assert orders == sorted(orders) and len(set(orders)) == 4
+    offsets = [int(x.source.rsplit("@", 1)[1]) for x in items]
+    assert offsets == sorted(offsets) and offsets[0] > 0
+    assert isinstance(empty, Rejection) and empty.reason == "empty"
+
+
+def test_warc_offset_points_at_record(tmp_path: Path) -> None:
+    from warcio.archiveiterator import ArchiveIterator
+
+    _warc(tmp_path / "x.warc.gz")
+    docs = [d for d in read_all(discover([tmp_path / "x.warc.gz"])) if isinstance(d, Document)]
+    with open(tmp_path / "x.warc.gz", "rb") as fh:
+        for doc in docs:
+            fh.seek(int(doc.source.rsplit("@", 1)[1]))
+            rec = next(iter(ArchiveIterator(fh)))
+            assert rec.rec_headers.get_header("WARC-Target-URI") == doc.url
+
+
+def test_warc_too_large_and_corrupt(tmp_path: Path) -> None:
+    _warc(tmp_path / "x.warc.gz")
+    items = read_all(discover([tmp_path / "x.warc.gz"]), max_bytes=40)
+    assert [x.reason for x in items if isinstance(x, Rejection)].count("too_large") >= 2
+    data = (tmp_path / "x.warc.gz").read_bytes()
+    (tmp_path / "cut.warc.gz").write_bytes(data[: len(data) // 2] + b"\x00garbage" * 10)
+    items = read_all(discover([tmp_path / "cut.warc.gz"]))
+    assert isinstance(items[-1], Rejection) and items[-1].reason == "unreadable"
+    assert "cut.warc.gz@" in items[-1].message
+
+
+@pytest.mark.skipif(not (SHARED / "data/warc-samples").exists(), reason="shared data not present")
+def test_real_warc_samples() -> None:
+    stats = ReadStats()
+    srcs = discover([SHARED / "data/warc-samples"])
+    items = [x for s in plan_shards(srcs, 100) for x in read_shard(s, ReadConfig(), stats)]
+    docs = [x for x in items if isinstance(x, Document)]
+    assert len(docs) == 16 + 29 and len(items) == len(docs)
+    assert stats.skipped_records == {"warcinfo": 2, "request": 17, "metadata": 16}
+    by_url = {d.url: d for d in docs}
+    assert "О компании" in by_url["http://01spb.ru/company/"].raw  # windows-1251 via HTTP header
+    assert "ヘッドポーター" in docs[0].raw  # EUC-JP
+    assert len({d.id for d in docs}) == len(docs)
+
+
+# -- determinism ---------------------------------------------------------------------------
+
+
+def test_reading_is_deterministic(tree: Path) -> None:
+    a = read_all(discover([tree]), shard_size=3)
+    b = read_all(discover([tree]), shard_size=7)
+    assert a == b
+
+
+def test_seeds_read_clean() -> None:
+    items = read_all(discover([ROOT / "seeds"]))
+    assert len(items) == 5 and all(isinstance(d, Document) for d in items)
+    assert [d.id for d in items] == sorted(d.id for d in items)
+    assert all(d.source.startswith("seeds/") and d.group == "seeds" for d in items)
+    assert all("\r" not in d.raw for d in items if isinstance(d, Document))
+
+
+def test_shard_item_defaults() -> None:
+    src = Source("/x/a.jsonl", "a.jsonl", "jsonl", 10, False)
+    item = ShardItem(src)
+    assert (item.start_byte, item.start_line, item.count) == (0, 0, None)
+    assert Shard(0, (item,)) == Shard(0, (ShardItem(src),))
