@@ -1,0 +1,142 @@
+"""Tests for pipeline.repair: golden cases, negative cases, seeds, and hypothesis properties."""
+
+from __future__ import annotations
+
+import doctest
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import pipeline.repair
+from pipeline.config import RepairConfig
+from pipeline.document import Document
+from pipeline.repair import may_need_ftfy, repair, repair_text
+
+DATA = json.loads((Path(__file__).parent / "data" / "repair" / "cases.json").read_text("utf-8"))
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def test_doctests() -> None:
+    result = doctest.testmod(pipeline.repair)
+    assert result.attempted > 0
+    assert result.failed == 0
+
+
+@pytest.mark.parametrize("case", DATA["cases"], ids=[c["name"] for c in DATA["cases"]])
+def test_golden(case: dict[str, object]) -> None:
+    text, repairs = repair_text(str(case["input"]))
+    assert text == case["expected"]
+    assert [r.fix for r in repairs] == case["fixes"]
+    for r in repairs:
+        assert text[r.start : r.end] == r.after
+    # Repaired text is stable.
+    assert repair_text(text) == (text, [])
+
+
+@pytest.mark.parametrize("case", DATA["negative"], ids=[c["name"] for c in DATA["negative"]])
+def test_negative_unchanged(case: dict[str, object]) -> None:
+    assert repair_text(str(case["input"])) == (case["input"], [])
+
+
+def test_config_switches() -> None:
+    text = "IsraelÃ¢â‚¬â„¢s from. ."
+    only_local, reps = repair_text(text, RepairConfig(ftfy=False))
+    assert only_local == "IsraelÃ¢â‚¬â„¢s from." and [r.fix for r in reps] == ["doubled_punctuation"]
+    only_ftfy, reps = repair_text(text, RepairConfig(local=False))
+    assert only_ftfy == "Israel’s from. ." and [r.fix for r in reps] == ["mojibake"]
+    assert repair_text(text, RepairConfig(ftfy=False, local=False)) == (text, [])
+
+
+def test_later_pass_inside_earlier_record_keeps_offsets() -> None:
+    # ftfy turns "&nbsp;" into U+00A0, then odd_space turns that into " ".
+    text, reps = repair_text("a&nbsp;b")
+    assert text == "a b"
+    assert {r.fix for r in reps} == {"html_entity", "odd_space"}
+    for r in reps:
+        assert text[r.start : r.end] == r.after
+
+
+def test_fast_path() -> None:
+    assert not may_need_ftfy("Plain ASCII text, with “curly quotes” — and dashes.")
+    assert may_need_ftfy("a &amp; b")
+    assert may_need_ftfy("caf\u00e9")
+    assert may_need_ftfy("bell\u0007")
+
+
+def test_repair_document() -> None:
+    doc = Document(id="a", source="a", format="text", text="from. .\nok")
+    out = repair(doc, RepairConfig())
+    assert out.text == "from.\nok"
+    assert len(out.repairs) == 1
+    assert out.id == "a"
+
+
+EXPECT = {
+    "000_584aeddb6693844b": ["recover from."],
+    "001_b0bd6dbd8196f91e": [
+        "\nSend in e-mail\n",
+        "Orbiter 1K.\nCredit: The Azerbaijani Defense Ministry",
+        "00:41\nCredit: The Azerbaijani Defense Ministry",
+        "2020.\nCredit: AFP",
+    ],
+    "004_b27ffb41349a8d0b": ["between Baku and Israel have"],
+}
+GONE = {
+    "000_584aeddb6693844b": ["from. .", "\u00a0"],
+    "001_b0bd6dbd8196f91e": ["e-mailSend", "1K.Credit", "41Credit", "2020.Credit"],
+    "004_b27ffb41349a8d0b": ["\u00a0"],
+}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not present")
+@pytest.mark.parametrize("name", sorted(set(EXPECT) | set(GONE) | {"002_6b0c022c36250b00"}))
+def test_seeds(name: str) -> None:
+    original = (SEEDS / f"{name}.txt").read_text("utf-8")
+    text, reps = repair_text(original)
+    for needle in EXPECT.get(name, []):
+        assert needle in text
+    for needle in GONE.get(name, []):
+        assert needle not in text
+    if name == "002_6b0c022c36250b00":
+        assert (text, reps) == (original, [])
+    for r in reps:
+        assert text[r.start : r.end] == r.after
+    assert repair_text(text) == (text, [])
+
+
+PIECES = [
+    "a", "B", "Send", "e-mail", " ", "  ", "\n", "\t", ".", ". .", ",", ",,", ", ,", ";", "...", "…", "?!",
+    "Credit:", "Photo:", "(Photo: ", "Getty Images", "|", "| x |", "|---|", "\u00a0", "\u202f", "\u200b",
+    "\u00ad", "\ufeff", "&amp;", "&nbsp;", "&", "Ã©", "â€™", "é", "e\u0301", "\u0007", "’", "“", "1", "00:41",
+]  # fmt: skip
+TEXT = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
+
+
+@settings(max_examples=400)
+@given(TEXT)
+def test_idempotent(text: str) -> None:
+    once, _ = repair_text(text)
+    assert repair_text(once) == (once, [])
+
+
+@settings(max_examples=400)
+@given(TEXT)
+def test_records_locate_after(text: str) -> None:
+    out, reps = repair_text(text)
+    for r in reps:
+        assert out[r.start : r.end] == r.after
+        assert r.before != r.after or r.fix == "odd_space"
+    assert reps == sorted(reps, key=lambda r: (r.start, r.end))
+    if not reps:
+        assert out == text
+
+
+@given(st.text(max_size=60))
+def test_any_text_consistent(text: str) -> None:
+    out, reps = repair_text(text)
+    for r in reps:
+        assert out[r.start : r.end] == r.after
+    assert out.count("\n") >= text.count("\n")  # no pass ever removes a line break
