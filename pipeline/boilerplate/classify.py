@@ -79,6 +79,10 @@ class _Block:
     end: int
     paragraph: int
     f: BlockFeatures
+    g: BlockFeatures
+    """Features of the logical block: hard-wrapped lines of one sentence are read together."""
+    share: float = 1.0
+    """This line's share of its logical block's words."""
     strong: Rule | None = None
     match: re.Match[str] | None = None
     weak: list[Rule] = field(default_factory=list)
@@ -112,6 +116,56 @@ def _blocks(doc: Document) -> list[tuple[int, int, int]]:
             blank = True
         pos += len(line) + 1
     return out
+
+
+def _make_blocks(text: str, raw: list[tuple[int, int, int]], lang: str, min_stop: float) -> list[_Block]:
+    """Blocks with their own features and those of their logical block (wrapped lines joined)."""
+    feats = [block_features(text[s:e], lang, min_stop) for s, e, _ in raw]
+    groups: list[list[int]] = []
+    for i, (_s, _e, para) in enumerate(raw):
+        f = feats[i]
+        if groups and i > 0 and raw[i - 1][2] == para:
+            prev = feats[i - 1]
+            wrapped = not prev.terminal and not prev.bullet and not f.bullet and prev.words >= 3
+            if wrapped and (f.text[:1].islower() or prev.text.endswith((",", "-", ";"))):
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    out: list[_Block] = []
+    for grp in groups:
+        if len(grp) == 1:
+            g = feats[grp[0]]
+        else:
+            g = block_features(" ".join(text[raw[i][0] : raw[i][1]] for i in grp), lang, min_stop)
+        total = sum(feats[i].words for i in grp) or 1
+        for i in grp:
+            s, e, p = raw[i]
+            out.append(_Block(i, s, e, p, feats[i], g, share=feats[i].words / total))
+    return out
+
+
+def _tail_evidence(b: _Block) -> bool:
+    if b.strong is not None:
+        return True
+    f = b.g
+    if f.words <= 3 and not f.terminal and f.link_ratio == 0 and not f.bullet:
+        return True
+    return _headline_shaped(f, 4) and not f.terminal and f.title_case >= 0.6
+
+
+def _shape_value(g: BlockFeatures) -> float:
+    """Region value of a block that is not prose: lists, table rows and short sentences count a little."""
+    if g.words == 0:
+        return -1.0
+    if g.link_ratio >= 0.3:
+        return -4.0
+    if g.table_row:
+        return 0.5 * g.words
+    if g.words >= 4 and g.title_case < 0.7 and (g.stop_ratio >= 0.1 or g.terminal):
+        return 0.3 * g.words
+    if g.words <= 8:
+        return -2.0 - 0.25 * g.words
+    return -(3.0 + 0.5 * min(g.words, 30))
 
 
 def _zone_ok(rule: Rule, i: int, head_end: int, tail_start: int) -> bool:
@@ -163,11 +217,12 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     raw_blocks = _blocks(doc)
     if not raw_blocks:
         return doc
-    lang = guess_language(doc.text[s:e] for s, e, _ in raw_blocks[:200])
+    lang, stop_share = guess_language(doc.text[s:e] for s, e, _ in raw_blocks[:300])
+    min_stop = 0.18 if stop_share >= 0.12 else 0.0
     rules = pack.rules_for(_site(doc))
-    bs = [_Block(i, s, e, p, block_features(doc.text[s:e], lang)) for i, (s, e, p) in enumerate(raw_blocks)]
+    bs = _make_blocks(doc.text, raw_blocks, lang, min_stop)
     n = len(bs)
-    prose_idx = [b.index for b in bs if b.f.prose]
+    prose_idx = [b.index for b in bs if b.g.prose]
     head_end = prose_idx[0] if prose_idx else n // 3
     tail_start = prose_idx[-2] if len(prose_idx) >= 2 else (prose_idx[-1] if prose_idx else (2 * n) // 3)
 
@@ -189,7 +244,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
 
     # 2. article region
     values: list[float] = []
-    total_prose = sum(b.f.words for b in bs if b.f.prose)
+    total_prose = sum(b.f.words for b in bs if b.g.prose)
     prose_seen = 0
     comment_start = n
     for b in bs:
@@ -200,20 +255,21 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                 if (
                     b.strong.category in _COMMENT_CATS
                     and comment_start == n
-                    and prose_seen >= min(100, total_prose / 3)
+                    and prose_seen >= max(60.0, min(150.0, 0.3 * total_prose))
                 ):
                     comment_start = b.index
-        elif b.f.prose:
+        elif b.g.prose:
             v = float(b.f.words) * (1.0 - min(0.8, sum(r.weight for r in b.weak)))
             prose_seen += b.f.words
-        elif b.f.terminal and b.f.words >= 3 and b.f.stop_ratio >= 0.15:
-            v = 0.5 * b.f.words
         else:
-            v = -(3.0 + 0.5 * min(b.f.words, 30))
+            v = _shape_value(b.g) * b.share
         values.append(v)
     lo, hi = _best_region(values, comment_start)
     if hi < lo:  # nothing reads like an article: only rules decide
         lo, hi = 0, n - 1
+    # after the article, boilerplate starts at the first block with evidence (a rule, a teaser
+    # headline, a menu item, a comment section): a list that merely continues the article stays
+    tail_cut = next((b.index for b in bs[hi + 1 :] if _tail_evidence(b) or b.index >= comment_start), n)
 
     # 3. scores inside the region; everything outside is boilerplate
     for b in bs:
@@ -221,12 +277,12 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             b.score = max(1.0, b.strong.weight)
             b.category, b.rule = b.strong.category, b.strong.id
             continue
-        if b.index < lo or b.index > hi:
+        if b.index < lo or b.index >= tail_cut:
             b.score = _OUTSIDE_SCORE
             continue
         if b.weak:
             s = sum(r.weight for r in b.weak)
-            if not b.f.prose and b.f.words <= 12:
+            if not b.g.prose and b.f.words <= 12:
                 s += _SHAPE_BONUS
             if _QUOTE_OR_SAID.search(b.f.text):
                 s -= 0.4
@@ -256,7 +312,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         return x.score >= cfg.threshold
 
     for b in bs[1:-1]:
-        if removed(b) or b.f.prose or b.f.words > 10:
+        if removed(b) or b.g.prose or b.f.words > 10:
             continue
         prev, nxt = bs[b.index - 1], bs[b.index + 1]
         if removed(prev) and removed(nxt) and prev.category is not None:
@@ -304,7 +360,7 @@ def _find_title(doc: Document, bs: list[_Block], lo: int) -> int | None:
                 return b.index
         return None
     # the document's first line, when it is a headline (skipping lines rules already removed)
-    for b in bs[: max(lo, 1)]:
+    for b in bs[: lo + 1]:
         if b.strong is not None and b.strong.category in (Category.NAVIGATION, Category.OTHER):
             continue
         if b.strong is None and _is_headline(b):
@@ -324,13 +380,15 @@ def _find_title(doc: Document, bs: list[_Block], lo: int) -> int | None:
 
 
 def _is_headline(b: _Block) -> bool:
-    return _headline_shaped(b.f, 2) and not b.f.terminal and not b.f.date and not b.f.prose
+    return _headline_shaped(b.f, 2) and not b.f.terminal and not b.f.date and not b.g.prose
 
 
 def _label_outside(bs: list[_Block], lo: int, hi: int, title_idx: int | None, threshold: float) -> None:
     """Give every unlabelled removed block a category (related links, inheritance, navigation, other)."""
     # after the article: teaser headlines (and the caption line above each) are related links
     for b in bs[hi + 1 :]:
+        if b.score < threshold:
+            continue
         if b.category is None and b.score >= threshold and _headline_shaped(b.f, 4) and not b.f.terminal:
             b.category, b.rule = Category.RELATED_LINKS, "related_links/teaser"
             if b.index - 1 > hi:

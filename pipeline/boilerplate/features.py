@@ -66,22 +66,24 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def guess_language(texts: Iterable[str]) -> str:
-    """The stop-word language (en, de, fr, es) with most hits; ``en`` when nothing matches.
+def guess_language(texts: Iterable[str]) -> tuple[str, float]:
+    """The stop-word language with most hits and its share of all words (``("en", 0.0)`` when none match).
 
     >>> guess_language(["Der Hund und die Katze sind nicht hier."])
-    'de'
+    ('de', 0.5)
     """
     counts: Counter[str] = Counter()
+    total = 0
     for text in texts:
         for w in words(text.lower()):
+            total += 1
             for lang in LANGS:
                 if w in STOPWORDS[lang]:
                     counts[lang] += 1
     if not counts:
-        return "en"
+        return "en", 0.0
     best = max(LANGS, key=lambda lang: (counts[lang], lang == "en"))
-    return best
+    return best, counts[best] / total
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +108,12 @@ class BlockFeatures:
     """Reads like article prose: long enough, sentence-shaped, dense in stop words, few links."""
 
 
-def block_features(raw: str, lang: str) -> BlockFeatures:
-    """Features of one block's raw text for language ``lang``."""
+def block_features(raw: str, lang: str, min_stop: float = 0.18) -> BlockFeatures:
+    """Features of one block's raw text for language ``lang``.
+
+    ``min_stop`` is the stop-word share prose needs; 0 for languages without a
+    stop-word list (then prose must be sentence-shaped and mostly lower case).
+    """
     text, bullet, table = normalise(raw)
     ws = words(text)
     n = len(ws)
@@ -123,8 +129,9 @@ def block_features(raw: str, lang: str) -> BlockFeatures:
     link_ratio = links / n if n else 0.0
     prose = (
         n >= 8
-        and stop_ratio >= 0.18
+        and stop_ratio >= min_stop
         and (terminal or n >= 16)
+        and (min_stop > 0 or title_case < 0.5)
         and link_ratio < 0.15
         and not (title_case > 0.8 and n < 20 and not terminal)
     )

@@ -50,6 +50,23 @@ STOPWORDS: dict[str, frozenset[str]] = {
         otra otro para pero poco por porque que quien se sea según ser si sí sin sobre son su sus también
         tanto te tiene tienen todo todos tu un una uno unos y ya dijo año años dos tres"""
     ),
+    "it": _split(
+        """a ad al alla alle anche che chi ci come con da dal dalla dalle degli dei del della delle dello di
+        e è ed gli ha hanno i il in la le lo loro ma mi ne nei nel nella nelle non o per più può quale quando
+        questa queste questi questo se si sia sono su sua sue sui sul sulla suo suoi tra un una uno anni
+        essere stato stata come dopo anche ancora molto"""
+    ),
+    "pt": _split(
+        """a ao aos as à às com como da das de dela dele do dos e é ela ele eles em entre era essa esse esta
+        este eu foi for foram há isso isto já mais mas me mesmo muito na nas não no nos o os ou para pela
+        pelo por qual quando que quem se sem ser seu seus sua suas também um uma umas uns são está estão
+        ter tem sobre até depois anos"""
+    ),
+    "nl": _split(
+        """aan al als bij daar dat de den der deze die dit door een en er had heb heeft hem het hij hoe
+        hun ik in is je kan maar me met mij na naar niet nog nu of om ook op over te tot uit van voor was
+        wat we wel werd wie wij worden zal ze zich zij zijn zo"""
+    ),
 }
 """Function words (plus a few very common news words) per language."""
 
