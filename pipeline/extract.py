@@ -1,0 +1,258 @@
+"""HTML → main text and metadata, with trafilatura. The only module that imports trafilatura.
+
+:func:`extract` runs trafilatura on ``doc.raw`` (metadata on, its own
+deduplication off, comments per config, tables per config, precision/recall per
+``cfg.favor``) and returns a document with ``text`` set (one paragraph per line),
+``title``/``author``/``published``/``url``/``site`` filled where the document
+did not already have them, and ``raw`` emptied.
+
+If trafilatura finds no main text, a recall-oriented pass and then its baseline
+extractor are tried. A result that is nothing but link text (a navigation page)
+is not an article. Failures raise :class:`~pipeline.errors.DocumentError` with
+``extraction_failed``; running longer than ``cfg.timeout_s`` raises
+``extraction_timeout`` (enforced with ``SIGALRM`` in a process's main thread).
+
+trafilatura never touches the network here: it is only given HTML strings, and
+its loggers are set to WARNING.
+
+>>> from pipeline.config import ExtractConfig
+>>> html = ("<html><head><title>Rain in Spain</title></head><body><nav><a href='/'>Home</a></nav>"
+...         "<article><h1>Rain in Spain</h1><p>The rain in Spain falls mainly on the plain, "
+...         "forecasters said on Monday, warning of floods in the valleys.</p>"
+...         "<p>Farmers welcomed the news after a dry summer that ruined the harvest.</p>"
+...         "</article></body></html>")
+>>> doc = extract(Document(id="a", source="a.html", format="html", raw=html, is_html=True), ExtractConfig())
+>>> doc.title, doc.raw
+('Rain in Spain', '')
+>>> print(doc.text)
+Rain in Spain
+The rain in Spain falls mainly on the plain, forecasters said on Monday, warning of floods in the valleys.
+Farmers welcomed the news after a dry summer that ruined the harvest.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from configparser import ConfigParser
+from contextlib import contextmanager
+from dataclasses import replace
+from types import FrameType
+from typing import Any, TypeVar
+
+import lxml.html
+import trafilatura
+from lxml import etree
+from trafilatura.settings import use_config
+
+from pipeline.config import ExtractConfig
+from pipeline.document import Document
+from pipeline.errors import DocumentError
+from pipeline.readers import url_group
+
+logger = logging.getLogger(__name__)
+
+for _name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
+
+__all__ = ["extract", "trafilatura_config"]
+
+_T = TypeVar("_T")
+
+NAVIGATION_SHARE = 0.8
+"""A result whose characters are at least this share of link-text lines is a navigation page."""
+
+
+@functools.cache
+def trafilatura_config() -> ConfigParser:
+    """trafilatura's settings, built once per process (its own CLI timeout off)."""
+    config = use_config()
+    config["DEFAULT"]["EXTRACTION_TIMEOUT"] = "0"
+    return config
+
+
+class _Timeout(BaseException):
+    """Raised by the SIGALRM handler. A BaseException, so trafilatura's ``except Exception`` can't eat it."""
+
+
+_warned_no_timer = False
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`_Timeout` after ``seconds`` of wall-clock time (main thread only)."""
+    global _warned_no_timer
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if seconds <= 0 or not usable:
+        if seconds > 0 and not _warned_no_timer:
+            _warned_no_timer = True
+            logger.debug("not in a main thread: extraction runs without its %.1f s time limit", seconds)
+        yield
+        return
+
+    def on_alarm(signum: int, frame: FrameType | None) -> None:
+        raise _Timeout
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    start = time.monotonic()
+    outer_delay, _interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer_delay > 0:  # someone else's timer was running: give it back what is left
+            signal.setitimer(signal.ITIMER_REAL, max(outer_delay - (time.monotonic() - start), 0.001))
+
+
+def _with_limit(seconds: float, fn: Callable[[], _T]) -> _T:
+    with _time_limit(seconds):
+        return fn()
+
+
+_SPACE_ONLY = re.compile(r"\s*")
+_WS = re.compile(r"\s+")
+
+
+def _clean_lines(text: str | None) -> str:
+    """One paragraph per line: newlines normalised, trailing spaces and blank lines dropped."""
+    if not text:
+        return ""
+    lines = (line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return "\n".join(line for line in lines if not _SPACE_ONLY.fullmatch(line))
+
+
+def _link_texts(html: str) -> set[str]:
+    """The whitespace-normalised texts of the page's links."""
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return set()
+    out: set[str] = set()
+    for a in tree.iter("a"):
+        text = _WS.sub(" ", a.text_content()).strip()
+        if text:
+            out.add(text)
+    return out
+
+
+def _is_navigation(text: str, html: str) -> bool:
+    """True when (almost) every extracted line is the text of a link."""
+    links = _link_texts(html)
+    if not links:
+        return False
+    total = link = 0
+    for line in text.split("\n"):
+        norm = _WS.sub(" ", line).strip()
+        total += len(norm)
+        if norm in links:
+            link += len(norm)
+    return total > 0 and link >= NAVIGATION_SHARE * total
+
+
+def _main_text(result: Any, cfg: ExtractConfig) -> str:
+    """The extracted text, then (when ``include_comments``) the comments, one paragraph per line."""
+    text = _clean_lines(getattr(result, "text", None))
+    if text and cfg.include_comments:
+        comments = _clean_lines(getattr(result, "comments", None))
+        if comments:
+            text = f"{text}\n{comments}"
+    return text
+
+
+def _run(doc: Document, cfg: ExtractConfig) -> tuple[str, Any, str]:
+    """(text, trafilatura metadata document or None, which pass produced the text)."""
+    common: dict[str, Any] = {
+        "url": doc.url,
+        "with_metadata": True,
+        "deduplicate": False,
+        "include_comments": cfg.include_comments,
+        "include_tables": cfg.include_tables,
+        "include_images": False,
+        "include_links": False,
+        "include_formatting": False,
+        "output_format": "python",
+        "config": trafilatura_config(),
+    }
+    result = trafilatura.bare_extraction(
+        doc.raw,
+        favor_precision=cfg.favor == "precision",
+        favor_recall=cfg.favor == "recall",
+        **common,
+    )
+    text = _main_text(result, cfg)
+    if text:
+        return text, result, "trafilatura"
+    if cfg.favor != "recall":
+        retry = trafilatura.bare_extraction(doc.raw, favor_recall=True, **common)
+        text = _main_text(retry, cfg)
+        if text:
+            return text, retry if retry is not None else result, "recall"
+        result = result if result is not None else retry
+    _body, base_text, _length = trafilatura.baseline(doc.raw)
+    return _clean_lines(base_text), result, "baseline"
+
+
+def _meta(result: Any, name: str) -> str | None:
+    value = getattr(result, name, None) if result is not None else None
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+def extract(doc: Document, cfg: ExtractConfig) -> Document:
+    """Extract the main text and metadata of an HTML document; non-HTML documents pass through.
+
+    Metadata the document already has (e.g. from a JSONL record) wins over
+    trafilatura's; ``site`` is trafilatura's site name, else the URL host. When
+    the extraction finds the page's URL, ``group`` becomes its host.
+
+    Raises :class:`DocumentError` (``extraction_failed`` or ``extraction_timeout``).
+
+    >>> from pipeline.config import ExtractConfig
+    >>> extract(Document(id="n", source="n.html", format="html", raw="<html><body></body></html>",
+    ...                  is_html=True), ExtractConfig())
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.DocumentError: n.html: no main text found
+    """
+    if not doc.is_html:
+        return doc
+    where = doc.source or doc.id
+    try:
+        text, result, how = _with_limit(cfg.timeout_s, lambda: _run(doc, cfg))
+    except _Timeout:
+        raise DocumentError(
+            "extraction_timeout", f"{where}: extraction took longer than {cfg.timeout_s:g} s"
+        ) from None
+    except RecursionError:
+        raise DocumentError("extraction_failed", f"{where}: HTML nested too deeply to extract") from None
+    except Exception as exc:
+        raise DocumentError(
+            "extraction_failed", f"{where}: trafilatura failed ({type(exc).__name__}: {exc})"
+        ) from None
+    if not text:
+        raise DocumentError("extraction_failed", f"{where}: no main text found")
+    if _is_navigation(text, doc.raw):
+        raise DocumentError("extraction_failed", f"{where}: only navigation/link text, no article ({how})")
+    if how != "trafilatura":
+        logger.debug("%s: main text from the %s pass", where, how)
+    url = doc.url or _meta(result, "url")
+    site = doc.site or _meta(result, "sitename") or _meta(result, "hostname") or url_group(url)
+    group = doc.group if doc.url else (url_group(url) or doc.group)
+    return replace(
+        doc,
+        raw="",
+        text=text,
+        title=doc.title or _meta(result, "title"),
+        author=doc.author or _meta(result, "author"),
+        published=doc.published or _meta(result, "date"),
+        url=url,
+        site=site,
+        group=group,
+    )

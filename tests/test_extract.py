@@ -1,0 +1,242 @@
+"""Tests for pipeline.extract: real pages against ground truth, rejections, timeout, no network."""
+
+from __future__ import annotations
+
+import contextlib
+import doctest
+import gzip
+import json
+import signal
+import socket
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import pipeline.extract
+from pipeline.config import ExtractConfig
+from pipeline.document import Document
+from pipeline.errors import DocumentError
+from pipeline.extract import extract, trafilatura_config
+
+DATA = Path(__file__).parent / "data" / "extract"
+PAGES = json.loads((DATA / "pages.json").read_text(encoding="utf-8"))["cases"]
+
+ARTICLE = (
+    "<html><head><title>Storm hits the coast | Daily Example</title>"
+    '<meta property="og:site_name" content="Daily Example">'
+    '<meta name="author" content="Jane Reporter">'
+    '<meta property="article:published_time" content="2021-03-04T10:00:00Z">'
+    '<link rel="canonical" href="https://www.daily-example.com/storm"></head><body>'
+    '<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>'
+    "<article><h1>Storm hits the coast</h1>"
+    "<p>A powerful storm hit the northern coast on Thursday, flooding streets and cutting power "
+    "to thousands of homes, officials said.</p>"
+    "<p>Emergency services rescued dozens of people from cars stranded in rising water near the harbour.</p>"
+    "<p>Forecasters expect the wind to ease by Saturday, but warned of further heavy rain inland.</p>"
+    "</article>"
+    '<div class="comments"><h3>Comments</h3><p>Reader: this is a user comment about the storm coverage.</p>'
+    "</div></body></html>"
+)
+
+NAV_ONLY = (
+    "<html><head><title>Example sections</title></head><body><header><a href='/'>Example</a></header>"
+    "<nav><ul>"
+    + "".join(f'<li><a href="/section/{i}">Section number {i} of the site</a></li>' for i in range(30))
+    + "</ul></nav><div class='menu'>"
+    + "".join(f'<a href="/tag/{i}">Tag {i} with a long label</a><br>' for i in range(20))
+    + "</div></body></html>"
+)
+
+
+def html_doc(raw: str, **kw: Any) -> Document:
+    return Document(
+        id=kw.pop("id", "t"), source=kw.pop("source", "t.html"), format="html", raw=raw, is_html=True, **kw
+    )
+
+
+def test_doctests() -> None:
+    result = doctest.testmod(pipeline.extract)
+    assert result.attempted > 0
+    assert result.failed == 0
+
+
+@pytest.mark.parametrize("case", PAGES, ids=[c["file"] for c in PAGES])
+def test_real_pages_against_ground_truth(case: dict[str, Any]) -> None:
+    raw = gzip.decompress((DATA / case["file"]).read_bytes()).decode("utf-8")
+    doc = extract(html_doc(raw, source=case["file"], url=case["url"], chars_in=len(raw)), ExtractConfig())
+    for sentence in case["sentences"]:
+        assert sentence in doc.text
+    assert doc.raw == ""
+    assert doc.title == case["title"] and doc.title
+    assert doc.published == case["published"]
+    assert doc.site == case["site"]
+    assert doc.url == case["url"]  # a known URL is kept
+    assert doc.chars_in == len(raw)
+    # one paragraph per line, no blank or space-only lines
+    lines = doc.text.split("\n")
+    assert all(line.strip() and line == line.rstrip() for line in lines)
+
+
+def test_metadata_and_paragraph_lines() -> None:
+    doc = extract(html_doc(ARTICLE, group="inbox"), ExtractConfig())
+    assert doc.title == "Storm hits the coast"
+    assert doc.author == "Jane Reporter"
+    assert doc.published == "2021-03-04"
+    assert doc.url == "https://www.daily-example.com/storm"
+    assert doc.site == "Daily Example"
+    assert doc.group == "daily-example.com"  # URL found: group becomes the host
+    lines = doc.text.split("\n")
+    assert any(line.startswith("A powerful storm hit the northern coast") for line in lines)
+    assert any(line.startswith("Emergency services rescued dozens") for line in lines)
+    assert "Home" not in lines
+    assert "user comment" not in doc.text  # include_comments defaults to False
+
+
+def test_document_metadata_wins() -> None:
+    doc = extract(
+        html_doc(
+            ARTICLE, url="https://feed.example.org/item/1", title="Feed title", group="feed.example.org"
+        ),
+        ExtractConfig(),
+    )
+    assert doc.url == "https://feed.example.org/item/1"
+    assert doc.title == "Feed title"
+    assert doc.group == "feed.example.org"
+    assert doc.author == "Jane Reporter"  # missing fields still filled
+
+
+def test_site_falls_back_to_host() -> None:
+    page = ARTICLE.replace('<meta property="og:site_name" content="Daily Example">', "").replace(
+        '<link rel="canonical" href="https://www.daily-example.com/storm">', ""
+    )
+    doc = extract(html_doc(page, url="https://www.news.example.net/a"), ExtractConfig())
+    assert doc.site in {"news.example.net", "www.news.example.net"}
+
+
+def test_include_comments_option() -> None:
+    with_comments = extract(html_doc(ARTICLE), ExtractConfig(include_comments=True))
+    assert "user comment about the storm" in with_comments.text
+
+
+def test_broken_html_is_recovered() -> None:
+    broken = (
+        "<html><body><div><p>This is a broken page with an unclosed paragraph about the weather in Paris "
+        "which was sunny <b>and warm<p>Second paragraph continues the story of a very long day in the city."
+        "</div></span></td></body"
+    )
+    doc = extract(html_doc(broken), ExtractConfig())
+    assert "weather in Paris which was sunny and warm" in doc.text
+    assert "Second paragraph continues the story" in doc.text
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "   \n ",
+        "<html></html>",
+        "<html><head><title>Only a title</title></head><body></body></html>",
+        "<<<>>>",
+    ],
+    ids=["empty", "spaces", "no-body", "title-only", "garbage"],
+)
+def test_no_text_is_rejected(raw: str) -> None:
+    with pytest.raises(DocumentError) as info:
+        extract(html_doc(raw, source="in/x.html"), ExtractConfig())
+    assert info.value.reason == "extraction_failed"
+    assert "in/x.html" in str(info.value)
+
+
+def test_navigation_only_page_is_rejected() -> None:
+    with pytest.raises(DocumentError, match="navigation") as info:
+        extract(html_doc(NAV_ONLY), ExtractConfig())
+    assert info.value.reason == "extraction_failed"
+
+
+@pytest.mark.parametrize("favor", ["precision", "balanced", "recall"])
+def test_favor_modes_all_extract(favor: Any) -> None:
+    doc = extract(html_doc(ARTICLE), ExtractConfig(favor=favor))
+    assert "A powerful storm hit the northern coast on Thursday" in doc.text
+
+
+def test_fallback_to_baseline(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[dict[str, Any]] = []
+
+    def nothing(raw: str, **kw: Any) -> None:
+        calls.append(kw)
+        return None
+
+    monkeypatch.setattr(pipeline.extract.trafilatura, "bare_extraction", nothing)
+    doc = extract(html_doc(ARTICLE), ExtractConfig())
+    assert [c["favor_recall"] for c in calls] == [False, True]
+    assert all(c["deduplicate"] is False and c["with_metadata"] is True for c in calls)
+    assert "A powerful storm hit the northern coast" in doc.text
+
+
+def test_trafilatura_exception_is_rejection(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(raw: str, **kw: Any) -> None:
+        raise ValueError("lxml exploded")
+
+    monkeypatch.setattr(pipeline.extract.trafilatura, "bare_extraction", boom)
+    with pytest.raises(DocumentError, match="lxml exploded") as info:
+        extract(html_doc(ARTICLE), ExtractConfig())
+    assert info.value.reason == "extraction_failed"
+
+
+def test_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    def slow(raw: str, **kw: Any) -> None:
+        # trafilatura swallows Exceptions; the timeout must get through such handlers
+        with contextlib.suppress(Exception):
+            time.sleep(30)
+
+    monkeypatch.setattr(pipeline.extract.trafilatura, "bare_extraction", slow)
+    before = signal.getsignal(signal.SIGALRM)
+    with pytest.raises(DocumentError) as info:
+        extract(html_doc(ARTICLE), ExtractConfig(timeout_s=0.05))
+    assert info.value.reason == "extraction_timeout"
+    assert "longer than 0.05 s" in str(info.value)
+    # the timer is gone afterwards and the previous handler is back
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) == before
+
+
+def test_runs_without_timer_off_main_thread() -> None:
+    out: list[Document | BaseException] = []
+
+    def work() -> None:
+        try:
+            out.append(extract(html_doc(ARTICLE), ExtractConfig(timeout_s=5)))
+        except BaseException as exc:  # pragma: no cover - reported below
+            out.append(exc)
+
+    t = threading.Thread(target=work)
+    t.start()
+    t.join()
+    assert isinstance(out[0], Document) and "powerful storm" in out[0].text
+
+
+def test_never_touches_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_network(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    for raw in (ARTICLE, "http://example.com/looks-like-a-url", "https://example.org"):
+        try:
+            extract(html_doc(raw, url="https://www.daily-example.com/storm"), ExtractConfig())
+        except DocumentError as exc:
+            assert exc.reason == "extraction_failed"
+
+
+def test_non_html_passes_through() -> None:
+    doc = Document(id="p", source="p.txt", format="text", raw="plain", text="plain")
+    assert extract(doc, ExtractConfig()) is doc
+
+
+def test_config_built_once() -> None:
+    assert trafilatura_config() is trafilatura_config()
+    assert trafilatura_config()["DEFAULT"]["EXTRACTION_TIMEOUT"] == "0"
