@@ -218,6 +218,8 @@ def main() -> None:
     ap.add_argument("--mode", default="recall")
     ap.add_argument("--worst", type=int, default=0)
     ap.add_argument("--bbc", type=int, default=300)
+    ap.add_argument("--dump", default=None, help="write per-document F1 to this JSON file")
+    ap.add_argument("--compare", default=None, help="print documents whose F1 changed against a --dump file")
     args = ap.parse_args()
     gold = json.loads((AEB / "ground-truth.json").read_text())
     rend = render(Path(args.cache))
@@ -232,6 +234,8 @@ def main() -> None:
                 print(prf(kept, gold[doc_id]["articleBody"]), prf(text, gold[doc_id]["articleBody"]))
         return
     print(f"{'rendering':10} {'baseline P/R/F1':>24} {'detect P/R/F1':>24}")
+    dump: dict[str, float] = {}
+    before = json.loads(Path(args.compare).read_text()) if args.compare else {}
     for mode in ("recall", "full"):
         base, ours, per = [], [], []
         for doc_id, text in sorted(rend[mode].items()):
@@ -242,6 +246,10 @@ def main() -> None:
             base.append(b)
             ours.append(o)
             per.append((o[2] - b[2], o[2], doc_id))
+            dump[f"{mode}/{doc_id}"] = o[2]
+            old = before.get(f"{mode}/{doc_id}")
+            if old is not None and abs(old - o[2]) > 0.001:
+                print(f"   changed {mode}/{doc_id[:12]}: {old:.3f} -> {o[2]:.3f}")
         bm, om = macro(base), macro(ours)
         print(f"{mode:10} {bm[0]:.3f}/{bm[1]:.3f}/{bm[2]:.3f}       {om[0]:.3f}/{om[1]:.3f}/{om[2]:.3f}")
         if args.worst:
@@ -249,6 +257,8 @@ def main() -> None:
                 print(f"   delta {d:+.3f} f1 {f:.3f} {i[:12]}")
             for d, f, i in sorted(per, key=lambda x: x[1])[: args.worst]:
                 print(f"   low f1 {f:.3f} delta {d:+.3f} {i[:12]}")
+    if args.dump:
+        Path(args.dump).write_text(json.dumps(dump, indent=0, sort_keys=True))
     if args.bbc:
         rows, nrem, chars = [], 0, 0
         for _name, text in bbc_texts(args.bbc):
