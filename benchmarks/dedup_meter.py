@@ -1,0 +1,270 @@
+"""Calibrate and measure passage dedup on METER (showbiz): PA copy first, then the newspapers.
+
+For every story (date/catchline) the Press Association copy is processed
+first, then the newspaper articles of that story, in one canonical order over
+the whole corpus. Each newspaper sentence (pipeline.segment) gets the share of
+its words that the SGML annotation marks ``Verbatim`` (and ``New``). Reported:
+
+- ``near_copy_removed``: sentences with >= 80 % verbatim words that dedup removed (target >= 0.90);
+- ``new_removed``: sentences with > 50 % new words that dedup removed (target <= 0.02);
+- ``nonderived_word_loss``: share of the words of articles classified non-derived that dedup removed
+  (target <= 0.02; also the worst article).
+
+Stories are split by a stable hash into a tuning part and a held-out part
+(about 30 %); both are reported. The same numbers are given for a plain
+sentence 5-gram containment rule as a baseline.
+
+    .venv/bin/python benchmarks/dedup_meter.py [--data DIR] [--threshold 0.8] [--sweep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pipeline.config import DedupConfig
+from pipeline.dedup import DedupIndex, DedupParams, compute_signature, decide
+from pipeline.dedup.text import words
+from pipeline.document import Document
+from pipeline.segment import segment
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "meter-showbiz"
+_TAG = re.compile(r"<(Verbatim|Rewrite|New|unclassified)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
+_HEADER = re.compile(r"^\s*(-{10,}|\d\d:\d\d \d\d/\d\d/\d\d:.*)\s*$")
+
+
+@dataclass
+class Article:
+    id: str
+    story: str
+    text: str
+    labels: list[str | None]
+    classification: str
+    annotated: bool
+
+
+def clean_pa(raw: str) -> str:
+    """PA wire copy -> paragraphs: drop rules and the page header, join wrapped lines, fold `` ''."""
+    paras: list[str] = []
+    cur: list[str] = []
+    for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if _HEADER.match(line):
+            continue
+        s = line.strip()
+        if not s:
+            if cur:
+                paras.append(" ".join(cur))
+                cur = []
+            continue
+        end = s.endswith("<")
+        cur.append(s.rstrip("<").strip())
+        if end:
+            paras.append(" ".join(cur))
+            cur = []
+    if cur:
+        paras.append(" ".join(cur))
+    text = "\n\n".join(p for p in paras if p)
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text)
+    return text.replace("``", '"').replace("''", '"')
+
+
+def parse_sgml(raw: str) -> tuple[str, list[str | None], str]:
+    """SGML article -> (text, per-character label, classification)."""
+    m = re.search(r'classification="([^"]+)"', raw)
+    cls = m.group(1) if m else ""
+    body = raw[raw.find("<body>") + 6 : raw.find("</body>")]
+    text: list[str] = []
+    labels: list[str | None] = []
+    pos = 0
+
+    def fold(gap: str) -> str:
+        # the annotators put every tag on its own line: a single newline between tags is layout only
+        return "\n\n" if re.search(r"\n\s*\n", gap) else gap.replace("\n", "")
+
+    for t in _TAG.finditer(body):
+        gap = fold(re.sub(r"<[^>]+>", "", body[pos : t.start()]))
+        text.append(gap)
+        labels.extend([None] * len(gap))
+        inner = re.sub(r"<[^>]+>", "", t.group(2))
+        text.append(inner)
+        lab = t.group(1).lower()
+        labels.extend([lab] * len(inner))
+        pos = t.end()
+    gap = re.sub(r"<[^>]+>", "", body[pos:])
+    text.append(gap)
+    labels.extend([None] * len(gap))
+    return "".join(text), labels, cls
+
+
+def load(data: Path) -> tuple[list[Document], list[Article]]:
+    """Documents in canonical order (per story: PA copy, then newspapers) and the annotated articles."""
+    docs: list[Document] = []
+    arts: list[Article] = []
+    ann_root = data / "newspapers" / "annotated" / "showbiz"
+    stories = sorted({p.parent.relative_to(ann_root) for p in ann_root.rglob("*.sgml")})
+    for story in stories:
+        sid = story.as_posix()
+        for p in sorted((data / "PA" / "rawtexts" / "showbiz" / story).glob("*.txt")):
+            text = clean_pa(p.read_text(encoding="latin-1"))
+            docs.append(Document(id=f"pa/{sid}/{p.stem}", source=str(p), format="text", text=text))
+        for p in sorted((ann_root / story).glob("*.sgml")):
+            text, labels, cls = parse_sgml(p.read_text(encoding="latin-1"))
+            annotated = any(lab in ("verbatim", "rewrite", "new") for lab in labels)
+            did = f"np/{sid}/{p.stem}"
+            docs.append(Document(id=did, source=str(p), format="text", text=text))
+            arts.append(Article(did, sid, text, labels, cls, annotated))
+    return [segment(d) for d in docs], arts
+
+
+def held_out(story: str) -> bool:
+    """About 30 % of stories, chosen by a stable hash, are held out from tuning."""
+    return hashlib.blake2b(story.encode(), digest_size=1).digest()[0] % 10 < 3
+
+
+def removed_mask(n: int, spans: Iterable[tuple[int, int]]) -> list[bool]:
+    mask = [False] * n
+    for s, e in spans:
+        for i in range(s, min(e, n)):
+            mask[i] = True
+    return mask
+
+
+def score(
+    docs: list[Document], arts: list[Article], removed: dict[str, list[tuple[int, int]]], min_words: int = 6
+) -> dict[str, dict[str, float]]:
+    by_id = {d.id: d for d in docs}
+    out: dict[str, dict[str, float]] = {}
+    for part in ("tune", "held_out", "all"):
+        near = near_rm = new = new_rm = nd_words = nd_rm = long_near = long_near_rm = 0
+        worst = 0.0
+        for a in arts:
+            if part != "all" and held_out(a.story) != (part == "held_out"):
+                continue
+            doc = by_id[a.id]
+            mask = removed_mask(len(a.text), removed.get(a.id, []))
+            if a.classification == "non-derived":
+                ws = words(a.text)
+                rm = sum(1 for _, s, _ in ws if mask[s])
+                nd_words += len(ws)
+                nd_rm += rm
+                worst = max(worst, rm / len(ws) if ws else 0.0)
+            if not a.annotated:
+                continue
+            for sent in doc.sentences:
+                ws = words(a.text, sent.start, sent.end)
+                labs = [a.labels[s] for _, s, _ in ws if a.labels[s] is not None]
+                if not labs:
+                    continue
+                verb = labs.count("verbatim") / len(labs)
+                newv = labs.count("new") / len(labs)
+                rm = sum(1 for _, s, _ in ws if mask[s]) * 2 >= len(ws)
+                if verb >= 0.8:
+                    near += 1
+                    near_rm += rm
+                    if len(ws) >= min_words:
+                        long_near += 1
+                        long_near_rm += rm
+                if newv > 0.5:
+                    new += 1
+                    new_rm += rm
+        out[part] = {
+            "near_copy_sentences": near,
+            "near_copy_removed": near_rm / near if near else 0.0,
+            "near_copy_removed_6plus": long_near_rm / long_near if long_near else 0.0,
+            "new_sentences": new,
+            "new_removed": new_rm / new if new else 0.0,
+            "nonderived_word_loss": nd_rm / nd_words if nd_words else 0.0,
+            "nonderived_worst_article": worst,
+        }
+    return out
+
+
+def run_dedup(
+    docs: list[Document], cfg: DedupConfig, params: DedupParams
+) -> dict[str, list[tuple[int, int]]]:
+    sigs = [compute_signature(d, cfg) for d in docs]
+    res = decide(sigs, DedupIndex(), cfg, params)
+    out: dict[str, list[tuple[int, int]]] = {}
+    for d in docs:
+        r = res[d.id]
+        if r.duplicate_of is not None:
+            out[d.id] = [(0, len(d.text))]
+        else:
+            out[d.id] = [(x.start, x.end) for x in r.duplicates]
+    return out
+
+
+def run_baseline(
+    docs: list[Document], n: int = 5, threshold: float = 0.5, min_words: int = 6
+) -> dict[str, list[tuple[int, int]]]:
+    """Baseline: a sentence whose 5-grams are >= ``threshold`` contained in earlier documents' 5-grams."""
+    seen: set[tuple[str, ...]] = set()
+    out: dict[str, list[tuple[int, int]]] = {}
+    for d in docs:
+        mine: set[tuple[str, ...]] = set()
+        spans: list[tuple[int, int]] = []
+        for s in d.sentences:
+            toks = [w.casefold() for w, _, _ in words(d.text, s.start, s.end)]
+            grams = {tuple(toks[i : i + n]) for i in range(len(toks) - n + 1)}
+            mine |= grams
+            if len(toks) >= min_words and grams and len(grams & seen) / len(grams) >= threshold:
+                spans.append((s.start, s.end))
+        seen |= mine
+        out[d.id] = spans
+    return out
+
+
+def fmt(name: str, m: dict[str, dict[str, float]]) -> str:
+    rows = []
+    for part in ("tune", "held_out", "all"):
+        x = m[part]
+        rows.append(
+            f"{name:<34} {part:<9} near-copy removed {x['near_copy_removed']:.3f}"
+            f" (n={int(x['near_copy_sentences'])},"
+            f" >=6 words: {x['near_copy_removed_6plus']:.3f})"
+            f"  new removed {x['new_removed']:.3f} (n={int(x['new_sentences'])})"
+            f"  non-derived words lost {x['nonderived_word_loss']:.3f}"
+            f" (worst {x['nonderived_worst_article']:.3f})"
+        )
+    return "\n".join(rows)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--threshold", type=float, default=DedupConfig().threshold)
+    ap.add_argument("--sweep", action="store_true", help="also try other thresholds and window radii")
+    args = ap.parse_args()
+    docs, arts = load(args.data)
+    print(
+        f"METER showbiz: {len(docs)} documents, {len(arts)} newspaper articles "
+        f"({sum(a.annotated for a in arts)} annotated inline), "
+        f"{len({a.story for a in arts if held_out(a.story)})} of {len({a.story for a in arts})} stories"
+        " held out"
+    )
+    cfg = DedupConfig(threshold=args.threshold)
+    print(
+        fmt(
+            f"docclean dedup (threshold {args.threshold})",
+            score(docs, arts, run_dedup(docs, cfg, DedupParams())),
+        )
+    )
+    print(fmt("baseline 5-gram containment >= 0.5", score(docs, arts, run_baseline(docs))))
+    if args.sweep:
+        for run in (2, 3):
+            for fg in (0, 1, 2):
+                for t in (0.6, 0.7, 0.75, 0.8, 0.85):
+                    params = DedupParams(min_run=run, fill_gaps=fg)
+                    m = score(docs, arts, run_dedup(docs, DedupConfig(threshold=t), params))
+                    print(fmt(f"sweep t={t} min_run={run} gaps={fg}", m).split("\n")[0])
+
+
+if __name__ == "__main__":
+    main()

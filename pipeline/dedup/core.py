@@ -1,0 +1,356 @@
+"""Signatures (map side) and the ordered decision pass (reduce side).
+
+A passage is a sentence of the repaired text minus removed (boilerplate)
+spans. :func:`compute_signature` turns a document into a compact
+:class:`DocSignature`: per passage its offsets and its words as 16-bit hashes,
+plus the word range of a quotation when there is one. :func:`decide` walks
+signatures in canonical order; for every passage it
+
+1. **retrieves** candidate earlier passages by probing every word 3-gram of
+   the passage in the index's anchor buckets (winnowed 3-grams, see
+   :mod:`pipeline.dedup.index`);
+2. **verifies** each candidate document against a *window* of adjacent
+   passages around the hits (so merged and split sentences match): the
+   similarity is the share of the passage's words covered by a word 3-gram
+   that also occurs in the window (after normalisation). When the passage is a
+   quotation plus a short attribution ("..., Inbar said."), the quoted core is
+   also scored on its own and the better score counts;
+3. **decides**: a passage of at least ``cfg.min_words`` words whose best
+   similarity reaches ``cfg.threshold`` is a duplicate of the earliest best
+   document; a document whose duplicate words reach ``cfg.document_threshold``
+   of its words is a whole-document duplicate;
+
+then adds the document's passages to the index (first copy wins; whole
+duplicates are not added, duplicate passages are added without anchors).
+
+>>> from pipeline.config import DedupConfig
+>>> from pipeline.document import Document
+>>> cfg = DedupConfig()
+>>> a = Document(id="a", source="a", format="text",
+...              text="The minister said the new bridge over the river will open in May next year.")
+>>> b = Document(id="b", source="b", format="text",
+...              text="Traffic was heavy. The new bridge over the river will open in May next year, he said.")
+>>> res = decide([compute_signature(a, cfg), compute_signature(b, cfg)], DedupIndex(), cfg)
+>>> [(b.text[d.start:d.end], d.of) for d in res["b"].duplicates]
+[('The new bridge over the river will open in May next year, he said.', 'a')]
+>>> [a.text[d.of_start:d.of_end] for d in res["b"].duplicates]
+['The minister said the new bridge over the river will open in May next year.']
+>>> res["a"].duplicates, res["b"].duplicate_of
+((), None)
+"""
+
+from __future__ import annotations
+
+import logging
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from itertools import pairwise
+
+from pipeline.config import DedupConfig
+from pipeline.dedup.index import DedupIndex, trigram_keys
+from pipeline.dedup.text import quoted_core, word_hash, words
+from pipeline.document import Document, Duplicate
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DedupParams:
+    """Tuning knobs below the config (calibrated on METER, see docs/dedup.md)."""
+
+    radius: int = 1
+    """Window: passages on each side of the hit range in the candidate document."""
+    max_window: int = 7
+    """At most this many passages in one window."""
+    max_candidates: int = 4
+    """Candidate documents verified per passage (those with the most anchor hits)."""
+    attribution_max: int = 6
+    """A quotation is scored on its own when at most this many words lie outside it."""
+    min_run: int = 2
+    """Aligned runs shorter than this many words do not count (single common words)."""
+    fill_gaps: int = 1
+    """A substitution of at most this many words between two aligned runs counts as covered."""
+
+
+DEFAULT_PARAMS = DedupParams()
+
+
+@dataclass(frozen=True)
+class DocSignature:
+    """What dedup needs of one document: compact, picklable, no text.
+
+    ``word_offsets[i]:word_offsets[i+1]`` are passage ``i``'s words in ``words``
+    (16-bit hashes); ``cores[2*i], cores[2*i+1]`` its quoted-core word range
+    (equal when none).
+    """
+
+    doc_id: str
+    starts: array[int]
+    ends: array[int]
+    word_offsets: array[int]
+    words: array[int]
+    cores: array[int]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def passage_words(self, i: int) -> array[int]:
+        """Word hashes of passage ``i``."""
+        return self.words[self.word_offsets[i] : self.word_offsets[i + 1]]
+
+    @property
+    def total_words(self) -> int:
+        """Words in all passages."""
+        return len(self.words)
+
+
+@dataclass(frozen=True)
+class DedupResult:
+    """The decision for one document."""
+
+    duplicates: tuple[Duplicate, ...] = ()
+    duplicate_of: str | None = None
+    similarity: float = 0.0
+    """Share of the document's words in duplicate passages."""
+
+
+def _kept_pieces(start: int, end: int, removed: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces = [(start, end)]
+    for rs, re_ in removed:
+        if re_ <= start or rs >= end:
+            continue
+        nxt: list[tuple[int, int]] = []
+        for s, e in pieces:
+            if re_ <= s or rs >= e:
+                nxt.append((s, e))
+                continue
+            if rs > s:
+                nxt.append((s, rs))
+            if re_ < e:
+                nxt.append((re_, e))
+        pieces = nxt
+    return pieces
+
+
+def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
+    """The document's passages as a compact signature (map side, pure).
+
+    Sentences come from ``doc.sentences`` (segmented on the fly if empty);
+    text inside ``doc.removed`` spans is left out.
+
+    >>> from pipeline.config import DedupConfig
+    >>> d = Document(id="x", source="x", format="text", text="He said. “We will win,” she added.")
+    >>> sig = compute_signature(d, DedupConfig())
+    >>> list(sig.starts), list(sig.ends), list(sig.word_offsets), list(sig.cores)
+    ([0, 9], [8, 34], [0, 2, 7], [0, 0, 0, 3])
+    """
+    spans = [(s.start, s.end) for s in doc.sentences]
+    if not spans and doc.text:
+        from pipeline.segment import segment
+
+        spans = [(s.start, s.end) for s in segment(doc).sentences]
+    removed = sorted((r.start, r.end) for r in doc.removed)
+    starts, ends = array("I"), array("I")
+    offsets, hashes, cores = array("Q", [0]), array("H"), array("H")
+    text = doc.text
+    for s0, e0 in spans:
+        for s, e in _kept_pieces(s0, e0, removed):
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            piece = text[s:e]
+            toks = words(piece)
+            if not toks:
+                continue
+            lo, hi = quoted_core(piece, toks)
+            starts.append(s)
+            ends.append(e)
+            hashes.extend(word_hash(w) for w, _, _ in toks)
+            offsets.append(len(hashes))
+            cores.extend((lo, hi))
+    return DocSignature(doc.id, starts, ends, offsets, hashes, cores)
+
+
+def _grams(ws: Sequence[int], n: int) -> list[int]:
+    """Keys of the word ``n``-grams (2 or 3) of a word-hash sequence."""
+    if n == 3:
+        return trigram_keys(ws)
+    return [(ws[i] << 16) | ws[i + 1] for i in range(len(ws) - 1)]
+
+
+def _coverage(ws: Sequence[int], lo: int, hi: int, grams: set[int], params: DedupParams) -> float:
+    """Share of words ``ws[lo:hi]`` covered by a bigram (inside that range) found in ``grams``, in any order.
+
+    Gaps of at most ``params.fill_gaps`` uncovered words between covered words
+    (a changed word) count as covered.
+
+    >>> ws = [1, 2, 3, 4, 9, 6, 7, 8]
+    >>> _coverage(ws, 0, 8, set(_grams([1, 2, 3, 4, 5, 6, 7, 8], 2)), DedupParams(fill_gaps=1))
+    1.0
+    >>> _coverage(ws, 0, 8, set(_grams([1, 2, 3, 4, 5, 6, 7, 8], 2)), DedupParams(fill_gaps=0))
+    0.875
+    """
+    n = hi - lo
+    k = 2
+    if n < k:
+        return 0.0
+    covered = [False] * n
+    keys = _grams(ws[lo:hi], k)
+    for i, key in enumerate(keys):
+        if key in grams:
+            for j in range(i, i + k):
+                covered[j] = True
+    if params.fill_gaps:
+        last = -1
+        for i, c in enumerate(covered):
+            if c:
+                if last >= 0 and 0 < i - last - 1 <= params.fill_gaps:
+                    for j in range(last + 1, i):
+                        covered[j] = True
+                last = i
+    return sum(covered) / n
+
+
+def _window(index: DedupIndex, d: int, hits: list[int], params: DedupParams) -> tuple[int, int]:
+    first, end = index.doc_range(d)
+    lo, hi = max(first, min(hits) - params.radius), min(end, max(hits) + params.radius + 1)
+    if hi - lo > params.max_window:
+        best = max(set(hits), key=lambda p: (hits.count(p), -p))
+        half = params.max_window // 2
+        lo, hi = max(first, best - half), min(end, best + half + 1)
+    return lo, hi
+
+
+def _aligned(
+    ws: Sequence[int], lo: int, hi: int, window: Sequence[int], params: DedupParams
+) -> tuple[float, int, int]:
+    """In-order alignment of ``ws[lo:hi]`` with ``window``: covered share and matched window range.
+
+    Words count when they lie in a common run of at least ``params.min_run``
+    words, in the same order in both (difflib's matching blocks), plus the
+    words of a substitution of at most ``params.fill_gaps`` words between two
+    runs (a changed word). Reordered fragments (a paraphrase that reuses
+    phrases in another order) do not add up.
+
+    >>> p = DedupParams()
+    >>> _aligned([1, 2, 3, 4, 9, 6, 7, 8], 0, 8, [1, 2, 3, 4, 5, 6, 7, 8], p)
+    (1.0, 0, 7)
+    >>> _aligned([6, 7, 8, 1, 2, 3], 0, 6, [1, 2, 3, 4, 5, 6, 7, 8], p)[0]
+    0.5
+    """
+    n = hi - lo
+    if n <= 0:
+        return 0.0, -1, -1
+    sm = SequenceMatcher(None, list(ws[lo:hi]), list(window), autojunk=False)
+    blocks = [b for b in sm.get_matching_blocks() if b.size >= params.min_run]
+    if not blocks:
+        return 0.0, -1, -1
+    covered = sum(b.size for b in blocks)
+    for prev, nxt in pairwise(blocks):
+        gap_a = nxt.a - (prev.a + prev.size)
+        gap_b = nxt.b - (prev.b + prev.size)
+        if 0 < gap_a <= params.fill_gaps and 0 <= gap_b <= params.fill_gaps:
+            covered += gap_a
+    return covered / n, blocks[0].b, blocks[-1].b + blocks[-1].size - 1
+
+
+def _verify(
+    ws: Sequence[int],
+    core: tuple[int, int],
+    index: DedupIndex,
+    lo: int,
+    hi: int,
+    params: DedupParams,
+    floor: float,
+) -> tuple[float, int, int]:
+    """Similarity of a passage to the window ``[lo, hi)``, and the window passages that matched.
+
+    The unordered bigram coverage is an upper bound of the aligned share and
+    is checked first: below ``floor`` the (slower) alignment is skipped.
+    """
+    window = array("H")
+    owner: list[int] = []
+    for pid in range(lo, hi):
+        pw = index.passage_words(pid)
+        window.extend(pw)
+        owner.extend([pid] * len(pw))
+    keys = set(_grams(window, 2))
+    clo, chi = core
+    outside = len(ws) - (chi - clo)
+    ranges = [(0, len(ws))]
+    if chi > clo and 0 < outside <= params.attribution_max:
+        ranges.append((clo, chi))
+    best = (0.0, lo, lo)
+    for rlo, rhi in ranges:
+        if _coverage(ws, rlo, rhi, keys, params) < floor:
+            continue
+        sim, wlo, whi = _aligned(ws, rlo, rhi, window, params)
+        if sim > best[0]:
+            best = (sim, owner[wlo], owner[whi])
+    return best
+
+
+def decide(
+    signatures: Iterable[DocSignature],
+    index: DedupIndex,
+    cfg: DedupConfig,
+    params: DedupParams = DEFAULT_PARAMS,
+) -> dict[str, DedupResult]:
+    """Decide every document in canonical order against ``index`` (which it extends).
+
+    Returns ``{doc_id: DedupResult}``. Decisions depend only on the order of
+    ``signatures`` and the index content, never on timing or hashing seeds.
+    """
+    results: dict[str, DedupResult] = {}
+    min_words = max(cfg.min_words, 3)
+    for sig in signatures:
+        dups: list[Duplicate] = []
+        dup_idx: list[int] = []
+        words_by_doc: dict[int, int] = {}
+        for i in range(len(sig)):
+            ws = sig.passage_words(i)
+            if len(ws) < min_words:
+                continue
+            hits: dict[int, list[int]] = {}
+            for k in set(trigram_keys(ws)):
+                for pid in index.lookup(k):
+                    hits.setdefault(index.p_doc[pid], []).append(pid)
+            if not hits:
+                continue
+            ranked = sorted(hits, key=lambda d: (-len(hits[d]), d))[: params.max_candidates]
+            best: tuple[float, int, int, int] | None = None
+            core = (sig.cores[2 * i], sig.cores[2 * i + 1])
+            for d in ranked:
+                lo, hi = _window(index, d, hits[d], params)
+                sim, mlo, mhi = _verify(ws, core, index, lo, hi, params, cfg.threshold)
+                if best is None or sim > best[0] or (sim == best[0] and d < best[1]):
+                    best = (sim, d, mlo, mhi)
+            assert best is not None
+            sim, d, mlo, mhi = best
+            if sim >= cfg.threshold:
+                dups.append(
+                    Duplicate(
+                        start=sig.starts[i],
+                        end=sig.ends[i],
+                        of=index.doc_ids[d],
+                        similarity=round(sim, 3),
+                        of_start=index.p_start[mlo],
+                        of_end=index.p_end[mhi],
+                    )
+                )
+                dup_idx.append(i)
+                words_by_doc[d] = words_by_doc.get(d, 0) + len(ws)
+        dup_words = sum(words_by_doc.values())
+        share = dup_words / sig.total_words if sig.total_words else 0.0
+        dup_of: str | None = None
+        if dups and share >= cfg.document_threshold:
+            top = min(words_by_doc, key=lambda d: (-words_by_doc[d], d))
+            dup_of = index.doc_ids[top]
+            logger.debug("%s: whole-document duplicate of %s (%.2f)", sig.doc_id, dup_of, share)
+        else:
+            index.add_document(sig.doc_id, sig.starts, sig.ends, sig.word_offsets, sig.words, dup_idx)
+        results[sig.doc_id] = DedupResult(tuple(dups), dup_of, round(share, 3))
+    return results

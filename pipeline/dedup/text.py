@@ -1,0 +1,80 @@
+"""Text side of dedup: normalised words, stable 16-bit word hashes, quoted cores.
+
+Words are compared after Unicode NFKC, case folding and quote folding, so
+punctuation, curly vs straight quotes and case never matter. Every word is
+reduced to a stable 16-bit hash (blake2b); n-grams are built from those
+hashes, so an n-gram of three words carries 48 bits and accidental matches are
+negligible, while the index stores only 2 bytes per word.
+
+>>> [w for w, _, _ in words("“It’s hereditary,” she said.")]
+['It’s', 'hereditary', 'she', 'said']
+>>> word_hash("Azerbaijan") == word_hash("AZERBAIJAN")
+True
+>>> 0 <= word_hash("the") < 65536
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_QUOTE = re.compile(r"[\"“”„«»]|``|''")
+
+
+@lru_cache(maxsize=1 << 18)
+def word_hash(word: str) -> int:
+    """A stable 16-bit hash of a normalised word (NFKC, case-folded, apostrophes folded).
+
+    >>> word_hash("it's") == word_hash("It’s")
+    True
+    """
+    norm = unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
+    return int.from_bytes(hashlib.blake2b(norm.encode("utf-8"), digest_size=2).digest(), "big")
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    """Words of ``text[start:end]`` with absolute offsets.
+
+    >>> words("He said. No.", 3)
+    [('said', 3, 7), ('No', 9, 11)]
+    """
+    stop = len(text) if end is None else end
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+
+
+def quoted_core(text: str, tokens: list[tuple[str, int, int]]) -> tuple[int, int]:
+    """Word index range ``[lo, hi)`` of the quotation in ``text``, or ``(0, 0)`` if none.
+
+    ``tokens`` are the words of ``text`` as returned by :func:`words` (offsets into ``text``).
+
+    With two or more quote marks the core runs from the first to the last
+    one; with a single mark, it is the longer side. Dedup compares this core
+    on its own when the rest of the sentence is only a short attribution
+    ("Inbar said", "he added").
+
+    >>> s = "“Azerbaijan is an important country for us,” Inbar said."
+    >>> quoted_core(s, words(s))
+    (0, 7)
+    >>> quoted_core("No quotes here.", words("No quotes here."))
+    (0, 0)
+    """
+    marks = [m.start() for m in _QUOTE.finditer(text)]
+    if not marks or not tokens:
+        return (0, 0)
+
+    def index_at(pos: int) -> int:
+        for i, (_, s, _) in enumerate(tokens):
+            if s >= pos:
+                return i
+        return len(tokens)
+
+    if len(marks) >= 2:
+        lo, hi = index_at(marks[0]), index_at(marks[-1])
+    else:
+        cut = index_at(marks[0])
+        lo, hi = (0, cut) if cut >= len(tokens) - cut else (cut, len(tokens))
+    return (lo, hi) if hi > lo else (0, 0)
