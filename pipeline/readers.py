@@ -631,7 +631,7 @@ def normalise_published(value: object) -> str | None:
             return s
     try:
         dt = datetime.fromisoformat(s.replace("Z", "+00:00") if s.endswith("Z") else s)
-        return dt.isoformat()
+        return dt.isoformat() if ":" in s else dt.date().isoformat()  # no time given: a date
     except ValueError:
         pass
     try:

@@ -433,6 +433,8 @@ def test_jsonl_line_too_large(tmp_path: Path) -> None:
         ("Wed, 20 Nov 2019 07:00:28 +0000", "2019-11-20T07:00:28+00:00"),
         ("November 20, 2019", "2019-11-20"),
         ("20.11.2019", "2019-11-20"),
+        ("20191120", "2019-11-20"),
+        ("2019-W47", "2019-11-18"),
         ("last Tuesday", "last Tuesday"),
         ("", None),
         (None, None),
