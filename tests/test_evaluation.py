@@ -86,9 +86,9 @@ def _make_aeb(root: Path) -> None:
 def _make_trafilatura(root: Path) -> None:
     root.mkdir(parents=True)
     files = {
-        "./cache/site.de.a.html": "<html><body><p>Die Grüße aus München sind schön.</p><p>Impressum</p></body></html>".encode(
-            "latin-1"
-        ),
+        "./cache/site.de.a.html": (
+            "<html><body><p>Die Grüße aus München sind schön.</p><p>Impressum</p></body></html>"
+        ).encode("latin-1"),
         "./eval/other site ł.html": b"<html><body><p>Hello content here.</p><p>Share</p></body></html>",
         "./eval/unannotated.html": b"<p>x</p>",
     }
@@ -152,7 +152,8 @@ def test_full_text_blocks_and_skipped_tags() -> None:
     html = (
         "<?xml version='1.0' encoding='utf-8'?><html><head><title>Not body</title><style>p{}</style></head>"
         "<body><noscript>enable js</noscript><template><p>hidden</p></template>"
-        "<ul><li>One</li><li>Two <a>links</a></li></ul><p>Para  with\n spaces<br/>next</p>tail text</body></html>"
+        "<ul><li>One</li><li>Two <a>links</a></li></ul>"
+        "<p>Para  with\n spaces<br/>next</p>tail text</body></html>"
     )
     assert renderings.full_text(html) == "One\nTwo links\nPara with spaces\nnext\ntail text"
     assert renderings.full_text("   ") == ""
