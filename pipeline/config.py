@@ -72,6 +72,9 @@ class BoilerplateConfig:
 
 @dataclass(frozen=True)
 class LanguageConfig:
+    method: Literal["profile", "langdetect"] = "profile"
+    """``profile``: exact naive Bayes over langdetect's profiles (deterministic, fast);
+    ``langdetect``: langdetect's own seeded random-sampling detector. See pipeline/language.py."""
     seed: int = 0
     min_chars: int = 20
     """Shorter texts get ``und``."""

@@ -540,6 +540,7 @@ def map_shards(plan: RunPlan, progress: ProgressFn | None = None) -> list[ShardR
             if progress:
                 progress(len(res.entries) + res.rejected)
         return results
+    language.warm_up(plan.config.language)  # load profiles once; forked workers share them
     ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
         futures = [pool.submit(clean_shard, plan, i) for i in range(len(plan.shards))]

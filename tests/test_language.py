@@ -51,3 +51,39 @@ def test_detects_on_kept_text_not_on_removed_boilerplate() -> None:
     )
     assert kept_text(doc) == DE
     assert detect(doc, LanguageConfig()).language == "de"
+
+
+def test_profile_method_extracts_exactly_langdetects_ngrams() -> None:
+    """Our fast n-gram extraction must mirror langdetect's NGram.add_char, character for character."""
+    from pipeline import language as lang
+
+    factory = lang._factory(0)
+    prof = lang._profiles(0)
+    texts = [
+        "NATO's USA chief said: «Ça va?» 12,000 people — Straße ÄÖÜ the EU.",
+        "ÉCOLE normale AbC dEF GHi",
+        "日本語のテキストです and some English words",
+        "Привет мир, это тест. OK",
+        "x",
+        DE,
+        FR,
+    ]
+    for text in texts:
+        det = factory.create()
+        det.append(text)
+        det.cleaning_text()
+        expected = sorted(prof.row[g] for g in det._extract_ngrams())
+        words = lang._clean(text).split(" ")
+        got: list[int] = []
+        for i, word in enumerate(words):
+            if word:
+                got.extend(prof.word_rows(word, closed=i < len(words) - 1))
+        assert sorted(got) == expected, text
+
+
+def test_both_methods_agree_on_clear_text() -> None:
+    for text in (EN, DE, FR, ES):
+        assert (
+            detect_text(text, LanguageConfig(method="profile"))[0]
+            == detect_text(text, LanguageConfig(method="langdetect"))[0]
+        )
