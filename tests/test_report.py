@@ -126,7 +126,7 @@ def test_placement_on_random_documents() -> None:
     Nothing is ever lost or repeated (the kept pieces are the output text, the
     spans come in order). Where the dropped whitespace makes the place of a cut
     ambiguous (it overshoots into a short word), a cut can land one word off:
-    at least 90 % must be exact (exact always when the record gives ``at``).
+    at least 97 % must be exact (measured: 98.5 %; always exact when the record gives ``at``).
     """
     rng = random.Random(7)
     words = re.findall(
@@ -162,7 +162,7 @@ def test_placement_on_random_documents() -> None:
             if seg.kind != "text":
                 total += 1
                 exact += nonws("".join(s.text for s in segs[:k])) == nonws(repaired[: seg.origin])
-    assert exact / total >= 0.9, (exact, total)
+    assert exact / total >= 0.97, (exact, total)
 
 
 # --------------------------------------------------------------------------- the page

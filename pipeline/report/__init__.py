@@ -18,10 +18,11 @@ Offsets in ``removed``/``duplicates``/``repairs`` point into the *repaired*
 text; ``text`` is the repaired text minus the removed (and, with dedup
 ``drop``, duplicate) spans, with some whitespace around each cut dropped by the
 assembler. :func:`build_segments` puts the span texts back in place: the kept
-text between two spans has (up to dropped whitespace) the length of the gap
-between them in the repaired text, so each cut is placed at that length and
-snapped back to the nearest word boundary. If a span carries ``"at"`` (its
-offset in the output text), that is used as is.
+text between two spans has the length of the gap between them in the repaired
+text less the whitespace dropped at the cuts (estimated: the assembler keeps
+one of the two, usually alike, whitespace runs around a cut), and each cut is
+snapped to the nearest line start or word boundary. If a span carries ``"at"``
+(its offset in the output text), that is used as is.
 
 >>> segs = build_segments(
 ...     "Hello world.\\n\\nMore text.",
@@ -43,7 +44,7 @@ import os
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -64,7 +65,9 @@ __all__ = [
 SNAP_WINDOW = 24
 """How far back (characters) a cut may move to reach a word boundary."""
 LINE_SNAP = 3
-"""How far back a cut moves to reach a line start (a dropped blank line is 1–2 newlines)."""
+"""How far a cut moves to reach a line start (a dropped blank line is 1–2 newlines)."""
+FORWARD_SNAP = 2
+"""How far forward a cut may move (when more whitespace was assumed dropped than was)."""
 
 # Dark hues: white label text on them and dark text on their light tints both
 # pass WCAG AA (checked in tests/test_report.py).
@@ -130,27 +133,46 @@ def _is_boundary(text: str, q: int) -> bool:
 
 
 def _snap(text: str, target: int, lo: int) -> int:
-    """Where a cut goes: a line start at most ``LINE_SNAP`` back, else the nearest word boundary.
+    """Where a cut goes: the nearest line start close to ``target``, else the nearest word boundary.
 
-    Whitespace the assembler dropped makes ``target`` overshoot by a few
-    characters; whole-line removals are the common case, so a nearby line start
-    wins over a closer word boundary.
+    ``target`` is off by the whitespace the assembler dropped that the caller
+    could not account for: usually a little too far, sometimes a little short.
+    Whole-line removals are the common case, so a line start at most
+    ``LINE_SNAP`` away wins over a closer word boundary; a cut moves forward at
+    most ``FORWARD_SNAP`` characters.
 
-    >>> _snap("abc def", 5, 0)
-    4
-    >>> _snap("abc def", 3, 0)
-    3
-    >>> _snap("abc\nA def", 6, 0)
+    >>> _snap("one two three", 9, 0)  # two characters too far: back to the word start
+    8
+    >>> _snap("one two three", 7, 0)
+    7
+    >>> _snap("abc\\nA def", 6, 0)
     4
     """
     target = max(lo, min(target, len(text)))
-    for q in range(target, max(lo, target - LINE_SNAP) - 1, -1):
-        if q == 0 or text[q - 1] == "\n":
-            return q
-    for q in range(target, max(lo, target - SNAP_WINDOW) - 1, -1):
-        if _is_boundary(text, q):
-            return q
-    return target
+    hi = min(len(text), target + FORWARD_SNAP)
+
+    def nearest(ok: Callable[[int], bool], back: int) -> int | None:
+        # backward first: overshooting (unaccounted dropped whitespace) is the common error
+        order = [target - d for d in range(3)] + [
+            q for d in range(1, back + 1) for q in (target + d, target - d - 2)
+        ]
+        for q in order:
+            if lo <= q <= hi and target - back <= q and ok(q):
+                return q
+        return None
+
+    line = nearest(lambda q: q == 0 or text[q - 1] == "\n", LINE_SNAP)
+    if line is not None:
+        return line
+    word = nearest(lambda q: _is_boundary(text, q), SNAP_WINDOW)
+    return target if word is None else word
+
+
+def _ws_before(text: str, q: int) -> int:
+    n = 0
+    while q - n > 0 and text[q - n - 1].isspace():
+        n += 1
+    return n
 
 
 def _int(value: Any, default: int = 0) -> int:
@@ -193,6 +215,9 @@ def build_segments(
     segments: list[Segment] = []
     pos = 0  # in the output text
     rpos = 0  # in the repaired text: end of the last span placed
+    # whitespace the repaired text probably had after the last cut that the output lacks: the
+    # assembler keeps one of the two whitespace runs around a cut, and they are usually alike
+    credit = 0
 
     def keep(until: int) -> None:
         nonlocal pos
@@ -212,7 +237,7 @@ def build_segments(
         if start < rpos:  # overlaps the previous span: show the rest only
             span_text = span_text[rpos - start :]
             start = rpos
-        target = pos + (start - rpos)
+        target = pos + max(0, start - rpos - credit)
         at = item.get("at")
         if kind == "duplicate" and dedup_mode != "drop" and span_text:
             lo = max(pos, target - SNAP_WINDOW)
@@ -222,19 +247,22 @@ def build_segments(
                 segments.append(Segment(kind, span_text, item, dropped=False, origin=start))
                 pos = found + len(span_text)
                 rpos = end
+                credit = 0
                 continue
         q = _int(at, -1) if isinstance(at, int) and pos <= at <= len(text) else _snap(text, target, pos)
         follows_block = q == pos and bool(segments) and segments[-1].block
+        gap_start = pos
         keep(q)
         # a whole line of its own: at a line start, or at a line end where a line break was dropped
         block = (
             q == 0
             or text[q - 1] == "\n"
             or follows_block
-            or ((q == len(text) or text[q] == "\n") and target - q >= 2)
+            or ((q == len(text) or text[q] == "\n") and (start - rpos) - (q - gap_start) >= 2)
         )
         segments.append(Segment(kind, span_text, item, dropped=True, block=block, origin=start))
         rpos = end
+        credit = _ws_before(text, q) if q else 1
     keep(len(text))
     _place_repairs(segments, repairs)
     return segments
