@@ -20,7 +20,8 @@
   text, not a page filter (a dropped page would score 0 and say nothing about line cleaning).
 * :func:`justext_html` / :func:`justext_text`: jusText (default parameters) on the HTML, or on the
   text with each line wrapped in a ``<p>``; the stop-list is the jusText stop-list that covers
-  most of the text's words (a cheap language guess, deterministic).
+  most of the text's words (a cheap language guess, deterministic; on HTML, guessed from
+  the visible page text).
 
 This module calls trafilatura and jusText directly (evaluation adapter).
 
@@ -138,14 +139,10 @@ def _justext(html: str, sample: str) -> str:
 
 
 def justext_html(html: str) -> str:
-    """jusText on HTML with default parameters."""
-    import lxml.html
+    """jusText on HTML with default parameters (stop-list guessed from the visible page text)."""
+    from pipeline.evaluation.renderings import full_text
 
-    try:
-        sample = lxml.html.document_fromstring(html.encode("utf-8", errors="replace")).text_content()
-    except Exception:  # unparsable page: guess from the raw markup
-        sample = html
-    return _justext(html, sample)
+    return _justext(html, full_text(html))
 
 
 def justext_text(text: str) -> str:
