@@ -1,0 +1,284 @@
+"""The embedded state store (SQLite) that makes runs incremental (DESIGN §4).
+
+One directory holds ``state.sqlite`` and a ``lock`` file. :meth:`State.open`
+takes an exclusive, non-blocking ``fcntl.flock`` on the lock file (a second
+writer gets :class:`~pipeline.errors.StateLockedError` naming the holder's
+pid) and opens one transaction. Every write goes into that transaction;
+only :meth:`State.commit` makes it durable (the runner calls it after the
+output is safely written). Leaving the context without ``commit`` (an
+exception, a crash) rolls back, so state stays as the last good run left it.
+
+Tables: the dedup index (compact blobs, chunked), processed inputs (key, size,
+content hash, run id), per-group line counts for site templates, runs.
+
+>>> import tempfile
+>>> from pipeline.dedup import DedupIndex
+>>> d = tempfile.mkdtemp()
+>>> with State.open(d) as st:
+...     st.record_input("a.txt", 10, "abc", "run-1")
+...     st.save_dedup_index(DedupIndex())
+...     st.commit()
+>>> with State.open(d, readonly=True) as st:
+...     st.input_unchanged("a.txt", 10, "abc"), st.info()["inputs"]
+(True, 1)
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from pipeline.dedup.index import DedupIndex
+from pipeline.errors import StateLockedError
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+DB_NAME = "state.sqlite"
+LOCK_NAME = "lock"
+_CHUNK = 64 * 1024 * 1024
+_SIGNED = 1 << 63
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS dedup_blobs (
+    name TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (name, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS inputs (
+    key TEXT PRIMARY KEY, size INTEGER NOT NULL, hash TEXT NOT NULL, run_id TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS template_lines (
+    grp TEXT NOT NULL, line_hash INTEGER NOT NULL, docs INTEGER NOT NULL, PRIMARY KEY (grp, line_hash)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS template_groups (grp TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS runs (
+    id TEXT PRIMARY KEY, started TEXT NOT NULL, finished TEXT, counts TEXT NOT NULL DEFAULT '{}'
+);
+"""
+
+
+def _to_sql(h: int) -> int:
+    """Unsigned 64-bit hash -> SQLite's signed INTEGER."""
+    return h - (1 << 64) if h >= _SIGNED else h
+
+
+def _from_sql(h: int) -> int:
+    return h + (1 << 64) if h < 0 else h
+
+
+class State:
+    """An open state store. Use :meth:`State.open`; do not construct directly."""
+
+    def __init__(
+        self, directory: Path, conn: sqlite3.Connection, lock_fd: int | None, readonly: bool
+    ) -> None:
+        self.directory = directory
+        self._conn = conn
+        self._lock_fd = lock_fd
+        self.readonly = readonly
+        self._dirty = False
+
+    # -- opening ----------------------------------------------------------------------------
+
+    @classmethod
+    @contextmanager
+    def open(cls, state_dir: str | os.PathLike[str], readonly: bool = False) -> Iterator[State]:
+        """Open (and create) the store at ``state_dir``; exclusive unless ``readonly``.
+
+        Raises :class:`StateLockedError` when another writer holds it.
+        """
+        directory = Path(state_dir)
+        lock_fd: int | None = None
+        if readonly:
+            db = directory / DB_NAME
+            if not db.exists():
+                conn = sqlite3.connect(":memory:", isolation_level=None)
+                conn.executescript(_SCHEMA)
+            else:
+                conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, isolation_level=None)
+        else:
+            directory.mkdir(parents=True, exist_ok=True)
+            lock_fd = os.open(directory / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = os.pread(lock_fd, 32, 0).decode("ascii", "replace").strip() or "?"
+                os.close(lock_fd)
+                raise StateLockedError(
+                    f"another docclean run holds the state at {directory} (pid {holder}); "
+                    "wait for it to finish or use another --state directory"
+                ) from None
+            os.ftruncate(lock_fd, 0)
+            os.pwrite(lock_fd, f"{os.getpid()}\n".encode(), 0)
+            conn = sqlite3.connect(directory / DB_NAME, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.executescript(_SCHEMA)
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        state = cls(directory, conn, lock_fd, readonly)
+        try:
+            if not readonly:
+                conn.execute("BEGIN IMMEDIATE")
+            yield state
+        finally:
+            state._close()
+
+    def _close(self) -> None:
+        try:
+            if self._conn.in_transaction:
+                if self._dirty:
+                    logger.info("state at %s: leaving without commit, rolling back", self.directory)
+                self._conn.execute("ROLLBACK")
+            self._conn.close()
+        finally:
+            if self._lock_fd is not None:
+                os.ftruncate(self._lock_fd, 0)
+                fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+                os.close(self._lock_fd)
+                self._lock_fd = None
+
+    def _write(self) -> sqlite3.Connection:
+        if self.readonly:
+            raise PermissionError("state opened read-only")
+        if not self._conn.in_transaction:
+            self._conn.execute("BEGIN IMMEDIATE")
+        self._dirty = True
+        return self._conn
+
+    def commit(self) -> None:
+        """Make every write since open (or the last commit) durable."""
+        if self.readonly:
+            return
+        if self._conn.in_transaction:
+            self._conn.execute("COMMIT")
+        self._dirty = False
+
+    # -- dedup index ------------------------------------------------------------------------
+
+    def save_dedup_index(self, index: DedupIndex) -> None:
+        """Replace the stored dedup index (in the open transaction)."""
+        conn = self._write()
+        conn.execute("DELETE FROM dedup_blobs")
+        for name, blob in sorted(index.to_blobs().items()):
+            for seq, pos in enumerate(range(0, max(len(blob), 1), _CHUNK)):
+                conn.execute(
+                    "INSERT INTO dedup_blobs VALUES (?, ?, ?)", (name, seq, blob[pos : pos + _CHUNK])
+                )
+
+    def load_dedup_index(self) -> DedupIndex:
+        """The stored dedup index, or an empty one."""
+        blobs: dict[str, bytearray] = {}
+        for name, data in self._conn.execute("SELECT name, data FROM dedup_blobs ORDER BY name, seq"):
+            blobs.setdefault(name, bytearray()).extend(data)
+        if not blobs:
+            return DedupIndex()
+        return DedupIndex.from_blobs({k: bytes(v) for k, v in blobs.items()})
+
+    # -- processed inputs -------------------------------------------------------------------
+
+    def record_input(self, key: str, size: int, content_hash: str, run_id: str) -> None:
+        """Remember that ``key`` (with this size and hash) was processed by ``run_id``."""
+        self._write().execute(
+            "INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?)", (key, size, content_hash, run_id)
+        )
+
+    def processed(self, key: str) -> tuple[int, str, str] | None:
+        """``(size, hash, run_id)`` of an input processed before, or None."""
+        row = self._conn.execute("SELECT size, hash, run_id FROM inputs WHERE key = ?", (key,)).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]), str(row[2]))
+
+    def input_unchanged(self, key: str, size: int, content_hash: str) -> bool:
+        """True when ``key`` was processed before with the same size and content hash."""
+        row = self.processed(key)
+        return row is not None and row[0] == size and row[1] == content_hash
+
+    # -- site templates ---------------------------------------------------------------------
+
+    def add_template_counts(self, group: str, line_hashes: Iterable[int]) -> None:
+        """Count one more document of ``group`` containing each of ``line_hashes`` (distinct)."""
+        conn = self._write()
+        conn.execute(
+            "INSERT INTO template_groups VALUES (?, 1) ON CONFLICT(grp) DO UPDATE SET docs = docs + 1",
+            (group,),
+        )
+        conn.executemany(
+            "INSERT INTO template_lines VALUES (?, ?, 1) "
+            "ON CONFLICT(grp, line_hash) DO UPDATE SET docs = docs + 1",
+            [(group, _to_sql(h)) for h in sorted(set(line_hashes))],
+        )
+
+    def group_docs(self, group: str) -> int:
+        """Documents of ``group`` counted so far."""
+        row = self._conn.execute("SELECT docs FROM template_groups WHERE grp = ?", (group,)).fetchone()
+        return 0 if row is None else int(row[0])
+
+    def line_counts(self, group: str) -> dict[int, int]:
+        """``{line_hash: number of documents}`` of ``group``."""
+        rows = self._conn.execute("SELECT line_hash, docs FROM template_lines WHERE grp = ?", (group,))
+        return {_from_sql(int(h)): int(n) for h, n in rows}
+
+    # -- runs -------------------------------------------------------------------------------
+
+    def start_run(self, run_id: str, started: str) -> None:
+        """Record a run (its row is kept only if the run commits)."""
+        self._write().execute("INSERT OR REPLACE INTO runs (id, started) VALUES (?, ?)", (run_id, started))
+
+    def finish_run(self, run_id: str, finished: str, counts: dict[str, int]) -> None:
+        """Record a run's end and counts."""
+        self._write().execute(
+            "UPDATE runs SET finished = ?, counts = ? WHERE id = ?",
+            (finished, json.dumps(counts, sort_keys=True), run_id),
+        )
+
+    # -- operator API -----------------------------------------------------------------------
+
+    def info(self) -> dict[str, Any]:
+        """Sizes and the last runs, for ``docclean state info``."""
+        c = self._conn
+
+        def count(table: str) -> int:
+            return int(c.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+        blob_bytes = int(c.execute("SELECT COALESCE(SUM(LENGTH(data)), 0) FROM dedup_blobs").fetchone()[0])
+        runs = [
+            {"id": r[0], "started": r[1], "finished": r[2], "counts": json.loads(r[3])}
+            for r in c.execute("SELECT id, started, finished, counts FROM runs ORDER BY started DESC LIMIT 5")
+        ]
+        db = self.directory / DB_NAME
+        index = self.load_dedup_index()
+        return {
+            "path": str(self.directory),
+            "file_bytes": db.stat().st_size if db.exists() else 0,
+            "dedup_index_bytes": blob_bytes,
+            "dedup_documents": len(index.doc_ids),
+            "dedup_passages": len(index),
+            "inputs": count("inputs"),
+            "template_groups": count("template_groups"),
+            "template_lines": count("template_lines"),
+            "runs": count("runs"),
+            "last_runs": runs,
+        }
+
+    def compact(self) -> None:
+        """Reclaim free space (VACUUM). Refuses while uncommitted writes are pending."""
+        if self.readonly:
+            raise PermissionError("state opened read-only")
+        if self._dirty:
+            raise RuntimeError("commit or discard pending state changes before compact()")
+        if self._conn.in_transaction:
+            self._conn.execute("ROLLBACK")
+        self._conn.execute("VACUUM")
+        self._conn.execute("BEGIN IMMEDIATE")
+
+    def reset(self) -> None:
+        """Forget everything (dedup index, inputs, template counts, runs); takes effect on commit."""
+        conn = self._write()
+        for table in ("dedup_blobs", "inputs", "template_lines", "template_groups", "runs"):
+            conn.execute(f"DELETE FROM {table}")

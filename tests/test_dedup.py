@@ -1,0 +1,159 @@
+"""Tests for pipeline.dedup: golden cases (tests/data/dedup/cases.json), seeds, properties."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.config import DedupConfig
+from pipeline.dedup import DedupIndex, DedupResult, compute_signature, decide
+from pipeline.document import Category, Document, Span
+from pipeline.segment import segment
+
+DATA = Path(__file__).parent / "data" / "dedup" / "cases.json"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "seeds.expect.json"
+CASES: list[dict[str, Any]] = json.loads(DATA.read_text(encoding="utf-8"))["cases"]
+CFG = DedupConfig()
+
+
+def make(doc_id: str, text: str) -> Document:
+    return segment(Document(id=doc_id, source=f"{doc_id}.txt", format="text", text=text))
+
+
+def run(docs: list[Document], index: DedupIndex | None = None) -> dict[str, DedupResult]:
+    return decide([compute_signature(d, CFG) for d in docs], DedupIndex() if index is None else index, CFG)
+
+
+def dup_texts(doc: Document, res: DedupResult) -> list[tuple[str, str]]:
+    return [(doc.text[d.start : d.end], d.of) for d in res.duplicates]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_golden(case: dict[str, Any]) -> None:
+    docs = [make(d["id"], d["text"]) for d in case["docs"]]
+    by_id = {d.id: d for d in docs}
+    res = run(docs)
+    first = docs[0].id
+    assert res[first].duplicates == () and res[first].duplicate_of is None
+    for doc_id, exp in case["expect"].items():
+        doc, r = by_id[doc_id], res[doc_id]
+        want = [(x["text"], x["of"]) for x in exp["duplicates"]]
+        assert dup_texts(doc, r) == want
+        for keep in exp["keep"]:
+            start = doc.text.index(keep)
+            end = start + len(keep)
+            assert all(d.end <= start or d.start >= end for d in r.duplicates), keep
+        assert r.duplicate_of == exp["duplicate_of"]
+        for d in r.duplicates:
+            of_text = by_id[d.of].text[d.of_start : d.of_end]
+            assert of_text and 0 < d.similarity <= 1
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.replace("“", '"').replace("”", '"').replace("’", "'").split())
+
+
+@pytest.mark.skipif(not SPEC.exists(), reason="shared seed spec not available")
+def test_seeds_000_then_002() -> None:
+    spec = json.loads(SPEC.read_text(encoding="utf-8"))["documents"]["002_6b0c022c36250b00"]
+    docs = [make(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("00[02]_*.txt"))]
+    res = run(docs)
+    later = docs[1]
+    found = [(_fold(t), of) for t, of in dup_texts(later, res[later.id])]
+    for want in spec["duplicate_of"]:
+        assert any(_fold(want["text"]) in t and of == want["of"] for t, of in found), want["text"]
+    kept = _fold(later.text)
+    for d in res[later.id].duplicates:
+        kept = kept.replace(_fold(later.text[d.start : d.end]), " ")
+    for para in spec["not_duplicate"] + spec["keep"]:
+        assert _fold(para) in kept, para
+    assert res[later.id].duplicate_of is None
+
+
+def test_all_seeds_decisions_are_plausible() -> None:
+    docs = [make(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    res = run(docs)
+    assert all(r.duplicate_of is None for r in res.values())
+    assert {d.of for r in res.values() for d in r.duplicates} <= {docs[0].id}
+
+
+def test_removed_text_is_ignored() -> None:
+    text = "The bridge over the river will open in May next year, officials said."
+    a = make("a", text)
+    b_text = "Intro line here. " + text
+    b = make("b", b_text)
+    b = Document(
+        **{
+            **{f: getattr(b, f) for f in b.__dataclass_fields__},
+            "removed": (Span(17, len(b_text), Category.RELATED_LINKS, "related_links/en/test"),),
+        }
+    )
+    res = run([a, b])
+    assert res["b"].duplicates == ()
+    sig = compute_signature(b, CFG)
+    assert all(e <= 17 for e in sig.ends)
+
+
+def test_signature_is_picklable_and_stable() -> None:
+    doc = make("a", "“Azerbaijan is an important country for us,” Inbar said. He said.")
+    sig = compute_signature(doc, CFG)
+    again = pickle.loads(pickle.dumps(sig))
+    assert again == sig == compute_signature(doc, CFG)
+
+
+def test_min_words_respected() -> None:
+    cfg = DedupConfig(min_words=20)
+    text = "The festival drew more than forty thousand visitors to the harbour this weekend."
+    docs = [make("a", text), make("b", text)]
+    res = decide([compute_signature(d, cfg) for d in docs], DedupIndex(), cfg)
+    assert res["b"].duplicates == ()
+
+
+def test_index_roundtrip_gives_same_decisions() -> None:
+    docs = [make(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    whole = run(docs)
+    index = DedupIndex()
+    run(docs[:1], index)
+    restored = DedupIndex.from_blobs(index.to_blobs())
+    assert restored.to_blobs() == index.to_blobs() and len(restored) > 0
+    later = run(docs[1:], restored)
+    assert later == {d.id: whole[d.id] for d in docs[1:]}
+    assert later["002_6b0c022c36250b00"].duplicates
+
+
+# -- properties -----------------------------------------------------------------------------
+
+WORDS = ["the", "bridge", "river", "open", "May", "minister", "said", "new", "will", "year", "city", "rain"]
+sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(
+    lambda ws: " ".join(ws).capitalize() + "."
+)
+document = st.lists(sentence, min_size=1, max_size=6).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(document, min_size=1, max_size=6))
+def test_dedup_never_adds_text_and_is_order_stable(texts: list[str]) -> None:
+    docs = [make(f"d{i}", t) for i, t in enumerate(texts)]
+    res = run(docs)
+    again = run(docs)
+    assert res == again
+    for doc in docs:
+        r = res[doc.id]
+        spans = sorted((d.start, d.end) for d in r.duplicates)
+        bounds = [*spans, (len(doc.text), len(doc.text))]
+        for (s, e), nxt in itertools.pairwise(bounds):
+            assert 0 <= s < e <= nxt[0] <= len(doc.text)
+        for d in r.duplicates:
+            assert int(d.of[1:]) < int(doc.id[1:])
+    # decisions of a prefix never depend on documents that come later
+    k = max(1, len(docs) // 2)
+    prefix = run(docs[:k])
+    assert all(prefix[d.id] == res[d.id] for d in docs[:k])

@@ -1,0 +1,122 @@
+"""Tests for pipeline.state: transactions, the lock, and dedup across runs."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import DedupConfig
+from pipeline.dedup import DedupIndex, DedupResult, compute_signature, decide
+from pipeline.document import Document
+from pipeline.errors import StateLockedError
+from pipeline.segment import segment
+from pipeline.state import State
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+CFG = DedupConfig()
+
+
+def seed(prefix: str) -> Document:
+    (path,) = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    return segment(
+        Document(id=path.stem, source=path.name, format="text", text=path.read_text(encoding="utf-8"))
+    )
+
+
+def dedup_run(state_dir: Path, docs: list[Document]) -> dict[str, DedupResult]:
+    with State.open(state_dir) as st:
+        index = st.load_dedup_index()
+        res = decide([compute_signature(d, CFG) for d in docs], index, CFG)
+        st.save_dedup_index(index)
+        for d in docs:
+            st.record_input(d.source, len(d.text), "h-" + d.id, "run")
+        st.commit()
+    return res
+
+
+def test_two_runs_equal_one_run(tmp_path: Path) -> None:
+    a, b = seed("000"), seed("002")
+    one = decide([compute_signature(d, CFG) for d in (a, b)], DedupIndex(), CFG)
+    dedup_run(tmp_path, [a])
+    second = dedup_run(tmp_path, [b])
+    assert second[b.id] == one[b.id]
+    assert second[b.id].duplicates and {d.of for d in second[b.id].duplicates} == {a.id}
+
+
+def test_crashed_run_leaves_state_unchanged(tmp_path: Path) -> None:
+    a, b = seed("000"), seed("002")
+    dedup_run(tmp_path, [a])
+    with State.open(tmp_path, readonly=True) as st:
+        info_before = st.info()
+    with pytest.raises(RuntimeError, match="boom"), State.open(tmp_path) as st:
+        index = st.load_dedup_index()
+        decide([compute_signature(b, CFG)], index, CFG)
+        st.save_dedup_index(index)
+        st.record_input(b.source, 1, "x", "crashed")
+        st.add_template_counts("site", [1, 2, 3])
+        st.start_run("crashed", "2026-01-01T00:00:00Z")
+        raise RuntimeError("boom")
+    with State.open(tmp_path, readonly=True) as st:
+        assert st.info() == info_before
+        assert st.processed(b.source) is None
+        assert len(st.load_dedup_index().doc_ids) == 1
+    # and a rerun behaves as if the crashed run never happened
+    assert dedup_run(tmp_path, [b])[b.id].duplicates
+
+
+def _try_open(path: str, queue: multiprocessing.Queue[str]) -> None:
+    try:
+        with State.open(path):
+            queue.put("opened")
+    except StateLockedError as exc:
+        queue.put(f"locked: {exc}")
+
+
+def test_second_writer_gets_clear_error(tmp_path: Path) -> None:
+    with State.open(tmp_path):
+        locked = pytest.raises(
+            StateLockedError, match=r"another docclean run holds the state at .* \(pid \d+\)"
+        )
+        with locked, State.open(tmp_path):
+            pass
+        ctx = multiprocessing.get_context("spawn")
+        queue: multiprocessing.Queue[str] = ctx.Queue()
+        proc = ctx.Process(target=_try_open, args=(str(tmp_path), queue))
+        proc.start()
+        proc.join(60)
+        assert queue.get(timeout=10).startswith("locked: another docclean run holds the state")
+    with State.open(tmp_path):  # released on exit
+        pass
+
+
+def test_readers_and_operator_api(tmp_path: Path) -> None:
+    with State.open(tmp_path) as st:
+        st.start_run("r1", "2026-01-01T00:00:00Z")
+        st.add_template_counts("example.com", [5, 7, 2**64 - 1])
+        st.add_template_counts("example.com", [5])
+        st.finish_run("r1", "2026-01-01T00:01:00Z", {"documents": 2})
+        with pytest.raises(RuntimeError):
+            st.compact()
+        st.commit()
+        st.compact()
+        assert st.group_docs("example.com") == 2
+        assert st.line_counts("example.com") == {5: 2, 7: 1, 2**64 - 1: 1}
+    with State.open(tmp_path, readonly=True) as st:
+        info = st.info()
+        assert info["runs"] == 1 and info["template_lines"] == 3
+        assert info["last_runs"][0]["counts"] == {"documents": 2}
+        with pytest.raises((PermissionError, sqlite3.OperationalError)):
+            st.reset()
+    with State.open(tmp_path) as st:
+        st.reset()
+        st.commit()
+        assert st.info()["template_lines"] == 0 and st.info()["runs"] == 0
+
+
+def test_readonly_on_missing_state(tmp_path: Path) -> None:
+    with State.open(tmp_path / "nothing", readonly=True) as st:
+        assert st.info()["inputs"] == 0
+        assert len(st.load_dedup_index()) == 0
