@@ -41,8 +41,8 @@ Steps, per document (all deterministic):
 >>> out = detect(doc, BoilerplateConfig(), load_rules(lang="en"))
 >>> out.title
 'Ministers Agree on New Budget'
->>> [(s.category.value, s.rule) for s in out.removed]
-[('title', 'title/first-line'), ('share_widget', 'share_widget/en/share-this'), ('comment_form', 'comment_form/en/leave-a-reply')]
+>>> [s.rule for s in out.removed]
+['title/first-line', 'share_widget/en/share-this', 'comment_form/en/leave-a-reply']
 """
 
 from __future__ import annotations
@@ -332,7 +332,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                 author = name.strip()
 
     # 4b. categories for boilerplate outside the region
-    _label_outside(bs, lo, hi, title_idx, cfg.threshold)
+    _label_outside(bs, lo, hi, title_idx, cfg.threshold, comment_start)
 
     spans = list(doc.removed)
     title = doc.title
@@ -383,8 +383,10 @@ def _is_headline(b: _Block) -> bool:
     return _headline_shaped(b.f, 2) and not b.f.terminal and not b.f.date and not b.g.prose
 
 
-def _label_outside(bs: list[_Block], lo: int, hi: int, title_idx: int | None, threshold: float) -> None:
-    """Give every unlabelled removed block a category (related links, inheritance, navigation, other)."""
+def _label_outside(
+    bs: list[_Block], lo: int, hi: int, title_idx: int | None, threshold: float, comment_start: int
+) -> None:
+    """Give every unlabelled removed block a category (comments, related links, inheritance...)."""
     # after the article: teaser headlines (and the caption line above each) are related links
     for b in bs[hi + 1 :]:
         if b.score < threshold:
@@ -399,6 +401,10 @@ def _label_outside(bs: list[_Block], lo: int, hi: int, title_idx: int | None, th
                     and not p.f.bullet
                 ):
                     p.category, p.rule = Category.RELATED_LINKS, "related_links/teaser"
+    # below a comment form, text that reads like prose is a reader comment
+    for b in bs[comment_start + 1 :]:
+        if b.category is None and b.score >= threshold and (b.g.prose or b.g.terminal):
+            b.category, b.rule = Category.COMMENTS, "comments/after-comment-form"
     last: Category | None = None
     for b in bs:
         if b.index == title_idx:

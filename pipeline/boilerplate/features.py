@@ -70,7 +70,7 @@ def guess_language(texts: Iterable[str]) -> tuple[str, float]:
     """The stop-word language with most hits and its share of all words (``("en", 0.0)`` when none match).
 
     >>> guess_language(["Der Hund und die Katze sind nicht hier."])
-    ('de', 0.5)
+    ('de', 0.75)
     """
     counts: Counter[str] = Counter()
     total = 0

@@ -1,6 +1,6 @@
 """Small stop-word lists per language, for prose detection (jusText-style stop-word density).
 
->>> "the" in STOPWORDS["en"] and "der" in STOPWORDS["de"] and "les" in STOPWORDS["fr"] and "los" in STOPWORDS["es"]
+>>> all(w in STOPWORDS[lang] for lang, w in [("en", "the"), ("de", "der"), ("fr", "les"), ("es", "los")])
 True
 """
 

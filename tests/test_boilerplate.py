@@ -1,0 +1,250 @@
+"""Golden cases (tests/data/boilerplate/golden.json) and rule-pack loading for pipeline.boilerplate."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.boilerplate import RulePack, detect, load_rules, shipped_languages
+from pipeline.config import BoilerplateConfig
+from pipeline.document import Category, Document, Span
+from pipeline.errors import ConfigError
+from pipeline.segment import segment
+
+DATA = Path(__file__).parent / "data" / "boilerplate"
+GOLDEN = json.loads((DATA / "golden.json").read_text(encoding="utf-8"))
+PACK = load_rules()
+
+
+def _run(text: str, cfg: BoilerplateConfig | None = None, pack: RulePack = PACK, **kw: Any) -> Document:
+    doc = segment(Document(id="t", source="t", format="text", text=text, **kw))
+    return detect(doc, cfg or BoilerplateConfig(), pack)
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _span_of(doc: Document, needle: str) -> tuple[int, int]:
+    i = doc.text.find(needle)
+    assert i >= 0, f"test text lacks {needle!r}"
+    return i, i + len(needle)
+
+
+def _covering(doc: Document, needle: str) -> Span | None:
+    s, e = _span_of(doc, needle)
+    return next((sp for sp in doc.removed if sp.start <= s and e <= sp.end), None)
+
+
+def _overlapping(doc: Document, needle: str) -> list[Span]:
+    s, e = _span_of(doc, needle)
+    return [sp for sp in doc.removed if sp.start < e and s < sp.end]
+
+
+CASES = [pytest.param(c, id=c["name"]) for c in GOLDEN["cases"] + GOLDEN["negative"]]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden(case: dict[str, Any]) -> None:
+    doc = _run(case["text"])
+    for item in case["remove"]:
+        span = _covering(doc, item["text"])
+        assert span is not None, f"not removed: {item['text']!r}"
+        assert span.category == Category(item["category"]), (item, span)
+    for text in case["keep"]:
+        assert not _overlapping(doc, text), f"removed but must stay: {text!r}: {_overlapping(doc, text)}"
+    if "title" in case:
+        assert doc.title == case["title"]
+    if "author" in case:
+        assert doc.author == case["author"]
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c["name"]) for c in GOLDEN["negative"]])
+def test_negative_cases_remove_nothing_but_the_title(case: dict[str, Any]) -> None:
+    doc = _run(case["text"])
+    assert [s for s in doc.removed if s.category != Category.TITLE] == []
+
+
+def test_spans_are_whole_blocks_with_category_rule_and_score() -> None:
+    for case in GOLDEN["cases"]:
+        doc = _run(case["text"])
+        edges = {(b.start, b.end) for b in doc.blocks}
+        for span in doc.removed:
+            assert (span.start, span.end) in edges
+            assert isinstance(span.category, Category)
+            assert span.rule.startswith(span.category.value + "/")
+            assert 0.0 < span.score <= 1.0
+
+
+def test_title_span_matches_the_title_field() -> None:
+    doc = _run(GOLDEN["cases"][0]["text"])
+    spans = [s for s in doc.removed if s.category == Category.TITLE]
+    assert [doc.text[s.start : s.end] for s in spans] == [doc.title]
+    assert spans[0].rule == "title/first-line"
+
+
+def test_existing_title_and_author_are_not_overwritten() -> None:
+    text = GOLDEN["cases"][1]["text"]
+    doc = _run(text, title="Wage Rise Falls Short", author="Someone Else")
+    assert doc.author == "Someone Else"
+    assert doc.title == "Wage Rise Falls Short"
+    assert any(s.category == Category.TITLE for s in doc.removed)  # the headline line matches the title
+
+
+def test_deterministic() -> None:
+    text = GOLDEN["cases"][1]["text"]
+    assert _run(text).removed == _run(text).removed
+
+
+def test_disabled_stage_and_empty_text_change_nothing() -> None:
+    text = GOLDEN["cases"][0]["text"]
+    assert _run(text, BoilerplateConfig(enabled=False)).removed == ()
+    assert _run("").removed == ()
+
+
+def test_threshold_is_the_single_decision_knob() -> None:
+    text = GOLDEN["cases"][0]["text"]
+    assert len(_run(text, BoilerplateConfig(threshold=0.5)).removed) > 0
+    assert [s for s in _run(text, BoilerplateConfig(threshold=1.5)).removed if s.category != "title"] == []
+
+
+def test_works_without_segmented_blocks() -> None:
+    text = GOLDEN["cases"][0]["text"]
+    doc = Document(id="t", source="t", format="text", text=text)
+    assert detect(doc, BoilerplateConfig(), PACK).removed == _run(text).removed
+
+
+# -- rule packs ---------------------------------------------------------------------------------
+
+
+def test_shipped_packs_cover_four_languages_and_ids_are_well_formed() -> None:
+    assert {"en", "de", "fr", "es", "xx"} <= set(shipped_languages())
+    ids = [r.id for r in PACK.rules]
+    assert len(ids) == len(set(ids))
+    for rule in PACK.rules:
+        cat, lang, name = rule.id.split("/")
+        assert cat == rule.category.value and lang in shipped_languages() and name
+    for lang in ("en", "de", "fr", "es"):
+        cats = {r.category for r in PACK.rules if r.id.split("/")[1] == lang}
+        assert {Category.COMMENT_FORM, Category.SHARE_WIDGET, Category.NEWSLETTER, Category.PAYWALL} <= cats
+
+
+def test_load_rules_by_language() -> None:
+    de = load_rules(lang="de")
+    assert {r.id.split("/")[1] for r in de.rules} == {"de", "xx"}
+
+
+USER_TOML = """
+disable = ["share_widget/en/share-this"]
+
+[[rule]]
+id = "advertisement/en/house-ad"
+category = "advertisement"
+pattern = "^try our crossword app$"
+
+[site."example.com"]
+disable = ["comment_form/en/leave-a-reply"]
+
+[[site."example.com".rule]]
+id = "site_template/en/example-footer"
+category = "site_template"
+pattern = "^example news, your daily paper$"
+"""
+
+USER_YAML = """
+disable: [navigation/en/skip-to]
+rule:
+  - id: other/en/promo
+    category: other
+    pattern: "^win a car today$"
+    max_words: 6
+site:
+  example.org:
+    disable: [reading_time/en/min-read]
+"""
+
+
+def _article(extra_tail: str) -> str:
+    return str(GOLDEN["negative"][1]["text"]) + "\n\n" + extra_tail
+
+
+def test_user_pack_toml_adds_and_disables_rules_globally_and_per_site(tmp_path: Path) -> None:
+    f = tmp_path / "mine.toml"
+    f.write_text(USER_TOML, encoding="utf-8")
+    pack = load_rules([str(f)])
+    text = _article(
+        "Try our crossword app\n\nShare this article\n\nExample News, your daily paper\n\nLeave a Reply"
+    )
+    plain = _run(text, pack=pack)
+    assert _covering(plain, "Try our crossword app").rule == "advertisement/en/house-ad"  # type: ignore[union-attr]
+    share = _covering(plain, "Share this article")
+    assert share is None or share.rule != "share_widget/en/share-this"
+    assert _covering(plain, "Leave a Reply").rule == "comment_form/en/leave-a-reply"  # type: ignore[union-attr]
+    site = _run(text, pack=pack, url="https://www.example.com/a/1")
+    assert _covering(site, "Example News, your daily paper").rule == "site_template/en/example-footer"  # type: ignore[union-attr]
+    reply = _covering(site, "Leave a Reply")
+    assert reply is None or reply.rule != "comment_form/en/leave-a-reply"
+    footer = _covering(plain, "Example News, your daily paper")
+    assert footer is None or footer.rule != "site_template/en/example-footer"
+
+
+def test_user_pack_yaml(tmp_path: Path) -> None:
+    f = tmp_path / "mine.yaml"
+    f.write_text(USER_YAML, encoding="utf-8")
+    pack = load_rules([str(f)])
+    assert "navigation/en/skip-to" not in {r.id for r in pack.rules_for(None)}
+    assert "reading_time/en/min-read" not in {r.id for r in pack.rules_for("news.example.org")}
+    assert "reading_time/en/min-read" in {r.id for r in pack.rules_for("example.com")}
+    doc = _run(_article("Win a car today"), pack=pack)
+    assert _covering(doc, "Win a car today").rule == "other/en/promo"  # type: ignore[union-attr]
+
+
+def test_user_rule_with_a_shipped_id_replaces_it(tmp_path: Path) -> None:
+    f = tmp_path / "override.toml"
+    f.write_text(
+        '[[rule]]\nid = "navigation/en/skip-to"\ncategory = "navigation"\npattern = "^jump to story$"\n',
+        encoding="utf-8",
+    )
+    pack = load_rules([str(f)])
+    assert [r.pattern for r in pack.rules if r.id == "navigation/en/skip-to"] == ["^jump to story$"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('[[rule]]\nid = "bad id"\ncategory = "other"\npattern = "x"\n', "<category>/<lang>/<name>"),
+        ('[[rule]]\nid = "other/en/x"\ncategory = "other"\npattern = "("\n', "bad regex"),
+        ('[[rule]]\nid = "other/en/x"\ncategory = "nope"\npattern = "x"\n', "unknown category"),
+        (
+            '[[rule]]\nid = "paywall/en/x"\ncategory = "other"\npattern = "x"\n',
+            "must start with its category",
+        ),
+        ('[[rule]]\nid = "other/en/x"\ncategory = "other"\npattern = "x"\nzone = "middle"\n', "zone"),
+        ('[[rule]]\nid = "other/en/x"\ncategory = "other"\npattern = "x"\ncolour = 1\n', "unknown key"),
+        ("rules = []\n", "unknown key"),
+        ("[[rule\n", "not valid TOML"),
+    ],
+)
+def test_bad_user_packs_are_config_errors(tmp_path: Path, content: str, message: str) -> None:
+    f = tmp_path / "bad.toml"
+    f.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_rules([str(f)])
+
+
+def test_missing_user_pack_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_rules([str(tmp_path / "nope.toml")])
+
+
+def test_max_words_protects_prose() -> None:
+    sentence = (
+        "Share this article with anyone who doubts that the minister had been warned about the risks "
+        "long before the decision was taken."
+    )
+    doc = _run(GOLDEN["negative"][1]["text"] + "\n\n" + sentence + "\n\n" + GOLDEN["negative"][1]["text"])
+    assert not _overlapping(doc, sentence)
