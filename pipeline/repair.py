@@ -66,6 +66,13 @@ __all__ = [
 # An edit of one line: replace line[start:end] with `replacement`, recorded as `fix`.
 _Edit = tuple[int, int, str, str]
 _Finder = Callable[[str], list[_Edit]]
+# A whole-text pre-check: False only when the pass cannot apply to any line of the text.
+_Check = Callable[[str], bool]
+
+
+def _always(text: str) -> bool:
+    return True
+
 
 # -- ftfy ------------------------------------------------------------------------------------
 
@@ -89,11 +96,12 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 """The ftfy configuration: fix encodings and entities, change nothing that is content."""
 
 # Characters without which a line cannot need ftfy: '&' (entities), C0/C1 controls, the
-# Latin-1 and Latin Extended ranges (UTF-8 lead bytes read as cp1252/latin-1/cp1250),
+# Latin-1 letters and Latin Extended ranges (UTF-8 lead bytes 0xC2-0xF4 read as cp1252/latin-1/
+# cp1250; U+00A0-U+00BF alone, e.g. a no-break space or '«', are only continuation bytes),
 # combining marks (NFC), Greek/Cyrillic (cp1253/cp1251 mojibake), box drawing (cp437),
 # U+FFFD (lossy sequences), surrogates, deprecated format chars, BOM and U+FFF9..U+FFFC.
 _FTFY_TRIGGER = re.compile(
-    "[&\x00-\x08\x0b\x0e-\x1f\x7f-\xff\u0100-\u024f\u0300-\u036f\u0370-\u04ff"
+    "[&\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\xc0-\xff\u0100-\u024f\u0300-\u036f\u0370-\u04ff"
     "\u2500-\u259f\ufffd\ud800-\udfff\u206a-\u206f\ufeff\ufff9-\ufffc]"
 )
 
@@ -153,7 +161,12 @@ _INVISIBLE = "\u200b\u2060\ufeff\u00ad"
 they carry meaning in Persian, Indic scripts and emoji sequences."""
 _TRAILING = re.compile(rf"[\s{_INVISIBLE}]+$")
 _ODD_RUN = re.compile(rf"[ \t]*[{_SPACES}{_INVISIBLE}][{_SPACES}{_INVISIBLE} \t]*")
+_ODD_CHECK = re.compile(rf"[{_SPACES}{_INVISIBLE}]|[^\S\n](?:\n|\Z)")
 _SPACELIKE = frozenset(" \t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+
+
+def _may_have_odd_spaces(text: str) -> bool:
+    return _ODD_CHECK.search(text) is not None
 
 
 def _find_odd_spaces(line: str) -> list[_Edit]:
@@ -173,6 +186,10 @@ def _find_odd_spaces(line: str) -> list[_Edit]:
 # -- table rows ------------------------------------------------------------------------------
 
 _SEPARATOR_CELL = re.compile(r"\s*:?-+:?\s*")
+
+
+def _may_have_table_row(text: str) -> bool:
+    return "|" in text
 
 
 def _find_table_row(line: str) -> list[_Edit]:
@@ -197,9 +214,14 @@ _DOUBLE_PERIOD = re.compile(r"(?<=[^\s.])\.[ \t]+\.(?![ \t]*\.)")
 _DOUBLE_COMMA = re.compile(r"(?<=[^\s,;])([,;])(?:[ \t]*\1)+(?=[ \t]|$)")
 
 
+_DOUBLE_CHECK = re.compile(r"\.[ \t]+\.|([,;])[ \t]*\1")
+
+
+def _may_have_doubled_punctuation(text: str) -> bool:
+    return _DOUBLE_CHECK.search(text) is not None
+
+
 def _find_doubled_punctuation(line: str) -> list[_Edit]:
-    if ". " not in line and ",," not in line and ";;" not in line and ", ," not in line and "; ;" not in line:
-        return []
     edits = [(m.start(), m.end(), ".", "doubled_punctuation") for m in _DOUBLE_PERIOD.finditer(line)]
     edits += [(m.start(), m.end(), m.group(1), "doubled_punctuation") for m in _DOUBLE_COMMA.finditer(line)]
     edits.sort()
@@ -227,20 +249,39 @@ def _find_glued_repeat(line: str) -> list[_Edit]:
 
 # -- glued credits ---------------------------------------------------------------------------
 
+# A credit keyword; whether it is glued is decided by the character(s) before it.
 _CREDIT = re.compile(
-    r"(?:(?<=[.!?)\]”\"'’\d])|(?<=[a-z]{3}))"
     r"\(?(?:Photo credit|Credits?|Photos?|Photograph|Image|Picture|Foto|Bild|Illustration):"
-    r"|(?<=[.!?”\"’])Getty Images\b"
+    r"|(Getty Images)\b"
 )
+_ENDS = frozenset(".!?)]”\"'’")
+"""A keyword glued right after one of these (or a digit) follows a finished caption."""
+_ENDS_GETTY = frozenset('.!?”"’')
+
+
+def _is_glued(line: str, start: int, getty: bool) -> bool:
+    """Whether the credit keyword at ``start`` is glued to the end of a caption before it."""
+    if start == 0:
+        return False
+    prev = line[start - 1]
+    if getty:
+        return prev in _ENDS_GETTY
+    if prev in _ENDS or prev.isdigit():
+        return True
+    # "...the ministryCredit:": three ASCII lower-case letters, then the capitalised keyword.
+    word = line[start - 3 : start]
+    return start >= 3 and word.isascii() and word.isalpha() and word.islower()
+
+
+def _may_have_glued_credit(text: str) -> bool:
+    return _CREDIT.search(text) is not None
 
 
 def _find_glued_credit(line: str) -> list[_Edit]:
-    if ":" not in line and "Getty" not in line:
-        return []
     return [
         (m.start() - 1, m.end(), line[m.start() - 1] + "\n" + m.group(), "glued_credit")
         for m in _CREDIT.finditer(line)
-        if m.start() > 0
+        if _is_glued(line, m.start(), m.group(1) is not None)
     ]
 
 
@@ -314,9 +355,15 @@ def _find_all(finder: _Finder, line: str) -> list[_Edit]:
     return edits
 
 
-def _repair_line(line: str, finders: Sequence[_Finder]) -> tuple[str, list[_Rec]]:
-    """All passes over one line, repeated until a round changes nothing (so repair is idempotent)."""
+def _repair_line(line: str, active: Sequence[_Finder], every: Sequence[_Finder]) -> tuple[str, list[_Rec]]:
+    """All passes over one line, repeated until a round changes nothing (so repair is idempotent).
+
+    The first round runs only the ``active`` passes (those whose whole-text
+    pre-check said they may apply); once anything changed, later rounds run
+    ``every`` pass, since one fix can make another one applicable.
+    """
     records: list[_Rec] = []
+    finders = active
     for _ in range(_MAX_ROUNDS):
         changed = False
         for finder in finders:
@@ -326,32 +373,37 @@ def _repair_line(line: str, finders: Sequence[_Finder]) -> tuple[str, list[_Rec]
                 changed = True
         if not changed:
             break
+        finders = every
     else:
         logger.warning("repair did not settle after %d rounds on line %r", _MAX_ROUNDS, line[:80])
     return line, records
 
 
-def _finders(cfg: RepairConfig) -> list[_Finder]:
-    finders: list[_Finder] = []
+def _finders(cfg: RepairConfig) -> list[tuple[_Finder, _Check]]:
+    finders: list[tuple[_Finder, _Check]] = []
     if cfg.ftfy:
-        finders.append(_find_ftfy)
+        finders.append((_find_ftfy, may_need_ftfy))
     if cfg.local:
         finders += [
-            _find_odd_spaces,
-            _find_table_row,
-            _find_doubled_punctuation,
-            _find_glued_repeat,
-            _find_glued_credit,
+            (_find_odd_spaces, _may_have_odd_spaces),
+            (_find_table_row, _may_have_table_row),
+            (_find_doubled_punctuation, _may_have_doubled_punctuation),
+            (_find_glued_repeat, _always),
+            (_find_glued_credit, _may_have_glued_credit),
         ]
     return finders
 
 
-def _run(text: str, finders: Sequence[_Finder]) -> tuple[str, list[Repair]]:
+def _run(text: str, passes: Sequence[tuple[_Finder, _Check]]) -> tuple[str, list[Repair]]:
+    every = [finder for finder, _ in passes]
+    active = [finder for finder, check in passes if check(text)]
+    if not active:
+        return text, []
     out_lines: list[str] = []
     repairs: list[Repair] = []
     offset = 0
     for line in text.split("\n"):
-        fixed, records = _repair_line(line, finders)
+        fixed, records = _repair_line(line, active, every)
         for rec in records:
             after = fixed[rec.start : rec.end]
             repairs.append(Repair(offset + rec.start, offset + rec.end, rec.fix, rec.before, after))
@@ -399,7 +451,7 @@ def fix_encoding(text: str) -> str:
     >>> fix_encoding("“curly” ﬁne ｗｉｄｅ")
     '“curly” ﬁne ｗｉｄｅ'
     """
-    return _run(text, [_find_ftfy])[0]
+    return _run(text, [(_find_ftfy, may_need_ftfy)])[0]
 
 
 def fix_odd_spaces(text: str) -> str:
@@ -408,7 +460,7 @@ def fix_odd_spaces(text: str) -> str:
     >>> fix_odd_spaces("Walla\\u00a0news  \\nco\\u00adoperate\\u200b")
     'Walla news\\ncooperate'
     """
-    return _run(text, [_find_odd_spaces])[0]
+    return _run(text, [(_find_odd_spaces, _may_have_odd_spaces)])[0]
 
 
 def unwrap_table_row(text: str) -> str:
@@ -417,7 +469,7 @@ def unwrap_table_row(text: str) -> str:
     >>> unwrap_table_row("| Whole article text. |\\n|---|---|\\n| a | | b |\\nx | y")
     'Whole article text.\\n\\na | b\\nx | y'
     """
-    return _run(text, [_find_table_row])[0]
+    return _run(text, [(_find_table_row, _may_have_table_row)])[0]
 
 
 def fix_doubled_punctuation(text: str) -> str:
@@ -428,7 +480,7 @@ def fix_doubled_punctuation(text: str) -> str:
     >>> fix_doubled_punctuation("a. . . b .. c")
     'a. . . b .. c'
     """
-    return _run(text, [_find_doubled_punctuation])[0]
+    return _run(text, [(_find_doubled_punctuation, _may_have_doubled_punctuation)])[0]
 
 
 def fix_glued_repeat(text: str) -> str:
@@ -437,7 +489,7 @@ def fix_glued_repeat(text: str) -> str:
     >>> fix_glued_repeat("Send in e-mailSend in e-mail\\nWalla Walla\\nBaden-Baden\\ncouscous")
     'Send in e-mail\\nWalla Walla\\nBaden-Baden\\ncouscous'
     """
-    return _run(text, [_find_glued_repeat])[0]
+    return _run(text, [(_find_glued_repeat, _always)])[0]
 
 
 def fix_glued_credit(text: str) -> str:
@@ -446,4 +498,4 @@ def fix_glued_credit(text: str) -> str:
     >>> fix_glued_credit("Orbiter 1K.Credit: The Ministry\\nCredit: X\\nCredit Suisse\\ntax credit: 5")
     'Orbiter 1K.\\nCredit: The Ministry\\nCredit: X\\nCredit Suisse\\ntax credit: 5'
     """
-    return _run(text, [_find_glued_credit])[0]
+    return _run(text, [(_find_glued_credit, _may_have_glued_credit)])[0]
