@@ -139,6 +139,66 @@ def render(cache: Path) -> dict[str, dict[str, str]]:
     return out
 
 
+def render_traf(cache: Path, limit: int) -> list[dict[str, object]]:
+    """trafilatura-eval pages (first ``limit`` annotated, sorted by file): both renderings + snippets, cached."""
+    path = cache / f"traf-{limit}.json"
+    if path.exists():
+        return json.loads(path.read_text())  # type: ignore[no-any-return]
+    import trafilatura
+
+    ev = json.loads((DATA / "trafilatura-eval" / "evaldata.json").read_text())
+    by_file = {v["file"]: (url, v) for url, v in ev.items()}
+    out: list[dict[str, object]] = []
+    with tarfile.open(DATA / "trafilatura-eval" / "html.tar.gz") as tar:
+        members = sorted((m for m in tar if m.isfile()), key=lambda m: m.name)
+        for m in members:
+            name = m.name.rsplit("/", 1)[-1]
+            if name not in by_file:
+                continue
+            url, v = by_file[name]
+            f = tar.extractfile(m)
+            assert f is not None
+            raw = f.read()
+            try:
+                html = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                html = raw.decode("cp1252", "replace")
+            rec = trafilatura.extract(html, favor_recall=True, include_comments=True, include_tables=True) or ""
+            out.append({"url": url, "with": v.get("with", []), "without": v.get("without", []),
+                        "recall": rec, "full": full_text(html)})
+            if len(out) >= limit:
+                break
+    path.write_text(json.dumps(out))
+    return out
+
+
+def snippet_scores(cache: Path, limit: int) -> None:
+    """trafilatura's own scoring: "with" snippets found = TP, "without" snippets found = FP."""
+    pages = render_traf(cache, limit)
+    for mode in ("recall", "full"):
+        for label, use in (("input", False), ("detect", True)):
+            tp = fn = fp = tn = 0
+            for p in pages:
+                text = str(p[mode])
+                if use:
+                    text, _ = kept_text(text, str(p["url"]))
+                folded = " ".join(text.split())
+                for snip in p["with"]:  # type: ignore[attr-defined]
+                    if " ".join(snip.split()) in folded:
+                        tp += 1
+                    else:
+                        fn += 1
+                for snip in p["without"]:  # type: ignore[attr-defined]
+                    if " ".join(snip.split()) in folded:
+                        fp += 1
+                    else:
+                        tn += 1
+            prec = tp / (tp + fp) if tp + fp else 0.0
+            rec = tp / (tp + fn) if tp + fn else 0.0
+            f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+            print(f"traf-eval {mode:6} {label:6} P {prec:.3f} R {rec:.3f} F1 {f1:.3f} (without kept: {fp}/{fp + tn})")
+
+
 def shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
     words = WORD.findall(text.lower())
     if len(words) < n:
@@ -218,6 +278,7 @@ def main() -> None:
     ap.add_argument("--mode", default="recall")
     ap.add_argument("--worst", type=int, default=0)
     ap.add_argument("--bbc", type=int, default=300)
+    ap.add_argument("--traf", type=int, default=0, help="also score N trafilatura-eval pages by snippets")
     ap.add_argument("--dump", default=None, help="write per-document F1 to this JSON file")
     ap.add_argument("--compare", default=None, help="print documents whose F1 changed against a --dump file")
     args = ap.parse_args()
@@ -257,6 +318,8 @@ def main() -> None:
                 print(f"   delta {d:+.3f} f1 {f:.3f} {i[:12]}")
             for d, f, i in sorted(per, key=lambda x: x[1])[: args.worst]:
                 print(f"   low f1 {f:.3f} delta {d:+.3f} {i[:12]}")
+    if args.traf:
+        snippet_scores(Path(args.cache), args.traf)
     if args.dump:
         Path(args.dump).write_text(json.dumps(dump, indent=0, sort_keys=True))
     if args.bbc:

@@ -144,6 +144,13 @@ def _make_blocks(text: str, raw: list[tuple[int, int, int]], lang: str, min_stop
     return out
 
 
+def _isolated(bs: list[_Block], i: int) -> bool:
+    """No prose block directly above or below (in a list of teasers, summaries sit between headlines)."""
+    above = i > 0 and bs[i - 1].g.prose and bs[i - 1].g is not bs[i].g
+    below = i + 1 < len(bs) and bs[i + 1].g.prose and bs[i + 1].g is not bs[i].g
+    return not above and not below and 0 < i < len(bs) - 1
+
+
 def _tail_evidence(b: _Block) -> bool:
     if b.strong is not None:
         return True
@@ -260,6 +267,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                     comment_start = b.index
         elif b.g.prose:
             v = float(b.f.words) * (1.0 - min(0.8, sum(r.weight for r in b.weak)))
+            if b.g.words < 30 and _isolated(bs, b.index):  # a teaser's one-line summary
+                v *= 0.25
             prose_seen += b.f.words
         else:
             v = _shape_value(b.g) * b.share
