@@ -269,37 +269,68 @@ def build_segments(
 
 
 def _place_repairs(segments: list[Segment], repairs: Sequence[Mapping[str, Any]]) -> None:
-    """Attach each repair to the segment holding its ``after`` text (searched near its offset)."""
+    """Attach each repair to the segment holding its ``after`` text.
+
+    Span segments know their exact offset in the repaired text, so a repair
+    inside a removed span is marked exactly; in kept text, ``after`` is searched
+    near its estimated place. A repair whose ``after`` straddles a cut (say
+    ``".\\nCredit:"`` where the credit line was removed) is marked on its longest
+    prefix found; an empty ``after`` (a deleted character) gets a caret.
+    """
     for rep in sorted(repairs, key=lambda r: (_int(r.get("start")), _int(r.get("end")))):
         start = _int(rep.get("start"))
         after = _str(rep.get("after"))
         mark_args = (_str(rep.get("fix")), _str(rep.get("before")), after)
-        best: tuple[int, int, int] | None = None  # (distance, segment index, offset)
-        for idx, seg in enumerate(segments):
-            rel = start - seg.origin
-            if rel < -SNAP_WINDOW or rel > len(seg.text) + SNAP_WINDOW:
-                continue
-            if not after:
-                if 0 <= rel <= len(seg.text):
-                    best = (0, idx, rel)
+        placed = _exact_in_span(segments, start, after)
+        if placed is None:
+            for piece in [
+                after,
+                *(after[:k] for k in range(len(after) - 1, 0, -1) if not after[k - 1].isspace()),
+            ]:
+                placed = _nearest(segments, start, piece)
+                if placed is not None:
                     break
-                continue
-            lo = max(0, rel - SNAP_WINDOW)
-            found = seg.text.find(after, lo, rel + len(after) + SNAP_WINDOW)
-            while found >= 0:
-                cand = (abs(found - rel), idx, found)
-                if best is None or cand < best:
-                    best = cand
-                found = seg.text.find(after, found + 1, rel + len(after) + SNAP_WINDOW)
-        if best is None:
+            else:  # not found: a caret where it was
+                placed = _nearest(segments, start, "")
+        if placed is None:
             continue
-        seg = segments[best[1]]
-        off = best[2]
-        if any(m.start < off + len(after) and off < m.end for m in seg.marks):
+        idx, off, length = placed
+        seg = segments[idx]
+        if any(m.start < off + length and off < m.end for m in seg.marks):
             continue
-        seg.marks.append(Mark(off, off + len(after), *mark_args))
+        seg.marks.append(Mark(off, off + length, *mark_args))
     for seg in segments:
         seg.marks.sort(key=lambda m: (m.start, m.end))
+
+
+def _exact_in_span(segments: Sequence[Segment], start: int, after: str) -> tuple[int, int, int] | None:
+    for idx, seg in enumerate(segments):
+        rel = start - seg.origin
+        end = rel + len(after)
+        if seg.kind != "text" and rel >= 0 and end <= len(seg.text) and seg.text[rel:end] == after:
+            return idx, rel, len(after)
+    return None
+
+
+def _nearest(segments: Sequence[Segment], start: int, piece: str) -> tuple[int, int, int] | None:
+    """The occurrence of ``piece`` nearest to repaired offset ``start`` (``""``: the position itself)."""
+    best: tuple[int, int, int] | None = None  # (distance, segment index, offset)
+    for idx, seg in enumerate(segments):
+        rel = start - seg.origin
+        if rel < -SNAP_WINDOW or rel > len(seg.text) + SNAP_WINDOW:
+            continue
+        if not piece:
+            if 0 <= rel <= len(seg.text) and (best is None or best[0] > 0):
+                best = (0 if seg.kind == "text" else 1, idx, rel)
+            continue
+        lo = max(0, rel - SNAP_WINDOW)
+        found = seg.text.find(piece, lo, rel + len(piece) + SNAP_WINDOW)
+        while found >= 0:
+            cand = (abs(found - rel), idx, found)
+            if best is None or cand < best:
+                best = cand
+            found = seg.text.find(piece, found + 1, rel + len(piece) + SNAP_WINDOW)
+    return None if best is None else (best[1], best[2], len(piece))
 
 
 # --------------------------------------------------------------------------- reading
@@ -339,6 +370,14 @@ def _find(directory: Path, name: str) -> Path | None:
     return None
 
 
+def _named(directory: Path, name: Any) -> Path | None:
+    """A file named by the manifest, only inside ``directory``."""
+    if not isinstance(name, str) or not name:
+        return None
+    path = directory / Path(name).name
+    return path if path.is_file() else None
+
+
 def _read_jsonl(path: Path | None) -> Iterator[dict[str, Any] | None]:
     if path is None:
         return
@@ -366,7 +405,6 @@ def read_run(output_dir: str | Path, limit: int | None = None) -> RunData:
     directory = Path(output_dir)
     if not directory.is_dir():
         raise FileNotFoundError(f"{directory}: not a directory (expected a docclean output directory)")
-    docs_path = _find(directory, "documents.jsonl")
     manifest: dict[str, Any] = {}
     manifest_path = directory / "manifest.json"
     if manifest_path.is_file():
@@ -375,6 +413,10 @@ def read_run(output_dir: str | Path, limit: int | None = None) -> RunData:
             manifest = loaded if isinstance(loaded, dict) else {}
         except ValueError:
             manifest = {"error": "manifest.json is not valid JSON"}
+    # incremental runs name their files per run (documents-<run_id>.jsonl); the manifest says which
+    outputs = _dict(manifest.get("outputs"))
+    docs_path = _named(directory, outputs.get("documents")) or _find(directory, "documents.jsonl")
+    rejected_path = _named(directory, outputs.get("rejected")) or _find(directory, "rejected.jsonl")
     if docs_path is None and not manifest_path.is_file():
         raise FileNotFoundError(
             f"{directory}: no documents.jsonl(.gz) or manifest.json; is this a docclean output?"
@@ -405,7 +447,7 @@ def read_run(output_dir: str | Path, limit: int | None = None) -> RunData:
         data.chars_out += _int(stats.get("chars_out"), len(_str(rec.get("text"))))
         if limit is None or len(data.documents) < limit:
             data.documents.append(rec)
-    for rej in _read_jsonl(_find(directory, "rejected.jsonl")):
+    for rej in _read_jsonl(rejected_path):
         if rej is None:
             data.bad_lines += 1
         else:
@@ -537,10 +579,47 @@ def _render_segment(seg: Segment) -> str:
     )
 
 
-def _plain(value: Any) -> str:
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, sort_keys=True, ensure_ascii=False)
-    return _str(value)
+MANIFEST_VALUE_CHARS = 2000
+"""Longer manifest values (big configs) are cut in the page."""
+
+
+VOLATILE_MANIFEST_KEYS = frozenset({"run_id", "started", "finished", "seconds", "timings", "outputs"})
+"""Manifest fields that change on every rerun (clock, run id): left out so that cleaning the same
+input again gives the same page."""
+
+
+def _stable(value: Any) -> Any:
+    """``value`` without the volatile keys, at any depth.
+
+    >>> _stable({"run_id": "x", "summary": {"documents": 3, "seconds": 1.5}})
+    {'summary': {'documents': 3}}
+    """
+    if isinstance(value, dict):
+        return {k: _stable(v) for k, v in value.items() if k not in VOLATILE_MANIFEST_KEYS}
+    if isinstance(value, list):
+        return [_stable(v) for v in value]
+    return value
+
+
+def _manifest_fields(manifest: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The manifest as ``(key, text)`` rows; the input list (one entry per file) is summarised.
+
+    >>> _manifest_fields({"schema": "m/1", "inputs": [{"skipped": True}, {"skipped": False}]})
+    [('inputs', '2 files (1 skipped as unchanged)'), ('schema', 'm/1')]
+    """
+    rows: list[tuple[str, str]] = []
+    for key, value in sorted(_stable(manifest).items()):
+        if key == "inputs" and isinstance(value, list):
+            skipped = sum(1 for v in value if isinstance(v, dict) and v.get("skipped"))
+            text = f"{len(value)} files ({skipped} skipped as unchanged)"
+        elif isinstance(value, (dict, list)):
+            text = json.dumps(value, sort_keys=True, ensure_ascii=False)
+        else:
+            text = _str(value)
+        if len(text) > MANIFEST_VALUE_CHARS:
+            text = text[:MANIFEST_VALUE_CHARS] + " …"
+        rows.append((key, text))
+    return rows
 
 
 def _dedup_mode(manifest: Mapping[str, Any]) -> str | None:
@@ -688,7 +767,7 @@ def render_report(data: RunData, source_name: str = "") -> str:
     summary_html = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in summary)
 
     manifest_rows = "".join(
-        f"<tr><th>{_e(k)}</th><td>{_e(_plain(v))}</td></tr>" for k, v in sorted(data.manifest.items())
+        f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in _manifest_fields(data.manifest)
     )
     sites = sorted(s for s in data.sites if s)
     site_opts = "".join(f'<option value="{_e(s)}">{_e(s)} ({data.sites[s]})</option>' for s in sites)

@@ -1,37 +1,22 @@
 """Regenerate the hand-written review-page fixture: ``python tests/data/report/make_fixture.py``.
 
 Each document is written as its *repaired* text plus the passages removed from
-it; the output ``text`` is derived the way the assembler does it (cut the
-spans, then drop the whitespace left around the cuts), so the fixture has
-exactly the shape of a real ``docclean/1`` run with dedup ``drop``.
+it; the output ``text`` comes from the real assembler (pipeline.assemble), so
+the fixture has exactly the shape of a real ``docclean/1`` run with dedup
+``drop``. The manifest has the shape of pipeline.run's (abridged).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
+
+from pipeline.assemble import assemble
 
 HERE = Path(__file__).parent / "run"
 
 NAV = "Home | World | Politics | Sport | Culture"
-
-
-def assemble(repaired: str, cuts: list[tuple[int, int]]) -> str:
-    """Repaired text minus the cut spans, whitespace around the cuts tidied."""
-    out: list[str] = []
-    pos = 0
-    for start, end in sorted(cuts):
-        out.append(repaired[pos:start])
-        pos = end
-    out.append(repaired[pos:])
-    text = "".join(out)
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    text = re.sub(r"\n[ \t]+", "\n", text)
-    text = re.sub(r"[ \t]{2,}", " ", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip()
 
 
 def span(repaired: str, needle: str, nth: int = 0) -> tuple[int, int]:
@@ -226,11 +211,15 @@ def main() -> None:
         },
     ]
     manifest = {
-        "schema": "docclean/1",
-        "docclean": "0.1.0",
+        "schema": "docclean-manifest/1",
+        "record_schema": "docclean/1",
+        "run_id": "fixture",
+        "started": "2026-01-01T00:00:00Z",
+        "finished": "2026-01-01T00:00:01Z",
+        "outputs": {"documents": "documents.jsonl", "rejected": "rejected.jsonl"},
+        "summary": {"documents": len(docs), "rejected": len(rejected)},
         "config": {"dedup": {"mode": "drop", "threshold": 0.8}},
-        "documents": len(docs),
-        "rejected": len(rejected),
+        "inputs": [{"path": d["source"], "skipped": False} for d in docs],
     }
     with (HERE / "documents.jsonl").open("w", encoding="utf-8") as fh:
         for d in docs:
