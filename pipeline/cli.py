@@ -177,11 +177,11 @@ def _add_state(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def cmd_state(args: argparse.Namespace) -> int:
     from pipeline.run import default_state_dir
-    from pipeline.state import State
+    from pipeline.state import DB_NAME, State
 
     state_dir = args.state or default_state_dir(args.output)
     if args.action == "info":
-        if not State.exists(state_dir):
+        if not (Path(state_dir) / DB_NAME).exists():
             sys.stdout.write(f"no state store at {state_dir}\n")
             return 0
         with State.open(state_dir, readonly=True) as st:

@@ -104,17 +104,10 @@ def plan(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str
         raise ConfigError(f"--output {out} exists and is not a folder")
     sources = readers.discover(list(inputs))
     state_dir = config.run.state_dir or default_state_dir(out)
-    files: list[InputFile] = []
-    keep: list[readers.Source] = []
-    skipped: list[str] = []
-    seen = _processed_inputs(state_dir) if config.run.incremental else {}
-    for src in sources:
-        digest = _file_digest(src.path)
-        files.append(InputFile(src.rel, src.size, digest))
-        if seen.get(src.rel) == (src.size, digest):
-            skipped.append(src.rel)
-            continue
-        keep.append(src)
+    files = [InputFile(src.rel, src.size, _file_digest(src.path)) for src in sources]
+    unchanged = _unchanged_inputs(state_dir, files) if config.run.incremental else set()
+    keep = [src for src in sources if src.rel not in unchanged]
+    skipped = [f.rel for f in files if f.rel in unchanged]
     shards = readers.plan_shards(keep, config.run.shard_size or 200)
     run_id = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-" + uuid.uuid4().hex[:8]
     work_dir = out / f".docclean-work-{run_id}"
@@ -134,11 +127,10 @@ def plan(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str
     )
 
 
-def _processed_inputs(state_dir: str) -> dict[str, tuple[int, str]]:
-    if not State.exists(state_dir):
-        return {}
+def _unchanged_inputs(state_dir: str, files: Sequence[InputFile]) -> set[str]:
+    """The inputs an earlier run with this state processed with the same size and content."""
     with State.open(state_dir, readonly=True) as st:
-        return st.processed_inputs()
+        return {f.rel for f in files if st.input_unchanged(f.rel, f.size, f.blake2b)}
 
 
 # -- map ----------------------------------------------------------------------------------------
@@ -349,7 +341,7 @@ def finish(plan: RunPlan, results: Sequence[ShardResult]) -> RunSummary:
     for n, new in renames.items():
         entries[n].id = new
         if entries[n].signature is not None:
-            entries[n].signature = dedup.rename(entries[n].signature, new)
+            entries[n].signature = replace(entries[n].signature, doc_id=new)
 
     summary = RunSummary(
         run_id=plan.run_id, output=plan.output, inputs=len(plan.files), skipped_inputs=len(plan.skipped)
@@ -382,11 +374,13 @@ def finish(plan: RunPlan, results: Sequence[ShardResult]) -> RunSummary:
         _write_outputs(plan, results, renames, decisions, template_keys, summary)
         summary.timings["write"] = time.perf_counter() - t0
 
-        state.mark_processed(
-            [(f.rel, f.size, f.blake2b) for f in plan.files if f.rel not in plan.skipped], plan.run_id
-        )
+        for f in plan.files:
+            if f.rel not in plan.skipped:
+                state.record_input(f.rel, f.size, f.blake2b, plan.run_id)
         summary.seconds = time.time() - plan.started
-        state.record_run(plan.run_id, summary.to_dict())
+        state.start_run(plan.run_id, _iso(plan.started))
+        counts = {k: v for k, v in summary.to_dict().items() if isinstance(v, int)}
+        state.finish_run(plan.run_id, _iso(time.time()), counts)
         state.commit()
     shutil.rmtree(plan.work_dir, ignore_errors=True)
     log.info(
@@ -492,6 +486,10 @@ def _finalise(
     return doc, kept, dups
 
 
+def _iso(t: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))
+
+
 def _package_versions() -> dict[str, str]:
     out: dict[str, str] = {}
     for name in ("docclean", "trafilatura", "ftfy", "langdetect", "charset-normalizer", "warcio", "lxml"):
@@ -507,8 +505,8 @@ def _manifest(plan: RunPlan, summary: RunSummary, doc_name: str, rej_name: str) 
         "schema": MANIFEST_SCHEMA,
         "record_schema": "docclean/1",
         "run_id": plan.run_id,
-        "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(plan.started)),
-        "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "started": _iso(plan.started),
+        "finished": _iso(time.time()),
         "outputs": {"documents": doc_name, "rejected": rej_name},
         "summary": summary.to_dict(),
         "config_digest": plan.config.digest(),

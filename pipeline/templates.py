@@ -36,11 +36,13 @@ _WS = re.compile(r"\s+")
 
 
 class LineCountStore(Protocol):
-    """What :func:`decide` needs of the state store."""
+    """What :func:`decide` needs of the state store (:class:`pipeline.state.State`)."""
 
-    def load_line_counts(self, groups: Iterable[str]) -> dict[str, tuple[int, Counter[bytes]]]: ...
+    def group_docs(self, group: str) -> int: ...
 
-    def add_line_counts(self, group: str, documents: int, counts: Counter[bytes]) -> None: ...
+    def line_counts(self, group: str) -> dict[int, int]: ...
+
+    def add_template_counts(self, group: str, line_hashes: Iterable[int]) -> None: ...
 
 
 def line_key(line: str) -> bytes:
@@ -68,41 +70,40 @@ def line_keys(doc: Document) -> bytes:
     return b"".join(seen)
 
 
-def _split(keys: bytes) -> Iterable[bytes]:
-    return (keys[i : i + KEY_BYTES] for i in range(0, len(keys), KEY_BYTES))
+def _split(keys: bytes) -> Iterable[int]:
+    return (int.from_bytes(keys[i : i + KEY_BYTES], "big") for i in range(0, len(keys), KEY_BYTES))
 
 
 def decide(
     docs: Iterable[tuple[str, bytes]], store: LineCountStore, cfg: BoilerplateConfig
-) -> dict[str, set[bytes]]:
+) -> dict[str, set[int]]:
     """The template line keys of each group, from this run's documents plus the stored counts.
 
     Adds this run's counts to ``store`` (committed with the rest of the state).
     """
-    per_group: dict[str, Counter[bytes]] = {}
+    per_group: dict[str, Counter[int]] = {}
     docs_per_group: Counter[str] = Counter()
     for group, keys in docs:
         docs_per_group[group] += 1
-        per_group.setdefault(group, Counter()).update(_split(keys))
-    stored = store.load_line_counts(sorted(per_group))
-    out: dict[str, set[bytes]] = {}
+        hashes = list(_split(keys))
+        per_group.setdefault(group, Counter()).update(hashes)
+        store.add_template_counts(group, hashes)
+    out: dict[str, set[int]] = {}
     for group in sorted(per_group):
         counts = per_group[group]
-        total_docs = docs_per_group[group]
-        prev_docs, prev_counts = stored.get(group, (0, Counter()))
-        all_docs = total_docs + prev_docs
+        prev_counts = store.line_counts(group)  # now includes this run's documents
+        all_docs = store.group_docs(group)
         need = max(cfg.template_min_docs, cfg.template_min_share * all_docs)
-        found = {k for k, c in counts.items() if c + prev_counts.get(k, 0) >= need}
+        found = {k for k in counts if prev_counts.get(k, 0) >= need}
         if found:
             out[group] = found
-        store.add_line_counts(group, total_docs, counts)
     return out
 
 
-def spans(doc: Document, keys: set[bytes]) -> tuple[Span, ...]:
+def spans(doc: Document, keys: set[int]) -> tuple[Span, ...]:
     """``site_template`` spans for the kept lines of ``doc`` whose key is in ``keys``."""
     return tuple(
         Span(start, end, Category.SITE_TEMPLATE, RULE)
         for start, end in _kept_blocks(doc)
-        if line_key(doc.text[start:end]) in keys
+        if int.from_bytes(line_key(doc.text[start:end]), "big") in keys
     )

@@ -61,3 +61,14 @@ def test_digest_ignores_run_only_knobs_but_not_output_shaping_ones() -> None:
 def test_config_is_frozen() -> None:
     with pytest.raises(AttributeError):
         Config().dedup.mode = "off"  # type: ignore[misc]
+
+
+def test_every_setting_is_documented() -> None:
+    import dataclasses
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "configuration.md").read_text(encoding="utf-8")
+    cfg = Config()
+    for section in dataclasses.fields(cfg):
+        assert f"[{section.name}]" in doc
+        for key in dataclasses.fields(getattr(cfg, section.name)):
+            assert f"{key.name} = " in doc or f"# {key.name} = (unset)" in doc, f"{section.name}.{key.name}"

@@ -13,14 +13,18 @@ from pipeline.templates import decide, line_keys, spans
 
 class MemoryStore:
     def __init__(self) -> None:
-        self.data: dict[str, tuple[int, Counter[bytes]]] = {}
+        self.docs: Counter[str] = Counter()
+        self.lines: dict[str, Counter[int]] = {}
 
-    def load_line_counts(self, groups: Iterable[str]) -> dict[str, tuple[int, Counter[bytes]]]:
-        return {g: self.data[g] for g in groups if g in self.data}
+    def group_docs(self, group: str) -> int:
+        return self.docs[group]
 
-    def add_line_counts(self, group: str, documents: int, counts: Counter[bytes]) -> None:
-        docs, old = self.data.get(group, (0, Counter()))
-        self.data[group] = (docs + documents, old + counts)
+    def line_counts(self, group: str) -> dict[int, int]:
+        return dict(self.lines.get(group, Counter()))
+
+    def add_template_counts(self, group: str, line_hashes: Iterable[int]) -> None:
+        self.docs[group] += 1
+        self.lines.setdefault(group, Counter()).update(set(line_hashes))
 
 
 def page(i: int, group: str) -> Document:
