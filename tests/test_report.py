@@ -265,9 +265,19 @@ def test_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "x" / "page.html"
     assert command(parser.parse_args([str(RUN), "--out", str(out)])) == 0
     assert out.is_file() and capsys.readouterr().out.strip() == str(out)
+    assert parser.parse_args([str(RUN)]).limit == 2000
+    assert command(parser.parse_args([str(RUN), "--out", str(out), "--limit", "1"])) == 0
+    assert out.read_text(encoding="utf-8").count('<article class="doc"') == 1
+    assert command(parser.parse_args([str(RUN), "--out", str(out), "--limit", "0"])) == 0
+    assert out.read_text(encoding="utf-8").count('<article class="doc"') == 3
     assert command(parser.parse_args([str(tmp_path / "missing")])) == 2
     assert command(parser.parse_args([str(tmp_path)])) == 2  # a directory that is not a run
     assert "docclean report:" in capsys.readouterr().err
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "documents.jsonl.gz").write_bytes(gzip.compress(b'{"id": "a"}\n' * 100)[:40])
+    assert command(parser.parse_args([str(broken)])) == 1
+    assert "cannot read" in capsys.readouterr().err
 
 
 # --------------------------------------------------------------------------- real browser

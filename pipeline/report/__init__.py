@@ -62,6 +62,9 @@ __all__ = [
     "write_report",
 ]
 
+DEFAULT_LIMIT = 2000
+"""``docclean report`` shows this many documents unless told otherwise: a page of a million
+documents does not open in a browser. The run summary and legend always count every document."""
 SNAP_WINDOW = 24
 """How far back (characters) a cut may move to reach a word boundary."""
 LINE_SNAP = 3
@@ -238,7 +241,6 @@ def build_segments(
             span_text = span_text[rpos - start :]
             start = rpos
         target = pos + max(0, start - rpos - credit)
-        at = item.get("at")
         if kind == "duplicate" and dedup_mode != "drop" and span_text:
             lo = max(pos, target - SNAP_WINDOW)
             found = text.find(span_text, lo, target + len(span_text) + SNAP_WINDOW)
@@ -249,7 +251,8 @@ def build_segments(
                 rpos = end
                 credit = 0
                 continue
-        q = _int(at, -1) if isinstance(at, int) and pos <= at <= len(text) else _snap(text, target, pos)
+        at = _int(item.get("at"), -1)
+        q = at if pos <= at <= len(text) else _snap(text, target, pos)
         follows_block = q == pos and bool(segments) and segments[-1].block
         gap_start = pos
         keep(q)
@@ -844,7 +847,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--out", metavar="FILE", default=None, help="where to write (default OUTPUT_DIR/report.html)"
     )
     parser.add_argument(
-        "--limit", metavar="N", type=int, default=None, help="show at most N documents (counts cover all)"
+        "--limit",
+        metavar="N",
+        type=int,
+        default=DEFAULT_LIMIT,
+        help=f"show at most N documents, 0 for all (default {DEFAULT_LIMIT}; the counts cover all)",
     )
 
 
@@ -859,9 +866,13 @@ def command(args: argparse.Namespace) -> int:
     import sys
 
     try:
-        path = write_report(args.output_dir, args.out, getattr(args, "limit", None))
+        limit = getattr(args, "limit", DEFAULT_LIMIT)
+        path = write_report(args.output_dir, args.out, limit or None)
     except (FileNotFoundError, NotADirectoryError) as exc:
         print(f"docclean report: {exc}", file=sys.stderr)
         return 2
+    except (OSError, EOFError) as exc:  # unreadable or truncated files (e.g. a cut-off .gz)
+        print(f"docclean report: cannot read {args.output_dir}: {exc}", file=sys.stderr)
+        return 1
     print(path)
     return 0
