@@ -172,6 +172,19 @@ def render_traf(cache: Path, limit: int) -> list[dict[str, object]]:
     return out
 
 
+def lost_snippets(cache: Path, limit: int, mode: str) -> None:
+    """Print "with" snippets the stage removed (and the rule), and "without" snippets it kept."""
+    for p in render_traf(cache, limit):
+        text = str(p[mode])
+        kept, removed = kept_text(text, str(p["url"]))
+        folded_in, folded_out = " ".join(text.split()), " ".join(kept.split())
+        for snip in p["with"]:  # type: ignore[attr-defined]
+            sn = " ".join(snip.split())
+            if sn in folded_in and sn not in folded_out:
+                why = [f"{c} {r}" for c, r, t in removed if t.strip() and t.strip()[:30] in sn or sn[:30] in t]
+                print(f"LOST {str(p['url'])[:60]} {sn[:80]!r} {why[:2]}")
+
+
 def snippet_scores(cache: Path, limit: int) -> None:
     """trafilatura's own scoring: "with" snippets found = TP, "without" snippets found = FP."""
     pages = render_traf(cache, limit)
@@ -278,6 +291,7 @@ def main() -> None:
     ap.add_argument("--mode", default="recall")
     ap.add_argument("--worst", type=int, default=0)
     ap.add_argument("--bbc", type=int, default=300)
+    ap.add_argument("--lost", action="store_true", help="with --traf: list lost 'with' snippets")
     ap.add_argument("--traf", type=int, default=0, help="also score N trafilatura-eval pages by snippets")
     ap.add_argument("--dump", default=None, help="write per-document F1 to this JSON file")
     ap.add_argument("--compare", default=None, help="print documents whose F1 changed against a --dump file")
@@ -318,6 +332,9 @@ def main() -> None:
                 print(f"   delta {d:+.3f} f1 {f:.3f} {i[:12]}")
             for d, f, i in sorted(per, key=lambda x: x[1])[: args.worst]:
                 print(f"   low f1 {f:.3f} delta {d:+.3f} {i[:12]}")
+    if args.traf and args.lost:
+        lost_snippets(Path(args.cache), args.traf, args.mode)
+        return
     if args.traf:
         snippet_scores(Path(args.cache), args.traf)
     if args.dump:

@@ -63,6 +63,7 @@ log = logging.getLogger(__name__)
 _COMMENT_CATS = (Category.COMMENT_FORM, Category.COMMENTS)
 _CREDIT_CATS = ("caption/en/credit-line", "caption/en/glued-credit", "caption/xx/agency-credit")
 _QUOTE_OR_SAID = re.compile(r'"|\b(said|says|told|according to)\b', re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _HEADLINE_END = re.compile(r"[.:;,]$")
 
 # Region values (see module docstring, step 2).
@@ -155,7 +156,7 @@ def _tail_evidence(b: _Block) -> bool:
     if b.strong is not None:
         return True
     f = b.g
-    if f.words <= 3 and not f.terminal and f.link_ratio == 0 and not f.bullet:
+    if f.words <= 3 and not f.terminal and f.link_ratio == 0 and not f.bullet and not _DIGIT.search(f.text):
         return True
     return _headline_shaped(f, 4) and not f.terminal and f.title_case >= 0.6
 
@@ -279,6 +280,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # after the article, boilerplate starts at the first block with evidence (a rule, a teaser
     # headline, a menu item, a comment section): a list that merely continues the article stays
     tail_cut = next((b.index for b in bs[hi + 1 :] if _tail_evidence(b) or b.index >= comment_start), n)
+    # before the article, likewise: boilerplate ends at the last block with evidence
+    head_cut = next((b.index + 1 for b in reversed(bs[:lo]) if _tail_evidence(b)), 0)
 
     # 3. scores inside the region; everything outside is boilerplate
     for b in bs:
@@ -286,7 +289,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             b.score = max(1.0, b.strong.weight)
             b.category, b.rule = b.strong.category, b.strong.id
             continue
-        if b.index < lo or b.index >= tail_cut:
+        if b.index < head_cut or b.index >= tail_cut:
             b.score = _OUTSIDE_SCORE
             continue
         if b.weak:
@@ -369,7 +372,7 @@ def _find_title(doc: Document, bs: list[_Block], lo: int) -> int | None:
                 return b.index
         return None
     # the document's first line, when it is a headline (skipping lines rules already removed)
-    for b in bs[: lo + 1]:
+    for b in bs[: lo + 1 if lo <= 6 else 0]:
         if b.strong is not None and b.strong.category in (Category.NAVIGATION, Category.OTHER):
             continue
         if b.strong is None and _is_headline(b):
