@@ -234,7 +234,7 @@ def test_counts_per_category(page: str) -> None:
     assert data.languages == Counter({"en": 1, "de": 1, "fr": 1})
     for cat, n in spans.items():
         assert page.count(f'class="rm c-{cat}') == n
-        row = re.search(rf'value="{cat}" checked>.*?</label></td><td class="n">(\d+)</td>', page)
+        row = re.search(rf'value="{cat}"[^>]*checked>.*?</label></td><td class="n">(\d+)</td>', page)
         assert row and int(row.group(1)) == n
     assert page.count('data-cat="duplicate"') == 1
     assert page.count('data-cat="repair"') == 2

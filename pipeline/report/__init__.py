@@ -685,7 +685,7 @@ def _render_document(rec: Mapping[str, Any], index: int, dedup_mode: str | None)
     meta.append(("chars", f"{_fmt_num(chars_in)} → {_fmt_num(chars_out)}"))
     meta.append(("cuts", f"{len(removed)} removed · {len(duplicates)} duplicate · {len(repairs)} repairs"))
     title = _str(rec.get("title"))
-    dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in meta)
+    dl = "".join(f'<div class="kv"><dt>{k}</dt><dd>{v}</dd></div>' for k, v in meta)
     title_html = f' <span class="title">{_e(title)}</span>' if title else ""
     body = "".join(_render_segment(s) for s in segments)
     return (
@@ -700,8 +700,10 @@ def _render_document(rec: Mapping[str, Any], index: int, dedup_mode: str | None)
 
 def _legend_row(key: str, label: str, colour: str, spans: int, chars: int | None, docs: int) -> str:
     chars_s = _fmt_num(chars) if chars is not None else "–"
+    hide = "h-" + (key if key in ("duplicate", "repair") else css_class(key))
     return (
-        f'<tr><td><label><input type="checkbox" class="catbox" value="{_e(key)}" checked> '
+        f'<tr><td><label><input type="checkbox" class="catbox" value="{_e(key)}" data-hide="{_e(hide)}" '
+        "checked> "
         f'<span class="sw" style="background:{colour}"></span> {_e(label)}</label></td>'
         f'<td class="n">{_fmt_num(spans)}</td><td class="n">{chars_s}</td>'
         f'<td class="n">{_fmt_num(docs)}</td></tr>'
@@ -767,7 +769,7 @@ def render_report(data: RunData, source_name: str = "") -> str:
         summary.append(
             ("shown", f"first {_fmt_num(len(data.documents))} of {_fmt_num(data.total_documents)}")
         )
-    summary_html = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in summary)
+    summary_html = "".join(f'<div class="kv"><dt>{k}</dt><dd>{v}</dd></div>' for k, v in summary)
 
     manifest_rows = "".join(
         f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in _manifest_fields(data.manifest)

@@ -9,12 +9,11 @@ window.addEventListener("error", function (e) { errors.push(String(e.message || 
   var q = document.getElementById("q");
   var onlyWith = document.getElementById("only-with");
   var shown = document.getElementById("shown");
-  function cls(cat) { return cat.toLowerCase().replace(/[^a-z0-9_-]/g, "_"); }
   function apply() {
     var on = {};
     boxes.forEach(function (b) {
       on[b.value] = b.checked;
-      body.classList.toggle("h-" + (b.value === "duplicate" || b.value === "repair" ? b.value : "c-" + cls(b.value)), !b.checked);
+      body.classList.toggle(b.getAttribute("data-hide"), !b.checked);
     });
     var s = site.value, term = q.value.trim().toLowerCase(), n = 0;
     docs.forEach(function (d) {

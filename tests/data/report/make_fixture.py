@@ -96,6 +96,8 @@ Die Regierung hat am Montag neue Pläne vorgestellt.
 
 ANZEIGE
 
+Präsentiert von Beispiel AG
+
 “Azerbaijan is an important country for us,” Inbar said. Der Minister widersprach.
 
 Lesen Sie weiter mit Z+ für nur 1 € im ersten Monat.
@@ -152,6 +154,8 @@ def main() -> None:
                     "cookie_notice/de/cookies",
                 ),
                 ("ANZEIGE", "advertisement", "advertisement/de/anzeige"),
+                # a category outside the enum (a newer docclean, a user rule pack)
+                ("Präsentiert von Beispiel AG", "sponsored", "sponsored/de/praesentiert"),
                 ("Lesen Sie weiter mit Z+ für nur 1 € im ersten Monat.", "paywall", "paywall/de/weiterlesen"),
                 (
                     "Mehr zum Thema: Haushalt 2025 · Schuldenbremse · Koalition",
