@@ -169,7 +169,7 @@ def test_fallback_to_baseline(monkeypatch: pytest.MonkeyPatch) -> None:
         calls.append(kw)
         return None
 
-    monkeypatch.setattr(pipeline.extract.trafilatura, "bare_extraction", nothing)
+    monkeypatch.setattr("trafilatura.bare_extraction", nothing)
     doc = extract(html_doc(ARTICLE), ExtractConfig())
     assert [c["favor_recall"] for c in calls] == [False, True]
     assert all(c["deduplicate"] is False and c["with_metadata"] is True for c in calls)
@@ -180,7 +180,7 @@ def test_trafilatura_exception_is_rejection(monkeypatch: pytest.MonkeyPatch) -> 
     def boom(raw: str, **kw: Any) -> None:
         raise ValueError("lxml exploded")
 
-    monkeypatch.setattr(pipeline.extract.trafilatura, "bare_extraction", boom)
+    monkeypatch.setattr("trafilatura.bare_extraction", boom)
     with pytest.raises(DocumentError, match="lxml exploded") as info:
         extract(html_doc(ARTICLE), ExtractConfig())
     assert info.value.reason == "extraction_failed"
@@ -192,7 +192,7 @@ def test_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
         with contextlib.suppress(Exception):
             time.sleep(30)
 
-    monkeypatch.setattr(pipeline.extract.trafilatura, "bare_extraction", slow)
+    monkeypatch.setattr("trafilatura.bare_extraction", slow)
     before = signal.getsignal(signal.SIGALRM)
     with pytest.raises(DocumentError) as info:
         extract(html_doc(ARTICLE), ExtractConfig(timeout_s=0.05))

@@ -332,7 +332,7 @@ def test_transient_oserror_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     def eagain(*args: Any, **kwargs: Any) -> Any:
         raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
 
-    monkeypatch.setattr(pipeline.readers.os, "stat", eagain)
+    monkeypatch.setattr("os.stat", eagain)
     with pytest.raises(TransientError, match=r"a\.txt"):
         list(read_shard(shards[0], ReadConfig()))
 
@@ -575,10 +575,11 @@ def test_reading_is_deterministic(tree: Path) -> None:
 
 def test_seeds_read_clean() -> None:
     items = read_all(discover([ROOT / "seeds"]))
-    assert len(items) == 5 and all(isinstance(d, Document) for d in items)
-    assert [d.id for d in items] == sorted(d.id for d in items)
-    assert all(d.source.startswith("seeds/") and d.group == "seeds" for d in items)
-    assert all("\r" not in d.raw for d in items if isinstance(d, Document))
+    docs = [d for d in items if isinstance(d, Document)]
+    assert len(items) == len(docs) == 5
+    assert [d.id for d in docs] == sorted(d.id for d in docs)
+    assert all(d.source.startswith("seeds/") and d.group == "seeds" for d in docs)
+    assert all("\r" not in d.raw and d.text == d.raw for d in docs)
 
 
 def test_shard_item_defaults() -> None:
