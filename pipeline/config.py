@@ -126,7 +126,8 @@ class Config:
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> Config:
         """Build a config from nested dicts (as parsed from TOML), validating every key."""
-        return _build(cls, data, "")
+        config: Config = _build(cls, data, "")
+        return config
 
     @classmethod
     def load(

@@ -145,7 +145,7 @@ class DocEntry:
     published: str | None
     group: str
     signature: Any
-    line_keys: tuple[int, ...]
+    line_keys: bytes
 
 
 @dataclass
@@ -230,7 +230,7 @@ def clean_shard(plan: RunPlan, shard_index: int) -> ShardResult:
         if isinstance(item, Document):
             t1 = time.perf_counter()
             sig = dedup.compute_signature(item, config.dedup) if config.dedup.mode != "off" else None
-            keys = templates.line_keys(item) if config.boilerplate.site_templates else ()
+            keys = templates.line_keys(item) if config.boilerplate.site_templates else b""
             timings["signatures"] = timings.get("signatures", 0.0) + time.perf_counter() - t1
             entries.append(DocEntry(item.id, item.order, item.published, item.group, sig, keys))
         else:
@@ -424,20 +424,23 @@ def _write_outputs(
     n = 0
     with atomic_writer(out / doc_name, gz=gz) as docs_fh, atomic_writer(out / rej_name) as rej_fh:
         for item in _iter_spilled(results):
-            if isinstance(item, Document):
+            outcome: Finished | Rejection
+            if isinstance(item, Rejection):
+                outcome = item
+            else:
                 if n in renames:
                     item = replace(item, id=renames[n])
                 n += 1
                 result = decisions.get(item.id)
                 if result is not None and result.duplicate_of is not None:
-                    item = _reject_duplicate(item, result.duplicate_of)
+                    outcome = _reject_duplicate(item, result.duplicate_of)
                 else:
-                    item = _finalise(item, result, template_keys, config)
-            if isinstance(item, Rejection):
-                rejected_counts[item.reason] += 1
-                rej_fh.write(dumps(rejection_record(item)) + "\n")
+                    outcome = _finalise(item, result, template_keys, config)
+            if isinstance(outcome, Rejection):
+                rejected_counts[outcome.reason] += 1
+                rej_fh.write(dumps(rejection_record(outcome)) + "\n")
                 continue
-            doc, kept, dups = item
+            doc, kept, dups = outcome
             rec = record(doc, kept, dups)
             docs_fh.write(dumps(rec) + "\n")
             summary.documents += 1
@@ -459,6 +462,10 @@ def _write_outputs(
     write_json(out / "manifest.json", manifest)
 
 
+Finished = tuple[Document, list[tuple[int, int]], tuple[Duplicate, ...]]
+"""A document ready to write: the document, its kept ranges, its duplicates."""
+
+
 def _reject_duplicate(doc: Document, of: str) -> Rejection:
     return _reject(doc, "duplicate_document", f"near-duplicate of {of}", of=of)
 
@@ -468,7 +475,7 @@ def _finalise(
     result: dedup.DedupResult | None,
     template_keys: dict[str, set[int]],
     config: Config,
-) -> tuple[Document, list[tuple[int, int]], tuple[Duplicate, ...]] | Rejection:
+) -> Finished | Rejection:
     """Add template spans, then assemble the output text (or reject an emptied document)."""
     if template_keys.get(doc.group):
         extra = templates.spans(doc, template_keys[doc.group])

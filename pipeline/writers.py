@@ -70,7 +70,7 @@ def atomic_writer(path: str | os.PathLike[str], *, gz: bool = False) -> Iterator
             text = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
         yield text
         text.flush()
-        text.detach()  # leave the underlying streams open: we close them in order below
+        text.detach()  # type: ignore[attr-defined]  # keep the underlying streams open, closed below
         if gz:
             gzf.close()  # writes the gzip trailer; does not close ``raw``
         raw.flush()
