@@ -81,6 +81,12 @@ _STARTERS = _wordset(
     Der Die Das Ein Eine Er Sie Es Wir Le La Les Il Elle Ils Un Une El Los Las Ella
     """,
 )
+# After "3." a German month makes an ordinal date, not a sentence end.
+_MONTHS = _wordset(
+    """
+    Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember
+    """,
+)
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
 
 
@@ -103,15 +109,22 @@ def _is_boundary(text: str, pos: int, lo: int, punct: str, dot: int) -> bool:
         return False
     if nxt.isdigit() and key in _BEFORE_NUMBER:
         return False
+    if word.isdigit() and len(word) <= 2 and _next_word(text, pos) in _MONTHS:
+        return False  # a German ordinal date: "am 3. Oktober"
     if len(word) == 1 and word.isupper():
         return False  # an initial: "J. Smith"
     if "." in word and _DOTTED.fullmatch(word):
-        end = pos
-        limit = len(text)
-        while end < limit and text[end].isalpha():
-            end += 1
-        return text[pos:end] in _STARTERS
+        return _next_word(text, pos) in _STARTERS
     return True
+
+
+def _next_word(text: str, pos: int) -> str:
+    """The run of letters starting at ``pos``."""
+    end = pos
+    limit = len(text)
+    while end < limit and text[end].isalpha():
+        end += 1
+    return text[pos:end]
 
 
 def _split(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
