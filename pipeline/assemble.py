@@ -15,11 +15,13 @@ rules, applied in this order:
    and the line end) also removes that surrounding horizontal white space and
    the one line break after it.
 3. **Inside a line.** Otherwise the span also removes the horizontal white
-   space right after it; when nothing but horizontal white space follows it up
-   to the line end, it removes the horizontal white space right before it
-   instead. So ``"a SPAN b"`` gives ``"a b"`` and ``"a. SPAN"`` gives ``"a."``.
-   A span with no white space on either side joins its neighbours (they were
-   glued to it already).
+   space right after it, when it starts the line or has white space before it;
+   when nothing but horizontal white space follows it up to the line end, it
+   removes the horizontal white space right before it instead. So
+   ``"a SPAN b"`` gives ``"a b"``, ``"SPAN b"`` gives ``"b"`` and ``"a. SPAN"``
+   gives ``"a."``; a span glued on its left keeps the space on its right
+   (``"a.SPAN b"`` gives ``"a. b"``). A span with no white space on either side
+   joins its neighbours (they were glued to it already).
 4. **Blank-line pile-ups.** Where a removal happened, a white-space run across
    the cut that holds three or more line breaks keeps only its first and last
    line break (everything between them goes), i.e. one blank line. Pile-ups
@@ -117,7 +119,9 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
         return left, right + 1 if right < n else right
     if at_line_end:
         return left, right
-    return start, right
+    if at_line_start or left < start:
+        return start, right
+    return start, end  # glued on the left: keep the space on the right ("a.SPAN b" -> "a. b")
 
 
 def _complement(length: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
