@@ -178,7 +178,7 @@ def _grams(ws: Sequence[int], n: int) -> list[int]:
     """Keys of the word ``n``-grams (2 or 3) of a word-hash sequence."""
     if n == 3:
         return trigram_keys(ws)
-    return [(ws[i] << 16) | ws[i + 1] for i in range(len(ws) - 1)]
+    return [(a << 16) | b for a, b in pairwise(ws)]
 
 
 def _coverage(ws: Sequence[int], lo: int, hi: int, grams: set[int], params: DedupParams) -> float:
@@ -257,27 +257,33 @@ def _aligned(
     return covered / n, blocks[0].b, blocks[-1].b + blocks[-1].size - 1
 
 
-def _verify(
-    ws: Sequence[int],
-    core: tuple[int, int],
-    index: DedupIndex,
-    lo: int,
-    hi: int,
-    params: DedupParams,
-    floor: float,
-) -> tuple[float, int, int]:
-    """Similarity of a passage to the window ``[lo, hi)``, and the window passages that matched.
+_Window = tuple["array[int]", list[int], set[int]]
 
-    The unordered bigram coverage is an upper bound of the aligned share and
-    is checked first: below ``floor`` the (slower) alignment is skipped.
-    """
-    window = array("H")
+
+def _build_window(index: DedupIndex, lo: int, hi: int) -> _Window:
+    window: array[int] = array("H")
     owner: list[int] = []
     for pid in range(lo, hi):
         pw = index.passage_words(pid)
         window.extend(pw)
         owner.extend([pid] * len(pw))
-    keys = set(_grams(window, 2))
+    return window, owner, set(_grams(window, 2))
+
+
+def _verify(
+    ws: Sequence[int],
+    core: tuple[int, int],
+    win: _Window,
+    lo: int,
+    params: DedupParams,
+    floor: float,
+) -> tuple[float, int, int]:
+    """Similarity of a passage to a window of passages, and the window passages that matched.
+
+    The unordered bigram coverage is an upper bound of the aligned share and
+    is checked first: below ``floor`` the (slower) alignment is skipped.
+    """
+    window, owner, keys = win
     clo, chi = core
     outside = len(ws) - (chi - clo)
     ranges = [(0, len(ws))]
@@ -309,6 +315,7 @@ def decide(
     for sig in signatures:
         dups: list[Duplicate] = []
         dup_idx: list[int] = []
+        windows: dict[tuple[int, int], _Window] = {}
         words_by_doc: dict[int, int] = {}
         for i in range(len(sig)):
             ws = sig.passage_words(i)
@@ -325,7 +332,10 @@ def decide(
             core = (sig.cores[2 * i], sig.cores[2 * i + 1])
             for d in ranked:
                 lo, hi = _window(index, d, hits[d], params)
-                sim, mlo, mhi = _verify(ws, core, index, lo, hi, params, cfg.threshold)
+                win = windows.get((lo, hi))
+                if win is None:
+                    win = windows[(lo, hi)] = _build_window(index, lo, hi)
+                sim, mlo, mhi = _verify(ws, core, win, lo, params, cfg.threshold)
                 if best is None or sim > best[0] or (sim == best[0] and d < best[1]):
                     best = (sim, d, mlo, mhi)
             assert best is not None

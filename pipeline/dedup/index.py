@@ -35,8 +35,9 @@ from collections.abc import Iterable, Sequence
 
 WINNOW = 4
 """Winnowing window (in 3-grams): shared runs of at least ``WINNOW + 2`` words are always retrieved."""
-MAX_POSTINGS = 64
-"""An anchor already held by this many passages is not indexed again."""
+MAX_POSTINGS = 32
+"""An anchor already held by this many passages is not indexed again, and is ignored by lookups
+(a stop-shingle such as "the company said": it cannot tell candidates apart)."""
 _BUCKET_BITS = 16
 _NBUCKETS = 1 << _BUCKET_BITS
 _PID_BITS = 40
@@ -61,7 +62,9 @@ def trigram_keys(ws: Sequence[int]) -> list[int]:
     >>> len(trigram_keys([1, 2, 3, 4]))
     2
     """
-    return [trigram_key(ws[i], ws[i + 1], ws[i + 2]) for i in range(len(ws) - 2)]
+    return [
+        (((a << 32) | (b << 16) | c) * _MIX) & _MASK64 for a, b, c in zip(ws, ws[1:], ws[2:], strict=False)
+    ]
 
 
 def winnow(keys: Sequence[int], w: int = WINNOW) -> list[int]:
@@ -171,19 +174,16 @@ class DedupIndex:
     # -- querying -------------------------------------------------------------------------
 
     def lookup(self, key: int) -> list[int]:
-        """Passage ids that hold anchor ``key``, oldest first."""
+        """Passage ids that hold anchor ``key``, oldest first (none for a stop-shingle)."""
         bucket = self.buckets[key >> (64 - _BUCKET_BITS)]
         if bucket is None:
             return []
         tag = (key >> 24) & _TAG_MASK
         lo = bisect.bisect_left(bucket, tag << _PID_BITS)
-        out: list[int] = []
-        for i in range(lo, len(bucket)):
-            e = bucket[i]
-            if e >> _PID_BITS != tag:
-                break
-            out.append(e & _PID_MASK)
-        return out
+        hi = bisect.bisect_left(bucket, (tag + 1) << _PID_BITS, lo)
+        if hi == lo or hi - lo >= MAX_POSTINGS:
+            return []
+        return [e & _PID_MASK for e in bucket[lo:hi]]
 
     def doc_range(self, d: int) -> tuple[int, int]:
         """Passage ids ``[first, end)`` of document index ``d``."""
