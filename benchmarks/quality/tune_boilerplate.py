@@ -140,7 +140,7 @@ def render(cache: Path) -> dict[str, dict[str, str]]:
 
 
 def render_traf(cache: Path, limit: int) -> list[dict[str, object]]:
-    """trafilatura-eval pages (first ``limit`` annotated, sorted by file): both renderings + snippets, cached."""
+    """trafilatura-eval pages (first ``limit`` annotated, by file name): renderings + snippets, cached."""
     path = cache / f"traf-{limit}.json"
     if path.exists():
         return json.loads(path.read_text())  # type: ignore[no-any-return]
@@ -163,9 +163,18 @@ def render_traf(cache: Path, limit: int) -> list[dict[str, object]]:
                 html = raw.decode("utf-8")
             except UnicodeDecodeError:
                 html = raw.decode("cp1252", "replace")
-            rec = trafilatura.extract(html, favor_recall=True, include_comments=True, include_tables=True) or ""
-            out.append({"url": url, "with": v.get("with", []), "without": v.get("without", []),
-                        "recall": rec, "full": full_text(html)})
+            rec = (
+                trafilatura.extract(html, favor_recall=True, include_comments=True, include_tables=True) or ""
+            )
+            out.append(
+                {
+                    "url": url,
+                    "with": v.get("with", []),
+                    "without": v.get("without", []),
+                    "recall": rec,
+                    "full": full_text(html),
+                }
+            )
             if len(out) >= limit:
                 break
     path.write_text(json.dumps(out))
@@ -181,7 +190,9 @@ def lost_snippets(cache: Path, limit: int, mode: str) -> None:
         for snip in p["with"]:  # type: ignore[attr-defined]
             sn = " ".join(snip.split())
             if sn in folded_in and sn not in folded_out:
-                why = [f"{c} {r}" for c, r, t in removed if t.strip() and t.strip()[:30] in sn or sn[:30] in t]
+                why = [
+                    f"{c} {r}" for c, r, t in removed if (t.strip() and t.strip()[:30] in sn) or sn[:30] in t
+                ]
                 print(f"LOST {str(p['url'])[:60]} {sn[:80]!r} {why[:2]}")
 
 
@@ -209,7 +220,9 @@ def snippet_scores(cache: Path, limit: int) -> None:
             prec = tp / (tp + fp) if tp + fp else 0.0
             rec = tp / (tp + fn) if tp + fn else 0.0
             f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-            print(f"traf-eval {mode:6} {label:6} P {prec:.3f} R {rec:.3f} F1 {f1:.3f} (without kept: {fp}/{fp + tn})")
+            print(
+                f"traf-eval {mode:6} {label:6} P {prec:.3f} R {rec:.3f} F1 {f1:.3f} (bad kept {fp}/{fp + tn})"
+            )
 
 
 def shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:

@@ -64,6 +64,7 @@ _COMMENT_CATS = (Category.COMMENT_FORM, Category.COMMENTS)
 _CREDIT_CATS = ("caption/en/credit-line", "caption/en/glued-credit", "caption/xx/agency-credit")
 _QUOTE_OR_SAID = re.compile(r'"|\b(said|says|told|according to)\b', re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(r"(?<!\w)[-+$€£]?\d[\d.,:/%]*(?!\w)")
 _HEADLINE_END = re.compile(r"[.:;,]$")
 
 # Region values (see module docstring, step 2).
@@ -122,13 +123,17 @@ def _blocks(doc: Document) -> list[tuple[int, int, int]]:
 def _make_blocks(text: str, raw: list[tuple[int, int, int]], lang: str, min_stop: float) -> list[_Block]:
     """Blocks with their own features and those of their logical block (wrapped lines joined)."""
     feats = [block_features(text[s:e], lang, min_stop) for s, e, _ in raw]
+    # hard-wrapped text (newswire, e-mail): many long lines that stop mid-sentence
+    wrapped_lines = sum(1 for f in feats if 50 <= f.chars <= 90 and not f.terminal)
+    hard_wrapped_doc = wrapped_lines >= max(3, 0.3 * len(feats))
     groups: list[list[int]] = []
     for i, (_s, _e, para) in enumerate(raw):
         f = feats[i]
         if groups and i > 0 and raw[i - 1][2] == para:
             prev = feats[i - 1]
             wrapped = not prev.terminal and not prev.bullet and not f.bullet and prev.words >= 3
-            if wrapped and (f.text[:1].islower() or prev.text.endswith((",", "-", ";"))):
+            hard_wrap = hard_wrapped_doc and prev.chars >= 50
+            if wrapped and (f.text[:1].islower() or prev.text.endswith((",", "-", ";")) or hard_wrap):
                 groups[-1].append(i)
                 continue
         groups.append([i])
@@ -143,6 +148,15 @@ def _make_blocks(text: str, raw: list[tuple[int, int, int]], lang: str, min_stop
             s, e, p = raw[i]
             out.append(_Block(i, s, e, p, feats[i], g, share=feats[i].words / total))
     return out
+
+
+def _prose_follows(bs: list[_Block], i: int, window: int = 6, words: int = 50) -> bool:
+    """Article prose right above and right below block ``i``: an inline promo, not the article's end."""
+    after = bs[i + 1 : i + 1 + window]
+    before = bs[max(0, i - window) : i]
+    return all(
+        sum(b.f.words for b in part if b.g.prose and b.strong is None) >= words for part in (before, after)
+    )
 
 
 def _isolated(bs: list[_Block], i: int) -> bool:
@@ -258,7 +272,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     for b in bs:
         if b.strong is not None:
             v = -(_RULE_PENALTY + b.f.words)
-            if b.strong.tail_marker:
+            inline = b.strong.category not in _COMMENT_CATS and _prose_follows(bs, b.index)
+            if b.strong.tail_marker and not inline:
                 v -= _TAIL_MARKER_PENALTY
                 if (
                     b.strong.category in _COMMENT_CATS
