@@ -155,7 +155,8 @@ def _prose_follows(bs: list[_Block], i: int, window: int = 6, words: int = 50) -
     after = bs[i + 1 : i + 1 + window]
     before = bs[max(0, i - window) : i]
     return all(
-        sum(b.f.words for b in part if b.g.prose and b.strong is None) >= words for part in (before, after)
+        sum(b.f.words for b in part if b.g.prose and b.strong is None and not b.f.bullet) >= words
+        for part in (before, after)
     )
 
 
