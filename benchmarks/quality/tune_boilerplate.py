@@ -10,6 +10,7 @@ Renderings (cached under ``--cache``, default ``/tmp/docclean-bp-cache``):
 
 - ``recall``: ``trafilatura.extract(html, favor_recall=True, include_comments=True, include_tables=True)``
 - ``full``: every text node of ``<body>`` minus script/style, one line per block element.
+- ``html``: trafilatura's default extraction (no comments), i.e. what ``docclean`` does with HTML input.
 
 Usage::
 
@@ -120,12 +121,12 @@ def full_text(html: str) -> str:
 
 def render(cache: Path) -> dict[str, dict[str, str]]:
     """{"recall"|"full": {id: text}}, cached."""
-    path = cache / "renderings.json"
+    path = cache / "renderings-v2.json"
     if path.exists():
         return json.loads(path.read_text())  # type: ignore[no-any-return]
     import trafilatura
 
-    out: dict[str, dict[str, str]] = {"recall": {}, "full": {}}
+    out: dict[str, dict[str, str]] = {"recall": {}, "full": {}, "html": {}}
     for f in sorted((AEB / "html").glob("*.html.gz")):
         doc_id = f.name.split(".")[0]
         html = gzip.decompress(f.read_bytes()).decode("utf-8", "replace")
@@ -133,6 +134,7 @@ def render(cache: Path) -> dict[str, dict[str, str]]:
             trafilatura.extract(html, favor_recall=True, include_comments=True, include_tables=True) or ""
         )
         out["full"][doc_id] = full_text(html)
+        out["html"][doc_id] = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
         print(".", end="", file=sys.stderr, flush=True)
     cache.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(out))
@@ -187,6 +189,10 @@ def lost_snippets(cache: Path, limit: int, mode: str) -> None:
         text = str(p[mode])
         kept, removed = kept_text(text, str(p["url"]))
         folded_in, folded_out = " ".join(text.split()), " ".join(kept.split())
+        for snip in p["without"]:  # type: ignore[attr-defined]
+            sn = " ".join(snip.split())
+            if sn in folded_out:
+                print(f"KEPT-BAD {str(p['url'])[:60]} {sn[:100]!r}")
         for snip in p["with"]:  # type: ignore[attr-defined]
             sn = " ".join(snip.split())
             if sn in folded_in and sn not in folded_out:
@@ -324,7 +330,7 @@ def main() -> None:
     print(f"{'rendering':10} {'baseline P/R/F1':>24} {'detect P/R/F1':>24}")
     dump: dict[str, float] = {}
     before = json.loads(Path(args.compare).read_text()) if args.compare else {}
-    for mode in ("recall", "full"):
+    for mode in ("recall", "full", "html"):
         base, ours, per = [], [], []
         for doc_id, text in sorted(rend[mode].items()):
             g = gold[doc_id]["articleBody"]
