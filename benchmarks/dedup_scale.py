@@ -143,6 +143,7 @@ def measure(n: int, data: Path) -> dict[str, float]:
         "reduce_cpu_us_per_sentence": round(reduce_cpu / max(sentences, 1) * 1e6, 1),
         "index_bytes": mem,
         "bytes_per_indexed_sentence": round(mem / max(len(index), 1), 1),
+        "bytes_per_sentence": round(mem / max(sentences, 1), 1),
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "dup_sentence_share": round(dup_sentences / max(sentences, 1), 3),
         "dup_documents": dup_docs,

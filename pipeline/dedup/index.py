@@ -4,7 +4,7 @@ Per passage the index stores its document, its character offsets (so
 ``explain`` can show the matched passage), and its words as 16-bit hashes
 (2 bytes a word). Retrieval uses *anchors*: word 3-grams chosen by
 winnowing (the minimum key in every window of ``WINNOW`` consecutive
-3-grams), kept in 65,536 sorted ``array('Q')`` buckets, one 8-byte entry per
+3-grams), kept in 16,384 sorted ``array('Q')`` buckets, one 8-byte entry per
 anchor (24 bits of key tag, 40 bits of passage id). Winnowing guarantees
 that any run of ``WINNOW + 2`` or more words shared with an indexed passage
 contains an anchor, so a query that probes *every* 3-gram of a new passage
@@ -38,7 +38,7 @@ WINNOW = 4
 MAX_POSTINGS = 32
 """An anchor already held by this many passages is not indexed again, and is ignored by lookups
 (a stop-shingle such as "the company said": it cannot tell candidates apart)."""
-_BUCKET_BITS = 16
+_BUCKET_BITS = 14
 _NBUCKETS = 1 << _BUCKET_BITS
 _PID_BITS = 40
 _PID_MASK = (1 << _PID_BITS) - 1
@@ -243,6 +243,8 @@ class DedupIndex:
         idx.words = _from_le("H", blobs["words"])
         offsets = _from_le("Q", blobs["bucket_offsets"])
         data = _from_le("Q", blobs["bucket_data"])
+        if len(offsets) != _NBUCKETS + 1:
+            raise ValueError(f"dedup index has {len(offsets) - 1} buckets, this version uses {_NBUCKETS}")
         for b in range(_NBUCKETS):
             lo, hi = offsets[b], offsets[b + 1]
             if hi > lo:
