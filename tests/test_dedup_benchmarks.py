@@ -1,0 +1,69 @@
+"""Smoke tests of the dedup benchmarks' data handling (no data files, no timing)."""
+
+from __future__ import annotations
+
+from benchmarks.dedup_meter import Article, clean_pa, held_out, parse_sgml, run_dedup, score
+from benchmarks.dedup_scale import documents
+from pipeline.config import DedupConfig
+from pipeline.dedup import DedupParams
+from pipeline.document import Document
+from pipeline.segment import segment
+
+PA = """  ----------------------------------------------------------------
+                  23:19 27/01/00: Page 1 (HHH) SHOWBIZ Posh
+  ----------------------------------------------------------------
+WEIGHT LOSS DID WORRY ME<
+Posh Spice decided to go to doctors after being afraid that she was losing too
+much weight, she has disclosed.<
+The star said: ``It did worry me, I did go to the doctors.''<
+"""
+
+SGML = """<meterdocument classification="partially-derived"><body>
+<Verbatim PAsource="" >Posh Spice decided to go to doctors after being afraid </Verbatim>
+<New PAsource="" >the tabloids were right, </New>
+<Verbatim PAsource="" >she has disclosed.</Verbatim>
+<New PAsource="" >
+</New>
+
+<New PAsource="" >Fans were shocked by the news on Friday night in London.</New>
+</body></meterdocument>"""
+
+
+def test_clean_pa_joins_wrapped_lines_and_folds_quotes() -> None:
+    text = clean_pa(PA)
+    assert text.splitlines()[0] == "WEIGHT LOSS DID WORRY ME"
+    assert "afraid that she was losing too much weight, she has disclosed." in text
+    assert 'The star said: "It did worry me, I did go to the doctors."' in text
+
+
+def test_parse_sgml_labels_characters() -> None:
+    text, labels, cls = parse_sgml(SGML)
+    assert cls == "partially-derived"
+    assert text.startswith("Posh Spice decided") and "\n\nFans were shocked" in text
+    i = text.index("tabloids")
+    assert labels[i] == "new" and labels[text.index("disclosed")] == "verbatim"
+    assert len(labels) == len(text)
+
+
+def test_meter_scoring_on_a_tiny_story() -> None:
+    pa = segment(Document(id="pa/s/1", source="pa", format="text", text=clean_pa(PA)))
+    text, labels, cls = parse_sgml(SGML)
+    np_doc = segment(Document(id="np/s/1", source="np", format="text", text=text))
+
+    arts = [Article("np/s/1", "s", text, labels, cls, True)]
+    removed = run_dedup([pa, np_doc], DedupConfig(), DedupParams())
+    m = score([pa, np_doc], arts, removed)
+    assert m["all"]["new_removed"] == 0.0
+    assert isinstance(held_out("s"), bool)
+
+
+def test_synthetic_variants_are_labelled_and_deterministic() -> None:
+    base = [
+        "One two three four five six seven. Eight nine ten eleven twelve.",
+        "Alpha beta gamma delta epsilon.",
+    ]
+    a = [(d.id, d.text) for d in documents(6, base)]
+    b = [(d.id, d.text) for d in documents(6, base)]
+    assert a == b
+    assert [i for i, _ in a[:2]] == ["base-0", "base-1"]
+    assert all(i.startswith("syn-") for i, _ in a[2:])
