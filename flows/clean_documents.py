@@ -1,0 +1,395 @@
+"""The Prefect flow: a thin, observable shell over :mod:`pipeline.run`.
+
+The flow does no cleaning of its own. It calls the same four library functions
+``docclean run`` calls, in the same order, so a flow run and a CLI run over the
+same inputs and config write the same bytes:
+
+    plan (task, in the flow process)
+      -> clean_shard (task, mapped: ONE task run per shard, never per document)
+      -> finish (task, in the flow process: dedup + templates + atomic write + state commit)
+      -> summary logged and published as the table artifact ``docclean-run-summary``
+
+Where the map runs (the flow's task runner) is chosen when this module is
+imported, from the environment, or per call with :func:`make_task_runner` and
+``clean_documents.with_options(task_runner=...)``:
+
+``DOCCLEAN_TASK_RUNNER=process`` (default)
+    :class:`~prefect.task_runners.ProcessPoolTaskRunner`, one process per core
+    (``DOCCLEAN_WORKERS`` to change). The per-document stages are CPU-bound
+    pure Python, so threads would serialise on the GIL.
+``DOCCLEAN_TASK_RUNNER=thread``
+    :class:`~prefect.task_runners.ThreadPoolTaskRunner`; no subprocesses, handy
+    for debugging.
+``DOCCLEAN_TASK_RUNNER=dask``
+    :class:`prefect_dask.DaskTaskRunner` on a temporary ``distributed.LocalCluster``
+    (one single-threaded worker process per core).
+``DOCCLEAN_DASK_ADDRESS=tcp://scheduler:8786``
+    :class:`prefect_dask.DaskTaskRunner` on an existing Dask cluster (implies ``dask``).
+
+Whatever runs the map, ``finish`` receives the shard results in shard order, and
+the reduce is ordered (canonical document order), so the output of a Dask or
+process-pool run equals the output of a local run byte for byte.
+
+Command line (used by ``make run``)::
+
+    python -m flows.clean_documents [INPUT ...] [--output DIR] [--dedup drop|annotate|off]
+        [--config FILE] [--state-dir DIR] [--shard-size N] [--incremental]
+        [--task-runner process|thread|dask] [--workers N]
+        [--dask-address tcp://host:8786]
+    python -m flows.clean_documents serve [--name nightly] [--cron "0 2 * * *"] [INPUT ...] ...
+
+``serve`` registers the nightly deployment on a running Prefect server and
+executes its scheduled runs in this process (no work pool needed); see
+docs/orchestration.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+from prefect import Task, flow, get_run_logger, task
+from prefect.artifacts import create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import State, TaskRun
+from prefect.futures import PrefectFuture
+from prefect.settings import (
+    PREFECT_API_URL,
+    PREFECT_SERVER_EPHEMERAL_ENABLED,
+    PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+    temporary_settings,
+)
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+
+from pipeline.config import Config
+from pipeline.errors import TransientError
+from pipeline.run import RunPlan, RunSummary, ShardResult, clean_shard, finish, plan
+
+__all__ = [
+    "ARTIFACT_KEY",
+    "DedupChoice",
+    "TaskRunnerKind",
+    "clean_documents",
+    "main",
+    "make_task_runner",
+    "serve_nightly",
+]
+
+ARTIFACT_KEY = "docclean-run-summary"
+"""Key of the table artifact each flow run publishes (one version per run)."""
+
+EPHEMERAL_STARTUP_TIMEOUT_S = 180
+"""Seconds the command line waits for Prefect's temporary server (first start migrates a database)."""
+
+NIGHTLY_CRON = "0 2 * * *"
+"""The nightly schedule, in UTC (same as flows/prefect.yaml)."""
+
+DedupChoice = Literal["drop", "annotate", "off"]
+TaskRunnerKind = Literal["process", "thread", "dask"]
+_RUNNER_KINDS: tuple[TaskRunnerKind, ...] = ("process", "thread", "dask")
+
+
+# -- task runner selection ------------------------------------------------------------------
+
+
+def _cores() -> int:
+    """Cores this process may use (respects CPU affinity / container limits)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def make_task_runner(
+    kind: str | None = None,
+    address: str | None = None,
+    workers: int | None = None,
+) -> TaskRunner[Any]:
+    """Build the task runner for the map side.
+
+    Arguments default to the environment: ``DOCCLEAN_TASK_RUNNER`` (``process``,
+    ``thread`` or ``dask``; default ``process``), ``DOCCLEAN_DASK_ADDRESS`` (an
+    existing scheduler; implies ``dask``) and ``DOCCLEAN_WORKERS`` (processes or
+    threads; default: all cores).
+
+    >>> type(make_task_runner("thread", workers=2)).__name__
+    'ThreadPoolTaskRunner'
+    >>> make_task_runner("gpu")
+    Traceback (most recent call last):
+    ...
+    ValueError: DOCCLEAN_TASK_RUNNER must be one of process, thread, dask (got 'gpu')
+    """
+    address = address or os.environ.get("DOCCLEAN_DASK_ADDRESS") or None
+    chosen = (kind or os.environ.get("DOCCLEAN_TASK_RUNNER") or ("dask" if address else "process")).lower()
+    if chosen not in _RUNNER_KINDS:
+        raise ValueError(f"DOCCLEAN_TASK_RUNNER must be one of {', '.join(_RUNNER_KINDS)} (got {chosen!r})")
+    if workers is None:
+        env_workers = os.environ.get("DOCCLEAN_WORKERS", "").strip()
+        workers = int(env_workers) if env_workers else 0
+    n = workers if workers > 0 else _cores()
+    if chosen == "thread":
+        return ThreadPoolTaskRunner(max_workers=n)
+    if chosen == "process":
+        return ProcessPoolTaskRunner(max_workers=n)
+    # Imported lazily: distributed is heavy and only needed for this runner.
+    from prefect_dask.task_runners import DaskTaskRunner
+
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(
+        cluster_class="distributed.LocalCluster",
+        cluster_kwargs={"n_workers": n, "processes": True, "threads_per_worker": 1},
+    )
+
+
+# -- tasks ------------------------------------------------------------------------------------
+
+
+def _retry_on_io(task: Task[..., Any], task_run: TaskRun, state: State[Any]) -> bool:
+    """Retry a failed shard only when it failed on I/O (``TransientError`` or ``OSError``).
+
+    Anything else (a bug, a ``ConfigError``) fails fast: retrying it would only
+    repeat the same failure. Per-document problems never get here; they become
+    rejected records inside the shard.
+    """
+    try:
+        state.result()
+    except (TransientError, OSError):
+        return True
+    except BaseException:
+        return False
+    return False
+
+
+# No caching anywhere: inputs are paths whose contents (and the state store) change
+# between runs, so a cached result keyed on parameters would be stale.
+@task(name="plan", cache_policy=NO_CACHE)
+def plan_task(inputs: list[str], output: str, config: Config) -> RunPlan:
+    """Discover the inputs (minus those already processed, when incremental) and cut shards."""
+    return plan(inputs, output, config)
+
+
+@task(
+    name="clean-shard",
+    task_run_name="clean-shard-{shard_index}",
+    cache_policy=NO_CACHE,
+    retries=2,
+    retry_delay_seconds=[2, 10],
+    retry_condition_fn=_retry_on_io,
+)
+def clean_shard_task(run_plan: RunPlan, shard_index: int) -> ShardResult:
+    """Run the per-document stages over one shard (read .. signatures)."""
+    return clean_shard(run_plan, shard_index)
+
+
+@task(name="finish", cache_policy=NO_CACHE)
+def finish_task(run_plan: RunPlan, results: list[ShardResult]) -> RunSummary:
+    """Reduce (ordered dedup, site templates), write the output atomically, commit state."""
+    return finish(run_plan, results)
+
+
+# -- flow -------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _api_for_workers() -> Iterator[None]:
+    """Point task-runner workers at the API server this flow run already uses.
+
+    Without ``PREFECT_API_URL`` the flow talks to Prefect's temporary local server,
+    and every worker process (process pool, Dask) would start a temporary server
+    of its own: seconds each, and several writers on one SQLite file. Process
+    pool and Dask workers inherit the settings current at submit time, so set the
+    URL of the one running server around the submits. With a real server
+    configured this does nothing.
+    """
+    if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # the process-wide instance the flow's client started
+    server.start()  # no-op when already running
+    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        yield
+
+
+def _summary_markdown(inputs: Sequence[str], output: str, dedup: str, shards: int) -> str:
+    return (
+        f"docclean run over {', '.join(inputs)} into `{output}` "
+        f"(dedup={dedup}, {shards} shard{'s' if shards != 1 else ''}): "
+        "documents written and rejected, removals per category, languages, duplicates, seconds."
+    )
+
+
+@flow(
+    name="clean-documents",
+    description="Clean news/web articles into deterministic JSONL (docclean).",
+    task_runner=make_task_runner(),
+    log_prints=False,
+    validate_parameters=True,
+)
+def clean_documents(
+    inputs: list[str] = ["seeds"],  # noqa: B006 - a Prefect parameter default, never mutated
+    output: str = "output",
+    dedup: DedupChoice = "drop",
+    config_file: str | None = None,
+    state_dir: str | None = None,
+    shard_size: int | None = None,
+    incremental: bool = False,
+) -> dict[str, Any]:
+    """Clean ``inputs`` into ``output`` (``documents.jsonl``, ``rejected.jsonl``, ``manifest.json``).
+
+    Args:
+        inputs: Files or directories (txt, html, jsonl, warc; optionally gzipped).
+        output: Output directory.
+        dedup: ``drop`` removes near-duplicate passages, ``annotate`` only lists them, ``off``.
+        config_file: Optional TOML config; the parameters above override it.
+        state_dir: State store (dedup index, site templates, processed inputs); default
+            ``<output>/.docclean-state``. Dedup always runs against it, so later runs never
+            repeat passages kept by earlier ones.
+        shard_size: Documents per shard, i.e. per ``clean-shard`` task run.
+        incremental: Skip inputs an earlier run with this state already processed (same path,
+            size and hash) and write this run's records to ``documents-<run id>.jsonl`` beside
+            earlier runs' files. Off for one-off runs (``documents.jsonl``); the nightly
+            deployment turns it on.
+
+    Returns:
+        The run summary (``RunSummary.to_dict()``).
+    """
+    logger = get_run_logger()
+    overrides: dict[str, Any] = {
+        "dedup.mode": dedup,
+        "run.state_dir": state_dir,
+        "run.shard_size": shard_size,
+        "run.incremental": incremental,
+    }
+    # ConfigError surfaces here, before any work starts.
+    config = Config.load(config_file, overrides=overrides)
+    run_plan = plan_task(list(inputs), output, config)
+    n_shards = len(run_plan.shards)
+    logger.info("planned %d shard(s) over %s -> %s", n_shards, ", ".join(inputs), output)
+
+    with _api_for_workers():
+        futures: list[PrefectFuture[ShardResult]] = [
+            clean_shard_task.submit(run_plan, index) for index in range(n_shards)
+        ]
+        # Results in shard order, whatever order they finished in: the reduce is ordered.
+        results = [future.result() for future in futures]
+    summary = finish_task(run_plan, results)
+
+    rows = summary.table()
+    width = max((len(str(row.get("metric", ""))) for row in rows), default=0)
+    logger.info(
+        "run summary:\n%s",
+        "\n".join(f"  {row.get('metric', '')!s:<{width}}  {row.get('value', '')}" for row in rows),
+    )
+    create_table_artifact(
+        key=ARTIFACT_KEY,
+        table=rows,
+        description=_summary_markdown(inputs, output, dedup, n_shards),
+    )
+    return summary.to_dict()
+
+
+# -- serving and the command line ---------------------------------------------------------
+
+
+def serve_nightly(
+    name: str = "nightly",
+    cron: str = NIGHTLY_CRON,
+    parameters: dict[str, Any] | None = None,
+) -> None:
+    """Register the nightly deployment and run its schedule in this process (no work pool).
+
+    Needs a real Prefect server (``prefect server start`` and ``PREFECT_API_URL``);
+    blocks until interrupted. Incremental by default: the state store keeps the
+    inputs already processed, so each night only new or changed inputs are cleaned.
+    """
+    from prefect.schedules import Cron
+
+    params: dict[str, Any] = {"inputs": ["seeds"], "output": "output", "incremental": True}
+    params.update(parameters or {})
+    clean_documents.serve(
+        name=name,
+        schedules=[Cron(cron, timezone="UTC")],
+        parameters=params,
+        tags=["docclean"],
+        description="Nightly incremental docclean run.",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m flows.clean_documents",
+        description="Run the clean-documents Prefect flow (or `serve` it on a schedule).",
+    )
+    parser.add_argument("inputs", nargs="*", default=["seeds"], help="files or directories (default: seeds)")
+    parser.add_argument("--output", "-o", default="output", help="output directory (default: output)")
+    parser.add_argument("--dedup", choices=["drop", "annotate", "off"], default="drop")
+    parser.add_argument("--config", dest="config_file", default=None, help="TOML config file")
+    parser.add_argument("--state-dir", default=None, help="state store (default: OUTPUT/.docclean-state)")
+    parser.add_argument("--shard-size", type=int, default=None, help="documents per shard / task")
+    parser.add_argument(
+        "--incremental",
+        action="store_true",
+        default=None,
+        help="skip inputs processed before (default: off; on for `serve`)",
+    )
+    parser.add_argument("--task-runner", choices=list(_RUNNER_KINDS), default=None)
+    parser.add_argument("--dask-address", default=None, help="existing Dask scheduler, tcp://host:8786")
+    parser.add_argument("--workers", type=int, default=None, help="processes/threads (default: all cores)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``python -m flows.clean_documents``."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    serve = bool(args_list) and args_list[0] == "serve"
+    parser = _parser()
+    if serve:
+        parser.add_argument("--name", default="nightly", help="deployment name (default: nightly)")
+        parser.add_argument("--cron", default=NIGHTLY_CRON, help="cron, UTC (default: 0 2 * * *)")
+        args_list = args_list[1:]
+    args = parser.parse_args(args_list)
+    params: dict[str, Any] = {
+        "inputs": list(args.inputs),
+        "output": args.output,
+        "dedup": args.dedup,
+        "config_file": args.config_file,
+        "state_dir": args.state_dir,
+        "shard_size": args.shard_size,
+    }
+    if args.incremental is not None or not serve:
+        params["incremental"] = bool(args.incremental)
+    if serve:
+        serve_nightly(name=args.name, cron=args.cron, parameters=params)
+        return 0
+    the_flow = clean_documents
+    if args.task_runner or args.dask_address or args.workers:
+        the_flow = clean_documents.with_options(
+            task_runner=make_task_runner(args.task_runner, args.dask_address, args.workers)
+        )
+    # The first start of Prefect's temporary server migrates a fresh database, which can take
+    # longer than Prefect's default wait on a busy machine; wait longer unless told otherwise.
+    timeout = (
+        {}
+        if "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS" in os.environ
+        else {PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: EPHEMERAL_STARTUP_TIMEOUT_S}
+    )
+    with temporary_settings(updates=timeout):
+        summary = the_flow(**params)
+    out = Path(args.output)
+    print(f"docclean flow: {summary.get('documents', '?')} documents -> {out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    # Run through the importable module so tasks pickle by reference in worker processes.
+    from flows.clean_documents import main as _main
+
+    raise SystemExit(_main())
