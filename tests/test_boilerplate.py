@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.boilerplate import RulePack, detect, load_rules, shipped_languages
 from pipeline.config import BoilerplateConfig
@@ -248,3 +250,41 @@ def test_max_words_protects_prose() -> None:
     )
     doc = _run(GOLDEN["negative"][1]["text"] + "\n\n" + sentence + "\n\n" + GOLDEN["negative"][1]["text"])
     assert not _overlapping(doc, sentence)
+
+
+# -- properties ---------------------------------------------------------------------------------
+
+_LINES = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "",
+                "Share this article",
+                "Leave a Reply",
+                "Home",
+                "By Jane Doe",
+                "Photo: Reuters",
+                "$9.99 / month",
+                "| a | b |",
+                "• item",
+                GOLDEN["negative"][1]["keep"][0],
+            ]
+        ),
+        st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=80),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_LINES)
+def test_spans_are_sorted_disjoint_whole_blocks_for_any_text(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    doc = _run(text)
+    edges = {(b.start, b.end) for b in doc.blocks}
+    last = -1
+    for span in doc.removed:
+        assert (span.start, span.end) in edges
+        assert span.start >= last
+        last = span.end
+    assert _run(text).removed == doc.removed

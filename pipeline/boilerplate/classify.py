@@ -72,6 +72,7 @@ _RULE_PENALTY = 5.0
 _TAIL_MARKER_PENALTY = 40.0
 _SHAPE_BONUS = 0.15
 _OUTSIDE_SCORE = 0.9
+_MAX_RULE_WORDS = 200
 
 
 @dataclass
@@ -250,13 +251,18 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     tail_start = prose_idx[-2] if len(prose_idx) >= 2 else (prose_idx[-1] if prose_idx else (2 * n) // 3)
 
     # 1. rule matches
+    limits = [(r, r.min_words, r.max_words, r.zone, r.regex.search) for r in rules]
     for b in bs:
-        for rule in rules:
-            if not (rule.min_words <= b.f.words <= rule.max_words):
+        nw = b.f.words
+        if nw > _MAX_RULE_WORDS:
+            continue
+        text = b.f.text
+        for rule, lo_w, hi_w, zone, search in limits:
+            if nw < lo_w or nw > hi_w:
                 continue
-            if not _zone_ok(rule, b.index, head_end, tail_start):
+            if zone != "any" and not _zone_ok(rule, b.index, head_end, tail_start):
                 continue
-            m = rule.search(b.f.text)
+            m = search(text)
             if m is None:
                 continue
             if rule.strength == "strong":
@@ -264,7 +270,6 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                     b.strong, b.match = rule, m
             else:
                 b.weak.append(rule)
-
     # 2. article region
     values: list[float] = []
     total_prose = sum(b.f.words for b in bs if b.g.prose)
