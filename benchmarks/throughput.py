@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.corpus import DEFAULT_DATA
+from benchmarks.corpus import DEFAULT_DATA, index_path
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -375,12 +375,30 @@ def _docclean_documents(out: Path) -> Path:
     return out / "documents.jsonl"
 
 
-def language_agreement(reference_out: Path, docclean_out: Path) -> dict[str, Any]:
-    """Share of common documents where docclean's language equals the reference's."""
+def _sources(index: Path | None) -> dict[str, str]:
+    """Document id -> corpus source (``bbc``, ``reuters``, ``gnad``) from the corpus index."""
+    out: dict[str, str] = {}
+    if index is None or not index.exists():
+        return out
+    with index.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            out[str(row["file"]).rsplit(".", 1)[0]] = str(row["source"])
+    return out
+
+
+def language_agreement(reference_out: Path, docclean_out: Path, index: Path | None = None) -> dict[str, Any]:
+    """Share of common documents where docclean's language equals the reference's (also per source)."""
     ref = _languages(reference_out / "documents.jsonl")
     dc = _languages(_docclean_documents(docclean_out))
     common = sorted(set(ref) & set(dc))
     agree = sum(ref[i] == dc[i] for i in common)
+    source_of = _sources(index)
+    per_source: dict[str, list[int]] = {}
+    for i in common:
+        counts = per_source.setdefault(source_of.get(i, "?"), [0, 0])
+        counts[0] += ref[i] == dc[i]
+        counts[1] += 1
     disagreements: dict[str, int] = {}
     for i in common:
         if ref[i] != dc[i]:
@@ -391,6 +409,7 @@ def language_agreement(reference_out: Path, docclean_out: Path) -> dict[str, Any
         "documents_docclean": len(dc),
         "documents_compared": len(common),
         "agreement": agree / len(common) if common else None,
+        "by_source": {k: {"agreement": a / n, "documents": n} for k, (a, n) in sorted(per_source.items())},
         "disagreements": dict(sorted(disagreements.items(), key=lambda kv: -kv[1])[:10]),
     }
 
@@ -479,6 +498,12 @@ def render(bench: Bench) -> str:
             f"\nlanguage agreement with full-text seeded langdetect: {share} of "
             f"{a['documents_compared']} documents; disagreements {a['disagreements']}"
         )
+        by_source = a.get("by_source") or {}
+        if by_source:
+            lines.append(
+                "  by source: "
+                + ", ".join(f"{k} {v['agreement']:.2%} of {v['documents']}" for k, v in by_source.items())
+            )
     if bench.profile:
         p = bench.profile
         lines.append(
@@ -592,7 +617,7 @@ def main(argv: list[str] | None = None) -> int:
             run_system(bench, "docclean-html", html_dir, work, w, timeout=args.timeout)
 
     if agreement_dirs is not None:  # read outputs only now: the parent must stay small
-        bench.agreement = language_agreement(*agreement_dirs)
+        bench.agreement = language_agreement(*agreement_dirs, index=index_path(text_dir))
     report = render(bench)
     print()
     print(report)
