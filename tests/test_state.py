@@ -120,3 +120,11 @@ def test_readonly_on_missing_state(tmp_path: Path) -> None:
     with State.open(tmp_path / "nothing", readonly=True) as st:
         assert st.info()["inputs"] == 0
         assert len(st.load_dedup_index()) == 0
+
+
+def test_rerun_of_the_same_document_does_not_match_itself(tmp_path: Path) -> None:
+    a, b = seed("000"), seed("002")
+    first = dedup_run(tmp_path, [a, b])
+    again = dedup_run(tmp_path, [a, b])
+    assert again == first
+    assert again[a.id].duplicates == () and again[a.id].duplicate_of is None

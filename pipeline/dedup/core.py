@@ -22,6 +22,8 @@ signatures in canonical order; for every passage it
 
 then adds the document's passages to the index (first copy wins; whole
 duplicates are not added, duplicate passages are added without anchors).
+A document never matches passages indexed under its own id (a rerun or a
+changed input seen by an earlier run).
 
 >>> from pipeline.config import DedupConfig
 >>> from pipeline.document import Document
@@ -325,6 +327,8 @@ def decide(
             for k in set(trigram_keys(ws)):
                 for pid in index.lookup(k):
                     hits.setdefault(index.p_doc[pid], []).append(pid)
+            for d in [d for d in hits if index.doc_ids[d] == sig.doc_id]:
+                del hits[d]  # an earlier run's copy of this very document is not an earlier document
             if not hits:
                 continue
             ranked = sorted(hits, key=lambda d: (-len(hits[d]), d))[: params.max_candidates]
