@@ -48,6 +48,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shutil
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -57,7 +58,7 @@ from prefect import Task, flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import State, TaskRun
-from prefect.futures import PrefectFuture
+from prefect.futures import PrefectFuture, wait
 from prefect.settings import (
     PREFECT_API_URL,
     PREFECT_SERVER_EPHEMERAL_ENABLED,
@@ -274,13 +275,19 @@ def clean_documents(
     n_shards = len(run_plan.shards)
     logger.info("planned %d shard(s) over %s -> %s", n_shards, ", ".join(inputs), output)
 
-    with _api_for_workers():
-        futures: list[PrefectFuture[ShardResult]] = [
-            clean_shard_task.submit(run_plan, index) for index in range(n_shards)
-        ]
-        # Results in shard order, whatever order they finished in: the reduce is ordered.
-        results = [future.result() for future in futures]
-    summary = finish_task(run_plan, results)
+    try:
+        with _api_for_workers():
+            futures: list[PrefectFuture[ShardResult]] = [
+                clean_shard_task.submit(run_plan, index) for index in range(n_shards)
+            ]
+            wait(futures)  # every shard settled (retries included) before anything is cleaned up
+            # Results in shard order, whatever order they finished in: the reduce is ordered.
+            results = [future.result() for future in futures]
+        summary = finish_task(run_plan, results)
+    except BaseException:
+        # As `docclean run` does: drop this run's spilled shards; output and state stay as they were.
+        shutil.rmtree(run_plan.work_dir, ignore_errors=True)
+        raise
 
     rows = summary.table()
     width = max((len(str(row.get("metric", ""))) for row in rows), default=0)

@@ -202,3 +202,4 @@ def test_clean_shard_retries_only_on_io(
     assert state.is_failed()
     assert calls == [0]  # no retry
     assert not (tmp_path / "b" / "documents.jsonl").exists()
+    assert not list((tmp_path / "b").glob(".docclean-work-*"))  # spilled shards cleaned up
