@@ -329,7 +329,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         if b.index + 1 >= n or (b.category is not None and b.score >= cfg.threshold):
             continue
         nxt = bs[b.index + 1]
-        if nxt.paragraph != b.paragraph or nxt.category != Category.CAPTION or b.f.words > 45:
+        too_long = b.f.words > 45 or (b.g.prose and b.f.words > 30)
+        if nxt.paragraph != b.paragraph or nxt.category != Category.CAPTION or too_long:
             continue
         if (
             nxt.rule in _CREDIT_CATS
