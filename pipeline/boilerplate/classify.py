@@ -64,7 +64,6 @@ _COMMENT_CATS = (Category.COMMENT_FORM, Category.COMMENTS)
 _CREDIT_CATS = ("caption/en/credit-line", "caption/en/glued-credit", "caption/xx/agency-credit")
 _QUOTE_OR_SAID = re.compile(r'"|\b(said|says|told|according to)\b', re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-_NUMBER = re.compile(r"(?<!\w)[-+$€£]?\d[\d.,:/%]*(?!\w)")
 _HEADLINE_END = re.compile(r"[.:;,]$")
 
 # Region values (see module docstring, step 2).
