@@ -43,7 +43,9 @@ executes its scheduled runs in this process (no work pool needed); see
 docs/orchestration.md.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: Prefect builds the parameter model from the
+# flow's annotations, and when a served deployment loads this file the string forms could not
+# be resolved (`DedupChoice` "not fully defined"). Real annotation objects always work.
 
 import argparse
 import contextlib
