@@ -1,0 +1,1 @@
+"""Prefect orchestration over the docclean library (pipeline/): flows and deployments."""
