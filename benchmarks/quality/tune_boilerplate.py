@@ -121,12 +121,12 @@ def full_text(html: str) -> str:
 
 def render(cache: Path) -> dict[str, dict[str, str]]:
     """{"recall"|"full": {id: text}}, cached."""
-    path = cache / "renderings-v2.json"
+    path = cache / "renderings-v3.json"
     if path.exists():
         return json.loads(path.read_text())  # type: ignore[no-any-return]
     import trafilatura
 
-    out: dict[str, dict[str, str]] = {"recall": {}, "full": {}, "html": {}}
+    out: dict[str, dict[str, str]] = {"recall": {}, "full": {}, "html": {}, "page": {}}
     for f in sorted((AEB / "html").glob("*.html.gz")):
         doc_id = f.name.split(".")[0]
         html = gzip.decompress(f.read_bytes()).decode("utf-8", "replace")
@@ -135,6 +135,7 @@ def render(cache: Path) -> dict[str, dict[str, str]]:
         )
         out["full"][doc_id] = full_text(html)
         out["html"][doc_id] = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
+        out["page"][doc_id] = html
         print(".", end="", file=sys.stderr, flush=True)
     cache.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(out))
@@ -143,7 +144,7 @@ def render(cache: Path) -> dict[str, dict[str, str]]:
 
 def render_traf(cache: Path, limit: int) -> list[dict[str, object]]:
     """trafilatura-eval pages (first ``limit`` annotated, by file name): renderings + snippets, cached."""
-    path = cache / f"traf-{limit}.json"
+    path = cache / f"traf-v2-{limit}.json"
     if path.exists():
         return json.loads(path.read_text())  # type: ignore[no-any-return]
     import trafilatura
@@ -175,6 +176,8 @@ def render_traf(cache: Path, limit: int) -> list[dict[str, object]]:
                     "without": v.get("without", []),
                     "recall": rec,
                     "full": full_text(html),
+                    "html": trafilatura.extract(html, include_comments=False, include_tables=True) or "",
+                    "page": html,
                 }
             )
             if len(out) >= limit:
@@ -187,7 +190,8 @@ def lost_snippets(cache: Path, limit: int, mode: str) -> None:
     """Print "with" snippets the stage removed (and the rule), and "without" snippets it kept."""
     for p in render_traf(cache, limit):
         text = str(p[mode])
-        kept, removed = kept_text(text, str(p["url"]))
+        src = str(p["page"]) if mode == "html" else text
+        kept, removed = kept_text(src, str(p["url"]), mode == "html")
         folded_in, folded_out = " ".join(text.split()), " ".join(kept.split())
         for snip in p["without"]:  # type: ignore[attr-defined]
             sn = " ".join(snip.split())
@@ -202,16 +206,22 @@ def lost_snippets(cache: Path, limit: int, mode: str) -> None:
                 print(f"LOST {str(p['url'])[:60]} {sn[:80]!r} {why[:2]}")
 
 
-def snippet_scores(cache: Path, limit: int) -> None:
-    """trafilatura's own scoring: "with" snippets found = TP, "without" snippets found = FP."""
+def snippet_scores(cache: Path, limit: int, half: str = "all") -> None:
+    """trafilatura's own scoring: "with" snippets found = TP, "without" snippets found = FP.
+
+    ``input`` is the rendering unchanged (for ``html``: trafilatura alone), ``detect`` docclean's stages.
+    """
     pages = render_traf(cache, limit)
-    for mode in ("recall", "full"):
+    if half != "all":
+        pages = pages[(0 if half == "even" else 1) :: 2]
+    for mode in ("html", "recall", "full"):
         for label, use in (("input", False), ("detect", True)):
             tp = fn = fp = tn = 0
             for p in pages:
                 text = str(p[mode])
                 if use:
-                    text, _ = kept_text(text, str(p["url"]))
+                    src = str(p["page"]) if mode == "html" else text
+                    text, _ = kept_text(src, str(p["url"]), mode == "html")
                 folded = " ".join(text.split())
                 for snip in p["with"]:  # type: ignore[attr-defined]
                     if " ".join(snip.split()) in folded:
@@ -249,29 +259,34 @@ def prf(pred: str, gold: str) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def kept_text(text: str, doc_id: str = "x") -> tuple[str, list[tuple[str, str, str]]]:
-    """Run segment-like blocking + detect; return kept text and the removals."""
+def kept_text(text: str, doc_id: str = "x", html: bool = False) -> tuple[str, list[tuple[str, str, str]]]:
+    """Run the pipeline's per-document stages up to the boilerplate stage; return kept text and removals.
+
+    Text runs through repair, segment and detect, as ``docclean run`` does. With ``html=True``
+    ``text`` is the page's HTML and runs through extract first (as HTML input does).
+    """
     from pipeline.boilerplate import detect, load_rules
-    from pipeline.config import BoilerplateConfig
-    from pipeline.document import Block, Document
+    from pipeline.config import Config
+    from pipeline.document import Document
+    from pipeline.extract import extract
+    from pipeline.repair import repair
+    from pipeline.segment import segment
 
     global _PACK
     if _PACK is None:
         _PACK = load_rules()
-    blocks = []
-    pos, para, blank = 0, 0, False
-    for i, line in enumerate(text.split("\n")):
-        if line.strip():
-            if blank and blocks:
-                para += 1
-            blank = False
-            blocks.append(Block(pos, pos + len(line), len(blocks), para))
-        else:
-            blank = True
-        pos += len(line) + 1
-        del i
-    doc = Document(id=doc_id, source=doc_id, format="text", text=text, blocks=tuple(blocks))
-    out = detect(doc, BoilerplateConfig(), _PACK)
+    cfg = Config()
+    if html:
+        doc = Document(id=doc_id, source=doc_id, format="html", raw=text, is_html=True)
+        try:
+            doc = extract(doc, cfg.extract)
+        except Exception:
+            return "", []
+    else:
+        doc = Document(id=doc_id, source=doc_id, format="text", text=text)
+    doc = segment(repair(doc, cfg.repair))
+    out = detect(doc, cfg.boilerplate, _PACK)
+    text = out.text
     cut = sorted(out.removed)
     parts, last = [], 0
     for s in cut:
@@ -314,13 +329,20 @@ def main() -> None:
     ap.add_argument("--traf", type=int, default=0, help="also score N trafilatura-eval pages by snippets")
     ap.add_argument("--dump", default=None, help="write per-document F1 to this JSON file")
     ap.add_argument("--compare", default=None, help="print documents whose F1 changed against a --dump file")
+    ap.add_argument(
+        "--half",
+        choices=("all", "even", "odd"),
+        default="all",
+        help="only the pages at even/odd positions of the sorted ids (tune on one half, check the other)",
+    )
     args = ap.parse_args()
     gold = json.loads((AEB / "ground-truth.json").read_text())
     rend = render(Path(args.cache))
     if args.show:
         for doc_id, text in rend[args.mode].items():
             if doc_id.startswith(args.show):
-                kept, removed = kept_text(text, doc_id)
+                src = rend["page"][doc_id] if args.mode == "html" else text
+                kept, removed = kept_text(src, doc_id, args.mode == "html")
                 for cat, rule, t in removed:
                     print(f"- [{cat} {rule}] {t[:150]!r}")
                 print("=== KEPT\n" + kept)
@@ -332,10 +354,13 @@ def main() -> None:
     before = json.loads(Path(args.compare).read_text()) if args.compare else {}
     for mode in ("recall", "full", "html"):
         base, ours, per = [], [], []
-        for doc_id, text in sorted(rend[mode].items()):
+        for pos, (doc_id, text) in enumerate(sorted(rend[mode].items())):
+            if args.half != "all" and pos % 2 != (0 if args.half == "even" else 1):
+                continue
             g = gold[doc_id]["articleBody"]
             b = prf(text, g)
-            kept, _ = kept_text(text, doc_id)
+            # html: the baseline is trafilatura alone; docclean extracts from the page itself
+            kept, _ = kept_text(rend["page"][doc_id] if mode == "html" else text, doc_id, mode == "html")
             o = prf(kept, g)
             base.append(b)
             ours.append(o)
@@ -355,7 +380,7 @@ def main() -> None:
         lost_snippets(Path(args.cache), args.traf, args.mode)
         return
     if args.traf:
-        snippet_scores(Path(args.cache), args.traf)
+        snippet_scores(Path(args.cache), args.traf, args.half)
     if args.dump:
         Path(args.dump).write_text(json.dumps(dump, indent=0, sort_keys=True))
     if args.bbc:

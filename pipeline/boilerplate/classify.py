@@ -120,9 +120,29 @@ def _blocks(doc: Document) -> list[tuple[int, int, int]]:
     return out
 
 
-def _make_blocks(text: str, raw: list[tuple[int, int, int]], lang: str, min_stop: float) -> list[_Block]:
+def _table_rows(doc: Document, raw: list[tuple[int, int, int]]) -> set[int]:
+    """Indices of blocks that repair unwrapped from ``| cell | cell |`` table rows (now ``cell | cell``)."""
+    starts = sorted((r.start, r.end) for r in doc.repairs if r.fix == "table_row" and r.end > r.start)
+    if not starts:
+        return set()
+    out: set[int] = set()
+    j = 0
+    for i, (s, e, _p) in enumerate(raw):
+        while j < len(starts) and starts[j][1] <= s:
+            j += 1
+        if j < len(starts) and starts[j][0] < e:
+            out.add(i)
+    return out
+
+
+def _make_blocks(
+    text: str, raw: list[tuple[int, int, int]], lang: str, min_stop: float, table_rows: set[int]
+) -> list[_Block]:
     """Blocks with their own features and those of their logical block (wrapped lines joined)."""
-    feats = [block_features(text[s:e], lang, min_stop) for s, e, _ in raw]
+    feats = [
+        block_features(f"| {text[s:e]} |" if i in table_rows else text[s:e], lang, min_stop)
+        for i, (s, e, _) in enumerate(raw)
+    ]
     # hard-wrapped text (newswire, e-mail): many long lines that stop mid-sentence
     wrapped_lines = sum(1 for f in feats if 50 <= f.chars <= 90 and not f.terminal)
     hard_wrapped_doc = wrapped_lines >= max(3, 0.3 * len(feats))
@@ -243,7 +263,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     lang, stop_share = guess_language(doc.text[s:e] for s, e, _ in raw_blocks[:300])
     min_stop = 0.18 if stop_share >= 0.12 else 0.0
     rules = pack.rules_for(_site(doc))
-    bs = _make_blocks(doc.text, raw_blocks, lang, min_stop)
+    bs = _make_blocks(doc.text, raw_blocks, lang, min_stop, _table_rows(doc, raw_blocks))
     n = len(bs)
     prose_idx = [b.index for b in bs if b.g.prose]
     head_end = prose_idx[0] if prose_idx else n // 3
