@@ -60,6 +60,7 @@ def atomic_writer(path: str | os.PathLike[str], *, gz: bool = False) -> Iterator
     dest = Path(path)
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    os.fchmod(fd, 0o666 & ~_umask())  # mkstemp creates 0600; output files get the usual mode
     raw = os.fdopen(fd, "wb")
     try:
         if gz:
@@ -83,6 +84,12 @@ def atomic_writer(path: str | os.PathLike[str], *, gz: bool = False) -> Iterator
     except BaseException:
         _discard(raw, tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _discard(raw: IO[bytes], tmp: str) -> None:

@@ -66,3 +66,13 @@ def test_record_keys_offsets_and_positions() -> None:
 def test_output_positions_for_cut_and_kept_offsets() -> None:
     assert output_positions([(0, 6), (15, 25)], [7, 15, 30, 0]) == [6, 6, 16, 0]
     assert output_positions([], [5]) == [0]
+
+
+def test_output_files_get_the_usual_mode_not_mkstemps_0600(tmp_path: Path) -> None:
+    import os
+
+    with atomic_writer(tmp_path / "m.jsonl") as fh:
+        fh.write("{}\n")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (tmp_path / "m.jsonl").stat().st_mode & 0o777 == 0o666 & ~mask
