@@ -25,7 +25,8 @@ PACK = load_rules()
 
 def _run(text: str, cfg: BoilerplateConfig | None = None, pack: RulePack = PACK, **kw: Any) -> Document:
     """Repair, segment and detect, as the pipeline does (repair unwraps ``| cell |`` table rows)."""
-    doc = segment(repair(Document(id="t", source="t", format="text", text=text, **kw), RepairConfig()))
+    kw.setdefault("format", "text")
+    doc = segment(repair(Document(id="t", source="t", text=text, **kw), RepairConfig()))
     return detect(doc, cfg or BoilerplateConfig(), pack)
 
 

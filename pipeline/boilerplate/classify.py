@@ -14,6 +14,9 @@ Steps, per document (all deterministic):
    sum run, as in Finn et al.'s Body Text Extraction). After a comment section
    has started below some article text, nothing is article any more (reader
    comments read like prose, but are ``comments``).
+   Text extracted from HTML (``doc.is_html``) is treated conservatively:
+   trafilatura already cut the page's chrome, so nothing before the article
+   goes by position and after it only from a tail marker on.
 3. **Scores**: outside the region every block is boilerplate; inside it, strong
    rules and summed weak evidence decide. Captions next to credit lines are
    captions.
@@ -263,6 +266,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     lang, stop_share = guess_language(doc.text[s:e] for s, e, _ in raw_blocks[:300])
     min_stop = 0.18 if stop_share >= 0.12 else 0.0
     rules = pack.rules_for(_site(doc))
+    from_html = doc.is_html
     bs = _make_blocks(doc.text, raw_blocks, lang, min_stop, _table_rows(doc, raw_blocks))
     n = len(bs)
     prose_idx = [b.index for b in bs if b.g.prose]
@@ -322,6 +326,19 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     tail_cut = next((b.index for b in bs[hi + 1 :] if _tail_evidence(b) or b.index >= comment_start), n)
     # before the article, likewise: boilerplate ends at the last block with evidence
     head_cut = next((b.index + 1 for b in reversed(bs[:lo]) if _tail_evidence(b)), 0)
+    if from_html:
+        # text extracted from HTML: trafilatura already cut the page's chrome, so what is left around
+        # the article is mostly content (lists, tables, details): only a tail marker (comment form,
+        # "Related articles", paywall box) ends it; nothing before the article goes by position
+        head_cut = 0
+        tail_cut = next(
+            (
+                b.index
+                for b in bs[hi + 1 :]
+                if (b.strong is not None and b.strong.tail_marker) or b.index >= comment_start
+            ),
+            n,
+        )
 
     # 3. scores inside the region; everything outside is boilerplate
     for b in bs:
