@@ -418,6 +418,20 @@ def _mb(n: float) -> str:
     return f"{n / 1e6:.1f}"
 
 
+def _git_state() -> str:
+    """HEAD and the number of uncommitted pipeline files (the code measured may be in flux)."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "pipeline"], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout.splitlines()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return f"{head}" + (f" + {len(dirty)} uncommitted pipeline files" if dirty else "")
+
+
 def _build(out: Path, n: int, data: Path, html: bool = False) -> dict[str, Any]:
     """Build a corpus with ``python -m benchmarks.corpus`` in a subprocess; return its counts."""
     cmd = [sys.executable, "-m", "benchmarks.corpus", str(out), "--docs", str(n), "--data", str(data)]
@@ -475,7 +489,7 @@ HEADER = [
 def render(bench: Bench) -> str:
     """A Markdown report: throughput table, stage timings, profile, agreement."""
     lines = [f"command: `{bench.meta['command']}`", ""]
-    lines.append(f"machine: {bench.meta['machine']}")
+    lines.append(f"machine: {bench.meta['machine']}; code: {bench.meta.get('git', '?')}")
     lines.append(f"corpus: {json.dumps(bench.meta.get('corpus', {}))}")
     lines.append("")
     lines.append("| " + " | ".join(HEADER) + " |")
@@ -565,6 +579,7 @@ def main(argv: list[str] | None = None) -> int:
             "command": command.strip(),
             "machine": f"{platform.platform()}, {cores} cores, Python {platform.python_version()}",
             "workdir": str(work),
+            "git": _git_state(),
         }
     )
     print(f"building corpora in {work} ...", flush=True)
