@@ -33,7 +33,7 @@ with ``{"id", "text"}`` per line and the index is ``OUT.index.jsonl`` too.
 >>> _rotate_paragraphs(["a", "b", "c"], 1)
 ['b', 'c', 'a']
 >>> _interleave({"x": 2, "y": 4}, 6)
-[('x', 0), ('y', 0), ('y', 1), ('x', 1), ('y', 2), ('y', 3)]
+[('y', 0), ('x', 0), ('y', 1), ('y', 2), ('x', 1), ('y', 3)]
 """
 
 from __future__ import annotations
