@@ -190,12 +190,23 @@ def _isolated(bs: list[_Block], i: int) -> bool:
     return not above and not below and 0 < i < len(bs) - 1
 
 
-def _tail_evidence(b: _Block) -> bool:
+def _data_like(b: _Block) -> bool:
+    """A table row or a short line with figures (an ingredient, a spec, a result): content, not chrome."""
+    f = b.g
+    return (
+        b.strong is None
+        and f.link_ratio == 0
+        and (f.table_row or (f.words <= 12 and bool(_DIGIT.search(f.text))))
+    )
+
+
+def _tail_evidence(b: _Block, nxt: _Block | None = None) -> bool:
     if b.strong is not None:
         return True
     f = b.g
     if f.words <= 3 and not f.terminal and f.link_ratio == 0 and not f.bullet and not _DIGIT.search(f.text):
-        return True
+        # a short heading over a list of figures ("Ingredients", "Results") heads content
+        return nxt is None or not _data_like(nxt)
     return _headline_shaped(f, 4) and not f.terminal and f.title_case >= 0.6
 
 
@@ -321,11 +332,17 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     lo, hi = _best_region(values, comment_start)
     if hi < lo:  # nothing reads like an article: only rules decide
         lo, hi = 0, n - 1
+
     # after the article, boilerplate starts at the first block with evidence (a rule, a teaser
     # headline, a menu item, a comment section): a list that merely continues the article stays
-    tail_cut = next((b.index for b in bs[hi + 1 :] if _tail_evidence(b) or b.index >= comment_start), n)
+    def below(b: _Block) -> _Block | None:
+        return bs[b.index + 1] if b.index + 1 < n else None
+
+    tail_cut = next(
+        (b.index for b in bs[hi + 1 :] if _tail_evidence(b, below(b)) or b.index >= comment_start), n
+    )
     # before the article, likewise: boilerplate ends at the last block with evidence
-    head_cut = next((b.index + 1 for b in reversed(bs[:lo]) if _tail_evidence(b)), 0)
+    head_cut = next((b.index + 1 for b in reversed(bs[:lo]) if _tail_evidence(b, below(b))), 0)
     if from_html:
         # text extracted from HTML: trafilatura already cut the page's chrome, so what is left around
         # the article is mostly content (lists, tables, details): only a tail marker (comment form,
