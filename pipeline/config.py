@@ -78,10 +78,13 @@ class LanguageConfig:
     seed: int = 0
     min_chars: int = 20
     """Shorter texts get ``und``."""
-    min_confidence: float = 0.70
-    """A top language probability below this gives ``und``."""
+    min_confidence: float = 0.5
+    """A top language probability below this (no language has a majority) gives ``und``."""
     sample_chars: int = 3000
     """Detect on at most this many characters, sampled evenly across the text."""
+    fallback_margin: float = 0.05
+    """``profile`` method: when the two best languages are closer than this (mean log-likelihood
+    per n-gram), ask seeded langdetect instead (thin evidence, e.g. tables of figures)."""
 
 
 @dataclass(frozen=True)

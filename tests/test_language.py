@@ -87,3 +87,13 @@ def test_both_methods_agree_on_clear_text() -> None:
             detect_text(text, LanguageConfig(method="profile"))[0]
             == detect_text(text, LanguageConfig(method="langdetect"))[0]
         )
+
+
+def test_thin_evidence_defers_to_seeded_langdetect() -> None:
+    """An earnings table has almost no language in it: the profile score is ambiguous, so the
+    label is langdetect's own (same seed, same text), never a confident guess of ours."""
+    table = "Shr 11 cts vs 13 cts\nNet 1,037,690 vs 1,270,460\nSales 10.1 mln vs 9,215,000"
+    cfg = LanguageConfig()
+    ours = detect_text(table, cfg)
+    theirs = detect_text(table, LanguageConfig(method="langdetect"))
+    assert ours == theirs
