@@ -150,6 +150,26 @@ class Document:
         """The repaired text between two offsets."""
         return self.text[start:end]
 
+    def kept_blocks(self) -> list[Block]:
+        """The blocks that no removal span covers whole, in order.
+
+        >>> d = Document(id="a", source="a", format="text", text="x\\ny",
+        ...              blocks=(Block(0, 1, 0, 0), Block(2, 3, 1, 0)),
+        ...              removed=(Span(0, 1, Category.OTHER, "other/test"),))
+        >>> [d.text[b.start:b.end] for b in d.kept_blocks()]
+        ['y']
+        """
+        spans = sorted((s.start, s.end) for s in self.removed)
+        out: list[Block] = []
+        i = 0
+        for block in self.blocks:
+            while i < len(spans) and spans[i][1] <= block.start:
+                i += 1
+            if i < len(spans) and spans[i][0] <= block.start and spans[i][1] >= block.end:
+                continue
+            out.append(block)
+        return out
+
 
 RejectReason = Literal[
     "unreadable",

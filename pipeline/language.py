@@ -242,19 +242,10 @@ def detect_text(text: str, cfg: LanguageConfig) -> tuple[str, float]:
 
 
 def kept_text(doc: Document) -> str:
-    """The blocks of ``doc`` that no removal span covers, one per line."""
-    spans = sorted((s.start, s.end) for s in doc.removed)
-    lines: list[str] = []
-    i = 0
-    for block in doc.blocks:
-        while i < len(spans) and spans[i][1] <= block.start:
-            i += 1
-        if i < len(spans) and spans[i][0] <= block.start and spans[i][1] >= block.end:
-            continue
-        lines.append(doc.text[block.start : block.end])
+    """The blocks of ``doc`` that no removal span covers, one per line (all text before segmenting)."""
     if not doc.blocks:
         return doc.text
-    return "\n".join(lines)
+    return "\n".join(doc.text[b.start : b.end] for b in doc.kept_blocks())
 
 
 def detect(doc: Document, cfg: LanguageConfig) -> Document:

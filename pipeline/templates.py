@@ -52,14 +52,7 @@ def line_key(line: str) -> bytes:
 
 
 def _kept_blocks(doc: Document) -> Iterable[tuple[int, int]]:
-    removed = sorted((s.start, s.end) for s in doc.removed)
-    i = 0
-    for block in doc.blocks[:MAX_LINES]:
-        while i < len(removed) and removed[i][1] <= block.start:
-            i += 1
-        if i < len(removed) and removed[i][0] <= block.start and removed[i][1] >= block.end:
-            continue
-        yield block.start, block.end
+    return ((b.start, b.end) for b in doc.kept_blocks()[:MAX_LINES])
 
 
 def line_keys(doc: Document) -> bytes:
