@@ -14,7 +14,12 @@ Stories are split by a stable hash into a tuning part and a held-out part
 (about 30 %); both are reported. The same numbers are given for a plain
 sentence 5-gram containment rule as a baseline.
 
-    .venv/bin/python benchmarks/dedup_meter.py [--data DIR] [--threshold 0.8] [--sweep]
+    .venv/bin/python benchmarks/dedup_meter.py [--data DIR] [--threshold T] [--quote-support K]
+        [--support-floor F] [--attribution-verb-max N] [--sweep]
+
+Defaults are the pipeline's (``DedupConfig``, ``DedupParams``). ``--sweep`` also
+prints the threshold x quote-support x support-floor grid and the long-attribution
+variant (all parts; choose on ``tune``).
 """
 
 from __future__ import annotations
@@ -240,7 +245,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--threshold", type=float, default=DedupConfig().threshold)
-    ap.add_argument("--sweep", action="store_true", help="also try other thresholds and window radii")
+    dp = DedupParams()
+    ap.add_argument("--quote-support", type=int, default=dp.quote_support)
+    ap.add_argument("--support-floor", type=float, default=dp.support_floor)
+    ap.add_argument("--attribution-verb-max", type=int, default=dp.attribution_verb_max)
+    ap.add_argument("--sweep", action="store_true", help="also try other thresholds and evidence rules")
     args = ap.parse_args()
     docs, arts = load(args.data)
     print(
@@ -250,20 +259,22 @@ def main() -> None:
         " held out"
     )
     cfg = DedupConfig(threshold=args.threshold)
-    print(
-        fmt(
-            f"docclean dedup (threshold {args.threshold})",
-            score(docs, arts, run_dedup(docs, cfg, DedupParams())),
-        )
+    params = DedupParams(
+        quote_support=args.quote_support,
+        support_floor=args.support_floor,
+        attribution_verb_max=args.attribution_verb_max,
     )
+    name = f"docclean t={args.threshold} qs={args.quote_support} fl={args.support_floor}"
+    print(fmt(name, score(docs, arts, run_dedup(docs, cfg, params))))
     print(fmt("baseline 5-gram containment >= 0.5", score(docs, arts, run_baseline(docs))))
     if args.sweep:
-        for run in (2, 3):
-            for fg in (0, 1, 2):
-                for t in (0.6, 0.7, 0.75, 0.8, 0.85):
-                    params = DedupParams(min_run=run, fill_gaps=fg)
-                    m = score(docs, arts, run_dedup(docs, DedupConfig(threshold=t), params))
-                    print(fmt(f"sweep t={t} min_run={run} gaps={fg}", m).split("\n")[0])
+        grid = [(qs, fl, 0) for qs in (1, 2, 3) for fl in ((1.0,) if qs == 1 else (1.0, 0.5))]
+        grid += [(1, 1.0, 15), (2, 0.5, 15)]
+        for t in (0.7, 0.75, 0.8):
+            for qs, fl, av in grid:
+                p = DedupParams(quote_support=qs, support_floor=fl, attribution_verb_max=av)
+                m = score(docs, arts, run_dedup(docs, DedupConfig(threshold=t), p))
+                print(fmt(f"sweep t={t} qs={qs} fl={fl} av={av}", m))
 
 
 if __name__ == "__main__":

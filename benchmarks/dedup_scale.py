@@ -44,6 +44,7 @@ from pipeline.segment import segment
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 BATCH = 1000
+PROGRESS = 50_000  # documents between progress lines on stderr
 
 
 def base_corpus(data: Path) -> list[str]:
@@ -129,6 +130,22 @@ def measure(n: int, data: Path) -> dict[str, float]:
         sentences += sum(len(s) for s in batch)
         dup_sentences += sum(len(r.duplicates) for r in res.values())
         dup_docs += sum(r.duplicate_of is not None for r in res.values())
+        if docs % PROGRESS == 0:
+            print(
+                json.dumps(
+                    {
+                        "progress_docs": docs,
+                        "sentences": sentences,
+                        "map_cpu_s": round(map_cpu, 1),
+                        "reduce_cpu_s": round(reduce_cpu, 1),
+                        "bytes_per_indexed_sentence": round(index.memory_bytes() / max(len(index), 1), 1),
+                        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                        "wall": time.strftime("%H:%M:%S", time.gmtime()),
+                    }
+                ),
+                file=sys.stderr,
+                flush=True,
+            )
     mem = index.memory_bytes()
     return {
         "n": docs,
@@ -176,7 +193,7 @@ def main() -> None:
         out = subprocess.run(
             [sys.executable, __file__, "--single", "--n", str(n), "--data", str(args.data)],
             check=True,
-            capture_output=True,
+            stdout=subprocess.PIPE,
             text=True,
         ).stdout
         r = json.loads(out.strip().splitlines()[-1])

@@ -90,7 +90,7 @@ class LanguageConfig:
 @dataclass(frozen=True)
 class DedupConfig:
     mode: DedupMode = "drop"
-    threshold: float = 0.8
+    threshold: float = 0.75
     """Verified similarity at or above which a passage is a near-duplicate."""
     min_words: int = 6
     """Passages with fewer words are never removed as duplicates."""

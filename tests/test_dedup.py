@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.config import DedupConfig
-from pipeline.dedup import DedupIndex, DedupResult, compute_signature, decide
+from pipeline.dedup import DedupIndex, DedupParams, DedupResult, compute_signature, decide
 from pipeline.document import Category, Document, Span
 from pipeline.segment import segment
 
@@ -127,6 +127,37 @@ def test_index_roundtrip_gives_same_decisions() -> None:
     later = run(docs[1:], restored)
     assert later == {d.id: whole[d.id] for d in docs[1:]}
     assert later["002_6b0c022c36250b00"].duplicates
+
+
+STATEMENT = (
+    "“After a lot of consideration I have decided to call it a day with the band,” he said. "
+    "“I would like to thank everyone around it, especially the fans, for making it so special.”"
+)
+
+
+def test_quoted_speech_needs_more_evidence_than_itself() -> None:
+    """One shared quotation of a public statement is no evidence of copying; more shared text is."""
+    a = make("a", "The guitarist quit the band on Monday. " + STATEMENT.split(" “I would")[0])
+    b = make("b", "Fans in Manchester were shocked. " + STATEMENT.split(" “I would")[0])
+    assert run([a, b])["b"].duplicates == ()
+    # the same decision without the document-level rule removes the quotation
+    sigs = [compute_signature(d, CFG) for d in (a, b)]
+    loose = decide(sigs, DedupIndex(), CFG, DedupParams(quote_support=1))
+    assert [t for t, _ in dup_texts(b, loose["b"])] == [STATEMENT.split(" “I would")[0]]
+    # two quoted passages from the same earlier document support each other
+    a2 = make("a", "The guitarist quit on Monday. " + STATEMENT)
+    b2 = make("b", "Fans were shocked. " + STATEMENT)
+    assert len(run([a2, b2])["b"].duplicates) == 2
+    # a narrative sentence is removed on its own, as before
+    c = make("c", "Fans were shocked. The guitarist quit the band on Monday.")
+    assert [t for t, _ in dup_texts(c, run([a, c])["c"])] == ["The guitarist quit the band on Monday."]
+
+
+def test_quotation_running_over_sentences_is_quoted_speech() -> None:
+    doc = make("a", "He said: “We will win. They know it. We are ready.” Then he left the stage quickly.")
+    sig = compute_signature(doc, CFG)
+    assert list(sig.quoted) == [3, 3, 3, 0]  # the middle sentence has no quote mark of its own
+    assert list(sig.speech) == [1, 0, 0, 0]
 
 
 # -- properties -----------------------------------------------------------------------------

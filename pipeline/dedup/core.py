@@ -52,7 +52,7 @@ from itertools import pairwise
 
 from pipeline.config import DedupConfig
 from pipeline.dedup.index import DedupIndex, trigram_keys
-from pipeline.dedup.text import quoted_core, word_hash, words
+from pipeline.dedup.text import has_speech_verb, quoted_core, quoted_ranges, word_hash, words
 from pipeline.document import Document, Duplicate
 
 logger = logging.getLogger(__name__)
@@ -70,6 +70,14 @@ class DedupParams:
     """Candidate documents verified per passage (those with the most anchor hits)."""
     attribution_max: int = 6
     """A quotation is scored on its own when at most this many words lie outside it."""
+    attribution_verb_max: int = 0
+    """... or at most this many when a speech verb ("said", "told") lies outside it (0: off)."""
+    quote_support: int = 2
+    """A quoted-speech passage is removed only when at least this many passages of the document
+    (itself included) are duplicates of the same earlier document (1: no such requirement)."""
+    support_floor: float = 0.5
+    """For ``quote_support``, a passage supports an earlier document when its similarity to it
+    reaches this (a rewritten sentence is evidence of derivation too); at most ``cfg.threshold``."""
     min_run: int = 2
     """Aligned runs shorter than this many words do not count (single common words)."""
     fill_gaps: int = 1
@@ -85,7 +93,9 @@ class DocSignature:
 
     ``word_offsets[i]:word_offsets[i+1]`` are passage ``i``'s words in ``words``
     (16-bit hashes); ``cores[2*i], cores[2*i+1]`` its quoted-core word range
-    (equal when none).
+    (equal when none); ``quoted[i]`` how many of its words lie inside quotation
+    marks (a quotation may run over several sentences); ``speech[i]`` whether a
+    word outside the quotation is a speech verb ("said", "told").
     """
 
     doc_id: str
@@ -94,6 +104,8 @@ class DocSignature:
     word_offsets: array[int]
     words: array[int]
     cores: array[int]
+    quoted: array[int]
+    speech: array[int]
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -147,6 +159,8 @@ def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
     >>> sig = compute_signature(d, DedupConfig())
     >>> list(sig.starts), list(sig.ends), list(sig.word_offsets), list(sig.cores)
     ([0, 9], [8, 34], [0, 2, 7], [0, 0, 0, 3])
+    >>> list(sig.quoted), list(sig.speech)
+    ([0, 3], [1, 1])
     """
     spans = [(s.start, s.end) for s in doc.sentences]
     if not spans and doc.text:
@@ -156,7 +170,11 @@ def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
     removed = sorted((r.start, r.end) for r in doc.removed)
     starts, ends = array("I"), array("I")
     offsets, hashes, cores = array("Q", [0]), array("H"), array("H")
+    quoted, speech = array("H"), array("B")
     text = doc.text
+    inq = bytearray(len(text))
+    for qs, qe in quoted_ranges(text):
+        inq[qs:qe] = b"\x01" * (qe - qs)
     for s0, e0 in spans:
         for s, e in _kept_pieces(s0, e0, removed):
             while s < e and text[s].isspace():
@@ -173,7 +191,10 @@ def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
             hashes.extend(word_hash(w) for w, _, _ in toks)
             offsets.append(len(hashes))
             cores.extend((lo, hi))
-    return DocSignature(doc.id, starts, ends, offsets, hashes, cores)
+            flags = [inq[s + ts] for _, ts, _ in toks]
+            quoted.append(sum(flags))
+            speech.append(has_speech_verb([t for t, f in zip(toks, flags, strict=True) if not f], 0, 0))
+    return DocSignature(doc.id, starts, ends, offsets, hashes, cores, quoted, speech)
 
 
 def _grams(ws: Sequence[int], n: int) -> list[int]:
@@ -275,6 +296,7 @@ def _build_window(index: DedupIndex, lo: int, hi: int) -> _Window:
 def _verify(
     ws: Sequence[int],
     core: tuple[int, int],
+    speech: bool,
     win: _Window,
     lo: int,
     params: DedupParams,
@@ -289,7 +311,9 @@ def _verify(
     clo, chi = core
     outside = len(ws) - (chi - clo)
     ranges = [(0, len(ws))]
-    if chi > clo and 0 < outside <= params.attribution_max:
+    if chi > clo and (
+        0 < outside <= params.attribution_max or (speech and 0 < outside <= params.attribution_verb_max)
+    ):
         ranges.append((clo, chi))
     best = (0.0, lo, lo)
     for rlo, rhi in ranges:
@@ -299,6 +323,24 @@ def _verify(
         if sim > best[0]:
             best = (sim, owner[wlo], owner[whi])
     return best
+
+
+def _is_quote(n: int, quoted: int, speech: bool, params: DedupParams) -> bool:
+    """Whether a passage of ``n`` words, ``quoted`` of them inside quotation marks, is quoted speech.
+
+    That is a quotation plus at most an attribution: at most ``params.attribution_max`` words
+    outside the quotation, or ``params.attribution_verb_max`` with a speech verb among them.
+
+    >>> p = DedupParams(attribution_max=6, attribution_verb_max=12)
+    >>> _is_quote(10, 10, False, p), _is_quote(12, 8, False, p), _is_quote(20, 10, True, p)
+    (True, True, True)
+    >>> _is_quote(20, 0, True, p), _is_quote(20, 10, False, p), _is_quote(30, 10, True, p)
+    (False, False, False)
+    """
+    outside = n - quoted
+    if quoted <= 0:
+        return False
+    return outside <= params.attribution_max or (speech and outside <= params.attribution_verb_max)
 
 
 def decide(
@@ -314,11 +356,15 @@ def decide(
     """
     results: dict[str, DedupResult] = {}
     min_words = max(cfg.min_words, 3)
+    floor = min(cfg.threshold, params.support_floor) if params.quote_support > 1 else cfg.threshold
     for sig in signatures:
         dups: list[Duplicate] = []
         dup_idx: list[int] = []
         windows: dict[tuple[int, int], _Window] = {}
         words_by_doc: dict[int, int] = {}
+        # per passage: every candidate document that reaches the threshold, (sim, doc, lo, hi)
+        passing: list[tuple[int, list[tuple[float, int, int, int]]]] = []
+        support: dict[int, int] = {}
         for i in range(len(sig)):
             ws = sig.passage_words(i)
             if len(ws) < min_words:
@@ -332,31 +378,41 @@ def decide(
             if not hits:
                 continue
             ranked = sorted(hits, key=lambda d: (-len(hits[d]), d))[: params.max_candidates]
-            best: tuple[float, int, int, int] | None = None
             core = (sig.cores[2 * i], sig.cores[2 * i + 1])
+            ok: list[tuple[float, int, int, int]] = []
             for d in ranked:
                 lo, hi = _window(index, d, hits[d], params)
                 win = windows.get((lo, hi))
                 if win is None:
                     win = windows[(lo, hi)] = _build_window(index, lo, hi)
-                sim, mlo, mhi = _verify(ws, core, win, lo, params, cfg.threshold)
-                if best is None or sim > best[0] or (sim == best[0] and d < best[1]):
-                    best = (sim, d, mlo, mhi)
-            assert best is not None
-            sim, d, mlo, mhi = best
-            if sim >= cfg.threshold:
-                dups.append(
-                    Duplicate(
-                        start=sig.starts[i],
-                        end=sig.ends[i],
-                        of=index.doc_ids[d],
-                        similarity=round(sim, 3),
-                        of_start=index.p_start[mlo],
-                        of_end=index.p_end[mhi],
-                    )
+                sim, mlo, mhi = _verify(ws, core, bool(sig.speech[i]), win, lo, params, floor)
+                if sim >= floor:
+                    support[d] = support.get(d, 0) + 1
+                if sim >= cfg.threshold:
+                    ok.append((sim, d, mlo, mhi))
+            if ok:
+                passing.append((i, ok))
+        for i, ok in passing:
+            n = sig.word_offsets[i + 1] - sig.word_offsets[i]
+            if params.quote_support > 1 and _is_quote(n, sig.quoted[i], bool(sig.speech[i]), params):
+                # quoted speech alone is no evidence of copying (independent reports quote the
+                # same statement): the document must share more with that earlier document
+                ok = [c for c in ok if support[c[1]] >= params.quote_support]
+                if not ok:
+                    continue
+            sim, d, mlo, mhi = min(ok, key=lambda c: (-c[0], c[1]))
+            dups.append(
+                Duplicate(
+                    start=sig.starts[i],
+                    end=sig.ends[i],
+                    of=index.doc_ids[d],
+                    similarity=round(sim, 3),
+                    of_start=index.p_start[mlo],
+                    of_end=index.p_end[mhi],
                 )
-                dup_idx.append(i)
-                words_by_doc[d] = words_by_doc.get(d, 0) + len(ws)
+            )
+            dup_idx.append(i)
+            words_by_doc[d] = words_by_doc.get(d, 0) + n
         dup_words = sum(words_by_doc.values())
         share = dup_words / sig.total_words if sig.total_words else 0.0
         dup_of: str | None = None

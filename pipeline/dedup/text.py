@@ -78,3 +78,104 @@ def quoted_core(text: str, tokens: list[tuple[str, int, int]]) -> tuple[int, int
         cut = index_at(marks[0])
         lo, hi = (0, cut) if cut >= len(tokens) - cut else (cut, len(tokens))
     return (lo, hi) if hi > lo else (0, 0)
+
+
+_SPEECH = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "saying",
+        "added",
+        "adds",
+        "told",
+        "tells",
+        "stated",
+        "explained",
+        "insisted",
+        "admitted",
+        "declared",
+        "commented",
+        "continued",
+        "concluded",
+        "concludes",
+        "claimed",
+        "revealed",
+        "warned",
+        "replied",
+        "according",
+        "sagte",
+        "sagt",
+        "erklärte",
+        "erklärt",
+        "betonte",
+        "fügte",
+        "hinzu",
+    ]
+)
+
+
+def has_speech_verb(tokens: list[tuple[str, int, int]], lo: int, hi: int) -> bool:
+    """Whether a word outside ``tokens[lo:hi]`` is a speech verb ("said", "added", "told", ...).
+
+    >>> s = "The Oasis singer, Noel Gallagher, said: “It’s hardly news.”"
+    >>> t = words(s)
+    >>> has_speech_verb(t, *quoted_core(s, t)), has_speech_verb(t, 0, len(t))
+    (True, False)
+    """
+    return any(w.casefold() in _SPEECH for i, (w, _, _) in enumerate(tokens) if i < lo or i >= hi)
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` inside quotation marks, across sentences of one paragraph.
+
+    Double marks (straight, curly, guillemets, „) and single quotes used as
+    quotation marks (‘...’ or '...' at word boundaries; an apostrophe inside a
+    word is not a mark) are tracked; every line break ends an open quotation
+    (a quote running over paragraphs reopens with a mark in the next one).
+
+    >>> t = "He said: “We will win. They know it.” Then he left."
+    >>> [t[s:e] for s, e in quoted_ranges(t)]
+    ['We will win. They know it.']
+    >>> t = "'It's over. I had to go,' she said. Don't worry."
+    >>> [t[s:e] for s, e in quoted_ranges(t)]
+    ["It's over. I had to go,"]
+    """
+    out: list[tuple[int, int]] = []
+    dbl = sgl = -1  # start of the open double / single quotation, -1 when none
+    n = len(text)
+    for i, c in enumerate(text):
+        if c == "\n":
+            start = min(x for x in (dbl, sgl, n) if x >= 0)
+            if start < i:
+                out.append((start, i))
+            dbl = sgl = -1
+            continue
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if c in "“„«":
+            if dbl < 0:
+                dbl = i + 1
+        elif c in "”»":
+            if dbl >= 0:
+                out.append((dbl, i))
+                dbl = -1
+        elif c == '"':
+            if dbl < 0:
+                dbl = i + 1
+            else:
+                out.append((dbl, i))
+                dbl = -1
+        elif c in "'‘’":
+            if prev.isalnum() and nxt.isalnum():
+                continue  # apostrophe
+            if sgl < 0 and dbl < 0 and c != "’" and not prev.isalnum() and (nxt.isalnum() or nxt in '"“'):
+                sgl = i + 1
+            elif sgl >= 0 and c != "‘" and not nxt.isalnum():
+                out.append((sgl, i))
+                sgl = -1
+    start = min(x for x in (dbl, sgl, n) if x >= 0)
+    if start < n:
+        out.append((start, n))
+    out.sort()
+    return out
