@@ -200,13 +200,15 @@ def _data_like(b: _Block) -> bool:
     )
 
 
-def _tail_evidence(b: _Block, nxt: _Block | None = None) -> bool:
+def _tail_evidence(b: _Block, above: _Block | None = None, below: _Block | None = None) -> bool:
+    """Evidence that ``b`` is page chrome next to the article (above or below it)."""
     if b.strong is not None:
         return True
     f = b.g
     if f.words <= 3 and not f.terminal and f.link_ratio == 0 and not f.bullet and not _DIGIT.search(f.text):
-        # a short heading over a list of figures ("Ingredients", "Results") heads content
-        return nxt is None or not _data_like(nxt)
+        # a heading that announces what follows ("Ingredients:", "Method:"), a short heading over a
+        # list of figures, or an item of such a list is content, not a menu
+        return not f.text.endswith(":") and not any(x is not None and _data_like(x) for x in (above, below))
     return _headline_shaped(f, 4) and not f.terminal and f.title_case >= 0.6
 
 
@@ -335,14 +337,14 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
 
     # after the article, boilerplate starts at the first block with evidence (a rule, a teaser
     # headline, a menu item, a comment section): a list that merely continues the article stays
-    def below(b: _Block) -> _Block | None:
-        return bs[b.index + 1] if b.index + 1 < n else None
+    def near(b: _Block) -> tuple[_Block | None, _Block | None]:
+        return (bs[b.index - 1] if b.index > 0 else None), (bs[b.index + 1] if b.index + 1 < n else None)
 
     tail_cut = next(
-        (b.index for b in bs[hi + 1 :] if _tail_evidence(b, below(b)) or b.index >= comment_start), n
+        (b.index for b in bs[hi + 1 :] if _tail_evidence(b, *near(b)) or b.index >= comment_start), n
     )
     # before the article, likewise: boilerplate ends at the last block with evidence
-    head_cut = next((b.index + 1 for b in reversed(bs[:lo]) if _tail_evidence(b, below(b))), 0)
+    head_cut = next((b.index + 1 for b in reversed(bs[:lo]) if _tail_evidence(b, *near(b))), 0)
     if from_html:
         # text extracted from HTML: trafilatura already cut the page's chrome, so what is left around
         # the article is mostly content (lists, tables, details): only a tail marker (comment form,
@@ -462,7 +464,8 @@ def _find_title(doc: Document, bs: list[_Block], lo: int) -> int | None:
                 continue
             return None
         if _is_headline(b):
-            return b.index
+            # the last item of a list of figures ("Sliced almonds" under "200 g sugar") is no headline
+            return None if i > 0 and _data_like(bs[i - 1]) else b.index
     return None
 
 
