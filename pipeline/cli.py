@@ -41,7 +41,7 @@ def _add_run(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--state", help="state store folder (default: OUTPUT/.docclean-state)")
     p.add_argument("--rules", action="append", default=None, help="extra rule pack (TOML/YAML); repeatable")
     p.add_argument("--workers", type=int, help="worker processes (default: all cores)")
-    p.add_argument("--shard-size", type=int, help="documents per shard (default: 200)")
+    p.add_argument("--shard-size", type=int, help="documents per shard (default: auto, up to 200)")
     p.add_argument("--incremental", action="store_true", default=None, help="skip inputs processed before")
     p.add_argument("--gzip", action="store_true", default=None, help="write documents.jsonl.gz")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")

@@ -108,7 +108,7 @@ def plan(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str
     unchanged = _unchanged_inputs(state_dir, files) if config.run.incremental else set()
     keep = [src for src in sources if src.rel not in unchanged]
     skipped = [f.rel for f in files if f.rel in unchanged]
-    shards = readers.plan_shards(keep, config.run.shard_size or 200)
+    shards = _balanced_shards(keep, config)
     run_id = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-" + uuid.uuid4().hex[:8]
     work_dir = out / f".docclean-work-{run_id}"
     estimate = sum(item.count if item.count is not None else 1 for shard in shards for item in shard.items)
@@ -125,6 +125,28 @@ def plan(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str
         started=time.time(),
         estimated_documents=estimate,
     )
+
+
+SHARDS_PER_WORKER = 4
+MAX_AUTO_SHARD = 200
+
+
+def _balanced_shards(sources: Sequence[readers.Source], config: Config) -> list[readers.Shard]:
+    """Shards of exactly ``run.shard_size`` documents when it is set; otherwise (0, "auto")
+    at most ``MAX_AUTO_SHARD`` documents, and fewer when that would leave workers idle
+    (at least ``SHARDS_PER_WORKER`` shards per worker where there are enough documents).
+    Sharding never changes the output: the reduce is ordered."""
+    if config.run.shard_size:
+        return readers.plan_shards(sources, config.run.shard_size)
+    shards = readers.plan_shards(sources, MAX_AUTO_SHARD)
+    workers = _worker_count(config)
+    wanted = SHARDS_PER_WORKER * workers if workers > 1 else 1
+    if len(shards) < wanted:
+        docs = sum(item.count if item.count is not None else 1 for shard in shards for item in shard.items)
+        smaller = max(1, -(-docs // wanted))
+        if smaller < MAX_AUTO_SHARD:
+            shards = readers.plan_shards(sources, smaller)
+    return shards
 
 
 def _unchanged_inputs(state_dir: str, files: Sequence[InputFile]) -> set[str]:
