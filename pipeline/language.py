@@ -94,7 +94,7 @@ class _Profiles:
     """langdetect's profiles as a matrix of smoothed log probabilities (n-gram × language)."""
 
     ALPHA = 0.5  # langdetect's default alpha; its smoothing adds alpha / BASE_FREQ
-    CACHE_LIMIT = 200_000
+    CACHE_LIMIT = 50_000  # frequent words; bounds worker memory (~10 MB)
 
     def __init__(self, factory: DetectorFactory) -> None:
         self.langs: list[str] = list(factory.langlist)

@@ -158,7 +158,7 @@ def _unchanged_inputs(state_dir: str, files: Sequence[InputFile]) -> set[str]:
 # -- map ----------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class DocEntry:
     """What the reduce pass needs of one cleaned document (everything else is spilled)."""
 
