@@ -51,6 +51,8 @@ Steps, per document (all deterministic):
 from __future__ import annotations
 
 import dataclasses
+import functools
+import importlib
 import logging
 import re
 from dataclasses import dataclass, field
@@ -94,6 +96,51 @@ class _Block:
     score: float = 0.0
     category: Category | None = None
     rule: str = ""
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+@functools.lru_cache(maxsize=4096)
+def _anchored(rule: Rule) -> bool:
+    """Whether every match of the rule's pattern starts at the beginning of the text (``^...``)."""
+    try:
+        P = importlib.import_module("re._parser")  # the stdlib's own pattern parser (private, 3.11+)
+        C = importlib.import_module("re._constants")
+        tree = P.parse(rule.pattern, 0 if rule.case_sensitive else re.IGNORECASE)
+    except Exception:  # private API or an odd pattern: treat as unanchored (always correct)
+        return False
+    if not tree.data:
+        return False
+    op, av = tree.data[0]
+    if op is C.AT and av is C.AT_BEGINNING:
+        return True
+    if op is C.BRANCH and len(tree.data) == 1:
+        return all(b.data and b.data[0][0] is C.AT and b.data[0][1] is C.AT_BEGINNING for b in av[1])
+    return False
+
+
+@functools.lru_cache(maxsize=64)
+def _prefilter(rules: tuple[Rule, ...]) -> re.Pattern[str] | None:
+    """One alternation of the anchored (``^...``) rule patterns, for ``match``: a block it does not
+    match needs none of them checked (Python tries each anchored pattern at one position only, so
+    one alternation is cheaper than many; unanchored ones run on their own, which is faster for them).
+    ``None`` when it cannot be built (then every rule runs).
+
+    >>> from pipeline.boilerplate import load_rules
+    >>> pre = _prefilter(tuple(load_rules(lang="en").rules))
+    >>> pre.match("Share this article") is not None, pre.match("The minister spoke.") is None
+    (True, True)
+    """
+    parts = [
+        f"(?{'-' if r.case_sensitive else ''}i:{_NAMED_GROUP.sub('(?:', r.pattern)})"
+        for r in rules
+        if _anchored(r)
+    ]
+    try:
+        return re.compile("|".join(parts)) if parts else None
+    except re.error:  # e.g. a user pattern with global inline flags or back references
+        return None
 
 
 def _site(doc: Document) -> str | None:
@@ -287,14 +334,18 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     tail_start = prose_idx[-2] if len(prose_idx) >= 2 else (prose_idx[-1] if prose_idx else (2 * n) // 3)
 
     # 1. rule matches
-    limits = [(r, r.min_words, r.max_words, r.zone, r.regex.search) for r in rules]
+    pre = _prefilter(tuple(rules))
+    limits = [
+        (r, r.min_words, r.max_words, r.zone, r.regex.search, pre is not None and _anchored(r)) for r in rules
+    ]
     for b in bs:
         nw = b.f.words
         if nw > _MAX_RULE_WORDS:
             continue
         text = b.f.text
-        for rule, lo_w, hi_w, zone, search in limits:
-            if nw < lo_w or nw > hi_w:
+        skip_anchored = pre is not None and pre.match(text) is None
+        for rule, lo_w, hi_w, zone, search, anchored in limits:
+            if nw < lo_w or nw > hi_w or (anchored and skip_anchored):
                 continue
             if zone != "any" and not _zone_ok(rule, b.index, head_end, tail_start):
                 continue
