@@ -356,7 +356,7 @@ def decide(
     """
     results: dict[str, DedupResult] = {}
     min_words = max(cfg.min_words, 3)
-    floor = min(cfg.threshold, params.support_floor) if params.quote_support > 1 else cfg.threshold
+    floor = min(cfg.threshold, params.support_floor)
     for sig in signatures:
         dups: list[Duplicate] = []
         dup_idx: list[int] = []
@@ -365,6 +365,7 @@ def decide(
         # per passage: every candidate document that reaches the threshold, (sim, doc, lo, hi)
         passing: list[tuple[int, list[tuple[float, int, int, int]]]] = []
         support: dict[int, int] = {}
+        below: list[tuple[int, int, tuple[int, int]]] = []  # (passage, doc, window) under the threshold
         for i in range(len(sig)):
             ws = sig.passage_words(i)
             if len(ws) < min_words:
@@ -385,16 +386,37 @@ def decide(
                 win = windows.get((lo, hi))
                 if win is None:
                     win = windows[(lo, hi)] = _build_window(index, lo, hi)
-                sim, mlo, mhi = _verify(ws, core, bool(sig.speech[i]), win, lo, params, floor)
-                if sim >= floor:
-                    support[d] = support.get(d, 0) + 1
+                sim, mlo, mhi = _verify(ws, core, bool(sig.speech[i]), win, lo, params, cfg.threshold)
                 if sim >= cfg.threshold:
                     ok.append((sim, d, mlo, mhi))
+                    support[d] = support.get(d, 0) + 1
+                else:
+                    below.append((i, d, (lo, hi)))
             if ok:
                 passing.append((i, ok))
+        quotes = {
+            i
+            for i, _ in passing
+            if params.quote_support > 1
+            and _is_quote(
+                sig.word_offsets[i + 1] - sig.word_offsets[i], sig.quoted[i], bool(sig.speech[i]), params
+            )
+        }
+        need = {c[1] for i, ok in passing if i in quotes for c in ok if support[c[1]] < params.quote_support}
+        if need and floor < cfg.threshold:
+            # lazily (only for documents a quotation needs): passages under the threshold but at
+            # least at the support floor are evidence too (a rewritten sentence of the same source)
+            for j, d, key in below:
+                if d in need:
+                    core = (sig.cores[2 * j], sig.cores[2 * j + 1])
+                    sim = _verify(
+                        sig.passage_words(j), core, bool(sig.speech[j]), windows[key], key[0], params, floor
+                    )[0]
+                    if sim >= floor:
+                        support[d] += 1
         for i, ok in passing:
             n = sig.word_offsets[i + 1] - sig.word_offsets[i]
-            if params.quote_support > 1 and _is_quote(n, sig.quoted[i], bool(sig.speech[i]), params):
+            if i in quotes:
                 # quoted speech alone is no evidence of copying (independent reports quote the
                 # same statement): the document must share more with that earlier document
                 ok = [c for c in ok if support[c[1]] >= params.quote_support]

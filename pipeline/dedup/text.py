@@ -23,6 +23,7 @@ from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _QUOTE = re.compile(r"[\"“”„«»]|``|''")
+_MARK = re.compile("[\n\"“”„«»'‘’]")
 
 
 @lru_cache(maxsize=1 << 18)
@@ -144,7 +145,8 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     dbl = sgl = -1  # start of the open double / single quotation, -1 when none
     n = len(text)
-    for i, c in enumerate(text):
+    for m in _MARK.finditer(text):
+        i, c = m.start(), m.group()
         if c == "\n":
             start = min(x for x in (dbl, sgl, n) if x >= 0)
             if start < i:
