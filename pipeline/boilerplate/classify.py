@@ -520,8 +520,18 @@ def _find_title(doc: Document, bs: list[_Block], lo: int) -> int | None:
     return None
 
 
+_LABEL_VALUE = re.compile(r"^[^\W\d_][\w.-]*( [\w.-]+)?: \S.*\d")
+
+
 def _is_headline(b: _Block) -> bool:
-    return _headline_shaped(b.f, 2) and not b.f.terminal and not b.f.date and not b.g.prose
+    """Headline-shaped; a detail line such as "Host: Xing AG, Dammtorstrasse 29" is not a headline."""
+    return (
+        _headline_shaped(b.f, 2)
+        and not b.f.terminal
+        and not b.f.date
+        and not b.g.prose
+        and not _LABEL_VALUE.search(b.f.text)
+    )
 
 
 def _label_outside(
