@@ -11,13 +11,17 @@ signatures in canonical order; for every passage it
    :mod:`pipeline.dedup.index`);
 2. **verifies** each candidate document against a *window* of adjacent
    passages around the hits (so merged and split sentences match): the
-   similarity is the share of the passage's words covered by a word 3-gram
-   that also occurs in the window (after normalisation). When the passage is a
+   similarity is the share of the passage's words that align, in order, with
+   the window in common runs of at least two words (after normalisation). When the passage is a
    quotation plus a short attribution ("..., Inbar said."), the quoted core is
    also scored on its own and the better score counts;
 3. **decides**: a passage of at least ``cfg.min_words`` words whose best
    similarity reaches ``cfg.threshold`` is a duplicate of the earliest best
-   document; a document whose duplicate words reach ``cfg.document_threshold``
+   document, except that a passage of quoted speech (a quotation plus at most
+   an attribution) needs document-level evidence: another passage of the
+   document must match the same earlier document (at ``params.support_floor``),
+   since independent reports quote the same public statement word for word;
+   a document whose duplicate words reach ``cfg.document_threshold``
    of its words is a whole-document duplicate;
 
 then adds the document's passages to the index (first copy wins; whole
