@@ -150,8 +150,9 @@ class Document:
         """The repaired text between two offsets."""
         return self.text[start:end]
 
-    def kept_blocks(self) -> list[Block]:
-        """The blocks that no removal span covers whole, in order.
+    def kept_blocks(self, ignore: frozenset[Category] = frozenset()) -> list[Block]:
+        """The blocks that no removal span covers whole, in order (spans whose category is in
+        ``ignore`` do not count as removals here).
 
         >>> d = Document(id="a", source="a", format="text", text="x\\ny",
         ...              blocks=(Block(0, 1, 0, 0), Block(2, 3, 1, 0)),
@@ -159,7 +160,7 @@ class Document:
         >>> [d.text[b.start:b.end] for b in d.kept_blocks()]
         ['y']
         """
-        spans = sorted((s.start, s.end) for s in self.removed)
+        spans = sorted((s.start, s.end) for s in self.removed if s.category not in ignore)
         out: list[Block] = []
         i = 0
         for block in self.blocks:

@@ -48,7 +48,7 @@ from langdetect.lang_detect_exception import LangDetectException
 from langdetect.utils.ngram import NGram
 
 from pipeline.config import LanguageConfig
-from pipeline.document import Document
+from pipeline.document import Category, Document
 
 log = logging.getLogger(__name__)
 
@@ -241,14 +241,18 @@ def detect_text(text: str, cfg: LanguageConfig) -> tuple[str, float]:
     return lang, score
 
 
-def kept_text(doc: Document) -> str:
-    """The blocks of ``doc`` that no removal span covers, one per line (all text before segmenting)."""
+def kept_text(doc: Document, with_title: bool = False) -> str:
+    """The blocks of ``doc`` that no removal span covers, one per line (all text before segmenting).
+
+    ``with_title``: the headline counts as kept (it moved to metadata, but it is article text).
+    """
     if not doc.blocks:
         return doc.text
-    return "\n".join(doc.text[b.start : b.end] for b in doc.kept_blocks())
+    ignore = frozenset({Category.TITLE}) if with_title else frozenset()
+    return "\n".join(doc.text[b.start : b.end] for b in doc.kept_blocks(ignore))
 
 
 def detect(doc: Document, cfg: LanguageConfig) -> Document:
     """Set ``language`` and ``language_score`` from the kept text of ``doc``."""
-    language, score = detect_text(kept_text(doc), cfg)
+    language, score = detect_text(kept_text(doc, with_title=True), cfg)
     return replace(doc, language=language, language_score=score)

@@ -97,3 +97,22 @@ def test_thin_evidence_defers_to_seeded_langdetect() -> None:
     ours = detect_text(table, cfg)
     theirs = detect_text(table, LanguageConfig(method="langdetect"))
     assert ours == theirs
+
+
+def test_the_headline_counts_for_language() -> None:
+    """The headline is moved to metadata, not thrown away: it is article text in the article's language."""
+    title = "Bundesregierung beschließt neues Gesetz zur Förderung erneuerbarer Energien"
+    body = "Shr 11 cts vs 13 cts"
+    text = title + "\n" + body
+    blocks = (Block(0, len(title), 0, 0), Block(len(title) + 1, len(text), 1, 0))
+    doc = Document(
+        id="t",
+        source="t",
+        format="text",
+        text=text,
+        blocks=blocks,
+        removed=(Span(0, len(title), Category.TITLE, "title/first-line"),),
+    )
+    assert kept_text(doc) == body
+    assert kept_text(doc, with_title=True) == text
+    assert detect(doc, LanguageConfig()).language == "de"
