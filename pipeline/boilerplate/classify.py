@@ -247,15 +247,26 @@ def _data_like(b: _Block) -> bool:
     )
 
 
-def _tail_evidence(b: _Block, above: _Block | None = None, below: _Block | None = None) -> bool:
-    """Evidence that ``b`` is page chrome next to the article (above or below it)."""
+def _tail_evidence(
+    b: _Block, in_list: tuple[bool, bool] = (False, False), below: _Block | None = None
+) -> bool:
+    """Evidence that ``b`` is page chrome next to the article (above or below it).
+
+    ``in_list``: whether the blocks above and below belong to a list of figures (two or more
+    data-like blocks in a row).
+    """
     if b.strong is not None:
         return True
     f = b.g
     if f.words <= 3 and not f.terminal and f.link_ratio == 0 and not f.bullet and not _DIGIT.search(f.text):
-        # a heading that announces what follows ("Ingredients:", "Method:"), a short heading over a
-        # list of figures, or an item of such a list is content, not a menu
-        return not f.text.endswith(":") and not any(x is not None and _data_like(x) for x in (above, below))
+        # a heading that announces content ("Ingredients:" over a list or prose, "Method:"), a short
+        # heading over a list of figures, or an item of such a list is content, not a menu
+        announces = (
+            f.text.endswith(":")
+            and below is not None
+            and (below.g.prose or below.f.bullet or _data_like(below))
+        )
+        return not announces and not any(in_list)
     return _headline_shaped(f, 4) and not f.terminal and f.title_case >= 0.6
 
 
@@ -388,8 +399,12 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
 
     # after the article, boilerplate starts at the first block with evidence (a rule, a teaser
     # headline, a menu item, a comment section): a list that merely continues the article stays
-    def near(b: _Block) -> tuple[_Block | None, _Block | None]:
-        return (bs[b.index - 1] if b.index > 0 else None), (bs[b.index + 1] if b.index + 1 < n else None)
+    data = [_data_like(b) for b in bs]
+    listy = [d and ((i > 0 and data[i - 1]) or (i + 1 < n and data[i + 1])) for i, d in enumerate(data)]
+
+    def near(b: _Block) -> tuple[tuple[bool, bool], _Block | None]:
+        i = b.index
+        return (i > 0 and listy[i - 1], i + 1 < n and listy[i + 1]), (bs[i + 1] if i + 1 < n else None)
 
     tail_cut = next(
         (b.index for b in bs[hi + 1 :] if _tail_evidence(b, *near(b)) or b.index >= comment_start), n
