@@ -129,12 +129,14 @@ def plan(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str
 
 SHARDS_PER_WORKER = 4
 MAX_AUTO_SHARD = 200
+MIN_AUTO_SHARD = 20
+"""Auto shards never go below this: a shard is a task, and tiny tasks cost more than they save."""
 
 
 def _balanced_shards(sources: Sequence[readers.Source], config: Config) -> list[readers.Shard]:
     """Shards of exactly ``run.shard_size`` documents when it is set; otherwise (0, "auto")
-    at most ``MAX_AUTO_SHARD`` documents, and fewer when that would leave workers idle
-    (at least ``SHARDS_PER_WORKER`` shards per worker where there are enough documents).
+    at most ``MAX_AUTO_SHARD`` documents, and fewer (down to ``MIN_AUTO_SHARD``) when that
+    would leave workers idle (the aim: ``SHARDS_PER_WORKER`` shards per worker).
     Sharding never changes the output: the reduce is ordered."""
     if config.run.shard_size:
         return readers.plan_shards(sources, config.run.shard_size)
@@ -143,7 +145,7 @@ def _balanced_shards(sources: Sequence[readers.Source], config: Config) -> list[
     wanted = SHARDS_PER_WORKER * workers if workers > 1 else 1
     if len(shards) < wanted:
         docs = sum(item.count if item.count is not None else 1 for shard in shards for item in shard.items)
-        smaller = max(1, -(-docs // wanted))
+        smaller = max(MIN_AUTO_SHARD, -(-docs // wanted))
         if smaller < MAX_AUTO_SHARD:
             shards = readers.plan_shards(sources, smaller)
     return shards

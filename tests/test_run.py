@@ -184,3 +184,16 @@ def test_missing_input_is_a_config_error(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError):
         runner.run([tmp_path / "nope"], tmp_path / "out", one_worker())
+
+
+def test_auto_shards_keep_workers_busy_without_tiny_tasks(tmp_path: Path) -> None:
+    many = tmp_path / "many"
+    many.mkdir()
+    for i in range(300):
+        (many / f"{i:03d}.txt").write_text(f"Document number {i} says something.", encoding="utf-8")
+    two = Config.from_mapping({"run": {"workers": 2}})
+    assert len(runner.plan([many], tmp_path / "o", two).shards) == 8  # 4 per worker, 38 documents each
+    assert len(runner.plan([SEEDS], tmp_path / "o", two).shards) == 1  # never below 20 documents a shard
+    assert len(runner.plan([many], tmp_path / "o", one_worker()).shards) == 2  # one worker: up to 200 a shard
+    exact = Config.from_mapping({"run": {"workers": 2, "shard_size": 7}})
+    assert len(runner.plan([many], tmp_path / "o", exact).shards) == 43  # an explicit size is kept
