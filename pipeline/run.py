@@ -398,8 +398,9 @@ def finish(plan: RunPlan, results: Sequence[ShardResult]) -> RunSummary:
         _write_outputs(plan, results, renames, decisions, template_keys, summary)
         summary.timings["write"] = time.perf_counter() - t0
 
+        skipped = set(plan.skipped)
         for f in plan.files:
-            if f.rel not in plan.skipped:
+            if f.rel not in skipped:
                 state.record_input(f.rel, f.size, f.blake2b, plan.run_id)
         summary.seconds = time.time() - plan.started
         state.start_run(plan.run_id, _iso(plan.started))
@@ -532,6 +533,7 @@ def _package_versions() -> dict[str, str]:
 
 
 def _manifest(plan: RunPlan, summary: RunSummary, doc_name: str, rej_name: str) -> dict[str, Any]:
+    skipped = set(plan.skipped)
     return {
         "schema": MANIFEST_SCHEMA,
         "record_schema": "docclean/1",
@@ -545,7 +547,7 @@ def _manifest(plan: RunPlan, summary: RunSummary, doc_name: str, rej_name: str) 
         "packages": _package_versions(),
         "state_dir": plan.state_dir,
         "inputs": [
-            {"path": f.rel, "size": f.size, "blake2b": f.blake2b, "skipped": f.rel in plan.skipped}
+            {"path": f.rel, "size": f.size, "blake2b": f.blake2b, "skipped": f.rel in skipped}
             for f in plan.files
         ],
     }
