@@ -25,6 +25,8 @@ export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 export PREFECT_LOGGING_EXTRA_LOGGERS ?= pipeline
+# library code also runs outside flows (CLI, tests): its logs then just stay local
+export PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW ?= ignore
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test check lint format bench bench-quick clean distclean
