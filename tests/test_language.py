@@ -38,17 +38,23 @@ def test_sample_is_bounded_and_spread() -> None:
     assert sample.startswith("w0 ") and "w4999" in sample
 
 
-def test_detects_on_kept_text_not_on_removed_boilerplate() -> None:
-    text = DE + "\n" + EN + " " + EN
-    blocks = (Block(0, len(DE), 0, 0), Block(len(DE) + 1, len(text), 1, 0))
-    doc = Document(
+def two_lines(first: str, second: str, removed: int, category: Category) -> Document:
+    """A segmented two-line document whose line number ``removed`` (0 or 1) is cut as ``category``."""
+    text = first + "\n" + second
+    blocks = (Block(0, len(first), 0, 0), Block(len(first) + 1, len(text), 1, 0))
+    cut = blocks[removed]
+    return Document(
         id="x",
         source="x",
         format="text",
         text=text,
         blocks=blocks,
-        removed=(Span(len(DE) + 1, len(text), Category.OTHER, "other/test"),),
+        removed=(Span(cut.start, cut.end, category, f"{category.value}/test"),),
     )
+
+
+def test_detects_on_kept_text_not_on_removed_boilerplate() -> None:
+    doc = two_lines(DE, EN + " " + EN, 1, Category.OTHER)
     assert kept_text(doc) == DE
     assert detect(doc, LanguageConfig()).language == "de"
 
@@ -103,16 +109,7 @@ def test_the_headline_counts_for_language() -> None:
     """The headline is moved to metadata, not thrown away: it is article text in the article's language."""
     title = "Bundesregierung beschließt neues Gesetz zur Förderung erneuerbarer Energien"
     body = "Shr 11 cts vs 13 cts"
-    text = title + "\n" + body
-    blocks = (Block(0, len(title), 0, 0), Block(len(title) + 1, len(text), 1, 0))
-    doc = Document(
-        id="t",
-        source="t",
-        format="text",
-        text=text,
-        blocks=blocks,
-        removed=(Span(0, len(title), Category.TITLE, "title/first-line"),),
-    )
+    doc = two_lines(title, body, 0, Category.TITLE)
     assert kept_text(doc) == body
-    assert kept_text(doc, with_title=True) == text
+    assert kept_text(doc, with_title=True) == title + "\n" + body
     assert detect(doc, LanguageConfig()).language == "de"
