@@ -17,6 +17,7 @@ import argparse
 import gzip
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -254,6 +255,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("docclean: interrupted; output and state are unchanged\n")
         return 130
+    except BrokenPipeError:  # `docclean ... | head`: the reader left; the work itself is done
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":
