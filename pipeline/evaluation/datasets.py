@@ -34,12 +34,12 @@ from pathlib import Path
 from typing import Literal, TypeVar
 
 from pipeline.errors import ConfigError
+from pipeline.readers import decode_bytes
 
 Scoring = Literal["shingle", "snippet"]
 T = TypeVar("T")
 
 _UNSAFE_RE = re.compile(r"[^A-Za-z0-9._-]+")
-_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _WAYBACK_RE = re.compile(r"^/web/[^/]+/(https?://.*)$")
 
 
@@ -117,33 +117,14 @@ def site_of(url: str | None) -> str:
 
 
 def decode_html(data: bytes) -> str:
-    """Decode HTML bytes: BOM, then strict UTF-8, then a declared ``<meta charset>``, then detection.
+    """Decode HTML bytes exactly as docclean's readers do (:func:`pipeline.readers.decode_bytes`).
 
     >>> decode_html("Grüße".encode("utf-8"))
     'Grüße'
-    >>> decode_html("<p>Die Grüße aus München sind schön und groß.</p>".encode("latin-1"))
-    '<p>Die Grüße aus München sind schön und groß.</p>'
     >>> decode_html(b'<meta charset="windows-1250">\\x9ale')
     '<meta charset="windows-1250">šle'
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    m = _META_CHARSET_RE.search(data[:4096])
-    if m:
-        try:
-            return data.decode(m.group(1).decode("ascii"), errors="replace")
-        except LookupError:
-            pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is not None:
-        return str(best)
-    return data.decode("cp1252", errors="replace")
+    return decode_bytes(data, html=True).text
 
 
 def _require(path: Path, what: str) -> None:
