@@ -31,14 +31,17 @@ from pipeline.errors import ConfigError
 
 
 def _find(output_dir: Path, doc_id: str) -> tuple[dict[str, Any] | None, dict[str, dict[str, Any]]]:
+    """The record ``doc_id`` and the records its duplicates point to (streamed: a large run
+    is never held in memory)."""
     from pipeline.cli import iter_records
 
-    wanted: dict[str, Any] | None = None
-    by_id: dict[str, dict[str, Any]] = {}
-    for rec in iter_records(output_dir):
-        by_id[rec["id"]] = rec
-        if rec["id"] == doc_id:
-            wanted = rec
+    wanted = next((rec for rec in iter_records(output_dir) if rec["id"] == doc_id), None)
+    if wanted is None:
+        return None, {}
+    sources = {d.get("of") for d in wanted.get("duplicates", [])} - {None}
+    by_id: dict[str, dict[str, Any]] = {doc_id: wanted}
+    if sources:
+        by_id.update((rec["id"], rec) for rec in iter_records(output_dir) if rec["id"] in sources)
     return wanted, by_id
 
 
