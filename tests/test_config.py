@@ -70,5 +70,18 @@ def test_every_setting_is_documented() -> None:
     cfg = Config()
     for section in dataclasses.fields(cfg):
         assert f"[{section.name}]" in doc
+        body = doc.split(f"[{section.name}]")[1].split("\n[")[0]
         for key in dataclasses.fields(getattr(cfg, section.name)):
             assert f"{key.name} = " in doc or f"# {key.name} = (unset)" in doc, f"{section.name}.{key.name}"
+            value = getattr(getattr(cfg, section.name), key.name)
+            if value is None:
+                continue
+            if isinstance(value, bool):
+                shown = "true" if value else "false"
+            elif isinstance(value, str):
+                shown = f'"{value}"'
+            elif isinstance(value, tuple):
+                shown = "[" + ", ".join(f'"{v}"' for v in value) + "]"
+            else:
+                shown = repr(value)
+            assert f"\n{key.name} = {shown}\n" in body, f"{section.name}.{key.name}: other default"
