@@ -71,7 +71,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 
 from pipeline.config import Config
 from pipeline.errors import TransientError
-from pipeline.run import RunPlan, RunSummary, ShardResult, clean_shard, finish, plan
+from pipeline.run import RunPlan, RunSummary, ShardResult, ShardTask, clean_shard, finish, plan
 
 __all__ = [
     "ARTIFACT_KEY",
@@ -179,15 +179,19 @@ def plan_task(inputs: list[str], output: str, config: Config) -> RunPlan:
 
 @task(
     name="clean-shard",
-    task_run_name="clean-shard-{shard_index}",
+    task_run_name="clean-shard-{shard.index}",
     cache_policy=NO_CACHE,
     retries=2,
     retry_delay_seconds=[2, 10],
     retry_condition_fn=_retry_on_io,
 )
-def clean_shard_task(run_plan: RunPlan, shard_index: int) -> ShardResult:
-    """Run the per-document stages over one shard (read .. signatures)."""
-    return clean_shard(run_plan, shard_index)
+def clean_shard_task(shard: ShardTask) -> ShardResult:
+    """Run the per-document stages over one shard (read .. signatures).
+
+    Takes the shard's own small task, not the run plan: the plan lists every input file,
+    and a task runner serialises the arguments of every task it submits.
+    """
+    return clean_shard(shard)
 
 
 @task(name="finish", cache_policy=NO_CACHE)
@@ -280,7 +284,7 @@ def clean_documents(
     try:
         with _api_for_workers():
             futures: list[PrefectFuture[ShardResult]] = [
-                clean_shard_task.submit(run_plan, index) for index in range(n_shards)
+                clean_shard_task.submit(run_plan.task(index)) for index in range(n_shards)
             ]
             wait(futures)  # every shard settled (retries included) before anything is cleaned up
             # Results in shard order, whatever order they finished in: the reduce is ordered.

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import hashlib
+import heapq
 import importlib.metadata
 import logging
 import multiprocessing
@@ -32,7 +33,7 @@ import time
 import traceback
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -80,6 +81,24 @@ class RunPlan:
     shards: tuple[readers.Shard, ...]
     started: float
     estimated_documents: int
+
+    def task(self, shard_index: int) -> ShardTask:
+        """What a map task needs for shard ``shard_index``: small, whatever the size of the run.
+
+        Pass this (not the plan) to a worker: the plan lists every input file, so pickling it
+        for every shard would cost time and memory that grow with the number of inputs.
+        """
+        return ShardTask(shard_index, self.shards[shard_index], self.config, self.work_dir)
+
+
+@dataclass(frozen=True)
+class ShardTask:
+    """One map task: a shard, the config and where to spill. Picklable and small."""
+
+    index: int
+    shard: readers.Shard
+    config: Config
+    work_dir: str
 
 
 def default_state_dir(output: str | os.PathLike[str]) -> str:
@@ -160,27 +179,47 @@ def _unchanged_inputs(state_dir: str, files: Sequence[InputFile]) -> set[str]:
 # -- map ----------------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class DocEntry:
-    """What the reduce pass needs of one cleaned document (everything else is spilled)."""
+CanonicalKey = tuple[int, str, str, int]
+"""Dated documents first, oldest first; then input order (sorted path, then line)."""
 
-    id: str
-    order: tuple[str, int]
-    published: str | None
-    group: str
-    signature: Any
-    line_keys: bytes
+
+def canonical_key(doc: Document) -> CanonicalKey:
+    """The position of ``doc`` in the canonical order duplicates are decided in (DESIGN §1)."""
+    if doc.published:
+        return (0, doc.published, doc.order[0], doc.order[1])
+    return (1, "", doc.order[0], doc.order[1])
 
 
 @dataclass
 class ShardResult:
-    """What one map task returns: compact summaries plus the path of its spill file."""
+    """What one map task returns: counts, ids and the paths of its spill files.
+
+    Everything per document that the reduce needs (dedup signatures, template line keys)
+    is spilled next to the cleaned documents and streamed back by :func:`finish`, so the
+    driver's memory does not grow with the number of documents (the dedup index aside).
+
+    - ``spill``: the cleaned documents and rejections, in input order;
+    - ``signatures``: ``(key, position, signature)`` per document, sorted by canonical key
+      (``position`` = index among the shard's documents);
+    - ``line_keys``: ``(group, keys)`` per document, in input order;
+    - ``ids``: document ids in input order (for renaming repeated ids);
+    - ``first_key``/``last_key``: the shard's smallest and largest canonical key.
+    """
 
     index: int
     spill: str
-    entries: list[DocEntry]
+    signatures: str
+    line_keys: str
+    ids: list[str]
     rejected: int
+    first_key: CanonicalKey | None = None
+    last_key: CanonicalKey | None = None
     timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def documents(self) -> int:
+        """Cleaned (not rejected) documents in the shard."""
+        return len(self.ids)
 
 
 _PACKS: dict[tuple[str, ...], boilerplate.RulePack] = {}
@@ -237,37 +276,86 @@ def _reject(doc: Document, reason: Any, message: str, of: str | None = None) -> 
     return Rejection(id=doc.id, source=doc.source, reason=reason, message=message, order=doc.order, of=of)
 
 
-def clean_shard(plan: RunPlan, shard_index: int) -> ShardResult:
-    """Map: clean every document of one shard; spill them; return summaries."""
-    config = plan.config
-    shard = plan.shards[shard_index]
+def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> ShardResult:
+    """Map: clean every document of one shard; spill them; return counts and spill paths.
+
+    Call it with ``plan.task(i)`` (what workers should receive) or, in-process, with
+    ``(plan, i)``.
+    """
+    if isinstance(task, RunPlan):
+        if shard_index is None:
+            raise TypeError("clean_shard(plan, shard_index): the shard index is missing")
+        task = task.task(shard_index)
+    config = task.config
     timings: dict[str, float] = {}
     items: list[Document | Rejection] = []
-    entries: list[DocEntry] = []
+    sigs: list[tuple[CanonicalKey, int, Any]] = []
+    keys: list[tuple[str, bytes]] = []
+    ids: list[str] = []
     rejected = 0
     pipeline = stages(config)
+    want_sigs = config.dedup.mode != "off"
+    want_keys = config.boilerplate.enabled and config.boilerplate.site_templates
     t0 = time.perf_counter()
-    for item in readers.read_shard(shard, config.read):
+    for item in readers.read_shard(task.shard, config.read):
         timings["read"] = timings.get("read", 0.0) + time.perf_counter() - t0
         if isinstance(item, Document):
             item = process_document(item, config, timings, pipeline)
         if isinstance(item, Document):
             t1 = time.perf_counter()
-            sig = dedup.compute_signature(item, config.dedup) if config.dedup.mode != "off" else None
-            keys = templates.line_keys(item) if config.boilerplate.site_templates else b""
+            if want_sigs:
+                sigs.append((canonical_key(item), len(ids), dedup.compute_signature(item, config.dedup)))
+            if want_keys:
+                keys.append((item.group, templates.line_keys(item)))
+            ids.append(item.id)
             timings["signatures"] = timings.get("signatures", 0.0) + time.perf_counter() - t1
-            entries.append(DocEntry(item.id, item.order, item.published, item.group, sig, keys))
         else:
             rejected += 1
         items.append(item)
         t0 = time.perf_counter()
-    os.makedirs(plan.work_dir, exist_ok=True)
-    spill = os.path.join(plan.work_dir, f"shard-{shard_index:06d}.pickle")
-    tmp = spill + ".tmp"
+    sigs.sort(key=_first)  # stable: equal keys keep input order
+    base = os.path.join(task.work_dir, f"shard-{task.index:06d}")
+    os.makedirs(task.work_dir, exist_ok=True)
+    _spill(base + ".pickle", [items])
+    _spill(base + ".signatures.pickle", sigs)
+    _spill(base + ".keys.pickle", keys)
+    return ShardResult(
+        index=task.index,
+        spill=base + ".pickle",
+        signatures=base + ".signatures.pickle",
+        line_keys=base + ".keys.pickle",
+        ids=ids,
+        rejected=rejected,
+        first_key=sigs[0][0] if sigs else None,
+        last_key=sigs[-1][0] if sigs else None,
+        timings=timings,
+    )
+
+
+def _first(t: tuple[CanonicalKey, int, Any]) -> CanonicalKey:
+    return t[0]
+
+
+def _spill(path: str, records: Iterable[Any]) -> None:
+    """Write ``records`` as consecutive pickles (read back one at a time by :func:`_unspill`)."""
+    tmp = path + ".tmp"
     with open(tmp, "wb") as fh:
-        pickle.dump(items, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, spill)
-    return ShardResult(index=shard_index, spill=spill, entries=entries, rejected=rejected, timings=timings)
+        pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
+        for rec in records:
+            pickler.dump(rec)
+            pickler.clear_memo()
+    os.replace(tmp, path)
+
+
+def _unspill(path: str) -> Iterator[Any]:
+    """The records :func:`_spill` wrote, one at a time."""
+    with open(path, "rb") as fh:
+        unpickler = pickle.Unpickler(fh)
+        while True:
+            try:
+                yield unpickler.load()
+            except EOFError:
+                return
 
 
 # -- reduce -------------------------------------------------------------------------------------
@@ -333,39 +421,106 @@ class RunSummary:
         return rows
 
 
-def _canonical_key(entry: DocEntry) -> tuple[int, str, str, int]:
-    """Dated documents first, oldest first; then input order (sorted path, then line)."""
-    if entry.published:
-        return (0, entry.published, entry.order[0], entry.order[1])
-    return (1, "", entry.order[0], entry.order[1])
+def _unique_ids(results: Sequence[ShardResult]) -> dict[tuple[int, int], str]:
+    """Renames for repeated ids, in input order: the second ``x`` becomes ``x~2``.
 
-
-def _unique_ids(entries: Iterator[DocEntry]) -> dict[int, str]:
-    """Renames for repeated ids, in input order: the second ``x`` becomes ``x~2``."""
+    Keys are ``(shard index, position among the shard's documents)``.
+    """
     seen: Counter[str] = Counter()
-    renames: dict[int, str] = {}
-    for n, entry in enumerate(entries):
-        seen[entry.id] += 1
-        if seen[entry.id] > 1:
-            new = f"{entry.id}~{seen[entry.id]}"
-            while new in seen:
-                seen[entry.id] += 1
-                new = f"{entry.id}~{seen[entry.id]}"
-            seen[new] += 1
-            renames[n] = new
+    renames: dict[tuple[int, int], str] = {}
+    for r in results:
+        for pos, doc_id in enumerate(r.ids):
+            seen[doc_id] += 1
+            if seen[doc_id] > 1:
+                new = f"{doc_id}~{seen[doc_id]}"
+                while new in seen:
+                    seen[doc_id] += 1
+                    new = f"{doc_id}~{seen[doc_id]}"
+                seen[new] += 1
+                renames[(r.index, pos)] = new
     return renames
+
+
+MERGE_FAN_IN = 128
+"""At most this many signature spills are open at once while merging them."""
+
+DECIDE_BATCH = 256
+
+
+def _signature_stream(results: Sequence[ShardResult], work_dir: str) -> Iterator[tuple[int, int, Any]]:
+    """Every document's dedup signature in canonical order, as ``(shard, position, signature)``.
+
+    Each shard spilled its signatures sorted; when the shards follow each other (undated
+    input, or input sorted by date: the usual case) they are simply read one after another,
+    otherwise they are merged (k-way, in rounds of at most ``MERGE_FAN_IN`` files). Only one
+    signature per open file is in memory at a time.
+    """
+    spans = [(r.first_key, r.last_key, r) for r in results if r.first_key is not None]
+    in_order = all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))  # type: ignore[operator]
+
+    def tagged(r: ShardResult) -> Iterator[tuple[CanonicalKey, int, int, Any]]:
+        for key, pos, sig in _unspill(r.signatures):
+            yield key, r.index, pos, sig
+
+    if in_order:
+        for _a, _b, r in spans:
+            for _key, shard, pos, sig in tagged(r):
+                yield shard, pos, sig
+        return
+    streams: list[Iterator[tuple[CanonicalKey, int, int, Any]]] = [tagged(r) for _a, _b, r in spans]
+    level = 0
+    while len(streams) > MERGE_FAN_IN:
+        merged: list[Iterator[tuple[CanonicalKey, int, int, Any]]] = []
+        for n in range(0, len(streams), MERGE_FAN_IN):
+            path = os.path.join(work_dir, f"merge-{level}-{n // MERGE_FAN_IN:06d}.pickle")
+            _spill(path, heapq.merge(*streams[n : n + MERGE_FAN_IN], key=_first4))
+            merged.append(_unspill(path))
+        streams, level = merged, level + 1
+    for _key, shard, pos, sig in heapq.merge(*streams, key=_first4):
+        yield shard, pos, sig
+
+
+def _first4(t: tuple[CanonicalKey, int, int, Any]) -> CanonicalKey:
+    return t[0]
+
+
+def _decide(
+    results: Sequence[ShardResult],
+    renames: dict[tuple[int, int], str],
+    index: Any,
+    config: Config,
+    work_dir: str,
+) -> dict[str, dedup.DedupResult]:
+    """Dedup decisions in canonical order, kept only for documents that have duplicates."""
+    out: dict[str, dedup.DedupResult] = {}
+    batch: list[Any] = []
+
+    def flush() -> None:
+        for doc_id, res in dedup.decide(batch, index, config.dedup).items():
+            if res.duplicates or res.duplicate_of is not None:
+                out[doc_id] = res
+        batch.clear()
+
+    for shard, pos, sig in _signature_stream(results, work_dir):
+        new = renames.get((shard, pos))
+        batch.append(sig if new is None else replace(sig, doc_id=new))
+        if len(batch) >= DECIDE_BATCH:
+            flush()
+    if batch:
+        flush()
+    return out
+
+
+def _line_keys(results: Sequence[ShardResult]) -> Iterator[tuple[str, bytes]]:
+    for r in results:
+        yield from _unspill(r.line_keys)
 
 
 def finish(plan: RunPlan, results: Sequence[ShardResult]) -> RunSummary:
     """Reduce: ordered dedup and site templates, assembly, atomic write, then the state commit."""
     config = plan.config
     results = sorted(results, key=lambda r: r.index)
-    entries = [e for r in results for e in r.entries]
-    renames = _unique_ids(iter(entries))
-    for n, new in renames.items():
-        entries[n].id = new
-        if entries[n].signature is not None:
-            entries[n].signature = replace(entries[n].signature, doc_id=new)
+    renames = _unique_ids(results)
 
     summary = RunSummary(
         run_id=plan.run_id, output=plan.output, inputs=len(plan.files), skipped_inputs=len(plan.skipped)
@@ -381,17 +536,15 @@ def finish(plan: RunPlan, results: Sequence[ShardResult]) -> RunSummary:
         decisions: dict[str, dedup.DedupResult] = {}
         if config.dedup.mode != "off":
             index = state.load_dedup_index()
-            ordered = sorted(entries, key=_canonical_key)
-            decisions = dedup.decide((e.signature for e in ordered), index, config.dedup)
+            decisions = _decide(results, renames, index, config, plan.work_dir)
             state.save_dedup_index(index)
+            del index
         summary.timings["dedup"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
         template_keys: dict[str, set[int]] = {}
         if config.boilerplate.enabled and config.boilerplate.site_templates:
-            template_keys = templates.decide(
-                ((e.group, e.line_keys) for e in entries), state, config.boilerplate
-            )
+            template_keys = templates.decide(_line_keys(results), state, config.boilerplate)
         summary.timings["templates"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
@@ -419,17 +572,18 @@ def finish(plan: RunPlan, results: Sequence[ShardResult]) -> RunSummary:
     return summary
 
 
-def _iter_spilled(results: Sequence[ShardResult]) -> Iterator[Document | Rejection]:
+def _iter_spilled(results: Sequence[ShardResult]) -> Iterator[tuple[int, Document | Rejection]]:
+    """``(shard index, item)`` for every spilled document and rejection, in input order."""
     for r in results:
-        with open(r.spill, "rb") as fh:
-            items: list[Document | Rejection] = pickle.load(fh)
-        yield from items
+        for items in _unspill(r.spill):
+            for item in items:
+                yield r.index, item
 
 
 def _write_outputs(
     plan: RunPlan,
     results: Sequence[ShardResult],
-    renames: dict[int, str],
+    renames: dict[tuple[int, int], str],
     decisions: dict[str, dedup.DedupResult],
     template_keys: dict[str, set[int]],
     summary: RunSummary,
@@ -446,16 +600,19 @@ def _write_outputs(
     rejected_counts: Counter[str] = Counter()
     languages: Counter[str] = Counter()
     repairs: Counter[str] = Counter()
-    n = 0
+    pos, shard = 0, -1
     with atomic_writer(out / doc_name, gz=gz) as docs_fh, atomic_writer(out / rej_name) as rej_fh:
-        for item in _iter_spilled(results):
+        for index, item in _iter_spilled(results):
+            if index != shard:
+                pos, shard = 0, index
             outcome: Finished | Rejection
             if isinstance(item, Rejection):
                 outcome = item
             else:
-                if n in renames:
-                    item = replace(item, id=renames[n])
-                n += 1
+                new = renames.get((shard, pos))
+                if new is not None:
+                    item = replace(item, id=new)
+                pos += 1
                 result = decisions.get(item.id)
                 if result is not None and result.duplicate_of is not None:
                     outcome = _reject_duplicate(item, result.duplicate_of)
@@ -569,17 +726,17 @@ def map_shards(plan: RunPlan, progress: ProgressFn | None = None) -> list[ShardR
             res = clean_shard(plan, i)
             results.append(res)
             if progress:
-                progress(len(res.entries) + res.rejected)
+                progress(res.documents + res.rejected)
         return results
     language.warm_up(plan.config.language)  # load profiles once; forked workers share them
     ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        futures = [pool.submit(clean_shard, plan, i) for i in range(len(plan.shards))]
+        futures = [pool.submit(clean_shard, plan.task(i)) for i in range(len(plan.shards))]
         for fut in cf.as_completed(futures):
             res = fut.result()
             results.append(res)
             if progress:
-                progress(len(res.entries) + res.rejected)
+                progress(res.documents + res.rejected)
     return results
 
 
@@ -602,10 +759,11 @@ def run(
 
 __all__ = [
     "Category",
-    "DocEntry",
     "RunPlan",
     "RunSummary",
     "ShardResult",
+    "ShardTask",
+    "canonical_key",
     "clean_shard",
     "finish",
     "map_shards",

@@ -176,11 +176,11 @@ def test_clean_shard_retries_only_on_io(
     calls: list[int] = []
     failure: list[BaseException] = [TransientError("disk hiccup")]
 
-    def flaky(run_plan: Any, shard_index: int) -> Any:
-        calls.append(shard_index)
+    def flaky(shard: Any) -> Any:
+        calls.append(shard.index)
         if failure:
             raise failure.pop()
-        return real_clean_shard(run_plan, shard_index)
+        return real_clean_shard(shard)
 
     monkeypatch.setattr(flow_module, "clean_shard", flaky)
     # Threads, so the monkeypatch is visible to the task; no retry delay in tests.

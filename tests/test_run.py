@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 import shutil
 from pathlib import Path
 
@@ -197,3 +198,102 @@ def test_auto_shards_keep_workers_busy_without_tiny_tasks(tmp_path: Path) -> Non
     assert len(runner.plan([many], tmp_path / "o", one_worker()).shards) == 2  # one worker: up to 200 a shard
     exact = Config.from_mapping({"run": {"workers": 2, "shard_size": 7}})
     assert len(runner.plan([many], tmp_path / "o", exact).shards) == 43  # an explicit size is kept
+
+
+WIRE = (
+    "The association representing the families of the victims rejected the proposed settlement "
+    "on Tuesday and asked the court to order a full public inquiry into the collapse."
+)
+
+
+_POOL = [
+    "river",
+    "bridge",
+    "council",
+    "budget",
+    "school",
+    "harbour",
+    "festival",
+    "museum",
+    "railway",
+    "market",
+    "doctor",
+    "garden",
+    "teacher",
+    "farmer",
+    "library",
+    "theatre",
+    "station",
+    "bakery",
+    "football",
+    "winter",
+    "summer",
+    "village",
+    "mayor",
+    "police",
+]
+
+
+def _own_sentence(rng: random.Random) -> str:
+    return " ".join(rng.choice(_POOL) for _ in range(14)).capitalize() + "."
+
+
+def _dated_feed(path: Path, n: int) -> None:
+    """``n`` documents of ``n`` sites sharing one wire passage, newest first: canonical order
+    is the reverse of input order."""
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            rng = random.Random(i)
+            own = [_own_sentence(rng) for _ in range(3)]
+            text = "\n\n".join([own[0], WIRE, own[1], own[2]])
+            rec = {"id": f"d{i}", "text": text, "published": f"2020-01-{28 - i:02d}"}
+            fh.write(json.dumps(rec | {"url": f"https://site{i}.example/news/{i}"}) + "\n")
+
+
+def test_shards_out_of_canonical_order_decide_like_one_shard(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Signatures are spilled per shard and merged back in canonical order, in rounds when there
+    are many shards: the result does not depend on how the input was cut."""
+    feed = tmp_path / "feed.jsonl"
+    _dated_feed(feed, 12)
+    one = tmp_path / "one"
+    runner.run([feed], one, one_worker(run={"shard_size": 1000}))
+    monkeypatch.setattr(runner, "MERGE_FAN_IN", 2)  # 12 shards -> three merge rounds
+    many = tmp_path / "many"
+    summary = runner.run([feed], many, one_worker(run={"shard_size": 1}))
+    assert (one / "documents.jsonl").read_bytes() == (many / "documents.jsonl").read_bytes()
+    assert summary.duplicate_passages == 11
+    recs = {r["id"]: r for r in lines(many / "documents.jsonl")}
+    assert "public inquiry" in str(recs["d11"]["text"])  # the oldest keeps the passage
+    dups = recs["d0"]["duplicates"]
+    assert isinstance(dups, list) and [d["of"] for d in dups] == ["d11"]
+
+
+def test_repeated_ids_are_renamed_across_shards(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, name in enumerate(("a", "b", "c")):
+        text = _own_sentence(random.Random(n)) + "\n\n" + WIRE
+        (folder / f"{name}.jsonl").write_text(
+            json.dumps({"id": "same", "text": text}) + "\n", encoding="utf-8"
+        )
+    runner.run([folder], tmp_path / "out", one_worker(run={"shard_size": 1}))
+    recs = lines(tmp_path / "out" / "documents.jsonl")
+    assert [r["id"] for r in recs] == ["same", "same~2", "same~3"]
+    # the dedup index saw the renamed ids: later copies name the first document, not themselves
+    assert [[d["of"] for d in r["duplicates"]] for r in recs] == [[], ["same"], ["same"]]  # type: ignore[union-attr]
+
+
+def test_a_shard_task_is_small_whatever_the_number_of_inputs(tmp_path: Path) -> None:
+    """Workers get the shard's own task, not the plan (which lists every input file)."""
+    import pickle
+
+    many = tmp_path / "many"
+    many.mkdir()
+    for i in range(400):
+        (many / f"{i:03d}.txt").write_text(f"Document number {i} says something.", encoding="utf-8")
+    the_plan = runner.plan([many], tmp_path / "o", one_worker(run={"shard_size": 10}))
+    task_size = len(pickle.dumps(the_plan.task(0)))
+    assert task_size * 10 < len(pickle.dumps(the_plan))
+    assert runner.clean_shard(the_plan.task(0)).documents == 10
