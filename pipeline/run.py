@@ -107,11 +107,8 @@ def default_state_dir(output: str | os.PathLike[str]) -> str:
 
 
 def _file_digest(path: str) -> str:
-    h = hashlib.blake2b(digest_size=16)
     with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+        return hashlib.file_digest(fh, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
 
 
 def plan(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str], config: Config) -> RunPlan:
