@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Iterable
 from typing import Protocol
 
@@ -72,22 +71,20 @@ def decide(
 ) -> dict[str, set[int]]:
     """The template line keys of each group, from this run's documents plus the stored counts.
 
-    Adds this run's counts to ``store`` (committed with the rest of the state).
+    Adds this run's counts to ``store`` (committed with the rest of the state). Counting
+    happens in the store, not in memory: memory holds the groups seen and, one group at a
+    time, that group's counts, never the distinct lines of the whole run. A key in the
+    result may come from an earlier run only; :func:`spans` marks just the lines a
+    document has.
     """
-    per_group: dict[str, Counter[int]] = {}
-    docs_per_group: Counter[str] = Counter()
+    groups: set[str] = set()
     for group, keys in docs:
-        docs_per_group[group] += 1
-        hashes = list(_split(keys))
-        per_group.setdefault(group, Counter()).update(hashes)
-        store.add_template_counts(group, hashes)
+        groups.add(group)
+        store.add_template_counts(group, _split(keys))
     out: dict[str, set[int]] = {}
-    for group in sorted(per_group):
-        counts = per_group[group]
-        prev_counts = store.line_counts(group)  # now includes this run's documents
-        all_docs = store.group_docs(group)
-        need = max(cfg.template_min_docs, cfg.template_min_share * all_docs)
-        found = {k for k in counts if prev_counts.get(k, 0) >= need}
+    for group in sorted(groups):
+        need = max(cfg.template_min_docs, cfg.template_min_share * store.group_docs(group))
+        found = {k for k, n in store.line_counts(group).items() if n >= need}
         if found:
             out[group] = found
     return out
