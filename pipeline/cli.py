@@ -74,8 +74,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
         bar = tqdm(total=the_plan.estimated_documents, unit="doc", desc="cleaning", file=sys.stderr)
     try:
-        results = runner.map_shards(the_plan, bar.update if bar is not None else None)
-        summary = runner.finish(the_plan, results)
+        summary = runner.run_plan(the_plan, bar.update if bar is not None else None)
     finally:
         if bar is not None:
             bar.close()

@@ -21,6 +21,7 @@ three steps itself so that each shard becomes a task:
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import hashlib
 import heapq
 import importlib.metadata
@@ -513,8 +514,18 @@ def _line_keys(results: Sequence[ShardResult]) -> Iterator[tuple[str, bytes]]:
         yield from _unspill(r.line_keys)
 
 
-def finish(plan: RunPlan, results: Sequence[ShardResult]) -> RunSummary:
-    """Reduce: ordered dedup and site templates, assembly, atomic write, then the state commit."""
+MapFn = Callable[[Callable[[Any], Any], Sequence[Any]], Iterable[Any]]
+"""``map``-like: applies a picklable function to each task, results in task order."""
+
+
+def finish(plan: RunPlan, results: Sequence[ShardResult], map_fn: MapFn | None = None) -> RunSummary:
+    """Reduce: ordered dedup and site templates, assembly, atomic write, then the state commit.
+
+    Dedup and templates are decided here, in one process (they depend on the canonical
+    order); assembling and serialising the records of each shard is independent work, done
+    with ``map_fn`` (e.g. a process pool's ``map``; default: in this process) into part
+    files that are then concatenated, in shard order, into the atomic outputs.
+    """
     config = plan.config
     results = sorted(results, key=lambda r: r.index)
     renames = _unique_ids(results)
@@ -545,7 +556,7 @@ def finish(plan: RunPlan, results: Sequence[ShardResult]) -> RunSummary:
         summary.timings["templates"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
-        _write_outputs(plan, results, renames, decisions, template_keys, summary)
+        _write_outputs(plan, results, renames, decisions, template_keys, summary, map_fn or map)
         summary.timings["write"] = time.perf_counter() - t0
 
         skipped = set(plan.skipped)
@@ -569,12 +580,118 @@ def finish(plan: RunPlan, results: Sequence[ShardResult]) -> RunSummary:
     return summary
 
 
-def _iter_spilled(results: Sequence[ShardResult]) -> Iterator[tuple[int, Document | Rejection]]:
-    """``(shard index, item)`` for every spilled document and rejection, in input order."""
-    for r in results:
-        for items in _unspill(r.spill):
+@dataclass(frozen=True)
+class WriteTask:
+    """Assemble and serialise one shard's records into part files (the write phase's map)."""
+
+    index: int
+    spill: str
+    renames: dict[int, str]
+    decisions: dict[str, dedup.DedupResult]
+    template_keys: dict[str, set[int]]
+    config: Config
+    documents_part: str
+    rejected_part: str
+
+
+@dataclass
+class WriteResult:
+    """Counts of one written shard, summed by the driver into the run summary."""
+
+    documents: int = 0
+    chars_in: int = 0
+    chars_out: int = 0
+    duplicate_passages: int = 0
+    removed: Counter[str] = field(default_factory=Counter)
+    rejected: Counter[str] = field(default_factory=Counter)
+    languages: Counter[str] = field(default_factory=Counter)
+    repairs: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: WriteResult) -> None:
+        """Sum ``other`` into this one."""
+        self.documents += other.documents
+        self.chars_in += other.chars_in
+        self.chars_out += other.chars_out
+        self.duplicate_passages += other.duplicate_passages
+        self.removed.update(other.removed)
+        self.rejected.update(other.rejected)
+        self.languages.update(other.languages)
+        self.repairs.update(other.repairs)
+
+
+def write_shard(task: WriteTask) -> WriteResult:
+    """Finalise every item of one spilled shard and write its JSONL lines to the part files."""
+    config = task.config
+    res = WriteResult()
+    pos = 0
+    with (
+        open(task.documents_part, "w", encoding="utf-8", newline="\n") as docs_fh,
+        open(task.rejected_part, "w", encoding="utf-8", newline="\n") as rej_fh,
+    ):
+        for items in _unspill(task.spill):
             for item in items:
-                yield r.index, item
+                outcome: Finished | Rejection
+                if isinstance(item, Rejection):
+                    outcome = item
+                else:
+                    new = task.renames.get(pos)
+                    if new is not None:
+                        item = replace(item, id=new)
+                    pos += 1
+                    result = task.decisions.get(item.id)
+                    if result is not None and result.duplicate_of is not None:
+                        outcome = _reject_duplicate(item, result.duplicate_of)
+                    else:
+                        outcome = _finalise(item, result, task.template_keys, config)
+                if isinstance(outcome, Rejection):
+                    res.rejected[outcome.reason] += 1
+                    rej_fh.write(dumps(rejection_record(outcome)) + "\n")
+                    continue
+                doc, kept, dups = outcome
+                rec = record(doc, kept, dups)
+                docs_fh.write(dumps(rec) + "\n")
+                res.documents += 1
+                res.chars_in += doc.chars_in
+                res.chars_out += len(rec["text"])
+                res.duplicate_passages += len(dups) if config.dedup.mode == "drop" else 0
+                res.removed.update(s.category.value for s in doc.removed)
+                res.repairs.update(r.fix for r in doc.repairs)
+                res.languages[doc.language] += 1
+    return res
+
+
+def _write_tasks(
+    plan: RunPlan,
+    results: Sequence[ShardResult],
+    renames: dict[tuple[int, int], str],
+    decisions: dict[str, dedup.DedupResult],
+    template_keys: dict[str, set[int]],
+) -> list[WriteTask]:
+    by_shard: dict[int, dict[int, str]] = {}
+    for (shard, pos), new in renames.items():
+        by_shard.setdefault(shard, {})[pos] = new
+    tasks: list[WriteTask] = []
+    for r in results:
+        shard_renames = by_shard.get(r.index, {})
+        ids = [shard_renames.get(pos, doc_id) for pos, doc_id in enumerate(r.ids)]
+        base = os.path.join(plan.work_dir, f"part-{r.index:06d}")
+        tasks.append(
+            WriteTask(
+                index=r.index,
+                spill=r.spill,
+                renames=shard_renames,
+                decisions={i: decisions[i] for i in ids if i in decisions},
+                template_keys=template_keys,
+                config=plan.config,
+                documents_part=base + ".documents.jsonl",
+                rejected_part=base + ".rejected.jsonl",
+            )
+        )
+    return tasks
+
+
+Finished = tuple[Document, list[tuple[int, int]], tuple[Duplicate, ...]]
+"""A document ready to write: the document, its kept ranges, its duplicates."""
 
 
 def _write_outputs(
@@ -584,6 +701,7 @@ def _write_outputs(
     decisions: dict[str, dedup.DedupResult],
     template_keys: dict[str, set[int]],
     summary: RunSummary,
+    map_fn: MapFn,
 ) -> None:
     config = plan.config
     out = Path(plan.output)
@@ -593,56 +711,30 @@ def _write_outputs(
     suffix = f"-{plan.run_id}" if config.run.incremental else ""
     doc_name = f"documents{suffix}.jsonl" + (".gz" if gz else "")
     rej_name = f"rejected{suffix}.jsonl"
-    removed_counts: Counter[str] = Counter()
-    rejected_counts: Counter[str] = Counter()
-    languages: Counter[str] = Counter()
-    repairs: Counter[str] = Counter()
-    pos, shard = 0, -1
+    total = WriteResult()
+    tasks = _write_tasks(plan, results, renames, decisions, template_keys)
+    os.makedirs(plan.work_dir, exist_ok=True)
     with atomic_writer(out / doc_name, gz=gz) as docs_fh, atomic_writer(out / rej_name) as rej_fh:
-        for index, item in _iter_spilled(results):
-            if index != shard:
-                pos, shard = 0, index
-            outcome: Finished | Rejection
-            if isinstance(item, Rejection):
-                outcome = item
-            else:
-                new = renames.get((shard, pos))
-                if new is not None:
-                    item = replace(item, id=new)
-                pos += 1
-                result = decisions.get(item.id)
-                if result is not None and result.duplicate_of is not None:
-                    outcome = _reject_duplicate(item, result.duplicate_of)
-                else:
-                    outcome = _finalise(item, result, template_keys, config)
-            if isinstance(outcome, Rejection):
-                rejected_counts[outcome.reason] += 1
-                rej_fh.write(dumps(rejection_record(outcome)) + "\n")
-                continue
-            doc, kept, dups = outcome
-            rec = record(doc, kept, dups)
-            docs_fh.write(dumps(rec) + "\n")
-            summary.documents += 1
-            summary.chars_in += doc.chars_in
-            summary.chars_out += len(rec["text"])
-            summary.duplicate_passages += len(dups) if config.dedup.mode == "drop" else 0
-            removed_counts.update(s.category.value for s in doc.removed)
-            repairs.update(r.fix for r in doc.repairs)
-            languages[doc.language] += 1
-        summary.duplicate_documents = rejected_counts.get("duplicate_document", 0)
-        summary.rejected = sum(rejected_counts.values())
-        summary.rejected_by_reason = dict(rejected_counts)
-        summary.removed_by_category = dict(removed_counts)
-        summary.languages = dict(languages)
-        summary.repairs_by_fix = dict(repairs)
+        for task, res in zip(tasks, map_fn(write_shard, tasks), strict=True):
+            for part, fh in ((task.documents_part, docs_fh), (task.rejected_part, rej_fh)):
+                with open(part, encoding="utf-8", newline="\n") as src:
+                    shutil.copyfileobj(src, fh, 1 << 20)
+                os.unlink(part)
+            total.add(res)
+    summary.documents = total.documents
+    summary.chars_in = total.chars_in
+    summary.chars_out = total.chars_out
+    summary.duplicate_passages = total.duplicate_passages
+    summary.duplicate_documents = total.rejected.get("duplicate_document", 0)
+    summary.rejected = sum(total.rejected.values())
+    summary.rejected_by_reason = dict(total.rejected)
+    summary.removed_by_category = dict(total.removed)
+    summary.languages = dict(total.languages)
+    summary.repairs_by_fix = dict(total.repairs)
     manifest = _manifest(plan, summary, doc_name, rej_name)
     if config.run.incremental:
         write_json(out / f"manifest{suffix}.json", manifest)
     write_json(out / "manifest.json", manifest)
-
-
-Finished = tuple[Document, list[tuple[int, int]], tuple[Duplicate, ...]]
-"""A document ready to write: the document, its kept ranges, its duplicates."""
 
 
 def _reject_duplicate(doc: Document, of: str) -> Rejection:
@@ -714,27 +806,58 @@ def _worker_count(config: Config) -> int:
     return config.run.workers or os.cpu_count() or 1
 
 
-def map_shards(plan: RunPlan, progress: ProgressFn | None = None) -> list[ShardResult]:
-    """Run :func:`clean_shard` over every shard, in a process pool when workers > 1."""
-    workers = min(_worker_count(plan.config), max(1, len(plan.shards)))
-    results: list[ShardResult] = []
+@contextlib.contextmanager
+def _pool(the_plan: RunPlan) -> Iterator[cf.ProcessPoolExecutor | None]:
+    """A process pool for the run's map and write phases (``None`` with one worker)."""
+    workers = min(_worker_count(the_plan.config), max(1, len(the_plan.shards)))
     if workers <= 1:
+        yield None
+        return
+    language.warm_up(the_plan.config.language)  # load profiles once; forked workers share them
+    ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        yield pool
+
+
+def map_shards(
+    plan: RunPlan, progress: ProgressFn | None = None, pool: cf.ProcessPoolExecutor | None = None
+) -> list[ShardResult]:
+    """Run :func:`clean_shard` over every shard, in a process pool when workers > 1.
+
+    ``pool``: an executor to use (and leave open); by default one is made for the call.
+    """
+    if pool is None and _worker_count(plan.config) > 1 and len(plan.shards) > 1:
+        with _pool(plan) as own:
+            return map_shards(plan, progress, own)
+    results: list[ShardResult] = []
+    if pool is None:
         for i in range(len(plan.shards)):
             res = clean_shard(plan, i)
             results.append(res)
             if progress:
                 progress(res.documents + res.rejected)
         return results
-    language.warm_up(plan.config.language)  # load profiles once; forked workers share them
-    ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        futures = [pool.submit(clean_shard, plan.task(i)) for i in range(len(plan.shards))]
-        for fut in cf.as_completed(futures):
-            res = fut.result()
-            results.append(res)
-            if progress:
-                progress(res.documents + res.rejected)
+    futures = [pool.submit(clean_shard, plan.task(i)) for i in range(len(plan.shards))]
+    for fut in cf.as_completed(futures):
+        res = fut.result()
+        results.append(res)
+        if progress:
+            progress(res.documents + res.rejected)
     return results
+
+
+def run_plan(the_plan: RunPlan, progress: ProgressFn | None = None) -> RunSummary:
+    """Map over the plan's shards and reduce, with one process pool for both parallel phases.
+
+    On any failure the run's spilled shards are removed; output and state stay as they were.
+    """
+    try:
+        with _pool(the_plan) as pool:
+            results = map_shards(the_plan, progress, pool)
+            return finish(the_plan, results, pool.map if pool is not None else None)
+    except BaseException:
+        shutil.rmtree(the_plan.work_dir, ignore_errors=True)
+        raise
 
 
 def run(
@@ -744,14 +867,7 @@ def run(
     progress: ProgressFn | None = None,
 ) -> RunSummary:
     """Clean ``inputs`` into ``output``: plan, map over shards, reduce. Returns the summary."""
-    config = config or Config()
-    the_plan = plan(inputs, output, config)
-    try:
-        results = map_shards(the_plan, progress)
-        return finish(the_plan, results)
-    except BaseException:
-        shutil.rmtree(the_plan.work_dir, ignore_errors=True)
-        raise
+    return run_plan(plan(inputs, output, config or Config()), progress)
 
 
 __all__ = [
@@ -767,5 +883,7 @@ __all__ = [
     "plan",
     "process_document",
     "run",
+    "run_plan",
     "stages",
+    "write_shard",
 ]
