@@ -173,6 +173,16 @@ def _docclean(workers: int) -> Callable[[Path, Path], dict[str, Any]]:
     return go
 
 
+def _index_stats(output: Path) -> dict[str, int]:
+    """Passages and in-memory bytes of the dedup index a docclean run left in its state store."""
+    from pipeline.run import default_state_dir
+    from pipeline.state import State
+
+    with State.open(default_state_dir(output), readonly=True) as st:
+        index = st.load_dedup_index()
+        return {"passages": len(index), "documents": len(index.doc_ids), "memory_bytes": index.memory_bytes()}
+
+
 def child_main(system: str, inp: Path, out: Path, workers: int, result: Path) -> None:
     """Run ``system`` once, in this (fresh) process, and write its measurements to ``result``."""
     suffix = ".html" if system in ("trafilatura", "docclean-html") else ".txt"
@@ -219,6 +229,8 @@ def child_main(system: str, inp: Path, out: Path, workers: int, result: Path) ->
         "peak_rss_total": max(sampler.peak, self_ru.ru_maxrss * 1024),
         **info,
     }
+    if system.startswith("docclean"):  # after the RSS readings: loading the index costs memory too
+        record["index"] = _index_stats(out / "docclean")
     result.write_text(json.dumps(record, ensure_ascii=False, default=str), encoding="utf-8")
 
 

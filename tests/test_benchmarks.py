@@ -105,3 +105,23 @@ def test_reference_on_twenty_documents(tmp_path: Path) -> None:
     assert "en" in {r["language"] for r in records}
     assert records[-1]["text"] == ""
     assert counts["sentences_dropped"] >= 1
+
+
+@needs_data
+def test_memory_benchmark_reports_growth_against_the_index(tmp_path: Path) -> None:
+    """Two tiny sizes end to end (subprocesses): runs, index sizes and the comparison."""
+    from benchmarks import memory
+
+    out = tmp_path / "mem.json"
+    assert (
+        memory.main(["--sizes", "40", "20", "--workers", "1", "--workdir", str(tmp_path), "--json", str(out)])
+        == 0
+    )
+    payload = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["docs"] for r in payload["runs"]] == [20, 40]
+    small, large = payload["runs"]
+    assert 0 < small["index"]["passages"] < large["index"]["passages"]
+    assert large["index"]["memory_bytes"] > small["index"]["memory_bytes"] > 0
+    comparison = payload["comparisons"][0]
+    assert comparison["added_passages"] == large["index"]["passages"] - small["index"]["passages"]
+    assert set(comparison) >= {"main", "worker", "total", "index_per_passage"}
