@@ -402,13 +402,22 @@ def _run(text: str, passes: Sequence[tuple[_Finder, _Check]]) -> tuple[str, list
     out_lines: list[str] = []
     repairs: list[Repair] = []
     offset = 0
+    changed = False
     for line in text.split("\n"):
+        if not any(finder(line) for finder in active):
+            # the usual line: no pass applies, so the first round would change nothing
+            out_lines.append(line)
+            offset += len(line) + 1
+            continue
+        changed = True
         fixed, records = _repair_line(line, active, every)
         for rec in records:
             after = fixed[rec.start : rec.end]
             repairs.append(Repair(offset + rec.start, offset + rec.end, rec.fix, rec.before, after))
         out_lines.append(fixed)
         offset += len(fixed) + 1
+    if not changed:
+        return text, []
     repairs.sort(key=lambda r: (r.start, r.end))
     return "\n".join(out_lines), repairs
 
