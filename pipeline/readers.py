@@ -705,8 +705,12 @@ def _str_field(record: dict[str, Any], *keys: str) -> str | None:
 
 
 def _parent_group(rel: str) -> str:
-    parent = PurePosixPath(rel).parent.as_posix()
-    return "" if parent == "." else parent
+    """The folder part of ``rel`` ("" for none).
+
+    >>> _parent_group("news/2020/a.txt"), _parent_group("a.txt")
+    ('news/2020', '')
+    """
+    return rel.rpartition("/")[0]
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -751,9 +755,18 @@ class _Opened:
             self.raw.close()
 
 
-def _read_limited(fh: IO[bytes], limit: int) -> bytes | None:
-    """Up to ``limit`` bytes; None if there are more."""
-    data = fh.read(limit + 1)
+def _read_limited(fh: IO[bytes], limit: int, expected: int | None = None) -> bytes | None:
+    """Up to ``limit`` bytes; None if there are more.
+
+    ``expected``: the size the file should have (from ``stat``), so that a small file is not
+    read into a buffer of ``limit`` bytes; a file that grew since is still read to the end.
+    """
+    if expected is None or expected >= limit:
+        data = fh.read(limit + 1)
+    else:
+        data = fh.read(expected + 1)
+        if len(data) > expected:
+            data += fh.read(limit + 1 - len(data))
     return None if len(data) > limit else data
 
 
@@ -814,7 +827,7 @@ def _read_file(src: Source, cfg: ReadConfig) -> Document | Rejection:
         if size > cfg.max_bytes:
             return reject("too_large", f"{src.rel}: {size} bytes, over the limit of {cfg.max_bytes}")
         with _Opened(src) as fh:
-            data = _read_limited(fh, cfg.max_bytes)
+            data = _read_limited(fh, cfg.max_bytes, None if src.compressed else size)
     except _READ_ERRORS as exc:
         r = _io_failure(exc, src.rel)
         return reject(r.reason, str(r))
