@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from pipeline import assemble as assemble_mod
 from pipeline import boilerplate, dedup, extract, language, readers, repair, segment, templates
@@ -348,10 +348,10 @@ def _spill(path: str, records: Iterable[Any]) -> None:
 def _unspill(path: str) -> Iterator[Any]:
     """The records :func:`_spill` wrote, one at a time."""
     with open(path, "rb") as fh:
-        unpickler = pickle.Unpickler(fh)
         while True:
             try:
-                yield unpickler.load()
+                # a fresh unpickler per record: memo indexes restart with every record written
+                yield pickle.load(fh)
             except EOFError:
                 return
 
@@ -482,31 +482,69 @@ def _first4(t: tuple[CanonicalKey, int, int, Any]) -> CanonicalKey:
     return t[0]
 
 
+class _DecisionSpill:
+    """Decisions appended to one file per shard, ``(position, DedupResult)`` each.
+
+    Decisions arrive in canonical order, usually shard after shard; a document's decision
+    is read back by the task that writes its shard, so the driver holds none of them.
+    """
+
+    def __init__(self, work_dir: str) -> None:
+        self.work_dir = work_dir
+        self.paths: dict[int, str] = {}
+        self._shard = -1
+        self._fh: IO[bytes] | None = None
+
+    def add(self, shard: int, pos: int, result: dedup.DedupResult) -> None:
+        if shard != self._shard or self._fh is None:
+            self.close()
+            path = self.paths.setdefault(shard, os.path.join(self.work_dir, f"decisions-{shard:06d}.pickle"))
+            self._fh, self._shard = open(path, "ab"), shard  # noqa: SIM115  (closed by close())
+        pickle.dump((pos, result), self._fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+
 def _decide(
     results: Sequence[ShardResult],
     renames: dict[tuple[int, int], str],
     index: Any,
     config: Config,
     work_dir: str,
-) -> dict[str, dedup.DedupResult]:
-    """Dedup decisions in canonical order, kept only for documents that have duplicates."""
-    out: dict[str, dedup.DedupResult] = {}
+) -> dict[int, str]:
+    """Decide duplicates in canonical order; spill the decisions of documents that have any.
+
+    Returns ``{shard index: path of its decisions file}``.
+    """
+    os.makedirs(work_dir, exist_ok=True)
+    spill = _DecisionSpill(work_dir)
     batch: list[Any] = []
+    where: dict[str, tuple[int, int]] = {}
 
     def flush() -> None:
         for doc_id, res in dedup.decide(batch, index, config.dedup).items():
             if res.duplicates or res.duplicate_of is not None:
-                out[doc_id] = res
+                spill.add(*where[doc_id], res)
         batch.clear()
+        where.clear()
 
-    for shard, pos, sig in _signature_stream(results, work_dir):
-        new = renames.get((shard, pos))
-        batch.append(sig if new is None else replace(sig, doc_id=new))
-        if len(batch) >= DECIDE_BATCH:
+    try:
+        for shard, pos, sig in _signature_stream(results, work_dir):
+            new = renames.get((shard, pos))
+            if new is not None:
+                sig = replace(sig, doc_id=new)
+            batch.append(sig)
+            where[sig.doc_id] = (shard, pos)
+            if len(batch) >= DECIDE_BATCH:
+                flush()
+        if batch:
             flush()
-    if batch:
-        flush()
-    return out
+    finally:
+        spill.close()
+    return spill.paths
 
 
 def _line_keys(results: Sequence[ShardResult]) -> Iterator[tuple[str, bytes]]:
@@ -541,7 +579,7 @@ def finish(plan: RunPlan, results: Sequence[ShardResult], map_fn: MapFn | None =
     out.mkdir(parents=True, exist_ok=True)
     with State.open(plan.state_dir) as state:
         t0 = time.perf_counter()
-        decisions: dict[str, dedup.DedupResult] = {}
+        decisions: dict[int, str] = {}
         if config.dedup.mode != "off":
             index = state.load_dedup_index()
             decisions = _decide(results, renames, index, config, plan.work_dir)
@@ -587,7 +625,7 @@ class WriteTask:
     index: int
     spill: str
     renames: dict[int, str]
-    decisions: dict[str, dedup.DedupResult]
+    decisions: str | None
     template_keys: dict[str, set[int]]
     config: Config
     documents_part: str
@@ -623,6 +661,7 @@ def write_shard(task: WriteTask) -> WriteResult:
     """Finalise every item of one spilled shard and write its JSONL lines to the part files."""
     config = task.config
     res = WriteResult()
+    decisions: dict[int, dedup.DedupResult] = dict(_unspill(task.decisions)) if task.decisions else {}
     pos = 0
     with (
         open(task.documents_part, "w", encoding="utf-8", newline="\n") as docs_fh,
@@ -637,8 +676,8 @@ def write_shard(task: WriteTask) -> WriteResult:
                     new = task.renames.get(pos)
                     if new is not None:
                         item = replace(item, id=new)
+                    result = decisions.get(pos)
                     pos += 1
-                    result = task.decisions.get(item.id)
                     if result is not None and result.duplicate_of is not None:
                         outcome = _reject_duplicate(item, result.duplicate_of)
                     else:
@@ -664,7 +703,7 @@ def _write_tasks(
     plan: RunPlan,
     results: Sequence[ShardResult],
     renames: dict[tuple[int, int], str],
-    decisions: dict[str, dedup.DedupResult],
+    decisions: dict[int, str],
     template_keys: dict[str, set[int]],
 ) -> list[WriteTask]:
     by_shard: dict[int, dict[int, str]] = {}
@@ -673,14 +712,13 @@ def _write_tasks(
     tasks: list[WriteTask] = []
     for r in results:
         shard_renames = by_shard.get(r.index, {})
-        ids = [shard_renames.get(pos, doc_id) for pos, doc_id in enumerate(r.ids)]
         base = os.path.join(plan.work_dir, f"part-{r.index:06d}")
         tasks.append(
             WriteTask(
                 index=r.index,
                 spill=r.spill,
                 renames=shard_renames,
-                decisions={i: decisions[i] for i in ids if i in decisions},
+                decisions=decisions.get(r.index),
                 template_keys=template_keys,
                 config=plan.config,
                 documents_part=base + ".documents.jsonl",
@@ -698,7 +736,7 @@ def _write_outputs(
     plan: RunPlan,
     results: Sequence[ShardResult],
     renames: dict[tuple[int, int], str],
-    decisions: dict[str, dedup.DedupResult],
+    decisions: dict[int, str],
     template_keys: dict[str, set[int]],
     summary: RunSummary,
     map_fn: MapFn,

@@ -297,3 +297,24 @@ def test_a_shard_task_is_small_whatever_the_number_of_inputs(tmp_path: Path) -> 
     task_size = len(pickle.dumps(the_plan.task(0)))
     assert task_size * 10 < len(pickle.dumps(the_plan))
     assert runner.clean_shard(the_plan.task(0)).documents == 10
+
+
+def test_spilled_decisions_read_back_exactly(tmp_path: Path) -> None:
+    """Decisions are appended one pickle at a time; each must be read back with a fresh memo
+    (one long-lived Unpickler resolved references into earlier records: an ``of`` came back
+    as a Duplicate object)."""
+    from pipeline import dedup
+    from pipeline.document import Duplicate
+
+    rng = random.Random(0)
+    pool = [f"0000/{i:07d}" for i in range(5)]
+    spill = runner._DecisionSpill(str(tmp_path))
+    written = []
+    for pos in range(30):
+        dups = tuple(Duplicate(i, i + 1, rng.choice(pool), 1.0, "", 3, 4) for i in range(rng.randint(1, 4)))
+        result = dedup.DedupResult(dups, None, 0.5)
+        spill.add(pos % 3, pos, result)  # shards interleaved: files are reopened for appending
+        written.append((pos, result))
+    spill.close()
+    read = [rec for shard in sorted(spill.paths) for rec in runner._unspill(spill.paths[shard])]
+    assert sorted(read, key=lambda r: r[0]) == written
