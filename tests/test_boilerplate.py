@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.boilerplate import Rule, RulePack, detect, load_rules, shipped_languages
+from pipeline.boilerplate import RulePack, detect, load_rules, shipped_languages
 from pipeline.config import BoilerplateConfig, RepairConfig
 from pipeline.document import Category, Document, Span
 from pipeline.errors import ConfigError
@@ -295,13 +295,13 @@ def test_spans_are_sorted_disjoint_whole_blocks_for_any_text(lines: list[str]) -
     assert _run(text).removed == doc.removed
 
 
-def test_anchored_rule_prefilter_changes_no_decision(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The one-alternation prefilter of ``^``-anchored rules is only a speed-up: same spans without it."""
+def test_rule_prefilter_changes_no_decision(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The literal/prefix prefilter of rules is only a speed-up: same spans when every rule runs."""
     import pipeline.boilerplate.classify as classify
+    from pipeline.boilerplate.prefilter import Requirement
 
     texts = [c["text"] for c in GOLDEN["cases"] + GOLDEN["negative"]]
     with_prefilter = [_run(t).removed for t in texts]
-    monkeypatch.setattr(classify, "_prefilter", lambda rules: None)
-    assert [_run(t).removed for t in texts] == with_prefilter
-    assert classify._anchored(Rule("other/xx/a", Category.OTHER, "^a|^b"))
-    assert not classify._anchored(Rule("other/xx/b", Category.OTHER, "^a|b$"))
+    monkeypatch.setattr(classify, "requirement", lambda pattern, case_sensitive: Requirement(None, None))
+    pack = load_rules()  # a fresh pack: plans are memoised per pack
+    assert [_run(t, pack=pack).removed for t in texts] == with_prefilter

@@ -51,14 +51,14 @@ Steps, per document (all deterministic):
 from __future__ import annotations
 
 import dataclasses
-import functools
-import importlib
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from pipeline.boilerplate.features import BlockFeatures, block_features, guess_language
+from pipeline.boilerplate.prefilter import canon, requirement
 from pipeline.boilerplate.rules_model import Rule, RulePack
 from pipeline.config import BoilerplateConfig
 from pipeline.document import Category, Document, Span
@@ -98,49 +98,51 @@ class _Block:
     rule: str = ""
 
 
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_Check = tuple[
+    Rule, str, Callable[[str], "re.Match[str] | None"], tuple[str, ...] | None, Callable[[str], object] | None
+]
+"""A rule ready to run: the rule, its zone, its search, its required prefixes and literal test."""
 
 
-@functools.lru_cache(maxsize=4096)
-def _anchored(rule: Rule) -> bool:
-    """Whether every match of the rule's pattern starts at the beginning of the text (``^...``)."""
-    try:
-        P = importlib.import_module("re._parser")  # the stdlib's own pattern parser (private, 3.11+)
-        C = importlib.import_module("re._constants")
-        tree = P.parse(rule.pattern, 0 if rule.case_sensitive else re.IGNORECASE)
-    except Exception:  # private API or an odd pattern: treat as unanchored (always correct)
-        return False
-    if not tree.data:
-        return False
-    op, av = tree.data[0]
-    if op is C.AT and av is C.AT_BEGINNING:
-        return True
-    if op is C.BRANCH and len(tree.data) == 1:
-        return all(b.data and b.data[0][0] is C.AT and b.data[0][1] is C.AT_BEGINNING for b in av[1])
-    return False
+def _literal_test(literals: tuple[str, ...] | None) -> Callable[[str], object] | None:
+    """A fast "contains one of ``literals``" test (None: nothing to test).
 
-
-@functools.lru_cache(maxsize=64)
-def _prefilter(rules: tuple[Rule, ...]) -> re.Pattern[str] | None:
-    """One alternation of the anchored (``^...``) rule patterns, for ``match``: a block it does not
-    match needs none of them checked (Python tries each anchored pattern at one position only, so
-    one alternation is cheaper than many; unanchored ones run on their own, which is faster for them).
-    ``None`` when it cannot be built (then every rule runs).
-
-    >>> from pipeline.boilerplate import load_rules
-    >>> pre = _prefilter(tuple(load_rules(lang="en").rules))
-    >>> pre.match("Share this article") is not None, pre.match("The minister spoke.") is None
-    (True, True)
+    >>> t = _literal_test(("share", "tweet"))
+    >>> bool(t("please tweet this")), bool(t("nothing"))
+    (True, False)
     """
-    parts = [
-        f"(?{'-' if r.case_sensitive else ''}i:{_NAMED_GROUP.sub('(?:', r.pattern)})"
-        for r in rules
-        if _anchored(r)
-    ]
-    try:
-        return re.compile("|".join(parts)) if parts else None
-    except re.error:  # e.g. a user pattern with global inline flags or back references
+    if literals is None:
         return None
+    if len(literals) == 1:
+        lit = literals[0]
+        return lambda text: lit in text
+    return re.compile("|".join(re.escape(lit) for lit in literals)).search
+
+
+def _plan(rules: list[Rule]) -> list[list[_Check]]:
+    """For every word count up to ``_MAX_RULE_WORDS``, the rules that may fire on a block of that length."""
+    checks: list[tuple[int, int, _Check]] = []
+    for r in rules:
+        req = requirement(r.pattern, r.case_sensitive)
+        checks.append(
+            (r.min_words, r.max_words, (r, r.zone, r.regex.search, req.prefixes, _literal_test(req.literals)))
+        )
+    return [[c for lo, hi, c in checks if lo <= n <= hi] for n in range(_MAX_RULE_WORDS + 1)]
+
+
+def _rule_plan(pack: RulePack, site: str | None) -> list[list[_Check]]:
+    """:func:`_plan` of the pack's rules on ``site``, memoised on the pack (a bounded number of sites)."""
+    memo = pack.memo
+    dependent = memo.get("site_dependent")
+    if dependent is None:
+        dependent = memo["site_dependent"] = pack.site_dependent
+    key = ("plan", site if dependent else None)
+    plan = memo.get(key)
+    if plan is None:
+        if len(memo) >= 256:
+            memo.clear()
+        plan = memo[key] = _plan(pack.rules_for(site))
+    return plan
 
 
 def _site(doc: Document) -> str | None:
@@ -336,7 +338,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         return doc
     lang, stop_share = guess_language(doc.text[s:e] for s, e, _ in raw_blocks[:300])
     min_stop = 0.18 if stop_share >= 0.12 else 0.0
-    rules = pack.rules_for(_site(doc))
+    plan = _rule_plan(pack, _site(doc))
     from_html = doc.is_html
     bs = _make_blocks(doc.text, raw_blocks, lang, min_stop, _table_rows(doc, raw_blocks))
     n = len(bs)
@@ -344,21 +346,19 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     head_end = prose_idx[0] if prose_idx else n // 3
     tail_start = prose_idx[-2] if len(prose_idx) >= 2 else (prose_idx[-1] if prose_idx else (2 * n) // 3)
 
-    # 1. rule matches
-    pre = _prefilter(tuple(rules))
-    limits = [
-        (r, r.min_words, r.max_words, r.zone, r.regex.search, pre is not None and _anchored(r)) for r in rules
-    ]
+    # 1. rule matches (a rule runs only on blocks that have its required prefix or literal text)
     for b in bs:
         nw = b.f.words
-        if nw > _MAX_RULE_WORDS:
+        if nw > _MAX_RULE_WORDS or not plan[nw]:
             continue
         text = b.f.text
-        skip_anchored = pre is not None and pre.match(text) is None
-        for rule, lo_w, hi_w, zone, search, anchored in limits:
-            if nw < lo_w or nw > hi_w or (anchored and skip_anchored):
-                continue
+        canonical = canon(text)
+        for rule, zone, search, prefixes, has_literal in plan[nw]:
             if zone != "any" and not _zone_ok(rule, b.index, head_end, tail_start):
+                continue
+            if prefixes is not None and not canonical.startswith(prefixes):
+                continue
+            if has_literal is not None and not has_literal(canonical):
                 continue
             m = search(text)
             if m is None:

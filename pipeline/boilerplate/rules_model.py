@@ -120,6 +120,17 @@ class RulePack:
     disabled: frozenset[str] = frozenset()
     disabled_by_site: tuple[tuple[str, frozenset[str]], ...] = ()
     sources: tuple[str, ...] = ()
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
+    """Derived data the classifier keeps per pack (its rule plans per site); never part of equality."""
+
+    @property
+    def site_dependent(self) -> bool:
+        """Whether :meth:`rules_for` can differ between sites (site rules or per-site disables).
+
+        >>> RulePack((Rule("other/xx/a", Category.OTHER, "a"),)).site_dependent
+        False
+        """
+        return bool(self.disabled_by_site) or any(r.sites for r in self.rules)
 
     def rules_for(self, site: str | None) -> list[Rule]:
         """The active rules on ``site``, in pack order.

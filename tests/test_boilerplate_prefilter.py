@@ -1,0 +1,129 @@
+"""The rule prefilter (pipeline.boilerplate.prefilter) never skips a block a rule's regex matches."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from pipeline.boilerplate import load_rules
+from pipeline.boilerplate.features import normalise
+from pipeline.boilerplate.prefilter import Requirement, canon, canon_char, requirement
+
+RULES = load_rules().rules
+# characters that case-insensitive matching relates in irregular ways, plus everyday ones
+TRICKY = "ßẞİıIiſSsKkKÅåΣσςµμΜΩωΩ\u0345ιΙ\u1fbeǅǄǆ"
+ALPHABET = st.sampled_from(
+    list(TRICKY + "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,:;|/@#-'\"()©€$")
+)
+
+
+def _literals(req: Requirement) -> list[str]:
+    return list(req.prefixes or ()) + list(req.literals or ())
+
+
+def _variants(s: str) -> list[str]:
+    """``s`` in the spellings case-insensitive matching treats alike."""
+    swap = {"s": "ſ", "k": "\u212a", "i": "İ", "ß": "ẞ", "σ": "ς"}
+    return [s, s.upper(), s.title(), "".join(swap.get(c, c) for c in s), s.swapcase()]
+
+
+@st.composite
+def _block(draw: st.DrawFn, pattern_literals: list[str]) -> str:
+    parts = draw(
+        st.lists(
+            st.one_of(
+                st.text(ALPHABET, max_size=12),
+                st.sampled_from(pattern_literals or ["x"]).flatmap(lambda s: st.sampled_from(_variants(s))),
+            ),
+            max_size=6,
+        )
+    )
+    return " ".join(parts)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_skip_implies_no_match(rule: object, data: st.DataObject) -> None:
+    from pipeline.boilerplate.rules_model import Rule
+
+    assert isinstance(rule, Rule)
+    req = requirement(rule.pattern, rule.case_sensitive)
+    text = data.draw(_block(_literals(req)))
+    for t in (text, normalise(text)[0]):
+        if not req.admits(canon(t)):
+            assert rule.regex.search(t) is None, (rule.id, t)
+
+
+def test_every_builtin_match_in_the_examples_is_admitted() -> None:
+    """Strings built from each rule's own literals: whenever the regex matches, the prefilter admits."""
+    for rule in RULES:
+        req = requirement(rule.pattern, rule.case_sensitive)
+        for lit in _literals(req):
+            for v in _variants(lit):
+                for t in (v, f"{v} x", f"x {v}", f"{v}: Jane Doe 2024", f"{v}$", v.strip()):
+                    if rule.regex.search(t) is not None:
+                        assert req.admits(canon(t)), (rule.id, t)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(), max_size=40), st.text(ALPHABET, max_size=40))
+@example("ΑΣ ΣΑ Σ", "")
+@example("İstanbul ſun \u212aelvin", "")
+def test_canon_is_per_character(a: str, b: str) -> None:
+    for s in (a, b, a + b):
+        assert canon(s) == "".join(canon_char(c) for c in s)
+
+
+def test_canon_char_is_the_engines_case_equivalence() -> None:
+    """Two characters IGNORECASE matching treats as equal have the same canon_char (over all of Unicode)."""
+    probes = sorted(set("abcdefghijklmnopqrstuvwxyzßµıſσς0123456789éàüöäçñøåæœ'-:./|@#€$") | set(TRICKY))
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    for p in probes:
+        for hit in re.findall(re.escape(p), everything, re.IGNORECASE):
+            assert canon_char(hit) == canon_char(p), (p, hit)
+
+
+def test_canon_matches_canon_char_for_every_character() -> None:
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000]
+    assert canon("".join(chars)) == "".join(canon_char(c) for c in chars)
+    assert [canon(c) for c in chars[:0x3000]] == [canon_char(c) for c in chars[:0x3000]]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "case_sensitive", "hits", "misses"),
+    [
+        ("^share this$", False, ["SHARE THIS", "ſhare this"], ["share"]),
+        (r"\bkelvin\b", False, ["\u212aelvin", "KELVIN"], ["elvin"]),
+        ("straße", False, ["STRAẞE", "Straße"], ["strasse"]),
+        ("istanbul", False, ["İstanbul", "ıstanbul", "ISTANBUL"], ["stanbul"]),
+        ("^(?i:by) (?P<a>[A-Z]\\w+)$", True, ["BY Jane", "by Jane"], ["Jane"]),
+        ("Getty Images", True, ["Getty Images"], ["Getty"]),
+        ("(?-i:AFP)|reuters", False, ["AFP", "REUTERS"], ["Agence"]),
+        ("x(a|b)?y+z", False, ["xyz", "xayz", "XBYYZ"], ["yz"]),
+        (r"(a)\1", False, ["aA"], ["a"]),
+        (r"[^a]b", False, ["xb", "XB"], ["b"]),
+    ],
+)
+def test_examples(pattern: str, case_sensitive: bool, hits: list[str], misses: list[str]) -> None:
+    rx = re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
+    req = requirement(pattern, case_sensitive)
+    for t in hits:
+        assert rx.search(t) is not None
+        assert req.admits(canon(t)), t
+    for t in misses:
+        assert rx.search(t) is None
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"^\w+$", r"^(?:x|)", r"a*", r"(?(1)a|b)", r"[^a]c?", ".{3}", r"[a-z]{2}"],
+)
+def test_no_requirement_when_nothing_is_certain(pattern: str) -> None:
+    req = requirement(pattern, False)
+    assert all(not lit for lit in _literals(req))
+    assert req.admits(canon("")) or re.search(pattern, "") is None
