@@ -34,8 +34,12 @@ _DATE = re.compile(
     r"\b\d{1,2}\.? (jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.? \d{4}\b",
     re.IGNORECASE,
 )
-_TERMINAL = re.compile(r"[.!?…]['\")\]]*$")
-_WS = re.compile(r"\s+")
+
+_DIGIT = re.compile(r"\d")
+_TERMINAL_PUNCT = (".", "!", "?", "…")
+_CLOSERS = "'\")]"
+_LINK_MARKS = ("@", "#", "://", "www.")
+"""Every ``_LINKISH`` match holds one of these (a quick test before the regex)."""
 
 
 def normalise(text: str) -> tuple[str, bool, bool]:
@@ -46,8 +50,9 @@ def normalise(text: str) -> tuple[str, bool, bool]:
     >>> normalise("- item one")
     ('item one', True, False)
     """
-    t = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    t = _WS.sub(" ", t).strip()
+    if not text.isascii():  # ASCII is NFKC already and has no curly quotes
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    t = " ".join(text.split())  # str.split's white space is the regex engine's \s
     table = len(t) > 1 and t.startswith("|") and t.endswith("|")
     if table:
         t = " ".join(c.strip() for c in t.strip("|").split("|") if c.strip())
@@ -72,18 +77,23 @@ def guess_language(texts: Iterable[str]) -> tuple[str, float]:
     >>> guess_language(["Der Hund und die Katze sind nicht hier."])
     ('de', 0.75)
     """
+    # one pass over all texts: a newline joins them (no word spans it, lower-casing is unchanged)
+    found = Counter(words("\n".join(texts).lower()))
+    total = sum(found.values())
     counts: Counter[str] = Counter()
-    total = 0
-    for text in texts:
-        for w in words(text.lower()):
-            total += 1
-            for lang in LANGS:
-                if w in STOPWORDS[lang]:
-                    counts[lang] += 1
+    for w, k in found.items():
+        for lang in _STOP_LANGS.get(w, ()):
+            counts[lang] += k
     if not counts:
         return "en", 0.0
     best = max(LANGS, key=lambda lang: (counts[lang], lang == "en"))
     return best, counts[best] / total
+
+
+_STOP_LANGS: dict[str, tuple[str, ...]] = {
+    w: tuple(lang for lang in LANGS if w in STOPWORDS[lang]) for lang0 in LANGS for w in STOPWORDS[lang0]
+}
+"""The languages whose stop-word list has the word (for :func:`guess_language`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,18 +125,22 @@ def block_features(raw: str, lang: str, min_stop: float = 0.18) -> BlockFeatures
     stop-word list (then prose must be sentence-shaped and mostly lower case).
     """
     text, bullet, table = normalise(raw)
-    ws = words(text)
+    ws = _WORD.findall(text)
     n = len(ws)
     stops = STOPWORDS.get(lang, STOPWORDS["en"])
-    lower = [w.lower() for w in ws]
-    n_stop = sum(1 for w in lower if w in stops)
-    content = [w for w, lw in zip(ws, lower, strict=True) if lw not in stops and w[:1].isalpha()]
-    caps = sum(1 for w in content if w[:1].isupper())
-    title_case = caps / len(content) if content else 0.0
-    links = len(_LINKISH.findall(text))
+    n_stop = n_content = caps = 0
+    for w in ws:
+        if w.lower() in stops:
+            n_stop += 1
+        elif w[:1].isalpha():
+            n_content += 1
+            caps += w[:1].isupper()
+    title_case = caps / n_content if n_content else 0.0
+    links = len(_LINKISH.findall(text)) if any(m in text for m in _LINK_MARKS) else 0
     stop_ratio = n_stop / n if n else 0.0
-    terminal = bool(_TERMINAL.search(text))
+    terminal = text.rstrip(_CLOSERS).endswith(_TERMINAL_PUNCT)  # [.!?…]['")\]]*$, without a regex
     link_ratio = links / n if n else 0.0
+    digits = _DIGIT.search(text) is not None  # prices and dates have digits
     prose = (
         n >= 8
         and stop_ratio >= min_stop
@@ -145,7 +159,7 @@ def block_features(raw: str, lang: str, min_stop: float = 0.18) -> BlockFeatures
         terminal=terminal,
         title_case=title_case,
         link_ratio=link_ratio,
-        price=bool(_PRICE.search(text)),
-        date=bool(_DATE.search(text)),
+        price=digits and _PRICE.search(text) is not None,
+        date=digits and _DATE.search(text) is not None,
         prose=prose,
     )
