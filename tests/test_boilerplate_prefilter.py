@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from pipeline.boilerplate import load_rules
 from pipeline.boilerplate.features import normalise
-from pipeline.boilerplate.prefilter import Requirement, canon, canon_char, requirement
+from pipeline.boilerplate.prefilter import Dispatch, Requirement, canon, canon_char, requirement
 
 RULES = load_rules().rules
 # characters that case-insensitive matching relates in irregular ways, plus everyday ones
@@ -57,6 +57,23 @@ def test_skip_implies_no_match(rule: object, data: st.DataObject) -> None:
     for t in (text, normalise(text)[0]):
         if not req.admits(canon(t)):
             assert rule.regex.search(t) is None, (rule.id, t)
+
+
+ALL_LITERALS = sorted({lit for r in RULES for lit in _literals(requirement(r.pattern, r.case_sensitive))})
+DISPATCH = Dispatch([requirement(r.pattern, r.case_sensitive) for r in RULES])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_dispatch_skips_only_rules_that_cannot_match(data: st.DataObject) -> None:
+    """All rules at once (two scans of the block): a rule left out never matches the block."""
+    text = data.draw(_block(ALL_LITERALS))
+    for t in (text, normalise(text)[0]):
+        bits = DISPATCH.candidates(canon(t))
+        for i, rule in enumerate(RULES):
+            if not bits >> i & 1:
+                assert rule.regex.search(t) is None, (rule.id, t)
+            assert bool(bits >> i & 1) == requirement(rule.pattern, rule.case_sensitive).admits(canon(t))
 
 
 def test_every_builtin_match_in_the_examples_is_admitted() -> None:

@@ -58,7 +58,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from pipeline.boilerplate.features import BlockFeatures, block_features, guess_language
-from pipeline.boilerplate.prefilter import canon, requirement
+from pipeline.boilerplate.prefilter import Dispatch, canon, requirement
 from pipeline.boilerplate.rules_model import Rule, RulePack
 from pipeline.config import BoilerplateConfig
 from pipeline.document import Category, Document, Span
@@ -98,51 +98,42 @@ class _Block:
     rule: str = ""
 
 
-_Check = tuple[
-    Rule, str, Callable[[str], "re.Match[str] | None"], tuple[str, ...] | None, Callable[[str], object] | None
-]
-"""A rule ready to run: the rule, its zone, its search, its required prefixes and literal test."""
+@dataclass(frozen=True)
+class _Index:
+    """A pack's rules ready to run on blocks: which may fire on a block, found with two regex scans."""
+
+    rules: tuple[Rule, ...]
+    searches: tuple[Callable[[str], re.Match[str] | None], ...]
+    by_words: tuple[int, ...]
+    """For each word count up to ``_MAX_RULE_WORDS``, the bits of the rules allowed on such a block."""
+    dispatch: Dispatch
 
 
-def _literal_test(literals: tuple[str, ...] | None) -> Callable[[str], object] | None:
-    """A fast "contains one of ``literals``" test (None: nothing to test).
-
-    >>> t = _literal_test(("share", "tweet"))
-    >>> bool(t("please tweet this")), bool(t("nothing"))
-    (True, False)
-    """
-    if literals is None:
-        return None
-    if len(literals) == 1:
-        lit = literals[0]
-        return lambda text: lit in text
-    return re.compile("|".join(re.escape(lit) for lit in literals)).search
+def _index(rules: tuple[Rule, ...]) -> _Index:
+    by_words = [0] * (_MAX_RULE_WORDS + 1)
+    for i, r in enumerate(rules):
+        for n in range(max(0, r.min_words), min(r.max_words, _MAX_RULE_WORDS) + 1):
+            by_words[n] |= 1 << i
+    reqs = [requirement(r.pattern, r.case_sensitive) for r in rules]
+    return _Index(rules, tuple(r.regex.search for r in rules), tuple(by_words), Dispatch(reqs))
 
 
-def _plan(rules: list[Rule]) -> list[list[_Check]]:
-    """For every word count up to ``_MAX_RULE_WORDS``, the rules that may fire on a block of that length."""
-    checks: list[tuple[int, int, _Check]] = []
-    for r in rules:
-        req = requirement(r.pattern, r.case_sensitive)
-        checks.append(
-            (r.min_words, r.max_words, (r, r.zone, r.regex.search, req.prefixes, _literal_test(req.literals)))
-        )
-    return [[c for lo, hi, c in checks if lo <= n <= hi] for n in range(_MAX_RULE_WORDS + 1)]
-
-
-def _rule_plan(pack: RulePack, site: str | None) -> list[list[_Check]]:
-    """:func:`_plan` of the pack's rules on ``site``, memoised on the pack (a bounded number of sites)."""
+def _rule_plan(pack: RulePack, site: str | None) -> tuple[_Index, int]:
+    """The pack's :class:`_Index` and the bits of its rules active on ``site`` (memoised on the pack)."""
     memo = pack.memo
-    dependent = memo.get("site_dependent")
-    if dependent is None:
-        dependent = memo["site_dependent"] = pack.site_dependent
-    key = ("plan", site if dependent else None)
-    plan = memo.get(key)
-    if plan is None:
+    index = memo.get("index")
+    if index is None:
+        index = memo["index"] = _index(pack.rules)
+        memo["site_dependent"] = pack.site_dependent
+    key = ("site", site if memo["site_dependent"] else None)
+    active = memo.get(key)
+    if active is None:
         if len(memo) >= 256:
-            memo.clear()
-        plan = memo[key] = _plan(pack.rules_for(site))
-    return plan
+            for k in [k for k in memo if isinstance(k, tuple)]:
+                del memo[k]
+        on = {id(r) for r in pack.rules_for(site)}
+        active = memo[key] = sum(1 << i for i, r in enumerate(pack.rules) if id(r) in on)
+    return index, active
 
 
 def _site(doc: Document) -> str | None:
@@ -347,20 +338,24 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     tail_start = prose_idx[-2] if len(prose_idx) >= 2 else (prose_idx[-1] if prose_idx else (2 * n) // 3)
 
     # 1. rule matches (a rule runs only on blocks that have its required prefix or literal text)
+    index, active = plan
     for b in bs:
         nw = b.f.words
-        if nw > _MAX_RULE_WORDS or not plan[nw]:
+        if nw > _MAX_RULE_WORDS:
+            continue
+        allowed = index.by_words[nw] & active
+        if not allowed:
             continue
         text = b.f.text
-        canonical = canon(text)
-        for rule, zone, search, prefixes, has_literal in plan[nw]:
-            if zone != "any" and not _zone_ok(rule, b.index, head_end, tail_start):
+        todo = index.dispatch.candidates(canon(text)) & allowed
+        while todo:
+            low = todo & -todo
+            todo ^= low
+            i = low.bit_length() - 1
+            rule = index.rules[i]
+            if rule.zone != "any" and not _zone_ok(rule, b.index, head_end, tail_start):
                 continue
-            if prefixes is not None and not canonical.startswith(prefixes):
-                continue
-            if has_literal is not None and not has_literal(canonical):
-                continue
-            m = search(text)
+            m = index.searches[i](text)
             if m is None:
                 continue
             if rule.strength == "strong":

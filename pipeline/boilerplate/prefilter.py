@@ -165,6 +165,8 @@ class _Deriver:
 
     def __init__(self) -> None:
         self.C: Any = importlib.import_module("re._constants")
+        self._exact: dict[tuple[int, bool], set[str] | None] = {}
+        """exact_item per (id of a node of the tree being walked, ci): nested groups ask repeatedly."""
 
     def char(self, code: int, ci: bool) -> str:
         return canon_char(chr(code)) if ci else "".join(canon_char(c) for c in chr(code))
@@ -180,6 +182,12 @@ class _Deriver:
         return out
 
     def exact_item(self, item: tuple[Any, Any], ci: bool) -> set[str] | None:
+        key = (id(item), ci)
+        if key not in self._exact:
+            self._exact[key] = self._exact_item(item, ci)
+        return self._exact[key]
+
+    def _exact_item(self, item: tuple[Any, Any], ci: bool) -> set[str] | None:
         C = self.C
         op, av = item
         if op is C.LITERAL:
@@ -351,3 +359,92 @@ def _minimal_prefixes(strings: set[str]) -> tuple[str, ...] | None:
         if not any(s.startswith(o) for o in out):
             out.append(s)
     return tuple(sorted(out))
+
+
+def _trie(strings: Iterable[str]) -> str:
+    """A regex matching the same strings as ``a|b|...``, as a trie: it matches the longest one first.
+
+    >>> _trie(["ap", "apple", "b.c"])
+    '(?:ap(?:ple)?|b\\\\.c)'
+    >>> bool(re.fullmatch(_trie(["ap", "apple"]), "apple"))
+    True
+    """
+    root: dict[str, Any] = {}
+    for s in strings:
+        node = root
+        for ch in s:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # a string ends here: longer ones first (greedy), then this one
+            return f"(?:{body})?"
+        return body
+
+    return emit(root)
+
+
+def _closure(owners: dict[str, int]) -> dict[str, int]:
+    """For each string, the bits of every string of ``owners`` that is a prefix of it (itself included).
+
+    >>> _closure({"ap": 1, "apple": 2, "b": 4})
+    {'ap': 1, 'apple': 3, 'b': 4}
+    """
+    return {s: _or(owners.get(s[:k], 0) for k in range(1, len(s) + 1)) for s in owners}
+
+
+def _or(bits: Iterable[int]) -> int:
+    out = 0
+    for b in bits:
+        out |= b
+    return out
+
+
+class Dispatch:
+    """The requirements of many patterns (bit ``i`` = pattern ``i``), tested against a text in two scans.
+
+    >>> reqs = [requirement("^share", False), requirement("newsletter", False), requirement(r"^\\W$", False)]
+    >>> d = Dispatch(reqs)
+    >>> bin(d.candidates(canon("Share our NEWSLETTER"))), bin(d.candidates(canon("Weather")))
+    ('0b111', '0b100')
+    """
+
+    def __init__(self, requirements: Sequence[Requirement]) -> None:
+        self.always = 0
+        prefixes: dict[str, int] = {}
+        literals: dict[str, int] = {}
+        for i, req in enumerate(requirements):
+            if req.prefixes is None and req.literals is None:
+                self.always |= 1 << i
+            for p in req.prefixes or ():
+                prefixes[p] = prefixes.get(p, 0) | 1 << i
+            if req.prefixes is None:  # with both, the prefix decides (the rest is left to the regex)
+                for lit in req.literals or ():
+                    literals[lit] = literals.get(lit, 0) | 1 << i
+        self._prefix_bits = _closure(prefixes)
+        self._literal_bits = _closure(literals)
+        # longest prefix at the start; the longest literal at every position (overlapping: a lookahead)
+        self._prefix = re.compile(_trie(prefixes)).match if prefixes else None
+        self._literals = re.compile(f"(?=({_trie(literals)}))").findall if literals else None
+
+    def candidates(self, canonical: str) -> int:
+        """The bits of the patterns that may match the text whose :func:`canon` is ``canonical``.
+
+        Every string of the prefix set the text starts with is a prefix of the longest one, and every
+        literal occurring at a position is a prefix of the longest one there: the closures cover them.
+        """
+        mask = self.always
+        if self._prefix is not None:
+            m = self._prefix(canonical)
+            if m is not None and m.group():
+                mask |= self._prefix_bits[m.group()]
+        if self._literals is not None:
+            bits = self._literal_bits
+            for lit in self._literals(canonical):
+                if lit:
+                    mask |= bits[lit]
+        return mask
