@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.boilerplate import load_rules
+from pipeline.boilerplate import RulePack, load_rules
 from pipeline.boilerplate.features import normalise
 from pipeline.boilerplate.prefilter import Dispatch, Requirement, canon, canon_char, requirement
 
@@ -144,3 +144,53 @@ def test_no_requirement_when_nothing_is_certain(pattern: str) -> None:
     req = requirement(pattern, False)
     assert all(not lit for lit in _literals(req))
     assert req.admits(canon("")) or re.search(pattern, "") is None
+
+
+def _detect_all(pack: RulePack, texts: list[str], url: str) -> list[tuple[object, ...]]:
+    from pipeline.boilerplate import detect
+    from pipeline.config import BoilerplateConfig, RepairConfig
+    from pipeline.document import Document
+    from pipeline.repair import repair
+    from pipeline.segment import segment
+
+    out = []
+    for text in texts:
+        doc = segment(repair(Document(id="t", source="t", text=text, format="text", url=url), RepairConfig()))
+        out.append(detect(doc, BoilerplateConfig(), pack).removed)
+    return out
+
+
+USER_PACK = {
+    "rule": [
+        {"id": "other/xx/odd-flags", "category": "other", "pattern": "(?i)^ſpecial (\\w+) \\1$"},
+        {"id": "other/xx/sensitive", "category": "other", "pattern": "KELVIN", "case_sensitive": True},
+        {"id": "other/xx/class-only", "category": "other", "pattern": "^[A-Z]{3}$", "max_words": 1},
+    ],
+    "disable": ["share_widget/en/share-this"],
+    "site": {
+        "example.com": {
+            "disable": ["comment_form/en/leave-a-reply"],
+            "rule": [{"id": "other/xx/site-promo", "category": "other", "pattern": "^promo code\\b"}],
+        }
+    },
+}
+
+
+def test_user_and_site_rules_decide_the_same_with_and_without_the_prefilter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pipeline.boilerplate.classify as classify
+
+    texts = [
+        "Headline Here\n\nSPECIAL word word\n\nThe minister said on Monday that the talks would go on, "
+        "officials said.\n\nKELVIN\n\nIBM\n\nPromo code SAVE10\n\nShare this article\n\nLeave a reply",
+        "Promo Code now\n\nThe council agreed on a budget that the parliament will vote on next week.\n\n"
+        "Leave a reply\n\nſpecial x x",
+    ]
+    user = RulePack.from_mapping(USER_PACK, "user.toml")
+    urls = ["https://www.example.com/a", "https://example.org/b", ""]
+    fast = [_detect_all(load_rules().merged(user), texts, u) for u in urls]
+    monkeypatch.setattr(classify, "requirement", lambda pattern, case_sensitive: Requirement(None, None))
+    slow = [_detect_all(load_rules().merged(user), texts, u) for u in urls]
+    assert fast == slow
+    assert fast[0] != fast[1]  # the site's own rules and disables made a difference

@@ -7,7 +7,9 @@ Public API:
   per site; see ``docs/rules.md``) returning a :class:`RulePack`;
 - :func:`detect` ``(doc, cfg, pack) -> Document`` adding ``removed`` spans
   (whole blocks, each with a :class:`~pipeline.document.Category`, a rule id and
-  a score) and filling ``title``/``author`` from the plain text when unset.
+  a score) and filling ``title``/``author`` from the plain text when unset;
+- :func:`warm_up` ``(pack)`` building a pack's rule index ahead of the first
+  document (worth it before forking workers, which then share it).
 
 >>> pack = load_rules()
 >>> len(pack.rules) > 50
@@ -16,7 +18,7 @@ True
 
 from __future__ import annotations
 
-from pipeline.boilerplate.classify import detect
+from pipeline.boilerplate.classify import detect, warm_up
 from pipeline.boilerplate.features import BlockFeatures, block_features, guess_language
 from pipeline.boilerplate.rules_model import Rule, RulePack, load_rules, shipped_languages
 
@@ -29,4 +31,5 @@ __all__ = [
     "guess_language",
     "load_rules",
     "shipped_languages",
+    "warm_up",
 ]
