@@ -18,12 +18,12 @@ references, optional parts, unknown constructs, a missing private API) gives no
 requirement, and that rule simply always runs.
 
 >>> req = requirement("^share (this|the) (article|story)$", False)
->>> req.prefixes
-('share the article', 'share the story', 'share this article', 'share this story')
+>>> req.prefixes  # every match starts with one of four strings; cut to 8 characters, they are one
+('share th',)
 >>> req.admits(canon("SHARE THIS STORY")), req.admits(canon("Share it"))
 (True, False)
 >>> requirement(r"\\b(premium|subscribers?)\\b", False).literals
-('premium', 'subscriber')
+('premium', 'subscrib')
 >>> requirement(r"^\\w+$", False)
 Requirement(prefixes=None, literals=None)
 """
@@ -43,6 +43,8 @@ _MAX_SET = 64
 """Largest set of alternative strings kept for one requirement (bigger ones are cut short)."""
 _MAX_BRANCH_SET = 256
 """Largest union of the branches' sets kept (``a|b|c`` of rules with many branches)."""
+_MAX_LEN = 8
+"""Required strings are cut to this many characters."""
 _MAX_CHAR_SET = 12
 """Largest character class (``[:!]``) expanded into alternative strings."""
 _SCAN_END = 0x20000
@@ -345,8 +347,12 @@ def requirement(pattern: str, case_sensitive: bool) -> Requirement:
         lits = _best(d.contains(items, ci))
     except Exception:  # private API changed or an odd pattern: no requirement (always correct)
         return _NONE
-    prefixes = _minimal_prefixes(pre) if pre else None
-    return Requirement(prefixes, None if prefixes is not None else lits)
+    # a prefix of a required prefix, a piece of a required literal are required as well: cut
+    # short, the strings share their starts and make a much smaller dispatch trie
+    prefixes = _minimal_prefixes({p[:_MAX_LEN] for p in pre}) if pre else None
+    if prefixes is not None or lits is None:
+        return Requirement(prefixes, None)
+    return Requirement(None, _minimal(lit[:_MAX_LEN] for lit in lits))
 
 
 def _minimal_prefixes(strings: set[str]) -> tuple[str, ...] | None:
