@@ -851,7 +851,10 @@ def _pool(the_plan: RunPlan) -> Iterator[cf.ProcessPoolExecutor | None]:
     if workers <= 1:
         yield None
         return
-    language.warm_up(the_plan.config.language)  # load profiles once; forked workers share them
+    # load language profiles and build the rule index once; forked workers inherit both
+    language.warm_up(the_plan.config.language)
+    if the_plan.config.boilerplate.enabled:
+        boilerplate.warm_up(_rule_pack(the_plan.config))
     ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
         yield pool
