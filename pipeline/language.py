@@ -25,6 +25,21 @@ Two methods share langdetect's profiles, text cleaning and n-gram definition:
   langdetect, so that the labels stay those of langdetect.
 - ``langdetect``: langdetect's own randomised detector, seeded.
 
+Both give the results of the straightforward computation, only faster:
+
+- the profile score adds up one cached score vector per distinct word (times
+  its count) instead of one profile row per n-gram. That rounds differently in
+  the last bits, so where the result lies within ``_SCORE_SLACK`` of a decision
+  (the fallback margin, a rounding step of the reported probability) it is
+  recomputed n-gram by n-gram;
+- seeded langdetect is replayed with numpy (``_replay_langdetect``): the same
+  random draws from Python's own generator with the same seed (drawn in bulk),
+  each trial's running product as a cumulative sum of logarithms, the
+  convergence check at the same steps. Where floating point could tell the two
+  apart (a check within ``_REPLAY_SLACK`` of its threshold, probabilities near
+  a rounding step, a language underflowing and then recovering), langdetect
+  itself runs. ``tests/test_language_fast.py`` compares both with the originals.
+
 >>> from pipeline.config import LanguageConfig
 >>> detect_text("The government said on Monday that it would raise taxes next year.", LanguageConfig())[0]
 'en'
@@ -37,8 +52,11 @@ Two methods share langdetect's profiles, text cleaning and n-gram definition:
 
 from __future__ import annotations
 
+import itertools
 import logging
+import random
 import re
+from collections import Counter
 from dataclasses import replace
 
 import numpy as np
@@ -90,32 +108,64 @@ def sample_text(text: str, limit: int) -> str:
     return "\n".join(pieces)
 
 
+_OPEN = "\x00"
+"""Suffix of a word key whose word ends the text (no space after it, so no n-grams ending in one)."""
+
+
 class _Profiles:
-    """langdetect's profiles as a matrix of smoothed log probabilities (n-gram × language)."""
+    """langdetect's profiles as a matrix of smoothed log probabilities (n-gram × language),
+    plus bounded caches of per-word results."""
 
     ALPHA = 0.5  # langdetect's default alpha; its smoothing adds alpha / BASE_FREQ
-    CACHE_LIMIT = 50_000  # frequent words; bounds worker memory (~10 MB)
+    CACHE_LIMIT = 50_000  # frequent words (n-gram rows); bounds worker memory (~10 MB)
+    VECTOR_LIMIT = 40_000  # words with a score vector (float64 × 55 languages, ~18 MB when full)
 
     def __init__(self, factory: DetectorFactory) -> None:
         self.langs: list[str] = list(factory.langlist)
-        keys = list(factory.word_lang_prob_map)
-        self.row: dict[str, int] = {k: i for i, k in enumerate(keys)}
-        probs = np.array([factory.word_lang_prob_map[k] for k in keys], dtype=np.float64)
+        self.keys: list[str] = list(factory.word_lang_prob_map)
+        self.row: dict[str, int] = {k: i for i, k in enumerate(self.keys)}
+        self.probs: dict[str, list[float]] = factory.word_lang_prob_map
+        probs = np.array([self.probs[k] for k in self.keys], dtype=np.float64)
         self.logp = np.log(probs + self.ALPHA / Detector.BASE_FREQ).astype(np.float32)
         self._words: dict[str, tuple[int, ...]] = {}
+        self._slots: dict[str, int] = {}
+        self.vectors = np.zeros((1024, len(self.langs)), dtype=np.float64)
+        self.sizes = np.zeros(1024, dtype=np.float64)
 
     def word_rows(self, word: str, closed: bool) -> tuple[int, ...]:
-        """Profile rows of the n-grams langdetect extracts from one normalised word.
+        """Profile rows of the n-grams langdetect extracts from one normalised word, in its order.
 
         ``closed``: the word is followed by a space, which adds the n-grams ending in it.
         Mirrors ``langdetect.utils.ngram.NGram.add_char``: a buffer of the last three
         characters of `` word ``, and no n-gram while inside a run of capitals.
         """
-        key = word if closed else word + "\x00"
+        key = word if closed else word + _OPEN
         cached = self._words.get(key)
         if cached is not None:
             return cached
+        out = self._rows(word, closed)
+        if len(self._words) < self.CACHE_LIMIT:
+            self._words[key] = out
+        return out
+
+    def _rows(self, word: str, closed: bool) -> tuple[int, ...]:
+        if not word:
+            return ()
         padded = " " + word + (" " if closed else "")
+        if any(map(str.isupper, word[1:])):
+            return self._rows_with_capitals(padded)
+        # no run of capitals: every position gives its 1-, 2- and 3-gram (no 1-gram " ")
+        get = self.row.get
+        found = [get(padded[1]), get(padded[0:2])]
+        if len(padded) > 2:
+            found += [get(padded[2]), get(padded[1:3]), get(padded[0:3])]
+        for e in range(3, len(padded)):
+            found += [get(padded[e]), get(padded[e - 1 : e + 1]), get(padded[e - 2 : e + 1])]
+        if closed:
+            found[-3] = None  # the trailing space alone
+        return tuple(r for r in found if r is not None)
+
+    def _rows_with_capitals(self, padded: str) -> tuple[int, ...]:
         rows: list[int] = []
         cap = False
         row = self.row
@@ -136,10 +186,40 @@ class _Profiles:
                     r = row.get(gram)
                     if r is not None:
                         rows.append(r)
-        out = tuple(rows)
-        if len(self._words) < self.CACHE_LIMIT:
-            self._words[key] = out
-        return out
+        return tuple(rows)
+
+    def slots(self, keys: list[str]) -> list[int]:
+        """Rows of ``vectors`` / ``sizes`` for word keys (``word`` closed, ``word + _OPEN`` not).
+
+        ``vectors[slot]`` is the sum of the word's n-gram rows of ``logp``, ``sizes[slot]``
+        their number. A full cache starts again empty (never mid-call).
+        """
+        if len(self._slots) + len(keys) > self.VECTOR_LIMIT:
+            self._slots.clear()
+        found: list[int | None] = list(map(self._slots.get, keys))
+        if None in found:
+            self._add([key for key, slot in zip(keys, found, strict=True) if slot is None])
+            found = list(map(self._slots.get, keys))
+        return found  # type: ignore[return-value]
+
+    def _add(self, keys: list[str]) -> None:
+        """Give each of ``keys`` (new word keys) a slot with its vector and size."""
+        start = len(self._slots)
+        end = start + len(keys)
+        if end > len(self.sizes):
+            grow = max(end, min(2 * len(self.sizes), self.VECTOR_LIMIT))
+            self.vectors = np.resize(self.vectors, (grow, self.vectors.shape[1]))
+            self.sizes = np.resize(self.sizes, grow)
+        rows = [self._rows(key, True) if key[-1:] != _OPEN else self._rows(key[:-1], False) for key in keys]
+        sizes = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+        self.sizes[start:end] = sizes
+        self.vectors[start:end] = 0.0
+        some = np.flatnonzero(sizes)
+        if len(some):
+            flat = self.logp[list(itertools.chain.from_iterable(rows))].astype(np.float64)
+            offsets = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+            self.vectors[start + some] = np.add.reduceat(flat, offsets[some], axis=0)
+        self._slots.update(zip(keys, range(start, end), strict=True))
 
 
 _PROFILES: _Profiles | None = None
@@ -173,44 +253,266 @@ def warm_up(cfg: LanguageConfig) -> None:
 
 
 def _clean(text: str) -> str:
-    """langdetect's ``Detector.append`` + ``cleaning_text``, then its per-character normalisation."""
-    text = Detector.URL_RE.sub(" ", text)
-    text = Detector.MAIL_RE.sub(" ", text)
-    text = NGram.normalize_vi(text)
-    text = _SPACES.sub(" ", text[:_MAX_TEXT])
-    latin = len(_LATIN.findall(text))
-    non_latin = len(_NON_LATIN.findall(text))
-    if latin * 2 < non_latin:
-        text = _LATIN.sub("", text)
+    """langdetect's ``Detector.append`` + ``cleaning_text``, then its per-character normalisation.
+
+    Runs of spaces are left in: they give no n-grams (langdetect collapses them only before its
+    ``max_text_length`` cut, which we make on the raw text too). Each step is skipped when it
+    cannot match (no ``http``, no ``@``, only ASCII).
+
+    >>> _clean("Ça va? Email x@y.org, see https://a.b/c")
+    'Ça va  Email    see  '
+    """
+    if "http" in text:
+        text = Detector.URL_RE.sub(" ", text)
+    if "@" in text:
+        text = Detector.MAIL_RE.sub(" ", text)
+    ascii = text.isascii()
+    if not ascii:
+        text = NGram.normalize_vi(text)
+    text = text[:_MAX_TEXT]
+    if not ascii:
+        non_latin = len(_NON_LATIN.findall(text))
+        # langdetect drops Latin letters when latin * 2 < non_latin: count them only that far
+        needed = (non_latin + 1) // 2
+        latin = sum(1 for _ in itertools.islice(_LATIN.finditer(text), needed))
+        if latin < needed:
+            text = _LATIN.sub("", text)
     return text.translate(_TABLE)
 
 
-_SPACES = re.compile(r" {2,}")
 _LATIN = re.compile(r"[A-z]")
 _NON_LATIN = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]")
 _MAX_TEXT = 10_000  # langdetect's default max_text_length
+_SCORE_SLACK = 1e-7
+"""How far the word-vector score may be from the n-gram-by-n-gram one (bounded by ~1e-8)."""
 
 
-def profile_scores(text: str, seed: int = 0) -> tuple[list[str], np.ndarray, float] | None:
-    """Posterior probabilities of every language for ``text`` (exact naive Bayes) and the
-    margin between the two best languages per n-gram (log scale), or None."""
-    prof = _profiles(seed)
-    norm = _clean(text)
+def _posterior(score: np.ndarray, count: int) -> tuple[np.ndarray, float]:
+    top2 = np.partition(score, -2)[-2:]
+    margin = float(top2[1] - top2[0]) / count
+    score = score - score.max()
+    post = np.exp(score)
+    post /= post.sum()
+    return post, margin
+
+
+def _ordered_rows(prof: _Profiles, norm: str) -> list[int]:
+    """Profile rows of every n-gram of the cleaned text ``norm``, in langdetect's order."""
     words = norm.split(" ")
     rows: list[int] = []
     last = len(words) - 1
     for i, word in enumerate(words):
         if word:
             rows.extend(prof.word_rows(word, closed=i < last))
+    return rows
+
+
+def profile_scores(
+    text: str, seed: int = 0, exact: bool = False
+) -> tuple[list[str], np.ndarray, float] | None:
+    """Posterior probabilities of every language for ``text`` (exact naive Bayes) and the
+    margin between the two best languages per n-gram (log scale), or None.
+
+    ``exact``: sum the n-gram rows one by one (the reference rounding) instead of the cached
+    per-word vectors; the two differ by far less than ``_SCORE_SLACK``.
+    """
+    prof = _profiles(seed)
+    norm = _clean(text)
+    if exact:
+        rows = _ordered_rows(prof, norm)
+        if not rows:
+            return None
+        score = prof.logp[np.asarray(rows, dtype=np.int64)].sum(axis=0, dtype=np.float64)
+        post, margin = _posterior(score, len(rows))
+        return prof.langs, post, margin
+    words = norm.split(" ")
+    last = words.pop()
+    counts = Counter(words)
+    counts.pop("", None)
+    keys = list(counts)
+    weights = list(counts.values())
+    if last:
+        keys.append(last + _OPEN)
+        weights.append(1)
+    if not keys:
+        return None
+    slots = prof.slots(keys)
+    weight = np.asarray(weights, dtype=np.float64)
+    count = int(weight @ prof.sizes[slots])
+    if count == 0:
+        return None
+    post, margin = _posterior(weight @ prof.vectors[slots], count)
+    return prof.langs, post, margin
+
+
+def _near(value: float, boundary: float, slack: float) -> bool:
+    return abs(value - boundary) <= slack
+
+
+def _rounding_unsure(value: float, slack: float) -> bool:
+    """``round(value, 4)`` could change within ``value ± slack``."""
+    return round(value - slack, 4) != round(value + slack, 4)
+
+
+def _profile_label(sample: str, cfg: LanguageConfig) -> tuple[str, float] | None:
+    """(language, rounded probability) from the profile score; None when it defers to langdetect."""
+    scored = profile_scores(sample, cfg.seed)
+    if scored is None:
+        return UNDETERMINED, 0.0
+    post, margin = scored[1], scored[2]
+    best = float(post.max())
+    if _near(margin, cfg.fallback_margin, _SCORE_SLACK) or (
+        margin >= cfg.fallback_margin and _rounding_unsure(best, _SCORE_SLACK)
+    ):
+        scored = profile_scores(sample, cfg.seed, exact=True)
+        assert scored is not None  # the same n-grams
+    langs, post, margin = scored
+    if margin < cfg.fallback_margin:
+        return None
+    top = int(post.argmax())
+    return langs[top], round(float(post[top]), 4)
+
+
+# langdetect's Detector constants (the replay below follows Detector._detect_block)
+_TRIALS = 7
+_ITERATION_LIMIT = Detector.ITERATION_LIMIT
+_CONV_THRESHOLD = Detector.CONV_THRESHOLD
+_PROB_THRESHOLD = Detector.PROB_THRESHOLD
+_CHECK_EVERY = 5
+_REPLAY_SLACK = 1e-9
+"""How far a replayed probability may be from langdetect's own (bounded by ~1e-12)."""
+_DIP = -600.0  # log probability: below it, langdetect's running product may reach subnormals
+_RECOVER = -500.0  # ... and it must stay below this afterwards for the replay to be trusted
+
+
+def _langdetect_top(text: str, seed: int) -> tuple[str, float] | None:
+    """langdetect's own best (language, probability) for ``text``; None when it finds none."""
+    detector = _factory(seed).create()
+    detector.append(text)
+    try:
+        ranked = detector.get_probabilities()
+    except LangDetectException:
+        return None
+    if not ranked:
+        return None
+    return str(ranked[0].lang), float(ranked[0].prob)
+
+
+def _draws(rng: random.Random, count: int, bound: int) -> tuple[np.ndarray, np.ndarray]:
+    """The first ``count`` results of ``rng.choice`` over ``bound`` items, from bulk raw draws.
+
+    Returns the choices and, for each, how many 32-bit words of ``rng`` it had used up by then
+    (``random.Random._randbelow_with_getrandbits``: the top ``bound.bit_length()`` bits of a
+    word, drawn again while they are ``>= bound``). ``rng`` advances past every word drawn.
+    """
+    shift = 32 - bound.bit_length()
+    chosen: list[np.ndarray] = []
+    used: list[np.ndarray] = []
+    have = drawn = 0
+    while have < count:
+        size = int((count - have) * (1 << (32 - shift)) / bound * 1.1) + 64
+        words = np.frombuffer(rng.getrandbits(32 * size).to_bytes(4 * size, "little"), dtype="<u4")
+        candidates = words >> np.uint32(shift)
+        accepted = np.flatnonzero(candidates < bound)
+        chosen.append(candidates[accepted].astype(np.int64))
+        used.append(accepted + drawn + 1)
+        have += len(accepted)
+        drawn += size
+    return np.concatenate(chosen)[:count], np.concatenate(used)[:count]
+
+
+def _replay_trial(factors: np.ndarray, picks: np.ndarray) -> tuple[int, np.ndarray] | None:
+    """One trial of ``Detector._detect_block``: the draw after which it stops and its normalised
+    probabilities then; None where floating point could make langdetect's own trial differ.
+
+    ``factors``: log(probability + alpha / BASE_FREQ) of each distinct n-gram (rows) per language;
+    ``picks``: the row of each random draw. langdetect multiplies the probabilities by one row per
+    draw and normalises them (checking for convergence) after draws 0, 5, 10, ...; here the
+    running sums of logarithms are computed for a block of checks at a time, as most trials
+    stop within the first 250 draws.
+    """
+    checks = _ITERATION_LIMIT // _CHECK_EVERY + 1
+    languages = factors.shape[1]
+    carry = np.zeros(languages, dtype=np.float64)
+    dipped = np.zeros(languages, dtype=bool)
+    first, size = 0, 32
+    while True:
+        last = min(first + size, checks)  # checks first .. last - 1, check k after draw 5 k
+        begin = 1 if first == 0 else _CHECK_EVERY * first - (_CHECK_EVERY - 1)
+        groups = factors[picks[begin : _CHECK_EVERY * (last - 1) + 1]]
+        groups = groups.reshape(-1, _CHECK_EVERY, languages).sum(axis=1)
+        if first == 0:
+            groups = np.concatenate((factors[picks[:1]], groups))
+        groups[0] += carry
+        running = np.cumsum(groups, axis=0)
+        top = running.max(axis=1, keepdims=True)
+        scaled = np.exp(running - top)
+        total = scaled.sum(axis=1)
+        maxp = 1.0 / total
+        converged = np.flatnonzero(maxp > _CONV_THRESHOLD)
+        end = int(converged[0]) + 1 if len(converged) else len(maxp)
+        if np.any(np.abs(maxp[:end] - _CONV_THRESHOLD) <= _REPLAY_SLACK):
+            return None
+        normalised = running[:end] - (top[:end] + np.log(total[:end])[:, None])
+        below = np.logical_or.accumulate(normalised < _DIP, axis=0) | dipped
+        if np.any(below & (normalised > _RECOVER)):
+            return None  # a language underflowed (in langdetect) and came back
+        if len(converged) or last == checks:
+            return _CHECK_EVERY * (first + end - 1), scaled[end - 1] / total[end - 1]
+        dipped, carry = below[-1], running[-1]
+        first, size = last, 2 * size
+
+
+def _replay_langdetect(prof: _Profiles, rows: list[int], seed: int) -> np.ndarray | None:
+    """langdetect's ``langprob`` (``Detector._detect_block``) for the n-grams ``rows``, replayed
+    with numpy; None where floating point could make it differ from langdetect's own."""
+    unique, inverse = np.unique(np.asarray(rows, dtype=np.int64), return_inverse=True)
+    probs = np.fromiter(
+        itertools.chain.from_iterable(prof.probs[prof.keys[r]] for r in unique.tolist()),
+        dtype=np.float64,
+        count=len(unique) * len(prof.langs),
+    ).reshape(len(unique), len(prof.langs))
+    rng = random.Random(seed)
+    langprob = np.zeros(len(prof.langs), dtype=np.float64)
+    for _ in range(_TRIALS):
+        alpha = Detector.ALPHA_DEFAULT + rng.gauss(0.0, 1.0) * Detector.ALPHA_WIDTH
+        weight = alpha / Detector.BASE_FREQ
+        if weight <= 0.0:
+            return None
+        state = rng.getstate()
+        chosen, used = _draws(rng, _ITERATION_LIMIT + 1, len(rows))
+        trial = _replay_trial(np.log(probs + weight), inverse[chosen])
+        if trial is None:
+            return None
+        stop, prob = trial
+        langprob += prob / _TRIALS
+        rng.setstate(state)  # then consume exactly the words of the draws langdetect made
+        rng.getrandbits(32 * int(used[stop]))
+    return langprob
+
+
+def _seeded_langdetect(sample: str, seed: int) -> tuple[str, float] | None:
+    """Seeded langdetect's best (language, probability) for ``sample``; None when it has none.
+
+    Replayed (``_replay_langdetect``) where that is certain to give langdetect's answer.
+    """
+    prof = _profiles(seed)
+    rows = _ordered_rows(prof, _clean(sample))
     if not rows:
         return None
-    score = prof.logp[np.asarray(rows, dtype=np.int64)].sum(axis=0, dtype=np.float64)
-    top2 = np.partition(score, -2)[-2:]
-    margin = float(top2[1] - top2[0]) / len(rows)
-    score -= score.max()
-    post = np.exp(score)
-    post /= post.sum()
-    return prof.langs, post, margin
+    langprob = _replay_langdetect(prof, rows, seed)
+    if langprob is not None:
+        order = np.argsort(-langprob, kind="stable")
+        first, second = float(langprob[order[0]]), float(langprob[order[1]])
+        if not (
+            first - second <= _REPLAY_SLACK
+            or _near(first, _PROB_THRESHOLD, _REPLAY_SLACK)
+            or _rounding_unsure(first, _REPLAY_SLACK)
+        ):
+            if first <= _PROB_THRESHOLD:
+                return None
+            return prof.langs[int(order[0])], first
+    return _langdetect_top(sample, seed)
 
 
 def detect_text(text: str, cfg: LanguageConfig) -> tuple[str, float]:
@@ -219,23 +521,13 @@ def detect_text(text: str, cfg: LanguageConfig) -> tuple[str, float]:
     if letters < cfg.min_chars:
         return UNDETERMINED, 0.0
     sample = sample_text(text, cfg.sample_chars)
-    scored = profile_scores(sample, cfg.seed) if cfg.method == "profile" else None
-    if scored is not None and scored[2] >= cfg.fallback_margin:
-        langs, post, _ = scored
-        best = int(post.argmax())
-        lang, score = langs[best], round(float(post[best]), 4)
-    elif cfg.method == "profile" and scored is None:
-        return UNDETERMINED, 0.0
-    else:  # langdetect asked for, or the profile score is ambiguous (e.g. tables of figures)
-        detector = _factory(cfg.seed).create()
-        detector.append(sample)
-        try:
-            ranked = detector.get_probabilities()
-        except LangDetectException:
+    labelled = _profile_label(sample, cfg) if cfg.method == "profile" else None
+    if labelled is None:  # langdetect asked for, or the profile score is ambiguous (e.g. tables)
+        found = _seeded_langdetect(sample, cfg.seed)
+        if found is None:
             return UNDETERMINED, 0.0
-        if not ranked:
-            return UNDETERMINED, 0.0
-        lang, score = str(ranked[0].lang), round(float(ranked[0].prob), 4)
+        labelled = found[0], round(found[1], 4)
+    lang, score = labelled
     if score < cfg.min_confidence:
         return UNDETERMINED, score
     return lang, score

@@ -1,0 +1,107 @@
+"""The fast paths of pipeline/language.py give the answers of the straightforward computations."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from pipeline import language as lang
+from pipeline.config import LanguageConfig
+
+TEXTS = [
+    "The central bank raised interest rates on Thursday, citing persistent inflation in services.",
+    "Die Zentralbank hat am Donnerstag die Zinsen erhöht und verwies auf die anhaltende Inflation.",
+    "Shr 11 cts vs 13 cts\nNet 1,037,690 vs 1,270,460\nSales 10.1 mln vs 9,215,000",
+    "Qtr to Dec 31 Shr loss two cts vs profit 16 cts Net loss 152,000 vs profit 1,240,000 Revs 19.3 mln",
+    "Taxi Hotel Restaurant Pizza Radio Video",
+    "NATO's USA chief said: «Ça va?» 12,000 people — Straße ÄÖÜ the EU. a I x",
+    "日本語のテキストです and some English words",
+    "Привет мир, это тест. OK USA NATO",
+    "Tiếng Việt có dấu: Hà Nội, thành phố. Email a@b.org https://x.y/z",
+]
+
+
+def test_word_rows_fast_path_matches_langdetects_buffer() -> None:
+    prof = lang._profiles(0)
+    words = {w for t in TEXTS for w in lang._clean(t).split(" ") if w}
+    words |= {"a", "I", "ß", "Ab", "aB", "ABc", "AbC", "ǅa", "ϒϒ", "é", "xY", "XYZabc"}
+    for word in words:
+        for closed in (True, False):
+            padded = " " + word + (" " if closed else "")
+            assert prof._rows(word, closed) == prof._rows_with_capitals(padded), (word, closed)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_ordered_rows_are_langdetects_ngrams_in_order(text: str) -> None:
+    """The replay draws n-grams by position, so the order matters, not just the multiset."""
+    prof = lang._profiles(0)
+    det = lang._factory(0).create()
+    det.append(text)
+    det.cleaning_text()
+    assert lang._ordered_rows(prof, lang._clean(text)) == [prof.row[g] for g in det._extract_ngrams()]
+
+
+def test_bulk_draws_are_random_choice() -> None:
+    for bound in (1, 2, 3, 64, 1000, 1025):
+        rng, ref = random.Random(7), random.Random(7)
+        chosen, used = lang._draws(rng, 300, bound)
+        assert chosen.tolist() == [ref.choice(range(bound)) for _ in range(300)]
+        replay = random.Random(7)
+        replay.getrandbits(32 * int(used[-1]))
+        assert replay.getstate() == ref.getstate()
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_replay_is_langdetects_langprob(text: str) -> None:
+    prof = lang._profiles(0)
+    rows = lang._ordered_rows(prof, lang._clean(text))
+    det = lang._factory(0).create()
+    det.append(text)
+    det.get_probabilities()
+    replayed = lang._replay_langdetect(prof, rows, 0)
+    assert replayed is not None
+    assert np.abs(replayed - np.array(det.langprob)).max() < 1e-12
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_seeded_langdetect_is_langdetects_answer(text: str) -> None:
+    ours = lang._seeded_langdetect(text, 0)
+    theirs = lang._langdetect_top(text, 0)
+    assert (ours is None) == (theirs is None)
+    if ours is not None and theirs is not None:
+        assert ours[0] == theirs[0] and round(ours[1], 4) == round(theirs[1], 4)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_word_vectors_score_like_ngram_rows(text: str) -> None:
+    fast = lang.profile_scores(text)
+    exact = lang.profile_scores(text, exact=True)
+    assert (fast is None) == (exact is None)
+    if fast is not None and exact is not None:
+        assert np.abs(fast[1] - exact[1]).max() < lang._SCORE_SLACK / 10
+        assert abs(fast[2] - exact[2]) < lang._SCORE_SLACK / 10
+
+
+def test_a_full_word_cache_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    prof = lang._profiles(0)
+    before = [lang.profile_scores(t) for t in TEXTS]
+    monkeypatch.setattr(lang._Profiles, "VECTOR_LIMIT", 40)
+    prof._slots.clear()
+    after = [lang.profile_scores(t) for t in TEXTS]
+    assert len(prof._slots) <= 40
+    for b, a in zip(before, after, strict=True):
+        assert (a is None) == (b is None)
+        if a is not None and b is not None:
+            assert np.array_equal(a[1], b[1]) and a[2] == b[2]
+    prof._slots.clear()
+
+
+@pytest.mark.parametrize("method", ["profile", "langdetect"])
+def test_detect_text_is_stable_across_cache_states(method: str) -> None:
+    cfg = LanguageConfig(method=method)  # type: ignore[arg-type]
+    first = [lang.detect_text(t, cfg) for t in TEXTS]
+    lang._profiles(0)._slots.clear()
+    lang._profiles(0)._words.clear()
+    assert [lang.detect_text(t, cfg) for t in TEXTS] == first
