@@ -126,7 +126,17 @@ class _Profiles:
         self.row: dict[str, int] = {k: i for i, k in enumerate(self.keys)}
         self.probs: dict[str, list[float]] = factory.word_lang_prob_map
         probs = np.array([self.probs[k] for k in self.keys], dtype=np.float64)
-        self.logp = np.log(probs + self.ALPHA / Detector.BASE_FREQ).astype(np.float32)
+        logp = np.log(probs + self.ALPHA / Detector.BASE_FREQ).astype(np.float32)
+        self.absent = len(self.keys)  # the row of n-grams in no profile: all zeros
+        self.logp = np.vstack((logp, np.zeros((1, logp.shape[1]), dtype=np.float32)))
+        codes = np.fromiter(map(_gram_code, self.keys), dtype=np.int64, count=len(self.keys))
+        order = np.argsort(codes)
+        # every profile n-gram as a number, sorted, and its row; then a code above all of them
+        self.codes = np.append(codes[order], np.iinfo(np.int64).max)
+        self.code_rows = np.append(order, self.absent)
+        if any(_SEPARATOR in key for key in self.keys):
+            raise ValueError("a langdetect profile n-gram contains U+FFFF")
+        self.upper = np.array([chr(c).isupper() for c in range(0x10000)])
         self._words: dict[str, tuple[int, ...]] = {}
         self._slots: dict[str, int] = {}
         self.vectors = np.zeros((1024, len(self.langs)), dtype=np.float64)
@@ -149,44 +159,8 @@ class _Profiles:
         return out
 
     def _rows(self, word: str, closed: bool) -> tuple[int, ...]:
-        if not word:
-            return ()
-        padded = " " + word + (" " if closed else "")
-        if any(map(str.isupper, word[1:])):
-            return self._rows_with_capitals(padded)
-        # no run of capitals: every position gives its 1-, 2- and 3-gram (no 1-gram " ")
         get = self.row.get
-        found = [get(padded[1]), get(padded[0:2])]
-        if len(padded) > 2:
-            found += [get(padded[2]), get(padded[1:3]), get(padded[0:3])]
-        for e in range(3, len(padded)):
-            found += [get(padded[e]), get(padded[e - 1 : e + 1]), get(padded[e - 2 : e + 1])]
-        if closed:
-            found[-3] = None  # the trailing space alone
-        return tuple(r for r in found if r is not None)
-
-    def _rows_with_capitals(self, padded: str) -> tuple[int, ...]:
-        rows: list[int] = []
-        cap = False
-        row = self.row
-        for e in range(1, len(padded)):
-            ch = padded[e]
-            if ch.isupper():
-                if padded[e - 1].isupper():
-                    cap = True
-            else:
-                cap = False
-            if cap:
-                continue
-            for n in (1, 2, 3):
-                if e - n + 1 < 0:
-                    break
-                gram = padded[e - n + 1 : e + 1]
-                if gram != " ":
-                    r = row.get(gram)
-                    if r is not None:
-                        rows.append(r)
-        return tuple(rows)
+        return tuple(r for r in map(get, _ordered_grams(word, closed)) if r is not None)
 
     def slots(self, keys: list[str]) -> list[int]:
         """Rows of ``vectors`` / ``sizes`` for word keys (``word`` closed, ``word + _OPEN`` not).
@@ -203,23 +177,112 @@ class _Profiles:
         return found  # type: ignore[return-value]
 
     def _add(self, keys: list[str]) -> None:
-        """Give each of ``keys`` (new word keys) a slot with its vector and size."""
+        """Give each of ``keys`` (new word keys) a slot with its vector and size, all at once."""
         start = len(self._slots)
         end = start + len(keys)
         if end > len(self.sizes):
             grow = max(end, min(2 * len(self.sizes), self.VECTOR_LIMIT))
             self.vectors = np.resize(self.vectors, (grow, self.vectors.shape[1]))
             self.sizes = np.resize(self.sizes, grow)
-        rows = [self._rows(key, True) if key[-1:] != _OPEN else self._rows(key[:-1], False) for key in keys]
-        sizes = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
-        self.sizes[start:end] = sizes
-        self.vectors[start:end] = 0.0
-        some = np.flatnonzero(sizes)
-        if len(some):
-            flat = self.logp[list(itertools.chain.from_iterable(rows))].astype(np.float64)
-            offsets = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-            self.vectors[start + some] = np.add.reduceat(flat, offsets[some], axis=0)
+        padded = [" " + key + " " if key[-1:] != _OPEN else " " + key[:-1] for key in keys]
+        rows, found = self._padded_rows(_SEPARATOR.join(padded) + _SEPARATOR)
+        lengths = np.fromiter(map(len, padded), dtype=np.intp, count=len(padded)) + 1
+        offsets = 3 * (np.cumsum(lengths) - lengths)
+        self.sizes[start:end] = np.add.reduceat(found, offsets)
+        self.vectors[start:end] = np.add.reduceat(self.logp[rows], offsets, axis=0, dtype=np.float64)
         self._slots.update(zip(keys, range(start, end), strict=True))
+
+    def _padded_rows(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The rows of the 1-, 2- and 3-gram ending at each character of ``text`` (three per
+        character, in this order) and whether there is one (else the row is ``absent``).
+
+        ``text``: padded words (" word " or " word") each followed by ``_SEPARATOR``, which is in
+        no profile, so that no n-gram across words is found. langdetect's rules as in
+        ``_ordered_grams``, vectorised: no 1-gram " ", none ending inside a run of capitals.
+        """
+        char = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+        grams = np.empty((len(char), 3), dtype=np.int64)
+        grams[:, 0] = char
+        grams[0, 1:] = _SEPARATOR_CODE  # text starts after a separator
+        grams[1:, 1] = char[:-1]
+        grams[1:, 2] = grams[:-1, 1]
+        grams[:, 1:] <<= np.array([21, 42], dtype=np.int64)
+        grams[:, 2] |= grams[:, 1]
+        grams[:, 1:] |= char[:, None]
+        grams[char == 32, 0] = 0  # no n-gram has code 0
+        upper = self.upper[np.minimum(char, 0xFFFF)]
+        if not text.isascii():
+            for i in np.flatnonzero(char > 0xFFFF).tolist():
+                upper[i] = chr(int(char[i])).isupper()
+        capitals = upper[1:] & upper[:-1]
+        if capitals.any():
+            grams[1:][capitals] = 0
+        grams = grams.ravel()
+        where = np.searchsorted(self.codes, grams)  # self.codes ends with a code above all
+        found = self.codes[where] == grams
+        return np.where(found, self.code_rows[where], self.absent), found
+
+
+_SEPARATOR = "\uffff"  # a non-character: in no profile n-gram (checked when loading)
+_SEPARATOR_CODE = 0xFFFF
+
+
+def _gram_code(gram: str) -> int:
+    """An n-gram of up to three characters as one number (21 bits per character).
+
+    >>> _gram_code("a"), _gram_code("ab") == (97 << 21) | 98
+    (97, True)
+    """
+    code = 0
+    for ch in gram:
+        code = (code << 21) | ord(ch)
+    return code
+
+
+def _ordered_grams(word: str, closed: bool) -> list[str]:
+    """The n-grams langdetect extracts from one normalised word, in its order (also those that
+    no profile has). ``closed``: the word is followed by a space (n-grams ending in it).
+
+    Mirrors ``langdetect.utils.ngram.NGram.add_char``: a buffer of the last three characters of
+    `` word ``, and no n-gram while inside a run of capitals.
+
+    >>> _ordered_grams("ab", True)
+    ['a', ' a', 'b', 'ab', ' ab', 'b ', 'ab ']
+    """
+    if not word:
+        return []
+    padded = " " + word + (" " if closed else "")
+    if any(map(str.isupper, word[1:])):
+        return _grams_with_capitals(padded)
+    # no run of capitals: every position gives its 1-, 2- and 3-gram (but no 1-gram " ")
+    grams = [padded[1], padded[0:2]]
+    grams += [
+        g for e in range(2, len(padded)) for g in (padded[e], padded[e - 1 : e + 1], padded[e - 2 : e + 1])
+    ]
+    if closed:
+        del grams[-3]  # the trailing space alone
+    return grams
+
+
+def _grams_with_capitals(padded: str) -> list[str]:
+    grams: list[str] = []
+    cap = False
+    for e in range(1, len(padded)):
+        ch = padded[e]
+        if ch.isupper():
+            if padded[e - 1].isupper():
+                cap = True
+        else:
+            cap = False
+        if cap:
+            continue
+        for n in (1, 2, 3):
+            if e - n + 1 < 0:
+                break
+            gram = padded[e - n + 1 : e + 1]
+            if gram != " ":
+                grams.append(gram)
+    return grams
 
 
 _PROFILES: _Profiles | None = None

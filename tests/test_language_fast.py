@@ -23,14 +23,24 @@ TEXTS = [
 ]
 
 
-def test_word_rows_fast_path_matches_langdetects_buffer() -> None:
-    prof = lang._profiles(0)
+def test_word_grams_fast_paths_match_langdetects_buffer() -> None:
+    """Words without a run of capitals take shortcuts; the general loop is the reference."""
     words = {w for t in TEXTS for w in lang._clean(t).split(" ") if w}
     words |= {"a", "I", "ß", "Ab", "aB", "ABc", "AbC", "ǅa", "ϒϒ", "é", "xY", "XYZabc"}
     for word in words:
         for closed in (True, False):
-            padded = " " + word + (" " if closed else "")
-            assert prof._rows(word, closed) == prof._rows_with_capitals(padded), (word, closed)
+            general = lang._grams_with_capitals(" " + word + (" " if closed else ""))
+            assert lang._ordered_grams(word, closed) == general, (word, closed)
+
+
+def test_vectorised_word_rows_are_langdetects_ngrams() -> None:
+    prof = lang._profiles(0)
+    words = sorted({w for t in TEXTS for w in lang._clean(t).split(" ") if w} | {"a", "ϒϒ", "𝐀𝐁c", "AbC"})
+    for closed in (True, False):
+        padded = [" " + w + (" " if closed else "") for w in words]
+        rows, _ = prof._padded_rows(lang._SEPARATOR.join(padded) + lang._SEPARATOR)
+        found = [r for r in rows.tolist() if r != prof.absent]
+        assert sorted(found) == sorted(r for w in words for r in prof._rows(w, closed))
 
 
 @pytest.mark.parametrize("text", TEXTS)
