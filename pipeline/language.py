@@ -129,11 +129,9 @@ class _Profiles:
         logp = np.log(probs + self.ALPHA / Detector.BASE_FREQ).astype(np.float32)
         self.absent = len(self.keys)  # the row of n-grams in no profile: all zeros
         self.logp = np.vstack((logp, np.zeros((1, logp.shape[1]), dtype=np.float32)))
-        codes = np.fromiter(map(_gram_code, self.keys), dtype=np.int64, count=len(self.keys))
-        order = np.argsort(codes)
-        # every profile n-gram as a number, sorted, and its row; then a code above all of them
-        self.codes = np.append(codes[order], np.iinfo(np.int64).max)
-        self.code_rows = np.append(order, self.absent)
+        self.table = _GramTable(
+            np.fromiter(map(_gram_code, self.keys), dtype=np.int64, count=len(self.keys)), self.absent
+        )
         if any(_SEPARATOR in key for key in self.keys):
             raise ValueError("a langdetect profile n-gram contains U+FFFF")
         self.upper = np.array([chr(c).isupper() for c in range(0x10000)])
@@ -217,10 +215,59 @@ class _Profiles:
         capitals = upper[1:] & upper[:-1]
         if capitals.any():
             grams[1:][capitals] = 0
-        grams = grams.ravel()
-        where = np.searchsorted(self.codes, grams)  # self.codes ends with a code above all
-        found = self.codes[where] == grams
-        return np.where(found, self.code_rows[where], self.absent), found
+        rows = self.table.rows(grams.ravel())
+        return rows, rows != self.absent
+
+
+class _GramTable:
+    """A hash table (open addressing, linear probing) from n-gram codes to profile rows, looked
+    up for many codes at once with numpy: one or two memory accesses per code, where a binary
+    search over all codes misses the CPU cache ~17 times once other stages have run.
+
+    >>> table = _GramTable(np.array([5, 7, 1 << 40]), absent=3)
+    >>> table.rows(np.array([7, 0, 1 << 40, 6])).tolist()
+    [1, 3, 2, 3]
+    """
+
+    EMPTY = -1  # codes are >= 0
+
+    def __init__(self, codes: np.ndarray, absent: int) -> None:
+        self.absent = absent
+        self.bits = max(4, (3 * len(codes)).bit_length())  # at most a third full
+        self.mask = (1 << self.bits) - 1
+        self.keys = np.full(1 << self.bits, self.EMPTY, dtype=np.int64)
+        self.values = np.full(1 << self.bits, absent, dtype=np.intp)
+        pending = np.arange(len(codes))
+        home = self._home(codes)
+        self.probes = 0  # the longest probe sequence of any code
+        while len(pending):
+            slot = (home[pending] + self.probes) & self.mask
+            free = self.keys[slot] == self.EMPTY
+            taken, first = np.unique(slot[free], return_index=True)
+            placed = pending[free][first]
+            self.keys[taken] = codes[placed]
+            self.values[taken] = placed
+            pending = np.setdiff1d(pending, placed, assume_unique=True)
+            self.probes += 1
+
+    def _home(self, codes: np.ndarray) -> np.ndarray:
+        mixed = codes.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing
+        return (mixed >> np.uint64(64 - self.bits)).astype(np.intp)
+
+    def rows(self, codes: np.ndarray) -> np.ndarray:
+        """The row of each code (``absent`` for codes not in the table)."""
+        out = np.full(len(codes), self.absent, dtype=np.intp)
+        todo = np.arange(len(codes))
+        slot = self._home(codes)
+        for _ in range(self.probes):
+            key = self.keys[slot]
+            hit = key == codes[todo]
+            out[todo[hit]] = self.values[slot[hit]]
+            more = ~hit & (key != self.EMPTY)
+            if not more.any():
+                break
+            todo, slot = todo[more], (slot[more] + 1) & self.mask
+        return out
 
 
 _SEPARATOR = "\uffff"  # a non-character: in no profile n-gram (checked when loading)
