@@ -255,19 +255,12 @@ class _GramTable:
         return (mixed >> np.uint64(64 - self.bits)).astype(np.intp)
 
     def rows(self, codes: np.ndarray) -> np.ndarray:
-        """The row of each code (``absent`` for codes not in the table)."""
-        out = np.full(len(codes), self.absent, dtype=np.intp)
-        todo = np.arange(len(codes))
-        slot = self._home(codes)
-        for _ in range(self.probes):
-            key = self.keys[slot]
-            hit = key == codes[todo]
-            out[todo[hit]] = self.values[slot[hit]]
-            more = ~hit & (key != self.EMPTY)
-            if not more.any():
-                break
-            todo, slot = todo[more], (slot[more] + 1) & self.mask
-        return out
+        """The row of each code (``absent`` for codes not in the table): all probes at once."""
+        slots = (self._home(codes)[:, None] + np.arange(self.probes)) & self.mask
+        hit = self.keys[slots] == codes[:, None]  # keys are unique: at most one hit per code
+        first = hit.argmax(axis=1)
+        every = np.arange(len(codes))
+        return np.where(hit[every, first], self.values[slots[every, first]], self.absent)
 
 
 _SEPARATOR = "\uffff"  # a non-character: in no profile n-gram (checked when loading)
@@ -446,8 +439,8 @@ def profile_scores(
         weights.append(1)
     if not keys:
         return None
-    slots = prof.slots(keys)
-    weight = np.asarray(weights, dtype=np.float64)
+    slots = np.fromiter(prof.slots(keys), dtype=np.intp, count=len(keys))
+    weight = np.fromiter(weights, dtype=np.float64, count=len(weights))
     count = int(weight @ prof.sizes[slots])
     if count == 0:
         return None
