@@ -305,6 +305,11 @@ def _ordered_grams(word: str, closed: bool) -> list[str]:
 
 
 def _grams_with_capitals(padded: str) -> list[str]:
+    """``_ordered_grams`` of a padded word, character by character as ``NGram.add_char`` does.
+
+    >>> _grams_with_capitals(" USA ")
+    ['U', ' U', 'A ', 'SA ']
+    """
     grams: list[str] = []
     cap = False
     for e in range(1, len(padded)):
