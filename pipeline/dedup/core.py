@@ -56,7 +56,15 @@ from itertools import pairwise
 
 from pipeline.config import DedupConfig
 from pipeline.dedup.index import DedupIndex, trigram_keys
-from pipeline.dedup.text import has_speech_verb, quoted_core, quoted_ranges, word_hash, words
+from pipeline.dedup.text import (
+    _QUOTE,
+    _WORD,
+    any_speech_verb,
+    quoted_core,
+    quoted_ranges,
+    word_hashes,
+    words,
+)
 from pipeline.document import Document, Duplicate
 
 logger = logging.getLogger(__name__)
@@ -173,12 +181,16 @@ def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
         spans = [(s.start, s.end) for s in segment(doc).sentences]
     removed = sorted((r.start, r.end) for r in doc.removed)
     starts, ends = array("I"), array("I")
-    offsets, hashes, cores = array("Q", [0]), array("H"), array("H")
+    offsets, cores = array("Q", [0]), array("H")
     quoted, speech = array("H"), array("B")
     text = doc.text
-    inq = bytearray(len(text))
-    for qs, qe in quoted_ranges(text):
+    ranges = quoted_ranges(text)
+    inq = bytearray(len(text) if ranges else 0)
+    for qs, qe in ranges:
         inq[qs:qe] = b"\x01" * (qe - qs)
+    # (word list, words outside quotation marks or None when all are) per passage, hashed at the end
+    passages: list[tuple[list[str], list[str] | None]] = []
+    n_words = 0
     for s0, e0 in spans:
         for s, e in _kept_pieces(s0, e0, removed):
             while s < e and text[s].isspace():
@@ -186,18 +198,33 @@ def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
             while e > s and text[e - 1].isspace():
                 e -= 1
             piece = text[s:e]
-            toks = words(piece)
-            if not toks:
-                continue
-            lo, hi = quoted_core(piece, toks)
+            marked = _QUOTE.search(piece) is not None
+            if not marked and (not ranges or inq.find(1, s, e) < 0):
+                # the common case: no quotation in or around the passage, no word offsets needed
+                ws = _WORD.findall(piece)
+                if not ws:
+                    continue
+                lo = hi = n_quoted = 0
+                outside = None
+            else:
+                toks = words(piece)
+                if not toks:
+                    continue
+                lo, hi = quoted_core(piece, toks) if marked else (0, 0)
+                ws = [w for w, _, _ in toks]
+                flags = [inq[s + ts] for _, ts, _ in toks] if ranges else [0] * len(toks)
+                n_quoted = sum(flags)
+                outside = [w for w, f in zip(ws, flags, strict=True) if not f]
             starts.append(s)
             ends.append(e)
-            hashes.extend(word_hash(w) for w, _, _ in toks)
-            offsets.append(len(hashes))
+            n_words += len(ws)
+            offsets.append(n_words)
             cores.extend((lo, hi))
-            flags = [inq[s + ts] for _, ts, _ in toks]
-            quoted.append(sum(flags))
-            speech.append(has_speech_verb([t for t, f in zip(toks, flags, strict=True) if not f], 0, 0))
+            quoted.append(n_quoted)
+            passages.append((ws, outside))
+    flat = [w for ws, _ in passages for w in ws]
+    hashes = array("H", word_hashes(flat))
+    speech.extend(any_speech_verb(ws if outside is None else outside) for ws, outside in passages)
     return DocSignature(doc.id, starts, ends, offsets, hashes, cores, quoted, speech)
 
 
