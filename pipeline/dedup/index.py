@@ -174,6 +174,15 @@ def _from_le(typecode: str, data: bytes) -> array:  # type: ignore[type-arg]
     return a
 
 
+LAYOUT = "docclean-dedup-index/1 winnow=4 buckets=14 tag=24 pid=40 words=u16"
+"""The stored layout of :meth:`DedupIndex.to_blobs` (its ``layout`` blob). Change it whenever what
+is stored, or what the anchors are, changes: a store with another layout cannot be read."""
+
+
+class IndexLayoutError(ValueError):
+    """A stored index was written in another layout (by another version of docclean)."""
+
+
 class DedupIndex:
     """Passages seen so far (first copies), with anchor buckets for candidate retrieval."""
 
@@ -357,7 +366,7 @@ class DedupIndex:
         """The index as named little-endian blobs (for the state store).
 
         >>> sorted(DedupIndex().to_blobs())  # doctest: +NORMALIZE_WHITESPACE
-        ['bucket_data', 'bucket_offsets', 'doc_first', 'doc_ids', 'p_doc', 'p_end',
+        ['bucket_data', 'bucket_offsets', 'doc_first', 'doc_ids', 'layout', 'p_doc', 'p_end',
          'p_start', 'p_word', 'words']
         """
         offsets = array("Q", [0])
@@ -367,6 +376,7 @@ class DedupIndex:
                 data.extend(b)
             offsets.append(len(data))
         return {
+            "layout": LAYOUT.encode("ascii"),
             "doc_ids": json.dumps(self.doc_ids, ensure_ascii=False).encode("utf-8"),
             "doc_first": _le(self.doc_first),
             "p_doc": _le(self.p_doc),
@@ -380,7 +390,19 @@ class DedupIndex:
 
     @classmethod
     def from_blobs(cls, blobs: dict[str, bytes]) -> DedupIndex:
-        """Rebuild an index written by :meth:`to_blobs`."""
+        """Rebuild an index written by :meth:`to_blobs`.
+
+        Raises :class:`IndexLayoutError` for another layout. Blobs without a ``layout`` (written
+        before it was recorded) have the first layout, which is the same as today's.
+
+        >>> DedupIndex.from_blobs({**DedupIndex().to_blobs(), "layout": b"other/9"})
+        Traceback (most recent call last):
+        ...
+        pipeline.dedup.index.IndexLayoutError: dedup index layout 'other/9', this version reads ...
+        """
+        layout = blobs.get("layout", LAYOUT.encode("ascii")).decode("ascii", "replace")
+        if layout != LAYOUT:
+            raise IndexLayoutError(f"dedup index layout {layout!r}, this version reads {LAYOUT!r}")
         idx = cls()
         idx.doc_ids = [str(x) for x in json.loads(blobs["doc_ids"].decode("utf-8"))]
         idx.doc_first = _from_le("Q", blobs["doc_first"])
@@ -392,7 +414,9 @@ class DedupIndex:
         offsets = _from_le("Q", blobs["bucket_offsets"])
         data = _from_le("Q", blobs["bucket_data"])
         if len(offsets) != _NBUCKETS + 1:
-            raise ValueError(f"dedup index has {len(offsets) - 1} buckets, this version uses {_NBUCKETS}")
+            raise IndexLayoutError(
+                f"dedup index has {len(offsets) - 1} buckets, this version uses {_NBUCKETS}"
+            )
         for b in range(_NBUCKETS):
             lo, hi = offsets[b], offsets[b + 1]
             if hi > lo:
