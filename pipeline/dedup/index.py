@@ -49,7 +49,7 @@ _TAG_MASK = (1 << 24) - 1
 _MASK64 = (1 << 64) - 1
 _MIX = 0x9E3779B97F4A7C15
 _BLOOM_MIN_BITS = 1 << 16
-_BLOOM_BITS_PER_ANCHOR = 8
+_BLOOM_BITS_PER_ANCHOR = 4
 """The membership filter is rebuilt twice as large when it holds fewer bits than this per anchor."""
 
 Keys = npt.NDArray[np.uint64]
