@@ -159,6 +159,14 @@ def winnow(keys: Sequence[int], w: int = WINNOW) -> list[int]:
     return sorted(set(chosen))
 
 
+def _extend(target: array[int], values: Sequence[int]) -> None:
+    """``target.extend(values)``, also when ``values`` is an array of another type or a list."""
+    if isinstance(values, array) and values.typecode == target.typecode:
+        target.extend(values)
+    else:
+        target.fromlist(list(values))
+
+
 def _le(a: array) -> bytes:  # type: ignore[type-arg]
     if sys.byteorder == "big":
         a = array(a.typecode, a)
@@ -236,28 +244,29 @@ class DedupIndex:
         self.doc_ids.append(doc_id)
         self.doc_first.append(first)
         self.p_doc.extend([d] * n)
-        self.p_start.extend(list(starts[:n]))
-        self.p_end.extend(list(ends[:n]))
+        _extend(self.p_start, starts[:n])
+        _extend(self.p_end, ends[:n])
         self.p_word.extend([base + o for o in word_offsets[1 : n + 1]])
-        self.words.extend(list(ws))
+        _extend(self.words, ws)
         if keys is None:
             keys = trigram_key_array(ws)
         rel = [o - w0 for o in word_offsets[: n + 1]]
         if anchors is None:
             chosen, passages = anchor_positions(keys, rel, skip)
+            where = np.array(chosen, dtype=np.int64)
+            owner = np.array(passages, dtype=np.int64)
         else:
-            chosen = list(anchors)
-            passages = [bisect.bisect_right(rel, p) - 1 for p in chosen]
-        kl: list[int] = keys.tolist()
-        skipped = set(skip)
-        self._insert_anchors(
-            [(kl[p], first + i) for p, i in zip(chosen, passages, strict=True) if i not in skipped]
-        )
+            where = np.array(anchors, dtype=np.int64)
+            owner = np.searchsorted(np.array(rel, dtype=np.int64), where, side="right") - 1
+            if skip:
+                keep = ~np.isin(owner, skip)
+                where, owner = where[keep], owner[keep]
+        self._insert_anchors(zip(keys[where].tolist(), (owner + first).tolist(), strict=True))
         if self.anchors * _BLOOM_BITS_PER_ANCHOR > len(self._bloom) * 8:
             self._rebuild_bloom()
         return d
 
-    def _insert_anchors(self, anchors: list[tuple[int, int]]) -> None:
+    def _insert_anchors(self, anchors: Iterable[tuple[int, int]]) -> None:
         """Add anchors ``(key, pid)`` (pids newer than every indexed passage, ascending), each unless
         held by ``MAX_POSTINGS`` passages already or by the same passage."""
         buckets, bloom, added = self.buckets, self._bloom, 0
