@@ -55,6 +55,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
 
+import numpy as np
+
 from pipeline.config import DedupConfig
 from pipeline.dedup.index import DedupIndex, anchor_positions, trigram_key_array
 from pipeline.dedup.text import (
@@ -230,7 +232,7 @@ def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
     flat = [w for ws, _ in passages for w in ws]
     hashes = array("H", word_hashes(flat))
     speech.extend(any_speech_verb(ws if outside is None else outside) for ws, outside in passages)
-    anchors = array("I", anchor_positions(trigram_key_array(hashes), offsets)[0])
+    anchors = array("I", anchor_positions(trigram_key_array(hashes), offsets).astype(np.uint32).tobytes())
     return DocSignature(doc.id, starts, ends, offsets, hashes, cores, quoted, speech, anchors)
 
 

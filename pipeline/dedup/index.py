@@ -109,34 +109,45 @@ def _rightmost_minima(keys: Keys, w: int) -> npt.NDArray[np.int64]:
 
 
 def anchor_positions(
-    keys: Keys, offsets: Sequence[int], skip: Iterable[int] = (), w: int = WINNOW
-) -> tuple[list[int], list[int]]:
-    """:func:`winnow` of every passage at once: the chosen 3-gram positions (ascending) and their passages.
+    keys: Keys, offsets: Sequence[int], skip: Sequence[int] = (), w: int = WINNOW
+) -> npt.NDArray[np.int64]:
+    """:func:`winnow` of every passage at once: the chosen 3-gram positions, ascending.
 
     ``keys`` are :func:`trigram_key_array` of all the words, ``offsets`` the passages' word
     bounds (from 0); passages in ``skip`` get none.
 
     >>> ws = [5, 9, 1, 7, 3, 9, 2, 8, 4, 4, 4]
-    >>> pos, owner = anchor_positions(trigram_key_array(ws), [0, 9, 11])
-    >>> pos == winnow(trigram_keys(ws[:9])), owner == [0] * len(pos)
-    (True, True)
-    >>> anchor_positions(trigram_key_array(ws), [0, 9, 11], skip=[0])
-    ([], [])
+    >>> anchor_positions(trigram_key_array(ws), [0, 9, 11]).tolist() == winnow(trigram_keys(ws[:9]))
+    True
+    >>> anchor_positions(trigram_key_array(ws), [0, 9, 11], skip=[0]).tolist()
+    []
     """
-    # the rightmost minimum of every window of w 3-grams of the whole document, windows that cross
-    # a passage boundary included (never used); it never moves left from one window to the next
-    best: list[int] = _rightmost_minima(keys, w).tolist()
-    skipped = set(skip)
-    positions: list[int] = []
-    passages: list[int] = []
-    for i in range(len(offsets) - 1):
-        a, m = offsets[i], offsets[i + 1] - offsets[i] - 2
-        if m <= 0 or i in skipped:
-            continue
-        chosen = range(a, a + m) if m <= w else dict.fromkeys(best[a : a + m - w + 1])
-        positions.extend(chosen)
-        passages.extend([i] * len(chosen))
-    return positions, passages
+    k = len(keys)
+    if k == 0:
+        return np.zeros(0, dtype=np.int64)
+    if isinstance(offsets, array) and offsets.itemsize == 8:
+        bounds = np.frombuffer(offsets, dtype=np.int64)  # word offsets are far below 2**63
+    else:
+        bounds = np.asarray(offsets, dtype=np.int64)
+    lens = bounds[1:] - bounds[:-1]
+    if len(skip):
+        lens_kept = lens.copy()
+        lens_kept[np.asarray(skip, dtype=np.int64)] = 0  # a skipped passage: as if it had no 3-grams
+    else:
+        lens_kept = lens
+    # per 3-gram (by its first word): the end of its passage and that passage's length
+    end = np.repeat(bounds[1:], lens)[:k]
+    size = np.repeat(lens_kept, lens)[:k]
+    pos = np.arange(k)
+    # a passage of at most w 3-grams (w + 2 words) keeps all of them
+    chosen = (size >= 3) & (size <= w + 2) & (pos + 3 <= end)
+    if k >= w:
+        # else the rightmost minimum of every window of w 3-grams that lies inside the passage
+        j = slice(0, k - w + 1)
+        inside = (size[j] > w + 2) & (pos[j] + w + 2 <= end[j])
+        chosen[_rightmost_minima(keys, w)[inside]] = True
+    where: npt.NDArray[np.int64] = np.flatnonzero(chosen)
+    return where
 
 
 def winnow(keys: Sequence[int], w: int = WINNOW) -> list[int]:
@@ -251,13 +262,13 @@ class DedupIndex:
         if keys is None:
             keys = trigram_key_array(ws)
         rel = [o - w0 for o in word_offsets[: n + 1]]
+        bounds = np.array(rel, dtype=np.int64)
         if anchors is None:
-            chosen, passages = anchor_positions(keys, rel, skip)
-            where = np.array(chosen, dtype=np.int64)
-            owner = np.array(passages, dtype=np.int64)
+            where = anchor_positions(keys, rel, skip)
+            owner = np.searchsorted(bounds, where, side="right") - 1
         else:
             where = np.array(anchors, dtype=np.int64)
-            owner = np.searchsorted(np.array(rel, dtype=np.int64), where, side="right") - 1
+            owner = np.searchsorted(bounds, where, side="right") - 1
             if skip:
                 keep = ~np.isin(owner, skip)
                 where, owner = where[keep], owner[keep]
