@@ -54,6 +54,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
+from typing import cast
 
 import numpy as np
 
@@ -446,8 +447,9 @@ def decide(
     min_words = max(cfg.min_words, 3)
     floor = min(cfg.threshold, params.support_floor)
     # windows of the index are immutable, and popular ones (a wire story many later documents
-    # copy from) come back: kept across documents, dropped all at once between documents when full
-    windows: dict[tuple[int, int], _Window] = {}
+    # copy from) come back: kept across documents and calls (the caller may pass signatures in
+    # batches), dropped all at once between documents when full
+    windows = cast(dict[tuple[int, int], _Window], index.windows)
     for sig in signatures:
         dups: list[Duplicate] = []
         dup_idx: list[int] = []

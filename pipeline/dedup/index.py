@@ -220,6 +220,9 @@ class DedupIndex:
         # bit is clear needs no bucket search
         self._bloom = bytearray(_BLOOM_MIN_BITS // 8)
         self._bloom_tag_bits = _BLOOM_MIN_BITS.bit_length() - 1 - _BUCKET_BITS
+        self.windows: dict[tuple[int, int], object] = {}
+        """Scratch space of :func:`pipeline.dedup.core.decide` (passages ``lo:hi`` never change once
+        indexed, so what it derives from them stays valid across calls); not stored, not counted."""
 
     def __len__(self) -> int:
         """Number of indexed passages."""
