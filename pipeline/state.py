@@ -35,8 +35,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from pipeline.dedup.index import DedupIndex
-from pipeline.errors import StateLockedError
+from pipeline.dedup.index import DedupIndex, IndexLayoutError
+from pipeline.errors import DoccleanError, StateLockedError
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +62,10 @@ CREATE TABLE IF NOT EXISTS runs (
     id TEXT PRIMARY KEY, started TEXT NOT NULL, finished TEXT, counts TEXT NOT NULL DEFAULT '{}'
 );
 """
+
+
+class StateLayoutError(DoccleanError):
+    """The state store holds a dedup index in a layout this version cannot read."""
 
 
 def _to_sql(h: int) -> int:
@@ -173,13 +177,24 @@ class State:
                 )
 
     def load_dedup_index(self) -> DedupIndex:
-        """The stored dedup index, or an empty one."""
+        """The stored dedup index, or an empty one.
+
+        Raises :class:`StateLayoutError`, which tells the operator to reset the state, when the
+        index was stored in a layout this version cannot read.
+        """
         blobs: dict[str, bytearray] = {}
         for name, data in self._conn.execute("SELECT name, data FROM dedup_blobs ORDER BY name, seq"):
             blobs.setdefault(name, bytearray()).extend(data)
         if not blobs:
             return DedupIndex()
-        return DedupIndex.from_blobs({k: bytes(v) for k, v in blobs.items()})
+        try:
+            return DedupIndex.from_blobs({k: bytes(v) for k, v in blobs.items()})
+        except IndexLayoutError as exc:
+            raise StateLayoutError(
+                f"the state at {self.directory} was written by another version of docclean ({exc}); "
+                f"run `docclean state reset --state {self.directory} --yes` to start it afresh "
+                "(the next run then sees every input as new), or use another --state directory"
+            ) from None
 
     # -- processed inputs -------------------------------------------------------------------
 

@@ -10,10 +10,11 @@ import pytest
 
 from pipeline.config import DedupConfig
 from pipeline.dedup import DedupIndex, DedupResult, compute_signature, decide
+from pipeline.dedup.index import LAYOUT
 from pipeline.document import Document
 from pipeline.errors import StateLockedError
 from pipeline.segment import segment
-from pipeline.state import State
+from pipeline.state import State, StateLayoutError
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 CFG = DedupConfig()
@@ -128,3 +129,31 @@ def test_rerun_of_the_same_document_does_not_match_itself(tmp_path: Path) -> Non
     again = dedup_run(tmp_path, [a, b])
     assert again == first
     assert again[a.id].duplicates == () and again[a.id].duplicate_of is None
+
+
+def test_index_in_another_layout_asks_for_a_reset(tmp_path: Path) -> None:
+    dedup_run(tmp_path, [seed("000")])
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    assert conn.execute("SELECT data FROM dedup_blobs WHERE name = 'layout'").fetchone()[0] == LAYOUT.encode()
+    with conn:
+        conn.execute("UPDATE dedup_blobs SET data = ? WHERE name = 'layout'", (b"docclean-dedup-index/0",))
+    conn.close()
+    with (
+        pytest.raises(StateLayoutError, match=r"docclean state reset --state .* --yes"),
+        State.open(tmp_path) as st,
+    ):
+        st.load_dedup_index()
+    with State.open(tmp_path) as st:  # the way out: reset, commit, start afresh
+        st.reset()
+        st.commit()
+        assert len(st.load_dedup_index()) == 0
+
+
+def test_index_stored_before_the_layout_marker_still_loads(tmp_path: Path) -> None:
+    a, b = seed("000"), seed("002")
+    dedup_run(tmp_path, [a])
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    with conn:
+        conn.execute("DELETE FROM dedup_blobs WHERE name = 'layout'")  # as main wrote it
+    conn.close()
+    assert {d.of for d in dedup_run(tmp_path, [b])[b.id].duplicates} == {a.id}

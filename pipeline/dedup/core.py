@@ -47,16 +47,28 @@ changed input seen by an earlier run).
 
 from __future__ import annotations
 
+import bisect
 import logging
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
+from typing import cast
+
+import numpy as np
 
 from pipeline.config import DedupConfig
-from pipeline.dedup.index import DedupIndex, trigram_keys
-from pipeline.dedup.text import has_speech_verb, quoted_core, quoted_ranges, word_hash, words
+from pipeline.dedup.index import DedupIndex, anchor_positions, trigram_key_array
+from pipeline.dedup.text import (
+    _QUOTE,
+    _WORD,
+    any_speech_verb,
+    quoted_core,
+    quoted_ranges,
+    word_hashes,
+    words,
+)
 from pipeline.document import Document, Duplicate
 
 logger = logging.getLogger(__name__)
@@ -110,6 +122,10 @@ class DocSignature:
     cores: array[int]
     quoted: array[int]
     speech: array[int]
+    anchors: array[int] | None = None
+    """Word positions of the 3-grams winnowing chooses as anchors, per passage, ascending
+    (:func:`~pipeline.dedup.index.anchor_positions`; computed on the map side so the serial
+    reduce does not; None: computed when the document is indexed)."""
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -173,12 +189,16 @@ def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
         spans = [(s.start, s.end) for s in segment(doc).sentences]
     removed = sorted((r.start, r.end) for r in doc.removed)
     starts, ends = array("I"), array("I")
-    offsets, hashes, cores = array("Q", [0]), array("H"), array("H")
+    offsets, cores = array("Q", [0]), array("H")
     quoted, speech = array("H"), array("B")
     text = doc.text
-    inq = bytearray(len(text))
-    for qs, qe in quoted_ranges(text):
+    ranges = quoted_ranges(text)
+    inq = bytearray(len(text) if ranges else 0)
+    for qs, qe in ranges:
         inq[qs:qe] = b"\x01" * (qe - qs)
+    # (word list, words outside quotation marks or None when all are) per passage, hashed at the end
+    passages: list[tuple[list[str], list[str] | None]] = []
+    n_words = 0
     for s0, e0 in spans:
         for s, e in _kept_pieces(s0, e0, removed):
             while s < e and text[s].isspace():
@@ -186,59 +206,115 @@ def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
             while e > s and text[e - 1].isspace():
                 e -= 1
             piece = text[s:e]
-            toks = words(piece)
-            if not toks:
-                continue
-            lo, hi = quoted_core(piece, toks)
+            marked = _QUOTE.search(piece) is not None
+            if not marked and (not ranges or inq.find(1, s, e) < 0):
+                # the common case: no quotation in or around the passage, no word offsets needed
+                ws = _WORD.findall(piece)
+                if not ws:
+                    continue
+                lo = hi = n_quoted = 0
+                outside = None
+            else:
+                toks = words(piece)
+                if not toks:
+                    continue
+                lo, hi = quoted_core(piece, toks) if marked else (0, 0)
+                ws = [w for w, _, _ in toks]
+                flags = [inq[s + ts] for _, ts, _ in toks] if ranges else [0] * len(toks)
+                n_quoted = sum(flags)
+                outside = [w for w, f in zip(ws, flags, strict=True) if not f]
             starts.append(s)
             ends.append(e)
-            hashes.extend(word_hash(w) for w, _, _ in toks)
-            offsets.append(len(hashes))
+            n_words += len(ws)
+            offsets.append(n_words)
             cores.extend((lo, hi))
-            flags = [inq[s + ts] for _, ts, _ in toks]
-            quoted.append(sum(flags))
-            speech.append(has_speech_verb([t for t, f in zip(toks, flags, strict=True) if not f], 0, 0))
-    return DocSignature(doc.id, starts, ends, offsets, hashes, cores, quoted, speech)
+            quoted.append(n_quoted)
+            passages.append((ws, outside))
+    flat = [w for ws, _ in passages for w in ws]
+    hashes = array("H", word_hashes(flat))
+    speech.extend(any_speech_verb(ws if outside is None else outside) for ws, outside in passages)
+    anchors = array("I", anchor_positions(trigram_key_array(hashes), offsets).astype(np.uint32).tobytes())
+    return DocSignature(doc.id, starts, ends, offsets, hashes, cores, quoted, speech, anchors)
 
 
-def _grams(ws: Sequence[int], n: int) -> list[int]:
-    """Keys of the word ``n``-grams (2 or 3) of a word-hash sequence."""
-    if n == 3:
-        return trigram_keys(ws)
-    return [(a << 16) | b for a, b in pairwise(ws)]
+_PAIR = array("I")
+assert _PAIR.itemsize == 4, "word pairs are read as 4-byte unsigned ints"
 
 
-def _coverage(ws: Sequence[int], lo: int, hi: int, grams: set[int], params: DedupParams) -> float:
-    """Share of words ``ws[lo:hi]`` covered by a bigram (inside that range) found in ``grams``, in any order.
+def _pair_arrays(ws: array[int]) -> tuple[array[int], array[int]]:
+    """The word pairs ``ws[i], ws[i + 1]`` at even and at odd ``i``, each one 4-byte key (from the bytes)."""
+    n = len(ws)
+    raw = ws.tobytes()
+    even, odd = array("I"), array("I")
+    even.frombytes(raw[: 4 * (n // 2)])
+    odd.frombytes(raw[2 : 2 + 4 * ((n - 1) // 2)] if n > 1 else b"")
+    return even, odd
+
+
+def _pairs(ws: array[int]) -> list[int]:
+    """A key per word pair ``ws[i], ws[i + 1]`` (16-bit word hashes), in order.
+
+    >>> len(_pairs(array("H", [1, 2, 3, 1, 2]))), len(set(_pairs(array("H", [1, 2, 3, 1, 2]))))
+    (4, 3)
+    >>> _pairs(array("H", [1]))
+    []
+    """
+    if len(ws) < 2:
+        return []
+    even, odd = _pair_arrays(ws)
+    keys = [0] * (len(ws) - 1)
+    keys[0::2] = even
+    keys[1::2] = odd
+    return keys
+
+
+def _pair_set(ws: array[int]) -> set[int]:
+    """The distinct keys of :func:`_pairs`.
+
+    >>> _pair_set(array("H", [1, 2, 3, 1, 2])) == set(_pairs(array("H", [1, 2, 3, 1, 2])))
+    True
+    """
+    even, odd = _pair_arrays(ws)
+    keys = set(even)
+    keys.update(odd)
+    return keys
+
+
+def _coverage(pairs: Sequence[int], n: int, grams: set[int], params: DedupParams) -> float:
+    """Share of ``n`` words covered by one of their ``n - 1`` word ``pairs`` found in ``grams``, in any order.
 
     Gaps of at most ``params.fill_gaps`` uncovered words between covered words
     (a changed word) count as covered.
 
-    >>> ws = [1, 2, 3, 4, 9, 6, 7, 8]
-    >>> _coverage(ws, 0, 8, set(_grams([1, 2, 3, 4, 5, 6, 7, 8], 2)), DedupParams(fill_gaps=1))
+    >>> ws = _pairs(array("H", [1, 2, 3, 4, 9, 6, 7, 8]))
+    >>> grams = _pair_set(array("H", [1, 2, 3, 4, 5, 6, 7, 8]))
+    >>> [_coverage(ws, 8, grams, DedupParams(fill_gaps=g)) for g in (0, 1, 2)]
+    [0.875, 1.0, 1.0]
+    >>> _coverage(_pairs(array("H", [1, 2, 9, 9, 3, 4])), 6, grams, DedupParams(fill_gaps=2))
     1.0
-    >>> _coverage(ws, 0, 8, set(_grams([1, 2, 3, 4, 5, 6, 7, 8], 2)), DedupParams(fill_gaps=0))
-    0.875
     """
-    n = hi - lo
-    k = 2
-    if n < k:
+    if n < 2:
         return 0.0
-    covered = [False] * n
-    keys = _grams(ws[lo:hi], k)
-    for i, key in enumerate(keys):
-        if key in grams:
-            for j in range(i, i + k):
-                covered[j] = True
+    found = bytes(map(grams.__contains__, pairs))  # one byte (0 or 1) per pair
+    if params.fill_gaps == 1:
+        # word flags as bytes of one big int: word j is covered by pair j - 1 or pair j, and an
+        # uncovered word between two covered ones (a changed word) is covered too
+        covered = int.from_bytes(found + b"\0", "big") | int.from_bytes(b"\0" + found, "big")
+        gaps = ~covered & int.from_bytes(b"\1" * n, "big") & (covered << 8) & (covered >> 8)
+        return (covered | gaps).bit_count() / n
+    flags = [False] * n
+    for i, hit in enumerate(found):
+        if hit:
+            flags[i] = flags[i + 1] = True
     if params.fill_gaps:
         last = -1
-        for i, c in enumerate(covered):
+        for i, c in enumerate(flags):
             if c:
                 if last >= 0 and 0 < i - last - 1 <= params.fill_gaps:
                     for j in range(last + 1, i):
-                        covered[j] = True
+                        flags[j] = True
                 last = i
-    return sum(covered) / n
+    return sum(flags) / n
 
 
 def _window(index: DedupIndex, d: int, hits: list[int], params: DedupParams) -> tuple[int, int]:
@@ -284,34 +360,41 @@ def _aligned(
     return covered / n, blocks[0].b, blocks[-1].b + blocks[-1].size - 1
 
 
-_Window = tuple["array[int]", list[int], set[int]]
+_WINDOW_CACHE = 1024
+"""Windows kept for later documents (a few MB; 70 % of window builds repeat on 2,000 Reuters documents)."""
+
+_Window = tuple["array[int]", "array[int]", set[int]]
+"""The words of passages ``lo:hi`` of the index, their word bounds ``p_word[lo:hi + 1]``, their word pairs."""
 
 
 def _build_window(index: DedupIndex, lo: int, hi: int) -> _Window:
-    window: array[int] = array("H")
-    owner: list[int] = []
-    for pid in range(lo, hi):
-        pw = index.passage_words(pid)
-        window.extend(pw)
-        owner.extend([pid] * len(pw))
-    return window, owner, set(_grams(window, 2))
+    bounds = index.p_word[lo : hi + 1]
+    window = index.words[bounds[0] : bounds[-1]]  # a document's passages are contiguous in the index
+    return window, bounds, _pair_set(window)
+
+
+def _owner(bounds: array[int], lo: int, pos: int) -> int:
+    """The passage (of a window starting at passage ``lo``) that holds window word ``pos``."""
+    return lo + bisect.bisect_right(bounds, bounds[0] + pos) - 1
 
 
 def _verify(
-    ws: Sequence[int],
+    ws: array[int],
     core: tuple[int, int],
     speech: bool,
     win: _Window,
     lo: int,
     params: DedupParams,
     floor: float,
+    pairs: list[int] | None = None,
 ) -> tuple[float, int, int]:
     """Similarity of a passage to a window of passages, and the window passages that matched.
 
     The unordered bigram coverage is an upper bound of the aligned share and
     is checked first: below ``floor`` the (slower) alignment is skipped.
+    ``pairs`` may pass ``_pairs(ws)`` when the caller has it (one passage, several windows).
     """
-    window, owner, keys = win
+    window, bounds, keys = win
     clo, chi = core
     outside = len(ws) - (chi - clo)
     ranges = [(0, len(ws))]
@@ -319,13 +402,15 @@ def _verify(
         0 < outside <= params.attribution_max or (speech and 0 < outside <= params.attribution_verb_max)
     ):
         ranges.append((clo, chi))
+    if pairs is None:
+        pairs = _pairs(ws)
     best = (0.0, lo, lo)
     for rlo, rhi in ranges:
-        if _coverage(ws, rlo, rhi, keys, params) < floor:
+        if _coverage(pairs[rlo : rhi - 1], rhi - rlo, keys, params) < floor:
             continue
         sim, wlo, whi = _aligned(ws, rlo, rhi, window, params)
         if sim > best[0]:
-            best = (sim, owner[wlo], owner[whi])
+            best = (sim, _owner(bounds, lo, wlo), _owner(bounds, lo, whi))
     return best
 
 
@@ -361,28 +446,33 @@ def decide(
     results: dict[str, DedupResult] = {}
     min_words = max(cfg.min_words, 3)
     floor = min(cfg.threshold, params.support_floor)
+    # windows of the index are immutable, and popular ones (a wire story many later documents
+    # copy from) come back: kept across documents and calls (the caller may pass signatures in
+    # batches), dropped all at once between documents when full
+    windows = cast(dict[tuple[int, int], _Window], index.windows)
     for sig in signatures:
         dups: list[Duplicate] = []
         dup_idx: list[int] = []
-        windows: dict[tuple[int, int], _Window] = {}
+        if len(windows) >= _WINDOW_CACHE:
+            windows.clear()
         words_by_doc: dict[int, int] = {}
         # per passage: every candidate document that reaches the threshold, (sim, doc, lo, hi)
         passing: list[tuple[int, list[tuple[float, int, int, int]]]] = []
         support: dict[int, int] = {}
         below: list[tuple[int, int, tuple[int, int]]] = []  # (passage, doc, window) under the threshold
+        keys = trigram_key_array(sig.words)
+        probe = index.probe(sig.words, keys)
         for i in range(len(sig)):
             ws = sig.passage_words(i)
             if len(ws) < min_words:
                 continue
-            hits: dict[int, list[int]] = {}
-            for k in set(trigram_keys(ws)):
-                for pid in index.lookup(k):
-                    hits.setdefault(index.p_doc[pid], []).append(pid)
+            hits = probe.hits(sig.word_offsets[i], sig.word_offsets[i + 1])
             for d in [d for d in hits if index.doc_ids[d] == sig.doc_id]:
                 del hits[d]  # an earlier run's copy of this very document is not an earlier document
             if not hits:
                 continue
             ranked = sorted(hits, key=lambda d: (-len(hits[d]), d))[: params.max_candidates]
+            pairs = _pairs(ws)
             core = (sig.cores[2 * i], sig.cores[2 * i + 1])
             ok: list[tuple[float, int, int, int]] = []
             for d in ranked:
@@ -390,7 +480,7 @@ def decide(
                 win = windows.get((lo, hi))
                 if win is None:
                     win = windows[(lo, hi)] = _build_window(index, lo, hi)
-                sim, mlo, mhi = _verify(ws, core, bool(sig.speech[i]), win, lo, params, cfg.threshold)
+                sim, mlo, mhi = _verify(ws, core, bool(sig.speech[i]), win, lo, params, cfg.threshold, pairs)
                 if sim >= cfg.threshold:
                     ok.append((sim, d, mlo, mhi))
                     support[d] = support.get(d, 0) + 1
@@ -447,6 +537,9 @@ def decide(
             dup_of = index.doc_ids[top]
             logger.debug("%s: whole-document duplicate of %s (%.2f)", sig.doc_id, dup_of, share)
         else:
-            index.add_document(sig.doc_id, sig.starts, sig.ends, sig.word_offsets, sig.words, dup_idx)
+            index.add_document(
+                sig.doc_id, sig.starts, sig.ends, sig.word_offsets, sig.words, dup_idx, keys, sig.anchors
+            )
         results[sig.doc_id] = DedupResult(tuple(dups), dup_of, round(share, 3))
+        del sig, probe, keys  # signatures may be streamed: keep nothing of this one beyond the index
     return results

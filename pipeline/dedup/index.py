@@ -33,6 +33,9 @@ import sys
 from array import array
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+import numpy.typing as npt
+
 WINNOW = 4
 """Winnowing window (in 3-grams): shared runs of at least ``WINNOW + 2`` words are always retrieved."""
 MAX_POSTINGS = 32
@@ -45,6 +48,11 @@ _PID_MASK = (1 << _PID_BITS) - 1
 _TAG_MASK = (1 << 24) - 1
 _MASK64 = (1 << 64) - 1
 _MIX = 0x9E3779B97F4A7C15
+_BLOOM_MIN_BITS = 1 << 16
+_BLOOM_BITS_PER_ANCHOR = 4
+"""The membership filter is rebuilt twice as large when it holds fewer bits than this per anchor."""
+
+Keys = npt.NDArray[np.uint64]
 
 
 def trigram_key(a: int, b: int, c: int) -> int:
@@ -67,6 +75,81 @@ def trigram_keys(ws: Sequence[int]) -> list[int]:
     ]
 
 
+def trigram_key_array(ws: Sequence[int]) -> Keys:
+    """:func:`trigram_keys` of a whole word-hash sequence at once (numpy; the same 64-bit keys).
+
+    Callers slice it: the keys of the words ``ws[a:b]`` are ``[a:b - 2]``.
+
+    >>> trigram_key_array([1, 2, 3, 4]).tolist() == trigram_keys([1, 2, 3, 4])
+    True
+    """
+    if len(ws) < 3:
+        return np.zeros(0, dtype=np.uint64)
+    if isinstance(ws, array) and ws.typecode == "H":
+        w = np.frombuffer(ws, dtype=np.uint16).astype(np.uint64)
+    else:
+        w = np.asarray(ws, dtype=np.uint64)
+    keys: Keys = ((w[:-2] << np.uint64(32)) | (w[1:-1] << np.uint64(16)) | w[2:]) * np.uint64(_MIX)
+    return keys
+
+
+def _rightmost_minima(keys: Keys, w: int) -> npt.NDArray[np.int64]:
+    """For every window ``keys[j:j + w]``, the position of its rightmost minimum (what :func:`winnow` picks).
+
+    >>> _rightmost_minima(np.array([5, 1, 7, 3, 9, 2, 8], dtype=np.uint64), 3).tolist()
+    [1, 1, 3, 5, 5]
+    """
+    k = len(keys)
+    if k < w:
+        return np.zeros(0, dtype=np.int64)
+    # rows from the rightmost key of each window to the leftmost: argmin takes the first = rightmost
+    stack = np.stack([keys[t : k - w + 1 + t] for t in range(w - 1, -1, -1)])
+    best: npt.NDArray[np.int64] = np.arange(k - w + 1) + (w - 1) - np.argmin(stack, axis=0)
+    return best
+
+
+def anchor_positions(
+    keys: Keys, offsets: Sequence[int], skip: Sequence[int] = (), w: int = WINNOW
+) -> npt.NDArray[np.int64]:
+    """:func:`winnow` of every passage at once: the chosen 3-gram positions, ascending.
+
+    ``keys`` are :func:`trigram_key_array` of all the words, ``offsets`` the passages' word
+    bounds (from 0); passages in ``skip`` get none.
+
+    >>> ws = [5, 9, 1, 7, 3, 9, 2, 8, 4, 4, 4]
+    >>> anchor_positions(trigram_key_array(ws), [0, 9, 11]).tolist() == winnow(trigram_keys(ws[:9]))
+    True
+    >>> anchor_positions(trigram_key_array(ws), [0, 9, 11], skip=[0]).tolist()
+    []
+    """
+    k = len(keys)
+    if k == 0:
+        return np.zeros(0, dtype=np.int64)
+    if isinstance(offsets, array) and offsets.itemsize == 8:
+        bounds = np.frombuffer(offsets, dtype=np.int64)  # word offsets are far below 2**63
+    else:
+        bounds = np.asarray(offsets, dtype=np.int64)
+    lens = bounds[1:] - bounds[:-1]
+    if len(skip):
+        lens_kept = lens.copy()
+        lens_kept[np.asarray(skip, dtype=np.int64)] = 0  # a skipped passage: as if it had no 3-grams
+    else:
+        lens_kept = lens
+    # per 3-gram (by its first word): the end of its passage and that passage's length
+    end = np.repeat(bounds[1:], lens)[:k]
+    size = np.repeat(lens_kept, lens)[:k]
+    pos = np.arange(k)
+    # a passage of at most w 3-grams (w + 2 words) keeps all of them
+    chosen = (size >= 3) & (size <= w + 2) & (pos + 3 <= end)
+    if k >= w:
+        # else the rightmost minimum of every window of w 3-grams that lies inside the passage
+        j = slice(0, k - w + 1)
+        inside = (size[j] > w + 2) & (pos[j] + w + 2 <= end[j])
+        chosen[_rightmost_minima(keys, w)[inside]] = True
+    where: npt.NDArray[np.int64] = np.flatnonzero(chosen)
+    return where
+
+
 def winnow(keys: Sequence[int], w: int = WINNOW) -> list[int]:
     """Positions chosen by winnowing (rightmost minimum of every window of ``w`` keys); all if fewer.
 
@@ -87,6 +170,14 @@ def winnow(keys: Sequence[int], w: int = WINNOW) -> list[int]:
     return sorted(set(chosen))
 
 
+def _extend(target: array[int], values: Sequence[int]) -> None:
+    """``target.extend(values)``, also when ``values`` is an array of another type or a list."""
+    if isinstance(values, array) and values.typecode == target.typecode:
+        target.extend(values)
+    else:
+        target.fromlist(list(values))
+
+
 def _le(a: array) -> bytes:  # type: ignore[type-arg]
     if sys.byteorder == "big":
         a = array(a.typecode, a)
@@ -102,6 +193,15 @@ def _from_le(typecode: str, data: bytes) -> array:  # type: ignore[type-arg]
     return a
 
 
+LAYOUT = "docclean-dedup-index/1 winnow=4 buckets=14 tag=24 pid=40 words=u16"
+"""The stored layout of :meth:`DedupIndex.to_blobs` (its ``layout`` blob). Change it whenever what
+is stored, or what the anchors are, changes: a store with another layout cannot be read."""
+
+
+class IndexLayoutError(ValueError):
+    """A stored index was written in another layout (by another version of docclean)."""
+
+
 class DedupIndex:
     """Passages seen so far (first copies), with anchor buckets for candidate retrieval."""
 
@@ -115,6 +215,14 @@ class DedupIndex:
         self.words: array[int] = array("H")
         self.buckets: list[array[int] | None] = [None] * _NBUCKETS
         self.anchors = 0
+        # membership filter (derived, never stored): one bit per slot, a slot is the bucket and the
+        # top ``_bloom_tag_bits`` tag bits of an anchor; no false negatives, so a probe key whose
+        # bit is clear needs no bucket search
+        self._bloom = bytearray(_BLOOM_MIN_BITS // 8)
+        self._bloom_tag_bits = _BLOOM_MIN_BITS.bit_length() - 1 - _BUCKET_BITS
+        self.windows: dict[tuple[int, int], object] = {}
+        """Scratch space of :func:`pipeline.dedup.core.decide` (passages ``lo:hi`` never change once
+        indexed, so what it derives from them stays valid across calls); not stored, not counted."""
 
     def __len__(self) -> int:
         """Number of indexed passages."""
@@ -130,46 +238,103 @@ class DedupIndex:
         word_offsets: Sequence[int],
         words: Sequence[int],
         no_anchor: Iterable[int] = (),
+        keys: Keys | None = None,
+        anchors: Sequence[int] | None = None,
     ) -> int:
         """Append one document's passages; returns its document index.
 
         Passages listed in ``no_anchor`` (already duplicates of earlier ones)
         are stored for context but get no anchors: the earlier copy answers.
+        ``keys`` may pass ``trigram_key_array(words[word_offsets[0]:word_offsets[-1]])``,
+        ``anchors`` the positions chosen by :func:`anchor_positions` (from the map side).
         """
-        skip = set(no_anchor)
+        skip = sorted(set(no_anchor))
         d = len(self.doc_ids)
+        n = len(starts)
+        first = len(self.p_doc)
+        w0, wn = word_offsets[0], word_offsets[n]
+        ws = words[w0:wn]
+        base = len(self.words) - w0
         self.doc_ids.append(doc_id)
-        self.doc_first.append(len(self.p_doc))
-        for i in range(len(starts)):
-            pid = len(self.p_doc)
-            ws = words[word_offsets[i] : word_offsets[i + 1]]
-            self.p_doc.append(d)
-            self.p_start.append(starts[i])
-            self.p_end.append(ends[i])
-            self.words.extend(ws)
-            self.p_word.append(len(self.words))
-            if i in skip:
-                continue
-            keys = trigram_keys(ws)
-            for pos in winnow(keys):
-                self._insert(keys[pos], pid)
+        self.doc_first.append(first)
+        self.p_doc.extend([d] * n)
+        _extend(self.p_start, starts[:n])
+        _extend(self.p_end, ends[:n])
+        self.p_word.extend([base + o for o in word_offsets[1 : n + 1]])
+        _extend(self.words, ws)
+        if keys is None:
+            keys = trigram_key_array(ws)
+        rel = [o - w0 for o in word_offsets[: n + 1]]
+        bounds = np.array(rel, dtype=np.int64)
+        if anchors is None:
+            where = anchor_positions(keys, rel, skip)
+            owner = np.searchsorted(bounds, where, side="right") - 1
+        else:
+            where = np.array(anchors, dtype=np.int64)
+            owner = np.searchsorted(bounds, where, side="right") - 1
+            if skip:
+                keep = ~np.isin(owner, skip)
+                where, owner = where[keep], owner[keep]
+        self._insert_anchors(zip(keys[where].tolist(), (owner + first).tolist(), strict=True))
+        if self.anchors * _BLOOM_BITS_PER_ANCHOR > len(self._bloom) * 8:
+            self._rebuild_bloom()
         return d
 
-    def _insert(self, key: int, pid: int) -> None:
-        b = key >> (64 - _BUCKET_BITS)
-        tag = (key >> 24) & _TAG_MASK
-        bucket = self.buckets[b]
-        if bucket is None:
-            bucket = self.buckets[b] = array("Q")
-        lo = bisect.bisect_left(bucket, tag << _PID_BITS)
-        hi = bisect.bisect_left(bucket, (tag + 1) << _PID_BITS, lo)
-        if hi - lo >= MAX_POSTINGS:
+    def _insert_anchors(self, anchors: Iterable[tuple[int, int]]) -> None:
+        """Add anchors ``(key, pid)`` (pids newer than every indexed passage, ascending), each unless
+        held by ``MAX_POSTINGS`` passages already or by the same passage."""
+        buckets, bloom, added = self.buckets, self._bloom, 0
+        tag_bits = self._bloom_tag_bits
+        tag_shift = 24 - tag_bits
+        for key, pid in anchors:
+            b = key >> (64 - _BUCKET_BITS)
+            tag = (key >> 24) & _TAG_MASK
+            bucket = buckets[b]
+            if bucket is None:
+                bucket = buckets[b] = array("Q")
+            # entries sort by (tag, pid) and pid is the newest: this passage's entry goes last of its tag
+            base = tag << _PID_BITS
+            hi = bisect.bisect_left(bucket, base + (1 << _PID_BITS))
+            if hi >= MAX_POSTINGS and bucket[hi - MAX_POSTINGS] >= base:
+                continue  # a stop-shingle: MAX_POSTINGS entries of this tag already
+            entry = base | pid
+            if hi and bucket[hi - 1] == entry:
+                continue  # the same anchor twice in one passage
+            bucket.insert(hi, entry)
+            added += 1
+            slot = (b << tag_bits) | (tag >> tag_shift)
+            bloom[slot >> 3] |= 1 << (slot & 7)
+        self.anchors += added
+
+    def _rebuild_bloom(self) -> None:
+        """Size the membership filter for twice the bits per anchor that trigger a rebuild; refill it."""
+        bits = _BLOOM_MIN_BITS
+        while bits < 2 * _BLOOM_BITS_PER_ANCHOR * self.anchors:
+            bits <<= 1
+        self._bloom = bytearray(bits // 8)
+        self._bloom_tag_bits = bits.bit_length() - 1 - _BUCKET_BITS
+        data: array[int] = array("Q")
+        for bucket in self.buckets:
+            if bucket:
+                data.extend(bucket)
+        if not data:
             return
-        entry = (tag << _PID_BITS) | pid
-        if hi > lo and bucket[hi - 1] >> _PID_BITS == tag and (bucket[hi - 1] & _PID_MASK) == pid:
-            return
-        bucket.insert(hi, entry)
-        self.anchors += 1
+        sizes = [len(bucket) if bucket else 0 for bucket in self.buckets]
+        heads = np.repeat(np.arange(_NBUCKETS, dtype=np.uint64), sizes)
+        tags = np.frombuffer(data, dtype=np.uint64) >> np.uint64(_PID_BITS)
+        slots = (heads << np.uint64(self._bloom_tag_bits)) | (tags >> np.uint64(24 - self._bloom_tag_bits))
+        bloom = np.frombuffer(self._bloom, dtype=np.uint8)
+        np.bitwise_or.at(bloom, slots >> np.uint64(3), np.uint8(1) << (slots & np.uint64(7)).astype(np.uint8))
+
+    def _may_hold(self, keys: Keys) -> npt.NDArray[np.bool_]:
+        """Per key: False when no anchor can match it (no bucket search needed), else True."""
+        tag_bits = self._bloom_tag_bits
+        slots = ((keys >> np.uint64(64 - _BUCKET_BITS)) << np.uint64(tag_bits)) | (
+            (keys >> np.uint64(48 - tag_bits)) & np.uint64((1 << tag_bits) - 1)
+        )
+        bloom = np.frombuffer(self._bloom, dtype=np.uint8)
+        held: npt.NDArray[np.bool_] = ((bloom[slots >> np.uint64(3)] >> (slots & np.uint64(7))) & 1) != 0
+        return held
 
     # -- querying -------------------------------------------------------------------------
 
@@ -184,6 +349,21 @@ class DedupIndex:
         if hi == lo or hi - lo >= MAX_POSTINGS:
             return []
         return [e & _PID_MASK for e in bucket[lo:hi]]
+
+    def probe(self, words: Sequence[int], keys: Keys | None = None) -> Probe:
+        """Candidate retrieval for one document's words (its 3-gram keys computed once, filtered at once).
+
+        >>> idx = DedupIndex()
+        >>> _ = idx.add_document("a", [0], [30], [0, 7], array("H", [1, 2, 3, 4, 5, 6, 7]))
+        >>> idx.probe(array("H", [9, 9, 1, 2, 3, 4, 5, 6, 7])).hits(2, 9)  # one pid per anchor hit
+        {0: [0]}
+        >>> idx.probe(array("H", [9, 9, 1, 2, 3, 4, 5, 6, 7])).hits(0, 4)
+        {}
+        """
+        if keys is None:
+            keys = trigram_key_array(words)
+        held: list[int] = np.flatnonzero(self._may_hold(keys)).tolist() if len(keys) else []
+        return Probe(self, keys.tolist(), held)
 
     def doc_range(self, d: int) -> tuple[int, int]:
         """Passage ids ``[first, end)`` of document index ``d``."""
@@ -203,13 +383,13 @@ class DedupIndex:
         total = sum(sys.getsizeof(a) for a in arrays)
         total += sys.getsizeof(self.buckets) + sum(sys.getsizeof(b) for b in self.buckets if b is not None)
         total += sys.getsizeof(self.doc_ids) + sum(sys.getsizeof(s) for s in self.doc_ids)
-        return total
+        return total + sys.getsizeof(self._bloom)
 
     def to_blobs(self) -> dict[str, bytes]:
         """The index as named little-endian blobs (for the state store).
 
         >>> sorted(DedupIndex().to_blobs())  # doctest: +NORMALIZE_WHITESPACE
-        ['bucket_data', 'bucket_offsets', 'doc_first', 'doc_ids', 'p_doc', 'p_end',
+        ['bucket_data', 'bucket_offsets', 'doc_first', 'doc_ids', 'layout', 'p_doc', 'p_end',
          'p_start', 'p_word', 'words']
         """
         offsets = array("Q", [0])
@@ -219,6 +399,7 @@ class DedupIndex:
                 data.extend(b)
             offsets.append(len(data))
         return {
+            "layout": LAYOUT.encode("ascii"),
             "doc_ids": json.dumps(self.doc_ids, ensure_ascii=False).encode("utf-8"),
             "doc_first": _le(self.doc_first),
             "p_doc": _le(self.p_doc),
@@ -232,7 +413,19 @@ class DedupIndex:
 
     @classmethod
     def from_blobs(cls, blobs: dict[str, bytes]) -> DedupIndex:
-        """Rebuild an index written by :meth:`to_blobs`."""
+        """Rebuild an index written by :meth:`to_blobs`.
+
+        Raises :class:`IndexLayoutError` for another layout. Blobs without a ``layout`` (written
+        before it was recorded) have the first layout, which is the same as today's.
+
+        >>> DedupIndex.from_blobs({**DedupIndex().to_blobs(), "layout": b"other/9"})
+        Traceback (most recent call last):
+        ...
+        pipeline.dedup.index.IndexLayoutError: dedup index layout 'other/9', this version reads ...
+        """
+        layout = blobs.get("layout", LAYOUT.encode("ascii")).decode("ascii", "replace")
+        if layout != LAYOUT:
+            raise IndexLayoutError(f"dedup index layout {layout!r}, this version reads {LAYOUT!r}")
         idx = cls()
         idx.doc_ids = [str(x) for x in json.loads(blobs["doc_ids"].decode("utf-8"))]
         idx.doc_first = _from_le("Q", blobs["doc_first"])
@@ -244,10 +437,38 @@ class DedupIndex:
         offsets = _from_le("Q", blobs["bucket_offsets"])
         data = _from_le("Q", blobs["bucket_data"])
         if len(offsets) != _NBUCKETS + 1:
-            raise ValueError(f"dedup index has {len(offsets) - 1} buckets, this version uses {_NBUCKETS}")
+            raise IndexLayoutError(
+                f"dedup index has {len(offsets) - 1} buckets, this version uses {_NBUCKETS}"
+            )
         for b in range(_NBUCKETS):
             lo, hi = offsets[b], offsets[b + 1]
             if hi > lo:
                 idx.buckets[b] = data[lo:hi]
         idx.anchors = len(data)
+        idx._rebuild_bloom()
         return idx
+
+
+class Probe:
+    """The anchor hits of one document's 3-grams, passage by passage (see :meth:`DedupIndex.probe`)."""
+
+    def __init__(self, index: DedupIndex, keys: list[int], held: list[int]) -> None:
+        self._index = index
+        self._keys = keys
+        self._held = held
+        self._found: dict[int, list[int]] = {}
+
+    def hits(self, lo: int, hi: int) -> dict[int, list[int]]:
+        """``{document index: passage ids}`` for the words ``lo:hi``: one passage id per distinct
+        3-gram that the passage holds as an anchor (what probing every 3-gram with
+        :meth:`DedupIndex.lookup` gives)."""
+        index, keys, held, found = self._index, self._keys, self._held, self._found
+        p_doc = index.p_doc
+        hits: dict[int, list[int]] = {}
+        for k in {keys[p] for p in held[bisect.bisect_left(held, lo) : bisect.bisect_left(held, hi - 2)]}:
+            pids = found.get(k)
+            if pids is None:
+                pids = found[k] = index.lookup(k)
+            for pid in pids:
+                hits.setdefault(p_doc[pid], []).append(pid)
+        return hits

@@ -37,6 +37,45 @@ def word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(norm.encode("utf-8"), digest_size=2).digest(), "big")
 
 
+_HASHES: dict[str, int] = {}
+"""Bounded word -> hash cache of :func:`word_hashes` (cleared when it reaches ``_HASHES_MAX``)."""
+_HASHES_MAX = 1 << 18
+_SPEECH_FORMS: set[str] = set()
+"""Every word (as written) seen by :func:`word_hashes` whose folded form is a speech verb."""
+
+
+def word_hashes(ws: list[str]) -> list[int]:
+    """:func:`word_hash` of every word, through a bounded dict (the hot path of signatures).
+
+    Also records, as a side effect, which of the words are speech verbs, for
+    :func:`any_speech_verb`.
+
+    >>> word_hashes(["It’s", "it's", "SAID"]) == [word_hash("it's")] * 2 + [word_hash("said")]
+    True
+    """
+    cache = _HASHES
+    if not all(map(cache.__contains__, ws)):
+        if len(cache) >= _HASHES_MAX:
+            cache.clear()
+        for w in ws:
+            if w not in cache:
+                cache[w] = word_hash.__wrapped__(w)
+                if w.casefold() in _SPEECH:
+                    _SPEECH_FORMS.add(w)
+    return list(map(cache.__getitem__, ws))
+
+
+def any_speech_verb(ws: list[str]) -> bool:
+    """Whether one of ``ws`` is a speech verb; every word must have passed :func:`word_hashes`.
+
+    >>> ws = ["Inbar", "SAID"]
+    >>> _ = word_hashes(ws)
+    >>> any_speech_verb(ws), any_speech_verb(ws[:1])
+    (True, False)
+    """
+    return not _SPEECH_FORMS.isdisjoint(ws)
+
+
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     """Words of ``text[start:end]`` with absolute offsets.
 

@@ -1,0 +1,229 @@
+"""The fast paths of pipeline.dedup against the straightforward definitions they replace.
+
+Signatures, probing, winnowing and coverage were rewritten for speed (batched numpy keys, a
+bit filter in front of the buckets, word pairs read from bytes); every test here compares
+one of them with the plain algorithm (docs/dedup.md), on random inputs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import weakref
+from array import array
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.config import DedupConfig
+from pipeline.dedup import DedupIndex, DocSignature, compute_signature, core, decide, text
+from pipeline.dedup.index import anchor_positions, trigram_key_array, trigram_keys, winnow
+from pipeline.document import Category, Document, Span
+from pipeline.segment import segment
+
+CFG = DedupConfig()
+
+
+# -- signatures -----------------------------------------------------------------------------
+
+
+def reference_signature(doc: Document) -> tuple[list[int], ...]:
+    """compute_signature as first written: offsets for every word, one lru_cache call per word."""
+    spans = [(s.start, s.end) for s in doc.sentences]
+    removed = sorted((r.start, r.end) for r in doc.removed)
+    starts, ends, offsets, hashes, cores, quoted, speech = [], [], [0], [], [], [], []
+    t = doc.text
+    inq = bytearray(len(t))
+    for qs, qe in text.quoted_ranges(t):
+        inq[qs:qe] = b"\x01" * (qe - qs)
+    for s0, e0 in spans:
+        for s, e in core._kept_pieces(s0, e0, removed):
+            while s < e and t[s].isspace():
+                s += 1
+            while e > s and t[e - 1].isspace():
+                e -= 1
+            piece = t[s:e]
+            toks = text.words(piece)
+            if not toks:
+                continue
+            lo, hi = text.quoted_core(piece, toks)
+            starts.append(s)
+            ends.append(e)
+            hashes.extend(text.word_hash(w) for w, _, _ in toks)
+            offsets.append(len(hashes))
+            cores.extend((lo, hi))
+            flags = [inq[s + ts] for _, ts, _ in toks]
+            quoted.append(sum(flags))
+            kept = [tok for tok, f in zip(toks, flags, strict=True) if not f]
+            speech.append(int(text.has_speech_verb(kept, 0, 0)))
+    return starts, ends, offsets, hashes, cores, quoted, speech
+
+
+def as_lists(sig: DocSignature) -> tuple[list[int], ...]:
+    fields = (sig.starts, sig.ends, sig.word_offsets, sig.words, sig.cores, sig.quoted, sig.speech)
+    return tuple(list(f) for f in fields)
+
+
+PIECES = ["He said", "SAID", "“We will", "win,”", "'It's", "over,'", "Jones'", "told", '"no"', "ß", "Straße"]
+PIECES += ["the", "river", "bridge", "ﬁne", "it’s", "—", "\n\n", ".", "!", "«oui»", "„ja“", "sagte", "n't"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.integers(0, 3))
+def test_signature_matches_reference(parts: list[str], cuts: int) -> None:
+    body = " ".join(parts)
+    removed: tuple[Span, ...] = ()
+    if cuts and len(body) >= cuts:
+        rng = random.Random(len(body) * 7 + cuts)
+        cut = sorted(
+            {(a, min(len(body), a + rng.randint(1, 15))) for a in rng.sample(range(len(body)), cuts)}
+        )
+        removed = tuple(Span(a, b, Category.OTHER, "other/test") for a, b in cut if a < b)
+    doc = segment(Document(id="x", source="x", format="text", text=body, removed=removed))
+    sig = compute_signature(doc, CFG)
+    assert as_lists(sig) == reference_signature(doc)
+    expected = [
+        p
+        for i in range(len(sig))
+        for p in [sig.word_offsets[i] + q for q in winnow(trigram_keys(sig.passage_words(i)))]
+    ]
+    assert sig.anchors is not None and list(sig.anchors) == expected
+
+
+def test_word_hash_cache_can_be_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(text, "_HASHES_MAX", 4)
+    monkeypatch.setattr(text, "_HASHES", {})
+    ws = ["Said", "alpha", "beta", "gamma", "delta", "SAID", "told", "alpha"]
+    for _ in range(3):
+        assert text.word_hashes(ws) == [text.word_hash(w) for w in ws]
+        assert len(text._HASHES) <= 4 + len(ws)
+    assert text.any_speech_verb(["x", "SAID"]) and not text.any_speech_verb(["alpha"])
+
+
+# -- the index: anchors, probes, the bit filter ----------------------------------------------
+
+
+def random_docs(n: int, seed: int, vocab: int = 60) -> list[tuple[list[int], list[int]]]:
+    """(word hashes, passage word offsets) with a small vocabulary: many shared and frequent 3-grams."""
+    rng = random.Random(seed)
+    docs = []
+    for _ in range(n):
+        offsets, ws = [0], []
+        for _ in range(rng.randint(1, 8)):
+            ws.extend(rng.randrange(vocab) * 977 % 65536 for _ in range(rng.randint(1, 25)))
+            offsets.append(len(ws))
+        docs.append((ws, offsets))
+    return docs
+
+
+def reference_hits(index: DedupIndex, ws: list[int]) -> dict[int, list[int]]:
+    hits: dict[int, list[int]] = {}
+    for k in set(trigram_keys(ws)):
+        for pid in index.lookup(k):
+            hits.setdefault(index.p_doc[pid], []).append(pid)
+    return {d: sorted(p) for d, p in hits.items()}
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_anchor_positions_are_winnowing_per_passage(seed: int) -> None:
+    for ws, offsets in random_docs(200, seed):
+        skip = set(range(0, len(offsets) - 1, 3)) if seed == 2 else set()
+        expected = [
+            offsets[i] + p
+            for i in range(len(offsets) - 1)
+            if i not in skip
+            for p in winnow(trigram_keys(ws[offsets[i] : offsets[i + 1]]))
+        ]
+        assert anchor_positions(trigram_key_array(ws), offsets, sorted(skip)).tolist() == expected
+
+
+def test_probe_finds_what_every_lookup_finds_across_filter_rebuilds() -> None:
+    docs = random_docs(1500, 3)
+    index, again = DedupIndex(), DedupIndex()
+    sizes = set()
+    for k, (ws, offsets) in enumerate(docs):
+        n = len(offsets) - 1
+        words = array("H", ws)
+        if k % 10 == 0:  # probe before adding, as decide does
+            probe = index.probe(words)
+            for i in range(n):
+                got = {d: sorted(p) for d, p in probe.hits(offsets[i], offsets[i + 1]).items()}
+                assert got == reference_hits(index, ws[offsets[i] : offsets[i + 1]])
+        skip = [i for i in range(n) if (k + i) % 5 == 0]
+        index.add_document(f"d{k}", list(range(n)), list(range(1, n + 1)), offsets, words, skip)
+        anchors = anchor_positions(trigram_key_array(ws), offsets).tolist()
+        again.add_document(
+            f"d{k}", list(range(n)), list(range(1, n + 1)), offsets, words, skip, None, anchors
+        )
+        sizes.add(len(index._bloom))
+    assert len(sizes) >= 2, "the filter was rebuilt as it filled"
+    assert again.to_blobs() == index.to_blobs()
+    restored = DedupIndex.from_blobs(index.to_blobs())
+    for ws, offsets in random_docs(100, 4):
+        for i in range(len(offsets) - 1):
+            part = ws[offsets[i] : offsets[i + 1]]
+            got = restored.probe(array("H", part)).hits(0, len(part))
+            assert {d: sorted(p) for d, p in got.items()} == reference_hits(index, part)
+
+
+# -- verification ---------------------------------------------------------------------------
+
+
+def reference_coverage(ws: list[int], grams: set[tuple[int, int]], fill_gaps: int) -> float:
+    n = len(ws)
+    if n < 2:
+        return 0.0
+    covered = [False] * n
+    for i in range(n - 1):
+        if (ws[i], ws[i + 1]) in grams:
+            covered[i] = covered[i + 1] = True
+    last = -1
+    for i, c in enumerate(covered):
+        if c:
+            if last >= 0 and 0 < i - last - 1 <= fill_gaps:
+                for j in range(last + 1, i):
+                    covered[j] = True
+            last = i
+    return sum(covered) / n
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(0, 5), max_size=30),
+    st.lists(st.integers(0, 5), max_size=40),
+    st.integers(0, 3),
+)
+def test_coverage_matches_reference(ws: list[int], window: list[int], fill_gaps: int) -> None:
+    params = core.DedupParams(fill_gaps=fill_gaps)
+    grams = set(itertools.pairwise(window))
+    wa = array("H", ws)
+    got = core._coverage(core._pairs(wa), len(ws), core._pair_set(array("H", window)), params)
+    assert got == reference_coverage(ws, grams, fill_gaps)
+
+
+# -- streaming ------------------------------------------------------------------------------
+
+
+def test_decide_consumes_signatures_one_by_one_and_keeps_none() -> None:
+    shared = "The new bridge over the river will open in May next year, the minister said."
+    own = [" ".join(f"w{i}x{j}" for j in range(10)) + "." for i in range(12)]  # nothing like the rest
+    texts = [f"{own[i]} {shared if i % 3 else ''}" for i in range(12)]
+    docs = [segment(Document(id=f"d{i}", source=f"d{i}", format="text", text=t)) for i, t in enumerate(texts)]
+    index = DedupIndex()
+    refs: list[weakref.ref[DocSignature]] = []
+
+    def stream() -> Iterator[DocSignature]:
+        for doc in docs:
+            sig = compute_signature(doc, CFG)
+            refs.append(weakref.ref(sig))
+            yield sig
+            del sig
+            # decide asks for the next signature only after indexing this one, holding none of them
+            assert index.doc_ids[-1] == doc.id
+            assert [r() for r in refs] == [None] * len(refs)
+
+    res = decide(stream(), index, CFG)
+    assert len(res) == len(docs) and [r() for r in refs] == [None] * len(refs)
+    assert [d.of for d in res["d2"].duplicates] == ["d1"]
