@@ -21,6 +21,8 @@ signatures in canonical order; for every passage it
    an attribution) needs document-level evidence: another passage of the
    document must match the same earlier document (at ``params.support_floor``),
    since independent reports quote the same public statement word for word;
+   a passage of 4-5 words (under ``cfg.min_words``) is a duplicate only inside a
+   run: between two duplicates of the same earlier document, aligned there;
    a document whose duplicate words reach ``cfg.document_threshold``
    of its words is a whole-document duplicate;
 
