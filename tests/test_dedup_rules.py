@@ -68,3 +68,29 @@ def test_evidence_counts_quotes_in_the_earlier_documents_order() -> None:
     assert _evidence(reversed_, False) == 2
     # narrative passages count in any order (a newspaper reorders the story it copies)
     assert _evidence([(0, 9, False), (1, 2, True), (2, 1, False)], True) == 3
+
+
+Q1 = "“We have decided to end the tour after a long and happy run,” he said."
+Q2 = "“The fans have been wonderful to us in every single city,” he added."
+
+
+def test_quotations_in_another_order_are_independent_reports() -> None:
+    wire = make("a", f"The band announced the end of its world tour on Monday. {Q1} {Q2}")
+    report = make("b", f"Music fans in the capital were left shocked. {Q2} {Q1}")
+    assert run([wire, report])["b"].duplicates == ()
+    # counted in any order (the previous rule), the two quotations support each other
+    loose = run([wire, report], DedupParams(quote_order=False))["b"]
+    assert sorted(removed(report, loose)) == sorted([Q1, Q2])
+    # in the wire's order they are evidence of a copy, as before
+    copy = make("c", f"Music fans in the capital were left shocked. {Q1} {Q2}")
+    assert removed(copy, run([wire, copy])["c"]) == [Q1, Q2]
+
+
+def test_kept_quotation_leaves_the_earliest_copy_to_answer_for_it() -> None:
+    wire = make("a", f"The band announced the end of its world tour on Monday. {Q1} {Q2}")
+    first = make("b", f"Music fans in the capital were left shocked. {Q2} {Q1}")
+    # a third report quotes in the second one's order: it is compared with the wire (the earliest
+    # copy), where the order is reversed, so it keeps its quotations too instead of losing them to b
+    second = make("c", f"Record shops reported a rush on the albums. {Q2} {Q1}")
+    res = run([wire, first, second])
+    assert res["b"].duplicates == () and res["c"].duplicates == ()

@@ -20,14 +20,16 @@ signatures in canonical order; for every passage it
    document, except that a passage of quoted speech (a quotation plus at most
    an attribution) needs document-level evidence: another passage of the
    document must match the same earlier document (at ``params.support_floor``),
-   since independent reports quote the same public statement word for word;
+   since independent reports quote the same public statement word for word
+   (other quotations count only in that document's order);
    a passage of 4-5 words (under ``cfg.min_words``) is a duplicate only inside a
    run: between two duplicates of the same earlier document, aligned there;
    a document whose duplicate words reach ``cfg.document_threshold``
    of its words is a whole-document duplicate;
 
 then adds the document's passages to the index (first copy wins; whole
-duplicates are not added, duplicate passages are added without anchors).
+duplicates are not added, duplicate passages and quotations kept for lack of
+evidence are added without anchors).
 A document never matches passages indexed under its own id (a rerun or a
 changed input seen by an earlier run).
 
@@ -85,9 +87,10 @@ class DedupParams:
     support_floor: float = 0.5
     """For ``quote_support``, a passage supports an earlier document when its similarity to it
     reaches this (a rewritten sentence is evidence of derivation too); at most ``cfg.threshold``."""
-    quote_order: bool = False
+    quote_order: bool = True
     """For ``quote_support``, supporting passages of quoted speech count only as their longest chain
-    in the earlier document's order (narrative passages count in any order); False: all count."""
+    in the earlier document's order (narrative passages count in any order); False: all count
+    (independent reports quote the same statements in their own order)."""
     short_in_run: int = 4
     """A passage of at least this many words but under ``cfg.min_words`` is a duplicate too when it
     lies inside a run of passages copied from one earlier document (see ``_short_in_run``; 0: off)."""
@@ -543,6 +546,11 @@ def decide(
             dup_of = index.doc_ids[top]
             logger.debug("%s: whole-document duplicate of %s (%.2f)", sig.doc_id, dup_of, share)
         else:
-            index.add_document(sig.doc_id, sig.starts, sig.ends, sig.word_offsets, sig.words, dup_idx)
+            # a quotation kept for lack of evidence is a near-copy all the same: like a duplicate, it
+            # gets no anchors, so later documents find the earliest copy (not a second report of it)
+            kept_copies = [i for i, _ in passing if i not in matched]
+            index.add_document(
+                sig.doc_id, sig.starts, sig.ends, sig.word_offsets, sig.words, dup_idx + kept_copies
+            )
         results[sig.doc_id] = DedupResult(tuple(dups), dup_of, round(share, 3))
     return results
