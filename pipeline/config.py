@@ -93,7 +93,7 @@ class DedupConfig:
     threshold: float = 0.75
     """Verified similarity at or above which a passage is a near-duplicate."""
     min_words: int = 6
-    """Passages with fewer words are never removed as duplicates."""
+    """Passages with fewer words are not removed on their own (4-5 words: only inside a copied run)."""
     document_threshold: float = 0.9
     """Share of a document's words in duplicate passages above which the whole document is a duplicate."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks.dedup_meter import Article, clean_pa, held_out, parse_sgml, run_dedup, score
+from benchmarks.dedup_meter import Article, bounds, clean_pa, held_out, parse_sgml, run_dedup, score
 from benchmarks.dedup_scale import documents
 from pipeline.config import DedupConfig
 from pipeline.dedup import DedupParams
@@ -67,3 +67,25 @@ def test_synthetic_variants_are_labelled_and_deterministic() -> None:
     assert a == b
     assert [i for i, _ in a[:2]] == ["base-0", "base-1"]
     assert all(i.startswith("syn-") for i, _ in a[2:])
+
+
+def test_bounds_count_near_copies_of_non_derived_articles_against_both_targets() -> None:
+    pa = segment(Document(id="pa/s/1", source="pa", format="text", text=clean_pa(PA)))
+    sgml = (
+        '<meterdocument classification="x"><body>\n'
+        '<Verbatim PAsource="">The star said it did worry her.</Verbatim>\n'
+        '<New PAsource=""> Fans were shocked by the news on Friday night in London, her friends said.</New>\n'
+        "</body></meterdocument>"
+    )
+    text, labels, _ = parse_sgml(sgml)
+    docs = [pa]
+    arts = []
+    for i, cls in enumerate(("partially-derived", "non-derived")):
+        docs.append(segment(Document(id=f"np/s/{i}", source="np", format="text", text=text)))
+        arts.append(Article(f"np/s/{i}", "s", text, labels, cls, True))
+    b = bounds(docs, arts)
+    part = "held_out" if held_out("s") else "tune"
+    assert b[part]["near_copy_sentences"] == 2 and b[part]["in_nonderived"] == 1
+    # the non-derived copy is 7 of its 21 words: over 2 %, so only the derived one can go
+    assert b[part]["recall_at_2pct"] == 0.5
+    assert b[part]["loss_at_90pct"] == b[part]["their_word_share"] == 7 / 21

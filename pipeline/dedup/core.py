@@ -20,12 +20,16 @@ signatures in canonical order; for every passage it
    document, except that a passage of quoted speech (a quotation plus at most
    an attribution) needs document-level evidence: another passage of the
    document must match the same earlier document (at ``params.support_floor``),
-   since independent reports quote the same public statement word for word;
+   since independent reports quote the same public statement word for word
+   (other quotations count only in that document's order);
+   a passage of 4-5 words (under ``cfg.min_words``) is a duplicate only inside a
+   run: between two duplicates of the same earlier document, aligned there;
    a document whose duplicate words reach ``cfg.document_threshold``
    of its words is a whole-document duplicate;
 
 then adds the document's passages to the index (first copy wins; whole
-duplicates are not added, duplicate passages are added without anchors).
+duplicates are not added, duplicate passages and quotations kept for lack of
+evidence are added without anchors).
 A document never matches passages indexed under its own id (a rerun or a
 changed input seen by an earlier run).
 
@@ -50,6 +54,7 @@ from __future__ import annotations
 import bisect
 import logging
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -94,6 +99,13 @@ class DedupParams:
     support_floor: float = 0.5
     """For ``quote_support``, a passage supports an earlier document when its similarity to it
     reaches this (a rewritten sentence is evidence of derivation too); at most ``cfg.threshold``."""
+    quote_order: bool = True
+    """For ``quote_support``, supporting passages of quoted speech count only as their longest chain
+    in the earlier document's order (narrative passages count in any order); False: all count
+    (independent reports quote the same statements in their own order)."""
+    short_in_run: int = 4
+    """A passage of at least this many words but under ``cfg.min_words`` is a duplicate too when it
+    lies inside a run of passages copied from one earlier document (see ``_short_in_run``; 0: off)."""
     min_run: int = 2
     """Aligned runs shorter than this many words do not count (single common words)."""
     fill_gaps: int = 1
@@ -432,6 +444,94 @@ def _is_quote(n: int, quoted: int, speech: bool, params: DedupParams) -> bool:
     return outside <= params.attribution_max or (speech and outside <= params.attribution_verb_max)
 
 
+def _evidence(supporters: Iterable[tuple[int, int, bool]], ordered: bool) -> int:
+    """How many passages of a later document support its derivation from one earlier document.
+
+    ``supporters`` are ``(passage, matched passage of the earlier document, is quoted speech)``.
+    Every narrative passage counts (a newspaper reorders the wire story it copies). With
+    ``ordered``, quoted speech counts only as its longest chain that keeps the earlier
+    document's order: independent reports quote the same statements in their own order,
+    a copied story keeps its source's.
+
+    >>> _evidence([(0, 7, True), (1, 3, True)], True), _evidence([(0, 7, True), (1, 3, True)], False)
+    (1, 2)
+    >>> _evidence([(2, 1, False), (0, 3, True), (1, 7, True)], True)
+    3
+    """
+    chain: list[int] = []  # smallest last position of an in-order chain of each length
+    narrative = quotes = 0
+    for _, pos, is_quote in sorted(supporters):
+        if not is_quote:
+            narrative += 1
+            continue
+        quotes += 1
+        k = bisect_right(chain, pos)
+        if k == len(chain):
+            chain.append(pos)
+        else:
+            chain[k] = pos
+    return narrative + (len(chain) if ordered else quotes)
+
+
+_Match = tuple[float, int, int, int]
+"""(similarity, earlier document, first and last matched passage of it)."""
+
+
+def _short_in_run(
+    sig: DocSignature,
+    sizes: Sequence[int],
+    index: DedupIndex,
+    matched: dict[int, _Match],
+    windows: dict[tuple[int, int], _Window],
+    min_words: int,
+    threshold: float,
+    params: DedupParams,
+) -> dict[int, _Match]:
+    """Short passages inside a run of duplicates of one earlier document, that align with it there.
+
+    A passage of ``params.short_in_run`` to ``min_words - 1`` words ("He left in March.") is
+    too short to be a duplicate on its own. It is one when the nearest passages of at least
+    ``min_words`` words (``sizes``: words per passage) before and after it are duplicates
+    (in ``matched``) of the same earlier document and it aligns at ``threshold`` with that
+    document next to their matches (each match plus ``params.radius`` passages on each side,
+    one window when they meet). A passage with a speech verb outside a quotation ("He said on
+    Monday.") is formulaic and never removed.
+    """
+    out: dict[int, _Match] = {}
+    if params.short_in_run <= 0:
+        return out
+    after = [-1] * len(sizes)  # the first passage of at least min_words words after each one
+    for i in range(len(sizes) - 2, -1, -1):
+        after[i] = i + 1 if sizes[i + 1] >= min_words else after[i + 1]
+    prev = -1  # the last passage of at least min_words words
+    for i, n in enumerate(sizes):
+        if n >= min_words:
+            prev = i
+            continue
+        nxt = after[i]
+        if n < params.short_in_run or sig.speech[i] or prev not in matched or nxt not in matched:
+            continue
+        if matched[nxt][1] != matched[prev][1]:
+            continue
+        d = matched[prev][1]
+        first, end = index.doc_range(d)
+        spans = sorted(
+            (max(first, m[2] - params.radius), min(end, m[3] + params.radius + 1))
+            for m in (matched[prev], matched[nxt])
+        )
+        if spans[1][0] <= spans[0][1]:
+            spans = [(spans[0][0], max(spans[0][1], spans[1][1]))]
+        core = (sig.cores[2 * i], sig.cores[2 * i + 1])
+        for lo, hi in spans:
+            win = windows.get((lo, hi))
+            if win is None:
+                win = windows[(lo, hi)] = _build_window(index, lo, hi)
+            sim, mlo, mhi = _verify(sig.passage_words(i), core, False, win, lo, params, threshold)
+            if sim >= threshold and (i not in out or sim > out[i][0]):
+                out[i] = (sim, d, mlo, mhi)
+    return out
+
+
 def decide(
     signatures: Iterable[DocSignature],
     index: DedupIndex,
@@ -456,9 +556,10 @@ def decide(
         if len(windows) >= _WINDOW_CACHE:
             windows.clear()
         words_by_doc: dict[int, int] = {}
-        # per passage: every candidate document that reaches the threshold, (sim, doc, lo, hi)
-        passing: list[tuple[int, list[tuple[float, int, int, int]]]] = []
-        support: dict[int, int] = {}
+        passing: list[tuple[int, list[_Match]]] = []  # per passage: every candidate at the threshold
+        support: dict[int, list[tuple[int, int, bool]]] = {}  # earlier doc -> (passage, match, quoted)
+        sizes = [sig.word_offsets[i + 1] - sig.word_offsets[i] for i in range(len(sig))]
+        is_quote = [_is_quote(n, sig.quoted[i], bool(sig.speech[i]), params) for i, n in enumerate(sizes)]
         below: list[tuple[int, int, tuple[int, int]]] = []  # (passage, doc, window) under the threshold
         keys = trigram_key_array(sig.words)
         probe = index.probe(sig.words, keys)
@@ -474,7 +575,7 @@ def decide(
             ranked = sorted(hits, key=lambda d: (-len(hits[d]), d))[: params.max_candidates]
             pairs = _pairs(ws)
             core = (sig.cores[2 * i], sig.cores[2 * i + 1])
-            ok: list[tuple[float, int, int, int]] = []
+            ok: list[_Match] = []
             for d in ranked:
                 lo, hi = _window(index, d, hits[d], params)
                 win = windows.get((lo, hi))
@@ -483,40 +584,38 @@ def decide(
                 sim, mlo, mhi = _verify(ws, core, bool(sig.speech[i]), win, lo, params, cfg.threshold, pairs)
                 if sim >= cfg.threshold:
                     ok.append((sim, d, mlo, mhi))
-                    support[d] = support.get(d, 0) + 1
+                    support.setdefault(d, []).append((i, mlo, is_quote[i]))
                 else:
                     below.append((i, d, (lo, hi)))
             if ok:
                 passing.append((i, ok))
-        quotes = {
-            i
-            for i, _ in passing
-            if params.quote_support > 1
-            and _is_quote(
-                sig.word_offsets[i + 1] - sig.word_offsets[i], sig.quoted[i], bool(sig.speech[i]), params
-            )
-        }
-        need = {c[1] for i, ok in passing if i in quotes for c in ok if support[c[1]] < params.quote_support}
+        quotes = {i for i, _ in passing if params.quote_support > 1 and is_quote[i]}
+        evidence = {d: _evidence(s, params.quote_order) for d, s in support.items()}
+        need = {c[1] for i, ok in passing if i in quotes for c in ok if evidence[c[1]] < params.quote_support}
         if need and floor < cfg.threshold:
             # lazily (only for documents a quotation needs): passages under the threshold but at
             # least at the support floor are evidence too (a rewritten sentence of the same source)
             for j, d, key in below:
                 if d in need:
                     core = (sig.cores[2 * j], sig.cores[2 * j + 1])
-                    sim = _verify(
+                    sim, mlo, _ = _verify(
                         sig.passage_words(j), core, bool(sig.speech[j]), windows[key], key[0], params, floor
-                    )[0]
+                    )
                     if sim >= floor:
-                        support[d] += 1
+                        support[d].append((j, mlo, is_quote[j]))
+            evidence = {d: _evidence(s, params.quote_order) for d, s in support.items()}
+        matched: dict[int, _Match] = {}
         for i, ok in passing:
-            n = sig.word_offsets[i + 1] - sig.word_offsets[i]
             if i in quotes:
                 # quoted speech alone is no evidence of copying (independent reports quote the
                 # same statement): the document must share more with that earlier document
-                ok = [c for c in ok if support[c[1]] >= params.quote_support]
+                ok = [c for c in ok if evidence[c[1]] >= params.quote_support]
                 if not ok:
                     continue
-            sim, d, mlo, mhi = min(ok, key=lambda c: (-c[0], c[1]))
+            matched[i] = min(ok, key=lambda c: (-c[0], c[1]))
+        matched.update(_short_in_run(sig, sizes, index, matched, windows, min_words, cfg.threshold, params))
+        for i in sorted(matched):
+            sim, d, mlo, mhi = matched[i]
             dups.append(
                 Duplicate(
                     start=sig.starts[i],
@@ -528,7 +627,7 @@ def decide(
                 )
             )
             dup_idx.append(i)
-            words_by_doc[d] = words_by_doc.get(d, 0) + n
+            words_by_doc[d] = words_by_doc.get(d, 0) + sizes[i]
         dup_words = sum(words_by_doc.values())
         share = dup_words / sig.total_words if sig.total_words else 0.0
         dup_of: str | None = None
@@ -537,8 +636,18 @@ def decide(
             dup_of = index.doc_ids[top]
             logger.debug("%s: whole-document duplicate of %s (%.2f)", sig.doc_id, dup_of, share)
         else:
+            # a quotation kept for lack of evidence is a near-copy all the same: like a duplicate, it
+            # gets no anchors, so later documents find the earliest copy (not a second report of it)
+            kept_copies = [i for i, _ in passing if i not in matched]
             index.add_document(
-                sig.doc_id, sig.starts, sig.ends, sig.word_offsets, sig.words, dup_idx, keys, sig.anchors
+                sig.doc_id,
+                sig.starts,
+                sig.ends,
+                sig.word_offsets,
+                sig.words,
+                dup_idx + kept_copies,
+                keys,
+                sig.anchors,
             )
         results[sig.doc_id] = DedupResult(tuple(dups), dup_of, round(share, 3))
         del sig, probe, keys  # signatures may be streamed: keep nothing of this one beyond the index

@@ -1,0 +1,96 @@
+"""Decision rules of pipeline.dedup.core calibrated on METER (short passages in a copied run, evidence)."""
+
+from __future__ import annotations
+
+from pipeline.config import DedupConfig
+from pipeline.dedup import DedupIndex, DedupParams, DedupResult, compute_signature, decide
+from pipeline.dedup.core import _evidence
+from pipeline.document import Document
+from pipeline.segment import segment
+
+CFG = DedupConfig()
+
+WIRE = (
+    "The guitarist of the band quit the group on Monday after eight years. "
+    "He left in March. "
+    "He wants to spend much more time with his two children in Manchester."
+)
+
+
+def make(doc_id: str, text: str) -> Document:
+    return segment(Document(id=doc_id, source=f"{doc_id}.txt", format="text", text=text))
+
+
+def run(docs: list[Document], params: DedupParams | None = None) -> dict[str, DedupResult]:
+    sigs = [compute_signature(d, CFG) for d in docs]
+    return decide(sigs, DedupIndex(), CFG, params or DedupParams())
+
+
+def removed(doc: Document, res: DedupResult) -> list[str]:
+    return [doc.text[d.start : d.end] for d in res.duplicates]
+
+
+def test_short_sentence_inside_a_copied_run_goes_with_it() -> None:
+    a = make("a", WIRE)
+    b = make("b", "Fans were shocked by the news in the city. " + WIRE)
+    res = run([a, b])["b"]
+    first, last = WIRE.split(" He left in March. ")
+    assert removed(b, res) == [first, "He left in March.", last]
+    assert all(d.of == "a" for d in res.duplicates)
+    short = res.duplicates[1]
+    assert a.text[short.of_start : short.of_end] == "He left in March."
+    # off: the short sentence stays, as every sentence under min_words did before
+    assert "He left in March." not in removed(b, run([a, b], DedupParams(short_in_run=0))["b"])
+
+
+def test_short_sentence_stays_without_a_run_on_both_sides() -> None:
+    a = make("a", WIRE)
+    first = WIRE.split(" He left")[0]
+    b = make("b", first + " He left in March. Fans in the city were shocked by the sudden news today.")
+    assert removed(b, run([a, b])["b"]) == [first]
+    # a short sentence between copies that does not align with the earlier document stays
+    c = make("c", WIRE.replace("He left in March.", "Nobody saw it coming."))
+    assert "Nobody saw it coming." not in removed(c, run([a, c])["c"])
+
+
+def test_short_formulaic_sentence_is_never_removed() -> None:
+    wire = WIRE.replace("He left in March.", "He said on Monday.")
+    a, b = make("a", wire), make("b", "Fans were shocked by the news in the city. " + wire)
+    texts = removed(b, run([a, b])["b"])
+    assert len(texts) == 2 and "He said on Monday." not in texts
+
+
+def test_evidence_counts_quotes_in_the_earlier_documents_order() -> None:
+    # (passage, matched passage of the earlier document, quoted speech)
+    in_order = [(0, 3, True), (1, 5, True)]
+    reversed_ = [(0, 5, True), (1, 3, True)]
+    assert _evidence(in_order, True) == 2 and _evidence(reversed_, True) == 1
+    assert _evidence(reversed_, False) == 2
+    # narrative passages count in any order (a newspaper reorders the story it copies)
+    assert _evidence([(0, 9, False), (1, 2, True), (2, 1, False)], True) == 3
+
+
+Q1 = "“We have decided to end the tour after a long and happy run,” he said."
+Q2 = "“The fans have been wonderful to us in every single city,” he added."
+
+
+def test_quotations_in_another_order_are_independent_reports() -> None:
+    wire = make("a", f"The band announced the end of its world tour on Monday. {Q1} {Q2}")
+    report = make("b", f"Music fans in the capital were left shocked. {Q2} {Q1}")
+    assert run([wire, report])["b"].duplicates == ()
+    # counted in any order (the previous rule), the two quotations support each other
+    loose = run([wire, report], DedupParams(quote_order=False))["b"]
+    assert sorted(removed(report, loose)) == sorted([Q1, Q2])
+    # in the wire's order they are evidence of a copy, as before
+    copy = make("c", f"Music fans in the capital were left shocked. {Q1} {Q2}")
+    assert removed(copy, run([wire, copy])["c"]) == [Q1, Q2]
+
+
+def test_kept_quotation_leaves_the_earliest_copy_to_answer_for_it() -> None:
+    wire = make("a", f"The band announced the end of its world tour on Monday. {Q1} {Q2}")
+    first = make("b", f"Music fans in the capital were left shocked. {Q2} {Q1}")
+    # a third report quotes in the second one's order: it is compared with the wire (the earliest
+    # copy), where the order is reversed, so it keeps its quotations too instead of losing them to b
+    second = make("c", f"Record shops reported a rush on the albums. {Q2} {Q1}")
+    res = run([wire, first, second])
+    assert res["b"].duplicates == () and res["c"].duplicates == ()
