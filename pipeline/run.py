@@ -419,6 +419,19 @@ class RunSummary:
         return rows
 
 
+def _rename(result: ShardResult, seen: Counter[str], renames: dict[tuple[int, int], str]) -> None:
+    """Add the renames of one shard's repeated ids (shards must come in input order)."""
+    for pos, doc_id in enumerate(result.ids):
+        seen[doc_id] += 1
+        if seen[doc_id] > 1:
+            new = f"{doc_id}~{seen[doc_id]}"
+            while new in seen:
+                seen[doc_id] += 1
+                new = f"{doc_id}~{seen[doc_id]}"
+            seen[new] += 1
+            renames[(result.index, pos)] = new
+
+
 def _unique_ids(results: Sequence[ShardResult]) -> dict[tuple[int, int], str]:
     """Renames for repeated ids, in input order: the second ``x`` becomes ``x~2``.
 
@@ -427,15 +440,7 @@ def _unique_ids(results: Sequence[ShardResult]) -> dict[tuple[int, int], str]:
     seen: Counter[str] = Counter()
     renames: dict[tuple[int, int], str] = {}
     for r in results:
-        for pos, doc_id in enumerate(r.ids):
-            seen[doc_id] += 1
-            if seen[doc_id] > 1:
-                new = f"{doc_id}~{seen[doc_id]}"
-                while new in seen:
-                    seen[doc_id] += 1
-                    new = f"{doc_id}~{seen[doc_id]}"
-                seen[new] += 1
-                renames[(r.index, pos)] = new
+        _rename(r, seen, renames)
     return renames
 
 
@@ -508,6 +513,36 @@ class _DecisionSpill:
             self._fh = None
 
 
+def _decide_stream(
+    stream: Iterable[tuple[int, int, Any]],
+    renames: dict[tuple[int, int], str],
+    index: Any,
+    config: Config,
+    spill: _DecisionSpill,
+) -> None:
+    """Decide ``(shard, position, signature)`` in the order given; spill the decisions that matter."""
+    batch: list[Any] = []
+    where: dict[str, tuple[int, int]] = {}
+
+    def flush() -> None:
+        for doc_id, res in dedup.decide(batch, index, config.dedup).items():
+            if res.duplicates or res.duplicate_of is not None:
+                spill.add(*where[doc_id], res)
+        batch.clear()
+        where.clear()
+
+    for shard, pos, sig in stream:
+        new = renames.get((shard, pos))
+        if new is not None:
+            sig = replace(sig, doc_id=new)
+        batch.append(sig)
+        where[sig.doc_id] = (shard, pos)
+        if len(batch) >= DECIDE_BATCH:
+            flush()
+    if batch:
+        flush()
+
+
 def _decide(
     results: Sequence[ShardResult],
     renames: dict[tuple[int, int], str],
@@ -521,30 +556,63 @@ def _decide(
     """
     os.makedirs(work_dir, exist_ok=True)
     spill = _DecisionSpill(work_dir)
-    batch: list[Any] = []
-    where: dict[str, tuple[int, int]] = {}
-
-    def flush() -> None:
-        for doc_id, res in dedup.decide(batch, index, config.dedup).items():
-            if res.duplicates or res.duplicate_of is not None:
-                spill.add(*where[doc_id], res)
-        batch.clear()
-        where.clear()
-
     try:
-        for shard, pos, sig in _signature_stream(results, work_dir):
-            new = renames.get((shard, pos))
-            if new is not None:
-                sig = replace(sig, doc_id=new)
-            batch.append(sig)
-            where[sig.doc_id] = (shard, pos)
-            if len(batch) >= DECIDE_BATCH:
-                flush()
-        if batch:
-            flush()
+        _decide_stream(_signature_stream(results, work_dir), renames, index, config, spill)
     finally:
         spill.close()
     return spill.paths
+
+
+class EarlyDecider:
+    """Decides duplicates while the workers are still cleaning, when that gives the same result.
+
+    Canonical order puts dated documents first; when no document is dated, it is input
+    order, which is shard order. So each shard's signatures can be decided as soon as
+    that shard and every shard before it are cleaned, in the driver, which otherwise
+    waits. The first shard holding a dated document switches this off (``ok`` becomes
+    False) and :func:`finish` decides everything after the map, as it always can.
+    Holds the state store (its lock) from the start, since the index is read now.
+    """
+
+    def __init__(self, plan: RunPlan, state: State) -> None:
+        self.config = plan.config
+        self.index: Any = state.load_dedup_index()  # None once handed over or given up
+        self.work_dir = os.path.join(plan.work_dir, "early")
+        os.makedirs(self.work_dir, exist_ok=True)
+        self.spill = _DecisionSpill(self.work_dir)
+        self.renames: dict[tuple[int, int], str] = {}
+        self.ok = True
+        self.decided = 0
+        self.seconds = 0.0
+        self._seen: Counter[str] = Counter()
+        self._pending: dict[int, ShardResult] = {}
+
+    def offer(self, result: ShardResult) -> None:
+        """A shard is cleaned: decide it and any shards after it that were waiting for it."""
+        if not self.ok:
+            return
+        t0 = time.perf_counter()
+        self._pending[result.index] = result
+        try:
+            while self.ok and self.decided in self._pending:
+                r = self._pending.pop(self.decided)
+                if r.first_key is not None and r.first_key[0] == 0:
+                    self.ok = False  # a dated document: canonical order is not shard order
+                    break
+                _rename(r, self._seen, self.renames)
+                stream = ((r.index, pos, sig) for _key, pos, sig in _unspill(r.signatures))
+                _decide_stream(stream, self.renames, self.index, self.config, self.spill)
+                self.decided += 1
+        finally:
+            self.spill.close()
+            self.seconds += time.perf_counter() - t0
+        if not self.ok:
+            self.index = None
+            self._pending.clear()
+
+    def complete(self, results: Sequence[ShardResult]) -> bool:
+        """Whether every shard of ``results`` was decided here."""
+        return self.ok and self.decided == len(results)
 
 
 def _line_keys(results: Sequence[ShardResult]) -> Iterator[tuple[str, bytes]]:
@@ -556,17 +624,31 @@ MapFn = Callable[[Callable[[Any], Any], Sequence[Any]], Iterable[Any]]
 """``map``-like: applies a picklable function to each task, results in task order."""
 
 
-def finish(plan: RunPlan, results: Sequence[ShardResult], map_fn: MapFn | None = None) -> RunSummary:
+def finish(
+    plan: RunPlan,
+    results: Sequence[ShardResult],
+    map_fn: MapFn | None = None,
+    *,
+    state: State | None = None,
+    early: EarlyDecider | None = None,
+) -> RunSummary:
     """Reduce: ordered dedup and site templates, assembly, atomic write, then the state commit.
 
     Dedup and templates are decided here, in one process (they depend on the canonical
     order); assembling and serialising the records of each shard is independent work, done
     with ``map_fn`` (e.g. a process pool's ``map``; default: in this process) into part
     files that are then concatenated, in shard order, into the atomic outputs.
+    ``state``: the state store, already open (and locked) by the caller; ``early``: an
+    :class:`EarlyDecider` that saw every shard during the map (its decisions are used
+    when it could make them all).
     """
+    if state is None:
+        with State.open(plan.state_dir) as opened:
+            return finish(plan, results, map_fn, state=opened, early=early)
     config = plan.config
     results = sorted(results, key=lambda r: r.index)
-    renames = _unique_ids(results)
+    use_early = early is not None and early.complete(results)
+    renames = early.renames if early is not None and use_early else _unique_ids(results)
 
     summary = RunSummary(
         run_id=plan.run_id, output=plan.output, inputs=len(plan.files), skipped_inputs=len(plan.skipped)
@@ -577,35 +659,39 @@ def finish(plan: RunPlan, results: Sequence[ShardResult], map_fn: MapFn | None =
 
     out = Path(plan.output)
     out.mkdir(parents=True, exist_ok=True)
-    with State.open(plan.state_dir) as state:
-        t0 = time.perf_counter()
-        decisions: dict[int, str] = {}
-        if config.dedup.mode != "off":
+    # the state store is open (and locked) for the whole reduce
+    t0 = time.perf_counter()
+    decisions: dict[int, str] = {}
+    if config.dedup.mode != "off":
+        if early is not None and use_early:
+            index, decisions = early.index, early.spill.paths
+            early.index = None
+        else:
             index = state.load_dedup_index()
             decisions = _decide(results, renames, index, config, plan.work_dir)
-            state.save_dedup_index(index)
-            del index
-        summary.timings["dedup"] = time.perf_counter() - t0
+        state.save_dedup_index(index)
+        del index
+    summary.timings["dedup"] = time.perf_counter() - t0 + (early.seconds if early is not None else 0.0)
 
-        t0 = time.perf_counter()
-        template_keys: dict[str, set[int]] = {}
-        if config.boilerplate.enabled and config.boilerplate.site_templates:
-            template_keys = templates.decide(_line_keys(results), state, config.boilerplate)
-        summary.timings["templates"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    template_keys: dict[str, set[int]] = {}
+    if config.boilerplate.enabled and config.boilerplate.site_templates:
+        template_keys = templates.decide(_line_keys(results), state, config.boilerplate)
+    summary.timings["templates"] = time.perf_counter() - t0
 
-        t0 = time.perf_counter()
-        _write_outputs(plan, results, renames, decisions, template_keys, summary, map_fn or map)
-        summary.timings["write"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    _write_outputs(plan, results, renames, decisions, template_keys, summary, map_fn or map)
+    summary.timings["write"] = time.perf_counter() - t0
 
-        skipped = set(plan.skipped)
-        for f in plan.files:
-            if f.rel not in skipped:
-                state.record_input(f.rel, f.size, f.blake2b, plan.run_id)
-        summary.seconds = time.time() - plan.started
-        state.start_run(plan.run_id, _iso(plan.started))
-        counts = {k: v for k, v in summary.to_dict().items() if isinstance(v, int)}
-        state.finish_run(plan.run_id, _iso(time.time()), counts)
-        state.commit()
+    skipped = set(plan.skipped)
+    for f in plan.files:
+        if f.rel not in skipped:
+            state.record_input(f.rel, f.size, f.blake2b, plan.run_id)
+    summary.seconds = time.time() - plan.started
+    state.start_run(plan.run_id, _iso(plan.started))
+    counts = {k: v for k, v in summary.to_dict().items() if isinstance(v, int)}
+    state.finish_run(plan.run_id, _iso(time.time()), counts)
+    state.commit()
     shutil.rmtree(plan.work_dir, ignore_errors=True)
     log.info(
         "run %s: %d documents, %d rejected, %d duplicate passages in %.1fs",
@@ -861,20 +947,26 @@ def _pool(the_plan: RunPlan) -> Iterator[cf.ProcessPoolExecutor | None]:
 
 
 def map_shards(
-    plan: RunPlan, progress: ProgressFn | None = None, pool: cf.ProcessPoolExecutor | None = None
+    plan: RunPlan,
+    progress: ProgressFn | None = None,
+    pool: cf.ProcessPoolExecutor | None = None,
+    on_result: Callable[[ShardResult], None] | None = None,
 ) -> list[ShardResult]:
     """Run :func:`clean_shard` over every shard, in a process pool when workers > 1.
 
     ``pool``: an executor to use (and leave open); by default one is made for the call.
+    ``on_result`` is called in this process with each shard's result as it arrives.
     """
     if pool is None and _worker_count(plan.config) > 1 and len(plan.shards) > 1:
         with _pool(plan) as own:
-            return map_shards(plan, progress, own)
+            return map_shards(plan, progress, own, on_result)
     results: list[ShardResult] = []
     if pool is None:
         for i in range(len(plan.shards)):
             res = clean_shard(plan, i)
             results.append(res)
+            if on_result:
+                on_result(res)
             if progress:
                 progress(res.documents + res.rejected)
         return results
@@ -884,18 +976,27 @@ def map_shards(
         results.append(res)
         if progress:
             progress(res.documents + res.rejected)
+        if on_result:
+            on_result(res)
     return results
 
 
 def run_plan(the_plan: RunPlan, progress: ProgressFn | None = None) -> RunSummary:
     """Map over the plan's shards and reduce, with one process pool for both parallel phases.
 
-    On any failure the run's spilled shards are removed; output and state stay as they were.
+    With worker processes, the driver decides duplicates while they clean
+    (:class:`EarlyDecider`), so the serial part of the reduce overlaps the map. The state
+    store is opened (and locked) before the map then. On any failure the run's spilled
+    shards are removed; output and state stay as they were.
     """
     try:
         with _pool(the_plan) as pool:
-            results = map_shards(the_plan, progress, pool)
-            return finish(the_plan, results, pool.map if pool is not None else None)
+            if pool is None:
+                return finish(the_plan, map_shards(the_plan, progress))
+            with State.open(the_plan.state_dir) as state:
+                early = EarlyDecider(the_plan, state) if the_plan.config.dedup.mode != "off" else None
+                results = map_shards(the_plan, progress, pool, early.offer if early is not None else None)
+                return finish(the_plan, results, pool.map, state=state, early=early)
     except BaseException:
         shutil.rmtree(the_plan.work_dir, ignore_errors=True)
         raise
@@ -913,6 +1014,7 @@ def run(
 
 __all__ = [
     "Category",
+    "EarlyDecider",
     "RunPlan",
     "RunSummary",
     "ShardResult",

@@ -318,3 +318,42 @@ def test_spilled_decisions_read_back_exactly(tmp_path: Path) -> None:
     spill.close()
     read = [rec for shard in sorted(spill.paths) for rec in runner._unspill(spill.paths[shard])]
     assert sorted(read, key=lambda r: r[0]) == written
+
+
+def _undated_feed(folder: Path, n: int) -> None:
+    """``n`` text files of different sites sharing one wire passage (text files carry no date)."""
+    folder.mkdir()
+    for i in range(n):
+        rng = random.Random(100 + i)
+        text = "\n\n".join([_own_sentence(rng), WIRE, _own_sentence(rng)])
+        (folder / f"{i:03d}.txt").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("dated", [False, True])
+def test_deciding_during_the_map_gives_the_bytes_of_deciding_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dated: bool
+) -> None:
+    """With workers, shards are decided as they arrive when canonical order is shard order
+    (no dated document); a dated document anywhere makes finish() decide everything again."""
+    if dated:
+        inp = tmp_path / "feed.jsonl"
+        _dated_feed(inp, 12)
+    else:
+        inp = tmp_path / "texts"
+        _undated_feed(inp, 12)
+    used: list[bool] = []
+    real = runner.EarlyDecider.complete
+
+    def spy(self: runner.EarlyDecider, results: object) -> bool:
+        used.append(real(self, results))  # type: ignore[arg-type]
+        return used[-1]
+
+    monkeypatch.setattr(runner.EarlyDecider, "complete", spy)
+    serial = runner.run([inp], tmp_path / "serial", one_worker(run={"shard_size": 1}))
+    parallel = runner.run(
+        [inp], tmp_path / "parallel", Config.from_mapping({"run": {"workers": 2, "shard_size": 1}})
+    )
+    assert used == [not dated]
+    assert serial.duplicate_passages == parallel.duplicate_passages == 11
+    for name in ("documents.jsonl", "rejected.jsonl"):
+        assert (tmp_path / "serial" / name).read_bytes() == (tmp_path / "parallel" / name).read_bytes()
