@@ -186,8 +186,15 @@ class _Profiles:
         rows, found = self._padded_rows(_SEPARATOR.join(padded) + _SEPARATOR)
         lengths = np.fromiter(map(len, padded), dtype=np.intp, count=len(padded)) + 1
         offsets = 3 * (np.cumsum(lengths) - lengths)
-        self.sizes[start:end] = np.add.reduceat(found, offsets)
-        self.vectors[start:end] = np.add.reduceat(self.logp[rows], offsets, axis=0, dtype=np.float64)
+        sizes = np.add.reduceat(found, offsets)
+        self.sizes[start:end] = sizes
+        # sum only the n-grams found (absent rows are zeros): about half the rows to gather and add
+        some = sizes > 0
+        firsts = (np.cumsum(sizes) - sizes)[some]
+        vectors = self.vectors[start:end]
+        vectors[~some] = 0.0
+        if len(firsts):
+            vectors[some] = np.add.reduceat(self.logp[rows[found]], firsts, axis=0, dtype=np.float64)
         self._slots.update(zip(keys, range(start, end), strict=True))
 
     def _padded_rows(self, text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -255,12 +262,26 @@ class _GramTable:
         return (mixed >> np.uint64(64 - self.bits)).astype(np.intp)
 
     def rows(self, codes: np.ndarray) -> np.ndarray:
-        """The row of each code (``absent`` for codes not in the table): all probes at once."""
-        slots = (self._home(codes)[:, None] + np.arange(self.probes)) & self.mask
-        hit = self.keys[slots] == codes[:, None]  # keys are unique: at most one hit per code
-        first = hit.argmax(axis=1)
-        every = np.arange(len(codes))
-        return np.where(hit[every, first], self.values[slots[every, first]], self.absent)
+        """The row of each code (``absent`` for codes not in the table).
+
+        Probe by probe, each time only for the codes that have met neither their key nor an
+        empty slot yet (most codes settle at the first probe: the table is at most a third full).
+        A key ``p`` probes from home has no empty slot before it: slots are never freed.
+        """
+        home = self._home(codes)
+        keys = self.keys[home]
+        out: np.ndarray = self.values[home]  # ``absent`` in empty slots
+        pending = np.flatnonzero((keys != codes) & (keys != self.EMPTY))
+        out[pending] = self.absent
+        step = 1
+        while len(pending):
+            slot = (home[pending] + step) & self.mask
+            keys = self.keys[slot]
+            hit = keys == codes[pending]
+            out[pending[hit]] = self.values[slot[hit]]
+            pending = pending[~hit & (keys != self.EMPTY)]
+            step += 1
+        return out
 
 
 _SEPARATOR = "\uffff"  # a non-character: in no profile n-gram (checked when loading)

@@ -43,6 +43,33 @@ def test_vectorised_word_rows_are_langdetects_ngrams() -> None:
         assert sorted(found) == sorted(r for w in words for r in prof._rows(w, closed))
 
 
+def test_gram_table_finds_every_code_past_collisions() -> None:
+    """Crowded homes give long probe sequences; codes not in the table end at an empty slot."""
+    rng = np.random.default_rng(0)
+    codes = np.unique(rng.integers(0, 1 << 62, 3000))
+    table = lang._GramTable(codes, absent=len(codes))
+    assert table.probes > 2  # some codes sit several probes from home
+    missing = rng.integers(0, 1 << 62, 3000)
+    queries = np.concatenate((codes, missing, codes[::-1]))
+    expected = {int(c): i for i, c in enumerate(codes)}
+    assert table.rows(queries).tolist() == [expected.get(int(c), len(codes)) for c in queries]
+
+
+def test_new_word_vectors_are_sums_of_their_rows() -> None:
+    """Including words with no profile n-gram at all (their vector is zero), first and last."""
+    prof = lang._profiles(0)
+    words = ["\u2603", "the", "\u2603\u2603", "Straße", "NATO", "\u2603" + lang._OPEN, "zu" + lang._OPEN]
+    prof._slots.clear()
+    slots = prof.slots(words)
+    for word, slot in zip(words, slots, strict=True):
+        closed = not word.endswith(lang._OPEN)
+        rows = list(prof._rows(word.rstrip(lang._OPEN), closed))
+        assert prof.sizes[slot] == len(rows), word
+        expected = prof.logp[rows].sum(axis=0, dtype=np.float64)
+        assert np.abs(prof.vectors[slot] - expected).max() < 1e-9, word
+    prof._slots.clear()
+
+
 @pytest.mark.parametrize("text", TEXTS)
 def test_ordered_rows_are_langdetects_ngrams_in_order(text: str) -> None:
     """The replay draws n-grams by position, so the order matters, not just the multiset."""
