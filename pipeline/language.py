@@ -126,12 +126,15 @@ class _Profiles:
         self.row: dict[str, int] = {k: i for i, k in enumerate(self.keys)}
         self.probs: dict[str, list[float]] = factory.word_lang_prob_map
         probs = np.array([self.probs[k] for k in self.keys], dtype=np.float64)
-        logp = np.log(probs + self.ALPHA / Detector.BASE_FREQ).astype(np.float32)
         self.absent = len(self.keys)  # the row of n-grams in no profile: all zeros
-        self.logp = np.vstack((logp, np.zeros((1, logp.shape[1]), dtype=np.float32)))
-        self.table = _GramTable(
-            np.fromiter(map(_gram_code, self.keys), dtype=np.int64, count=len(self.keys)), self.absent
-        )
+        # log(p + alpha / BASE_FREQ) as float32; ~96 % of the p are 0, whose log is computed once
+        # (this is part of every single-worker run's time)
+        smooth = self.ALPHA / Detector.BASE_FREQ
+        self.logp = np.full((self.absent + 1, probs.shape[1]), np.log(smooth), dtype=np.float32)
+        seen = probs != 0.0
+        self.logp[:-1][seen] = np.log(probs[seen] + smooth)
+        self.logp[-1] = 0.0
+        self.table = _GramTable(_gram_codes(self.keys), self.absent)
         if any(_SEPARATOR in key for key in self.keys):
             raise ValueError("a langdetect profile n-gram contains U+FFFF")
         self.upper = np.array([chr(c).isupper() for c in range(0x10000)])
@@ -160,19 +163,19 @@ class _Profiles:
         get = self.row.get
         return tuple(r for r in map(get, _ordered_grams(word, closed)) if r is not None)
 
-    def slots(self, keys: list[str]) -> list[int]:
+    def slots(self, keys: list[str]) -> np.ndarray:
         """Rows of ``vectors`` / ``sizes`` for word keys (``word`` closed, ``word + _OPEN`` not).
 
         ``vectors[slot]`` is the sum of the word's n-gram rows of ``logp``, ``sizes[slot]``
         their number. A full cache starts again empty (never mid-call).
         """
-        if len(self._slots) + len(keys) > self.VECTOR_LIMIT:
-            self._slots.clear()
-        found: list[int | None] = list(map(self._slots.get, keys))
-        if None in found:
-            self._add([key for key, slot in zip(keys, found, strict=True) if slot is None])
-            found = list(map(self._slots.get, keys))
-        return found  # type: ignore[return-value]
+        known = self._slots
+        if len(known) + len(keys) > self.VECTOR_LIMIT:
+            known.clear()
+        new = [key for key in keys if key not in known]
+        if new:
+            self._add(new)
+        return np.fromiter(map(known.__getitem__, keys), dtype=np.intp, count=len(keys))
 
     def _add(self, keys: list[str]) -> None:
         """Give each of ``keys`` (new word keys) a slot with its vector and size, all at once."""
@@ -298,6 +301,20 @@ def _gram_code(gram: str) -> int:
     for ch in gram:
         code = (code << 21) | ord(ch)
     return code
+
+
+def _gram_codes(grams: list[str]) -> np.ndarray:
+    """``_gram_code`` of every n-gram (of one to three characters), at once.
+
+    >>> _gram_codes(["a", "ab", "abc"]).tolist() == [_gram_code(g) for g in ("a", "ab", "abc")]
+    True
+    """
+    joined = "".join(g.rjust(3, "\x00") for g in grams)  # a leading NUL adds nothing to a code
+    if len(joined) != 3 * len(grams) or "\x00" in "".join(grams):
+        return np.fromiter(map(_gram_code, grams), dtype=np.int64, count=len(grams))
+    raw = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    chars = raw.astype(np.int64).reshape(-1, 3)
+    return (chars[:, 0] << 42) | (chars[:, 1] << 21) | chars[:, 2]
 
 
 def _ordered_grams(word: str, closed: bool) -> list[str]:
@@ -465,7 +482,7 @@ def profile_scores(
         weights.append(1)
     if not keys:
         return None
-    slots = np.fromiter(prof.slots(keys), dtype=np.intp, count=len(keys))
+    slots = prof.slots(keys)
     weight = np.fromiter(weights, dtype=np.float64, count=len(weights))
     count = int(weight @ prof.sizes[slots])
     if count == 0:
@@ -646,7 +663,7 @@ def _seeded_langdetect(sample: str, seed: int) -> tuple[str, float] | None:
 
 def detect_text(text: str, cfg: LanguageConfig) -> tuple[str, float]:
     """``(language, probability)`` for ``text``; ``("und", p)`` when short or unsure."""
-    letters = sum(1 for ch in text[: cfg.min_chars * 4] if ch.isalpha())
+    letters = sum(map(str.isalpha, text[: cfg.min_chars * 4]))
     if letters < cfg.min_chars:
         return UNDETERMINED, 0.0
     sample = sample_text(text, cfg.sample_chars)

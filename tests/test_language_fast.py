@@ -142,3 +142,14 @@ def test_detect_text_is_stable_across_cache_states(method: str) -> None:
     lang._profiles(0)._slots.clear()
     lang._profiles(0)._words.clear()
     assert [lang.detect_text(t, cfg) for t in TEXTS] == first
+
+
+def test_profile_matrix_is_langdetects_smoothed_log_probabilities() -> None:
+    prof = lang._profiles(0)
+    probs = np.array([prof.probs[k] for k in prof.keys], dtype=np.float64)
+    expected = np.log(probs + prof.ALPHA / lang.Detector.BASE_FREQ).astype(np.float32)
+    assert np.array_equal(prof.logp[:-1], expected)
+    assert not prof.logp[prof.absent].any()
+    codes = np.fromiter(map(lang._gram_code, prof.keys), dtype=np.int64, count=len(prof.keys))
+    assert np.array_equal(lang._gram_codes(prof.keys), codes)
+    assert lang._gram_codes(["\x00a", "ab"]).tolist() == [lang._gram_code("\x00a"), lang._gram_code("ab")]
