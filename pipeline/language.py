@@ -53,7 +53,9 @@ Both give the results of the straightforward computation, only faster:
 from __future__ import annotations
 
 import itertools
+import json
 import logging
+import os
 import random
 import re
 from collections import Counter
@@ -120,12 +122,12 @@ class _Profiles:
     CACHE_LIMIT = 50_000  # frequent words (n-gram rows); bounds worker memory (~10 MB)
     VECTOR_LIMIT = 40_000  # words with a score vector (float64 × 55 languages, ~18 MB when full)
 
-    def __init__(self, factory: DetectorFactory) -> None:
-        self.langs: list[str] = list(factory.langlist)
-        self.keys: list[str] = list(factory.word_lang_prob_map)
-        self.row: dict[str, int] = {k: i for i, k in enumerate(self.keys)}
-        self.probs: dict[str, list[float]] = factory.word_lang_prob_map
-        probs = np.array([self.probs[k] for k in self.keys], dtype=np.float64)
+    def __init__(self, langs: list[str], keys: list[str], probs: np.ndarray) -> None:
+        """``_read_profiles``'s languages, n-grams and probabilities (n-gram × language)."""
+        self.langs = langs
+        self.keys = keys
+        self.row: dict[str, int] = dict(zip(keys, range(len(keys)), strict=True))
+        self.probs = probs
         self.absent = len(self.keys)  # the row of n-grams in no profile: all zeros
         # log(p + alpha / BASE_FREQ) as float32; ~96 % of the p are 0, whose log is computed once
         # (this is part of every single-worker run's time)
@@ -383,19 +385,58 @@ class _NormTable(dict[int, str]):
 _TABLE = _NormTable()
 
 
+def _read_profiles(directory: str) -> tuple[list[str], list[str], np.ndarray]:
+    """The languages, n-grams and n-gram probabilities that ``DetectorFactory.load_profile``
+    builds (in its orders, ``word_lang_prob_map`` as a matrix), straight from the profile files.
+
+    Without langdetect's per-entry Python loops, so that a process that never falls back to
+    langdetect itself need not load the factory (half a second). Profile files are JSON:
+    ``name``, ``freq`` (n-gram -> count) and ``n_words`` (counts per n-gram length).
+    """
+    files = os.listdir(directory)
+    row: dict[str, int] = {}
+    langs: list[str] = []
+    found_rows: list[np.ndarray] = []
+    found_values: list[np.ndarray] = []
+    for filename in files:
+        if filename.startswith(".") or not os.path.isfile(os.path.join(directory, filename)):
+            raise ValueError(f"unexpected entry in langdetect's profiles: {filename}")
+        with open(os.path.join(directory, filename), encoding="utf-8") as fh:
+            data = json.load(fh)
+        langs.append(data["name"])
+        freq: dict[str, int] = data["freq"]
+        for gram in freq:
+            row.setdefault(gram, len(row))
+        grams = [g for g in freq if 1 <= len(g) <= 3]
+        lengths = np.fromiter(map(len, grams), dtype=np.intp, count=len(grams))
+        counts = np.fromiter(map(freq.__getitem__, grams), dtype=np.float64, count=len(grams))
+        found_rows.append(np.fromiter(map(row.__getitem__, grams), dtype=np.intp, count=len(grams)))
+        found_values.append(counts / np.asarray(data["n_words"], dtype=np.float64)[lengths - 1])
+    if len(set(langs)) != len(langs):
+        raise ValueError("duplicate language in langdetect's profiles")
+    probs = np.zeros((len(row), len(files)), dtype=np.float64)
+    for index, (rows, values) in enumerate(zip(found_rows, found_values, strict=True)):
+        probs[rows, index] = values
+    return langs, list(row), probs
+
+
 def _profiles(seed: int) -> _Profiles:
     global _PROFILES
     if _PROFILES is None:
-        _PROFILES = _Profiles(_factory(seed))
+        _PROFILES = _Profiles(*_read_profiles(PROFILES_DIRECTORY))
     return _PROFILES
 
 
 def warm_up(cfg: LanguageConfig) -> None:
-    """Load the profiles now (before forking workers, so that they share the memory)."""
+    """Load the profiles now (before forking workers, so that they share the memory).
+
+    Also langdetect's own factory, which the ``profile`` method needs only where the replay
+    of seeded langdetect is unsure: loaded here once rather than in every worker that meets
+    such a text (a single-worker run, which does not warm up, loads it only if it needs it).
+    """
     if cfg.method == "profile":
         _profiles(cfg.seed)
-    else:
-        _factory(cfg.seed)
+    _factory(cfg.seed)
 
 
 def _clean(text: str) -> str:
@@ -613,11 +654,7 @@ def _replay_langdetect(prof: _Profiles, rows: list[int], seed: int) -> np.ndarra
     """langdetect's ``langprob`` (``Detector._detect_block``) for the n-grams ``rows``, replayed
     with numpy; None where floating point could make it differ from langdetect's own."""
     unique, inverse = np.unique(np.asarray(rows, dtype=np.int64), return_inverse=True)
-    probs = np.fromiter(
-        itertools.chain.from_iterable(prof.probs[prof.keys[r]] for r in unique.tolist()),
-        dtype=np.float64,
-        count=len(unique) * len(prof.langs),
-    ).reshape(len(unique), len(prof.langs))
+    probs = prof.probs[unique]
     rng = random.Random(seed)
     langprob = np.zeros(len(prof.langs), dtype=np.float64)
     for _ in range(_TRIALS):

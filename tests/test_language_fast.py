@@ -146,7 +146,10 @@ def test_detect_text_is_stable_across_cache_states(method: str) -> None:
 
 def test_profile_matrix_is_langdetects_smoothed_log_probabilities() -> None:
     prof = lang._profiles(0)
-    probs = np.array([prof.probs[k] for k in prof.keys], dtype=np.float64)
+    factory = lang._factory(0)
+    assert prof.langs == factory.langlist and prof.keys == list(factory.word_lang_prob_map)
+    probs = np.array([factory.word_lang_prob_map[k] for k in prof.keys], dtype=np.float64)
+    assert np.array_equal(prof.probs, probs)
     expected = np.log(probs + prof.ALPHA / lang.Detector.BASE_FREQ).astype(np.float32)
     assert np.array_equal(prof.logp[:-1], expected)
     assert not prof.logp[prof.absent].any()
