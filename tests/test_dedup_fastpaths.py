@@ -168,6 +168,75 @@ def test_probe_finds_what_every_lookup_finds_across_filter_rebuilds() -> None:
             assert {d: sorted(p) for d, p in got.items()} == reference_hits(index, part)
 
 
+def reference_candidates(
+    index: DedupIndex, sig: DocSignature, min_words: int, params: core.DedupParams
+) -> dict[int, list[tuple[int, int, int]]]:
+    """Per passage: probe, drop own copies, rank, window (what decide did passage by passage)."""
+    probe = index.probe(sig.words)
+    out: dict[int, list[tuple[int, int, int]]] = {}
+    for i in range(len(sig)):
+        a, b = sig.word_offsets[i], sig.word_offsets[i + 1]
+        if b - a < min_words:
+            continue
+        hits = probe.hits(a, b)
+        for d in [d for d in hits if index.doc_ids[d] == sig.doc_id]:
+            del hits[d]
+        ranked = sorted(hits, key=lambda d: (-len(hits[d]), d))[: params.max_candidates]
+        if ranked:
+            out[i] = [(d, *core._window(index, d, hits[d], params)) for d in ranked]
+    return out
+
+
+def as_signature(doc_id: str, ws: list[int], offsets: list[int]) -> DocSignature:
+    n = len(offsets) - 1
+    return DocSignature(
+        doc_id,
+        array("I", range(n)),
+        array("I", range(1, n + 1)),
+        array("Q", offsets),
+        array("H", ws),
+        array("H", [0] * 2 * n),
+        array("H", [0] * n),
+        array("B", [0] * n),
+    )
+
+
+@pytest.mark.parametrize("max_window", [7, 3])
+def test_candidates_are_the_per_passage_probes_ranked_and_windowed(max_window: int) -> None:
+    params = core.DedupParams(max_window=max_window)
+    index = DedupIndex()
+    for k, (ws, offsets) in enumerate(random_docs(800, 5, vocab=40)):
+        sig = as_signature(f"d{k % 300}", ws, offsets)  # ids repeat: own copies are left out
+        if k % 4 == 0:
+            sizes = [offsets[i + 1] - offsets[i] for i in range(len(offsets) - 1)]
+            got = core._candidates(sig, index, trigram_key_array(sig.words), sizes, 6, params)
+            assert got == reference_candidates(index, sig, 6, params)
+        n = len(offsets) - 1
+        index.add_document(sig.doc_id, sig.starts, sig.ends, offsets, sig.words, range(0, n, 3))
+
+
+def test_coverages_are_coverage_per_query() -> None:
+    rng = random.Random(7)
+    index = DedupIndex()
+    for k, (ws, offsets) in enumerate(random_docs(60, 6, vocab=8)):
+        index.add_document(f"d{k}", list(range(len(offsets) - 1)), list(range(1, len(offsets))), offsets, ws)
+    for ws, offsets in random_docs(30, 8, vocab=8):
+        sig = as_signature("x", ws, offsets)
+        queries = []
+        for _ in range(20):
+            a = rng.randrange(len(ws))
+            b = rng.randint(a + 1, len(ws))
+            lo = rng.randrange(len(index))
+            queries.append((a, b, lo, rng.randint(lo + 1, min(len(index), lo + 7))))
+        expected = [
+            core._coverage(
+                core._pairs(sig.words[a:b]), b - a, core._build_window(index, lo, hi)[2], core.DedupParams()
+            )
+            for a, b, lo, hi in queries
+        ]
+        assert core._coverages(sig, index, queries) == expected
+
+
 # -- verification ---------------------------------------------------------------------------
 
 

@@ -62,9 +62,10 @@ from itertools import pairwise
 from typing import cast
 
 import numpy as np
+import numpy.typing as npt
 
 from pipeline.config import DedupConfig
-from pipeline.dedup.index import DedupIndex, anchor_positions, trigram_key_array
+from pipeline.dedup.index import DedupIndex, Keys, anchor_positions, trigram_key_array
 from pipeline.dedup.text import (
     _QUOTE,
     _WORD,
@@ -360,6 +361,11 @@ def _aligned(
     if n <= 0:
         return 0.0, -1, -1
     sm = SequenceMatcher(None, list(ws[lo:hi]), list(window), autojunk=False)
+    return _share(sm, n, params)
+
+
+def _share(sm: SequenceMatcher, n: int, params: DedupParams) -> tuple[float, int, int]:  # type: ignore[type-arg]
+    """What :func:`_aligned` returns for the sequences of ``sm`` (the first one of ``n`` words)."""
     blocks = [b for b in sm.get_matching_blocks() if b.size >= params.min_run]
     if not blocks:
         return 0.0, -1, -1
@@ -424,6 +430,154 @@ def _verify(
         if sim > best[0]:
             best = (sim, _owner(bounds, lo, wlo), _owner(bounds, lo, whi))
     return best
+
+
+_U64 = np.uint64
+
+
+def _ranges(starts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """The concatenated ranges ``starts[k] : starts[k] + lengths[k]``.
+
+    >>> _ranges(np.array([5, 0, 9]), np.array([2, 0, 3])).tolist()
+    [5, 6, 9, 10, 11]
+    """
+    total = int(lengths.sum())
+    before = np.cumsum(lengths) - lengths
+    out: npt.NDArray[np.int64] = np.repeat(starts - before, lengths) + np.arange(total, dtype=np.int64)
+    return out
+
+
+_Candidate = tuple[int, int, int]
+"""(earlier document, first and end passage of its window)."""
+
+
+def _candidates(
+    sig: DocSignature,
+    index: DedupIndex,
+    keys: Keys,
+    sizes: Sequence[int],
+    min_words: int,
+    params: DedupParams,
+) -> dict[int, list[_Candidate]]:
+    """Per passage of at least ``min_words`` words: its candidate documents (most anchor hits first,
+    ties: the earliest; at most ``params.max_candidates``) with their windows, all at once.
+
+    The same as probing each passage (:meth:`DedupIndex.probe`), counting one hit per distinct
+    3-gram and indexed passage, dropping documents indexed under this document's id, ranking,
+    and :func:`_window`; passages without hits are left out.
+    """
+    if not len(keys):
+        return {}
+    offs = np.asarray(sig.word_offsets, dtype=np.int64)
+    held = np.flatnonzero(index.may_hold(keys))
+    owner = np.searchsorted(offs, held, side="right") - 1
+    big = np.asarray(sizes, dtype=np.int64) >= min_words
+    ok = (held + 3 <= offs[owner + 1]) & big[owner]
+    held, owner = held[ok], owner[ok]
+    if not len(held):
+        return {}
+    ukeys, inv = np.unique(keys[held], return_inverse=True)
+    code = np.unique(owner * len(ukeys) + inv.reshape(-1))  # distinct (passage, 3-gram)
+    p_owner, p_key = code // len(ukeys), code % len(ukeys)
+    counts, flat = index.lookup_many(ukeys.tolist())
+    c = counts[p_key]
+    if not c.any():
+        return {}
+    pid = flat[_ranges((np.cumsum(counts) - counts)[p_key], c)]
+    # one sort by (passage, pid) is one by (passage, document, pid): a document's passages are contiguous
+    if len(sizes) < (1 << 23):
+        comb = (np.repeat(p_owner, c).astype(_U64) << _U64(40)) | pid
+        comb.sort()
+        owner_s, pid_s = (comb >> _U64(40)).astype(np.int64), (comb & _U64((1 << 40) - 1)).astype(np.int64)
+    else:  # pragma: no cover - a document of millions of passages
+        rep = np.repeat(p_owner, c)
+        order = np.lexsort((pid, rep))
+        owner_s, pid_s = rep[order], pid[order].astype(np.int64)
+    doc_s = np.frombuffer(index.p_doc, dtype=np.uint32)[pid_s].astype(np.int64)
+    own = index.docs_named(sig.doc_id)
+    if own:  # an earlier run's copy of this very document is not an earlier document
+        keep = ~np.isin(doc_s, own)
+        owner_s, pid_s, doc_s = owner_s[keep], pid_s[keep], doc_s[keep]
+        if not len(doc_s):
+            return {}
+    new = np.ones(len(doc_s), dtype=bool)
+    new[1:] = (owner_s[1:] != owner_s[:-1]) | (doc_s[1:] != doc_s[:-1])
+    g_start = np.flatnonzero(new)
+    g_end = np.append(g_start[1:], len(doc_s))
+    g_count = g_end - g_start
+    g_owner, g_doc = owner_s[g_start], doc_s[g_start]
+    order = np.lexsort((g_doc, -g_count, g_owner))
+    o_owner = g_owner[order]
+    run = np.ones(len(order), dtype=bool)
+    run[1:] = o_owner[1:] != o_owner[:-1]
+    pos = np.arange(len(order))
+    rank = pos - np.maximum.accumulate(np.where(run, pos, 0))
+    sel = order[rank < params.max_candidates]
+    d = g_doc[sel]
+    doc_first = np.frombuffer(index.doc_first, dtype=np.uint64)
+    first = doc_first[d].astype(np.int64)
+    last = len(doc_first) - 1
+    end = np.where(d < last, doc_first[np.minimum(d + 1, last)].astype(np.int64), len(index.p_doc))
+    del doc_first  # a view would keep the index's arrays from growing
+    lo = np.maximum(first, pid_s[g_start[sel]] - params.radius)
+    hi = np.minimum(end, pid_s[g_end[sel] - 1] + params.radius + 1)
+    for k in np.flatnonzero(hi - lo > params.max_window).tolist():
+        g = int(sel[k])
+        ps, cs = np.unique(pid_s[g_start[g] : g_end[g]], return_counts=True)
+        best = int(ps[int(np.argmax(cs))])  # the most hit passage, ties: the first
+        half = params.max_window // 2
+        lo[k], hi[k] = max(int(first[k]), best - half), min(int(end[k]), best + half + 1)
+    out: dict[int, list[_Candidate]] = {}
+    for i, dd, a, b in zip(g_owner[sel].tolist(), d.tolist(), lo.tolist(), hi.tolist(), strict=True):
+        out.setdefault(i, []).append((dd, a, b))
+    return out
+
+
+def _coverages(
+    sig: DocSignature, index: DedupIndex, queries: Sequence[tuple[int, int, int, int]]
+) -> list[float]:
+    """:func:`_coverage` (``fill_gaps`` 1) of many ``(first word, end word, window lo, window hi)`` at once:
+    the share of the signature's words ``first:end`` covered by word pairs of the index passages
+    ``lo:hi``, a single uncovered word between two covered ones counting as covered."""
+    q = np.array(queries, dtype=np.int64).reshape(-1, 4)
+    seen: dict[tuple[int, int], int] = {}
+    wid = np.array([seen.setdefault((lo, hi), len(seen)) for _, _, lo, hi in queries], dtype=np.int64)
+    wins = np.array(list(seen), dtype=np.int64).reshape(-1, 2)
+    p_word = np.frombuffer(index.p_word, dtype=np.uint64)
+    wstart = p_word[wins[:, 0]].astype(np.int64)
+    wlen = p_word[wins[:, 1]].astype(np.int64) - wstart
+    del p_word
+    iw = np.frombuffer(index.words, dtype=np.uint16)[_ranges(wstart, wlen)].astype(_U64)
+    tag = np.repeat(np.arange(len(wins), dtype=_U64), wlen)
+    inside = np.ones(len(iw), dtype=bool)
+    inside[np.cumsum(wlen) - 1] = False  # a window's last word starts no pair of it
+    table = ((tag << _U64(32)) | (iw << _U64(16)) | np.append(iw[1:], _U64(0)))[inside]
+    table.sort()
+    sw = (
+        np.frombuffer(sig.words, dtype=np.uint16).astype(_U64)
+        if sig.words.itemsize == 2
+        else (np.asarray(sig.words, dtype=_U64))
+    )
+    pairs = (sw[:-1] << _U64(16)) | sw[1:]
+    n = q[:, 1] - q[:, 0]
+    npairs = np.maximum(n - 1, 0)
+    slots = n + 1  # a slot per word and one (always clear) between queries
+    s0 = np.cumsum(slots) - slots
+    src = _ranges(q[:, 0], npairs)
+    probe = (np.repeat(wid.astype(_U64), npairs) << _U64(32)) | pairs[src]
+    at = np.minimum(np.searchsorted(table, probe), max(len(table) - 1, 0))
+    found = np.zeros(int(slots.sum()) + 1, dtype=bool)
+    if len(table):
+        found[_ranges(s0, npairs)] = table[at] == probe
+    cov = found.copy()
+    cov[1:] |= found[:-1]  # word k is covered by pair k - 1 or pair k
+    gap = np.zeros_like(cov)
+    gap[1:-1] = ~cov[1:-1] & cov[:-2] & cov[2:]
+    gap[s0 + n] = False  # a separator is no word
+    counted = (cov | gap)[:-1].astype(np.int64)
+    got = np.add.reduceat(counted, s0) if len(s0) else counted[:0]
+    share: list[float] = (got / n).tolist()
+    return share
 
 
 def _is_quote(n: int, quoted: int, speech: bool, params: DedupParams) -> bool:
@@ -532,6 +686,101 @@ def _short_in_run(
     return out
 
 
+def _score_ranges(sig: DocSignature, i: int, n: int, params: DedupParams) -> list[tuple[int, int]]:
+    """The word ranges of passage ``i`` (``n`` words) that :func:`_verify` scores: all of it, and its
+    quoted core when the rest is a short attribution."""
+    clo, chi = sig.cores[2 * i], sig.cores[2 * i + 1]
+    outside = n - (chi - clo)
+    speech = sig.speech[i] and 0 < outside <= params.attribution_verb_max
+    if chi > clo and (0 < outside <= params.attribution_max or speech):
+        return [(0, n), (clo, chi)]
+    return [(0, n)]
+
+
+def _slow_coverages(
+    sig: DocSignature, index: DedupIndex, queries: Sequence[tuple[int, int, int, int]], params: DedupParams
+) -> list[float]:
+    """:func:`_coverages` for any ``params.fill_gaps`` (one :func:`_coverage` per query)."""
+    out: list[float] = []
+    for a, b, lo, hi in queries:
+        ws = sig.words[a:b]
+        out.append(_coverage(_pairs(ws), len(ws), _build_window(index, lo, hi)[2], params))
+    return out
+
+
+_Matcher = tuple[SequenceMatcher, "array[int]"]  # type: ignore[type-arg]
+"""A matcher whose second sequence is the words of passages ``lo:hi`` of the index, their word bounds."""
+
+
+def _aligned_window(
+    ws: array[int],
+    index: DedupIndex,
+    lo: int,
+    hi: int,
+    matchers: dict[tuple[int, int], _Matcher],
+    params: DedupParams,
+) -> tuple[float, int, int]:
+    """:func:`_aligned` of ``ws`` with the window of passages ``lo:hi``, and the passages matched
+    (``(0.0, lo, lo)`` when none); the window's matcher is kept in ``matchers``."""
+    m = matchers.get((lo, hi))
+    if m is None:
+        bounds = index.p_word[lo : hi + 1]
+        sm = SequenceMatcher(None, [], index.words[bounds[0] : bounds[-1]].tolist(), autojunk=False)
+        m = matchers[(lo, hi)] = (sm, bounds)
+    sm, bounds = m
+    sm.set_seq1(ws.tolist())
+    sim, wlo, whi = _share(sm, len(ws), params)
+    if not sim > 0.0:
+        return 0.0, lo, lo
+    return sim, _owner(bounds, lo, wlo), _owner(bounds, lo, whi)
+
+
+class _Verifier:
+    """:func:`_verify` for every (passage, candidate window) of one document: the coverage bounds of
+    all of them computed at once (:func:`_coverages`), each alignment at most once."""
+
+    def __init__(
+        self,
+        sig: DocSignature,
+        index: DedupIndex,
+        offsets: list[int],
+        scored: list[tuple[int, list[tuple[int, int]], list[_Candidate]]],
+        matchers: dict[tuple[int, int], _Matcher],
+        params: DedupParams,
+    ) -> None:
+        self.sig, self.index, self.offsets, self.matchers, self.params = sig, index, offsets, matchers, params
+        queries = [
+            (offsets[i] + rlo, offsets[i] + rhi, lo, hi)
+            for i, rs, cands in scored
+            for _, lo, hi in cands
+            for rlo, rhi in rs
+        ]
+        if params.fill_gaps == 1:
+            self.bounds = _coverages(sig, index, queries)
+        else:
+            self.bounds = _slow_coverages(sig, index, queries, params)
+        self.aligned: dict[tuple[int, int, int, int], tuple[float, int, int]] = {}
+
+    def score(
+        self, i: int, lo: int, hi: int, rs: list[tuple[int, int]], q: int, floor: float
+    ) -> tuple[float, int, int]:
+        """:func:`_verify` of passage ``i`` (ranges ``rs``) with the window of passages ``lo:hi``,
+        whose coverage bounds start at query ``q``."""
+        best = (0.0, lo, lo)
+        base = self.offsets[i]
+        for k, (rlo, rhi) in enumerate(rs):
+            if self.bounds[q + k] < floor:
+                continue
+            key = (base + rlo, base + rhi, lo, hi)
+            got = self.aligned.get(key)
+            if got is None:
+                ws = self.sig.words[key[0] : key[1]]
+                got = self.aligned[key] = _aligned_window(ws, self.index, lo, hi, self.matchers, self.params)
+            if got[0] > best[0]:
+                best = got
+        return best
+
+
 def decide(
     signatures: Iterable[DocSignature],
     index: DedupIndex,
@@ -549,44 +798,36 @@ def decide(
     # windows of the index are immutable, and popular ones (a wire story many later documents
     # copy from) come back: kept across documents and calls (the caller may pass signatures in
     # batches), dropped all at once between documents when full
-    windows = cast(dict[tuple[int, int], _Window], index.windows)
+    matchers = cast(dict[tuple[int, int], _Matcher], index.windows)
     for sig in signatures:
         dups: list[Duplicate] = []
         dup_idx: list[int] = []
-        if len(windows) >= _WINDOW_CACHE:
-            windows.clear()
+        if len(matchers) >= _WINDOW_CACHE:
+            matchers.clear()
         words_by_doc: dict[int, int] = {}
         passing: list[tuple[int, list[_Match]]] = []  # per passage: every candidate at the threshold
         support: dict[int, list[tuple[int, int, bool]]] = {}  # earlier doc -> (passage, match, quoted)
-        sizes = [sig.word_offsets[i + 1] - sig.word_offsets[i] for i in range(len(sig))]
+        offsets = sig.word_offsets.tolist()
+        sizes = [b - a for a, b in pairwise(offsets)]
         is_quote = [_is_quote(n, sig.quoted[i], bool(sig.speech[i]), params) for i, n in enumerate(sizes)]
-        below: list[tuple[int, int, tuple[int, int]]] = []  # (passage, doc, window) under the threshold
         keys = trigram_key_array(sig.words)
-        probe = index.probe(sig.words, keys)
-        for i in range(len(sig)):
-            ws = sig.passage_words(i)
-            if len(ws) < min_words:
-                continue
-            hits = probe.hits(sig.word_offsets[i], sig.word_offsets[i + 1])
-            for d in [d for d in hits if index.doc_ids[d] == sig.doc_id]:
-                del hits[d]  # an earlier run's copy of this very document is not an earlier document
-            if not hits:
-                continue
-            ranked = sorted(hits, key=lambda d: (-len(hits[d]), d))[: params.max_candidates]
-            pairs = _pairs(ws)
-            core = (sig.cores[2 * i], sig.cores[2 * i + 1])
+        candidates = _candidates(sig, index, keys, sizes, min_words, params)
+        # every (passage, candidate window) with the word ranges to score: the passage, and its
+        # quoted core when the passage is a quotation plus a short attribution
+        scored = [(i, _score_ranges(sig, i, sizes[i], params), cands) for i, cands in candidates.items()]
+        verifier = _Verifier(sig, index, offsets, scored, matchers, params)
+        below: list[tuple[int, int, int, int, list[tuple[int, int]], int]] = []  # under the threshold
+        q = 0
+        for i, rs, cands in scored:
             ok: list[_Match] = []
-            for d in ranked:
-                lo, hi = _window(index, d, hits[d], params)
-                win = windows.get((lo, hi))
-                if win is None:
-                    win = windows[(lo, hi)] = _build_window(index, lo, hi)
-                sim, mlo, mhi = _verify(ws, core, bool(sig.speech[i]), win, lo, params, cfg.threshold, pairs)
+            for d, lo, hi in cands:
+                sim, mlo, mhi = verifier.score(i, lo, hi, rs, q, cfg.threshold)
                 if sim >= cfg.threshold:
                     ok.append((sim, d, mlo, mhi))
                     support.setdefault(d, []).append((i, mlo, is_quote[i]))
                 else:
-                    below.append((i, d, (lo, hi)))
+                    below.append((i, d, lo, hi, rs, q))
+                q += len(rs)
             if ok:
                 passing.append((i, ok))
         quotes = {i for i, _ in passing if params.quote_support > 1 and is_quote[i]}
@@ -595,12 +836,9 @@ def decide(
         if need and floor < cfg.threshold:
             # lazily (only for documents a quotation needs): passages under the threshold but at
             # least at the support floor are evidence too (a rewritten sentence of the same source)
-            for j, d, key in below:
+            for j, d, lo, hi, rs, qj in below:
                 if d in need:
-                    core = (sig.cores[2 * j], sig.cores[2 * j + 1])
-                    sim, mlo, _ = _verify(
-                        sig.passage_words(j), core, bool(sig.speech[j]), windows[key], key[0], params, floor
-                    )
+                    sim, mlo, _ = verifier.score(j, lo, hi, rs, qj, floor)
                     if sim >= floor:
                         support[d].append((j, mlo, is_quote[j]))
             evidence = {d: _evidence(s, params.quote_order) for d, s in support.items()}
@@ -613,7 +851,7 @@ def decide(
                 if not ok:
                     continue
             matched[i] = min(ok, key=lambda c: (-c[0], c[1]))
-        matched.update(_short_in_run(sig, sizes, index, matched, windows, min_words, cfg.threshold, params))
+        matched.update(_short_in_run(sig, sizes, index, matched, {}, min_words, cfg.threshold, params))
         for i in sorted(matched):
             sim, d, mlo, mhi = matched[i]
             dups.append(
@@ -650,5 +888,5 @@ def decide(
                 sig.anchors,
             )
         results[sig.doc_id] = DedupResult(tuple(dups), dup_of, round(share, 3))
-        del sig, probe, keys  # signatures may be streamed: keep nothing of this one beyond the index
+        del sig, keys, verifier  # signatures may be streamed: keep nothing of this one beyond the index
     return results

@@ -220,6 +220,8 @@ class DedupIndex:
         # bit is clear needs no bucket search
         self._bloom = bytearray(_BLOOM_MIN_BITS // 8)
         self._bloom_tag_bits = _BLOOM_MIN_BITS.bit_length() - 1 - _BUCKET_BITS
+        self._named: dict[str, int | list[int]] = {}
+        """Document indexes by id (derived): one, or a list when an id was indexed again (a rerun)."""
         self.windows: dict[tuple[int, int], object] = {}
         """Scratch space of :func:`pipeline.dedup.core.decide` (passages ``lo:hi`` never change once
         indexed, so what it derives from them stays valid across calls); not stored, not counted."""
@@ -256,6 +258,7 @@ class DedupIndex:
         ws = words[w0:wn]
         base = len(self.words) - w0
         self.doc_ids.append(doc_id)
+        self._name(doc_id, d)
         self.doc_first.append(first)
         self.p_doc.extend([d] * n)
         _extend(self.p_start, starts[:n])
@@ -279,6 +282,23 @@ class DedupIndex:
         if self.anchors * _BLOOM_BITS_PER_ANCHOR > len(self._bloom) * 8:
             self._rebuild_bloom()
         return d
+
+    def _name(self, doc_id: str, d: int) -> None:
+        had = self._named.setdefault(doc_id, d)
+        if had != d:
+            self._named[doc_id] = [*(had if isinstance(had, list) else [had]), d]
+
+    def docs_named(self, doc_id: str) -> list[int]:
+        """The indexes of the documents indexed under ``doc_id`` (an earlier run's copies of it).
+
+        >>> idx = DedupIndex()
+        >>> for name in ("a", "b", "a"):
+        ...     _ = idx.add_document(name, [0], [5], [0, 1], array("H", [1]))
+        >>> idx.docs_named("a"), idx.docs_named("b"), idx.docs_named("c")
+        ([0, 2], [1], [])
+        """
+        d = self._named.get(doc_id)
+        return [] if d is None else d if isinstance(d, list) else [d]
 
     def _insert_anchors(self, anchors: Iterable[tuple[int, int]]) -> None:
         """Add anchors ``(key, pid)`` (pids newer than every indexed passage, ascending), each unless
@@ -350,6 +370,37 @@ class DedupIndex:
             return []
         return [e & _PID_MASK for e in bucket[lo:hi]]
 
+    def lookup_many(self, keys: Sequence[int]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint64]]:
+        """:meth:`lookup` of many keys at once: per key how many passage ids, and all of them in key order.
+
+        >>> idx = DedupIndex()
+        >>> _ = idx.add_document("a", [0], [30], [0, 7], array("H", [1, 2, 3, 4, 5, 6, 7]))
+        >>> ks = trigram_keys([1, 2, 3, 4, 5, 6, 7]) + [7]
+        >>> counts, pids = idx.lookup_many(ks)
+        >>> counts.tolist() == [len(idx.lookup(k)) for k in ks], pids.tolist() == [0] * int(counts.sum())
+        (True, True)
+        """
+        buckets = self.buckets
+        data: array[int] = array("Q")
+        counts = array("q", bytes(8 * len(keys)))
+        bl = bisect.bisect_left
+        for j, key in enumerate(keys):
+            bucket = buckets[key >> (64 - _BUCKET_BITS)]
+            if bucket is None:
+                continue
+            base = ((key >> 24) & _TAG_MASK) << _PID_BITS
+            lo = bl(bucket, base)
+            hi = bl(bucket, base + (1 << _PID_BITS), lo)
+            if lo < hi < lo + MAX_POSTINGS:
+                data.extend(bucket[lo:hi])
+                counts[j] = hi - lo
+        pids: npt.NDArray[np.uint64] = np.frombuffer(data, dtype=np.uint64) & np.uint64(_PID_MASK)
+        return np.frombuffer(counts, dtype=np.int64), pids
+
+    def may_hold(self, keys: Keys) -> npt.NDArray[np.bool_]:
+        """Per key: False when no anchor can match it (the bit filter), else True."""
+        return self._may_hold(keys)
+
     def probe(self, words: Sequence[int], keys: Keys | None = None) -> Probe:
         """Candidate retrieval for one document's words (its 3-gram keys computed once, filtered at once).
 
@@ -383,6 +434,7 @@ class DedupIndex:
         total = sum(sys.getsizeof(a) for a in arrays)
         total += sys.getsizeof(self.buckets) + sum(sys.getsizeof(b) for b in self.buckets if b is not None)
         total += sys.getsizeof(self.doc_ids) + sum(sys.getsizeof(s) for s in self.doc_ids)
+        total += sys.getsizeof(self._named)
         return total + sys.getsizeof(self._bloom)
 
     def to_blobs(self) -> dict[str, bytes]:
@@ -428,6 +480,8 @@ class DedupIndex:
             raise IndexLayoutError(f"dedup index layout {layout!r}, this version reads {LAYOUT!r}")
         idx = cls()
         idx.doc_ids = [str(x) for x in json.loads(blobs["doc_ids"].decode("utf-8"))]
+        for d, doc_id in enumerate(idx.doc_ids):
+            idx._name(doc_id, d)
         idx.doc_first = _from_le("Q", blobs["doc_first"])
         idx.p_doc = _from_le("I", blobs["p_doc"])
         idx.p_start = _from_le("I", blobs["p_start"])
