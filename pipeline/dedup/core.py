@@ -476,10 +476,15 @@ def _candidates(
     held, owner = held[ok], owner[ok]
     if not len(held):
         return {}
-    ukeys, inv = np.unique(keys[held], return_inverse=True)
-    code = np.unique(owner * len(ukeys) + inv.reshape(-1))  # distinct (passage, 3-gram)
-    p_owner, p_key = code // len(ukeys), code % len(ukeys)
-    counts, flat = index.lookup_many(ukeys.tolist())
+    held_keys = keys[held]
+    order = np.lexsort((owner, held_keys))
+    k_s, o_s = held_keys[order], owner[order]
+    new_key = np.ones(len(k_s), dtype=bool)
+    new_key[1:] = k_s[1:] != k_s[:-1]
+    distinct = new_key.copy()  # distinct (3-gram, passage)
+    distinct[1:] |= o_s[1:] != o_s[:-1]
+    p_owner, p_key = o_s[distinct], (np.cumsum(new_key) - 1)[distinct]
+    counts, flat = index.lookup_many(k_s[new_key].tolist())
     c = counts[p_key]
     if not c.any():
         return {}
@@ -523,8 +528,8 @@ def _candidates(
     hi = np.minimum(end, pid_s[g_end[sel] - 1] + params.radius + 1)
     for k in np.flatnonzero(hi - lo > params.max_window).tolist():
         g = int(sel[k])
-        ps, cs = np.unique(pid_s[g_start[g] : g_end[g]], return_counts=True)
-        best = int(ps[int(np.argmax(cs))])  # the most hit passage, ties: the first
+        hits = pid_s[g_start[g] : g_end[g]].tolist()
+        best = max(set(hits), key=lambda p: (hits.count(p), -p))  # the most hit passage, ties: the first
         half = params.max_window // 2
         lo[k], hi[k] = max(int(first[k]), best - half), min(int(end[k]), best + half + 1)
     out: dict[int, list[_Candidate]] = {}

@@ -276,7 +276,9 @@ class DedupIndex:
             where = np.array(anchors, dtype=np.int64)
             owner = np.searchsorted(bounds, where, side="right") - 1
             if skip:
-                keep = ~np.isin(owner, skip)
+                anchored = np.ones(n, dtype=bool)
+                anchored[skip] = False
+                keep = anchored[owner]
                 where, owner = where[keep], owner[keep]
         self._insert_anchors(zip(keys[where].tolist(), (owner + first).tolist(), strict=True))
         if self.anchors * _BLOOM_BITS_PER_ANCHOR > len(self._bloom) * 8:
