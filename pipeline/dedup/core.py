@@ -760,7 +760,9 @@ class _Verifier:
             for _, lo, hi in cands
             for rlo, rhi in rs
         ]
-        if params.fill_gaps == 1:
+        if not queries:
+            self.bounds: list[float] = []
+        elif params.fill_gaps == 1:
             self.bounds = _coverages(sig, index, queries)
         else:
             self.bounds = _slow_coverages(sig, index, queries, params)
