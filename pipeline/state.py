@@ -170,11 +170,12 @@ class State:
         """Replace the stored dedup index (in the open transaction)."""
         conn = self._write()
         conn.execute("DELETE FROM dedup_blobs")
-        for name, blob in sorted(index.to_blobs().items()):
-            for seq, pos in enumerate(range(0, max(len(blob), 1), _CHUNK)):
-                conn.execute(
-                    "INSERT INTO dedup_blobs VALUES (?, ?, ?)", (name, seq, blob[pos : pos + _CHUNK])
-                )
+        for name, blob in index.iter_blobs():  # one blob at a time; chunks are views, not copies
+            view = memoryview(blob)
+            for seq, pos in enumerate(range(0, max(len(view), 1), _CHUNK)):
+                chunk = view[pos : pos + _CHUNK]
+                conn.execute("INSERT INTO dedup_blobs VALUES (?, ?, ?)", (name, seq, chunk))
+            del chunk, view, blob
 
     def load_dedup_index(self) -> DedupIndex:
         """The stored dedup index, or an empty one.

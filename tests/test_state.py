@@ -157,3 +157,21 @@ def test_index_stored_before_the_layout_marker_still_loads(tmp_path: Path) -> No
         conn.execute("DELETE FROM dedup_blobs WHERE name = 'layout'")  # as main wrote it
     conn.close()
     assert {d.of for d in dedup_run(tmp_path, [b])[b.id].duplicates} == {a.id}
+
+
+def test_index_is_saved_blob_by_blob_in_chunks_and_reads_back_exactly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """save_dedup_index writes views of the index's arrays in chunks (no second copy of it)."""
+    import pipeline.state as state_module
+
+    index = DedupIndex()
+    decide([compute_signature(seed(p), CFG) for p in ("000", "001", "002")], index, CFG)
+    monkeypatch.setattr(state_module, "_CHUNK", 7)  # many chunks per blob
+    with State.open(tmp_path) as st:
+        st.save_dedup_index(index)
+        st.commit()
+    with State.open(tmp_path, readonly=True) as st:
+        assert st.load_dedup_index().to_blobs() == index.to_blobs()
+    index.add_document("later", [0], [5], [0, 6], [1, 2, 3, 4, 5, 6])  # the arrays are free to grow again
+    assert len(index.doc_ids) == 4

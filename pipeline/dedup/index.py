@@ -31,7 +31,7 @@ import bisect
 import json
 import sys
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -183,6 +183,13 @@ def _le(a: array) -> bytes:  # type: ignore[type-arg]
         a = array(a.typecode, a)
         a.byteswap()
     return a.tobytes()
+
+
+def _le_view(a: array) -> bytes | memoryview:  # type: ignore[type-arg]
+    """The little-endian bytes of ``a``: a view of its buffer on little-endian machines (no copy)."""
+    if sys.byteorder == "big":
+        return _le(a)
+    return memoryview(a).cast("B")
 
 
 def _from_le(typecode: str, data: bytes) -> array:  # type: ignore[type-arg]
@@ -446,24 +453,45 @@ class DedupIndex:
         ['bucket_data', 'bucket_offsets', 'doc_first', 'doc_ids', 'layout', 'p_doc', 'p_end',
          'p_start', 'p_word', 'words']
         """
+        return {name: bytes(blob) for name, blob in self.iter_blobs()}
+
+    def iter_blobs(self) -> Iterator[tuple[str, bytes | memoryview]]:
+        """:meth:`to_blobs` one blob at a time, in name order, as views where no copy is needed.
+
+        What the state store writes at commit: only one blob (plus the bucket table, gathered
+        into one array) exists besides the index at any time, not a second copy of all of it.
+
+        >>> idx = DedupIndex()
+        >>> [name for name, _ in idx.iter_blobs()] == sorted(idx.to_blobs())
+        True
+        """
         offsets = array("Q", [0])
-        data = array("Q")
+        total = 0
         for b in self.buckets:
-            if b is not None:
-                data.extend(b)
-            offsets.append(len(data))
-        return {
-            "layout": LAYOUT.encode("ascii"),
-            "doc_ids": json.dumps(self.doc_ids, ensure_ascii=False).encode("utf-8"),
-            "doc_first": _le(self.doc_first),
-            "p_doc": _le(self.p_doc),
-            "p_start": _le(self.p_start),
-            "p_end": _le(self.p_end),
-            "p_word": _le(self.p_word),
-            "words": _le(self.words),
-            "bucket_offsets": _le(offsets),
-            "bucket_data": _le(data),
+            total += len(b) if b is not None else 0
+            offsets.append(total)
+
+        def buckets() -> bytes | memoryview:
+            data = array("Q")
+            for b in self.buckets:
+                if b is not None:
+                    data.extend(b)
+            return _le_view(data)
+
+        parts: dict[str, Callable[[], bytes | memoryview]] = {
+            "bucket_data": buckets,
+            "bucket_offsets": lambda: _le_view(offsets),
+            "doc_first": lambda: _le_view(self.doc_first),
+            "doc_ids": lambda: json.dumps(self.doc_ids, ensure_ascii=False).encode("utf-8"),
+            "layout": lambda: LAYOUT.encode("ascii"),
+            "p_doc": lambda: _le_view(self.p_doc),
+            "p_end": lambda: _le_view(self.p_end),
+            "p_start": lambda: _le_view(self.p_start),
+            "p_word": lambda: _le_view(self.p_word),
+            "words": lambda: _le_view(self.words),
         }
+        for name in sorted(parts):
+            yield name, parts[name]()
 
     @classmethod
     def from_blobs(cls, blobs: dict[str, bytes]) -> DedupIndex:
