@@ -36,6 +36,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -311,7 +312,7 @@ def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> Sh
             rejected += 1
         items.append(item)
         t0 = time.perf_counter()
-    sigs.sort(key=_first)  # stable: equal keys keep input order
+    sigs.sort(key=itemgetter(0))  # stable: equal keys keep input order
     base = os.path.join(task.work_dir, f"shard-{task.index:06d}")
     os.makedirs(task.work_dir, exist_ok=True)
     _spill(base + ".pickle", [items])
@@ -328,10 +329,6 @@ def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> Sh
         last_key=sigs[-1][0] if sigs else None,
         timings=timings,
     )
-
-
-def _first(t: tuple[CanonicalKey, int, Any]) -> CanonicalKey:
-    return t[0]
 
 
 def _spill(path: str, records: Iterable[Any]) -> None:
@@ -476,15 +473,11 @@ def _signature_stream(results: Sequence[ShardResult], work_dir: str) -> Iterator
         merged: list[Iterator[tuple[CanonicalKey, int, int, Any]]] = []
         for n in range(0, len(streams), MERGE_FAN_IN):
             path = os.path.join(work_dir, f"merge-{level}-{n // MERGE_FAN_IN:06d}.pickle")
-            _spill(path, heapq.merge(*streams[n : n + MERGE_FAN_IN], key=_first4))
+            _spill(path, heapq.merge(*streams[n : n + MERGE_FAN_IN], key=itemgetter(0)))
             merged.append(_unspill(path))
         streams, level = merged, level + 1
-    for _key, shard, pos, sig in heapq.merge(*streams, key=_first4):
+    for _key, shard, pos, sig in heapq.merge(*streams, key=itemgetter(0)):
         yield shard, pos, sig
-
-
-def _first4(t: tuple[CanonicalKey, int, int, Any]) -> CanonicalKey:
-    return t[0]
 
 
 class _DecisionSpill:
