@@ -38,16 +38,16 @@ import re
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from configparser import ConfigParser
 from contextlib import contextmanager
 from dataclasses import replace
 from types import FrameType
-from typing import Any, TypeVar
+from typing import Any
 
-import lxml.html
 import trafilatura
 from lxml import etree
+from lxml.html import HtmlElement
 from trafilatura.settings import use_config
 
 from pipeline.config import ExtractConfig
@@ -61,8 +61,6 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
     logging.getLogger(_name).setLevel(logging.WARNING)
 
 __all__ = ["extract", "trafilatura_config"]
-
-_T = TypeVar("_T")
 
 NAVIGATION_SHARE = 0.8
 """A result whose characters are at least this share of link-text lines is a navigation page."""
@@ -110,11 +108,6 @@ def _time_limit(seconds: float) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, max(outer_delay - (time.monotonic() - start), 0.001))
 
 
-def _with_limit(seconds: float, fn: Callable[[], _T]) -> _T:
-    with _time_limit(seconds):
-        return fn()
-
-
 _SPACE_ONLY = re.compile(r"\s*")
 _WS = re.compile(r"\s+")
 
@@ -127,13 +120,28 @@ def _clean_lines(text: str | None) -> str:
     return "\n".join(line for line in lines if not _SPACE_ONLY.fullmatch(line))
 
 
-def _link_texts(html: str) -> set[str]:
-    """The whitespace-normalised texts of the page's links."""
+def _parse(html: str) -> HtmlElement | None:
+    """The page parsed once, as trafilatura parses it (None when it is not HTML it can parse).
+
+    trafilatura copies a tree it is given before changing it, so the same tree serves every
+    extraction pass and the navigation check.
+    """
     try:
-        tree = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
-        return set()
+        return trafilatura.load_html(html)
+    except (etree.ParserError, ValueError, TypeError):
+        return None
+
+
+def _link_texts(tree: HtmlElement | None) -> set[str]:
+    """The whitespace-normalised texts of the page's links.
+
+    >>> page = "<html><body><p><a href='/'>Home</a> <a>\\n Sport  news</a></p></body></html>"
+    >>> sorted(_link_texts(_parse(page)))
+    ['Home', 'Sport news']
+    """
     out: set[str] = set()
+    if tree is None:
+        return out
     for a in tree.iter("a"):
         text = _WS.sub(" ", a.text_content()).strip()
         if text:
@@ -141,9 +149,9 @@ def _link_texts(html: str) -> set[str]:
     return out
 
 
-def _is_navigation(text: str, html: str) -> bool:
+def _is_navigation(text: str, tree: HtmlElement | None) -> bool:
     """True when (almost) every extracted line is the text of a link."""
-    links = _link_texts(html)
+    links = _link_texts(tree)
     if not links:
         return False
     total = link = 0
@@ -165,8 +173,11 @@ def _main_text(result: Any, cfg: ExtractConfig) -> str:
     return text
 
 
-def _run(doc: Document, cfg: ExtractConfig) -> tuple[str, Any, str]:
-    """(text, trafilatura metadata document or None, which pass produced the text)."""
+def _run(doc: Document, cfg: ExtractConfig, page: HtmlElement | str) -> tuple[str, Any, str]:
+    """(text, trafilatura metadata document or None, which pass produced the text).
+
+    ``page``: the parsed page (see :func:`_parse`), or ``doc.raw`` when it did not parse.
+    """
     common: dict[str, Any] = {
         "url": doc.url,
         "with_metadata": True,
@@ -180,7 +191,7 @@ def _run(doc: Document, cfg: ExtractConfig) -> tuple[str, Any, str]:
         "config": trafilatura_config(),
     }
     result = trafilatura.bare_extraction(
-        doc.raw,
+        page,
         favor_precision=cfg.favor == "precision",
         favor_recall=cfg.favor == "recall",
         **common,
@@ -189,12 +200,12 @@ def _run(doc: Document, cfg: ExtractConfig) -> tuple[str, Any, str]:
     if text:
         return text, result, "trafilatura"
     if cfg.favor != "recall":
-        retry = trafilatura.bare_extraction(doc.raw, favor_recall=True, **common)
+        retry = trafilatura.bare_extraction(page, favor_recall=True, **common)
         text = _main_text(retry, cfg)
         if text:
             return text, retry if retry is not None else result, "recall"
         result = result if result is not None else retry
-    _body, base_text, _length = trafilatura.baseline(doc.raw)
+    _body, base_text, _length = trafilatura.baseline(page)
     return _clean_lines(base_text), result, "baseline"
 
 
@@ -224,8 +235,11 @@ def extract(doc: Document, cfg: ExtractConfig) -> Document:
     if not doc.is_html:
         return doc
     where = doc.source or doc.id
+    tree: HtmlElement | None = None
     try:
-        text, result, how = _with_limit(cfg.timeout_s, lambda: _run(doc, cfg))
+        with _time_limit(cfg.timeout_s):
+            tree = _parse(doc.raw)
+            text, result, how = _run(doc, cfg, doc.raw if tree is None else tree)
     except _Timeout:
         raise DocumentError(
             "extraction_timeout", f"{where}: extraction took longer than {cfg.timeout_s:g} s"
@@ -238,7 +252,7 @@ def extract(doc: Document, cfg: ExtractConfig) -> Document:
         ) from None
     if not text:
         raise DocumentError("extraction_failed", f"{where}: no main text found")
-    if _is_navigation(text, doc.raw):
+    if _is_navigation(text, tree):
         raise DocumentError("extraction_failed", f"{where}: only navigation/link text, no article ({how})")
     if how != "trafilatura":
         logger.debug("%s: main text from the %s pass", where, how)

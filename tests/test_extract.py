@@ -156,6 +156,24 @@ def test_navigation_only_page_is_rejected() -> None:
     assert info.value.reason == "extraction_failed"
 
 
+def test_navigation_check_sees_pages_with_an_encoding_declaration() -> None:
+    # lxml refuses a str with an XML encoding declaration; the page is parsed the way
+    # trafilatura parses it, so the navigation check still sees its links
+    with pytest.raises(DocumentError, match="navigation"):
+        extract(html_doc('<?xml version="1.0" encoding="utf-8"?>\n' + NAV_ONLY), ExtractConfig())
+
+
+def test_page_is_parsed_once_and_trafilatura_gets_the_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    parsed: list[object] = []
+    real = trafilatura.load_html
+    monkeypatch.setattr("trafilatura.load_html", lambda raw, *a: parsed.append(raw) or real(raw, *a))
+    doc = extract(html_doc(ARTICLE), ExtractConfig())
+    assert "A powerful storm hit the northern coast" in doc.text
+    assert len(parsed) == 1 and isinstance(parsed[0], str)
+
+
 @pytest.mark.parametrize("favor", ["precision", "balanced", "recall"])
 def test_favor_modes_all_extract(favor: Any) -> None:
     doc = extract(html_doc(ARTICLE), ExtractConfig(favor=favor))
