@@ -198,6 +198,8 @@ class Document:
         ['y']
         """
         spans = sorted((s.start, s.end) for s in self.removed if s.category not in ignore)
+        if not spans:
+            return list(self.blocks)
         out: list[Block] = []
         i = 0
         for block in self.blocks:
