@@ -14,9 +14,10 @@ So every removal can be shown, explained and undone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import operator
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 SCHEMA = "docclean/1"
 
@@ -163,6 +164,29 @@ class Document:
         """The repaired text between two offsets."""
         return self.text[start:end]
 
+    def replace(self, **changes: Any) -> Document:
+        """A copy with ``changes``: :func:`dataclasses.replace`, about twice as fast.
+
+        Every stage makes one copy per document; this reads all fields at once and passes
+        them by position instead of checking each field and passing them by name.
+
+        >>> doc = Document(id="a", source="a.txt", format="text", text="Hello.")
+        >>> new = doc.replace(language="en", language_score=0.99)
+        >>> (new.language, new.text, doc.language)
+        ('en', 'Hello.', 'und')
+        >>> doc.replace(colour="red")
+        Traceback (most recent call last):
+        ...
+        TypeError: Document has no field 'colour'
+        """
+        values = list(_document_values(self))
+        for name, value in changes.items():
+            index = _DOCUMENT_INDEX.get(name)
+            if index is None:
+                raise TypeError(f"Document has no field {name!r}")
+            values[index] = value
+        return Document(*values)
+
     def kept_blocks(self, ignore: frozenset[Category] = frozenset()) -> list[Block]:
         """The blocks that no removal span covers whole, in order (spans whose category is in
         ``ignore`` do not count as removals here).
@@ -174,6 +198,8 @@ class Document:
         ['y']
         """
         spans = sorted((s.start, s.end) for s in self.removed if s.category not in ignore)
+        if not spans:
+            return list(self.blocks)
         out: list[Block] = []
         i = 0
         for block in self.blocks:
@@ -183,6 +209,11 @@ class Document:
                 continue
             out.append(block)
         return out
+
+
+_DOCUMENT_FIELDS = tuple(f.name for f in fields(Document))
+_DOCUMENT_INDEX = {name: i for i, name in enumerate(_DOCUMENT_FIELDS)}
+_document_values = operator.attrgetter(*_DOCUMENT_FIELDS)
 
 
 RejectReason = Literal[

@@ -55,11 +55,11 @@ from __future__ import annotations
 import itertools
 import json
 import logging
+import operator
 import os
 import random
 import re
 from collections import Counter
-from dataclasses import replace
 
 import numpy as np
 from langdetect.detector import Detector
@@ -136,14 +136,11 @@ class _Profiles:
         seen = probs != 0.0
         self.logp[:-1][seen] = np.log(probs[seen] + smooth)
         self.logp[-1] = 0.0
-        self.table = _GramTable(_gram_codes(self.keys), self.absent)
-        if any(_SEPARATOR in key for key in self.keys):
-            raise ValueError("a langdetect profile n-gram contains U+FFFF")
-        self.upper = np.array([chr(c).isupper() for c in range(0x10000)])
         self._words: dict[str, tuple[int, ...]] = {}
         self._slots: dict[str, int] = {}
-        self.vectors = np.zeros((1024, len(self.langs)), dtype=np.float64)
-        self.sizes = np.zeros(1024, dtype=np.float64)
+        # zeros: memory is taken only as slots are filled (and never grown by copying)
+        self.vectors = np.zeros((self.VECTOR_LIMIT, len(self.langs)), dtype=np.float64)
+        self.sizes = np.zeros(self.VECTOR_LIMIT, dtype=np.float64)
 
     def word_rows(self, word: str, closed: bool) -> tuple[int, ...]:
         """Profile rows of the n-grams langdetect extracts from one normalised word, in its order.
@@ -163,7 +160,7 @@ class _Profiles:
 
     def _rows(self, word: str, closed: bool) -> tuple[int, ...]:
         get = self.row.get
-        return tuple(r for r in map(get, _ordered_grams(word, closed)) if r is not None)
+        return tuple([r for r in map(get, _ordered_grams(word, closed)) if r is not None])
 
     def slots(self, keys: list[str]) -> np.ndarray:
         """Rows of ``vectors`` / ``sizes`` for word keys (``word`` closed, ``word + _OPEN`` not).
@@ -174,149 +171,49 @@ class _Profiles:
         known = self._slots
         if len(known) + len(keys) > self.VECTOR_LIMIT:
             known.clear()
-        new = [key for key in keys if key not in known]
+        found = list(map(known.get, keys))
+        new = [key for key, slot in zip(keys, found, strict=True) if slot is None]
         if new:
             self._add(new)
-        return np.fromiter(map(known.__getitem__, keys), dtype=np.intp, count=len(keys))
+            found = list(map(known.__getitem__, keys))
+        return np.array(found, dtype=np.intp)
 
     def _add(self, keys: list[str]) -> None:
-        """Give each of ``keys`` (new word keys) a slot with its vector and size, all at once."""
+        """Give each of ``keys`` (new word keys) a slot with its vector and size, all at once.
+
+        A vector is the sum, in float64 and in langdetect's n-gram order, of the word's rows of
+        ``logp``: one ``np.add.reduceat`` over the rows of all new words, which sums each word's
+        rows from its first on (the same sums whichever other words share the call).
+        """
         start = len(self._slots)
         end = start + len(keys)
-        if end > len(self.sizes):
-            grow = max(end, min(2 * len(self.sizes), self.VECTOR_LIMIT))
-            self.vectors = np.resize(self.vectors, (grow, self.vectors.shape[1]))
-            self.sizes = np.resize(self.sizes, grow)
-        padded = [" " + key + " " if key[-1:] != _OPEN else " " + key[:-1] for key in keys]
-        rows, found = self._padded_rows(_SEPARATOR.join(padded) + _SEPARATOR)
-        lengths = np.fromiter(map(len, padded), dtype=np.intp, count=len(padded)) + 1
-        offsets = 3 * (np.cumsum(lengths) - lengths)
-        sizes = np.add.reduceat(found, offsets)
+        if end > len(self.sizes):  # only if VECTOR_LIMIT was raised after loading
+            self.vectors = np.concatenate((self.vectors, np.zeros((end - len(self.sizes), len(self.langs)))))
+            self.sizes = np.concatenate((self.sizes, np.zeros(end - len(self.sizes))))
+        rows: list[int] = []
+        firsts: list[int] = []  # where each word with n-grams starts in ``rows``
+        filled: list[int] = []  # ... and its slot
+        empty: list[int] = []  # the slots of words without any profile n-gram
+        sizes: list[int] = []
+        for slot, key in enumerate(keys, start):
+            word_rows = self._rows(key[:-1], False) if key[-1] == _OPEN else self._rows(key, True)
+            sizes.append(len(word_rows))
+            if word_rows:
+                firsts.append(len(rows))
+                filled.append(slot)
+                rows += word_rows
+            else:
+                empty.append(slot)
         self.sizes[start:end] = sizes
-        # sum only the n-grams found (absent rows are zeros): about half the rows to gather and add
-        some = sizes > 0
-        firsts = (np.cumsum(sizes) - sizes)[some]
-        vectors = self.vectors[start:end]
-        vectors[~some] = 0.0
-        if len(firsts):
-            vectors[some] = np.add.reduceat(self.logp[rows[found]], firsts, axis=0, dtype=np.float64)
+        if rows:
+            summed = np.add.reduceat(self.logp[rows], firsts, axis=0, dtype=np.float64)
+            if empty:
+                self.vectors[filled] = summed
+            else:
+                self.vectors[start:end] = summed
+        if empty:
+            self.vectors[empty] = 0.0
         self._slots.update(zip(keys, range(start, end), strict=True))
-
-    def _padded_rows(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """The rows of the 1-, 2- and 3-gram ending at each character of ``text`` (three per
-        character, in this order) and whether there is one (else the row is ``absent``).
-
-        ``text``: padded words (" word " or " word") each followed by ``_SEPARATOR``, which is in
-        no profile, so that no n-gram across words is found. langdetect's rules as in
-        ``_ordered_grams``, vectorised: no 1-gram " ", none ending inside a run of capitals.
-        """
-        char = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
-        grams = np.empty((len(char), 3), dtype=np.int64)
-        grams[:, 0] = char
-        grams[0, 1:] = _SEPARATOR_CODE  # text starts after a separator
-        grams[1:, 1] = char[:-1]
-        grams[1:, 2] = grams[:-1, 1]
-        grams[:, 1:] <<= np.array([21, 42], dtype=np.int64)
-        grams[:, 2] |= grams[:, 1]
-        grams[:, 1:] |= char[:, None]
-        grams[char == 32, 0] = 0  # no n-gram has code 0
-        upper = self.upper[np.minimum(char, 0xFFFF)]
-        if not text.isascii():
-            for i in np.flatnonzero(char > 0xFFFF).tolist():
-                upper[i] = chr(int(char[i])).isupper()
-        capitals = upper[1:] & upper[:-1]
-        if capitals.any():
-            grams[1:][capitals] = 0
-        rows = self.table.rows(grams.ravel())
-        return rows, rows != self.absent
-
-
-class _GramTable:
-    """A hash table (open addressing, linear probing) from n-gram codes to profile rows, looked
-    up for many codes at once with numpy: one or two memory accesses per code, where a binary
-    search over all codes misses the CPU cache ~17 times once other stages have run.
-
-    >>> table = _GramTable(np.array([5, 7, 1 << 40]), absent=3)
-    >>> table.rows(np.array([7, 0, 1 << 40, 6])).tolist()
-    [1, 3, 2, 3]
-    """
-
-    EMPTY = -1  # codes are >= 0
-
-    def __init__(self, codes: np.ndarray, absent: int) -> None:
-        self.absent = absent
-        self.bits = max(4, (3 * len(codes)).bit_length())  # at most a third full
-        self.mask = (1 << self.bits) - 1
-        self.keys = np.full(1 << self.bits, self.EMPTY, dtype=np.int64)
-        self.values = np.full(1 << self.bits, absent, dtype=np.intp)
-        pending = np.arange(len(codes))
-        home = self._home(codes)
-        self.probes = 0  # the longest probe sequence of any code
-        while len(pending):
-            slot = (home[pending] + self.probes) & self.mask
-            free = self.keys[slot] == self.EMPTY
-            taken, first = np.unique(slot[free], return_index=True)
-            placed = pending[free][first]
-            self.keys[taken] = codes[placed]
-            self.values[taken] = placed
-            pending = np.setdiff1d(pending, placed, assume_unique=True)
-            self.probes += 1
-
-    def _home(self, codes: np.ndarray) -> np.ndarray:
-        mixed = codes.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing
-        return (mixed >> np.uint64(64 - self.bits)).astype(np.intp)
-
-    def rows(self, codes: np.ndarray) -> np.ndarray:
-        """The row of each code (``absent`` for codes not in the table).
-
-        Probe by probe, each time only for the codes that have met neither their key nor an
-        empty slot yet (most codes settle at the first probe: the table is at most a third full).
-        A key ``p`` probes from home has no empty slot before it: slots are never freed.
-        """
-        home = self._home(codes)
-        keys = self.keys[home]
-        out: np.ndarray = self.values[home]  # ``absent`` in empty slots
-        pending = np.flatnonzero((keys != codes) & (keys != self.EMPTY))
-        out[pending] = self.absent
-        step = 1
-        while len(pending):
-            slot = (home[pending] + step) & self.mask
-            keys = self.keys[slot]
-            hit = keys == codes[pending]
-            out[pending[hit]] = self.values[slot[hit]]
-            pending = pending[~hit & (keys != self.EMPTY)]
-            step += 1
-        return out
-
-
-_SEPARATOR = "\uffff"  # a non-character: in no profile n-gram (checked when loading)
-_SEPARATOR_CODE = 0xFFFF
-
-
-def _gram_code(gram: str) -> int:
-    """An n-gram of up to three characters as one number (21 bits per character).
-
-    >>> _gram_code("a"), _gram_code("ab") == (97 << 21) | 98
-    (97, True)
-    """
-    code = 0
-    for ch in gram:
-        code = (code << 21) | ord(ch)
-    return code
-
-
-def _gram_codes(grams: list[str]) -> np.ndarray:
-    """``_gram_code`` of every n-gram (of one to three characters), at once.
-
-    >>> _gram_codes(["a", "ab", "abc"]).tolist() == [_gram_code(g) for g in ("a", "ab", "abc")]
-    True
-    """
-    joined = "".join(g.rjust(3, "\x00") for g in grams)  # a leading NUL adds nothing to a code
-    if len(joined) != 3 * len(grams) or "\x00" in "".join(grams):
-        return np.fromiter(map(_gram_code, grams), dtype=np.int64, count=len(grams))
-    raw = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    chars = raw.astype(np.int64).reshape(-1, 3)
-    return (chars[:, 0] << 42) | (chars[:, 1] << 21) | chars[:, 2]
 
 
 def _ordered_grams(word: str, closed: bool) -> list[str]:
@@ -334,13 +231,16 @@ def _ordered_grams(word: str, closed: bool) -> list[str]:
     padded = " " + word + (" " if closed else "")
     if any(map(str.isupper, word[1:])):
         return _grams_with_capitals(padded)
-    # no run of capitals: every position gives its 1-, 2- and 3-gram (but no 1-gram " ")
-    grams = [padded[1], padded[0:2]]
-    grams += [
-        g for e in range(2, len(padded)) for g in (padded[e], padded[e - 1 : e + 1], padded[e - 2 : e + 1])
-    ]
+    # no run of capitals: every position gives its 1-, 2- and 3-gram (but no 1-gram " "):
+    # position 1 (the first letter) its 1- and 2-gram, the other letters all three, and a
+    # closing space its 2- and 3-gram
+    bigrams = list(map(operator.add, padded, padded[1:]))  # bigrams[e - 1] ends at position e
+    trigrams = list(map(operator.add, bigrams, padded[2:]))  # trigrams[e - 2] ends at position e
+    grams = [word[0], bigrams[0]]
+    # zip stops at the last letter; a closing space has one bigram and one trigram more
+    grams += itertools.chain.from_iterable(zip(word[1:], bigrams[1:], trigrams, strict=False))
     if closed:
-        del grams[-3]  # the trailing space alone
+        grams += (bigrams[-1], trigrams[-1])
     return grams
 
 
@@ -730,4 +630,4 @@ def kept_text(doc: Document, with_title: bool = False) -> str:
 def detect(doc: Document, cfg: LanguageConfig) -> Document:
     """Set ``language`` and ``language_score`` from the kept text of ``doc``."""
     language, score = detect_text(kept_text(doc, with_title=True), cfg)
-    return replace(doc, language=language, language_score=score)
+    return doc.replace(language=language, language_score=score)

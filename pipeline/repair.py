@@ -161,12 +161,26 @@ _INVISIBLE = "\u200b\u2060\ufeff\u00ad"
 they carry meaning in Persian, Indic scripts and emoji sequences."""
 _TRAILING = re.compile(rf"[\s{_INVISIBLE}]+$")
 _ODD_RUN = re.compile(rf"[ \t]*[{_SPACES}{_INVISIBLE}][{_SPACES}{_INVISIBLE} \t]*")
-_ODD_CHECK = re.compile(rf"[{_SPACES}{_INVISIBLE}]|[^\S\n](?:\n|\Z)")
+_ODD_CHAR = re.compile(rf"[{_SPACES}{_INVISIBLE}]")  # none is ASCII
+_SPACE_AT_LINE_END = re.compile(r"[^\S\n]\n")
 _SPACELIKE = frozenset(" \t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
 
 
 def _may_have_odd_spaces(text: str) -> bool:
-    return _ODD_CHECK.search(text) is not None
+    """Whether ``text`` has an odd space or invisible character, or white space ending a line.
+
+    Two plain searches (and none for odd characters in ASCII text) instead of one alternation
+    tried at every character.
+
+    >>> _may_have_odd_spaces("a b\\nc"), _may_have_odd_spaces("a \\nb"), _may_have_odd_spaces("a\\t")
+    (False, True, True)
+    >>> _may_have_odd_spaces("caf\\u00e9"), _may_have_odd_spaces("a\\u00a0b")
+    (False, True)
+    """
+    if not text.isascii() and _ODD_CHAR.search(text) is not None:
+        return True
+    last = text[-1:]
+    return (last.isspace() and last != "\n") or _SPACE_AT_LINE_END.search(text) is not None
 
 
 def _find_odd_spaces(line: str) -> list[_Edit]:
@@ -214,11 +228,21 @@ _DOUBLE_PERIOD = re.compile(r"(?<=[^\s.])\.[ \t]+\.(?![ \t]*\.)")
 _DOUBLE_COMMA = re.compile(r"(?<=[^\s,;])([,;])(?:[ \t]*\1)+(?=[ \t]|$)")
 
 
-_DOUBLE_CHECK = re.compile(r"\.[ \t]+\.|([,;])[ \t]*\1")
+_DOUBLE_PERIOD_CHECK = re.compile(r"\.[ \t]+\.")
+_DOUBLE_COMMA_CHECK = re.compile(r",[ \t]*,|;[ \t]*;")
 
 
 def _may_have_doubled_punctuation(text: str) -> bool:
-    return _DOUBLE_CHECK.search(text) is not None
+    """Whether ``text`` has ``". ."``, ``",,"``/``", ,"`` or ``";;"`` anywhere (a quick check).
+
+    Two searches, each starting only at its own punctuation mark.
+
+    >>> _may_have_doubled_punctuation("a. b, c; d..."), _may_have_doubled_punctuation("a. . b")
+    (False, True)
+    >>> _may_have_doubled_punctuation("a, ,b"), _may_have_doubled_punctuation("a;\\t;")
+    (True, True)
+    """
+    return _DOUBLE_PERIOD_CHECK.search(text) is not None or _DOUBLE_COMMA_CHECK.search(text) is not None
 
 
 def _find_doubled_punctuation(line: str) -> list[_Edit]:
@@ -249,11 +273,12 @@ def _find_glued_repeat(line: str) -> list[_Edit]:
 
 # -- glued credits ---------------------------------------------------------------------------
 
+_CREDIT_WORDS = r"(?:Photo credit|Credits?|Photos?|Photograph|Image|Picture|Foto|Bild|Illustration):"
 # A credit keyword; whether it is glued is decided by the character(s) before it.
-_CREDIT = re.compile(
-    r"\(?(?:Photo credit|Credits?|Photos?|Photograph|Image|Picture|Foto|Bild|Illustration):"
-    r"|(Getty Images)\b"
-)
+_CREDIT = re.compile(rf"\(?{_CREDIT_WORDS}|(Getty Images)\b")
+# Whether ``_CREDIT`` matches somewhere: the same without the optional "(" (which only moves
+# a match one character back), so that the search can skip to the keywords' first letters.
+_CREDIT_CHECK = re.compile(rf"{_CREDIT_WORDS}|Getty Images\b")
 _ENDS = frozenset(".!?)]”\"'’")
 """A keyword glued right after one of these (or a digit) follows a finished caption."""
 _ENDS_GETTY = frozenset('.!?”"’')
@@ -274,7 +299,17 @@ def _is_glued(line: str, start: int, getty: bool) -> bool:
 
 
 def _may_have_glued_credit(text: str) -> bool:
-    return _CREDIT.search(text) is not None
+    """Whether a credit keyword occurs in ``text``: each ends with ":" or is "Getty Images",
+    so most texts are ruled out by two substring scans.
+
+    >>> _may_have_glued_credit("No colon here"), _may_have_glued_credit("Photo: AP")
+    (False, True)
+    >>> _may_have_glued_credit("(Getty Images)"), _may_have_glued_credit("Time: 5 pm")
+    (True, False)
+    """
+    if ":" not in text and "Getty Images" not in text:
+        return False
+    return _CREDIT_CHECK.search(text) is not None
 
 
 def _find_glued_credit(line: str) -> list[_Edit]:
@@ -444,7 +479,9 @@ def repair(doc: Document, cfg: RepairConfig) -> Document:
     text, repairs = _run(doc.text, _finders(cfg))
     if repairs:
         logger.debug("%s: %d repairs", doc.id, len(repairs))
-    return dataclasses.replace(doc, text=text, repairs=tuple(repairs))
+    elif not doc.repairs:
+        return doc  # the usual document: nothing to repair, so nothing to copy
+    return doc.replace(text=text, repairs=tuple(repairs))
 
 
 # -- one fix at a time (for explaining and testing) ------------------------------------------

@@ -29,9 +29,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import re
+from collections.abc import Sequence
+from itertools import starmap
 
 from pipeline.document import Block, Document, Sentence
 
@@ -46,7 +47,9 @@ _CLOSERS = "”\"'’»)\\]"
 _OPENERS = "“\"'‘«([¿¡„‚"
 # A boundary candidate: terminal punctuation (with closing quotes/brackets in between or
 # after, e.g. `.”`, `”.`, `?!`, `...`, `…`), then horizontal white space, then a visible char.
-_CANDIDATE = re.compile(rf"((?:[.!?…][{_CLOSERS}]*)+)[^\S\n]+(?=\S)")
+# Written `P(?:P)*` rather than `(?:P)+` (the same matches): a pattern that starts with a
+# character set lets the search skip ahead to the next punctuation mark.
+_CANDIDATE = re.compile(rf"([.!?…][{_CLOSERS}]*(?:[.!?…][{_CLOSERS}]*)*)[^\S\n]+(?=\S)")
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -127,16 +130,30 @@ def _next_word(text: str, pos: int) -> str:
     return text[pos:end]
 
 
-def _split(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Sentences of the trimmed, single-line region ``text[lo:hi]`` as absolute offsets."""
-    out: list[tuple[int, int]] = []
-    start = lo
-    for m in _CANDIDATE.finditer(text, lo, hi):
-        nxt = m.end()
-        if _is_boundary(text, nxt, lo, m.group(1), m.end(1) - 1):
-            out.append((start, m.end(1)))
-            start = nxt
-    out.append((start, hi))
+def _split(text: str, blocks: Sequence[Block]) -> list[tuple[int, int, int]]:
+    """``(start, end, block index)`` of the sentences of ``blocks`` (the trimmed lines of ``text``).
+
+    One search for boundary candidates over the whole text, not one per block: a candidate
+    never crosses a line break, starts with punctuation (so inside a block) and needs a visible
+    character after its white space (so it ends inside the same block).
+
+    >>> text = "A b. C d.\\n  E f!  \\n"
+    >>> _split(text, split_blocks(text))
+    [(0, 4, 0), (5, 9, 0), (12, 16, 1)]
+    """
+    out: list[tuple[int, int, int]] = []
+    candidates = _CANDIDATE.finditer(text)
+    m = next(candidates, None)
+    for block in blocks:
+        lo, hi, index = block.start, block.end, block.index
+        start = lo
+        while m is not None and m.start() < hi:
+            nxt = m.end()
+            if _is_boundary(text, nxt, lo, m.group(1), m.end(1) - 1):
+                out.append((start, m.end(1), index))
+                start = nxt
+            m = next(candidates, None)
+        out.append((start, hi, index))
     return out
 
 
@@ -157,11 +174,7 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     >>> split_sentences("   ")
     []
     """
-    out: list[tuple[int, int]] = []
-    for m in _LINE.finditer(text):
-        for a, b in _split(text, m.start(1), m.end(1)):
-            out.append((a + start, b + start))
-    return out
+    return [(a + start, b + start) for a, b, _ in _split(text, split_blocks(text))]
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -190,9 +203,6 @@ def segment(doc: Document) -> Document:
     >>> [(s.start, s.end, s.block) for s in d.sentences]
     [(0, 4, 0), (5, 9, 0), (10, 15, 1)]
     """
-    text = doc.text
-    blocks = split_blocks(text)
-    sentences = [
-        Sentence(a, b, block.index) for block in blocks for a, b in _split(text, block.start, block.end)
-    ]
-    return dataclasses.replace(doc, blocks=tuple(blocks), sentences=tuple(sentences))
+    blocks = split_blocks(doc.text)
+    sentences = tuple(starmap(Sentence, _split(doc.text, blocks)))
+    return doc.replace(blocks=tuple(blocks), sentences=sentences)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import doctest
 import json
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pipeline.segment
+import pipeline.segment as segment_mod
 from pipeline.document import Document
 from pipeline.segment import segment, split_blocks, split_sentences
 
@@ -104,3 +106,32 @@ def test_sentences_cover_block_text_in_order(text: str) -> None:
         assert inside[0].start == b.start and inside[-1].end == b.end
         joined = "".join(text[s.start : s.end] for s in inside)
         assert "".join(joined.split()) == "".join(text[b.start : b.end].split())
+
+
+_REFERENCE_CANDIDATE = re.compile(rf"((?:[.!?…][{segment_mod._CLOSERS}]*)+)[^\S\n]+(?=\S)")
+
+
+def _reference_split(text: str) -> list[tuple[int, int, int]]:
+    """Sentences block by block, one candidate search per block (the original splitter)."""
+    out: list[tuple[int, int, int]] = []
+    for block in split_blocks(text):
+        start = block.start
+        for m in _REFERENCE_CANDIDATE.finditer(text, block.start, block.end):
+            if segment_mod._is_boundary(text, m.end(), block.start, m.group(1), m.end(1) - 1):
+                out.append((start, m.end(1), block.index))
+                start = m.end()
+        out.append((start, block.end, block.index))
+    return out
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from([" ", "\t", "\n", ".", "!", "?", "…", "”", ")", "a", "B", "Mr", "U.S.", "3"]),
+        max_size=40,
+    ).map("".join)
+)
+def test_one_candidate_search_splits_like_one_search_per_block(text: str) -> None:
+    assert segment_mod._split(text, split_blocks(text)) == _reference_split(text)
+    ours = [(m.span(), m.span(1)) for m in segment_mod._CANDIDATE.finditer(text)]
+    assert ours == [(m.span(), m.span(1)) for m in _REFERENCE_CANDIDATE.finditer(text)]

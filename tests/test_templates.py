@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import templates
 from pipeline.config import BoilerplateConfig
-from pipeline.document import Category, Document
+from pipeline.document import Block, Category, Document
 from pipeline.segment import segment
 from pipeline.templates import decide, line_keys, spans
 
@@ -58,3 +64,29 @@ def test_counts_from_earlier_runs_make_a_small_batch_benefit() -> None:
     tonight = [page(9, "example.com")]
     keys = decide(((d.group, line_keys(d)) for d in tonight), store, cfg)
     assert len(spans(tonight[0], keys["example.com"])) == 2
+
+
+_WS_REFERENCE = re.compile(r"\s+")
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from([" ", "\t", "\r", "\x1f", "\x85", "\u00a0", "\u2028", "\u3000", "a", "É", "ß", "x"]),
+        max_size=20,
+    ).map("".join)
+)
+def test_line_key_normalises_white_space_like_the_regex(line: str) -> None:
+    norm = _WS_REFERENCE.sub(" ", line).strip().casefold()
+    assert (
+        templates.line_key(line)
+        == hashlib.blake2b(norm.encode("utf-8"), digest_size=templates.KEY_BYTES).digest()
+    )
+
+
+def test_kept_blocks_without_removals_are_all_blocks() -> None:
+    doc = Document(
+        id="a", source="a", format="text", text="x\ny", blocks=(Block(0, 1, 0, 0), Block(2, 3, 1, 0))
+    )
+    assert doc.kept_blocks() == list(doc.blocks)
+    assert doc.kept_blocks(frozenset({Category.TITLE})) == list(doc.blocks)
