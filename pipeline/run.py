@@ -25,6 +25,7 @@ import contextlib
 import hashlib
 import heapq
 import importlib.metadata
+import itertools
 import json
 import logging
 import multiprocessing
@@ -40,7 +41,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, overload
 
 from pipeline import assemble as assemble_mod
 from pipeline import boilerplate, dedup, extract, language, readers, repair, segment, templates
@@ -224,6 +225,56 @@ def canonical_key(doc: Document) -> CanonicalKey:
     return (1, "", doc.order[0], doc.order[1])
 
 
+class IdList(Sequence[str]):
+    """Strings kept as one joined string and an array of end offsets (two objects in all).
+
+    A shard's document ids travel back to the driver and stay there until the run ends; a
+    list would cost an object per document (about 70 bytes each).
+
+    >>> ids = IdList(["a", "", "b/ç~2"])
+    >>> len(ids), ids[2], ids[-2], list(ids), ids[:2]
+    (3, 'b/ç~2', '', ['a', '', 'b/ç~2'], ['a', ''])
+    """
+
+    def __init__(self, items: Iterable[str] = ()) -> None:
+        parts = list(items)
+        self._text = "".join(parts)
+        self._ends = pyarray("Q", itertools.accumulate(len(p) for p in parts))
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        end = self._ends[i]
+        return self._text[self._ends[i - 1] if i else 0 : end]
+
+    def __iter__(self) -> Iterator[str]:
+        start = 0
+        for end in self._ends:
+            yield self._text[start:end]
+            start = end
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, IdList):
+            return self._text == other._text and self._ends == other._ends
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"IdList({list(self)!r})"
+
+
 @dataclass
 class ShardResult:
     """What one map task returns: counts, ids and the paths of its spill files.
@@ -236,7 +287,7 @@ class ShardResult:
     - ``signatures``: ``(key, position, signature)`` per document, sorted by canonical key
       (``position`` = index among the shard's documents);
     - ``line_keys``: ``(group, keys)`` per document, in input order;
-    - ``ids``: document ids in input order (for renaming repeated ids);
+    - ``ids``: document ids in input order (for renaming repeated ids), an :class:`IdList`;
     - ``first_key``/``last_key``: the shard's smallest and largest canonical key.
     """
 
@@ -244,7 +295,7 @@ class ShardResult:
     spill: str
     signatures: str
     line_keys: str
-    ids: list[str]
+    ids: IdList
     rejected: int
     first_key: CanonicalKey | None = None
     last_key: CanonicalKey | None = None
@@ -358,7 +409,7 @@ def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> Sh
         spill=base + ".pickle",
         signatures=base + ".signatures.pickle",
         line_keys=base + ".keys.pickle",
-        ids=ids,
+        ids=IdList(ids),
         rejected=rejected,
         first_key=sigs[0][0] if sigs else None,
         last_key=sigs[-1][0] if sigs else None,
@@ -1078,6 +1129,7 @@ def run(
 __all__ = [
     "Category",
     "EarlyDecider",
+    "IdList",
     "RunPlan",
     "RunSummary",
     "ShardResult",

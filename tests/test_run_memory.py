@@ -68,3 +68,20 @@ def test_streamed_manifest_equals_the_json_dump(tmp_path: Path) -> None:
     paths = [i["path"] for i in manifest["inputs"]]
     assert paths == ["news/a.txt", "news/b.txt", "news/d.jsonl", "news/sub/c.html"]
     assert manifest["summary"]["inputs"] == summary.inputs == 4
+
+
+def test_id_list_behaves_like_the_list_it_replaces() -> None:
+    ids = ["doc/1", "", "δ", "doc/1~2", "x" * 300]
+    compact = runner.IdList(ids)
+    assert list(compact) == ids and len(compact) == 5
+    assert [compact[i] for i in range(-5, 5)] == ids + ids
+    assert compact == runner.IdList(ids) and compact != runner.IdList(ids[:-1])
+    assert runner.IdList() == runner.IdList([]) and len(runner.IdList()) == 0
+
+
+def test_shard_results_carry_ids_compactly(tmp_path: Path) -> None:
+    config = Config.from_mapping({"run": {"workers": 1}})
+    the_plan = runner.plan([_corpus(tmp_path)], tmp_path / "out", config)
+    result = runner.clean_shard(the_plan, 0)
+    assert isinstance(result.ids, runner.IdList)
+    assert list(result.ids)[:2] == ["a", "b"] and result.documents == len(result.ids)
