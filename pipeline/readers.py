@@ -291,12 +291,15 @@ def _walk(folder: Path, root_name: str) -> Iterator[Source | str]:
                 size = entry.stat().st_size if regular else 0
             except OSError:
                 regular, size = False, 0
-            if name.startswith(".") or _classify(name)[0] is None or not regular:
+            fmt, compressed, _suffix = _classify(name)
+            if name.startswith(".") or fmt is None or not regular:
                 logger.debug("skipping %s (hidden, unsupported suffix or not a regular file)", rel)
                 yield rel
                 continue
             real = os.path.realpath(entry.path) if entry.is_symlink() else os.path.join(real_here, name)
-            yield _make_source(Path(entry.path), rel, explicit=False, real=real, size=size)
+            # no Path object per file: pathlib interns every name, and the interned-string
+            # table keeps its peak size for the life of the process
+            yield Source(path=real, rel=rel, format=fmt, size=size, compressed=compressed)
         # files of a folder come before its sub-folders, as os.walk yielded them
         for entry in dirs:
             yield from scan(entry.path, f"{prefix}/{entry.name}")
