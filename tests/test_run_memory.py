@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 from pathlib import Path
 
 from pipeline import readers
@@ -85,3 +86,12 @@ def test_shard_results_carry_ids_compactly(tmp_path: Path) -> None:
     result = runner.clean_shard(the_plan, 0)
     assert isinstance(result.ids, runner.IdList)
     assert list(result.ids)[:2] == ["a", "b"] and result.documents == len(result.ids)
+
+
+def test_plan_pickles_whole(tmp_path: Path) -> None:
+    the_plan = runner.plan(
+        [_corpus(tmp_path)], tmp_path / "out", Config.from_mapping({"run": {"workers": 1}})
+    )
+    copy = pickle.loads(pickle.dumps(the_plan))
+    assert list(copy.shards) == list(the_plan.shards)
+    assert list(copy.files()) == list(the_plan.files())
