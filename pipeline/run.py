@@ -1084,15 +1084,49 @@ def map_shards(
             if progress:
                 progress(res.documents + res.rejected)
         return results
-    futures = [pool.submit(clean_shard, plan.task(i)) for i in range(len(plan.shards))]
-    for fut in cf.as_completed(futures):
-        res = fut.result()
+    for res in _pooled(pool, plan, SUBMIT_AHEAD_PER_WORKER * _worker_count(plan.config)):
         results.append(res)
         if progress:
             progress(res.documents + res.rejected)
         if on_result:
             on_result(res)
     return results
+
+
+SUBMIT_AHEAD_PER_WORKER = 2
+"""Map tasks in flight per worker: enough to keep workers busy, few enough that the driver
+never holds every shard's task (its files and items) at once."""
+
+
+def _pooled(pool: cf.Executor, plan: RunPlan, window: int) -> Iterator[ShardResult]:
+    """:func:`clean_shard` over every shard of ``plan`` in ``pool``, results as they complete.
+
+    At most ``window`` tasks are submitted and not yet finished at any time: a submitted
+    task holds its shard (an item and a :class:`readers.Source` per file) until its result
+    arrives. Results that complete together come in shard order.
+
+    >>> from pipeline.config import Config
+    >>> p = plan(["seeds"], "/tmp/docclean-pooled-doctest", Config.from_mapping({"run": {"shard_size": 30}}))
+    >>> with cf.ThreadPoolExecutor(2) as ex:
+    ...     sorted(r.index for r in _pooled(ex, p, 2)) == list(range(len(p.shards)))
+    True
+    """
+    shards = iter(range(len(plan.shards)))
+    running: dict[cf.Future[ShardResult], int] = {}
+
+    def submit_next() -> None:
+        i = next(shards, None)
+        if i is not None:
+            running[pool.submit(clean_shard, plan.task(i))] = i
+
+    for _ in range(max(1, window)):
+        submit_next()
+    while running:
+        done, _pending = cf.wait(running, return_when=cf.FIRST_COMPLETED)
+        for fut in sorted(done, key=running.__getitem__):
+            del running[fut]
+            submit_next()
+            yield fut.result()
 
 
 def run_plan(the_plan: RunPlan, progress: ProgressFn | None = None) -> RunSummary:
