@@ -32,12 +32,13 @@ import logging
 import os
 import re
 import zlib
+from array import array as pyarray
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path, PurePosixPath
-from typing import IO, Any, cast
+from typing import IO, Any, cast, overload
 from urllib.parse import urlsplit
 
 from pipeline.config import ReadConfig
@@ -52,11 +53,14 @@ __all__ = [
     "ReadStats",
     "Shard",
     "ShardItem",
+    "ShardList",
     "Source",
+    "SourceTable",
     "decode_bytes",
     "discover",
     "file_id",
     "normalise_published",
+    "plan_shard_list",
     "plan_shards",
     "read_shard",
     "scan_inputs",
@@ -287,12 +291,15 @@ def _walk(folder: Path, root_name: str) -> Iterator[Source | str]:
                 size = entry.stat().st_size if regular else 0
             except OSError:
                 regular, size = False, 0
-            if name.startswith(".") or _classify(name)[0] is None or not regular:
+            fmt, compressed, _suffix = _classify(name)
+            if name.startswith(".") or fmt is None or not regular:
                 logger.debug("skipping %s (hidden, unsupported suffix or not a regular file)", rel)
                 yield rel
                 continue
             real = os.path.realpath(entry.path) if entry.is_symlink() else os.path.join(real_here, name)
-            yield _make_source(Path(entry.path), rel, explicit=False, real=real, size=size)
+            # no Path object per file: pathlib interns every name, and the interned-string
+            # table keeps its peak size for the life of the process
+            yield Source(path=real, rel=rel, format=fmt, size=size, compressed=compressed)
         # files of a folder come before its sub-folders, as os.walk yielded them
         for entry in dirs:
             yield from scan(entry.path, f"{prefix}/{entry.name}")
@@ -334,6 +341,91 @@ def _assign_ids(sources: list[Source]) -> list[Source]:
     return out
 
 
+_FORMAT_CODES: tuple[InputFormat, ...] = ("text", "html", "jsonl", "warc")
+
+
+class SourceTable(Sequence[Source]):
+    """Sources stored in columns; ``table[i]`` builds the :class:`Source` on demand.
+
+    A run over hundreds of thousands of one-document files would otherwise keep one
+    object (and three strings) per file, about 500 bytes, for the whole run, and every
+    forked worker would inherit them. Here a file costs its two paths' characters plus
+    about 20 bytes: paths are joined into one string each, sizes and kinds are arrays,
+    and only ids that differ from :func:`file_id` are kept (in a dict).
+
+    >>> a = Source("/x/a.txt", "in/a.txt", "text", 3, False, "a")
+    >>> b = Source("/x/b.html.gz", "in/b.html.gz", "html", 5, True, "b.html.gz")
+    >>> t = SourceTable([a, b])
+    >>> len(t), t[0] == a, t[-1] == b, list(t) == [a, b], t.rel(1)
+    (2, True, True, True, 'in/b.html.gz')
+    """
+
+    def __init__(self, sources: Iterable[Source]) -> None:
+        paths: list[str] = []
+        rels: list[str] = []
+        self._path_ends = pyarray("Q")
+        self._rel_ends = pyarray("Q")
+        self._sizes = pyarray("Q")
+        kinds = bytearray()
+        self._ids: dict[int, str] = {}
+        path_end = rel_end = 0
+        for i, src in enumerate(sources):
+            paths.append(src.path)
+            rels.append(src.rel)
+            path_end += len(src.path)
+            rel_end += len(src.rel)
+            self._path_ends.append(path_end)
+            self._rel_ends.append(rel_end)
+            self._sizes.append(src.size)
+            kinds.append(2 * _FORMAT_CODES.index(src.format) + int(src.compressed))
+            if src.id != file_id(src.rel):
+                self._ids[i] = src.id
+        self._paths = "".join(paths)
+        self._rels = "".join(rels)
+        self._kinds = bytes(kinds)
+
+    def __len__(self) -> int:
+        return len(self._sizes)
+
+    def _span(self, ends: pyarray[int], i: int) -> tuple[int, int]:
+        return (ends[i - 1] if i else 0), ends[i]
+
+    def rel(self, i: int) -> str:
+        """The ``rel`` of source ``i`` (without building the whole :class:`Source`)."""
+        start, end = self._span(self._rel_ends, i)
+        return self._rels[start:end]
+
+    def size(self, i: int) -> int:
+        """The size in bytes of source ``i``."""
+        return self._sizes[i]
+
+    @overload
+    def __getitem__(self, i: int) -> Source: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Source]: ...
+
+    def __getitem__(self, i: int | slice) -> Source | list[Source]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        start, end = self._span(self._path_ends, i)
+        rel = self.rel(i)
+        kind = self._kinds[i]
+        ident = self._ids.get(i)
+        return Source(
+            path=self._paths[start:end],
+            rel=rel,
+            format=_FORMAT_CODES[kind // 2],
+            size=self._sizes[i],
+            compressed=bool(kind % 2),
+            id=file_id(rel) if ident is None else ident,
+        )
+
+
 # -- sharding ------------------------------------------------------------------------------
 
 
@@ -360,6 +452,13 @@ class Shard:
     items: tuple[ShardItem, ...]
 
 
+PieceSpec = tuple[int, int, int, "int | None"]
+"""A planned :class:`ShardItem` by source index: ``(index, start_byte, start_line, count)``."""
+
+ShardSpec = tuple["range | PieceSpec", ...]
+"""A planned shard: runs of whole files (``range`` of source indices) and JSONL pieces."""
+
+
 def plan_shards(sources: Iterable[Source], shard_size: int) -> list[Shard]:
     """Cut sources into shards of about ``shard_size`` documents, keeping input order.
 
@@ -372,45 +471,123 @@ def plan_shards(sources: Iterable[Source], shard_size: int) -> list[Shard]:
     >>> [len(s.items) for s in plan_shards([src] * 5, 2)]
     [2, 2, 1]
     """
+    srcs = list(sources)
+    return list(ShardList(srcs, _shard_specs(srcs, range(len(srcs)), shard_size)))
+
+
+def _shard_specs(sources: Sequence[Source], indices: Iterable[int], shard_size: int) -> list[ShardSpec]:
+    """The shards of :func:`plan_shards` over ``sources[i] for i in indices``, as compact specs.
+
+    Consecutive whole files become one ``range``, so a plan over 200,000 one-document
+    files holds about one small tuple per shard, not an object per file.
+
+    >>> src = Source("/x/a.txt", "a.txt", "text", 3, False)
+    >>> _shard_specs([src] * 5, [0, 1, 3, 4], 3)
+    [(range(0, 2), range(3, 4)), (range(4, 5),)]
+    """
     size = max(1, int(shard_size))
-    shards: list[Shard] = []
-    pending: list[ShardItem] = []
+    specs: list[ShardSpec] = []
+    pending: list[range | PieceSpec] = []
     room = size
 
     def flush() -> None:
         nonlocal pending, room
         if pending:
-            shards.append(Shard(len(shards), tuple(pending)))
+            specs.append(tuple(pending))
         pending, room = [], size
 
-    for src in sources:
+    def whole(i: int) -> None:
+        last = pending[-1] if pending else None
+        if isinstance(last, range) and last.stop == i:
+            pending[-1] = range(last.start, i + 1)
+        else:
+            pending.append(range(i, i + 1))
+
+    for i in indices:
+        src = sources[i]
         if src.format == "warc":
             flush()
-            pending.append(ShardItem(src))
+            whole(i)
             flush()
-        elif src.format == "jsonl":
+            continue
+        if src.format == "jsonl":
             try:
                 pieces = _jsonl_pieces(src, room, size)
             except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
                 logger.debug("cannot scan %s (%s); it becomes one item", src.rel, exc)
-                pending.append(ShardItem(src))
-                room -= 1
-                if room <= 0:
-                    flush()
+            else:
+                for item in pieces:
+                    assert item.count is not None
+                    pending.append((i, item.start_byte, item.start_line, item.count))
+                    room -= item.count
+                    if room <= 0:
+                        flush()
                 continue
-            for item in pieces:
-                assert item.count is not None
-                pending.append(item)
-                room -= item.count
-                if room <= 0:
-                    flush()
-        else:
-            pending.append(ShardItem(src))
-            room -= 1
-            if room <= 0:
-                flush()
+        whole(i)
+        room -= 1
+        if room <= 0:
+            flush()
     flush()
-    return shards
+    return specs
+
+
+class ShardList(Sequence[Shard]):
+    """Planned shards, each built (with its :class:`ShardItem` objects) only when asked for.
+
+    >>> src = Source("/x/a.txt", "a.txt", "text", 3, False)
+    >>> shards = ShardList([src] * 5, [(range(0, 2),), ((4, 0, 0, 7),)])
+    >>> len(shards), shards[1].index, shards[1].items[0].count, shards.documents()
+    (2, 1, 7, 9)
+    """
+
+    def __init__(self, sources: Sequence[Source], specs: Sequence[ShardSpec]) -> None:
+        self.sources = sources
+        self.specs = tuple(specs)
+
+    def __len__(self) -> int:
+        return len(self.specs)
+
+    @overload
+    def __getitem__(self, k: int) -> Shard: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[Shard]: ...
+
+    def __getitem__(self, k: int | slice) -> Shard | list[Shard]:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self.specs)
+        items: list[ShardItem] = []
+        for part in self.specs[k]:
+            if isinstance(part, range):
+                items.extend(ShardItem(self.sources[i]) for i in part)
+            else:
+                i, start_byte, start_line, count = part
+                items.append(ShardItem(self.sources[i], start_byte, start_line, count))
+        return Shard(k, tuple(items))
+
+    def documents(self) -> int:
+        """Documents planned (an estimate: a whole file counts one, a JSONL piece its lines)."""
+        return sum(
+            len(part) if isinstance(part, range) else (part[3] if part[3] is not None else 1)
+            for spec in self.specs
+            for part in spec
+        )
+
+
+def plan_shard_list(
+    sources: Sequence[Source], shard_size: int, indices: Iterable[int] | None = None
+) -> ShardList:
+    """Like :func:`plan_shards` (over ``sources[i] for i in indices``, default all), built lazily.
+
+    >>> src = Source("/x/a.txt", "a.txt", "text", 3, False)
+    >>> shards = plan_shard_list([src] * 5, 2, [0, 2, 4])
+    >>> [[item.source.rel for item in shard.items] for shard in shards]
+    [['a.txt', 'a.txt'], ['a.txt']]
+    """
+    chosen = range(len(sources)) if indices is None else indices
+    return ShardList(sources, _shard_specs(sources, chosen, shard_size))
 
 
 def _jsonl_pieces(src: Source, first: int, size: int) -> list[ShardItem]:

@@ -25,6 +25,8 @@ import contextlib
 import hashlib
 import heapq
 import importlib.metadata
+import itertools
+import json
 import logging
 import multiprocessing
 import os
@@ -33,12 +35,13 @@ import shutil
 import time
 import traceback
 import uuid
+from array import array as pyarray
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, overload
 
 from pipeline import assemble as assemble_mod
 from pipeline import boilerplate, dedup, extract, language, readers, repair, segment, templates
@@ -46,7 +49,7 @@ from pipeline.config import Config
 from pipeline.document import Category, Document, Duplicate, Rejection
 from pipeline.errors import ConfigError, DocumentError
 from pipeline.state import State
-from pipeline.writers import atomic_writer, dumps, record, rejection_record, write_json
+from pipeline.writers import atomic_writer, dumps, record, rejection_record
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +73,14 @@ class InputFile:
 
 @dataclass(frozen=True)
 class RunPlan:
-    """Everything a map task needs; small and picklable."""
+    """Everything a map task needs; picklable, and compact however many inputs there are.
+
+    The input files are kept in columns (``sources``: a :class:`readers.SourceTable`;
+    ``digests``: 16 bytes of blake2b each; ``unchanged``: one byte each, 1 for an input an
+    earlier run processed with the same size and content, which this run skips), and
+    ``shards`` are built one at a time when asked for: the driver, and the workers it
+    forks, hold about 100 bytes per input file, not a handful of objects each.
+    """
 
     run_id: str
     inputs: tuple[str, ...]
@@ -78,9 +88,10 @@ class RunPlan:
     work_dir: str
     state_dir: str
     config: Config
-    files: tuple[InputFile, ...]
-    skipped: tuple[str, ...]
-    shards: tuple[readers.Shard, ...]
+    sources: readers.SourceTable
+    digests: bytes
+    unchanged: bytes
+    shards: readers.ShardList
     started: float
     estimated_documents: int
 
@@ -91,6 +102,20 @@ class RunPlan:
         for every shard would cost time and memory that grow with the number of inputs.
         """
         return ShardTask(shard_index, self.shards[shard_index], self.config, self.work_dir)
+
+    @property
+    def skipped(self) -> int:
+        """How many inputs this run skips (unchanged since an earlier run with this state)."""
+        return self.unchanged.count(1)
+
+    def files(self) -> Iterator[tuple[InputFile, bool]]:
+        """Every input file with its checksum, in input order, and whether this run skips it."""
+        for i in range(len(self.sources)):
+            yield self.file(i), bool(self.unchanged[i])
+
+    def file(self, i: int) -> InputFile:
+        """Input file ``i`` (its rel path, size and blake2b hex digest)."""
+        return InputFile(self.sources.rel(i), self.sources.size(i), self.digests[16 * i : 16 * i + 16].hex())
 
 
 @dataclass(frozen=True)
@@ -108,9 +133,10 @@ def default_state_dir(output: str | os.PathLike[str]) -> str:
     return str(Path(output) / ".docclean-state")
 
 
-def _file_digest(path: str) -> str:
+def _file_digest(path: str) -> bytes:
+    """The 16-byte blake2b digest of a file's content."""
     with open(path, "rb") as fh:
-        return hashlib.file_digest(fh, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
+        return hashlib.file_digest(fh, lambda: hashlib.blake2b(digest_size=16)).digest()
 
 
 def plan(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str], config: Config) -> RunPlan:
@@ -120,16 +146,21 @@ def plan(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str
     out = Path(output)
     if out.exists() and not out.is_dir():
         raise ConfigError(f"--output {out} exists and is not a folder")
-    sources = readers.discover(list(inputs))
+    found = readers.discover(list(inputs))
+    digests = b"".join(_file_digest(src.path) for src in found)
+    sources = readers.SourceTable(found)
+    del found  # one object per file: keep only the table
     state_dir = config.run.state_dir or default_state_dir(out)
-    files = [InputFile(src.rel, src.size, _file_digest(src.path)) for src in sources]
-    unchanged = _unchanged_inputs(state_dir, files) if config.run.incremental else set()
-    keep = [src for src in sources if src.rel not in unchanged]
-    skipped = [f.rel for f in files if f.rel in unchanged]
-    shards = _balanced_shards(keep, config)
+    unchanged = _unchanged_inputs(state_dir, sources, digests) if config.run.incremental else None
+    unchanged = unchanged or bytes(len(sources))
+    keep: Sequence[int] = (
+        pyarray("Q", (i for i, flag in enumerate(unchanged) if not flag))
+        if any(unchanged)
+        else range(len(sources))
+    )
+    shards = _balanced_shards(sources, keep, config)
     run_id = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-" + uuid.uuid4().hex[:8]
     work_dir = out / f".docclean-work-{run_id}"
-    estimate = sum(item.count if item.count is not None else 1 for shard in shards for item in shard.items)
     return RunPlan(
         run_id=run_id,
         inputs=tuple(str(i) for i in inputs),
@@ -137,11 +168,12 @@ def plan(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str
         work_dir=str(work_dir),
         state_dir=str(state_dir),
         config=config,
-        files=tuple(files),
-        skipped=tuple(skipped),
-        shards=tuple(shards),
+        sources=sources,
+        digests=digests,
+        unchanged=bytes(unchanged),
+        shards=shards,
         started=time.time(),
-        estimated_documents=estimate,
+        estimated_documents=shards.documents(),
     )
 
 
@@ -151,28 +183,32 @@ MIN_AUTO_SHARD = 20
 """Auto shards never go below this: a shard is a task, and tiny tasks cost more than they save."""
 
 
-def _balanced_shards(sources: Sequence[readers.Source], config: Config) -> list[readers.Shard]:
+def _balanced_shards(sources: readers.SourceTable, keep: Sequence[int], config: Config) -> readers.ShardList:
     """Shards of exactly ``run.shard_size`` documents when it is set; otherwise (0, "auto")
     at most ``MAX_AUTO_SHARD`` documents, and fewer (down to ``MIN_AUTO_SHARD``) when that
     would leave workers idle (the aim: ``SHARDS_PER_WORKER`` shards per worker).
-    Sharding never changes the output: the reduce is ordered."""
+    ``keep``: the indices of the sources to shard. Sharding never changes the output: the
+    reduce is ordered."""
     if config.run.shard_size:
-        return readers.plan_shards(sources, config.run.shard_size)
-    shards = readers.plan_shards(sources, MAX_AUTO_SHARD)
+        return readers.plan_shard_list(sources, config.run.shard_size, keep)
+    shards = readers.plan_shard_list(sources, MAX_AUTO_SHARD, keep)
     workers = _worker_count(config)
     wanted = SHARDS_PER_WORKER * workers if workers > 1 else 1
     if len(shards) < wanted:
-        docs = sum(item.count if item.count is not None else 1 for shard in shards for item in shard.items)
-        smaller = max(MIN_AUTO_SHARD, -(-docs // wanted))
+        smaller = max(MIN_AUTO_SHARD, -(-shards.documents() // wanted))
         if smaller < MAX_AUTO_SHARD:
-            shards = readers.plan_shards(sources, smaller)
+            shards = readers.plan_shard_list(sources, smaller, keep)
     return shards
 
 
-def _unchanged_inputs(state_dir: str, files: Sequence[InputFile]) -> set[str]:
-    """The inputs an earlier run with this state processed with the same size and content."""
+def _unchanged_inputs(state_dir: str, sources: readers.SourceTable, digests: bytes) -> bytes:
+    """One byte per input: 1 when an earlier run with this state processed it with the same
+    size and content (blake2b digest), else 0."""
     with State.open(state_dir, readonly=True) as st:
-        return {f.rel for f in files if st.input_unchanged(f.rel, f.size, f.blake2b)}
+        return bytes(
+            st.input_unchanged(sources.rel(i), sources.size(i), digests[16 * i : 16 * i + 16].hex())
+            for i in range(len(sources))
+        )
 
 
 # -- map ----------------------------------------------------------------------------------------
@@ -189,6 +225,56 @@ def canonical_key(doc: Document) -> CanonicalKey:
     return (1, "", doc.order[0], doc.order[1])
 
 
+class IdList(Sequence[str]):
+    """Strings kept as one joined string and an array of end offsets (two objects in all).
+
+    A shard's document ids travel back to the driver and stay there until the run ends; a
+    list would cost an object per document (about 70 bytes each).
+
+    >>> ids = IdList(["a", "", "b/ç~2"])
+    >>> len(ids), ids[2], ids[-2], list(ids), ids[:2]
+    (3, 'b/ç~2', '', ['a', '', 'b/ç~2'], ['a', ''])
+    """
+
+    def __init__(self, items: Iterable[str] = ()) -> None:
+        parts = list(items)
+        self._text = "".join(parts)
+        self._ends = pyarray("Q", itertools.accumulate(len(p) for p in parts))
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        end = self._ends[i]
+        return self._text[self._ends[i - 1] if i else 0 : end]
+
+    def __iter__(self) -> Iterator[str]:
+        start = 0
+        for end in self._ends:
+            yield self._text[start:end]
+            start = end
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, IdList):
+            return self._text == other._text and self._ends == other._ends
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"IdList({list(self)!r})"
+
+
 @dataclass
 class ShardResult:
     """What one map task returns: counts, ids and the paths of its spill files.
@@ -201,7 +287,7 @@ class ShardResult:
     - ``signatures``: ``(key, position, signature)`` per document, sorted by canonical key
       (``position`` = index among the shard's documents);
     - ``line_keys``: ``(group, keys)`` per document, in input order;
-    - ``ids``: document ids in input order (for renaming repeated ids);
+    - ``ids``: document ids in input order (for renaming repeated ids), an :class:`IdList`;
     - ``first_key``/``last_key``: the shard's smallest and largest canonical key.
     """
 
@@ -209,7 +295,7 @@ class ShardResult:
     spill: str
     signatures: str
     line_keys: str
-    ids: list[str]
+    ids: IdList
     rejected: int
     first_key: CanonicalKey | None = None
     last_key: CanonicalKey | None = None
@@ -323,7 +409,7 @@ def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> Sh
         spill=base + ".pickle",
         signatures=base + ".signatures.pickle",
         line_keys=base + ".keys.pickle",
-        ids=ids,
+        ids=IdList(ids),
         rejected=rejected,
         first_key=sigs[0][0] if sigs else None,
         last_key=sigs[-1][0] if sigs else None,
@@ -644,7 +730,7 @@ def finish(
     renames = early.renames if early is not None and use_early else _unique_ids(results)
 
     summary = RunSummary(
-        run_id=plan.run_id, output=plan.output, inputs=len(plan.files), skipped_inputs=len(plan.skipped)
+        run_id=plan.run_id, output=plan.output, inputs=len(plan.sources), skipped_inputs=plan.skipped
     )
     for r in results:
         for k, v in r.timings.items():
@@ -676,9 +762,8 @@ def finish(
     _write_outputs(plan, results, renames, decisions, template_keys, summary, map_fn or map)
     summary.timings["write"] = time.perf_counter() - t0
 
-    skipped = set(plan.skipped)
-    for f in plan.files:
-        if f.rel not in skipped:
+    for f, skipped in plan.files():
+        if not skipped:
             state.record_input(f.rel, f.size, f.blake2b, plan.run_id)
     summary.seconds = time.time() - plan.started
     state.start_run(plan.run_id, _iso(plan.started))
@@ -850,8 +935,8 @@ def _write_outputs(
     summary.repairs_by_fix = dict(total.repairs)
     manifest = _manifest(plan, summary, doc_name, rej_name)
     if config.run.incremental:
-        write_json(out / f"manifest{suffix}.json", manifest)
-    write_json(out / "manifest.json", manifest)
+        write_manifest(out / f"manifest{suffix}.json", manifest, _manifest_inputs(plan))
+    write_manifest(out / "manifest.json", manifest, _manifest_inputs(plan))
 
 
 def _reject_duplicate(doc: Document, of: str) -> Rejection:
@@ -896,7 +981,7 @@ def _package_versions() -> dict[str, str]:
 
 
 def _manifest(plan: RunPlan, summary: RunSummary, doc_name: str, rej_name: str) -> dict[str, Any]:
-    skipped = set(plan.skipped)
+    """The manifest, without its ``inputs`` list (:func:`_manifest_inputs` streams that)."""
     return {
         "schema": MANIFEST_SCHEMA,
         "record_schema": "docclean/1",
@@ -909,11 +994,47 @@ def _manifest(plan: RunPlan, summary: RunSummary, doc_name: str, rej_name: str) 
         "config": plan.config.to_dict(),
         "packages": _package_versions(),
         "state_dir": plan.state_dir,
-        "inputs": [
-            {"path": f.rel, "size": f.size, "blake2b": f.blake2b, "skipped": f.rel in skipped}
-            for f in plan.files
-        ],
     }
+
+
+def _manifest_inputs(plan: RunPlan) -> Iterator[dict[str, Any]]:
+    """The manifest's ``inputs`` entries, one input file at a time."""
+    for f, skipped in plan.files():
+        yield {"path": f.rel, "size": f.size, "blake2b": f.blake2b, "skipped": skipped}
+
+
+def write_manifest(
+    path: str | os.PathLike[str], head: dict[str, Any], inputs: Iterable[dict[str, Any]]
+) -> None:
+    """Atomically write ``head`` plus an ``"inputs": [...]`` key as :func:`write_json` would,
+    byte for byte, but with the inputs serialised one at a time (never one list in memory).
+
+    An ``indent=2`` dump of a list nested one level deep puts each item on new lines indented
+    by 4 spaces; JSON strings never hold a raw newline, so indenting every line of the
+    item's own dump gives exactly those bytes.
+
+    >>> import json, pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "m.json"
+    >>> rows = [{"path": "a/é.txt", "size": 1, "skipped": False}, {"path": "b", "size": 2, "skipped": True}]
+    >>> for items in (rows, []):
+    ...     write_manifest(p, {"run_id": "r", "summary": {"n": [1, 2]}}, iter(items))
+    ...     expected = json.dumps({"run_id": "r", "summary": {"n": [1, 2]}, "inputs": items},
+    ...                           ensure_ascii=False, indent=2) + "\\n"
+    ...     p.read_text(encoding="utf-8") == expected
+    True
+    True
+    """
+    text = json.dumps(head, ensure_ascii=False, indent=2)
+    if not text.endswith("\n}"):
+        raise ValueError("the manifest head must be a non-empty JSON object")
+    with atomic_writer(path) as fh:
+        fh.write(text[:-2] + ',\n  "inputs": [')
+        sep = "\n    "
+        empty = True
+        for item in inputs:
+            fh.write(sep + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    "))
+            sep, empty = ",\n    ", False
+        fh.write("]\n}\n" if empty else "\n  ]\n}\n")
 
 
 # -- driver -------------------------------------------------------------------------------------
@@ -963,15 +1084,49 @@ def map_shards(
             if progress:
                 progress(res.documents + res.rejected)
         return results
-    futures = [pool.submit(clean_shard, plan.task(i)) for i in range(len(plan.shards))]
-    for fut in cf.as_completed(futures):
-        res = fut.result()
+    for res in _pooled(pool, plan, SUBMIT_AHEAD_PER_WORKER * _worker_count(plan.config)):
         results.append(res)
         if progress:
             progress(res.documents + res.rejected)
         if on_result:
             on_result(res)
     return results
+
+
+SUBMIT_AHEAD_PER_WORKER = 2
+"""Map tasks in flight per worker: enough to keep workers busy, few enough that the driver
+never holds every shard's task (its files and items) at once."""
+
+
+def _pooled(pool: cf.Executor, plan: RunPlan, window: int) -> Iterator[ShardResult]:
+    """:func:`clean_shard` over every shard of ``plan`` in ``pool``, results as they complete.
+
+    At most ``window`` tasks are submitted and not yet finished at any time: a submitted
+    task holds its shard (an item and a :class:`readers.Source` per file) until its result
+    arrives. Results that complete together come in shard order.
+
+    >>> from pipeline.config import Config
+    >>> p = plan(["seeds"], "/tmp/docclean-pooled-doctest", Config.from_mapping({"run": {"shard_size": 30}}))
+    >>> with cf.ThreadPoolExecutor(2) as ex:
+    ...     sorted(r.index for r in _pooled(ex, p, 2)) == list(range(len(p.shards)))
+    True
+    """
+    shards = iter(range(len(plan.shards)))
+    running: dict[cf.Future[ShardResult], int] = {}
+
+    def submit_next() -> None:
+        i = next(shards, None)
+        if i is not None:
+            running[pool.submit(clean_shard, plan.task(i))] = i
+
+    for _ in range(max(1, window)):
+        submit_next()
+    while running:
+        done, _pending = cf.wait(running, return_when=cf.FIRST_COMPLETED)
+        for fut in sorted(done, key=running.__getitem__):
+            del running[fut]
+            submit_next()
+            yield fut.result()
 
 
 def run_plan(the_plan: RunPlan, progress: ProgressFn | None = None) -> RunSummary:
@@ -1008,6 +1163,7 @@ def run(
 __all__ = [
     "Category",
     "EarlyDecider",
+    "IdList",
     "RunPlan",
     "RunSummary",
     "ShardResult",

@@ -32,6 +32,8 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -183,13 +185,13 @@ class State:
         Raises :class:`StateLayoutError`, which tells the operator to reset the state, when the
         index was stored in a layout this version cannot read.
         """
-        blobs: dict[str, bytearray] = {}
-        for name, data in self._conn.execute("SELECT name, data FROM dedup_blobs ORDER BY name, seq"):
-            blobs.setdefault(name, bytearray()).extend(data)
+        rows = self._conn.execute("SELECT name, data FROM dedup_blobs ORDER BY name, seq")
+        # each blob joined straight from its chunks: one copy of the stored index, not two
+        blobs = {name: b"".join(row[1] for row in chunks) for name, chunks in groupby(rows, itemgetter(0))}
         if not blobs:
             return DedupIndex()
         try:
-            return DedupIndex.from_blobs({k: bytes(v) for k, v in blobs.items()})
+            return DedupIndex.from_blobs(blobs)
         except IndexLayoutError as exc:
             raise StateLayoutError(
                 f"the state at {self.directory} was written by another version of docclean ({exc}); "
