@@ -233,6 +233,24 @@ def _summary_markdown(inputs: Sequence[str], output: str, dedup: str, shards: in
     )
 
 
+MAX_IN_FLIGHT = 64
+"""Shard tasks submitted ahead of the oldest unfinished one (enough for a 64-worker cluster).
+
+Each task carries its shard's item list: submitting every shard at once would build the
+whole corpus's list in the flow's process (the plan itself keeps input files compactly).
+"""
+
+
+def _submit_windowed(run_plan: RunPlan, n_shards: int) -> list[PrefectFuture[ShardResult]]:
+    """Submit ``clean-shard`` per shard, at most :data:`MAX_IN_FLIGHT` ahead of the oldest unsettled one."""
+    futures: list[PrefectFuture[ShardResult]] = []
+    for index in range(n_shards):
+        if index >= MAX_IN_FLIGHT:
+            futures[index - MAX_IN_FLIGHT].wait()
+        futures.append(clean_shard_task.submit(run_plan.task(index)))
+    return futures
+
+
 @flow(
     name="clean-documents",
     description="Clean news/web articles into deterministic JSONL (docclean).",
@@ -283,9 +301,7 @@ def clean_documents(
 
     try:
         with _api_for_workers():
-            futures: list[PrefectFuture[ShardResult]] = [
-                clean_shard_task.submit(run_plan.task(index)) for index in range(n_shards)
-            ]
+            futures = _submit_windowed(run_plan, n_shards)
             wait(futures)  # every shard settled (retries included) before anything is cleaned up
             # Results in shard order, whatever order they finished in: the reduce is ordered.
             results = [future.result() for future in futures]

@@ -29,7 +29,7 @@ from flows.clean_documents import ARTIFACT_KEY, clean_documents, make_task_runne
 from pipeline import run as run_module
 from pipeline.config import Config
 from pipeline.errors import TransientError
-from pipeline.run import run
+from pipeline.run import RunPlan, ShardTask, run
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -150,6 +150,29 @@ def test_flow_maps_one_task_per_shard_and_matches_the_library(
     # The library in-process with its default shard size: sharding never changes the bytes.
     _assert_same_bytes(out, _library_output(seeds, tmp_path / "lib"))
     assert len(_records(out / "documents.jsonl")) == 5
+
+
+def test_flow_submits_shards_in_a_window(
+    prefect_server: None, seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One shard in flight at a time: each submit waits for the previous shard; same bytes."""
+    import flows.clean_documents as module
+
+    monkeypatch.setattr(module, "MAX_IN_FLIGHT", 1)
+    submitted: list[tuple[int, bool]] = []
+    real_task = RunPlan.task
+
+    def task(self: RunPlan, i: int) -> ShardTask:
+        # the previous shard has spilled its documents before this one is submitted
+        submitted.append((i, i == 0 or (Path(self.work_dir) / f"shard-{i - 1:06d}.pickle").exists()))
+        return real_task(self, i)
+
+    monkeypatch.setattr(RunPlan, "task", task)
+    out = tmp_path / "flow"
+    threads = clean_documents.with_options(task_runner=make_task_runner("thread", workers=2))
+    threads(inputs=[str(seeds)], output=str(out), state_dir=str(tmp_path / "flow-state"), shard_size=2)
+    assert submitted == [(0, True), (1, True), (2, True)]
+    _assert_same_bytes(out, _library_output(seeds, tmp_path / "lib"))
 
 
 def test_flow_dedup_annotate_matches_the_library(prefect_server: None, seeds: Path, tmp_path: Path) -> None:
