@@ -460,82 +460,57 @@ def _candidates(
     params: DedupParams,
 ) -> dict[int, list[_Candidate]]:
     """Per passage of at least ``min_words`` words: its candidate documents (most anchor hits first,
-    ties: the earliest; at most ``params.max_candidates``) with their windows, all at once.
+    ties: the earliest; at most ``params.max_candidates``) with their windows.
 
     The same as probing each passage (:meth:`DedupIndex.probe`), counting one hit per distinct
     3-gram and indexed passage, dropping documents indexed under this document's id, ranking,
-    and :func:`_window`; passages without hits are left out.
+    and :func:`_window`; passages without hits are left out. Only the bit filter runs in numpy
+    (over all 3-grams at once); the few keys it lets through are looked up one by one, in plain
+    Python, which beats numpy's per-call cost on lists this small.
     """
     if not len(keys):
         return {}
-    offs = np.asarray(sig.word_offsets, dtype=np.int64)
     held = np.flatnonzero(index.may_hold(keys))
-    owner = np.searchsorted(offs, held, side="right") - 1
-    big = np.asarray(sizes, dtype=np.int64) >= min_words
-    ok = (held + 3 <= offs[owner + 1]) & big[owner]
-    held, owner = held[ok], owner[ok]
     if not len(held):
         return {}
-    held_keys = keys[held]
-    order = np.lexsort((owner, held_keys))
-    k_s, o_s = held_keys[order], owner[order]
-    new_key = np.ones(len(k_s), dtype=bool)
-    new_key[1:] = k_s[1:] != k_s[:-1]
-    distinct = new_key.copy()  # distinct (3-gram, passage)
-    distinct[1:] |= o_s[1:] != o_s[:-1]
-    p_owner, p_key = o_s[distinct], (np.cumsum(new_key) - 1)[distinct]
-    counts, flat = index.lookup_many(k_s[new_key].tolist())
-    c = counts[p_key]
-    if not c.any():
-        return {}
-    pid = flat[_ranges((np.cumsum(counts) - counts)[p_key], c)]
-    # one sort by (passage, pid) is one by (passage, document, pid): a document's passages are contiguous
-    if len(sizes) < (1 << 23):
-        comb = (np.repeat(p_owner, c).astype(_U64) << _U64(40)) | pid
-        comb.sort()
-        owner_s, pid_s = (comb >> _U64(40)).astype(np.int64), (comb & _U64((1 << 40) - 1)).astype(np.int64)
-    else:  # pragma: no cover - a document of millions of passages
-        rep = np.repeat(p_owner, c)
-        order = np.lexsort((pid, rep))
-        owner_s, pid_s = rep[order], pid[order].astype(np.int64)
-    doc_s = np.frombuffer(index.p_doc, dtype=np.uint32)[pid_s].astype(np.int64)
-    own = index.docs_named(sig.doc_id)
-    if own:  # an earlier run's copy of this very document is not an earlier document
-        keep = ~np.isin(doc_s, own)
-        owner_s, pid_s, doc_s = owner_s[keep], pid_s[keep], doc_s[keep]
-        if not len(doc_s):
-            return {}
-    new = np.ones(len(doc_s), dtype=bool)
-    new[1:] = (owner_s[1:] != owner_s[:-1]) | (doc_s[1:] != doc_s[:-1])
-    g_start = np.flatnonzero(new)
-    g_end = np.append(g_start[1:], len(doc_s))
-    g_count = g_end - g_start
-    g_owner, g_doc = owner_s[g_start], doc_s[g_start]
-    order = np.lexsort((g_doc, -g_count, g_owner))
-    o_owner = g_owner[order]
-    run = np.ones(len(order), dtype=bool)
-    run[1:] = o_owner[1:] != o_owner[:-1]
-    pos = np.arange(len(order))
-    rank = pos - np.maximum.accumulate(np.where(run, pos, 0))
-    sel = order[rank < params.max_candidates]
-    d = g_doc[sel]
-    doc_first = np.frombuffer(index.doc_first, dtype=np.uint64)
-    first = doc_first[d].astype(np.int64)
-    last = len(doc_first) - 1
-    end = np.where(d < last, doc_first[np.minimum(d + 1, last)].astype(np.int64), len(index.p_doc))
-    del doc_first  # a view would keep the index's arrays from growing
-    lo = np.maximum(first, pid_s[g_start[sel]] - params.radius)
-    hi = np.minimum(end, pid_s[g_end[sel] - 1] + params.radius + 1)
-    for k in np.flatnonzero(hi - lo > params.max_window).tolist():
-        g = int(sel[k])
-        hits = pid_s[g_start[g] : g_end[g]].tolist()
-        best = max(set(hits), key=lambda p: (hits.count(p), -p))  # the most hit passage, ties: the first
-        half = params.max_window // 2
-        lo[k], hi[k] = max(int(first[k]), best - half), min(int(end[k]), best + half + 1)
+    offsets = sig.word_offsets
+    own = index.docs_named(sig.doc_id)  # an earlier run's copy of this very document is not earlier
+    p_doc, lookup = index.p_doc, index.lookup
+    found: dict[int, list[int]] = {}  # key -> passage ids holding it as an anchor
     out: dict[int, list[_Candidate]] = {}
-    for i, dd, a, b in zip(g_owner[sel].tolist(), d.tolist(), lo.tolist(), hi.tolist(), strict=True):
-        out.setdefault(i, []).append((dd, a, b))
+    i, end = -1, 0  # the passage of the current 3-gram, its end word
+    seen: set[int] = set()  # distinct keys of passage i
+    hits: dict[int, list[int]] = {}  # earlier document -> hit passage ids, of passage i
+    for p, k in zip(held.tolist(), keys[held].tolist(), strict=True):
+        if p >= end:
+            if hits:
+                out[i] = _ranked(index, hits, params)
+            i = bisect_right(offsets, p) - 1
+            end = offsets[i + 1]
+            seen.clear()
+            hits = {}
+        if p + 3 > end or sizes[i] < min_words or k in seen:
+            continue
+        seen.add(k)
+        pids = found.get(k)
+        if pids is None:
+            pids = found[k] = lookup(k)
+        for pid in pids:
+            d = p_doc[pid]
+            if d in hits:
+                hits[d].append(pid)
+            elif not own or d not in own:
+                hits[d] = [pid]
+    if hits:
+        out[i] = _ranked(index, hits, params)
     return out
+
+
+def _ranked(index: DedupIndex, hits: dict[int, list[int]], params: DedupParams) -> list[_Candidate]:
+    """The candidates of one passage from its ``{earlier document: hit passage ids}``: most hits
+    first, ties the earliest document, at most ``params.max_candidates``, with :func:`_window`."""
+    ranked = sorted(hits, key=lambda d: (-len(hits[d]), d))[: params.max_candidates]
+    return [(d, *_window(index, d, hits[d], params)) for d in ranked]
 
 
 def _coverages(

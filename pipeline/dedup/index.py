@@ -170,6 +170,25 @@ def winnow(keys: Sequence[int], w: int = WINNOW) -> list[int]:
     return sorted(set(chosen))
 
 
+def _owned(
+    keys: list[int], bounds: Sequence[int], where: Iterable[int], first: int, skip: set[int]
+) -> Iterator[tuple[int, int]]:
+    """``(keys[p], first + i)`` for the 3-gram positions ``where`` (ascending), ``i`` the passage
+    that holds position ``p`` (``bounds[i] <= p < bounds[i + 1]``), except passages in ``skip``.
+
+    A plain loop: a document has a few dozen anchors, too few for numpy's per-call cost.
+
+    >>> list(_owned([10, 11, 12, 13, 14], [0, 2, 2, 7], [0, 3, 4], 100, {0}))
+    [(13, 102), (14, 102)]
+    """
+    i = 0
+    for p in where:
+        while p >= bounds[i + 1]:
+            i += 1
+        if i not in skip:
+            yield keys[p], first + i
+
+
 def _extend(target: array[int], values: Sequence[int]) -> None:
     """``target.extend(values)``, also when ``values`` is an array of another type or a list."""
     if isinstance(values, array) and values.typecode == target.typecode:
@@ -275,19 +294,10 @@ class DedupIndex:
         if keys is None:
             keys = trigram_key_array(ws)
         rel = [o - w0 for o in word_offsets[: n + 1]]
-        bounds = np.array(rel, dtype=np.int64)
         if anchors is None:
-            where = anchor_positions(keys, rel, skip)
-            owner = np.searchsorted(bounds, where, side="right") - 1
-        else:
-            where = np.array(anchors, dtype=np.int64)
-            owner = np.searchsorted(bounds, where, side="right") - 1
-            if skip:
-                anchored = np.ones(n, dtype=bool)
-                anchored[skip] = False
-                keep = anchored[owner]
-                where, owner = where[keep], owner[keep]
-        self._insert_anchors(zip(keys[where].tolist(), (owner + first).tolist(), strict=True))
+            anchors = anchor_positions(keys, rel, skip).tolist()
+            skip = []
+        self._insert_anchors(_owned(keys.tolist(), rel, anchors, first, set(skip)))
         if self.anchors * _BLOOM_BITS_PER_ANCHOR > len(self._bloom) * 8:
             self._rebuild_bloom()
         return d

@@ -54,14 +54,17 @@ def word_hashes(ws: list[str]) -> list[int]:
     True
     """
     cache = _HASHES
-    if not all(map(cache.__contains__, ws)):
-        if len(cache) >= _HASHES_MAX:
-            cache.clear()
-        for w in ws:
-            if w not in cache:
-                cache[w] = word_hash.__wrapped__(w)
-                if w.casefold() in _SPEECH:
-                    _SPEECH_FORMS.add(w)
+    try:
+        return list(map(cache.__getitem__, ws))  # the usual case: every word seen before
+    except KeyError:
+        pass
+    if len(cache) >= _HASHES_MAX:
+        cache.clear()
+    for w in ws:
+        if w not in cache:
+            cache[w] = word_hash.__wrapped__(w)
+            if w.casefold() in _SPEECH:
+                _SPEECH_FORMS.add(w)
     return list(map(cache.__getitem__, ws))
 
 
