@@ -346,7 +346,8 @@ def process_document(
             doc = stage(doc)
             if timings is not None:
                 timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
-        doc = replace(doc, raw="")
+        if doc.raw:
+            doc = doc.replace(raw="")
         if not language.kept_text(doc).strip():
             return _reject(doc, "empty_after_cleaning", "nothing is left once boilerplate is removed")
         return doc
@@ -953,7 +954,7 @@ def _finalise(
     if template_keys.get(doc.group):
         extra = templates.spans(doc, template_keys[doc.group])
         if extra:
-            doc = replace(doc, removed=tuple(sorted(doc.removed + extra)))
+            doc = doc.replace(removed=tuple(sorted(doc.removed + extra)))
     dups: tuple[Duplicate, ...] = result.duplicates if result is not None else ()
     cut = [(s.start, s.end) for s in doc.removed]
     if config.dedup.mode == "drop":
