@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.boilerplate.stopwords import LANGS, STOPWORDS
 
@@ -105,9 +105,8 @@ _STOP_LANGS: dict[str, tuple[str, ...]] = {
 """The languages whose stop-word list has the word (for :func:`guess_language`)."""
 
 
-@dataclass(frozen=True, slots=True)
-class BlockFeatures:
-    """What the classifier knows about one block."""
+class BlockFeatures(NamedTuple):
+    """What the classifier knows about one block (a named tuple: immutable, and quick to build)."""
 
     text: str
     bullet: bool
@@ -167,8 +166,17 @@ def block_features(raw: str, lang: str, min_stop: float = 0.18) -> BlockFeatures
         elif w[:1].isalpha():
             n_content += 1
             caps += w[:1].isupper()
-    links = len(_LINKISH.findall(text)) if any(m in text for m in _LINK_MARKS) else 0
+    links = len(_LINKISH.findall(text)) if _has_link_mark(text) else 0
     return _assemble(text, bullet, table, len(ws), n_stop, n_content, caps, links, min_stop)
+
+
+def _has_link_mark(text: str) -> bool:
+    """Whether ``text`` has one of ``_LINK_MARKS`` (spelt out: quicker than ``any`` over them).
+
+    >>> _has_link_mark("mail me@x.org"), _has_link_mark("no link here")
+    (True, False)
+    """
+    return "@" in text or "#" in text or "://" in text or "www." in text
 
 
 def _assemble(
