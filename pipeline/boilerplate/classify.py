@@ -57,7 +57,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from pipeline.boilerplate.features import BlockFeatures, block_features, guess_language
+from pipeline.boilerplate.features import BlockFeatures, block_features, guess_language, joined_features
 from pipeline.boilerplate.prefilter import Dispatch, canon, requirement
 from pipeline.boilerplate.rules_model import Rule, RulePack
 from pipeline.config import BoilerplateConfig
@@ -220,7 +220,9 @@ def _make_blocks(
         if len(grp) == 1:
             g = feats[grp[0]]
         else:
-            g = block_features(" ".join(text[raw[i][0] : raw[i][1]] for i in grp), lang, min_stop)
+            g = joined_features(
+                [feats[i] for i in grp], [text[raw[i][0] : raw[i][1]] for i in grp], lang, min_stop
+            )
         total = sum(feats[i].words for i in grp) or 1
         for i in grp:
             s, e, p = raw[i]

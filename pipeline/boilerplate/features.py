@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from pipeline.boilerplate.stopwords import LANGS, STOPWORDS
 
@@ -53,13 +53,22 @@ def normalise(text: str) -> tuple[str, bool, bool]:
     if not text.isascii():  # ASCII is NFKC already and has no curly quotes
         text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     t = " ".join(text.split())  # str.split's white space is the regex engine's \s
-    table = len(t) > 1 and t.startswith("|") and t.endswith("|")
+    table = _table_shaped(t)
     if table:
         t = " ".join(c.strip() for c in t.strip("|").split("|") if c.strip())
     m = _BULLET.match(t)
     if m and len(t) > m.end():
         return t[m.end() :], True, table
     return t, False, table
+
+
+def _table_shaped(t: str) -> bool:
+    """``| cell | cell |``: starts and ends with a pipe.
+
+    >>> _table_shaped("| a | b |"), _table_shaped("|")
+    (True, False)
+    """
+    return len(t) > 1 and t.startswith("|") and t.endswith("|")
 
 
 def words(text: str) -> list[str]:
@@ -96,9 +105,8 @@ _STOP_LANGS: dict[str, tuple[str, ...]] = {
 """The languages whose stop-word list has the word (for :func:`guess_language`)."""
 
 
-@dataclass(frozen=True, slots=True)
-class BlockFeatures:
-    """What the classifier knows about one block."""
+class BlockFeatures(NamedTuple):
+    """What the classifier knows about one block (a named tuple: immutable, and quick to build)."""
 
     text: str
     bullet: bool
@@ -112,10 +120,34 @@ class BlockFeatures:
     """Share of non-stop-words that start with a capital letter."""
     link_ratio: float
     """URLs, e-mail addresses, @handles and #tags per word."""
-    price: bool
-    date: bool
     prose: bool
     """Reads like article prose: long enough, sentence-shaped, dense in stop words, few links."""
+    stops: int
+    """The counts behind the ratios: stop words, ..."""
+    content: int
+    """... other words that start with a letter, ..."""
+    caps: int
+    """... those of them that start with a capital letter, ..."""
+    links: int
+    """... and links (see :func:`joined_features`, which adds them up)."""
+
+    @property
+    def price(self) -> bool:
+        """Has a price (``$5``, ``12,50 EUR``); computed when asked for, as the classifier rarely asks.
+
+        >>> block_features("Only $5 a month", "en").price
+        True
+        """
+        return _DIGIT.search(self.text) is not None and _PRICE.search(self.text) is not None
+
+    @property
+    def date(self) -> bool:
+        """Has a date (``12.05.2024``, ``2024-05-12``, ``May 12, 2024``, ``12. Mai 2024``); on demand.
+
+        >>> block_features("Updated May 12, 2024", "en").date
+        True
+        """
+        return _DIGIT.search(self.text) is not None and _DATE.search(self.text) is not None
 
 
 def block_features(raw: str, lang: str, min_stop: float = 0.18) -> BlockFeatures:
@@ -126,7 +158,6 @@ def block_features(raw: str, lang: str, min_stop: float = 0.18) -> BlockFeatures
     """
     text, bullet, table = normalise(raw)
     ws = _WORD.findall(text)
-    n = len(ws)
     stops = STOPWORDS.get(lang, STOPWORDS["en"])
     n_stop = n_content = caps = 0
     for w in ws:
@@ -135,12 +166,40 @@ def block_features(raw: str, lang: str, min_stop: float = 0.18) -> BlockFeatures
         elif w[:1].isalpha():
             n_content += 1
             caps += w[:1].isupper()
+    links = len(_LINKISH.findall(text)) if _has_link_mark(text) else 0
+    return _assemble(text, bullet, table, len(ws), n_stop, n_content, caps, links, min_stop)
+
+
+def _has_link_mark(text: str) -> bool:
+    """Whether ``text`` has one of ``_LINK_MARKS`` (spelt out: quicker than ``any`` over them).
+
+    >>> _has_link_mark("mail me@x.org"), _has_link_mark("no link here")
+    (True, False)
+    """
+    return "@" in text or "#" in text or "://" in text or "www." in text
+
+
+def _assemble(
+    text: str,
+    bullet: bool,
+    table: bool,
+    n: int,
+    n_stop: int,
+    n_content: int,
+    caps: int,
+    links: int,
+    min_stop: float,
+) -> BlockFeatures:
+    """The features of normalised ``text`` from its counts (the ratios, ``terminal`` and ``prose``).
+
+    >>> f = _assemble("Read more", False, False, 2, 0, 2, 1, 0, 0.18)
+    >>> f.title_case, f.terminal, f.prose
+    (0.5, False, False)
+    """
     title_case = caps / n_content if n_content else 0.0
-    links = len(_LINKISH.findall(text)) if any(m in text for m in _LINK_MARKS) else 0
     stop_ratio = n_stop / n if n else 0.0
     terminal = text.rstrip(_CLOSERS).endswith(_TERMINAL_PUNCT)  # [.!?…]['")\]]*$, without a regex
     link_ratio = links / n if n else 0.0
-    digits = _DIGIT.search(text) is not None  # prices and dates have digits
     prose = (
         n >= 8
         and stop_ratio >= min_stop
@@ -159,7 +218,45 @@ def block_features(raw: str, lang: str, min_stop: float = 0.18) -> BlockFeatures
         terminal=terminal,
         title_case=title_case,
         link_ratio=link_ratio,
-        price=digits and _PRICE.search(text) is not None,
-        date=digits and _DATE.search(text) is not None,
         prose=prose,
+        stops=n_stop,
+        content=n_content,
+        caps=caps,
+        links=links,
     )
+
+
+def joined_features(
+    parts: Sequence[BlockFeatures], raws: Sequence[str], lang: str, min_stop: float = 0.18
+) -> BlockFeatures:
+    """``block_features(" ".join(raws), lang, min_stop)``, from ``parts``: each raw text's features.
+
+    ``parts[i]`` must be ``block_features(raws[i], lang, ...)`` (any ``min_stop``). When every raw
+    text is plain (ASCII, no bullet, no table row), normalising their join only folds white space,
+    so the joined text is the parts' texts joined by a space. No word and no link holds a space,
+    and ``_WORD`` and ``_LINKISH`` see a space the way they see the end or the start of a text, so
+    the joined text's words and links are those of its parts, in order: its counts are their sums.
+    ``terminal`` and ``prose`` follow from the text and the counts as for any block. Otherwise
+    (non-ASCII text, a bullet, a table row, or a join that looks like either) the features are
+    computed from the joined raw text.
+
+    >>> raws = ["The ministers agreed on Monday on a budget that", "the parliament will vote on."]
+    >>> g = joined_features([block_features(r, "en") for r in raws], raws, "en")
+    >>> g == block_features(" ".join(raws), "en"), g.words, g.prose
+    (True, 14, True)
+    """
+    if all(f.text and not f.bullet and not f.table_row for f in parts) and all(r.isascii() for r in raws):
+        text = " ".join([f.text for f in parts])
+        if not _table_shaped(text) and _BULLET.match(text) is None:
+            return _assemble(
+                text,
+                False,
+                False,
+                sum(f.words for f in parts),
+                sum(f.stops for f in parts),
+                sum(f.content for f in parts),
+                sum(f.caps for f in parts),
+                sum(f.links for f in parts),
+                min_stop,
+            )
+    return block_features(" ".join(raws), lang, min_stop)

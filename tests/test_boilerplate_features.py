@@ -1,0 +1,116 @@
+"""Block features: the joined-block fast path and the lazily computed price/date flags."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from pipeline.boilerplate.features import BlockFeatures, block_features, joined_features
+
+# pieces that exercise every feature and every boundary case of the fast path: stop words, capitals,
+# digits, prices and dates that a join may complete, links, bullets, pipes, closers, non-ASCII text
+_PIECES = [
+    "the",
+    "The",
+    "said",
+    "Minister",
+    "talks",
+    "U.S.",
+    "e.g.",
+    "Israel's",
+    "well-known",
+    "on",
+    "$",
+    "5",
+    "12.50",
+    "USD",
+    "eur",
+    "Jan",
+    "May",
+    "12,",
+    "2024",
+    "12.05.2024",
+    "2024-05-12",
+    "Mai",
+    "https://x.org/a",
+    "www.x.de",
+    "a@b.com",
+    "@handle",
+    "#tag",
+    "@",
+    "#",
+    "-",
+    "•",
+    "1.",
+    "2)",
+    "|",
+    "| a |",
+    '"',
+    ")",
+    ".",
+    "!",
+    "?",
+    "…",
+    ",",
+    ";",
+    "’",
+    "“Quote”",
+    "ﬁne",
+    "Straße",
+    "\t",
+    "  ",
+]
+_ASCII = [p for p in _PIECES if p.isascii()]
+_line = (
+    st.one_of(  # mostly ASCII lines (the fast path), some with any piece (the fallback)
+        st.lists(st.sampled_from(_ASCII), min_size=1, max_size=12),
+        st.lists(st.sampled_from(_ASCII), min_size=1, max_size=12),
+        st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12),
+    )
+    .map(" ".join)
+    .filter(str.strip)
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(_line, min_size=2, max_size=5), st.sampled_from(["en", "de", "fr"]), st.sampled_from([0.18, 0.0])
+)
+@example(["$", "5 a month"], "en", 0.18)
+@example(["Updated May", "12, 2024"], "en", 0.18)
+@example(["| a b c", "d |"], "en", 0.18)
+@example(["-", "item"], "en", 0.18)
+def test_joined_features_equal_the_joined_texts_features(raws: list[str], lang: str, min_stop: float) -> None:
+    parts = [block_features(r, lang, min_stop) for r in raws]
+    joined = block_features(" ".join(raws), lang, min_stop)
+    got = joined_features(parts, raws, lang, min_stop)
+    assert got == joined
+    assert (got.price, got.date) == (joined.price, joined.date)
+
+
+def test_joined_features_of_wrapped_newswire_lines() -> None:
+    raws = [
+        "The central bank raised its key rate by 25 basis points on",
+        "Thursday, the third rise this year.",
+    ]
+    g = joined_features([block_features(r, "en") for r in raws], raws, "en")
+    assert g.words == 18 and g.terminal and g.prose
+    assert g.text == " ".join(raws)
+
+
+def test_a_join_can_complete_a_price_or_a_date() -> None:
+    raws = ["Subscribe now for only $", "5 a month"]
+    parts = [block_features(r, "en") for r in raws]
+    assert not any(p.price for p in parts)
+    assert joined_features(parts, raws, "en").price
+    raws = ["Published on May", "12, 2024"]
+    parts = [block_features(r, "en") for r in raws]
+    assert not any(p.date for p in parts)
+    assert joined_features(parts, raws, "en").date
+
+
+def test_counts_behind_the_ratios() -> None:
+    f = block_features("The Minister visited Paris and 3 towns, see www.x.org", "en")
+    assert (f.words, f.stops, f.content, f.caps, f.links) == (9, 2, 6, 2, 1)
+    assert f.stop_ratio == 2 / 9 and f.title_case == 2 / 6 and f.link_ratio == 1 / 9
+    assert isinstance(f, BlockFeatures)
