@@ -207,6 +207,13 @@ class State:
             "INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?)", (key, size, content_hash, run_id)
         )
 
+    def record_inputs(self, rows: Iterable[tuple[str, int, str]], run_id: str) -> None:
+        """:meth:`record_input` for many ``(key, size, content_hash)`` rows at once."""
+        self._write().executemany(
+            "INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?)",
+            ((key, size, content_hash, run_id) for key, size, content_hash in rows),
+        )
+
     def processed(self, key: str) -> tuple[int, str, str] | None:
         """``(size, hash, run_id)`` of an input processed before, or None."""
         row = self._conn.execute("SELECT size, hash, run_id FROM inputs WHERE key = ?", (key,)).fetchone()

@@ -70,6 +70,32 @@ def _split(keys: bytes) -> Iterable[int]:
     return (int.from_bytes(keys[i : i + KEY_BYTES], "big") for i in range(0, len(keys), KEY_BYTES))
 
 
+def count(docs: Iterable[tuple[str, bytes]], store: LineCountStore) -> set[str]:
+    """Add each document's line keys to the counts in ``store``; return the groups seen.
+
+    Counts are sums, so documents may come in any order and in several calls (e.g. shard
+    by shard as workers finish them); :func:`decide_groups` then decides.
+    """
+    groups: set[str] = set()
+    for group, keys in docs:
+        groups.add(group)
+        store.add_template_counts(group, _split(keys))
+    return groups
+
+
+def decide_groups(
+    groups: Iterable[str], store: LineCountStore, cfg: BoilerplateConfig
+) -> dict[str, set[int]]:
+    """The template line keys of each of ``groups``, from the counts in ``store``."""
+    out: dict[str, set[int]] = {}
+    for group in sorted(groups):
+        need = max(cfg.template_min_docs, cfg.template_min_share * store.group_docs(group))
+        found = {k for k, n in store.line_counts(group).items() if n >= need}
+        if found:
+            out[group] = found
+    return out
+
+
 def decide(
     docs: Iterable[tuple[str, bytes]], store: LineCountStore, cfg: BoilerplateConfig
 ) -> dict[str, set[int]]:
@@ -79,19 +105,9 @@ def decide(
     happens in the store, not in memory: memory holds the groups seen and, one group at a
     time, that group's counts, never the distinct lines of the whole run. A key in the
     result may come from an earlier run only; :func:`spans` marks just the lines a
-    document has.
+    document has. (:func:`count` then :func:`decide_groups`.)
     """
-    groups: set[str] = set()
-    for group, keys in docs:
-        groups.add(group)
-        store.add_template_counts(group, _split(keys))
-    out: dict[str, set[int]] = {}
-    for group in sorted(groups):
-        need = max(cfg.template_min_docs, cfg.template_min_share * store.group_docs(group))
-        found = {k for k, n in store.line_counts(group).items() if n >= need}
-        if found:
-            out[group] = found
-    return out
+    return decide_groups(count(docs, store), store, cfg)
 
 
 def spans(doc: Document, keys: set[int]) -> tuple[Span, ...]:

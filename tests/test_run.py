@@ -357,3 +357,35 @@ def test_deciding_during_the_map_gives_the_bytes_of_deciding_after_it(
     assert serial.duplicate_passages == parallel.duplicate_passages == 11
     for name in ("documents.jsonl", "rejected.jsonl"):
         assert (tmp_path / "serial" / name).read_bytes() == (tmp_path / "parallel" / name).read_bytes()
+
+
+def test_template_lines_counted_during_the_map_give_the_bytes_of_counting_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With workers, each shard's template lines are counted as it arrives; same output."""
+    inp = tmp_path / "site"
+    inp.mkdir()
+    for i in range(12):
+        rng = random.Random(200 + i)
+        footer = "The Example Gazette is printed in Springfield by the Example Media Group."
+        text = "\n\n".join([_own_sentence(rng), _own_sentence(rng), footer])
+        (inp / f"{i:03d}.txt").write_text(text, encoding="utf-8")
+    offered: list[int] = []
+    real = runner.EarlyTemplates.offer
+
+    def spy(self: runner.EarlyTemplates, result: runner.ShardResult) -> None:
+        offered.append(result.index)
+        real(self, result)
+
+    monkeypatch.setattr(runner.EarlyTemplates, "offer", spy)
+    serial = runner.run([inp], tmp_path / "serial", one_worker(run={"shard_size": 1}))
+    assert offered == []
+    parallel = runner.run(
+        [inp], tmp_path / "parallel", Config.from_mapping({"run": {"workers": 2, "shard_size": 1}})
+    )
+    assert sorted(offered) == list(range(12))
+    assert serial.documents == parallel.documents == 12
+    out = (tmp_path / "parallel" / "documents.jsonl").read_text(encoding="utf-8")
+    assert out.count('"site_template"') == 12
+    for name in ("documents.jsonl", "rejected.jsonl"):
+        assert (tmp_path / "serial" / name).read_bytes() == (tmp_path / "parallel" / name).read_bytes()

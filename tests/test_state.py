@@ -175,3 +175,19 @@ def test_index_is_saved_blob_by_blob_in_chunks_and_reads_back_exactly(
         assert st.load_dedup_index().to_blobs() == index.to_blobs()
     index.add_document("later", [0], [5], [0, 6], [1, 2, 3, 4, 5, 6])  # the arrays are free to grow again
     assert len(index.doc_ids) == 4
+
+
+def test_record_inputs_equals_one_record_input_per_row(tmp_path: Path) -> None:
+    rows = [("a.txt", 3, "h1"), ("b.txt", 5, "h2"), ("a.txt", 4, "h3")]  # a later row replaces
+    with State.open(tmp_path / "many") as st:
+        st.record_inputs(iter(rows), "r1")
+        st.commit()
+    with State.open(tmp_path / "one") as st:
+        for key, size, digest in rows:
+            st.record_input(key, size, digest, "r1")
+        st.commit()
+    for where in ("many", "one"):
+        with State.open(tmp_path / where, readonly=True) as st:
+            assert st.processed("a.txt") == (4, "h3", "r1")
+            assert st.processed("b.txt") == (5, "h2", "r1")
+            assert st.input_unchanged("b.txt", 5, "h2") and not st.input_unchanged("b.txt", 5, "h1")

@@ -90,3 +90,14 @@ def test_kept_blocks_without_removals_are_all_blocks() -> None:
     )
     assert doc.kept_blocks() == list(doc.blocks)
     assert doc.kept_blocks(frozenset({Category.TITLE})) == list(doc.blocks)
+
+
+def test_counting_in_any_order_and_in_parts_decides_as_one_call() -> None:
+    docs = [page(i, "example.com") for i in range(5)] + [page(i, "other.org") for i in range(3)]
+    pairs = [(d.group, line_keys(d)) for d in docs]
+    whole = decide(pairs, MemoryStore(), BoilerplateConfig())
+    store = MemoryStore()
+    groups = templates.count(reversed(pairs[4:]), store) | templates.count(pairs[:4], store)
+    assert groups == {"example.com", "other.org"}
+    assert templates.decide_groups(groups, store, BoilerplateConfig()) == whole
+    assert set(whole) == {"example.com", "other.org"}
