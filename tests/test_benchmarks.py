@@ -125,3 +125,22 @@ def test_memory_benchmark_reports_growth_against_the_index(tmp_path: Path) -> No
     comparison = payload["comparisons"][0]
     assert comparison["added_passages"] == large["index"]["passages"] - small["index"]["passages"]
     assert set(comparison) >= {"main", "worker", "total", "index_per_passage"}
+
+
+def test_rss_sampler_measures_another_process_and_its_children() -> None:
+    import subprocess
+    import sys
+    import time
+
+    from benchmarks.throughput import RssSampler
+
+    # a parent holding ~60 MB that starts a child holding ~60 MB more
+    code = (
+        "import subprocess, sys, time; b = bytearray(60_000_000); "
+        "subprocess.run([sys.executable, '-c', 'import time; b = bytearray(60_000_000); time.sleep(1.5)'])"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    with RssSampler(proc.pid, interval=0.05) as sampler:
+        proc.wait(timeout=30)
+        time.sleep(0.1)
+    assert sampler.peak > 110_000_000
