@@ -41,6 +41,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 
 import ftfy
@@ -117,6 +118,35 @@ def may_need_ftfy(text: str) -> bool:
     return _FTFY_TRIGGER.search(text) is not None
 
 
+# Characters that make ftfy act whatever surrounds them (entities, controls, lossy or
+# deprecated characters, combining marks for NFC) ...
+_FTFY_ALWAYS = re.compile(
+    "[&\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u0300-\u036f\ufffd\ud800-\udfff\u206a-\u206f\ufeff\ufff9-\ufffc]"
+)
+# ... and what its mojibake heuristic needs: every alternative of ``ftfy.badness.BADNESS_RE``
+# matches either two adjacent non-ASCII characters, a C1 control (above) or one of Â Ã Œ œ.
+_FTFY_MAYBE_BAD = re.compile("[\u00c2\u00c3\u0152\u0153]|[^\x00-\x7f]{2}")
+
+
+def ftfy_would_act(line: str) -> bool:
+    """Whether ftfy (with :data:`FTFY_CONFIG`) could change ``line``: a sound and much cheaper
+    test than running it. Accented letters alone (``"für"``, ``"café"``) are not mojibake to
+    ftfy unless two non-ASCII characters meet (``"fÃ¼r"``); text already in NFC stays.
+
+    >>> ftfy_would_act("Die Maßnahme für Bürger"), ftfy_would_act("fÃ¼r"), ftfy_would_act("AT&amp;T")
+    (False, True, True)
+    >>> ftfy_would_act("e\u0301"), ftfy_would_act("plain")
+    (True, False)
+    """
+    if not may_need_ftfy(line):
+        return False
+    return (
+        _FTFY_ALWAYS.search(line) is not None
+        or _FTFY_MAYBE_BAD.search(line) is not None
+        or not unicodedata.is_normalized("NFC", line)
+    )
+
+
 def _classify(steps: Sequence[tuple[str, str]]) -> str:
     names = {name for _, name in steps}
     kinds = {kind for kind, _ in steps}
@@ -135,7 +165,7 @@ def _classify(steps: Sequence[tuple[str, str]]) -> str:
 
 
 def _find_ftfy(line: str) -> list[_Edit]:
-    if not may_need_ftfy(line):
+    if not ftfy_would_act(line):
         return []
     fixed, steps = ftfy.fix_and_explain(line, config=FTFY_CONFIG)
     if fixed == line:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import doctest
 import json
+import random
 from pathlib import Path
 
+import ftfy
 import pytest
+from ftfy.badness import MOJIBAKE_CATEGORIES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pipeline.repair
 from pipeline.config import RepairConfig
 from pipeline.document import Document
-from pipeline.repair import may_need_ftfy, repair, repair_text
+from pipeline.repair import FTFY_CONFIG, ftfy_would_act, may_need_ftfy, repair, repair_text
 
 DATA = json.loads((Path(__file__).parent / "data" / "repair" / "cases.json").read_text("utf-8"))
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -64,6 +67,48 @@ def test_fast_path() -> None:
     assert may_need_ftfy("a &amp; b")
     assert may_need_ftfy("caf\u00e9")
     assert may_need_ftfy("bell\u0007")
+
+
+def _mojibake_pool() -> list[str]:
+    """ASCII, the characters of every ftfy mojibake category (ranges expanded) and a few more."""
+    pool = set("abcxyzAZ .,?!-'\"0123\t&;")
+    for chars in MOJIBAKE_CATEGORIES.values():
+        i = 0
+        while i < len(chars):
+            if i + 2 < len(chars) and chars[i + 1] == "-":
+                pool.update(chr(c) for c in range(ord(chars[i]), ord(chars[i + 2]) + 1))
+                i += 3
+            else:
+                pool.add(chars[i])
+                i += 1
+    pool.update("ÂÃÎÐØÙàáéèüößœŒ€™“”„‚…–—°·»«√≈βāВГРСвЂΒΓΞΟ\u0301\u00a0\u00ad")
+    return sorted(pool)
+
+
+def test_ftfy_would_act_is_sound() -> None:
+    """Wherever the quick check lets ftfy skip a line that has a trigger character, ftfy would
+    have left it alone: short random strings from every mojibake category, where ftfy's
+    heuristic is most likely to fire."""
+    pool = _mojibake_pool()
+    rng = random.Random(7)
+    skipped = 0
+    for _ in range(40_000):
+        s = "".join(rng.choice(pool) for _ in range(rng.randint(1, 6)))
+        if may_need_ftfy(s) and not ftfy_would_act(s):
+            skipped += 1
+            assert ftfy.fix_and_explain(s, config=FTFY_CONFIG).text == s, s
+    assert skipped > 1_000  # the check did skip many lines
+
+
+def test_ftfy_would_act_on_typical_lines() -> None:
+    assert not ftfy_would_act("Die Maßnahme überraschte die Ökonomen.")
+    assert ftfy_would_act("Die Größe")  # two non-ASCII letters meet: ftfy decides
+    assert not ftfy_would_act("L'été à Paris, señor.")
+    assert ftfy_would_act("IsraelÃ¢â‚¬â„¢s")
+    assert ftfy_would_act("voilÃ le travail")
+    assert ftfy_would_act("a &amp; b")
+    assert ftfy_would_act("Cafe\u0301 cr\u00e8me")  # NFC composes it
+    assert repair_text("fÃ¼r die Größe")[0] == "für die Größe"
 
 
 def test_repair_document() -> None:
