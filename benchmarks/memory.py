@@ -5,7 +5,9 @@ index (at most 150 bytes per indexed sentence). This runs docclean (in a fresh
 subprocess per size, as ``benchmarks.throughput`` does) over corpora of each size from
 ``benchmarks.corpus`` (beyond the 22,296 real documents: synthetic variants, labelled as
 such in the corpus index) and reports, per size, peak RSS of the driver, of the largest
-worker and of all processes together, and the size of the dedup index the run left in its
+worker and of all processes together (summed RSS, and summed PSS where Linux reports it:
+RSS counts a page a forked worker shares with the driver once per process, PSS splits it
+between them), and the size of the dedup index the run left in its
 state store (passages and in-memory bytes, ``DedupIndex.memory_bytes``). Between two sizes
 it reports how much each RSS grew, per added indexed passage, and what is left once the
 index's own growth is subtracted.
@@ -61,7 +63,10 @@ def compare(small: dict[str, Any], large: dict[str, Any]) -> dict[str, Any]:
         "index_growth": index_growth,
         "index_per_passage": index_growth / added if added else 0.0,
     }
-    for name, key in (("main", "peak_rss_main"), ("worker", "peak_rss_worker"), ("total", "peak_rss_total")):
+    figures = [("main", "peak_rss_main"), ("worker", "peak_rss_worker"), ("total", "peak_rss_total")]
+    if small.get("peak_pss_total") and large.get("peak_pss_total"):
+        figures.append(("total_pss", "peak_pss_total"))
+    for name, key in figures:
         growth = large[key] - small[key]
         out[name] = {
             "growth": growth,
@@ -75,14 +80,15 @@ def render(runs: list[dict[str, Any]], comparisons: list[dict[str, Any]]) -> str
     """A Markdown report of the runs and the growth between consecutive sizes."""
     lines = [
         "| docs | workers | seconds | docs/s | indexed passages | index MB "
-        "| peak RSS MB: driver | max worker | all |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| peak RSS MB: driver | max worker | all | all, PSS |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in runs:
+        pss = _mb(r["peak_pss_total"]) if r.get("peak_pss_total") else "n/a"
         lines.append(
             f"| {r['docs']} | {r['workers']} | {r['seconds']:.1f} | {r['docs'] / r['seconds']:.1f} | "
             f"{r['index']['passages']} | {_mb(r['index']['memory_bytes'])} | {_mb(r['peak_rss_main'])} | "
-            f"{_mb(r['peak_rss_worker'])} | {_mb(r['peak_rss_total'])} |"
+            f"{_mb(r['peak_rss_worker'])} | {_mb(r['peak_rss_total'])} | {pss} |"
         )
     for c in comparisons:
         lines.append("")
@@ -90,7 +96,9 @@ def render(runs: list[dict[str, Any]], comparisons: list[dict[str, Any]]) -> str
             f"growth over {c['added_docs']} more documents, {c['added_passages']} more indexed passages: "
             f"index {_mb(c['index_growth'])} MB ({c['index_per_passage']:.0f} B/passage)"
         )
-        for name in ("main", "worker", "total"):
+        for name in ("main", "worker", "total", "total_pss"):
+            if name not in c:
+                continue
             g = c[name]
             lines.append(
                 f"- {name}: {_mb(g['growth'])} MB = {g['per_passage']:.0f} B per added passage "

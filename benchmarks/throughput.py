@@ -78,35 +78,47 @@ STAGE_ENTRY_POINTS: dict[str, tuple[str, str]] = {
 # --------------------------------------------------------------------------------------------
 
 
+_HAS_PSS = os.path.exists("/proc/self/smaps_rollup")
+"""Linux reports PSS cheaply (smaps_rollup); elsewhere only RSS is summed."""
+
+
 class RssSampler:
-    """Samples the summed RSS of a process (default: this one) and all its descendants (psutil).
+    """Samples the summed RSS of a process (default: this one) and all its descendants (psutil),
+    and, where Linux reports it, their summed PSS.
 
     The benchmark samples each measured child from its parent process: a sampling thread
     inside the measured process would take the GIL from the work it measures (~10 % of a
-    one-worker run's CPU at a 50 ms interval).
+    one-worker run's CPU at a 50 ms interval). ``peak`` sums RSS, which counts a page that
+    forked workers share with their parent once per process; ``peak_pss`` sums the
+    proportional set size (a shared page split between its sharers), the memory the process
+    tree really holds (0 where unavailable).
     """
 
     def __init__(self, pid: int | None = None, interval: float = 0.2) -> None:
         self.pid = pid
         self.interval = interval
         self.peak = 0
+        self.peak_pss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
-    def _sample(self) -> int:
+    def _sample(self) -> tuple[int, int]:
         import psutil
 
         me = psutil.Process(self.pid)
-        total = me.memory_info().rss
-        for child in me.children(recursive=True):
+        rss = pss = 0
+        for proc in (me, *me.children(recursive=True)):
             with contextlib.suppress(psutil.Error):
-                total += child.memory_info().rss
-        return int(total)
+                rss += proc.memory_info().rss
+                pss += int(getattr(proc.memory_full_info(), "pss", 0)) if _HAS_PSS else 0
+        return int(rss), pss
 
     def _loop(self) -> None:
         while not self._stop.is_set():
             with contextlib.suppress(Exception):  # a process vanished mid-sample; next tick will do
-                self.peak = max(self.peak, self._sample())
+                rss, pss = self._sample()
+                self.peak = max(self.peak, rss)
+                self.peak_pss = max(self.peak_pss, pss)
             self._stop.wait(self.interval)
 
     def __enter__(self) -> RssSampler:
@@ -333,10 +345,12 @@ class Bench:
     profile: dict[str, Any] | None = None
     agreement: dict[str, Any] | None = None
     errors: list[str] = field(default_factory=list)
+    rounds: list[dict[str, Any]] = field(default_factory=list)
+    """Every timed run of every round (``runs`` then holds each system's median run)."""
 
 
-def _spawn(args: list[str], label: str, bench: Bench, timeout: float | None) -> int | None:
-    """Run a child; its peak summed RSS (sampled from here), or None when it failed."""
+def _spawn(args: list[str], label: str, bench: Bench, timeout: float | None) -> tuple[int, int] | None:
+    """Run a child; its peak summed RSS and PSS (sampled from here), or None when it failed."""
     cmd = [sys.executable, "-m", "benchmarks.throughput", *args]
     print(f"  running {label} ...", flush=True)
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -354,7 +368,7 @@ def _spawn(args: list[str], label: str, bench: Bench, timeout: float | None) -> 
         bench.errors.append(f"{label}: exit {proc.returncode}: " + " | ".join(tail))
         print(f"  {label}: FAILED\n    " + "\n    ".join(tail), flush=True)
         return None
-    return sampler.peak
+    return sampler.peak, sampler.peak_pss
 
 
 def run_system(
@@ -368,11 +382,12 @@ def run_system(
     result = work / f"{label}.result.json"
     args = ["--child", system, "--input", str(inp), "--output", str(out)]
     args += ["--workers", str(workers), "--result", str(result)]
-    peak = _spawn(args, label, bench, timeout)
-    if peak is None:
+    peaks = _spawn(args, label, bench, timeout)
+    if peaks is None:
         return None
     record: dict[str, Any] = json.loads(result.read_text(encoding="utf-8"))
-    record["peak_rss_total"] = max(peak, record.get("peak_rss_total", 0))
+    record["peak_rss_total"] = max(peaks[0], record.get("peak_rss_total", 0))
+    record["peak_pss_total"] = peaks[1]
     record["label"] = label
     record["output"] = str(out)
     bench.runs.append(record)
@@ -510,6 +525,48 @@ HEADER = [
 ]
 
 
+def median_runs(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per label (in first-seen order), the run with the median time (the lower one of two).
+
+    >>> rs = [{"label": "a", "seconds": s} for s in (3.0, 1.0, 2.0)] + [{"label": "b", "seconds": 5.0}]
+    >>> [(r["label"], r["seconds"]) for r in median_runs(rs)]
+    [('a', 2.0), ('b', 5.0)]
+    """
+    by_label: dict[str, list[dict[str, Any]]] = {}
+    for r in records:
+        by_label.setdefault(r["label"], []).append(r)
+    out = []
+    for runs in by_label.values():
+        ordered = sorted(runs, key=lambda r: r["seconds"])
+        out.append(ordered[(len(ordered) - 1) // 2])
+    return out
+
+
+def round_ratios(records: list[dict[str, Any]]) -> dict[str, list[float]]:
+    """Per docclean label, its ratio in each round against that round's own reference:
+    docs/s over the reference's docs/s (plain text), time over trafilatura's time (HTML).
+
+    >>> rs = [{"label": "reference", "system": "reference", "round": 0, "docs": 10, "seconds": 10.0},
+    ...       {"label": "docclean-w1", "system": "docclean", "round": 0, "docs": 10, "seconds": 4.0},
+    ...       {"label": "trafilatura", "system": "trafilatura", "round": 0, "docs": 3, "seconds": 2.0},
+    ...       {"label": "docclean-html-w1", "system": "docclean-html", "round": 0, "docs": 3, "seconds": 2.5}]
+    >>> round_ratios(rs)
+    {'docclean-w1': [2.5], 'docclean-html-w1': [1.25]}
+    """
+    base: dict[tuple[str, int], dict[str, Any]] = {
+        (r["system"], r.get("round", 0)): r for r in records if r["system"] in ("reference", "trafilatura")
+    }
+    out: dict[str, list[float]] = {}
+    for r in records:
+        k = r.get("round", 0)
+        if r["system"] == "docclean" and ("reference", k) in base:
+            ref = base[("reference", k)]
+            out.setdefault(r["label"], []).append((r["docs"] / r["seconds"]) / (ref["docs"] / ref["seconds"]))
+        elif r["system"] == "docclean-html" and ("trafilatura", k) in base:
+            out.setdefault(r["label"], []).append(r["seconds"] / base[("trafilatura", k)]["seconds"])
+    return out
+
+
 def render(bench: Bench) -> str:
     """A Markdown report: throughput table, stage timings, profile, agreement."""
     lines = [f"command: `{bench.meta['command']}`", ""]
@@ -520,6 +577,14 @@ def render(bench: Bench) -> str:
     lines.append("|" + "---|" * len(HEADER))
     for row in _rows(bench):
         lines.append("| " + " | ".join(row) + " |")
+    n_rounds = len({r.get("round", 0) for r in bench.rounds})
+    if n_rounds > 1:
+        lines.append(
+            f"\n{n_rounds} rounds (order reversed in every other round); the table shows each system's "
+            "median run. Ratios per round, against the same round's reference:"
+        )
+        for label, ratios in round_ratios(bench.rounds).items():
+            lines.append(f"  {label}: " + ", ".join(f"{x:.2f}×" for x in ratios))
     for r in bench.runs:
         timings = (r.get("summary") or {}).get("timings")
         if isinstance(timings, dict) and timings:
@@ -576,6 +641,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile-docs", type=int, default=2000, help="docs for the cProfile run (0 = skip)")
     parser.add_argument("--skip", nargs="*", default=[], help="systems to skip: io reference docclean html")
     parser.add_argument("--timeout", type=float, default=None, help="per-system timeout in seconds")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run the timed systems this many times, interleaved; report medians and per-round ratios",
+    )
     # child mode
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--input", type=Path, default=None, help=argparse.SUPPRESS)
@@ -623,37 +694,47 @@ def main(argv: list[str] | None = None) -> int:
 
     skip = set(args.skip)
     agreement_dirs: tuple[Path, Path] | None = None
+    if n_docs > 0 and "io" not in skip:
+        run_system(bench, "io", text_dir, work, timeout=args.timeout)
+    text_systems: list[tuple[str, int]] = []
     if n_docs > 0:
-        if "io" not in skip:
-            run_system(bench, "io", text_dir, work, timeout=args.timeout)
-        ref = None
         if "reference" not in skip:
-            ref = run_system(bench, "reference", text_dir, work, timeout=args.timeout)
+            text_systems.append(("reference", 1))
         if "docclean" not in skip:
-            first = None
-            for w in worker_counts:
-                rec = run_system(bench, "docclean", text_dir, work, w, timeout=args.timeout)
-                first = first or rec
-            if ref is not None and first is not None:
-                agreement_dirs = (Path(ref["output"]), Path(first["output"]))
-        if args.profile_docs > 0 and "profile" not in skip:
-            n_prof = min(args.profile_docs, n_docs)
-            prof_dir = work / "corpus" / "profile"
-            if prof_dir.exists():
-                shutil.rmtree(prof_dir)
-            _build(prof_dir, n_prof, args.data)
-            out = work / "out" / "profile"
-            if out.exists():
-                shutil.rmtree(out)
-            result = work / "profile.result.json"
-            cmd = ["--child", "profile", "--input", str(prof_dir), "--output", str(out)]
-            if _spawn([*cmd, "--result", str(result)], "profile", bench, args.timeout) is not None:
-                bench.profile = json.loads(result.read_text(encoding="utf-8"))
-                bench.profile["docs"] = n_prof
+            text_systems += [("docclean", w) for w in worker_counts]
+    html_systems: list[tuple[str, int]] = []
     if n_html > 0 and "html" not in skip:
-        run_system(bench, "trafilatura", html_dir, work, timeout=args.timeout)
-        for w in worker_counts:
-            run_system(bench, "docclean-html", html_dir, work, w, timeout=args.timeout)
+        html_systems = [("trafilatura", 1)] + [("docclean-html", w) for w in worker_counts]
+    untimed = list(bench.runs)
+    bench.runs.clear()
+    for k in range(max(1, args.rounds)):
+        if args.rounds > 1:
+            print(f"round {k + 1} of {args.rounds}", flush=True)
+        for systems, inp in ((text_systems, text_dir), (html_systems, html_dir)):
+            for system, w in systems if k % 2 == 0 else systems[::-1]:
+                rec = run_system(bench, system, inp, work, w, timeout=args.timeout)
+                if rec is not None:
+                    rec["round"] = k
+    bench.rounds = list(bench.runs)
+    bench.runs[:] = untimed + median_runs(bench.rounds)
+    if n_docs > 0 and args.profile_docs > 0 and "profile" not in skip:
+        n_prof = min(args.profile_docs, n_docs)
+        prof_dir = work / "corpus" / "profile"
+        if prof_dir.exists():
+            shutil.rmtree(prof_dir)
+        _build(prof_dir, n_prof, args.data)
+        out = work / "out" / "profile"
+        if out.exists():
+            shutil.rmtree(out)
+        result = work / "profile.result.json"
+        cmd = ["--child", "profile", "--input", str(prof_dir), "--output", str(out)]
+        if _spawn([*cmd, "--result", str(result)], "profile", bench, args.timeout) is not None:
+            bench.profile = json.loads(result.read_text(encoding="utf-8"))
+            bench.profile["docs"] = n_prof
+    ref = next((r for r in bench.runs if r["label"] == "reference"), None)
+    first = next((r for r in bench.runs if r["system"] == "docclean"), None)
+    if ref is not None and first is not None:  # the outputs of the last round (the same bytes each round)
+        agreement_dirs = (Path(ref["output"]), Path(first["output"]))
 
     if agreement_dirs is not None:  # read outputs only now: the parent must stay small
         bench.agreement = language_agreement(*agreement_dirs, index=index_path(text_dir))
@@ -667,6 +748,7 @@ def main(argv: list[str] | None = None) -> int:
             "agreement": bench.agreement,
             "profile": bench.profile,
             "errors": bench.errors,
+            "rounds": bench.rounds,
         }
         args.json.write_text(json.dumps(payload, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
     return 1 if bench.errors else 0

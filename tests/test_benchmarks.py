@@ -6,6 +6,7 @@ No timing assertions: speed is checked by running ``benchmarks/throughput.py``.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,18 @@ def test_rss_sampler_measures_another_process_and_its_children() -> None:
         proc.wait(timeout=30)
         time.sleep(0.1)
     assert sampler.peak > 110_000_000
+    if os.path.exists("/proc/self/smaps_rollup"):  # Linux: PSS summed too, about the same here
+        assert sampler.peak_pss > 100_000_000
+
+
+def test_benchmark_doctests() -> None:
+    """The report helpers' examples (rounds, medians, memory growth) hold."""
+    import doctest
+
+    import benchmarks.memory
+    import benchmarks.throughput
+
+    for module in (benchmarks.throughput, benchmarks.memory):
+        result = doctest.testmod(module)
+        assert result.attempted > 0
+        assert result.failed == 0
