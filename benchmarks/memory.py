@@ -133,7 +133,9 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(corpus)
         print(f"building {n} documents in {corpus} ...", flush=True)
         _build(corpus, n, args.data)
-        rec = run_system(bench, "docclean", corpus, work / f"size-{n}", args.workers, timeout=args.timeout)
+        rec = run_system(
+            bench, "docclean", corpus, work / f"size-{n}", args.workers, timeout=args.timeout, pss=True
+        )
         shutil.rmtree(corpus, ignore_errors=True)
         if rec is None:
             print("\n".join(bench.errors), file=sys.stderr)

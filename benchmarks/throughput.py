@@ -89,14 +89,17 @@ class RssSampler:
     The benchmark samples each measured child from its parent process: a sampling thread
     inside the measured process would take the GIL from the work it measures (~10 % of a
     one-worker run's CPU at a 50 ms interval). ``peak`` sums RSS, which counts a page that
-    forked workers share with their parent once per process; ``peak_pss`` sums the
-    proportional set size (a shared page split between its sharers), the memory the process
-    tree really holds (0 where unavailable).
+    forked workers share with their parent once per process. With ``pss``, ``peak_pss`` sums
+    the proportional set size (a shared page split between its sharers), the memory the
+    process tree really holds (0 where unavailable). Reading PSS makes the kernel walk the
+    measured processes' page tables; no slowdown showed in an A/B test (docclean, 5,000
+    documents), but only the memory benchmark needs it, so only it asks.
     """
 
-    def __init__(self, pid: int | None = None, interval: float = 0.2) -> None:
+    def __init__(self, pid: int | None = None, interval: float = 0.2, pss: bool = False) -> None:
         self.pid = pid
         self.interval = interval
+        self.pss = pss and _HAS_PSS
         self.peak = 0
         self.peak_pss = 0
         self._stop = threading.Event()
@@ -110,7 +113,7 @@ class RssSampler:
         for proc in (me, *me.children(recursive=True)):
             with contextlib.suppress(psutil.Error):
                 rss += proc.memory_info().rss
-                pss += int(getattr(proc.memory_full_info(), "pss", 0)) if _HAS_PSS else 0
+                pss += int(getattr(proc.memory_full_info(), "pss", 0)) if self.pss else 0
         return int(rss), pss
 
     def _loop(self) -> None:
@@ -349,12 +352,14 @@ class Bench:
     """Every timed run of every round (``runs`` then holds each system's median run)."""
 
 
-def _spawn(args: list[str], label: str, bench: Bench, timeout: float | None) -> tuple[int, int] | None:
-    """Run a child; its peak summed RSS and PSS (sampled from here), or None when it failed."""
+def _spawn(
+    args: list[str], label: str, bench: Bench, timeout: float | None, pss: bool = False
+) -> tuple[int, int] | None:
+    """Run a child; its peak summed RSS and (with ``pss``) PSS, sampled from here; None when it failed."""
     cmd = [sys.executable, "-m", "benchmarks.throughput", *args]
     print(f"  running {label} ...", flush=True)
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    with RssSampler(proc.pid) as sampler:
+    with RssSampler(proc.pid, pss=pss) as sampler:
         try:
             stdout, stderr = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -372,9 +377,15 @@ def _spawn(args: list[str], label: str, bench: Bench, timeout: float | None) -> 
 
 
 def run_system(
-    bench: Bench, system: str, inp: Path, work: Path, workers: int = 1, timeout: float | None = None
+    bench: Bench,
+    system: str,
+    inp: Path,
+    work: Path,
+    workers: int = 1,
+    timeout: float | None = None,
+    pss: bool = False,
 ) -> dict[str, Any] | None:
-    """Run one system in a fresh subprocess; append and return its record."""
+    """Run one system in a fresh subprocess; append and return its record (``pss``: :class:`RssSampler`)."""
     label = f"{system}-w{workers}" if system.startswith("docclean") else system
     out = work / "out" / label
     if out.exists():
@@ -382,7 +393,7 @@ def run_system(
     result = work / f"{label}.result.json"
     args = ["--child", system, "--input", str(inp), "--output", str(out)]
     args += ["--workers", str(workers), "--result", str(result)]
-    peaks = _spawn(args, label, bench, timeout)
+    peaks = _spawn(args, label, bench, timeout, pss)
     if peaks is None:
         return None
     record: dict[str, Any] = json.loads(result.read_text(encoding="utf-8"))

@@ -141,7 +141,7 @@ def test_rss_sampler_measures_another_process_and_its_children() -> None:
         "subprocess.run([sys.executable, '-c', 'import time; b = bytearray(60_000_000); time.sleep(1.5)'])"
     )
     proc = subprocess.Popen([sys.executable, "-c", code])
-    with RssSampler(proc.pid, interval=0.05) as sampler:
+    with RssSampler(proc.pid, interval=0.05, pss=True) as sampler:
         proc.wait(timeout=30)
         time.sleep(0.1)
     assert sampler.peak > 110_000_000
