@@ -9,7 +9,7 @@ Passes, in this order, each applied to every line (lines are separated by
 
 1. ``mojibake`` / ``html_entity`` / ``control_chars`` / ``unicode_nfc``: ftfy,
    with a conservative configuration (see :data:`FTFY_CONFIG`), only on lines
-   that could need it (:func:`may_need_ftfy`).
+   that could need it (:func:`may_need_ftfy`, then :func:`ftfy_would_act`).
 2. ``odd_space``: no-break and other odd spaces become ``" "``; zero-width
    spaces, word joiners, soft hyphens and BOMs are removed; trailing white
    space at line ends is removed. One record per run.
@@ -58,6 +58,7 @@ __all__ = [
     "fix_glued_credit",
     "fix_glued_repeat",
     "fix_odd_spaces",
+    "ftfy_would_act",
     "may_need_ftfy",
     "repair",
     "repair_text",
@@ -132,6 +133,7 @@ def ftfy_would_act(line: str) -> bool:
     """Whether ftfy (with :data:`FTFY_CONFIG`) could change ``line``: a sound and much cheaper
     test than running it. Accented letters alone (``"für"``, ``"café"``) are not mojibake to
     ftfy unless two non-ASCII characters meet (``"fÃ¼r"``); text already in NFC stays.
+    ``tests/test_repair.py`` checks it against the installed ftfy's categories.
 
     >>> ftfy_would_act("Die Maßnahme für Bürger"), ftfy_would_act("fÃ¼r"), ftfy_would_act("AT&amp;T")
     (False, True, True)
