@@ -335,9 +335,10 @@ def warm_up(cfg: LanguageConfig) -> None:
     happened on none of the 20,000 documents of the throughput benchmark, and loading it up
     front delayed every run's workers. ``langdetect``: the factory.
 
+    >>> import pipeline.language
     >>> from pipeline.config import LanguageConfig
     >>> warm_up(LanguageConfig())
-    >>> _PROFILES is not None
+    >>> pipeline.language._PROFILES is not None
     True
     """
     if cfg.method == "profile":
