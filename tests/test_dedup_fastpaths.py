@@ -296,3 +296,21 @@ def test_decide_consumes_signatures_one_by_one_and_keeps_none() -> None:
     res = decide(stream(), index, CFG)
     assert len(res) == len(docs) and [r() for r in refs] == [None] * len(refs)
     assert [d.of for d in res["d2"].duplicates] == ["d1"]
+
+
+def test_filter_rebuild_in_groups_is_the_filter_rebuilt_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rebuild refills the filter a group of buckets at a time (bounded temporaries): the
+    bits are the same whatever the group size."""
+    import pipeline.dedup.index as index_module
+
+    index = DedupIndex()
+    for k, (ws, offsets) in enumerate(random_docs(400, 5)):
+        n = len(offsets) - 1
+        index.add_document(f"d{k}", list(range(n)), list(range(1, n + 1)), offsets, array("H", ws))
+    filters = []
+    for group in (1, 7, 512, index_module._NBUCKETS):
+        monkeypatch.setattr(index_module, "_BLOOM_REBUILD_BUCKETS", group)
+        index._rebuild_bloom()
+        filters.append(bytes(index._bloom))
+    assert any(filters[0])
+    assert all(f == filters[0] for f in filters)

@@ -51,6 +51,8 @@ _MIX = 0x9E3779B97F4A7C15
 _BLOOM_MIN_BITS = 1 << 16
 _BLOOM_BITS_PER_ANCHOR = 4
 """The membership filter is rebuilt twice as large when it holds fewer bits than this per anchor."""
+_BLOOM_REBUILD_BUCKETS = 512
+"""Buckets refilled into a rebuilt filter at a time (bounds the rebuild's temporary arrays)."""
 
 Keys = npt.NDArray[np.uint64]
 
@@ -352,18 +354,25 @@ class DedupIndex:
             bits <<= 1
         self._bloom = bytearray(bits // 8)
         self._bloom_tag_bits = bits.bit_length() - 1 - _BUCKET_BITS
-        data: array[int] = array("Q")
-        for bucket in self.buckets:
-            if bucket:
-                data.extend(bucket)
-        if not data:
-            return
-        sizes = [len(bucket) if bucket else 0 for bucket in self.buckets]
-        heads = np.repeat(np.arange(_NBUCKETS, dtype=np.uint64), sizes)
-        tags = np.frombuffer(data, dtype=np.uint64) >> np.uint64(_PID_BITS)
-        slots = (heads << np.uint64(self._bloom_tag_bits)) | (tags >> np.uint64(24 - self._bloom_tag_bits))
         bloom = np.frombuffer(self._bloom, dtype=np.uint8)
-        np.bitwise_or.at(bloom, slots >> np.uint64(3), np.uint8(1) << (slots & np.uint64(7)).astype(np.uint8))
+        # a group of buckets at a time: the temporaries stay a small fraction of the index (all at
+        # once, they were ~5 times its anchor array: a 1,000,000-document run peaked 0.8 GB higher)
+        for lo in range(0, _NBUCKETS, _BLOOM_REBUILD_BUCKETS):
+            group = self.buckets[lo : lo + _BLOOM_REBUILD_BUCKETS]
+            data: array[int] = array("Q")
+            for bucket in group:
+                if bucket:
+                    data.extend(bucket)
+            if not data:
+                continue
+            sizes = [len(bucket) if bucket else 0 for bucket in group]
+            heads = np.repeat(np.arange(lo, lo + len(group), dtype=np.uint64), sizes)
+            tags = np.frombuffer(data, dtype=np.uint64) >> np.uint64(_PID_BITS)
+            tag_bits = self._bloom_tag_bits
+            slots = (heads << np.uint64(tag_bits)) | (tags >> np.uint64(24 - tag_bits))
+            np.bitwise_or.at(
+                bloom, slots >> np.uint64(3), np.uint8(1) << (slots & np.uint64(7)).astype(np.uint8)
+            )
 
     def _may_hold(self, keys: Keys) -> npt.NDArray[np.bool_]:
         """Per key: False when no anchor can match it (no bucket search needed), else True."""
