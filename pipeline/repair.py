@@ -102,10 +102,12 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 # cp1250; U+00A0-U+00BF alone, e.g. a no-break space or '«', are only continuation bytes),
 # combining marks (NFC), Greek/Cyrillic (cp1253/cp1251 mojibake), box drawing (cp437),
 # U+FFFD (lossy sequences), surrogates, deprecated format chars, BOM and U+FFF9..U+FFFC.
-_FTFY_TRIGGER = re.compile(
-    "[&\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\xc0-\xff\u0100-\u024f\u0300-\u036f\u0370-\u04ff"
-    "\u2500-\u259f\ufffd\ud800-\udfff\u206a-\u206f\ufeff\ufff9-\ufffc]"
+_FTFY_ACTS_ON = (
+    "&\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u0300-\u036f\ufffd\ud800-\udfff\u206a-\u206f\ufeff\ufff9-\ufffc"
 )
+"""The part of the trigger set that makes ftfy act whatever surrounds it (entities, controls,
+combining marks for NFC, lossy and deprecated characters); the rest are letters and box drawing."""
+_FTFY_TRIGGER = re.compile(f"[{_FTFY_ACTS_ON}\xc0-\xff\u0100-\u024f\u0370-\u04ff\u2500-\u259f]")
 
 
 def may_need_ftfy(text: str) -> bool:
@@ -119,14 +121,11 @@ def may_need_ftfy(text: str) -> bool:
     return _FTFY_TRIGGER.search(text) is not None
 
 
-# Characters that make ftfy act whatever surrounds them (entities, controls, lossy or
-# deprecated characters, combining marks for NFC) ...
-_FTFY_ALWAYS = re.compile(
-    "[&\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u0300-\u036f\ufffd\ud800-\udfff\u206a-\u206f\ufeff\ufff9-\ufffc]"
-)
-# ... and what its mojibake heuristic needs: every alternative of ``ftfy.badness.BADNESS_RE``
-# matches either two adjacent non-ASCII characters, a C1 control (above) or one of Â Ã Œ œ.
-_FTFY_MAYBE_BAD = re.compile("[\u00c2\u00c3\u0152\u0153]|[^\x00-\x7f]{2}")
+# One scan for what makes ftfy act on a line that has a trigger character: a character of
+# ``_FTFY_ACTS_ON``, or what its mojibake heuristic needs (every alternative of
+# ``ftfy.badness.BADNESS_RE`` matches two adjacent non-ASCII characters, a C1 control or one
+# of Â Ã Œ œ).
+_FTFY_WOULD_ACT = re.compile(f"[{_FTFY_ACTS_ON}\u00c2\u00c3\u0152\u0153]|[^\x00-\x7f]{{2}}")
 
 
 def ftfy_would_act(line: str) -> bool:
@@ -142,11 +141,7 @@ def ftfy_would_act(line: str) -> bool:
     """
     if not may_need_ftfy(line):
         return False
-    return (
-        _FTFY_ALWAYS.search(line) is not None
-        or _FTFY_MAYBE_BAD.search(line) is not None
-        or not unicodedata.is_normalized("NFC", line)
-    )
+    return _FTFY_WOULD_ACT.search(line) is not None or not unicodedata.is_normalized("NFC", line)
 
 
 def _classify(steps: Sequence[tuple[str, str]]) -> str:

@@ -355,6 +355,7 @@ class DedupIndex:
         self._bloom = bytearray(bits // 8)
         self._bloom_tag_bits = bits.bit_length() - 1 - _BUCKET_BITS
         bloom = np.frombuffer(self._bloom, dtype=np.uint8)
+        tag_bits = self._bloom_tag_bits
         # a group of buckets at a time: the temporaries stay a small fraction of the index (all at
         # once, they were ~5 times its anchor array: a 1,000,000-document run peaked 0.8 GB higher)
         for lo in range(0, _NBUCKETS, _BLOOM_REBUILD_BUCKETS):
@@ -368,7 +369,6 @@ class DedupIndex:
             sizes = [len(bucket) if bucket else 0 for bucket in group]
             heads = np.repeat(np.arange(lo, lo + len(group), dtype=np.uint64), sizes)
             tags = np.frombuffer(data, dtype=np.uint64) >> np.uint64(_PID_BITS)
-            tag_bits = self._bloom_tag_bits
             slots = (heads << np.uint64(tag_bits)) | (tags >> np.uint64(24 - tag_bits))
             np.bitwise_or.at(
                 bloom, slots >> np.uint64(3), np.uint8(1) << (slots & np.uint64(7)).astype(np.uint8)
