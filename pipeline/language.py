@@ -138,9 +138,11 @@ class _Profiles:
         self.logp[-1] = 0.0
         self._words: dict[str, tuple[int, ...]] = {}
         self._slots: dict[str, int] = {}
+        self._keys: list[str] = []  # the word key of each filled slot
         # zeros: memory is taken only as slots are filled (and never grown by copying)
         self.vectors = np.zeros((self.VECTOR_LIMIT, len(self.langs)), dtype=np.float64)
         self.sizes = np.zeros(self.VECTOR_LIMIT, dtype=np.float64)
+        self.uses = np.zeros(self.VECTOR_LIMIT, dtype=np.uint32)  # texts that used each slot
 
     def word_rows(self, word: str, closed: bool) -> tuple[int, ...]:
         """Profile rows of the n-grams langdetect extracts from one normalised word, in its order.
@@ -166,17 +168,42 @@ class _Profiles:
         """Rows of ``vectors`` / ``sizes`` for word keys (``word`` closed, ``word + _OPEN`` not).
 
         ``vectors[slot]`` is the sum of the word's n-gram rows of ``logp``, ``sizes[slot]``
-        their number. A full cache starts again empty (never mid-call).
+        their number. A full cache keeps the words that more than one text used (see
+        :meth:`_evict`; never mid-call).
         """
+        if len(self._slots) + len(keys) > self.VECTOR_LIMIT:
+            self._evict(len(keys))
         known = self._slots
-        if len(known) + len(keys) > self.VECTOR_LIMIT:
-            known.clear()
         found = list(map(known.get, keys))
         new = [key for key, slot in zip(keys, found, strict=True) if slot is None]
         if new:
             self._add(new)
             found = list(map(known.__getitem__, keys))
-        return np.array(found, dtype=np.intp)
+        slots = np.array(found, dtype=np.intp)
+        self.uses[slots] += 1  # keys are distinct: one use per slot
+        return slots
+
+    def _evict(self, room: int) -> None:
+        """Make room for ``room`` new words: keep the words that several texts used (second
+        chance; the most used when they are more than half the cache), drop the rest.
+
+        Emptying the whole cache instead threw away the frequent words with the rare ones:
+        on 12,000 news articles 80 % more word vectors were computed than there are
+        distinct words. Kept vectors are copied unchanged, so scores never depend on it.
+        """
+        n = len(self._keys)
+        uses = self.uses[:n]
+        keep = np.flatnonzero(uses > 1)
+        cap = max(0, min(self.VECTOR_LIMIT // 2, self.VECTOR_LIMIT - room))
+        if len(keep) > cap:
+            keep = np.sort(keep[np.argsort(-uses[keep], kind="stable")[:cap]])
+        k = len(keep)
+        self.vectors[:k] = self.vectors[keep]
+        self.sizes[:k] = self.sizes[keep]
+        self.uses[:k] = uses[keep] >> 1  # older uses count half
+        self.uses[k:n] = 0
+        self._keys = [self._keys[i] for i in keep.tolist()]
+        self._slots = dict(zip(self._keys, range(k), strict=True))
 
     def _add(self, keys: list[str]) -> None:
         """Give each of ``keys`` (new word keys) a slot with its vector and size, all at once.
@@ -190,6 +217,10 @@ class _Profiles:
         if end > len(self.sizes):  # only if VECTOR_LIMIT was raised after loading
             self.vectors = np.concatenate((self.vectors, np.zeros((end - len(self.sizes), len(self.langs)))))
             self.sizes = np.concatenate((self.sizes, np.zeros(end - len(self.sizes))))
+            self.uses = np.concatenate((self.uses, np.zeros(end - len(self.uses), dtype=np.uint32)))
+        del self._keys[start:]
+        self._keys += keys
+        self.uses[start:end] = 0
         rows: list[int] = []
         firsts: list[int] = []  # where each word with n-grams starts in ``rows``
         filled: list[int] = []  # ... and its slot

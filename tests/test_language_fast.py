@@ -129,6 +129,31 @@ def test_a_full_word_cache_starts_again(monkeypatch: pytest.MonkeyPatch) -> None
     prof._slots.clear()
 
 
+def test_a_full_word_cache_keeps_the_words_several_texts_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    prof = lang._profiles(0)
+    monkeypatch.setattr(lang._Profiles, "VECTOR_LIMIT", 30)
+    prof._slots.clear()
+    common = ["the", "bank", "said"]
+    prof.slots(common)
+    prof.slots([*common, "rates"])  # used twice: common; once: rates
+    expected = {k: prof.vectors[prof._slots[k]].copy() for k in common}
+    prof.slots([f"rare{i}" for i in range(27)])  # 4 + 27 > 30: evicts
+    assert set(common) <= set(prof._slots) and "rates" not in prof._slots
+    assert len(prof._slots) == len(common) + 27
+    for k in common:
+        assert np.array_equal(prof.vectors[prof._slots[k]], expected[k]), k
+        assert prof._keys[prof._slots[k]] == k
+    # and the scores are those of an empty cache
+    before = [lang.profile_scores(t) for t in TEXTS]
+    prof._slots.clear()
+    monkeypatch.setattr(lang._Profiles, "VECTOR_LIMIT", 40000)
+    for b, a in zip(before, [lang.profile_scores(t) for t in TEXTS], strict=True):
+        assert (a is None) == (b is None)
+        if a is not None and b is not None:
+            assert np.array_equal(a[1], b[1]) and a[2] == b[2]
+    prof._slots.clear()
+
+
 @pytest.mark.parametrize("method", ["profile", "langdetect"])
 def test_detect_text_is_stable_across_cache_states(method: str) -> None:
     cfg = LanguageConfig(method=method)  # type: ignore[arg-type]
