@@ -60,6 +60,7 @@ import os
 import random
 import re
 from collections import Counter
+from collections.abc import Iterator, Mapping
 
 import numpy as np
 from langdetect.detector import Detector
@@ -78,14 +79,68 @@ _FACTORIES: dict[int, DetectorFactory] = {}
 
 
 def _factory(seed: int) -> DetectorFactory:
-    """One loaded, seeded factory per process and seed (loading profiles takes ~0.3 s)."""
+    """One seeded langdetect factory per process and seed, reading the profile matrix.
+
+    langdetect's own ``load_profile`` builds a Python list of 55 floats per n-gram (about
+    60 MB per process, for the rare text the replay is unsure of); this factory's
+    ``word_lang_prob_map`` gives the same lists from :class:`_Profiles`' matrix instead
+    (the same numbers: ``tests/test_language_fast.py`` compares both factories' answers).
+    """
     factory = _FACTORIES.get(seed)
     if factory is None:
+        prof = _profiles(seed)
         factory = DetectorFactory()
-        factory.load_profile(PROFILES_DIRECTORY)
+        factory.word_lang_prob_map = _ProbabilityRows(prof.row, prof.probs)
+        factory.langlist = list(prof.langs)
         factory.seed = seed
         _FACTORIES[seed] = factory
     return factory
+
+
+def _loaded_factory(seed: int) -> DetectorFactory:
+    """langdetect's own factory, loaded from its profile files (the reference, for tests)."""
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.seed = seed
+    return factory
+
+
+class _ProbabilityRows(Mapping[str, list[float]]):
+    """``DetectorFactory.word_lang_prob_map`` (n-gram -> probability per language) backed by the
+    profile matrix: a row becomes a list of floats when langdetect asks for it (bounded cache).
+
+    >>> prof = _profiles(0)
+    >>> rows = _ProbabilityRows(prof.row, prof.probs)
+    >>> "the" in rows, "qqqq" in rows, len(rows) == len(prof.keys)
+    (True, False, True)
+    >>> rows["the"] == prof.probs[prof.row["the"]].tolist()
+    True
+    """
+
+    CACHE_LIMIT = 20_000
+
+    def __init__(self, row: dict[str, int], probs: np.ndarray) -> None:
+        self._row = row
+        self._probs = probs
+        self._cache: dict[str, list[float]] = {}
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._row
+
+    def __getitem__(self, key: str) -> list[float]:
+        got = self._cache.get(key)
+        if got is None:
+            got = self._probs[self._row[key]].tolist()
+            if len(self._cache) >= self.CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = got
+        return got
+
+    def __len__(self) -> int:
+        return len(self._row)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._row)
 
 
 def sample_text(text: str, limit: int) -> str:
@@ -361,10 +416,8 @@ def _profiles(seed: int) -> _Profiles:
 def warm_up(cfg: LanguageConfig) -> None:
     """Load what ``cfg.method`` needs now (before forking workers, so that they share the memory).
 
-    ``profile``: the profile matrix only. langdetect's own factory (half a second) is left to
-    the rare worker that needs it, where the replay of seeded langdetect is unsure: that
-    happened on none of the 20,000 documents of the throughput benchmark, and loading it up
-    front delayed every run's workers. ``langdetect``: the factory.
+    ``profile``: the profile matrix, which the rare text the replay of seeded langdetect is
+    unsure of also needs (:func:`_factory` reads it). ``langdetect``: the factory too.
 
     >>> import pipeline.language
     >>> from pipeline.config import LanguageConfig

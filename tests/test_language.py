@@ -63,7 +63,7 @@ def test_profile_method_extracts_exactly_langdetects_ngrams() -> None:
     """Our fast n-gram extraction must mirror langdetect's NGram.add_char, character for character."""
     from pipeline import language as lang
 
-    factory = lang._factory(0)
+    factory = lang._loaded_factory(0)
     prof = lang._profiles(0)
     texts = [
         "NATO's USA chief said: «Ça va?» 12,000 people — Straße ÄÖÜ the EU.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 
 import numpy as np
@@ -9,6 +10,9 @@ import pytest
 
 from pipeline import language as lang
 from pipeline.config import LanguageConfig
+
+reference_factory = functools.cache(lambda: lang._loaded_factory(0))
+"""langdetect's own factory, loaded from its files: what the fast paths are compared with."""
 
 TEXTS = [
     "The central bank raised interest rates on Thursday, citing persistent inflation in services.",
@@ -68,7 +72,7 @@ def test_new_word_vectors_are_sums_of_their_rows() -> None:
 def test_ordered_rows_are_langdetects_ngrams_in_order(text: str) -> None:
     """The replay draws n-grams by position, so the order matters, not just the multiset."""
     prof = lang._profiles(0)
-    det = lang._factory(0).create()
+    det = reference_factory().create()
     det.append(text)
     det.cleaning_text()
     assert lang._ordered_rows(prof, lang._clean(text)) == [prof.row[g] for g in det._extract_ngrams()]
@@ -88,7 +92,7 @@ def test_bulk_draws_are_random_choice() -> None:
 def test_replay_is_langdetects_langprob(text: str) -> None:
     prof = lang._profiles(0)
     rows = lang._ordered_rows(prof, lang._clean(text))
-    det = lang._factory(0).create()
+    det = reference_factory().create()
     det.append(text)
     det.get_probabilities()
     replayed = lang._replay_langdetect(prof, rows, 0)
@@ -165,10 +169,26 @@ def test_detect_text_is_stable_across_cache_states(method: str) -> None:
 
 def test_profile_matrix_is_langdetects_smoothed_log_probabilities() -> None:
     prof = lang._profiles(0)
-    factory = lang._factory(0)
+    factory = reference_factory()
     assert prof.langs == factory.langlist and prof.keys == list(factory.word_lang_prob_map)
     probs = np.array([factory.word_lang_prob_map[k] for k in prof.keys], dtype=np.float64)
     assert np.array_equal(prof.probs, probs)
     expected = np.log(probs + prof.ALPHA / lang.Detector.BASE_FREQ).astype(np.float32)
     assert np.array_equal(prof.logp[:-1], expected)
     assert not prof.logp[prof.absent].any()
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_matrix_backed_factory_is_langdetects(text: str) -> None:
+    """langdetect with ``_factory``'s rows answers exactly as with its own loaded profiles."""
+    ours, theirs = lang._factory(0).create(), reference_factory().create()
+    for det in (ours, theirs):
+        det.append(text)
+    try:
+        expected = [(p.lang, p.prob) for p in theirs.get_probabilities()]
+    except lang.LangDetectException:
+        with pytest.raises(lang.LangDetectException):
+            ours.get_probabilities()
+        return
+    assert [(p.lang, p.prob) for p in ours.get_probabilities()] == expected
+    assert ours.langprob == theirs.langprob
