@@ -117,7 +117,7 @@ class _ProbabilityRows(Mapping[str, list[float]]):
     True
     """
 
-    CACHE_LIMIT = 20_000
+    CACHE_LIMIT = 4096  # rows of 55 Python floats, ~1.8 kB each: ~7 MB when full
 
     def __init__(self, row: dict[str, int], probs: np.ndarray) -> None:
         self._row = row
@@ -251,7 +251,7 @@ class _Profiles:
         keep = np.flatnonzero(uses > 1)
         cap = max(0, min(self.VECTOR_LIMIT // 2, self.VECTOR_LIMIT - room))
         if len(keep) > cap:
-            keep = np.sort(keep[np.argsort(-uses[keep], kind="stable")[:cap]])
+            keep = np.sort(keep[np.argsort(-uses[keep].astype(np.int64), kind="stable")[:cap]])
         k = len(keep)
         self.vectors[:k] = self.vectors[keep]
         self.sizes[:k] = self.sizes[keep]
@@ -269,7 +269,7 @@ class _Profiles:
         """
         start = len(self._slots)
         end = start + len(keys)
-        if end > len(self.sizes):  # only if VECTOR_LIMIT was raised after loading
+        if end > len(self.sizes):  # VECTOR_LIMIT raised after loading, or one text has more words
             self.vectors = np.concatenate((self.vectors, np.zeros((end - len(self.sizes), len(self.langs)))))
             self.sizes = np.concatenate((self.sizes, np.zeros(end - len(self.sizes))))
             self.uses = np.concatenate((self.uses, np.zeros(end - len(self.uses), dtype=np.uint32)))

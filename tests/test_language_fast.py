@@ -119,7 +119,7 @@ def test_word_vectors_score_like_ngram_rows(text: str) -> None:
         assert abs(fast[2] - exact[2]) < lang._SCORE_SLACK / 10
 
 
-def test_a_full_word_cache_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_word_cache_gives_the_same_scores(monkeypatch: pytest.MonkeyPatch) -> None:
     prof = lang._profiles(0)
     before = [lang.profile_scores(t) for t in TEXTS]
     monkeypatch.setattr(lang._Profiles, "VECTOR_LIMIT", 40)
