@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import ctypes
 import gc
 import hashlib
 import heapq
@@ -1122,8 +1123,35 @@ def _pool(the_plan: RunPlan) -> Iterator[cf.ProcessPoolExecutor | None]:
     if the_plan.config.boilerplate.enabled:
         boilerplate.warm_up(_rule_pack(the_plan.config))
     ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        yield pool
+    # Forked workers start with the driver's pages, shared until either side writes them.
+    # Hand back what planning freed (at 600,000 input files ~34 MB that each worker would
+    # otherwise inherit, and keep privately once the driver reuses it), then freeze the
+    # driver's objects so that the workers' collections do not write to (copy) their pages.
+    _trim_heap()
+    frozen_by_caller = gc.get_freeze_count() > 0  # theirs to undo, not ours
+    gc.freeze()
+    try:
+        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            yield pool
+    finally:
+        if not frozen_by_caller:
+            gc.unfreeze()
+
+
+def _trim_heap() -> bool:
+    """Collect garbage and return the C heap's free pages to the system; False without glibc.
+
+    >>> isinstance(_trim_heap(), bool)
+    True
+    """
+    gc.collect()
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):  # not glibc (macOS, musl, Windows)
+        return False
+    trim(0)
+    return True
 
 
 def map_shards(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import pickle
 from pathlib import Path
+
+import pytest
 
 from pipeline import readers
 from pipeline import run as runner
@@ -95,3 +98,35 @@ def test_plan_pickles_whole(tmp_path: Path) -> None:
     copy = pickle.loads(pickle.dumps(the_plan))
     assert list(copy.shards) == list(the_plan.shards)
     assert list(copy.files()) == list(the_plan.files())
+
+
+def test_the_pool_freezes_the_drivers_objects_while_workers_live(tmp_path: Path) -> None:
+    cfg = Config.from_mapping({"run": {"workers": 2, "shard_size": 2}})
+    the_plan = runner.plan([_corpus(tmp_path)], tmp_path / "out", cfg)
+    assert len(the_plan.shards) >= 2
+    with runner._pool(the_plan) as pool:
+        assert pool is not None
+        assert gc.get_freeze_count() > 0  # the driver's objects, untouched by the workers' GC
+        assert pool.submit(gc.get_freeze_count).result() > 0  # a forked worker inherits it
+    assert gc.get_freeze_count() == 0  # and the driver collects them again afterwards
+
+
+def test_trimming_the_heap_without_glibc_is_a_no_op(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_libc(name: str) -> object:
+        raise OSError(f"{name}: cannot open shared object file")
+
+    monkeypatch.setattr(runner.ctypes, "CDLL", no_libc)
+    assert runner._trim_heap() is False
+
+
+def test_the_pool_leaves_a_callers_frozen_objects_frozen(tmp_path: Path) -> None:
+    cfg = Config.from_mapping({"run": {"workers": 2, "shard_size": 2}})
+    the_plan = runner.plan([_corpus(tmp_path)], tmp_path / "out", cfg)
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        with runner._pool(the_plan) as pool:
+            assert pool is not None
+        assert gc.get_freeze_count() >= before
+    finally:
+        gc.unfreeze()
