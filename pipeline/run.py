@@ -34,6 +34,7 @@ import multiprocessing
 import os
 import pickle
 import shutil
+import threading
 import time
 import traceback
 import uuid
@@ -1122,20 +1123,23 @@ def _pool(the_plan: RunPlan) -> Iterator[cf.ProcessPoolExecutor | None]:
     language.warm_up(the_plan.config.language)
     if the_plan.config.boilerplate.enabled:
         boilerplate.warm_up(_rule_pack(the_plan.config))
-    ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    # Forked workers start with the driver's pages, shared until either side writes them.
-    # Hand back what planning freed (at 600,000 input files ~34 MB that each worker would
-    # otherwise inherit, and keep privately once the driver reuses it), then freeze the
-    # driver's objects so that the workers' collections do not write to (copy) their pages.
-    _trim_heap()
-    frozen_by_caller = gc.get_freeze_count() > 0  # theirs to undo, not ours
-    gc.freeze()
-    try:
-        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            yield pool
-    finally:
-        if not frozen_by_caller:
-            gc.unfreeze()
+    fork = os.name == "posix"
+    ctx = multiprocessing.get_context("fork" if fork else "spawn")
+    with contextlib.ExitStack() as stack:
+        if fork:
+            # Forked workers start with the driver's pages, shared until either side writes
+            # them. Hand back the heap pages planning freed (glibc; at 600,000 input files ~34
+            # MB that each worker would otherwise inherit, and keep privately once the driver
+            # reuses them), then freeze the driver's objects so that the workers' collections
+            # do not write to (copy) their pages.
+            _trim_heap()
+            stack.enter_context(_frozen())
+        pool = stack.enter_context(cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx))
+        if fork:
+            # the pool forks all its workers at the first submit: do it now, before the driver
+            # loads the dedup index or anything else the workers never use
+            pool.submit(int).result()
+        yield pool
 
 
 def _trim_heap() -> bool:
@@ -1150,8 +1154,45 @@ def _trim_heap() -> bool:
         trim = libc.malloc_trim
     except (OSError, AttributeError):  # not glibc (macOS, musl, Windows)
         return False
+    trim.argtypes = [ctypes.c_size_t]
     trim(0)
     return True
+
+
+class _FreezeCount:
+    """How many :func:`_frozen` blocks are open in this process, and whether to unfreeze after."""
+
+    lock = threading.Lock()
+    depth = 0
+    ours = False
+
+
+@contextlib.contextmanager
+def _frozen() -> Iterator[None]:
+    """``gc.freeze()`` for the block; the last block to close unfreezes, unless the caller had frozen.
+
+    Freezing is process-wide, so concurrent runs (threads) share one count: the permanent
+    generation is emptied only when the last of them closes, and never when objects were
+    already frozen before the first one opened (someone else's freeze).
+
+    >>> with _frozen():
+    ...     gc.get_freeze_count() > 0
+    True
+    >>> gc.get_freeze_count()
+    0
+    """
+    with _FreezeCount.lock:
+        if _FreezeCount.depth == 0:
+            _FreezeCount.ours = gc.get_freeze_count() == 0
+        _FreezeCount.depth += 1
+        gc.freeze()
+    try:
+        yield
+    finally:
+        with _FreezeCount.lock:
+            _FreezeCount.depth -= 1
+            if _FreezeCount.depth == 0 and _FreezeCount.ours:
+                gc.unfreeze()
 
 
 def map_shards(

@@ -6,6 +6,7 @@ import gc
 import hashlib
 import json
 import pickle
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -100,15 +101,65 @@ def test_plan_pickles_whole(tmp_path: Path) -> None:
     assert list(copy.files()) == list(the_plan.files())
 
 
+@pytest.fixture(autouse=True)
+def _no_frozen_objects_left() -> Iterator[None]:
+    """Whatever a test here does to the collector's permanent generation, the next test starts clean."""
+    yield
+    if gc.get_freeze_count():
+        gc.unfreeze()
+
+
 def test_the_pool_freezes_the_drivers_objects_while_workers_live(tmp_path: Path) -> None:
     cfg = Config.from_mapping({"run": {"workers": 2, "shard_size": 2}})
     the_plan = runner.plan([_corpus(tmp_path)], tmp_path / "out", cfg)
     assert len(the_plan.shards) >= 2
+    assert gc.get_freeze_count() == 0
     with runner._pool(the_plan) as pool:
         assert pool is not None
         assert gc.get_freeze_count() > 0  # the driver's objects, untouched by the workers' GC
         assert pool.submit(gc.get_freeze_count).result() > 0  # a forked worker inherits it
     assert gc.get_freeze_count() == 0  # and the driver collects them again afterwards
+
+
+_MARK = "before the pool"
+
+
+def _mark() -> str:
+    return _MARK
+
+
+def test_the_pool_forks_its_workers_on_entry(tmp_path: Path) -> None:
+    """What the driver builds after entering the pool (e.g. the dedup index) stays out of the workers."""
+    global _MARK
+    cfg = Config.from_mapping({"run": {"workers": 2, "shard_size": 2}})
+    the_plan = runner.plan([_corpus(tmp_path)], tmp_path / "out", cfg)
+    try:
+        with runner._pool(the_plan) as pool:
+            assert pool is not None
+            _MARK = "after the fork"
+            assert {pool.submit(_mark).result() for _ in range(4)} == {"before the pool"}
+    finally:
+        _MARK = "before the pool"
+
+
+def test_the_pool_leaves_a_callers_frozen_objects_frozen(tmp_path: Path) -> None:
+    cfg = Config.from_mapping({"run": {"workers": 2, "shard_size": 2}})
+    gc.freeze()  # the caller's own freeze
+    the_plan = runner.plan([_corpus(tmp_path)], tmp_path / "out", cfg)
+    before = gc.get_freeze_count()
+    with runner._pool(the_plan) as pool:
+        assert pool is not None
+        inside = gc.get_freeze_count()
+    assert inside > before  # the plan, built after the caller's freeze, was frozen too
+    assert gc.get_freeze_count() > 0  # nothing unfrozen (that empties it): the caller decides
+
+
+def test_nested_freezes_unfreeze_once_when_the_last_one_closes() -> None:
+    with runner._frozen():
+        with runner._frozen():
+            assert gc.get_freeze_count() > 0
+        assert gc.get_freeze_count() > 0  # the outer block (another run) is still open
+    assert gc.get_freeze_count() == 0
 
 
 def test_trimming_the_heap_without_glibc_is_a_no_op(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -119,14 +170,10 @@ def test_trimming_the_heap_without_glibc_is_a_no_op(monkeypatch: pytest.MonkeyPa
     assert runner._trim_heap() is False
 
 
-def test_the_pool_leaves_a_callers_frozen_objects_frozen(tmp_path: Path) -> None:
-    cfg = Config.from_mapping({"run": {"workers": 2, "shard_size": 2}})
-    the_plan = runner.plan([_corpus(tmp_path)], tmp_path / "out", cfg)
-    gc.freeze()
-    try:
-        before = gc.get_freeze_count()
-        with runner._pool(the_plan) as pool:
-            assert pool is not None
-        assert gc.get_freeze_count() >= before
-    finally:
-        gc.unfreeze()
+def test_trimming_the_heap_without_malloc_trim_is_a_no_op(monkeypatch: pytest.MonkeyPatch) -> None:
+    class NoTrim:  # a libc without malloc_trim (attribute lookup fails, as ctypes' does)
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+    monkeypatch.setattr(runner.ctypes, "CDLL", NoTrim)
+    assert runner._trim_heap() is False
