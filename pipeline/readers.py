@@ -1167,26 +1167,56 @@ def _record_id(value: str | None) -> str | None:
 
 
 def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Document | Rejection]:
+    """The HTML responses of one WARC file; a broken file ends in one ``unreadable`` rejection.
+
+    warcio reads damaged archives leniently: a file that is no WARC at all parses as records
+    without a ``WARC-Type`` header, a record cut short (a truncated download) as a short
+    payload, and some damage fails inside warcio with an arbitrary exception. Each of these
+    rejects the rest of the file (the records read before it are kept), never the run.
+    """
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     base = src.doc_id
     index = -1
     offset = 0
     try:
-        with open(src.path, "rb") as fh:
-            it = ArchiveIterator(fh)
-            for index, record in enumerate(it):
+        fh = open(src.path, "rb")  # noqa: SIM115 - closed below; the generator yields in between
+    except _READ_ERRORS as exc:
+        r = _io_failure(exc, src.rel)
+        yield Rejection(base, src.rel, r.reason, str(r), (src.rel, 0))
+        return
+    with fh:
+        archive = ArchiveIterator(fh)
+        records = iter(archive)
+        while True:
+            index += 1  # the record about to be read
+            try:
+                record = next(records, None)
+                if record is None:
+                    return
+                if record.rec_headers.get_header("WARC-Type") is None:
+                    raise _Reject("unreadable", "no WARC-Type header: not a WARC record")
                 # warcio knows a record's offset only once its content is read (or skipped):
                 # read the payload first, then ask for the offset.
                 payload = _warc_payload(record, cfg, stats)
-                offset = it.get_record_offset()
-                if payload is not None:
-                    yield _warc_document(record, payload, src, base, index, offset, cfg)
-    except (*_READ_ERRORS, ArchiveLoadFailed, ValueError) as exc:
-        where = f"{src.rel}@{offset}"
-        r = _io_failure(exc, f"{where} (record {index + 1})")
-        yield Rejection(f"{base}@{offset}", where, r.reason, str(r), (src.rel, index + 1))
+                offset = archive.get_record_offset()
+            except _Reject as r:
+                where = f"{src.rel}@{offset}"
+                yield Rejection(
+                    f"{base}@{offset}",
+                    where,
+                    r.reason,
+                    f"{where} (record {index + 1}): {r}",
+                    (src.rel, index),
+                )
+                return
+            except Exception as exc:  # warcio fails on damaged input with any exception
+                where = f"{src.rel}@{offset}"
+                r = _io_failure(exc, f"{where} (record {index + 1})")
+                yield Rejection(f"{base}@{offset}", where, r.reason, str(r), (src.rel, index))
+                return
+            if payload is not None:
+                yield _warc_document(record, payload, src, base, index, offset, cfg)
 
 
 def _warc_payload(record: Any, cfg: ReadConfig, stats: ReadStats) -> bytes | _Reject | None:
@@ -1209,6 +1239,12 @@ def _warc_payload(record: Any, cfg: ReadConfig, stats: ReadStats) -> bytes | _Re
     data = _read_limited(record.content_stream(), cfg.max_bytes)
     if data is None:
         return _Reject("too_large", f"payload over the limit of {cfg.max_bytes} bytes")
+    raw = record.raw_stream
+    while raw.read(65536):  # what the HTTP decoding left (a trailer): a complete record has it
+        pass
+    missing = getattr(raw, "limit", 0)  # what Content-Length promised and the file lacks
+    if missing:
+        raise _Reject("unreadable", f"record truncated: {missing} of its {record.length} bytes missing")
     return data
 
 

@@ -550,6 +550,52 @@ def test_warc_too_large_and_corrupt(tmp_path: Path) -> None:
     assert "cut.warc.gz@" in items[-1].message
 
 
+def test_warc_that_is_not_a_warc_is_rejected_not_skipped(tmp_path: Path) -> None:
+    # warcio parses any text as (ARC-like) records without WARC headers: before, every one was
+    # skipped as "response-not-http", so the file vanished without a trace
+    (tmp_path / "notes.warc").write_bytes(b"not a warc at all\n" * 10)
+    stats = ReadStats()
+    (shard,) = plan_shards(discover([tmp_path / "notes.warc"]), 100)
+    items = list(read_shard(shard, ReadConfig(), stats))
+    assert [(type(x).__name__, getattr(x, "reason", None)) for x in items] == [("Rejection", "unreadable")]
+    assert "not a WARC record" in items[0].message and stats.skipped_records == {}
+
+
+def test_warc_truncated_inside_a_record_is_rejected(tmp_path: Path) -> None:
+    _warc(tmp_path / "x.warc.gz")
+    whole = read_all(discover([tmp_path / "x.warc.gz"]))
+    data = (tmp_path / "x.warc.gz").read_bytes()
+    for cut in range(len(data) // 4, len(data) - 1, max(1, len(data) // 40)):
+        (tmp_path / "cut.warc.gz").write_bytes(data[:cut])  # a download cut short, at any byte
+        items = read_all(discover([tmp_path / "cut.warc.gz"]))  # never raises
+        docs = [x for x in items if isinstance(x, Document)]
+        # what is read is a prefix of the whole file's documents, byte for byte; the rest is one
+        # rejection (or nothing, when the cut falls between records or in a skipped record)
+        assert [d.raw for d in docs] == [d.raw for d in whole if isinstance(d, Document)][: len(docs)]
+        rejected = [x for x in items if isinstance(x, Rejection) and x.reason != "empty"]
+        assert all(x.reason == "unreadable" for x in rejected) and len(rejected) <= 1
+
+
+def test_warc_payload_cut_short_is_not_kept_as_a_document(tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    body = b"<html><body>" + b"<p>A long paragraph of the article.</p>" * 200 + b"</body></html>"
+    with open(tmp_path / "one.warc", "wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                "http://e.com/a", "response", payload=io.BytesIO(body), http_headers=http
+            )
+        )
+    data = (tmp_path / "one.warc").read_bytes()
+    (tmp_path / "one.warc").write_bytes(data[: len(data) // 2])
+    items = read_all(discover([tmp_path / "one.warc"]))
+    assert [(type(x).__name__, getattr(x, "reason", None)) for x in items] == [("Rejection", "unreadable")]
+    assert "record truncated" in items[0].message
+
+
 @pytest.mark.skipif(not (SHARED / "data/warc-samples").exists(), reason="shared data not present")
 def test_real_warc_samples() -> None:
     stats = ReadStats()
