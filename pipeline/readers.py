@@ -184,8 +184,13 @@ def file_id(rel: str) -> str:
     return "/".join((*inner[:-1], stem))
 
 
-def scan_inputs(inputs: Sequence[str | os.PathLike[str]]) -> Discovery:
-    """Like :func:`discover`, but also returns the (sorted) rel paths skipped inside folders."""
+def scan_inputs(inputs: Sequence[str | os.PathLike[str]], exclude: Iterable[str] = ()) -> Discovery:
+    """Like :func:`discover`, but also returns the (sorted) rel paths skipped inside folders.
+
+    Folders in ``exclude`` (the run's output and state folders) are skipped where an input
+    folder holds them: a run never reads its own output back.
+    """
+    excluded = frozenset(os.path.realpath(e) for e in exclude)
     found: dict[str, Source] = {}
     by_real: dict[str, str] = {}
     skipped: list[str] = []
@@ -198,11 +203,11 @@ def scan_inputs(inputs: Sequence[str | os.PathLike[str]]) -> Discovery:
                 "name existing files or folders"
             )
         if p.is_file():
-            _add(found, by_real, _make_source(p, p.name, explicit=True))
+            _add(found, by_real, _make_source(p, _shown(p.name), explicit=True))
         elif p.is_dir():
             root = p.resolve()
-            root_name = root.name
-            for src_or_skip in _walk(p, root_name):
+            root_name = _shown(root.name)
+            for src_or_skip in _walk(p, root_name, excluded):
                 if isinstance(src_or_skip, str):
                     skipped.append(src_or_skip)
                 else:
@@ -216,7 +221,7 @@ def scan_inputs(inputs: Sequence[str | os.PathLike[str]]) -> Discovery:
     return Discovery(tuple(sources), tuple(sorted(skipped)))
 
 
-def discover(inputs: Sequence[str | os.PathLike[str]]) -> list[Source]:
+def discover(inputs: Sequence[str | os.PathLike[str]], exclude: Iterable[str] = ()) -> list[Source]:
     """Find the input files: named files, and supported files inside named folders (recursive).
 
     Supported: ``.txt .text .html .htm .xhtml`` (each optionally ``.gz``),
@@ -237,7 +242,7 @@ def discover(inputs: Sequence[str | os.PathLike[str]]) -> list[Source]:
     >>> [(s.rel, s.format, s.compressed, s.doc_id) for s in discover([d])]
     [('news/b.txt', 'text', False, 'b'), ('news/sub/a.html.gz', 'html', True, 'sub/a')]
     """
-    return list(scan_inputs(inputs).sources)
+    return list(scan_inputs(inputs, exclude).sources)
 
 
 def _make_source(
@@ -257,34 +262,63 @@ def _make_source(
     return Source(path=real or str(p.resolve()), rel=rel, format=fmt, size=size, compressed=compressed)
 
 
-def _walk(folder: Path, root_name: str) -> Iterator[Source | str]:
+def _shown(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (which Python keeps as lone surrogates,
+    and no UTF-8 output can hold) written as ``\\xNN``.
+
+    >>> _shown("caf\\udce9.txt"), _shown("café.txt")
+    ('caf\\\\xe9.txt', 'café.txt')
+    """
+    if name.isascii():
+        return name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
+
+
+def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -> Iterator[Source | str]:
     """Sources and skipped rel paths under ``folder``, depth first in sorted name order.
 
     One ``scandir`` per folder and one resolve per folder (not per file): a folder of
-    100,000 files is listed in about a second.
+    100,000 files is listed in about a second. A folder whose real path is one of the
+    folders above it (a symlink loop) or in ``exclude`` is skipped.
     """
 
-    def scan(here: str, prefix: str) -> Iterator[Source | str]:
+    def scan(here: str, prefix: str, above: frozenset[str]) -> Iterator[Source | str]:
         try:
             with os.scandir(here) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
             raise ConfigError(f"cannot list input folder {exc.filename}: {exc.strerror or exc}") from None
         real_here = os.path.realpath(here)
-        dirs: list[os.DirEntry[str]] = []
+        above = above | {real_here}
+        dirs: list[tuple[os.DirEntry[str], str]] = []
         for entry in entries:
-            name = entry.name
+            name = _shown(entry.name)
             rel = f"{prefix}/{name}"
             try:
                 is_dir = entry.is_dir()
             except OSError:
                 is_dir = False
             if is_dir:
+                real = (
+                    os.path.realpath(entry.path)
+                    if entry.is_symlink()
+                    else os.path.join(real_here, entry.name)
+                )
                 if name.startswith("."):
                     logger.debug("skipping hidden folder %s", rel)
                     yield rel + "/"
+                elif real in above:
+                    logger.warning("skipping %s: a symlink back to a folder above it (%s)", rel, real)
+                    yield rel + "/"
+                elif real in exclude:
+                    logger.info("skipping %s: the run's own output or state folder", rel)
+                    yield rel + "/"
                 else:
-                    dirs.append(entry)
+                    dirs.append((entry, name))
                 continue
             try:
                 regular = entry.is_file()
@@ -296,15 +330,15 @@ def _walk(folder: Path, root_name: str) -> Iterator[Source | str]:
                 logger.debug("skipping %s (hidden, unsupported suffix or not a regular file)", rel)
                 yield rel
                 continue
-            real = os.path.realpath(entry.path) if entry.is_symlink() else os.path.join(real_here, name)
+            real = os.path.realpath(entry.path) if entry.is_symlink() else os.path.join(real_here, entry.name)
             # no Path object per file: pathlib interns every name, and the interned-string
             # table keeps its peak size for the life of the process
             yield Source(path=real, rel=rel, format=fmt, size=size, compressed=compressed)
         # files of a folder come before its sub-folders, as os.walk yielded them
-        for entry in dirs:
-            yield from scan(entry.path, f"{prefix}/{entry.name}")
+        for entry, name in dirs:
+            yield from scan(entry.path, f"{prefix}/{name}", above)
 
-    yield from scan(str(folder), root_name)
+    yield from scan(str(folder), root_name, frozenset())
 
 
 def _add(found: dict[str, Source], by_real: dict[str, str], src: Source) -> None:
@@ -1092,6 +1126,21 @@ def _read_jsonl(item: ShardItem, cfg: ReadConfig, stats: ReadStats) -> Iterator[
         )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(value: str) -> str:
+    """``value`` with each lone surrogate as U+FFFD (the same length, so offsets hold).
+
+    JSON may escape half of a UTF-16 pair (``"\\ud800"``); Python keeps it as a lone
+    surrogate, which no UTF-8 output can hold.
+
+    >>> _no_surrogates(json.loads('"a \\\\ud800 b \\\\ud83d\\\\ude00"'))
+    'a \ufffd b 😀'
+    """
+    return _SURROGATE.sub("\ufffd", value)
+
+
 def _jsonl_record(
     raw_line: bytes | None, src: Source, base: str, line_no: int, cfg: ReadConfig, stats: ReadStats
 ) -> Document | Rejection | None:
@@ -1121,6 +1170,8 @@ def _jsonl_record(
         return reject("malformed_jsonl", f"{where}: JSON nested too deeply")
     if not isinstance(record, dict):
         return reject("malformed_jsonl", f"{where}: expected a JSON object, got {type(record).__name__}")
+    if "\\ud" in line or "\\uD" in line:  # a \udXXX escape may leave a lone surrogate
+        record = {k: _no_surrogates(v) if isinstance(v, str) else v for k, v in record.items()}
     rid = record.get("id")
     ident = str(rid) if isinstance(rid, str | int) and not isinstance(rid, bool) and str(rid) else fallback_id
     text, html = record.get("text"), record.get("html")
@@ -1200,13 +1251,13 @@ def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Docum
                 # read the payload first, then ask for the offset.
                 payload = _warc_payload(record, cfg, stats)
                 offset = archive.get_record_offset()
-            except _Reject as r:
+            except _Reject as bad:
                 where = f"{src.rel}@{offset}"
                 yield Rejection(
                     f"{base}@{offset}",
                     where,
-                    r.reason,
-                    f"{where} (record {index + 1}): {r}",
+                    bad.reason,
+                    f"{where} (record {index + 1}): {bad}",
                     (src.rel, index),
                 )
                 return

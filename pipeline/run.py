@@ -136,10 +136,19 @@ def default_state_dir(output: str | os.PathLike[str]) -> str:
     return str(Path(output) / ".docclean-state")
 
 
+UNREAD = bytes(16)
+"""The digest of an input that could not be read while planning (its reader rejects it as
+``unreadable``); never taken as unchanged, never recorded in the state."""
+
+
 def _file_digest(path: str) -> bytes:
-    """The 16-byte blake2b digest of a file's content."""
-    with open(path, "rb") as fh:
-        return hashlib.file_digest(fh, lambda: hashlib.blake2b(digest_size=16)).digest()
+    """The 16-byte blake2b digest of a file's content (:data:`UNREAD` when it cannot be read)."""
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, lambda: hashlib.blake2b(digest_size=16)).digest()
+    except OSError as exc:
+        log.debug("cannot read %s to checksum it: %s", path, exc)
+        return UNREAD
 
 
 def plan(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str], config: Config) -> RunPlan:
@@ -149,11 +158,12 @@ def plan(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str
     out = Path(output)
     if out.exists() and not out.is_dir():
         raise ConfigError(f"--output {out} exists and is not a folder")
-    found = readers.discover(list(inputs))
+    state_dir = config.run.state_dir or default_state_dir(out)
+    # an output (or state) folder inside an input folder is not read back as input
+    found = readers.discover(list(inputs), exclude=[str(out), str(state_dir)])
     digests = b"".join(_file_digest(src.path) for src in found)
     sources = readers.SourceTable(found)
     del found  # one object per file: keep only the table
-    state_dir = config.run.state_dir or default_state_dir(out)
     unchanged = _unchanged_inputs(state_dir, sources, digests) if config.run.incremental else None
     unchanged = unchanged or bytes(len(sources))
     keep: Sequence[int] = (
@@ -209,7 +219,8 @@ def _unchanged_inputs(state_dir: str, sources: readers.SourceTable, digests: byt
     size and content (blake2b digest), else 0."""
     with State.open(state_dir, readonly=True) as st:
         return bytes(
-            st.input_unchanged(sources.rel(i), sources.size(i), digests[16 * i : 16 * i + 16].hex())
+            digests[16 * i : 16 * i + 16] != UNREAD
+            and st.input_unchanged(sources.rel(i), sources.size(i), digests[16 * i : 16 * i + 16].hex())
             for i in range(len(sources))
         )
 
@@ -831,7 +842,10 @@ def finish(
     _write_outputs(plan, results, renames, decisions, template_keys, summary, map_fn or map)
     summary.timings["write"] = time.perf_counter() - t0
 
-    processed = ((f.rel, f.size, f.blake2b) for f, skipped in plan.files() if not skipped)
+    unread = UNREAD.hex()
+    processed = (
+        (f.rel, f.size, f.blake2b) for f, skipped in plan.files() if not skipped and f.blake2b != unread
+    )
     state.record_inputs(processed, plan.run_id)
     summary.seconds = time.time() - plan.started
     state.start_run(plan.run_id, _iso(plan.started))

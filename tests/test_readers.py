@@ -115,6 +115,43 @@ def test_discover_deduplicates_same_file(tree: Path) -> None:
     assert len(rels) == len(set(rels)) == 8
 
 
+def test_discover_survives_symlink_loops(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.txt").write_text("a")
+    (root / "sub" / "b.txt").write_text("b")
+    # two links back up: following them unchecked doubles the walk at every level (a hang)
+    (root / "sub" / "up1").symlink_to("..")
+    (root / "sub" / "up2").symlink_to("..")
+    (root / "sub" / "self").symlink_to(".")
+    found = scan_inputs([root])
+    assert [s.rel for s in found.sources] == ["in/a.txt", "in/sub/b.txt"]
+    assert set(found.skipped) == {"in/sub/up1/", "in/sub/up2/", "in/sub/self/"}
+
+
+def test_discover_skips_excluded_folders(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    (root / "out").mkdir(parents=True)
+    (root / "a.txt").write_text("a")
+    (root / "out" / "documents.jsonl").write_text('{"text": "an earlier run"}\n')
+    assert [s.rel for s in discover([root])] == ["in/a.txt", "in/out/documents.jsonl"]
+    assert [s.rel for s in discover([root], exclude=[str(root / "out")])] == ["in/a.txt"]
+
+
+def test_file_names_that_are_not_utf8_get_printable_rels(tmp_path: Path) -> None:
+    import os
+
+    root = tmp_path / "in"
+    root.mkdir()
+    with open(os.path.join(os.fsencode(root), b"caf\xe9.txt"), "wb") as fh:  # a Latin-1 name
+        fh.write(b"A document with a name from another system.")
+    (src,) = discover([root])
+    assert src.rel == "in/caf\\xe9.txt" and src.doc_id == "caf\\xe9"
+    src.rel.encode("utf-8")  # output, state and manifest can hold it
+    (doc,) = read_all([src])
+    assert isinstance(doc, Document) and doc.raw.startswith("A document")  # the file itself is found
+
+
 def test_discover_missing_input_is_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"does-not-exist.*does not exist"):
         discover([tmp_path / "does-not-exist"])
@@ -413,6 +450,16 @@ def test_jsonl_documents_and_rejections(jsonl_file: Path) -> None:
     assert "expected a JSON object, got list" in messages["dump/recs.jsonl:6"]
     assert '"text" or "html"' in messages["dump/recs.jsonl:7"]
     assert "invalid UTF-8" in messages["dump/recs.jsonl:10"]
+
+
+def test_jsonl_lone_surrogates_become_replacement_characters(tmp_path: Path) -> None:
+    # JSON may escape half a UTF-16 pair; kept as is, it crashed the run when the output was written
+    line = '{"id": "s\\udfff", "text": "x \\ud800 y \\ud83d\\ude00 z", "title": "T \\uDC00"}\n'
+    (tmp_path / "s.jsonl").write_text(line, encoding="ascii")
+    (doc,) = read_all(discover([tmp_path / "s.jsonl"]))
+    assert isinstance(doc, Document)
+    assert (doc.id, doc.raw, doc.title) == ("s\ufffd", "x \ufffd y \U0001f600 z", "T \ufffd")
+    (doc.id + doc.raw + (doc.title or "")).encode("utf-8")
 
 
 def test_jsonl_line_too_large(tmp_path: Path) -> None:

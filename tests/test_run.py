@@ -180,6 +180,54 @@ def test_incremental_run_skips_inputs_it_has_seen(tmp_path: Path) -> None:
     assert rec["duplicates"], "002 must lose the Inbar quote to 000 seen in the first run"
 
 
+def test_an_output_inside_the_input_folder_is_not_read_back(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    shutil.copytree(SEEDS, src)
+    out = src / "cleaned"
+    first = runner.run([src], out, one_worker())
+    second = runner.run([src], out, one_worker())
+    # before, the second run read its own documents.jsonl and rejected.jsonl as new input
+    assert (first.documents, first.rejected) == (second.documents, second.rejected) == (5, 0)
+    assert all(not f.rel.startswith("in/cleaned/") for f, _ in runner.plan([src], out, one_worker()).files())
+
+
+def test_an_input_unreadable_while_planning_is_rejected_and_never_taken_as_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import builtins
+
+    from pipeline import readers
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("000_584aeddb6693844b.txt", "002_6b0c022c36250b00.txt"):
+        shutil.copy(SEEDS / name, src)
+    locked = str((src / "002_6b0c022c36250b00.txt").resolve())
+    real_open = builtins.open
+
+    def denying_open(file: object, *args: object, **kwargs: object) -> object:
+        if str(file) == locked:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    # as for a file without read permission (a test running as root cannot make one)
+    monkeypatch.setattr(runner, "open", denying_open, raising=False)
+    monkeypatch.setattr(readers, "open", denying_open, raising=False)
+    out = tmp_path / "out"
+    cfg = one_worker(run={"incremental": True})
+    first = runner.run([src], out, cfg)  # before: a PermissionError traceback while planning
+    assert (first.documents, first.rejected) == (1, 1)
+    (rejected,) = out.glob("rejected*.jsonl")  # incremental runs name their files by run
+    (rej,) = lines(rejected)
+    assert rej["reason"] == "unreadable" and "Permission denied" in str(rej["message"])
+    # still unreadable: rejected again, not skipped as unchanged
+    again = runner.run([src], out, cfg)
+    assert (again.skipped_inputs, again.rejected) == (1, 1)
+    monkeypatch.undo()
+    readable = runner.run([src], out, cfg)  # readable now: processed
+    assert (readable.skipped_inputs, readable.documents) == (1, 1)
+
+
 def test_missing_input_is_a_config_error(tmp_path: Path) -> None:
     from pipeline.errors import ConfigError
 
