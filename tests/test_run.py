@@ -228,6 +228,18 @@ def test_an_input_unreadable_while_planning_is_rejected_and_never_taken_as_uncha
     assert (readable.skipped_inputs, readable.documents) == (1, 1)
 
 
+def test_a_malformed_url_does_not_reject_its_document(tmp_path: Path) -> None:
+    text = "The central bank raised interest rates on Tuesday, surprising markets that expected a pause."
+    recs = [
+        {"id": "v6", "url": "http://[::1", "text": text},
+        {"id": "port", "url": "http://e.com:999999/", "text": text},
+    ]
+    (tmp_path / "u.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    summary = runner.run([tmp_path / "u.jsonl"], tmp_path / "out", one_worker(dedup={"mode": "off"}))
+    assert (summary.documents, summary.rejected) == (2, 0)  # before: an internal_error rejection
+    assert [r["url"] for r in lines(tmp_path / "out" / "documents.jsonl")] == [r["url"] for r in recs]
+
+
 def test_missing_input_is_a_config_error(tmp_path: Path) -> None:
     from pipeline.errors import ConfigError
 

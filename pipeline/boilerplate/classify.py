@@ -152,8 +152,17 @@ def warm_up(pack: RulePack) -> None:
 
 
 def _site(doc: Document) -> str | None:
+    """The host of the document's URL, else its site or group (a malformed URL has no host).
+
+    >>> from pipeline.document import Document
+    >>> _site(Document(id="a", source="a", format="jsonl", url="http://[::1", group="dump"))
+    'dump'
+    """
     if doc.url:
-        host = urlsplit(doc.url).hostname
+        try:
+            host = urlsplit(doc.url).hostname
+        except ValueError:  # "http://[::1": an unclosed IPv6 bracket, a bad port
+            host = None
         if host:
             return host
     return doc.site or (doc.group or None)
