@@ -51,7 +51,7 @@ from pipeline import boilerplate, dedup, extract, language, readers, repair, seg
 from pipeline.config import BoilerplateConfig, Config
 from pipeline.document import Category, Document, Duplicate, Rejection
 from pipeline.errors import ConfigError, DocumentError
-from pipeline.state import State
+from pipeline.state import DB_NAME, State
 from pipeline.writers import atomic_writer, dumps, record, rejection_record
 
 log = logging.getLogger(__name__)
@@ -97,6 +97,9 @@ class RunPlan:
     shards: readers.ShardList
     started: float
     estimated_documents: int
+    seen: bytes = b""
+    """One byte per input, 1 for an input an earlier run with this state processed with the same
+    size and content (whether or not this run skips it); empty when the state has none."""
 
     def task(self, shard_index: int) -> ShardTask:
         """What a map task needs for shard ``shard_index``: small, whatever the size of the run.
@@ -104,7 +107,15 @@ class RunPlan:
         Pass this (not the plan) to a worker: the plan lists every input file, so pickling it
         for every shard would cost time and memory that grow with the number of inputs.
         """
-        return ShardTask(shard_index, self.shards[shard_index], self.config, self.work_dir)
+        counted: frozenset[str] = frozenset()
+        if any(self.seen):
+            indices = (
+                i
+                for part in self.shards.specs[shard_index]
+                for i in (part if isinstance(part, range) else (part[0],))
+            )
+            counted = frozenset(self.sources.rel(i) for i in indices if self.seen[i])
+        return ShardTask(shard_index, self.shards[shard_index], self.config, self.work_dir, counted)
 
     @property
     def skipped(self) -> int:
@@ -129,6 +140,9 @@ class ShardTask:
     shard: readers.Shard
     config: Config
     work_dir: str
+    counted: frozenset[str] = frozenset()
+    """Inputs (rel) whose lines an earlier run counted for site templates: a rerun of the same
+    input does not count its documents again (or every rerun would make templates of them)."""
 
 
 def default_state_dir(output: str | os.PathLike[str]) -> str:
@@ -164,8 +178,8 @@ def plan(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str
     digests = b"".join(_file_digest(src.path) for src in found)
     sources = readers.SourceTable(found)
     del found  # one object per file: keep only the table
-    unchanged = _unchanged_inputs(state_dir, sources, digests) if config.run.incremental else None
-    unchanged = unchanged or bytes(len(sources))
+    seen = _unchanged_inputs(state_dir, sources, digests) if (Path(state_dir) / DB_NAME).exists() else b""
+    unchanged = (seen if config.run.incremental else None) or bytes(len(sources))
     keep: Sequence[int] = (
         pyarray("Q", (i for i, flag in enumerate(unchanged) if not flag))
         if any(unchanged)
@@ -187,6 +201,7 @@ def plan(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str
         shards=shards,
         started=time.time(),
         estimated_documents=shards.documents(),
+        seen=seen,
     )
 
 
@@ -437,7 +452,7 @@ def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> Sh
             t1 = time.perf_counter()
             if want_sigs:
                 sigs.append((canonical_key(item), len(ids), dedup.compute_signature(item, config.dedup)))
-            if want_keys:
+            if want_keys and item.order[0] not in task.counted:
                 keys.append((item.group, templates.line_keys(item)))
             ids.append(item.id)
             timings["signatures"] = timings.get("signatures", 0.0) + time.perf_counter() - t1

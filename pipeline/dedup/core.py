@@ -58,6 +58,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import partial
 from itertools import pairwise
 from typing import cast
 
@@ -458,6 +459,7 @@ def _candidates(
     sizes: Sequence[int],
     min_words: int,
     params: DedupParams,
+    rerun: int | None = None,
 ) -> dict[int, list[_Candidate]]:
     """Per passage of at least ``min_words`` words: its candidate documents (most anchor hits first,
     ties: the earliest; at most ``params.max_candidates``) with their windows.
@@ -476,6 +478,10 @@ def _candidates(
     offsets = sig.word_offsets
     own = index.docs_named(sig.doc_id)  # an earlier run's copy of this very document is not earlier
     p_doc, lookup = index.p_doc, index.lookup
+    if rerun is not None:
+        # a rerun keeps the place of its indexed copy: passages indexed after it are later, and
+        # the anchors they made stop-shingles were not stop-shingles then
+        lookup = partial(index.lookup, before=index.doc_range(rerun)[1])
     found: dict[int, list[int]] = {}  # key -> passage ids holding it as an anchor
     out: dict[int, list[_Candidate]] = {}
     i, end = -1, 0  # the passage of the current 3-gram, its end word
@@ -504,6 +510,29 @@ def _candidates(
     if hits:
         out[i] = _ranked(index, hits, params)
     return out
+
+
+def rerun_of(sig: DocSignature, index: DedupIndex) -> int | None:
+    """The indexed copy this document is a rerun of: the latest document indexed under its id,
+    when it has the very same words (the same input run again), else None.
+
+    >>> idx = DedupIndex()
+    >>> for name, w in (("a", 1), ("b", 2), ("a", 3)):
+    ...     _ = idx.add_document(name, [0], [5], [0, 1], array("H", [w]))
+    >>> def sig(name, w):
+    ...     return DocSignature(name, array("I", [0]), array("I", [5]), array("Q", [0, 1]), array("H", [w]),
+    ...                         array("H", [0, 0]), array("H", [0]), array("B", [0]))
+    >>> [rerun_of(sig(name, w), idx) for name, w in (("a", 3), ("a", 1), ("b", 2), ("c", 2))]
+    [2, None, 1, None]
+    """
+    own = index.docs_named(sig.doc_id)
+    if not own:
+        return None
+    words = sig.words if isinstance(sig.words, array) else array("H", sig.words)
+    latest = own[-1]
+    if words.typecode == "H" and index.document_words(latest) == words:
+        return latest
+    return None
 
 
 def _ranked(index: DedupIndex, hits: dict[int, list[int]], params: DedupParams) -> list[_Candidate]:
@@ -793,7 +822,8 @@ def decide(
         sizes = [b - a for a, b in pairwise(offsets)]
         is_quote = [_is_quote(n, sig.quoted[i], bool(sig.speech[i]), params) for i, n in enumerate(sizes)]
         keys = trigram_key_array(sig.words)
-        candidates = _candidates(sig, index, keys, sizes, min_words, params)
+        rerun = rerun_of(sig, index)
+        candidates = _candidates(sig, index, keys, sizes, min_words, params, rerun)
         # every (passage, candidate window) with the word ranges to score: the passage, and its
         # quoted core when the passage is a quotation plus a short attribution
         scored = [(i, _score_ranges(sig, i, sizes[i], params), cands) for i, cands in candidates.items()]
@@ -855,7 +885,7 @@ def decide(
             top = min(words_by_doc, key=lambda d: (-words_by_doc[d], d))
             dup_of = index.doc_ids[top]
             logger.debug("%s: whole-document duplicate of %s (%.2f)", sig.doc_id, dup_of, share)
-        else:
+        elif rerun is None:  # a rerun's copy is indexed already, in its place
             # a quotation kept for lack of evidence is a near-copy all the same: like a duplicate, it
             # gets no anchors, so later documents find the earliest copy (not a second report of it)
             kept_copies = [i for i, _ in passing if i not in matched]

@@ -386,14 +386,20 @@ class DedupIndex:
 
     # -- querying -------------------------------------------------------------------------
 
-    def lookup(self, key: int) -> list[int]:
-        """Passage ids that hold anchor ``key``, oldest first (none for a stop-shingle)."""
+    def lookup(self, key: int, before: int | None = None) -> list[int]:
+        """Passage ids that hold anchor ``key``, oldest first (none for a stop-shingle).
+
+        ``before``: only passages indexed before this passage id, as the lookup answered
+        when that passage was about to be indexed (a key becomes a stop-shingle only later).
+        """
         bucket = self.buckets[key >> (64 - _BUCKET_BITS)]
         if bucket is None:
             return []
         tag = (key >> 24) & _TAG_MASK
         lo = bisect.bisect_left(bucket, tag << _PID_BITS)
         hi = bisect.bisect_left(bucket, (tag + 1) << _PID_BITS, lo)
+        if before is not None:
+            hi = bisect.bisect_left(bucket, (tag << _PID_BITS) | before, lo, hi)
         if hi == lo or hi - lo >= MAX_POSTINGS:
             return []
         return [e & _PID_MASK for e in bucket[lo:hi]]
@@ -449,6 +455,11 @@ class DedupIndex:
         first = self.doc_first[d]
         end = self.doc_first[d + 1] if d + 1 < len(self.doc_first) else len(self.p_doc)
         return first, end
+
+    def document_words(self, d: int) -> array[int]:
+        """The word hashes of all passages of document index ``d``, in order."""
+        first, end = self.doc_range(d)
+        return self.words[self.p_word[first] : self.p_word[end]]
 
     def passage_words(self, pid: int) -> array[int]:
         """The word hashes of passage ``pid``."""
