@@ -7,8 +7,9 @@
     docclean eval [--data DIR] ...
     docclean state info|compact|reset [--state DIR | --output DIR]
 
-Exit status: 0 success, 1 the command ran but found problems (validate), 2 bad
-arguments or configuration, 3 the state store is locked by another run.
+Exit status: 0 success, 1 the command ran but found problems (validate) or another
+docclean error (e.g. a damaged state store: ``docclean state reset --yes`` moves it
+aside), 2 bad arguments or configuration, 3 the state store is locked by another run.
 """
 
 from __future__ import annotations
@@ -180,21 +181,25 @@ def cmd_state(args: argparse.Namespace) -> int:
     from pipeline.state import DB_NAME, State
 
     state_dir = args.state or default_state_dir(args.output)
+    if args.action in ("info", "compact") and not (Path(state_dir) / DB_NAME).exists():
+        sys.stdout.write(f"no state store at {state_dir}\n")
+        return 0
     if args.action == "info":
-        if not (Path(state_dir) / DB_NAME).exists():
-            sys.stdout.write(f"no state store at {state_dir}\n")
-            return 0
         with State.open(state_dir, readonly=True) as st:
             sys.stdout.write(json.dumps(st.info(), indent=2, sort_keys=True) + "\n")
         return 0
     if args.action == "reset" and not args.yes:
         raise ConfigError("state reset forgets every passage and input seen so far; add --yes to confirm")
-    with State.open(state_dir) as st:
+    # reset is the way out of a damaged store: it moves the damaged file aside (under the lock)
+    with State.open(state_dir, recover=args.action == "reset") as st:
         if args.action == "compact":
             st.compact()
         else:
             st.reset()
         st.commit()
+        moved = st.moved_aside
+    if moved is not None:
+        sys.stdout.write(f"state reset: the damaged store was moved aside to {moved}; made a fresh one\n")
     sys.stdout.write(f"state {args.action}: done ({state_dir})\n")
     return 0
 

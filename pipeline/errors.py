@@ -5,6 +5,8 @@
   ``rejected.jsonl``); the run goes on.
 - :class:`TransientError`: I/O that may succeed when retried.
 - :class:`StateLockedError`: another run holds the state store.
+- :class:`StateCorruptError`: the state store's file is damaged; the message names
+  ``docclean state reset --yes --state DIR``, which keeps a copy and starts afresh.
 
 >>> err = DocumentError("binary", "a.bin: looks binary (NUL bytes)")
 >>> err.reason, str(err)
@@ -38,3 +40,7 @@ class TransientError(DoccleanError):
 
 class StateLockedError(DoccleanError):
     """The state store is locked by another running writer."""
+
+
+class StateCorruptError(DoccleanError):
+    """The state store's database file is damaged (not a database, or without docclean's tables)."""

@@ -1299,14 +1299,16 @@ def run_plan(the_plan: RunPlan, progress: ProgressFn | None = None) -> RunSummar
 
     With worker processes, the driver decides duplicates and counts template lines while
     they clean (:class:`EarlyDecider`, :class:`EarlyTemplates`), so the serial part of the
-    reduce overlaps the map. The state
-    store is opened (and locked) before the map then. On any failure the run's spilled
-    shards are removed; output and state stay as they were.
+    reduce overlaps the map. The state store is opened (and locked, and checked) before
+    the map, so a locked or damaged store stops the run before any work. On any failure
+    the run's spilled shards are removed; output and state stay as they were.
     """
     try:
         with _pool(the_plan) as pool:
             if pool is None:
-                return finish(the_plan, map_shards(the_plan, progress))
+                # open (lock, check) the state before the map: a locked or damaged store fails now
+                with State.open(the_plan.state_dir) as state:
+                    return finish(the_plan, map_shards(the_plan, progress), state=state)
             with State.open(the_plan.state_dir) as state:
                 early = EarlyDecider(the_plan, state) if the_plan.config.dedup.mode != "off" else None
                 cfg = the_plan.config.boilerplate

@@ -8,6 +8,12 @@ only :meth:`State.commit` makes it durable (the runner calls it after the
 output is safely written). Leaving the context without ``commit`` (an
 exception, a crash) rolls back, so state stays as the last good run left it.
 
+A damaged ``state.sqlite`` (not a database, or without docclean's tables) raises
+:class:`~pipeline.errors.StateCorruptError` on open, naming the way out:
+``docclean state reset --yes --state DIR``, which opens with ``recover=True``: the
+damaged file (and its ``-wal``/``-shm``) is moved aside, under the lock, to
+``state.sqlite.damaged-<UTC time>`` and a fresh store is created.
+
 Tables: the dedup index (compact blobs, chunked), processed inputs (key, size,
 content hash, run id), per-group line counts for site templates, runs.
 
@@ -30,6 +36,7 @@ import json
 import logging
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import groupby
@@ -38,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.dedup.index import DedupIndex, IndexLayoutError
-from pipeline.errors import DoccleanError, StateLockedError
+from pipeline.errors import DoccleanError, StateCorruptError, StateLockedError
 
 logger = logging.getLogger(__name__)
 
@@ -66,8 +73,114 @@ CREATE TABLE IF NOT EXISTS runs (
 """
 
 
+_TABLES = frozenset({"meta", "dedup_blobs", "inputs", "template_lines", "template_groups", "runs"})
+_DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+_MAGIC = b"SQLite format 3\x00"
+
+
 class StateLayoutError(DoccleanError):
     """The state store holds a dedup index in a layout this version cannot read."""
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """True when SQLite says the file is not a database or is malformed (not: locked, I/O, ...)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and (code & 0xFF) in _DAMAGE_CODES
+
+
+def _damaged(db: Path, why: str) -> StateCorruptError:
+    return StateCorruptError(
+        f"the state store {db} is damaged ({why}); run `docclean state reset --yes --state {db.parent}` "
+        f"to move it aside (kept as {DB_NAME}.damaged-<time>) and start afresh (the next run then "
+        "sees every input as new), or use another --state directory"
+    )
+
+
+def _connect(db: Path, readonly: bool, thorough: bool = False) -> sqlite3.Connection:
+    """A connection to ``db``, checked cheaply: its header and schema are read (the first pages),
+    not all of it; ``thorough`` adds SQLite's ``quick_check`` (reads every page).
+
+    Raises :class:`StateCorruptError` when an existing file is empty, is not an SQLite database
+    (both found before SQLite opens it, so it leaves a damaged file and its ``-wal`` alone) or
+    lacks our tables. A writer creates the file and the tables when there is no file.
+    """
+    if readonly and not db.exists():
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        conn.executescript(_SCHEMA)
+        return conn
+    existed = db.exists()
+    if existed:
+        with open(db, "rb") as fh:
+            head = fh.read(len(_MAGIC))
+        if head != _MAGIC:
+            raise _damaged(db, "an empty file" if not head else "not an SQLite database")
+    if readonly:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, isolation_level=None)
+    else:
+        conn = sqlite3.connect(db, isolation_level=None)
+    try:
+        if existed:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not _TABLES & tables:
+                raise _damaged(db, "no docclean tables in it" if tables else "an empty database")
+            if missing := _TABLES - tables:
+                raise _damaged(db, "missing tables: " + ", ".join(sorted(missing)))
+            if thorough:
+                problems = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
+                if problems != ["ok"]:
+                    raise _damaged(db, "quick_check: " + "; ".join(problems[:3]))
+        if not readonly:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.executescript(_SCHEMA)
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if _is_damage(exc):
+            raise _damaged(db, str(exc)) from None
+        raise
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _move_aside(db: Path) -> Path:
+    """Rename ``db`` and its ``-wal``/``-shm`` files to ``<db>.damaged-<UTC time>[-wal|-shm]``."""
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    target = db.with_name(f"{db.name}.damaged-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = db.with_name(f"{db.name}.damaged-{stamp}.{n}")
+    for suffix in ("-wal", "-shm", ""):  # the database itself last
+        companion = db.with_name(db.name + suffix)
+        if companion.exists():
+            os.replace(companion, target.with_name(target.name + suffix))
+    return target
+
+
+def _lock(directory: Path) -> int:
+    """Take the writer lock of ``directory``: the lock file's descriptor, holding our pid."""
+    lock_fd = os.open(directory / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.pread(lock_fd, 32, 0).decode("ascii", "replace").strip() or "?"
+        os.close(lock_fd)
+        raise StateLockedError(
+            f"another docclean run holds the state at {directory} (pid {holder}); "
+            "wait for it to finish or use another --state directory"
+        ) from None
+    os.ftruncate(lock_fd, 0)
+    os.pwrite(lock_fd, f"{os.getpid()}\n".encode(), 0)
+    return lock_fd
+
+
+def _unlock(lock_fd: int) -> None:
+    os.ftruncate(lock_fd, 0)
+    fcntl.flock(lock_fd, fcntl.LOCK_UN)
+    os.close(lock_fd)
 
 
 def _to_sql(h: int) -> int:
@@ -90,49 +203,54 @@ class State:
         self._lock_fd = lock_fd
         self.readonly = readonly
         self._dirty = False
+        self.moved_aside: Path | None = None
+        """Where :meth:`open` with ``recover`` moved a damaged file, or None."""
 
     # -- opening ----------------------------------------------------------------------------
 
     @classmethod
     @contextmanager
-    def open(cls, state_dir: str | os.PathLike[str], readonly: bool = False) -> Iterator[State]:
+    def open(
+        cls, state_dir: str | os.PathLike[str], readonly: bool = False, recover: bool = False
+    ) -> Iterator[State]:
         """Open (and create) the store at ``state_dir``; exclusive unless ``readonly``.
 
-        Raises :class:`StateLockedError` when another writer holds it.
+        Raises :class:`StateLockedError` when another writer holds it, and
+        :class:`StateCorruptError` when its file is damaged (also when SQLite finds damage
+        later, inside the ``with``). ``recover`` (a writer only, for ``docclean state reset``):
+        the file is checked page by page too, and a damaged one is moved aside (see
+        :attr:`moved_aside`) and a fresh store made instead.
         """
         directory = Path(state_dir)
+        db = directory / DB_NAME
         lock_fd: int | None = None
-        if readonly:
-            db = directory / DB_NAME
-            if not db.exists():
-                conn = sqlite3.connect(":memory:", isolation_level=None)
-                conn.executescript(_SCHEMA)
-            else:
-                conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, isolation_level=None)
-        else:
+        moved: Path | None = None
+        if not readonly:
             directory.mkdir(parents=True, exist_ok=True)
-            lock_fd = os.open(directory / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+            lock_fd = _lock(directory)
+        try:
             try:
-                fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                holder = os.pread(lock_fd, 32, 0).decode("ascii", "replace").strip() or "?"
-                os.close(lock_fd)
-                raise StateLockedError(
-                    f"another docclean run holds the state at {directory} (pid {holder}); "
-                    "wait for it to finish or use another --state directory"
-                ) from None
-            os.ftruncate(lock_fd, 0)
-            os.pwrite(lock_fd, f"{os.getpid()}\n".encode(), 0)
-            conn = sqlite3.connect(directory / DB_NAME, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=FULL")
-            conn.executescript(_SCHEMA)
-            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                conn = _connect(db, readonly, thorough=recover)
+            except StateCorruptError:
+                if not recover or readonly:
+                    raise
+                moved = _move_aside(db)
+                logger.info("state at %s was damaged: moved aside to %s", directory, moved)
+                conn = _connect(db, readonly)
+        except BaseException:
+            if lock_fd is not None:
+                _unlock(lock_fd)
+            raise
         state = cls(directory, conn, lock_fd, readonly)
+        state.moved_aside = moved
         try:
             if not readonly:
                 conn.execute("BEGIN IMMEDIATE")
             yield state
+        except sqlite3.DatabaseError as exc:
+            if _is_damage(exc):
+                raise _damaged(db, str(exc)) from exc
+            raise
         finally:
             state._close()
 
@@ -145,9 +263,7 @@ class State:
             self._conn.close()
         finally:
             if self._lock_fd is not None:
-                os.ftruncate(self._lock_fd, 0)
-                fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
-                os.close(self._lock_fd)
+                _unlock(self._lock_fd)
                 self._lock_fd = None
 
     def _write(self) -> sqlite3.Connection:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -82,3 +84,92 @@ def test_state_info_compact_reset(out: Path, capsys: pytest.CaptureFixture[str])
     capsys.readouterr()
     assert main(["state", "info", "--output", str(out)]) == 0
     assert json.loads(capsys.readouterr().out)["inputs"] == 0
+
+
+# -- a damaged state store ------------------------------------------------------------------------
+
+NOISE = bytes(range(256)) * 16
+
+
+def damaged_state(tmp_path: Path, content: bytes = NOISE) -> Path:
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / "state.sqlite").write_bytes(content)
+    return state
+
+
+@pytest.mark.parametrize("content", [NOISE, b""], ids=["random-bytes", "zero-bytes"])
+@pytest.mark.parametrize("action", ["info", "compact"])
+def test_state_commands_on_a_damaged_store_exit_1_naming_the_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], action: str, content: bytes
+) -> None:
+    state = damaged_state(tmp_path, content)
+    assert main(["state", action, "--state", str(state)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err  # one line, no traceback
+    assert f"the state store {state / 'state.sqlite'} is damaged" in err
+    assert f"docclean state reset --yes --state {state}" in err
+    assert (state / "state.sqlite").read_bytes() == content
+
+
+def test_state_reset_moves_a_damaged_store_aside(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    state = damaged_state(tmp_path)
+    assert main(["state", "reset", "--state", str(state), "--yes"]) == 0
+    printed = capsys.readouterr().out
+    (kept,) = state.glob("state.sqlite.damaged-*")
+    assert kept.read_bytes() == NOISE
+    assert f"moved aside to {kept}" in printed and "state reset: done" in printed
+    assert main(["state", "info", "--state", str(state)]) == 0
+    assert json.loads(capsys.readouterr().out)["inputs"] == 0
+
+
+def test_state_reset_of_a_damaged_store_still_needs_the_lock(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    state = damaged_state(tmp_path)
+    fd = os.open(state / "lock", os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert main(["state", "reset", "--state", str(state), "--yes"]) == 3
+    finally:
+        os.close(fd)
+    assert "another docclean run holds the state" in capsys.readouterr().err
+    assert (state / "state.sqlite").read_bytes() == NOISE and not list(state.glob("*.damaged-*"))
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("incremental", [[], ["--incremental"]], ids=["full", "incremental"])
+def test_run_on_a_damaged_store_fails_before_the_map(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    workers: str,
+    incremental: list[str],
+) -> None:
+    import pipeline.run
+
+    def no_map(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the map ran on a damaged state store")
+
+    monkeypatch.setattr(pipeline.run, "map_shards", no_map)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(2):  # two files, two shards: two workers get a pool
+        (inputs / f"{i}.txt").write_text(f"Document {i}. It has a sentence or two of text.\n", "utf-8")
+    state = damaged_state(tmp_path)
+    out = tmp_path / "o"
+    argv = ["run", str(inputs), "-o", str(out), "--state", str(state), "--workers", workers, "-q"]
+    assert main([*argv, "--shard-size", "1", *incremental]) == 1
+    err = capsys.readouterr().err
+    assert "is damaged" in err and f"docclean state reset --yes --state {state}" in err
+    assert not (out / "documents.jsonl").exists()
+
+
+def test_state_info_and_compact_on_a_missing_folder_create_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nonexistent"
+    for action in ("info", "compact"):
+        assert main(["state", action, "--state", str(missing)]) == 0
+        assert capsys.readouterr().out == f"no state store at {missing}\n"
+    assert not missing.exists()

@@ -1,8 +1,11 @@
-"""Tests for pipeline.state: transactions, the lock, and dedup across runs."""
+"""Tests for pipeline.state: transactions, the lock, dedup across runs, damaged files."""
 
 from __future__ import annotations
 
+import fcntl
 import multiprocessing
+import os
+import random
 import sqlite3
 from pathlib import Path
 
@@ -12,7 +15,7 @@ from pipeline.config import DedupConfig
 from pipeline.dedup import DedupIndex, DedupResult, compute_signature, decide
 from pipeline.dedup.index import LAYOUT
 from pipeline.document import Document
-from pipeline.errors import StateLockedError
+from pipeline.errors import StateCorruptError, StateLockedError
 from pipeline.segment import segment
 from pipeline.state import State, StateLayoutError
 
@@ -191,3 +194,114 @@ def test_record_inputs_equals_one_record_input_per_row(tmp_path: Path) -> None:
             assert st.processed("a.txt") == (4, "h3", "r1")
             assert st.processed("b.txt") == (5, "h2", "r1")
             assert st.input_unchanged("b.txt", 5, "h2") and not st.input_unchanged("b.txt", 5, "h1")
+
+
+# -- damaged store files ------------------------------------------------------------------------
+
+RESET_HINT = r"docclean state reset --yes --state "
+
+
+def damage(state_dir: Path, content: bytes) -> Path:
+    state_dir.mkdir(parents=True, exist_ok=True)
+    db = state_dir / "state.sqlite"
+    db.write_bytes(content)
+    return db
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [(bytes(range(256)) * 16, "not an SQLite database"), (b"", "an empty file")],
+    ids=["random-bytes", "zero-bytes"],
+)
+def test_a_damaged_file_raises_a_clear_error_naming_the_fix(tmp_path: Path, content: bytes, why: str) -> None:
+    db = damage(tmp_path, content)
+    for readonly in (True, False):
+        with (
+            pytest.raises(StateCorruptError, match=rf"{db} is damaged \({why}\); .*{RESET_HINT}{tmp_path}"),
+            State.open(tmp_path, readonly=readonly),
+        ):
+            pass
+    assert db.read_bytes() == content  # the writer neither repaired nor initialised it
+    with pytest.raises(StateCorruptError), State.open(tmp_path):  # the failed open released the lock
+        pass
+
+
+def test_a_database_without_our_tables_is_damaged(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    conn.execute("CREATE TABLE other (x)")
+    conn.close()
+    with pytest.raises(StateCorruptError, match="no docclean tables"), State.open(tmp_path, readonly=True):
+        pass
+    dedup_run(tmp_path / "partial", [seed("000")])
+    conn = sqlite3.connect(tmp_path / "partial" / "state.sqlite")
+    conn.execute("DROP TABLE runs")
+    conn.close()
+    with pytest.raises(StateCorruptError, match="missing tables: runs"), State.open(tmp_path / "partial"):
+        pass
+
+
+def _store_with_damaged_pages(state_dir: Path) -> Path:
+    """A store whose first page (header, schema) is intact and every later page noise."""
+    with State.open(state_dir) as st:
+        st.record_inputs(((f"input-{i:05d}.txt", i, "h" * 32) for i in range(3000)), "r1")
+        st.add_template_counts("example.com", range(3000))
+        st.commit()
+    db = state_dir / "state.sqlite"
+    page = 4096
+    data = db.read_bytes()
+    assert len(data) > 10 * page and not (state_dir / "state.sqlite-wal").exists()
+    db.write_bytes(data[:page] + random.Random(0).randbytes(len(data) - page))
+    return db
+
+
+def test_damage_found_while_reading_raises_the_same_error(tmp_path: Path) -> None:
+    db = _store_with_damaged_pages(tmp_path)
+    with State.open(tmp_path, readonly=True):  # the header and schema (first page) read fine
+        pass
+    with (
+        pytest.raises(StateCorruptError, match=rf"{db} is damaged \(database disk image is malformed\)"),
+        State.open(tmp_path, readonly=True) as st,
+    ):
+        st.info()
+
+
+def test_recover_moves_a_damaged_file_aside_and_starts_afresh(tmp_path: Path) -> None:
+    content = bytes(range(256)) * 16
+    db = damage(tmp_path, content)
+    (tmp_path / "state.sqlite-wal").write_bytes(b"wal")
+    with State.open(tmp_path, recover=True) as st:
+        assert st.moved_aside is not None
+        assert st.moved_aside.parent == tmp_path
+        assert st.moved_aside.name.startswith("state.sqlite.damaged-")
+        st.record_input("a.txt", 1, "h", "r1")
+        st.commit()
+    moved = st.moved_aside
+    assert moved.read_bytes() == content  # the damaged copy is kept, byte for byte, with its WAL
+    assert (tmp_path / f"{moved.name}-wal").read_bytes() == b"wal"
+    with State.open(tmp_path, readonly=True) as ro:
+        assert ro.info()["inputs"] == 1
+    with State.open(tmp_path, recover=True) as st:  # a healthy store stays where it is
+        assert st.moved_aside is None and st.processed("a.txt") == (1, "h", "r1")
+    assert db.exists()
+    kept = sorted(p.name for p in tmp_path.glob("state.sqlite.damaged-*"))
+    assert kept == [moved.name, f"{moved.name}-wal"]
+
+
+def test_recover_finds_damage_past_the_first_page(tmp_path: Path) -> None:
+    _store_with_damaged_pages(tmp_path)
+    with State.open(tmp_path, recover=True) as st:
+        assert st.moved_aside is not None
+        assert st.info()["inputs"] == 0
+
+
+def test_recover_still_needs_the_lock(tmp_path: Path) -> None:
+    content = b"not a database at all" * 100
+    db = damage(tmp_path, content)
+    fd = os.open(tmp_path / "lock", os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(StateLockedError), State.open(tmp_path, recover=True):
+            pass
+    finally:
+        os.close(fd)
+    assert db.read_bytes() == content and not list(tmp_path.glob("*.damaged-*"))
