@@ -725,17 +725,30 @@ def _codec(label: str | None) -> str | None:
 def declared_charsets(data: bytes) -> list[str]:
     """Charsets declared in an HTML/XHTML head (``<meta charset>``, http-equiv, ``<?xml encoding>``).
 
+    A UTF-16 or UTF-32 label in the document is read as UTF-8, as browsers do (WHATWG
+    prescan): the bytes that declare it are ASCII, so the document is not UTF-16 (a real
+    UTF-16 page starts with a byte-order mark, which wins before any declaration).
+
     >>> declared_charsets(b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=KOI8-R">')
     ['koi8-r']
+    >>> declared_charsets(b"<meta charset='utf-16'><meta charset=UTF-32LE>")
+    ['utf-8']
     """
     head = data[:_HEAD_BYTES]
     out: list[str] = []
     for rx in (_META_CHARSET, _XML_ENCODING):
         for m in rx.finditer(head):
             codec = _codec(m.group(1).decode("ascii", "replace"))
+            if codec and _is_wide(codec):
+                codec = "utf-8"  # WHATWG prescan: a UTF-16 page has a BOM; this label means UTF-8
             if codec and codec not in out:
                 out.append(codec)
     return out
+
+
+def _is_wide(codec: str) -> bool:
+    """True for a UTF-16/UTF-32 codec name (as :func:`codecs.lookup` spells it)."""
+    return codec.startswith(("utf-16", "utf-32"))
 
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
@@ -758,22 +771,208 @@ def _utf8_with_cp1252(data: bytes) -> tuple[str, int, int]:
     return _ESCAPED.sub(_cp1252_byte, escaped), bad, non_ascii - bad
 
 
+# Step 5 of decode_bytes: charset-normalizer ranks single-byte Latin code pages by how
+# "chaotic" and how language-like their readings are, but those scores often tie between
+# cp1250 and cp1252 (and its tie-break favours cp1250), so Western European text came out
+# as "crčme ŕ la" and Czech text would come out as "pøíliš" if the tie were simply broken
+# the other way. Among the Latin code pages it finds plausible, the reading whose accented
+# letters fit one language's alphabet best wins; a tie goes to cp1252 (Western European
+# legacy text is by far the most common), then to Central European cp1250.
+
+_LATIN_LEGACY = ("cp1252", "cp1250", "iso8859_2", "cp1254")
+"""The Latin code pages step 5 chooses between, most common in web text first (ties go first).
+
+cp1252 stands for latin-1 and iso-8859-15 too; the first three are always tried, cp1254
+only when charset-normalizer finds it plausible. Another Latin best guess (Baltic cp1257,
+a DOS or Mac code page) is tried last and must fit strictly better."""
+
+_LATIN_OTHER = frozenset(
+    {
+        "latin_1",
+        "iso8859_3",
+        "iso8859_4",
+        "iso8859_9",
+        "iso8859_10",
+        "iso8859_13",
+        "iso8859_14",
+        "iso8859_15",
+        "iso8859_16",
+        "cp1257",
+        "cp1258",
+        "cp437",
+        "cp775",
+        "cp850",
+        "cp852",
+        "cp857",
+        "cp858",
+        "cp860",
+        "cp861",
+        "cp863",
+        "cp865",
+        "hp_roman8",
+        "mac_croatian",
+        "mac_iceland",
+        "mac_latin2",
+        "mac_roman",
+        "mac_romanian",
+        "mac_turkish",
+    }
+)
+"""Other charset-normalizer names whose readings are Latin script: a best guess among these
+(or in :data:`_LATIN_LEGACY`) is checked against the legacy code pages."""
+
+_CHAOS_MARGIN = 0.1
+"""A code page is a candidate if charset-normalizer's chaos for it is within this of the best's."""
+
+_ALPHABETS: tuple[str, ...] = tuple(
+    letters + letters.upper()
+    for letters in (
+        "àâæçéèêëîïôœùûüÿ",  # French
+        "äöüß",  # German
+        "áéíñóúü",  # Spanish
+        "áàâãçéêíóôõú",  # Portuguese
+        "àèéìíîòóùú",  # Italian
+        "àçèéíïòóúü",  # Catalan
+        "áéëèïíóöüú",  # Dutch
+        "åäöé",  # Swedish, Finnish
+        "æøåéó",  # Danish, Norwegian
+        "áðéíóúýþæö",  # Icelandic
+        "áčďéěíňóřšťúůýž",  # Czech
+        "áäčďéíĺľňóôŕšťúýž",  # Slovak
+        "ąćęłńóśźż",  # Polish
+        "áéíóöőúüű",  # Hungarian
+        "čćđšž",  # Croatian, Bosnian, Serbian (Latin), Slovene
+        "ăâîşţșț",  # Romanian
+        "ąčęėįšųūž",  # Lithuanian
+        "āčēģīķļņšūž",  # Latvian
+        "äõöüšž",  # Estonian
+        "âçğıîöşüû",  # Turkish
+    )
+)
+"""The accented letters each language (or group) writes; a reading should fit one of them."""
+
+_NEUTRAL_LETTERS = frozenset("ªºµİ")
+"""Non-ASCII letters that say nothing about the language (ordinals, micro; İ lower-cases oddly)."""
+
+_IN_WORD_BAD = frozenset({"Sm", "Sc", "So", "No", "Po"})
+"""Categories of a character that has no business between two letters (``mo¿e``, ``ci¹gu``)."""
+
+
+def _misfit(text: str) -> int:
+    """How badly a reading of legacy bytes fits one language: lower is better.
+
+    Counts accented letters outside the best-fitting alphabet of :data:`_ALPHABETS`,
+    control characters and combining marks, and symbols wedged between two letters.
+
+    >>> _misfit("Café crème à la française"), _misfit("Café crčme ŕ la française")
+    (0, 1)
+    >>> _misfit("Příliš žlutoučký kůň"), _misfit("Pøíliš žlutouèký kùò")
+    (0, 4)
+    >>> _misfit("może ciągu"), _misfit("mo¿e ci¹gu")
+    (0, 2)
+    """
+    import unicodedata
+
+    letters: dict[str, int] = {}
+    bad = 0
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        if ch < "\x80" or ch in _NEUTRAL_LETTERS:
+            continue
+        if ch.isalpha():
+            letters[ch] = letters.get(ch, 0) + 1
+            continue
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Cn", "Co", "Mn") or (
+            cat in _IN_WORD_BAD
+            and ch != "·"
+            and 0 < i < last
+            and text[i - 1].isalpha()
+            and text[i + 1].isalpha()
+        ):
+            bad += 1
+    if letters:
+        total = sum(letters.values())
+        bad += total - max(sum(n for ch, n in letters.items() if ch in alphabet) for alphabet in _ALPHABETS)
+    return bad
+
+
+def _legacy_guess(data: bytes) -> tuple[str, str] | None:
+    """Step 5 of :func:`decode_bytes`: (text, codec) from charset-normalizer, or None.
+
+    When its best guess is a Latin code page, the plausible Latin legacy code pages are
+    compared by :func:`_misfit`; a tie goes to the first in :data:`_LATIN_LEGACY` (cp1252).
+
+    >>> _legacy_guess("Le maître d'hôtel a servi une crème brûlée à la fin du dîner.".encode("cp1252"))
+    ("Le maître d'hôtel a servi une crème brûlée à la fin du dîner.", 'cp1252')
+    >>> _legacy_guess("Ministr řekl, že se ceny energií příští rok nezvýší.".encode("cp1250"))[1]
+    'cp1250'
+    """
+    try:
+        import charset_normalizer
+
+        matches = list(charset_normalizer.from_bytes(data))
+    except Exception:  # pragma: no cover - defensive: a detector bug must not lose the document
+        logger.debug("charset-normalizer failed", exc_info=True)
+        return None
+    if not matches or not matches[0].encoding:
+        return None
+    best = matches[0]
+    if best.encoding not in _LATIN_OTHER and best.encoding not in _LATIN_LEGACY:
+        try:
+            return data.decode(best.encoding), best.encoding
+        except (UnicodeDecodeError, LookupError):
+            return None
+    plausible = {c for m in matches if m.chaos <= best.chaos + _CHAOS_MARGIN for c in m.could_be_from_charset}
+    ordered = [c for c in _LATIN_LEGACY if c != "cp1254" or c in plausible]
+    if best.encoding not in ordered:
+        ordered.append(best.encoding)
+    return _best_latin(data, ordered)
+
+
+def _best_latin(data: bytes, codecs: Sequence[str]) -> tuple[str, str] | None:
+    """(text, codec) for the first of ``codecs`` with the lowest :func:`_misfit`; None if none decodes.
+
+    >>> _best_latin("Zażółć gęślą jaźń".encode("cp1250"), ("cp1252", "cp1250"))
+    ('Zażółć gęślą jaźń', 'cp1250')
+    """
+    choice: tuple[int, str, str] | None = None
+    for codec in codecs:
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        score = _misfit(text)
+        if choice is None or score < choice[0]:
+            choice = (score, text, codec)
+    return None if choice is None else (choice[1], choice[2])
+
+
 def decode_bytes(data: bytes, declared: Sequence[str] = (), html: bool = False) -> Decoded:
     """Decode input bytes, in this order of evidence.
 
     1. a byte-order mark: that codec;
     2. strict UTF-8;
     3. the ``declared`` charsets (e.g. HTTP ``Content-Type``), then for HTML the
-       ``<meta>``/``<?xml?>`` declaration, each decoded strictly;
-    4. mostly valid UTF-8 (at most 1 bad byte in 200, or at least as many valid
-       multi-byte characters as bad bytes): UTF-8, each stray byte read as cp1252;
-    5. charset-normalizer's best guess;
+       ``<meta>``/``<?xml?>`` declaration, each decoded strictly (a UTF-16/32 label
+       on bytes without a NUL is ignored; in the document it means UTF-8, as in browsers);
+    4. mostly valid UTF-8 (at least as many valid multi-byte characters as bad
+       bytes, or some and at most 1 bad byte in 200): UTF-8, each stray byte read as
+       cp1252; no valid multi-byte character and at most 1 bad byte in 200: cp1252, cp1250
+       or iso-8859-2, whichever fits a language best (see 5), cp1252 on a tie;
+    5. charset-normalizer's guess; when that is a Latin code page, the plausible
+       Latin code pages (cp1252, cp1250, iso-8859-2, cp1254) are compared and the one
+       whose accented letters best fit a single language wins, cp1252 on a tie;
     6. UTF-8 with every bad byte as cp1252 (always succeeds; garbage is caught later).
 
     >>> decode_bytes(b"\\xef\\xbb\\xbfhi").encoding
     'utf-8-sig'
     >>> decode_bytes("Stra\\u00dfe".encode("cp1252") + b"<meta charset=latin-1>", html=True).text[:6]
     'Straße'
+    >>> decode_bytes("Caf\\u00e9 cr\\u00e8me \\u00e0 la fran\\u00e7aise, ni\\u00f1o.".encode("latin-1")).text
+    'Café crème à la française, niño.'
+    >>> decode_bytes(b"<meta charset=utf-16><p>na\\xefve</p>", html=True).text
+    '<meta charset=utf-16><p>naïve</p>'
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -787,27 +986,21 @@ def decode_bytes(data: bytes, declared: Sequence[str] = (), html: bool = False) 
     if html:
         candidates += declared_charsets(data)
     for codec in candidates:
-        if codec == "utf-8":
+        if codec == "utf-8" or (_is_wide(codec) and b"\x00" not in data):
             continue
         try:
             return Decoded(data.decode(codec), codec)
         except (UnicodeDecodeError, LookupError):
             logger.debug("declared charset %s does not fit the bytes", codec)
     mixed, bad, good = _utf8_with_cp1252(data)
-    if bad * 200 <= len(data) or good >= bad:
+    if good >= bad or (good and bad * 200 <= len(data)):
         return Decoded(mixed, "utf-8+cp1252")
-    try:
-        import charset_normalizer
-
-        best = charset_normalizer.from_bytes(data).best()
-    except Exception:  # pragma: no cover - defensive: a detector bug must not lose the document
-        logger.debug("charset-normalizer failed", exc_info=True)
-        best = None
-    if best is not None and best.encoding:
-        try:
-            return Decoded(data.decode(best.encoding), best.encoding)
-        except (UnicodeDecodeError, LookupError):
-            pass
+    if bad * 200 <= len(data):  # no UTF-8 at all and few high bytes: a detector guesses wildly
+        sparse = _best_latin(data, _LATIN_LEGACY[:3])
+        return Decoded(*sparse) if sparse else Decoded(mixed, "utf-8+cp1252")
+    guess = _legacy_guess(data)
+    if guess is not None:
+        return Decoded(*guess)
     return Decoded(mixed, "utf-8+cp1252")
 
 

@@ -36,6 +36,16 @@ from pipeline.readers import (
 
 DATA = Path(__file__).parent / "data" / "readers"
 DECODING = json.loads((DATA / "decoding.json").read_text(encoding="utf-8"))["cases"]
+LEGACY = [
+    pytest.param(
+        case["text"],
+        codec,
+        id=f"{case['lang']}-{case['size']}-{codec}-{i}",
+        marks=[pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else [],
+    )
+    for i, case in enumerate(json.loads((DATA / "legacy.json").read_text(encoding="utf-8"))["cases"])
+    for codec in case["codecs"]
+]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -272,6 +282,73 @@ def test_decoding_golden(case: dict[str, Any]) -> None:
     got = decode_bytes(case["bytes"].encode("latin-1"), case.get("declared", ()), case.get("html", False))
     assert got.text == case["expected"]
     assert got.encoding == case["encoding"]
+
+
+@pytest.mark.parametrize(("text", "codec"), LEGACY)
+def test_decoding_legacy_code_pages(text: str, codec: str) -> None:
+    data = text.encode(codec)
+    assert decode_bytes(data).text == text
+    page = f"<html><head><title>t</title></head><body><p>{text}</p></body></html>"
+    assert decode_bytes(page.encode(codec), html=True).text == page
+
+
+def test_decoding_legacy_corpus_covers_hard_cases() -> None:
+    ids = [p.id for p in LEGACY]
+    for lang in ("fr", "de", "es", "pt", "cs", "pl", "ru", "el"):
+        assert any(i.startswith(f"{lang}-long-") for i in ids) and any(
+            i.startswith(f"{lang}-short-") for i in ids
+        )
+    assert {"cp1252", "latin-1", "cp1250", "iso-8859-2", "cp1251", "koi8-r", "cp1253"} <= {
+        p.values[1] for p in LEGACY
+    }
+
+
+@pytest.mark.parametrize(
+    ("label", "body"),
+    [
+        ("utf-16", b"na\xefve caf\xe9"),
+        ("UTF-16LE", b"na\xefve caf\xe9"),
+        ("utf-16be", b"ok"),
+        ("utf-32", b"na\xefve"),
+    ],
+)
+def test_utf16_meta_label_on_ascii_bytes_means_utf8(label: str, body: bytes) -> None:
+    data = (
+        b"<html><head><meta charset='" + label.encode() + b"'></head><body><p>" + body + b"</p></body></html>"
+    )
+    got = decode_bytes(data, html=True)
+    assert got.text == data.decode("cp1252")  # not CJK: the latin-1 bytes fall through to steps 4-5
+    assert got.encoding in ("utf-8", "cp1252")
+    assert not got.encoding.startswith("utf-16")
+
+
+def test_utf16_declared_without_nul_bytes_is_ignored() -> None:
+    data = b"<p>Stra\xdfe nach M\xfcnchen, sagte der B\xfcrgermeister.</p>"
+    got = decode_bytes(data, ["utf-16"], html=True)
+    assert got.text == "<p>Straße nach München, sagte der Bürgermeister.</p>"
+    real = "<p>Grüße</p>".encode("utf-16-le")  # NUL bytes: a declared UTF-16 still counts
+    assert decode_bytes(real, ["utf-16-le"], html=True).text == "<p>Grüße</p>"
+
+
+def test_unknown_meta_label_latin1_html_is_cp1252() -> None:
+    # the reviewer's bogus_charset.html: an unknown label, then charset-normalizer said cp1250 ("naďve")
+    filler = b"<p>The city council met on Tuesday to discuss the new budget for public transport.</p>" * 8
+    head = b"<html><head><meta charset='x-no-such-charset'></head><body>"
+    data = head + b"<p>Caf\xe9 cr\xe8me na\xefve r\xe9sum\xe9</p>"
+    got = decode_bytes(data + filler + b"</body></html>", html=True)
+    assert "Café crème naïve résumé" in got.text
+    assert got.encoding == "cp1252"
+
+
+def test_sparse_legacy_bytes_in_a_large_page_pick_the_fitting_code_page() -> None:
+    # a few Polish letters in a large ASCII page: not "mostly UTF-8" (no valid UTF-8 at all)
+    markup = '<div class="nav"><a href="/a">link</a></div>\n' * 400
+    page = f"<html><body>{markup}<p>Ceny żywności wzrosły w ciągu miesiąca o pięć procent.</p></body></html>"
+    got = decode_bytes(page.encode("cp1250"), html=True)
+    assert got.text == page
+    assert got.encoding == "cp1250"
+    pound = "Chelsea have sacked Adrian Mutu, a £15.8m signing. " * 20
+    assert decode_bytes(pound.encode("cp1252")).text == pound  # a lone £ stays £, not Ł
 
 
 def test_read_normalises_newlines_and_bom(tmp_path: Path) -> None:
