@@ -120,14 +120,27 @@ def _clean_lines(text: str | None) -> str:
     return "\n".join(line for line in lines if not _SPACE_ONLY.fullmatch(line))
 
 
+_TAG = re.compile(r"<[A-Za-z][^<>]*>")
+"""A start tag: what makes a fragment worth parsing as the body of a page."""
+
+
 def _parse(html: str) -> HtmlElement | None:
-    """The page parsed once, as trafilatura parses it (None when it is not HTML it can parse).
+    """The page parsed once, as trafilatura parses it (None when it is not HTML it can parse);
+    a fragment without ``<html>`` is parsed as the body of a page.
+
+    >>> [_parse(h).tag for h in ("<p>One paragraph.</p>", "<body><div>Text</div></body>")]
+    ['html', 'html']
 
     trafilatura copies a tree it is given before changing it, so the same tree serves every
     extraction pass and the navigation check.
     """
     try:
-        return trafilatura.load_html(html)
+        tree = trafilatura.load_html(html)
+        if tree is None and _TAG.search(html) is not None:
+            # a fragment ("<p>...</p>", "<div>...", "<body>...", common in JSONL dumps):
+            # trafilatura takes only whole documents
+            tree = trafilatura.load_html(f"<html><body>{html}</body></html>")
+        return tree
     except (etree.ParserError, ValueError, TypeError):
         return None
 

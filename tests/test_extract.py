@@ -95,6 +95,19 @@ def test_metadata_and_paragraph_lines() -> None:
     assert "user comment" not in doc.text  # include_comments defaults to False
 
 
+@pytest.mark.parametrize("wrap", ["{}", "<div>{}</div>", "<body>{}</body>", "<section><article>{}</article>"])
+def test_html_fragments_are_extracted_like_pages(wrap: str) -> None:
+    # JSONL dumps often carry the article body only; trafilatura takes whole documents alone
+    paras = (
+        "<p>The regional council approved a budget on Tuesday that cuts spending on roads by a fifth.</p>"
+        "<p>Opposition members said the cuts would fall hardest on villages far from the motorway.</p>"
+        "<p>The mayor said the savings would pay for two new schools and a bus line by next autumn.</p>"
+    )
+    doc = extract(html_doc(wrap.format(paras)), ExtractConfig())
+    assert doc.text.split("\n")[0].startswith("The regional council approved a budget")
+    assert "two new schools" in doc.text and "<p>" not in doc.text
+
+
 def test_document_metadata_wins() -> None:
     doc = extract(
         html_doc(

@@ -256,8 +256,8 @@ def test_rerunning_the_same_inputs_gives_the_same_output_and_keeps_the_state_siz
         "bridge over the river will open in May next year, ahead of schedule and under budget.",
         # a line two of six documents share: under the template threshold (3 documents) once,
         # over it when every rerun counted the same documents again
-        "d.txt": "The harbour museum is open every day from ten until six.\n\nThe council approved the budget.",
-        "e.txt": "The harbour museum is open every day from ten until six.\n\nSchools reopen after the storm.",
+        "d.txt": "The harbour museum opens daily from ten until six.\n\nThe council approved the budget.",
+        "e.txt": "The harbour museum opens daily from ten until six.\n\nSchools reopen after the storm.",
         "f.txt": "A new library opens in the old town hall in the spring, the mayor announced.",
     }
     for name, text in texts.items():
