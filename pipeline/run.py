@@ -20,6 +20,7 @@ three steps itself so that each shard becomes a task:
 
 from __future__ import annotations
 
+import calendar
 import concurrent.futures as cf
 import contextlib
 import ctypes
@@ -188,6 +189,7 @@ def plan(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str
     shards = _balanced_shards(sources, keep, config)
     run_id = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-" + uuid.uuid4().hex[:8]
     work_dir = out / f".docclean-work-{run_id}"
+    _sweep_stale_work(out)
     return RunPlan(
         run_id=run_id,
         inputs=tuple(str(i) for i in inputs),
@@ -203,6 +205,40 @@ def plan(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str
         estimated_documents=shards.documents(),
         seen=seen,
     )
+
+
+STALE_WORK_HOURS = 24
+"""A run's work folder (its spilled shards) left behind longer than this is stale: its run was
+killed (``kill -9``, a lost machine) before it could remove it. No run lasts that long (a
+million documents take under an hour on two cores)."""
+
+
+def _sweep_stale_work(out: Path, now: float | None = None) -> list[str]:
+    """Remove the stale work folders of earlier runs in ``out``; returns their names.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> for name in (".docclean-work-20200101T000000Z-0a1b2c3d", ".docclean-work-x", "keep"):
+    ...     (out / name).mkdir()
+    >>> _sweep_stale_work(out), sorted(p.name for p in out.iterdir())
+    (['.docclean-work-20200101T000000Z-0a1b2c3d'], ['.docclean-work-x', 'keep'])
+    """
+    if not out.is_dir():
+        return []
+    limit = (time.time() if now is None else now) - STALE_WORK_HOURS * 3600
+    removed: list[str] = []
+    for path in sorted(out.glob(".docclean-work-*")):
+        try:
+            started = calendar.timegm(
+                time.strptime(path.name[len(".docclean-work-") :][:16], "%Y%m%dT%H%M%SZ")
+            )
+        except ValueError:
+            continue  # not a name this module makes
+        if started < limit and path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+            log.info("removed %s, left by a run killed more than %d hours ago", path, STALE_WORK_HOURS)
+            removed.append(path.name)
+    return removed
 
 
 SHARDS_PER_WORKER = 4

@@ -6,6 +6,7 @@ import gzip
 import json
 import random
 import shutil
+import time
 from pathlib import Path
 
 import jsonschema
@@ -273,6 +274,19 @@ def test_rerunning_the_same_inputs_gives_the_same_output_and_keeps_the_state_siz
     assert sizes == [6, 6, 6]  # a rerun's copy is indexed already: the index does not grow
     first = {r["id"]: r for r in lines(out / "documents.jsonl")}
     assert first["a"]["duplicates"] == [] and "harbour museum" in str(first["d"]["text"])
+
+
+def test_work_folders_of_killed_runs_are_removed_after_a_day(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    old = out / ".docclean-work-20200101T000000Z-0a1b2c3d"  # a run killed with kill -9
+    (old / "early").mkdir(parents=True)
+    (old / "shard-000000.pickle").write_bytes(b"x" * 1000)
+    recent = out / (".docclean-work-" + time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-0a1b2c3d")
+    recent.mkdir()  # maybe a run going on now: kept
+    runner.run([SEEDS], out, one_worker())
+    assert not old.exists() and recent.exists()
+    assert sorted(p.name for p in out.glob(".docclean-work-*")) == [recent.name]
 
 
 def test_missing_input_is_a_config_error(tmp_path: Path) -> None:
