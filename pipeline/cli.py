@@ -117,9 +117,30 @@ def iter_records(output_dir: Path) -> Iterator[dict[str, Any]]:
     for path in files:
         opener: Callable[..., Any] = gzip.open if path.suffix == ".gz" else open
         with opener(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
+            for n, line in enumerate(fh, 1):
                 if line.strip():
-                    yield json.loads(line)
+                    yield _record(line, path, n)
+
+
+def _record(line: str, path: Path, n: int) -> dict[str, Any]:
+    """One output line as a record; a line no docclean run wrote is a :class:`ConfigError`.
+
+    >>> _record('{"id": "a"}', Path("out/documents.jsonl"), 3)
+    {'id': 'a'}
+    >>> _record("oops", Path("out/documents.jsonl"), 3)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.ConfigError: out/documents.jsonl:3 is not a docclean record (not JSON: ...)...
+    """
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        problem = f"not JSON: {exc.msg}"
+    else:
+        if isinstance(rec, dict) and isinstance(rec.get("id"), str):
+            return rec
+        problem = "no string id"
+    raise ConfigError(f"{path}:{n} is not a docclean record ({problem}); was the file edited or cut short?")
 
 
 def _add_explain(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -22,7 +22,6 @@ Body.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -49,11 +48,14 @@ def _rejected(output_dir: Path, doc_id: str) -> dict[str, Any] | None:
     path = output_dir / "rejected.jsonl"
     if not path.exists():
         return None
+    from pipeline.cli import _record
+
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            rec: dict[str, Any] = json.loads(line)
-            if rec.get("id") == doc_id:
-                return rec
+        for n, line in enumerate(fh, 1):
+            if line.strip():
+                rec = _record(line, path, n)
+                if rec["id"] == doc_id:
+                    return rec
     return None
 
 

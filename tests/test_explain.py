@@ -87,6 +87,15 @@ def test_explain_rejected_and_unknown(tmp_path: Path) -> None:
         explain(tmp_path / "o", "zzz")
 
 
+@pytest.mark.parametrize("junk", ["not json", '{"no": "id"}', "[1, 2]", '{"id": "cut'])
+def test_explain_names_a_damaged_output_line(tmp_path: Path, junk: str) -> None:
+    write_run(tmp_path / "o")
+    with open(tmp_path / "o" / "documents.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(junk + "\n")  # an edited or truncated output: before, a json/KeyError traceback
+    with pytest.raises(ConfigError, match=r"documents\.jsonl:\d+ is not a docclean record"):
+        explain(tmp_path / "o", "zzz")
+
+
 def test_locate_reads_the_kept_passage_back_from_output_text() -> None:
     rec = {"text": "Kept one.\nQuote here.", "removed": [{"start": 0, "end": 11, "at": 0}]}
     assert locate(rec, 22, 33) == "Quote here."
