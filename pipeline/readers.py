@@ -1267,7 +1267,8 @@ def _decode_document(data: bytes, where: str, html: bool, declared: Sequence[str
 def _check_text(text: str, where: str, cfg: ReadConfig) -> str:
     text = _normalise_newlines(text)
     if _looks_binary(text):
-        raise _Reject("binary", f"{where}: looks binary (mostly control characters)")
+        why = "a NUL character" if "\x00" in text[:65536] else "over 10 % control characters"
+        raise _Reject("binary", f"{where}: looks binary ({why})")
     if _too_empty(text, cfg.min_chars):
         raise _Reject("empty", f"{where}: fewer than {max(1, cfg.min_chars)} non-space characters")
     return text

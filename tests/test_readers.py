@@ -527,6 +527,7 @@ def test_jsonl_documents_and_rejections(jsonl_file: Path) -> None:
     assert "expected a JSON object, got list" in messages["dump/recs.jsonl:6"]
     assert '"text" or "html"' in messages["dump/recs.jsonl:7"]
     assert "invalid UTF-8" in messages["dump/recs.jsonl:10"]
+    assert "a NUL character" in messages["dump/recs.jsonl:9"]  # one NUL: not "mostly control characters"
 
 
 def test_jsonl_lone_surrogates_become_replacement_characters(tmp_path: Path) -> None:
