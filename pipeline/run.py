@@ -351,7 +351,8 @@ class ShardResult:
     - ``spill``: the cleaned documents and rejections, in input order;
     - ``signatures``: ``(key, position, signature)`` per document, sorted by canonical key
       (``position`` = index among the shard's documents);
-    - ``line_keys``: ``(group, keys)`` per document, in input order;
+    - ``line_keys``: ``(group, keys, position)`` per document counted for site templates, in
+      input order (``position``: the document's index in ``ids``);
     - ``ids``: document ids in input order (for renaming repeated ids), an :class:`IdList`;
     - ``first_key``/``last_key``: the shard's smallest and largest canonical key.
     """
@@ -473,7 +474,7 @@ def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> Sh
     timings: dict[str, float] = {}
     items: list[Document | Rejection] = []
     sigs: list[tuple[CanonicalKey, int, Any]] = []
-    keys: list[tuple[str, bytes]] = []
+    keys: list[tuple[str, bytes, int]] = []
     ids: list[str] = []
     rejected = 0
     pipeline = stages(config)
@@ -489,7 +490,7 @@ def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> Sh
             if want_sigs:
                 sigs.append((canonical_key(item), len(ids), dedup.compute_signature(item, config.dedup)))
             if want_keys and item.order[0] not in task.counted:
-                keys.append((item.group, templates.line_keys(item)))
+                keys.append((item.group, templates.line_keys(item), len(ids)))
             ids.append(item.id)
             timings["signatures"] = timings.get("signatures", 0.0) + time.perf_counter() - t1
         else:
@@ -674,10 +675,14 @@ class _DecisionSpill:
     def __init__(self, work_dir: str) -> None:
         self.work_dir = work_dir
         self.paths: dict[int, str] = {}
+        self.whole: dict[int, set[int]] = {}
+        """``{shard: positions}`` of the whole-document duplicates (for the site-template counts)."""
         self._shard = -1
         self._fh: IO[bytes] | None = None
 
     def add(self, shard: int, pos: int, result: dedup.DedupResult) -> None:
+        if result.duplicate_of is not None:
+            self.whole.setdefault(shard, set()).add(pos)
         if shard != self._shard or self._fh is None:
             self.close()
             path = self.paths.setdefault(shard, os.path.join(self.work_dir, f"decisions-{shard:06d}.pickle"))
@@ -726,10 +731,10 @@ def _decide(
     index: Any,
     config: Config,
     work_dir: str,
-) -> dict[int, str]:
+) -> _DecisionSpill:
     """Decide duplicates in canonical order; spill the decisions of documents that have any.
 
-    Returns ``{shard index: path of its decisions file}``.
+    Returns the (closed) spill: ``paths`` ``{shard index: path of its decisions file}``.
     """
     os.makedirs(work_dir, exist_ok=True)
     spill = _DecisionSpill(work_dir)
@@ -737,7 +742,7 @@ def _decide(
         _decide_stream(_signature_stream(results, work_dir), renames, index, config, spill)
     finally:
         spill.close()
-    return spill.paths
+    return spill
 
 
 class EarlyDecider:
@@ -794,7 +799,8 @@ class EarlyDecider:
 
 def _line_keys(results: Iterable[ShardResult]) -> Iterator[tuple[str, bytes]]:
     for r in results:
-        yield from _unspill(r.line_keys)
+        for group, keys, _pos in _unspill(r.line_keys):
+            yield group, keys
 
 
 class EarlyTemplates:
@@ -814,14 +820,29 @@ class EarlyTemplates:
     def offer(self, result: ShardResult) -> None:
         """Count one cleaned shard's line keys."""
         t0 = time.perf_counter()
-        self.groups |= templates.count(_unspill(result.line_keys), self.state)
+        self.groups |= templates.count(_line_keys([result]), self.state)
         self.counted.add(result.index)
         self.seconds += time.perf_counter() - t0
 
-    def decide(self, results: Sequence[ShardResult], cfg: BoilerplateConfig) -> dict[str, set[int]]:
-        """Count the shards of ``results`` not offered yet, then decide every group seen."""
+    def decide(
+        self,
+        results: Sequence[ShardResult],
+        cfg: BoilerplateConfig,
+        whole: dict[int, set[int]] | None = None,
+    ) -> dict[str, set[int]]:
+        """Count the shards of ``results`` not offered yet, take the whole-document duplicates
+        (``whole``: ``{shard: positions}``) back out, then decide every group seen."""
         rest = (r for r in results if r.index not in self.counted)
         self.groups |= templates.count(_line_keys(rest), self.state)
+        if whole:
+            copies = (
+                (group, keys)
+                for r in results
+                if r.index in whole
+                for group, keys, pos in _unspill(r.line_keys)
+                if pos in whole[r.index]
+            )
+            templates.discount(copies, self.state)
         return templates.decide_groups(self.groups, self.state, cfg)
 
 
@@ -870,13 +891,15 @@ def finish(
     # the state store is open (and locked) for the whole reduce
     t0 = time.perf_counter()
     decisions: dict[int, str] = {}
+    whole: dict[int, set[int]] = {}
     if config.dedup.mode != "off":
         if early is not None and use_early:
-            index, decisions = early.index, early.spill.paths
+            index, spill = early.index, early.spill
             early.index = None
         else:
             index = state.load_dedup_index()
-            decisions = _decide(results, renames, index, config, plan.work_dir)
+            spill = _decide(results, renames, index, config, plan.work_dir)
+        decisions, whole = spill.paths, spill.whole
         state.save_dedup_index(index)
         del index
     summary.timings["dedup"] = time.perf_counter() - t0 + (early.seconds if early is not None else 0.0)
@@ -885,7 +908,7 @@ def finish(
     template_keys: dict[str, set[int]] = {}
     if config.boilerplate.enabled and config.boilerplate.site_templates:
         counter = early_templates if early_templates is not None else EarlyTemplates(state)
-        template_keys = counter.decide(results, config.boilerplate)
+        template_keys = counter.decide(results, config.boilerplate, whole)
         t0 -= counter.seconds  # counting done during the map
     summary.timings["templates"] = time.perf_counter() - t0
 

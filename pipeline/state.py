@@ -342,17 +342,18 @@ class State:
 
     # -- site templates ---------------------------------------------------------------------
 
-    def add_template_counts(self, group: str, line_hashes: Iterable[int]) -> None:
-        """Count one more document of ``group`` containing each of ``line_hashes`` (distinct)."""
+    def add_template_counts(self, group: str, line_hashes: Iterable[int], delta: int = 1) -> None:
+        """Count one more document of ``group`` containing each of ``line_hashes`` (distinct);
+        ``delta=-1`` takes a counted document back out."""
         conn = self._write()
         conn.execute(
-            "INSERT INTO template_groups VALUES (?, 1) ON CONFLICT(grp) DO UPDATE SET docs = docs + 1",
-            (group,),
+            "INSERT INTO template_groups VALUES (?, ?) ON CONFLICT(grp) DO UPDATE SET docs = docs + ?",
+            (group, max(delta, 0), delta),
         )
         conn.executemany(
-            "INSERT INTO template_lines VALUES (?, ?, 1) "
-            "ON CONFLICT(grp, line_hash) DO UPDATE SET docs = docs + 1",
-            [(group, _to_sql(h)) for h in sorted(set(line_hashes))],
+            "INSERT INTO template_lines VALUES (?, ?, ?) "
+            "ON CONFLICT(grp, line_hash) DO UPDATE SET docs = docs + ?",
+            [(group, _to_sql(h), max(delta, 0), delta) for h in sorted(set(line_hashes))],
         )
 
     def group_docs(self, group: str) -> int:

@@ -10,7 +10,9 @@ group's documents. :func:`spans` then marks those lines in every document of
 the group, the first one included, as ``site_template``.
 
 A passage repeated by *different* sites never counts here: groups are per site.
-That is syndication, and dedup's job.
+That is syndication, and dedup's job. Nor does a page repeated on one site (crawled
+twice, or under two URLs): documents dedup rejects as whole-document duplicates are
+taken back out of the counts (:func:`discount`) before the decision.
 
 >>> line_key("  Share   this article ") == line_key("share this ARTICLE")
 True
@@ -38,7 +40,7 @@ class LineCountStore(Protocol):
 
     def line_counts(self, group: str) -> dict[int, int]: ...
 
-    def add_template_counts(self, group: str, line_hashes: Iterable[int]) -> None: ...
+    def add_template_counts(self, group: str, line_hashes: Iterable[int], delta: int = 1) -> None: ...
 
 
 def line_key(line: str) -> bytes:
@@ -81,6 +83,13 @@ def count(docs: Iterable[tuple[str, bytes]], store: LineCountStore) -> set[str]:
         groups.add(group)
         store.add_template_counts(group, _split(keys))
     return groups
+
+
+def discount(docs: Iterable[tuple[str, bytes]], store: LineCountStore) -> None:
+    """Take documents :func:`count` counted back out of ``store`` (whole-document duplicates:
+    a page repeated, or crawled again, is one page, not evidence of a site template)."""
+    for group, keys in docs:
+        store.add_template_counts(group, _split(keys), -1)
 
 
 def decide_groups(

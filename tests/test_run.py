@@ -289,6 +289,44 @@ def test_work_folders_of_killed_runs_are_removed_after_a_day(tmp_path: Path) -> 
     assert sorted(p.name for p in out.glob(".docclean-work-*")) == [recent.name]
 
 
+def test_a_page_repeated_on_one_site_keeps_its_first_copy(tmp_path: Path) -> None:
+    story = (
+        "The mayor opened the new bridge over the river on Monday morning after three years of work.\n"
+        "Engineers said the crossing would cut the drive to the hospital by twenty minutes.\n"
+        "Shops on both banks expect more visitors once the summer timetable starts in June."
+    )
+    recs = [{"id": "page", "url": "https://news.example.com/a", "text": story}]
+    # the same page crawled again under other URLs, twice as is and once with a new last line
+    recs += [{"id": f"copy{i}", "url": f"https://news.example.com/a?{i}", "text": story} for i in (1, 2)]
+    recs.append({"id": "edited", "url": "https://news.example.com/b", "text": story + "\nUpdated at noon."})
+    recs += [
+        {"id": f"other{i}", "url": f"https://news.example.com/o{i}", "text": f"Story {i}: " + text}
+        for i, text in enumerate(
+            [
+                "the council met to discuss the school budget for next year and the new library.",
+                "farmers asked for help after floods damaged fields across the northern valley.",
+                "the football club signed two young players from the regional academy this week.",
+            ]
+        )
+    ]
+    (tmp_path / "crawl.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    out = tmp_path / "out"
+    runner.run([tmp_path / "crawl.jsonl"], out, one_worker())
+    kept = {r["id"]: r for r in lines(out / "documents.jsonl")}
+    rejected = {r["id"]: r["reason"] for r in lines(out / "rejected.jsonl")}
+    # before: the copies made every line of the page a "site template", so the first copy lost
+    # all its text (empty_after_cleaning) while the copies were rejected as duplicates of it
+    assert kept["page"]["text"] == story and kept["page"]["removed"] == []
+    assert rejected == {
+        "copy1": "duplicate_document",
+        "copy2": "duplicate_document",
+        "edited": "duplicate_document",
+    }
+    first = (out / "documents.jsonl").read_bytes()
+    runner.run([tmp_path / "crawl.jsonl"], out, one_worker())
+    assert (out / "documents.jsonl").read_bytes() == first
+
+
 def test_missing_input_is_a_config_error(tmp_path: Path) -> None:
     from pipeline.errors import ConfigError
 

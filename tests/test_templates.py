@@ -28,9 +28,9 @@ class MemoryStore:
     def line_counts(self, group: str) -> dict[int, int]:
         return dict(self.lines.get(group, Counter()))
 
-    def add_template_counts(self, group: str, line_hashes: Iterable[int]) -> None:
-        self.docs[group] += 1
-        self.lines.setdefault(group, Counter()).update(set(line_hashes))
+    def add_template_counts(self, group: str, line_hashes: Iterable[int], delta: int = 1) -> None:
+        self.docs[group] += delta
+        self.lines.setdefault(group, Counter()).update(dict.fromkeys(set(line_hashes), delta))
 
 
 def page(i: int, group: str) -> Document:
