@@ -137,6 +137,13 @@ def test_discover_survives_symlink_loops(tmp_path: Path) -> None:
     found = scan_inputs([root])
     assert [s.rel for s in found.sources] == ["in/a.txt", "in/sub/b.txt"]
     assert set(found.skipped) == {"in/sub/up1/", "in/sub/up2/", "in/sub/self/"}
+    # a link above the input itself: scanning "in/sub" must not pull in "in" (or the whole disk)
+    (root / "sub" / "deep").mkdir()
+    (root / "sub" / "deep" / "top").symlink_to("../../..")
+    (root / "sub" / "deep" / "root").symlink_to("/")
+    found = scan_inputs([root / "sub"])
+    assert [s.rel for s in found.sources] == ["sub/b.txt"]
+    assert {"sub/deep/top/", "sub/deep/root/"} <= set(found.skipped)
 
 
 def test_discover_skips_excluded_folders(tmp_path: Path) -> None:
