@@ -166,8 +166,15 @@ def _file_digest(path: str) -> bytes:
         return UNREAD
 
 
-def plan(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str], config: Config) -> RunPlan:
-    """Discover and shard the inputs. Raises :class:`ConfigError` on unusable arguments."""
+def plan(
+    inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    config: Config,
+) -> RunPlan:
+    """Discover and shard the inputs (a list of files and folders, or one path).
+    Raises :class:`ConfigError` on unusable arguments."""
+    if isinstance(inputs, str | os.PathLike):
+        inputs = [inputs]  # one path, not a sequence of one-character paths
     if not inputs:
         raise ConfigError("no inputs given: name at least one file or folder")
     out = Path(output)
@@ -1386,12 +1393,13 @@ def run_plan(the_plan: RunPlan, progress: ProgressFn | None = None) -> RunSummar
 
 
 def run(
-    inputs: Sequence[str | os.PathLike[str]],
+    inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
     output: str | os.PathLike[str],
     config: Config | None = None,
     progress: ProgressFn | None = None,
 ) -> RunSummary:
-    """Clean ``inputs`` into ``output``: plan, map over shards, reduce. Returns the summary."""
+    """Clean ``inputs`` (files and folders, or one path) into ``output``: plan, map over shards,
+    reduce. Returns the summary."""
     return run_plan(plan(inputs, output, config or Config()), progress)
 
 

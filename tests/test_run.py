@@ -327,6 +327,12 @@ def test_a_page_repeated_on_one_site_keeps_its_first_copy(tmp_path: Path) -> Non
     assert (out / "documents.jsonl").read_bytes() == first
 
 
+def test_one_path_as_a_string_is_one_input(tmp_path: Path) -> None:
+    # before, a bare string was a sequence of one-character paths: "/" was walked
+    summary = runner.run(str(SEEDS), tmp_path / "out", one_worker())
+    assert summary.documents == 5 and summary.inputs == 5
+
+
 def test_missing_input_is_a_config_error(tmp_path: Path) -> None:
     from pipeline.errors import ConfigError
 
