@@ -1097,6 +1097,16 @@ def _write_outputs(
     summary.languages = dict(total.languages)
     summary.repairs_by_fix = dict(total.repairs)
     manifest = _manifest(plan, summary, doc_name, rej_name)
+    if not config.run.incremental:
+        # the same run without (or with) --gzip before: its documents file would be read too
+        stale = out / ("documents.jsonl" if gz else "documents.jsonl.gz")
+        if stale.exists():
+            stale.unlink()
+            log.info(
+                "removed %s, written by an earlier run of this output with%s --gzip",
+                stale,
+                "out" if gz else "",
+            )
     if config.run.incremental:
         write_manifest(out / f"manifest{suffix}.json", manifest, _manifest_inputs(plan))
     write_manifest(out / "manifest.json", manifest, _manifest_inputs(plan))

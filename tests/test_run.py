@@ -333,6 +333,16 @@ def test_one_path_as_a_string_is_one_input(tmp_path: Path) -> None:
     assert summary.documents == 5 and summary.inputs == 5
 
 
+def test_switching_gzip_replaces_the_documents_file(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    runner.run([SEEDS], out, one_worker(run={"gzip": True}))
+    runner.run([SEEDS], out, one_worker())
+    # before, both stayed, and explain/report/validate read both (every record twice)
+    assert sorted(p.name for p in out.glob("documents*")) == ["documents.jsonl"]
+    runner.run([SEEDS], out, one_worker(run={"gzip": True}))
+    assert sorted(p.name for p in out.glob("documents*")) == ["documents.jsonl.gz"]
+
+
 def test_missing_input_is_a_config_error(tmp_path: Path) -> None:
     from pipeline.errors import ConfigError
 
