@@ -15,6 +15,7 @@ aside), 2 bad arguments or configuration, 3 the state store is locked by another
 from __future__ import annotations
 
 import argparse
+import errno
 import gzip
 import json
 import logging
@@ -284,6 +285,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+    except OSError as exc:  # the machine's, not the input's: a full disk, a folder gone
+        where = f" ({exc.filename})" if exc.filename else ""
+        hint = "; free some space and run again" if exc.errno == errno.ENOSPC else ""
+        sys.stderr.write(f"docclean: the run stopped: {exc.strerror or exc}{where}{hint}\n")
+        return 1
 
 
 if __name__ == "__main__":

@@ -180,7 +180,13 @@ def plan(
     out = Path(output)
     if out.exists() and not out.is_dir():
         raise ConfigError(f"--output {out} exists and is not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
     state_dir = config.run.state_dir or default_state_dir(out)
+    if Path(state_dir).exists() and not Path(state_dir).is_dir():
+        raise ConfigError(f"--state {state_dir} exists and is not a folder")
     # an output (or state) folder inside an input folder is not read back as input
     found = readers.discover(list(inputs), exclude=[str(out), str(state_dir)])
     digests = b"".join(_file_digest(src.path) for src in found)

@@ -173,3 +173,23 @@ def test_state_info_and_compact_on_a_missing_folder_create_nothing(
         assert main(["state", action, "--state", str(missing)]) == 0
         assert capsys.readouterr().out == f"no state store at {missing}\n"
     assert not missing.exists()
+
+
+def test_an_os_error_during_a_run_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+    from types import SimpleNamespace
+
+    from pipeline import cli
+
+    def full(args: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device", "out/.docclean-work-x/shard-000000.pickle")
+
+    parser = cli.build_parser()
+    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    monkeypatch.setattr(parser, "parse_args", lambda argv: SimpleNamespace(verbose=0, func=full))
+    assert cli.main(["run", "x"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("docclean: the run stopped: No space left on device") and "free some space" in err
+    assert "Traceback" not in err

@@ -343,6 +343,16 @@ def test_switching_gzip_replaces_the_documents_file(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.glob("documents*")) == ["documents.jsonl.gz"]
 
 
+def test_unusable_output_or_state_folders_are_config_errors(tmp_path: Path) -> None:
+    from pipeline.errors import ConfigError
+
+    (tmp_path / "file").write_text("x")
+    for output, state in ((tmp_path / "file" / "sub", None), (tmp_path / "out", str(tmp_path / "file"))):
+        cfg = one_worker(run={"state_dir": state}) if state else one_worker()
+        with pytest.raises(ConfigError, match="folder"):  # before: OSError tracebacks
+            runner.run([SEEDS], output, cfg)
+
+
 def test_missing_input_is_a_config_error(tmp_path: Path) -> None:
     from pipeline.errors import ConfigError
 
