@@ -1438,9 +1438,17 @@ def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Docum
             try:
                 record = next(records, None)
                 if record is None:
+                    # warcio ends quietly at a record header cut short: what it did not read
+                    # of the file is a record lost
+                    end = getattr(archive, "offset", None)
+                    left = os.fstat(fh.fileno()).st_size - (end or 0)
+                    if end is not None and left > 0 and (left > 4096 or _pread(fh, end, left).strip()):
+                        raise _Reject("unreadable", f"the last {left} bytes are a record cut short")
                     return
                 if record.rec_headers.get_header("WARC-Type") is None:
                     raise _Reject("unreadable", "no WARC-Type header: not a WARC record")
+                if record.rec_headers.get_header("Content-Length") is None:  # a WARC record must have one
+                    raise _Reject("unreadable", "no Content-Length header: a record header cut short")
                 # warcio knows a record's offset only once its content is read (or skipped):
                 # read the payload first, then ask for the offset.
                 payload = _warc_payload(record, cfg, stats)
@@ -1455,13 +1463,28 @@ def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Docum
                     (src.rel, index),
                 )
                 return
-            except Exception as exc:  # warcio fails on damaged input with any exception
+            except OSError as exc:
                 where = f"{src.rel}@{offset}"
                 r = _io_failure(exc, f"{where} (record {index + 1})")
                 yield Rejection(f"{base}@{offset}", where, r.reason, str(r), (src.rel, index))
                 return
+            except Exception as exc:  # warcio fails on damaged input with any exception
+                where = f"{src.rel}@{offset}"
+                message = f"{where} (record {index + 1}): damaged or cut short (warcio: {type(exc).__name__})"
+                yield Rejection(f"{base}@{offset}", where, "unreadable", message, (src.rel, index))
+                return
             if payload is not None:
                 yield _warc_document(record, payload, src, base, index, offset, cfg)
+
+
+def _pread(fh: IO[bytes], offset: int, size: int) -> bytes:
+    """``size`` bytes of ``fh`` from ``offset`` (then back where it was)."""
+    here = fh.tell()
+    fh.seek(offset)
+    try:
+        return fh.read(size)
+    finally:
+        fh.seek(here)
 
 
 def _warc_payload(record: Any, cfg: ReadConfig, stats: ReadStats) -> bytes | _Reject | None:
@@ -1471,26 +1494,35 @@ def _warc_payload(record: Any, cfg: ReadConfig, stats: ReadStats) -> bytes | _Re
         return None
     http = record.http_headers
     if http is None:
+        _check_complete(record)  # HTTP headers cut short read as none at all
         stats.skip("response-not-http")
         return None
     status = http.get_statuscode()
     mime = (http.get_header("Content-Type") or "").split(";", 1)[0].strip().lower()
     if status != "200":
+        _check_complete(record)
         stats.skip(f"status-{status}")
         return None
     if mime not in _HTML_TYPES:
+        _check_complete(record)  # headers cut short can read as another type ("text/htm")
         stats.skip("not-html")
         return None
     data = _read_limited(record.content_stream(), cfg.max_bytes)
     if data is None:
         return _Reject("too_large", f"payload over the limit of {cfg.max_bytes} bytes")
+    _check_complete(record)
+    return data
+
+
+def _check_complete(record: Any) -> None:
+    """Raise ``_Reject("unreadable")`` when the record is shorter than its ``Content-Length``
+    (a download cut short); reads what is left of it."""
     raw = record.raw_stream
     while raw.read(65536):  # what the HTTP decoding left (a trailer): a complete record has it
         pass
     missing = getattr(raw, "limit", 0)  # what Content-Length promised and the file lacks
     if missing:
         raise _Reject("unreadable", f"record truncated: {missing} of its {record.length} bytes missing")
-    return data
 
 
 def _warc_document(

@@ -706,6 +706,14 @@ def test_warc_truncated_inside_a_record_is_rejected(tmp_path: Path) -> None:
         assert [d.raw for d in docs] == [d.raw for d in whole if isinstance(d, Document)][: len(docs)]
         rejected = [x for x in items if isinstance(x, Rejection) and x.reason != "empty"]
         assert all(x.reason == "unreadable" for x in rejected) and len(rejected) <= 1
+        if len(docs) < sum(isinstance(d, Document) for d in whole):
+            assert len(rejected) == 1, f"cut at {cut}: a document lost without a rejection"
+    # an uncompressed WARC that ends in blank lines loses nothing
+    (tmp_path / "end.warc").write_bytes(gzip.decompress(data) + b"\r\n\r\n")
+    padded = read_all(discover([tmp_path / "end.warc"]))
+    assert [getattr(x, "raw", getattr(x, "reason", None)) for x in padded] == [
+        getattr(x, "raw", getattr(x, "reason", None)) for x in whole
+    ]
 
 
 def test_warc_payload_cut_short_is_not_kept_as_a_document(tmp_path: Path) -> None:
