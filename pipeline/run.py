@@ -34,6 +34,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import re
 import shutil
 import threading
 import time
@@ -926,6 +927,8 @@ def finish(
     summary.timings["templates"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
+    if config.run.incremental:
+        _set_aside_uncommitted(out, state.run_ids(), plan.state_dir)
     _write_outputs(plan, results, renames, decisions, template_keys, summary, map_fn or map)
     summary.timings["write"] = time.perf_counter() - t0
 
@@ -1063,6 +1066,48 @@ def _write_tasks(
 
 Finished = tuple[Document, list[tuple[int, int]], tuple[Duplicate, ...]]
 """A document ready to write: the document, its kept ranges, its duplicates."""
+
+
+_RUN_FILE = re.compile(
+    r"(?:documents|rejected)-(\d{8}T\d{6}Z-[0-9a-f]{8})\.jsonl(?:\.gz)?|manifest-(\d{8}T\d{6}Z-[0-9a-f]{8})\.json"
+)
+
+
+def _set_aside_uncommitted(out: Path, committed: set[str], state_dir: str) -> list[str]:
+    """Rename the per-run files of incremental runs that published their output but never
+    committed their state (interrupted in between: Ctrl-C, a full disk) to ``.docclean-orphan-*``.
+
+    Their inputs are not recorded as seen, so this run processes them again: left in place,
+    every one of those documents would be in the output twice. Files of a run whose manifest
+    names another state folder are left alone. Returns the names set aside.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> for run in ("20260101T000000Z-0a1b2c3d", "20260102T000000Z-0a1b2c3d"):
+    ...     _ = (out / f"documents-{run}.jsonl").write_text("{}")
+    >>> _set_aside_uncommitted(out, {"20260101T000000Z-0a1b2c3d"}, "st")
+    ['documents-20260102T000000Z-0a1b2c3d.jsonl']
+    >>> [p.name[:24] for p in sorted(out.iterdir())]
+    ['.docclean-orphan-documen', 'documents-20260101T00000']
+    """
+    moved: list[str] = []
+    for path in sorted(out.iterdir()):
+        m = _RUN_FILE.fullmatch(path.name)
+        if m is None or (m.group(1) or m.group(2)) in committed:
+            continue
+        manifest = out / f"manifest-{m.group(1) or m.group(2)}.json"
+        try:
+            theirs = json.loads(manifest.read_text(encoding="utf-8")).get("state_dir")
+        except (OSError, ValueError, AttributeError):
+            theirs = None
+        if theirs is not None and os.path.realpath(theirs) != os.path.realpath(state_dir):
+            continue  # another state's run writes here too
+        path.rename(out / f".docclean-orphan-{path.name}")
+        log.warning(
+            "set %s aside: its run never committed its state, so this run reads its inputs again", path.name
+        )
+        moved.append(path.name)
+    return moved
 
 
 def _write_outputs(

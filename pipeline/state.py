@@ -368,6 +368,10 @@ class State:
 
     # -- runs -------------------------------------------------------------------------------
 
+    def run_ids(self) -> set[str]:
+        """The ids of the runs committed to this store."""
+        return {str(r[0]) for r in self._conn.execute("SELECT id FROM runs")}
+
     def start_run(self, run_id: str, started: str) -> None:
         """Record a run (its row is kept only if the run commits)."""
         self._write().execute("INSERT OR REPLACE INTO runs (id, started) VALUES (?, ?)", (run_id, started))

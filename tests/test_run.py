@@ -353,6 +353,29 @@ def test_unusable_output_or_state_folders_are_config_errors(tmp_path: Path) -> N
             runner.run([SEEDS], output, cfg)
 
 
+def test_output_of_a_run_interrupted_before_its_state_commit_is_set_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.state import State
+
+    out = tmp_path / "out"
+    cfg = one_worker(run={"incremental": True})
+
+    def interrupted(self: State) -> None:
+        raise KeyboardInterrupt  # Ctrl-C (or a full disk) after the output was published
+
+    monkeypatch.setattr(State, "commit", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        runner.run([SEEDS], out, cfg)
+    monkeypatch.undo()
+    (published,) = out.glob("documents-*.jsonl")  # written, but the state does not know it
+    again = runner.run([SEEDS], out, cfg)
+    assert again.documents == 5 and again.skipped_inputs == 0  # the inputs are read again ...
+    ids = [r["id"] for f in sorted(out.glob("documents*.jsonl")) for r in lines(f)]
+    assert sorted(ids) == sorted(set(ids)) and len(ids) == 5  # ... and are in the output once
+    assert (out / f".docclean-orphan-{published.name}").exists()  # the orphan is kept aside
+
+
 def test_missing_input_is_a_config_error(tmp_path: Path) -> None:
     from pipeline.errors import ConfigError
 
