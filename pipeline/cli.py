@@ -15,6 +15,7 @@ aside), 2 bad arguments or configuration, 3 the state store is locked by another
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import gzip
 import json
@@ -101,8 +102,12 @@ def _print_summary(s: dict[str, Any], output: Path) -> None:
         out.write("  languages: " + ", ".join(f"{k} {v}" for k, v in list(s["languages"].items())[:8]) + "\n")
     if s["rejected_by_reason"]:
         out.write("  rejected: " + ", ".join(f"{k} {v}" for k, v in s["rejected_by_reason"].items()) + "\n")
+    names = {"documents": "documents.jsonl", "rejected": "rejected.jsonl"}
+    # the names this run wrote (an incremental run: documents-<run id>.jsonl)
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        names.update(json.loads((output / "manifest.json").read_text(encoding="utf-8"))["outputs"])
     out.write(
-        f"  output: {output / 'documents.jsonl'}, {output / 'rejected.jsonl'}, {output / 'manifest.json'}\n"
+        f"  output: {output / names['documents']}, {output / names['rejected']}, {output / 'manifest.json'}\n"
     )
 
 

@@ -34,7 +34,10 @@ def _find(output_dir: Path, doc_id: str) -> tuple[dict[str, Any] | None, dict[st
     is never held in memory)."""
     from pipeline.cli import iter_records
 
-    wanted = next((rec for rec in iter_records(output_dir) if rec["id"] == doc_id), None)
+    wanted = None
+    for rec in iter_records(output_dir):  # the last one: incremental runs add newer versions
+        if rec["id"] == doc_id:
+            wanted = rec
     if wanted is None:
         return None, {}
     sources = {d.get("of") for d in wanted.get("duplicates", [])} - {None}

@@ -1320,6 +1320,9 @@ def _read_jsonl(item: ShardItem, cfg: ReadConfig, stats: ReadStats) -> Iterator[
         )
 
 
+_MARKUP = re.compile(r"<[A-Za-z!/?][^<>]*>")
+"""A tag, comment or declaration: an ``html`` field without one is plain text."""
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -1372,7 +1375,7 @@ def _jsonl_record(
     if isinstance(text, str) and (text.strip() or not isinstance(html, str)):
         raw, is_html = text, False
     elif isinstance(html, str):
-        raw, is_html = html, True
+        raw, is_html = html, _MARKUP.search(html) is not None  # no tag at all: plain text
     else:
         return reject("malformed_jsonl", f'{where}: no "text" or "html" string field', ident)
     try:

@@ -1147,6 +1147,7 @@ def _write_outputs(
     summary.removed_by_category = dict(total.removed)
     summary.languages = dict(total.languages)
     summary.repairs_by_fix = dict(total.repairs)
+    summary.seconds = time.time() - plan.started  # so far: the manifest's figure
     manifest = _manifest(plan, summary, doc_name, rej_name)
     if not config.run.incremental:
         # the same run without (or with) --gzip before: its documents file would be read too

@@ -537,6 +537,19 @@ def test_jsonl_documents_and_rejections(jsonl_file: Path) -> None:
     assert "a NUL character" in messages["dump/recs.jsonl:9"]  # one NUL: not "mostly control characters"
 
 
+def test_jsonl_html_field_without_markup_is_read_as_text(tmp_path: Path) -> None:
+    recs = [
+        {"id": "p", "html": "Plain words in the html field, 3 < 4."},
+        {"id": "h", "html": "<p>Markup.</p>"},
+    ]
+    (tmp_path / "h.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    plain, html = read_all(discover([tmp_path / "h.jsonl"]))
+    assert (
+        isinstance(plain, Document) and not plain.is_html and plain.text == plain.raw
+    )  # was extraction_failed
+    assert isinstance(html, Document) and html.is_html
+
+
 def test_jsonl_lone_surrogates_become_replacement_characters(tmp_path: Path) -> None:
     # JSON may escape half a UTF-16 pair; kept as is, it crashed the run when the output was written
     line = '{"id": "s\\udfff", "text": "x \\ud800 y \\ud83d\\ude00 z", "title": "T \\uDC00"}\n'

@@ -376,6 +376,29 @@ def test_output_of_a_run_interrupted_before_its_state_commit_is_set_aside(
     assert (out / f".docclean-orphan-{published.name}").exists()  # the orphan is kept aside
 
 
+def test_incremental_output_is_named_and_timed_in_summary_and_manifest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pipeline.cli import main
+    from pipeline.explain import explain
+
+    src = tmp_path / "in"
+    src.mkdir()
+    doc = src / "000_584aeddb6693844b.txt"
+    shutil.copy(SEEDS / doc.name, doc)
+    out = tmp_path / "out"
+    assert main(["run", str(src), "-o", str(out), "--incremental", "--workers", "1"]) == 0
+    printed = capsys.readouterr().out
+    (written,) = out.glob("documents-*.jsonl")
+    assert f"output: {out / written.name}," in printed  # not documents.jsonl, which does not exist
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["summary"]["seconds"] > 0  # was 0.0
+    # an edited input: the next incremental run writes a new version; explain shows it
+    doc.write_text(doc.read_text(encoding="utf-8") + "\n\nA closing paragraph added later by the editors.")
+    assert main(["run", str(src), "-o", str(out), "--incremental", "--workers", "1", "-q"]) == 0
+    assert "A closing paragraph added later" in explain(out, doc.stem)
+
+
 def test_missing_input_is_a_config_error(tmp_path: Path) -> None:
     from pipeline.errors import ConfigError
 
