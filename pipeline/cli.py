@@ -117,7 +117,12 @@ def _print_summary(s: dict[str, Any], output: Path) -> None:
 def iter_records(output_dir: Path) -> Iterator[dict[str, Any]]:
     """The records of a run folder: ``documents.jsonl`` and, for incremental runs,
     every ``documents-<run>.jsonl`` (optionally ``.gz``), oldest first."""
-    files = sorted(p for p in output_dir.glob("documents*.jsonl*") if p.suffix in (".jsonl", ".gz"))
+    # run ids start with the second they started: two runs within one second are ordered by
+    # when their files were written
+    files = sorted(
+        (p for p in output_dir.glob("documents*.jsonl*") if p.suffix in (".jsonl", ".gz")),
+        key=lambda p: (p.name[: len("documents-20260101T000000Z")], p.stat().st_mtime_ns, p.name),
+    )
     if not files:
         raise ConfigError(f"{output_dir} has no documents*.jsonl: is it a docclean output folder?")
     for path in files:
