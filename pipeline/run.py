@@ -365,8 +365,8 @@ class ShardResult:
     - ``spill``: the cleaned documents and rejections, in input order;
     - ``signatures``: ``(key, position, signature)`` per document, sorted by canonical key
       (``position`` = index among the shard's documents);
-    - ``line_keys``: ``(group, keys, position)`` per document counted for site templates, in
-      input order (``position``: the document's index in ``ids``);
+    - ``line_keys``: ``(group, keys, position)`` per document, in input order (``keys`` None for
+      a document of an input an earlier run counted; ``position``: its index in ``ids``);
     - ``ids``: document ids in input order (for renaming repeated ids), an :class:`IdList`;
     - ``first_key``/``last_key``: the shard's smallest and largest canonical key.
     """
@@ -488,7 +488,7 @@ def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> Sh
     timings: dict[str, float] = {}
     items: list[Document | Rejection] = []
     sigs: list[tuple[CanonicalKey, int, Any]] = []
-    keys: list[tuple[str, bytes, int]] = []
+    keys: list[tuple[str, bytes | None, int]] = []
     ids: list[str] = []
     rejected = 0
     pipeline = stages(config)
@@ -503,8 +503,10 @@ def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> Sh
             t1 = time.perf_counter()
             if want_sigs:
                 sigs.append((canonical_key(item), len(ids), dedup.compute_signature(item, config.dedup)))
-            if want_keys and item.order[0] not in task.counted:
-                keys.append((item.group, templates.line_keys(item), len(ids)))
+            if want_keys:
+                # an input an earlier run counted: its group is decided, its lines not counted again
+                counted = item.order[0] in task.counted
+                keys.append((item.group, None if counted else templates.line_keys(item), len(ids)))
             ids.append(item.id)
             timings["signatures"] = timings.get("signatures", 0.0) + time.perf_counter() - t1
         else:
@@ -811,7 +813,7 @@ class EarlyDecider:
         return self.ok and self.decided == len(results)
 
 
-def _line_keys(results: Iterable[ShardResult]) -> Iterator[tuple[str, bytes]]:
+def _line_keys(results: Iterable[ShardResult]) -> Iterator[tuple[str, bytes | None]]:
     for r in results:
         for group, keys, _pos in _unspill(r.line_keys):
             yield group, keys
@@ -854,7 +856,7 @@ class EarlyTemplates:
                 for r in results
                 if r.index in whole
                 for group, keys, pos in _unspill(r.line_keys)
-                if pos in whole[r.index]
+                if pos in whole[r.index] and keys is not None
             )
             templates.discount(copies, self.state)
         return templates.decide_groups(self.groups, self.state, cfg)

@@ -72,7 +72,7 @@ def _split(keys: bytes) -> Iterable[int]:
     return (int.from_bytes(keys[i : i + KEY_BYTES], "big") for i in range(0, len(keys), KEY_BYTES))
 
 
-def count(docs: Iterable[tuple[str, bytes]], store: LineCountStore) -> set[str]:
+def count(docs: Iterable[tuple[str, bytes | None]], store: LineCountStore) -> set[str]:
     """Add each document's line keys to the counts in ``store``; return the groups seen.
 
     Counts are sums, so documents may come in any order and in several calls (e.g. shard
@@ -81,7 +81,8 @@ def count(docs: Iterable[tuple[str, bytes]], store: LineCountStore) -> set[str]:
     groups: set[str] = set()
     for group, keys in docs:
         groups.add(group)
-        store.add_template_counts(group, _split(keys))
+        if keys is not None:  # None: counted by an earlier run (the same input again)
+            store.add_template_counts(group, _split(keys))
     return groups
 
 
