@@ -282,18 +282,19 @@ def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -
     """Sources and skipped rel paths under ``folder``, depth first in sorted name order.
 
     One ``scandir`` per folder and one resolve per folder (not per file): a folder of
-    100,000 files is listed in about a second. A folder whose real path is one of the
-    folders above it, inside the input or beyond it (a symlink loop), or in ``exclude``
-    is skipped.
+    100,000 files is listed in about a second. A folder whose real path is a folder above
+    it (inside the input or beyond it) or one already walked down to it (links pointing at
+    each other), or in ``exclude``, is skipped: symlink loops end.
     """
 
-    def scan(here: str, prefix: str) -> Iterator[Source | str]:
+    def scan(here: str, prefix: str, path: frozenset[str]) -> Iterator[Source | str]:
         try:
             with os.scandir(here) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
             raise ConfigError(f"cannot list input folder {exc.filename}: {exc.strerror or exc}") from None
         real_here = os.path.realpath(here)
+        path = path | {real_here}  # the real folders walked down to here
         dirs: list[tuple[os.DirEntry[str], str]] = []
         for entry in entries:
             name = _shown(entry.name)
@@ -311,7 +312,7 @@ def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -
                 if name.startswith("."):
                     logger.debug("skipping hidden folder %s", rel)
                     yield rel + "/"
-                elif real_here == real or real_here.startswith(real.rstrip(os.sep) + os.sep):
+                elif real in path or real_here.startswith(real.rstrip(os.sep) + os.sep):
                     logger.warning("skipping %s: a symlink back to a folder above it (%s)", rel, real)
                     yield rel + "/"
                 elif real in exclude:
@@ -336,9 +337,9 @@ def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -
             yield Source(path=real, rel=rel, format=fmt, size=size, compressed=compressed)
         # files of a folder come before its sub-folders, as os.walk yielded them
         for entry, name in dirs:
-            yield from scan(entry.path, f"{prefix}/{name}")
+            yield from scan(entry.path, f"{prefix}/{name}", path)
 
-    yield from scan(str(folder), root_name)
+    yield from scan(str(folder), root_name, frozenset())
 
 
 def _add(found: dict[str, Source], by_real: dict[str, str], src: Source) -> None:

@@ -144,6 +144,16 @@ def test_discover_survives_symlink_loops(tmp_path: Path) -> None:
     found = scan_inputs([root / "sub"])
     assert [s.rel for s in found.sources] == ["sub/b.txt"]
     assert {"sub/deep/top/", "sub/deep/root/"} <= set(found.skipped)
+    # links pointing at each other: x/to_y -> y, y/to_x -> x (twice each: exponential before)
+    for a in ("x", "y"):
+        (tmp_path / "pair" / a).mkdir(parents=True)
+    for a, b in (("x", "y"), ("y", "x")):
+        (tmp_path / "pair" / a / "f.txt").write_text(a)
+        for k in (1, 2):
+            (tmp_path / "pair" / a / f"to_{b}{k}").symlink_to(tmp_path / "pair" / b)
+    found = scan_inputs([tmp_path / "pair"]).sources  # ends; each file once, under its smallest rel
+    assert [s.rel for s in found] == ["pair/x/f.txt", "pair/x/to_y1/f.txt"]
+    assert sorted(Path(s.path).read_text() for s in found) == ["x", "y"]
 
 
 def test_discover_skips_excluded_folders(tmp_path: Path) -> None:
