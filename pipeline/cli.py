@@ -296,6 +296,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 141
     except OSError as exc:  # the machine's, not the input's: a full disk, a folder gone
+        log.debug("the run stopped", exc_info=True)  # with -v: where (it may be a bug of ours)
         where = f" ({exc.filename})" if exc.filename else ""
         hint = "; free some space and run again" if exc.errno == errno.ENOSPC else ""
         sys.stderr.write(f"docclean: the run stopped: {exc.strerror or exc}{where}{hint}\n")

@@ -943,7 +943,7 @@ def _best_latin(data: bytes, codecs: Sequence[str]) -> tuple[str, str] | None:
             text = data.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
-        score = _misfit(text)
+        score = _misfit(text[:65536])  # a sample: the letters of a language show early
         if choice is None or score < choice[0]:
             choice = (score, text, codec)
     return None if choice is None else (choice[1], choice[2])
@@ -1473,6 +1473,7 @@ def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Docum
                 yield Rejection(f"{base}@{offset}", where, r.reason, str(r), (src.rel, index))
                 return
             except Exception as exc:  # warcio fails on damaged input with any exception
+                logger.debug("%s: reading record %d failed", src.rel, index + 1, exc_info=True)
                 where = f"{src.rel}@{offset}"
                 message = f"{where} (record {index + 1}): damaged or cut short (warcio: {type(exc).__name__})"
                 yield Rejection(f"{base}@{offset}", where, "unreadable", message, (src.rel, index))

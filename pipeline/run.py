@@ -181,19 +181,25 @@ def plan(
     out = Path(output)
     if out.exists() and not out.is_dir():
         raise ConfigError(f"--output {out} exists and is not a folder")
+    for given in inputs:
+        if Path(given).is_dir() and os.path.realpath(given) == os.path.realpath(out):
+            raise ConfigError(
+                f"--output {out} is also an input folder: its output would be read back; name another"
+            )
+    state_dir = os.path.abspath(config.run.state_dir or default_state_dir(out))
+    if Path(state_dir).exists() and not Path(state_dir).is_dir():
+        raise ConfigError(f"--state {state_dir} exists and is not a folder")
+    # an output (or state) folder inside an input folder is not read back as input
+    found = readers.discover(list(inputs), exclude=[str(out), state_dir])
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ConfigError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
-    state_dir = config.run.state_dir or default_state_dir(out)
-    if Path(state_dir).exists() and not Path(state_dir).is_dir():
-        raise ConfigError(f"--state {state_dir} exists and is not a folder")
-    # an output (or state) folder inside an input folder is not read back as input
-    found = readers.discover(list(inputs), exclude=[str(out), str(state_dir)])
     digests = b"".join(_file_digest(src.path) for src in found)
     sources = readers.SourceTable(found)
     del found  # one object per file: keep only the table
     seen = _unchanged_inputs(state_dir, sources, digests) if (Path(state_dir) / DB_NAME).exists() else b""
+    seen = seen if any(seen) else b""  # RunPlan.task tests it per shard
     unchanged = (seen if config.run.incremental else None) or bytes(len(sources))
     keep: Sequence[int] = (
         pyarray("Q", (i for i, flag in enumerate(unchanged) if not flag))
@@ -203,7 +209,6 @@ def plan(
     shards = _balanced_shards(sources, keep, config)
     run_id = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-" + uuid.uuid4().hex[:8]
     work_dir = out / f".docclean-work-{run_id}"
-    _sweep_stale_work(out)
     return RunPlan(
         run_id=run_id,
         inputs=tuple(str(i) for i in inputs),
@@ -227,14 +232,18 @@ killed (``kill -9``, a lost machine) before it could remove it. No run lasts tha
 million documents take under an hour on two cores)."""
 
 
-def _sweep_stale_work(out: Path, now: float | None = None) -> list[str]:
-    """Remove the stale work folders of earlier runs in ``out``; returns their names.
+def _sweep_stale_work(out: Path, keep: str, now: float | None = None) -> list[str]:
+    """Remove the stale work folders of earlier runs in ``out`` (but ``keep``); returns their names.
 
-    >>> import tempfile
+    Stale: it started, and nothing in it was written, more than ``STALE_WORK_HOURS`` ago (a
+    run going on writes its shards all the time). Call it holding the state lock.
+
+    >>> import tempfile, os
     >>> out = Path(tempfile.mkdtemp())
     >>> for name in (".docclean-work-20200101T000000Z-0a1b2c3d", ".docclean-work-x", "keep"):
     ...     (out / name).mkdir()
-    >>> _sweep_stale_work(out), sorted(p.name for p in out.iterdir())
+    ...     os.utime(out / name, (0, 0))
+    >>> _sweep_stale_work(out, "-"), sorted(p.name for p in out.iterdir())
     (['.docclean-work-20200101T000000Z-0a1b2c3d'], ['.docclean-work-x', 'keep'])
     """
     if not out.is_dir():
@@ -248,7 +257,13 @@ def _sweep_stale_work(out: Path, now: float | None = None) -> list[str]:
             )
         except ValueError:
             continue  # not a name this module makes
-        if started < limit and path.is_dir():
+        if path.name == keep or started >= limit or not path.is_dir():
+            continue
+        try:
+            written = max([path.stat().st_mtime] + [p.stat().st_mtime for p in path.rglob("*")])
+        except OSError:
+            continue  # going away under us
+        if written < limit:
             shutil.rmtree(path, ignore_errors=True)
             log.info("removed %s, left by a run killed more than %d hours ago", path, STALE_WORK_HOURS)
             removed.append(path.name)
@@ -929,6 +944,7 @@ def finish(
     summary.timings["templates"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
+    _sweep_stale_work(out, Path(plan.work_dir).name)
     if config.run.incremental:
         _set_aside_uncommitted(out, state.run_ids(), plan.state_dir)
     _write_outputs(plan, results, renames, decisions, template_keys, summary, map_fn or map)
@@ -1151,6 +1167,9 @@ def _write_outputs(
     summary.repairs_by_fix = dict(total.repairs)
     summary.seconds = time.time() - plan.started  # so far: the manifest's figure
     manifest = _manifest(plan, summary, doc_name, rej_name)
+    if config.run.incremental:
+        write_manifest(out / f"manifest{suffix}.json", manifest, _manifest_inputs(plan))
+    write_manifest(out / "manifest.json", manifest, _manifest_inputs(plan))
     if not config.run.incremental:
         # the same run without (or with) --gzip before: its documents file would be read too
         stale = out / ("documents.jsonl" if gz else "documents.jsonl.gz")
@@ -1161,9 +1180,6 @@ def _write_outputs(
                 stale,
                 "out" if gz else "",
             )
-    if config.run.incremental:
-        write_manifest(out / f"manifest{suffix}.json", manifest, _manifest_inputs(plan))
-    write_manifest(out / "manifest.json", manifest, _manifest_inputs(plan))
 
 
 def _reject_duplicate(doc: Document, of: str) -> Rejection:

@@ -277,16 +277,32 @@ def test_rerunning_the_same_inputs_gives_the_same_output_and_keeps_the_state_siz
 
 
 def test_work_folders_of_killed_runs_are_removed_after_a_day(tmp_path: Path) -> None:
+    import os
+
     out = tmp_path / "out"
     out.mkdir()
     old = out / ".docclean-work-20200101T000000Z-0a1b2c3d"  # a run killed with kill -9
     (old / "early").mkdir(parents=True)
     (old / "shard-000000.pickle").write_bytes(b"x" * 1000)
+    for p in (old / "early", old / "shard-000000.pickle", old):
+        os.utime(p, (0, 0))
+    live = out / ".docclean-work-20200102T000000Z-0a1b2c3d"  # started long ago, still writing
+    live.mkdir()
+    (live / "shard-000001.pickle").write_bytes(b"x")
     recent = out / (".docclean-work-" + time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-0a1b2c3d")
     recent.mkdir()  # maybe a run going on now: kept
     runner.run([SEEDS], out, one_worker())
-    assert not old.exists() and recent.exists()
-    assert sorted(p.name for p in out.glob(".docclean-work-*")) == [recent.name]
+    assert not old.exists() and recent.exists() and live.exists()
+    assert sorted(p.name for p in out.glob(".docclean-work-*")) == [live.name, recent.name]
+
+
+def test_the_output_folder_cannot_be_an_input_folder(tmp_path: Path) -> None:
+    from pipeline.errors import ConfigError
+
+    src = tmp_path / "data"
+    shutil.copytree(SEEDS, src)
+    with pytest.raises(ConfigError, match="also an input folder"):
+        runner.run([src], src, one_worker())  # its documents.jsonl would be read back next time
 
 
 def test_a_page_repeated_on_one_site_keeps_its_first_copy(tmp_path: Path) -> None:
