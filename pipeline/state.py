@@ -96,19 +96,27 @@ def _damaged(db: Path, why: str) -> StateCorruptError:
     )
 
 
+def _empty_store() -> sqlite3.Connection:
+    """An in-memory store with our tables and nothing in them (what a reader sees of no store)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.executescript(_SCHEMA)
+    return conn
+
+
 def _connect(db: Path, readonly: bool, thorough: bool = False) -> sqlite3.Connection:
     """A connection to ``db``, checked cheaply: its header and schema are read (the first pages),
     not all of it; ``thorough`` adds SQLite's ``quick_check`` (reads every page).
 
-    Raises :class:`StateCorruptError` when an existing file is empty, is not an SQLite database
-    (both found before SQLite opens it, so it leaves a damaged file and its ``-wal`` alone) or
-    lacks our tables. A writer creates the file and the tables when there is no file.
+    Raises :class:`StateCorruptError` when an existing file is not an SQLite database (found
+    before SQLite opens it, so it leaves a damaged file and its ``-wal`` alone) or has tables
+    but lacks ours. A 0-byte file, or a database without any table, is a store whose creation
+    was cut short (or is going on): a reader sees an empty store, a writer creates the tables.
     """
-    if readonly and not db.exists():
-        conn = sqlite3.connect(":memory:", isolation_level=None)
-        conn.executescript(_SCHEMA)
-        return conn
-    existed = db.exists()
+    wal = db.with_name(db.name + "-wal")
+    # a 0-byte file (and no journal): a store being created, or whose creation was cut short
+    existed = db.exists() and (db.stat().st_size > 0 or (wal.exists() and wal.stat().st_size > 0))
+    if readonly and not existed:
+        return _empty_store()
     if existed:
         with open(db, "rb") as fh:
             head = fh.read(len(_MAGIC))
@@ -121,9 +129,12 @@ def _connect(db: Path, readonly: bool, thorough: bool = False) -> sqlite3.Connec
     try:
         if existed:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if not _TABLES & tables:
-                raise _damaged(db, "no docclean tables in it" if tables else "an empty database")
-            if missing := _TABLES - tables:
+            if not tables and readonly:  # created, our tables not yet (a writer is at it)
+                conn.close()
+                return _empty_store()
+            if tables and not _TABLES & tables:
+                raise _damaged(db, "no docclean tables in it")
+            if tables and (missing := _TABLES - tables):
                 raise _damaged(db, "missing tables: " + ", ".join(sorted(missing)))
             if thorough:
                 problems = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
