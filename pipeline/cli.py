@@ -276,6 +276,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if not args.verbose:
+        # trafilatura logs each page it cannot parse at ERROR; docclean rejects that page with
+        # a record saying why, so its lines are noise on a terminal (shown with -v)
+        for name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         result: int = args.func(args)
         return result

@@ -57,8 +57,12 @@ from pipeline.readers import url_group
 
 logger = logging.getLogger(__name__)
 
-for _name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
-    logging.getLogger(_name).setLevel(logging.WARNING)
+EXTRACTION_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "readability")
+"""The libraries extraction runs: quieted to WARNING unless the application set their level."""
+
+for _name in EXTRACTION_LOGGERS:
+    if logging.getLogger(_name).level == logging.NOTSET:
+        logging.getLogger(_name).setLevel(logging.WARNING)
 
 __all__ = ["extract", "trafilatura_config"]
 

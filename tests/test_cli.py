@@ -193,3 +193,22 @@ def test_an_os_error_during_a_run_is_one_line(
     err = capsys.readouterr().err
     assert err.startswith("docclean: the run stopped: No space left on device") and "free some space" in err
     assert "Traceback" not in err
+
+
+def test_extraction_library_errors_stay_off_the_terminal_unless_verbose(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import logging
+
+    (tmp_path / "broken.html").write_text('{"this": "is json, not html"}', encoding="utf-8")
+    try:
+        assert (
+            main(["run", str(tmp_path / "broken.html"), "-o", str(tmp_path / "out"), "-q", "--workers", "1"])
+            == 0
+        )
+        # the page is rejected with a record saying why; trafilatura's own ERROR lines were noise
+        assert "trafilatura" not in capsys.readouterr().err
+        assert logging.getLogger("trafilatura").level == logging.CRITICAL
+        assert json.loads((tmp_path / "out" / "rejected.jsonl").read_text())["id"] == "broken"
+    finally:
+        logging.getLogger("trafilatura").setLevel(logging.WARNING)
