@@ -328,6 +328,11 @@ def clean_documents(
 # -- serving and the command line ---------------------------------------------------------
 
 
+NIGHTLY_OUTPUT = "output/nightly"
+"""Where the nightly deployment writes: not ``output/`` itself, which one-off runs (``make run``)
+replace (a one-off run sets the incremental files beside its documents.jsonl aside)."""
+
+
 def serve_nightly(
     name: str = "nightly",
     cron: str = NIGHTLY_CRON,
@@ -341,7 +346,7 @@ def serve_nightly(
     """
     from prefect.schedules import Cron
 
-    params: dict[str, Any] = {"inputs": ["seeds"], "output": "output", "incremental": True}
+    params: dict[str, Any] = {"inputs": ["seeds"], "output": NIGHTLY_OUTPUT, "incremental": True}
     params.update(parameters or {})
     clean_documents.serve(
         name=name,
@@ -358,7 +363,12 @@ def _parser() -> argparse.ArgumentParser:
         description="Run the clean-documents Prefect flow (or `serve` it on a schedule).",
     )
     parser.add_argument("inputs", nargs="*", default=["seeds"], help="files or directories (default: seeds)")
-    parser.add_argument("--output", "-o", default="output", help="output directory (default: output)")
+    parser.add_argument(
+        "--output",
+        "-o",
+        default=None,
+        help=f"output directory (default: output; {NIGHTLY_OUTPUT} for `serve`)",
+    )
     parser.add_argument("--dedup", choices=["drop", "annotate", "off"], default="drop")
     parser.add_argument("--config", dest="config_file", default=None, help="TOML config file")
     parser.add_argument("--state-dir", default=None, help="state store (default: OUTPUT/.docclean-state)")
@@ -387,7 +397,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     params: dict[str, Any] = {
         "inputs": list(args.inputs),
-        "output": args.output,
+        "output": args.output or (NIGHTLY_OUTPUT if serve else "output"),
         "dedup": args.dedup,
         "config_file": args.config_file,
         "state_dir": args.state_dir,

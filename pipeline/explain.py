@@ -48,18 +48,18 @@ def _find(output_dir: Path, doc_id: str) -> tuple[dict[str, Any] | None, dict[st
 
 
 def _rejected(output_dir: Path, doc_id: str) -> dict[str, Any] | None:
-    path = output_dir / "rejected.jsonl"
-    if not path.exists():
-        return None
+    """The newest rejection of ``doc_id`` (``rejected.jsonl``, and incremental runs' files)."""
     from pipeline.cli import _record
 
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if line.strip():
-                rec = _record(line, path, n)
-                if rec["id"] == doc_id:
-                    return rec
-    return None
+    found = None
+    for path in sorted(output_dir.glob("rejected*.jsonl"), key=lambda p: (p.stat().st_mtime_ns, p.name)):
+        with open(path, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if line.strip():
+                    rec = _record(line, path, n)
+                    if rec["id"] == doc_id:
+                        found = rec
+    return found
 
 
 def _matched(dup: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> str:

@@ -945,8 +945,7 @@ def finish(
 
     t0 = time.perf_counter()
     _sweep_stale_work(out, Path(plan.work_dir).name)
-    if config.run.incremental:
-        _set_aside_uncommitted(out, state.run_ids(), plan.state_dir)
+    _set_aside_uncommitted(out, state.run_ids(), plan.state_dir, config.run.incremental)
     _write_outputs(plan, results, renames, decisions, template_keys, summary, map_fn or map)
     summary.timings["write"] = time.perf_counter() - t0
 
@@ -1091,13 +1090,20 @@ _RUN_FILE = re.compile(
 )
 
 
-def _set_aside_uncommitted(out: Path, committed: set[str], state_dir: str) -> list[str]:
-    """Rename the per-run files of incremental runs that published their output but never
-    committed their state (interrupted in between: Ctrl-C, a full disk) to ``.docclean-orphan-*``.
+def _set_aside_uncommitted(
+    out: Path, committed: set[str], state_dir: str, incremental: bool = True
+) -> list[str]:
+    """Rename earlier output files whose documents this run writes again to ``.docclean-orphan-*``
+    (kept for inspection, no longer read by ``explain``/``validate``/consumers globbing
+    ``documents*.jsonl``); returns their names.
 
-    Their inputs are not recorded as seen, so this run processes them again: left in place,
-    every one of those documents would be in the output twice. Files of a run whose manifest
-    names another state folder are left alone. Returns the names set aside.
+    - An incremental run: the per-run files of runs that published their output but never
+      committed their state (interrupted in between: Ctrl-C, a full disk), whose inputs were
+      never recorded and are read again now; files of a run whose manifest names another
+      state folder stay. When the state remembers no run at all (new, or after ``state
+      reset``), every earlier output file, the one-off ``documents.jsonl`` too.
+    - A one-off run (``incremental`` False) replaces ``documents.jsonl``; incremental runs'
+      files beside it would repeat its documents, so they go aside too.
 
     >>> import tempfile
     >>> out = Path(tempfile.mkdtemp())
@@ -1107,25 +1113,38 @@ def _set_aside_uncommitted(out: Path, committed: set[str], state_dir: str) -> li
     ['documents-20260102T000000Z-0a1b2c3d.jsonl']
     >>> [p.name[:24] for p in sorted(out.iterdir())]
     ['.docclean-orphan-documen', 'documents-20260101T00000']
+    >>> _set_aside_uncommitted(out, {"20260101T000000Z-0a1b2c3d"}, "st", incremental=False)
+    ['documents-20260101T000000Z-0a1b2c3d.jsonl']
     """
     moved: list[str] = []
     for path in sorted(out.iterdir()):
         m = _RUN_FILE.fullmatch(path.name)
-        if m is None or (m.group(1) or m.group(2)) in committed:
+        if m is None:
+            if not (incremental and not committed and _ONE_OFF_FILE.fullmatch(path.name)):
+                continue
+            why = "the state remembers no earlier run, so this run reads every input again"
+        elif not incremental:
+            why = "a one-off run replaces the documents of this output"
+        elif not committed:
+            why = "the state remembers no earlier run, so this run reads every input again"
+        elif (m.group(1) or m.group(2)) in committed:
             continue
-        manifest = out / f"manifest-{m.group(1) or m.group(2)}.json"
-        try:
-            theirs = json.loads(manifest.read_text(encoding="utf-8")).get("state_dir")
-        except (OSError, ValueError, AttributeError):
-            theirs = None
-        if theirs is not None and os.path.realpath(theirs) != os.path.realpath(state_dir):
-            continue  # another state's run writes here too
+        else:
+            manifest = out / f"manifest-{m.group(1) or m.group(2)}.json"
+            try:
+                theirs = json.loads(manifest.read_text(encoding="utf-8")).get("state_dir")
+            except (OSError, ValueError, AttributeError):
+                theirs = None
+            if theirs is not None and os.path.realpath(theirs) != os.path.realpath(state_dir):
+                continue  # another state's run writes here too
+            why = "its run never committed its state, so this run reads its inputs again"
         path.rename(out / f".docclean-orphan-{path.name}")
-        log.warning(
-            "set %s aside: its run never committed its state, so this run reads its inputs again", path.name
-        )
+        log.warning("set %s aside: %s", path.name, why)
         moved.append(path.name)
     return moved
+
+
+_ONE_OFF_FILE = re.compile(r"(?:documents|rejected)\.jsonl(?:\.gz)?")
 
 
 def _write_outputs(

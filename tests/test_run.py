@@ -438,6 +438,32 @@ def test_a_rerun_keeps_the_site_templates_of_the_first_run(tmp_path: Path) -> No
     assert (out / "documents.jsonl").read_bytes() == first
 
 
+def test_one_off_and_incremental_runs_into_one_output_never_show_a_document_twice(tmp_path: Path) -> None:
+    from pipeline.explain import explain
+    from pipeline.state import State
+
+    def visible_ids(out: Path) -> list[str]:
+        return sorted(str(r["id"]) for f in out.glob("documents*.jsonl") for r in lines(f))
+
+    out = tmp_path / "out"
+    runner.run([SEEDS], out, one_worker(run={"incremental": True}))
+    runner.run([SEEDS], out, one_worker())  # a one-off run replaces the output's documents
+    assert visible_ids(out) == sorted(p.stem for p in SEEDS.glob("*.txt"))  # before: each twice
+    with State.open(runner.default_state_dir(out)) as st:  # docclean state reset --yes
+        st.reset()
+        st.commit()
+    runner.run([SEEDS], out, one_worker(run={"incremental": True}))  # reads every input again
+    assert visible_ids(out) == sorted(p.stem for p in SEEDS.glob("*.txt"))  # before: each twice
+    assert len(list(out.glob(".docclean-orphan-*"))) >= 3  # kept aside, not deleted
+    # explain finds a rejection in an incremental run's rejected-<run>.jsonl too
+    dup = tmp_path / "dup"
+    dup.mkdir()
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(SEEDS / "000_584aeddb6693844b.txt", dup / name)
+    runner.run([dup], tmp_path / "o2", one_worker(run={"incremental": True}))
+    assert "rejected: duplicate_document" in explain(tmp_path / "o2", "b")
+
+
 def test_missing_input_is_a_config_error(tmp_path: Path) -> None:
     from pipeline.errors import ConfigError
 
