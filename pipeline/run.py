@@ -706,14 +706,15 @@ class _DecisionSpill:
     def __init__(self, work_dir: str) -> None:
         self.work_dir = work_dir
         self.paths: dict[int, str] = {}
-        self.whole: dict[int, set[int]] = {}
-        """``{shard: positions}`` of the whole-document duplicates (for the site-template counts)."""
+        self.whole: dict[int, pyarray[int]] = {}
+        """``{shard: positions}`` of the whole-document duplicates (for the site-template counts;
+        4 bytes each: at a million documents, half of them copies, a set would hold 30 MB)."""
         self._shard = -1
         self._fh: IO[bytes] | None = None
 
     def add(self, shard: int, pos: int, result: dedup.DedupResult) -> None:
         if result.duplicate_of is not None:
-            self.whole.setdefault(shard, set()).add(pos)
+            self.whole.setdefault(shard, pyarray("I")).append(pos)
         if shard != self._shard or self._fh is None:
             self.close()
             path = self.paths.setdefault(shard, os.path.join(self.work_dir, f"decisions-{shard:06d}.pickle"))
@@ -859,21 +860,18 @@ class EarlyTemplates:
         self,
         results: Sequence[ShardResult],
         cfg: BoilerplateConfig,
-        whole: dict[int, set[int]] | None = None,
+        whole: dict[int, pyarray[int]] | None = None,
     ) -> dict[str, set[int]]:
         """Count the shards of ``results`` not offered yet, take the whole-document duplicates
         (``whole``: ``{shard: positions}``) back out, then decide every group seen."""
         rest = (r for r in results if r.index not in self.counted)
         self.groups |= templates.count(_line_keys(rest), self.state)
         if whole:
-            copies = (
-                (group, keys)
-                for r in results
-                if r.index in whole
-                for group, keys, pos in _unspill(r.line_keys)
-                if pos in whole[r.index] and keys is not None
-            )
-            templates.discount(copies, self.state)
+            for r in results:
+                if r.index in whole:
+                    dups = set(whole[r.index])  # one shard at a time
+                    copies = ((g, k) for g, k, pos in _unspill(r.line_keys) if pos in dups and k is not None)
+                    templates.discount(copies, self.state)
         return templates.decide_groups(self.groups, self.state, cfg)
 
 
@@ -922,7 +920,7 @@ def finish(
     # the state store is open (and locked) for the whole reduce
     t0 = time.perf_counter()
     decisions: dict[int, str] = {}
-    whole: dict[int, set[int]] = {}
+    whole: dict[int, pyarray[int]] = {}
     if config.dedup.mode != "off":
         if early is not None and use_early:
             index, spill = early.index, early.spill
