@@ -1444,15 +1444,22 @@ def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Docum
                 if record is None:
                     # warcio ends quietly at a record header cut short: what it did not read
                     # of the file is a record lost
-                    end = getattr(archive, "offset", None)
-                    left = os.fstat(fh.fileno()).st_size - (end or 0)
+                    # the end of the last record read (of its gzip member): warcio also steps
+                    # quietly over a gzip member cut short, which holds a record lost
+                    member = getattr(archive, "member_info", None)
+                    end = sum(member) if member else getattr(archive, "offset", None)
+                    size = os.fstat(fh.fileno()).st_size
+                    left = size - (end or 0)
                     if end is not None and left > 0 and (left > 4096 or _pread(fh, end, left).strip()):
                         raise _Reject("unreadable", f"the last {left} bytes are a record cut short")
+                    if member and not _gzip_member_complete(_pread(fh, member[0], size - member[0])):
+                        raise _Reject("unreadable", "the file ends inside a gzip member: cut short")
                     return
                 if record.rec_headers.get_header("WARC-Type") is None:
                     raise _Reject("unreadable", "no WARC-Type header: not a WARC record")
-                if record.rec_headers.get_header("Content-Length") is None:  # a WARC record must have one
-                    raise _Reject("unreadable", "no Content-Length header: a record header cut short")
+                length = record.rec_headers.get_header("Content-Length")
+                if length is None or not length.strip().isdigit():  # a WARC record must have one
+                    raise _Reject("unreadable", "no valid Content-Length header: a record header cut short")
                 # warcio knows a record's offset only once its content is read (or skipped):
                 # read the payload first, then ask for the offset.
                 payload = _warc_payload(record, cfg, stats)
@@ -1480,6 +1487,26 @@ def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Docum
                 return
             if payload is not None:
                 yield _warc_document(record, payload, src, base, index, offset, cfg)
+
+
+def _gzip_member_complete(data: bytes) -> bool:
+    """Whether ``data`` starts with a whole gzip member (True for data that is not gzip at all).
+
+    >>> import gzip
+    >>> whole = gzip.compress(b"a record")
+    >>> _gzip_member_complete(whole), _gzip_member_complete(whole[:-3]), _gzip_member_complete(b"WARC/1.0")
+    (True, False, True)
+    """
+    if not data.startswith(b"\x1f\x8b"):
+        return True
+    d = zlib.decompressobj(31)
+    try:
+        while data and not d.eof:
+            d.decompress(data, 1 << 16)
+            data = d.unconsumed_tail
+    except zlib.error:
+        return False
+    return d.eof
 
 
 def _pread(fh: IO[bytes], offset: int, size: int) -> bytes:
