@@ -114,16 +114,22 @@ def _print_summary(s: dict[str, Any], output: Path) -> None:
 # -- explain --------------------------------------------------------------------------------------
 
 
-def iter_records(output_dir: Path) -> Iterator[dict[str, Any]]:
-    """The records of a run folder: ``documents.jsonl`` and, for incremental runs,
-    every ``documents-<run>.jsonl`` (optionally ``.gz``), oldest first."""
-    # run ids start with the second they started: two runs within one second are ordered by
-    # when their files were written
-    files = sorted(
-        (p for p in output_dir.glob("documents*.jsonl*") if p.suffix in (".jsonl", ".gz")),
-        key=lambda p: (p.name[: len("documents-20260101T000000Z")], p.stat().st_mtime_ns, p.name),
+def run_files(output_dir: Path, stem: str) -> list[Path]:
+    """``<stem>.jsonl`` and incremental runs' ``<stem>-<run>.jsonl`` (optionally ``.gz``) in
+    ``output_dir``, oldest first. Run ids start with the second the run started: two runs
+    within one second are ordered by when their files were written."""
+    return sorted(
+        (p for p in output_dir.glob(f"{stem}*.jsonl*") if p.suffix in (".jsonl", ".gz")),
+        key=lambda p: (p.name[: len(f"{stem}-20260101T000000Z")], p.stat().st_mtime_ns, p.name),
     )
-    if not files:
+
+
+def iter_records(output_dir: Path, stem: str = "documents") -> Iterator[dict[str, Any]]:
+    """The records of a run folder: ``documents.jsonl`` and, for incremental runs,
+    every ``documents-<run>.jsonl`` (optionally ``.gz``), oldest first (``stem="rejected"``:
+    the rejections, which may be none)."""
+    files = run_files(output_dir, stem)
+    if not files and stem == "documents":
         raise ConfigError(f"{output_dir} has no documents*.jsonl: is it a docclean output folder?")
     for path in files:
         opener: Callable[..., Any] = gzip.open if path.suffix == ".gz" else open
@@ -279,6 +285,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.verbose:
         # trafilatura logs each page it cannot parse at ERROR; docclean rejects that page with
         # a record saying why, so its lines are noise on a terminal (shown with -v)
+        # extract.EXTRACTION_LOGGERS, spelt out: importing extract would load trafilatura here
         for name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
             logging.getLogger(name).setLevel(logging.CRITICAL)
     try:

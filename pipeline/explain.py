@@ -49,16 +49,12 @@ def _find(output_dir: Path, doc_id: str) -> tuple[dict[str, Any] | None, dict[st
 
 def _rejected(output_dir: Path, doc_id: str) -> dict[str, Any] | None:
     """The newest rejection of ``doc_id`` (``rejected.jsonl``, and incremental runs' files)."""
-    from pipeline.cli import _record
+    from pipeline.cli import iter_records
 
     found = None
-    for path in sorted(output_dir.glob("rejected*.jsonl"), key=lambda p: (p.stat().st_mtime_ns, p.name)):
-        with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if line.strip():
-                    rec = _record(line, path, n)
-                    if rec["id"] == doc_id:
-                        found = rec
+    for rec in iter_records(output_dir, "rejected"):
+        if rec["id"] == doc_id:
+            found = rec
     return found
 
 

@@ -53,7 +53,7 @@ from trafilatura.settings import use_config
 from pipeline.config import ExtractConfig
 from pipeline.document import Document
 from pipeline.errors import DocumentError
-from pipeline.readers import url_group
+from pipeline.readers import has_markup, url_group
 
 logger = logging.getLogger(__name__)
 
@@ -124,10 +124,6 @@ def _clean_lines(text: str | None) -> str:
     return "\n".join(line for line in lines if not _SPACE_ONLY.fullmatch(line))
 
 
-_TAG = re.compile(r"<[A-Za-z][^<>]*>")
-"""A start tag: what makes a fragment worth parsing as the body of a page."""
-
-
 def _parse(html: str) -> HtmlElement | None:
     """The page parsed once, as trafilatura parses it (None when it is not HTML it can parse);
     a fragment without ``<html>`` is parsed as the body of a page.
@@ -140,7 +136,7 @@ def _parse(html: str) -> HtmlElement | None:
     """
     try:
         tree = trafilatura.load_html(html)
-        if tree is None and _TAG.search(html) is not None:
+        if tree is None and has_markup(html):
             # a fragment ("<p>...</p>", "<div>...", "<body>...", common in JSONL dumps):
             # trafilatura takes only whole documents
             tree = trafilatura.load_html(f"<html><body>{html}</body></html>")

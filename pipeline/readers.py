@@ -1322,7 +1322,17 @@ def _read_jsonl(item: ShardItem, cfg: ReadConfig, stats: ReadStats) -> Iterator[
 
 
 _MARKUP = re.compile(r"<[A-Za-z!/?][^<>]*>")
-"""A tag, comment or declaration: an ``html`` field without one is plain text."""
+
+
+def has_markup(text: str) -> bool:
+    """Whether ``text`` holds a tag, comment or declaration (an ``html`` field without one is
+    plain text; a fragment with one is worth parsing as the body of a page).
+
+    >>> has_markup("<p>Hi</p>"), has_markup("3 < 4 and 5 > 2"), has_markup("<<<>>>")
+    (True, False, False)
+    """
+    return _MARKUP.search(text) is not None
+
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -1376,7 +1386,7 @@ def _jsonl_record(
     if isinstance(text, str) and (text.strip() or not isinstance(html, str)):
         raw, is_html = text, False
     elif isinstance(html, str):
-        raw, is_html = html, _MARKUP.search(html) is not None  # no tag at all: plain text
+        raw, is_html = html, has_markup(html)  # no tag at all: plain text
     else:
         return reject("malformed_jsonl", f'{where}: no "text" or "html" string field', ident)
     try:

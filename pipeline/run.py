@@ -1084,8 +1084,9 @@ Finished = tuple[Document, list[tuple[int, int]], tuple[Duplicate, ...]]
 
 
 _RUN_FILE = re.compile(
-    r"(?:documents|rejected)-(\d{8}T\d{6}Z-[0-9a-f]{8})\.jsonl(?:\.gz)?|manifest-(\d{8}T\d{6}Z-[0-9a-f]{8})\.json"
+    r"(?:documents|rejected|manifest)-(\d{8}T\d{6}Z-[0-9a-f]{8})\.(?:jsonl|jsonl\.gz|json)"
 )
+"""An incremental run's own files; group 1 is its run id."""
 
 
 def _set_aside_uncommitted(
@@ -1125,10 +1126,10 @@ def _set_aside_uncommitted(
             why = "a one-off run replaces the documents of this output"
         elif not committed:
             why = "the state remembers no earlier run, so this run reads every input again"
-        elif (m.group(1) or m.group(2)) in committed:
+        elif m.group(1) in committed:
             continue
         else:
-            manifest = out / f"manifest-{m.group(1) or m.group(2)}.json"
+            manifest = out / f"manifest-{m.group(1)}.json"
             try:
                 theirs = json.loads(manifest.read_text(encoding="utf-8")).get("state_dir")
             except (OSError, ValueError, AttributeError):
