@@ -391,8 +391,8 @@ class SourceTable(Sequence[Source]):
     >>> a = Source("/x/a.txt", "in/a.txt", "text", 3, False, "a")
     >>> b = Source("/x/b.html.gz", "in/b.html.gz", "html", 5, True, "b.html.gz")
     >>> t = SourceTable([a, b])
-    >>> len(t), t[0] == a, t[-1] == b, list(t) == [a, b], t.rel(1)
-    (2, True, True, True, 'in/b.html.gz')
+    >>> len(t), t[0] == a, t[-1] == b, list(t) == [a, b], t.rel(1), t.format(1)
+    (2, True, True, True, 'in/b.html.gz', 'html')
     """
 
     def __init__(self, sources: Iterable[Source]) -> None:
@@ -433,6 +433,10 @@ class SourceTable(Sequence[Source]):
     def size(self, i: int) -> int:
         """The size in bytes of source ``i``."""
         return self._sizes[i]
+
+    def format(self, i: int) -> InputFormat:
+        """The format of source ``i`` (without building the whole :class:`Source`)."""
+        return _FORMAT_CODES[self._kinds[i] // 2]
 
     @overload
     def __getitem__(self, i: int) -> Source: ...
@@ -538,14 +542,16 @@ def _shard_specs(sources: Sequence[Source], indices: Iterable[int], shard_size: 
         else:
             pending.append(range(i, i + 1))
 
+    kind = sources.format if isinstance(sources, SourceTable) else (lambda i: sources[i].format)
     for i in indices:
-        src = sources[i]
-        if src.format == "warc":
+        fmt = kind(i)  # one-document files need no Source object (a table builds one per call)
+        if fmt == "warc":
             flush()
             whole(i)
             flush()
             continue
-        if src.format == "jsonl":
+        if fmt == "jsonl":
+            src = sources[i]
             try:
                 pieces = _jsonl_pieces(src, room, size)
             except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:

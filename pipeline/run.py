@@ -157,11 +157,29 @@ UNREAD = bytes(16)
 ``unreadable``); never taken as unchanged, never recorded in the state."""
 
 
+_DIGEST_CHUNK = 1 << 20
+
+
 def _file_digest(path: str) -> bytes:
-    """The 16-byte blake2b digest of a file's content (:data:`UNREAD` when it cannot be read)."""
+    """The 16-byte blake2b digest of a file's content (:data:`UNREAD` when it cannot be read).
+
+    Unbuffered reads of up to 1 MiB: ``hashlib.file_digest`` allocates (and zeroes) a 256 KiB
+    buffer per call, which cost half the time of checksumming 20,000 news articles.
+
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile(delete=False) as fh:
+    ...     _ = fh.write(b"x" * 3_000_000)
+    >>> _file_digest(fh.name) == hashlib.blake2b(b"x" * 3_000_000, digest_size=16).digest()
+    True
+    >>> _file_digest("/nonexistent/file") == UNREAD
+    True
+    """
     try:
-        with open(path, "rb") as fh:
-            return hashlib.file_digest(fh, lambda: hashlib.blake2b(digest_size=16)).digest()
+        with open(path, "rb", buffering=0) as fh:
+            h = hashlib.blake2b(digest_size=16)
+            while chunk := fh.read(_DIGEST_CHUNK):
+                h.update(chunk)
+            return h.digest()
     except OSError as exc:
         log.debug("cannot read %s to checksum it: %s", path, exc)
         return UNREAD
