@@ -88,9 +88,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def _print_summary(s: dict[str, Any], output: Path) -> None:
     out = sys.stdout
+    grown = f", {s['appended_inputs']} read from where they grew" if s.get("appended_inputs") else ""
     out.write(
         f"docclean: {s['documents']} documents written, {s['rejected']} rejected "
-        f"({s['inputs']} inputs, {s['skipped_inputs']} skipped as unchanged) in {s['seconds']:.1f}s\n"
+        f"({s['inputs']} inputs, {s['skipped_inputs']} skipped as unchanged{grown}) in {s['seconds']:.1f}s\n"
     )
     if s["removed_by_category"]:
         parts = ", ".join(f"{k} {v}" for k, v in s["removed_by_category"].items())

@@ -33,7 +33,7 @@ import os
 import re
 import zlib
 from array import array as pyarray
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
@@ -514,11 +514,18 @@ def plan_shards(sources: Iterable[Source], shard_size: int) -> list[Shard]:
     return list(ShardList(srcs, _shard_specs(srcs, range(len(srcs)), shard_size)))
 
 
-def _shard_specs(sources: Sequence[Source], indices: Iterable[int], shard_size: int) -> list[ShardSpec]:
+def _shard_specs(
+    sources: Sequence[Source],
+    indices: Iterable[int],
+    shard_size: int,
+    starts: Mapping[int, tuple[int, int]] | None = None,
+) -> list[ShardSpec]:
     """The shards of :func:`plan_shards` over ``sources[i] for i in indices``, as compact specs.
 
     Consecutive whole files become one ``range``, so a plan over 200,000 one-document
-    files holds about one small tuple per shard, not an object per file.
+    files holds about one small tuple per shard, not an object per file. ``starts``: per
+    index of an uncompressed JSONL source, the ``(byte offset, line index)`` to read it from
+    (the lines an earlier run read are left out).
 
     >>> src = Source("/x/a.txt", "a.txt", "text", 3, False)
     >>> _shard_specs([src] * 5, [0, 1, 3, 4], 3)
@@ -553,7 +560,7 @@ def _shard_specs(sources: Sequence[Source], indices: Iterable[int], shard_size: 
         if fmt == "jsonl":
             src = sources[i]
             try:
-                pieces = _jsonl_pieces(src, room, size)
+                pieces = _jsonl_pieces(src, room, size, (starts or {}).get(i, (0, 0)))
             except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
                 logger.debug("cannot scan %s (%s); it becomes one item", src.rel, exc)
             else:
@@ -618,9 +625,13 @@ class ShardList(Sequence[Shard]):
 
 
 def plan_shard_list(
-    sources: Sequence[Source], shard_size: int, indices: Iterable[int] | None = None
+    sources: Sequence[Source],
+    shard_size: int,
+    indices: Iterable[int] | None = None,
+    starts: Mapping[int, tuple[int, int]] | None = None,
 ) -> ShardList:
-    """Like :func:`plan_shards` (over ``sources[i] for i in indices``, default all), built lazily.
+    """Like :func:`plan_shards` (over ``sources[i] for i in indices``, default all), built lazily;
+    ``starts`` as for :func:`_shard_specs`.
 
     >>> src = Source("/x/a.txt", "a.txt", "text", 3, False)
     >>> shards = plan_shard_list([src] * 5, 2, [0, 2, 4])
@@ -628,16 +639,22 @@ def plan_shard_list(
     [['a.txt', 'a.txt'], ['a.txt']]
     """
     chosen = range(len(sources)) if indices is None else indices
-    return ShardList(sources, _shard_specs(sources, chosen, shard_size))
+    return ShardList(sources, _shard_specs(sources, chosen, shard_size, starts))
 
 
-def _jsonl_pieces(src: Source, first: int, size: int) -> list[ShardItem]:
-    """Split a JSONL file into items: ``first`` lines, then ``size`` lines each."""
+def _jsonl_pieces(src: Source, first: int, size: int, origin: tuple[int, int] = (0, 0)) -> list[ShardItem]:
+    """Split a JSONL file into items: ``first`` lines, then ``size`` lines each.
+
+    ``origin``: ``(byte offset, line index)`` of a line start to split from (an uncompressed
+    file that grew since an earlier run read it up to there); the lines before it are left out.
+    """
     with _Opened(src) as fh:
-        total = 0  # lines started so far
-        pos = 0  # byte offset of the stream position
-        boundaries: list[tuple[int, int]] = [(0, 0)]  # (line index, byte offset) of piece starts
-        next_cut = first
+        total = origin[1]  # lines started so far
+        pos = origin[0]  # byte offset of the stream position
+        if pos:
+            fh.seek(pos)
+        boundaries: list[tuple[int, int]] = [(total, pos)]  # (line index, byte offset) of piece starts
+        next_cut = total + first
         last_byte = b""
         while True:
             chunk = fh.read(_CHUNK)

@@ -42,7 +42,7 @@ import traceback
 import uuid
 from array import array as pyarray
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
@@ -102,6 +102,10 @@ class RunPlan:
     seen: bytes = b""
     """One byte per input, 1 for an input an earlier run with this state processed with the same
     size and content (whether or not this run skips it); empty when the state has none."""
+    appended: Mapping[int, tuple[int, int]] = field(default_factory=dict)
+    """Incremental runs: the JSONL inputs that only grew (lines appended) since an earlier run
+    read them, by index: ``(byte offset, line index)`` of the first new line. This run reads
+    only the new lines."""
 
     def task(self, shard_index: int) -> ShardTask:
         """What a map task needs for shard ``shard_index``: small, whatever the size of the run.
@@ -216,15 +220,18 @@ def plan(
     digests = b"".join(_file_digest(src.path) for src in found)
     sources = readers.SourceTable(found)
     del found  # one object per file: keep only the table
-    seen = _unchanged_inputs(state_dir, sources, digests) if (Path(state_dir) / DB_NAME).exists() else b""
+    seen, grown = b"", dict[int, tuple[int, int]]()
+    if (Path(state_dir) / DB_NAME).exists():
+        seen, grown = _earlier_inputs(state_dir, sources, digests)
     seen = seen if any(seen) else b""  # RunPlan.task tests it per shard
     unchanged = (seen if config.run.incremental else None) or bytes(len(sources))
+    appended = grown if config.run.incremental else {}
     keep: Sequence[int] = (
         pyarray("Q", (i for i, flag in enumerate(unchanged) if not flag))
         if any(unchanged)
         else range(len(sources))
     )
-    shards = _balanced_shards(sources, keep, config)
+    shards = _balanced_shards(sources, keep, config, appended)
     run_id = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-" + uuid.uuid4().hex[:8]
     work_dir = out / f".docclean-work-{run_id}"
     return RunPlan(
@@ -241,6 +248,7 @@ def plan(
         started=time.time(),
         estimated_documents=shards.documents(),
         seen=seen,
+        appended=appended,
     )
 
 
@@ -294,33 +302,87 @@ MIN_AUTO_SHARD = 20
 """Auto shards never go below this: a shard is a task, and tiny tasks cost more than they save."""
 
 
-def _balanced_shards(sources: readers.SourceTable, keep: Sequence[int], config: Config) -> readers.ShardList:
+def _balanced_shards(
+    sources: readers.SourceTable,
+    keep: Sequence[int],
+    config: Config,
+    starts: Mapping[int, tuple[int, int]] | None = None,
+) -> readers.ShardList:
     """Shards of exactly ``run.shard_size`` documents when it is set; otherwise (0, "auto")
     at most ``MAX_AUTO_SHARD`` documents, and fewer (down to ``MIN_AUTO_SHARD``) when that
     would leave workers idle (the aim: ``SHARDS_PER_WORKER`` shards per worker).
-    ``keep``: the indices of the sources to shard. Sharding never changes the output: the
+    ``keep``: the indices of the sources to shard; ``starts``: where to read grown JSONL
+    inputs from (:attr:`RunPlan.appended`). Sharding never changes the output: the
     reduce is ordered."""
     if config.run.shard_size:
-        return readers.plan_shard_list(sources, config.run.shard_size, keep)
-    shards = readers.plan_shard_list(sources, MAX_AUTO_SHARD, keep)
+        return readers.plan_shard_list(sources, config.run.shard_size, keep, starts)
+    shards = readers.plan_shard_list(sources, MAX_AUTO_SHARD, keep, starts)
     workers = _worker_count(config)
     wanted = SHARDS_PER_WORKER * workers if workers > 1 else 1
     if len(shards) < wanted:
         smaller = max(MIN_AUTO_SHARD, -(-shards.documents() // wanted))
         if smaller < MAX_AUTO_SHARD:
-            shards = readers.plan_shard_list(sources, smaller, keep)
+            shards = readers.plan_shard_list(sources, smaller, keep, starts)
     return shards
 
 
-def _unchanged_inputs(state_dir: str, sources: readers.SourceTable, digests: bytes) -> bytes:
-    """One byte per input: 1 when an earlier run with this state processed it with the same
-    size and content (blake2b digest), else 0."""
+def _earlier_inputs(
+    state_dir: str, sources: readers.SourceTable, digests: bytes
+) -> tuple[bytes, dict[int, tuple[int, int]]]:
+    """What an earlier run with this state processed of each input.
+
+    One byte per input: 1 when it was processed with the same size and content (blake2b
+    digest), else 0; and the inputs that have only grown since (:func:`_grown_from`):
+    ``{index: (byte offset, line index)}`` of where the new lines start.
+    """
+    seen = bytearray(len(sources))
+    grown: dict[int, tuple[int, int]] = {}
     with State.open(state_dir, readonly=True) as st:
-        return bytes(
-            digests[16 * i : 16 * i + 16] != UNREAD
-            and st.input_unchanged(sources.rel(i), sources.size(i), digests[16 * i : 16 * i + 16].hex())
-            for i in range(len(sources))
-        )
+        for i in range(len(sources)):
+            digest = digests[16 * i : 16 * i + 16]
+            if digest == UNREAD:
+                continue
+            row = st.processed(sources.rel(i))
+            if row is None:
+                continue
+            size, old = row[0], row[1]
+            if size == sources.size(i) and old == digest.hex():
+                seen[i] = 1
+            elif 0 < size < sources.size(i) and sources.format(i) == "jsonl":
+                src = sources[i]
+                start = None if src.compressed else _grown_from(src.path, size, old)
+                if start is not None:
+                    grown[i] = start
+    return bytes(seen), grown
+
+
+def _grown_from(path: str, size: int, digest: str) -> tuple[int, int] | None:
+    """``(size, lines)`` when the file's first ``size`` bytes are the content an earlier run
+    read (blake2b hex ``digest``) and end a line (``lines`` of them): the file only grew by
+    lines appended to it. None otherwise (changed, cut short, or its last line was still
+    being written then: such a file is read whole again).
+
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile("wb", delete=False) as fh:
+    ...     _ = fh.write(b'{"text": "one"}\\n{"text": "two"}\\n{"text": "three"}\\n')
+    >>> old = hashlib.blake2b(b'{"text": "one"}\\n{"text": "two"}\\n', digest_size=16).hexdigest()
+    >>> _grown_from(fh.name, 32, old), _grown_from(fh.name, 31, old), _grown_from(fh.name, 32, UNREAD.hex())
+    ((32, 2), None, None)
+    """
+    h = hashlib.blake2b(digest_size=16)
+    lines, left, last = 0, size, b""
+    try:
+        with open(path, "rb", buffering=0) as fh:
+            while left and (chunk := fh.read(min(left, _DIGEST_CHUNK))):
+                h.update(chunk)
+                lines += chunk.count(b"\n")
+                left -= len(chunk)
+                last = chunk[-1:]
+    except OSError:
+        return None
+    if left or last != b"\n" or h.hexdigest() != digest:
+        return None
+    return size, lines
 
 
 # -- map ----------------------------------------------------------------------------------------
@@ -606,6 +668,8 @@ class RunSummary:
     repairs_by_fix: dict[str, int] = field(default_factory=dict)
     inputs: int = 0
     skipped_inputs: int = 0
+    appended_inputs: int = 0
+    """Grown JSONL inputs of which only the appended lines were read (incremental runs)."""
     chars_in: int = 0
     chars_out: int = 0
     seconds: float = 0.0
@@ -625,6 +689,7 @@ class RunSummary:
             "repairs_by_fix": dict(sorted(self.repairs_by_fix.items())),
             "inputs": self.inputs,
             "skipped_inputs": self.skipped_inputs,
+            "appended_inputs": self.appended_inputs,
             "chars_in": self.chars_in,
             "chars_out": self.chars_out,
             "seconds": round(self.seconds, 3),
@@ -640,6 +705,7 @@ class RunSummary:
                 "metric": "inputs (skipped as already processed)",
                 "value": f"{self.inputs} ({self.skipped_inputs})",
             },
+            {"metric": "grown JSONL inputs read from their new lines", "value": self.appended_inputs},
             {"metric": "duplicate passages removed", "value": self.duplicate_passages},
             {"metric": "duplicate documents", "value": self.duplicate_documents},
         ]
@@ -927,7 +993,11 @@ def finish(
     renames = early.renames if early is not None and use_early else _unique_ids(results)
 
     summary = RunSummary(
-        run_id=plan.run_id, output=plan.output, inputs=len(plan.sources), skipped_inputs=plan.skipped
+        run_id=plan.run_id,
+        output=plan.output,
+        inputs=len(plan.sources),
+        skipped_inputs=plan.skipped,
+        appended_inputs=len(plan.appended),
     )
     for r in results:
         for k, v in r.timings.items():
@@ -1277,9 +1347,13 @@ def _manifest(plan: RunPlan, summary: RunSummary, doc_name: str, rej_name: str) 
 
 
 def _manifest_inputs(plan: RunPlan) -> Iterator[dict[str, Any]]:
-    """The manifest's ``inputs`` entries, one input file at a time."""
-    for f, skipped in plan.files():
-        yield {"path": f.rel, "size": f.size, "blake2b": f.blake2b, "skipped": skipped}
+    """The manifest's ``inputs`` entries, one input file at a time (``from_line``: the first
+    line read of a grown JSONL input, 1-based)."""
+    for i, (f, skipped) in enumerate(plan.files()):
+        entry: dict[str, Any] = {"path": f.rel, "size": f.size, "blake2b": f.blake2b, "skipped": skipped}
+        if i in plan.appended:
+            entry["from_line"] = plan.appended[i][1] + 1
+        yield entry
 
 
 def write_manifest(

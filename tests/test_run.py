@@ -181,6 +181,88 @@ def test_incremental_run_skips_inputs_it_has_seen(tmp_path: Path) -> None:
     assert rec["duplicates"], "002 must lose the Inbar quote to 000 seen in the first run"
 
 
+_STORIES = [
+    "The regional council approved a new budget for road repairs on Thursday after a long debate. "
+    "Councillors said the money would cover bridges in three districts and resurfacing work next spring.",
+    "A local bakery has won a national award for its sourdough bread, the judges announced in London. "
+    "The owners said they started the business in a garage eleven years ago with one oven.",
+    "Heavy rain flooded several streets in the harbour town overnight, forcing the closure of two schools. "
+    "Emergency crews pumped water from basements and the weather service expects more showers.",
+    "The university opened a research centre for battery chemistry, funded by a group of manufacturers. "
+    "Its director said forty scientists would work on cheaper storage for solar and wind power.",
+    "Farmers in the valley reported an early harvest of apples this year thanks to a warm spring. "
+    "Prices at the market fell slightly as supply rose, according to the growers' association.",
+]
+
+
+def _jsonl(path: Path, stories: list[str], start: int = 0, mode: str = "w") -> None:
+    with path.open(mode, encoding="utf-8", newline="") as fh:
+        for k, text in enumerate(stories, start):
+            fh.write(json.dumps({"url": f"https://site{k}.example/a", "text": text}) + "\n")
+
+
+def _run_files(out: Path, pattern: str) -> list[Path]:
+    return sorted(out.glob(pattern), key=lambda p: p.stat().st_mtime_ns)
+
+
+def test_an_incremental_run_reads_only_the_lines_appended_to_a_jsonl_input(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    dump = src / "feed.jsonl"
+    _jsonl(dump, _STORIES[:3])
+    out = tmp_path / "out"
+    cfg = one_worker(run={"incremental": True})
+    first = runner.run([src], out, cfg)
+    assert (first.documents, first.appended_inputs) == (3, 0)
+    # two new lines; the second copies the first line's story (dedup remembers it)
+    _jsonl(dump, [_STORIES[3], _STORIES[0] + " " + _STORIES[4]], start=3, mode="a")
+    second = runner.run([src], out, cfg)
+    # before: the whole file was read again and its three old records written a second time
+    assert (second.documents, second.skipped_inputs, second.appended_inputs) == (2, 0, 1)
+    newest = lines(_run_files(out, "documents-*.jsonl")[-1])
+    assert [r["id"] for r in newest] == ["feed:4", "feed:5"]  # line numbers count the old lines
+    assert [r["source"] for r in newest] == ["in/feed.jsonl:4", "in/feed.jsonl:5"]
+    assert [d["of"] for d in newest[1]["duplicates"]] == ["feed:1", "feed:1"]  # type: ignore[index]
+    assert _STORIES[4] in str(newest[1]["text"]) and _STORIES[0] not in str(newest[1]["text"])
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["inputs"] == [
+        {
+            "path": "in/feed.jsonl",
+            "size": dump.stat().st_size,
+            "blake2b": manifest["inputs"][0]["blake2b"],
+            "skipped": False,
+            "from_line": 4,
+        }
+    ]
+    third = runner.run([src], out, cfg)  # nothing new: skipped as unchanged
+    assert (third.documents, third.skipped_inputs, third.appended_inputs) == (0, 1, 0)
+
+
+@pytest.mark.parametrize("change", ["edited", "unterminated", "one-off", "gzip"])
+def test_a_jsonl_input_that_did_not_only_grow_is_read_whole_again(tmp_path: Path, change: str) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    dump = src / ("feed.jsonl.gz" if change == "gzip" else "feed.jsonl")
+    rows = [{"url": f"https://s{k}.example/", "text": t} for k, t in enumerate(_STORIES[:2])]
+    body = "".join(json.dumps(row) + "\n" for row in rows)
+    if change == "unterminated":
+        body = body[:-1]  # the last line was still being written when the first run read it
+    dump.write_bytes(gzip.compress(body.encode()) if change == "gzip" else body.encode())
+    out = tmp_path / "out"
+    cfg = one_worker(run={"incremental": True})
+    runner.run([src], out, cfg)
+    more = json.dumps({"url": "https://s9.example/", "text": _STORIES[2]}) + "\n"
+    if change == "edited":
+        body = body.replace("regional", "county")
+    if change == "unterminated":
+        more = "\n" + more
+    new = (body + more).encode()
+    dump.write_bytes(gzip.compress(new) if change == "gzip" else new)
+    again = runner.run([src], out, one_worker() if change == "one-off" else cfg)
+    assert (again.appended_inputs, again.skipped_inputs) == (0, 0)
+    assert again.documents + again.rejected == 3  # every line read again
+
+
 def test_an_output_inside_the_input_folder_is_not_read_back(tmp_path: Path) -> None:
     src = tmp_path / "in"
     shutil.copytree(SEEDS, src)
