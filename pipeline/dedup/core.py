@@ -536,10 +536,27 @@ def rerun_of(sig: DocSignature, index: DedupIndex) -> int | None:
 
 
 def _ranked(index: DedupIndex, hits: dict[int, list[int]], params: DedupParams) -> list[_Candidate]:
-    """The candidates of one passage from its ``{earlier document: hit passage ids}``: most hits
-    first, ties the earliest document, at most ``params.max_candidates``, with :func:`_window`."""
-    ranked = sorted(hits, key=lambda d: (-len(hits[d]), d))[: params.max_candidates]
-    return [(d, *_window(index, d, hits[d], params)) for d in ranked]
+    """The candidates of one passage from its ``{earlier document: hit passage ids}``: those with
+    the most hits (ties: the earliest documents), at most ``params.max_candidates``, with
+    :func:`_window`.
+
+    Their order does not matter to :func:`decide` (a passage's best match is the highest
+    similarity, ties the earliest document), so only a passage with more candidates than
+    that is sorted, on tuples (no key function: a third of the reduce's sorting time).
+
+    >>> idx = DedupIndex()
+    >>> for k in range(6):
+    ...     _ = idx.add_document(f"d{k}", [0], [5], [0, 3], array("H", [k, k + 1, k + 2]))
+    >>> hits = {5: [5], 1: [1, 1], 4: [4], 3: [3, 3], 0: [0]}
+    >>> [c[0] for c in _ranked(idx, hits, DedupParams(max_candidates=3))]
+    [1, 3, 0]
+    >>> sorted(c[0] for c in _ranked(idx, hits, DedupParams(max_candidates=5)))
+    [0, 1, 3, 4, 5]
+    """
+    if len(hits) > params.max_candidates:
+        top = sorted([(-len(pids), d) for d, pids in hits.items()])[: params.max_candidates]
+        return [(d, *_window(index, d, hits[d], params)) for _, d in top]
+    return [(d, *_window(index, d, pids, params)) for d, pids in hits.items()]
 
 
 def _coverages(
