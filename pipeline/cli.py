@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import sys
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -125,40 +126,87 @@ def run_files(output_dir: Path, stem: str) -> list[Path]:
     )
 
 
-def iter_records(output_dir: Path, stem: str = "documents") -> Iterator[dict[str, Any]]:
+Damage = Callable[[Path, int, str], None]
+"""Told of a damaged output line: ``(file, line number, reason)``."""
+
+
+def iter_records(
+    output_dir: Path, stem: str = "documents", on_damage: Damage | None = None
+) -> Iterator[dict[str, Any]]:
     """The records of a run folder: ``documents.jsonl`` and, for incremental runs,
     every ``documents-<run>.jsonl`` (optionally ``.gz``), oldest first (``stem="rejected"``:
-    the rejections, which may be none)."""
+    the rejections, which may be none).
+
+    A line no docclean run wrote (edited, not UTF-8, or cut short, also a ``.gz`` that ends
+    early) raises :class:`ConfigError` naming its file and line; with ``on_damage`` it is
+    passed to ``on_damage(file, line, reason)`` instead and the reading goes on (a ``.gz``
+    that ends early: with the next file).
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> _ = (out / "documents.jsonl").write_text('{"id": "a"}\\n{"id": "b\\n{"id": "c"}\\n')
+    >>> damaged = []
+    >>> [r["id"] for r in iter_records(out, on_damage=lambda f, n, why: damaged.append((f.name, n, why)))]
+    ['a', 'c']
+    >>> damaged  # doctest: +ELLIPSIS
+    [('documents.jsonl', 2, 'not JSON: Unterminated string...')]
+    """
     files = run_files(output_dir, stem)
     if not files and stem == "documents":
         raise ConfigError(f"{output_dir} has no documents*.jsonl: is it a docclean output folder?")
     for path in files:
-        opener: Callable[..., Any] = gzip.open if path.suffix == ".gz" else open
-        with opener(path, "rt", encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if line.strip():
-                    yield _record(line, path, n)
+        for n, rec, problem in _read_run_file(path):
+            if rec is not None:
+                yield rec
+            elif on_damage is None:
+                raise ConfigError(
+                    f"{path}:{n} is not a docclean record ({problem}); was the file edited or cut short?"
+                )
+            else:
+                on_damage(path, n, problem)
 
 
-def _record(line: str, path: Path, n: int) -> dict[str, Any]:
-    """One output line as a record; a line no docclean run wrote is a :class:`ConfigError`.
+def _read_run_file(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+    """``(line number, record, "")`` per record of one output file, ``(line number, None,
+    reason)`` per damaged line; blank lines are skipped. A compressed file that ends early
+    ends with its damaged line (decompressing cannot go on past it)."""
+    opener: Callable[..., Any] = gzip.open if path.suffix == ".gz" else open
+    n = 0
+    with opener(path, "rb") as fh:
+        lines = iter(fh)
+        while True:
+            try:
+                raw = next(lines)
+            except StopIteration:
+                return
+            except (EOFError, zlib.error, gzip.BadGzipFile) as exc:  # a .gz cut short or damaged
+                yield n + 1, None, f"the compressed file ends early or is damaged ({exc})"
+                return
+            n += 1
+            if raw.strip():
+                rec, problem = _parse_record(raw)
+                yield n, rec, problem
 
-    >>> _record('{"id": "a"}', Path("out/documents.jsonl"), 3)
-    {'id': 'a'}
-    >>> _record("oops", Path("out/documents.jsonl"), 3)  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    pipeline.errors.ConfigError: out/documents.jsonl:3 is not a docclean record (not JSON: ...)...
+
+def _parse_record(raw: bytes) -> tuple[dict[str, Any] | None, str]:
+    """One output line as ``(record, "")``, or ``(None, why it is not a docclean record)``.
+
+    >>> _parse_record(b'{"id": "a"}\\n')
+    ({'id': 'a'}, '')
+    >>> _parse_record(b'{"id": "cu')
+    (None, 'not JSON: Unterminated string starting at')
+    >>> _parse_record(b"[1, 2]"), _parse_record(b'"caf\\xe9"')
+    ((None, 'no string id'), (None, 'not UTF-8'))
     """
     try:
-        rec = json.loads(line)
+        rec = json.loads(raw.strip().decode("utf-8"))
+    except UnicodeDecodeError:
+        return None, "not UTF-8"
     except json.JSONDecodeError as exc:
-        problem = f"not JSON: {exc.msg}"
-    else:
-        if isinstance(rec, dict) and isinstance(rec.get("id"), str):
-            return rec
-        problem = "no string id"
-    raise ConfigError(f"{path}:{n} is not a docclean record ({problem}); was the file edited or cut short?")
+        return None, f"not JSON: {exc.msg}"
+    if isinstance(rec, dict) and isinstance(rec.get("id"), str):
+        return rec, ""
+    return None, "no string id"
 
 
 def _add_explain(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -185,21 +233,35 @@ def _add_validate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    """Check every record of a run against the JSON Schema; exit 1 when anything is wrong.
+
+    Every problem is reported, one line each, and the check goes on: up to three schema
+    errors per record, and every damaged line (``FILE:LINE: reason``: edited, not UTF-8,
+    cut short; a ``.gz`` that ends early, after which its file's remaining lines cannot be
+    read). The last line counts records, schema errors and damaged lines.
+    """
     import jsonschema
 
     from pipeline.writers import record_schema
 
     validator = jsonschema.Draft202012Validator(record_schema())
     bad = 0
+    damaged = 0
     n = 0
-    for n, rec in enumerate(iter_records(args.output_dir), 1):
+
+    def on_damage(path: Path, line: int, problem: str) -> None:
+        nonlocal damaged
+        damaged += 1
+        sys.stdout.write(f"{path}:{line}: not a docclean record ({problem})\n")
+
+    for n, rec in enumerate(iter_records(args.output_dir, on_damage=on_damage), 1):
         errors = sorted(validator.iter_errors(rec), key=lambda e: list(e.path))
         for err in errors[:3]:
             bad += 1
             where = "/".join(str(p) for p in err.path) or "(record)"
             sys.stdout.write(f"record {n} ({rec.get('id')!r}): {where}: {err.message}\n")
-    sys.stdout.write(f"{n} records, {bad} schema errors\n")
-    return 0 if bad == 0 else 1
+    sys.stdout.write(f"{n} records, {bad} schema errors, {damaged} damaged lines\n")
+    return 0 if bad == 0 and damaged == 0 else 1
 
 
 # -- state ----------------------------------------------------------------------------------------

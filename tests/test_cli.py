@@ -35,7 +35,7 @@ def test_run_prints_a_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 def test_validate_and_explain(out: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(out)]) == 0
-    assert "5 records, 0 schema errors" in capsys.readouterr().out
+    assert "5 records, 0 schema errors, 0 damaged lines" in capsys.readouterr().out
     assert main(["explain", str(out), "003_8b4b2912ffbc3d7b"]) == 0
     shown = capsys.readouterr().out
     assert "[- reading_time" in shown and "4 Min Read" in shown
@@ -52,6 +52,35 @@ def test_validate_fails_on_a_bad_record(
     (bad / "documents.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
     assert main(["validate", str(bad)]) == 1
     assert "1 records, 2 schema errors" in capsys.readouterr().out
+
+
+def test_validate_reports_every_damaged_line_and_checks_the_rest(
+    tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gzip
+
+    lines = (out / "documents.jsonl").read_bytes().splitlines(keepends=True)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    # a line cut short and a line that is not UTF-8 between good ones
+    (bad / "documents.jsonl").write_bytes(
+        lines[0] + lines[1][:40] + b"\n" + b'{"id": "caf\xe9"}\n' + lines[2]
+    )
+    # an incremental run's .gz cut short, then a later run's file with a schema error
+    cut = gzip.compress(b"".join(lines) * 20)
+    (bad / "documents-20260101T000000Z-0a1b2c3d.jsonl.gz").write_bytes(cut[: len(cut) // 2])
+    rec = json.loads(lines[3])
+    rec["language_score"] = 7
+    later = bad / "documents-20260102T000000Z-0a1b2c3d.jsonl"
+    later.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    assert main(["validate", str(bad)]) == 1  # before: exit 2 at the first damaged line
+    printed = capsys.readouterr().out
+    assert f"{bad / 'documents.jsonl'}:2: not a docclean record (not JSON: " in printed
+    assert f"{bad / 'documents.jsonl'}:3: not a docclean record (not UTF-8)" in printed
+    assert f"{bad / 'documents-20260101T000000Z-0a1b2c3d.jsonl.gz'}:" in printed
+    assert "the compressed file ends early" in printed
+    assert "language_score: 7 is greater than the maximum of 1" in printed  # the later file checked
+    assert printed.endswith(" records, 1 schema errors, 3 damaged lines\n")
 
 
 def test_config_errors_exit_2_with_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

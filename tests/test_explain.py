@@ -96,6 +96,23 @@ def test_explain_names_a_damaged_output_line(tmp_path: Path, junk: str) -> None:
         explain(tmp_path / "o", "zzz")
 
 
+def test_explain_names_a_cut_gz_or_non_utf8_output_line(tmp_path: Path) -> None:
+    import gzip
+
+    out = tmp_path / "o"
+    write_run(out)
+    (out / "documents-20260101T000000Z-0a1b2c3d.jsonl").write_bytes(b'{"id": "caf\xe9"}\n')
+    # before: a UnicodeDecodeError traceback
+    with pytest.raises(ConfigError, match=r"0a1b2c3d\.jsonl:1 is not a docclean record \(not UTF-8\)"):
+        explain(out, "a")
+    (out / "documents-20260101T000000Z-0a1b2c3d.jsonl").unlink()
+    whole = gzip.compress((out / "documents.jsonl").read_bytes() * 50)
+    (out / "documents-20260102T000000Z-0a1b2c3d.jsonl.gz").write_bytes(whole[: len(whole) // 2])
+    # before: an EOFError traceback
+    with pytest.raises(ConfigError, match=r"\.jsonl\.gz:\d+ is not a docclean record \(the compressed file"):
+        explain(out, "a")
+
+
 def test_locate_reads_the_kept_passage_back_from_output_text() -> None:
     rec = {"text": "Kept one.\nQuote here.", "removed": [{"start": 0, "end": 11, "at": 0}]}
     assert locate(rec, 22, 33) == "Quote here."
