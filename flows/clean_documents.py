@@ -69,9 +69,11 @@ from prefect.settings import (
 )
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+from pipeline.cli import run_command
 from pipeline.config import Config
 from pipeline.errors import TransientError
-from pipeline.run import RunPlan, RunSummary, ShardResult, ShardTask, clean_shard, finish, plan
+from pipeline.run import RunPlan, RunSummary, ShardResult, ShardTask, check, clean_shard, finish, plan
+from pipeline.state import State as StateStore
 
 __all__ = [
     "ARTIFACT_KEY",
@@ -195,9 +197,13 @@ def clean_shard_task(shard: ShardTask) -> ShardResult:
 
 
 @task(name="finish", cache_policy=NO_CACHE)
-def finish_task(run_plan: RunPlan, results: list[ShardResult]) -> RunSummary:
-    """Reduce (ordered dedup, site templates), write the output atomically, commit state."""
-    return finish(run_plan, results)
+def finish_task(run_plan: RunPlan, results: list[ShardResult], store: StateStore | None = None) -> RunSummary:
+    """Reduce (ordered dedup, site templates), write the output atomically, commit state.
+
+    ``store``: the state store the flow opened (and locked) before the map; the task runs in
+    the flow's process. Without it the task opens the store itself.
+    """
+    return finish(run_plan, results, state=store)
 
 
 # -- flow -------------------------------------------------------------------------------------
@@ -287,25 +293,22 @@ def clean_documents(
         The run summary (``RunSummary.to_dict()``).
     """
     logger = get_run_logger()
-    overrides: dict[str, Any] = {
-        "dedup.mode": dedup,
-        "run.state_dir": state_dir,
-        "run.shard_size": shard_size,
-        "run.incremental": incremental,
-    }
     # ConfigError surfaces here, before any work starts.
-    config = Config.load(config_file, overrides=overrides)
+    config = _config(config_file, dedup, state_dir, shard_size, incremental)
     run_plan = plan_task(list(inputs), output, config)
     n_shards = len(run_plan.shards)
     logger.info("planned %d shard(s) over %s -> %s", n_shards, ", ".join(inputs), output)
 
     try:
-        with _api_for_workers():
-            futures = _submit_windowed(run_plan, n_shards)
-            wait(futures)  # every shard settled (retries included) before anything is cleaned up
-            # Results in shard order, whatever order they finished in: the reduce is ordered.
-            results = [future.result() for future in futures]
-        summary = finish_task(run_plan, results)
+        # As `docclean run` does: open (lock, check) the state store before the map, so that a
+        # store another run holds, or a damaged one, fails the run now, not after every shard.
+        with StateStore.open(run_plan.state_dir) as store:
+            with _api_for_workers():
+                futures = _submit_windowed(run_plan, n_shards)
+                wait(futures)  # every shard settled (retries included) before anything is cleaned up
+                # Results in shard order, whatever order they finished in: the reduce is ordered.
+                results = [future.result() for future in futures]
+            summary = finish_task(run_plan, results, store)
     except BaseException:
         # As `docclean run` does: drop this run's spilled shards; output and state stay as they were.
         shutil.rmtree(run_plan.work_dir, ignore_errors=True)
@@ -323,6 +326,23 @@ def clean_documents(
         description=_summary_markdown(inputs, output, dedup, n_shards),
     )
     return summary.to_dict()
+
+
+def _config(
+    config_file: str | None,
+    dedup: str,
+    state_dir: str | None,
+    shard_size: int | None,
+    incremental: bool | None,
+) -> Config:
+    """The run's config: ``config_file`` (TOML) overridden by the flow's parameters."""
+    overrides: dict[str, Any] = {
+        "dedup.mode": dedup,
+        "run.state_dir": state_dir,
+        "run.shard_size": shard_size,
+        "run.incremental": incremental,
+    }
+    return Config.load(config_file, overrides=overrides)
 
 
 # -- serving and the command line ---------------------------------------------------------
@@ -386,7 +406,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of ``python -m flows.clean_documents``."""
+    """Entry point of ``python -m flows.clean_documents``.
+
+    Exit status as ``docclean run``'s (:func:`pipeline.cli.run_command`, with the same one-line
+    messages): the config, the inputs named, the output and state folders and the state
+    store's lock are checked before a flow run starts (or Prefect's server), so an unusable
+    argument is exit 2 (a locked store 3, a damaged one 1), not a failed flow run.
+    """
     args_list = list(sys.argv[1:] if argv is None else argv)
     serve = bool(args_list) and args_list[0] == "serve"
     parser = _parser()
@@ -395,6 +421,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.add_argument("--cron", default=NIGHTLY_CRON, help="cron, UTC (default: 0 2 * * *)")
         args_list = args_list[1:]
     args = parser.parse_args(args_list)
+    return run_command(lambda: _run(args, serve))
+
+
+def _run(args: argparse.Namespace, serve: bool) -> int:
+    """Check the arguments as a run would, then run the flow once (or serve it)."""
     params: dict[str, Any] = {
         "inputs": list(args.inputs),
         "output": args.output or (NIGHTLY_OUTPUT if serve else "output"),
@@ -405,9 +436,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     if args.incremental is not None or not serve:
         params["incremental"] = bool(args.incremental)
+    config = _config(
+        args.config_file, args.dedup, args.state_dir, args.shard_size, params.get("incremental", True)
+    )
     if serve:
+        # the scheduled runs check inputs and state when they start (the store may be busy now)
         serve_nightly(name=args.name, cron=args.cron, parameters=params)
         return 0
+    check(params["inputs"], params["output"], config)
     the_flow = clean_documents
     if args.task_runner or args.dask_address or args.workers:
         the_flow = clean_documents.with_options(
@@ -422,7 +458,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     with temporary_settings(updates=timeout):
         summary = the_flow(**params)
-    out = Path(args.output)
+    out = Path(params["output"])
     print(f"docclean flow: {summary.get('documents', '?')} documents -> {out}", file=sys.stderr)
     return 0
 

@@ -351,9 +351,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         # extract.EXTRACTION_LOGGERS, spelt out: importing extract would load trafilatura here
         for name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
             logging.getLogger(name).setLevel(logging.CRITICAL)
+    return run_command(lambda: args.func(args))
+
+
+def run_command(command: Callable[[], int]) -> int:
+    """Run ``command`` and return its exit status, turning docclean's errors into one line on
+    stderr (``docclean: message``) and the status they stand for: 3 the state store is locked,
+    2 bad arguments or configuration, 1 another docclean error or an OS error (a full disk),
+    130 Ctrl-C, 141 a reader that left the pipe. Anything else (a bug) keeps its traceback.
+
+    Shared by ``docclean`` and the Prefect flow's command line (``python -m flows.clean_documents``).
+
+    >>> def bad() -> int:
+    ...     raise ConfigError("dedup.mode must be one of drop, annotate, off (got 'maybe')")
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stderr(io.StringIO()) as err:
+    ...     run_command(bad)
+    2
+    >>> err.getvalue()
+    "docclean: dedup.mode must be one of drop, annotate, off (got 'maybe')\\n"
+    """
     try:
-        result: int = args.func(args)
-        return result
+        return command()
     except StateLockedError as exc:
         sys.stderr.write(f"docclean: {exc}\n")
         return 3

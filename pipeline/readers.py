@@ -184,6 +184,32 @@ def file_id(rel: str) -> str:
     return "/".join((*inner[:-1], stem))
 
 
+def check_input(raw: str | os.PathLike[str]) -> bool:
+    """Whether the named input is a file (True) or a folder (False); a :class:`ConfigError`
+    when it is neither (missing, a broken symlink, a device).
+
+    >>> import tempfile
+    >>> check_input(tempfile.mkdtemp())
+    False
+    >>> check_input("/nonexistent/input")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.ConfigError: input '/nonexistent/input' does not exist (working directory: ...
+    """
+    p = Path(raw)
+    if not p.exists():
+        hint = " (a broken symlink)" if p.is_symlink() else ""
+        raise ConfigError(
+            f"input {str(raw)!r} does not exist{hint} (working directory: {os.getcwd()}); "
+            "name existing files or folders"
+        )
+    if p.is_file():
+        return True
+    if p.is_dir():
+        return False
+    raise ConfigError(f"input {str(raw)!r} is neither a regular file nor a folder")
+
+
 def scan_inputs(inputs: Sequence[str | os.PathLike[str]], exclude: Iterable[str] = ()) -> Discovery:
     """Like :func:`discover`, but also returns the (sorted) rel paths skipped inside folders.
 
@@ -196,15 +222,9 @@ def scan_inputs(inputs: Sequence[str | os.PathLike[str]], exclude: Iterable[str]
     skipped: list[str] = []
     for raw in inputs:
         p = Path(raw)
-        if not p.exists():
-            hint = " (a broken symlink)" if p.is_symlink() else ""
-            raise ConfigError(
-                f"input {str(raw)!r} does not exist{hint} (working directory: {os.getcwd()}); "
-                "name existing files or folders"
-            )
-        if p.is_file():
+        if check_input(raw):
             _add(found, by_real, _make_source(p, _shown(p.name), explicit=True))
-        elif p.is_dir():
+        else:
             root = p.resolve()
             root_name = _shown(root.name)
             for src_or_skip in _walk(p, root_name, excluded):
@@ -212,8 +232,6 @@ def scan_inputs(inputs: Sequence[str | os.PathLike[str]], exclude: Iterable[str]
                     skipped.append(src_or_skip)
                 else:
                     _add(found, by_real, src_or_skip)
-        else:
-            raise ConfigError(f"input {str(raw)!r} is neither a regular file nor a folder")
     sources = sorted(found.values(), key=lambda s: s.rel)
     sources = _assign_ids(sources)
     if skipped:

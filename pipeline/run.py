@@ -196,27 +196,10 @@ def plan(
 ) -> RunPlan:
     """Discover and shard the inputs (a list of files and folders, or one path).
     Raises :class:`ConfigError` on unusable arguments."""
-    if isinstance(inputs, str | os.PathLike):
-        inputs = [inputs]  # one path, not a sequence of one-character paths
-    if not inputs:
-        raise ConfigError("no inputs given: name at least one file or folder")
-    out = Path(output)
-    if out.exists() and not out.is_dir():
-        raise ConfigError(f"--output {out} exists and is not a folder")
-    for given in inputs:
-        if Path(given).is_dir() and os.path.realpath(given) == os.path.realpath(out):
-            raise ConfigError(
-                f"--output {out} is also an input folder: its output would be read back; name another"
-            )
-    state_dir = os.path.abspath(config.run.state_dir or default_state_dir(out))
-    if Path(state_dir).exists() and not Path(state_dir).is_dir():
-        raise ConfigError(f"--state {state_dir} exists and is not a folder")
+    inputs, out, state_dir = _arguments(inputs, output, config)
     # an output (or state) folder inside an input folder is not read back as input
-    found = readers.discover(list(inputs), exclude=[str(out), state_dir])
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ConfigError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
+    found = readers.discover(inputs, exclude=[str(out), state_dir])
+    _make_output(out)
     digests = b"".join(_file_digest(src.path) for src in found)
     sources = readers.SourceTable(found)
     del found  # one object per file: keep only the table
@@ -250,6 +233,65 @@ def plan(
         seen=seen,
         appended=appended,
     )
+
+
+def _arguments(
+    inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    config: Config,
+) -> tuple[list[str | os.PathLike[str]], Path, str]:
+    """The inputs as a list, the output folder and the (absolute) state folder, checked
+    without reading anything: a :class:`ConfigError` for arguments no run can use."""
+    if isinstance(inputs, str | os.PathLike):
+        inputs = [inputs]  # one path, not a sequence of one-character paths
+    if not inputs:
+        raise ConfigError("no inputs given: name at least one file or folder")
+    out = Path(output)
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"--output {out} exists and is not a folder")
+    for given in inputs:
+        if Path(given).is_dir() and os.path.realpath(given) == os.path.realpath(out):
+            raise ConfigError(
+                f"--output {out} is also an input folder: its output would be read back; name another"
+            )
+    state_dir = os.path.abspath(config.run.state_dir or default_state_dir(out))
+    if Path(state_dir).exists() and not Path(state_dir).is_dir():
+        raise ConfigError(f"--state {state_dir} exists and is not a folder")
+    return list(inputs), out, state_dir
+
+
+def _make_output(out: Path) -> None:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
+
+
+def check(
+    inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    config: Config,
+) -> None:
+    """Fail now, as a run of these arguments would fail before its map, without walking an
+    input folder or reading a file: the checks of :func:`plan` on the arguments, each named
+    input a file or a folder, the output folder made, and the state store opened (its lock
+    taken and released, its file checked). For a caller that starts the run somewhere else
+    (the Prefect flow's command line starts a flow run): the errors are the run's own,
+    :class:`ConfigError`, :class:`~pipeline.errors.StateLockedError`,
+    :class:`~pipeline.errors.StateCorruptError` or an ``OSError``.
+
+    >>> import tempfile
+    >>> check(["/nonexistent/input"], tempfile.mkdtemp(), Config())  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.ConfigError: input '/nonexistent/input' does not exist ...
+    """
+    inputs, out, state_dir = _arguments(inputs, output, config)
+    for given in inputs:
+        readers.check_input(given)
+    _make_output(out)
+    with State.open(state_dir):
+        pass
 
 
 STALE_WORK_HOURS = 24
@@ -1602,6 +1644,7 @@ __all__ = [
     "ShardResult",
     "ShardTask",
     "canonical_key",
+    "check",
     "clean_shard",
     "finish",
     "map_shards",

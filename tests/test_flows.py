@@ -8,6 +8,7 @@ for the process-pool workers to import the pipeline.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -226,3 +227,96 @@ def test_clean_shard_retries_only_on_io(
     assert calls == [0]  # no retry
     assert not (tmp_path / "b" / "documents.jsonl").exists()
     assert not list((tmp_path / "b").glob(".docclean-work-*"))  # spilled shards cleaned up
+
+
+# -- the flow's command line: arguments checked before a flow run, as `docclean run` does ----------
+
+
+def _bad_arguments(tmp_path: Path, case: str) -> tuple[list[str], list[str]]:
+    """``(flow command line, docclean run command line)`` of one unusable set of arguments."""
+    out, state = tmp_path / "out", tmp_path / "state"
+    common = [str(SEEDS)]
+    flow_extra: list[str] = []
+    run_extra: list[str] = []
+    if case == "bad-config":
+        cfg = tmp_path / "c.toml"
+        cfg.write_text("[dedup]\nmode = 'drop'\nthreshold = 'high'\n", encoding="utf-8")
+        flow_extra = run_extra = ["--config", str(cfg)]
+    elif case == "missing-config":
+        flow_extra = run_extra = ["--config", str(tmp_path / "nope.toml")]
+    elif case == "missing-input":
+        common = [str(tmp_path / "missing")]
+    elif case == "output-is-input":
+        out = tmp_path / "in"
+        out.mkdir()
+        common = [str(out)]
+    elif case == "state-is-a-file":
+        state.write_text("x", encoding="utf-8")
+    elif case == "damaged-state":
+        state.mkdir()
+        (state / "state.sqlite").write_bytes(bytes(range(256)) * 16)
+    flow = [*common, "--output", str(out), "--state-dir", str(state), *flow_extra]
+    cli = ["run", *common, "--output", str(out), "--state", str(state), "--workers", "1", "-q", *run_extra]
+    return flow, cli
+
+
+@pytest.mark.parametrize(
+    ("case", "code"),
+    [
+        ("bad-config", 2),
+        ("missing-config", 2),
+        ("missing-input", 2),
+        ("output-is-input", 2),
+        ("state-is-a-file", 2),
+        ("damaged-state", 1),
+        ("locked-state", 3),
+    ],
+)
+def test_the_flow_command_line_stops_bad_arguments_like_docclean_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], case: str, code: int
+) -> None:
+    """No flow run (no Prefect server either): the exit status and the one line of ``docclean run``."""
+    from pipeline.cli import main as docclean
+    from pipeline.state import State as StateStore
+
+    def no_flow(**params: Any) -> None:
+        raise AssertionError("a flow run started with unusable arguments")
+
+    monkeypatch.setattr(flow_module, "clean_documents", no_flow)
+    flow_args, run_args = _bad_arguments(tmp_path, case)
+    lock = StateStore.open(tmp_path / "state") if case == "locked-state" else contextlib.nullcontext()
+    with lock:
+        # before: a failed flow run, Prefect's tracebacks, exit 1
+        assert flow_module.main(flow_args) == code
+        err = capsys.readouterr().err
+        assert docclean(run_args) == code
+    assert err.count("\n") == 1 and err.startswith("docclean: ") and "Traceback" not in err
+    assert err == capsys.readouterr().err  # the message `docclean run` gives
+
+
+def test_a_flow_on_a_locked_state_store_stops_before_the_map(
+    prefect_server: None, seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Like `docclean run`: a second writer learns it before any shard is cleaned, not in finish."""
+    from pipeline.errors import StateLockedError
+    from pipeline.state import State as StateStore
+
+    cleaned: list[int] = []
+
+    def clean_shard(shard: ShardTask) -> Any:
+        cleaned.append(shard.index)
+        return run_module.clean_shard(shard)
+
+    monkeypatch.setattr(flow_module, "clean_shard", clean_shard)
+    threads = clean_documents.with_options(task_runner=make_task_runner("thread", workers=1))
+    out, state_dir = tmp_path / "out", tmp_path / "state"
+    with StateStore.open(state_dir):  # another run holds the store
+        state = threads(inputs=[str(seeds)], output=str(out), state_dir=str(state_dir), return_state=True)
+    assert state.is_failed()
+    with pytest.raises(StateLockedError):
+        state.result()
+    assert cleaned == []  # before: every shard was cleaned, then finish failed
+    assert not (out / "documents.jsonl").exists() and not list(out.glob(".docclean-work-*"))
+    # the store, free again, works: the same flow now runs to the end
+    threads(inputs=[str(seeds)], output=str(out), state_dir=str(state_dir))
+    assert cleaned == [0] and len(_records(out / "documents.jsonl")) == 5
