@@ -69,6 +69,15 @@ class BoilerplateConfig:
     template_min_share: float = 0.3
     """...and in at least this share of that site's documents."""
 
+    @property
+    def templates_on(self) -> bool:
+        """Whether runs count lines for site templates and remove them (both switches on).
+
+        >>> BoilerplateConfig(site_templates=True, enabled=False).templates_on
+        False
+        """
+        return self.enabled and self.site_templates
+
 
 @dataclass(frozen=True)
 class LanguageConfig:

@@ -99,9 +99,10 @@ class RunPlan:
     shards: readers.ShardList
     started: float
     estimated_documents: int
-    seen: bytes = b""
+    counted: bytes = b""
     """One byte per input, 1 for an input an earlier run with this state processed with the same
-    size and content (whether or not this run skips it); empty when the state has none."""
+    size and content and counted for site templates (whether or not this run skips it); empty
+    when the state has none. An earlier run with site templates off counted nothing."""
     appended: Mapping[int, tuple[int, int]] = field(default_factory=dict)
     """Incremental runs: the JSONL inputs that only grew (lines appended) since an earlier run
     read them, by index: ``(byte offset, line index)`` of the first new line. This run reads
@@ -114,13 +115,13 @@ class RunPlan:
         for every shard would cost time and memory that grow with the number of inputs.
         """
         counted: frozenset[str] = frozenset()
-        if any(self.seen):
+        if any(self.counted):
             indices = (
                 i
                 for part in self.shards.specs[shard_index]
                 for i in (part if isinstance(part, range) else (part[0],))
             )
-            counted = frozenset(self.sources.rel(i) for i in indices if self.seen[i])
+            counted = frozenset(self.sources.rel(i) for i in indices if self.counted[i])
         return ShardTask(shard_index, self.shards[shard_index], self.config, self.work_dir, counted)
 
     @property
@@ -203,11 +204,11 @@ def plan(
     digests = b"".join(_file_digest(src.path) for src in found)
     sources = readers.SourceTable(found)
     del found  # one object per file: keep only the table
-    seen, grown = b"", dict[int, tuple[int, int]]()
+    seen, counted, grown = b"", b"", dict[int, tuple[int, int]]()
     if (Path(state_dir) / DB_NAME).exists():
-        seen, grown = _earlier_inputs(state_dir, sources, digests)
-    seen = seen if any(seen) else b""  # RunPlan.task tests it per shard
-    unchanged = (seen if config.run.incremental else None) or bytes(len(sources))
+        seen, counted, grown = _earlier_inputs(state_dir, sources, digests)
+    counted = counted if any(counted) else b""  # RunPlan.task tests it per shard
+    unchanged = (seen if config.run.incremental and any(seen) else None) or bytes(len(sources))
     appended = grown if config.run.incremental else {}
     keep: Sequence[int] = (
         pyarray("Q", (i for i, flag in enumerate(unchanged) if not flag))
@@ -230,7 +231,7 @@ def plan(
         shards=shards,
         started=time.time(),
         estimated_documents=shards.documents(),
-        seen=seen,
+        counted=counted,
         appended=appended,
     )
 
@@ -370,32 +371,33 @@ def _balanced_shards(
 
 def _earlier_inputs(
     state_dir: str, sources: readers.SourceTable, digests: bytes
-) -> tuple[bytes, dict[int, tuple[int, int]]]:
+) -> tuple[bytes, bytes, dict[int, tuple[int, int]]]:
     """What an earlier run with this state processed of each input.
 
     One byte per input: 1 when it was processed with the same size and content (blake2b
-    digest), else 0; and the inputs that have only grown since (:func:`_grown_from`):
+    digest), else 0; one byte per input: 1 when it was, and that run also counted its lines
+    for site templates; and the inputs that have only grown since (:func:`_grown_from`):
     ``{index: (byte offset, line index)}`` of where the new lines start.
     """
-    seen = bytearray(len(sources))
+    seen, counted = bytearray(len(sources)), bytearray(len(sources))
     grown: dict[int, tuple[int, int]] = {}
     with State.open(state_dir, readonly=True) as st:
         for i in range(len(sources)):
             digest = digests[16 * i : 16 * i + 16]
             if digest == UNREAD:
                 continue
-            row = st.processed(sources.rel(i))
+            row = st.earlier_input(sources.rel(i))
             if row is None:
                 continue
-            size, old = row[0], row[1]
+            size, old, was_counted = row
             if size == sources.size(i) and old == digest.hex():
-                seen[i] = 1
+                seen[i], counted[i] = 1, was_counted
             elif 0 < size < sources.size(i) and sources.format(i) == "jsonl":
                 src = sources[i]
                 start = None if src.compressed else _grown_from(src.path, size, old)
                 if start is not None:
                     grown[i] = start
-    return bytes(seen), grown
+    return bytes(seen), bytes(counted), grown
 
 
 def _grown_from(path: str, size: int, digest: str) -> tuple[int, int] | None:
@@ -630,7 +632,7 @@ def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> Sh
     rejected = 0
     pipeline = stages(config)
     want_sigs = config.dedup.mode != "off"
-    want_keys = config.boilerplate.enabled and config.boilerplate.site_templates
+    want_keys = config.boilerplate.templates_on
     t0 = time.perf_counter()
     for item in readers.read_shard(task.shard, config.read):
         timings["read"] = timings.get("read", 0.0) + time.perf_counter() - t0
@@ -1065,7 +1067,7 @@ def finish(
 
     t0 = time.perf_counter()
     template_keys: dict[str, set[int]] = {}
-    if config.boilerplate.enabled and config.boilerplate.site_templates:
+    if config.boilerplate.templates_on:
         counter = early_templates if early_templates is not None else EarlyTemplates(state)
         template_keys = counter.decide(results, config.boilerplate, whole)
         t0 -= counter.seconds  # counting done during the map
@@ -1081,7 +1083,7 @@ def finish(
     processed = (
         (f.rel, f.size, f.blake2b) for f, skipped in plan.files() if not skipped and f.blake2b != unread
     )
-    state.record_inputs(processed, plan.run_id)
+    state.record_inputs(processed, plan.run_id, counted=config.boilerplate.templates_on)
     summary.seconds = time.time() - plan.started
     state.start_run(plan.run_id, _iso(plan.started))
     counts = {k: v for k, v in summary.to_dict().items() if isinstance(v, int)}
@@ -1609,8 +1611,7 @@ def run_plan(the_plan: RunPlan, progress: ProgressFn | None = None) -> RunSummar
                     return finish(the_plan, map_shards(the_plan, progress), state=state)
             with State.open(the_plan.state_dir) as state:
                 early = EarlyDecider(the_plan, state) if the_plan.config.dedup.mode != "off" else None
-                cfg = the_plan.config.boilerplate
-                counter = EarlyTemplates(state) if cfg.enabled and cfg.site_templates else None
+                counter = EarlyTemplates(state) if the_plan.config.boilerplate.templates_on else None
                 offers = [o.offer for o in (early, counter) if o is not None]
 
                 def on_result(result: ShardResult) -> None:

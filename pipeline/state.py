@@ -15,7 +15,13 @@ damaged file (and its ``-wal``/``-shm``) is moved aside, under the lock, to
 ``state.sqlite.damaged-<UTC time>`` and a fresh store is created.
 
 Tables: the dedup index (compact blobs, chunked), processed inputs (key, size,
-content hash, run id), per-group line counts for site templates, runs.
+content hash, run id, and whether their lines were counted for site templates),
+per-group line counts for site templates, runs.
+
+Schema version 2 added ``inputs.counted``. A writer opening a version-1 store adds the
+column (committed at once: the store stays valid whatever the run does next); a reader
+of one that no writer has opened since sees the value the writer will store (see
+:meth:`State.earlier_input`).
 
 >>> import tempfile
 >>> from pipeline.dedup import DedupIndex
@@ -49,7 +55,7 @@ from pipeline.errors import DoccleanError, StateCorruptError, StateLockedError
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DB_NAME = "state.sqlite"
 LOCK_NAME = "lock"
 _CHUNK = 64 * 1024 * 1024
@@ -61,7 +67,8 @@ CREATE TABLE IF NOT EXISTS dedup_blobs (
     name TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (name, seq)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS inputs (
-    key TEXT PRIMARY KEY, size INTEGER NOT NULL, hash TEXT NOT NULL, run_id TEXT NOT NULL
+    key TEXT PRIMARY KEY, size INTEGER NOT NULL, hash TEXT NOT NULL, run_id TEXT NOT NULL,
+    counted INTEGER NOT NULL DEFAULT 1
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS template_lines (
     grp TEXT NOT NULL, line_hash INTEGER NOT NULL, docs INTEGER NOT NULL, PRIMARY KEY (grp, line_hash)
@@ -94,6 +101,28 @@ def _damaged(db: Path, why: str) -> StateCorruptError:
         f"to move it aside (kept as {DB_NAME}.damaged-<time>) and start afresh (the next run then "
         "sees every input as new), or use another --state directory"
     )
+
+
+_LEGACY_COUNTED = "EXISTS (SELECT 1 FROM template_groups)"
+"""Whether the inputs of a version-1 store (no ``inputs.counted``) had their lines counted for
+site templates. That store does not say per input; runs with site templates on (the default)
+count a group for every document they clean, so a store without any group never counted (its
+runs all had templates off: count those inputs when they come again), and one with groups is
+taken to have counted them all (counting them again would add them twice, and reruns would
+no longer give the same output)."""
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring a writer's store to :data:`SCHEMA_VERSION` (idempotent; committed at once)."""
+    conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    columns = {str(r[1]) for r in conn.execute("PRAGMA table_info(inputs)")}
+    if "counted" not in columns:  # version 1
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ALTER TABLE inputs ADD COLUMN counted INTEGER NOT NULL DEFAULT 1")
+        conn.execute(f"UPDATE inputs SET counted = {_LEGACY_COUNTED}")
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+        conn.execute("COMMIT")
+        logger.info("state: added inputs.counted (schema version %d)", SCHEMA_VERSION)
 
 
 def _empty_store() -> sqlite3.Connection:
@@ -144,7 +173,7 @@ def _connect(db: Path, readonly: bool, thorough: bool = False) -> sqlite3.Connec
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
             conn.executescript(_SCHEMA)
-            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            _migrate(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
         if _is_damage(exc):
@@ -216,6 +245,8 @@ class State:
         self._dirty = False
         self.moved_aside: Path | None = None
         """Where :meth:`open` with ``recover`` moved a damaged file, or None."""
+        # False only for a reader of a version-1 store (a writer migrates it on open)
+        self._has_counted = any(r[1] == "counted" for r in conn.execute("PRAGMA table_info(inputs)"))
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -328,17 +359,25 @@ class State:
 
     # -- processed inputs -------------------------------------------------------------------
 
-    def record_input(self, key: str, size: int, content_hash: str, run_id: str) -> None:
-        """Remember that ``key`` (with this size and hash) was processed by ``run_id``."""
-        self._write().execute(
-            "INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?)", (key, size, content_hash, run_id)
-        )
+    _RECORD = (
+        "INSERT INTO inputs (key, size, hash, run_id, counted) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET size = excluded.size, hash = excluded.hash, "
+        "run_id = excluded.run_id, counted = excluded.counted "
+        "OR (inputs.size = excluded.size AND inputs.hash = excluded.hash AND inputs.counted)"
+    )
 
-    def record_inputs(self, rows: Iterable[tuple[str, int, str]], run_id: str) -> None:
+    def record_input(self, key: str, size: int, content_hash: str, run_id: str, counted: bool = True) -> None:
+        """Remember that ``key`` (with this size and hash) was processed by ``run_id``.
+
+        ``counted``: whether this run counted its lines for site templates. An input processed
+        again with the same size and content stays counted when an earlier run counted it.
+        """
+        self.record_inputs([(key, size, content_hash)], run_id, counted)
+
+    def record_inputs(self, rows: Iterable[tuple[str, int, str]], run_id: str, counted: bool = True) -> None:
         """:meth:`record_input` for many ``(key, size, content_hash)`` rows at once."""
         self._write().executemany(
-            "INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?)",
-            ((key, size, content_hash, run_id) for key, size, content_hash in rows),
+            self._RECORD, ((key, size, content_hash, run_id, counted) for key, size, content_hash in rows)
         )
 
     def processed(self, key: str) -> tuple[int, str, str] | None:
@@ -348,8 +387,33 @@ class State:
 
     def input_unchanged(self, key: str, size: int, content_hash: str) -> bool:
         """True when ``key`` was processed before with the same size and content hash."""
-        row = self.processed(key)
-        return row is not None and row[0] == size and row[1] == content_hash
+        return self.input_seen(key, size, content_hash)[0]
+
+    def input_seen(self, key: str, size: int, content_hash: str) -> tuple[bool, bool]:
+        """``(unchanged, counted)``: whether ``key`` was processed before with the same size and
+        content hash, and whether its lines (this content's) were then counted for site templates.
+
+        >>> import tempfile
+        >>> with State.open(tempfile.mkdtemp()) as st:
+        ...     st.record_input("a.txt", 1, "h", "r1", counted=False)
+        ...     st.record_input("a.txt", 1, "h", "r2", counted=True)   # counted now
+        ...     st.record_input("a.txt", 1, "h", "r3", counted=False)  # stays counted
+        ...     seen = st.input_seen("a.txt", 1, "h")
+        ...     st.record_input("a.txt", 2, "h2", "r4", counted=False)  # new content: not counted
+        ...     seen, st.input_seen("a.txt", 2, "h2"), st.input_seen("a.txt", 1, "h")
+        ((True, True), (True, False), (False, False))
+        """
+        row = self.earlier_input(key)
+        if row is None or row[0] != size or row[1] != content_hash:
+            return False, False
+        return True, row[2]
+
+    def earlier_input(self, key: str) -> tuple[int, str, bool] | None:
+        """``(size, hash, counted)`` of an input processed before (``counted``: its lines were
+        then counted for site templates), or None."""
+        counted = "counted" if self._has_counted else _LEGACY_COUNTED
+        row = self._conn.execute(f"SELECT size, hash, {counted} FROM inputs WHERE key = ?", (key,)).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]), bool(row[2]))
 
     # -- site templates ---------------------------------------------------------------------
 

@@ -520,6 +520,67 @@ def test_a_rerun_keeps_the_site_templates_of_the_first_run(tmp_path: Path) -> No
     assert (out / "documents.jsonl").read_bytes() == first
 
 
+def _gazette(tmp_path: Path) -> Path:
+    """Six pages of one site (a folder), each ending in the same template line."""
+    src = tmp_path / "site"
+    src.mkdir()
+    bodies = [
+        "Council workers began repairs at the harbour wall on Monday after a week of storms.",
+        "A new primary school opens in September with places for two hundred local children.",
+        "The old mill will become a museum of weaving, the heritage trust announced on Friday.",
+        "Anglers reported the highest salmon numbers in the river for over a decade this spring.",
+        "Traders at the Saturday market asked for longer opening hours during the summer months.",
+        "Rail passengers face delays next month while engineers replace the station footbridge.",
+    ]
+    for i, body in enumerate(bodies):
+        (src / f"{i}.txt").write_text(
+            body + "\n\nThe Valley Gazette is printed in Millbrook every weekday morning."
+        )
+    return src
+
+
+def _group_docs(out: Path) -> dict[str, int]:
+    """Documents counted per site-template group in the output's state store."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{runner.default_state_dir(out)}/state.sqlite?mode=ro", uri=True)
+    try:
+        return dict(conn.execute("SELECT grp, docs FROM template_groups"))
+    finally:
+        conn.close()
+
+
+def test_inputs_of_a_run_without_site_templates_are_counted_when_they_come_again(tmp_path: Path) -> None:
+    src, out = _gazette(tmp_path), tmp_path / "out"
+    off = one_worker(boilerplate={"site_templates": False})
+    runner.run([src], out, off)
+    assert b'"site_template"' not in (out / "documents.jsonl").read_bytes() and _group_docs(out) == {}
+    runner.run([src], out, one_worker())  # before: taken as counted by the first run, never counted
+    on = (out / "documents.jsonl").read_bytes()
+    assert on.count(b'"category":"site_template"') == 6 and list(_group_docs(out).values()) == [6]
+    # reruns, with templates off in between, count nothing twice and give the same bytes
+    for config in (one_worker(), off, one_worker()):
+        runner.run([src], out, config)
+        assert list(_group_docs(out).values()) == [6]
+    assert (out / "documents.jsonl").read_bytes() == on
+
+
+def test_a_state_store_of_the_previous_version_keeps_reruns_identical(tmp_path: Path) -> None:
+    import sqlite3
+
+    src, out = _gazette(tmp_path), tmp_path / "out"
+    runner.run([src], out, one_worker())
+    first = (out / "documents.jsonl").read_bytes()
+    # the store as the previous version wrote it: no inputs.counted, schema_version 1
+    conn = sqlite3.connect(Path(runner.default_state_dir(out)) / "state.sqlite")
+    conn.execute("ALTER TABLE inputs DROP COLUMN counted")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    runner.run([src], out, one_worker())  # its inputs are taken as counted: not counted again
+    assert (out / "documents.jsonl").read_bytes() == first and list(_group_docs(out).values()) == [6]
+
+
 def test_one_off_and_incremental_runs_into_one_output_never_show_a_document_twice(tmp_path: Path) -> None:
     from pipeline.explain import explain
     from pipeline.state import State

@@ -314,3 +314,48 @@ def test_recover_still_needs_the_lock(tmp_path: Path) -> None:
     finally:
         os.close(fd)
     assert db.read_bytes() == content and not list(tmp_path.glob("*.damaged-*"))
+
+
+# -- schema version 1 (no inputs.counted) -------------------------------------------------------
+
+V1_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE dedup_blobs (name TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL,
+    PRIMARY KEY (name, seq)) WITHOUT ROWID;
+CREATE TABLE inputs (key TEXT PRIMARY KEY, size INTEGER NOT NULL, hash TEXT NOT NULL,
+    run_id TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE template_lines (grp TEXT NOT NULL, line_hash INTEGER NOT NULL, docs INTEGER NOT NULL,
+    PRIMARY KEY (grp, line_hash)) WITHOUT ROWID;
+CREATE TABLE template_groups (grp TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE runs (id TEXT PRIMARY KEY, started TEXT NOT NULL, finished TEXT,
+    counts TEXT NOT NULL DEFAULT '{}');
+INSERT INTO meta VALUES ('schema_version', '1');
+INSERT INTO inputs VALUES ('a.txt', 1, 'h', 'r1');
+"""
+
+
+@pytest.mark.parametrize("counted_groups", [True, False], ids=["templates-counted", "templates-off"])
+def test_a_version_1_store_reads_and_migrates_to_the_same_counted_flags(
+    tmp_path: Path, counted_groups: bool
+) -> None:
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    conn.executescript(
+        V1_SCHEMA + ("INSERT INTO template_groups VALUES ('site', 1);" if counted_groups else "")
+    )
+    conn.close()
+    # the store does not say per input; with no template group at all, its runs counted nothing
+    with State.open(tmp_path, readonly=True) as st:
+        assert st.input_seen("a.txt", 1, "h") == (True, counted_groups)
+    with State.open(tmp_path) as st:  # a writer adds the column, committed at once
+        assert st.input_seen("a.txt", 1, "h") == (True, counted_groups)
+    with State.open(tmp_path, readonly=True) as st:
+        assert st.input_seen("a.txt", 1, "h") == (True, counted_groups)
+        assert st.processed("a.txt") == (1, "h", "r1")
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    conn.close()
+    with State.open(tmp_path) as st:  # and is written as a version-2 store
+        st.record_input("a.txt", 1, "h", "r2", counted=True)
+        st.commit()
+    with State.open(tmp_path, readonly=True) as st:
+        assert st.input_seen("a.txt", 1, "h") == (True, True)
