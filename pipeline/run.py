@@ -36,6 +36,7 @@ import os
 import pickle
 import re
 import shutil
+import signal
 import threading
 import time
 import traceback
@@ -1443,7 +1444,14 @@ def _worker_count(config: Config) -> int:
 
 @contextlib.contextmanager
 def _pool(the_plan: RunPlan) -> Iterator[cf.ProcessPoolExecutor | None]:
-    """A process pool for the run's map and write phases (``None`` with one worker)."""
+    """A process pool for the run's map and write phases (``None`` with one worker).
+
+    Ctrl-C is the driver's: the workers ignore SIGINT (:func:`_ignore_sigint`; a terminal sends
+    it to every process of the job), so none of them prints a ``KeyboardInterrupt`` traceback
+    or dies while the driver shuts down. When the block ends with an exception (Ctrl-C, a
+    failure) the workers are stopped at once (:func:`_stop_workers`), not waited for: what
+    they were writing is in the run's work folder, which the caller removes.
+    """
     workers = min(_worker_count(the_plan.config), max(1, len(the_plan.shards)))
     if workers <= 1:
         yield None
@@ -1463,12 +1471,61 @@ def _pool(the_plan: RunPlan) -> Iterator[cf.ProcessPoolExecutor | None]:
             # do not write to (copy) their pages.
             _trim_heap()
             stack.enter_context(_frozen())
-        pool = stack.enter_context(cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx))
-        if fork:
-            # the pool forks all its workers at the first submit: do it now, before the driver
-            # loads the dedup index or anything else the workers never use
-            pool.submit(int).result()
-        yield pool
+        pool = stack.enter_context(
+            cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_ignore_sigint)
+        )
+        try:
+            if fork:
+                # the pool forks all its workers at the first submit: do it now, before the driver
+                # loads the dedup index or anything else the workers never use (with SIGINT held
+                # back, so that no worker gets one before its initializer ignores it)
+                with _sigint_held():
+                    first = pool.submit(int)
+                first.result()
+            yield pool
+        except BaseException:
+            _stop_workers(pool)
+            raise
+
+
+def _ignore_sigint() -> None:
+    """Worker initializer: ignore SIGINT (and let a SIGINT held back at the fork go)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    """Hold SIGINT back from this thread for the block (where the platform can); one sent
+    meanwhile arrives when it ends. Processes forked inside start with it held back.
+
+    >>> with _sigint_held():
+    ...     signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    True
+    >>> signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    False
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
+    """Cancel the pool's queued tasks and terminate its worker processes (SIGTERM: they ignore
+    SIGINT, and would otherwise finish the shards they hold first); the pool's own shutdown
+    then has nothing to wait for. ``_processes`` is CPython's (3.11, 3.12) map of the workers."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in workers:
+        proc.terminate()
+    for proc in workers:
+        proc.join(timeout=10)
 
 
 def _trim_heap() -> bool:

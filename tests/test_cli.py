@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -241,3 +242,69 @@ def test_extraction_library_errors_stay_off_the_terminal_unless_verbose(
         assert json.loads((tmp_path / "out" / "rejected.jsonl").read_text())["id"] == "broken"
     finally:
         logging.getLogger("trafilatura").setLevel(logging.WARNING)
+
+
+SLOW_FIRST_SHARD = """
+import signal, sys, time
+from pathlib import Path
+
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, even if started ignoring it
+from pipeline import cli, run
+
+real = run.clean_shard
+
+
+def slow(task, shard_index=None):  # shard 0 keeps its worker busy; shard 1's worker goes idle
+    if task.index == 0:
+        Path(sys.argv[1]).write_text("busy")
+        time.sleep(120)
+    return real(task, shard_index)
+
+
+run.clean_shard = slow  # forked workers inherit it
+sys.exit(cli.main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups and fork")
+def test_ctrl_c_with_two_workers_prints_one_line_and_changes_nothing(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(2):
+        (inputs / f"{i}.txt").write_text(f"Document {i}. It has a sentence or two of text.\n", "utf-8")
+    script, busy, out = tmp_path / "slow.py", tmp_path / "busy", tmp_path / "out"
+    script.write_text(SLOW_FIRST_SHARD, encoding="utf-8")
+    argv = ["run", str(inputs), "-o", str(out), "--workers", "2", "--shard-size", "1", "-q"]
+    # its own process group: Ctrl-C in a terminal signals the driver and every worker
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(busy), *argv],
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        # one worker inside shard 0, the other done with shard 1 and waiting for work
+        while not (busy.exists() and list(out.glob(".docclean-work-*/shard-000001.pickle"))):
+            assert proc.poll() is None, proc.communicate()[1]
+            assert time.monotonic() < deadline, "the run never got both workers going"
+            time.sleep(0.1)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=60)  # not the 120 s the busy worker would take
+        with pytest.raises(ProcessLookupError):
+            os.killpg(proc.pid, 0)  # no worker left running either
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    # before: each worker's KeyboardInterrupt traceback too ("Process ForkProcess-1: ...")
+    assert err == "docclean: interrupted; output and state are unchanged\n"
+    assert proc.returncode == 130
+    assert sorted(p.name for p in out.iterdir()) == [".docclean-state"]  # no output, no work folder
+    with State.open(out / ".docclean-state", readonly=True) as st:
+        assert st.info()["inputs"] == 0 and st.info()["runs"] == 0
