@@ -497,29 +497,6 @@ def test_incremental_output_is_named_and_timed_in_summary_and_manifest(
     assert "A closing paragraph added later" in explain(out, doc.stem)
 
 
-def test_a_rerun_keeps_the_site_templates_of_the_first_run(tmp_path: Path) -> None:
-    src = tmp_path / "site"
-    src.mkdir()
-    bodies = [
-        "Council workers began repairs at the harbour wall on Monday after a week of storms.",
-        "A new primary school opens in September with places for two hundred local children.",
-        "The old mill will become a museum of weaving, the heritage trust announced on Friday.",
-        "Anglers reported the highest salmon numbers in the river for over a decade this spring.",
-        "Traders at the Saturday market asked for longer opening hours during the summer months.",
-        "Rail passengers face delays next month while engineers replace the station footbridge.",
-    ]
-    for i, body in enumerate(bodies):
-        (src / f"{i}.txt").write_text(
-            body + "\n\nThe Valley Gazette is printed in Millbrook every weekday morning."
-        )
-    out = tmp_path / "out"
-    runner.run([src], out, one_worker())
-    first = (out / "documents.jsonl").read_bytes()
-    assert first.count(b'"category":"site_template"') == 6
-    runner.run([src], out, one_worker())  # before: nothing counted again, so no group decided, no marks
-    assert (out / "documents.jsonl").read_bytes() == first
-
-
 def _gazette(tmp_path: Path) -> Path:
     """Six pages of one site (a folder), each ending in the same template line."""
     src = tmp_path / "site"
@@ -548,6 +525,16 @@ def _group_docs(out: Path) -> dict[str, int]:
         return dict(conn.execute("SELECT grp, docs FROM template_groups"))
     finally:
         conn.close()
+
+
+def test_a_rerun_keeps_the_site_templates_of_the_first_run(tmp_path: Path) -> None:
+    src = _gazette(tmp_path)
+    out = tmp_path / "out"
+    runner.run([src], out, one_worker())
+    first = (out / "documents.jsonl").read_bytes()
+    assert first.count(b'"category":"site_template"') == 6
+    runner.run([src], out, one_worker())  # before: nothing counted again, so no group decided, no marks
+    assert (out / "documents.jsonl").read_bytes() == first
 
 
 def test_inputs_of_a_run_without_site_templates_are_counted_when_they_come_again(tmp_path: Path) -> None:
