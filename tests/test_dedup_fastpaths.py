@@ -210,7 +210,9 @@ def test_candidates_are_the_per_passage_probes_ranked_and_windowed(max_window: i
         if k % 4 == 0:
             sizes = [offsets[i + 1] - offsets[i] for i in range(len(offsets) - 1)]
             got = core._candidates(sig, index, trigram_key_array(sig.words), sizes, 6, params)
-            assert got == reference_candidates(index, sig, 6, params)
+            # the same candidates (the best ranked); their order does not matter to decide
+            want = reference_candidates(index, sig, 6, params)
+            assert {i: sorted(c) for i, c in got.items()} == {i: sorted(c) for i, c in want.items()}
         n = len(offsets) - 1
         index.add_document(sig.doc_id, sig.starts, sig.ends, offsets, sig.words, range(0, n, 3))
 
