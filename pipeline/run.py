@@ -207,10 +207,10 @@ def plan(
     del found  # one object per file: keep only the table
     seen, counted, grown = b"", b"", dict[int, tuple[int, int]]()
     if (Path(state_dir) / DB_NAME).exists():
-        seen, counted, grown = _earlier_inputs(state_dir, sources, digests)
+        seen, counted, grown = _earlier_inputs(state_dir, sources, digests, config.run.incremental)
     counted = counted if any(counted) else b""  # RunPlan.task tests it per shard
     unchanged = (seen if config.run.incremental and any(seen) else None) or bytes(len(sources))
-    appended = grown if config.run.incremental else {}
+    appended = grown  # found in incremental runs only
     keep: Sequence[int] = (
         pyarray("Q", (i for i, flag in enumerate(unchanged) if not flag))
         if any(unchanged)
@@ -371,14 +371,15 @@ def _balanced_shards(
 
 
 def _earlier_inputs(
-    state_dir: str, sources: readers.SourceTable, digests: bytes
+    state_dir: str, sources: readers.SourceTable, digests: bytes, incremental: bool = True
 ) -> tuple[bytes, bytes, dict[int, tuple[int, int]]]:
     """What an earlier run with this state processed of each input.
 
     One byte per input: 1 when it was processed with the same size and content (blake2b
     digest), else 0; one byte per input: 1 when it was, and that run also counted its lines
     for site templates; and the inputs that have only grown since (:func:`_grown_from`):
-    ``{index: (byte offset, line index)}`` of where the new lines start.
+    ``{index: (byte offset, line index)}`` of where the new lines start (only looked for in
+    ``incremental`` runs, which read them from there).
     """
     seen, counted = bytearray(len(sources)), bytearray(len(sources))
     grown: dict[int, tuple[int, int]] = {}
@@ -393,7 +394,7 @@ def _earlier_inputs(
             size, old, was_counted = row
             if size == sources.size(i) and old == digest.hex():
                 seen[i], counted[i] = 1, was_counted
-            elif 0 < size < sources.size(i) and sources.format(i) == "jsonl":
+            elif incremental and 0 < size < sources.size(i) and sources.format(i) == "jsonl":
                 src = sources[i]
                 start = None if src.compressed else _grown_from(src.path, size, old)
                 if start is not None:
