@@ -267,27 +267,28 @@ def _submit_windowed(run_plan: RunPlan, n_shards: int) -> list[PrefectFuture[Sha
 def clean_documents(
     inputs: list[str] = ["seeds"],  # noqa: B006 - a Prefect parameter default, never mutated
     output: str = "output",
-    dedup: DedupChoice = "drop",
+    dedup: DedupChoice | None = None,
     config_file: str | None = None,
     state_dir: str | None = None,
     shard_size: int | None = None,
-    incremental: bool = False,
+    incremental: bool | None = None,
 ) -> dict[str, Any]:
     """Clean ``inputs`` into ``output`` (``documents.jsonl``, ``rejected.jsonl``, ``manifest.json``).
 
     Args:
         inputs: Files or directories (txt, html, jsonl, warc; optionally gzipped).
         output: Output directory.
-        dedup: ``drop`` removes near-duplicate passages, ``annotate`` only lists them, ``off``.
-        config_file: Optional TOML config; the parameters above override it.
+        dedup: ``drop`` removes near-duplicate passages, ``annotate`` only lists them, ``off``;
+            default: the config file's ``dedup.mode``, else ``drop``.
+        config_file: Optional TOML config; the parameters given override it.
         state_dir: State store (dedup index, site templates, processed inputs); default
             ``<output>/.docclean-state``. Dedup always runs against it, so later runs never
             repeat passages kept by earlier ones.
         shard_size: Documents per shard, i.e. per ``clean-shard`` task run.
         incremental: Skip inputs an earlier run with this state already processed (same path,
             size and hash) and write this run's records to ``documents-<run id>.jsonl`` beside
-            earlier runs' files. Off for one-off runs (``documents.jsonl``); the nightly
-            deployment turns it on.
+            earlier runs' files. Default: the config file's ``run.incremental``, else off
+            (one-off runs write ``documents.jsonl``); the nightly deployment turns it on.
 
     Returns:
         The run summary (``RunSummary.to_dict()``).
@@ -323,19 +324,31 @@ def clean_documents(
     create_table_artifact(
         key=ARTIFACT_KEY,
         table=rows,
-        description=_summary_markdown(inputs, output, dedup, n_shards),
+        description=_summary_markdown(inputs, output, config.dedup.mode, n_shards),
     )
     return summary.to_dict()
 
 
 def _config(
     config_file: str | None,
-    dedup: str,
+    dedup: str | None,
     state_dir: str | None,
     shard_size: int | None,
     incremental: bool | None,
 ) -> Config:
-    """The run's config: ``config_file`` (TOML) overridden by the flow's parameters."""
+    """The run's config: ``config_file`` (TOML) overridden by the flow's parameters that are not
+    None (a parameter left out keeps the file's value).
+
+    >>> import tempfile, pathlib
+    >>> toml = pathlib.Path(tempfile.mkdtemp()) / "c.toml"
+    >>> _ = toml.write_text("[dedup]\\nmode = 'annotate'\\n[run]\\nincremental = true\\n")
+    >>> cfg = _config(str(toml), None, None, None, None)
+    >>> cfg.dedup.mode, cfg.run.incremental
+    ('annotate', True)
+    >>> cfg = _config(str(toml), "off", None, None, False)
+    >>> cfg.dedup.mode, cfg.run.incremental
+    ('off', False)
+    """
     overrides: dict[str, Any] = {
         "dedup.mode": dedup,
         "run.state_dir": state_dir,
@@ -389,7 +402,12 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help=f"output directory (default: output; {NIGHTLY_OUTPUT} for `serve`)",
     )
-    parser.add_argument("--dedup", choices=["drop", "annotate", "off"], default="drop")
+    parser.add_argument(
+        "--dedup",
+        choices=["drop", "annotate", "off"],
+        default=None,
+        help="default: the config file's dedup.mode, else drop",
+    )
     parser.add_argument("--config", dest="config_file", default=None, help="TOML config file")
     parser.add_argument("--state-dir", default=None, help="state store (default: OUTPUT/.docclean-state)")
     parser.add_argument("--shard-size", type=int, default=None, help="documents per shard / task")
@@ -397,7 +415,7 @@ def _parser() -> argparse.ArgumentParser:
         "--incremental",
         action="store_true",
         default=None,
-        help="skip inputs processed before (default: off; on for `serve`)",
+        help="skip inputs processed before (default: the config's run.incremental, else off; on for `serve`)",
     )
     parser.add_argument("--task-runner", choices=list(_RUNNER_KINDS), default=None)
     parser.add_argument("--dask-address", default=None, help="existing Dask scheduler, tcp://host:8786")
@@ -429,15 +447,22 @@ def _run(args: argparse.Namespace, serve: bool) -> int:
     params: dict[str, Any] = {
         "inputs": list(args.inputs),
         "output": args.output or (NIGHTLY_OUTPUT if serve else "output"),
+    }
+    # options left out keep the config file's values (before, --dedup's default always won)
+    given = {
         "dedup": args.dedup,
         "config_file": args.config_file,
         "state_dir": args.state_dir,
         "shard_size": args.shard_size,
+        "incremental": args.incremental,
     }
-    if args.incremental is not None or not serve:
-        params["incremental"] = bool(args.incremental)
+    params.update((k, v) for k, v in given.items() if v is not None)
     config = _config(
-        args.config_file, args.dedup, args.state_dir, args.shard_size, params.get("incremental", True)
+        args.config_file,
+        args.dedup,
+        args.state_dir,
+        args.shard_size,
+        True if serve and args.incremental is None else args.incremental,
     )
     if serve:
         # the scheduled runs check inputs and state when they start (the store may be busy now)

@@ -320,3 +320,28 @@ def test_a_flow_on_a_locked_state_store_stops_before_the_map(
     # the store, free again, works: the same flow now runs to the end
     threads(inputs=[str(seeds)], output=str(out), state_dir=str(state_dir))
     assert cleaned == [0] and len(_records(out / "documents.jsonl")) == 5
+
+
+def test_flow_command_line_options_left_out_keep_the_config_files_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeds: Path
+) -> None:
+    """No flow run: the parameters the command line passes, and the config the flow builds of them."""
+    calls: list[dict[str, Any]] = []
+
+    def record(**params: Any) -> dict[str, Any]:
+        calls.append(params)
+        return {"documents": 0}
+
+    monkeypatch.setattr(flow_module, "clean_documents", record)
+    toml = tmp_path / "c.toml"
+    toml.write_text("[dedup]\nmode = 'annotate'\n[run]\nincremental = true\n", encoding="utf-8")
+    out = str(tmp_path / "out")
+    assert flow_module.main([str(seeds), "--output", out, "--config", str(toml)]) == 0
+    assert flow_module.main([str(seeds), "--output", out, "--config", str(toml), "--dedup", "off"]) == 0
+    # before: --dedup's default ("drop") and incremental=False always replaced the file's values
+    assert "dedup" not in calls[0] and "incremental" not in calls[0]
+    assert calls[1]["dedup"] == "off"
+    built = [
+        flow_module._config(c["config_file"], c.get("dedup"), None, None, c.get("incremental")) for c in calls
+    ]
+    assert [(c.dedup.mode, c.run.incremental) for c in built] == [("annotate", True), ("off", True)]
