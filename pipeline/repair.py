@@ -161,10 +161,45 @@ def _classify(steps: Sequence[tuple[str, str]]) -> str:
     return "unicode_nfc"
 
 
+_QUOTE_MARKS = re.compile("\u00e2\u20ac(?:\u0153|\x9d|(?=[ \t.,;:!?)\\]'\"]|$))|\u201c|\u201d")
+"""Opening and closing double quotes, as typed or as mojibake (``â€œ``, ``â€`` + 0x9D), and a
+bare ``â€`` before a space, ASCII punctuation or the end of the line."""
+
+
+def _restore_lost_quote(line: str) -> str:
+    """``line`` with the byte a closing quote's mojibake lost put back, where a quote is open.
+
+    ``”`` is UTF-8 ``E2 80 9D``; read as cp1252 that is ``â€`` plus 0x9D, a byte cp1252 does
+    not define, which scrapers often drop. ftfy then leaves ``â€`` at the end of a line, and
+    before a space reads ``â€ `` as ``E2 80 A0`` (a no-break space lost to a space): ``†``, the
+    space eaten. After an unclosed opening quote the bare ``â€`` is its closing quote: 0x9D
+    goes back in, and ftfy decodes the sequence. Elsewhere (``5â€ per unit``) it is left to ftfy.
+
+    >>> _restore_lost_quote("\u00e2\u20ac\u0153Yes,\u00e2\u20ac he said.") == "\u00e2\u20ac\u0153Yes,\u00e2\u20ac\x9d he said."
+    True
+    >>> _restore_lost_quote("costs 5\u00e2\u20ac per unit") == "costs 5\u00e2\u20ac per unit"
+    True
+    """
+    if "\u00e2\u20ac" not in line:
+        return line
+    out: list[str] = []
+    last = depth = 0
+    for m in _QUOTE_MARKS.finditer(line):
+        mark = m.group()
+        if mark in ("\u201c", "\u00e2\u20ac\u0153"):
+            depth += 1
+        elif depth:
+            depth -= 1
+            if mark == "\u00e2\u20ac":
+                out += (line[last : m.end()], "\x9d")
+                last = m.end()
+    return "".join(out) + line[last:] if out else line
+
+
 def _find_ftfy(line: str) -> list[_Edit]:
     if not ftfy_would_act(line):
         return []
-    fixed, steps = ftfy.fix_and_explain(line, config=FTFY_CONFIG)
+    fixed, steps = ftfy.fix_and_explain(_restore_lost_quote(line), config=FTFY_CONFIG)
     if fixed == line:
         return []
     # Record only the changed middle of the line: trim the common prefix and suffix.
