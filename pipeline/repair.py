@@ -175,7 +175,9 @@ def _restore_lost_quote(line: str) -> str:
     space eaten. After an unclosed opening quote the bare ``â€`` is its closing quote: 0x9D
     goes back in, and ftfy decodes the sequence. Elsewhere (``5â€ per unit``) it is left to ftfy.
 
-    >>> _restore_lost_quote("\u00e2\u20ac\u0153Yes,\u00e2\u20ac he said.") == "\u00e2\u20ac\u0153Yes,\u00e2\u20ac\x9d he said."
+    >>> moji = "\u00e2\u20ac"  # "â€"
+    >>> got = _restore_lost_quote(moji + "\u0153Yes," + moji + " he said.")
+    >>> got == moji + "\u0153Yes," + moji + "\x9d he said."
     True
     >>> _restore_lost_quote("costs 5\u00e2\u20ac per unit") == "costs 5\u00e2\u20ac per unit"
     True
