@@ -665,6 +665,8 @@ def _jsonl_pieces(src: Source, first: int, size: int, origin: tuple[int, int] = 
 
     ``origin``: ``(byte offset, line index)`` of a line start to split from (an uncompressed
     file that grew since an earlier run read it up to there); the lines before it are left out.
+    An uncompressed file is split as far as ``src.size``, the size the run planned with (and
+    checksummed): lines appended since are the next incremental run's.
     """
     with _Opened(src) as fh:
         total = origin[1]  # lines started so far
@@ -675,7 +677,8 @@ def _jsonl_pieces(src: Source, first: int, size: int, origin: tuple[int, int] = 
         next_cut = total + first
         last_byte = b""
         while True:
-            chunk = fh.read(_CHUNK)
+            room = _CHUNK if src.compressed else min(_CHUNK, src.size - pos)
+            chunk = fh.read(room) if room > 0 else b""
             if not chunk:
                 break
             last_byte = chunk[-1:]

@@ -166,8 +166,10 @@ UNREAD = bytes(16)
 _DIGEST_CHUNK = 1 << 20
 
 
-def _file_digest(path: str) -> bytes:
-    """The 16-byte blake2b digest of a file's content (:data:`UNREAD` when it cannot be read).
+def _file_digest(path: str, size: int | None = None) -> bytes:
+    """The 16-byte blake2b digest of a file's content (:data:`UNREAD` when it cannot be read):
+    of its first ``size`` bytes when given (the size planning saw; a file appended to meanwhile
+    is recorded as it was then, so the next run's :func:`_grown_from` finds exactly that).
 
     Unbuffered reads of up to 1 MiB: ``hashlib.file_digest`` allocates (and zeroes) a 256 KiB
     buffer per call, which cost half the time of checksumming 20,000 news articles.
@@ -177,14 +179,18 @@ def _file_digest(path: str) -> bytes:
     ...     _ = fh.write(b"x" * 3_000_000)
     >>> _file_digest(fh.name) == hashlib.blake2b(b"x" * 3_000_000, digest_size=16).digest()
     True
+    >>> _file_digest(fh.name, 1000) == hashlib.blake2b(b"x" * 1000, digest_size=16).digest()
+    True
     >>> _file_digest("/nonexistent/file") == UNREAD
     True
     """
+    left = -1 if size is None else size
     try:
         with open(path, "rb", buffering=0) as fh:
             h = hashlib.blake2b(digest_size=16)
-            while chunk := fh.read(_DIGEST_CHUNK):
+            while left and (chunk := fh.read(_DIGEST_CHUNK if left < 0 else min(left, _DIGEST_CHUNK))):
                 h.update(chunk)
+                left -= len(chunk) if left > 0 else 0
             return h.digest()
     except OSError as exc:
         log.debug("cannot read %s to checksum it: %s", path, exc)
@@ -202,12 +208,14 @@ def plan(
     # an output (or state) folder inside an input folder is not read back as input
     found = readers.discover(inputs, exclude=[str(out), state_dir])
     _make_output(out)
-    digests = b"".join(_file_digest(src.path) for src in found)
+    digests = b"".join(_file_digest(src.path, src.size) for src in found)
     sources = readers.SourceTable(found)
     del found  # one object per file: keep only the table
     seen, counted, grown = b"", b"", dict[int, tuple[int, int]]()
     if (Path(state_dir) / DB_NAME).exists():
-        seen, counted, grown = _earlier_inputs(state_dir, sources, digests, config.run.incremental)
+        seen, counted, grown = _earlier_inputs(
+            state_dir, sources, digests, config.run.incremental, config.boilerplate.templates_on
+        )
     counted = counted if any(counted) else b""  # RunPlan.task tests it per shard
     unchanged = (seen if config.run.incremental and any(seen) else None) or bytes(len(sources))
     appended = grown  # found in incremental runs only
@@ -371,7 +379,11 @@ def _balanced_shards(
 
 
 def _earlier_inputs(
-    state_dir: str, sources: readers.SourceTable, digests: bytes, incremental: bool = True
+    state_dir: str,
+    sources: readers.SourceTable,
+    digests: bytes,
+    incremental: bool = True,
+    templates_on: bool = True,
 ) -> tuple[bytes, bytes, dict[int, tuple[int, int]]]:
     """What an earlier run with this state processed of each input.
 
@@ -379,7 +391,9 @@ def _earlier_inputs(
     digest), else 0; one byte per input: 1 when it was, and that run also counted its lines
     for site templates; and the inputs that have only grown since (:func:`_grown_from`):
     ``{index: (byte offset, line index)}`` of where the new lines start (only looked for in
-    ``incremental`` runs, which read them from there).
+    ``incremental`` runs, which read them from there; and, when this run counts lines for
+    site templates, only where the earlier run counted the old lines: else the file is read
+    whole, so that they are counted).
     """
     seen, counted = bytearray(len(sources)), bytearray(len(sources))
     grown: dict[int, tuple[int, int]] = {}
@@ -394,7 +408,12 @@ def _earlier_inputs(
             size, old, was_counted = row
             if size == sources.size(i) and old == digest.hex():
                 seen[i], counted[i] = 1, was_counted
-            elif incremental and 0 < size < sources.size(i) and sources.format(i) == "jsonl":
+            elif (
+                incremental
+                and (was_counted or not templates_on)
+                and 0 < size < sources.size(i)
+                and sources.format(i) == "jsonl"
+            ):
                 src = sources[i]
                 start = None if src.compressed else _grown_from(src.path, size, old)
                 if start is not None:

@@ -238,6 +238,46 @@ def test_an_incremental_run_reads_only_the_lines_appended_to_a_jsonl_input(tmp_p
     assert (third.documents, third.skipped_inputs, third.appended_inputs) == (0, 1, 0)
 
 
+def test_lines_appended_while_a_run_plans_are_read_once_by_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    dump = src / "feed.jsonl"
+    _jsonl(dump, _STORIES[:2])
+    real_digest = runner._file_digest
+
+    def digest_after_a_write(path: str, size: int | None = None) -> bytes:
+        if path.endswith("feed.jsonl") and len(dump.read_bytes().splitlines()) < 4:
+            _jsonl(dump, _STORIES[2:4], start=2, mode="a")  # a writer appends after discovery
+        return real_digest(path, size)
+
+    monkeypatch.setattr(runner, "_file_digest", digest_after_a_write)
+    out = tmp_path / "out"
+    cfg = one_worker(run={"incremental": True})
+    first = runner.run([src], out, cfg)
+    monkeypatch.undo()
+    second = runner.run([src], out, cfg)
+    ids = [r["id"] for f in _run_files(out, "documents-*.jsonl") for r in lines(f)]
+    # before: the first run read all four lines but recorded the checksum of the whole file with
+    # the size of two lines, so the second run read the file whole again (every line twice)
+    assert (first.documents, second.documents, second.appended_inputs) == (2, 2, 1)
+    assert ids == ["feed:1", "feed:2", "feed:3", "feed:4"]
+
+
+def test_a_grown_jsonl_whose_old_lines_were_not_counted_for_templates_is_read_whole(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    dump = src / "feed.jsonl"
+    _jsonl(dump, _STORIES[:2])
+    out = tmp_path / "out"
+    runner.run([src], out, one_worker(run={"incremental": True}, boilerplate={"site_templates": False}))
+    _jsonl(dump, _STORIES[2:3], start=2, mode="a")
+    again = runner.run([src], out, one_worker(run={"incremental": True}))
+    # the old lines were never counted for site templates: read (and counted) now
+    assert (again.appended_inputs, again.documents) == (0, 3)
+
+
 @pytest.mark.parametrize("change", ["edited", "unterminated", "one-off", "gzip"])
 def test_a_jsonl_input_that_did_not_only_grow_is_read_whole_again(tmp_path: Path, change: str) -> None:
     src = tmp_path / "in"

@@ -461,8 +461,9 @@ def _candidates(
     params: DedupParams,
     rerun: int | None = None,
 ) -> dict[int, list[_Candidate]]:
-    """Per passage of at least ``min_words`` words: its candidate documents (most anchor hits first,
-    ties: the earliest; at most ``params.max_candidates``) with their windows.
+    """Per passage of at least ``min_words`` words: its candidate documents (those with the most
+    anchor hits, ties: the earliest; at most ``params.max_candidates``; in no set order, see
+    :func:`_ranked`) with their windows.
 
     The same as probing each passage (:meth:`DedupIndex.probe`), counting one hit per distinct
     3-gram and indexed passage, dropping documents indexed under this document's id, ranking,
