@@ -201,7 +201,10 @@ def finish_task(run_plan: RunPlan, results: list[ShardResult], store: StateStore
     """Reduce (ordered dedup, site templates), write the output atomically, commit state.
 
     ``store``: the state store the flow opened (and locked) before the map; the task runs in
-    the flow's process. Without it the task opens the store itself.
+    the flow's process. Without it the task opens the store itself. The store holds an SQLite
+    connection, usable only in the thread that opened it: this task must run where the flow
+    runs (a synchronous call, as now; not submitted to a task runner, nor given a timeout,
+    which Prefect enforces from another thread).
     """
     return finish(run_plan, results, state=store)
 

@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.dedup.index import DedupIndex, IndexLayoutError
-from pipeline.errors import DoccleanError, StateCorruptError, StateLockedError
+from pipeline.errors import ConfigError, DoccleanError, StateCorruptError, StateLockedError
 
 logger = logging.getLogger(__name__)
 
@@ -110,6 +110,22 @@ count a group for every document they clean, so a store without any group never 
 runs all had templates off: count those inputs when they come again), and one with groups is
 taken to have counted them all (counting them again would add them twice, and reruns would
 no longer give the same output)."""
+
+
+def _check_version(conn: sqlite3.Connection, db: Path) -> None:
+    """Refuse to write to a store of a newer docclean (a schema this code does not know): before,
+    a run did all its work and then failed writing to it. Writers open the store before any
+    work (``docclean run``, the flow); readers are left to read what they can."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    try:
+        version = int(row[0]) if row is not None else 1
+    except ValueError:
+        raise _damaged(db, f"schema version {row[0]!r}") from None
+    if version > SCHEMA_VERSION:
+        raise ConfigError(
+            f"state store {db} was written by a newer docclean (schema version {version}; this one "
+            f"knows up to {SCHEMA_VERSION}): run that version, or give another --state folder"
+        )
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
@@ -173,6 +189,7 @@ def _connect(db: Path, readonly: bool, thorough: bool = False) -> sqlite3.Connec
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
             conn.executescript(_SCHEMA)
+            _check_version(conn, db)
             _migrate(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()

@@ -15,9 +15,9 @@ from pipeline.config import DedupConfig
 from pipeline.dedup import DedupIndex, DedupResult, compute_signature, decide
 from pipeline.dedup.index import LAYOUT
 from pipeline.document import Document
-from pipeline.errors import StateCorruptError, StateLockedError
+from pipeline.errors import ConfigError, StateCorruptError, StateLockedError
 from pipeline.segment import segment
-from pipeline.state import State, StateLayoutError
+from pipeline.state import DB_NAME, State, StateLayoutError
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 CFG = DedupConfig()
@@ -359,3 +359,15 @@ def test_a_version_1_store_reads_and_migrates_to_the_same_counted_flags(
         st.commit()
     with State.open(tmp_path, readonly=True) as st:
         assert st.input_seen("a.txt", 1, "h") == (True, True)
+
+
+def test_a_store_of_a_newer_schema_is_refused_when_opened_to_write(tmp_path: Path) -> None:
+    with State.open(tmp_path) as st:
+        st.commit()
+    conn = sqlite3.connect(tmp_path / DB_NAME)
+    conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    # before: a run did all its work, then failed writing to it (or misread it)
+    with pytest.raises(ConfigError, match=r"newer docclean \(schema version 99"), State.open(tmp_path):
+        pass
