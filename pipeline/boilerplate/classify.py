@@ -70,6 +70,8 @@ _CREDIT_CATS = ("caption/en/credit-line", "caption/en/glued-credit", "caption/xx
 _QUOTE_OR_SAID = re.compile(r'"|\b(said|says|told|according to)\b', re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _HEADLINE_END = re.compile(r"[.:;,]$")
+_DETAIL = re.compile(r"^[^\W\d_][\w./-]*(?: [\w./-]+){0,2} ?: [^\W_][\w./-]*(?: \S+){0,2}$")
+"""A ``Label: value`` detail line: a label of up to three words, a colon, a value of up to three."""
 
 # Region values (see module docstring, step 2).
 _RULE_PENALTY = 5.0
@@ -257,25 +259,36 @@ def _isolated(bs: list[_Block], i: int) -> bool:
 
 
 def _data_like(b: _Block) -> bool:
-    """A table row or a short line with figures (an ingredient, a spec, a result): content, not chrome."""
+    """A table row, a short line with figures (an ingredient, a spec, a result) or a short detail line
+    ("Farbe: grün", "Moderator: Hass Chapman"): content, not chrome.
+
+    A detail's value is short (up to three words) or has figures: "Video: Minister resigns over
+    budget row" is a teaser headline with a kicker, not a detail.
+    """
     f = b.g
-    return (
-        b.strong is None
-        and f.link_ratio == 0
-        and (f.table_row or (f.words <= 12 and bool(_DIGIT.search(f.text))))
-    )
+    if b.strong is not None or f.link_ratio != 0:
+        return False
+    if f.table_row:
+        return True
+    if f.words <= 12 and _DIGIT.search(f.text) is not None:
+        return not f.date  # a dated line ("News date: 04/21/2022", "Posted 12.05.2024") is metadata
+    return f.words <= 6 and _DETAIL.match(f.text) is not None
 
 
 def _tail_evidence(
-    b: _Block, in_list: tuple[bool, bool] = (False, False), below: _Block | None = None
+    b: _Block, in_list: tuple[bool, bool] = (False, False), below: _Block | None = None, item: bool = False
 ) -> bool:
     """Evidence that ``b`` is page chrome next to the article (above or below it).
 
     ``in_list``: whether the blocks above and below belong to a list of figures (two or more
-    data-like blocks in a row).
+    data-like blocks in a row); ``item``: whether ``b`` itself is an item of such a list (an
+    item is content even when it is headline-shaped, as "1 TL gemahlene Nelken" or "Warm Up
+    11:00 Uhr" are in German or English title case).
     """
     if b.strong is not None:
         return True
+    if item:
+        return False
     f = b.g
     if f.words <= 3 and not f.terminal and f.link_ratio == 0 and not f.bullet and not _DIGIT.search(f.text):
         # a heading that announces content ("Ingredients:" over a list or prose, "Method:"), a short
@@ -423,9 +436,13 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     data = [_data_like(b) for b in bs]
     listy = [d and ((i > 0 and data[i - 1]) or (i + 1 < n and data[i + 1])) for i, d in enumerate(data)]
 
-    def near(b: _Block) -> tuple[tuple[bool, bool], _Block | None]:
+    def near(b: _Block) -> tuple[tuple[bool, bool], _Block | None, bool]:
         i = b.index
-        return (i > 0 and listy[i - 1], i + 1 < n and listy[i + 1]), (bs[i + 1] if i + 1 < n else None)
+        return (
+            (i > 0 and listy[i - 1], i + 1 < n and listy[i + 1]),
+            (bs[i + 1] if i + 1 < n else None),
+            listy[i],
+        )
 
     tail_cut = next(
         (b.index for b in bs[hi + 1 :] if _tail_evidence(b, *near(b)) or b.index >= comment_start), n
