@@ -302,6 +302,28 @@ def _tail_evidence(
     return _headline_shaped(f, 4) and not f.terminal and f.title_case >= 0.6
 
 
+_LIST_ITEM_WORDS = 15
+"""Longest line of a list that the article's last sentence announces."""
+
+
+def _announced_list(bs: list[_Block], hi: int) -> int:
+    """The last index of the list that block ``hi`` announces (``hi`` itself when it announces none).
+
+    A sentence ending in a colon (four words or more, no rule match: "Und hier findet ihr die
+    Orte aus dem Video:") announces the short lines below it, up to the first line a rule matches,
+    a longer line or a dated one ("Published 10:02 AM EST Nov 19, 2019" is the page's metadata).
+    """
+    lead = bs[hi]
+    if lead.strong is not None or lead.g.words < 4 or not lead.g.text.endswith(":"):
+        return hi
+    end = hi
+    for b in bs[hi + 1 :]:
+        if b.strong is not None or b.f.words > _LIST_ITEM_WORDS or b.f.date:
+            break
+        end = b.index
+    return end
+
+
 def _shape_value(g: BlockFeatures) -> float:
     """Region value of a block that is not prose: lists, table rows and short sentences count a little."""
     if g.words == 0:
@@ -444,8 +466,17 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             listy[i],
         )
 
+    # the article's last sentence announces a list ("So sieht der Zeitplan aus:", "Here are the
+    # places:"): the short lines below it are that list, until a rule says otherwise
+    listed = _announced_list(bs, hi) if hi >= lo else hi
     tail_cut = next(
-        (b.index for b in bs[hi + 1 :] if _tail_evidence(b, *near(b)) or b.index >= comment_start), n
+        (
+            b.index
+            for b in bs[hi + 1 :]
+            if (_tail_evidence(b, *near(b)) and (b.index > listed or b.strong is not None))
+            or b.index >= comment_start
+        ),
+        n,
     )
     # before the article, likewise: boilerplate ends at the last block with evidence
     head_cut = next((b.index + 1 for b in reversed(bs[:lo]) if _tail_evidence(b, *near(b))), 0)
