@@ -275,15 +275,31 @@ def _data_like(b: _Block) -> bool:
     return f.words <= 6 and _DETAIL.match(f.text) is not None
 
 
+def _sentence_like(b: _Block) -> bool:
+    """A line of running text (four words or more, with stop words), no rule match.
+
+    Not Title Case, or dense in stop words: German capitalises every noun, so "Das Design, der
+    Innenraum, die Sitze" has a high Title Case share but reads as text.
+    """
+    f = b.g
+    return (
+        b.strong is None
+        and f.words >= 4
+        and f.stop_ratio >= 0.15
+        and (f.title_case < 0.6 or f.stop_ratio >= 0.3)
+    )
+
+
 def _tail_evidence(
     b: _Block, in_list: tuple[bool, bool] = (False, False), below: _Block | None = None, item: bool = False
 ) -> bool:
     """Evidence that ``b`` is page chrome next to the article (above or below it).
 
     ``in_list``: whether the blocks above and below belong to a list of figures (two or more
-    data-like blocks in a row); ``item``: whether ``b`` itself is an item of such a list (an
-    item is content even when it is headline-shaped, as "1 TL gemahlene Nelken" or "Warm Up
-    11:00 Uhr" are in German or English title case).
+    data-like blocks in a row); ``item``: whether ``b`` itself is an item of such a list or the
+    line a heading just above announces ("Was uns gefällt:"): such a line is content even when it
+    is headline-shaped, as "1 TL gemahlene Nelken", "Warm Up 11:00 Uhr" or "Das Design, der
+    Innenraum, die Sitze" are in German or English title case.
     """
     if b.strong is not None:
         return True
@@ -296,10 +312,15 @@ def _tail_evidence(
         announces = (
             f.text.endswith(":")
             and below is not None
-            and (below.g.prose or below.f.bullet or _data_like(below))
+            and (below.g.prose or below.f.bullet or _data_like(below) or _sentence_like(below))
         )
         return not announces and not any(in_list)
     return _headline_shaped(f, 4) and not f.terminal and f.title_case >= 0.6
+
+
+def _announcing(b: _Block) -> bool:
+    """A short heading that ends in a colon ("Was uns gefällt:", "Testzeugnis:"), no rule match."""
+    return b.strong is None and b.g.words <= 6 and b.g.text.endswith(":")
 
 
 _LIST_ITEM_WORDS = 15
@@ -463,7 +484,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         return (
             (i > 0 and listy[i - 1], i + 1 < n and listy[i + 1]),
             (bs[i + 1] if i + 1 < n else None),
-            listy[i],
+            listy[i] or (i > 0 and _announcing(bs[i - 1])),
         )
 
     # the article's last sentence announces a list ("So sieht der Zeitplan aus:", "Here are the
