@@ -305,3 +305,24 @@ def test_rule_prefilter_changes_no_decision(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(classify, "requirement", lambda pattern, case_sensitive: Requirement(None, None))
     pack = load_rules()  # a fresh pack: plans are memoised per pack
     assert [_run(t, pack=pack).removed for t in texts] == with_prefilter
+
+
+@pytest.mark.parametrize(
+    ("line", "data"),
+    [
+        ("Farbe: grün", True),
+        ("Moderator: Hass Chapman", True),
+        ("Art der Aufnahme: Digitalfoto", True),
+        ("200 g Zucker", True),
+        ("Video: Minister resigns over budget row", False),  # a kicker over a teaser headline
+        ("News date : 04/21/2022", False),  # a dated line is metadata
+        ("So sieht der Plan aus:", False),
+        ("Markets", False),
+    ],
+)
+def test_data_like_details_figures_but_not_kickers_or_dates(line: str, data: bool) -> None:
+    from pipeline.boilerplate.classify import _Block, _data_like
+    from pipeline.boilerplate.features import block_features
+
+    f = block_features(line, "de")
+    assert _data_like(_Block(0, 0, len(line), 0, f, f)) is data

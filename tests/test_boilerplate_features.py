@@ -114,3 +114,14 @@ def test_counts_behind_the_ratios() -> None:
     assert (f.words, f.stops, f.content, f.caps, f.links) == (9, 2, 6, 2, 1)
     assert f.stop_ratio == 2 / 9 and f.title_case == 2 / 6 and f.link_ratio == 1 / 9
     assert isinstance(f, BlockFeatures)
+
+
+def test_chinese_running_text_counts_about_one_word_per_two_characters() -> None:
+    para = "在一个智慧农业园区里，温度、湿度和光照都由系统自动调控，农户通过手机就能查看作物的生长情况。"
+    f = block_features(para, "en", 0.0)
+    assert f.terminal and f.words >= 20 and f.prose
+    # headlines and menu items (no full stop, no comma) stay short: not prose, still headline-sized
+    head = block_features("“数字”赋能农业", "en", 0.0)
+    assert head.words <= 2 and not head.prose
+    teaser = block_features("2、习近平向克罗地亚新任总统米拉诺维..", "en", 0.0)
+    assert teaser.words <= 3 and not teaser.prose

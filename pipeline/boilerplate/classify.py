@@ -70,6 +70,8 @@ _CREDIT_CATS = ("caption/en/credit-line", "caption/en/glued-credit", "caption/xx
 _QUOTE_OR_SAID = re.compile(r'"|\b(said|says|told|according to)\b', re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _HEADLINE_END = re.compile(r"[.:;,]$")
+_DETAIL = re.compile(r"^[^\W\d_][\w./-]*(?: [\w./-]+){0,2} ?: [^\W_][\w./-]*(?: \S+){0,2}$")
+"""A ``Label: value`` detail line: a label of up to three words, a colon, a value of up to three."""
 
 # Region values (see module docstring, step 2).
 _RULE_PENALTY = 5.0
@@ -257,25 +259,52 @@ def _isolated(bs: list[_Block], i: int) -> bool:
 
 
 def _data_like(b: _Block) -> bool:
-    """A table row or a short line with figures (an ingredient, a spec, a result): content, not chrome."""
+    """A table row, a short line with figures (an ingredient, a spec, a result) or a short detail line
+    ("Farbe: grün", "Moderator: Hass Chapman"): content, not chrome.
+
+    A detail's value is short (up to three words) or has figures: "Video: Minister resigns over
+    budget row" is a teaser headline with a kicker, not a detail.
+    """
+    f = b.g
+    if b.strong is not None or f.link_ratio != 0:
+        return False
+    if f.table_row:
+        return True
+    if f.words <= 12 and _DIGIT.search(f.text) is not None:
+        return not f.date  # a dated line ("News date: 04/21/2022", "Posted 12.05.2024") is metadata
+    return f.words <= 6 and _DETAIL.match(f.text) is not None
+
+
+def _sentence_like(b: _Block) -> bool:
+    """A line of running text (four words or more, with stop words), no rule match.
+
+    Not Title Case, or dense in stop words: German capitalises every noun, so "Das Design, der
+    Innenraum, die Sitze" has a high Title Case share but reads as text.
+    """
     f = b.g
     return (
         b.strong is None
-        and f.link_ratio == 0
-        and (f.table_row or (f.words <= 12 and bool(_DIGIT.search(f.text))))
+        and f.words >= 4
+        and f.stop_ratio >= 0.15
+        and (f.title_case < 0.6 or f.stop_ratio >= 0.3)
     )
 
 
 def _tail_evidence(
-    b: _Block, in_list: tuple[bool, bool] = (False, False), below: _Block | None = None
+    b: _Block, in_list: tuple[bool, bool] = (False, False), below: _Block | None = None, item: bool = False
 ) -> bool:
     """Evidence that ``b`` is page chrome next to the article (above or below it).
 
     ``in_list``: whether the blocks above and below belong to a list of figures (two or more
-    data-like blocks in a row).
+    data-like blocks in a row); ``item``: whether ``b`` itself is an item of such a list or the
+    line a heading just above announces ("Was uns gefällt:"): such a line is content even when it
+    is headline-shaped, as "1 TL gemahlene Nelken", "Warm Up 11:00 Uhr" or "Das Design, der
+    Innenraum, die Sitze" are in German or English title case.
     """
     if b.strong is not None:
         return True
+    if item:
+        return False
     f = b.g
     if f.words <= 3 and not f.terminal and f.link_ratio == 0 and not f.bullet and not _DIGIT.search(f.text):
         # a heading that announces content ("Ingredients:" over a list or prose, "Method:"), a short
@@ -283,10 +312,37 @@ def _tail_evidence(
         announces = (
             f.text.endswith(":")
             and below is not None
-            and (below.g.prose or below.f.bullet or _data_like(below))
+            and (below.g.prose or below.f.bullet or _data_like(below) or _sentence_like(below))
         )
         return not announces and not any(in_list)
     return _headline_shaped(f, 4) and not f.terminal and f.title_case >= 0.6
+
+
+def _announcing(b: _Block) -> bool:
+    """A short heading that ends in a colon ("Was uns gefällt:", "Testzeugnis:"), no rule match."""
+    return b.strong is None and b.g.words <= 6 and b.g.text.endswith(":")
+
+
+_LIST_ITEM_WORDS = 15
+"""Longest line of a list that the article's last sentence announces."""
+
+
+def _announced_list(bs: list[_Block], hi: int) -> int:
+    """The last index of the list that block ``hi`` announces (``hi`` itself when it announces none).
+
+    A sentence ending in a colon (four words or more, no rule match: "Und hier findet ihr die
+    Orte aus dem Video:") announces the short lines below it, up to the first line a rule matches,
+    a longer line or a dated one ("Published 10:02 AM EST Nov 19, 2019" is the page's metadata).
+    """
+    lead = bs[hi]
+    if lead.strong is not None or lead.g.words < 4 or not lead.g.text.endswith(":"):
+        return hi
+    end = hi
+    for b in bs[hi + 1 :]:
+        if b.strong is not None or b.f.words > _LIST_ITEM_WORDS or b.f.date:
+            break
+        end = b.index
+    return end
 
 
 def _shape_value(g: BlockFeatures) -> float:
@@ -423,12 +479,25 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     data = [_data_like(b) for b in bs]
     listy = [d and ((i > 0 and data[i - 1]) or (i + 1 < n and data[i + 1])) for i, d in enumerate(data)]
 
-    def near(b: _Block) -> tuple[tuple[bool, bool], _Block | None]:
+    def near(b: _Block) -> tuple[tuple[bool, bool], _Block | None, bool]:
         i = b.index
-        return (i > 0 and listy[i - 1], i + 1 < n and listy[i + 1]), (bs[i + 1] if i + 1 < n else None)
+        return (
+            (i > 0 and listy[i - 1], i + 1 < n and listy[i + 1]),
+            (bs[i + 1] if i + 1 < n else None),
+            listy[i] or (i > 0 and _announcing(bs[i - 1])),
+        )
 
+    # the article's last sentence announces a list ("So sieht der Zeitplan aus:", "Here are the
+    # places:"): the short lines below it are that list, until a rule says otherwise
+    listed = _announced_list(bs, hi) if hi >= lo else hi
     tail_cut = next(
-        (b.index for b in bs[hi + 1 :] if _tail_evidence(b, *near(b)) or b.index >= comment_start), n
+        (
+            b.index
+            for b in bs[hi + 1 :]
+            if (_tail_evidence(b, *near(b)) and (b.index > listed or b.strong is not None))
+            or b.index >= comment_start
+        ),
+        n,
     )
     # before the article, likewise: boilerplate ends at the last block with evidence
     head_cut = next((b.index + 1 for b in reversed(bs[:lo]) if _tail_evidence(b, *near(b))), 0)

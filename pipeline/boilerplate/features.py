@@ -36,8 +36,10 @@ _DATE = re.compile(
 )
 
 _DIGIT = re.compile(r"\d")
-_TERMINAL_PUNCT = (".", "!", "?", "…")
-_CLOSERS = "'\")]"
+_TERMINAL_PUNCT = (".", "!", "?", "…", "。")
+_CLOSERS = "'\")]」』"
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""Han ideographs and kana: Chinese and Japanese write words without spaces between them."""
 _LINK_MARKS = ("@", "#", "://", "www.")
 """Every ``_LINKISH`` match holds one of these (a quick test before the regex)."""
 
@@ -167,7 +169,13 @@ def block_features(raw: str, lang: str, min_stop: float = 0.18) -> BlockFeatures
             n_content += 1
             caps += w[:1].isupper()
     links = len(_LINKISH.findall(text)) if _has_link_mark(text) else 0
-    return _assemble(text, bullet, table, len(ws), n_stop, n_content, caps, links, min_stop)
+    n = len(ws)
+    if not text.isascii() and ("。" in text or "," in text):
+        # a run of Han or kana characters is one regex "word" but holds about one word per two
+        # characters: count those in running text (with a full stop or a comma), or a Chinese
+        # paragraph is a handful of "words" and never prose; headlines and menu items stay short
+        n += len(_CJK.findall(text)) // 2
+    return _assemble(text, bullet, table, n, n_stop, n_content, caps, links, min_stop)
 
 
 def _has_link_mark(text: str) -> bool:
