@@ -166,6 +166,16 @@ UNREAD = bytes(16)
 _DIGEST_CHUNK = 1 << 20
 
 
+def _chunks(path: str, size: int | None = None) -> Iterator[bytes]:
+    """The bytes of a file (its first ``size`` when given), in unbuffered reads of up to 1 MiB.
+    Raises ``OSError`` when it cannot be read."""
+    left = -1 if size is None else size
+    with open(path, "rb", buffering=0) as fh:
+        while left and (chunk := fh.read(_DIGEST_CHUNK if left < 0 else min(left, _DIGEST_CHUNK))):
+            left -= len(chunk) if left > 0 else 0
+            yield chunk
+
+
 def _file_digest(path: str, size: int | None = None) -> bytes:
     """The 16-byte blake2b digest of a file's content (:data:`UNREAD` when it cannot be read):
     of its first ``size`` bytes when given (the size planning saw; a file appended to meanwhile
@@ -184,14 +194,11 @@ def _file_digest(path: str, size: int | None = None) -> bytes:
     >>> _file_digest("/nonexistent/file") == UNREAD
     True
     """
-    left = -1 if size is None else size
+    h = hashlib.blake2b(digest_size=16)
     try:
-        with open(path, "rb", buffering=0) as fh:
-            h = hashlib.blake2b(digest_size=16)
-            while left and (chunk := fh.read(_DIGEST_CHUNK if left < 0 else min(left, _DIGEST_CHUNK))):
-                h.update(chunk)
-                left -= len(chunk) if left > 0 else 0
-            return h.digest()
+        for chunk in _chunks(path, size):
+            h.update(chunk)
+        return h.digest()
     except OSError as exc:
         log.debug("cannot read %s to checksum it: %s", path, exc)
         return UNREAD
@@ -435,17 +442,16 @@ def _grown_from(path: str, size: int, digest: str) -> tuple[int, int] | None:
     ((32, 2), None, None)
     """
     h = hashlib.blake2b(digest_size=16)
-    lines, left, last = 0, size, b""
+    lines, read, last = 0, 0, b""
     try:
-        with open(path, "rb", buffering=0) as fh:
-            while left and (chunk := fh.read(min(left, _DIGEST_CHUNK))):
-                h.update(chunk)
-                lines += chunk.count(b"\n")
-                left -= len(chunk)
-                last = chunk[-1:]
+        for chunk in _chunks(path, size):
+            h.update(chunk)
+            lines += chunk.count(b"\n")
+            read += len(chunk)
+            last = chunk[-1:]
     except OSError:
         return None
-    if left or last != b"\n" or h.hexdigest() != digest:
+    if read < size or last != b"\n" or h.hexdigest() != digest:
         return None
     return size, lines
 

@@ -201,15 +201,21 @@ def _jsonl(path: Path, stories: list[str], start: int = 0, mode: str = "w") -> N
             fh.write(json.dumps({"url": f"https://site{k}.example/a", "text": text}) + "\n")
 
 
+def _feed(tmp_path: Path, stories: list[str]) -> tuple[Path, Path]:
+    """An input folder holding ``feed.jsonl`` with ``stories``: (the folder, the file)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    dump = src / "feed.jsonl"
+    _jsonl(dump, stories)
+    return src, dump
+
+
 def _run_files(out: Path, pattern: str) -> list[Path]:
     return sorted(out.glob(pattern), key=lambda p: p.stat().st_mtime_ns)
 
 
 def test_an_incremental_run_reads_only_the_lines_appended_to_a_jsonl_input(tmp_path: Path) -> None:
-    src = tmp_path / "in"
-    src.mkdir()
-    dump = src / "feed.jsonl"
-    _jsonl(dump, _STORIES[:3])
+    src, dump = _feed(tmp_path, _STORIES[:3])
     out = tmp_path / "out"
     cfg = one_worker(run={"incremental": True})
     first = runner.run([src], out, cfg)
@@ -241,10 +247,7 @@ def test_an_incremental_run_reads_only_the_lines_appended_to_a_jsonl_input(tmp_p
 def test_lines_appended_while_a_run_plans_are_read_once_by_the_next_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    src = tmp_path / "in"
-    src.mkdir()
-    dump = src / "feed.jsonl"
-    _jsonl(dump, _STORIES[:2])
+    src, dump = _feed(tmp_path, _STORIES[:2])
     real_digest = runner._file_digest
 
     def digest_after_a_write(path: str, size: int | None = None) -> bytes:
@@ -266,10 +269,7 @@ def test_lines_appended_while_a_run_plans_are_read_once_by_the_next_run(
 
 
 def test_a_grown_jsonl_whose_old_lines_were_not_counted_for_templates_is_read_whole(tmp_path: Path) -> None:
-    src = tmp_path / "in"
-    src.mkdir()
-    dump = src / "feed.jsonl"
-    _jsonl(dump, _STORIES[:2])
+    src, dump = _feed(tmp_path, _STORIES[:2])
     out = tmp_path / "out"
     runner.run([src], out, one_worker(run={"incremental": True}, boilerplate={"site_templates": False}))
     _jsonl(dump, _STORIES[2:3], start=2, mode="a")
