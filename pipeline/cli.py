@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Config
-from pipeline.errors import ConfigError, DoccleanError, StateLockedError
+from pipeline.errors import ConfigError, DoccleanError, RunInterrupted, StateLockedError
 
 log = logging.getLogger("docclean")
 
@@ -358,7 +358,8 @@ def run_command(command: Callable[[], int]) -> int:
     """Run ``command`` and return its exit status, turning docclean's errors into one line on
     stderr (``docclean: message``) and the status they stand for: 3 the state store is locked,
     2 bad arguments or configuration, 1 another docclean error or an OS error (a full disk),
-    130 Ctrl-C, 141 a reader that left the pipe. Anything else (a bug) keeps its traceback.
+    130 Ctrl-C (the line says whether output and state are as they were, or already written),
+    141 a reader that left the pipe. Anything else (a bug) keeps its traceback.
 
     Shared by ``docclean`` and the Prefect flow's command line (``python -m flows.clean_documents``).
 
@@ -382,6 +383,9 @@ def run_command(command: Callable[[], int]) -> int:
     except DoccleanError as exc:
         sys.stderr.write(f"docclean: {exc}\n")
         return 1
+    except RunInterrupted as exc:  # Ctrl-C once the output was being published
+        sys.stderr.write(f"docclean: {exc}\n")
+        return 130
     except KeyboardInterrupt:
         sys.stderr.write("docclean: interrupted; output and state are unchanged\n")
         return 130

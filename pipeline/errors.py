@@ -7,6 +7,9 @@
 - :class:`StateLockedError`: another run holds the state store.
 - :class:`StateCorruptError`: the state store's file is damaged; the message names
   ``docclean state reset --yes --state DIR``, which keeps a copy and starts afresh.
+- :class:`RunInterrupted`: Ctrl-C once the run has started to publish its output (a
+  ``KeyboardInterrupt``, so code that handles interruption still sees one); the
+  message says what is on disk.
 
 >>> err = DocumentError("binary", "a.bin: looks binary (NUL bytes)")
 >>> err.reason, str(err)
@@ -44,3 +47,19 @@ class StateLockedError(DoccleanError):
 
 class StateCorruptError(DoccleanError):
     """The state store's database file is damaged (not a database, or without docclean's tables)."""
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """Ctrl-C after the run began to publish its output: ``message`` says what is on disk.
+
+    A plain ``KeyboardInterrupt`` before that point means output and state are as they were.
+
+    >>> str(RunInterrupted(RunInterrupted.AFTER_COMMIT))
+    'interrupted after the run finished; its output and state are saved'
+    """
+
+    BEFORE_COMMIT = (
+        "interrupted while the output was being published, before the state was saved; "
+        "the next run reads these inputs again"
+    )
+    AFTER_COMMIT = "interrupted after the run finished; its output and state are saved"

@@ -53,7 +53,7 @@ from pipeline import assemble as assemble_mod
 from pipeline import boilerplate, dedup, extract, language, readers, repair, segment, templates
 from pipeline.config import BoilerplateConfig, Config
 from pipeline.document import Category, Document, Duplicate, Rejection
-from pipeline.errors import ConfigError, DocumentError
+from pipeline.errors import ConfigError, DocumentError, RunInterrupted
 from pipeline.state import DB_NAME, State
 from pipeline.writers import atomic_writer, dumps, record, rejection_record
 
@@ -1103,20 +1103,27 @@ def finish(
     t0 = time.perf_counter()
     _sweep_stale_work(out, Path(plan.work_dir).name)
     _set_aside_uncommitted(out, state.run_ids(), plan.state_dir, config.run.incremental)
-    _write_outputs(plan, results, renames, decisions, template_keys, summary, map_fn or map)
-    summary.timings["write"] = time.perf_counter() - t0
+    committed = False
+    try:
+        _write_outputs(plan, results, renames, decisions, template_keys, summary, map_fn or map)
+        summary.timings["write"] = time.perf_counter() - t0
 
-    unread = UNREAD.hex()
-    processed = (
-        (f.rel, f.size, f.blake2b) for f, skipped in plan.files() if not skipped and f.blake2b != unread
-    )
-    state.record_inputs(processed, plan.run_id, counted=config.boilerplate.templates_on)
-    summary.seconds = time.time() - plan.started
-    state.start_run(plan.run_id, _iso(plan.started))
-    counts = {k: v for k, v in summary.to_dict().items() if isinstance(v, int)}
-    state.finish_run(plan.run_id, _iso(time.time()), counts)
-    state.commit()
-    shutil.rmtree(plan.work_dir, ignore_errors=True)
+        unread = UNREAD.hex()
+        processed = (
+            (f.rel, f.size, f.blake2b) for f, skipped in plan.files() if not skipped and f.blake2b != unread
+        )
+        state.record_inputs(processed, plan.run_id, counted=config.boilerplate.templates_on)
+        summary.seconds = time.time() - plan.started
+        state.start_run(plan.run_id, _iso(plan.started))
+        counts = {k: v for k, v in summary.to_dict().items() if isinstance(v, int)}
+        state.finish_run(plan.run_id, _iso(time.time()), counts)
+        state.commit()
+        committed = True
+        shutil.rmtree(plan.work_dir, ignore_errors=True)
+    except KeyboardInterrupt as exc:
+        # the output may be (partly) published: say so, rather than "unchanged"
+        said = RunInterrupted.AFTER_COMMIT if committed else RunInterrupted.BEFORE_COMMIT
+        raise RunInterrupted(said) from exc
     log.info(
         "run %s: %d documents, %d rejected, %d duplicate passages in %.1fs",
         plan.run_id,
@@ -1686,12 +1693,14 @@ def run_plan(the_plan: RunPlan, progress: ProgressFn | None = None) -> RunSummar
     the map, so a locked or damaged store stops the run before any work. On any failure
     the run's spilled shards are removed; output and state stay as they were.
     """
+    summary: RunSummary | None = None
     try:
         with _pool(the_plan) as pool:
             if pool is None:
                 # open (lock, check) the state before the map: a locked or damaged store fails now
                 with State.open(the_plan.state_dir) as state:
-                    return finish(the_plan, map_shards(the_plan, progress), state=state)
+                    summary = finish(the_plan, map_shards(the_plan, progress), state=state)
+                return summary
             with State.open(the_plan.state_dir) as state:
                 early = EarlyDecider(the_plan, state) if the_plan.config.dedup.mode != "off" else None
                 counter = EarlyTemplates(state) if the_plan.config.boilerplate.templates_on else None
@@ -1702,7 +1711,16 @@ def run_plan(the_plan: RunPlan, progress: ProgressFn | None = None) -> RunSummar
                         offer(result)
 
                 results = map_shards(the_plan, progress, pool, on_result)
-                return finish(the_plan, results, pool.map, state=state, early=early, early_templates=counter)
+                summary = finish(
+                    the_plan, results, pool.map, state=state, early=early, early_templates=counter
+                )
+        return summary
+    except KeyboardInterrupt as exc:
+        shutil.rmtree(the_plan.work_dir, ignore_errors=True)
+        if summary is not None and not isinstance(exc, RunInterrupted):
+            # while the state was closed or the workers stopped: the run itself is complete
+            raise RunInterrupted(RunInterrupted.AFTER_COMMIT) from exc
+        raise
     except BaseException:
         shutil.rmtree(the_plan.work_dir, ignore_errors=True)
         raise

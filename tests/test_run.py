@@ -14,6 +14,7 @@ import pytest
 
 from pipeline import run as runner
 from pipeline.config import Config
+from pipeline.errors import RunInterrupted
 from pipeline.writers import record_schema
 from tests.check_seeds import check, read_records
 
@@ -503,8 +504,9 @@ def test_output_of_a_run_interrupted_before_its_state_commit_is_set_aside(
         raise KeyboardInterrupt  # Ctrl-C (or a full disk) after the output was published
 
     monkeypatch.setattr(State, "commit", interrupted)
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(RunInterrupted) as caught:  # a KeyboardInterrupt that says what is on disk
         runner.run([SEEDS], out, cfg)
+    assert str(caught.value) == RunInterrupted.BEFORE_COMMIT
     monkeypatch.undo()
     (published,) = out.glob("documents-*.jsonl")  # written, but the state does not know it
     again = runner.run([SEEDS], out, cfg)
@@ -512,6 +514,30 @@ def test_output_of_a_run_interrupted_before_its_state_commit_is_set_aside(
     ids = [r["id"] for f in sorted(out.glob("documents*.jsonl")) for r in lines(f)]
     assert sorted(ids) == sorted(set(ids)) and len(ids) == 5  # ... and are in the output once
     assert (out / f".docclean-orphan-{published.name}").exists()  # the orphan is kept aside
+
+
+def test_a_run_interrupted_after_its_state_commit_says_it_finished(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pipeline.cli import main
+    from pipeline.state import State
+
+    out = tmp_path / "out"
+    close = State._close
+
+    def interrupted(self: State) -> None:
+        close(self)
+        if not self.readonly:
+            raise KeyboardInterrupt  # Ctrl-C while the store is closed, after the commit
+
+    monkeypatch.setattr(State, "_close", interrupted)
+    assert main(["run", str(SEEDS), "-o", str(out), "--workers", "1", "-q"]) == 130
+    # before: "output and state are unchanged", although both were written
+    assert capsys.readouterr().err == f"docclean: {RunInterrupted.AFTER_COMMIT}\n"
+    monkeypatch.undo()
+    assert len(lines(out / "documents.jsonl")) == 5
+    with State.open(out / ".docclean-state", readonly=True) as st:
+        assert st.info()["runs"] == 1
 
 
 def test_incremental_output_is_named_and_timed_in_summary_and_manifest(
