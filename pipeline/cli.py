@@ -90,6 +90,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 def _print_summary(s: dict[str, Any], output: Path) -> None:
     out = sys.stdout
     grown = f", {s['appended_inputs']} read from where they grew" if s.get("appended_inputs") else ""
+    if s.get("held_back_inputs"):
+        grown += f", {s['held_back_inputs']} with an unfinished last line left for the next run"
     out.write(
         f"docclean: {s['documents']} documents written, {s['rejected']} rejected "
         f"({s['inputs']} inputs, {s['skipped_inputs']} skipped as unchanged{grown}) in {s['seconds']:.1f}s\n"

@@ -108,6 +108,10 @@ class RunPlan:
     """Incremental runs: the JSONL inputs that only grew (lines appended) since an earlier run
     read them, by index: ``(byte offset, line index)`` of the first new line. This run reads
     only the new lines."""
+    held_back: Mapping[int, int] = field(default_factory=dict)
+    """Incremental runs: the JSONL inputs whose last line was unfinished at planning (no newline,
+    not yet valid JSON), by index: its bytes, left for the next run (:func:`_unfinished_tail`).
+    The input's size and checksum are those of the lines before it."""
 
     def task(self, shard_index: int) -> ShardTask:
         """What a map task needs for shard ``shard_index``: small, whatever the size of the run.
@@ -215,6 +219,21 @@ def plan(
     # an output (or state) folder inside an input folder is not read back as input
     found = readers.discover(inputs, exclude=[str(out), state_dir])
     _make_output(out)
+    held_back: dict[int, int] = {}
+    if config.run.incremental:
+        # a dump still being written: its unfinished last line is the next run's, whole
+        for i, src in enumerate(found):
+            if src.format == "jsonl" and not src.compressed and src.size:
+                tail = _unfinished_tail(src.path, src.size)
+                if tail:
+                    found[i] = replace(src, size=src.size - tail)
+                    held_back[i] = tail
+                    log.warning(
+                        "%s: its last line is unfinished (%d bytes, no newline, not valid JSON): "
+                        "left for the next run",
+                        src.rel,
+                        tail,
+                    )
     digests = b"".join(_file_digest(src.path, src.size) for src in found)
     sources = readers.SourceTable(found)
     del found  # one object per file: keep only the table
@@ -249,6 +268,7 @@ def plan(
         estimated_documents=shards.documents(),
         counted=counted,
         appended=appended,
+        held_back=held_back,
     )
 
 
@@ -426,6 +446,54 @@ def _earlier_inputs(
                 if start is not None:
                     grown[i] = start
     return bytes(seen), bytes(counted), grown
+
+
+_TAIL_STEP = 8192
+"""Bytes read at a time, backwards, by :func:`_unfinished_tail`."""
+
+
+def _unfinished_tail(path: str, size: int) -> int:
+    """How many bytes at the end of a JSONL file's first ``size`` bytes are a last line still
+    being written: one after a newline, without a newline of its own, that is not valid JSON.
+    0 when they end a line, when that last line is complete JSON (a file written without a
+    final newline), when it is blank, and when the file has no newline at all (read as it is).
+
+    >>> import tempfile
+    >>> def tail(data: bytes) -> int:
+    ...     with tempfile.NamedTemporaryFile("wb", delete=False) as fh:
+    ...         _ = fh.write(data)
+    ...     return _unfinished_tail(fh.name, len(data))
+    >>> tail(b'{"text": "one"}\\n{"text": "tw'), tail(b'{"text": "one"}\\n{"text": "two"}')
+    (12, 0)
+    >>> tail(b'{"text": "one"}\\n'), tail(b'{"text": "on'), tail(b'{"text": "one"}\\n  ')
+    (0, 0, 0)
+    """
+    tail = b""
+    try:
+        with open(path, "rb") as fh:
+            pos = size
+            while True:
+                if pos == 0:
+                    return 0  # a single line: the reader says what it is
+                step = min(_TAIL_STEP, pos)
+                pos -= step
+                fh.seek(pos)
+                chunk = fh.read(step)
+                if len(chunk) < step:
+                    return 0  # cut short meanwhile: the reader says so
+                cut = chunk.rfind(b"\n")
+                tail = chunk[cut + 1 :] + tail
+                if cut >= 0:
+                    break
+    except OSError:
+        return 0  # unreadable: its reader rejects it
+    if not tail.strip():
+        return 0
+    try:
+        json.loads(tail)
+    except ValueError:  # also a UTF-8 sequence cut in two
+        return len(tail)
+    return 0
 
 
 def _grown_from(path: str, size: int, digest: str) -> tuple[int, int] | None:
@@ -741,6 +809,8 @@ class RunSummary:
     skipped_inputs: int = 0
     appended_inputs: int = 0
     """Grown JSONL inputs of which only the appended lines were read (incremental runs)."""
+    held_back_inputs: int = 0
+    """JSONL inputs whose unfinished last line was left for the next run (incremental runs)."""
     chars_in: int = 0
     chars_out: int = 0
     seconds: float = 0.0
@@ -761,6 +831,7 @@ class RunSummary:
             "inputs": self.inputs,
             "skipped_inputs": self.skipped_inputs,
             "appended_inputs": self.appended_inputs,
+            "held_back_inputs": self.held_back_inputs,
             "chars_in": self.chars_in,
             "chars_out": self.chars_out,
             "seconds": round(self.seconds, 3),
@@ -777,6 +848,10 @@ class RunSummary:
                 "value": f"{self.inputs} ({self.skipped_inputs})",
             },
             {"metric": "grown JSONL inputs read from their new lines", "value": self.appended_inputs},
+            {
+                "metric": "JSONL inputs with an unfinished last line left for the next run",
+                "value": self.held_back_inputs,
+            },
             {"metric": "duplicate passages removed", "value": self.duplicate_passages},
             {"metric": "duplicate documents", "value": self.duplicate_documents},
         ]
@@ -1069,6 +1144,7 @@ def finish(
         inputs=len(plan.sources),
         skipped_inputs=plan.skipped,
         appended_inputs=len(plan.appended),
+        held_back_inputs=len(plan.held_back),
     )
     for r in results:
         for k, v in r.timings.items():
@@ -1426,11 +1502,14 @@ def _manifest(plan: RunPlan, summary: RunSummary, doc_name: str, rej_name: str) 
 
 def _manifest_inputs(plan: RunPlan) -> Iterator[dict[str, Any]]:
     """The manifest's ``inputs`` entries, one input file at a time (``from_line``: the first
-    line read of a grown JSONL input, 1-based)."""
+    line read of a grown JSONL input, 1-based; ``held_back_bytes``: an unfinished last line
+    beyond ``size``, left for the next run)."""
     for i, (f, skipped) in enumerate(plan.files()):
         entry: dict[str, Any] = {"path": f.rel, "size": f.size, "blake2b": f.blake2b, "skipped": skipped}
         if i in plan.appended:
             entry["from_line"] = plan.appended[i][1] + 1
+        if i in plan.held_back:
+            entry["held_back_bytes"] = plan.held_back[i]
         yield entry
 
 

@@ -279,6 +279,43 @@ def test_a_grown_jsonl_whose_old_lines_were_not_counted_for_templates_is_read_wh
     assert (again.appended_inputs, again.documents) == (0, 3)
 
 
+def test_a_line_still_being_written_is_left_whole_for_the_next_incremental_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pipeline.cli import main
+
+    src, dump = _feed(tmp_path, _STORIES[:2])
+    line = json.dumps({"url": "https://site2.example/a", "text": _STORIES[2]}) + "\n"
+    with dump.open("a", encoding="utf-8") as fh:
+        fh.write(line[:40])  # a writer's buffer flushed in the middle of a line
+    out = tmp_path / "out"
+    argv = ["run", str(src), "-o", str(out), "--incremental", "--workers", "1"]
+    assert main(argv) == 0
+    assert "1 with an unfinished last line left for the next run" in capsys.readouterr().out
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["inputs"][0]["size"] + manifest["inputs"][0]["held_back_bytes"] == dump.stat().st_size
+    with dump.open("a", encoding="utf-8") as fh:
+        fh.write(line[40:])  # ... and finished it
+    cfg = one_worker(run={"incremental": True})
+    second = runner.run([src], out, cfg)
+    # before: the first run rejected the half line as malformed_jsonl, and the second read the
+    # whole file again, writing both old records a second time
+    assert (second.appended_inputs, second.held_back_inputs, second.documents, second.rejected) == (
+        1,
+        0,
+        1,
+        0,
+    )
+    ids = [r["id"] for f in _run_files(out, "documents-*.jsonl") for r in lines(f)]
+    assert ids == ["feed:1", "feed:2", "feed:3"]
+    assert not any(lines(f) for f in out.glob("rejected-*.jsonl"))
+    # a one-off run has no next run: it reads an unfinished line (and rejects it)
+    with dump.open("a", encoding="utf-8") as fh:
+        fh.write('{"text": "cut sh')
+    once = runner.run([src], tmp_path / "once", one_worker())
+    assert (once.documents, once.rejected_by_reason, once.held_back_inputs) == (3, {"malformed_jsonl": 1}, 0)
+
+
 @pytest.mark.parametrize("change", ["edited", "unterminated", "one-off", "gzip"])
 def test_a_jsonl_input_that_did_not_only_grow_is_read_whole_again(tmp_path: Path, change: str) -> None:
     src = tmp_path / "in"
