@@ -742,6 +742,9 @@ def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> Sh
                 counted = item.order[0] in task.counted
                 keys.append((item.group, None if counted else templates.line_keys(item), len(ids)))
             ids.append(item.id)
+            # the sentences served the signature; nothing after the map reads them, and they are
+            # a third of what a shard's spill pickles and the write phase unpickles again
+            item = item.replace(sentences=())
             timings["signatures"] = timings.get("signatures", 0.0) + time.perf_counter() - t1
         else:
             rejected += 1
