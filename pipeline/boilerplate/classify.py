@@ -555,7 +555,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # menu echoes: a short label kept in or near the article whose text is also an item of a menu
     # the page shows elsewhere (removed by its position) is that menu's section link ("Seguridad"
     # over the headline and under each teaser, "TV", "Forum"), not content
-    _menu_echoes(bs, data, title_cut=lo, threshold=cfg.threshold)
+    _menu_echoes(bs, data, cfg.threshold)
 
     # 4a. context smoothing inside the region: short ambiguous blocks between two removed blocks
     def removed(x: _Block) -> bool:
@@ -605,7 +605,7 @@ _ECHO_WORDS = 3
 """Longest label that :func:`_menu_echoes` removes."""
 
 
-def _menu_echoes(bs: list[_Block], data: list[bool], title_cut: int, threshold: float) -> None:
+def _menu_echoes(bs: list[_Block], data: list[bool], threshold: float) -> None:
     """Remove short labels that repeat an item of a menu removed elsewhere on the page.
 
     A menu item is a short, non-terminal block removed by its position (outside the article, no
@@ -613,6 +613,7 @@ def _menu_echoes(bs: list[_Block], data: list[bool], title_cut: int, threshold: 
     A kept block is an echo of it when its text is the same (case folded), it is at most
     ``_ECHO_WORDS`` words, not a sentence, not a figure or a detail line, and no rule matched it.
     """
+
     def menu_item(b: _Block) -> bool:
         return (
             b.strong is None
