@@ -552,6 +552,11 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                 continue
             b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/adjacent-credit"
 
+    # menu echoes: a short label kept in or near the article whose text is also an item of a menu
+    # the page shows elsewhere (removed by its position) is that menu's section link ("Seguridad"
+    # over the headline and under each teaser, "TV", "Forum"), not content
+    _menu_echoes(bs, data, cfg.threshold)
+
     # 4a. context smoothing inside the region: short ambiguous blocks between two removed blocks
     def removed(x: _Block) -> bool:
         return x.score >= cfg.threshold
@@ -594,6 +599,50 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     spans.sort()
     log.debug("%s: lang=%s region=[%d, %d] of %d blocks, %d spans", doc.id, lang, lo, hi, n, len(spans))
     return dataclasses.replace(doc, removed=tuple(spans), title=title, author=author)
+
+
+_ECHO_WORDS = 3
+"""Longest label that :func:`_menu_echoes` removes."""
+
+
+def _menu_echoes(bs: list[_Block], data: list[bool], threshold: float) -> None:
+    """Remove short labels that repeat an item of a menu removed elsewhere on the page.
+
+    A menu item is a short, non-terminal block removed by its position (outside the article, no
+    rule), with a removed short neighbour (so it belongs to a run of such items, not a lone heading).
+    A kept block is an echo of it when its text is the same (case folded), it is at most
+    ``_ECHO_WORDS`` words, not a sentence, not a figure or a detail line, and no rule matched it.
+    """
+
+    def menu_item(b: _Block) -> bool:
+        return (
+            b.strong is None
+            and b.score >= threshold
+            and b.score == _OUTSIDE_SCORE
+            and b.f.words <= _ECHO_WORDS
+            and not b.f.terminal
+        )
+
+    n = len(bs)
+    items = {
+        b.f.text.casefold()
+        for b in bs
+        if menu_item(b)
+        and ((b.index > 0 and menu_item(bs[b.index - 1])) or (b.index + 1 < n and menu_item(bs[b.index + 1])))
+    }
+    if not items:
+        return
+    for b in bs:
+        if (
+            b.score < threshold
+            and b.strong is None
+            and 0 < b.f.words <= _ECHO_WORDS
+            and not b.f.terminal
+            and not b.f.bullet
+            and not data[b.index]
+            and b.f.text.casefold() in items
+        ):
+            b.score, b.category, b.rule = _OUTSIDE_SCORE, Category.NAVIGATION, "navigation/menu-echo"
 
 
 def _find_title(doc: Document, bs: list[_Block], lo: int) -> int | None:
