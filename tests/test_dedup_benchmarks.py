@@ -89,3 +89,6 @@ def test_bounds_count_near_copies_of_non_derived_articles_against_both_targets()
     # the non-derived copy is 7 of its 21 words: over 2 %, so only the derived one can go
     assert b[part]["recall_at_2pct"] == 0.5
     assert b[part]["loss_at_90pct"] == b[part]["their_word_share"] == 7 / 21
+    assert b[part]["with_source"] == 1.0  # both copies have their source: PA's sentence
+    # without the PA copy, only the second article's has one (the first article)
+    assert bounds(docs[1:], arts)[part]["with_source"] == 0.5
