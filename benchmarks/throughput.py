@@ -406,6 +406,36 @@ def run_system(
     return record
 
 
+_SPIN = (
+    "import re, sys\n"
+    "d, w = {}, re.compile(r'\\w+')\n"
+    "for i in range(int(sys.argv[1])):\n"
+    "    k = str(i % 997)\n"
+    "    d[k] = d.get(k, 0) + len(w.findall(k + ' x'))\n"
+)
+"""A pure-Python loop (dict, str, a regex): the kind of work docclean's stages do."""
+
+
+def machine_scaling(loops: int = 1_500_000) -> float:
+    """How much two busy processes get done on this machine against one: ``2 * t1 / t2``, where
+    ``t1`` is the wall time of one copy of :data:`_SPIN` alone and ``t2`` of two copies at once.
+
+    2.0 on two free cores; less where the cores are shared (virtual CPUs, another tenant) or
+    slow each other down (shared caches). It bounds what two workers can gain over one.
+    """
+    cmd = [sys.executable, "-c", _SPIN, str(loops)]
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True)
+    alone = time.perf_counter() - t
+    t = time.perf_counter()
+    procs = [subprocess.Popen(cmd) for _ in range(2)]
+    for proc in procs:
+        if proc.wait() != 0:
+            raise RuntimeError("the scaling probe failed")
+    both = time.perf_counter() - t
+    return 2 * alone / both
+
+
 def _languages(path: Path) -> dict[str, str]:
     langs: dict[str, str] = {}
     if not path.exists():
@@ -596,6 +626,13 @@ def render(bench: Bench) -> str:
         )
         for label, ratios in round_ratios(bench.rounds).items():
             lines.append(f"  {label}: " + ", ".join(f"{x:.2f}×" for x in ratios))
+    scaling = bench.meta.get("scaling")
+    if scaling:
+        lines.append(
+            "\nmachine scaling before each round (two copies of a pure-Python loop at once against one "
+            "alone; 2.00× on two free cores, the most two workers can gain over one): "
+            + ", ".join(f"{x:.2f}×" for x in scaling)
+        )
     for r in bench.runs:
         timings = (r.get("summary") or {}).get("timings")
         if isinstance(timings, dict) and timings:
@@ -650,7 +687,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     parser.add_argument("--workdir", type=Path, default=None, help="where corpora and outputs go (kept)")
     parser.add_argument("--profile-docs", type=int, default=2000, help="docs for the cProfile run (0 = skip)")
-    parser.add_argument("--skip", nargs="*", default=[], help="systems to skip: io reference docclean html")
+    parser.add_argument(
+        "--skip", nargs="*", default=[], help="systems to skip: io reference docclean html scaling"
+    )
     parser.add_argument("--timeout", type=float, default=None, help="per-system timeout in seconds")
     parser.add_argument(
         "--rounds",
@@ -721,6 +760,9 @@ def main(argv: list[str] | None = None) -> int:
     for k in range(max(1, args.rounds)):
         if args.rounds > 1:
             print(f"round {k + 1} of {args.rounds}", flush=True)
+        if text_systems and len(worker_counts) > 1 and "scaling" not in skip:
+            bench.meta.setdefault("scaling", []).append(round(machine_scaling(), 3))
+            print(f"  machine scaling: {bench.meta['scaling'][-1]:.2f}×", flush=True)
         for systems, inp in ((text_systems, text_dir), (html_systems, html_dir)):
             for system, w in systems if k % 2 == 0 else systems[::-1]:
                 rec = run_system(bench, system, inp, work, w, timeout=args.timeout)

@@ -149,6 +149,15 @@ def test_rss_sampler_measures_another_process_and_its_children() -> None:
         assert sampler.peak_pss > 100_000_000
 
 
+def test_machine_scaling_runs_the_probe_and_is_reported() -> None:
+    from benchmarks.throughput import Bench, machine_scaling, render
+
+    scaling = machine_scaling(loops=20_000)
+    assert 0.2 < scaling < 3.0  # a ratio of wall times, 2.0 on two free cores (not timed here)
+    report = render(Bench(meta={"command": "x", "machine": "m", "scaling": [1.84, 1.9]}))
+    assert "machine scaling before each round" in report and "1.84×, 1.90×" in report
+
+
 def test_benchmark_doctests() -> None:
     """The report helpers' examples (rounds, medians, memory growth) hold."""
     import doctest
