@@ -248,6 +248,16 @@ def test_missing_user_pack_is_a_config_error(tmp_path: Path) -> None:
         load_rules([str(tmp_path / "nope.toml")])
 
 
+def test_user_pack_that_is_a_folder_or_not_utf8_is_a_config_error(tmp_path: Path) -> None:
+    # before: an OS error (exit 1) for a folder, a UnicodeDecodeError traceback for latin-1 bytes
+    with pytest.raises(ConfigError, match="is a folder"):
+        load_rules([str(tmp_path)])
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes(b"# r\xe8gles\n")
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_rules([str(latin)])
+
+
 def test_max_words_protects_prose() -> None:
     sentence = (
         "Share this article with anyone who doubts that the minister had been warned about the risks "

@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from pipeline.config import read_user_file
 from pipeline.document import Category
 from pipeline.errors import ConfigError
 
@@ -251,10 +252,7 @@ def _rule(data: Mapping[str, Any], source: str, lang: Any) -> Rule:
 
 
 def _parse_file(path: Path) -> Mapping[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"rule pack {path} does not exist") from None
+    text = read_user_file(path, "rule pack")
     if path.suffix.lower() in (".yaml", ".yml"):
         import yaml
 
