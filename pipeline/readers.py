@@ -1519,6 +1519,7 @@ def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Docum
                 payload = _warc_payload(record, cfg, stats)
                 offset = archive.get_record_offset()
             except _Reject as bad:
+                offset = _failed_at(archive, offset)
                 where = f"{src.rel}@{offset}"
                 yield Rejection(
                     f"{base}@{offset}",
@@ -1529,18 +1530,28 @@ def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Docum
                 )
                 return
             except OSError as exc:
+                offset = _failed_at(archive, offset)
                 where = f"{src.rel}@{offset}"
                 r = _io_failure(exc, f"{where} (record {index + 1})")
                 yield Rejection(f"{base}@{offset}", where, r.reason, str(r), (src.rel, index))
                 return
             except Exception as exc:  # warcio fails on damaged input with any exception
                 logger.debug("%s: reading record %d failed", src.rel, index + 1, exc_info=True)
+                offset = _failed_at(archive, offset)
                 where = f"{src.rel}@{offset}"
                 message = f"{where} (record {index + 1}): damaged or cut short (warcio: {type(exc).__name__})"
                 yield Rejection(f"{base}@{offset}", where, "unreadable", message, (src.rel, index))
                 return
             if payload is not None:
                 yield _warc_document(record, payload, src, base, index, offset, cfg)
+
+
+def _failed_at(archive: Any, last: int) -> int:
+    """Where the record that could not be read starts (``last``: the previous record's offset,
+    when warcio does not say). Until a record's content is read to its end, warcio's
+    ``offset`` is that record's start; after the last record, the end of what it read."""
+    at = getattr(archive, "offset", None)
+    return at if isinstance(at, int) and at >= last else last
 
 
 def _gzip_member_complete(data: bytes) -> bool:

@@ -751,6 +751,27 @@ def test_warc_truncated_inside_a_record_is_rejected(tmp_path: Path) -> None:
     ]
 
 
+def test_warc_cut_short_rejection_names_the_record_that_was_cut(tmp_path: Path) -> None:
+    from warcio.archiveiterator import ArchiveIterator
+
+    _warc(tmp_path / "x.warc.gz")
+    whole = gzip.decompress((tmp_path / "x.warc.gz").read_bytes())
+    (tmp_path / "x.warc").write_bytes(whole)
+    for name, data in (("x.warc", whole), ("x.warc.gz", (tmp_path / "x.warc.gz").read_bytes())):
+        with open(tmp_path / name, "rb") as fh:
+            archive = ArchiveIterator(fh)
+            starts = [archive.get_record_offset() for _rec in archive]
+        for k in range(2, len(starts)):
+            cut = tmp_path / f"cut-{k}-{name}"
+            cut.write_bytes(data[: starts[k] + 40])  # record k + 1 cut 40 bytes in
+            items = read_all(discover([cut]))
+            bad = [x for x in items if isinstance(x, Rejection) and x.reason == "unreadable"]
+            # before: the rejection named the offset of the record read before the cut one
+            # (the same `source` as that record's document) with the cut one's number
+            assert [x.source for x in bad] == [f"{cut.name}@{starts[k]}"], (name, k)
+            assert f"(record {k + 1})" in bad[0].message
+
+
 def test_warc_payload_cut_short_is_not_kept_as_a_document(tmp_path: Path) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
