@@ -282,6 +282,8 @@ def cmd_state(args: argparse.Namespace) -> int:
     from pipeline.state import DB_NAME, State
 
     state_dir = args.state or default_state_dir(args.output)
+    if Path(state_dir).exists() and not Path(state_dir).is_dir():
+        raise ConfigError(f"--state {state_dir} exists and is not a folder")
     if args.action in ("info", "compact") and not (Path(state_dir) / DB_NAME).exists():
         sys.stdout.write(f"no state store at {state_dir}\n")
         return 0

@@ -263,6 +263,11 @@ def _arguments(
         inputs = [inputs]  # one path, not a sequence of one-character paths
     if not inputs:
         raise ConfigError("no inputs given: name at least one file or folder")
+    # "" is "." to Path: an unset shell variable would clean, or write into, the working folder
+    if any(os.fspath(given) == "" for given in inputs):
+        raise ConfigError("an input named by an empty string (an unset variable?); name . for this folder")
+    if os.fspath(output) == "":
+        raise ConfigError("--output is an empty string (an unset variable?); name . for this folder")
     out = Path(output)
     if out.exists() and not out.is_dir():
         raise ConfigError(f"--output {out} exists and is not a folder")

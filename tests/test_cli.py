@@ -205,6 +205,15 @@ def test_state_info_and_compact_on_a_missing_folder_create_nothing(
     assert not missing.exists()
 
 
+def test_state_commands_on_a_file_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "file").write_text("x")
+    for action in ("info", "compact", "reset"):
+        # before: reset stopped with "File exists" (exit 1); info and compact found no store
+        assert main(["state", action, "--yes", "--state", str(tmp_path / "file")]) == 2
+        err = capsys.readouterr().err
+        assert err == f"docclean: --state {tmp_path / 'file'} exists and is not a folder\n"
+
+
 def test_an_os_error_during_a_run_is_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -491,6 +491,21 @@ def test_unusable_output_or_state_folders_are_config_errors(tmp_path: Path) -> N
             runner.run([SEEDS], output, cfg)
 
 
+def test_empty_input_or_output_names_are_config_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.errors import ConfigError
+
+    # an unset shell variable (`docclean run "$INBOX" -o "$OUT"`): before, "" read as ".", so the
+    # run cleaned the whole working folder, or wrote its output files into it
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError, match="an input named by an empty string"):
+        runner.run([str(SEEDS), ""], tmp_path / "out", one_worker())
+    with pytest.raises(ConfigError, match="--output is an empty string"):
+        runner.run([SEEDS], "", one_worker())
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_output_of_a_run_interrupted_before_its_state_commit_is_set_aside(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
