@@ -344,11 +344,15 @@ def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -
                 size = entry.stat().st_size if regular else 0
             except OSError:
                 regular, size = False, 0
+            # a link to a file that is gone: kept, so that its reader rejects it as unreadable
+            broken = not regular and entry.is_symlink() and not os.path.exists(entry.path)
             fmt, compressed, _suffix = _classify(name)
-            if name.startswith(".") or fmt is None or not regular:
+            if name.startswith(".") or fmt is None or not (regular or broken):
                 logger.debug("skipping %s (hidden, unsupported suffix or not a regular file)", rel)
                 yield rel
                 continue
+            if broken:
+                logger.warning("%s is a broken symlink: rejected as unreadable", rel)
             real = os.path.realpath(entry.path) if entry.is_symlink() else os.path.join(real_here, entry.name)
             # no Path object per file: pathlib interns every name, and the interned-string
             # table keeps its peak size for the life of the process

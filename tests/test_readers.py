@@ -282,6 +282,26 @@ def test_shards_pickle_small(tmp_path: Path) -> None:
     assert len(pickle.dumps(shards[3])) < 1000
 
 
+def test_a_broken_symlink_in_a_folder_is_rejected_not_skipped(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "ok.txt").write_text("Kept.", encoding="utf-8")
+    for name in ("gone.txt", "gone.jsonl", "gone.warc.gz", "gone.pdf"):
+        (root / name).symlink_to(tmp_path / "moved-away" / name)
+    # before: skipped at debug level like a .pdf, so the documents behind it vanished
+    found = scan_inputs([root])
+    assert [s.rel for s in found.sources] == ["in/gone.jsonl", "in/gone.txt", "in/gone.warc.gz", "in/ok.txt"]
+    assert found.skipped == ("in/gone.pdf",)
+    items = read_all(found.sources)
+    assert [(type(x).__name__, getattr(x, "reason", None)) for x in items] == [
+        ("Rejection", "unreadable"),
+        ("Rejection", "unreadable"),
+        ("Rejection", "unreadable"),
+        ("Document", None),
+    ]
+    assert "in/gone.txt: cannot read (No such file or directory)" in items[1].message
+
+
 def test_plan_shards_unscannable_gz_becomes_one_item(tmp_path: Path) -> None:
     (tmp_path / "bad.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00garbage-not-gzip")
     shards = plan_shards(discover([tmp_path / "bad.jsonl.gz"]), 10)
