@@ -1424,6 +1424,8 @@ def _jsonl_record(
         return reject("malformed_jsonl", f"{where}: invalid JSON ({exc.msg} at column {exc.colno})")
     except RecursionError:
         return reject("malformed_jsonl", f"{where}: JSON nested too deeply")
+    except ValueError:  # an integer of more digits than Python converts (sys.get_int_max_str_digits)
+        return reject("malformed_jsonl", f"{where}: invalid JSON (a number with too many digits)")
     if not isinstance(record, dict):
         return reject("malformed_jsonl", f"{where}: expected a JSON object, got {type(record).__name__}")
     if "\\ud" in line or "\\uD" in line:  # a \udXXX escape may leave a lone surrogate

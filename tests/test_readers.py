@@ -302,6 +302,26 @@ def test_a_broken_symlink_in_a_folder_is_rejected_not_skipped(tmp_path: Path) ->
     assert "in/gone.txt: cannot read (No such file or directory)" in items[1].message
 
 
+def test_jsonl_numbers_too_long_or_nesting_too_deep_reject_one_record(tmp_path: Path) -> None:
+    lines = [
+        '{"id": "big", "text": "a", "n": ' + "9" * 5000 + "}",  # over Python's 4300 digits
+        '{"id": 1' + "0" * 5000 + ', "text": "a"}',
+        '{"id": "deep", "text": "a", "meta": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        '{"id": "ok", "text": "Kept."}',
+    ]
+    (tmp_path / "odd.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # before: a ValueError from json.loads stopped the whole run with a traceback
+    items = read_all(discover([tmp_path / "odd.jsonl"]))
+    assert [(type(x).__name__, getattr(x, "reason", None)) for x in items] == [
+        ("Rejection", "malformed_jsonl"),
+        ("Rejection", "malformed_jsonl"),
+        ("Rejection", "malformed_jsonl"),
+        ("Document", None),
+    ]
+    assert "odd.jsonl:1: invalid JSON (a number with too many digits)" in items[0].message
+    assert "odd.jsonl:3: JSON nested too deeply" in items[2].message
+
+
 def test_plan_shards_unscannable_gz_becomes_one_item(tmp_path: Path) -> None:
     (tmp_path / "bad.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00garbage-not-gzip")
     shards = plan_shards(discover([tmp_path / "bad.jsonl.gz"]), 10)
