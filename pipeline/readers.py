@@ -766,9 +766,14 @@ def _codec(label: str | None) -> str | None:
     name = label.strip().strip("\"'").lower()
     name = _ALIASES.get(name, name)
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
+    # Python codecs that are no charset: bytes-to-bytes ones (base64, zlib, ...) and "undefined",
+    # which fails on any input (with a UnicodeError no decoding step expects)
+    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+        return None
+    return info.name
 
 
 def declared_charsets(data: bytes) -> list[str]:

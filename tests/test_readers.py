@@ -387,6 +387,15 @@ def test_utf16_declared_without_nul_bytes_is_ignored() -> None:
     assert decode_bytes(real, ["utf-16-le"], html=True).text == "<p>Grüße</p>"
 
 
+@pytest.mark.parametrize("label", ["undefined", "base64", "rot13", "zlib", "hex"])
+def test_a_label_naming_a_python_codec_that_is_no_charset_is_ignored(label: str) -> None:
+    # before: "undefined" (Python's codec that always fails) raised a UnicodeError that stopped
+    # the whole run; the others are no text encodings
+    data = b"<html><head><meta charset=" + label.encode() + b"></head><p>Caf\xe9 cr\xe8me</p></html>"
+    assert "Café crème" in decode_bytes(data, html=True).text
+    assert "Café crème" in decode_bytes(data, [label], html=True).text  # a WARC's HTTP header
+
+
 def test_unknown_meta_label_latin1_html_is_cp1252() -> None:
     # the reviewer's bogus_charset.html: an unknown label, then charset-normalizer said cp1250 ("naďve")
     filler = b"<p>The city council met on Tuesday to discuss the new budget for public transport.</p>" * 8
