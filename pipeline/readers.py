@@ -1504,6 +1504,7 @@ def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Docum
         records = iter(archive)
         while True:
             index += 1  # the record about to be read
+            errors = archive.err_count  # warcio's count of records whose length did not match
             try:
                 record = next(records, None)
                 if record is None:
@@ -1553,7 +1554,14 @@ def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Docum
                 message = f"{where} (record {index + 1}): damaged or cut short (warcio: {type(exc).__name__})"
                 yield Rejection(f"{base}@{offset}", where, "unreadable", message, (src.rel, index))
                 return
-            if payload is not None:
+            if archive.err_count > errors:  # warcio found the record's end elsewhere (and said so on stderr)
+                where = f"{src.rel}@{offset}"
+                message = (
+                    f"{where} (record {index + 1}): damaged: its content does not end where its "
+                    "Content-Length says (cut short, or running into what follows)"
+                )
+                yield Rejection(f"{base}@{offset}", where, "unreadable", message, (src.rel, index))
+            elif payload is not None:
                 yield _warc_document(record, payload, src, base, index, offset, cfg)
 
 

@@ -821,6 +821,25 @@ def test_warc_cut_short_rejection_names_the_record_that_was_cut(tmp_path: Path) 
             assert f"(record {k + 1})" in bad[0].message
 
 
+def test_warc_record_whose_content_length_is_short_is_rejected(tmp_path: Path) -> None:
+    import re
+
+    _warc(tmp_path / "x.warc.gz")
+    data = gzip.decompress((tmp_path / "x.warc.gz").read_bytes())
+    whole = [x for x in read_all(discover([tmp_path / "x.warc.gz"])) if isinstance(x, Document)]
+    # the first response's Content-Length 20 bytes short: its payload reads cut short
+    first = data.index(b"WARC-Type: response")
+    length = re.compile(rb"Content-Length: (\d+)\r\n").search(data, first)
+    assert length is not None
+    short = str(int(length.group(1)) - 20).encode()
+    (tmp_path / "short.warc").write_bytes(data[: length.start(1)] + short + data[length.end(1) :])
+    items = read_all(discover([tmp_path / "short.warc"]))
+    # before: kept as a document missing its last 20 bytes (warcio only printed a warning)
+    assert [getattr(x, "reason", "doc") for x in items] == ["unreadable", "doc", "doc", "empty"]
+    assert "Content-Length" in items[0].message and "(record 3)" in items[0].message
+    assert [d.raw for d in items if isinstance(d, Document)] == [d.raw for d in whole[1:]]
+
+
 def test_warc_payload_cut_short_is_not_kept_as_a_document(tmp_path: Path) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
