@@ -36,7 +36,9 @@ log = logging.getLogger("docclean")
 def _add_run(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("run", help="clean input files or folders into OUTPUT/documents.jsonl")
     p.add_argument(
-        "inputs", nargs="+", help="files or folders (.txt, .html/.htm[.gz], .jsonl[.gz], .warc[.gz])"
+        "inputs",
+        nargs="+",
+        help="files or folders (.txt/.text, .html/.htm/.xhtml, .jsonl/.ndjson, .warc; each optionally .gz)",
     )
     p.add_argument("-o", "--output", default="output", help="output folder (default: output)")
     p.add_argument(
