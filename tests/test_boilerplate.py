@@ -234,6 +234,12 @@ def test_user_rule_with_a_shipped_id_replaces_it(tmp_path: Path) -> None:
         ('[[rule]]\nid = "other/en/x"\ncategory = "other"\npattern = "x"\ncolour = 1\n', "unknown key"),
         ("rules = []\n", "unknown key"),
         ("[[rule\n", "not valid TOML"),
+        # before: OverflowError tracebacks (a repeat count re cannot hold, a float int() cannot take)
+        ('[[rule]]\nid = "other/en/x"\ncategory = "other"\npattern = "a{99999999999}"\n', "bad regex"),
+        ('[[rule]]\nid = "other/en/x"\ncategory = "other"\npattern = "x"\nmax_words = 1e400\n', "x"),
+        # before: taken, and then every block of every document matched it
+        ('[[rule]]\nid = "other/en/x"\ncategory = "other"\npattern = " "\n', "empty pattern"),
+        ('[[rule]]\nid = "other/en/x"\ncategory = "other"\npattern = "x"\nweight = nan\n', "weight"),
     ],
 )
 def test_bad_user_packs_are_config_errors(tmp_path: Path, content: str, message: str) -> None:
