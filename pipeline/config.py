@@ -44,7 +44,7 @@ class ReadConfig:
 @dataclass(frozen=True)
 class ExtractConfig:
     timeout_s: float = 30.0
-    """Per-document wall-clock limit for HTML extraction; beyond it, ``extraction_timeout``."""
+    """Per-document wall-clock limit for HTML extraction; beyond it, ``extraction_timeout`` (0: no limit)."""
     include_comments: bool = False
     include_tables: bool = True
     favor: Literal["balanced", "precision", "recall"] = "balanced"
