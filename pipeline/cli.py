@@ -110,9 +110,9 @@ def _print_summary(s: dict[str, Any], output: Path) -> None:
     # the names this run wrote (an incremental run: documents-<run id>.jsonl)
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
         names.update(json.loads((output / "manifest.json").read_text(encoding="utf-8"))["outputs"])
-    out.write(
-        f"  output: {output / names['documents']}, {output / names['rejected']}, {output / 'manifest.json'}\n"
-    )
+    # a folder whose name is not UTF-8 as \xNN (a terminal set to UTF-8 cannot print it as it is)
+    shown = os.fsencode(output).decode("utf-8", "backslashreplace")
+    out.write(f"  output: {shown}/{names['documents']}, {shown}/{names['rejected']}, {shown}/manifest.json\n")
 
 
 # -- explain --------------------------------------------------------------------------------------

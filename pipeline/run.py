@@ -1432,6 +1432,17 @@ def _manifest_inputs(plan: RunPlan) -> Iterator[dict[str, Any]]:
         yield entry
 
 
+def _manifest_json(obj: Any) -> str:
+    """``obj`` as indented JSON, UTF-8 safe: a path whose bytes are not UTF-8 (a lone surrogate
+    in Python, which UTF-8 cannot hold) is written as its ``\\udcXX`` escape, which reads back
+    as the same string.
+
+    >>> _manifest_json({"output": "caf\\udce9"})
+    '{\\n  "output": "caf\\\\udce9"\\n}'
+    """
+    return json.dumps(obj, ensure_ascii=False, indent=2).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def write_manifest(
     path: str | os.PathLike[str], head: dict[str, Any], inputs: Iterable[dict[str, Any]]
 ) -> None:
@@ -1453,7 +1464,7 @@ def write_manifest(
     True
     True
     """
-    text = json.dumps(head, ensure_ascii=False, indent=2)
+    text = _manifest_json(head)
     if not text.endswith("\n}"):
         raise ValueError("the manifest head must be a non-empty JSON object")
     with atomic_writer(path) as fh:
@@ -1461,7 +1472,7 @@ def write_manifest(
         sep = "\n    "
         empty = True
         for item in inputs:
-            fh.write(sep + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    "))
+            fh.write(sep + _manifest_json(item).replace("\n", "\n    "))
             sep, empty = ",\n    ", False
         fh.write("]\n}\n" if empty else "\n  ]\n}\n")
 

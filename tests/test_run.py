@@ -506,6 +506,14 @@ def test_empty_input_or_output_names_are_config_errors(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_an_output_path_that_is_not_utf8_gets_a_whole_manifest(tmp_path: Path) -> None:
+    out = tmp_path / "caf\udce9"  # the byte 0xe9 in a name written on a Latin-1 system
+    # before: the manifest failed with UnicodeEncodeError after documents.jsonl was published
+    runner.run([SEEDS], out, one_worker())
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["summary"]["output"] == str(out) and manifest["summary"]["documents"] == 5
+
+
 def test_output_of_a_run_interrupted_before_its_state_commit_is_set_aside(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
