@@ -53,7 +53,7 @@ from pipeline import assemble as assemble_mod
 from pipeline import boilerplate, dedup, extract, language, readers, repair, segment, templates
 from pipeline.config import BoilerplateConfig, Config
 from pipeline.document import Category, Document, Duplicate, Rejection
-from pipeline.errors import ConfigError, DocumentError
+from pipeline.errors import ConfigError, DoccleanError, DocumentError
 from pipeline.state import DB_NAME, State
 from pipeline.writers import atomic_writer, dumps, record, rejection_record
 
@@ -1525,6 +1525,12 @@ def _pool(the_plan: RunPlan) -> Iterator[cf.ProcessPoolExecutor | None]:
                     first = pool.submit(int)
                 first.result()
             yield pool
+        except cf.process.BrokenProcessPool as exc:  # a worker killed (the kernel's OOM killer)
+            _stop_workers(pool)
+            raise DoccleanError(
+                "a worker process died (killed, or out of memory?); output and state are unchanged: "
+                "run again, with fewer --workers if memory is short"
+            ) from exc
         except BaseException:
             _stop_workers(pool)
             raise

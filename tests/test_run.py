@@ -514,6 +514,40 @@ def test_an_output_path_that_is_not_utf8_gets_a_whole_manifest(tmp_path: Path) -
     assert manifest["summary"]["output"] == str(out) and manifest["summary"]["documents"] == 5
 
 
+_CLEAN_SHARD = runner.clean_shard
+
+
+def _killed_at_shard_2(task: runner.ShardTask) -> runner.ShardResult:
+    """clean_shard, but the worker that gets shard 2 is killed (as the kernel's OOM killer would)."""
+    import os
+    import signal
+
+    if task.index == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _CLEAN_SHARD(task)
+
+
+def test_a_worker_killed_midway_is_one_docclean_error_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.errors import DoccleanError
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(4):
+        (inputs / f"{i}.txt").write_text(f"Document {i}. It has a sentence or two of text.\n", "utf-8")
+    out = tmp_path / "out"
+    runner.run([inputs], out, one_worker())
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    monkeypatch.setattr(runner, "clean_shard", _killed_at_shard_2)  # the forked workers inherit it
+    cfg = one_worker(run={"workers": 2, "shard_size": 1})
+    # before: concurrent.futures.process.BrokenProcessPool, a traceback on the command line
+    with pytest.raises(DoccleanError, match="a worker process died"):
+        runner.run([inputs], out, cfg)
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert not list(out.glob(".docclean-work-*"))
+
+
 def test_output_of_a_run_interrupted_before_its_state_commit_is_set_aside(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
