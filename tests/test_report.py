@@ -235,6 +235,9 @@ def test_out_that_is_a_folder_or_cannot_be_written_says_so(
     assert capsys.readouterr().err == f"docclean report: --out {tmp_path} is a folder; name a file\n"
     assert list(tmp_path.iterdir()) == []
     (tmp_path / "file").write_text("x")
+    with pytest.raises(SystemExit):  # before: taken, and the page showed no document
+        parser.parse_args([str(RUN), "--limit", "-5"])
+    assert "--limit: expected a whole number" in capsys.readouterr().err
     blocked = tmp_path / "file" / "r.html"  # its folder cannot be made
     assert command(parser.parse_args([str(RUN), "--out", str(blocked)])) == 1
     assert capsys.readouterr().err.startswith(f"docclean report: cannot write {blocked}: ")

@@ -852,6 +852,13 @@ class ReportWriteError(DoccleanError):
 # --------------------------------------------------------------------------- CLI
 
 
+def _count(value: str) -> int:
+    """A ``--limit`` value: a whole number, not negative (-5 showed no document at all)."""
+    if not value.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number, 0 for all (got {value!r})")
+    return int(value)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``docclean report``."""
     parser.add_argument("output_dir", metavar="OUTPUT_DIR", help="output directory of a docclean run")
@@ -861,7 +868,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--limit",
         metavar="N",
-        type=int,
+        type=_count,
         default=DEFAULT_LIMIT,
         help=f"show at most N documents, 0 for all (default {DEFAULT_LIMIT}; the counts cover all)",
     )
