@@ -532,18 +532,13 @@ def test_a_worker_killed_midway_is_one_docclean_error_and_changes_nothing(
 ) -> None:
     from pipeline.errors import DoccleanError
 
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    for i in range(4):
-        (inputs / f"{i}.txt").write_text(f"Document {i}. It has a sentence or two of text.\n", "utf-8")
     out = tmp_path / "out"
-    runner.run([inputs], out, one_worker())
+    runner.run([SEEDS], out, one_worker())
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     monkeypatch.setattr(runner, "clean_shard", _killed_at_shard_2)  # the forked workers inherit it
-    cfg = one_worker(run={"workers": 2, "shard_size": 1})
     # before: concurrent.futures.process.BrokenProcessPool, a traceback on the command line
     with pytest.raises(DoccleanError, match="a worker process died"):
-        runner.run([inputs], out, cfg)
+        runner.run([SEEDS], out, one_worker(run={"workers": 2, "shard_size": 1}))
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
     assert not list(out.glob(".docclean-work-*"))
 
