@@ -71,7 +71,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 
 from pipeline.cli import run_command
 from pipeline.config import Config
-from pipeline.errors import TransientError
+from pipeline.errors import ConfigError, TransientError
 from pipeline.run import RunPlan, RunSummary, ShardResult, ShardTask, check, clean_shard, finish, plan
 from pipeline.state import State as StateStore
 
@@ -127,14 +127,18 @@ def make_task_runner(
     >>> make_task_runner("gpu")
     Traceback (most recent call last):
     ...
-    ValueError: DOCCLEAN_TASK_RUNNER must be one of process, thread, dask (got 'gpu')
+    pipeline.errors.ConfigError: DOCCLEAN_TASK_RUNNER must be one of process, thread, dask (got 'gpu')
     """
     address = address or os.environ.get("DOCCLEAN_DASK_ADDRESS") or None
     chosen = (kind or os.environ.get("DOCCLEAN_TASK_RUNNER") or ("dask" if address else "process")).lower()
     if chosen not in _RUNNER_KINDS:
-        raise ValueError(f"DOCCLEAN_TASK_RUNNER must be one of {', '.join(_RUNNER_KINDS)} (got {chosen!r})")
+        raise ConfigError(f"DOCCLEAN_TASK_RUNNER must be one of {', '.join(_RUNNER_KINDS)} (got {chosen!r})")
     if workers is None:
         env_workers = os.environ.get("DOCCLEAN_WORKERS", "").strip()
+        if env_workers and not env_workers.isdigit():
+            raise ConfigError(
+                f"DOCCLEAN_WORKERS must be a whole number, 0 for all cores (got {env_workers!r})"
+            )
         workers = int(env_workers) if env_workers else 0
     n = workers if workers > 0 else _cores()
     if chosen == "thread":
@@ -150,6 +154,25 @@ def make_task_runner(
         cluster_class="distributed.LocalCluster",
         cluster_kwargs={"n_workers": n, "processes": True, "threads_per_worker": 1},
     )
+
+
+def _environment_runner() -> TaskRunner[Any]:
+    """The flow's default task runner, as the environment asks (:func:`make_task_runner`).
+
+    A bad ``DOCCLEAN_*`` value must not break importing this module (a traceback before the
+    command line could say what is wrong): the default runner is used for the definition, and
+    the error is kept in :data:`_ENVIRONMENT_ERROR`, raised when a flow run or the command line
+    starts."""
+    global _ENVIRONMENT_ERROR
+    try:
+        return make_task_runner()
+    except ConfigError as exc:
+        _ENVIRONMENT_ERROR = exc
+        return ProcessPoolTaskRunner(max_workers=_cores())
+
+
+_ENVIRONMENT_ERROR: ConfigError | None = None
+"""A bad ``DOCCLEAN_TASK_RUNNER`` / ``DOCCLEAN_WORKERS`` found when the flow was defined."""
 
 
 # -- tasks ------------------------------------------------------------------------------------
@@ -263,7 +286,7 @@ def _submit_windowed(run_plan: RunPlan, n_shards: int) -> list[PrefectFuture[Sha
 @flow(
     name="clean-documents",
     description="Clean news/web articles into deterministic JSONL (docclean).",
-    task_runner=make_task_runner(),
+    task_runner=_environment_runner(),
     log_prints=False,
     validate_parameters=True,
 )
@@ -296,6 +319,8 @@ def clean_documents(
     Returns:
         The run summary (``RunSummary.to_dict()``).
     """
+    if _ENVIRONMENT_ERROR is not None:
+        raise _ENVIRONMENT_ERROR
     logger = get_run_logger()
     # ConfigError surfaces here, before any work starts.
     config = _config(config_file, dedup, state_dir, shard_size, incremental)
@@ -447,6 +472,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, serve: bool) -> int:
     """Check the arguments as a run would, then run the flow once (or serve it)."""
+    if _ENVIRONMENT_ERROR is not None:
+        raise _ENVIRONMENT_ERROR
     params: dict[str, Any] = {
         "inputs": list(args.inputs),
         "output": args.output or (NIGHTLY_OUTPUT if serve else "output"),

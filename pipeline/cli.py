@@ -36,7 +36,9 @@ log = logging.getLogger("docclean")
 def _add_run(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("run", help="clean input files or folders into OUTPUT/documents.jsonl")
     p.add_argument(
-        "inputs", nargs="+", help="files or folders (.txt, .html/.htm[.gz], .jsonl[.gz], .warc[.gz])"
+        "inputs",
+        nargs="+",
+        help="files or folders (.txt/.text, .html/.htm/.xhtml, .jsonl/.ndjson, .warc; each optionally .gz)",
     )
     p.add_argument("-o", "--output", default="output", help="output folder (default: output)")
     p.add_argument(
@@ -110,9 +112,9 @@ def _print_summary(s: dict[str, Any], output: Path) -> None:
     # the names this run wrote (an incremental run: documents-<run id>.jsonl)
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
         names.update(json.loads((output / "manifest.json").read_text(encoding="utf-8"))["outputs"])
-    out.write(
-        f"  output: {output / names['documents']}, {output / names['rejected']}, {output / 'manifest.json'}\n"
-    )
+    # a folder whose name is not UTF-8 as \xNN (a terminal set to UTF-8 cannot print it as it is)
+    shown = os.fsencode(output).decode("utf-8", "backslashreplace")
+    out.write(f"  output: {shown}/{names['documents']}, {shown}/{names['rejected']}, {shown}/manifest.json\n")
 
 
 # -- explain --------------------------------------------------------------------------------------
@@ -284,6 +286,8 @@ def cmd_state(args: argparse.Namespace) -> int:
     from pipeline.state import DB_NAME, State
 
     state_dir = args.state or default_state_dir(args.output)
+    if Path(state_dir).exists() and not Path(state_dir).is_dir():
+        raise ConfigError(f"--state {state_dir} exists and is not a folder")
     if args.action in ("info", "compact") and not (Path(state_dir) / DB_NAME).exists():
         sys.stdout.write(f"no state store at {state_dir}\n")
         return 0

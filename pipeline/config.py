@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import math
 import os
 import tomllib
 import typing
@@ -43,7 +44,7 @@ class ReadConfig:
 @dataclass(frozen=True)
 class ExtractConfig:
     timeout_s: float = 30.0
-    """Per-document wall-clock limit for HTML extraction; beyond it, ``extraction_timeout``."""
+    """Per-document wall-clock limit for HTML extraction; beyond it, ``extraction_timeout`` (0: no limit)."""
     include_comments: bool = False
     include_tables: bool = True
     favor: Literal["balanced", "precision", "recall"] = "balanced"
@@ -115,7 +116,7 @@ class RunConfig:
     """Documents per shard (the unit of parallel work and of Prefect tasks); 0 means auto:
     up to 200, fewer (not below 20) so that each worker gets about 4 shards."""
     state_dir: str | None = None
-    """Where the state store lives; None means ``<output>/.state``."""
+    """Where the state store lives; None means ``<output>/.docclean-state``."""
     gzip: bool = False
     """Write ``documents.jsonl.gz`` instead of ``documents.jsonl``."""
     incremental: bool = False
@@ -151,9 +152,7 @@ class Config:
         if path is not None:
             p = Path(path)
             try:
-                data = tomllib.loads(p.read_text(encoding="utf-8"))
-            except FileNotFoundError:
-                raise ConfigError(f"config file {p} does not exist") from None
+                data = tomllib.loads(read_user_file(p, "config file"))
             except tomllib.TOMLDecodeError as exc:
                 raise ConfigError(f"config file {p} is not valid TOML: {exc}") from None
         for key, value in (overrides or {}).items():
@@ -181,6 +180,27 @@ class Config:
         data["run"] = {"gzip": self.run.gzip}
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
         return hashlib.blake2b(blob, digest_size=8).hexdigest()
+
+
+def read_user_file(path: Path, what: str) -> str:
+    """The text of a settings file the user named (``what``: "config file", "rule pack"), or a
+    :class:`ConfigError` saying what is wrong with it (missing, a folder, not UTF-8, unreadable).
+
+    >>> read_user_file(Path("/"), "config file")
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.ConfigError: config file / is a folder; name a file
+    """
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{what} {path} does not exist") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{what} {path} is a folder; name a file") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{what} {path} is not UTF-8 (byte {exc.start}); save it as UTF-8") from None
+    except OSError as exc:
+        raise ConfigError(f"{what} {path} cannot be read: {exc.strerror or exc}") from None
 
 
 def _build(cls: type[Any], data: dict[str, Any], prefix: str) -> Any:
@@ -230,7 +250,15 @@ def _coerce(hint: Any, value: Any, key: str) -> Any:
     if hint is float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ConfigError(f"{key} must be a number (got {value!r})")
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer too large for a float
+            number = math.inf
+        if not math.isfinite(number):
+            raise ConfigError(f"{key} must be a finite number (got {value})")
+        if number < 0:
+            raise ConfigError(f"{key} must not be negative (got {value})")
+        return number
     if hint is str:
         if not isinstance(value, str):
             raise ConfigError(f"{key} must be a string (got {value!r})")

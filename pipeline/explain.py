@@ -133,13 +133,19 @@ def render(rec: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> str:
 def explain(output_dir: str | Path, doc_id: str) -> str:
     """Explain document ``doc_id`` of the run in ``output_dir`` (also says why a rejected one is missing)."""
     out = Path(output_dir)
-    rec, by_id = _find(out, doc_id)
-    if rec is None:
-        rej = _rejected(out, doc_id)
-        if rej is not None:
-            of = f" (copy of {rej['of']})" if rej.get("of") else ""
-            return f"id: {doc_id} was rejected: {rej['reason']}{of}: {rej['message']}\n"
+    try:
+        rec, by_id = _find(out, doc_id)
+        if rec is None:
+            rej = _rejected(out, doc_id)
+            if rej is not None:
+                of = f" (copy of {rej['of']})" if rej.get("of") else ""
+                return f"id: {doc_id} was rejected: {rej['reason']}{of}: {rej['message']}\n"
+            raise ConfigError(
+                f"no document {doc_id!r} in {out} (neither in documents.jsonl nor in rejected.jsonl)"
+            )
+        return render(rec, by_id)
+    except (KeyError, TypeError, AttributeError, IndexError) as exc:  # an edited output file
         raise ConfigError(
-            f"no document {doc_id!r} in {out} (neither in documents.jsonl nor in rejected.jsonl)"
-        )
-    return render(rec, by_id)
+            f"{doc_id!r} in {out} is not a complete docclean record ({type(exc).__name__}: {exc}); "
+            f"`docclean validate {out}` lists what is wrong"
+        ) from None

@@ -344,11 +344,15 @@ def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -
                 size = entry.stat().st_size if regular else 0
             except OSError:
                 regular, size = False, 0
+            # a link to a file that is gone: kept, so that its reader rejects it as unreadable
+            broken = not regular and entry.is_symlink() and not os.path.exists(entry.path)
             fmt, compressed, _suffix = _classify(name)
-            if name.startswith(".") or fmt is None or not regular:
+            if name.startswith(".") or fmt is None or not (regular or broken):
                 logger.debug("skipping %s (hidden, unsupported suffix or not a regular file)", rel)
                 yield rel
                 continue
+            if broken:
+                logger.warning("%s is a broken symlink: rejected as unreadable", rel)
             real = os.path.realpath(entry.path) if entry.is_symlink() else os.path.join(real_here, entry.name)
             # no Path object per file: pathlib interns every name, and the interned-string
             # table keeps its peak size for the life of the process
@@ -762,9 +766,14 @@ def _codec(label: str | None) -> str | None:
     name = label.strip().strip("\"'").lower()
     name = _ALIASES.get(name, name)
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
+    # Python codecs that are no charset: bytes-to-bytes ones (base64, zlib, ...) and "undefined",
+    # which fails on any input (with a UnicodeError no decoding step expects)
+    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+        return None
+    return info.name
 
 
 def declared_charsets(data: bytes) -> list[str]:
@@ -1420,6 +1429,8 @@ def _jsonl_record(
         return reject("malformed_jsonl", f"{where}: invalid JSON ({exc.msg} at column {exc.colno})")
     except RecursionError:
         return reject("malformed_jsonl", f"{where}: JSON nested too deeply")
+    except ValueError:  # an integer of more digits than Python converts (sys.get_int_max_str_digits)
+        return reject("malformed_jsonl", f"{where}: invalid JSON (a number with too many digits)")
     if not isinstance(record, dict):
         return reject("malformed_jsonl", f"{where}: expected a JSON object, got {type(record).__name__}")
     if "\\ud" in line or "\\uD" in line:  # a \udXXX escape may leave a lone surrogate
@@ -1493,6 +1504,7 @@ def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Docum
         records = iter(archive)
         while True:
             index += 1  # the record about to be read
+            errors = archive.err_count  # warcio's count of records whose length did not match
             try:
                 record = next(records, None)
                 if record is None:
@@ -1519,6 +1531,7 @@ def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Docum
                 payload = _warc_payload(record, cfg, stats)
                 offset = archive.get_record_offset()
             except _Reject as bad:
+                offset = _failed_at(archive, offset)
                 where = f"{src.rel}@{offset}"
                 yield Rejection(
                     f"{base}@{offset}",
@@ -1529,18 +1542,35 @@ def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Docum
                 )
                 return
             except OSError as exc:
+                offset = _failed_at(archive, offset)
                 where = f"{src.rel}@{offset}"
                 r = _io_failure(exc, f"{where} (record {index + 1})")
                 yield Rejection(f"{base}@{offset}", where, r.reason, str(r), (src.rel, index))
                 return
             except Exception as exc:  # warcio fails on damaged input with any exception
                 logger.debug("%s: reading record %d failed", src.rel, index + 1, exc_info=True)
+                offset = _failed_at(archive, offset)
                 where = f"{src.rel}@{offset}"
                 message = f"{where} (record {index + 1}): damaged or cut short (warcio: {type(exc).__name__})"
                 yield Rejection(f"{base}@{offset}", where, "unreadable", message, (src.rel, index))
                 return
-            if payload is not None:
+            if archive.err_count > errors:  # warcio found the record's end elsewhere (and said so on stderr)
+                where = f"{src.rel}@{offset}"
+                message = (
+                    f"{where} (record {index + 1}): damaged: its content does not end where its "
+                    "Content-Length says (cut short, or running into what follows)"
+                )
+                yield Rejection(f"{base}@{offset}", where, "unreadable", message, (src.rel, index))
+            elif payload is not None:
                 yield _warc_document(record, payload, src, base, index, offset, cfg)
+
+
+def _failed_at(archive: Any, last: int) -> int:
+    """Where the record that could not be read starts (``last``: the previous record's offset,
+    when warcio does not say). Until a record's content is read to its end, warcio's
+    ``offset`` is that record's start; after the last record, the end of what it read."""
+    at = getattr(archive, "offset", None)
+    return at if isinstance(at, int) and at >= last else last
 
 
 def _gzip_member_complete(data: bytes) -> bool:

@@ -53,7 +53,7 @@ from pipeline import assemble as assemble_mod
 from pipeline import boilerplate, dedup, extract, language, readers, repair, segment, templates
 from pipeline.config import BoilerplateConfig, Config
 from pipeline.document import Category, Document, Duplicate, Rejection
-from pipeline.errors import ConfigError, DocumentError, RunInterrupted
+from pipeline.errors import ConfigError, DoccleanError, DocumentError, RunInterrupted
 from pipeline.state import DB_NAME, State
 from pipeline.writers import atomic_writer, dumps, record, rejection_record
 
@@ -283,6 +283,11 @@ def _arguments(
         inputs = [inputs]  # one path, not a sequence of one-character paths
     if not inputs:
         raise ConfigError("no inputs given: name at least one file or folder")
+    # "" is "." to Path: an unset shell variable would clean, or write into, the working folder
+    if any(os.fspath(given) == "" for given in inputs):
+        raise ConfigError("an input named by an empty string (an unset variable?); name . for this folder")
+    if os.fspath(output) == "":
+        raise ConfigError("--output is an empty string (an unset variable?); name . for this folder")
     out = Path(output)
     if out.exists() and not out.is_dir():
         raise ConfigError(f"--output {out} exists and is not a folder")
@@ -1516,6 +1521,17 @@ def _manifest_inputs(plan: RunPlan) -> Iterator[dict[str, Any]]:
         yield entry
 
 
+def _manifest_json(obj: Any) -> str:
+    """``obj`` as indented JSON, UTF-8 safe: a path whose bytes are not UTF-8 (a lone surrogate
+    in Python, which UTF-8 cannot hold) is written as its ``\\udcXX`` escape, which reads back
+    as the same string.
+
+    >>> _manifest_json({"output": "caf\\udce9"})
+    '{\\n  "output": "caf\\\\udce9"\\n}'
+    """
+    return json.dumps(obj, ensure_ascii=False, indent=2).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def write_manifest(
     path: str | os.PathLike[str], head: dict[str, Any], inputs: Iterable[dict[str, Any]]
 ) -> None:
@@ -1537,7 +1553,7 @@ def write_manifest(
     True
     True
     """
-    text = json.dumps(head, ensure_ascii=False, indent=2)
+    text = _manifest_json(head)
     if not text.endswith("\n}"):
         raise ValueError("the manifest head must be a non-empty JSON object")
     with atomic_writer(path) as fh:
@@ -1545,7 +1561,7 @@ def write_manifest(
         sep = "\n    "
         empty = True
         for item in inputs:
-            fh.write(sep + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    "))
+            fh.write(sep + _manifest_json(item).replace("\n", "\n    "))
             sep, empty = ",\n    ", False
         fh.write("]\n}\n" if empty else "\n  ]\n}\n")
 
@@ -1598,6 +1614,12 @@ def _pool(the_plan: RunPlan) -> Iterator[cf.ProcessPoolExecutor | None]:
                     first = pool.submit(int)
                 first.result()
             yield pool
+        except cf.process.BrokenProcessPool as exc:  # a worker killed (the kernel's OOM killer)
+            _stop_workers(pool)
+            raise DoccleanError(
+                "a worker process died (killed, or out of memory?); output and state are unchanged: "
+                "run again, with fewer --workers if memory is short"
+            ) from exc
         except BaseException:
             _stop_workers(pool)
             raise

@@ -37,6 +37,7 @@ of one that no writer has opened since sees the value the writer will store (see
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import logging
@@ -93,6 +94,36 @@ def _is_damage(exc: sqlite3.DatabaseError) -> bool:
     """True when SQLite says the file is not a database or is malformed (not: locked, I/O, ...)."""
     code = getattr(exc, "sqlite_errorcode", None)
     return code is not None and (code & 0xFF) in _DAMAGE_CODES
+
+
+_OS_CODES = {
+    sqlite3.SQLITE_FULL: errno.ENOSPC,
+    sqlite3.SQLITE_IOERR: errno.EIO,
+    sqlite3.SQLITE_CANTOPEN: errno.EIO,
+    sqlite3.SQLITE_READONLY: errno.EROFS,
+    sqlite3.SQLITE_PERM: errno.EACCES,
+}
+"""SQLite's result codes for the machine's trouble (a full disk, a read-only file system, files
+it cannot open), not the store's: the errno each is reported as."""
+
+
+def _os_error(exc: sqlite3.DatabaseError, db: Path) -> OSError | None:
+    """``exc`` as the :class:`OSError` it stands for (a full disk, a read-only or unreadable
+    store), or None for anything else: the command line then says what happened in one line.
+
+    >>> full = sqlite3.OperationalError("database or disk is full")
+    >>> full.sqlite_errorcode = sqlite3.SQLITE_FULL
+    >>> err = _os_error(full, Path("s/state.sqlite"))
+    >>> err.errno == errno.ENOSPC, err.filename
+    (True, 's/state.sqlite')
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    number = None if code is None else _OS_CODES.get(code & 0xFF)
+    if number is None:
+        return None
+    if number == errno.ENOSPC:
+        return OSError(number, os.strerror(number), str(db))
+    return OSError(number, f"the state store cannot be opened or written ({exc})", str(db))
 
 
 def _damaged(db: Path, why: str) -> StateCorruptError:
@@ -195,7 +226,7 @@ def _connect(db: Path, readonly: bool, thorough: bool = False) -> sqlite3.Connec
         conn.close()
         if _is_damage(exc):
             raise _damaged(db, str(exc)) from None
-        raise
+        raise _os_error(exc, db) or exc from exc
     except BaseException:
         conn.close()
         raise
@@ -309,7 +340,7 @@ class State:
         except sqlite3.DatabaseError as exc:
             if _is_damage(exc):
                 raise _damaged(db, str(exc)) from exc
-            raise
+            raise _os_error(exc, db) or exc from exc
         finally:
             state._close()
 

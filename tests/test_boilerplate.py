@@ -234,6 +234,12 @@ def test_user_rule_with_a_shipped_id_replaces_it(tmp_path: Path) -> None:
         ('[[rule]]\nid = "other/en/x"\ncategory = "other"\npattern = "x"\ncolour = 1\n', "unknown key"),
         ("rules = []\n", "unknown key"),
         ("[[rule\n", "not valid TOML"),
+        # before: OverflowError tracebacks (a repeat count re cannot hold, a float int() cannot take)
+        ('[[rule]]\nid = "other/en/x"\ncategory = "other"\npattern = "a{99999999999}"\n', "bad regex"),
+        ('[[rule]]\nid = "other/en/x"\ncategory = "other"\npattern = "x"\nmax_words = 1e400\n', "x"),
+        # before: taken, and then every block of every document matched it
+        ('[[rule]]\nid = "other/en/x"\ncategory = "other"\npattern = " "\n', "empty pattern"),
+        ('[[rule]]\nid = "other/en/x"\ncategory = "other"\npattern = "x"\nweight = nan\n', "weight"),
     ],
 )
 def test_bad_user_packs_are_config_errors(tmp_path: Path, content: str, message: str) -> None:
@@ -246,6 +252,16 @@ def test_bad_user_packs_are_config_errors(tmp_path: Path, content: str, message:
 def test_missing_user_pack_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="does not exist"):
         load_rules([str(tmp_path / "nope.toml")])
+
+
+def test_user_pack_that_is_a_folder_or_not_utf8_is_a_config_error(tmp_path: Path) -> None:
+    # before: an OS error (exit 1) for a folder, a UnicodeDecodeError traceback for latin-1 bytes
+    with pytest.raises(ConfigError, match="is a folder"):
+        load_rules([str(tmp_path)])
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes(b"# r\xe8gles\n")
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_rules([str(latin)])
 
 
 def test_max_words_protects_prose() -> None:

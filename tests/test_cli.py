@@ -34,6 +34,23 @@ def test_run_prints_a_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert "comment_form" in printed
 
 
+def test_run_summary_prints_an_output_folder_whose_name_is_not_utf8(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    # a terminal whose encoding is strict UTF-8 (en_US.UTF-8): before, a UnicodeEncodeError
+    # traceback (exit 1) once the run was done, and the manifest was never written
+    stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict")
+    monkeypatch.setattr(sys, "stdout", stdout)
+    out = tmp_path / "caf\udce9"
+    assert main(["run", str(SEEDS / "003_8b4b2912ffbc3d7b.txt"), "-o", str(out), "--workers", "1"]) == 0
+    stdout.flush()
+    printed = stdout.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+    assert f"output: {tmp_path}/caf\\xe9/documents.jsonl" in printed
+
+
 def test_validate_and_explain(out: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(out)]) == 0
     assert "5 records, 0 schema errors, 0 damaged lines" in capsys.readouterr().out
@@ -203,6 +220,15 @@ def test_state_info_and_compact_on_a_missing_folder_create_nothing(
         assert main(["state", action, "--state", str(missing)]) == 0
         assert capsys.readouterr().out == f"no state store at {missing}\n"
     assert not missing.exists()
+
+
+def test_state_commands_on_a_file_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "file").write_text("x")
+    for action in ("info", "compact", "reset"):
+        # before: reset stopped with "File exists" (exit 1); info and compact found no store
+        assert main(["state", action, "--yes", "--state", str(tmp_path / "file")]) == 2
+        err = capsys.readouterr().err
+        assert err == f"docclean: --state {tmp_path / 'file'} exists and is not a folder\n"
 
 
 def test_an_os_error_during_a_run_is_one_line(

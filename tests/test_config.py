@@ -36,6 +36,11 @@ def test_toml_then_overrides(tmp_path: Path) -> None:
         ({"run": {"workers": True}}, "must be an integer"),
         ({"boilerplate": {"enabled": "yes"}}, "must be true or false"),
         ({"dedup": 3}, "must be a table"),
+        # a float that is not a finite, non-negative number: before, timeout_s = nan or inf was
+        # taken, and every HTML document was then rejected as "trafilatura failed"
+        ({"extract": {"timeout_s": float("nan")}}, "extract.timeout_s must be a finite number"),
+        ({"extract": {"timeout_s": float("inf")}}, "extract.timeout_s must be a finite number"),
+        ({"dedup": {"threshold": -0.5}}, "dedup.threshold must not be negative"),
     ],
 )
 def test_bad_config_says_what_to_fix(data: dict[str, object], message: str) -> None:
@@ -50,6 +55,17 @@ def test_missing_or_broken_file(tmp_path: Path) -> None:
     bad.write_text("[dedup\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="not valid TOML"):
         Config.load(bad)
+
+
+def test_config_file_that_is_a_folder_or_not_utf8(tmp_path: Path) -> None:
+    # before: a folder stopped the run as an OS error (exit 1), bytes that are not UTF-8 with a
+    # UnicodeDecodeError traceback; both are a wrong --config argument (exit 2)
+    with pytest.raises(ConfigError, match="is a folder"):
+        Config.load(tmp_path)
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes(b'# caf\xe9\n[dedup]\nmode = "off"\n')
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        Config.load(latin)
 
 
 def test_digest_ignores_run_only_knobs_but_not_output_shaping_ones() -> None:

@@ -113,6 +113,25 @@ def test_explain_names_a_cut_gz_or_non_utf8_output_line(tmp_path: Path) -> None:
         explain(out, "a")
 
 
+@pytest.mark.parametrize(
+    ("stem", "record"),
+    [
+        ("documents", {"id": "z", "text": "Body."}),  # no source, language, ...
+        ("documents", {"id": "z", "source": "z.txt", "language": "en", "language_score": 1.0,
+                       "text": "Body.", "duplicates": "none", "removed": [{"start": 0}]}),
+        ("rejected", {"id": "z", "source": "z.txt"}),  # no reason, no message
+    ],
+)  # fmt: skip
+def test_explain_names_a_record_with_missing_or_wrong_fields(
+    tmp_path: Path, stem: str, record: dict[str, object]
+) -> None:
+    write_run(tmp_path / "o")
+    with open(tmp_path / "o" / f"{stem}.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(record) + "\n")  # a hand-edited output: before, a KeyError traceback
+    with pytest.raises(ConfigError, match=r"'z' .* is not a complete docclean record .*docclean validate"):
+        explain(tmp_path / "o", "z")
+
+
 def test_locate_reads_the_kept_passage_back_from_output_text() -> None:
     rec = {"text": "Kept one.\nQuote here.", "removed": [{"start": 0, "end": 11, "at": 0}]}
     assert locate(rec, 22, 33) == "Quote here."

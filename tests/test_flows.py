@@ -294,6 +294,32 @@ def test_the_flow_command_line_stops_bad_arguments_like_docclean_run(
     assert err == capsys.readouterr().err  # the message `docclean run` gives
 
 
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("DOCCLEAN_WORKERS", "two", "DOCCLEAN_WORKERS must be a whole number"),
+        ("DOCCLEAN_WORKERS", "-1", "DOCCLEAN_WORKERS must be a whole number"),
+        ("DOCCLEAN_TASK_RUNNER", "gpu", "DOCCLEAN_TASK_RUNNER must be one of"),
+    ],
+)
+def test_a_bad_task_runner_environment_is_one_line_exit_2(
+    tmp_path: Path, variable: str, value: str, message: str
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    # before: a ValueError traceback while importing the module, before the command line ran
+    env = {**os.environ, variable: value, "PREFECT_HOME": str(tmp_path / "prefect")}
+    done = subprocess.run(
+        [sys.executable, "-m", "flows.clean_documents", str(SEEDS), "-o", str(tmp_path / "o")],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith(f"docclean: {message}") and done.stderr.count("\n") == 1
+    assert not (tmp_path / "o").exists()
+
+
 def test_a_flow_on_a_locked_state_store_stops_before_the_map(
     prefect_server: None, seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -282,6 +282,36 @@ def test_shards_pickle_small(tmp_path: Path) -> None:
     assert len(pickle.dumps(shards[3])) < 1000
 
 
+def test_a_broken_symlink_in_a_folder_is_rejected_not_skipped(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "ok.txt").write_text("Kept.", encoding="utf-8")
+    for name in ("gone.txt", "gone.jsonl", "gone.warc.gz", "gone.pdf"):
+        (root / name).symlink_to(tmp_path / "moved-away" / name)
+    # before: skipped at debug level like a .pdf, so the documents behind it vanished
+    found = scan_inputs([root])
+    assert [s.rel for s in found.sources] == ["in/gone.jsonl", "in/gone.txt", "in/gone.warc.gz", "in/ok.txt"]
+    assert found.skipped == ("in/gone.pdf",)
+    items = read_all(found.sources)
+    assert [getattr(x, "reason", "document") for x in items] == ["unreadable"] * 3 + ["document"]
+    assert "in/gone.txt: cannot read (No such file or directory)" in items[1].message
+
+
+def test_jsonl_numbers_too_long_or_nesting_too_deep_reject_one_record(tmp_path: Path) -> None:
+    lines = [
+        '{"id": "big", "text": "a", "n": ' + "9" * 5000 + "}",  # over Python's 4300 digits
+        '{"id": 1' + "0" * 5000 + ', "text": "a"}',
+        '{"id": "deep", "text": "a", "meta": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        '{"id": "ok", "text": "Kept."}',
+    ]
+    (tmp_path / "odd.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # before: a ValueError from json.loads stopped the whole run with a traceback
+    items = read_all(discover([tmp_path / "odd.jsonl"]))
+    assert [getattr(x, "reason", "document") for x in items] == ["malformed_jsonl"] * 3 + ["document"]
+    assert "odd.jsonl:1: invalid JSON (a number with too many digits)" in items[0].message
+    assert "odd.jsonl:3: JSON nested too deeply" in items[2].message
+
+
 def test_plan_shards_unscannable_gz_becomes_one_item(tmp_path: Path) -> None:
     (tmp_path / "bad.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00garbage-not-gzip")
     shards = plan_shards(discover([tmp_path / "bad.jsonl.gz"]), 10)
@@ -345,6 +375,15 @@ def test_utf16_declared_without_nul_bytes_is_ignored() -> None:
     assert got.text == "<p>Straße nach München, sagte der Bürgermeister.</p>"
     real = "<p>Grüße</p>".encode("utf-16-le")  # NUL bytes: a declared UTF-16 still counts
     assert decode_bytes(real, ["utf-16-le"], html=True).text == "<p>Grüße</p>"
+
+
+@pytest.mark.parametrize("label", ["undefined", "base64", "rot13", "zlib", "hex"])
+def test_a_label_naming_a_python_codec_that_is_no_charset_is_ignored(label: str) -> None:
+    # before: "undefined" (Python's codec that always fails) raised a UnicodeError that stopped
+    # the whole run; the others are no text encodings
+    data = b"<html><head><meta charset=" + label.encode() + b"></head><p>Caf\xe9 cr\xe8me</p></html>"
+    assert "Café crème" in decode_bytes(data, html=True).text
+    assert "Café crème" in decode_bytes(data, [label], html=True).text  # a WARC's HTTP header
 
 
 def test_unknown_meta_label_latin1_html_is_cp1252() -> None:
@@ -749,6 +788,46 @@ def test_warc_truncated_inside_a_record_is_rejected(tmp_path: Path) -> None:
     assert [getattr(x, "raw", getattr(x, "reason", None)) for x in padded] == [
         getattr(x, "raw", getattr(x, "reason", None)) for x in whole
     ]
+
+
+def test_warc_cut_short_rejection_names_the_record_that_was_cut(tmp_path: Path) -> None:
+    from warcio.archiveiterator import ArchiveIterator
+
+    _warc(tmp_path / "x.warc.gz")
+    whole = gzip.decompress((tmp_path / "x.warc.gz").read_bytes())
+    (tmp_path / "x.warc").write_bytes(whole)
+    for name, data in (("x.warc", whole), ("x.warc.gz", (tmp_path / "x.warc.gz").read_bytes())):
+        with open(tmp_path / name, "rb") as fh:
+            archive = ArchiveIterator(fh)
+            starts = [archive.get_record_offset() for _rec in archive]
+        for k in range(2, len(starts)):
+            cut = tmp_path / f"cut-{k}-{name}"
+            cut.write_bytes(data[: starts[k] + 40])  # record k + 1 cut 40 bytes in
+            items = read_all(discover([cut]))
+            bad = [x for x in items if isinstance(x, Rejection) and x.reason == "unreadable"]
+            # before: the rejection named the offset of the record read before the cut one
+            # (the same `source` as that record's document) with the cut one's number
+            assert [x.source for x in bad] == [f"{cut.name}@{starts[k]}"], (name, k)
+            assert f"(record {k + 1})" in bad[0].message
+
+
+def test_warc_record_whose_content_length_is_short_is_rejected(tmp_path: Path) -> None:
+    import re
+
+    _warc(tmp_path / "x.warc.gz")
+    data = gzip.decompress((tmp_path / "x.warc.gz").read_bytes())
+    whole = [x for x in read_all(discover([tmp_path / "x.warc.gz"])) if isinstance(x, Document)]
+    # the first response's Content-Length 20 bytes short: its payload reads cut short
+    first = data.index(b"WARC-Type: response")
+    length = re.compile(rb"Content-Length: (\d+)\r\n").search(data, first)
+    assert length is not None
+    short = str(int(length.group(1)) - 20).encode()
+    (tmp_path / "short.warc").write_bytes(data[: length.start(1)] + short + data[length.end(1) :])
+    items = read_all(discover([tmp_path / "short.warc"]))
+    # before: kept as a document missing its last 20 bytes (warcio only printed a warning)
+    assert [getattr(x, "reason", "doc") for x in items] == ["unreadable", "doc", "doc", "empty"]
+    assert "Content-Length" in items[0].message and "(record 3)" in items[0].message
+    assert [d.raw for d in items if isinstance(d, Document)] == [d.raw for d in whole[1:]]
 
 
 def test_warc_payload_cut_short_is_not_kept_as_a_document(tmp_path: Path) -> None:

@@ -224,6 +224,25 @@ def test_default_destination_gzip_input_and_atomic_write(tmp_path: Path) -> None
     ]
 
 
+def test_out_that_is_a_folder_or_cannot_be_written_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    # before: "cannot read RUN: [Errno 21] Is a directory: '<parent>/.tmp....tmp' -> '<folder>'"
+    # (exit 1), after writing the page into the folder's parent first
+    assert command(parser.parse_args([str(RUN), "--out", str(tmp_path)])) == 2
+    assert capsys.readouterr().err == f"docclean report: --out {tmp_path} is a folder; name a file\n"
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(SystemExit):  # before: taken, and the page showed no document
+        parser.parse_args([str(RUN), "--limit", "-5"])
+    assert "--limit: expected a whole number" in capsys.readouterr().err
+    blocked = tmp_path / "file" / "r.html"  # its folder cannot be made
+    assert command(parser.parse_args([str(RUN), "--out", str(blocked)])) == 1
+    assert capsys.readouterr().err.startswith(f"docclean report: cannot write {blocked}: ")
+
+
 def test_counts_per_category(page: str) -> None:
     recs = records()
     spans = Counter(s["category"] for r in recs for s in r["removed"])

@@ -529,6 +529,58 @@ def test_unusable_output_or_state_folders_are_config_errors(tmp_path: Path) -> N
             runner.run([SEEDS], output, cfg)
 
 
+def test_empty_input_or_output_names_are_config_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.errors import ConfigError
+
+    # an unset shell variable (`docclean run "$INBOX" -o "$OUT"`): before, "" read as ".", so the
+    # run cleaned the whole working folder, or wrote its output files into it
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError, match="an input named by an empty string"):
+        runner.run([str(SEEDS), ""], tmp_path / "out", one_worker())
+    with pytest.raises(ConfigError, match="--output is an empty string"):
+        runner.run([SEEDS], "", one_worker())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_path_that_is_not_utf8_gets_a_whole_manifest(tmp_path: Path) -> None:
+    out = tmp_path / "caf\udce9"  # the byte 0xe9 in a name written on a Latin-1 system
+    # before: the manifest failed with UnicodeEncodeError after documents.jsonl was published
+    runner.run([SEEDS], out, one_worker())
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["summary"]["output"] == str(out) and manifest["summary"]["documents"] == 5
+
+
+_CLEAN_SHARD = runner.clean_shard
+
+
+def _killed_at_shard_2(task: runner.ShardTask) -> runner.ShardResult:
+    """clean_shard, but the worker that gets shard 2 is killed (as the kernel's OOM killer would)."""
+    import os
+    import signal
+
+    if task.index == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _CLEAN_SHARD(task)
+
+
+def test_a_worker_killed_midway_is_one_docclean_error_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.errors import DoccleanError
+
+    out = tmp_path / "out"
+    runner.run([SEEDS], out, one_worker())
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    monkeypatch.setattr(runner, "clean_shard", _killed_at_shard_2)  # the forked workers inherit it
+    # before: concurrent.futures.process.BrokenProcessPool, a traceback on the command line
+    with pytest.raises(DoccleanError, match="a worker process died"):
+        runner.run([SEEDS], out, one_worker(run={"workers": 2, "shard_size": 1}))
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert not list(out.glob(".docclean-work-*"))
+
+
 def test_output_of_a_run_interrupted_before_its_state_commit_is_set_aside(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -126,6 +126,30 @@ def test_readonly_on_missing_state(tmp_path: Path) -> None:
         assert len(st.load_dedup_index()) == 0
 
 
+def test_a_full_disk_is_an_os_error_not_a_sqlite_traceback(tmp_path: Path) -> None:
+    import errno
+
+    # before: sqlite3.OperationalError ("database or disk is full") escaped the command line
+    # as a traceback; as an OSError it is one line ("free some space and run again")
+    with pytest.raises(OSError) as caught, State.open(tmp_path) as st:
+        st._conn.execute("PRAGMA max_page_count = 8")  # a disk with room for 8 pages
+        for i in range(200):
+            st.record_input(f"input-{i:04d}.txt" * 20, i, "ab" * 16, "run-1")
+        st.commit()
+    assert caught.value.errno == errno.ENOSPC and caught.value.filename == str(tmp_path / DB_NAME)
+
+
+def test_a_store_that_cannot_be_written_is_an_os_error(tmp_path: Path) -> None:
+    with State.open(tmp_path) as st:
+        st.commit()
+    (tmp_path / f"{DB_NAME}-shm").mkdir()  # SQLite cannot open its shared memory: read-only
+    with (
+        pytest.raises(OSError, match=r"the state store cannot be opened or written \(attempt to write"),
+        State.open(tmp_path),
+    ):
+        pass
+
+
 def test_rerun_of_the_same_document_does_not_match_itself(tmp_path: Path) -> None:
     a, b = seed("000"), seed("002")
     first = dedup_run(tmp_path, [a, b])

@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import logging
+import math
 import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -24,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from pipeline.config import read_user_file
 from pipeline.document import Category
 from pipeline.errors import ConfigError
 
@@ -83,7 +85,7 @@ class Rule:
         try:
             flags = 0 if self.case_sensitive else re.IGNORECASE
             object.__setattr__(self, "regex", re.compile(self.pattern, flags))
-        except re.error as exc:
+        except (re.error, OverflowError) as exc:  # OverflowError: a repeat count too large
             raise ConfigError(f"rule {self.id}: bad regex {self.pattern!r}: {exc}") from None
 
     def search(self, text: str) -> re.Match[str] | None:
@@ -223,6 +225,8 @@ def _rule(data: Mapping[str, Any], source: str, lang: Any) -> Rule:
         ) from None
     if not rid.startswith(category.value + "/"):
         raise ConfigError(f"{source}: rule {rid}: id must start with its category {category.value!r}")
+    if not data["pattern"].strip():
+        raise ConfigError(f"{source}: rule {rid}: an empty pattern would match every block")
     if isinstance(lang, str) and rid.split("/")[1] not in (lang, "xx"):
         log.debug("%s: rule %s has a language other than the pack's %s", source, rid, lang)
     strength = data.get("strength", "strong")
@@ -233,12 +237,15 @@ def _rule(data: Mapping[str, Any], source: str, lang: Any) -> Rule:
         raise ConfigError(f"{source}: rule {rid}: zone must be head, tail or any")
     default_weight = 1.0 if strength == "strong" else 0.3
     try:
+        weight = float(data.get("weight", default_weight))
+        if not math.isfinite(weight):
+            raise ValueError(f"weight must be a finite number (got {weight})")
         return Rule(
             id=rid,
             category=category,
             pattern=data["pattern"],
             strength=strength,
-            weight=float(data.get("weight", default_weight)),
+            weight=weight,
             zone=zone,
             max_words=int(data.get("max_words", 25)),
             min_words=int(data.get("min_words", 0)),
@@ -246,15 +253,12 @@ def _rule(data: Mapping[str, Any], source: str, lang: Any) -> Rule:
             sites=tuple(_strs(data.get("sites", []), source, f"{rid}.sites")),
             case_sensitive=bool(data.get("case_sensitive", False)),
         )
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise ConfigError(f"{source}: rule {rid}: {exc}") from None
 
 
 def _parse_file(path: Path) -> Mapping[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"rule pack {path} does not exist") from None
+    text = read_user_file(path, "rule pack")
     if path.suffix.lower() in (".yaml", ".yml"):
         import yaml
 

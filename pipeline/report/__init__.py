@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.document import Category
+from pipeline.errors import DoccleanError
 
 __all__ = [
     "CATEGORY_COLOURS",
@@ -835,11 +836,27 @@ def write_report(output_dir: str | Path, dest: str | Path | None = None, limit: 
     directory = Path(output_dir)
     data = read_run(directory, limit)
     target = Path(dest) if dest is not None else directory / "report.html"
-    _atomic_write(target, render_report(data, directory.resolve().name))
+    if target.is_dir():
+        raise IsADirectoryError(f"--out {target} is a folder; name a file")
+    try:
+        _atomic_write(target, render_report(data, directory.resolve().name))
+    except OSError as exc:
+        raise ReportWriteError(f"cannot write {target}: {exc.strerror or exc}") from exc
     return target
 
 
+class ReportWriteError(DoccleanError):
+    """The page could not be written (a folder that cannot be made, a full or read-only disk)."""
+
+
 # --------------------------------------------------------------------------- CLI
+
+
+def _count(value: str) -> int:
+    """A ``--limit`` value: a whole number, not negative (-5 showed no document at all)."""
+    if not value.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number, 0 for all (got {value!r})")
+    return int(value)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -851,7 +868,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--limit",
         metavar="N",
-        type=int,
+        type=_count,
         default=DEFAULT_LIMIT,
         help=f"show at most N documents, 0 for all (default {DEFAULT_LIMIT}; the counts cover all)",
     )
@@ -870,9 +887,12 @@ def command(args: argparse.Namespace) -> int:
     try:
         limit = getattr(args, "limit", DEFAULT_LIMIT)
         path = write_report(args.output_dir, args.out, limit or None)
-    except (FileNotFoundError, NotADirectoryError) as exc:
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError) as exc:
         print(f"docclean report: {exc}", file=sys.stderr)
         return 2
+    except ReportWriteError as exc:
+        print(f"docclean report: {exc}", file=sys.stderr)
+        return 1
     except (OSError, EOFError) as exc:  # unreadable or truncated files (e.g. a cut-off .gz)
         print(f"docclean report: cannot read {args.output_dir}: {exc}", file=sys.stderr)
         return 1
