@@ -104,6 +104,9 @@ class RunPlan:
     """One byte per input, 1 for an input an earlier run with this state processed with the same
     size and content and counted for site templates (whether or not this run skips it); empty
     when the state has none. An earlier run with site templates off counted nothing."""
+    seen: bytes = b""
+    """One byte per input, 1 for an input an earlier run with this state processed with the same
+    size and content (whether or not this run skips it); empty when none was."""
     appended: Mapping[int, tuple[int, int]] = field(default_factory=dict)
     """Incremental runs: the JSONL inputs that only grew (lines appended) since an earlier run
     read them, by index: ``(byte offset, line index)`` of the first new line. This run reads
@@ -120,14 +123,17 @@ class RunPlan:
         for every shard would cost time and memory that grow with the number of inputs.
         """
         counted: frozenset[str] = frozenset()
-        if any(self.counted):
-            indices = (
+        rerun: frozenset[str] = frozenset()
+        if self.seen:
+            indices = [
                 i
                 for part in self.shards.specs[shard_index]
                 for i in (part if isinstance(part, range) else (part[0],))
-            )
-            counted = frozenset(self.sources.rel(i) for i in indices if self.counted[i])
-        return ShardTask(shard_index, self.shards[shard_index], self.config, self.work_dir, counted)
+            ]
+            rerun = frozenset(self.sources.rel(i) for i in indices if self.seen[i])
+            if any(self.counted):
+                counted = frozenset(self.sources.rel(i) for i in indices if self.counted[i])
+        return ShardTask(shard_index, self.shards[shard_index], self.config, self.work_dir, counted, rerun)
 
     @property
     def skipped(self) -> int:
@@ -155,6 +161,9 @@ class ShardTask:
     counted: frozenset[str] = frozenset()
     """Inputs (rel) whose lines an earlier run counted for site templates: a rerun of the same
     input does not count its documents again (or every rerun would make templates of them)."""
+    rerun: frozenset[str] = frozenset()
+    """Inputs (rel) an earlier run with this state read with the same content: their documents'
+    signatures say so (:attr:`~pipeline.dedup.core.DocSignature.rerun`)."""
 
 
 def default_state_dir(output: str | os.PathLike[str]) -> str:
@@ -243,6 +252,7 @@ def plan(
             state_dir, sources, digests, config.run.incremental, config.boilerplate.templates_on
         )
     counted = counted if any(counted) else b""  # RunPlan.task tests it per shard
+    seen_any = seen if any(seen) else b""
     unchanged = (seen if config.run.incremental and any(seen) else None) or bytes(len(sources))
     appended = grown  # found in incremental runs only
     keep: Sequence[int] = (
@@ -267,6 +277,7 @@ def plan(
         started=time.time(),
         estimated_documents=shards.documents(),
         counted=counted,
+        seen=seen_any,
         appended=appended,
         held_back=held_back,
     )
@@ -741,7 +752,10 @@ def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> Sh
         if isinstance(item, Document):
             t1 = time.perf_counter()
             if want_sigs:
-                sigs.append((canonical_key(item), len(ids), dedup.compute_signature(item, config.dedup)))
+                sig = dedup.compute_signature(item, config.dedup)
+                if item.order[0] in task.rerun:
+                    sig = replace(sig, rerun=True)
+                sigs.append((canonical_key(item), len(ids), sig))
             if want_keys:
                 # an input an earlier run counted: its group is decided, its lines not counted again
                 counted = item.order[0] in task.counted

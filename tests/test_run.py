@@ -20,6 +20,7 @@ from tests.check_seeds import check, read_records
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+DATA = Path(__file__).parent / "data"
 EXPECT = json.loads((Path(__file__).parent / "data" / "seeds.expect.json").read_text(encoding="utf-8"))
 
 
@@ -399,6 +400,26 @@ def test_a_malformed_url_does_not_reject_its_document(tmp_path: Path) -> None:
     summary = runner.run([tmp_path / "u.jsonl"], tmp_path / "out", one_worker(dedup={"mode": "off"}))
     assert (summary.documents, summary.rejected) == (2, 0)  # before: an internal_error rejection
     assert [r["url"] for r in lines(tmp_path / "out" / "documents.jsonl")] == [r["url"] for r in recs]
+
+
+def test_a_rerun_decides_a_whole_duplicate_as_its_first_run_did(tmp_path: Path) -> None:
+    # six texts over a dozen words, shrunk from a fuzzed corpus: f201 is a whole duplicate of
+    # f112, matched through 3-grams that the later documents make stop-shingles. A whole
+    # duplicate is not indexed, so a rerun decided it against the complete index (the later
+    # documents, the later stop-shingles), found no candidate, and kept it.
+    texts = json.loads((DATA / "dedup" / "rerun_whole_duplicate.json").read_text(encoding="utf-8"))
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, text in texts.items():
+        (src / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    runs, outputs = [], []
+    for _ in range(2):
+        runs.append(runner.run([src], out, one_worker()))
+        outputs.append(((out / "documents.jsonl").read_bytes(), (out / "rejected.jsonl").read_bytes()))
+    assert [r["id"] for r in lines(out / "rejected.jsonl")] == ["f201"]  # a duplicate_document, again
+    assert outputs[0] == outputs[1]
+    assert runs[0].duplicate_documents == runs[1].duplicate_documents == 1
 
 
 def test_rerunning_the_same_inputs_gives_the_same_output_and_keeps_the_state_size(tmp_path: Path) -> None:

@@ -140,6 +140,10 @@ class DocSignature:
     """Word positions of the 3-grams winnowing chooses as anchors, per passage, ascending
     (:func:`~pipeline.dedup.index.anchor_positions`; computed on the map side so the serial
     reduce does not; None: computed when the document is indexed)."""
+    rerun: bool = False
+    """The document comes from an input an earlier run with this state read with the same
+    content: :func:`decide` decides one the index does not hold (a whole duplicate then)
+    against the index as it stood then."""
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -459,7 +463,7 @@ def _candidates(
     sizes: Sequence[int],
     min_words: int,
     params: DedupParams,
-    rerun: int | None = None,
+    before: int | None = None,
 ) -> dict[int, list[_Candidate]]:
     """Per passage of at least ``min_words`` words: its candidate documents (those with the most
     anchor hits, ties: the earliest; at most ``params.max_candidates``; in no set order, see
@@ -470,6 +474,9 @@ def _candidates(
     and :func:`_window`; passages without hits are left out. Only the bit filter runs in numpy
     (over all 3-grams at once); the few keys it lets through are looked up one by one, in plain
     Python, which beats numpy's per-call cost on lists this small.
+
+    ``before``: only passages indexed before this passage id count (a rerun decided against
+    the index as it stood when its first run decided it).
     """
     if not len(keys):
         return {}
@@ -479,10 +486,10 @@ def _candidates(
     offsets = sig.word_offsets
     own = index.docs_named(sig.doc_id)  # an earlier run's copy of this very document is not earlier
     p_doc, lookup = index.p_doc, index.lookup
-    if rerun is not None:
-        # a rerun keeps the place of its indexed copy: passages indexed after it are later, and
-        # the anchors they made stop-shingles were not stop-shingles then
-        lookup = partial(index.lookup, before=index.doc_range(rerun)[1])
+    if before is not None:
+        # a rerun keeps the place of its first decision: passages indexed after it are later,
+        # and the anchors they made stop-shingles were not stop-shingles then
+        lookup = partial(index.lookup, before=before)
     found: dict[int, list[int]] = {}  # key -> passage ids holding it as an anchor
     out: dict[int, list[_Candidate]] = {}
     i, end = -1, 0  # the passage of the current 3-gram, its end word
@@ -841,7 +848,13 @@ def decide(
         is_quote = [_is_quote(n, sig.quoted[i], bool(sig.speech[i]), params) for i, n in enumerate(sizes)]
         keys = trigram_key_array(sig.words)
         rerun = rerun_of(sig, index)
-        candidates = _candidates(sig, index, keys, sizes, min_words, params, rerun)
+        if rerun is not None:
+            before: int | None = index.doc_range(rerun)[1]
+        else:
+            # a rerun the index does not hold was a whole duplicate: its first run decided it
+            # right after the last document before it that it indexed (this run's last rerun)
+            before = index.rerun_end if sig.rerun else None
+        candidates = _candidates(sig, index, keys, sizes, min_words, params, before)
         # every (passage, candidate window) with the word ranges to score: the passage, and its
         # quoted core when the passage is a quotation plus a short attribution
         scored = [(i, _score_ranges(sig, i, sizes[i], params), cands) for i, cands in candidates.items()]
@@ -904,6 +917,7 @@ def decide(
             dup_of = index.doc_ids[top]
             logger.debug("%s: whole-document duplicate of %s (%.2f)", sig.doc_id, dup_of, share)
         elif rerun is None:  # a rerun's copy is indexed already, in its place
+            index.rerun_end = None  # a new document: what follows is no longer a rerun of one run
             # a quotation kept for lack of evidence is a near-copy all the same: like a duplicate, it
             # gets no anchors, so later documents find the earliest copy (not a second report of it)
             kept_copies = [i for i, _ in passing if i not in matched]
@@ -917,6 +931,8 @@ def decide(
                 keys,
                 sig.anchors,
             )
+        if rerun is not None:
+            index.rerun_end = before
         results[sig.doc_id] = DedupResult(tuple(dups), dup_of, round(share, 3))
         del sig, keys, verifier  # signatures may be streamed: keep nothing of this one beyond the index
     return results

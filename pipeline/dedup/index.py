@@ -250,6 +250,9 @@ class DedupIndex:
         self._bloom_tag_bits = _BLOOM_MIN_BITS.bit_length() - 1 - _BUCKET_BITS
         self._named: dict[str, int | list[int]] = {}
         """Document indexes by id (derived): one, or a list when an id was indexed again (a rerun)."""
+        self.rerun_end: int | None = None
+        """Scratch space of :func:`pipeline.dedup.core.decide` (not stored): where the indexed copy of
+        the last rerun document it decided ends, while only reruns have been decided since."""
         self.windows: dict[tuple[int, int], object] = {}
         """Scratch space of :func:`pipeline.dedup.core.decide` (passages ``lo:hi`` never change once
         indexed, so what it derives from them stays valid across calls); not stored, not counted."""
