@@ -1367,6 +1367,18 @@ def _read_jsonl(item: ShardItem, cfg: ReadConfig, stats: ReadStats) -> Iterator[
                 out = _jsonl_record(raw_line, src, base, line_no, cfg, stats)
                 if out is not None:
                     yield out
+        if item.count is not None and line_no < item.start_line + item.count:
+            # lines counted at planning are gone: say so, rather than lose them without a trace
+            missing = item.start_line + item.count - line_no
+            where = f"{src.rel}:{line_no + 1}"
+            yield Rejection(
+                f"{base}:{line_no + 1}",
+                where,
+                "unreadable",
+                f"{where}: the file ended {missing} line(s) early: cut short or rewritten while the "
+                "run read it",
+                (src.rel, line_no + 1),
+            )
     except _READ_ERRORS as exc:
         r = _io_failure(exc, f"{src.rel}:{line_no + 1}")
         yield Rejection(

@@ -228,6 +228,25 @@ def _jsonl(path: Path, n: int, gz: bool = False, trailing_newline: bool = True) 
     return path
 
 
+@pytest.mark.parametrize("gz", [False, True])
+def test_lines_a_jsonl_file_lost_after_planning_are_a_rejection_not_silence(tmp_path: Path, gz: bool) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    path = _jsonl(root / ("b.jsonl.gz" if gz else "b.jsonl"), 9, gz=gz)
+    shards = plan_shards(discover([root]), 5)  # two pieces: lines 1-5 and 6-9
+    _jsonl(path, 3, gz=gz)  # rewritten shorter before the pieces are read
+    got = [x for shard in shards for x in read_shard(shard, ReadConfig())]
+    # before: three documents, and the six missing lines left no trace
+    assert [x.id for x in got if isinstance(x, Document)] == ["r0", "r1", "r2"]
+    (first, second) = [x for x in got if isinstance(x, Rejection)]
+    assert (first.reason, first.source, second.source) == (
+        "unreadable",
+        "in/b.jsonl" + (".gz" if gz else "") + ":4",
+        "in/b.jsonl" + (".gz" if gz else "") + ":6",
+    )
+    assert "2 line(s) early" in first.message and "4 line(s) early" in second.message
+
+
 def test_plan_shards_groups_files_and_isolates_warc(tmp_path: Path) -> None:
     root = tmp_path / "in"
     root.mkdir()
