@@ -49,9 +49,27 @@ RECORD_KEYS = (
 )
 
 
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+"""The characters JSON may leave raw in a string that ``str.splitlines()`` (and older JavaScript)
+take for line ends, as JSON escapes: a record stays one line for every reader."""
+
+
 def dumps(obj: Any) -> str:
-    """Compact, UTF-8-preserving JSON; keys in insertion order (records build them in a fixed order)."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    """Compact, UTF-8-preserving JSON; keys in insertion order (records build them in a fixed order).
+
+    U+0085, U+2028 and U+2029 are escaped (the same JSON value), so that a reader splitting
+    lines with ``str.splitlines()`` still sees one record per line.
+
+    >>> line = dumps({"text": "a\\u2028b\\x85c"})
+    >>> print(line)
+    {"text":"a\\u2028b\\u0085c"}
+    >>> len(line.splitlines()), json.loads(line)["text"] == "a\\u2028b\\x85c"
+    (1, True)
+    """
+    line = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    if "\u2028" in line or "\u2029" in line or "\x85" in line:
+        line = line.translate(_LINE_BREAKS)
+    return line
 
 
 @contextlib.contextmanager
