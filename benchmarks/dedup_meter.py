@@ -216,11 +216,15 @@ def bounds(docs: list[Document], arts: list[Article]) -> dict[str, dict[str, flo
     detector finds a copy of text it never saw.
     """
     by_id = {d.id: d for d in docs}
-    before: dict[str, set[tuple[str, ...]]] = {}  # document id -> the 3-grams of all documents before it
-    seen: set[tuple[str, ...]] = set()
+    annotated = {a.id: a for a in arts if a.annotated}
+    sourced_in: dict[str, int] = {}  # article id -> its near-copy sentences with a source before it
+    seen: set[tuple[str, ...]] = set()  # the 3-grams of the documents so far
     for d in docs:
-        before[d.id] = seen.copy()
-        seen |= _trigrams(words(d.text))
+        a = annotated.get(d.id)
+        if a is not None:
+            near = [_grams(ws, 3) for ws, verb, _ in labelled_sentences(a, d) if verb >= 0.8]
+            sourced_in[d.id] = sum(2 * len(g & seen) >= len(g) for g in near)
+        seen |= _grams(words(d.text), 3)
     out: dict[str, dict[str, float]] = {}
     for part in ("tune", "held_out"):
         other = sourced = 0
@@ -233,10 +237,9 @@ def bounds(docs: list[Document], arts: list[Article]) -> dict[str, dict[str, flo
             nd_words += len(words(a.text)) if nd else 0
             if not a.annotated:
                 continue
+            sourced += sourced_in[a.id]
             for ws, verb, _ in labelled_sentences(a, by_id[a.id]):
                 if verb >= 0.8:
-                    grams = _trigrams(ws)
-                    sourced += 2 * len(grams & before[a.id]) >= len(grams)
                     if nd:
                         nd_near.append(len(ws))
                     else:
@@ -257,10 +260,10 @@ def bounds(docs: list[Document], arts: list[Article]) -> dict[str, dict[str, flo
     return out
 
 
-def _trigrams(ws: list[tuple[str, int, int]]) -> set[tuple[str, ...]]:
-    """The case-folded word 3-grams of :func:`words` output (one gram for a shorter sentence)."""
+def _grams(ws: list[tuple[str, int, int]], n: int) -> set[tuple[str, ...]]:
+    """The case-folded word ``n``-grams of :func:`words` output (one gram for fewer words)."""
     low = [w.casefold() for w, _, _ in ws]
-    return {tuple(low[i : i + 3]) for i in range(max(1, len(low) - 2))}
+    return {tuple(low[i : i + n]) for i in range(max(1, len(low) - n + 1))}
 
 
 def run_dedup(
@@ -288,10 +291,10 @@ def run_baseline(
         mine: set[tuple[str, ...]] = set()
         spans: list[tuple[int, int]] = []
         for s in d.sentences:
-            toks = [w.casefold() for w, _, _ in words(d.text, s.start, s.end)]
-            grams = {tuple(toks[i : i + n]) for i in range(len(toks) - n + 1)}
+            ws = words(d.text, s.start, s.end)
+            grams = _grams(ws, n)
             mine |= grams
-            if len(toks) >= min_words and grams and len(grams & seen) / len(grams) >= threshold:
+            if len(ws) >= min_words and len(grams & seen) / len(grams) >= threshold:
                 spans.append((s.start, s.end))
         seen |= mine
         out[d.id] = spans

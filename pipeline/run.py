@@ -131,7 +131,7 @@ class RunPlan:
                 for i in (part if isinstance(part, range) else (part[0],))
             ]
             rerun = frozenset(self.sources.rel(i) for i in indices if self.seen[i])
-            if any(self.counted):
+            if self.counted:  # a subset of seen
                 counted = frozenset(self.sources.rel(i) for i in indices if self.counted[i])
         return ShardTask(shard_index, self.shards[shard_index], self.config, self.work_dir, counted, rerun)
 
@@ -1833,14 +1833,11 @@ def run_plan(the_plan: RunPlan, progress: ProgressFn | None = None) -> RunSummar
                     the_plan, results, pool.map, state=state, early=early, early_templates=counter
                 )
         return summary
-    except KeyboardInterrupt as exc:
+    except BaseException as exc:
         shutil.rmtree(the_plan.work_dir, ignore_errors=True)
-        if summary is not None and not isinstance(exc, RunInterrupted):
+        if summary is not None and isinstance(exc, KeyboardInterrupt) and not isinstance(exc, RunInterrupted):
             # while the state was closed or the workers stopped: the run itself is complete
             raise RunInterrupted(RunInterrupted.AFTER_COMMIT) from exc
-        raise
-    except BaseException:
-        shutil.rmtree(the_plan.work_dir, ignore_errors=True)
         raise
 
 
