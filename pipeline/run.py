@@ -513,10 +513,12 @@ def _unfinished_tail(path: str, size: int) -> int:
 
 
 def _grown_from(path: str, size: int, digest: str) -> tuple[int, int] | None:
-    """``(size, lines)`` when the file's first ``size`` bytes are the content an earlier run
-    read (blake2b hex ``digest``) and end a line (``lines`` of them): the file only grew by
-    lines appended to it. None otherwise (changed, cut short, or its last line was still
-    being written then: such a file is read whole again).
+    """``(offset, lines)`` when the file's first ``size`` bytes are the content an earlier run
+    read (blake2b hex ``digest``) and the file only grew by lines appended to it: the new
+    lines start at byte ``offset``, after ``lines`` lines. The old content ends a line, or its
+    last line had no newline then and the appended bytes start with one (after spaces, tabs or a
+    carriage return): the earlier run read that line whole, the newline only ends it. None
+    otherwise (changed, cut short, or its last line went on: such a file is read whole again).
 
     >>> import tempfile
     >>> with tempfile.NamedTemporaryFile("wb", delete=False) as fh:
@@ -524,20 +526,32 @@ def _grown_from(path: str, size: int, digest: str) -> tuple[int, int] | None:
     >>> old = hashlib.blake2b(b'{"text": "one"}\\n{"text": "two"}\\n', digest_size=16).hexdigest()
     >>> _grown_from(fh.name, 32, old), _grown_from(fh.name, 31, old), _grown_from(fh.name, 32, UNREAD.hex())
     ((32, 2), None, None)
+    >>> unended = hashlib.blake2b(b'{"text": "one"}\\n{"text": "two"}', digest_size=16).hexdigest()
+    >>> _grown_from(fh.name, 31, unended)  # the newline ending the old last line is no new line
+    (32, 2)
     """
     h = hashlib.blake2b(digest_size=16)
-    lines, read, last = 0, 0, b""
+    lines, read, last, after = 0, 0, b"", b""
     try:
         for chunk in _chunks(path, size):
             h.update(chunk)
             lines += chunk.count(b"\n")
             read += len(chunk)
             last = chunk[-1:]
+        if last != b"\n":
+            with open(path, "rb") as fh:
+                fh.seek(size)
+                after = fh.read(_TAIL_STEP)
     except OSError:
         return None
-    if read < size or last != b"\n" or h.hexdigest() != digest:
+    if read < size or h.hexdigest() != digest:
         return None
-    return size, lines
+    if last == b"\n":
+        return size, lines
+    end = after.find(b"\n")
+    if end < 0 or after[:end].strip(b" \t\r"):
+        return None
+    return size + end + 1, lines + 1
 
 
 # -- map ----------------------------------------------------------------------------------------

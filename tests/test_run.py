@@ -318,6 +318,7 @@ def test_a_line_still_being_written_is_left_whole_for_the_next_incremental_run(
 
 
 @pytest.mark.parametrize("change", ["edited", "unterminated", "one-off", "gzip"])
+# "unterminated": the old last line had no newline and went on (more text, then the newline)
 def test_a_jsonl_input_that_did_not_only_grow_is_read_whole_again(tmp_path: Path, change: str) -> None:
     src = tmp_path / "in"
     src.mkdir()
@@ -334,12 +335,33 @@ def test_a_jsonl_input_that_did_not_only_grow_is_read_whole_again(tmp_path: Path
     if change == "edited":
         body = body.replace("regional", "county")
     if change == "unterminated":
-        more = "\n" + more
+        more = " " + more  # the old last line was still being written: it goes on
     new = (body + more).encode()
     dump.write_bytes(gzip.compress(new) if change == "gzip" else new)
     again = runner.run([src], out, one_worker() if change == "one-off" else cfg)
     assert (again.appended_inputs, again.skipped_inputs) == (0, 0)
-    assert again.documents + again.rejected == 3  # every line read again
+    assert again.documents + again.rejected == len(new.splitlines())  # every line read again
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", " \n"])
+def test_a_last_line_without_newline_that_gets_one_is_not_read_again(tmp_path: Path, newline: str) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    dump = src / "feed.jsonl"
+    rows = [json.dumps({"url": f"https://s{k}.example/", "text": t}) for k, t in enumerate(_STORIES[:2])]
+    dump.write_text("\n".join(rows), encoding="utf-8", newline="")  # no final newline: the last line is read
+    out = tmp_path / "out"
+    cfg = one_worker(run={"incremental": True})
+    first = runner.run([src], out, cfg)
+    with dump.open("a", encoding="utf-8", newline="") as fh:
+        fh.write(newline + json.dumps({"url": "https://s9.example/", "text": _STORIES[2]}) + "\n")
+    second = runner.run([src], out, cfg)
+    # before: the file was read whole again and both old records were written a second time
+    assert (first.documents, second.documents, second.appended_inputs, second.rejected) == (2, 1, 1, 0)
+    ids = [r["id"] for f in _run_files(out, "documents-*.jsonl") for r in lines(f)]
+    assert ids == ["feed:1", "feed:2", "feed:3"]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["inputs"][0]["from_line"] == 3
 
 
 def test_an_output_inside_the_input_folder_is_not_read_back(tmp_path: Path) -> None:
