@@ -476,7 +476,8 @@ def _run(args: argparse.Namespace, serve: bool) -> int:
         raise _ENVIRONMENT_ERROR
     params: dict[str, Any] = {
         "inputs": list(args.inputs),
-        "output": args.output or (NIGHTLY_OUTPUT if serve else "output"),
+        # an empty --output (an unset variable) is the check's error below, not the default folder
+        "output": (NIGHTLY_OUTPUT if serve else "output") if args.output is None else args.output,
     }
     # options left out keep the config file's values (before, --dedup's default always won)
     given = {

@@ -255,8 +255,9 @@ def _bad_arguments(tmp_path: Path, case: str) -> tuple[list[str], list[str]]:
     elif case == "damaged-state":
         state.mkdir()
         (state / "state.sqlite").write_bytes(bytes(range(256)) * 16)
-    flow = [*common, "--output", str(out), "--state-dir", str(state), *flow_extra]
-    cli = ["run", *common, "--output", str(out), "--state", str(state), "--workers", "1", "-q", *run_extra]
+    output = "" if case == "empty-output" else str(out)  # before: the flow wrote into output/
+    flow = [*common, "--output", output, "--state-dir", str(state), *flow_extra]
+    cli = ["run", *common, "--output", output, "--state", str(state), "--workers", "1", "-q", *run_extra]
     return flow, cli
 
 
@@ -268,6 +269,7 @@ def _bad_arguments(tmp_path: Path, case: str) -> tuple[list[str], list[str]]:
         ("missing-input", 2),
         ("output-is-input", 2),
         ("state-is-a-file", 2),
+        ("empty-output", 2),
         ("damaged-state", 1),
         ("locked-state", 3),
     ],
