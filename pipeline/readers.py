@@ -1299,6 +1299,10 @@ def read_shard(
         fmt = src.format
         if src.path.endswith(os.sep):  # see _not_a_file
             yield _entry_rejection(src)
+        elif src.compressed and src.size == 0:
+            # gzip reads an empty file as empty data: a document (or a whole dump) would vanish
+            message = f"{src.rel}: cannot read (0 bytes: no gzip data, a file cut short?)"
+            yield Rejection(src.doc_id, src.rel, "unreadable", message, (src.rel, 0))
         elif fmt == "jsonl":
             yield from _read_jsonl(item, cfg, stats)
         elif fmt == "warc":

@@ -1055,3 +1055,12 @@ def test_a_named_pipe_socket_or_device_in_a_folder_is_rejected_without_opening_i
     assert items[0].message == "in/feed.jsonl: not a regular file (a named pipe): not read"
     assert items[2].message == "in/sock.txt: not a regular file (a socket): not read"
     assert items[3].message == "in/zero.txt: not a regular file (a device): not read"
+
+
+@pytest.mark.parametrize("name", ["a.txt.gz", "a.html.gz", "a.jsonl.gz", "a.warc.gz"])
+def test_an_empty_gzip_file_is_unreadable_not_empty_or_silent(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(b"")  # a download that never started, or cut short at once
+    # before: .txt/.html were rejected as "empty", .jsonl.gz/.warc.gz gave nothing at all
+    (rej,) = read_all(discover([tmp_path / name]))
+    assert isinstance(rej, Rejection) and rej.reason == "unreadable"
+    assert rej.message == f"{name}: cannot read (0 bytes: no gzip data, a file cut short?)"
