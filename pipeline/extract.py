@@ -47,8 +47,9 @@ from typing import Any
 
 import trafilatura
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, HTMLParser, fromstring
 from trafilatura.settings import use_config
+from trafilatura.utils import HTML_PARSER, repair_faulty_html
 
 from pipeline.config import ExtractConfig
 from pipeline.document import Document
@@ -124,6 +125,49 @@ def _clean_lines(text: str | None) -> str:
     return "\n".join(line for line in lines if not _SPACE_ONLY.fullmatch(line))
 
 
+_TRAFILATURA_PARSING = {"collect_ids": False, "default_doctype": False, "encoding": "utf-8"}
+_UNLIMITED_PARSER = HTMLParser(**_TRAFILATURA_PARSING, remove_comments=True, remove_pis=True, huge_tree=True)
+"""trafilatura's parser (``trafilatura.utils.HTML_PARSER``) without libxml2's safety limits."""
+
+_LIMIT_HINT = re.compile(r"[,:;]?\s*(use|try) XML_PARSE_HUGE( option)?", re.I)
+
+
+class _CutShort(Exception):
+    """The page cannot be parsed whole even without libxml2's limits (the message says why)."""
+
+
+def _limit_hit(parser: HTMLParser) -> str | None:
+    """libxml2's message when the parser's last parse stopped at one of its limits, else None.
+
+    Past a limit (256 levels of nesting, a text over 10 MB) libxml2 stops, and the tree holds
+    only the page before that point: its rest would be lost without a word.
+    """
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT":
+            return _LIMIT_HINT.sub("", error.message).strip() or error.type_name
+    return None
+
+
+def _parse_without_limits(html: str) -> HtmlElement | None:
+    """``html`` parsed as :func:`trafilatura.load_html` parses it, with ``huge_tree``: nesting
+    up to 2048 levels, texts of any size. Only for a page that hit a limit (libxml2 checks
+    nothing more on an HTML parse). Raises :class:`_CutShort` when it still stops part-way.
+
+    >>> deep = "<html><body>" + "<div>" * 300 + "x" + "</div>" * 300 + "<p>The end.</p></body></html>"
+    >>> _parse_without_limits(deep).findtext(".//p")
+    'The end.'
+    """
+    html = repair_faulty_html(html, html[:50].lower())
+    try:
+        tree = fromstring(html, parser=_UNLIMITED_PARSER)
+    except ValueError:  # a str with an encoding declaration, which lxml refuses
+        tree = fromstring(html.encode("utf8", "surrogatepass"), parser=_UNLIMITED_PARSER)
+    limit = _limit_hit(_UNLIMITED_PARSER)
+    if limit is not None:
+        raise _CutShort(f"the HTML parser stopped part-way ({limit}): the rest of the page cannot be read")
+    return tree
+
+
 def _parse(html: str) -> HtmlElement | None:
     """The page parsed once, as trafilatura parses it (None when it is not HTML it can parse);
     a fragment without ``<html>`` is parsed as the body of a page.
@@ -132,14 +176,20 @@ def _parse(html: str) -> HtmlElement | None:
     ['html', 'html']
 
     trafilatura copies a tree it is given before changing it, so the same tree serves every
-    extraction pass and the navigation check.
+    extraction pass and the navigation check. A page that stops libxml2 at one of its limits
+    (deeper than 256 levels, a text over 10 MB) is parsed again without them
+    (:func:`_parse_without_limits`); other pages are parsed once, as before.
     """
     try:
         tree = trafilatura.load_html(html)
         if tree is None and has_markup(html):
             # a fragment ("<p>...</p>", "<div>...", "<body>...", common in JSONL dumps):
             # trafilatura takes only whole documents
-            tree = trafilatura.load_html(f"<html><body>{html}</body></html>")
+            html = f"<html><body>{html}</body></html>"
+            tree = trafilatura.load_html(html)
+        if _limit_hit(HTML_PARSER) is not None:  # the parse that made ``tree`` stopped part-way
+            logger.debug("page over libxml2's limits: parsed again with huge_tree")
+            tree = _parse_without_limits(html)
         return tree
     except (etree.ParserError, ValueError, TypeError):
         return None
@@ -259,6 +309,8 @@ def extract(doc: Document, cfg: ExtractConfig) -> Document:
         ) from None
     except RecursionError:
         raise DocumentError("extraction_failed", f"{where}: HTML nested too deeply to extract") from None
+    except _CutShort as exc:
+        raise DocumentError("extraction_failed", f"{where}: {exc}") from None
     except Exception as exc:
         raise DocumentError(
             "extraction_failed", f"{where}: trafilatura failed ({type(exc).__name__}: {exc})"
