@@ -151,21 +151,83 @@ def _limit_hit(parser: HTMLParser) -> str | None:
 def _parse_without_limits(html: str) -> HtmlElement | None:
     """``html`` parsed as :func:`trafilatura.load_html` parses it, with ``huge_tree``: nesting
     up to 2048 levels, texts of any size. Only for a page that hit a limit (libxml2 checks
-    nothing more on an HTML parse). Raises :class:`_CutShort` when it still stops part-way.
+    nothing more on an HTML parse). A page nested deeper still is parsed with the elements
+    past :data:`MAX_DEPTH` levels taken out, their text kept (:func:`_flattened`). Raises
+    :class:`_CutShort` when even that stops part-way.
 
     >>> deep = "<html><body>" + "<div>" * 300 + "x" + "</div>" * 300 + "<p>The end.</p></body></html>"
     >>> _parse_without_limits(deep).findtext(".//p")
     'The end.'
     """
     html = repair_faulty_html(html, html[:50].lower())
-    try:
-        tree = fromstring(html, parser=_UNLIMITED_PARSER)
-    except ValueError:  # a str with an encoding declaration, which lxml refuses
-        tree = fromstring(html.encode("utf8", "surrogatepass"), parser=_UNLIMITED_PARSER)
+    tree = _parse_unlimited(html)
+    if _limit_hit(_UNLIMITED_PARSER) is not None:
+        logger.debug("page nested deeper than libxml2 allows: elements past %d levels taken out", MAX_DEPTH)
+        tree = _parse_unlimited(_flattened(html))
     limit = _limit_hit(_UNLIMITED_PARSER)
     if limit is not None:
         raise _CutShort(f"the HTML parser stopped part-way ({limit}): the rest of the page cannot be read")
     return tree
+
+
+def _parse_unlimited(html: str) -> HtmlElement | None:
+    try:
+        return fromstring(html, parser=_UNLIMITED_PARSER)
+    except ValueError:  # a str with an encoding declaration, which lxml refuses
+        return fromstring(html.encode("utf8", "surrogatepass"), parser=_UNLIMITED_PARSER)
+
+
+MAX_DEPTH = 1000
+"""Elements nested deeper than this in a page deeper than libxml2's last limit (2048) are
+taken out (their text stays) so that the page can be parsed whole."""
+
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"  # a comment
+    r"|<(script|style|textarea|title|xmp|plaintext)\b.*?(?:</\1\s*>|\Z)"  # raw text: no tags inside
+    r"|<(/?)([A-Za-z][^\s/>]*)[^>]*>",  # a start or end tag
+    re.S | re.I,
+)
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+"""Elements without an end tag (HTML's void elements)."""
+
+
+def _flattened(html: str, max_depth: int = MAX_DEPTH) -> str:
+    """``html`` without the start and end tags of elements nested more than ``max_depth``
+    deep (each becomes a space); text, and every tag above that depth, stay as they are.
+
+    Elements left open (``<p>`` without ``</p>``) count as open until an end tag of an element
+    around them closes them, so the depth counted may run ahead of a browser's: more tags
+    go than would have to, never text.
+
+    >>> _flattened("<div><div><b>deep</b> text</div></div><p>after</p>", max_depth=1)
+    '<div>  deep  text </div><p>after</p>'
+    """
+    out: list[str] = []
+    kept = 0  # end of the html copied to out
+    stack: list[tuple[str, bool]] = []  # the open elements: (name, whether its tags stay)
+    for m in _TOKEN.finditer(html):
+        if m.group(3) is None:  # a comment or a raw-text element: no nesting inside
+            continue
+        name = m.group(3).lower()
+        if m.group(2):  # an end tag: closes the innermost open element of that name
+            at = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == name), None)
+            if at is None:
+                continue  # a stray end tag: the parser ignores it
+            stays = stack[at][1]
+            del stack[at:]
+        elif name in _VOID or m.group(0).endswith("/>"):
+            continue
+        else:
+            stays = len(stack) < max_depth
+            stack.append((name, stays))
+        if not stays:
+            out.append(html[kept : m.start()])
+            out.append(" ")
+            kept = m.end()
+    out.append(html[kept:])
+    return "".join(out)
 
 
 def _parse(html: str) -> HtmlElement | None:
