@@ -333,9 +333,7 @@ def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -
                 is_dir = False
             if is_dir:
                 real = (
-                    os.path.realpath(entry.path)
-                    if entry.is_symlink()
-                    else os.path.join(real_here, entry.name)
+                    os.path.realpath(entry.path) if _is_link(entry) else os.path.join(real_here, entry.name)
                 )
                 if name.startswith("."):
                     logger.debug("skipping hidden folder %s", rel)
@@ -358,16 +356,19 @@ def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -
             except OSError:  # listed, but cannot be looked up (a folder without search permission)
                 size = 0  # kept, so that its reader rejects it as unreadable
             # a link to a file that is gone: kept, so that its reader rejects it as unreadable
-            broken = not regular and entry.is_symlink() and not os.path.exists(entry.path)
+            broken = not regular and _is_link(entry) and not os.path.exists(entry.path)
             fmt, compressed, _suffix = _classify(name)
             if name.startswith(".") or fmt is None:
                 logger.debug("skipping %s (hidden or unsupported suffix)", rel)
                 yield rel
                 continue
-            real = os.path.realpath(entry.path) if entry.is_symlink() else os.path.join(real_here, entry.name)
+            real = os.path.realpath(entry.path) if _is_link(entry) else os.path.join(real_here, entry.name)
             if not (regular or broken):
-                # a named pipe, a socket, a device: opening one could wait for ever
-                logger.warning("%s is not a regular file: rejected as unreadable", rel)
+                # a named pipe, a socket, a device (opening one could wait for ever), or an
+                # entry that cannot be looked up on a file system that lists no types
+                logger.warning(
+                    "%s is not a regular file (or cannot be looked up): rejected as unreadable", rel
+                )
                 yield _not_a_file(real, rel)
                 continue
             if broken:
@@ -380,6 +381,15 @@ def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -
             yield from scan(entry.path, f"{prefix}/{name}", path)
 
     yield from scan(str(folder), root_name, frozenset())
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    """``entry.is_symlink()``, False when that cannot be told: on a file system that lists no
+    types, it needs an ``lstat``, which fails in a folder without search permission."""
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
 
 
 def _not_a_file(real: str, rel: str) -> Source:

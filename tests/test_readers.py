@@ -973,8 +973,9 @@ def test_a_sub_folder_without_permissions_is_rejected(tmp_path: Path) -> None:
     assert isinstance(rej, Rejection) and rej.reason == "unreadable" and "Permission denied" in rej.message
 
 
+@pytest.mark.parametrize("d_type", [True, False], ids=["types-listed", "types-unknown"])
 def test_a_folder_listed_but_not_searchable_rejects_its_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, d_type: bool
 ) -> None:
     root = tmp_path / "in"
     root.mkdir()
@@ -988,20 +989,20 @@ def test_a_folder_listed_but_not_searchable_rejects_its_files(
         return real_os_stat(path, *args, **kwargs)
 
     class Entry:
-        """A DirEntry of a folder with read but no execute permission: its name and type are
-        known (from the listing), looking the file up fails."""
+        """A DirEntry of a folder with read but no execute permission: its name is known (from
+        the listing), and its type when the file system lists types; looking it up fails."""
 
         def __init__(self, entry: os.DirEntry[str]) -> None:
             self._entry, self.name, self.path = entry, entry.name, entry.path
 
         def is_dir(self) -> bool:
-            return self._entry.is_dir()
+            return self._entry.is_dir() if d_type else self.stat() is None
 
         def is_file(self) -> bool:
-            return self._entry.is_file()
+            return self._entry.is_file() if d_type else self.stat() is None
 
-        def is_symlink(self) -> bool:
-            return self._entry.is_symlink()
+        def is_symlink(self) -> bool:  # before: raised out of discovery without a listed type
+            return self._entry.is_symlink() if d_type else self.stat() is None
 
         def stat(self) -> os.stat_result:
             raise PermissionError(errno.EACCES, "Permission denied", self.path)
