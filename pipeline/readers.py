@@ -307,10 +307,13 @@ def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -
     One ``scandir`` per folder and one resolve per folder (not per file): a folder of
     100,000 files is listed in about a second. A folder whose real path is a folder above
     it (inside the input or beyond it) or one already walked down to it (links pointing at
-    each other), or in ``exclude``, is skipped: symlink loops end.
+    each other), or in ``exclude``, is skipped: symlink loops end. Folders to walk wait on a
+    stack, not in nested calls, so a tree thousands of folders deep is walked too.
     """
+    Pending = tuple[str, str, frozenset[str]]  # a folder to walk: path, rel, real folders above
 
-    def scan(here: str, prefix: str, path: frozenset[str]) -> Iterator[Source | str]:
+    def scan(here: str, prefix: str, path: frozenset[str], below: list[Pending]) -> Iterator[Source | str]:
+        """The files of one folder; its sub-folders to walk go to ``below``, in order."""
         try:
             with os.scandir(here) as it:
                 entries = sorted(it, key=lambda e: e.name)
@@ -377,10 +380,13 @@ def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -
             # table keeps its peak size for the life of the process
             yield Source(path=real, rel=rel, format=fmt, size=size, compressed=compressed)
         # files of a folder come before its sub-folders, as os.walk yielded them
-        for entry, name in dirs:
-            yield from scan(entry.path, f"{prefix}/{name}", path)
+        below.extend((entry.path, f"{prefix}/{name}", path) for entry, name in dirs)
 
-    yield from scan(str(folder), root_name, frozenset())
+    stack: list[Pending] = [(str(folder), root_name, frozenset())]
+    while stack:
+        below: list[Pending] = []
+        yield from scan(*stack.pop(), below)
+        stack.extend(reversed(below))  # the first sub-folder is walked next, whole
 
 
 def _is_link(entry: os.DirEntry[str]) -> bool:

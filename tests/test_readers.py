@@ -1065,3 +1065,23 @@ def test_an_empty_gzip_file_is_unreadable_not_empty_or_silent(tmp_path: Path, na
     (rej,) = read_all(discover([tmp_path / name]))
     assert isinstance(rej, Rejection) and rej.reason == "unreadable"
     assert rej.message == f"{name}: cannot read (0 bytes: no gzip data, a file cut short?)"
+
+
+def test_folders_nested_deeper_than_the_recursion_limit_are_walked(tmp_path: Path) -> None:
+    import inspect
+    import sys
+
+    # a runaway copy or mirror loop nests folders thousands deep; the recursion limit is
+    # lowered here so that a tree 100 deep (quick to walk, and to remove) stands for one
+    depth = 100
+    root = tmp_path / "in"
+    (root / "/".join(["d"] * depth)).mkdir(parents=True)
+    (root / "/".join(["d"] * depth) / "a.txt").write_text("The deepest file.", encoding="utf-8")
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack(0)) + 50)
+    try:
+        found = scan_inputs([root])  # before: RecursionError out of discovery (a traceback)
+    finally:
+        sys.setrecursionlimit(limit)
+    (src,) = found.sources
+    assert src.rel == "in/" + "d/" * depth + "a.txt"
