@@ -1342,13 +1342,13 @@ def _entry_rejection(src: Source) -> Rejection:
     folder = src.rel.endswith("/")
     try:
         mode = os.stat(path).st_mode
-        if stat.S_ISDIR(mode):
+        if folder and stat.S_ISDIR(mode):
             with os.scandir(path):
                 pass
             message = f"{src.rel}: could not be listed when the run was planned: the files in it are not read"
         else:
-            kind = next((name for test, name in _FILE_KINDS if test(mode)), "")
-            message = f"{src.rel}: not a regular file{f' ({kind})' if kind else ''}: not read"
+            kind = next((f"({name})" for test, name in _FILE_KINDS if test(mode)), "when the run was planned")
+            message = f"{src.rel}: not a regular file {kind}: not read"
     except OSError as exc:
         message = str(_io_failure(exc, src.rel, "list this folder" if folder else "read"))
         if folder:

@@ -946,6 +946,12 @@ def test_a_sub_folder_that_cannot_be_listed_is_rejected_not_fatal(
     assert (
         rej.message == "in/locked/: cannot list this folder (Permission denied): the files in it are not read"
     )
+    monkeypatch.undo()  # listable by the time its shard is read: still one rejection, saying so
+    (again,) = read_all(found.sources[1:2])
+    assert isinstance(again, Rejection) and again.reason == "unreadable"
+    assert again.message == (
+        "in/locked/: could not be listed when the run was planned: the files in it are not read"
+    )
 
 
 def test_an_input_folder_that_cannot_be_listed_is_still_a_config_error(
