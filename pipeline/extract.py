@@ -47,8 +47,9 @@ from typing import Any
 
 import trafilatura
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, HTMLParser, fromstring
 from trafilatura.settings import use_config
+from trafilatura.utils import HTML_PARSER, repair_faulty_html
 
 from pipeline.config import ExtractConfig
 from pipeline.document import Document
@@ -124,6 +125,111 @@ def _clean_lines(text: str | None) -> str:
     return "\n".join(line for line in lines if not _SPACE_ONLY.fullmatch(line))
 
 
+_TRAFILATURA_PARSING = {"collect_ids": False, "default_doctype": False, "encoding": "utf-8"}
+_UNLIMITED_PARSER = HTMLParser(**_TRAFILATURA_PARSING, remove_comments=True, remove_pis=True, huge_tree=True)
+"""trafilatura's parser (``trafilatura.utils.HTML_PARSER``) without libxml2's safety limits."""
+
+_LIMIT_HINT = re.compile(r"[,:;]?\s*(use|try) XML_PARSE_HUGE( option)?", re.I)
+
+
+class _CutShort(Exception):
+    """The page cannot be parsed whole even without libxml2's limits (the message says why)."""
+
+
+def _limit_hit(parser: HTMLParser) -> str | None:
+    """libxml2's message when the parser's last parse stopped at one of its limits, else None.
+
+    Past a limit (256 levels of nesting, a text over 10 MB) libxml2 stops, and the tree holds
+    only the page before that point: its rest would be lost without a word.
+    """
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT":
+            return _LIMIT_HINT.sub("", error.message).strip() or error.type_name
+    return None
+
+
+def _parse_without_limits(html: str) -> HtmlElement | None:
+    """``html`` parsed as :func:`trafilatura.load_html` parses it, with ``huge_tree``: nesting
+    up to 2048 levels, texts of any size. Only for a page that hit a limit (libxml2 checks
+    nothing more on an HTML parse). A page nested deeper still is parsed with the elements
+    past :data:`MAX_DEPTH` levels taken out, their text kept (:func:`_flattened`). Raises
+    :class:`_CutShort` when even that stops part-way.
+
+    >>> deep = "<html><body>" + "<div>" * 300 + "x" + "</div>" * 300 + "<p>The end.</p></body></html>"
+    >>> _parse_without_limits(deep).findtext(".//p")
+    'The end.'
+    """
+    html = repair_faulty_html(html, html[:50].lower())
+    tree = _parse_unlimited(html)
+    if _limit_hit(_UNLIMITED_PARSER) is not None:
+        logger.debug("page nested deeper than libxml2 allows: elements past %d levels taken out", MAX_DEPTH)
+        tree = _parse_unlimited(_flattened(html))
+    limit = _limit_hit(_UNLIMITED_PARSER)
+    if limit is not None:
+        raise _CutShort(f"the HTML parser stopped part-way ({limit}): the rest of the page cannot be read")
+    return tree
+
+
+def _parse_unlimited(html: str) -> HtmlElement | None:
+    try:
+        return fromstring(html, parser=_UNLIMITED_PARSER)
+    except ValueError:  # a str with an encoding declaration, which lxml refuses
+        return fromstring(html.encode("utf8", "surrogatepass"), parser=_UNLIMITED_PARSER)
+
+
+MAX_DEPTH = 1000
+"""Elements nested deeper than this in a page deeper than libxml2's last limit (2048) are
+taken out (their text stays) so that the page can be parsed whole."""
+
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"  # a comment
+    r"|<(script|style|textarea|title|xmp|plaintext)\b.*?(?:</\1\s*>|\Z)"  # raw text: no tags inside
+    r"|<(/?)([A-Za-z][^\s/>]*)[^>]*>",  # a start or end tag
+    re.S | re.I,
+)
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+"""Elements without an end tag (HTML's void elements)."""
+
+
+def _flattened(html: str, max_depth: int = MAX_DEPTH) -> str:
+    """``html`` without the start and end tags of elements nested more than ``max_depth``
+    deep (each becomes a space); text, and every tag above that depth, stay as they are.
+
+    Elements left open (``<p>`` without ``</p>``) count as open until an end tag of an element
+    around them closes them, so the depth counted may run ahead of a browser's: more tags
+    go than would have to, never text.
+
+    >>> _flattened("<div><div><b>deep</b> text</div></div><p>after</p>", max_depth=1)
+    '<div>  deep  text </div><p>after</p>'
+    """
+    out: list[str] = []
+    kept = 0  # end of the html copied to out
+    stack: list[tuple[str, bool]] = []  # the open elements: (name, whether its tags stay)
+    for m in _TOKEN.finditer(html):
+        if m.group(3) is None:  # a comment or a raw-text element: no nesting inside
+            continue
+        name = m.group(3).lower()
+        if m.group(2):  # an end tag: closes the innermost open element of that name
+            at = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == name), None)
+            if at is None:
+                continue  # a stray end tag: the parser ignores it
+            stays = stack[at][1]
+            del stack[at:]
+        elif name in _VOID or m.group(0).endswith("/>"):
+            continue
+        else:
+            stays = len(stack) < max_depth
+            stack.append((name, stays))
+        if not stays:
+            out.append(html[kept : m.start()])
+            out.append(" ")
+            kept = m.end()
+    out.append(html[kept:])
+    return "".join(out)
+
+
 def _parse(html: str) -> HtmlElement | None:
     """The page parsed once, as trafilatura parses it (None when it is not HTML it can parse);
     a fragment without ``<html>`` is parsed as the body of a page.
@@ -132,14 +238,20 @@ def _parse(html: str) -> HtmlElement | None:
     ['html', 'html']
 
     trafilatura copies a tree it is given before changing it, so the same tree serves every
-    extraction pass and the navigation check.
+    extraction pass and the navigation check. A page that stops libxml2 at one of its limits
+    (deeper than 256 levels, a text over 10 MB) is parsed again without them
+    (:func:`_parse_without_limits`); other pages are parsed once, as before.
     """
     try:
         tree = trafilatura.load_html(html)
         if tree is None and has_markup(html):
             # a fragment ("<p>...</p>", "<div>...", "<body>...", common in JSONL dumps):
             # trafilatura takes only whole documents
-            tree = trafilatura.load_html(f"<html><body>{html}</body></html>")
+            html = f"<html><body>{html}</body></html>"
+            tree = trafilatura.load_html(html)
+        if _limit_hit(HTML_PARSER) is not None:  # the parse that made ``tree`` stopped part-way
+            logger.debug("page over libxml2's limits: parsed again with huge_tree")
+            tree = _parse_without_limits(html)
         return tree
     except (etree.ParserError, ValueError, TypeError):
         return None
@@ -259,6 +371,8 @@ def extract(doc: Document, cfg: ExtractConfig) -> Document:
         ) from None
     except RecursionError:
         raise DocumentError("extraction_failed", f"{where}: HTML nested too deeply to extract") from None
+    except _CutShort as exc:
+        raise DocumentError("extraction_failed", f"{where}: {exc}") from None
     except Exception as exc:
         raise DocumentError(
             "extraction_failed", f"{where}: trafilatura failed ({type(exc).__name__}: {exc})"

@@ -31,6 +31,7 @@ import json
 import logging
 import os
 import re
+import stat
 import zlib
 from array import array as pyarray
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -170,9 +171,13 @@ def file_id(rel: str) -> str:
     'sub/dir/name'
     >>> file_id("notes.md")
     'notes'
+    >>> file_id("corpus/locked/")  # a folder in an input folder that could not be listed
+    'locked/'
     """
     parts = [p for p in rel.split("/") if p and p != "."]
     inner = parts[1:] if len(parts) > 1 else parts
+    if rel.endswith("/"):  # a folder that could not be listed: no file's id ends with "/"
+        return "/".join(inner) + "/"
     name = inner[-1]
     _fmt, compressed, suffix = _classify(name)
     if suffix:
@@ -302,15 +307,23 @@ def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -
     One ``scandir`` per folder and one resolve per folder (not per file): a folder of
     100,000 files is listed in about a second. A folder whose real path is a folder above
     it (inside the input or beyond it) or one already walked down to it (links pointing at
-    each other), or in ``exclude``, is skipped: symlink loops end.
+    each other), or in ``exclude``, is skipped: symlink loops end. Folders to walk wait on a
+    stack, not in nested calls, so a tree thousands of folders deep is walked too.
     """
+    Pending = tuple[str, str, frozenset[str]]  # a folder to walk: path, rel, real folders above
 
-    def scan(here: str, prefix: str, path: frozenset[str]) -> Iterator[Source | str]:
+    def scan(here: str, prefix: str, path: frozenset[str], below: list[Pending]) -> Iterator[Source | str]:
+        """The files of one folder; its sub-folders to walk go to ``below``, in order."""
         try:
             with os.scandir(here) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            raise ConfigError(f"cannot list input folder {exc.filename}: {exc.strerror or exc}") from None
+            if prefix == root_name:  # the input folder itself
+                raise ConfigError(f"cannot list input folder {exc.filename}: {exc.strerror or exc}") from None
+            # a folder inside it: the rest of the run goes on, and its reader rejects it
+            logger.warning("cannot list %s/ (%s): rejected as unreadable", prefix, exc.strerror or exc)
+            yield _not_a_file(os.path.realpath(here), prefix + "/")
+            return
         real_here = os.path.realpath(here)
         path = path | {real_here}  # the real folders walked down to here
         dirs: list[tuple[os.DirEntry[str], str]] = []
@@ -323,9 +336,7 @@ def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -
                 is_dir = False
             if is_dir:
                 real = (
-                    os.path.realpath(entry.path)
-                    if entry.is_symlink()
-                    else os.path.join(real_here, entry.name)
+                    os.path.realpath(entry.path) if _is_link(entry) else os.path.join(real_here, entry.name)
                 )
                 if name.startswith("."):
                     logger.debug("skipping hidden folder %s", rel)
@@ -341,27 +352,63 @@ def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -
                 continue
             try:
                 regular = entry.is_file()
-                size = entry.stat().st_size if regular else 0
             except OSError:
-                regular, size = False, 0
+                regular = False
+            try:
+                size = entry.stat().st_size if regular else 0
+            except OSError:  # listed, but cannot be looked up (a folder without search permission)
+                size = 0  # kept, so that its reader rejects it as unreadable
             # a link to a file that is gone: kept, so that its reader rejects it as unreadable
-            broken = not regular and entry.is_symlink() and not os.path.exists(entry.path)
+            broken = not regular and _is_link(entry) and not os.path.exists(entry.path)
             fmt, compressed, _suffix = _classify(name)
-            if name.startswith(".") or fmt is None or not (regular or broken):
-                logger.debug("skipping %s (hidden, unsupported suffix or not a regular file)", rel)
+            if name.startswith(".") or fmt is None:
+                logger.debug("skipping %s (hidden or unsupported suffix)", rel)
                 yield rel
+                continue
+            real = os.path.realpath(entry.path) if _is_link(entry) else os.path.join(real_here, entry.name)
+            if not (regular or broken):
+                # a named pipe, a socket, a device (opening one could wait for ever), or an
+                # entry that cannot be looked up on a file system that lists no types
+                logger.warning(
+                    "%s is not a regular file (or cannot be looked up): rejected as unreadable", rel
+                )
+                yield _not_a_file(real, rel)
                 continue
             if broken:
                 logger.warning("%s is a broken symlink: rejected as unreadable", rel)
-            real = os.path.realpath(entry.path) if entry.is_symlink() else os.path.join(real_here, entry.name)
             # no Path object per file: pathlib interns every name, and the interned-string
             # table keeps its peak size for the life of the process
             yield Source(path=real, rel=rel, format=fmt, size=size, compressed=compressed)
         # files of a folder come before its sub-folders, as os.walk yielded them
-        for entry, name in dirs:
-            yield from scan(entry.path, f"{prefix}/{name}", path)
+        below.extend((entry.path, f"{prefix}/{name}", path) for entry, name in dirs)
 
-    yield from scan(str(folder), root_name, frozenset())
+    stack: list[Pending] = [(str(folder), root_name, frozenset())]
+    while stack:
+        below: list[Pending] = []
+        yield from scan(*stack.pop(), below)
+        stack.extend(reversed(below))  # the first sub-folder is walked next, whole
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    """``entry.is_symlink()``, False when that cannot be told: on a file system that lists no
+    types, it needs an ``lstat``, which fails in a folder without search permission."""
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
+
+
+def _not_a_file(real: str, rel: str) -> Source:
+    """A folder entry that is no readable file: a sub-folder that could not be listed (``rel``
+    ends with ``/``), a named pipe, a socket or a device. Its ``path`` ends with ``/``, so that
+    nothing opens it (``open`` fails at once where a pipe would wait for a writer), and its
+    reader rejects it as ``unreadable`` without reading (:func:`_entry_rejection`).
+
+    >>> src = _not_a_file("/data/in/locked", "in/locked/")
+    >>> src.path, src.doc_id, src.size
+    ('/data/in/locked/', 'locked/', 0)
+    """
+    return Source(path=real.rstrip(os.sep) + os.sep, rel=rel, format="text", size=0, compressed=False)
 
 
 def _add(found: dict[str, Source], by_real: dict[str, str], src: Source) -> None:
@@ -1228,14 +1275,14 @@ def _read_limited(fh: IO[bytes], limit: int, expected: int | None = None) -> byt
     return None if len(data) > limit else data
 
 
-def _io_failure(exc: BaseException, what: str) -> _Reject:
+def _io_failure(exc: BaseException, what: str, doing: str = "read") -> _Reject:
     if isinstance(exc, OSError) and exc.errno in _TRANSIENT_ERRNOS:
         raise TransientError(f"{what}: {exc.strerror or exc} (transient, retry)") from exc
     if isinstance(exc, OSError) and exc.strerror:
         detail = exc.strerror
     else:
         detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    return _Reject("unreadable", f"{what}: cannot read ({detail})")
+    return _Reject("unreadable", f"{what}: cannot {doing} ({detail})")
 
 
 _READ_ERRORS = (OSError, EOFError, zlib.error, gzip.BadGzipFile)
@@ -1264,13 +1311,49 @@ def read_shard(
     """
     stats = stats if stats is not None else ReadStats()
     for item in shard.items:
-        fmt = item.source.format
-        if fmt == "jsonl":
+        src = item.source
+        fmt = src.format
+        if src.path.endswith(os.sep):  # see _not_a_file
+            yield _entry_rejection(src)
+        elif src.compressed and src.size == 0:
+            # gzip reads an empty file as empty data: a document (or a whole dump) would vanish
+            message = f"{src.rel}: cannot read (0 bytes: no gzip data, a file cut short?)"
+            yield Rejection(src.doc_id, src.rel, "unreadable", message, (src.rel, 0))
+        elif fmt == "jsonl":
             yield from _read_jsonl(item, cfg, stats)
         elif fmt == "warc":
             yield from _read_warc(item.source, cfg, stats)
         else:
             yield _read_file(item.source, cfg)
+
+
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def _entry_rejection(src: Source) -> Rejection:
+    """The ``unreadable`` rejection of a folder entry that is no readable file (see
+    :func:`_not_a_file`), saying what it is now, without opening it."""
+    path = src.path.rstrip(os.sep)
+    folder = src.rel.endswith("/")
+    try:
+        mode = os.stat(path).st_mode
+        if folder and stat.S_ISDIR(mode):
+            with os.scandir(path):
+                pass
+            message = f"{src.rel}: could not be listed when the run was planned: the files in it are not read"
+        else:
+            kind = next((f"({name})" for test, name in _FILE_KINDS if test(mode)), "when the run was planned")
+            message = f"{src.rel}: not a regular file {kind}: not read"
+    except OSError as exc:
+        message = str(_io_failure(exc, src.rel, "list this folder" if folder else "read"))
+        if folder:
+            message += ": the files in it are not read"
+    return Rejection(src.doc_id, src.rel, "unreadable", message, (src.rel, 0))
 
 
 def _read_file(src: Source, cfg: ReadConfig) -> Document | Rejection:

@@ -53,7 +53,7 @@ from pipeline import assemble as assemble_mod
 from pipeline import boilerplate, dedup, extract, language, readers, repair, segment, templates
 from pipeline.config import BoilerplateConfig, Config
 from pipeline.document import Category, Document, Duplicate, Rejection
-from pipeline.errors import ConfigError, DoccleanError, DocumentError, RunInterrupted
+from pipeline.errors import ConfigError, DoccleanError, DocumentError, RunInterrupted, TransientError
 from pipeline.state import DB_NAME, State
 from pipeline.writers import atomic_writer, dumps, record, rejection_record
 
@@ -735,6 +735,25 @@ def fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*old)
+
+
+MAP_RETRY_DELAYS = (2.0, 10.0)
+"""Seconds :func:`map_shards` waits before each new try of a shard that failed on I/O worth
+retrying (:class:`~pipeline.errors.TransientError`: a stale NFS handle, a timeout), as the
+Prefect flow's task retries do; after the last, the error stops the run."""
+
+
+def _clean_shard_retried(task: ShardTask) -> ShardResult:
+    """:func:`clean_shard`, tried again after each of :data:`MAP_RETRY_DELAYS` when it raises
+    :class:`~pipeline.errors.TransientError` (a try starts the shard afresh: its spill files
+    are written whole again)."""
+    for delay in MAP_RETRY_DELAYS:
+        try:
+            return clean_shard(task)
+        except TransientError as exc:
+            log.warning("%s: shard %d is tried again in %g s", exc, task.index, delay)
+            time.sleep(delay)
+    return clean_shard(task)
 
 
 @fewer_collections()
@@ -1752,7 +1771,8 @@ def map_shards(
     pool: cf.ProcessPoolExecutor | None = None,
     on_result: Callable[[ShardResult], None] | None = None,
 ) -> list[ShardResult]:
-    """Run :func:`clean_shard` over every shard, in a process pool when workers > 1.
+    """Run :func:`clean_shard` over every shard, in a process pool when workers > 1; a shard
+    that fails on I/O worth retrying is tried again (:data:`MAP_RETRY_DELAYS`).
 
     ``pool``: an executor to use (and leave open); by default one is made for the call.
     ``on_result`` is called in this process with each shard's result as it arrives.
@@ -1763,7 +1783,7 @@ def map_shards(
     results: list[ShardResult] = []
     if pool is None:
         for i in range(len(plan.shards)):
-            res = clean_shard(plan, i)
+            res = _clean_shard_retried(plan.task(i))
             results.append(res)
             if on_result:
                 on_result(res)
@@ -1803,7 +1823,7 @@ def _pooled(pool: cf.Executor, plan: RunPlan, window: int) -> Iterator[ShardResu
     def submit_next() -> None:
         i = next(shards, None)
         if i is not None:
-            running[pool.submit(clean_shard, plan.task(i))] = i
+            running[pool.submit(_clean_shard_retried, plan.task(i))] = i
 
     for _ in range(max(1, window)):
         submit_next()

@@ -271,3 +271,85 @@ def test_non_html_passes_through() -> None:
 def test_config_built_once() -> None:
     assert trafilatura_config() is trafilatura_config()
     assert trafilatura_config()["DEFAULT"]["EXTRACTION_TIMEOUT"] == "0"
+
+
+STORY = (
+    "<p>The council voted on Tuesday to rebuild the old harbour bridge, which has been closed "
+    "since the spring floods damaged its piers.</p>"
+)
+TAIL = (
+    "<p>Work starts in March, the mayor said, and the bridge should reopen to traffic before "
+    "the end of next year.</p>"
+)
+
+
+def nested(tag: str, depth: int) -> str:
+    if tag == "table":  # table, tbody, tr, td: four elements a level
+        return "<table><tr><td>" * depth + "cell" + "</td></tr></table>" * depth
+    return f"<{tag}>" * depth + "deep" + f"</{tag}>" * depth
+
+
+@pytest.mark.parametrize(
+    ("tag", "depth"), [("div", 300), ("div", 1500), ("span", 600), ("table", 100), ("table", 150)]
+)
+@pytest.mark.parametrize("form", ["page", "xml-declaration", "fragment"])
+def test_deeply_nested_html_loses_no_text(tag: str, depth: int, form: str) -> None:
+    body = f"<article>{STORY}{nested(tag, depth)}{TAIL}</article>"
+    raw = {
+        "page": f"<html><head><title>Bridge</title></head><body>{body}</body></html>",
+        "xml-declaration": f'<?xml version="1.0" encoding="utf-8"?>\n<html><body>{body}</body></html>',
+        "fragment": body,  # as in a JSONL dump's "html" field
+    }[form]
+    # before: libxml2 stopped at 256 levels and the text after them was dropped without a word
+    doc = extract(html_doc(raw), ExtractConfig())
+    assert "rebuild the old harbour bridge" in doc.text
+    assert "the bridge should reopen to traffic" in doc.text
+
+
+@pytest.mark.parametrize(("tag", "depth"), [("div", 3000), ("table", 3000), ("i", 5000)])
+def test_html_nested_past_the_parsers_last_limit_loses_no_text(tag: str, depth: int) -> None:
+    # libxml2 allows 2048 levels even with huge_tree: the elements past 1000 levels go, their text stays
+    raw = f"<html><body><article>{STORY}{nested(tag, depth)}{TAIL}</article></body></html>"
+    doc = extract(html_doc(raw, source="in/deep.html"), ExtractConfig())
+    assert "rebuild the old harbour bridge" in doc.text
+    assert "the bridge should reopen to traffic" in doc.text
+
+
+def test_html_the_parser_cannot_read_whole_is_rejected_not_cut_short(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline.extract, "_flattened", lambda html: html)  # as if flattening failed
+    raw = f"<html><body><article>{STORY}{nested('div', 3000)}{TAIL}</article></body></html>"
+    with pytest.raises(DocumentError) as info:
+        extract(html_doc(raw, source="in/deep.html"), ExtractConfig())
+    assert info.value.reason == "extraction_failed"
+    assert str(info.value) == (
+        "in/deep.html: the HTML parser stopped part-way (Excessive depth in document: 2048): "
+        "the rest of the page cannot be read"
+    )
+
+
+def test_a_text_over_the_parsers_size_limit_loses_nothing() -> None:
+    long = "<p>" + "Rain fell on the plain all day, and the rivers rose. " * 200_000 + "</p>"  # 10.6 MB
+    raw = f"<html><body><article>{STORY}{long}{TAIL}</article></body></html>"
+    doc = extract(html_doc(raw), ExtractConfig(timeout_s=0))
+    assert "the bridge should reopen to traffic" in doc.text
+
+
+def test_a_page_within_the_limits_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[object] = []
+    real = pipeline.extract._parse_without_limits
+    monkeypatch.setattr(pipeline.extract, "_parse_without_limits", lambda *a: calls.append(a) or real(*a))
+    extract(
+        html_doc(f"<html><body><article>{STORY}{nested('div', 200)}{TAIL}</article></body></html>"),
+        ExtractConfig(),
+    )
+    assert calls == []
+
+
+@pytest.mark.parametrize("case", PAGES, ids=[c["file"] for c in PAGES])
+def test_the_parser_without_limits_builds_the_tree_trafilatura_builds(case: dict[str, Any]) -> None:
+    import trafilatura
+    from lxml import etree
+
+    raw = gzip.decompress((DATA / case["file"]).read_bytes()).decode("utf-8")
+    ours = pipeline.extract._parse_without_limits(raw)
+    assert etree.tostring(ours) == etree.tostring(trafilatura.load_html(raw))

@@ -7,9 +7,10 @@ import errno
 import gzip
 import io
 import json
+import os
 import pickle
 import tarfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -906,3 +907,187 @@ def test_shard_item_defaults() -> None:
     item = ShardItem(src)
     assert (item.start_byte, item.start_line, item.count) == (0, 0, None)
     assert Shard(0, (item,)) == Shard(0, (ShardItem(src),))
+
+
+# -- folder entries that are not readable files --------------------------------------------
+
+
+def _deny_listing(monkeypatch: pytest.MonkeyPatch, *folders: Path) -> None:
+    """``os.scandir`` of ``folders`` fails as for a folder without read permission (a test running
+    as root cannot make one: permission bits do not stop root)."""
+    denied = {os.path.realpath(f) for f in folders}
+    real_scandir = os.scandir
+
+    def scandir(path: Any = ".") -> Any:
+        if not isinstance(path, int) and os.path.realpath(path) in denied:
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_a_sub_folder_that_cannot_be_listed_is_rejected_not_fatal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "in"
+    (root / "locked" / "deeper").mkdir(parents=True)
+    (root / "locked" / "a.txt").write_text("Behind the lock.", encoding="utf-8")
+    (root / "locked.txt").write_text("A file beside it, named like it.", encoding="utf-8")
+    (root / "ok.txt").write_text("Kept.", encoding="utf-8")
+    _deny_listing(monkeypatch, root / "locked")
+    # before: ConfigError "cannot list input folder ...": the whole run stopped (exit 2)
+    found = scan_inputs([root])
+    assert [s.rel for s in found.sources] == ["in/locked.txt", "in/locked/", "in/ok.txt"]
+    assert [s.doc_id for s in found.sources] == ["locked", "locked/", "ok"]  # ids stay unique
+    items = read_all(found.sources)
+    assert [getattr(x, "reason", "document") for x in items] == ["document", "unreadable", "document"]
+    rej = items[1]
+    assert isinstance(rej, Rejection) and (rej.id, rej.source) == ("locked/", "in/locked/")
+    assert (
+        rej.message == "in/locked/: cannot list this folder (Permission denied): the files in it are not read"
+    )
+    monkeypatch.undo()  # listable by the time its shard is read: still one rejection, saying so
+    (again,) = read_all(found.sources[1:2])
+    assert isinstance(again, Rejection) and again.reason == "unreadable"
+    assert again.message == (
+        "in/locked/: could not be listed when the run was planned: the files in it are not read"
+    )
+
+
+def test_an_input_folder_that_cannot_be_listed_is_still_a_config_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    _deny_listing(monkeypatch, root)
+    with pytest.raises(ConfigError, match=r"cannot list input folder .*in: Permission denied"):
+        scan_inputs([root])
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="permission bits do not stop root"
+)
+def test_a_sub_folder_without_permissions_is_rejected(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    (root / "locked").mkdir(parents=True)
+    (root / "locked" / "a.txt").write_text("Behind the lock.", encoding="utf-8")
+    (root / "locked").chmod(0)
+    try:
+        (rej,) = read_all(discover([root]))
+    finally:
+        (root / "locked").chmod(0o755)
+    assert isinstance(rej, Rejection) and rej.reason == "unreadable" and "Permission denied" in rej.message
+
+
+@pytest.mark.parametrize("d_type", [True, False], ids=["types-listed", "types-unknown"])
+def test_a_folder_listed_but_not_searchable_rejects_its_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, d_type: bool
+) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text("Listed, but its details cannot be looked up.", encoding="utf-8")
+    target = str(root / "a.txt")
+    real_os_stat = os.stat
+
+    def denying_stat(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if os.fspath(path) == target:
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_os_stat(path, *args, **kwargs)
+
+    class Entry:
+        """A DirEntry of a folder with read but no execute permission: its name is known (from
+        the listing), and its type when the file system lists types; looking it up fails."""
+
+        def __init__(self, entry: os.DirEntry[str]) -> None:
+            self._entry, self.name, self.path = entry, entry.name, entry.path
+
+        def is_dir(self) -> bool:
+            return self._entry.is_dir() if d_type else self.stat() is None
+
+        def is_file(self) -> bool:
+            return self._entry.is_file() if d_type else self.stat() is None
+
+        def is_symlink(self) -> bool:  # before: raised out of discovery without a listed type
+            return self._entry.is_symlink() if d_type else self.stat() is None
+
+        def stat(self) -> os.stat_result:
+            raise PermissionError(errno.EACCES, "Permission denied", self.path)
+
+    real_scandir = os.scandir
+
+    class Listing:
+        def __init__(self, path: Any) -> None:
+            self._it = real_scandir(path)
+
+        def __enter__(self) -> Listing:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self._it.close()
+
+        def __iter__(self) -> Iterator[Entry]:
+            return (Entry(e) for e in self._it)
+
+    monkeypatch.setattr(os, "scandir", Listing)
+    monkeypatch.setattr(os, "stat", denying_stat)
+    # before: skipped at debug level as "not a regular file", so the document vanished
+    (rej,) = read_all(discover([root]))
+    assert isinstance(rej, Rejection) and rej.reason == "unreadable"
+    assert rej.message == "in/a.txt: cannot read (Permission denied)"
+
+
+def test_a_named_pipe_socket_or_device_in_a_folder_is_rejected_without_opening_it(tmp_path: Path) -> None:
+    import socket
+
+    root = tmp_path / "in"
+    root.mkdir()
+    os.mkfifo(root / "feed.jsonl")  # opening it to read would wait for a writer forever
+    os.mkfifo(root / "notes.md")  # not a supported name: skipped as before
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(root / "sock.txt"))
+    (root / "zero.txt").symlink_to("/dev/zero")
+    (root / "ok.txt").write_text("Kept.", encoding="utf-8")
+    try:
+        found = scan_inputs([root])  # before: all four skipped at debug level
+        items = read_all(found.sources)
+    finally:
+        sock.close()
+    assert found.skipped == ("in/notes.md",)
+    assert [(x.source, getattr(x, "reason", "document")) for x in items] == [
+        ("in/feed.jsonl", "unreadable"),
+        ("in/ok.txt", "document"),
+        ("in/sock.txt", "unreadable"),
+        ("in/zero.txt", "unreadable"),
+    ]
+    assert items[0].message == "in/feed.jsonl: not a regular file (a named pipe): not read"
+    assert items[2].message == "in/sock.txt: not a regular file (a socket): not read"
+    assert items[3].message == "in/zero.txt: not a regular file (a device): not read"
+
+
+@pytest.mark.parametrize("name", ["a.txt.gz", "a.html.gz", "a.jsonl.gz", "a.warc.gz"])
+def test_an_empty_gzip_file_is_unreadable_not_empty_or_silent(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(b"")  # a download that never started, or cut short at once
+    # before: .txt/.html were rejected as "empty", .jsonl.gz/.warc.gz gave nothing at all
+    (rej,) = read_all(discover([tmp_path / name]))
+    assert isinstance(rej, Rejection) and rej.reason == "unreadable"
+    assert rej.message == f"{name}: cannot read (0 bytes: no gzip data, a file cut short?)"
+
+
+def test_folders_nested_deeper_than_the_recursion_limit_are_walked(tmp_path: Path) -> None:
+    import inspect
+    import sys
+
+    # a runaway copy or mirror loop nests folders thousands deep; the recursion limit is
+    # lowered here so that a tree 100 deep (quick to walk, and to remove) stands for one
+    depth = 100
+    root = tmp_path / "in"
+    (root / "/".join(["d"] * depth)).mkdir(parents=True)
+    (root / "/".join(["d"] * depth) / "a.txt").write_text("The deepest file.", encoding="utf-8")
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack(0)) + 50)
+    try:
+        found = scan_inputs([root])  # before: RecursionError out of discovery (a traceback)
+    finally:
+        sys.setrecursionlimit(limit)
+    (src,) = found.sources
+    assert src.rel == "in/" + "d/" * depth + "a.txt"

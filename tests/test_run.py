@@ -8,6 +8,7 @@ import random
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -410,6 +411,45 @@ def test_an_input_unreadable_while_planning_is_rejected_and_never_taken_as_uncha
     monkeypatch.undo()
     readable = runner.run([src], out, cfg)  # readable now: processed
     assert (readable.skipped_inputs, readable.documents) == (1, 1)
+
+
+def test_a_sub_folder_that_cannot_be_listed_is_a_rejection_not_the_end_of_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    src = tmp_path / "in"
+    (src / "locked").mkdir(parents=True)
+    shutil.copy(SEEDS / "000_584aeddb6693844b.txt", src)
+    shutil.copy(SEEDS / "002_6b0c022c36250b00.txt", src / "locked")
+    locked = os.path.realpath(src / "locked")
+    real_scandir = os.scandir
+
+    def scandir(path: Any = ".") -> Any:  # as for chmod 000 (a test running as root cannot make one)
+        if not isinstance(path, int) and os.path.realpath(path) == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = tmp_path / "out"
+    cfg = one_worker(run={"incremental": True})
+    first = runner.run([src], out, cfg)  # before: ConfigError "cannot list input folder", exit 2
+    assert (first.documents, first.rejected) == (1, 1)
+    (rejected,) = out.glob("rejected*.jsonl")
+    (rej,) = lines(rejected)
+    assert (rej["id"], rej["source"], rej["reason"]) == ("locked/", "in/locked/", "unreadable")
+    assert (
+        rej["message"]
+        == "in/locked/: cannot list this folder (Permission denied): the files in it are not read"
+    )
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["summary"]["rejected_by_reason"] == {"unreadable": 1}
+    assert {i["path"] for i in manifest["inputs"]} == {"in/000_584aeddb6693844b.txt", "in/locked/"}
+    monkeypatch.undo()
+    # listable now: the next incremental run reads the folder's files (it was never recorded as seen)
+    again = runner.run([src], out, cfg)
+    assert (again.documents, again.rejected, again.skipped_inputs) == (1, 0, 1)
 
 
 def test_a_malformed_url_does_not_reject_its_document(tmp_path: Path) -> None:
@@ -1001,3 +1041,38 @@ def test_template_lines_counted_during_the_map_give_the_bytes_of_counting_after_
     assert out.count('"site_template"') == 12
     for name in ("documents.jsonl", "rejected.jsonl"):
         assert (tmp_path / "serial" / name).read_bytes() == (tmp_path / "parallel" / name).read_bytes()
+
+
+@pytest.mark.parametrize("failures", [1, 3])
+def test_a_transient_read_error_is_retried_before_it_stops_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failures: int
+) -> None:
+    import errno
+
+    from pipeline import readers
+    from pipeline.errors import TransientError
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("000_584aeddb6693844b.txt", "002_6b0c022c36250b00.txt"):
+        shutil.copy(SEEDS / name, src)
+    real_enter = readers._Opened.__enter__
+    left = [failures]
+
+    def stale_at_first(self: Any) -> Any:  # an NFS file handle gone stale, then fresh again
+        if self.src.rel.endswith("002_6b0c022c36250b00.txt") and left[0]:
+            left[0] -= 1
+            raise OSError(errno.ESTALE, "Stale file handle", self.src.path)
+        return real_enter(self)
+
+    monkeypatch.setattr(readers._Opened, "__enter__", stale_at_first)
+    monkeypatch.setattr(runner, "MAP_RETRY_DELAYS", (0.0, 0.0))
+    out = tmp_path / "out"
+    if failures <= len(runner.MAP_RETRY_DELAYS):
+        # before: the first one stopped `docclean run` (exit 1), though the docs said "retried"
+        summary = runner.run([src], out, one_worker())
+        assert (summary.documents, summary.rejected) == (2, 0)
+    else:  # still failing after the retries: one clear error, nothing written
+        with pytest.raises(TransientError, match=r"in/002_6b0c022c36250b00\.txt: Stale file handle"):
+            runner.run([src], out, one_worker())
+        assert not (out / "documents.jsonl").exists()
