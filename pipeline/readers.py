@@ -1585,6 +1585,12 @@ def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Docum
     """
     from warcio.archiveiterator import ArchiveIterator
 
+    class QuietArchiveIterator(ArchiveIterator):  # type: ignore[misc]
+        # warcio writes its own warning to stderr for a record whose Content-Length does not
+        # match (formatted from this template); the record is rejected below with the same
+        # facts, so the warning would only be noise in the middle of a progress bar
+        INC_RECORD = ""
+
     base = src.doc_id
     index = -1
     offset = 0
@@ -1595,7 +1601,7 @@ def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Docum
         yield Rejection(base, src.rel, r.reason, str(r), (src.rel, 0))
         return
     with fh:
-        archive = ArchiveIterator(fh)
+        archive = QuietArchiveIterator(fh)
         records = iter(archive)
         while True:
             index += 1  # the record about to be read
@@ -1649,7 +1655,7 @@ def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Docum
                 message = f"{where} (record {index + 1}): damaged or cut short (warcio: {type(exc).__name__})"
                 yield Rejection(f"{base}@{offset}", where, "unreadable", message, (src.rel, index))
                 return
-            if archive.err_count > errors:  # warcio found the record's end elsewhere (and said so on stderr)
+            if archive.err_count > errors:  # warcio found the record's end elsewhere
                 where = f"{src.rel}@{offset}"
                 message = (
                     f"{where} (record {index + 1}): damaged: its content does not end where its "

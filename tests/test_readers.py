@@ -831,7 +831,9 @@ def test_warc_cut_short_rejection_names_the_record_that_was_cut(tmp_path: Path) 
             assert f"(record {k + 1})" in bad[0].message
 
 
-def test_warc_record_whose_content_length_is_short_is_rejected(tmp_path: Path) -> None:
+def test_warc_record_whose_content_length_is_short_is_rejected(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
     import re
 
     _warc(tmp_path / "x.warc.gz")
@@ -848,6 +850,8 @@ def test_warc_record_whose_content_length_is_short_is_rejected(tmp_path: Path) -
     assert [getattr(x, "reason", "doc") for x in items] == ["unreadable", "doc", "doc", "empty"]
     assert "Content-Length" in items[0].message and "(record 3)" in items[0].message
     assert [d.raw for d in items if isinstance(d, Document)] == [d.raw for d in whole[1:]]
+    # before: warcio also wrote its own "WARNING: Record not followed by newline" to stderr
+    assert capfd.readouterr().err == ""
 
 
 def test_warc_payload_cut_short_is_not_kept_as_a_document(tmp_path: Path) -> None:
