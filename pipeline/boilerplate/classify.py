@@ -9,7 +9,7 @@ Steps, per document (all deterministic):
    prose block on).
 2. **Article region**: each block gets a value (prose: + its words; other
    blocks: a small penalty growing with length; rule matches: a large penalty,
-   except captions, which sit inside articles and cost only what their shape costs;
+   except captions, which sit inside articles and count as if no rule matched them;
    *tail markers* such as a comment form, a paywall box or "Share this article"
    a larger one) and the region with the best total is the article (a maximum
    sum run, as in Finn et al.'s Body Text Extraction). After a comment section
@@ -540,12 +540,10 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     prose_seen = 0
     comment_start = n
     for b in bs:
-        if b.strong is not None:
-            if b.strong.category == Category.CAPTION and not b.strong.tail_marker:
-                # a caption sits inside the article: it costs the region what its shape costs
-                v = min(0.0, _shape_value(b.g) * b.share)
-            else:
-                v = -(_RULE_PENALTY + b.f.words)
+        # a caption sits inside the article: the region values it as if no rule had matched it
+        caption = b.strong is not None and b.strong.category == Category.CAPTION and not b.strong.tail_marker
+        if b.strong is not None and not caption:
+            v = -(_RULE_PENALTY + b.f.words)
             inline = b.strong.category not in _COMMENT_CATS and _prose_follows(bs, b.index)
             if b.strong.tail_marker and not inline:
                 v -= _TAIL_MARKER_PENALTY
