@@ -8,7 +8,8 @@ Steps, per document (all deterministic):
    (``head``: up to the first prose block, ``tail``: from the second-to-last
    prose block on).
 2. **Article region**: each block gets a value (prose: + its words; other
-   blocks: a small penalty growing with length; rule matches: a large penalty;
+   blocks: a small penalty growing with length; rule matches: a large penalty,
+   except captions, which sit inside articles and count as if no rule matched them;
    *tail markers* such as a comment form, a paywall box or "Share this article"
    a larger one) and the region with the best total is the article (a maximum
    sum run, as in Finn et al.'s Body Text Extraction). After a comment section
@@ -345,6 +346,94 @@ def _announced_list(bs: list[_Block], hi: int) -> int:
     return end
 
 
+_TIME_ONLY = re.compile(r"^\d{1,2}(:\d\d\b|\.\d\d(?![.\d]))")
+_MONTH_YEAR = re.compile(
+    r"^(jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|avr|juil|août|déc|"
+    r"ene|abr|ago|dic)[a-zäéû]*\.? \d{4}$",
+    re.IGNORECASE,
+)
+_TEASER_SUMMARY_WORDS = 80
+"""Longest summary under a teaser headline that :func:`_dated_teasers` takes."""
+
+
+def _stamp(b: _Block) -> bool:
+    """A short line that dates something: "31.01.2022", "18. Nov 2021", "- Nov. 8", "10 mars 2020".
+
+    A bare time ("12:24") is not a stamp: a live blog's entries are timed, and they are content.
+    """
+    f = b.f
+    if f.words > 8 or f.prose:
+        return False
+    if f.bullet:  # "18. Nov 2021": the day was read as a list number
+        return _MONTH_YEAR.match(f.text) is not None
+    by_rule = b.strong is not None and b.strong.id == "other/xx/date-only"
+    return (f.date or by_rule) and _TIME_ONLY.match(f.text) is None
+
+
+def _teaser_head(b: _Block) -> bool:
+    """A teaser's headline: headline-shaped, three words or more, no full stop ("!" and "?" are fine)."""
+    return _headline_shaped(b.f, 3) and not b.f.text.endswith("…")
+
+
+def _dated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
+    """Where a run of dated teasers that ends the article region ``[lo, hi]`` starts (``len(bs)``: none).
+
+    Read upwards from ``hi``, the run holds only date stamps, teaser headlines, short labels (up to
+    three words: a section name, "mehr") and, right below a headline or a stamp, one summary of up
+    to ``_TEASER_SUMMARY_WORDS`` words; at least two stamps and two headlines. The article above
+    must have more prose than the run (a list of other articles under a short article, or an
+    events list that is the page itself, is left to the region). A long paragraph, a second
+    paragraph under one headline or a bullet ends the run: an article with dated sections reads
+    on for paragraphs, a teaser has one summary.
+
+    >>> from pipeline.boilerplate.features import block_features
+    >>> def blk(i, t):
+    ...     f = block_features(t, "en")
+    ...     return _Block(i, 0, 0, i, f, f)
+    >>> body = "The council voted on Monday to close the old bridge to traffic from next month. " * 4
+    >>> lines = [body, body, "12.05.2024", "Mayor opens the new library in the old town hall",
+    ...          "The library has room for sixty thousand books and a cafe for the readers.",
+    ...          "11.05.2024", "Floods close three roads in the valley after heavy rain",
+    ...          "Drivers were asked to avoid the area until the water goes down again."]
+    >>> bs = [blk(i, t) for i, t in enumerate(lines)]
+    >>> _dated_teasers(bs, 0, len(bs) - 1)
+    2
+    >>> _dated_teasers(bs[:5], 0, 4)  # one dated teaser is not a run
+    5
+    """
+    n = len(bs)
+    stamps = heads = 0
+    start = n
+    i = hi
+    while i > lo:
+        b = bs[i]
+        above = bs[i - 1]
+        if _stamp(b):
+            stamps += 1
+        elif _teaser_head(b):
+            heads += 1
+        elif b.f.words <= 3 and not b.f.bullet:
+            pass
+        elif (
+            b.strong is None
+            and not b.f.bullet
+            and b.g.words <= _TEASER_SUMMARY_WORDS
+            and (_teaser_head(above) or _stamp(above))
+        ):
+            i -= 1
+            continue  # a summary: its headline is the next block up
+        else:
+            break
+        if stamps >= 2 and heads >= 2 and (_stamp(b) or _teaser_head(b)):
+            start = i
+        i -= 1
+    if start >= n:
+        return n
+    prose_before = sum(x.f.words for x in bs[lo:start] if x.g.prose)
+    prose_run = sum(x.f.words for x in bs[start : hi + 1] if x.g.prose)
+    return start if prose_before > max(prose_run, 50) else n
+
+
 def _shape_value(g: BlockFeatures) -> float:
     """Region value of a block that is not prose: lists, table rows and short sentences count a little."""
     if g.words == 0:
@@ -451,7 +540,9 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     prose_seen = 0
     comment_start = n
     for b in bs:
-        if b.strong is not None:
+        # a caption sits inside the article: the region values it as if no rule had matched it
+        caption = b.strong is not None and b.strong.category == Category.CAPTION and not b.strong.tail_marker
+        if b.strong is not None and not caption:
             v = -(_RULE_PENALTY + b.f.words)
             inline = b.strong.category not in _COMMENT_CATS and _prose_follows(bs, b.index)
             if b.strong.tail_marker and not inline:
@@ -473,6 +564,11 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     lo, hi = _best_region(values, comment_start)
     if hi < lo:  # nothing reads like an article: only rules decide
         lo, hi = 0, n - 1
+    # a run of dated teasers (date, headline, one summary; again and again) that ends the region is
+    # the page's list of other articles, however much its summaries read like prose
+    teasers = n if from_html else _dated_teasers(bs, lo, hi)
+    if teasers <= hi:
+        hi = teasers - 1
 
     # after the article, boilerplate starts at the first block with evidence (a rule, a teaser
     # headline, a menu item, a comment section): a list that merely continues the article stays
@@ -499,6 +595,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         ),
         n,
     )
+    tail_cut = min(tail_cut, teasers)
     # before the article, likewise: boilerplate ends at the last block with evidence
     head_cut = next((b.index + 1 for b in reversed(bs[:lo]) if _tail_evidence(b, *near(b))), 0)
     if from_html:
