@@ -243,18 +243,26 @@ def _parse(html: str) -> HtmlElement | None:
     (:func:`_parse_without_limits`); other pages are parsed once, as before.
     """
     try:
-        tree = trafilatura.load_html(html)
-        if tree is None and has_markup(html):
-            # a fragment ("<p>...</p>", "<div>...", "<body>...", common in JSONL dumps):
-            # trafilatura takes only whole documents
-            html = f"<html><body>{html}</body></html>"
+        # the limit check reads the error log of trafilatura's one shared parser (and of ours):
+        # threads (Prefect's thread runner, a library user's pool) parse one at a time, or one
+        # could read another's log; uncontended in worker processes
+        with _PARSE_LOCK:
             tree = trafilatura.load_html(html)
-        if _limit_hit(HTML_PARSER) is not None:  # the parse that made ``tree`` stopped part-way
-            logger.debug("page over libxml2's limits: parsed again with huge_tree")
-            tree = _parse_without_limits(html)
+            if tree is None and has_markup(html):
+                # a fragment ("<p>...</p>", "<div>...", "<body>...", common in JSONL dumps):
+                # trafilatura takes only whole documents
+                html = f"<html><body>{html}</body></html>"
+                tree = trafilatura.load_html(html)
+            if _limit_hit(HTML_PARSER) is not None:  # the parse that made ``tree`` stopped part-way
+                logger.debug("page over libxml2's limits: parsed again with huge_tree")
+                tree = _parse_without_limits(html)
         return tree
     except (etree.ParserError, ValueError, TypeError):
         return None
+
+
+_PARSE_LOCK = threading.Lock()
+"""Held while :func:`_parse` parses a page and reads the parsers' error logs."""
 
 
 def _link_texts(tree: HtmlElement | None) -> set[str]:

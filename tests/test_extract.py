@@ -334,6 +334,35 @@ def test_a_text_over_the_parsers_size_limit_loses_nothing() -> None:
     assert "the bridge should reopen to traffic" in doc.text
 
 
+def test_threads_parse_one_at_a_time_so_the_limit_check_reads_their_own_parse(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the check reads the error log of trafilatura's one shared parser: a thread that read it while
+    # another parsed could miss its own page's limit (the old silent cut) or see another's
+    real = pipeline.extract.trafilatura.load_html
+    held: list[bool] = []
+
+    def load_html(html: Any) -> Any:
+        held.append(pipeline.extract._PARSE_LOCK.locked())
+        return real(html)
+
+    monkeypatch.setattr(pipeline.extract.trafilatura, "load_html", load_html)
+    deep = f"<html><body><article>{STORY}{nested('div', 300)}{TAIL}</article></body></html>"
+    flat = f"<html><body><article>{STORY}{TAIL}</article></body></html>"
+    docs: list[Document] = []
+
+    def run(raw: str) -> None:
+        docs.append(extract(html_doc(raw), ExtractConfig(timeout_s=0)))
+
+    threads = [threading.Thread(target=run, args=(raw,)) for raw in (deep, flat) * 4]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert held and all(held)
+    assert len(docs) == 8 and all("the bridge should reopen to traffic" in d.text for d in docs)
+
+
 def test_a_page_within_the_limits_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[object] = []
     real = pipeline.extract._parse_without_limits
