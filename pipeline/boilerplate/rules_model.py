@@ -46,9 +46,22 @@ _RULE_KEYS = {
     "tail_marker",
     "sites",
     "case_sensitive",
+    "not_in_speech",
     "description",
 }
 _PACK_KEYS = {"lang", "rule", "disable", "site", "description"}
+
+SPEECH_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("said", "says", "told", "asked", "according to", "urged", "advised", "added", "joked", "warned"),
+    "de": ("sagte", "sagt", "sagten", "erklärte", "betonte", "meinte", "warnte", "forderte", "so", "laut",
+           "teilte", "berichtete", "fügte"),
+    "fr": ("a dit", "a déclaré", "dit", "déclare", "a affirmé", "affirme", "a expliqué", "explique", "selon",
+           "a ajouté", "ajoute", "a lancé", "lance"),
+    "es": ("dijo", "dice", "afirmó", "afirma", "explicó", "explica", "según", "añadió", "añade", "aseguró",
+           "asegura", "declaró"),
+}  # fmt: skip
+"""Words that attribute speech, per language, for rules with ``not_in_speech`` (a rule of another
+language uses all of them)."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,9 @@ class Rule:
     >>> r = Rule("byline/en/by", Category.BYLINE, r"^by (?P<author>[A-Z][\\w.'-]+( [A-Z][\\w.'-]+){0,3})$")
     >>> r.search("By Jane Doe").group("author")
     'Jane Doe'
+    >>> r = Rule("newsletter/en/miss", Category.NEWSLETTER, r"^don.t miss a thing\\b", not_in_speech=True)
+    >>> bool(r.search("Don't miss a thing: sign up")), bool(r.search("Don't miss a thing, he told us"))
+    (True, False)
     """
 
     id: str
@@ -79,12 +95,22 @@ class Rule:
     sites: tuple[str, ...] = ()
     """Only on these hosts (suffix match); empty means everywhere."""
     case_sensitive: bool = False
+    not_in_speech: bool = False
+    """Never fires on a line that attributes speech (:data:`SPEECH_WORDS` of the rule's language):
+    for prompts and notices that reporting also quotes ("Don't miss a thing, the auctioneer told
+    the room")."""
     regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         try:
             flags = 0 if self.case_sensitive else re.IGNORECASE
-            object.__setattr__(self, "regex", re.compile(self.pattern, flags))
+            pattern = self.pattern
+            if self.not_in_speech:
+                lang = self.id.split("/")[1] if self.id.count("/") == 2 else ""
+                words = SPEECH_WORDS.get(lang) or sorted({w for ws in SPEECH_WORDS.values() for w in ws})
+                # the pattern's own ^ still anchors at the start: .*? is then empty
+                pattern = rf"^(?!.*\b(?:{'|'.join(words)})\b).*?(?:{pattern})"
+            object.__setattr__(self, "regex", re.compile(pattern, flags))
         except (re.error, OverflowError) as exc:  # OverflowError: a repeat count too large
             raise ConfigError(f"rule {self.id}: bad regex {self.pattern!r}: {exc}") from None
 
@@ -252,6 +278,7 @@ def _rule(data: Mapping[str, Any], source: str, lang: Any) -> Rule:
             tail_marker=bool(data.get("tail_marker", False)),
             sites=tuple(_strs(data.get("sites", []), source, f"{rid}.sites")),
             case_sensitive=bool(data.get("case_sensitive", False)),
+            not_in_speech=bool(data.get("not_in_speech", False)),
         )
     except (TypeError, ValueError, OverflowError) as exc:
         raise ConfigError(f"{source}: rule {rid}: {exc}") from None
