@@ -72,7 +72,17 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 from pipeline.cli import run_command
 from pipeline.config import Config
 from pipeline.errors import ConfigError, TransientError
-from pipeline.run import RunPlan, RunSummary, ShardResult, ShardTask, check, clean_shard, finish, plan
+from pipeline.run import (
+    MAP_RETRY_DELAYS,
+    RunPlan,
+    RunSummary,
+    ShardResult,
+    ShardTask,
+    check,
+    clean_shard,
+    finish,
+    plan,
+)
 from pipeline.state import State as StateStore
 
 __all__ = [
@@ -206,8 +216,8 @@ def plan_task(inputs: list[str], output: str, config: Config) -> RunPlan:
     name="clean-shard",
     task_run_name="clean-shard-{shard.index}",
     cache_policy=NO_CACHE,
-    retries=2,
-    retry_delay_seconds=[2, 10],
+    retries=len(MAP_RETRY_DELAYS),  # the policy of `docclean run` (pipeline.run.map_shards)
+    retry_delay_seconds=list(MAP_RETRY_DELAYS),
     retry_condition_fn=_retry_on_io,
 )
 def clean_shard_task(shard: ShardTask) -> ShardResult:
