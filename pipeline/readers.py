@@ -61,6 +61,7 @@ __all__ = [
     "discover",
     "file_id",
     "normalise_published",
+    "open_input",
     "plan_shard_list",
     "plan_shards",
     "read_shard",
@@ -1238,6 +1239,52 @@ class _Reject(Exception):
         self.reason: RejectReason = reason
 
 
+class NotRegularFile(OSError):
+    """An input that is no regular file when it is opened: a named pipe, a socket, a device or a
+    folder put in its place after the run found it (see :func:`open_input`)."""
+
+
+def _kind_of(mode: int) -> str:
+    """What a file that is not regular is, for a message: ``a named pipe``, ``a folder``...
+
+    >>> _kind_of(stat.S_IFIFO), _kind_of(stat.S_IFDIR)
+    ('a named pipe', 'a folder')
+    """
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return next((name for test, name in _FILE_KINDS if test(mode)), "an unusual file")
+
+
+def open_input(path: str, buffering: int = -1) -> IO[bytes]:
+    """Open an input file to read, never waiting for a writer: discovery refuses named pipes,
+    but a file can be swapped for one after it, and ``open`` of a pipe blocks until something
+    writes to it. The file is opened non-blocking (which opening a pipe needs), looked at with
+    ``fstat`` on the open descriptor (no race), and anything but a regular file raises
+    :class:`NotRegularFile`; a regular file is then set back to blocking reads.
+
+    >>> import tempfile
+    >>> d = tempfile.mkdtemp(); os.mkfifo(d + "/feed.jsonl")
+    >>> open_input(d + "/feed.jsonl")
+    Traceback (most recent call last):
+    ...
+    pipeline.readers.NotRegularFile: not a regular file (a named pipe)
+    >>> open_input(d)
+    Traceback (most recent call last):
+    ...
+    pipeline.readers.NotRegularFile: not a regular file (a folder)
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(f"not a regular file ({_kind_of(mode)})")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb", buffering=buffering)
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 class _Opened:
     """Context manager opening a source (gunzipping if needed) and closing both layers."""
 
@@ -1247,7 +1294,7 @@ class _Opened:
         self.fh: IO[bytes] | None = None
 
     def __enter__(self) -> IO[bytes]:
-        raw: IO[bytes] = open(self.src.path, "rb")
+        raw = open_input(self.src.path)
         self.raw = raw
         fh = cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb")) if self.src.compressed else raw
         self.fh = fh
@@ -1276,6 +1323,8 @@ def _read_limited(fh: IO[bytes], limit: int, expected: int | None = None) -> byt
 
 
 def _io_failure(exc: BaseException, what: str, doing: str = "read") -> _Reject:
+    if isinstance(exc, NotRegularFile):  # worded as discovery's rejection (_entry_rejection)
+        return _Reject("unreadable", f"{what}: {exc}: not read")
     if isinstance(exc, OSError) and exc.errno in _TRANSIENT_ERRNOS:
         raise TransientError(f"{what}: {exc.strerror or exc} (transient, retry)") from exc
     if isinstance(exc, OSError) and exc.strerror:
@@ -1595,7 +1644,7 @@ def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Docum
     index = -1
     offset = 0
     try:
-        fh = open(src.path, "rb")  # noqa: SIM115 - closed below; the generator yields in between
+        fh = open_input(src.path)  # closed below; the generator yields in between
     except _READ_ERRORS as exc:
         r = _io_failure(exc, src.rel)
         yield Rejection(base, src.rel, r.reason, str(r), (src.rel, 0))

@@ -183,7 +183,7 @@ def _chunks(path: str, size: int | None = None) -> Iterator[bytes]:
     """The bytes of a file (its first ``size`` when given), in unbuffered reads of up to 1 MiB.
     Raises ``OSError`` when it cannot be read."""
     left = -1 if size is None else size
-    with open(path, "rb", buffering=0) as fh:
+    with readers.open_input(path, buffering=0) as fh:
         while left and (chunk := fh.read(_DIGEST_CHUNK if left < 0 else min(left, _DIGEST_CHUNK))):
             left -= len(chunk) if left > 0 else 0
             yield chunk
@@ -486,7 +486,7 @@ def _unfinished_tail(path: str, size: int) -> int:
     """
     tail = b""
     try:
-        with open(path, "rb") as fh:
+        with readers.open_input(path) as fh:
             pos = size
             while True:
                 if pos == 0:
@@ -539,7 +539,7 @@ def _grown_from(path: str, size: int, digest: str) -> tuple[int, int] | None:
             read += len(chunk)
             last = chunk[-1:]
         if last != b"\n":
-            with open(path, "rb") as fh:
+            with readers.open_input(path) as fh:
                 fh.seek(size)
                 after = fh.read(_TAIL_STEP)
     except OSError:
