@@ -303,16 +303,27 @@ def test_shards_pickle_small(tmp_path: Path) -> None:
     assert len(pickle.dumps(shards[3])) < 1000
 
 
-def test_a_broken_symlink_in_a_folder_is_rejected_not_skipped(tmp_path: Path) -> None:
+def test_a_broken_symlink_in_a_folder_is_rejected_not_skipped(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     root = tmp_path / "in"
     root.mkdir()
     (root / "ok.txt").write_text("Kept.", encoding="utf-8")
+    (root / "notes.pdf").write_text("x", encoding="utf-8")
     for name in ("gone.txt", "gone.jsonl", "gone.warc.gz", "gone.pdf"):
         (root / name).symlink_to(tmp_path / "moved-away" / name)
     # before: skipped at debug level like a .pdf, so the documents behind it vanished
-    found = scan_inputs([root])
+    with caplog.at_level("DEBUG", logger="pipeline.readers"):
+        found = scan_inputs([root])
     assert [s.rel for s in found.sources] == ["in/gone.jsonl", "in/gone.txt", "in/gone.warc.gz", "in/ok.txt"]
-    assert found.skipped == ("in/gone.pdf",)
+    # with an unsupported name, a broken link is skipped exactly as an ordinary file is
+    assert found.skipped == ("in/gone.pdf", "in/notes.pdf")
+    said = {
+        (r.levelname, r.getMessage().replace("gone.pdf", "NAME").replace("notes.pdf", "NAME"))
+        for r in caplog.records
+        if "pdf" in r.getMessage()
+    }
+    assert said == {("DEBUG", "skipping in/NAME (hidden or unsupported suffix)")}
     items = read_all(found.sources)
     assert [getattr(x, "reason", "document") for x in items] == ["unreadable"] * 3 + ["document"]
     assert "in/gone.txt: cannot read (No such file or directory)" in items[1].message
