@@ -57,6 +57,7 @@ __all__ = [
     "ShardList",
     "Source",
     "SourceTable",
+    "check_inputs",
     "decode_bytes",
     "discover",
     "file_id",
@@ -192,7 +193,8 @@ def file_id(rel: str) -> str:
 
 def check_input(raw: str | os.PathLike[str]) -> bool:
     """Whether the named input is a file (True) or a folder (False); a :class:`ConfigError`
-    when it is neither (missing, a broken symlink, a device).
+    when it is neither (missing, a broken symlink, a device) or is a folder that cannot be
+    listed (opened only, not read: checking costs nothing however large the folder).
 
     >>> import tempfile
     >>> check_input(tempfile.mkdtemp())
@@ -212,8 +214,45 @@ def check_input(raw: str | os.PathLike[str]) -> bool:
     if p.is_file():
         return True
     if p.is_dir():
+        try:
+            with os.scandir(p):
+                pass
+        except OSError as exc:
+            raise _unlistable_input(exc) from None
         return False
     raise ConfigError(f"input {str(raw)!r} is neither a regular file nor a folder")
+
+
+def _unlistable_input(exc: OSError) -> ConfigError:
+    return ConfigError(f"cannot list input folder {exc.filename}: {exc.strerror or exc}")
+
+
+def _named_file(p: Path) -> Source:
+    """The :class:`Source` of a file named as an input: its ``rel`` is its own name."""
+    return _make_source(p, _shown(p.name), explicit=True)
+
+
+def check_inputs(inputs: Sequence[str | os.PathLike[str]]) -> None:
+    """The checks :func:`discover` makes on the named inputs, without walking a folder: each
+    one is a file or a folder that can be listed (:func:`check_input`), and no two named files
+    map to the same ``rel`` (their ids would collide). A :class:`ConfigError` otherwise, with
+    discovery's message. What only a walk finds (a file inside a folder clashing) is left to it.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> for sub in ("a", "b"):
+    ...     (d / sub).mkdir(); _ = (d / sub / "x.txt").write_text("x")
+    >>> check_inputs([d / "a", d / "b" / "x.txt"])
+    >>> check_inputs([d / "a" / "x.txt", d / "b" / "x.txt"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.ConfigError: inputs .../a/x.txt and .../b/x.txt both map to 'x.txt'; ...
+    """
+    found: dict[str, Source] = {}
+    by_real: dict[str, str] = {}
+    for raw in inputs:
+        if check_input(raw):
+            _add(found, by_real, _named_file(Path(raw)))
 
 
 def scan_inputs(inputs: Sequence[str | os.PathLike[str]], exclude: Iterable[str] = ()) -> Discovery:
@@ -229,7 +268,7 @@ def scan_inputs(inputs: Sequence[str | os.PathLike[str]], exclude: Iterable[str]
     for raw in inputs:
         p = Path(raw)
         if check_input(raw):
-            _add(found, by_real, _make_source(p, _shown(p.name), explicit=True))
+            _add(found, by_real, _named_file(p))
         else:
             root = p.resolve()
             root_name = _shown(root.name)
@@ -320,7 +359,7 @@ def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
             if prefix == root_name:  # the input folder itself
-                raise ConfigError(f"cannot list input folder {exc.filename}: {exc.strerror or exc}") from None
+                raise _unlistable_input(exc) from None
             # a folder inside it: the rest of the run goes on, and its reader rejects it
             logger.warning("cannot list %s/ (%s): rejected as unreadable", prefix, exc.strerror or exc)
             yield _not_a_file(os.path.realpath(here), prefix + "/")

@@ -327,7 +327,8 @@ def check(
 ) -> None:
     """Fail now, as a run of these arguments would fail before its map, without walking an
     input folder or reading a file: the checks of :func:`plan` on the arguments, each named
-    input a file or a folder, the output folder made, and the state store opened (its lock
+    input a file or a folder that can be listed, no two named files with one ``rel``
+    (:func:`readers.check_inputs`), the output folder made, and the state store opened (its lock
     taken and released, its file checked). For a caller that starts the run somewhere else
     (the Prefect flow's command line starts a flow run): the errors are the run's own,
     :class:`ConfigError`, :class:`~pipeline.errors.StateLockedError`,
@@ -340,8 +341,7 @@ def check(
     pipeline.errors.ConfigError: input '/nonexistent/input' does not exist ...
     """
     inputs, out, state_dir = _arguments(inputs, output, config)
-    for given in inputs:
-        readers.check_input(given)
+    readers.check_inputs(inputs)
     _make_output(out)
     with State.open(state_dir):
         pass
