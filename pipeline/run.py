@@ -1624,11 +1624,13 @@ def _worker_count(config: Config) -> int:
 def _pool(the_plan: RunPlan) -> Iterator[cf.ProcessPoolExecutor | None]:
     """A process pool for the run's map and write phases (``None`` with one worker).
 
-    Ctrl-C is the driver's: the workers ignore SIGINT (:func:`_ignore_sigint`; a terminal sends
+    Ctrl-C is the driver's: the workers ignore SIGINT (:func:`_worker_signals`; a terminal sends
     it to every process of the job), so none of them prints a ``KeyboardInterrupt`` traceback
-    or dies while the driver shuts down. When the block ends with an exception (Ctrl-C, a
-    failure) the workers are stopped at once (:func:`_stop_workers`), not waited for: what
-    they were writing is in the run's work folder, which the caller removes.
+    or dies while the driver shuts down. SIGTERM kills a worker (its default action, whatever
+    the driver made of it: the ``docclean`` command turns it into an interruption). When the
+    block ends with an exception (Ctrl-C, a failure) the workers are stopped at once
+    (:func:`_stop_workers`), not waited for: what they were writing is in the run's work
+    folder, which the caller removes.
     """
     workers = min(_worker_count(the_plan.config), max(1, len(the_plan.shards)))
     if workers <= 1:
@@ -1650,14 +1652,15 @@ def _pool(the_plan: RunPlan) -> Iterator[cf.ProcessPoolExecutor | None]:
             _trim_heap()
             stack.enter_context(_frozen())
         pool = stack.enter_context(
-            cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_ignore_sigint)
+            cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_signals)
         )
         try:
             if fork:
                 # the pool forks all its workers at the first submit: do it now, before the driver
                 # loads the dedup index or anything else the workers never use (with SIGINT held
-                # back, so that no worker gets one before its initializer ignores it)
-                with _sigint_held():
+                # back, so that no worker gets one before its initializer ignores it; SIGTERM too,
+                # which must not run a handler the driver set before the initializer resets it)
+                with _signals_held():
                     first = pool.submit(int)
                 first.result()
             yield pool
@@ -1672,20 +1675,26 @@ def _pool(the_plan: RunPlan) -> Iterator[cf.ProcessPoolExecutor | None]:
             raise
 
 
-def _ignore_sigint() -> None:
-    """Worker initializer: ignore SIGINT (and let a SIGINT held back at the fork go)."""
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+def _worker_signals() -> None:
+    """Worker initializer: ignore SIGINT, let SIGTERM kill (a forked worker inherits the
+    driver's handler, which would raise in the worker instead), and let signals held back at
+    the fork go."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
 
 
 @contextlib.contextmanager
-def _sigint_held() -> Iterator[None]:
-    """Hold SIGINT back from this thread for the block (where the platform can); one sent
-    meanwhile arrives when it ends. Processes forked inside start with it held back.
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back from this thread for the block (where the platform can);
+    one sent meanwhile arrives when it ends. Processes forked inside start with them held back.
 
-    >>> with _sigint_held():
-    ...     signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    >>> with _signals_held():
+    ...     _HELD <= signal.pthread_sigmask(signal.SIG_BLOCK, [])
     True
     >>> signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])
     False
@@ -1693,7 +1702,7 @@ def _sigint_held() -> Iterator[None]:
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
     try:
         yield
     finally:
