@@ -24,6 +24,7 @@ import calendar
 import concurrent.futures as cf
 import contextlib
 import ctypes
+import errno
 import gc
 import hashlib
 import heapq
@@ -1234,9 +1235,10 @@ def finish(
     t0 = time.perf_counter()
     _sweep_stale_work(out, Path(plan.work_dir).name)
     _set_aside_uncommitted(out, state.run_ids(), plan.state_dir, config.run.incremental)
-    committed = False
+    committed = written = False
     try:
         _write_outputs(plan, results, renames, decisions, template_keys, summary, map_fn or map)
+        written = True
         summary.timings["write"] = time.perf_counter() - t0
 
         unread = UNREAD.hex()
@@ -1255,6 +1257,18 @@ def finish(
         # the output may be (partly) published: say so, rather than "unchanged"
         said = RunInterrupted.AFTER_COMMIT if committed else RunInterrupted.BEFORE_COMMIT
         raise RunInterrupted(said) from exc
+    except Exception as exc:
+        trouble = state.as_os_error(exc)
+        if trouble is None or not written or committed:
+            raise
+        # a full disk under the state store: the output is already in place, so "the run
+        # stopped" alone would read as "nothing changed"
+        where = f" ({trouble.filename})" if trouble.filename else ""
+        hint = "; free some space" if trouble.errno == errno.ENOSPC else ""
+        raise DoccleanError(
+            f"the output is written, but the state was not saved: {trouble.strerror or trouble}{where}"
+            f"{hint}; the next run reads these inputs again"
+        ) from exc
     log.info(
         "run %s: %d documents, %d rejected, %d duplicate passages in %.1fs",
         plan.run_id,

@@ -723,6 +723,35 @@ def test_output_of_a_run_interrupted_before_its_state_commit_is_set_aside(
     assert (out / f".docclean-orphan-{published.name}").exists()  # the orphan is kept aside
 
 
+def test_a_full_disk_at_the_state_commit_says_the_output_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    from pipeline.cli import main
+    from pipeline.state import State
+
+    out = tmp_path / "out"
+    store = out / ".docclean-state" / "state.sqlite"
+
+    def full(self: State) -> None:  # as SQLite reports a full disk at the COMMIT
+        exc = sqlite3.OperationalError("database or disk is full")
+        exc.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+        raise exc
+
+    monkeypatch.setattr(State, "commit", full)
+    assert main(["run", str(SEEDS), "-o", str(out), "--workers", "1", "-q"]) == 1
+    # before: "the run stopped: No space left on device (...)", though the output was replaced
+    assert capsys.readouterr().err == (
+        "docclean: the output is written, but the state was not saved: No space left on device "
+        f"({store}); free some space; the next run reads these inputs again\n"
+    )
+    assert len(lines(out / "documents.jsonl")) == 5
+    monkeypatch.undo()
+    with State.open(out / ".docclean-state", readonly=True) as st:
+        assert st.info()["runs"] == 0
+
+
 def test_a_run_interrupted_after_its_state_commit_says_it_finished(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
