@@ -345,6 +345,10 @@ def build_parser() -> argparse.ArgumentParser:
         sub, "eval", "pipeline.evaluation.harness", "score docclean and references on gold data"
     )
     _add_state(sub)
+    for command in sub.choices.values():  # also after the command: `docclean run IN -v`
+        command.add_argument(
+            "-v", "--verbose", action="count", default=argparse.SUPPRESS, help="more logging (-vv for debug)"
+        )
     return parser
 
 

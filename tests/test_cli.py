@@ -372,3 +372,19 @@ def test_sigterm_with_two_workers_stops_like_ctrl_c_and_leaves_no_worker_behind(
     assert err == "docclean: terminated (SIGTERM); output and state are unchanged\n"
     assert code == 128 + signal.SIGTERM
     _assert_nothing_written(out)
+
+
+@pytest.mark.parametrize(
+    ("argv", "verbose"),
+    [
+        (["run", "in"], 0),
+        (["-v", "run", "in"], 1),
+        (["run", "in", "-v"], 1),  # before: "unrecognized arguments: -v", exit 2
+        (["run", "-vv", "in"], 2),
+        (["validate", "out", "--verbose"], 1),
+    ],
+)
+def test_verbose_goes_before_or_after_the_command(argv: list[str], verbose: int) -> None:
+    from pipeline.cli import build_parser
+
+    assert build_parser().parse_args(argv).verbose == verbose
