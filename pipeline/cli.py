@@ -21,14 +21,16 @@ import gzip
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from pipeline.config import Config
-from pipeline.errors import ConfigError, DoccleanError, RunInterrupted, StateLockedError
+from pipeline.errors import ConfigError, DoccleanError, RunInterrupted, StateLockedError, Terminated
 
 log = logging.getLogger("docclean")
 
@@ -343,6 +345,10 @@ def build_parser() -> argparse.ArgumentParser:
         sub, "eval", "pipeline.evaluation.harness", "score docclean and references on gold data"
     )
     _add_state(sub)
+    for command in sub.choices.values():  # also after the command: `docclean run IN -v`
+        command.add_argument(
+            "-v", "--verbose", action="count", default=argparse.SUPPRESS, help="more logging (-vv for debug)"
+        )
     return parser
 
 
@@ -357,7 +363,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         # extract.EXTRACTION_LOGGERS, spelt out: importing extract would load trafilatura here
         for name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
             logging.getLogger(name).setLevel(logging.CRITICAL)
-    return run_command(lambda: args.func(args))
+    with sigterm_as_interrupt():
+        return run_command(lambda: args.func(args))
+
+
+@contextlib.contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """For the block, SIGTERM raises :class:`~pipeline.errors.Terminated` (a
+    ``KeyboardInterrupt``) in the main thread, so that a run stopped by a scheduler, ``timeout``
+    or ``kill`` stops as on Ctrl-C: its workers stopped, its work folder removed, output and
+    state as they were. Before, SIGTERM killed the driver at once and left its worker processes
+    running, orphaned. Not in another thread (no handler can be set there), nor when SIGTERM is
+    ignored (the caller's choice).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated
+
+    previous = signal.getsignal(signal.SIGTERM)
+    if previous == signal.SIG_IGN:
+        yield
+        return
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt_status(exc: BaseException) -> int:
+    """130 for Ctrl-C, 143 (128 + SIGTERM) for a :class:`~pipeline.errors.Terminated` run."""
+    by_sigterm = isinstance(exc, Terminated) or isinstance(exc.__cause__, Terminated)
+    return 128 + (signal.SIGTERM if by_sigterm else signal.SIGINT)
 
 
 def run_command(command: Callable[[], int]) -> int:
@@ -365,7 +405,8 @@ def run_command(command: Callable[[], int]) -> int:
     stderr (``docclean: message``) and the status they stand for: 3 the state store is locked,
     2 bad arguments or configuration, 1 another docclean error or an OS error (a full disk),
     130 Ctrl-C (the line says whether output and state are as they were, or already written),
-    141 a reader that left the pipe. Anything else (a bug) keeps its traceback.
+    143 the same for SIGTERM (with :func:`sigterm_as_interrupt`), 141 a reader that left the
+    pipe. Anything else (a bug) keeps its traceback.
 
     Shared by ``docclean`` and the Prefect flow's command line (``python -m flows.clean_documents``).
 
@@ -391,10 +432,11 @@ def run_command(command: Callable[[], int]) -> int:
         return 1
     except RunInterrupted as exc:  # Ctrl-C once the output was being published
         sys.stderr.write(f"docclean: {exc}\n")
-        return 130
-    except KeyboardInterrupt:
-        sys.stderr.write("docclean: interrupted; output and state are unchanged\n")
-        return 130
+        return _interrupt_status(exc)
+    except KeyboardInterrupt as exc:
+        what = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+        sys.stderr.write(f"docclean: {what}; output and state are unchanged\n")
+        return _interrupt_status(exc)
     except BrokenPipeError:  # `docclean ... | head`: the reader left; the work itself is done
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -10,6 +10,8 @@
 - :class:`RunInterrupted`: Ctrl-C once the run has started to publish its output (a
   ``KeyboardInterrupt``, so code that handles interruption still sees one); the
   message says what is on disk.
+- :class:`Terminated`: SIGTERM received by the ``docclean`` command (a ``KeyboardInterrupt``
+  too, so the run stops exactly as on Ctrl-C).
 
 >>> err = DocumentError("binary", "a.bin: looks binary (NUL bytes)")
 >>> err.reason, str(err)
@@ -63,3 +65,9 @@ class RunInterrupted(KeyboardInterrupt):
         "the next run reads these inputs again"
     )
     AFTER_COMMIT = "interrupted after the run finished; its output and state are saved"
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a scheduler's, ``timeout``'s or ``kill``'s stop) received by the ``docclean``
+    command, raised in its main thread: the run stops as on Ctrl-C (its workers stopped, its
+    work folder removed, output and state as they were), exit status 143."""

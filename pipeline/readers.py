@@ -57,10 +57,12 @@ __all__ = [
     "ShardList",
     "Source",
     "SourceTable",
+    "check_inputs",
     "decode_bytes",
     "discover",
     "file_id",
     "normalise_published",
+    "open_input",
     "plan_shard_list",
     "plan_shards",
     "read_shard",
@@ -191,7 +193,8 @@ def file_id(rel: str) -> str:
 
 def check_input(raw: str | os.PathLike[str]) -> bool:
     """Whether the named input is a file (True) or a folder (False); a :class:`ConfigError`
-    when it is neither (missing, a broken symlink, a device).
+    when it is neither (missing, a broken symlink, a device) or is a folder that cannot be
+    listed (opened only, not read: checking costs nothing however large the folder).
 
     >>> import tempfile
     >>> check_input(tempfile.mkdtemp())
@@ -211,8 +214,45 @@ def check_input(raw: str | os.PathLike[str]) -> bool:
     if p.is_file():
         return True
     if p.is_dir():
+        try:
+            with os.scandir(p):
+                pass
+        except OSError as exc:
+            raise _unlistable_input(exc) from None
         return False
     raise ConfigError(f"input {str(raw)!r} is neither a regular file nor a folder")
+
+
+def _unlistable_input(exc: OSError) -> ConfigError:
+    return ConfigError(f"cannot list input folder {exc.filename}: {exc.strerror or exc}")
+
+
+def _named_file(p: Path) -> Source:
+    """The :class:`Source` of a file named as an input: its ``rel`` is its own name."""
+    return _make_source(p, _shown(p.name), explicit=True)
+
+
+def check_inputs(inputs: Sequence[str | os.PathLike[str]]) -> None:
+    """The checks :func:`discover` makes on the named inputs, without walking a folder: each
+    one is a file or a folder that can be listed (:func:`check_input`), and no two named files
+    map to the same ``rel`` (their ids would collide). A :class:`ConfigError` otherwise, with
+    discovery's message. What only a walk finds (a file inside a folder clashing) is left to it.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> for sub in ("a", "b"):
+    ...     (d / sub).mkdir(); _ = (d / sub / "x.txt").write_text("x")
+    >>> check_inputs([d / "a", d / "b" / "x.txt"])
+    >>> check_inputs([d / "a" / "x.txt", d / "b" / "x.txt"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.ConfigError: inputs .../a/x.txt and .../b/x.txt both map to 'x.txt'; ...
+    """
+    found: dict[str, Source] = {}
+    by_real: dict[str, str] = {}
+    for raw in inputs:
+        if check_input(raw):
+            _add(found, by_real, _named_file(Path(raw)))
 
 
 def scan_inputs(inputs: Sequence[str | os.PathLike[str]], exclude: Iterable[str] = ()) -> Discovery:
@@ -228,7 +268,7 @@ def scan_inputs(inputs: Sequence[str | os.PathLike[str]], exclude: Iterable[str]
     for raw in inputs:
         p = Path(raw)
         if check_input(raw):
-            _add(found, by_real, _make_source(p, _shown(p.name), explicit=True))
+            _add(found, by_real, _named_file(p))
         else:
             root = p.resolve()
             root_name = _shown(root.name)
@@ -319,7 +359,7 @@ def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
             if prefix == root_name:  # the input folder itself
-                raise ConfigError(f"cannot list input folder {exc.filename}: {exc.strerror or exc}") from None
+                raise _unlistable_input(exc) from None
             # a folder inside it: the rest of the run goes on, and its reader rejects it
             logger.warning("cannot list %s/ (%s): rejected as unreadable", prefix, exc.strerror or exc)
             yield _not_a_file(os.path.realpath(here), prefix + "/")
@@ -1238,6 +1278,52 @@ class _Reject(Exception):
         self.reason: RejectReason = reason
 
 
+class NotRegularFile(OSError):
+    """An input that is no regular file when it is opened: a named pipe, a socket, a device or a
+    folder put in its place after the run found it (see :func:`open_input`)."""
+
+
+def _kind_of(mode: int) -> str:
+    """What a file that is not regular is, for a message: ``a named pipe``, ``a folder``...
+
+    >>> _kind_of(stat.S_IFIFO), _kind_of(stat.S_IFDIR)
+    ('a named pipe', 'a folder')
+    """
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return next((name for test, name in _FILE_KINDS if test(mode)), "an unusual file")
+
+
+def open_input(path: str, buffering: int = -1) -> IO[bytes]:
+    """Open an input file to read, never waiting for a writer: discovery refuses named pipes,
+    but a file can be swapped for one after it, and ``open`` of a pipe blocks until something
+    writes to it. The file is opened non-blocking (which opening a pipe needs), looked at with
+    ``fstat`` on the open descriptor (no race), and anything but a regular file raises
+    :class:`NotRegularFile`; a regular file is then set back to blocking reads.
+
+    >>> import tempfile
+    >>> d = tempfile.mkdtemp(); os.mkfifo(d + "/feed.jsonl")
+    >>> open_input(d + "/feed.jsonl")
+    Traceback (most recent call last):
+    ...
+    pipeline.readers.NotRegularFile: not a regular file (a named pipe)
+    >>> open_input(d)
+    Traceback (most recent call last):
+    ...
+    pipeline.readers.NotRegularFile: not a regular file (a folder)
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(f"not a regular file ({_kind_of(mode)})")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb", buffering=buffering)
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 class _Opened:
     """Context manager opening a source (gunzipping if needed) and closing both layers."""
 
@@ -1247,7 +1333,7 @@ class _Opened:
         self.fh: IO[bytes] | None = None
 
     def __enter__(self) -> IO[bytes]:
-        raw: IO[bytes] = open(self.src.path, "rb")
+        raw = open_input(self.src.path)
         self.raw = raw
         fh = cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb")) if self.src.compressed else raw
         self.fh = fh
@@ -1276,6 +1362,8 @@ def _read_limited(fh: IO[bytes], limit: int, expected: int | None = None) -> byt
 
 
 def _io_failure(exc: BaseException, what: str, doing: str = "read") -> _Reject:
+    if isinstance(exc, NotRegularFile):  # worded as discovery's rejection (_entry_rejection)
+        return _Reject("unreadable", f"{what}: {exc}: not read")
     if isinstance(exc, OSError) and exc.errno in _TRANSIENT_ERRNOS:
         raise TransientError(f"{what}: {exc.strerror or exc} (transient, retry)") from exc
     if isinstance(exc, OSError) and exc.strerror:
@@ -1595,7 +1683,7 @@ def _read_warc(src: Source, cfg: ReadConfig, stats: ReadStats) -> Iterator[Docum
     index = -1
     offset = 0
     try:
-        fh = open(src.path, "rb")  # noqa: SIM115 - closed below; the generator yields in between
+        fh = open_input(src.path)  # closed below; the generator yields in between
     except _READ_ERRORS as exc:
         r = _io_failure(exc, src.rel)
         yield Rejection(base, src.rel, r.reason, str(r), (src.rel, 0))

@@ -24,6 +24,7 @@ import calendar
 import concurrent.futures as cf
 import contextlib
 import ctypes
+import errno
 import gc
 import hashlib
 import heapq
@@ -183,7 +184,7 @@ def _chunks(path: str, size: int | None = None) -> Iterator[bytes]:
     """The bytes of a file (its first ``size`` when given), in unbuffered reads of up to 1 MiB.
     Raises ``OSError`` when it cannot be read."""
     left = -1 if size is None else size
-    with open(path, "rb", buffering=0) as fh:
+    with readers.open_input(path, buffering=0) as fh:
         while left and (chunk := fh.read(_DIGEST_CHUNK if left < 0 else min(left, _DIGEST_CHUNK))):
             left -= len(chunk) if left > 0 else 0
             yield chunk
@@ -327,7 +328,8 @@ def check(
 ) -> None:
     """Fail now, as a run of these arguments would fail before its map, without walking an
     input folder or reading a file: the checks of :func:`plan` on the arguments, each named
-    input a file or a folder, the output folder made, and the state store opened (its lock
+    input a file or a folder that can be listed, no two named files with one ``rel``
+    (:func:`readers.check_inputs`), the output folder made, and the state store opened (its lock
     taken and released, its file checked). For a caller that starts the run somewhere else
     (the Prefect flow's command line starts a flow run): the errors are the run's own,
     :class:`ConfigError`, :class:`~pipeline.errors.StateLockedError`,
@@ -340,8 +342,7 @@ def check(
     pipeline.errors.ConfigError: input '/nonexistent/input' does not exist ...
     """
     inputs, out, state_dir = _arguments(inputs, output, config)
-    for given in inputs:
-        readers.check_input(given)
+    readers.check_inputs(inputs)
     _make_output(out)
     with State.open(state_dir):
         pass
@@ -486,7 +487,7 @@ def _unfinished_tail(path: str, size: int) -> int:
     """
     tail = b""
     try:
-        with open(path, "rb") as fh:
+        with readers.open_input(path) as fh:
             pos = size
             while True:
                 if pos == 0:
@@ -539,7 +540,7 @@ def _grown_from(path: str, size: int, digest: str) -> tuple[int, int] | None:
             read += len(chunk)
             last = chunk[-1:]
         if last != b"\n":
-            with open(path, "rb") as fh:
+            with readers.open_input(path) as fh:
                 fh.seek(size)
                 after = fh.read(_TAIL_STEP)
     except OSError:
@@ -1234,9 +1235,10 @@ def finish(
     t0 = time.perf_counter()
     _sweep_stale_work(out, Path(plan.work_dir).name)
     _set_aside_uncommitted(out, state.run_ids(), plan.state_dir, config.run.incremental)
-    committed = False
+    committed = written = False
     try:
         _write_outputs(plan, results, renames, decisions, template_keys, summary, map_fn or map)
+        written = True
         summary.timings["write"] = time.perf_counter() - t0
 
         unread = UNREAD.hex()
@@ -1255,6 +1257,18 @@ def finish(
         # the output may be (partly) published: say so, rather than "unchanged"
         said = RunInterrupted.AFTER_COMMIT if committed else RunInterrupted.BEFORE_COMMIT
         raise RunInterrupted(said) from exc
+    except Exception as exc:
+        trouble = state.as_os_error(exc)
+        if trouble is None or not written or committed:
+            raise
+        # a full disk under the state store: the output is already in place, so "the run
+        # stopped" alone would read as "nothing changed"
+        where = f" ({trouble.filename})" if trouble.filename else ""
+        hint = "; free some space" if trouble.errno == errno.ENOSPC else ""
+        raise DoccleanError(
+            f"the output is written, but the state was not saved: {trouble.strerror or trouble}{where}"
+            f"{hint}; the next run reads these inputs again"
+        ) from exc
     log.info(
         "run %s: %d documents, %d rejected, %d duplicate passages in %.1fs",
         plan.run_id,
@@ -1624,11 +1638,13 @@ def _worker_count(config: Config) -> int:
 def _pool(the_plan: RunPlan) -> Iterator[cf.ProcessPoolExecutor | None]:
     """A process pool for the run's map and write phases (``None`` with one worker).
 
-    Ctrl-C is the driver's: the workers ignore SIGINT (:func:`_ignore_sigint`; a terminal sends
+    Ctrl-C is the driver's: the workers ignore SIGINT (:func:`_worker_signals`; a terminal sends
     it to every process of the job), so none of them prints a ``KeyboardInterrupt`` traceback
-    or dies while the driver shuts down. When the block ends with an exception (Ctrl-C, a
-    failure) the workers are stopped at once (:func:`_stop_workers`), not waited for: what
-    they were writing is in the run's work folder, which the caller removes.
+    or dies while the driver shuts down. SIGTERM kills a worker (its default action, whatever
+    the driver made of it: the ``docclean`` command turns it into an interruption). When the
+    block ends with an exception (Ctrl-C, a failure) the workers are stopped at once
+    (:func:`_stop_workers`), not waited for: what they were writing is in the run's work
+    folder, which the caller removes.
     """
     workers = min(_worker_count(the_plan.config), max(1, len(the_plan.shards)))
     if workers <= 1:
@@ -1650,14 +1666,15 @@ def _pool(the_plan: RunPlan) -> Iterator[cf.ProcessPoolExecutor | None]:
             _trim_heap()
             stack.enter_context(_frozen())
         pool = stack.enter_context(
-            cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_ignore_sigint)
+            cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_signals)
         )
         try:
             if fork:
                 # the pool forks all its workers at the first submit: do it now, before the driver
                 # loads the dedup index or anything else the workers never use (with SIGINT held
-                # back, so that no worker gets one before its initializer ignores it)
-                with _sigint_held():
+                # back, so that no worker gets one before its initializer ignores it; SIGTERM too,
+                # which must not run a handler the driver set before the initializer resets it)
+                with _signals_held():
                     first = pool.submit(int)
                 first.result()
             yield pool
@@ -1672,20 +1689,26 @@ def _pool(the_plan: RunPlan) -> Iterator[cf.ProcessPoolExecutor | None]:
             raise
 
 
-def _ignore_sigint() -> None:
-    """Worker initializer: ignore SIGINT (and let a SIGINT held back at the fork go)."""
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+def _worker_signals() -> None:
+    """Worker initializer: ignore SIGINT, let SIGTERM kill (a forked worker inherits the
+    driver's handler, which would raise in the worker instead), and let signals held back at
+    the fork go."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
 
 
 @contextlib.contextmanager
-def _sigint_held() -> Iterator[None]:
-    """Hold SIGINT back from this thread for the block (where the platform can); one sent
-    meanwhile arrives when it ends. Processes forked inside start with it held back.
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back from this thread for the block (where the platform can);
+    one sent meanwhile arrives when it ends. Processes forked inside start with them held back.
 
-    >>> with _sigint_held():
-    ...     signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    >>> with _signals_held():
+    ...     _HELD <= signal.pthread_sigmask(signal.SIG_BLOCK, [])
     True
     >>> signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])
     False
@@ -1693,7 +1716,7 @@ def _sigint_held() -> Iterator[None]:
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
     try:
         yield
     finally:

@@ -364,6 +364,17 @@ class State:
         self._dirty = True
         return self._conn
 
+    def as_os_error(self, exc: BaseException) -> OSError | None:
+        """``exc`` as the machine's trouble it stands for: an :class:`OSError` itself, or an
+        SQLite error of this store meaning a full disk, a read-only or unreadable file (an
+        :class:`OSError` naming the store's file); None for anything else. (Leaving
+        :meth:`open` turns these SQLite errors into such an ``OSError`` too.)"""
+        if isinstance(exc, OSError):
+            return exc
+        if isinstance(exc, sqlite3.DatabaseError) and not _is_damage(exc):
+            return _os_error(exc, self.directory / DB_NAME)
+        return None
+
     def commit(self) -> None:
         """Make every write since open (or the last commit) durable."""
         if self.readonly:

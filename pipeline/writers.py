@@ -78,7 +78,7 @@ def atomic_writer(path: str | os.PathLike[str], *, gz: bool = False) -> Iterator
     dest = Path(path)
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    os.fchmod(fd, 0o666 & ~_umask())  # mkstemp creates 0600; output files get the usual mode
+    os.fchmod(fd, file_mode())  # mkstemp creates 0600; output files get the usual mode
     raw = os.fdopen(fd, "wb")
     try:
         if gz:
@@ -108,6 +108,12 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def file_mode() -> int:
+    """The mode a new file gets from ``open`` (0666 less the umask): every file docclean writes
+    through a temporary file (``mkstemp`` makes it 0600) is given it before it is published."""
+    return 0o666 & ~_umask()
 
 
 def _discard(raw: IO[bytes], tmp: str) -> None:

@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -292,8 +293,11 @@ sys.exit(cli.main(sys.argv[2:]))
 """
 
 
-@pytest.mark.skipif(os.name != "posix", reason="process groups and fork")
-def test_ctrl_c_with_two_workers_prints_one_line_and_changes_nothing(tmp_path: Path) -> None:
+def _stop_a_run_with_two_busy_workers(tmp_path: Path, stop: Callable[[int], None]) -> tuple[int, str, Path]:
+    """Start ``docclean run`` with two workers in its own process group (as a terminal's job or
+    a service), ``stop(pid)`` it once one worker is inside shard 0 and the other done with
+    shard 1 and waiting for work; its exit status, stderr and output folder once it ended.
+    Fails when any process of the run is left running."""
     import signal
     import subprocess
     import sys
@@ -306,7 +310,6 @@ def test_ctrl_c_with_two_workers_prints_one_line_and_changes_nothing(tmp_path: P
     script, busy, out = tmp_path / "slow.py", tmp_path / "busy", tmp_path / "out"
     script.write_text(SLOW_FIRST_SHARD, encoding="utf-8")
     argv = ["run", str(inputs), "-o", str(out), "--workers", "2", "--shard-size", "1", "-q"]
-    # its own process group: Ctrl-C in a terminal signals the driver and every worker
     proc = subprocess.Popen(
         [sys.executable, str(script), str(busy), *argv],
         stderr=subprocess.PIPE,
@@ -315,12 +318,11 @@ def test_ctrl_c_with_two_workers_prints_one_line_and_changes_nothing(tmp_path: P
     )
     try:
         deadline = time.monotonic() + 120
-        # one worker inside shard 0, the other done with shard 1 and waiting for work
         while not (busy.exists() and list(out.glob(".docclean-work-*/shard-000001.pickle"))):
             assert proc.poll() is None, proc.communicate()[1]
             assert time.monotonic() < deadline, "the run never got both workers going"
             time.sleep(0.1)
-        os.killpg(proc.pid, signal.SIGINT)
+        stop(proc.pid)
         _, err = proc.communicate(timeout=60)  # not the 120 s the busy worker would take
         with pytest.raises(ProcessLookupError):
             os.killpg(proc.pid, 0)  # no worker left running either
@@ -328,9 +330,61 @@ def test_ctrl_c_with_two_workers_prints_one_line_and_changes_nothing(tmp_path: P
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
-    # before: each worker's KeyboardInterrupt traceback too ("Process ForkProcess-1: ...")
-    assert err == "docclean: interrupted; output and state are unchanged\n"
-    assert proc.returncode == 130
+    return proc.returncode, err, out
+
+
+def _assert_nothing_written(out: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == [".docclean-state"]  # no output, no work folder
     with State.open(out / ".docclean-state", readonly=True) as st:
         assert st.info()["inputs"] == 0 and st.info()["runs"] == 0
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups and fork")
+def test_ctrl_c_with_two_workers_prints_one_line_and_changes_nothing(tmp_path: Path) -> None:
+    import signal
+
+    # Ctrl-C in a terminal signals the driver and every worker
+    code, err, out = _stop_a_run_with_two_busy_workers(tmp_path, lambda pid: os.killpg(pid, signal.SIGINT))
+    # before: each worker's KeyboardInterrupt traceback too ("Process ForkProcess-1: ...")
+    assert err == "docclean: interrupted; output and state are unchanged\n"
+    assert code == 130
+    _assert_nothing_written(out)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups and fork")
+@pytest.mark.parametrize("to", ["driver", "group"])
+def test_sigterm_with_two_workers_stops_like_ctrl_c_and_leaves_no_worker_behind(
+    tmp_path: Path, to: str
+) -> None:
+    """SIGTERM is how a scheduler, ``timeout`` or ``kill`` stops a nightly run: sent to the
+    driver alone, or (systemd) to every process of the run."""
+    import signal
+
+    def stop(pid: int) -> None:
+        if to == "driver":
+            os.kill(pid, signal.SIGTERM)
+        else:
+            os.killpg(pid, signal.SIGTERM)
+
+    # before: the driver died at once, its workers stayed, orphaned, waiting for work (and the
+    # work folder stayed until a run a day later removed it)
+    code, err, out = _stop_a_run_with_two_busy_workers(tmp_path, stop)
+    assert err == "docclean: terminated (SIGTERM); output and state are unchanged\n"
+    assert code == 128 + signal.SIGTERM
+    _assert_nothing_written(out)
+
+
+@pytest.mark.parametrize(
+    ("argv", "verbose"),
+    [
+        (["run", "in"], 0),
+        (["-v", "run", "in"], 1),
+        (["run", "in", "-v"], 1),  # before: "unrecognized arguments: -v", exit 2
+        (["run", "-vv", "in"], 2),
+        (["validate", "out", "--verbose"], 1),
+    ],
+)
+def test_verbose_goes_before_or_after_the_command(argv: list[str], verbose: int) -> None:
+    from pipeline.cli import build_parser
+
+    assert build_parser().parse_args(argv).verbose == verbose

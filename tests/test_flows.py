@@ -255,6 +255,14 @@ def _bad_arguments(tmp_path: Path, case: str) -> tuple[list[str], list[str]]:
     elif case == "damaged-state":
         state.mkdir()
         (state / "state.sqlite").write_bytes(bytes(range(256)) * 16)
+    elif case == "unlistable-input":  # found only by discovery before
+        common = [str(tmp_path / "locked")]
+        shutil.copytree(SEEDS, common[0])
+    elif case == "same-rel-files":  # both map to rel 'x.txt': found only by discovery before
+        for name in ("a", "b"):
+            (tmp_path / name).mkdir()
+            (tmp_path / name / "x.txt").write_text("Some news.", encoding="utf-8")
+        common = [str(tmp_path / "a" / "x.txt"), str(tmp_path / "b" / "x.txt")]
     output = "" if case == "empty-output" else str(out)  # before: the flow wrote into output/
     flow = [*common, "--output", output, "--state-dir", str(state), *flow_extra]
     cli = ["run", *common, "--output", output, "--state", str(state), "--workers", "1", "-q", *run_extra]
@@ -272,6 +280,8 @@ def _bad_arguments(tmp_path: Path, case: str) -> tuple[list[str], list[str]]:
         ("empty-output", 2),
         ("damaged-state", 1),
         ("locked-state", 3),
+        ("unlistable-input", 2),
+        ("same-rel-files", 2),
     ],
 )
 def test_the_flow_command_line_stops_bad_arguments_like_docclean_run(
@@ -286,6 +296,10 @@ def test_the_flow_command_line_stops_bad_arguments_like_docclean_run(
 
     monkeypatch.setattr(flow_module, "clean_documents", no_flow)
     flow_args, run_args = _bad_arguments(tmp_path, case)
+    if case == "unlistable-input":  # as for chmod 000 (a test running as root cannot make one)
+        from tests.test_readers import _deny_listing
+
+        _deny_listing(monkeypatch, tmp_path / "locked")
     lock = StateStore.open(tmp_path / "state") if case == "locked-state" else contextlib.nullcontext()
     with lock:
         # before: a failed flow run, Prefect's tracebacks, exit 1

@@ -10,7 +10,8 @@ import json
 import os
 import pickle
 import tarfile
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -302,16 +303,27 @@ def test_shards_pickle_small(tmp_path: Path) -> None:
     assert len(pickle.dumps(shards[3])) < 1000
 
 
-def test_a_broken_symlink_in_a_folder_is_rejected_not_skipped(tmp_path: Path) -> None:
+def test_a_broken_symlink_in_a_folder_is_rejected_not_skipped(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     root = tmp_path / "in"
     root.mkdir()
     (root / "ok.txt").write_text("Kept.", encoding="utf-8")
+    (root / "notes.pdf").write_text("x", encoding="utf-8")
     for name in ("gone.txt", "gone.jsonl", "gone.warc.gz", "gone.pdf"):
         (root / name).symlink_to(tmp_path / "moved-away" / name)
     # before: skipped at debug level like a .pdf, so the documents behind it vanished
-    found = scan_inputs([root])
+    with caplog.at_level("DEBUG", logger="pipeline.readers"):
+        found = scan_inputs([root])
     assert [s.rel for s in found.sources] == ["in/gone.jsonl", "in/gone.txt", "in/gone.warc.gz", "in/ok.txt"]
-    assert found.skipped == ("in/gone.pdf",)
+    # with an unsupported name, a broken link is skipped exactly as an ordinary file is
+    assert found.skipped == ("in/gone.pdf", "in/notes.pdf")
+    said = {
+        (r.levelname, r.getMessage().replace("gone.pdf", "NAME").replace("notes.pdf", "NAME"))
+        for r in caplog.records
+        if "pdf" in r.getMessage()
+    }
+    assert said == {("DEBUG", "skipping in/NAME (hidden or unsupported suffix)")}
     items = read_all(found.sources)
     assert [getattr(x, "reason", "document") for x in items] == ["unreadable"] * 3 + ["document"]
     assert "in/gone.txt: cannot read (No such file or directory)" in items[1].message
@@ -1066,6 +1078,38 @@ def test_a_named_pipe_socket_or_device_in_a_folder_is_rejected_without_opening_i
     assert items[0].message == "in/feed.jsonl: not a regular file (a named pipe): not read"
     assert items[2].message == "in/sock.txt: not a regular file (a socket): not read"
     assert items[3].message == "in/zero.txt: not a regular file (a device): not read"
+
+
+def returns_within(seconds: float, fn: Callable[[], Any], fifo: Path) -> Any:
+    """``fn()``, run in a thread; fails (instead of hanging the test run) when it is still
+    waiting after ``seconds``, then lets it go by opening ``fifo`` as a writer and closing it."""
+    result: list[Any] = []
+    worker = threading.Thread(target=lambda: result.append(fn()), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))  # the blocked reader sees its end
+        worker.join(5)
+        pytest.fail(f"still waiting on the named pipe {fifo} after {seconds} s")
+    return result[0]
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.html.gz", "a.jsonl", "a.warc.gz"])
+def test_a_file_swapped_for_a_named_pipe_after_discovery_is_rejected_not_waited_on(
+    tmp_path: Path, name: str
+) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / name).write_bytes(b"x")
+    found = discover([root])
+    (root / name).unlink()
+    os.mkfifo(root / name)  # say a feed put in its place between planning and reading
+    # before: open() waited for a writer for ever
+    items = returns_within(10, lambda: read_all(found), root / name)
+    where = f"in/{name}:1" if name == "a.jsonl" else f"in/{name}"  # a JSONL rejection names its line
+    assert [(x.source, getattr(x, "reason", None)) for x in items] == [(where, "unreadable")]
+    # worded as the rejection of a named pipe that discovery found
+    assert items[0].message == f"{where}: not a regular file (a named pipe): not read"
 
 
 @pytest.mark.parametrize("name", ["a.txt.gz", "a.html.gz", "a.jsonl.gz", "a.warc.gz"])

@@ -11,9 +11,11 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import random
 import re
 import shutil
+import stat
 import subprocess
 import tempfile
 from collections import Counter
@@ -213,8 +215,14 @@ def test_default_destination_gzip_input_and_atomic_write(tmp_path: Path) -> None
     with gzip.open(zipped / "documents.jsonl.gz", "wb") as fh:
         fh.write(docs.read_bytes())
     docs.unlink()
-    assert write_report(plain) == plain / "report.html"
-    assert write_report(zipped) == zipped / "report.html"
+    old_mask = os.umask(0o022)
+    try:
+        assert write_report(plain) == plain / "report.html"
+        assert write_report(zipped) == zipped / "report.html"
+    finally:
+        os.umask(old_mask)
+    # the mode of the run's own files (before: 0600, mkstemp's, so a web server could not serve it)
+    assert stat.S_IMODE((plain / "report.html").stat().st_mode) == 0o644
     assert (plain / "report.html").read_bytes() == (zipped / "report.html").read_bytes()
     assert sorted(p.name for p in zipped.iterdir()) == [
         "documents.jsonl.gz",

@@ -379,8 +379,6 @@ def test_an_output_inside_the_input_folder_is_not_read_back(tmp_path: Path) -> N
 def test_an_input_unreadable_while_planning_is_rejected_and_never_taken_as_unchanged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import builtins
-
     from pipeline import readers
 
     src = tmp_path / "in"
@@ -388,16 +386,16 @@ def test_an_input_unreadable_while_planning_is_rejected_and_never_taken_as_uncha
     for name in ("000_584aeddb6693844b.txt", "002_6b0c022c36250b00.txt"):
         shutil.copy(SEEDS / name, src)
     locked = str((src / "002_6b0c022c36250b00.txt").resolve())
-    real_open = builtins.open
+    real_open = readers.open_input
 
-    def denying_open(file: object, *args: object, **kwargs: object) -> object:
+    def denying_open(file: str, *args: Any, **kwargs: Any) -> Any:
         if str(file) == locked:
             raise PermissionError(13, "Permission denied", str(file))
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(file, *args, **kwargs)
 
-    # as for a file without read permission (a test running as root cannot make one)
-    monkeypatch.setattr(runner, "open", denying_open, raising=False)
-    monkeypatch.setattr(readers, "open", denying_open, raising=False)
+    # as for a file without read permission (a test running as root cannot make one); every
+    # input is opened by readers.open_input, the checksum and the readers alike
+    monkeypatch.setattr(readers, "open_input", denying_open)
     out = tmp_path / "out"
     cfg = one_worker(run={"incremental": True})
     first = runner.run([src], out, cfg)  # before: a PermissionError traceback while planning
@@ -411,6 +409,43 @@ def test_an_input_unreadable_while_planning_is_rejected_and_never_taken_as_uncha
     monkeypatch.undo()
     readable = runner.run([src], out, cfg)  # readable now: processed
     assert (readable.skipped_inputs, readable.documents) == (1, 1)
+
+
+def test_an_input_swapped_for_a_named_pipe_after_discovery_is_rejected_not_waited_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from pipeline import readers
+    from tests.test_readers import returns_within
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS / "000_584aeddb6693844b.txt", src)
+    (src / "feed.jsonl").write_text('{"text": "A line of news."}\n', encoding="utf-8")
+    real_discover = readers.discover
+
+    def discover_then_swap(*args: Any, **kwargs: Any) -> list[readers.Source]:
+        found = real_discover(*args, **kwargs)
+        (src / "feed.jsonl").unlink()
+        os.mkfifo(src / "feed.jsonl")  # between discovery and the checksum, scan and read
+        return found
+
+    monkeypatch.setattr(readers, "discover", discover_then_swap)
+    out = tmp_path / "out"
+    cfg = one_worker(run={"incremental": True})  # also looks for an unfinished last line
+    # before: the checksum's open() waited for a writer for ever
+    summary = returns_within(60, lambda: runner.run([src], out, cfg), src / "feed.jsonl")
+    assert (summary.documents, summary.rejected) == (1, 1)
+    (rejected,) = out.glob("rejected*.jsonl")
+    (rej,) = lines(rejected)
+    assert (rej["source"], rej["reason"]) == ("in/feed.jsonl:1", "unreadable")
+    assert rej["message"] == "in/feed.jsonl:1: not a regular file (a named pipe): not read"
+    monkeypatch.undo()
+    (src / "feed.jsonl").unlink()
+    (src / "feed.jsonl").write_text('{"text": "A line of news."}\n', encoding="utf-8")
+    again = runner.run([src], out, cfg)  # never recorded as seen: read once it is a file
+    assert (again.skipped_inputs, again.documents, again.rejected) == (1, 1, 0)
 
 
 def test_a_sub_folder_that_cannot_be_listed_is_a_rejection_not_the_end_of_the_run(
@@ -686,6 +721,35 @@ def test_output_of_a_run_interrupted_before_its_state_commit_is_set_aside(
     ids = [r["id"] for f in sorted(out.glob("documents*.jsonl")) for r in lines(f)]
     assert sorted(ids) == sorted(set(ids)) and len(ids) == 5  # ... and are in the output once
     assert (out / f".docclean-orphan-{published.name}").exists()  # the orphan is kept aside
+
+
+def test_a_full_disk_at_the_state_commit_says_the_output_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    from pipeline.cli import main
+    from pipeline.state import State
+
+    out = tmp_path / "out"
+    store = out / ".docclean-state" / "state.sqlite"
+
+    def full(self: State) -> None:  # as SQLite reports a full disk at the COMMIT
+        exc = sqlite3.OperationalError("database or disk is full")
+        exc.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+        raise exc
+
+    monkeypatch.setattr(State, "commit", full)
+    assert main(["run", str(SEEDS), "-o", str(out), "--workers", "1", "-q"]) == 1
+    # before: "the run stopped: No space left on device (...)", though the output was replaced
+    assert capsys.readouterr().err == (
+        "docclean: the output is written, but the state was not saved: No space left on device "
+        f"({store}); free some space; the next run reads these inputs again\n"
+    )
+    assert len(lines(out / "documents.jsonl")) == 5
+    monkeypatch.undo()
+    with State.open(out / ".docclean-state", readonly=True) as st:
+        assert st.info()["runs"] == 0
 
 
 def test_a_run_interrupted_after_its_state_commit_says_it_finished(

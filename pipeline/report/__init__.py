@@ -52,6 +52,7 @@ from typing import Any
 
 from pipeline.document import Category
 from pipeline.errors import DoccleanError
+from pipeline.writers import file_mode
 
 __all__ = [
     "CATEGORY_COLOURS",
@@ -812,6 +813,7 @@ def _atomic_write(dest: Path, content: str) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
     try:
+        os.fchmod(fd, file_mode())  # as the run's output files: readable where they are
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(content)
         os.replace(tmp, dest)
