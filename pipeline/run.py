@@ -56,7 +56,7 @@ from pipeline.config import BoilerplateConfig, Config
 from pipeline.document import Category, Document, Duplicate, Rejection
 from pipeline.errors import ConfigError, DoccleanError, DocumentError, RunInterrupted, TransientError
 from pipeline.state import DB_NAME, State
-from pipeline.writers import atomic_writer, dumps, record, rejection_record
+from pipeline.writers import atomic_writer, atomic_writers, dumps, record, rejection_record
 
 log = logging.getLogger(__name__)
 
@@ -1477,7 +1477,8 @@ def _write_outputs(
     total = WriteResult()
     tasks = _write_tasks(plan, results, renames, decisions, template_keys)
     os.makedirs(plan.work_dir, exist_ok=True)
-    with atomic_writer(out / doc_name, gz=gz) as docs_fh, atomic_writer(out / rej_name) as rej_fh:
+    # both files are finished before either is published (writers.atomic_writers)
+    with atomic_writers([(out / doc_name, gz), (out / rej_name, False)]) as (docs_fh, rej_fh):
         for task, res in zip(tasks, map_fn(write_shard, tasks), strict=True):
             for part, fh in ((task.documents_part, docs_fh), (task.rejected_part, rej_fh)):
                 with open(part, encoding="utf-8", newline="\n") as src:

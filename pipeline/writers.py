@@ -2,8 +2,9 @@
 
 Nothing is ever half-written: every file is written under a temporary name in
 the destination folder and renamed into place only when complete (``os.replace``
-is atomic on POSIX). The manifest is renamed last, so a folder with a manifest
-whose ``run_id`` matches is a complete run.
+is atomic on POSIX). Files written together (documents and rejected) are all finished
+before any is renamed (:func:`atomic_writers`). The manifest is renamed last, so a folder
+with a manifest whose ``run_id`` matches is a complete run.
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -16,15 +17,16 @@ whose ``run_id`` matches is a complete run.
 from __future__ import annotations
 
 import contextlib
+import errno
 import gzip
 import io
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from pipeline.document import SCHEMA, Document, Duplicate, Rejection
 from pipeline.errors import TransientError
@@ -75,33 +77,88 @@ def dumps(obj: Any) -> str:
 @contextlib.contextmanager
 def atomic_writer(path: str | os.PathLike[str], *, gz: bool = False) -> Iterator[IO[str]]:
     """Open ``path`` for text writing; it appears only if the block completes without error."""
-    dest = Path(path)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    os.fchmod(fd, file_mode())  # mkstemp creates 0600; output files get the usual mode
-    raw = os.fdopen(fd, "wb")
+    with atomic_writers([(path, gz)]) as (fh,):
+        yield fh
+
+
+_Staged = tuple[Path, str, IO[bytes], "gzip.GzipFile | None", io.TextIOWrapper]
+"""A file of :func:`atomic_writers`: destination, temporary name, raw file, gzip layer, text layer."""
+
+
+@contextlib.contextmanager
+def atomic_writers(targets: Sequence[tuple[str | os.PathLike[str], bool]]) -> Iterator[tuple[IO[str], ...]]:
+    """Open several files for text writing (``(path, gz)`` each), published together.
+
+    When the block completes, every file is finished first (flushed, its gzip trailer
+    written, ``fsync``-ed and closed), and only then are they all renamed into place: a
+    full disk, which a network file system may report only at ``fsync`` or ``close``, leaves
+    every destination as it was, never a new ``rejected.jsonl`` beside an old
+    ``documents.jsonl``. On an error nothing is published and the temporary files are removed.
+    An ``OSError`` becomes a :class:`~pipeline.errors.TransientError` naming the file.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> try:
+    ...     with atomic_writers([(d / "a.jsonl", False), (d / "b.jsonl", True)]) as (a, b):
+    ...         _ = a.write("{}\\n")
+    ...         raise RuntimeError("stop")
+    ... except RuntimeError:
+    ...     pass
+    >>> sorted(p.name for p in d.iterdir())
+    []
+    """
+    staged: list[_Staged] = []
+    dest = Path(targets[0][0]) if targets else Path()
     try:
-        if gz:
-            # mtime=0 and no file name: the same records give the same bytes.
-            gzf = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
-            text: IO[str] = io.TextIOWrapper(gzf, encoding="utf-8", newline="\n")
-        else:
-            text = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
-        yield text
-        text.flush()
-        text.detach()  # type: ignore[attr-defined]  # keep the underlying streams open, closed below
-        if gz:
-            gzf.close()  # writes the gzip trailer; does not close ``raw``
-        raw.flush()
-        os.fsync(raw.fileno())
-        raw.close()
-        os.replace(tmp, dest)
+        for path, gz in targets:
+            dest = Path(path)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+            raw: IO[bytes] = os.fdopen(fd, "wb")
+            gzf: gzip.GzipFile | None = None
+            stream: IO[bytes] = raw
+            if gz:
+                # mtime=0 and no file name: the same records give the same bytes.
+                gzf = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
+                stream = cast(IO[bytes], gzf)
+            staged.append((dest, tmp, raw, gzf, io.TextIOWrapper(stream, encoding="utf-8", newline="\n")))
+            os.fchmod(fd, file_mode())  # mkstemp creates 0600; output files get the usual mode
+        yield tuple(text for *_, text in staged)
+        for current, _tmp, out, gzf, text in staged:
+            dest = current  # for the message: the file whose fsync or close failed
+            text.flush()
+            text.detach()  # keep the underlying streams open, closed below
+            if gzf is not None:
+                gzf.close()  # writes the gzip trailer; does not close ``raw``
+            out.flush()
+            os.fsync(out.fileno())
+            out.close()
+        for dest, tmp, *_ in staged:
+            os.replace(tmp, dest)
     except OSError as exc:
-        _discard(raw, tmp)
-        raise TransientError(f"could not write {dest}: {exc}") from exc
+        _discard_all(staged)
+        raise TransientError(f"could not write {dest}: {_os_reason(exc)}") from exc
     except BaseException:
-        _discard(raw, tmp)
+        _discard_all(staged)
         raise
+
+
+def _os_reason(exc: OSError) -> str:
+    """An OS error for a one-line message: its text without the errno, and what to do about a full disk.
+
+    >>> import errno
+    >>> _os_reason(OSError(errno.ENOSPC, "No space left on device"))
+    'No space left on device; free some space'
+    """
+    reason = exc.strerror or str(exc)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        reason += "; free some space"
+    return reason
+
+
+def _discard_all(staged: Sequence[_Staged]) -> None:
+    for _dest, tmp, raw, *_ in staged:
+        _discard(raw, tmp)
 
 
 def _umask() -> int:

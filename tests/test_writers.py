@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import gzip
+import os
 from pathlib import Path
 
 import pytest
 
 from pipeline.document import Category, Document, Duplicate, Repair, Span
-from pipeline.writers import RECORD_KEYS, atomic_writer, output_positions, record
+from pipeline.errors import TransientError
+from pipeline.writers import RECORD_KEYS, atomic_writer, atomic_writers, output_positions, record
 
 
 def test_atomic_writer_leaves_nothing_on_error(tmp_path: Path) -> None:
@@ -19,6 +22,39 @@ def test_atomic_writer_leaves_nothing_on_error(tmp_path: Path) -> None:
         raise RuntimeError("boom")
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+@pytest.mark.parametrize("failing_call", [1, 2])
+def test_files_written_together_are_published_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing_call: int
+) -> None:
+    """A full disk reported at fsync (as NFS does) of either file publishes neither: before, the
+    second file of a run was renamed into place before the first one was finished."""
+    docs, rej = tmp_path / "documents.jsonl", tmp_path / "rejected.jsonl"
+    docs.write_text("old documents\n", encoding="utf-8")
+    rej.write_text("old rejected\n", encoding="utf-8")
+    real_fsync, calls = os.fsync, []
+
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == failing_call:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(TransientError, match="No space left on device; free some space"):
+        with atomic_writers([(docs, False), (rej, True)]) as (d, r):
+            d.write("new documents\n")
+            r.write("new rejected\n")
+    assert docs.read_text(encoding="utf-8") == "old documents\n"
+    assert rej.read_text(encoding="utf-8") == "old rejected\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["documents.jsonl", "rejected.jsonl"]
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    with atomic_writers([(docs, False), (rej, True)]) as (d, r):
+        d.write("new documents\n")
+        r.write("new rejected\n")
+    assert docs.read_text(encoding="utf-8") == "new documents\n"
+    assert gzip.decompress(rej.read_bytes()) == b"new rejected\n"
 
 
 def test_gzip_output_is_byte_stable(tmp_path: Path) -> None:
