@@ -352,18 +352,30 @@ _MONTH_YEAR = re.compile(
     r"ene|abr|ago|dic)[a-zäéû]*\.? \d{4}$",
     re.IGNORECASE,
 )
+_AGO = re.compile(
+    r"^(updated:? )?(\d+ ?(s|m|h|d|mins?|minutes?|hrs?|hours?|days?|weeks?|months?) ago"
+    r"|vor \d+ ?(min|minuten|std|stunden?|tagen?)"
+    r"|il y a \d+ ?(min|minutes?|h|heures?|jours?)"
+    r"|hace \d+ ?(min|minutos?|h|horas?|días?))\b",
+    re.IGNORECASE,
+)
+"""A relative publication time, maybe followed by what the teaser holds: "32M ago", "17H ago 50 photos",
+"7H ago 08:51" (a video's length), "vor 3 Stunden"."""
 _TEASER_SUMMARY_WORDS = 80
 """Longest summary under a teaser headline that :func:`_dated_teasers` takes."""
 
 
 def _stamp(b: _Block) -> bool:
-    """A short line that dates something: "31.01.2022", "18. Nov 2021", "- Nov. 8", "10 mars 2020".
+    """A short line that dates something: "31.01.2022", "18. Nov 2021", "- Nov. 8", "10 mars 2020",
+    "32M ago", "17H ago 50 photos".
 
     A bare time ("12:24") is not a stamp: a live blog's entries are timed, and they are content.
     """
     f = b.f
     if f.words > 8 or f.prose:
         return False
+    if _AGO.match(f.text):
+        return True
     if f.bullet:  # "18. Nov 2021": the day was read as a list number
         return _MONTH_YEAR.match(f.text) is not None
     by_rule = b.strong is not None and b.strong.id == "other/xx/date-only"
