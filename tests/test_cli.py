@@ -464,3 +464,26 @@ def test_a_missing_input_still_creates_no_output_folder(
     assert "does not exist" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
 
+
+def test_the_lock_message_names_the_state_folder_as_an_absolute_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # before: `docclean run` named it absolute, `docclean state ...` as given (relative)
+    monkeypatch.chdir(tmp_path)
+    state = tmp_path / "out" / ".docclean-state"
+    with State.open(state) as st:
+        st.commit()
+    fd = os.open(state / "lock", os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        for argv in (
+            ["run", str(SEEDS), "-o", "out", "-q"],
+            ["run", str(SEEDS), "-o", "elsewhere", "--state", "out/.docclean-state", "-q"],
+            ["state", "compact", "--output", "out"],
+            ["state", "reset", "--yes", "--state", "out/.docclean-state"],
+        ):
+            assert main(argv) == 3
+            err = capsys.readouterr().err
+            assert err.startswith(f"docclean: another docclean run holds the state at {state} (pid "), argv
+    finally:
+        os.close(fd)
