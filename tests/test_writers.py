@@ -42,10 +42,12 @@ def test_files_written_together_are_published_together(
         real_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", fsync)
-    with pytest.raises(TransientError, match="No space left on device; free some space"):
-        with atomic_writers([(docs, False), (rej, True)]) as (d, r):
-            d.write("new documents\n")
-            r.write("new rejected\n")
+    with (
+        pytest.raises(TransientError, match="No space left on device; free some space"),
+        atomic_writers([(docs, False), (rej, True)]) as (d, r),
+    ):
+        d.write("new documents\n")
+        r.write("new rejected\n")
     assert docs.read_text(encoding="utf-8") == "old documents\n"
     assert rej.read_text(encoding="utf-8") == "old rejected\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["documents.jsonl", "rejected.jsonl"]
