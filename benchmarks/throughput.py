@@ -688,7 +688,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=None, help="where corpora and outputs go (kept)")
     parser.add_argument("--profile-docs", type=int, default=2000, help="docs for the cProfile run (0 = skip)")
     parser.add_argument(
-        "--skip", nargs="*", default=[], help="systems to skip: io reference docclean html scaling"
+        "--skip", nargs="*", default=[], help="systems to skip: io reference docclean html scaling profile"
     )
     parser.add_argument("--timeout", type=float, default=None, help="per-system timeout in seconds")
     parser.add_argument(

@@ -1,8 +1,8 @@
 """``docclean``: the command line.
 
-    docclean run INPUT... --output DIR [--dedup drop|annotate|off] [--config FILE] [--state DIR]
+    docclean run INPUT... [--output DIR] [--dedup drop|annotate|off] [--config FILE] [--state DIR] ...
     docclean explain OUTPUT_DIR ID
-    docclean report OUTPUT_DIR [--out FILE]
+    docclean report OUTPUT_DIR [--out FILE] [--limit N]
     docclean validate OUTPUT_DIR
     docclean eval [--data DIR] ...
     docclean state info|compact|reset [--state DIR | --output DIR]

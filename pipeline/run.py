@@ -38,6 +38,7 @@ import pickle
 import re
 import shutil
 import signal
+import tempfile
 import threading
 import time
 import traceback
@@ -226,9 +227,12 @@ def plan(
     """Discover and shard the inputs (a list of files and folders, or one path).
     Raises :class:`ConfigError` on unusable arguments."""
     inputs, out, state_dir = _arguments(inputs, output, config)
+    # before the walk (minutes on a nightly crawl): a missing input makes no output folder, an
+    # output folder that cannot be made or written stops the run now, not after the walk
+    readers.check_inputs(inputs)
+    _make_output(out)
     # an output (or state) folder inside an input folder is not read back as input
     found = readers.discover(inputs, exclude=[str(out), state_dir])
-    _make_output(out)
     held_back: dict[int, int] = {}
     if config.run.incremental:
         # a dump still being written: its unfinished last line is the next run's, whole
@@ -315,10 +319,26 @@ def _arguments(
 
 
 def _make_output(out: Path) -> None:
+    """Create the output folder and check that files can be written in it: a folder that cannot
+    be made is a :class:`ConfigError`; one that cannot be written (no permission, a read-only
+    file system) an ``OSError`` naming the folder (``docclean run``: one line, exit 1), raised
+    before the run walks its inputs rather than after.
+
+    >>> import tempfile
+    >>> _make_output(Path(tempfile.mkdtemp()) / "new" / "out")
+    """
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ConfigError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
+    try:  # a hidden name: a run never reads it, even when the output is inside an input folder
+        fd, probe = tempfile.mkstemp(prefix=".docclean-write-check-", dir=out)
+    except OSError as exc:
+        raise OSError(
+            exc.errno, f"the output folder {out} cannot be written: {exc.strerror or exc}"
+        ) from None
+    os.close(fd)
+    os.unlink(probe)
 
 
 def check(
@@ -329,10 +349,10 @@ def check(
     """Fail now, as a run of these arguments would fail before its map, without walking an
     input folder or reading a file: the checks of :func:`plan` on the arguments, each named
     input a file or a folder that can be listed, no two named files with one ``rel``
-    (:func:`readers.check_inputs`), the output folder made, and the state store opened (its lock
-    taken and released, its file checked). For a caller that starts the run somewhere else
-    (the Prefect flow's command line starts a flow run): the errors are the run's own,
-    :class:`ConfigError`, :class:`~pipeline.errors.StateLockedError`,
+    (:func:`readers.check_inputs`), the output folder made and written to (:func:`_make_output`),
+    and the state store opened (its lock taken and released, its file checked). For a caller
+    that starts the run somewhere else (the Prefect flow's command line starts a flow run): the
+    errors are the run's own, :class:`ConfigError`, :class:`~pipeline.errors.StateLockedError`,
     :class:`~pipeline.errors.StateCorruptError` or an ``OSError``.
 
     >>> import tempfile

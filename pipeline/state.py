@@ -305,13 +305,16 @@ class State:
     ) -> Iterator[State]:
         """Open (and create) the store at ``state_dir``; exclusive unless ``readonly``.
 
-        Raises :class:`StateLockedError` when another writer holds it, and
+        Raises :class:`StateLockedError` when another writer holds it (naming the folder as an
+        absolute path, as every message of the store does), and
         :class:`StateCorruptError` when its file is damaged (also when SQLite finds damage
         later, inside the ``with``). ``recover`` (a writer only, for ``docclean state reset``):
         the file is checked page by page too, and a damaged one is moved aside (see
         :attr:`moved_aside`) and a fresh store made instead.
         """
-        directory = Path(state_dir)
+        # absolute, so every message names the same folder whoever opens it (`docclean run`
+        # made it absolute, `docclean state` and library callers passed it on as given)
+        directory = Path(os.path.abspath(state_dir))
         db = directory / DB_NAME
         lock_fd: int | None = None
         moved: Path | None = None

@@ -8,6 +8,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -274,6 +275,7 @@ def test_extraction_library_errors_stay_off_the_terminal_unless_verbose(
 SLOW_FIRST_SHARD = """
 import signal, sys, time
 from pathlib import Path
+from typing import Any
 
 signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, even if started ignoring it
 from pipeline import cli, run
@@ -388,3 +390,100 @@ def test_verbose_goes_before_or_after_the_command(argv: list[str], verbose: int)
     from pipeline.cli import build_parser
 
     assert build_parser().parse_args(argv).verbose == verbose
+
+
+UNWRITABLE = "docclean: the run stopped: the output folder {} cannot be written: Permission denied\n"
+
+
+def _no_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail the test if the run walks its input folders."""
+    import pipeline.readers
+
+    def walk(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the inputs were walked before the output folder was checked")
+
+    monkeypatch.setattr(pipeline.readers, "scan_inputs", walk)
+
+
+def test_an_output_folder_that_cannot_be_written_stops_the_run_before_the_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+    import tempfile
+
+    # as for a read-only folder or file system (a test running as root cannot make one): before,
+    # the run walked and checksummed every input (minutes on a nightly crawl, warnings first)
+    # and only then stopped at the state store or the work folder (exit 1)
+    out = tmp_path / "out"
+    out.mkdir()
+    real_mkstemp = tempfile.mkstemp
+
+    def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        if Path(kwargs.get("dir") or tempfile.gettempdir()) == out:
+            raise PermissionError(errno.EACCES, "Permission denied", str(out / "x.tmp"))
+        return real_mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    _no_walk(monkeypatch)
+    assert main(["run", str(SEEDS), "-o", str(out), "--workers", "1"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == UNWRITABLE.format(out)
+    assert captured.out == "" and list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="permission bits do not stop root"
+)
+def test_a_read_only_output_folder_stops_the_run_before_the_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o555)
+    _no_walk(monkeypatch)
+    try:
+        assert main(["run", str(SEEDS), "-o", str(out), "--workers", "1", "-q"]) == 1
+    finally:
+        out.chmod(0o755)
+    assert capsys.readouterr().err == UNWRITABLE.format(out)
+
+
+def test_an_output_folder_that_cannot_be_made_stops_the_run_before_the_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "file").write_text("x")
+    _no_walk(monkeypatch)
+    assert main(["run", str(SEEDS), "-o", str(tmp_path / "file" / "out"), "-q"]) == 2
+    assert "docclean: cannot create the output folder" in capsys.readouterr().err
+
+
+def test_a_missing_input_still_creates_no_output_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["run", str(tmp_path / "nonexistent"), "-o", str(tmp_path / "out"), "-q"]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_lock_message_names_the_state_folder_as_an_absolute_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # before: `docclean run` named it absolute, `docclean state ...` as given (relative)
+    monkeypatch.chdir(tmp_path)
+    state = tmp_path / "out" / ".docclean-state"
+    with State.open(state) as st:
+        st.commit()
+    fd = os.open(state / "lock", os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        for argv in (
+            ["run", str(SEEDS), "-o", "out", "-q"],
+            ["run", str(SEEDS), "-o", "elsewhere", "--state", "out/.docclean-state", "-q"],
+            ["state", "compact", "--output", "out"],
+            ["state", "reset", "--yes", "--state", "out/.docclean-state"],
+        ):
+            assert main(argv) == 3
+            err = capsys.readouterr().err
+            assert err.startswith(f"docclean: another docclean run holds the state at {state} (pid "), argv
+    finally:
+        os.close(fd)
