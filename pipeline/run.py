@@ -228,9 +228,10 @@ def plan(
     Raises :class:`ConfigError` on unusable arguments."""
     inputs, out, state_dir = _arguments(inputs, output, config)
     # before the walk (minutes on a nightly crawl): a missing input makes no output folder, an
-    # output folder that cannot be made or written stops the run now, not after the walk
+    # output or state folder that cannot be made or written stops the run now, not after the walk
     readers.check_inputs(inputs)
     _make_output(out)
+    _make_output(Path(state_dir), "state")
     # an output (or state) folder inside an input folder is not read back as input
     found = readers.discover(inputs, exclude=[str(out), state_dir])
     held_back: dict[int, int] = {}
@@ -318,11 +319,11 @@ def _arguments(
     return list(inputs), out, state_dir
 
 
-def _make_output(out: Path) -> None:
-    """Create the output folder and check that files can be written in it: a folder that cannot
-    be made is a :class:`ConfigError`; one that cannot be written (no permission, a read-only
-    file system) an ``OSError`` naming the folder (``docclean run``: one line, exit 1), raised
-    before the run walks its inputs rather than after.
+def _make_output(out: Path, what: str = "output") -> None:
+    """Create the output (or ``what``: the state) folder and check that files can be written in
+    it: a folder that cannot be made is a :class:`ConfigError`; one that cannot be written (no
+    permission, a read-only file system) an ``OSError`` naming the folder (``docclean run``: one
+    line, exit 1), raised before the run walks its inputs rather than after.
 
     >>> import tempfile
     >>> _make_output(Path(tempfile.mkdtemp()) / "new" / "out")
@@ -330,12 +331,12 @@ def _make_output(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ConfigError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
+        raise ConfigError(f"cannot create the {what} folder {out}: {exc.strerror or exc}") from None
     try:  # a hidden name: a run never reads it, even when the output is inside an input folder
         fd, probe = tempfile.mkstemp(prefix=".docclean-write-check-", dir=out)
     except OSError as exc:
         raise OSError(
-            exc.errno, f"the output folder {out} cannot be written: {exc.strerror or exc}"
+            exc.errno, f"the {what} folder {out} cannot be written: {exc.strerror or exc}"
         ) from None
     os.close(fd)
     os.unlink(probe)

@@ -457,6 +457,35 @@ def test_an_output_folder_that_cannot_be_made_stops_the_run_before_the_walk(
     assert "docclean: cannot create the output folder" in capsys.readouterr().err
 
 
+def test_a_state_folder_that_cannot_be_made_or_written_stops_the_run_before_the_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+    import tempfile
+
+    # a --state folder outside the output: before, it was found only when the store was opened,
+    # after the walk and the checksums of every input
+    (tmp_path / "file").write_text("x")
+    _no_walk(monkeypatch)
+    argv = ["run", str(SEEDS), "-o", str(tmp_path / "out"), "--workers", "1", "-q"]
+    assert main([*argv, "--state", str(tmp_path / "file" / "state")]) == 2
+    assert "docclean: cannot create the state folder" in capsys.readouterr().err
+    state = tmp_path / "state"
+    state.mkdir()
+    real_mkstemp = tempfile.mkstemp
+
+    def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        if Path(kwargs.get("dir") or tempfile.gettempdir()) == state:
+            raise PermissionError(errno.EACCES, "Permission denied", str(state / "x.tmp"))
+        return real_mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    assert main([*argv, "--state", str(state)]) == 1
+    err = capsys.readouterr().err
+    assert err == UNWRITABLE.format(state).replace("the output folder", "the state folder")
+    assert list(state.iterdir()) == []
+
+
 def test_a_missing_input_still_creates_no_output_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
