@@ -405,25 +405,30 @@ def _no_walk(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline.readers, "scan_inputs", walk)
 
 
-def test_an_output_folder_that_cannot_be_written_stops_the_run_before_the_walk(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _unwritable(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Make creating a file in ``folder`` fail as in a read-only folder (root ignores permission bits)."""
     import errno
     import tempfile
 
+    real_mkstemp = tempfile.mkstemp
+
+    def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        if Path(kwargs.get("dir") or tempfile.gettempdir()) == folder:
+            raise PermissionError(errno.EACCES, "Permission denied", str(folder / "x.tmp"))
+        return real_mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+
+
+def test_an_output_folder_that_cannot_be_written_stops_the_run_before_the_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     # as for a read-only folder or file system (a test running as root cannot make one): before,
     # the run walked and checksummed every input (minutes on a nightly crawl, warnings first)
     # and only then stopped at the state store or the work folder (exit 1)
     out = tmp_path / "out"
     out.mkdir()
-    real_mkstemp = tempfile.mkstemp
-
-    def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
-        if Path(kwargs.get("dir") or tempfile.gettempdir()) == out:
-            raise PermissionError(errno.EACCES, "Permission denied", str(out / "x.tmp"))
-        return real_mkstemp(*args, **kwargs)
-
-    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    _unwritable(monkeypatch, out)
     _no_walk(monkeypatch)
     assert main(["run", str(SEEDS), "-o", str(out), "--workers", "1"]) == 1
     captured = capsys.readouterr()
@@ -460,9 +465,6 @@ def test_an_output_folder_that_cannot_be_made_stops_the_run_before_the_walk(
 def test_a_state_folder_that_cannot_be_made_or_written_stops_the_run_before_the_walk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import errno
-    import tempfile
-
     # a --state folder outside the output: before, it was found only when the store was opened,
     # after the walk and the checksums of every input
     (tmp_path / "file").write_text("x")
@@ -472,14 +474,7 @@ def test_a_state_folder_that_cannot_be_made_or_written_stops_the_run_before_the_
     assert "docclean: cannot create the state folder" in capsys.readouterr().err
     state = tmp_path / "state"
     state.mkdir()
-    real_mkstemp = tempfile.mkstemp
-
-    def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
-        if Path(kwargs.get("dir") or tempfile.gettempdir()) == state:
-            raise PermissionError(errno.EACCES, "Permission denied", str(state / "x.tmp"))
-        return real_mkstemp(*args, **kwargs)
-
-    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    _unwritable(monkeypatch, state)
     assert main([*argv, "--state", str(state)]) == 1
     err = capsys.readouterr().err
     assert err == UNWRITABLE.format(state).replace("the output folder", "the state folder")
