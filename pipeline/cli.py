@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import errno
 import gzip
 import json
 import logging
@@ -30,7 +29,14 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import Config
-from pipeline.errors import ConfigError, DoccleanError, RunInterrupted, StateLockedError, Terminated
+from pipeline.errors import (
+    ConfigError,
+    DoccleanError,
+    RunInterrupted,
+    StateLockedError,
+    Terminated,
+    os_reason,
+)
 
 log = logging.getLogger("docclean")
 
@@ -443,9 +449,7 @@ def run_command(command: Callable[[], int]) -> int:
         return 141
     except OSError as exc:  # the machine's, not the input's: a full disk, a folder gone
         log.debug("the run stopped", exc_info=True)  # with -v: where (it may be a bug of ours)
-        where = f" ({exc.filename})" if exc.filename else ""
-        hint = "; free some space and run again" if exc.errno == errno.ENOSPC else ""
-        sys.stderr.write(f"docclean: the run stopped: {exc.strerror or exc}{where}{hint}\n")
+        sys.stderr.write(f"docclean: the run stopped: {os_reason(exc)}\n")
         return 1
 
 

@@ -20,7 +20,26 @@
 
 from __future__ import annotations
 
+import errno
+
 from pipeline.document import RejectReason
+
+
+def os_reason(exc: OSError, where: bool = True) -> str:
+    """An OS error for a one-line message: its text without the errno, the file it names (with
+    ``where``), and what to do about a full disk.
+
+    >>> os_reason(OSError(errno.ENOSPC, "No space left on device", "out/state.sqlite"))
+    'No space left on device (out/state.sqlite); free some space'
+    >>> os_reason(PermissionError(errno.EACCES, "Permission denied", "x"), where=False)
+    'Permission denied'
+    """
+    reason = exc.strerror or str(exc)
+    if where and exc.filename:
+        reason += f" ({exc.filename})"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        reason += "; free some space"
+    return reason
 
 
 class DoccleanError(Exception):

@@ -24,7 +24,6 @@ import calendar
 import concurrent.futures as cf
 import contextlib
 import ctypes
-import errno
 import gc
 import hashlib
 import heapq
@@ -55,7 +54,14 @@ from pipeline import assemble as assemble_mod
 from pipeline import boilerplate, dedup, extract, language, readers, repair, segment, templates
 from pipeline.config import BoilerplateConfig, Config
 from pipeline.document import Category, Document, Duplicate, Rejection
-from pipeline.errors import ConfigError, DoccleanError, DocumentError, RunInterrupted, TransientError
+from pipeline.errors import (
+    ConfigError,
+    DoccleanError,
+    DocumentError,
+    RunInterrupted,
+    TransientError,
+    os_reason,
+)
 from pipeline.state import DB_NAME, State
 from pipeline.writers import atomic_writer, atomic_writers, dumps, record, rejection_record
 
@@ -1284,11 +1290,9 @@ def finish(
             raise
         # a full disk under the state store: the output is already in place, so "the run
         # stopped" alone would read as "nothing changed"
-        where = f" ({trouble.filename})" if trouble.filename else ""
-        hint = "; free some space" if trouble.errno == errno.ENOSPC else ""
         raise DoccleanError(
-            f"the output is written, but the state was not saved: {trouble.strerror or trouble}{where}"
-            f"{hint}; the next run reads these inputs again"
+            f"the output is written, but the state was not saved: {os_reason(trouble)}; "
+            "the next run reads these inputs again"
         ) from exc
     log.info(
         "run %s: %d documents, %d rejected, %d duplicate passages in %.1fs",

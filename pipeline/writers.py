@@ -17,7 +17,6 @@ with a manifest whose ``run_id`` matches is a complete run.
 from __future__ import annotations
 
 import contextlib
-import errno
 import gzip
 import io
 import json
@@ -29,7 +28,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from pipeline.document import SCHEMA, Document, Duplicate, Rejection
-from pipeline.errors import TransientError
+from pipeline.errors import TransientError, os_reason
 
 RECORD_KEYS = (
     "schema",
@@ -137,23 +136,10 @@ def atomic_writers(targets: Sequence[tuple[str | os.PathLike[str], bool]]) -> It
             os.replace(tmp, dest)
     except OSError as exc:
         _discard_all(staged)
-        raise TransientError(f"could not write {dest}: {_os_reason(exc)}") from exc
+        raise TransientError(f"could not write {dest}: {os_reason(exc, where=False)}") from exc
     except BaseException:
         _discard_all(staged)
         raise
-
-
-def _os_reason(exc: OSError) -> str:
-    """An OS error for a one-line message: its text without the errno, and what to do about a full disk.
-
-    >>> import errno
-    >>> _os_reason(OSError(errno.ENOSPC, "No space left on device"))
-    'No space left on device; free some space'
-    """
-    reason = exc.strerror or str(exc)
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        reason += "; free some space"
-    return reason
 
 
 def _discard_all(staged: Sequence[_Staged]) -> None:

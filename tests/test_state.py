@@ -130,7 +130,7 @@ def test_a_full_disk_is_an_os_error_not_a_sqlite_traceback(tmp_path: Path) -> No
     import errno
 
     # before: sqlite3.OperationalError ("database or disk is full") escaped the command line
-    # as a traceback; as an OSError it is one line ("free some space and run again")
+    # as a traceback; as an OSError it is one line ("...; free some space")
     with pytest.raises(OSError) as caught, State.open(tmp_path) as st:
         st._conn.execute("PRAGMA max_page_count = 8")  # a disk with room for 8 pages
         for i in range(200):
