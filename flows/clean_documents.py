@@ -408,18 +408,24 @@ def serve_nightly(
     name: str = "nightly",
     cron: str = NIGHTLY_CRON,
     parameters: dict[str, Any] | None = None,
+    task_runner: TaskRunner[Any] | None = None,
 ) -> None:
     """Register the nightly deployment and run its schedule in this process (no work pool).
 
     Needs a real Prefect server (``prefect server start`` and ``PREFECT_API_URL``);
     blocks until interrupted. Incremental by default: the state store keeps the
     inputs already processed, so each night only new or changed inputs are cleaned.
+    ``task_runner``: the scheduled runs' runner (default: the environment's,
+    :func:`make_task_runner`); Prefect hands the served flow object, with it, to each run.
     """
     from prefect.schedules import Cron
 
     params: dict[str, Any] = {"inputs": ["seeds"], "output": NIGHTLY_OUTPUT, "incremental": True}
     params.update(parameters or {})
-    clean_documents.serve(
+    the_flow = clean_documents
+    if task_runner is not None:
+        the_flow = clean_documents.with_options(task_runner=task_runner)
+    the_flow.serve(
         name=name,
         schedules=[Cron(cron, timezone="UTC")],
         parameters=params,
@@ -505,16 +511,18 @@ def _run(args: argparse.Namespace, serve: bool) -> int:
         args.shard_size,
         True if serve and args.incremental is None else args.incremental,
     )
+    if args.workers is not None and args.workers < 0:
+        raise ConfigError(f"--workers must not be negative (got {args.workers})")
+    runner = None
+    if args.task_runner or args.dask_address or args.workers:
+        runner = make_task_runner(args.task_runner, args.dask_address, args.workers)
     if serve:
-        # the scheduled runs check inputs and state when they start (the store may be busy now)
-        serve_nightly(name=args.name, cron=args.cron, parameters=params)
+        # the scheduled runs check inputs and state when they start (the store may be busy now);
+        # before, --task-runner, --dask-address and --workers were ignored here
+        serve_nightly(name=args.name, cron=args.cron, parameters=params, task_runner=runner)
         return 0
     check(params["inputs"], params["output"], config)
-    the_flow = clean_documents
-    if args.task_runner or args.dask_address or args.workers:
-        the_flow = clean_documents.with_options(
-            task_runner=make_task_runner(args.task_runner, args.dask_address, args.workers)
-        )
+    the_flow = clean_documents if runner is None else clean_documents.with_options(task_runner=runner)
     # The first start of Prefect's temporary server migrates a fresh database, which can take
     # longer than Prefect's default wait on a busy machine; wait longer unless told otherwise.
     timeout = (

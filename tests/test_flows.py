@@ -364,6 +364,37 @@ def test_a_flow_on_a_locked_state_store_stops_before_the_map(
     assert cleaned == [0] and len(_records(out / "documents.jsonl")) == 5
 
 
+class _ServedFlow:
+    """Stands in for the flow in ``serve``: records the task runner and what it was served with."""
+
+    def __init__(self, served: list[tuple[Any, dict[str, Any]]], task_runner: Any = None) -> None:
+        self.served, self.task_runner = served, task_runner
+
+    def with_options(self, task_runner: Any) -> _ServedFlow:
+        return _ServedFlow(self.served, task_runner)
+
+    def serve(self, **kwargs: Any) -> None:
+        self.served.append((self.task_runner, kwargs))
+
+
+def test_serve_gives_the_scheduled_runs_the_task_runner_asked_for(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No server: what ``serve`` hands Prefect. Before, --task-runner and --workers were ignored."""
+    served: list[tuple[Any, dict[str, Any]]] = []
+    monkeypatch.setattr(flow_module, "clean_documents", _ServedFlow(served))
+    assert flow_module.main(["serve", "--task-runner", "thread", "--workers", "3"]) == 0
+    assert flow_module.main(["serve"]) == 0
+    (runner, kwargs), (default, _) = served
+    assert type(runner).__name__ == "ThreadPoolTaskRunner" and runner._max_workers == 3
+    assert kwargs["parameters"]["incremental"] is True and kwargs["name"] == "nightly"
+    assert default is None  # no option: the flow as defined, with the environment's runner
+    # a negative count is refused as `docclean run --workers -1` is, before anything is served
+    assert flow_module.main(["serve", "--workers", "-1"]) == 2
+    assert capsys.readouterr().err == "docclean: --workers must not be negative (got -1)\n"
+    assert len(served) == 2
+
+
 def test_flow_command_line_options_left_out_keep_the_config_files_values(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeds: Path
 ) -> None:
