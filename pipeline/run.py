@@ -62,7 +62,7 @@ from pipeline.errors import (
     TransientError,
     os_reason,
 )
-from pipeline.state import DB_NAME, State
+from pipeline.state import DB_NAME, State, check_free
 from pipeline.writers import atomic_writer, atomic_writers, dumps, record, rejection_record
 
 log = logging.getLogger(__name__)
@@ -238,6 +238,7 @@ def plan(
     readers.check_inputs(inputs)
     _make_output(out)
     _make_output(Path(state_dir), "state")
+    check_free(state_dir)  # another run's lock: exit 3 now, not after the walk and checksums
     # an output (or state) folder inside an input folder is not read back as input
     found = readers.discover(inputs, exclude=[str(out), state_dir])
     held_back: dict[int, int] = {}

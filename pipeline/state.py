@@ -265,6 +265,26 @@ def _lock(directory: Path) -> int:
     return lock_fd
 
 
+def check_free(state_dir: str | os.PathLike[str]) -> None:
+    """Raise :class:`StateLockedError` now if another writer holds the store at ``state_dir``.
+
+    Takes the lock and gives it back at once, without opening the database: a cheap early
+    check for a caller about to do long work (a run walks and checksums its inputs) before it
+    opens the store. The folder must exist. Another run may still take the lock in between;
+    :meth:`State.open` then reports it as before.
+
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> check_free(folder)  # nobody holds it
+    >>> with State.open(folder):
+    ...     check_free(folder)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.StateLockedError: another docclean run holds the state at ... (pid ...); ...
+    """
+    _unlock(_lock(Path(os.path.abspath(state_dir))))
+
+
 def _unlock(lock_fd: int) -> None:
     os.ftruncate(lock_fd, 0)
     fcntl.flock(lock_fd, fcntl.LOCK_UN)

@@ -647,6 +647,27 @@ def test_unusable_output_or_state_folders_are_config_errors(tmp_path: Path) -> N
             runner.run([SEEDS], output, cfg)
 
 
+def test_a_locked_state_store_stops_the_plan_before_the_input_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline import readers
+    from pipeline.errors import StateLockedError
+    from pipeline.state import State
+
+    def no_walk(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the inputs were walked")
+
+    state = tmp_path / "state"
+    with State.open(state), monkeypatch.context() as m:
+        m.setattr(readers, "discover", no_walk)
+        # before: the walk and every input's checksum, then the lock error when the store opened
+        with pytest.raises(StateLockedError, match="another docclean run holds the state"):
+            runner.plan([SEEDS], tmp_path / "out", one_worker(run={"state_dir": str(state)}))
+    # given back: the same plan now works, and the lock is free for the run
+    the_plan = runner.plan([SEEDS], tmp_path / "out", one_worker(run={"state_dir": str(state)}))
+    assert runner.run_plan(the_plan).documents == 5
+
+
 def test_empty_input_or_output_names_are_config_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
