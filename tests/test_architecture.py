@@ -3,7 +3,8 @@
 - No module under ``pipeline/`` imports prefect (only ``flows/`` does).
 - One adapter module per third-party library: only ``pipeline/extract.py`` imports
   trafilatura, only ``pipeline/repair.py`` ftfy, only ``pipeline/language.py``
-  langdetect, only ``pipeline/readers.py`` warcio.
+  langdetect, only ``pipeline/readers.py`` warcio, only ``pipeline/boilerplate/prefilter.py``
+  pyahocorasick.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ ADAPTERS: dict[str, str] = {
     "ftfy": "pipeline/repair.py",
     "langdetect": "pipeline/language.py",
     "warcio": "pipeline/readers.py",
+    "ahocorasick": "pipeline/boilerplate/prefilter.py",
 }
 FORBIDDEN_IN_PIPELINE = ("prefect", "prefect_dask", "dask", "distributed")
 

@@ -103,7 +103,7 @@ class _Block:
 
 @dataclass(frozen=True)
 class _Index:
-    """A pack's rules ready to run on blocks: which may fire on a block, found with two regex scans."""
+    """A pack's rules ready to run on blocks: which may fire on a block, found with two scans."""
 
     rules: tuple[Rule, ...]
     searches: tuple[Callable[[str], re.Match[str] | None], ...]
