@@ -184,6 +184,19 @@ def test_incremental_run_skips_inputs_it_has_seen(tmp_path: Path) -> None:
     assert rec["duplicates"], "002 must lose the Inbar quote to 000 seen in the first run"
 
 
+def test_an_incremental_night_with_nothing_new_still_writes_its_three_files(tmp_path: Path) -> None:
+    """The documented contract (docs/schema.md): every run's files exist, found by its run id."""
+    out = tmp_path / "out"
+    cfg = one_worker(run={"incremental": True})
+    runner.run([SEEDS], out, cfg)
+    quiet = runner.run([SEEDS], out, cfg)
+    assert quiet.documents == 0 and quiet.skipped_inputs == 5
+    run_id = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["run_id"]
+    for name in (f"documents-{run_id}.jsonl", f"rejected-{run_id}.jsonl"):
+        assert (out / name).read_bytes() == b""
+    assert json.loads((out / f"manifest-{run_id}.json").read_text(encoding="utf-8"))["run_id"] == run_id
+
+
 _STORIES = [
     "The regional council approved a new budget for road repairs on Thursday after a long debate. "
     "Councillors said the money would cover bridges in three districts and resurfacing work next spring.",
