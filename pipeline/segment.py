@@ -93,6 +93,12 @@ _MONTHS = _wordset(
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
 
 
+_WORD_BEFORE_MAX = 64
+"""How far back from a period the word before it is looked for. The tests below need short words
+(titles, initials, dotted acronyms); unbounded, the search for a tab ran back to the start of
+the line at every period, which made a document on one long line quadratic (a 14 MB line: 48 s)."""
+
+
 def _is_boundary(text: str, pos: int, lo: int, punct: str, dot: int) -> bool:
     """Whether candidate ``punct`` (last char at ``dot``) splits before the sentence at ``pos``."""
     nxt = text[pos]
@@ -102,8 +108,9 @@ def _is_boundary(text: str, pos: int, lo: int, punct: str, dot: int) -> bool:
         # ?, !, …, "...", or a period with closing quotes/brackets: a real end
         # unless the next part is lower case (handled above).
         return True
-    # A single period: look at the word before it.
-    begin = max(text.rfind(" ", lo, dot), text.rfind("\t", lo, dot), lo - 1) + 1
+    # A single period: look at the word before it (its last _WORD_BEFORE_MAX characters).
+    floor = max(lo, dot - _WORD_BEFORE_MAX)
+    begin = max(text.rfind(" ", floor, dot), text.rfind("\t", floor, dot), floor - 1) + 1
     word = text[begin:dot].lstrip(_OPENERS)
     if not word:
         return True

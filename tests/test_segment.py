@@ -135,3 +135,41 @@ def test_one_candidate_search_splits_like_one_search_per_block(text: str) -> Non
     assert segment_mod._split(text, split_blocks(text)) == _reference_split(text)
     ours = [(m.span(), m.span(1)) for m in segment_mod._CANDIDATE.finditer(text)]
     assert ours == [(m.span(), m.span(1)) for m in _REFERENCE_CANDIDATE.finditer(text)]
+
+
+class _ScanLog(str):
+    """A text that records how far each backward search (``rfind``) over it reaches."""
+
+    spans: list[int]
+
+    def rfind(self, sub: str, start: int | None = None, end: int | None = None) -> int:  # type: ignore[override]
+        self.spans.append((len(self) if end is None else end) - (start or 0))
+        return str.rfind(self, sub, start, end)
+
+
+def test_the_word_before_a_period_is_looked_for_near_the_period() -> None:
+    """A long line with many periods: each boundary test looks back a bounded stretch, not to the
+    line's start (before: quadratic, a 14 MB one-line document spent 48 s in segmentation)."""
+    line = "The council met on Monday. " * 400
+    text = _ScanLog(line)
+    text.spans = []
+    for m in segment_mod._CANDIDATE.finditer(line):
+        segment_mod._is_boundary(text, m.end(), 0, m.group(1), m.end(1) - 1)
+    assert text.spans and max(text.spans) <= segment_mod._WORD_BEFORE_MAX
+    # the same sentences as the unbounded search gave: words before periods are short
+    assert len(split_sentences(line)) == 400
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Smith left. He came back.",
+        "Dr. J. Doe of the U.S. Army spoke. Then he left.",
+        "x" * 100 + ". Next one. " + "y" * 70 + "\tMr. Z. went.",
+        "am 3. Oktober war es. Die Sitzung " * 30,
+    ],
+)
+def test_bounded_lookback_keeps_the_splits(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    bounded = segment_mod._split(text, split_blocks(text))
+    monkeypatch.setattr(segment_mod, "_WORD_BEFORE_MAX", 10**9)  # the search as it was, to the line start
+    assert bounded == segment_mod._split(text, split_blocks(text))
