@@ -102,6 +102,69 @@ def test_removed_text_is_ignored() -> None:
     assert all(e <= 17 for e in sig.ends)
 
 
+def _pieces_tried_on_every_removal(doc: Document) -> list[tuple[int, int]]:
+    """The passages' (start, end) as they were found before: every removal tried on every sentence."""
+    from pipeline.dedup.core import _WORD, _kept_pieces
+
+    removed = sorted((r.start, r.end) for r in doc.removed)
+    out = []
+    for sent in doc.sentences:
+        for s, e in _kept_pieces(sent.start, sent.end, removed):
+            piece = doc.text[s:e]
+            if _WORD.search(piece):
+                out.append((s + len(piece) - len(piece.lstrip()), e - (len(piece) - len(piece.rstrip()))))
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Bridge opens. ", "The “vote” went on. ", "x\n", "\n\n", "A b c d e f. "]),
+        max_size=30,
+    ),
+    st.lists(st.tuples(st.integers(0, 400), st.integers(0, 60)), max_size=25),
+)
+def test_passages_skip_removed_text_as_when_every_removal_was_tried(
+    parts: list[str], cuts: list[Any]
+) -> None:
+    """The sweep over removals (linear; before, every removal was tried on every sentence: a long
+    page with much cut took minutes) gives the same passages, overlapping and empty removals too."""
+    text = "".join(parts)
+    spans = tuple(
+        Span(min(a, len(text)), min(a + n, len(text)), Category.OTHER, "other/test") for a, n in cuts
+    )
+    doc = segment(Document(id="d", source="d", format="text", text=text, removed=spans))
+    sig = compute_signature(doc, CFG)
+    assert list(zip(sig.starts, sig.ends, strict=True)) == _pieces_tried_on_every_removal(doc)
+
+
+def test_each_sentence_is_cut_only_by_the_removals_near_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.dedup import core
+
+    tried: list[int] = []
+    kept_pieces = core._kept_pieces
+
+    def counting(start: int, end: int, removed: Any) -> list[tuple[int, int]]:
+        tried.append(len(removed))
+        return kept_pieces(start, end, removed)
+
+    monkeypatch.setattr(core, "_kept_pieces", counting)
+    line = "Share on Twitter\n"
+    story = "The council approved the new budget for road repairs on Thursday.\n"
+    text = (story + line * 3) * 200
+    spans = tuple(
+        Span(i, i + len(line) - 1, Category.SHARE_WIDGET, "share_widget/en/test")
+        for i in range(len(text))
+        if text.startswith(line, i)
+    )
+    sig = compute_signature(
+        segment(Document(id="d", source="d", format="text", text=text, removed=spans)), CFG
+    )
+    assert len(sig.starts) == 200 and len(spans) == 600
+    # before: all 600 removals were tried on each of the 800 sentences
+    assert max(tried) <= 3
+
+
 def test_signature_is_picklable_and_stable() -> None:
     doc = make("a", "“Azerbaijan is an important country for us,” Inbar said. He said.")
     sig = compute_signature(doc, CFG)

@@ -217,8 +217,21 @@ def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
     # (word list, words outside quotation marks or None when all are) per passage, hashed at the end
     passages: list[tuple[list[str], list[str] | None]] = []
     n_words = 0
+    # the removals that may reach into the current sentence, in sorted order: the sentences come in
+    # text order, so a removal that ends before one never reaches a later one (before: every
+    # removal was tried on every sentence, which was quadratic on long pages with much cut)
+    active: list[tuple[int, int]] = []
+    k = prev = 0
     for s0, e0 in spans:
-        for s, e in _kept_pieces(s0, e0, removed):
+        if s0 < prev:  # sentences out of text order (a caller's own): look at every removal again
+            active = list(removed[:k])
+        prev = s0
+        while k < len(removed) and removed[k][0] < e0:
+            active.append(removed[k])
+            k += 1
+        if active:
+            active = [r for r in active if r[1] > s0]
+        for s, e in _kept_pieces(s0, e0, active):
             while s < e and text[s].isspace():
                 s += 1
             while e > s and text[e - 1].isspace():
