@@ -93,6 +93,9 @@ class _Block:
     """Features of the logical block: hard-wrapped lines of one sentence are read together."""
     share: float = 1.0
     """This line's share of its logical block's words."""
+    continues: bool = False
+    """In hard-wrapped text, a line that continues the sentence of the line above (not the first of its
+    logical block): it starts mid-sentence, so rules, which describe whole lines, do not run on it."""
     strong: Rule | None = None
     match: re.Match[str] | None = None
     weak: list[Rule] = field(default_factory=list)
@@ -238,7 +241,8 @@ def _make_blocks(
         total = sum(feats[i].words for i in grp) or 1
         for i in grp:
             s, e, p = raw[i]
-            out.append(_Block(i, s, e, p, feats[i], g, share=feats[i].words / total))
+            cont = hard_wrapped_doc and i != grp[0]
+            out.append(_Block(i, s, e, p, feats[i], g, share=feats[i].words / total, continues=cont))
     return out
 
 
@@ -574,11 +578,13 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     head_end = prose_idx[0] if prose_idx else n // 3
     tail_start = prose_idx[-2] if len(prose_idx) >= 2 else (prose_idx[-1] if prose_idx else (2 * n) // 3)
 
-    # 1. rule matches (a rule runs only on blocks that have its required prefix or literal text)
+    # 1. rule matches (a rule runs only on blocks that have its required prefix or literal text); in
+    # hard-wrapped text a line that continues the sentence above ("newsletter targeted to private
+    # investors.", "reply to a shareholder's inquiry.") starts mid-sentence: no rule applies to it
     index, active = plan
     for b in bs:
         nw = b.f.words
-        if nw > _MAX_RULE_WORDS:
+        if nw > _MAX_RULE_WORDS or b.continues:
             continue
         allowed = index.by_words[nw] & active
         if not allowed:
