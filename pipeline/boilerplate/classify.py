@@ -61,6 +61,7 @@ from urllib.parse import urlsplit
 from pipeline.boilerplate.features import BlockFeatures, block_features, guess_language, joined_features
 from pipeline.boilerplate.prefilter import Dispatch, canon, requirement
 from pipeline.boilerplate.rules_model import Rule, RulePack
+from pipeline.boilerplate.stopwords import OPEN_ENDINGS
 from pipeline.config import BoilerplateConfig
 from pipeline.document import Category, Document, Span
 
@@ -208,6 +209,16 @@ def _table_rows(doc: Document, raw: list[tuple[int, int, int]]) -> set[int]:
     return out
 
 
+def _open_end(text: str) -> bool:
+    """The line stops on a word that needs a continuation ("KMS Industries Inc said its").
+
+    >>> _open_end("KMS Industries Inc said its"), _open_end("Council Votes to Close the Old Bridge")
+    (True, False)
+    """
+    last = text.rsplit(" ", 1)[-1].lower()
+    return last in OPEN_ENDINGS
+
+
 def _make_blocks(
     text: str, raw: list[tuple[int, int, int]], lang: str, min_stop: float, table_rows: set[int]
 ) -> list[_Block]:
@@ -225,7 +236,12 @@ def _make_blocks(
         if groups and i > 0 and raw[i - 1][2] == para:
             prev = feats[i - 1]
             wrapped = not prev.terminal and not prev.bullet and not f.bullet and prev.words >= 3
-            hard_wrap = hard_wrapped_doc and prev.chars >= 50
+            # in hard-wrapped text a paragraph's lines are one sentence on: a line that is long, that
+            # stops on "its" or "the", or that a long unterminated line follows (a first line whose
+            # dateline was cut: "KMS Industries Inc said its") continues below
+            hard_wrap = hard_wrapped_doc and (
+                prev.chars >= 50 or _open_end(prev.text) or (f.chars >= 50 and not f.terminal)
+            )
             if wrapped and (f.text[:1].islower() or prev.text.endswith((",", "-", ";")) or hard_wrap):
                 groups[-1].append(i)
                 continue
