@@ -61,6 +61,7 @@ from urllib.parse import urlsplit
 from pipeline.boilerplate.features import BlockFeatures, block_features, guess_language, joined_features
 from pipeline.boilerplate.prefilter import Dispatch, canon, requirement
 from pipeline.boilerplate.rules_model import Rule, RulePack
+from pipeline.boilerplate.stopwords import OPEN_ENDINGS
 from pipeline.config import BoilerplateConfig
 from pipeline.document import Category, Document, Span
 
@@ -93,6 +94,9 @@ class _Block:
     """Features of the logical block: hard-wrapped lines of one sentence are read together."""
     share: float = 1.0
     """This line's share of its logical block's words."""
+    continues: bool = False
+    """In hard-wrapped text, a line that continues the sentence of the line above (not the first of its
+    logical block): it starts mid-sentence, so rules, which describe whole lines, do not run on it."""
     strong: Rule | None = None
     match: re.Match[str] | None = None
     weak: list[Rule] = field(default_factory=list)
@@ -205,6 +209,16 @@ def _table_rows(doc: Document, raw: list[tuple[int, int, int]]) -> set[int]:
     return out
 
 
+def _open_end(text: str) -> bool:
+    """The line stops on a word that needs a continuation ("KMS Industries Inc said its").
+
+    >>> _open_end("KMS Industries Inc said its"), _open_end("Council Votes to Close the Old Bridge")
+    (True, False)
+    """
+    last = text.rsplit(" ", 1)[-1].lower()
+    return last in OPEN_ENDINGS
+
+
 def _make_blocks(
     text: str, raw: list[tuple[int, int, int]], lang: str, min_stop: float, table_rows: set[int]
 ) -> list[_Block]:
@@ -222,7 +236,12 @@ def _make_blocks(
         if groups and i > 0 and raw[i - 1][2] == para:
             prev = feats[i - 1]
             wrapped = not prev.terminal and not prev.bullet and not f.bullet and prev.words >= 3
-            hard_wrap = hard_wrapped_doc and prev.chars >= 50
+            # in hard-wrapped text a paragraph's lines are one sentence on: a line that is long, that
+            # stops on "its" or "the", or that a long unterminated line follows (a first line whose
+            # dateline was cut: "KMS Industries Inc said its") continues below
+            hard_wrap = hard_wrapped_doc and (
+                prev.chars >= 50 or _open_end(prev.text) or (f.chars >= 50 and not f.terminal)
+            )
             if wrapped and (f.text[:1].islower() or prev.text.endswith((",", "-", ";")) or hard_wrap):
                 groups[-1].append(i)
                 continue
@@ -238,7 +257,8 @@ def _make_blocks(
         total = sum(feats[i].words for i in grp) or 1
         for i in grp:
             s, e, p = raw[i]
-            out.append(_Block(i, s, e, p, feats[i], g, share=feats[i].words / total))
+            cont = hard_wrapped_doc and i != grp[0]
+            out.append(_Block(i, s, e, p, feats[i], g, share=feats[i].words / total, continues=cont))
     return out
 
 
@@ -412,11 +432,23 @@ def _dated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
     2
     >>> _dated_teasers(bs[:5], 0, 4)  # one dated teaser is not a run
     5
+
+    Stamped below ("headline, summary, stamp"): the region ends on the first teaser's summary, its
+    stamp is the first block below the region; the rail below, read with it, takes it too.
+
+    >>> lines = [body, body, "Mayor opens the new library in the old town hall",
+    ...          "The library has room for sixty thousand books and a cafe for the readers.", "12.05.2024",
+    ...          "Floods close three roads in the valley after heavy rain", "11.05.2024",
+    ...          "School choir wins the regional singing contest", "10.05.2024", "Imprint"]
+    >>> bs = [blk(i, t) for i, t in enumerate(lines)]
+    >>> _dated_teasers(bs, 0, 3)
+    2
     """
     n = len(bs)
+    top = _stamped_below(bs, hi)
     stamps = heads = 0
     start = n
-    i = hi
+    i = top
     while i > lo:
         b = bs[i]
         above = bs[i - 1]
@@ -426,12 +458,7 @@ def _dated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
             heads += 1
         elif b.f.words <= 3 and not b.f.bullet:
             pass
-        elif (
-            b.strong is None
-            and not b.f.bullet
-            and b.g.words <= _TEASER_SUMMARY_WORDS
-            and (_teaser_head(above) or _stamp(above))
-        ):
+        elif _summary(b, above):
             i -= 1
             continue  # a summary: its headline is the next block up
         else:
@@ -439,11 +466,58 @@ def _dated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
         if stamps >= 2 and heads >= 2 and (_stamp(b) or _teaser_head(b)):
             start = i
         i -= 1
-    if start >= n:
+    if start > hi:
+        return n
+    if top > hi and any(_teaser_head(x) and x.strong is None for x in bs[lo + 1 : start]):
+        # an article with subheadings ends on a section (subheading, paragraph) that reads like a
+        # teaser; a date line under it and a rail stamped below must not take that section
         return n
     prose_before = sum(x.f.words for x in bs[lo:start] if x.g.prose)
-    prose_run = sum(x.f.words for x in bs[start : hi + 1] if x.g.prose)
+    prose_run = sum(x.f.words for x in bs[start : top + 1] if x.g.prose)
     return start if prose_before > max(prose_run, 50) else n
+
+
+def _summary(b: _Block, above: _Block) -> bool:
+    """A teaser summary: one paragraph of up to ``_TEASER_SUMMARY_WORDS`` words under a headline or stamp."""
+    return (
+        b.strong is None
+        and not b.f.bullet
+        and b.g.words <= _TEASER_SUMMARY_WORDS
+        and (_teaser_head(above) or _stamp(above))
+    )
+
+
+def _stamped_below(bs: list[_Block], hi: int) -> int:
+    """The end of a rail of teasers stamped below ("headline, summary, stamp") whose first stamp is
+    the block right after ``hi``; ``hi`` when there is none.
+
+    Stamped above ("stamp, headline, summary") and stamped below read alike in the middle of a rail;
+    they differ at its ends. A rail stamped below ends on a stamp, so the stamp right after the
+    region closes the teaser the region ends on. Below ``hi`` the rail must hold two stamps and two
+    headlines of its own and end on a stamp (short labels after it are fine, "Imprint"); a rail that
+    ends on a headline or a summary is stamped above, and its first stamp opens the next teaser.
+    """
+    n = len(bs)
+    if hi + 1 >= n or not _stamp(bs[hi + 1]):
+        return hi
+    stamps = heads = 0
+    last, last_stamp = hi, hi
+    for b in bs[hi + 1 :]:
+        if _stamp(b):
+            stamps += 1
+            last = last_stamp = b.index
+        elif _teaser_head(b):
+            heads += 1
+            last = b.index
+        elif b.f.words <= 3 and not b.f.bullet:
+            pass
+        elif _summary(b, bs[b.index - 1]):
+            last = b.index
+        else:
+            break
+    if stamps >= 2 and heads >= 2 and last == last_stamp:
+        return last_stamp
+    return hi
 
 
 def _shape_value(g: BlockFeatures) -> float:
@@ -520,11 +594,13 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     head_end = prose_idx[0] if prose_idx else n // 3
     tail_start = prose_idx[-2] if len(prose_idx) >= 2 else (prose_idx[-1] if prose_idx else (2 * n) // 3)
 
-    # 1. rule matches (a rule runs only on blocks that have its required prefix or literal text)
+    # 1. rule matches (a rule runs only on blocks that have its required prefix or literal text); in
+    # hard-wrapped text a line that continues the sentence above ("newsletter targeted to private
+    # investors.", "reply to a shareholder's inquiry.") starts mid-sentence: no rule applies to it
     index, active = plan
     for b in bs:
         nw = b.f.words
-        if nw > _MAX_RULE_WORDS:
+        if nw > _MAX_RULE_WORDS or b.continues:
             continue
         allowed = index.by_words[nw] & active
         if not allowed:

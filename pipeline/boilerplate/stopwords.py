@@ -71,3 +71,13 @@ STOPWORDS: dict[str, frozenset[str]] = {
 """Function words (plus a few very common news words) per language."""
 
 LANGS: tuple[str, ...] = tuple(sorted(STOPWORDS))
+
+
+OPEN_ENDINGS: frozenset[str] = _split(
+    """a an the its their his her our your my of to for from with by and or nor that whose into than
+    der die das den dem des ein eine einen einem einer eines und oder sowie mit von zu zum zur für auf
+    aus bei nach über unter durch gegen seine ihre ihren seinen dass le la les un une des du de et ou
+    avec pour sur par dans au aux ses son sa leur el los las una unos unas del y con para por al su sus"""
+)
+"""Closed-class words (articles, possessives, conjunctions, prepositions) that no sentence or headline
+ends on (en, de, fr, es): a hard-wrapped line that stops on one goes on in the next line."""
