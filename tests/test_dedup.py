@@ -165,6 +165,31 @@ def test_each_sentence_is_cut_only_by_the_removals_near_it(monkeypatch: pytest.M
     assert max(tried) <= 3
 
 
+def test_a_long_copy_keeps_the_window_cache_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long document that copies a long one has a window per passage; the matchers kept for them
+    stay within the cache's size (before: one per window for the whole document, 2.5 GB for 14 MB)."""
+    from pipeline.dedup import core
+
+    monkeypatch.setattr(core, "_WINDOW_CACHE", 64)
+    monkeypatch.setattr(core, "_COVERAGE_SLICE", 50)  # several slices of coverage queries
+    sentences = [f"Report {i} says the w{i}a council met the w{i}b group on w{i}c." for i in range(400)]
+    # paragraphs of three sentences: passages spread over many windows of the earlier document
+    text = "\n\n".join(" ".join(sentences[k : k + 3]) for k in range(0, 400, 3))
+    index = DedupIndex()
+    largest: list[int] = []
+    aligned_window = core._aligned_window
+
+    def watching(*args: Any) -> Any:
+        got = aligned_window(*args)
+        largest.append(len(index.windows))
+        return got
+
+    monkeypatch.setattr(core, "_aligned_window", watching)
+    res = run([make("a", text), make("b", text)], index)
+    assert res["b"].duplicate_of == "a" and len(res["b"].duplicates) == 400
+    assert len(largest) > 64 and max(largest) <= 64
+
+
 def test_signature_is_picklable_and_stable() -> None:
     doc = make("a", "“Azerbaijan is an important country for us,” Inbar said. He said.")
     sig = compute_signature(doc, CFG)

@@ -771,6 +771,10 @@ def _aligned_window(
     (``(0.0, lo, lo)`` when none); the window's matcher is kept in ``matchers``."""
     m = matchers.get((lo, hi))
     if m is None:
+        if len(matchers) >= _WINDOW_CACHE:
+            # a long document that copies a long one has a window per passage: 186,000 matchers
+            # (2.5 GB) for a 14 MB copy before; a matcher gives the same answer made again
+            matchers.clear()
         bounds = index.p_word[lo : hi + 1]
         sm = SequenceMatcher(None, [], index.words[bounds[0] : bounds[-1]].tolist(), autojunk=False)
         m = matchers[(lo, hi)] = (sm, bounds)
@@ -780,6 +784,10 @@ def _aligned_window(
     if not sim > 0.0:
         return 0.0, lo, lo
     return sim, _owner(bounds, lo, wlo), _owner(bounds, lo, whi)
+
+
+_COVERAGE_SLICE = 4096
+"""Queries per :func:`_coverages` call: bounds its arrays to a few MB whatever the document's size."""
 
 
 class _Verifier:
@@ -805,7 +813,11 @@ class _Verifier:
         if not queries:
             self.bounds: list[float] = []
         elif params.fill_gaps == 1:
-            self.bounds = _coverages(sig, index, queries)
+            # in slices: the arrays of one call grow with its queries' window words (a 14 MB
+            # document copying another took 2.5 GB at once); each query's bound is its own
+            self.bounds = []
+            for k in range(0, len(queries), _COVERAGE_SLICE):
+                self.bounds += _coverages(sig, index, queries[k : k + _COVERAGE_SLICE])
         else:
             self.bounds = _slow_coverages(sig, index, queries, params)
         self.aligned: dict[tuple[int, int, int, int], tuple[float, int, int]] = {}
