@@ -190,6 +190,37 @@ def test_a_long_copy_keeps_the_window_cache_bounded(monkeypatch: pytest.MonkeyPa
     assert len(largest) > 64 and max(largest) <= 64
 
 
+_WIRE_A = (
+    "Jefferies Group Inc said it is\n"
+    "planning to sell its stake in a regional broker to a group of investors\n"
+    "led by its chairman for about 40 mln dlrs in cash and notes.\n"
+    "    The company said the sale would close by the end of the second quarter.\n"
+)
+_WIRE_B = (
+    "Jefferies Group Inc said it is\n"
+    "opening three new offices in Europe this year as part of a plan to\n"
+    "double the size of its international equity business by the end of 1988.\n"
+    "    Each office will employ about twenty analysts and traders, it added.\n"
+)
+
+
+def test_a_wire_story_beginning_like_another_keeps_its_first_line() -> None:
+    """Hard-wrapped wire copy: the first line is a fragment of a sentence. Matching another story's
+    first line alone is no copy (before: "Jefferies Group Inc said it is" went)."""
+    res = run([make("a", _WIRE_A), make("b", _WIRE_B)])
+    assert res["b"].duplicates == () and res["b"].duplicate_of is None
+
+
+def test_a_refiled_wire_story_is_a_whole_duplicate_though_its_first_line_began_another() -> None:
+    """The refile's first line matches story a as well as b (no evidence for a); the rest copies b:
+    the refile is a whole duplicate of b, not a record holding only its first line."""
+    docs = [make("a", _WIRE_A), make("b", _WIRE_B), make("c", _WIRE_B)]
+    sig = compute_signature(docs[2], CFG)
+    assert sig.runs_on[0] == 1  # the first line runs on
+    res = run(docs)
+    assert res["c"].duplicate_of == "b"
+
+
 def test_signature_is_picklable_and_stable() -> None:
     doc = make("a", "“Azerbaijan is an important country for us,” Inbar said. He said.")
     sig = compute_signature(doc, CFG)

@@ -144,6 +144,9 @@ class DocSignature:
     """The document comes from an input an earlier run with this state read with the same
     content: :func:`decide` decides one the index does not hold (a whole duplicate then)
     against the index as it stood then."""
+    runs_on: bytes = b""
+    """Per passage, 1 when it is part of a sentence that runs on over a line break (hard-wrapped
+    text: sentences stop at line ends, so such a passage is a line fragment); empty: none."""
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -186,6 +189,38 @@ def _kept_pieces(start: int, end: int, removed: Sequence[tuple[int, int]]) -> li
     return pieces
 
 
+_SENTENCE_END = (".", "!", "?", "…")
+_CLOSING = "'\")]’”»"
+_BULLETS = "-–—•*·"
+
+
+def _runs_on(doc: Document) -> bytes:
+    """Per sentence of ``doc``, 1 when it runs on over a line break: it ends its line, the line
+    stops without sentence punctuation, and the next line of the paragraph goes on (hard-wrapped
+    wire copy; not a bullet). Empty when no sentence does.
+
+    >>> from pipeline.segment import segment
+    >>> d = segment(Document(id="w", source="w", format="text",
+    ...     text="Acme Corp said its board\\nauthorized a buyback. It said so.\\n\\nShares rose\\n- Net up"))
+    >>> list(_runs_on(d))
+    [1, 0, 0, 0, 0]
+    """
+    blocks, text = doc.blocks, doc.text
+    out = bytearray(len(doc.sentences))
+    for n, sent in enumerate(doc.sentences):
+        b = sent.block
+        if not 0 <= b < len(blocks) - 1 or sent.end != blocks[b].end:
+            continue
+        line, nxt = blocks[b], blocks[b + 1]
+        if (
+            nxt.paragraph == line.paragraph
+            and not text[line.start : line.end].rstrip(_CLOSING).endswith(_SENTENCE_END)
+            and text[nxt.start] not in _BULLETS
+        ):
+            out[n] = 1
+    return bytes(out) if any(out) else b""
+
+
 def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
     """The document's passages as a compact signature (map side, pure).
 
@@ -200,11 +235,13 @@ def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
     >>> list(sig.quoted), list(sig.speech)
     ([0, 3], [1, 1])
     """
-    spans = [(s.start, s.end) for s in doc.sentences]
-    if not spans and doc.text:
+    if not doc.sentences and doc.text:
         from pipeline.segment import segment
 
-        spans = [(s.start, s.end) for s in segment(doc).sentences]
+        doc = segment(doc)
+    spans = [(s.start, s.end) for s in doc.sentences]
+    on = _runs_on(doc)
+    runs_on = bytearray()
     removed = sorted((r.start, r.end) for r in doc.removed)
     starts, ends = array("I"), array("I")
     offsets, cores = array("Q", [0]), array("H")
@@ -222,7 +259,7 @@ def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
     # removal was tried on every sentence, which was quadratic on long pages with much cut)
     active: list[tuple[int, int]] = []
     k = prev = 0
-    for s0, e0 in spans:
+    for n_sent, (s0, e0) in enumerate(spans):
         if s0 < prev:  # sentences out of text order (a caller's own): look at every removal again
             active = list(removed[:k])
         prev = s0
@@ -260,12 +297,14 @@ def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
             offsets.append(n_words)
             cores.extend((lo, hi))
             quoted.append(n_quoted)
+            runs_on.append(on[n_sent] if on else 0)
             passages.append((ws, outside))
     flat = [w for ws, _ in passages for w in ws]
     hashes = array("H", word_hashes(flat))
     speech.extend(any_speech_verb(ws if outside is None else outside) for ws, outside in passages)
     anchors = array("I", anchor_positions(trigram_key_array(hashes), offsets).astype(np.uint32).tobytes())
-    return DocSignature(doc.id, starts, ends, offsets, hashes, cores, quoted, speech, anchors)
+    ons = bytes(runs_on) if any(runs_on) else b""
+    return DocSignature(doc.id, starts, ends, offsets, hashes, cores, quoted, speech, anchors, runs_on=ons)
 
 
 _PAIR = array("I")
@@ -701,24 +740,38 @@ def _short_in_run(
     out: dict[int, _Match] = {}
     if params.short_in_run <= 0:
         return out
-    after = [-1] * len(sizes)  # the first passage of at least min_words words after each one
+    runs_on = sig.runs_on
+    # a line fragment of a hard-wrapped sentence left unmatched for lack of evidence (its best match
+    # was another story that began alike) is read like a short passage: a copy inside a run
+    fragment = [
+        bool(runs_on and runs_on[i]) and n >= min_words and i not in matched for i, n in enumerate(sizes)
+    ]
+    long_ = [n >= min_words and not fragment[i] for i, n in enumerate(sizes)]
+    after = [-1] * len(sizes)  # the first long passage after each one
     for i in range(len(sizes) - 2, -1, -1):
-        after[i] = i + 1 if sizes[i + 1] >= min_words else after[i + 1]
-    prev = -1  # the last passage of at least min_words words
+        after[i] = i + 1 if long_[i + 1] else after[i + 1]
+    prev = -1  # the last long passage
     for i, n in enumerate(sizes):
-        if n >= min_words:
+        if long_[i]:
             prev = i
             continue
         nxt = after[i]
-        if n < params.short_in_run or sig.speech[i] or prev not in matched or nxt not in matched:
+        if fragment[i]:
+            # at the document's edges one side of the run is enough (a first line "X Corp said its")
+            sides = [m for m in (prev, nxt) if m in matched]
+            if not sides or (len(sides) == 1 and prev != -1 and nxt != -1):
+                continue
+        elif n < params.short_in_run or sig.speech[i] or prev not in matched or nxt not in matched:
             continue
-        if matched[nxt][1] != matched[prev][1]:
+        else:
+            sides = [prev, nxt]
+        if matched[sides[-1]][1] != matched[sides[0]][1]:
             continue
-        d = matched[prev][1]
+        d = matched[sides[0]][1]
         first, end = index.doc_range(d)
         spans = sorted(
             (max(first, m[2] - params.radius), min(end, m[3] + params.radius + 1))
-            for m in (matched[prev], matched[nxt])
+            for m in (matched[sides[0]], matched[sides[-1]])
         )
         if spans[1][0] <= spans[0][1]:
             spans = [(spans[0][0], max(spans[0][1], spans[1][1]))]
@@ -898,7 +951,13 @@ def decide(
                 q += len(rs)
             if ok:
                 passing.append((i, ok))
-        quotes = {i for i, _ in passing if params.quote_support > 1 and is_quote[i]}
+        # quoted speech, and a line fragment of a hard-wrapped sentence ("Westinghouse Electric
+        # Corp said it is"), which another story may begin alike, need more of the document to
+        # match the same earlier one
+        runs_on = sig.runs_on
+        quotes = {
+            i for i, _ in passing if params.quote_support > 1 and (is_quote[i] or (runs_on and runs_on[i]))
+        }
         evidence = {d: _evidence(s, params.quote_order) for d, s in support.items()}
         need = {c[1] for i, ok in passing if i in quotes for c in ok if evidence[c[1]] < params.quote_support}
         if need and floor < cfg.threshold:
@@ -945,7 +1004,8 @@ def decide(
             index.rerun_end = None  # a new document: what follows is no longer a rerun of one run
             # a quotation kept for lack of evidence is a near-copy all the same: like a duplicate, it
             # gets no anchors, so later documents find the earliest copy (not a second report of it)
-            kept_copies = [i for i, _ in passing if i not in matched]
+            # (a line fragment kept so is no copy: another story began alike; it keeps its anchors)
+            kept_copies = [i for i, _ in passing if i not in matched and is_quote[i]]
             index.add_document(
                 sig.doc_id,
                 sig.starts,
