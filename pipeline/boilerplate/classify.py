@@ -720,9 +720,11 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             if s >= cfg.threshold:
                 b.category, b.rule = top.category, top.id
 
-    # captions: the line just above a credit line (same paragraph), and its exact copies
+    # captions: the line just above a credit line (same paragraph), and its exact copies; not a
+    # hard-wrapped line that continues the sentence above ("... in" / "reply to a shareholder's
+    # inquiry." over a "Reuters" sign-off), which starts mid-sentence
     for b in reversed(bs):
-        if b.index + 1 >= n or (b.category is not None and b.score >= cfg.threshold):
+        if b.index + 1 >= n or b.continues or (b.category is not None and b.score >= cfg.threshold):
             continue
         nxt = bs[b.index + 1]
         too_long = b.f.words > 45 or (b.g.prose and b.f.words > 30)
