@@ -432,23 +432,11 @@ def _dated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
     2
     >>> _dated_teasers(bs[:5], 0, 4)  # one dated teaser is not a run
     5
-
-    Stamped below ("headline, summary, stamp"): the region ends on the first teaser's summary, its
-    stamp is the first block below the region; the rail below, read with it, takes it too.
-
-    >>> lines = [body, body, "Mayor opens the new library in the old town hall",
-    ...          "The library has room for sixty thousand books and a cafe for the readers.", "12.05.2024",
-    ...          "Floods close three roads in the valley after heavy rain", "11.05.2024",
-    ...          "School choir wins the regional singing contest", "10.05.2024", "Imprint"]
-    >>> bs = [blk(i, t) for i, t in enumerate(lines)]
-    >>> _dated_teasers(bs, 0, 3)
-    2
     """
     n = len(bs)
-    top = _stamped_below(bs, hi)
     stamps = heads = 0
     start = n
-    i = top
+    i = hi
     while i > lo:
         b = bs[i]
         above = bs[i - 1]
@@ -458,7 +446,12 @@ def _dated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
             heads += 1
         elif b.f.words <= 3 and not b.f.bullet:
             pass
-        elif _summary(b, above):
+        elif (
+            b.strong is None
+            and not b.f.bullet
+            and b.g.words <= _TEASER_SUMMARY_WORDS
+            and (_teaser_head(above) or _stamp(above))
+        ):
             i -= 1
             continue  # a summary: its headline is the next block up
         else:
@@ -466,58 +459,11 @@ def _dated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
         if stamps >= 2 and heads >= 2 and (_stamp(b) or _teaser_head(b)):
             start = i
         i -= 1
-    if start > hi:
-        return n
-    if top > hi and any(_teaser_head(x) and x.strong is None for x in bs[lo + 1 : start]):
-        # an article with subheadings ends on a section (subheading, paragraph) that reads like a
-        # teaser; a date line under it and a rail stamped below must not take that section
+    if start >= n:
         return n
     prose_before = sum(x.f.words for x in bs[lo:start] if x.g.prose)
-    prose_run = sum(x.f.words for x in bs[start : top + 1] if x.g.prose)
+    prose_run = sum(x.f.words for x in bs[start : hi + 1] if x.g.prose)
     return start if prose_before > max(prose_run, 50) else n
-
-
-def _summary(b: _Block, above: _Block) -> bool:
-    """A teaser summary: one paragraph of up to ``_TEASER_SUMMARY_WORDS`` words under a headline or stamp."""
-    return (
-        b.strong is None
-        and not b.f.bullet
-        and b.g.words <= _TEASER_SUMMARY_WORDS
-        and (_teaser_head(above) or _stamp(above))
-    )
-
-
-def _stamped_below(bs: list[_Block], hi: int) -> int:
-    """The end of a rail of teasers stamped below ("headline, summary, stamp") whose first stamp is
-    the block right after ``hi``; ``hi`` when there is none.
-
-    Stamped above ("stamp, headline, summary") and stamped below read alike in the middle of a rail;
-    they differ at its ends. A rail stamped below ends on a stamp, so the stamp right after the
-    region closes the teaser the region ends on. Below ``hi`` the rail must hold two stamps and two
-    headlines of its own and end on a stamp (short labels after it are fine, "Imprint"); a rail that
-    ends on a headline or a summary is stamped above, and its first stamp opens the next teaser.
-    """
-    n = len(bs)
-    if hi + 1 >= n or not _stamp(bs[hi + 1]):
-        return hi
-    stamps = heads = 0
-    last, last_stamp = hi, hi
-    for b in bs[hi + 1 :]:
-        if _stamp(b):
-            stamps += 1
-            last = last_stamp = b.index
-        elif _teaser_head(b):
-            heads += 1
-            last = b.index
-        elif b.f.words <= 3 and not b.f.bullet:
-            pass
-        elif _summary(b, bs[b.index - 1]):
-            last = b.index
-        else:
-            break
-    if stamps >= 2 and heads >= 2 and last == last_stamp:
-        return last_stamp
-    return hi
 
 
 def _shape_value(g: BlockFeatures) -> float:
