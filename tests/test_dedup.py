@@ -136,6 +136,10 @@ def test_passages_skip_removed_text_as_when_every_removal_was_tried(
     doc = segment(Document(id="d", source="d", format="text", text=text, removed=spans))
     sig = compute_signature(doc, CFG)
     assert list(zip(sig.starts, sig.ends, strict=True)) == _pieces_tried_on_every_removal(doc)
+    # a caller's own sentences, out of text order: every removal is looked at again
+    backwards = doc.replace(sentences=tuple(reversed(doc.sentences)))
+    sig = compute_signature(backwards, CFG)
+    assert list(zip(sig.starts, sig.ends, strict=True)) == _pieces_tried_on_every_removal(backwards)
 
 
 def test_each_sentence_is_cut_only_by_the_removals_near_it(monkeypatch: pytest.MonkeyPatch) -> None:
