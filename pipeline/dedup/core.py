@@ -735,7 +735,10 @@ def _short_in_run(
     (in ``matched``) of the same earlier document and it aligns at ``threshold`` with that
     document next to their matches (each match plus ``params.radius`` passages on each side,
     one window when they meet). A passage with a speech verb outside a quotation ("He said on
-    Monday.") is formulaic and never removed.
+    Monday.") is formulaic and never removed. A line fragment of a hard-wrapped sentence
+    (``sig.runs_on``) of ``min_words`` or more that the evidence rule left unmatched is read the
+    same way, speech verb or not, and at the document's first or last passages one matched side
+    of the run is enough (a refile's first line "Bond Corp Holdings Ltd said it").
     """
     out: dict[int, _Match] = {}
     if params.short_in_run <= 0:
