@@ -38,7 +38,7 @@ from pipeline.document import Block, Document, Sentence
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["segment", "split_blocks", "split_sentences"]
+__all__ = ["BULLET_MARKS", "runs_on", "segment", "split_blocks", "split_sentences"]
 
 # One non-empty line: leading horizontal space, then the trimmed content (group 1).
 _LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)")
@@ -49,7 +49,10 @@ _OPENERS = "“\"'‘«([¿¡„‚"
 # after, e.g. `.”`, `”.`, `?!`, `...`, `…`), then horizontal white space, then a visible char.
 # Written `P(?:P)*` rather than `(?:P)+` (the same matches): a pattern that starts with a
 # character set lets the search skip ahead to the next punctuation mark.
-_CANDIDATE = re.compile(rf"([.!?…][{_CLOSERS}]*(?:[.!?…][{_CLOSERS}]*)*)[^\S\n]+(?=\S)")
+_TERMINAL = ".!?…"
+_CANDIDATE = re.compile(rf"([{_TERMINAL}][{_CLOSERS}]*(?:[{_TERMINAL}][{_CLOSERS}]*)*)[^\S\n]+(?=\S)")
+BULLET_MARKS = "•·▪◦‣●○■□►▶✓✔➤→*-–—"
+"""Characters that open a list item ("- item", "• item"); the boilerplate features read bullets by them."""
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -200,6 +203,34 @@ def split_blocks(text: str) -> list[Block]:
         blocks.append(Block(start, end, len(blocks), paragraph))
         prev_end = end
     return blocks
+
+
+def runs_on(doc: Document) -> bytes:
+    """Per sentence of a segmented ``doc``, 1 when it runs on over a line break: it ends its line,
+    the line stops without sentence punctuation, and the next line of the paragraph goes on (not
+    a list item). Hard-wrapped wire copy, where sentences (which never cross lines) are line
+    fragments. Empty when no sentence does.
+
+    >>> d = segment(Document(id="w", source="w", format="text",
+    ...     text="Acme Corp said its board\\nauthorized a buyback. It said so.\\n\\nShares rose\\n- Net up"))
+    >>> list(runs_on(d))
+    [1, 0, 0, 0, 0]
+    """
+    blocks, text = doc.blocks, doc.text
+    ends = tuple(_TERMINAL)
+    out = bytearray(len(doc.sentences))
+    for n, sent in enumerate(doc.sentences):
+        b = sent.block
+        if not 0 <= b < len(blocks) - 1 or sent.end != blocks[b].end:
+            continue
+        line, nxt = blocks[b], blocks[b + 1]
+        if (
+            nxt.paragraph == line.paragraph
+            and not text[line.start : line.end].rstrip(_CLOSERS).endswith(ends)
+            and text[nxt.start] not in BULLET_MARKS
+        ):
+            out[n] = 1
+    return bytes(out) if any(out) else b""
 
 
 def segment(doc: Document) -> Document:

@@ -175,7 +175,6 @@ def test_a_long_copy_keeps_the_window_cache_bounded(monkeypatch: pytest.MonkeyPa
     from pipeline.dedup import core
 
     monkeypatch.setattr(core, "_WINDOW_CACHE", 64)
-    monkeypatch.setattr(core, "_COVERAGE_SLICE", 50)  # several slices of coverage queries
     sentences = [f"Report {i} says the w{i}a council met the w{i}b group on w{i}c." for i in range(400)]
     # paragraphs of three sentences: passages spread over many windows of the earlier document
     text = "\n\n".join(" ".join(sentences[k : k + 3]) for k in range(0, 400, 3))

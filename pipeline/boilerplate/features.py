@@ -22,9 +22,10 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from pipeline.boilerplate.stopwords import LANGS, STOPWORDS
+from pipeline.segment import BULLET_MARKS
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
-_BULLET = re.compile(r"^(?:[•·▪◦‣●○■□►▶✓✔➤→*\-–—]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(rf"^(?:[{re.escape(BULLET_MARKS)}]|\d{{1,2}}[.)])\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _LINKISH = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|(?<!\w)@\w{2,}|#\w{2,}")
 _PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?[$€£¥]|\b\d+[.,]\d\d\s?(usd|eur|gbp)\b", re.IGNORECASE)

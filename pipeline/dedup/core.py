@@ -77,6 +77,7 @@ from pipeline.dedup.text import (
     words,
 )
 from pipeline.document import Document, Duplicate
+from pipeline.segment import runs_on, segment
 
 logger = logging.getLogger(__name__)
 
@@ -189,38 +190,6 @@ def _kept_pieces(start: int, end: int, removed: Sequence[tuple[int, int]]) -> li
     return pieces
 
 
-_SENTENCE_END = (".", "!", "?", "…")
-_CLOSING = "'\")]’”»"
-_BULLETS = "-–—•*·"
-
-
-def _runs_on(doc: Document) -> bytes:
-    """Per sentence of ``doc``, 1 when it runs on over a line break: it ends its line, the line
-    stops without sentence punctuation, and the next line of the paragraph goes on (hard-wrapped
-    wire copy; not a bullet). Empty when no sentence does.
-
-    >>> from pipeline.segment import segment
-    >>> d = segment(Document(id="w", source="w", format="text",
-    ...     text="Acme Corp said its board\\nauthorized a buyback. It said so.\\n\\nShares rose\\n- Net up"))
-    >>> list(_runs_on(d))
-    [1, 0, 0, 0, 0]
-    """
-    blocks, text = doc.blocks, doc.text
-    out = bytearray(len(doc.sentences))
-    for n, sent in enumerate(doc.sentences):
-        b = sent.block
-        if not 0 <= b < len(blocks) - 1 or sent.end != blocks[b].end:
-            continue
-        line, nxt = blocks[b], blocks[b + 1]
-        if (
-            nxt.paragraph == line.paragraph
-            and not text[line.start : line.end].rstrip(_CLOSING).endswith(_SENTENCE_END)
-            and text[nxt.start] not in _BULLETS
-        ):
-            out[n] = 1
-    return bytes(out) if any(out) else b""
-
-
 def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
     """The document's passages as a compact signature (map side, pure).
 
@@ -236,12 +205,10 @@ def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
     ([0, 3], [1, 1])
     """
     if not doc.sentences and doc.text:
-        from pipeline.segment import segment
-
         doc = segment(doc)
     spans = [(s.start, s.end) for s in doc.sentences]
-    on = _runs_on(doc)
-    runs_on = bytearray()
+    on = runs_on(doc)
+    passage_on = bytearray()  # runs_on per passage
     removed = sorted((r.start, r.end) for r in doc.removed)
     starts, ends = array("I"), array("I")
     offsets, cores = array("Q", [0]), array("H")
@@ -297,13 +264,13 @@ def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
             offsets.append(n_words)
             cores.extend((lo, hi))
             quoted.append(n_quoted)
-            runs_on.append(on[n_sent] if on else 0)
+            passage_on.append(on[n_sent] if on else 0)
             passages.append((ws, outside))
     flat = [w for ws, _ in passages for w in ws]
     hashes = array("H", word_hashes(flat))
     speech.extend(any_speech_verb(ws if outside is None else outside) for ws, outside in passages)
     anchors = array("I", anchor_positions(trigram_key_array(hashes), offsets).astype(np.uint32).tobytes())
-    ons = bytes(runs_on) if any(runs_on) else b""
+    ons = bytes(passage_on) if any(passage_on) else b""
     return DocSignature(doc.id, starts, ends, offsets, hashes, cores, quoted, speech, anchors, runs_on=ons)
 
 
@@ -842,10 +809,6 @@ def _aligned_window(
     return sim, _owner(bounds, lo, wlo), _owner(bounds, lo, whi)
 
 
-_COVERAGE_SLICE = 4096
-"""Queries per :func:`_coverages` call: bounds its arrays to a few MB whatever the document's size."""
-
-
 class _Verifier:
     """:func:`_verify` for every (passage, candidate window) of one document: the coverage bounds of
     all of them computed at once (:func:`_coverages`), each alignment at most once."""
@@ -869,11 +832,7 @@ class _Verifier:
         if not queries:
             self.bounds: list[float] = []
         elif params.fill_gaps == 1:
-            # in slices: the arrays of one call grow with its queries' window words (a 14 MB
-            # document copying another took 2.5 GB at once); each query's bound is its own
-            self.bounds = []
-            for k in range(0, len(queries), _COVERAGE_SLICE):
-                self.bounds += _coverages(sig, index, queries[k : k + _COVERAGE_SLICE])
+            self.bounds = _coverages(sig, index, queries)
         else:
             self.bounds = _slow_coverages(sig, index, queries, params)
         self.aligned: dict[tuple[int, int, int, int], tuple[float, int, int]] = {}
