@@ -17,7 +17,8 @@ themselves set (``bounds``: near-copy sentences of non-derived articles count fo
 the first target and against the third).
 
     .venv/bin/python benchmarks/dedup_meter.py [--data DIR] [--threshold T] [--quote-support K]
-        [--support-floor F] [--attribution-verb-max N] [--short-in-run N] [--no-quote-order] [--sweep]
+        [--support-floor F] [--attribution-verb-max N] [--short-in-run N] [--no-quote-order]
+        [--no-same-numbers] [--sweep]
 
 Defaults are the pipeline's (``DedupConfig``, ``DedupParams``). ``--sweep`` also
 prints the threshold x quote-support x support-floor grid, the long-attribution
@@ -326,6 +327,12 @@ def main() -> None:
     ap.add_argument("--attribution-verb-max", type=int, default=dp.attribution_verb_max)
     ap.add_argument("--short-in-run", type=int, default=dp.short_in_run, help="0: off")
     ap.add_argument("--quote-order", action=argparse.BooleanOptionalAction, default=dp.quote_order)
+    ap.add_argument(
+        "--same-numbers",
+        action=argparse.BooleanOptionalAction,
+        default=dp.same_numbers,
+        help="a changed figure is no copy (--no-same-numbers: a figure is a word like any other)",
+    )
     ap.add_argument("--sweep", action="store_true", help="also try other thresholds and evidence rules")
     args = ap.parse_args()
     docs, arts = load(args.data)
@@ -342,10 +349,12 @@ def main() -> None:
         attribution_verb_max=args.attribution_verb_max,
         short_in_run=args.short_in_run,
         quote_order=args.quote_order,
+        same_numbers=args.same_numbers,
     )
     name = (
         f"docclean t={args.threshold} qs={args.quote_support} fl={args.support_floor}"
         f" sr={args.short_in_run}{'' if args.quote_order else ' unordered'}"
+        f"{'' if args.same_numbers else ' figures-as-words'}"
     )
     print(fmt(name, score(docs, arts, run_dedup(docs, cfg, params))))
     print(fmt("baseline 5-gram containment >= 0.5", score(docs, arts, run_baseline(docs))))

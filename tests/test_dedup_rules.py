@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.config import DedupConfig
 from pipeline.dedup import DedupIndex, DedupParams, DedupResult, compute_signature, decide
 from pipeline.dedup.core import _evidence
@@ -94,3 +96,52 @@ def test_kept_quotation_leaves_the_earliest_copy_to_answer_for_it() -> None:
     second = make("c", f"Record shops reported a rush on the albums. {Q2} {Q1}")
     res = run([wire, first, second])
     assert res["b"].duplicates == () and res["c"].duplicates == ()
+
+
+# -- figures (DedupParams.same_numbers) ---------------------------------------------------------
+
+NOTICE = (
+    "The board of the company declared a quarterly dividend of 15 cents a share, payable "
+    "March 26 to shareholders of record on March 5."
+)
+
+
+def test_changed_figure_is_another_fact_not_a_copy() -> None:
+    a = make("a", NOTICE)
+    b = make("b", NOTICE.replace("March 26", "March 19"))
+    assert removed(b, run([a, b])["b"]) == []
+    assert run([a, b])["b"].duplicate_of is None
+    # off: the changed figure is a tolerated changed word, as any other word
+    assert run([a, b], DedupParams(same_numbers=False))["b"].duplicate_of == "a"
+
+
+def test_changed_figure_at_the_end_of_a_passage() -> None:
+    wire = "The committee of the regional parliament met again behind closed doors on day 2."
+    a = make("a", wire)
+    b = make("b", wire.replace("day 2", "day 3"))
+    assert removed(b, run([a, b])["b"]) == []
+
+
+MOVED = (
+    "The couple and their 10-year-old daughter later moved to the United States in 1939, "
+    "where his career took off in Hollywood.",
+    "In 1939, the couple and their 10-year-old daughter later moved to the United States, "
+    "where his career took off in Hollywood.",
+)
+ADDED = (
+    "In a statement the singer of the band said he had had a fantastic eight years "
+    "with the group and now wanted to spend more time with his family.",
+    "In a statement the singer of the band, 34, said he had had a fantastic eight years "
+    "with the group and now wanted to spend more time with his family.",
+)
+
+
+@pytest.mark.parametrize(("earlier", "later"), [MOVED, ADDED], ids=["moved", "added"])
+def test_same_figures_moved_or_added_still_copy(earlier: str, later: str) -> None:
+    a, b = make("a", earlier), make("b", later)
+    assert run([a, b])["b"].duplicate_of == "a"
+
+
+def test_identical_figures_are_a_copy() -> None:
+    a, b = make("a", NOTICE), make("b", NOTICE)
+    assert run([a, b])["b"].duplicate_of == "a"

@@ -71,6 +71,7 @@ from pipeline.dedup.text import (
     _QUOTE,
     _WORD,
     any_speech_verb,
+    number_flags,
     quoted_core,
     quoted_ranges,
     word_hashes,
@@ -113,6 +114,13 @@ class DedupParams:
     """Aligned runs shorter than this many words do not count (single common words)."""
     fill_gaps: int = 1
     """A substitution of at most this many words between two aligned runs counts as covered."""
+    same_numbers: bool = True
+    """A passage does not match a window where one of its words that holds a digit takes the
+    place of other words of the window: "payable March 26" is no copy of "payable March 19", nor
+    "Portman, 17," of "Portman, 18," (a changed figure states another fact; a changed word is a
+    light edit). A figure the window has elsewhere (moved: "In 1939, the couple ..." / "... moved
+    in 1939"), or one only added between aligned words ("Arthurs, 34, said"), is no change.
+    False: a figure is a word like any other."""
 
 
 DEFAULT_PARAMS = DedupParams()
@@ -148,6 +156,16 @@ class DocSignature:
     runs_on: bytes = b""
     """Per passage, 1 when it is part of a sentence that runs on over a line break (hard-wrapped
     text: sentences stop at line ends, so such a passage is a line fragment); empty: none."""
+    numbers: bytes = b""
+    """Per word of ``words``, 1 when it holds a digit (:func:`~pipeline.dedup.text.number_flags`);
+    empty: none does."""
+
+    def passage_numbers(self, start: int, end: int) -> list[int]:
+        """Positions, relative to word ``start``, of the words ``start:end`` that hold a digit."""
+        num = self.numbers
+        if not num or num.find(1, start, end) < 0:
+            return []
+        return [p - start for p in range(start, end) if num[p]]
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -268,10 +286,13 @@ def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
             passages.append((ws, outside))
     flat = [w for ws, _ in passages for w in ws]
     hashes = array("H", word_hashes(flat))
+    numbers = number_flags(flat)
     speech.extend(any_speech_verb(ws if outside is None else outside) for ws, outside in passages)
     anchors = array("I", anchor_positions(trigram_key_array(hashes), offsets).astype(np.uint32).tobytes())
     ons = bytes(passage_on) if any(passage_on) else b""
-    return DocSignature(doc.id, starts, ends, offsets, hashes, cores, quoted, speech, anchors, runs_on=ons)
+    return DocSignature(
+        doc.id, starts, ends, offsets, hashes, cores, quoted, speech, anchors, runs_on=ons, numbers=numbers
+    )
 
 
 _PAIR = array("I")
@@ -365,7 +386,12 @@ def _window(index: DedupIndex, d: int, hits: list[int], params: DedupParams) -> 
 
 
 def _aligned(
-    ws: Sequence[int], lo: int, hi: int, window: Sequence[int], params: DedupParams
+    ws: Sequence[int],
+    lo: int,
+    hi: int,
+    window: Sequence[int],
+    params: DedupParams,
+    numbers: Sequence[int] = (),
 ) -> tuple[float, int, int]:
     """In-order alignment of ``ws[lo:hi]`` with ``window``: covered share and matched window range.
 
@@ -380,17 +406,42 @@ def _aligned(
     (1.0, 0, 7)
     >>> _aligned([6, 7, 8, 1, 2, 3], 0, 6, [1, 2, 3, 4, 5, 6, 7, 8], p)[0]
     0.5
+
+    ``numbers``: positions in ``ws[lo:hi]`` of words that hold a digit; with
+    ``params.same_numbers`` one of them in place of other window words (a changed figure) is no
+    match, while one only inserted is:
+
+    >>> _aligned([1, 2, 3, 4, 9, 6, 7, 8], 0, 8, [1, 2, 3, 4, 5, 6, 7, 8], p, numbers=[4])
+    (0.0, -1, -1)
+    >>> _aligned([1, 2, 3, 4, 9, 6, 7, 8], 0, 8, [1, 2, 3, 4, 5, 6, 7, 8], p, numbers=[5])
+    (1.0, 0, 7)
+    >>> _aligned([1, 2, 3, 4, 9, 5, 6, 7, 8], 0, 9, [1, 2, 3, 4, 5, 6, 7, 8], p, numbers=[4])
+    (1.0, 0, 7)
     """
     n = hi - lo
     if n <= 0:
         return 0.0, -1, -1
-    sm = SequenceMatcher(None, list(ws[lo:hi]), list(window), autojunk=False)
-    return _share(sm, n, params)
+    ours, theirs = list(ws[lo:hi]), list(window)
+    sm = SequenceMatcher(None, ours, theirs, autojunk=False)
+    return _share(sm, n, params, numbers, (ours, theirs))
 
 
-def _share(sm: SequenceMatcher, n: int, params: DedupParams) -> tuple[float, int, int]:  # type: ignore[type-arg]
-    """What :func:`_aligned` returns for the sequences of ``sm`` (the first one of ``n`` words)."""
-    blocks = [b for b in sm.get_matching_blocks() if b.size >= params.min_run]
+def _share(
+    sm: SequenceMatcher,  # type: ignore[type-arg]
+    n: int,
+    params: DedupParams,
+    numbers: Sequence[int] = (),
+    seqs: tuple[Sequence[int], Sequence[int]] = ((), ()),
+) -> tuple[float, int, int]:
+    """What :func:`_aligned` returns for the sequences of ``sm`` (the first one of ``n`` words).
+
+    ``numbers``: positions of figures in the first sequence; ``seqs``: the two sequences ``sm``
+    compares, to look them up (:func:`_changed_figure`; needed only with ``numbers``).
+    """
+    matching = sm.get_matching_blocks()
+    if numbers and params.same_numbers and _changed_figure(*seqs, matching, numbers):
+        return 0.0, -1, -1
+    blocks = [b for b in matching if b.size >= params.min_run]
     if not blocks:
         return 0.0, -1, -1
     covered = sum(b.size for b in blocks)
@@ -400,6 +451,39 @@ def _share(sm: SequenceMatcher, n: int, params: DedupParams) -> tuple[float, int
         if 0 < gap_a <= params.fill_gaps and 0 <= gap_b <= params.fill_gaps:
             covered += gap_a
     return covered / n, blocks[0].b, blocks[-1].b + blocks[-1].size - 1
+
+
+def _changed_figure(
+    ours: Sequence[int],
+    window: Sequence[int],
+    matching: Sequence[tuple[int, int, int]],
+    numbers: Sequence[int],
+) -> bool:
+    """Whether a word of ``ours`` at a position of ``numbers`` (a figure) is missing from
+    ``window`` and stands where the window has other words: between the matching blocks around
+    it (``matching``: their ``get_matching_blocks()``, any size, the last one the empty end
+    block), the window has a word too. Figures are few: plain scans per figure.
+
+    >>> ours, window = [1, 2, 7, 3], [1, 2, 5, 3]
+    >>> blocks = SequenceMatcher(None, ours, window, autojunk=False).get_matching_blocks()
+    >>> _changed_figure(ours, window, blocks, [2]), _changed_figure(ours, window, blocks, [0])
+    (True, False)
+    >>> window = [1, 2, 3]
+    >>> blocks = SequenceMatcher(None, ours, window, autojunk=False).get_matching_blocks()
+    >>> _changed_figure(ours, window, blocks, [2])
+    False
+    """
+    for p in numbers:
+        if ours[p] in window:
+            continue  # the window has this figure, here or elsewhere
+        before = 0  # where the window's words after the block before p begin
+        for a, b, size in matching:
+            if a > p:
+                if b > before:
+                    return True
+                break
+            before = b + size
+    return False
 
 
 _WINDOW_CACHE = 1024
@@ -429,12 +513,14 @@ def _verify(
     params: DedupParams,
     floor: float,
     pairs: list[int] | None = None,
+    numbers: Sequence[int] = (),
 ) -> tuple[float, int, int]:
     """Similarity of a passage to a window of passages, and the window passages that matched.
 
     The unordered bigram coverage is an upper bound of the aligned share and
     is checked first: below ``floor`` the (slower) alignment is skipped.
     ``pairs`` may pass ``_pairs(ws)`` when the caller has it (one passage, several windows).
+    ``numbers``: positions in ``ws`` of words that hold a digit (see :func:`_aligned`).
     """
     window, bounds, keys = win
     clo, chi = core
@@ -450,7 +536,8 @@ def _verify(
     for rlo, rhi in ranges:
         if _coverage(pairs[rlo : rhi - 1], rhi - rlo, keys, params) < floor:
             continue
-        sim, wlo, whi = _aligned(ws, rlo, rhi, window, params)
+        nums = [p - rlo for p in numbers if rlo <= p < rhi] if numbers else ()
+        sim, wlo, whi = _aligned(ws, rlo, rhi, window, params, nums)
         if sim > best[0]:
             best = (sim, _owner(bounds, lo, wlo), _owner(bounds, lo, whi))
     return best
@@ -750,7 +837,9 @@ def _short_in_run(
             win = windows.get((lo, hi))
             if win is None:
                 win = windows[(lo, hi)] = _build_window(index, lo, hi)
-            sim, mlo, mhi = _verify(sig.passage_words(i), core, False, win, lo, params, threshold)
+            nums = sig.passage_numbers(sig.word_offsets[i], sig.word_offsets[i + 1])
+            ws = sig.passage_words(i)
+            sim, mlo, mhi = _verify(ws, core, False, win, lo, params, threshold, numbers=nums)
             if sim >= threshold and (i not in out or sim > out[i][0]):
                 out[i] = (sim, d, mlo, mhi)
     return out
@@ -778,8 +867,9 @@ def _slow_coverages(
     return out
 
 
-_Matcher = tuple[SequenceMatcher, "array[int]"]  # type: ignore[type-arg]
-"""A matcher whose second sequence is the words of passages ``lo:hi`` of the index, their word bounds."""
+_Matcher = tuple[SequenceMatcher, "array[int]", list[int]]  # type: ignore[type-arg]
+"""A matcher whose second sequence is the words of passages ``lo:hi`` of the index, their word
+bounds, and those words (the matcher's own list)."""
 
 
 def _aligned_window(
@@ -789,9 +879,11 @@ def _aligned_window(
     hi: int,
     matchers: dict[tuple[int, int], _Matcher],
     params: DedupParams,
+    numbers: Sequence[int] = (),
 ) -> tuple[float, int, int]:
-    """:func:`_aligned` of ``ws`` with the window of passages ``lo:hi``, and the passages matched
-    (``(0.0, lo, lo)`` when none); the window's matcher is kept in ``matchers``."""
+    """:func:`_aligned` of ``ws`` (``numbers``: its words that hold a digit) with the window of
+    passages ``lo:hi``, and the passages matched (``(0.0, lo, lo)`` when none); the window's
+    matcher is kept in ``matchers``."""
     m = matchers.get((lo, hi))
     if m is None:
         if len(matchers) >= _WINDOW_CACHE:
@@ -799,11 +891,13 @@ def _aligned_window(
             # (2.5 GB) for a 14 MB copy before; a matcher gives the same answer made again
             matchers.clear()
         bounds = index.p_word[lo : hi + 1]
-        sm = SequenceMatcher(None, [], index.words[bounds[0] : bounds[-1]].tolist(), autojunk=False)
-        m = matchers[(lo, hi)] = (sm, bounds)
-    sm, bounds = m
-    sm.set_seq1(ws.tolist())
-    sim, wlo, whi = _share(sm, len(ws), params)
+        window = index.words[bounds[0] : bounds[-1]].tolist()
+        sm = SequenceMatcher(None, [], window, autojunk=False)
+        m = matchers[(lo, hi)] = (sm, bounds, window)
+    sm, bounds, window = m
+    ours = ws.tolist()
+    sm.set_seq1(ours)
+    sim, wlo, whi = _share(sm, len(ws), params, numbers, (ours, window))
     if not sim > 0.0:
         return 0.0, lo, lo
     return sim, _owner(bounds, lo, wlo), _owner(bounds, lo, whi)
@@ -851,7 +945,10 @@ class _Verifier:
             got = self.aligned.get(key)
             if got is None:
                 ws = self.sig.words[key[0] : key[1]]
-                got = self.aligned[key] = _aligned_window(ws, self.index, lo, hi, self.matchers, self.params)
+                nums = self.sig.passage_numbers(key[0], key[1])
+                got = self.aligned[key] = _aligned_window(
+                    ws, self.index, lo, hi, self.matchers, self.params, nums
+                )
             if got[0] > best[0]:
                 best = got
         return best

@@ -42,6 +42,10 @@ _HASHES: dict[str, int] = {}
 _HASHES_MAX = 1 << 18
 _SPEECH_FORMS: set[str] = set()
 """Every word (as written) seen by :func:`word_hashes` whose folded form is a speech verb."""
+_NUMBER_FORMS: set[str] = set()
+"""Every word (as written) in ``_HASHES`` that holds a digit ("26", "1987", "3rd"), for
+:func:`number_flags` (emptied with ``_HASHES``)."""
+_DIGIT = re.compile(r"\d")
 
 
 def word_hashes(ws: list[str]) -> list[int]:
@@ -60,12 +64,29 @@ def word_hashes(ws: list[str]) -> list[int]:
         pass
     if len(cache) >= _HASHES_MAX:
         cache.clear()
+        _NUMBER_FORMS.clear()
     for w in ws:
         if w not in cache:
             cache[w] = word_hash.__wrapped__(w)
             if w.casefold() in _SPEECH:
                 _SPEECH_FORMS.add(w)
+            if not w.isalpha() and _DIGIT.search(w):
+                _NUMBER_FORMS.add(w)
     return list(map(cache.__getitem__, ws))
+
+
+def number_flags(ws: list[str]) -> bytes:
+    """Per word, 1 when it holds a digit (a figure, a date, a score), else 0; ``b""`` when no word
+    does. Every word must have passed :func:`word_hashes` (the call before, on the same list).
+
+    >>> ws = ["payable", "March", "26", "3rd"]
+    >>> _ = word_hashes(ws)
+    >>> list(number_flags(ws)), number_flags(ws[:2])
+    ([0, 0, 1, 1], b'')
+    """
+    if _NUMBER_FORMS.isdisjoint(ws):
+        return b""
+    return bytes(map(_NUMBER_FORMS.__contains__, ws))
 
 
 def any_speech_verb(ws: list[str]) -> bool:
