@@ -115,12 +115,13 @@ class DedupParams:
     fill_gaps: int = 1
     """A substitution of at most this many words between two aligned runs counts as covered."""
     same_numbers: bool = True
-    """A passage does not match a window where one of its words that holds a digit takes the
-    place of other words of the window: "payable March 26" is no copy of "payable March 19", nor
+    """A passage does not match a window where one of its figures (a word that holds a digit, a
+    cardinal written out: :func:`~pipeline.dedup.text.number_flags`) takes the place of other
+    words of the window: "payable March 26" is no copy of "payable March 19", nor
     "Portman, 17," of "Portman, 18," (a changed figure states another fact; a changed word is a
-    light edit). A figure the window has elsewhere (moved: "In 1939, the couple ..." / "... moved
-    in 1939"), or one only added between aligned words ("Arthurs, 34, said"), is no change.
-    False: a figure is a word like any other."""
+    light edit). A figure the matched passages have elsewhere (moved: "In 1939, the couple ..." /
+    "... moved in 1939"), or one only added between aligned words ("Arthurs, 34, said"), is no
+    change (see :func:`_changed_figure`). False: a figure is a word like any other."""
 
 
 DEFAULT_PARAMS = DedupParams()
@@ -392,6 +393,7 @@ def _aligned(
     window: Sequence[int],
     params: DedupParams,
     numbers: Sequence[int] = (),
+    bounds: Sequence[int] = (),
 ) -> tuple[float, int, int]:
     """In-order alignment of ``ws[lo:hi]`` with ``window``: covered share and matched window range.
 
@@ -407,15 +409,15 @@ def _aligned(
     >>> _aligned([6, 7, 8, 1, 2, 3], 0, 6, [1, 2, 3, 4, 5, 6, 7, 8], p)[0]
     0.5
 
-    ``numbers``: positions in ``ws[lo:hi]`` of words that hold a digit; with
-    ``params.same_numbers`` one of them in place of other window words (a changed figure) is no
-    match, while one only inserted is:
+    ``numbers``: positions in ``ws[lo:hi]`` of figures; with ``params.same_numbers`` and the
+    window's passage ``bounds`` (:func:`_changed_figure`), a changed figure is no match, while
+    one only inserted is:
 
-    >>> _aligned([1, 2, 3, 4, 9, 6, 7, 8], 0, 8, [1, 2, 3, 4, 5, 6, 7, 8], p, numbers=[4])
+    >>> _aligned([1, 2, 3, 4, 9, 6, 7, 8], 0, 8, [1, 2, 3, 4, 5, 6, 7, 8], p, [4], [0, 8])
     (0.0, -1, -1)
-    >>> _aligned([1, 2, 3, 4, 9, 6, 7, 8], 0, 8, [1, 2, 3, 4, 5, 6, 7, 8], p, numbers=[5])
+    >>> _aligned([1, 2, 3, 4, 9, 6, 7, 8], 0, 8, [1, 2, 3, 4, 5, 6, 7, 8], p, [5], [0, 8])
     (1.0, 0, 7)
-    >>> _aligned([1, 2, 3, 4, 9, 5, 6, 7, 8], 0, 9, [1, 2, 3, 4, 5, 6, 7, 8], p, numbers=[4])
+    >>> _aligned([1, 2, 3, 4, 9, 5, 6, 7, 8], 0, 9, [1, 2, 3, 4, 5, 6, 7, 8], p, [4], [0, 8])
     (1.0, 0, 7)
     """
     n = hi - lo
@@ -423,25 +425,22 @@ def _aligned(
         return 0.0, -1, -1
     ours, theirs = list(ws[lo:hi]), list(window)
     sm = SequenceMatcher(None, ours, theirs, autojunk=False)
-    return _share(sm, n, params, numbers, (ours, theirs))
-
-
-def _share(
-    sm: SequenceMatcher,  # type: ignore[type-arg]
-    n: int,
-    params: DedupParams,
-    numbers: Sequence[int] = (),
-    seqs: tuple[Sequence[int], Sequence[int]] = ((), ()),
-) -> tuple[float, int, int]:
-    """What :func:`_aligned` returns for the sequences of ``sm`` (the first one of ``n`` words).
-
-    ``numbers``: positions of figures in the first sequence; ``seqs``: the two sequences ``sm``
-    compares, to look them up (:func:`_changed_figure`; needed only with ``numbers``).
-    """
-    matching = sm.get_matching_blocks()
-    if numbers and params.same_numbers and _changed_figure(*seqs, matching, numbers):
+    sim, wlo, whi = _share(sm, n, params)
+    if (
+        sim > 0.0
+        and numbers
+        and bounds
+        and params.same_numbers
+        and _changed_figure(ours, theirs, bounds, sm.get_matching_blocks(), wlo, whi, numbers)
+    ):
         return 0.0, -1, -1
-    blocks = [b for b in matching if b.size >= params.min_run]
+    return sim, wlo, whi
+
+
+def _share(sm: SequenceMatcher, n: int, params: DedupParams) -> tuple[float, int, int]:  # type: ignore[type-arg]
+    """What :func:`_aligned` returns for the sequences of ``sm`` (the first one of ``n`` words),
+    figures aside."""
+    blocks = [b for b in sm.get_matching_blocks() if b.size >= params.min_run]
     if not blocks:
         return 0.0, -1, -1
     covered = sum(b.size for b in blocks)
@@ -456,26 +455,46 @@ def _share(
 def _changed_figure(
     ours: Sequence[int],
     window: Sequence[int],
+    bounds: Sequence[int],
     matching: Sequence[tuple[int, int, int]],
+    wlo: int,
+    whi: int,
     numbers: Sequence[int],
 ) -> bool:
-    """Whether a word of ``ours`` at a position of ``numbers`` (a figure) is missing from
-    ``window`` and stands where the window has other words: between the matching blocks around
-    it (``matching``: their ``get_matching_blocks()``, any size, the last one the empty end
-    block), the window has a word too. Figures are few: plain scans per figure.
+    """Whether a figure of ``ours`` (at a position of ``numbers``) changed against ``window``.
 
-    >>> ours, window = [1, 2, 7, 3], [1, 2, 5, 3]
-    >>> blocks = SequenceMatcher(None, ours, window, autojunk=False).get_matching_blocks()
-    >>> _changed_figure(ours, window, blocks, [2]), _changed_figure(ours, window, blocks, [0])
-    (True, False)
-    >>> window = [1, 2, 3]
-    >>> blocks = SequenceMatcher(None, ours, window, autojunk=False).get_matching_blocks()
-    >>> _changed_figure(ours, window, blocks, [2])
+    ``window`` holds passages whose word bounds are ``bounds`` (``p_word[lo:hi + 1]``: absolute,
+    the first is the window's first word); ``ours`` aligns with window words ``wlo..whi``
+    (:func:`_share`), ``matching`` are their ``get_matching_blocks()`` (any size, the last one the
+    empty end block). A figure changed when the window passages that hold ``wlo..whi`` lack it
+    (a figure of a neighbouring passage is no excuse: another day's report, "against 12.5
+    billion last week", the week before's figure in the sentence above) and, between the
+    matching blocks around it, the window has other words (it is not only inserted). Figures
+    are few: plain scans per figure.
+
+    >>> def changed(ours, window, bounds, wlo, whi, numbers):
+    ...     blocks = SequenceMatcher(None, ours, window, autojunk=False).get_matching_blocks()
+    ...     return _changed_figure(ours, window, bounds, blocks, wlo, whi, numbers)
+    >>> changed([1, 2, 7, 3, 4], [1, 2, 5, 3, 4], [0, 5], 0, 4, [2])  # 7 for 5
+    True
+    >>> changed([1, 2, 7, 3, 4], [1, 2, 5, 3, 4], [0, 5], 0, 4, [0])  # 1 kept
     False
+    >>> changed([1, 2, 7, 3, 4], [1, 2, 3, 4], [0, 4], 0, 3, [2])  # 7 inserted
+    False
+
+    Passage 0 of the window holds the 7, but ours matched passage 2 (and 1: one passage, no 7):
+
+    >>> ours, window = [8, 9, 7, 3, 4], [7, 6, 6, 6, 8, 9, 5, 3, 4]
+    >>> changed(ours, window, [10, 14, 19], 4, 8, [2]), changed(ours, window, [10, 19], 4, 8, [2])
+    (True, False)
     """
+    base = bounds[0]
+    first = bounds[bisect.bisect_right(bounds, base + wlo) - 1] - base
+    end = bounds[bisect.bisect_right(bounds, base + whi)] - base
+    held = window[first:end]
     for p in numbers:
-        if ours[p] in window:
-            continue  # the window has this figure, here or elsewhere
+        if ours[p] in held:
+            continue  # the matched passages have this figure, here or elsewhere ("in 1939")
         before = 0  # where the window's words after the block before p begin
         for a, b, size in matching:
             if a > p:
@@ -537,7 +556,7 @@ def _verify(
         if _coverage(pairs[rlo : rhi - 1], rhi - rlo, keys, params) < floor:
             continue
         nums = [p - rlo for p in numbers if rlo <= p < rhi] if numbers else ()
-        sim, wlo, whi = _aligned(ws, rlo, rhi, window, params, nums)
+        sim, wlo, whi = _aligned(ws, rlo, rhi, window, params, nums, bounds)
         if sim > best[0]:
             best = (sim, _owner(bounds, lo, wlo), _owner(bounds, lo, whi))
     return best
@@ -880,10 +899,11 @@ def _aligned_window(
     matchers: dict[tuple[int, int], _Matcher],
     params: DedupParams,
     numbers: Sequence[int] = (),
-) -> tuple[float, int, int]:
-    """:func:`_aligned` of ``ws`` (``numbers``: its words that hold a digit) with the window of
-    passages ``lo:hi``, and the passages matched (``(0.0, lo, lo)`` when none); the window's
-    matcher is kept in ``matchers``."""
+) -> tuple[float, int, int, bool]:
+    """:func:`_aligned` of ``ws`` with the window of passages ``lo:hi``, but the figures
+    (``numbers``: their positions in ``ws``) only looked at: the similarity, the passages matched
+    (``(0.0, lo, lo)`` when none), and whether a figure changed (:func:`_changed_figure`; then
+    :func:`_aligned` gives 0.0). The window's matcher is kept in ``matchers``."""
     m = matchers.get((lo, hi))
     if m is None:
         if len(matchers) >= _WINDOW_CACHE:
@@ -897,10 +917,12 @@ def _aligned_window(
     sm, bounds, window = m
     ours = ws.tolist()
     sm.set_seq1(ours)
-    sim, wlo, whi = _share(sm, len(ws), params, numbers, (ours, window))
+    sim, wlo, whi = _share(sm, len(ws), params)
     if not sim > 0.0:
-        return 0.0, lo, lo
-    return sim, _owner(bounds, lo, wlo), _owner(bounds, lo, whi)
+        return 0.0, lo, lo, False
+    changed = bool(numbers) and params.same_numbers
+    changed = changed and _changed_figure(ours, window, bounds, sm.get_matching_blocks(), wlo, whi, numbers)
+    return sim, _owner(bounds, lo, wlo), _owner(bounds, lo, whi), changed
 
 
 class _Verifier:
@@ -929,13 +951,22 @@ class _Verifier:
             self.bounds = _coverages(sig, index, queries)
         else:
             self.bounds = _slow_coverages(sig, index, queries, params)
-        self.aligned: dict[tuple[int, int, int, int], tuple[float, int, int]] = {}
+        self.aligned: dict[tuple[int, int, int, int], tuple[float, int, int, bool]] = {}
 
     def score(
-        self, i: int, lo: int, hi: int, rs: list[tuple[int, int]], q: int, floor: float
+        self,
+        i: int,
+        lo: int,
+        hi: int,
+        rs: list[tuple[int, int]],
+        q: int,
+        floor: float,
+        figures: bool = True,
     ) -> tuple[float, int, int]:
         """:func:`_verify` of passage ``i`` (ranges ``rs``) with the window of passages ``lo:hi``,
-        whose coverage bounds start at query ``q``."""
+        whose coverage bounds start at query ``q``. ``figures``: a changed figure makes it 0.0
+        (a match to remove); False: it does not (a rewritten sentence as evidence of derivation,
+        "for more than ten years" / "for more than a decade")."""
         best = (0.0, lo, lo)
         base = self.offsets[i]
         for k, (rlo, rhi) in enumerate(rs):
@@ -949,8 +980,8 @@ class _Verifier:
                 got = self.aligned[key] = _aligned_window(
                     ws, self.index, lo, hi, self.matchers, self.params, nums
                 )
-            if got[0] > best[0]:
-                best = got
+            if got[0] > best[0] and not (figures and got[3]):
+                best = got[:3]
         return best
 
 
@@ -1019,21 +1050,31 @@ def decide(
         }
         evidence = {d: _evidence(s, params.quote_order) for d, s in support.items()}
         need = {c[1] for i, ok in passing if i in quotes for c in ok if evidence[c[1]] < params.quote_support}
+        # for quoted speech, a rewritten sentence whose figure changed is evidence too ("for more
+        # than ten years" / "for more than a decade"); for a line fragment it is not (another
+        # day's report in the same words, "The Bank of France said it sold a total")
+        rewritten = evidence
         if need and floor < cfg.threshold:
             # lazily (only for documents a quotation needs): passages under the threshold but at
             # least at the support floor are evidence too (a rewritten sentence of the same source)
+            lenient = {d: list(s) for d, s in support.items()}
             for j, d, lo, hi, rs, qj in below:
                 if d in need:
                     sim, mlo, _ = verifier.score(j, lo, hi, rs, qj, floor)
                     if sim >= floor:
                         support[d].append((j, mlo, is_quote[j]))
+                    sim, mlo, _ = verifier.score(j, lo, hi, rs, qj, floor, figures=False)
+                    if sim >= floor:
+                        lenient[d].append((j, mlo, is_quote[j]))
             evidence = {d: _evidence(s, params.quote_order) for d, s in support.items()}
+            rewritten = {d: _evidence(s, params.quote_order) for d, s in lenient.items()}
         matched: dict[int, _Match] = {}
         for i, ok in passing:
             if i in quotes:
                 # quoted speech alone is no evidence of copying (independent reports quote the
                 # same statement): the document must share more with that earlier document
-                ok = [c for c in ok if evidence[c[1]] >= params.quote_support]
+                enough = rewritten if is_quote[i] else evidence
+                ok = [c for c in ok if enough[c[1]] >= params.quote_support]
                 if not ok:
                     continue
             matched[i] = min(ok, key=lambda c: (-c[0], c[1]))

@@ -43,9 +43,69 @@ _HASHES_MAX = 1 << 18
 _SPEECH_FORMS: set[str] = set()
 """Every word (as written) seen by :func:`word_hashes` whose folded form is a speech verb."""
 _NUMBER_FORMS: set[str] = set()
-"""Every word (as written) in ``_HASHES`` that holds a digit ("26", "1987", "3rd"), for
+"""Every word (as written) in ``_HASHES`` that is a figure ("26", "1987", "3rd", "seven"), for
 :func:`number_flags` (emptied with ``_HASHES``)."""
 _DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = frozenset(
+    {
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "mln",
+        "bln",
+        "dozen",
+        "zwei",
+        "drei",
+        "vier",
+        "fünf",
+        "sechs",
+        "sieben",
+        "acht",
+        "neun",
+        "zehn",
+        "elf",
+        "zwölf",
+        "zwanzig",
+        "dreißig",
+        "vierzig",
+        "fünfzig",
+        "hundert",
+        "tausend",
+        "millionen",
+        "milliarde",
+        "milliarden",
+    }
+)
+"""Cardinal numbers written as words (English, German; not "one"/"ein", which are pronouns
+and articles too): figures like digits."""
 
 
 def word_hashes(ws: list[str]) -> list[int]:
@@ -70,19 +130,20 @@ def word_hashes(ws: list[str]) -> list[int]:
             cache[w] = word_hash.__wrapped__(w)
             if w.casefold() in _SPEECH:
                 _SPEECH_FORMS.add(w)
-            if not w.isalpha() and _DIGIT.search(w):
+            if _DIGIT.search(w) if not w.isalpha() else w.casefold() in _NUMBER_WORDS:
                 _NUMBER_FORMS.add(w)
     return list(map(cache.__getitem__, ws))
 
 
 def number_flags(ws: list[str]) -> bytes:
-    """Per word, 1 when it holds a digit (a figure, a date, a score), else 0; ``b""`` when no word
-    does. Every word must have passed :func:`word_hashes` (the call before, on the same list).
+    """Per word, 1 when it is a figure: it holds a digit (an amount, a date, a score) or is a
+    cardinal written out (``_NUMBER_WORDS``), else 0; ``b""`` when no word is. Every word must
+    have passed :func:`word_hashes` (the call before, on the same list).
 
-    >>> ws = ["payable", "March", "26", "3rd"]
+    >>> ws = ["payable", "March", "26", "3rd", "Seven", "one"]
     >>> _ = word_hashes(ws)
     >>> list(number_flags(ws)), number_flags(ws[:2])
-    ([0, 0, 1, 1], b'')
+    ([0, 0, 1, 1, 1, 0], b'')
     """
     if _NUMBER_FORMS.isdisjoint(ws):
         return b""
