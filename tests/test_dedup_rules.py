@@ -168,3 +168,33 @@ def test_another_days_report_in_the_same_words_stays() -> None:
     # off: the first line and "against 12.5 billion last week." went as copies
     off = removed(b, run([a, b], DedupParams(same_numbers=False))["b"])
     assert off == ["The Bank of France said it sold a total", "tender today, against 12.5 billion last week."]
+
+
+MEETING = "The committee of the regional parliament met again behind closed doors in the capital on Monday."
+AFTER = " The chairman left the building by a side door and spoke to nobody."
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        (MEETING + AFTER, MEETING.replace("Monday.", "Monday 26.") + AFTER),  # added at the end
+        (AFTER.strip() + " " + MEETING, AFTER.strip() + " 34 " + MEETING),  # added at the start
+    ],
+    ids=["end", "start"],
+)
+def test_figure_added_at_a_passage_edge_is_no_change(earlier: str, later: str) -> None:
+    # the earlier document's next (or previous) sentence is no figure the copy replaced
+    a, b = make("a", earlier), make("b", later)
+    assert run([a, b])["b"].duplicate_of == "a"
+
+
+def test_changed_figure_equal_to_another_figure_of_the_passage() -> None:
+    # "payable March 5" for "March 26": the 5 the source has is the record date's
+    b = make("b", NOTICE.replace("March 26", "March 5"))
+    assert removed(b, run([make("a", NOTICE), b])["b"]) == []
+
+
+def test_figures_written_out_in_german() -> None:
+    wire = "Der Vorstand hat beschlossen, vierzig neue Stellen in der Verwaltung der Stadt zu schaffen."
+    a, b = make("a", wire), make("b", wire.replace("vierzig", "dreißig"))
+    assert removed(b, run([a, b])["b"]) == []

@@ -55,6 +55,7 @@ import bisect
 import logging
 from array import array
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -71,10 +72,9 @@ from pipeline.dedup.text import (
     _QUOTE,
     _WORD,
     any_speech_verb,
-    number_flags,
     quoted_core,
     quoted_ranges,
-    word_hashes,
+    word_figures,
     words,
 )
 from pipeline.document import Document, Duplicate
@@ -116,7 +116,7 @@ class DedupParams:
     """A substitution of at most this many words between two aligned runs counts as covered."""
     same_numbers: bool = True
     """A passage does not match a window where one of its figures (a word that holds a digit, a
-    cardinal written out: :func:`~pipeline.dedup.text.number_flags`) takes the place of other
+    cardinal written out: :func:`~pipeline.dedup.text.is_figure`) takes the place of other
     words of the window: "payable March 26" is no copy of "payable March 19", nor
     "Portman, 17," of "Portman, 18," (a changed figure states another fact; a changed word is a
     light edit). A figure the matched passages have elsewhere (moved: "In 1939, the couple ..." /
@@ -158,11 +158,11 @@ class DocSignature:
     """Per passage, 1 when it is part of a sentence that runs on over a line break (hard-wrapped
     text: sentences stop at line ends, so such a passage is a line fragment); empty: none."""
     numbers: bytes = b""
-    """Per word of ``words``, 1 when it holds a digit (:func:`~pipeline.dedup.text.number_flags`);
-    empty: none does."""
+    """Per word of ``words``, 1 when it is a figure (:func:`~pipeline.dedup.text.is_figure`);
+    empty: none is."""
 
     def passage_numbers(self, start: int, end: int) -> list[int]:
-        """Positions, relative to word ``start``, of the words ``start:end`` that hold a digit."""
+        """Positions, relative to word ``start``, of the figures among the words ``start:end``."""
         num = self.numbers
         if not num or num.find(1, start, end) < 0:
             return []
@@ -286,8 +286,8 @@ def compute_signature(doc: Document, cfg: DedupConfig) -> DocSignature:
             passage_on.append(on[n_sent] if on else 0)
             passages.append((ws, outside))
     flat = [w for ws, _ in passages for w in ws]
-    hashes = array("H", word_hashes(flat))
-    numbers = number_flags(flat)
+    flat_hashes, numbers = word_figures(flat)
+    hashes = array("H", flat_hashes)
     speech.extend(any_speech_verb(ws if outside is None else outside) for ws, outside in passages)
     anchors = array("I", anchor_positions(trigram_key_array(hashes), offsets).astype(np.uint32).tobytes())
     ons = bytes(passage_on) if any(passage_on) else b""
@@ -466,11 +466,13 @@ def _changed_figure(
     ``window`` holds passages whose word bounds are ``bounds`` (``p_word[lo:hi + 1]``: absolute,
     the first is the window's first word); ``ours`` aligns with window words ``wlo..whi``
     (:func:`_share`), ``matching`` are their ``get_matching_blocks()`` (any size, the last one the
-    empty end block). A figure changed when the window passages that hold ``wlo..whi`` lack it
-    (a figure of a neighbouring passage is no excuse: another day's report, "against 12.5
-    billion last week", the week before's figure in the sentence above) and, between the
-    matching blocks around it, the window has other words (it is not only inserted). Figures
-    are few: plain scans per figure.
+    empty end block). Only the window passages that hold ``wlo..whi`` count (a figure of a
+    neighbouring passage is no excuse: another day's report, "against 12.5 billion last week",
+    the week before's figure in the line above). A figure changed when it is not aligned word
+    for word, those passages have it fewer times than ``ours`` ("payable March 5" for "March
+    26" beside "of record March 5"), and between the matching blocks around it they have other
+    words (it took their place; only inserted, it changes nothing). Figures are few: plain
+    scans per figure.
 
     >>> def changed(ours, window, bounds, wlo, whi, numbers):
     ...     blocks = SequenceMatcher(None, ours, window, autojunk=False).get_matching_blocks()
@@ -481,8 +483,14 @@ def _changed_figure(
     False
     >>> changed([1, 2, 7, 3, 4], [1, 2, 3, 4], [0, 4], 0, 3, [2])  # 7 inserted
     False
+    >>> changed([1, 2, 3, 4, 7], [1, 2, 3, 4, 8, 9], [0, 4, 6], 0, 3, [4])  # 7 added at the end
+    False
+    >>> changed([1, 2, 3, 7], [1, 2, 3, 4, 7], [0, 5], 0, 2, [3])  # 7 moved, or held elsewhere
+    False
+    >>> changed([1, 7, 3, 4, 7], [1, 2, 3, 4, 7], [0, 5], 0, 4, [1, 4])  # 7 for 2 beside a 7
+    True
 
-    Passage 0 of the window holds the 7, but ours matched passage 2 (and 1: one passage, no 7):
+    Passage 0 of the window holds the 7, but ours matched passage 1 only:
 
     >>> ours, window = [8, 9, 7, 3, 4], [7, 6, 6, 6, 8, 9, 5, 3, 4]
     >>> changed(ours, window, [10, 14, 19], 4, 8, [2]), changed(ours, window, [10, 19], 4, 8, [2])
@@ -491,17 +499,20 @@ def _changed_figure(
     base = bounds[0]
     first = bounds[bisect.bisect_right(bounds, base + wlo) - 1] - base
     end = bounds[bisect.bisect_right(bounds, base + whi)] - base
-    held = window[first:end]
+    held = Counter(window[first:end])
+    mine = Counter(ours[p] for p in numbers)
     for p in numbers:
-        if ours[p] in held:
-            continue  # the matched passages have this figure, here or elsewhere ("in 1939")
-        before = 0  # where the window's words after the block before p begin
+        if mine[ours[p]] <= held[ours[p]]:
+            continue  # the matched passages have this figure as often, here or elsewhere ("in 1939")
+        before = first  # where the matched passages' words after the block before p begin
         for a, b, size in matching:
+            if a <= p < a + size:
+                break  # aligned word for word
             if a > p:
-                if b > before:
+                if min(b, end) > before:
                     return True
                 break
-            before = b + size
+            before = max(first, b + size)
     return False
 
 
@@ -539,7 +550,7 @@ def _verify(
     The unordered bigram coverage is an upper bound of the aligned share and
     is checked first: below ``floor`` the (slower) alignment is skipped.
     ``pairs`` may pass ``_pairs(ws)`` when the caller has it (one passage, several windows).
-    ``numbers``: positions in ``ws`` of words that hold a digit (see :func:`_aligned`).
+    ``numbers``: positions of the figures in ``ws`` (see :func:`_aligned`).
     """
     window, bounds, keys = win
     clo, chi = core

@@ -26,6 +26,15 @@ _QUOTE = re.compile(r"[\"“”„«»]|``|''")
 _MARK = re.compile("[\n\"“”„«»'‘’]")
 
 
+def _normal(word: str) -> str:
+    """The form a word is compared in: NFKC, case-folded, apostrophes folded."""
+    return unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
+
+
+def _hash(norm: str) -> int:
+    return int.from_bytes(hashlib.blake2b(norm.encode("utf-8"), digest_size=2).digest(), "big")
+
+
 @lru_cache(maxsize=1 << 18)
 def word_hash(word: str) -> int:
     """A stable 16-bit hash of a normalised word (NFKC, case-folded, apostrophes folded).
@@ -33,121 +42,87 @@ def word_hash(word: str) -> int:
     >>> word_hash("it's") == word_hash("It’s")
     True
     """
-    norm = unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
-    return int.from_bytes(hashlib.blake2b(norm.encode("utf-8"), digest_size=2).digest(), "big")
+    return _hash(_normal(word))
+
+
+_CARDINALS = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand million billion trillion mln bln dozen "
+    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn "
+    "sechzehn siebzehn achtzehn neunzehn zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig "
+    "neunzig hundert tausend millionen milliarde milliarden mio mrd "
+)
+_NUMBER_WORDS = frozenset(w.casefold() for w in _CARDINALS.split())
+"""Cardinal numbers written out, case-folded (English, German; not "one"/"ein", which are also
+pronouns and articles): figures like digits."""
+_DIGIT = re.compile(r"\d")
+
+
+def is_figure(word: str) -> bool:
+    """Whether a word is a figure: its normal form holds a digit (an amount, a date, a score;
+    "²" is "2") or is a cardinal written out.
+
+    >>> [is_figure(w) for w in ("26", "3rd", "Seven", "dreißig", "km²", "one", "Tuesday")]
+    [True, True, True, True, True, False, False]
+    """
+    norm = _normal(word)
+    return norm in _NUMBER_WORDS or (not norm.isalpha() and _DIGIT.search(norm) is not None)
 
 
 _HASHES: dict[str, int] = {}
-"""Bounded word -> hash cache of :func:`word_hashes` (cleared when it reaches ``_HASHES_MAX``)."""
+"""Bounded word -> hash cache of :func:`word_figures` (replaced when it reaches ``_HASHES_MAX``)."""
 _HASHES_MAX = 1 << 18
+_FIGURES: set[str] = set()
+"""The words of ``_HASHES`` (as written) that are figures (replaced with it)."""
 _SPEECH_FORMS: set[str] = set()
-"""Every word (as written) seen by :func:`word_hashes` whose folded form is a speech verb."""
-_NUMBER_FORMS: set[str] = set()
-"""Every word (as written) in ``_HASHES`` that is a figure ("26", "1987", "3rd", "seven"), for
-:func:`number_flags` (emptied with ``_HASHES``)."""
-_DIGIT = re.compile(r"\d")
-_NUMBER_WORDS = frozenset(
-    {
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "trillion",
-        "mln",
-        "bln",
-        "dozen",
-        "zwei",
-        "drei",
-        "vier",
-        "fünf",
-        "sechs",
-        "sieben",
-        "acht",
-        "neun",
-        "zehn",
-        "elf",
-        "zwölf",
-        "zwanzig",
-        "dreißig",
-        "vierzig",
-        "fünfzig",
-        "hundert",
-        "tausend",
-        "millionen",
-        "milliarde",
-        "milliarden",
-    }
-)
-"""Cardinal numbers written as words (English, German; not "one"/"ein", which are pronouns
-and articles too): figures like digits."""
+"""Every word (as written) seen by :func:`word_figures` whose folded form is a speech verb."""
+
+
+def word_figures(ws: list[str]) -> tuple[list[int], bytes]:
+    """:func:`word_hash` of every word, and per word 1 when it is a figure (:func:`is_figure`), else
+    0 (``b""`` when no word is), through a bounded dict (the hot path of signatures).
+
+    Also records, as a side effect, which of the words are speech verbs, for
+    :func:`any_speech_verb`. A full cache is replaced, never emptied, and a word is marked a
+    figure before it is cached: a thread that holds the caches (a thread runner cleans several
+    documents at once) always finds its words in them, with their marks.
+
+    >>> hashes, flags = word_figures(["It’s", "it's", "SAID", "26"])
+    >>> hashes[:3] == [word_hash("it's")] * 2 + [word_hash("said")], list(flags)
+    (True, [0, 0, 0, 1])
+    >>> word_figures(["no", "figures"])[1]
+    b''
+    """
+    global _HASHES, _FIGURES
+    cache, figures = _HASHES, _FIGURES
+    try:
+        hashes = list(map(cache.__getitem__, ws))  # the usual case: every word seen before
+    except KeyError:
+        if len(cache) >= _HASHES_MAX:
+            cache, figures = {}, set()
+            _HASHES, _FIGURES = cache, figures
+        for w in ws:
+            if w not in cache:
+                norm = _normal(w)
+                if norm in _NUMBER_WORDS or (not norm.isalpha() and _DIGIT.search(norm)):
+                    figures.add(w)
+                if w.casefold() in _SPEECH:
+                    _SPEECH_FORMS.add(w)
+                cache[w] = _hash(norm)
+        hashes = list(map(cache.__getitem__, ws))
+    if figures.isdisjoint(ws):
+        return hashes, b""
+    return hashes, bytes(map(figures.__contains__, ws))
 
 
 def word_hashes(ws: list[str]) -> list[int]:
-    """:func:`word_hash` of every word, through a bounded dict (the hot path of signatures).
-
-    Also records, as a side effect, which of the words are speech verbs, for
-    :func:`any_speech_verb`.
+    """:func:`word_figures`' hashes.
 
     >>> word_hashes(["It’s", "it's", "SAID"]) == [word_hash("it's")] * 2 + [word_hash("said")]
     True
     """
-    cache = _HASHES
-    try:
-        return list(map(cache.__getitem__, ws))  # the usual case: every word seen before
-    except KeyError:
-        pass
-    if len(cache) >= _HASHES_MAX:
-        cache.clear()
-        _NUMBER_FORMS.clear()
-    for w in ws:
-        if w not in cache:
-            cache[w] = word_hash.__wrapped__(w)
-            if w.casefold() in _SPEECH:
-                _SPEECH_FORMS.add(w)
-            if _DIGIT.search(w) if not w.isalpha() else w.casefold() in _NUMBER_WORDS:
-                _NUMBER_FORMS.add(w)
-    return list(map(cache.__getitem__, ws))
-
-
-def number_flags(ws: list[str]) -> bytes:
-    """Per word, 1 when it is a figure: it holds a digit (an amount, a date, a score) or is a
-    cardinal written out (``_NUMBER_WORDS``), else 0; ``b""`` when no word is. Every word must
-    have passed :func:`word_hashes` (the call before, on the same list).
-
-    >>> ws = ["payable", "March", "26", "3rd", "Seven", "one"]
-    >>> _ = word_hashes(ws)
-    >>> list(number_flags(ws)), number_flags(ws[:2])
-    ([0, 0, 1, 1, 1, 0], b'')
-    """
-    if _NUMBER_FORMS.isdisjoint(ws):
-        return b""
-    return bytes(map(_NUMBER_FORMS.__contains__, ws))
+    return word_figures(ws)[0]
 
 
 def any_speech_verb(ws: list[str]) -> bool:
