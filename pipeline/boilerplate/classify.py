@@ -51,10 +51,11 @@ Steps, per document (all deterministic):
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -626,6 +627,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # headline, a menu item, a comment section): a list that merely continues the article stays
     data = [_data_like(b) for b in bs]
     listy = [d and ((i > 0 and data[i - 1]) or (i + 1 < n and data[i + 1])) for i, d in enumerate(data)]
+    # plain text: the rows of typeset tables of figures (a wire story's results, prices, crop tables)
+    rows = [] if from_html else [b.index for b in bs if listy[b.index] and _typeset(doc.text, b)]
 
     def near(b: _Block) -> tuple[tuple[bool, bool], _Block | None, bool]:
         i = b.index
@@ -665,17 +668,17 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         )
 
     # 3. scores inside the region; everything outside is boilerplate
+    table = set(rows)
     for b in bs:
         if b.strong is not None:
             b.score = max(1.0, b.strong.weight)
             b.category, b.rule = b.strong.category, b.strong.id
             continue
         if b.index < head_cut or b.index >= tail_cut:
-            if listy[b.index] and not from_html and _typeset(doc.text, b):
-                # a row of a typeset table of figures in plain text (a wire story's results, prices,
-                # crop tables) is content wherever it stands: only a rule removes it (before, 67 of
-                # the 20,000 news texts lost 874 such rows by position, a whole results table
-                # above the one line that read like prose)
+            if b.index in table:
+                # a row of a typeset table of figures is content wherever it stands: only a rule
+                # removes it (before, 67 of the 20,000 news texts lost 874 such rows by position,
+                # a whole results table above the one line that read like prose)
                 continue
             b.score = _OUTSIDE_SCORE
             continue
@@ -727,7 +730,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             b.rule = f"{prev.category.value}/context"
 
     # 5. title and byline
-    title_idx = _find_title(doc, bs, lo)
+    title_idx = _find_title(doc, bs, lo, rows)
     author = doc.author
     for b in bs:
         if b.category == Category.BYLINE and b.match is not None and author is None:
@@ -802,8 +805,12 @@ def _menu_echoes(bs: list[_Block], data: list[bool], threshold: float) -> None:
             b.score, b.category, b.rule = _OUTSIDE_SCORE, Category.NAVIGATION, "navigation/menu-echo"
 
 
-def _find_title(doc: Document, bs: list[_Block], lo: int) -> int | None:
-    """Index of the headline block: just above the article region (or its first block), else None."""
+def _find_title(doc: Document, bs: list[_Block], lo: int, rows: Sequence[int] = ()) -> int | None:
+    """Index of the headline block: just above the article region (or its first block), else None.
+
+    ``rows``: indexes (ascending) of the rows of typeset tables of figures; a wire story's headline
+    over a results table that the region starts below is its first line all the same.
+    """
     if doc.title:
         want = " ".join(doc.title.split()).lower()
         for b in bs[: max(lo, 1) + 1]:
@@ -811,7 +818,8 @@ def _find_title(doc: Document, bs: list[_Block], lo: int) -> int | None:
                 return b.index
         return None
     # the document's first line, when it is a headline (skipping lines rules already removed)
-    for b in bs[: lo + 1 if lo <= 6 else 0]:
+    near = lo - bisect.bisect_left(rows, lo)  # the rows above the region do not count
+    for b in bs[: lo + 1 if near <= 6 else 0]:
         if b.strong is not None and b.strong.category in (Category.NAVIGATION, Category.OTHER):
             continue
         if b.strong is None and _is_headline(b):
