@@ -236,13 +236,17 @@ def _make_blocks(
         f = feats[i]
         if groups and i > 0 and raw[i - 1][2] == para:
             prev = feats[i - 1]
-            wrapped = not prev.terminal and not prev.bullet and not f.bullet and prev.words >= 3
+            long_next = f.chars >= 50 and not f.terminal
+            wrapped = (
+                not prev.terminal
+                and not prev.bullet
+                and not f.bullet
+                and (prev.words >= 3 or (prev.words == 2 and hard_wrapped_doc and long_next))
+            )
             # in hard-wrapped text a paragraph's lines are one sentence on: a line that is long, that
             # stops on "its" or "the", or that a long unterminated line follows (a first line whose
-            # dateline was cut: "KMS Industries Inc said its") continues below
-            hard_wrap = hard_wrapped_doc and (
-                prev.chars >= 50 or _open_end(prev.text) or (f.chars >= 50 and not f.terminal)
-            )
+            # dateline was cut: "KMS Industries Inc said its", "Household International") continues
+            hard_wrap = hard_wrapped_doc and (prev.chars >= 50 or _open_end(prev.text) or long_next)
             if wrapped and (f.text[:1].islower() or prev.text.endswith((",", "-", ";")) or hard_wrap):
                 groups[-1].append(i)
                 continue
