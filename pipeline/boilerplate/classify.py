@@ -18,15 +18,17 @@ Steps, per document (all deterministic):
    Text extracted from HTML (``doc.is_html``) is treated conservatively:
    trafilatura already cut the page's chrome, so nothing before the article
    goes by position and after it only from a tail marker on.
-3. **Scores**: outside the region every block is boilerplate; inside it, strong
-   rules and summed weak evidence decide. Captions next to credit lines are
-   captions.
+3. **Scores**: outside the region every block is boilerplate (but the rows of a
+   plain text made mostly of typeset tables of figures, a wire story's results);
+   inside it, strong rules and summed weak evidence decide. Captions next to
+   credit lines are captions.
 4. **Context**: short ambiguous blocks between two removed blocks take their
    class; unlabelled boilerplate takes the category of the nearest labelled
    boilerplate block above it in the same run; headline-like blocks after the
    article (with the caption line above each) are ``related_links``; short
    blocks before the article are ``navigation``.
-5. **Title and byline**: the headline just above the article (short, no
+5. **Title and byline**: the headline just above the article, or the first
+   line at most six blocks (table rows not counted) above it (short, no
    terminal period, not matched by any rule) becomes ``doc.title`` with a
    ``title/first-line`` span; a byline rule's ``author`` group fills
    ``doc.author``.
@@ -237,15 +239,18 @@ def _make_blocks(
         if groups and i > 0 and raw[i - 1][2] == para:
             prev = feats[i - 1]
             long_next = f.chars >= 50 and not f.terminal
+            # the lead's first line: the first of the second paragraph, the headline's the first
+            lead = para == 1 and (i == 1 or raw[i - 2][2] == 0) and not prev.text.endswith(",")
             wrapped = (
                 not prev.terminal
                 and not prev.bullet
                 and not f.bullet
-                and (prev.words >= 3 or (prev.words == 2 and hard_wrapped_doc and long_next))
+                and (prev.words >= 3 or (prev.words == 2 and hard_wrapped_doc and long_next and lead))
             )
             # in hard-wrapped text a paragraph's lines are one sentence on: a line that is long, that
             # stops on "its" or "the", or that a long unterminated line follows (a first line whose
-            # dateline was cut: "KMS Industries Inc said its", "Household International") continues
+            # dateline was cut: "KMS Industries Inc said its"; the lead's first line, under the
+            # headline, even of two words: "Household International") continues
             hard_wrap = hard_wrapped_doc and (prev.chars >= 50 or _open_end(prev.text) or long_next)
             if wrapped and (f.text[:1].islower() or prev.text.endswith((",", "-", ";")) or hard_wrap):
                 groups[-1].append(i)
@@ -291,7 +296,8 @@ def _typeset(text: str, b: _Block) -> bool:
     """Whether line ``b`` of ``text`` is set out like a row of a plain-text table: indented by two
     spaces or more, or with cells three or more spaces apart. Wire copy sets its tables so
     ("    Pretax profit 24.8 mln vs 18.7 mln", "End Stocks   66.9    66.9    77.3"); text
-    extracted from a page has no such lines.
+    extracted from HTML has no such lines (a plain-text page dump may: see
+    :func:`_table_of_figures`).
 
     >>> text = "HEADLINE\\n    Shr 20.1p vs 17.6p\\nEnd Stocks   66.9    66.9\\nHome News Sport"
     >>> rows = [(13, 31), (32, 57), (58, 73)]
@@ -300,6 +306,36 @@ def _typeset(text: str, b: _Block) -> bool:
     """
     line_start = text.rfind("\n", 0, b.start) + 1
     return b.start - line_start >= 2 or _CELL_GAP.search(text, b.start, b.end) is not None
+
+
+_LINK_REF = re.compile(r"\[\d+\]")
+"""A text browser's link reference ("[3]Home" in a lynx or w3m page dump)."""
+
+
+def _table_of_figures(text: str, bs: list[_Block], listy: list[bool]) -> list[int]:
+    """The rows of the typeset tables of figures that a plain text is mostly made of: indexes of
+    the items of lists of figures (``listy``) that :func:`_typeset` accepts, when they are at
+    least 3, 40 % of the blocks, and hold at least as many words as the prose (a wire story's
+    results, crop tables); else none, so that the figures around an article in a page dump
+    (tickers over the headline, "Most read" ranks, a weather box, a cookie table) stay chrome.
+    Lines with a text browser's link references ("[7]Log in   [8]Subscribe") are no rows.
+
+    >>> text = "HEAD\\n    Shr 20.1p vs 17.6p\\n    Net 1.2 mln vs 0.9 mln\\n    Revs 5.1 mln vs 4.2 mln"
+    >>> bs = _make_blocks(text, [(0, 4, 0), (9, 27, 0), (32, 54, 0), (59, 82, 0)], "en", 0.18, set())
+    >>> _table_of_figures(text, bs, [False, True, True, True])
+    [1, 2, 3]
+    >>> _table_of_figures(text, bs, [False, True, True, False])  # two rows are no table
+    []
+    """
+    rows = [
+        b.index
+        for b in bs
+        if listy[b.index] and _typeset(text, b) and _LINK_REF.search(text, b.start, b.end) is None
+    ]
+    if len(rows) < 3 or len(rows) < 0.4 * len(bs):
+        return []
+    prose = sum(b.f.words for b in bs if b.g.prose)
+    return rows if sum(bs[i].f.words for i in rows) >= prose else []
 
 
 def _data_like(b: _Block) -> bool:
@@ -632,7 +668,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     data = [_data_like(b) for b in bs]
     listy = [d and ((i > 0 and data[i - 1]) or (i + 1 < n and data[i + 1])) for i, d in enumerate(data)]
     # plain text: the rows of typeset tables of figures (a wire story's results, prices, crop tables)
-    rows = [] if from_html else [b.index for b in bs if listy[b.index] and _typeset(doc.text, b)]
+    rows = [] if from_html else _table_of_figures(doc.text, bs, listy)
 
     def near(b: _Block) -> tuple[tuple[bool, bool], _Block | None, bool]:
         i = b.index
@@ -824,6 +860,8 @@ def _find_title(doc: Document, bs: list[_Block], lo: int, rows: Sequence[int] = 
     # the document's first line, when it is a headline (skipping lines rules already removed)
     near = lo - bisect.bisect_left(rows, lo)  # the rows above the region do not count
     for b in bs[: lo + 1 if near <= 6 else 0]:
+        if b.index in rows:
+            break  # a table row is no headline
         if b.strong is not None and b.strong.category in (Category.NAVIGATION, Category.OTHER):
             continue
         if b.strong is None and _is_headline(b):
