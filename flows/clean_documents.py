@@ -63,6 +63,7 @@ from prefect.client.schemas.objects import State, TaskRun
 from prefect.futures import PrefectFuture, wait
 from prefect.settings import (
     PREFECT_API_URL,
+    PREFECT_CLIENT_MAX_RETRIES,
     PREFECT_SERVER_EPHEMERAL_ENABLED,
     PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
     temporary_settings,
@@ -100,6 +101,13 @@ ARTIFACT_KEY = "docclean-run-summary"
 
 EPHEMERAL_STARTUP_TIMEOUT_S = 180
 """Seconds the command line waits for Prefect's temporary server (first start migrates a database)."""
+
+EPHEMERAL_CLIENT_RETRIES = 2
+"""API retries of a command-line run on Prefect's temporary server (Prefect's default is 5). The
+server is a child of the command: a SIGTERM to the process group (a scheduler's or ``timeout``'s
+stop) ends it with the run, and with 5 retries and their back-off the run then spent over two
+minutes reporting its crash to the dead server before it exited; with 2 it exits in about 20 s.
+A local server's transient errors (a busy SQLite database) still get two more tries."""
 
 NIGHTLY_CRON = "0 2 * * *"
 """The nightly schedule, in UTC (same as flows/prefect.yaml)."""
@@ -525,12 +533,13 @@ def _run(args: argparse.Namespace, serve: bool) -> int:
     the_flow = clean_documents if runner is None else clean_documents.with_options(task_runner=runner)
     # The first start of Prefect's temporary server migrates a fresh database, which can take
     # longer than Prefect's default wait on a busy machine; wait longer unless told otherwise.
-    timeout = (
-        {}
-        if "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS" in os.environ
-        else {PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: EPHEMERAL_STARTUP_TIMEOUT_S}
-    )
-    with temporary_settings(updates=timeout):
+    settings: dict[Any, Any] = {}
+    if "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS" not in os.environ:
+        settings[PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS] = EPHEMERAL_STARTUP_TIMEOUT_S
+    # on the temporary server, fewer API retries: a SIGTERM that ends it ends the run in seconds
+    if "PREFECT_CLIENT_MAX_RETRIES" not in os.environ and not PREFECT_API_URL.value():
+        settings[PREFECT_CLIENT_MAX_RETRIES] = EPHEMERAL_CLIENT_RETRIES
+    with temporary_settings(updates=settings):
         summary = the_flow(**params)
     out = Path(params["output"])
     print(f"docclean flow: {summary.get('documents', '?')} documents -> {out}", file=sys.stderr)

@@ -418,3 +418,31 @@ def test_flow_command_line_options_left_out_keep_the_config_files_values(
         flow_module._config(c["config_file"], c.get("dedup"), None, None, c.get("incremental")) for c in calls
     ]
     assert [(c.dedup.mode, c.run.incremental) for c in built] == [("annotate", True), ("off", True)]
+
+
+def test_flow_command_line_on_the_temporary_server_retries_the_api_less(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeds: Path
+) -> None:
+    """No flow run: the settings the command line runs the flow with. With Prefect's 5 retries a
+    SIGTERM to the process group (which ends the temporary server too) left the run reporting its
+    crash to the dead server for over two minutes; an explicit setting or a real server keeps them."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_CLIENT_MAX_RETRIES, temporary_settings
+
+    seen: list[int] = []
+
+    def record(**params: Any) -> dict[str, Any]:
+        seen.append(PREFECT_CLIENT_MAX_RETRIES.value())
+        return {"documents": 0}
+
+    monkeypatch.setattr(flow_module, "clean_documents", record)
+    monkeypatch.delenv("PREFECT_CLIENT_MAX_RETRIES", raising=False)
+    out = str(tmp_path / "out")
+    with temporary_settings(restore_defaults={PREFECT_API_URL}):
+        assert flow_module.main([str(seeds), "--output", out]) == 0
+    with temporary_settings(updates={PREFECT_API_URL: "http://127.0.0.1:4200/api"}):
+        assert flow_module.main([str(seeds), "--output", out]) == 0
+    monkeypatch.setenv("PREFECT_CLIENT_MAX_RETRIES", "7")
+    with temporary_settings(restore_defaults={PREFECT_API_URL}, updates={PREFECT_CLIENT_MAX_RETRIES: 7}):
+        assert flow_module.main([str(seeds), "--output", out]) == 0
+    assert seen == [flow_module.EPHEMERAL_CLIENT_RETRIES, PREFECT_CLIENT_MAX_RETRIES.value(), 7]
+    assert PREFECT_CLIENT_MAX_RETRIES.value() > flow_module.EPHEMERAL_CLIENT_RETRIES
