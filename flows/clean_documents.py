@@ -66,6 +66,7 @@ from prefect.settings import (
     PREFECT_CLIENT_MAX_RETRIES,
     PREFECT_SERVER_EPHEMERAL_ENABLED,
     PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+    get_current_settings,
     temporary_settings,
 )
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
@@ -533,11 +534,13 @@ def _run(args: argparse.Namespace, serve: bool) -> int:
     the_flow = clean_documents if runner is None else clean_documents.with_options(task_runner=runner)
     # The first start of Prefect's temporary server migrates a fresh database, which can take
     # longer than Prefect's default wait on a busy machine; wait longer unless told otherwise.
+    # (a value the user set, in the environment, a profile, prefect.toml or .env, is kept)
+    current = get_current_settings()
     settings: dict[Any, Any] = {}
-    if "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS" not in os.environ:
+    if "startup_timeout_seconds" not in current.server.ephemeral.model_fields_set:
         settings[PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS] = EPHEMERAL_STARTUP_TIMEOUT_S
     # on the temporary server, fewer API retries: a SIGTERM that ends it ends the run in seconds
-    if "PREFECT_CLIENT_MAX_RETRIES" not in os.environ and not PREFECT_API_URL.value():
+    if "max_retries" not in current.client.model_fields_set and not PREFECT_API_URL.value():
         settings[PREFECT_CLIENT_MAX_RETRIES] = EPHEMERAL_CLIENT_RETRIES
     with temporary_settings(updates=settings):
         summary = the_flow(**params)
