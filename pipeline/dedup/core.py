@@ -501,18 +501,20 @@ def _changed_figure(
     end = bounds[bisect.bisect_right(bounds, base + whi)] - base
     held = Counter(window[first:end])
     mine = Counter(ours[p] for p in numbers)
+    starts = [a for a, _, _ in matching]  # ascending; the last is the empty end block at len(ours)
     for p in numbers:
         if mine[ours[p]] <= held[ours[p]]:
             continue  # the matched passages have this figure as often, here or elsewhere ("in 1939")
-        before = first  # where the matched passages' words after the block before p begin
-        for a, b, size in matching:
-            if a <= p < a + size:
-                break  # aligned word for word
-            if a > p:
-                if min(b, end) > before:
-                    return True
-                break
-            before = max(first, b + size)
+        k = bisect.bisect_right(starts, p)  # matching[k]: the first block after p
+        if k > 0:
+            a, b, size = matching[k - 1]
+            if p < a + size:
+                continue  # aligned word for word
+            before = max(first, b + size)  # where the matched passages' words after that block begin
+        else:
+            before = first
+        if min(matching[k][1], end) > before:
+            return True  # the window has other words where the figure stands
     return False
 
 
