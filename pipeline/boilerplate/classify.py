@@ -241,7 +241,7 @@ def _make_blocks(
             long_next = f.chars >= 50 and not f.terminal
             # the lead's first line: the first of the second paragraph (the headline's is the first;
             # without a blank line under the headline, or without a headline, the rule stays off)
-            lead = para == 1 and raw[i - 2][2] == 0 and not prev.text.endswith(",")
+            lead = para == 1 and i >= 2 and raw[i - 2][2] == 0 and not prev.text.endswith(",")
             wrapped = (
                 not prev.terminal
                 and not prev.bullet
