@@ -97,7 +97,7 @@ def test_word_hash_cache_can_be_cleared(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(text, "_HASHES", {})
     ws = ["Said", "alpha", "beta", "gamma", "delta", "SAID", "told", "alpha"]
     for _ in range(3):
-        assert text.word_hashes(ws) == [text.word_hash(w) for w in ws]
+        assert text.word_figures(ws)[0] == [text.word_hash(w) for w in ws]
         assert len(text._HASHES) <= 4 + len(ws)
     assert text.any_speech_verb(["x", "SAID"]) and not text.any_speech_verb(["alpha"])
 

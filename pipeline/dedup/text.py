@@ -66,7 +66,11 @@ def is_figure(word: str) -> bool:
     >>> [is_figure(w) for w in ("26", "3rd", "Seven", "dreißig", "km²", "one", "Tuesday")]
     [True, True, True, True, True, False, False]
     """
-    norm = _normal(word)
+    return _is_figure_normal(_normal(word))
+
+
+def _is_figure_normal(norm: str) -> bool:
+    """:func:`is_figure` of a word already in its normal form (:func:`_normal`)."""
     return norm in _NUMBER_WORDS or (not norm.isalpha() and _DIGIT.search(norm) is not None)
 
 
@@ -105,7 +109,7 @@ def word_figures(ws: list[str]) -> tuple[list[int], bytes]:
         for w in ws:
             if w not in cache:
                 norm = _normal(w)
-                if norm in _NUMBER_WORDS or (not norm.isalpha() and _DIGIT.search(norm)):
+                if _is_figure_normal(norm):
                     figures.add(w)
                 if w.casefold() in _SPEECH:
                     _SPEECH_FORMS.add(w)
@@ -116,20 +120,11 @@ def word_figures(ws: list[str]) -> tuple[list[int], bytes]:
     return hashes, bytes(map(figures.__contains__, ws))
 
 
-def word_hashes(ws: list[str]) -> list[int]:
-    """:func:`word_figures`' hashes.
-
-    >>> word_hashes(["It’s", "it's", "SAID"]) == [word_hash("it's")] * 2 + [word_hash("said")]
-    True
-    """
-    return word_figures(ws)[0]
-
-
 def any_speech_verb(ws: list[str]) -> bool:
-    """Whether one of ``ws`` is a speech verb; every word must have passed :func:`word_hashes`.
+    """Whether one of ``ws`` is a speech verb; every word must have passed :func:`word_figures`.
 
     >>> ws = ["Inbar", "SAID"]
-    >>> _ = word_hashes(ws)
+    >>> _ = word_figures(ws)
     >>> any_speech_verb(ws), any_speech_verb(ws[:1])
     (True, False)
     """
