@@ -90,8 +90,8 @@ class LanguageConfig:
     """Shorter texts get ``und``."""
     min_confidence: float = 0.5
     """A top language probability below this (no language has a majority) gives ``und``."""
-    sample_chars: int = 3000
-    """Detect on at most this many characters, sampled evenly across the text."""
+    sample_chars: int = 1000
+    """Detect on at most this many characters, sampled evenly across the text (start, middle, end)."""
     fallback_margin: float = 0.05
     """``profile`` method: when the two best languages are closer than this (mean log-likelihood
     per n-gram), ask seeded langdetect instead (thin evidence, e.g. tables of figures)."""

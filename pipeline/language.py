@@ -7,7 +7,11 @@ the same in every process and on every run.
 Detection runs on the *kept* text (boilerplate removed), on a bounded sample
 spread over the text (start, middle, end), so cost does not grow with long
 documents. Too little text, or a top probability below the configured
-confidence, gives ``und``.
+confidence, gives ``und``. The default sample, 1,000 characters (three pieces
+of about 330), gave the same labels as 3,000 on the 20,000 benchmark texts
+(agreement with full-text langdetect 99.70 % both; BBC and 10kGNAD 100 %) and
+on 298 trafilatura-eval pages, for a fifth less time in the stage; 700 began
+to lose agreement (99.67 %).
 
 Two methods share langdetect's profiles, text cleaning and n-gram definition:
 
