@@ -251,6 +251,25 @@ def test_index_roundtrip_gives_same_decisions() -> None:
     assert later["002_6b0c022c36250b00"].duplicates
 
 
+def test_a_whole_duplicate_keeps_its_place_through_the_index_blobs() -> None:
+    cfg = DedupConfig()
+    text = "The festival drew more than forty thousand visitors to the harbour this weekend, organisers said."
+    other = "Farmers protested in the capital on Monday against the new tax on diesel fuel and fertiliser."
+    index = DedupIndex()
+    res = decide([compute_signature(make(i, t), cfg) for i, t in (("a", text), ("c", text))], index, cfg)
+    assert res["c"].duplicate_of == "a"
+    decide([compute_signature(make("b", other), cfg)], index, cfg)
+    restored = DedupIndex.from_blobs(index.to_blobs())
+    c = compute_signature(make("c", text), cfg)
+    assert restored.duplicate_place("c", c.words) == index.duplicate_place("c", c.words) == len(index) - 1
+    # a rerun of c with an index whose first passage (a) comes later in this run's order
+    assert decide([c], restored, cfg)["c"].duplicate_of == "a"
+    # a store written before whole duplicates were recorded reads as holding none
+    blobs = index.to_blobs()
+    del blobs["duplicates"]
+    assert DedupIndex.from_blobs(blobs).duplicates == {}
+
+
 STATEMENT = (
     "“After a lot of consideration I have decided to call it a day with the band,” he said. "
     "“I would like to thank everyone around it, especially the fans, for making it so special.”"

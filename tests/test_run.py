@@ -532,6 +532,29 @@ def test_a_rerun_decides_a_whole_duplicate_as_its_first_run_did(tmp_path: Path) 
     assert runs[0].duplicate_documents == runs[1].duplicate_documents == 1
 
 
+def test_a_whole_duplicate_stays_rejected_when_a_later_night_sorts_before_it(tmp_path: Path) -> None:
+    # night 1 indexes b; night 2 adds a and c (c a copy of a): c is a whole duplicate of a. A run
+    # over all three again is a rerun: c's place was right after a, but a sorts before b, so "the
+    # index after the last rerun before c" ended at b, before a: c found no copy and was kept
+    from pipeline.state import State
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SEEDS / "001_b0bd6dbd8196f91e.txt", src / "b.txt")
+    out = tmp_path / "out"
+    runner.run([src], out, one_worker(run={"incremental": True}))
+    shutil.copy(SEEDS / "003_8b4b2912ffbc3d7b.txt", src / "a.txt")
+    shutil.copy(SEEDS / "003_8b4b2912ffbc3d7b.txt", src / "c.txt")
+    night2 = runner.run([src], out, one_worker(run={"incremental": True}))
+    assert night2.duplicate_documents == 1
+    again = runner.run([src], out, one_worker())  # the same inputs, one-off
+    assert again.duplicate_documents == 1  # before: 0, c written as a new document
+    assert [r["id"] for r in lines(out / "rejected.jsonl")] == ["c"]
+    assert [r["id"] for r in lines(out / "documents.jsonl")] == ["a", "b"]
+    with State.open(runner.default_state_dir(out), readonly=True) as st:
+        assert st.info()["dedup_documents"] == 2  # before: 3, c indexed too
+
+
 def test_rerunning_the_same_inputs_gives_the_same_output_and_keeps_the_state_size(tmp_path: Path) -> None:
     from pipeline.state import State
 

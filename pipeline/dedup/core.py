@@ -1029,11 +1029,16 @@ def decide(
         is_quote = [_is_quote(n, sig.quoted[i], bool(sig.speech[i]), params) for i, n in enumerate(sizes)]
         keys = trigram_key_array(sig.words)
         rerun = rerun_of(sig, index)
+        placed = None if rerun is not None else index.duplicate_place(sig.doc_id, sig.words)
         if rerun is not None:
             before: int | None = index.doc_range(rerun)[1]
+        elif placed is not None:
+            # a whole duplicate decided before, with the same words: where it was decided
+            before = placed
         else:
-            # a rerun the index does not hold was a whole duplicate: its first run decided it
-            # right after the last document before it that it indexed (this run's last rerun)
+            # a rerun the index does not hold was a whole duplicate (of a store that did not record
+            # them): its first run decided it right after the last document before it that it
+            # indexed (this run's last rerun; wrong when a later night's inputs sort before it)
             before = index.rerun_end if sig.rerun else None
         candidates = _candidates(sig, index, keys, sizes, min_words, params, before)
         # every (passage, candidate window) with the word ranges to score: the passage, and its
@@ -1113,6 +1118,8 @@ def decide(
             top = min(words_by_doc, key=lambda d: (-words_by_doc[d], d))
             dup_of = index.doc_ids[top]
             logger.debug("%s: whole-document duplicate of %s (%.2f)", sig.doc_id, dup_of, share)
+            if rerun is None and placed is None:
+                index.add_duplicate(sig.doc_id, sig.words, before)
         elif rerun is None:  # a rerun's copy is indexed already, in its place
             index.rerun_end = None  # a new document: what follows is no longer a rerun of one run
             # a quotation kept for lack of evidence is a near-copy all the same: like a duplicate, it

@@ -28,6 +28,7 @@ True
 from __future__ import annotations
 
 import bisect
+import hashlib
 import json
 import sys
 from array import array
@@ -199,6 +200,16 @@ def _extend(target: array[int], values: Sequence[int]) -> None:
         target.fromlist(list(values))
 
 
+def words_digest(words: Sequence[int]) -> int:
+    """A 64-bit digest of a sequence of 16-bit word hashes (the same for a list and an array).
+
+    >>> words_digest([1, 2]) == words_digest(array("H", [1, 2])) != words_digest([2, 1])
+    True
+    """
+    a = words if isinstance(words, array) and words.typecode == "H" else array("H", words)
+    return int.from_bytes(hashlib.blake2b(_le(a), digest_size=8).digest(), "little")
+
+
 def _le(a: array) -> bytes:  # type: ignore[type-arg]
     if sys.byteorder == "big":
         a = array(a.typecode, a)
@@ -250,6 +261,10 @@ class DedupIndex:
         self._bloom_tag_bits = _BLOOM_MIN_BITS.bit_length() - 1 - _BUCKET_BITS
         self._named: dict[str, int | list[int]] = {}
         """Document indexes by id (derived): one, or a list when an id was indexed again (a rerun)."""
+        self.duplicates: dict[str, tuple[int, int]] = {}
+        """Whole-document duplicates by id (they are not indexed): the number of passages the index
+        held when the latest of them was decided, and :func:`words_digest` of its words. A rerun
+        of one is decided against the index as it stood then (:meth:`duplicate_place`)."""
         self.rerun_end: int | None = None
         """Scratch space of :func:`pipeline.dedup.core.decide` (not stored): where the indexed copy of
         the last rerun document it decided ends, while only reruns have been decided since."""
@@ -323,6 +338,26 @@ class DedupIndex:
         """
         d = self._named.get(doc_id)
         return [] if d is None else d if isinstance(d, list) else [d]
+
+    def add_duplicate(self, doc_id: str, words: Sequence[int], place: int | None = None) -> None:
+        """Record that document ``doc_id`` with ``words`` was decided a whole duplicate when the
+        index held ``place`` passages (default: as many as now); a later version replaces it.
+
+        >>> idx = DedupIndex()
+        >>> _ = idx.add_document("a", [0], [5], [0, 1], array("H", [1]))
+        >>> idx.add_duplicate("b", array("H", [1]))
+        >>> idx.duplicate_place("b", array("H", [1])), idx.duplicate_place("b", array("H", [2]))
+        (1, None)
+        """
+        self.duplicates[doc_id] = (len(self.p_doc) if place is None else place, words_digest(words))
+
+    def duplicate_place(self, doc_id: str, words: Sequence[int]) -> int | None:
+        """Where document ``doc_id`` was decided a whole duplicate (passages the index held then),
+        when it had the very same ``words``; else None."""
+        got = self.duplicates.get(doc_id)
+        if got is None or got[1] != words_digest(words):
+            return None
+        return got[0]
 
     def _insert_anchors(self, anchors: Iterable[tuple[int, int]]) -> None:
         """Add anchors ``(key, pid)`` (pids newer than every indexed passage, ascending), each unless
@@ -477,14 +512,18 @@ class DedupIndex:
         total += sys.getsizeof(self.buckets) + sum(sys.getsizeof(b) for b in self.buckets if b is not None)
         total += sys.getsizeof(self.doc_ids) + sum(sys.getsizeof(s) for s in self.doc_ids)
         total += sys.getsizeof(self._named)
+        total += sys.getsizeof(self.duplicates) + sum(
+            sys.getsizeof(d) + sys.getsizeof(v) + sys.getsizeof(v[0]) + sys.getsizeof(v[1])
+            for d, v in self.duplicates.items()
+        )
         return total + sys.getsizeof(self._bloom)
 
     def to_blobs(self) -> dict[str, bytes]:
         """The index as named little-endian blobs (for the state store).
 
         >>> sorted(DedupIndex().to_blobs())  # doctest: +NORMALIZE_WHITESPACE
-        ['bucket_data', 'bucket_offsets', 'doc_first', 'doc_ids', 'layout', 'p_doc', 'p_end',
-         'p_start', 'p_word', 'words']
+        ['bucket_data', 'bucket_offsets', 'doc_first', 'doc_ids', 'duplicates', 'layout', 'p_doc',
+         'p_end', 'p_start', 'p_word', 'words']
         """
         return {name: bytes(blob) for name, blob in self.iter_blobs()}
 
@@ -516,6 +555,9 @@ class DedupIndex:
             "bucket_offsets": lambda: _le_view(offsets),
             "doc_first": lambda: _le_view(self.doc_first),
             "doc_ids": lambda: json.dumps(self.doc_ids, ensure_ascii=False).encode("utf-8"),
+            "duplicates": lambda: json.dumps(
+                [[d, place, digest] for d, (place, digest) in self.duplicates.items()], ensure_ascii=False
+            ).encode("utf-8"),
             "layout": lambda: LAYOUT.encode("ascii"),
             "p_doc": lambda: _le_view(self.p_doc),
             "p_end": lambda: _le_view(self.p_end),
@@ -545,6 +587,12 @@ class DedupIndex:
         idx.doc_ids = [str(x) for x in json.loads(blobs["doc_ids"].decode("utf-8"))]
         for d, doc_id in enumerate(idx.doc_ids):
             idx._name(doc_id, d)
+        # a store written before whole duplicates were recorded has none (a rerun of one of its
+        # whole duplicates is then placed by the run's order, see pipeline.dedup.core.decide)
+        idx.duplicates = {
+            str(d): (int(place), int(digest))
+            for d, place, digest in json.loads(blobs.get("duplicates", b"[]").decode("utf-8"))
+        }
         idx.doc_first = _from_le("Q", blobs["doc_first"])
         idx.p_doc = _from_le("I", blobs["p_doc"])
         idx.p_start = _from_le("I", blobs["p_start"])
