@@ -130,11 +130,26 @@ def _print_summary(s: dict[str, Any], output: Path) -> None:
 
 def run_files(output_dir: Path, stem: str) -> list[Path]:
     """``<stem>.jsonl`` and incremental runs' ``<stem>-<run>.jsonl`` (optionally ``.gz``) in
-    ``output_dir``, oldest first. Run ids start with the second the run started: two runs
-    within one second are ordered by when their files were written."""
+    ``output_dir``, oldest first: ``<stem>.jsonl`` (a one-off run's, which sets every incremental
+    file aside) before the incremental runs' files. Run ids start with the second the run started:
+    two runs within one second are ordered by when their files were written.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> for name in ("documents-20261203T224833Z-da03fc1c.jsonl", "documents.jsonl", "rejected.jsonl"):
+    ...     _ = (out / name).write_text("")
+    >>> [p.name for p in run_files(out, "documents")]
+    ['documents.jsonl', 'documents-20261203T224833Z-da03fc1c.jsonl']
+    """
+    bare = (f"{stem}.jsonl", f"{stem}.jsonl.gz")
     return sorted(
         (p for p in output_dir.glob(f"{stem}*.jsonl*") if p.suffix in (".jsonl", ".gz")),
-        key=lambda p: (p.name[: len(f"{stem}-20260101T000000Z")], p.stat().st_mtime_ns, p.name),
+        key=lambda p: (
+            p.name not in bare,  # "." sorts after "-": the one-off file came last, as the newest
+            p.name[: len(f"{stem}-20260101T000000Z")],
+            p.stat().st_mtime_ns,
+            p.name,
+        ),
     )
 
 

@@ -34,16 +34,25 @@ def _find(output_dir: Path, doc_id: str) -> tuple[dict[str, Any] | None, dict[st
     is never held in memory)."""
     from pipeline.cli import iter_records
 
-    wanted = None
-    for rec in iter_records(output_dir):  # the last one: incremental runs add newer versions
+    wanted, at = None, -1
+    for n, rec in enumerate(iter_records(output_dir)):  # the last one: incremental runs add newer versions
         if rec["id"] == doc_id:
-            wanted = rec
+            wanted, at = rec, n
     if wanted is None:
         return None, {}
     sources = {d.get("of") for d in wanted.get("duplicates", [])} - {None}
-    by_id: dict[str, dict[str, Any]] = {doc_id: wanted}
+    before: dict[str, dict[str, Any]] = {}  # each source's latest version written before the record
+    after: dict[str, dict[str, Any]] = {}  # ... and its first written after (when none was before)
     if sources:
-        by_id.update((rec["id"], rec) for rec in iter_records(output_dir) if rec["id"] in sources)
+        for n, rec in enumerate(iter_records(output_dir)):
+            if rec["id"] in sources:
+                if n < at:
+                    before[rec["id"]] = rec
+                else:
+                    after.setdefault(rec["id"], rec)
+    # the match was made against the version of the source that came before (a source changed
+    # since has a newer version, whose offsets point elsewhere)
+    by_id: dict[str, dict[str, Any]] = {**after, **before, doc_id: wanted}
     return wanted, by_id
 
 

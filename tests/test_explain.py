@@ -135,3 +135,57 @@ def test_explain_names_a_record_with_missing_or_wrong_fields(
 def test_locate_reads_the_kept_passage_back_from_output_text() -> None:
     rec = {"text": "Kept one.\nQuote here.", "removed": [{"start": 0, "end": 11, "at": 0}]}
     assert locate(rec, 22, 33) == "Quote here."
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _incremental(src: Path, out: Path, incremental: bool = True) -> None:
+    from pipeline.config import Config
+    from pipeline.run import run
+
+    run([src], out, Config.from_mapping({"run": {"workers": 1, "incremental": incremental}}))
+
+
+def test_explain_shows_the_newest_version_after_a_one_off_run(tmp_path: Path) -> None:
+    import os
+    import shutil
+    import time
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    shutil.copy(SEEDS / "002_6b0c022c36250b00.txt", src / "d.txt")
+    _incremental(src, out, incremental=False)  # documents.jsonl
+    text = (src / "d.txt").read_text(encoding="utf-8")
+    changed = text.replace("Azerbaijan is using", "Azerbaijan is now using")
+    (src / "d.txt").write_text(changed, encoding="utf-8")
+    future = time.time() + 5
+    os.utime(src / "d.txt", (future, future))
+    _incremental(src, out)  # documents-<run>.jsonl: the new version
+    # before: documents.jsonl sorted after documents-<run>.jsonl ("." after "-"), as the newest
+    assert "Azerbaijan is now using" in explain(out, "d")
+
+
+def test_explain_shows_the_source_version_the_match_was_made_against(tmp_path: Path) -> None:
+    import os
+    import shutil
+    import time
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    shutil.copy(SEEDS / "000_584aeddb6693844b.txt", src / "a.txt")
+    _incremental(src, out)
+    shutil.copy(SEEDS / "002_6b0c022c36250b00.txt", src / "b.txt")
+    _incremental(src, out)
+    quote = "Azerbaijan is an important country for us"
+    assert quote in explain(out, "b").split("matched:", 1)[1]
+    # the source changes later: a paragraph at the top moves every offset of the new version
+    text = (src / "a.txt").read_text(encoding="utf-8")
+    lead = "Officials in Baku gave no details on the talks, which are expected to resume next week.\n\n"
+    head, rest = text.split("\n", 1)
+    (src / "a.txt").write_text(head + "\n\n" + lead + rest, encoding="utf-8")
+    future = time.time() + 5
+    os.utime(src / "a.txt", (future, future))
+    _incremental(src, out)
+    # before: the matched passage was read from the newest version of a, at the old offsets
+    assert quote in explain(out, "b").split("matched:", 1)[1]
