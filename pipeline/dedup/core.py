@@ -1031,7 +1031,9 @@ def decide(
         rerun = rerun_of(sig, index)
         placed = None if rerun is not None else index.duplicate_place(sig.doc_id, sig.words)
         if rerun is not None:
-            before: int | None = index.doc_range(rerun)[1]
+            # the index as it stood when that copy was decided: up to its first passage (its own
+            # anchors, indexed with it, must not count towards a stop-shingle's limit)
+            before: int | None = index.doc_range(rerun)[0]
         elif placed is not None:
             # a whole duplicate decided before, with the same words: where it was decided
             before = placed
@@ -1137,7 +1139,7 @@ def decide(
                 sig.anchors,
             )
         if rerun is not None:
-            index.rerun_end = before
+            index.rerun_end = index.doc_range(rerun)[1]
         results[sig.doc_id] = DedupResult(tuple(dups), dup_of, round(share, 3))
         del sig, keys, verifier  # signatures may be streamed: keep nothing of this one beyond the index
     return results
