@@ -45,12 +45,15 @@ _LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)")
 
 _CLOSERS = "”\"'’»)\\]"
 _OPENERS = "“\"'‘«([¿¡„‚"
-# A boundary candidate: terminal punctuation (with closing quotes/brackets in between or
-# after, e.g. `.”`, `”.`, `?!`, `...`, `…`), then horizontal white space, then a visible char.
-# Written `P(?:P)*` rather than `(?:P)+` (the same matches): a pattern that starts with a
-# character set lets the search skip ahead to the next punctuation mark.
+# A run of terminal punctuation (with closing quotes/brackets in between or after, e.g. `.”`,
+# `”.`, `?!`, `...`, `…`), group 1; it is a boundary candidate when horizontal white space and
+# then a visible char follow (the match then ends after the white space). Every run matches,
+# whole (possessive): a search that needed the white space failed at the end of a run not
+# followed by any and started again at its next character, quadratic in the run's length (a
+# line of 32,000 dots took 16 s). Written `P(?:P)*` rather than `(?:P)+` (the same matches): a
+# pattern that starts with a character set lets the search skip ahead to the next mark.
 _TERMINAL = ".!?…"
-_CANDIDATE = re.compile(rf"([{_TERMINAL}][{_CLOSERS}]*(?:[{_TERMINAL}][{_CLOSERS}]*)*)[^\S\n]+(?=\S)")
+_CANDIDATE = re.compile(rf"([{_TERMINAL}][{_CLOSERS}]*(?:[{_TERMINAL}][{_CLOSERS}]*)*+)(?:[^\S\n]+(?=\S))?")
 BULLET_MARKS = "•·▪◦‣●○■□►▶✓✔➤→*-–—"
 """Characters that open a list item ("- item", "• item"); the boilerplate features read bullets by them."""
 
@@ -159,7 +162,7 @@ def _split(text: str, blocks: Sequence[Block]) -> list[tuple[int, int, int]]:
         start = lo
         while m is not None and m.start() < hi:
             nxt = m.end()
-            if _is_boundary(text, nxt, lo, m.group(1), m.end(1) - 1):
+            if nxt > m.end(1) and _is_boundary(text, nxt, lo, m.group(1), m.end(1) - 1):
                 out.append((start, m.end(1), index))
                 start = nxt
             m = next(candidates, None)

@@ -185,3 +185,15 @@ def test_any_text_consistent(text: str) -> None:
     for r in reps:
         assert out[r.start : r.end] == r.after
     assert out.count("\n") >= text.count("\n")  # no pass ever removes a line break
+
+
+@pytest.mark.parametrize("inner", ["\u00a0", " ", "\t \u00a0", "\u200b"])
+def test_a_long_inner_run_of_spaces_is_repaired_in_one_pass(inner: str) -> None:
+    # a line with 100,000 odd spaces inside it: the trailing-space pattern was searched again from
+    # every one of them (quadratic, minutes; the no-break spaces of a fuzzed page stalled a run)
+    n = 100_000
+    line = "a" + inner * (n // len(inner)) + "\u00a0b  "
+    out = pipeline.repair._find_odd_spaces(line)
+    assert out[-1] == (len(line) - 2, len(line), "", "odd_space")
+    assert out[0] == (1, len(line) - 3, " ", "odd_space")  # the inner run and the no-break space
+    assert pipeline.repair._trailing_start(line) == len(line) - 2

@@ -133,8 +133,21 @@ def _reference_split(text: str) -> list[tuple[int, int, int]]:
 )
 def test_one_candidate_search_splits_like_one_search_per_block(text: str) -> None:
     assert segment_mod._split(text, split_blocks(text)) == _reference_split(text)
-    ours = [(m.span(), m.span(1)) for m in segment_mod._CANDIDATE.finditer(text)]
+    # every run of punctuation matches; the candidates are those with white space after them
+    found = segment_mod._CANDIDATE.finditer(text)
+    ours = [(m.span(), m.span(1)) for m in found if m.end() > m.end(1)]
     assert ours == [(m.span(), m.span(1)) for m in _REFERENCE_CANDIDATE.finditer(text)]
+
+
+@pytest.mark.parametrize("run", [".", "!?", ".”", "…)"])
+def test_a_long_run_of_punctuation_is_one_match(run: str) -> None:
+    # the search restarted at every character of a run that no white space followed (16 s for
+    # 32,000 dots); each run matching whole, once, keeps the search linear
+    text = "First part" + run * 20_000 + "tail. Next sentence here."
+    spans = [m.span(1) for m in segment_mod._CANDIDATE.finditer(text)]
+    assert spans[0] == (10, 10 + len(run) * 20_000)  # before: no match at all for the run
+    assert len(spans) == 3  # and "tail." and "here."
+    assert [text[a:b] for a, b in split_sentences(text)][-1] == "Next sentence here."
 
 
 class _ScanLog(str):
