@@ -46,6 +46,7 @@ from array import array as pyarray
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, overload
@@ -591,10 +592,43 @@ CanonicalKey = tuple[int, str, str, int]
 
 
 def canonical_key(doc: Document) -> CanonicalKey:
-    """The position of ``doc`` in the canonical order duplicates are decided in (DESIGN §1)."""
-    if doc.published:
-        return (0, doc.published, doc.order[0], doc.order[1])
+    """The position of ``doc`` in the canonical order duplicates are decided in (DESIGN §1):
+    publication date when known (:func:`date_key`), then input order.
+
+    >>> from pipeline.document import Document
+    >>> def key(published):
+    ...     return canonical_key(Document(id="x", source="x", format="text", text="", published=published))[:2]
+    >>> key("2019-11-20T09:00:00+02:00"), key("n/a"), key(None)
+    ((0, '2019-11-20T07:00:00'), (1, ''), (1, ''))
+    """
+    when = date_key(doc.published) if doc.published else None
+    if when is not None:
+        return (0, when, doc.order[0], doc.order[1])
     return (1, "", doc.order[0], doc.order[1])
+
+
+def date_key(published: str) -> str | None:
+    """``published`` as a sortable ISO string in UTC (a date alone: ``YYYY-MM-DD``), or None when
+    it is no date (an input's "n/a", "0" or "sometime in May" is kept in the record as given,
+    but is not a known date: it sorted as a string, before every real date, and decided which
+    copy of a duplicate stayed). A datetime without a time zone is taken as UTC.
+
+    >>> date_key("2019-11-20"), date_key("2019-11-20T07:00:28"), date_key("2019-11-20T03:00:28-04:00")
+    ('2019-11-20', '2019-11-20T07:00:28', '2019-11-20T07:00:28')
+    >>> date_key("0"), date_key("nan"), date_key("May")
+    (None, None, None)
+    """
+    if len(published) < 10 or not published[:4].isdigit():
+        return None
+    try:
+        when = datetime.fromisoformat(published)
+    except ValueError:
+        return None
+    if len(published) == 10:  # a date alone
+        return when.date().isoformat()
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return when.isoformat()
 
 
 class IdList(Sequence[str]):

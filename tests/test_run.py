@@ -1213,3 +1213,28 @@ def test_a_transient_read_error_is_retried_before_it_stops_the_run(
         with pytest.raises(TransientError, match=r"in/002_6b0c022c36250b00\.txt: Stale file handle"):
             runner.run([src], out, one_worker())
         assert not (out / "documents.jsonl").exists()
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kept"),
+    [
+        (None, "n/a", "a"),  # an unparseable date is no date: input order decides
+        ("2020-01-01", "0", "a"),  # a dated copy comes before an undated one
+        ("0", "2020-01-01", "b"),
+        # 07:00 UTC against 08:00 UTC: compared as strings, 08:00+00:00 came first
+        ("2019-11-20T09:00:00+02:00", "2019-11-20T08:00:00+00:00", "a"),
+    ],
+)
+def test_only_a_real_publication_date_orders_the_copies(
+    tmp_path: Path, first: str | None, second: str, kept: str
+) -> None:
+    text = (
+        "The harbour authority said on Tuesday that the new ferry terminal would open in the spring, "
+        "two years later than planned, after a dispute over the contract was settled in court."
+    )
+    recs = [{"id": "a", "text": text, "published": first}, {"id": "b", "text": text, "published": second}]
+    (tmp_path / "p.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    runner.run([tmp_path / "p.jsonl"], tmp_path / "out", one_worker())
+    assert [r["id"] for r in lines(tmp_path / "out" / "documents.jsonl")] == [kept]
+    (rej,) = lines(tmp_path / "out" / "rejected.jsonl")
+    assert (rej["reason"], rej["of"]) == ("duplicate_document", kept)
