@@ -597,7 +597,8 @@ def canonical_key(doc: Document) -> CanonicalKey:
 
     >>> from pipeline.document import Document
     >>> def key(published):
-    ...     return canonical_key(Document(id="x", source="x", format="text", text="", published=published))[:2]
+    ...     doc = Document(id="x", source="x", format="text", text="", published=published)
+    ...     return canonical_key(doc)[:2]
     >>> key("2019-11-20T09:00:00+02:00"), key("n/a"), key(None)
     ((0, '2019-11-20T07:00:00'), (1, ''), (1, ''))
     """
