@@ -81,6 +81,7 @@ from pipeline.run import (
     ShardResult,
     ShardTask,
     check,
+    check_state_unchanged,
     clean_shard,
     finish,
     plan,
@@ -351,6 +352,7 @@ def clean_documents(
         # As `docclean run` does: open (lock, check) the state store before the map, so that a
         # store another run holds, or a damaged one, fails the run now, not after every shard.
         with StateStore.open(run_plan.state_dir) as store:
+            check_state_unchanged(run_plan, store)  # another run committed since the plan: stop now
             with _api_for_workers():
                 futures = _submit_windowed(run_plan, n_shards)
                 wait(futures)  # every shard settled (retries included) before anything is cleaned up

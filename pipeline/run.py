@@ -60,6 +60,7 @@ from pipeline.errors import (
     DoccleanError,
     DocumentError,
     RunInterrupted,
+    StateLockedError,
     TransientError,
     os_reason,
 )
@@ -124,6 +125,9 @@ class RunPlan:
     """Incremental runs: the JSONL inputs whose last line was unfinished at planning (no newline,
     not yet valid JSON), by index: its bytes, left for the next run (:func:`_unfinished_tail`).
     The input's size and checksum are those of the lines before it."""
+    state_generation: int = 0
+    """:meth:`State.generation` of the store when ``seen``, ``counted`` and ``appended`` were
+    read from it: the run commits only into that same state (:func:`check_state_unchanged`)."""
 
     def task(self, shard_index: int) -> ShardTask:
         """What a map task needs for shard ``shard_index``: small, whatever the size of the run.
@@ -260,9 +264,9 @@ def plan(
     digests = b"".join(_file_digest(src.path, src.size) for src in found)
     sources = readers.SourceTable(found)
     del found  # one object per file: keep only the table
-    seen, counted, grown = b"", b"", dict[int, tuple[int, int]]()
+    seen, counted, grown, generation = b"", b"", dict[int, tuple[int, int]](), 0
     if (Path(state_dir) / DB_NAME).exists():
-        seen, counted, grown = _earlier_inputs(
+        seen, counted, grown, generation = _earlier_inputs(
             state_dir, sources, digests, config.run.incremental, config.boilerplate.templates_on
         )
     counted = counted if any(counted) else b""  # RunPlan.task tests it per shard
@@ -294,6 +298,7 @@ def plan(
         seen=seen_any,
         appended=appended,
         held_back=held_back,
+        state_generation=generation,
     )
 
 
@@ -457,8 +462,9 @@ def _earlier_inputs(
     digests: bytes,
     incremental: bool = True,
     templates_on: bool = True,
-) -> tuple[bytes, bytes, dict[int, tuple[int, int]]]:
-    """What an earlier run with this state processed of each input.
+) -> tuple[bytes, bytes, dict[int, tuple[int, int]], int]:
+    """What an earlier run with this state processed of each input, and the store's
+    generation (read first: a commit while the inputs are read makes the plan stale, not new).
 
     One byte per input: 1 when it was processed with the same size and content (blake2b
     digest), else 0; one byte per input: 1 when it was, and that run also counted its lines
@@ -471,6 +477,7 @@ def _earlier_inputs(
     seen, counted = bytearray(len(sources)), bytearray(len(sources))
     grown: dict[int, tuple[int, int]] = {}
     with State.open(state_dir, readonly=True) as st:
+        generation = st.generation()
         for i in range(len(sources)):
             digest = digests[16 * i : 16 * i + 16]
             if digest == UNREAD:
@@ -491,7 +498,23 @@ def _earlier_inputs(
                 start = None if src.compressed else _grown_from(src.path, size, old)
                 if start is not None:
                     grown[i] = start
-    return bytes(seen), bytes(counted), grown
+    return bytes(seen), bytes(counted), grown, generation
+
+
+def check_state_unchanged(plan: RunPlan, state: State) -> None:
+    """Raise :class:`StateLockedError` when the store has had a commit since ``plan`` read it.
+
+    The plan read, without the lock, which inputs earlier runs processed; another run (or a
+    ``state reset``) that committed before this one took the lock makes that stale: this run
+    would write those documents again, or skip inputs the state no longer knows.
+    """
+    now = state.generation()
+    if now != plan.state_generation:
+        raise StateLockedError(
+            f"state at {plan.state_dir} changed after this run was planned (another run committed, "
+            f"or it was reset: generation {plan.state_generation} -> {now}); nothing was written: "
+            "start the run again"
+        )
 
 
 _TAIL_STEP = 8192
@@ -1252,6 +1275,7 @@ def finish(
     if state is None:
         with State.open(plan.state_dir) as opened:
             return finish(plan, results, map_fn, state=opened, early=early, early_templates=early_templates)
+    check_state_unchanged(plan, state)
     config = plan.config
     results = sorted(results, key=lambda r: r.index)
     use_early = early is not None and early.complete(results)
@@ -1936,9 +1960,11 @@ def run_plan(the_plan: RunPlan, progress: ProgressFn | None = None) -> RunSummar
             if pool is None:
                 # open (lock, check) the state before the map: a locked or damaged store fails now
                 with State.open(the_plan.state_dir) as state:
+                    check_state_unchanged(the_plan, state)  # before the map, not after it
                     summary = finish(the_plan, map_shards(the_plan, progress), state=state)
                 return summary
             with State.open(the_plan.state_dir) as state:
+                check_state_unchanged(the_plan, state)
                 early = EarlyDecider(the_plan, state) if the_plan.config.dedup.mode != "off" else None
                 counter = EarlyTemplates(state) if the_plan.config.boilerplate.templates_on else None
                 offers = [o.offer for o in (early, counter) if o is not None]
@@ -1981,7 +2007,9 @@ __all__ = [
     "ShardTask",
     "canonical_key",
     "check",
+    "check_state_unchanged",
     "clean_shard",
+    "date_key",
     "finish",
     "map_shards",
     "plan",

@@ -399,12 +399,35 @@ class State:
         return None
 
     def commit(self) -> None:
-        """Make every write since open (or the last commit) durable."""
+        """Make every write since open (or the last commit) durable; a commit with writes
+        advances :meth:`generation`."""
         if self.readonly:
             return
         if self._conn.in_transaction:
+            if self._dirty:
+                self._conn.execute(
+                    "INSERT INTO meta VALUES ('generation', '1') "
+                    "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+                )
             self._conn.execute("COMMIT")
         self._dirty = False
+
+    def generation(self) -> int:
+        """How many commits with writes the store has had (0: none, or a store made before they
+        were counted). A run planned at one generation must not commit at another: what it
+        planned to skip or read again came from a state another run has changed since.
+
+        >>> import tempfile
+        >>> d = Path(tempfile.mkdtemp())
+        >>> with State.open(d) as st:
+        ...     before = st.generation()
+        ...     st.start_run("r1", "2026-01-01T00:00:00Z")
+        ...     st.commit()
+        ...     before, st.generation()
+        (0, 1)
+        """
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
 
     # -- dedup index ------------------------------------------------------------------------
 

@@ -1238,3 +1238,27 @@ def test_only_a_real_publication_date_orders_the_copies(
     assert [r["id"] for r in lines(tmp_path / "out" / "documents.jsonl")] == [kept]
     (rej,) = lines(tmp_path / "out" / "rejected.jsonl")
     assert (rej["reason"], rej["of"]) == ("duplicate_document", kept)
+
+
+def test_a_plan_made_before_another_run_committed_is_not_run(tmp_path: Path) -> None:
+    from pipeline.errors import StateLockedError
+    from pipeline.state import State
+
+    out = tmp_path / "out"
+    cfg = one_worker(run={"incremental": True})
+    stale = runner.plan([SEEDS], out, cfg)  # read the state (none yet) without the lock
+    runner.run([SEEDS], out, cfg)  # another run commits in between
+    files = sorted(p.name for p in out.iterdir())
+    # before: every seed was written a second time, into a second documents-<run>.jsonl
+    with pytest.raises(StateLockedError, match="changed after this run was planned"):
+        runner.run_plan(stale)
+    assert sorted(p.name for p in out.iterdir()) == files
+    # a reset after planning makes a plan stale too (it would skip inputs the state forgot)
+    planned = runner.plan([SEEDS], out, cfg)
+    assert planned.skipped == 5
+    with State.open(runner.default_state_dir(out)) as st:
+        st.reset()
+        st.commit()
+    with pytest.raises(StateLockedError):
+        runner.run_plan(planned)
+    assert runner.run_plan(runner.plan([SEEDS], out, cfg)).documents == 5  # planned afresh: fine
