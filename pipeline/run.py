@@ -37,6 +37,7 @@ import pickle
 import re
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -1752,7 +1753,9 @@ def _pool(the_plan: RunPlan) -> Iterator[cf.ProcessPoolExecutor | None]:
             _trim_heap()
             stack.enter_context(_frozen())
         pool = stack.enter_context(
-            cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_signals)
+            cf.ProcessPoolExecutor(
+                max_workers=workers, mp_context=ctx, initializer=_worker_signals, initargs=(os.getpid(),)
+            )
         )
         try:
             if fork:
@@ -1778,14 +1781,39 @@ def _pool(the_plan: RunPlan) -> Iterator[cf.ProcessPoolExecutor | None]:
 _HELD = {signal.SIGINT, signal.SIGTERM}
 
 
-def _worker_signals() -> None:
+def _worker_signals(driver: int | None = None) -> None:
     """Worker initializer: ignore SIGINT, let SIGTERM kill (a forked worker inherits the
     driver's handler, which would raise in the worker instead), and let signals held back at
-    the fork go."""
+    the fork go. On Linux, also die with the ``driver`` process (:func:`_die_with_driver`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+    if driver is not None:
+        _die_with_driver(driver)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_driver(driver: int) -> None:
+    """Have the kernel kill this process when the thread that forked it ends (Linux's
+    ``PR_SET_PDEATHSIG``), and exit now if ``driver`` is gone already.
+
+    A driver killed outright (``kill -9``, the OOM killer) runs no clean-up: its workers
+    stayed behind, idle, holding their memory, until someone killed them by hand. The pool's
+    workers are forked by the thread that runs the run, which outlives the pool. Elsewhere
+    (no ``prctl``) nothing changes.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != driver:  # the driver died before the request was made
+        os._exit(1)
 
 
 @contextlib.contextmanager

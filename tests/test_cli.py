@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import json
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -326,6 +327,13 @@ def _stop_a_run_with_two_busy_workers(tmp_path: Path, stop: Callable[[int], None
             time.sleep(0.1)
         stop(proc.pid)
         _, err = proc.communicate(timeout=60)  # not the 120 s the busy worker would take
+        gone = time.monotonic() + 30  # workers killed with the driver end (and are reaped) just after it
+        while time.monotonic() < gone:
+            try:
+                os.killpg(proc.pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
         with pytest.raises(ProcessLookupError):
             os.killpg(proc.pid, 0)  # no worker left running either
     finally:
@@ -339,6 +347,18 @@ def _assert_nothing_written(out: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == [".docclean-state"]  # no output, no work folder
     with State.open(out / ".docclean-state", readonly=True) as st:
         assert st.info()["inputs"] == 0 and st.info()["runs"] == 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_workers_die_with_a_driver_killed_outright(tmp_path: Path) -> None:
+    import signal
+
+    # kill -9 of the driver alone (the OOM killer's way): before, both workers stayed behind,
+    # one asleep in its shard, the other waiting for work, until killed by hand; the harness
+    # fails when any process of the run is still running a minute later
+    code, _, out = _stop_a_run_with_two_busy_workers(tmp_path, lambda pid: os.kill(pid, signal.SIGKILL))
+    assert code == -signal.SIGKILL
+    assert not list(out.glob("documents*.jsonl"))  # nothing published
 
 
 @pytest.mark.skipif(os.name != "posix", reason="process groups and fork")
