@@ -390,7 +390,8 @@ million documents take under an hour on two cores)."""
 
 
 def _sweep_stale_work(out: Path, keep: str, now: float | None = None) -> list[str]:
-    """Remove the stale work folders of earlier runs in ``out`` (but ``keep``); returns their names.
+    """Remove the stale work folders of earlier runs in ``out`` (but ``keep``), and their
+    unpublished temporary output files; returns their names.
 
     Stale: it started, and nothing in it was written, more than ``STALE_WORK_HOURS`` ago (a
     run going on writes its shards all the time). Call it holding the state lock.
@@ -400,8 +401,14 @@ def _sweep_stale_work(out: Path, keep: str, now: float | None = None) -> list[st
     >>> for name in (".docclean-work-20200101T000000Z-0a1b2c3d", ".docclean-work-x", "keep"):
     ...     (out / name).mkdir()
     ...     os.utime(out / name, (0, 0))
-    >>> _sweep_stale_work(out, "-"), sorted(p.name for p in out.iterdir())
-    (['.docclean-work-20200101T000000Z-0a1b2c3d'], ['.docclean-work-x', 'keep'])
+    >>> for name in (".documents-20200101T000000Z-0a1b2c3d.jsonl.k2_x.tmp", ".rejected.jsonl.a.tmp", "x.tmp"):
+    ...     _ = (out / name).write_text("{")
+    ...     os.utime(out / name, (0, 0))
+    >>> _sweep_stale_work(out, "-")  # doctest: +NORMALIZE_WHITESPACE
+    ['.docclean-work-20200101T000000Z-0a1b2c3d', '.documents-20200101T000000Z-0a1b2c3d.jsonl.k2_x.tmp',
+     '.rejected.jsonl.a.tmp']
+    >>> sorted(p.name for p in out.iterdir())
+    ['.docclean-work-x', 'keep', 'x.tmp']
     """
     if not out.is_dir():
         return []
@@ -424,6 +431,17 @@ def _sweep_stale_work(out: Path, keep: str, now: float | None = None) -> list[st
             shutil.rmtree(path, ignore_errors=True)
             log.info("removed %s, left by a run killed more than %d hours ago", path, STALE_WORK_HOURS)
             removed.append(path.name)
+    # the temporary files of an output being written (writers.atomic_writers: ".<name>.XXXX.tmp")
+    # that a run killed in its write phase left: never published, and nothing reads them
+    for stem in ("documents", "rejected", "manifest"):
+        for path in sorted(out.glob(f".{stem}*.tmp")):
+            try:
+                if path.is_file() and path.stat().st_mtime < limit:
+                    path.unlink()
+                    log.info("removed %s, left by a run killed while writing", path)
+                    removed.append(path.name)
+            except OSError:
+                continue  # going away under us
     return removed
 
 

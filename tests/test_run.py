@@ -621,9 +621,16 @@ def test_work_folders_of_killed_runs_are_removed_after_a_day(tmp_path: Path) -> 
     (live / "shard-000001.pickle").write_bytes(b"x")
     recent = out / (".docclean-work-" + time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-0a1b2c3d")
     recent.mkdir()  # maybe a run going on now: kept
+    # a run killed in its write phase: its unpublished output files (before: left for ever)
+    stale_tmp = out / ".documents-20200101T000000Z-0a1b2c3d.jsonl.k2j4x.tmp"
+    stale_tmp.write_text('{"id": "half', encoding="utf-8")
+    os.utime(stale_tmp, (0, 0))
+    fresh_tmp = out / ".rejected.jsonl.q8z.tmp"  # maybe a run writing now (another state): kept
+    fresh_tmp.write_text("", encoding="utf-8")
     runner.run([SEEDS], out, one_worker())
     assert not old.exists() and recent.exists() and live.exists()
     assert sorted(p.name for p in out.glob(".docclean-work-*")) == [live.name, recent.name]
+    assert not stale_tmp.exists() and fresh_tmp.exists()
 
 
 def test_the_output_folder_cannot_be_an_input_folder(tmp_path: Path) -> None:
