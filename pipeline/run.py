@@ -1552,8 +1552,11 @@ def _set_aside_uncommitted(
             if theirs is not None and os.path.realpath(theirs) != os.path.realpath(state_dir):
                 continue  # another state's run writes here too
             why = "its run never committed its state, so this run reads its inputs again"
-        path.rename(out / f".docclean-orphan-{path.name}")
-        log.warning("set %s aside: %s", path.name, why)
+        aside, n = out / f".docclean-orphan-{path.name}", 2
+        while aside.exists():  # set aside before (the same one-off name again): keep both
+            aside, n = out / f".docclean-orphan-{n}-{path.name}", n + 1
+        path.rename(aside)
+        log.warning("set %s aside as %s: %s", path.name, aside.name, why)
         moved.append(path.name)
     return moved
 

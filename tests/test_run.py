@@ -1269,3 +1269,19 @@ def test_a_plan_made_before_another_run_committed_is_not_run(tmp_path: Path) -> 
     with pytest.raises(StateLockedError):
         runner.run_plan(planned)
     assert runner.run_plan(runner.plan([SEEDS], out, cfg)).documents == 5  # planned afresh: fine
+
+
+def test_setting_aside_twice_keeps_both_files(tmp_path: Path) -> None:
+    from pipeline.state import State
+
+    out = tmp_path / "out"
+    for _ in range(2):
+        runner.run([SEEDS], out, one_worker())  # documents.jsonl
+        with State.open(runner.default_state_dir(out)) as st:  # docclean state reset --yes
+            st.reset()
+            st.commit()
+        runner.run([SEEDS], out, one_worker(run={"incremental": True}))  # sets documents.jsonl aside
+    aside = sorted(p.name for p in out.glob(".docclean-orphan-*documents.jsonl"))
+    # before: the second one replaced the first
+    assert aside == [".docclean-orphan-2-documents.jsonl", ".docclean-orphan-documents.jsonl"]
+    assert all(len(lines(out / name)) == 5 for name in aside)
