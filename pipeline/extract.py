@@ -38,6 +38,7 @@ import re
 import signal
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from configparser import ConfigParser
 from contextlib import contextmanager
@@ -193,35 +194,51 @@ _VOID = frozenset(
 """Elements without an end tag (HTML's void elements)."""
 
 
+_PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote"})
+"""Elements whose tags stay past the depth limit (up to ``_DEEP_PARAGRAPHS`` of them open):
+the extractor keeps text in paragraphs and may drop text loose in a ``<div>``."""
+_DEEP_PARAGRAPHS = 24
+
+
 def _flattened(html: str, max_depth: int = MAX_DEPTH) -> str:
     """``html`` without the start and end tags of elements nested more than ``max_depth``
-    deep (each becomes a space); text, and every tag above that depth, stay as they are.
+    deep (each becomes a space); text, and every tag above that depth, stay as they are,
+    and so do paragraph tags (``<p>``, headings, list items; at most ``_DEEP_PARAGRAPHS``
+    open at once past the limit): text loose in a ``<div>`` beside paragraphs is what the
+    extractor drops (a ``<p>`` inside 2,100 ``<div>`` lost its text when it went too).
 
     Elements left open (``<p>`` without ``</p>``) count as open until an end tag of an element
     around them closes them, so the depth counted may run ahead of a browser's: more tags
     go than would have to, never text.
 
-    >>> _flattened("<div><div><b>deep</b> text</div></div><p>after</p>", max_depth=1)
-    '<div>  deep  text </div><p>after</p>'
+    >>> _flattened("<div><div><b>deep</b> <p>text</p></div></div><p>after</p>", max_depth=1)
+    '<div>  deep  <p>text</p> </div><p>after</p>'
     """
     out: list[str] = []
     kept = 0  # end of the html copied to out
     stack: list[tuple[str, bool]] = []  # the open elements: (name, whether its tags stay)
+    deep = 0  # elements past max_depth whose tags stay (paragraphs)
+    open_by_name: Counter[str] = Counter()  # a stray end tag is found without a walk down the stack
     for m in _TOKEN.finditer(html):
         if m.group(3) is None:  # a comment or a raw-text element: no nesting inside
             continue
         name = m.group(3).lower()
         if m.group(2):  # an end tag: closes the innermost open element of that name
-            at = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == name), None)
-            if at is None:
+            if not open_by_name[name]:
                 continue  # a stray end tag: the parser ignores it
+            at = next(i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == name)
             stays = stack[at][1]
+            deep -= sum(1 for i in range(max(at, max_depth), len(stack)) if stack[i][1])
+            open_by_name.subtract(n for n, _ in stack[at:])
             del stack[at:]
         elif name in _VOID or m.group(0).endswith("/>"):
             continue
         else:
-            stays = len(stack) < max_depth
+            stays = len(stack) < max_depth or (name in _PARAGRAPHS and deep < _DEEP_PARAGRAPHS)
+            if stays and len(stack) >= max_depth:
+                deep += 1
             stack.append((name, stays))
+            open_by_name[name] += 1
         if not stays:
             out.append(html[kept : m.start()])
             out.append(" ")

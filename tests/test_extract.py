@@ -315,6 +315,23 @@ def test_html_nested_past_the_parsers_last_limit_loses_no_text(tag: str, depth: 
     assert "the bridge should reopen to traffic" in doc.text
 
 
+@pytest.mark.parametrize(
+    ("tag", "depth", "close"), [("div", 2100, True), ("div", 5000, False), ("table", 1000, True)]
+)
+def test_a_paragraph_past_the_depth_limit_keeps_its_text(tag: str, depth: int, close: bool) -> None:
+    # the <p> went with the deep <div>s around it; its text, now loose in a <div> beside the
+    # page's other paragraphs, was dropped by the extractor without a word
+    deep = "<p>The harbour museum will stay open on Sundays through the winter, its director said.</p>"
+    if tag == "table":
+        wrapped = "<table><tr><td>" * depth + deep + "</td></tr></table>" * depth
+    else:
+        wrapped = f"<{tag}>" * depth + deep + (f"</{tag}>" * depth if close else "")
+    raw = f"<html><body>{wrapped}{TAIL}</body></html>"
+    doc = extract(html_doc(raw, source="in/deep.html"), ExtractConfig())
+    assert "stay open on Sundays through the winter" in doc.text
+    assert "the bridge should reopen to traffic" in doc.text
+
+
 def test_html_the_parser_cannot_read_whole_is_rejected_not_cut_short(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline.extract, "_flattened", lambda html: html)  # as if flattening failed
     raw = f"<html><body><article>{STORY}{nested('div', 3000)}{TAIL}</article></body></html>"
