@@ -210,6 +210,17 @@ def words_digest(words: Sequence[int]) -> int:
     return int.from_bytes(hashlib.blake2b(_le(a), digest_size=8).digest(), "little")
 
 
+def id_digest(doc_id: str) -> int:
+    """A 64-bit digest of a document id (keys :attr:`DedupIndex.duplicates`).
+
+    >>> id_digest("a") == id_digest("a") != id_digest("b")
+    True
+    """
+    return int.from_bytes(
+        hashlib.blake2b(doc_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little"
+    )
+
+
 def _le(a: array) -> bytes:  # type: ignore[type-arg]
     if sys.byteorder == "big":
         a = array(a.typecode, a)
@@ -261,10 +272,12 @@ class DedupIndex:
         self._bloom_tag_bits = _BLOOM_MIN_BITS.bit_length() - 1 - _BUCKET_BITS
         self._named: dict[str, int | list[int]] = {}
         """Document indexes by id (derived): one, or a list when an id was indexed again (a rerun)."""
-        self.duplicates: dict[str, tuple[int, int]] = {}
-        """Whole-document duplicates by id (they are not indexed): the number of passages the index
-        held when the latest of them was decided, and :func:`words_digest` of its words. A rerun
-        of one is decided against the index as it stood then (:meth:`duplicate_place`)."""
+        self.duplicates: dict[int, int] = {}
+        """Whole-document duplicates (they are not indexed), by :func:`id_digest` of their id: the
+        number of passages the index held when the latest of them was decided, shifted left 64
+        bits, or'ed with :func:`words_digest` of its words (one int an entry: ~110 bytes, a
+        third of a tuple keyed by the id). A rerun of one is decided against the index as it
+        stood then (:meth:`duplicate_place`)."""
         self.rerun_end: int | None = None
         """Scratch space of :func:`pipeline.dedup.core.decide` (not stored): where the indexed copy of
         the last rerun document it decided ends, while only reruns have been decided since."""
@@ -349,15 +362,16 @@ class DedupIndex:
         >>> idx.duplicate_place("b", array("H", [1])), idx.duplicate_place("b", array("H", [2]))
         (1, None)
         """
-        self.duplicates[doc_id] = (len(self.p_doc) if place is None else place, words_digest(words))
+        at = len(self.p_doc) if place is None else place
+        self.duplicates[id_digest(doc_id)] = (at << 64) | words_digest(words)
 
     def duplicate_place(self, doc_id: str, words: Sequence[int]) -> int | None:
         """Where document ``doc_id`` was decided a whole duplicate (passages the index held then),
         when it had the very same ``words``; else None."""
-        got = self.duplicates.get(doc_id)
-        if got is None or got[1] != words_digest(words):
-            return None
-        return got[0]
+        got = self.duplicates.get(id_digest(doc_id))
+        if got is None or got & _MASK64 != words_digest(words):
+            return None  # (two ids with one digest would also need the very same words)
+        return got >> 64
 
     def _insert_anchors(self, anchors: Iterable[tuple[int, int]]) -> None:
         """Add anchors ``(key, pid)`` (pids newer than every indexed passage, ascending), each unless
@@ -513,8 +527,7 @@ class DedupIndex:
         total += sys.getsizeof(self.doc_ids) + sum(sys.getsizeof(s) for s in self.doc_ids)
         total += sys.getsizeof(self._named)
         total += sys.getsizeof(self.duplicates) + sum(
-            sys.getsizeof(d) + sys.getsizeof(v) + sys.getsizeof(v[0]) + sys.getsizeof(v[1])
-            for d, v in self.duplicates.items()
+            sys.getsizeof(k) + sys.getsizeof(v) for k, v in self.duplicates.items()
         )
         return total + sys.getsizeof(self._bloom)
 
@@ -555,9 +568,9 @@ class DedupIndex:
             "bucket_offsets": lambda: _le_view(offsets),
             "doc_first": lambda: _le_view(self.doc_first),
             "doc_ids": lambda: json.dumps(self.doc_ids, ensure_ascii=False).encode("utf-8"),
-            "duplicates": lambda: json.dumps(
-                [[d, place, digest] for d, (place, digest) in self.duplicates.items()], ensure_ascii=False
-            ).encode("utf-8"),
+            "duplicates": lambda: _le(
+                array("Q", (x for k, v in self.duplicates.items() for x in (k, v >> 64, v & _MASK64)))
+            ),
             "layout": lambda: LAYOUT.encode("ascii"),
             "p_doc": lambda: _le_view(self.p_doc),
             "p_end": lambda: _le_view(self.p_end),
@@ -589,10 +602,8 @@ class DedupIndex:
             idx._name(doc_id, d)
         # a store written before whole duplicates were recorded has none (a rerun of one of its
         # whole duplicates is then placed by the run's order, see pipeline.dedup.core.decide)
-        idx.duplicates = {
-            str(d): (int(place), int(digest))
-            for d, place, digest in json.loads(blobs.get("duplicates", b"[]").decode("utf-8"))
-        }
+        flat = _from_le("Q", blobs.get("duplicates", b""))  # (id digest, place, words digest) each
+        idx.duplicates = {flat[i]: (flat[i + 1] << 64) | flat[i + 2] for i in range(0, len(flat) - 2, 3)}
         idx.doc_first = _from_le("Q", blobs["doc_first"])
         idx.p_doc = _from_le("I", blobs["p_doc"])
         idx.p_start = _from_le("I", blobs["p_start"])
