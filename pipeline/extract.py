@@ -219,7 +219,9 @@ def _flattened(html: str, max_depth: int = MAX_DEPTH) -> str:
     stack: list[tuple[str, bool]] = []  # the open elements: (name, whether its tags stay)
     deep = 0  # elements past max_depth whose tags stay (paragraphs)
     open_by_name: Counter[str] = Counter()  # a stray end tag is found without a walk down the stack
-    for m in _TOKEN.finditer(html):
+    # up to the last ">": a tag needs one after it, and a "<a" with none tried every ">"-less
+    # ending (cubic: "<a" * 4,000 took 4 s); comments and raw text past it hold no tag either
+    for m in _TOKEN.finditer(html, 0, html.rfind(">") + 1):
         if m.group(3) is None:  # a comment or a raw-text element: no nesting inside
             continue
         name = m.group(3).lower()

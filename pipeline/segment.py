@@ -40,8 +40,9 @@ logger = logging.getLogger(__name__)
 
 __all__ = ["BULLET_MARKS", "runs_on", "segment", "split_blocks", "split_sentences"]
 
-# One non-empty line: leading horizontal space, then the trimmed content (group 1).
-_LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)")
+# The trimmed content of one non-empty line (a search that began with the leading space failed
+# on a line of spaces and began again at each of them: quadratic in the line's length).
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 
 _CLOSERS = "”\"'’»)\\]"
 _OPENERS = "“\"'‘«([¿¡„‚"
@@ -200,7 +201,7 @@ def split_blocks(text: str) -> list[Block]:
     paragraph = 0
     prev_end = -1
     for m in _LINE.finditer(text):
-        start, end = m.span(1)
+        start, end = m.span()
         if prev_end >= 0 and text.count("\n", prev_end, start) >= 2:
             paragraph += 1
         blocks.append(Block(start, end, len(blocks), paragraph))

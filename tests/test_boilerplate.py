@@ -342,3 +342,37 @@ def test_data_like_details_figures_but_not_kickers_or_dates(line: str, data: boo
 
     f = block_features(line, "de")
     assert _data_like(_Block(0, 0, len(line), 0, f, f)) is data
+
+
+_PLAIN_FORMS = {  # the shipped patterns as first written: the same lines, but searched in
+    # exponential time on a long line of separated items (5 s for 11 items, minutes for 13)
+    "navigation/xx/pipes-menu": r"^([^|·•»›]{1,30}\s*[|·•»›]\s*){3,}[^|·•»›]{0,30}$",
+    "legal/en/copyright": r"^(privacy policy|terms (of use|of service|and conditions|& conditions)"
+    r"|cookie policy|terms)( ?[|·] ?.{0,40})*$",
+}
+
+
+@pytest.mark.parametrize("rule_id", sorted(_PLAIN_FORMS))
+def test_possessive_rules_match_the_lines_their_plain_forms_match(rule_id: str) -> None:
+    import random
+
+    (rule,) = [r for r in PACK.rules if r.id == rule_id]
+    ours, plain = re.compile(rule.pattern, re.I), re.compile(_PLAIN_FORMS[rule_id], re.I)
+    rng = random.Random(7)
+    parts = ["a", "Home", " ", " ", "|", "·", "»", "News", "x" * 10, "y" * 25, "z" * 29, "q" * 30, "Terms"]
+    for _ in range(20_000):
+        line = " ".join("".join(rng.choice(parts) for _ in range(rng.randint(1, 24))).split())
+        for text in (line, "Terms" + line, "privacy policy " + line):
+            assert bool(ours.search(text)) == bool(plain.search(text)), text
+
+
+def test_a_long_menu_or_footer_line_is_read_once() -> None:
+    # 40 items before a last one too long for either rule: the plain forms would not finish
+    (menu_rule,) = [r for r in PACK.rules if r.id == "navigation/xx/pipes-menu"]
+    (legal,) = [r for r in PACK.rules if r.id == "legal/en/copyright"]
+    menu = " | ".join(["Home", "News", "Sport", "Weather"] * 10) + " | " + "Contact us and tell us " * 3
+    footer = " | ".join(["Privacy Policy", "Terms of Use", "Cookies"] * 14) + " | " + "x" * 41
+    assert re.search(menu_rule.pattern, menu, re.I) is None
+    assert re.search(legal.pattern, footer, re.I) is None
+    assert re.search(menu_rule.pattern, menu.rsplit(" | ", 1)[0], re.I)  # without the long last item
+    assert re.search(legal.pattern, footer.rsplit(" | ", 1)[0], re.I)

@@ -125,3 +125,15 @@ def test_chinese_running_text_counts_about_one_word_per_two_characters() -> None
     assert head.words <= 2 and not head.prose
     teaser = block_features("2、习近平向克罗地亚新任总统米拉诺维..", "en", 0.0)
     assert teaser.words <= 3 and not teaser.prose
+
+
+def test_a_long_word_run_is_searched_for_links_once() -> None:
+    from pipeline.boilerplate.features import _LINKISH
+
+    # before: the e-mail branch began again at every letter of the run (quadratic: 17 s a line)
+    text = "Write to @editor " + "a" * 200_000
+    assert _LINKISH.findall(text) == ["@editor"]
+    assert _LINKISH.findall("mail news.desk+tips@example.co.uk or #tips") == [
+        "news.desk+tips@example.co.uk",
+        "#tips",
+    ]

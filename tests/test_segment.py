@@ -186,3 +186,10 @@ def test_bounded_lookback_keeps_the_splits(text: str, monkeypatch: pytest.Monkey
     bounded = segment_mod._split(text, split_blocks(text))
     monkeypatch.setattr(segment_mod, "_WORD_BEFORE_MAX", 10**9)  # the search as it was, to the line start
     assert bounded == segment_mod._split(text, split_blocks(text))
+
+
+def test_a_line_of_spaces_is_one_step_for_the_block_split() -> None:
+    # before: the line search began with the leading space and failed on a line of spaces at
+    # each of them (quadratic: 200,000 spaces took minutes with repair's local fixes off)
+    text = "First line.\n" + " \u00a0\t" * 100_000 + "\nLast line."
+    assert [text[b.start : b.end] for b in split_blocks(text)] == ["First line.", "Last line."]
