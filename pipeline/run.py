@@ -658,8 +658,8 @@ def date_key(published: str) -> str | None:
 
     >>> date_key("2019-11-20"), date_key("2019-11-20T07:00:28"), date_key("2019-11-20T03:00:28-04:00")
     ('2019-11-20', '2019-11-20T07:00:28', '2019-11-20T07:00:28')
-    >>> date_key("0"), date_key("nan"), date_key("May")
-    (None, None, None)
+    >>> date_key("0"), date_key("nan"), date_key("May"), date_key("0001-01-01T00:00:00+01:00")
+    (None, None, None, None)
     """
     if len(published) < 10 or not published[:4].isdigit():
         return None
@@ -670,7 +670,10 @@ def date_key(published: str) -> str | None:
     if len(published) == 10:  # a date alone
         return when.date().isoformat()
     if when.tzinfo is not None:
-        when = when.astimezone(UTC).replace(tzinfo=None)
+        try:
+            when = when.astimezone(UTC).replace(tzinfo=None)
+        except OverflowError:  # "0001-01-01T00:00:00+01:00" is before year 1 in UTC
+            return None
     return when.isoformat()
 
 

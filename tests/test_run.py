@@ -1230,6 +1230,8 @@ def test_a_transient_read_error_is_retried_before_it_stops_the_run(
         ("0", "2020-01-01", "b"),
         # 07:00 UTC against 08:00 UTC: compared as strings, 08:00+00:00 came first
         ("2019-11-20T09:00:00+02:00", "2019-11-20T08:00:00+00:00", "a"),
+        # before year 1 in UTC: no date (an OverflowError stopped the whole run)
+        ("0001-01-01T00:00:00+01:00", "9999-12-31T23:00:00-05:00", "a"),
     ],
 )
 def test_only_a_real_publication_date_orders_the_copies(
