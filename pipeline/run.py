@@ -741,9 +741,7 @@ class ShardResult:
     - ``line_keys``: ``(group, keys, position)`` per document, in input order (``keys`` None for
       a document of an input an earlier run counted; ``position``: its index in ``ids``);
     - ``ids``: document ids in input order (for renaming repeated ids), an :class:`IdList`;
-    - ``first_key``/``last_key``: the shard's smallest and largest canonical key;
-    - ``rejected_ids``: ``(documents before it in the shard, id)`` per rejection, in input
-      order: a rejected record's id counts among the repeated ids too.
+    - ``first_key``/``last_key``: the shard's smallest and largest canonical key.
     """
 
     index: int
@@ -755,7 +753,6 @@ class ShardResult:
     first_key: CanonicalKey | None = None
     last_key: CanonicalKey | None = None
     timings: dict[str, float] = field(default_factory=dict)
-    rejected_ids: tuple[tuple[int, str], ...] = ()
 
     @property
     def documents(self) -> int:
@@ -886,7 +883,6 @@ def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> Sh
     keys: list[tuple[str, bytes | None, int]] = []
     ids: list[str] = []
     rejected = 0
-    rejected_ids: list[tuple[int, str]] = []
     pipeline = stages(config)
     want_sigs = config.dedup.mode != "off"
     want_keys = config.boilerplate.templates_on
@@ -913,7 +909,6 @@ def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> Sh
             timings["signatures"] = timings.get("signatures", 0.0) + time.perf_counter() - t1
         else:
             rejected += 1
-            rejected_ids.append((len(ids), item.id))
         items.append(item)
         t0 = time.perf_counter()
     sigs.sort(key=itemgetter(0))  # stable: equal keys keep input order
@@ -932,7 +927,6 @@ def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> Sh
         first_key=sigs[0][0] if sigs else None,
         last_key=sigs[-1][0] if sigs else None,
         timings=timings,
-        rejected_ids=tuple(rejected_ids),
     )
 
 
@@ -1033,14 +1027,8 @@ class RunSummary:
 
 
 def _rename(result: ShardResult, seen: Counter[str], renames: dict[tuple[int, int], str]) -> None:
-    """Add the renames of one shard's repeated ids (shards must come in input order).
-
-    Documents are keyed by their position in the shard, rejections by ``-1 - k`` (the k-th
-    rejection of the shard): a record rejected while read (a NUL in its text, no text) and a
-    later good record with the same id were ``a`` in both files.
-    """
-
-    def count(doc_id: str, key: tuple[int, int]) -> None:
+    """Add the renames of one shard's repeated ids (shards must come in input order)."""
+    for pos, doc_id in enumerate(result.ids):
         seen[doc_id] += 1
         if seen[doc_id] > 1:
             new = f"{doc_id}~{seen[doc_id]}"
@@ -1048,16 +1036,7 @@ def _rename(result: ShardResult, seen: Counter[str], renames: dict[tuple[int, in
                 seen[doc_id] += 1
                 new = f"{doc_id}~{seen[doc_id]}"
             seen[new] += 1
-            renames[key] = new
-
-    rejected, k = result.rejected_ids, 0
-    for pos, doc_id in enumerate(result.ids):
-        while k < len(rejected) and rejected[k][0] <= pos:
-            count(rejected[k][1], (result.index, -1 - k))
-            k += 1
-        count(doc_id, (result.index, pos))
-    for j in range(k, len(rejected)):
-        count(rejected[j][1], (result.index, -1 - j))
+            renames[(result.index, pos)] = new
 
 
 def _unique_ids(results: Sequence[ShardResult]) -> dict[tuple[int, int], str]:
@@ -1452,7 +1431,7 @@ def write_shard(task: WriteTask) -> WriteResult:
     config = task.config
     res = WriteResult()
     decisions: dict[int, dedup.DedupResult] = dict(_unspill(task.decisions)) if task.decisions else {}
-    pos = n_rejected = 0
+    pos = 0
     with (
         open(task.documents_part, "w", encoding="utf-8", newline="\n") as docs_fh,
         open(task.rejected_part, "w", encoding="utf-8", newline="\n") as rej_fh,
@@ -1461,9 +1440,7 @@ def write_shard(task: WriteTask) -> WriteResult:
             for item in items:
                 outcome: Finished | Rejection
                 if isinstance(item, Rejection):
-                    new = task.renames.get(-1 - n_rejected)
-                    n_rejected += 1
-                    outcome = item if new is None else replace(item, id=new)
+                    outcome = item
                 else:
                     new = task.renames.get(pos)
                     if new is not None:

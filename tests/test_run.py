@@ -1287,21 +1287,3 @@ def test_setting_aside_twice_keeps_both_files(tmp_path: Path) -> None:
     # before: the second one replaced the first
     assert aside == [".docclean-orphan-2-documents.jsonl", ".docclean-orphan-documents.jsonl"]
     assert all(len(lines(out / name)) == 5 for name in aside)
-
-
-@pytest.mark.parametrize("workers", [1, 2])
-def test_a_rejected_record_and_a_document_never_share_an_id(tmp_path: Path, workers: int) -> None:
-    good = "The city council approved the new budget for schools and roads on Tuesday after a debate."
-    recs = [
-        {"id": "a", "text": "A record with a NUL \x00 in its text, which the reader rejects outright."},
-        {"id": "a", "text": good},  # before: "a" too, beside the rejection "a"
-        {"id": "b", "text": "Farmers protested in the capital on Monday against the new tax on diesel fuel."},
-        {"id": "b", "text": ""},  # an empty record after a good one with its id
-    ]
-    src = tmp_path / "r.jsonl"
-    src.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
-    out = tmp_path / "out"
-    runner.run([src], out, Config.from_mapping({"run": {"workers": workers, "shard_size": 1}}))
-    docs = [r["id"] for r in lines(out / "documents.jsonl")]
-    rejected = [r["id"] for r in lines(out / "rejected.jsonl")]
-    assert (docs, rejected) == (["a~2", "b"], ["a", "b~2"])
