@@ -23,15 +23,17 @@ Body.
 from __future__ import annotations
 
 from collections import Counter
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import ConfigError
 
 
-def _find(output_dir: Path, doc_id: str) -> tuple[dict[str, Any] | None, dict[str, dict[str, Any]]]:
-    """The record ``doc_id`` and the records its duplicates point to (streamed: a large run
-    is never held in memory)."""
+def _find(output_dir: Path, doc_id: str) -> tuple[dict[str, Any] | None, dict[str, list[dict[str, Any]]]]:
+    """The record ``doc_id`` and, per record its duplicates point to, the versions of that record
+    the match can have been made against: those written before it, newest first (or, when none
+    was, the first written after it). Streamed: a large run is never held in memory."""
     from pipeline.cli import iter_records
 
     wanted, at = None, -1
@@ -41,19 +43,18 @@ def _find(output_dir: Path, doc_id: str) -> tuple[dict[str, Any] | None, dict[st
     if wanted is None:
         return None, {}
     sources = {d.get("of") for d in wanted.get("duplicates", [])} - {None}
-    before: dict[str, dict[str, Any]] = {}  # each source's latest version written before the record
-    after: dict[str, dict[str, Any]] = {}  # ... and its first written after (when none was before)
+    before: dict[str, list[dict[str, Any]]] = {}
+    after: dict[str, list[dict[str, Any]]] = {}
     if sources:
         for n, rec in enumerate(iter_records(output_dir)):
             if rec["id"] in sources:
                 if n < at:
-                    before[rec["id"]] = rec
-                else:
-                    after.setdefault(rec["id"], rec)
-    # the match was made against the version of the source that came before (a source changed
-    # since has a newer version, whose offsets point elsewhere)
-    by_id: dict[str, dict[str, Any]] = {**after, **before, doc_id: wanted}
-    return wanted, by_id
+                    before.setdefault(rec["id"], []).insert(0, rec)
+                elif rec["id"] not in after:
+                    after[rec["id"]] = [rec]
+    # the index keeps every version of a source, and a tie goes to the earliest copy: the match
+    # was made against one of the versions that came before (a newer one's offsets point elsewhere)
+    return wanted, {**after, **before, doc_id: [wanted]}
 
 
 def _rejected(output_dir: Path, doc_id: str) -> dict[str, Any] | None:
@@ -67,15 +68,25 @@ def _rejected(output_dir: Path, doc_id: str) -> dict[str, Any] | None:
     return found
 
 
-def _matched(dup: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> str:
-    """The earlier passage a duplicate matched, when the earlier record is in this output."""
-    other = by_id.get(dup.get("of", ""))
-    if other is None:
+def _matched(dup: dict[str, Any], by_id: dict[str, list[dict[str, Any]]]) -> str:
+    """The earlier passage a duplicate matched, when the earlier record is in this output: of
+    its versions (:func:`_find`), the one whose passage at those offsets reads most like the
+    duplicate (ties: the newest).
+
+    >>> dup = {"of": "a", "of_start": 0, "of_end": 9, "text": "Old words"}
+    >>> _matched(dup, {"a": [{"text": "New start, old words"}, {"text": "Old words here"}]})
+    "matched: 'Old words' (a 0-9)"
+    """
+    versions = by_id.get(dup.get("of", "")) or []
+    if not versions:
         return f"(matched a passage of {dup.get('of')}, from an earlier run)"
     start, end = dup.get("of_start"), dup.get("of_end")
     if start is None or end is None:
         return ""
-    return f"matched: {locate(other, start, end)!r} ({dup['of']} {start}-{end})"
+    said = str(dup.get("text", ""))
+    found = [locate(v, start, end) for v in versions]
+    best = max(range(len(found)), key=lambda i: (SequenceMatcher(None, found[i], said).ratio(), -i))
+    return f"matched: {found[best]!r} ({dup['of']} {start}-{end})"
 
 
 def locate(rec: dict[str, Any], start: int, end: int) -> str:
@@ -97,7 +108,7 @@ def locate(rec: dict[str, Any], start: int, end: int) -> str:
     return text[pos : pos + (end - start)].strip()
 
 
-def render(rec: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> str:
+def render(rec: dict[str, Any], by_id: dict[str, list[dict[str, Any]]]) -> str:
     """The explanation of one record as text."""
     lines = [
         f"id: {rec['id']}   source: {rec['source']}   language: {rec['language']} ({rec['language_score']})",

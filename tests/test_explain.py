@@ -189,3 +189,26 @@ def test_explain_shows_the_source_version_the_match_was_made_against(tmp_path: P
     _incremental(src, out)
     # before: the matched passage was read from the newest version of a, at the old offsets
     assert quote in explain(out, "b").split("matched:", 1)[1]
+
+
+def test_explain_shows_the_version_of_the_source_the_match_was_made_against(tmp_path: Path) -> None:
+    import os
+    import time
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    seed = (SEEDS / "000_584aeddb6693844b.txt").read_text(encoding="utf-8")
+    (src / "s.txt").write_text(seed, encoding="utf-8")
+    _incremental(src, out)  # night 1: s, version 1
+    head, rest = seed.split("\n", 1)
+    lead = "Officials in Baku gave no details on the talks, which are expected to resume next week.\n\n"
+    (src / "s.txt").write_text(head + "\n\n" + lead + rest, encoding="utf-8")
+    future = time.time() + 5
+    os.utime(src / "s.txt", (future, future))
+    _incremental(src, out)  # night 2: s, version 2 (every offset moved)
+    quote = next(p for p in seed.split("\n") if "Efraim Inbar" in p)
+    (src / "d.txt").write_text("Reactions came quickly on Tuesday.\n\n" + quote + "\n", encoding="utf-8")
+    _incremental(src, out)  # night 3: d copies a paragraph both versions hold; the earliest wins
+    shown = explain(out, "d").split("matched:", 1)[1]
+    # before: read from version 2, the latest before d, at version 1's offsets
+    assert "Azerbaijan is an important country for us" in shown
