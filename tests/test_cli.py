@@ -313,11 +313,16 @@ def _stop_a_run_with_two_busy_workers(tmp_path: Path, stop: Callable[[int], None
     script, busy, out = tmp_path / "slow.py", tmp_path / "busy", tmp_path / "out"
     script.write_text(SLOW_FIRST_SHARD, encoding="utf-8")
     argv = ["run", str(inputs), "-o", str(out), "--workers", "2", "--shard-size", "1", "-q"]
+    # the script lives in tmp_path: without PYTHONPATH it would import pipeline through the
+    # virtualenv's editable install, which may point at another checkout than this one
+    repo = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [repo, os.environ.get("PYTHONPATH")]))}
     proc = subprocess.Popen(
         [sys.executable, str(script), str(busy), *argv],
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        env=env,
     )
     try:
         deadline = time.monotonic() + 120
