@@ -1585,6 +1585,34 @@ def _no_surrogates(value: str) -> str:
     return _SURROGATE.sub("\ufffd", value)
 
 
+def _hint(exc: json.JSONDecodeError) -> str:
+    """What a JSON error likely means when it is "Extra data": several records on one line, most
+    often a file whose lines end in a bare carriage return (CR, old Mac line ends), which JSONL
+    does not separate records with.
+
+    >>> def hint(line):
+    ...     try:
+    ...         json.loads(line)
+    ...     except json.JSONDecodeError as exc:
+    ...         return _hint(exc)
+    >>> print(hint('{"id": 1}\\r{"id": 2}\\r'))  # doctest: +NORMALIZE_WHITESPACE
+    ; the line holds more than one record, separated by bare carriage returns (CR line ends):
+    JSONL needs a line feed after each record (convert with: tr '\\r' '\\n')
+    >>> hint('{"id": 1} {"id": 2}')
+    '; the line holds more than one JSON value: JSONL needs one record per line'
+    >>> hint('{"id": 1')
+    ''
+    """
+    if exc.msg != "Extra data":
+        return ""
+    if "\r" in exc.doc[: exc.pos].rstrip(" \t")[-1:]:
+        return (
+            "; the line holds more than one record, separated by bare carriage returns (CR line ends): "
+            "JSONL needs a line feed after each record (convert with: tr '\\r' '\\n')"
+        )
+    return "; the line holds more than one JSON value: JSONL needs one record per line"
+
+
 def _jsonl_record(
     raw_line: bytes | None, src: Source, base: str, line_no: int, cfg: ReadConfig, stats: ReadStats
 ) -> Document | Rejection | None:
@@ -1609,7 +1637,8 @@ def _jsonl_record(
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return reject("malformed_jsonl", f"{where}: invalid JSON ({exc.msg} at column {exc.colno})")
+        why = f"{exc.msg} at column {exc.colno}"
+        return reject("malformed_jsonl", f"{where}: invalid JSON ({why}){_hint(exc)}")
     except RecursionError:
         return reject("malformed_jsonl", f"{where}: JSON nested too deeply")
     except ValueError:  # an integer of more digits than Python converts (sys.get_int_max_str_digits)

@@ -329,6 +329,18 @@ def test_a_broken_symlink_in_a_folder_is_rejected_not_skipped(
     assert "in/gone.txt: cannot read (No such file or directory)" in items[1].message
 
 
+def test_jsonl_with_bare_cr_line_ends_says_so(tmp_path: Path) -> None:
+    # old Mac line ends: the whole file reads as one line; before, the message was only
+    # "invalid JSON (Extra data at column 30)", which did not tell the user what to do
+    (tmp_path / "mac.jsonl").write_bytes(b'{"id": "a", "text": "One."}\r{"id": "b", "text": "Two."}\r')
+    (tmp_path / "two.jsonl").write_bytes(b'{"id": "a", "text": "One."} {"id": "b", "text": "Two."}\n')
+    items = read_all(discover([tmp_path / "mac.jsonl", tmp_path / "two.jsonl"]))
+    assert [getattr(x, "reason", "document") for x in items] == ["malformed_jsonl"] * 2
+    assert "bare carriage returns (CR line ends)" in items[0].message
+    assert "tr '\\r' '\\n'" in items[0].message
+    assert items[1].message.endswith("more than one JSON value: JSONL needs one record per line")
+
+
 def test_jsonl_numbers_too_long_or_nesting_too_deep_reject_one_record(tmp_path: Path) -> None:
     lines = [
         '{"id": "big", "text": "a", "n": ' + "9" * 5000 + "}",  # over Python's 4300 digits
