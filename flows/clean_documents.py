@@ -139,8 +139,8 @@ def make_task_runner(
 
     Arguments default to the environment: ``DOCCLEAN_TASK_RUNNER`` (``process``,
     ``thread`` or ``dask``; default ``process``), ``DOCCLEAN_DASK_ADDRESS`` (an
-    existing scheduler; implies ``dask``) and ``DOCCLEAN_WORKERS`` (processes or
-    threads; default: all cores).
+    existing scheduler; implies ``dask``, and any other runner asked for is an error) and
+    ``DOCCLEAN_WORKERS`` (processes or threads; default: all cores).
 
     >>> type(make_task_runner("thread", workers=2)).__name__
     'ThreadPoolTaskRunner'
@@ -148,11 +148,21 @@ def make_task_runner(
     Traceback (most recent call last):
     ...
     pipeline.errors.ConfigError: DOCCLEAN_TASK_RUNNER must be one of process, thread, dask (got 'gpu')
+    >>> make_task_runner("process", address="tcp://scheduler:8786")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.ConfigError: a Dask scheduler address is set (tcp://scheduler:8786) but the ...
     """
     address = address or os.environ.get("DOCCLEAN_DASK_ADDRESS") or None
     chosen = (kind or os.environ.get("DOCCLEAN_TASK_RUNNER") or ("dask" if address else "process")).lower()
     if chosen not in _RUNNER_KINDS:
         raise ConfigError(f"DOCCLEAN_TASK_RUNNER must be one of {', '.join(_RUNNER_KINDS)} (got {chosen!r})")
+    if address and chosen != "dask":
+        # before: the address was ignored without a word, and the run stayed on this machine
+        raise ConfigError(
+            f"a Dask scheduler address is set ({address}) but the task runner is {chosen!r}: "
+            "set DOCCLEAN_TASK_RUNNER=dask (or leave it unset) to run on that cluster"
+        )
     if workers is None:
         env_workers = os.environ.get("DOCCLEAN_WORKERS", "").strip()
         if env_workers and not env_workers.isdigit():

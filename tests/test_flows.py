@@ -316,6 +316,12 @@ def test_the_flow_command_line_stops_bad_arguments_like_docclean_run(
         ("DOCCLEAN_WORKERS", "two", "DOCCLEAN_WORKERS must be a whole number"),
         ("DOCCLEAN_WORKERS", "-1", "DOCCLEAN_WORKERS must be a whole number"),
         ("DOCCLEAN_TASK_RUNNER", "gpu", "DOCCLEAN_TASK_RUNNER must be one of"),
+        # before: with the runner prefect.yaml sets, the address was ignored and the run stayed local
+        (
+            "DOCCLEAN_TASK_RUNNER=process DOCCLEAN_DASK_ADDRESS",
+            "tcp://127.0.0.1:9",
+            "a Dask scheduler address is set (tcp://127.0.0.1:9) but the task runner is 'process'",
+        ),
     ],
 )
 def test_a_bad_task_runner_environment_is_one_line_exit_2(
@@ -326,7 +332,9 @@ def test_a_bad_task_runner_environment_is_one_line_exit_2(
     import sys
 
     # before: a ValueError traceback while importing the module, before the command line ran
-    env = {**os.environ, variable: value, "PREFECT_HOME": str(tmp_path / "prefect")}
+    *others, variable = variable.split()  # "NAME=value ... NAME": other variables set first
+    env = {**os.environ, **dict(o.split("=", 1) for o in others), variable: value}
+    env["PREFECT_HOME"] = str(tmp_path / "prefect")
     done = subprocess.run(
         [sys.executable, "-m", "flows.clean_documents", str(SEEDS), "-o", str(tmp_path / "o")],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
