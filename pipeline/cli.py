@@ -93,11 +93,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
     if not args.quiet:
-        _print_summary(summary.to_dict(), Path(args.output))
+        _print_summary(summary.to_dict(), Path(args.output), config.dedup.mode)
     return 0
 
 
-def _print_summary(s: dict[str, Any], output: Path) -> None:
+def _print_summary(s: dict[str, Any], output: Path, dedup_mode: str = "drop") -> None:
     out = sys.stdout
     grown = f", {s['appended_inputs']} read from where they grew" if s.get("appended_inputs") else ""
     if s.get("held_back_inputs"):
@@ -109,9 +109,9 @@ def _print_summary(s: dict[str, Any], output: Path) -> None:
     if s["removed_by_category"]:
         parts = ", ".join(f"{k} {v}" for k, v in s["removed_by_category"].items())
         out.write(f"  removed: {parts}\n")
-    out.write(
-        f"  duplicates: {s['duplicate_passages']} passages, {s['duplicate_documents']} whole documents\n"
-    )
+    kept = " (listed, kept in the text: --dedup annotate)" if dedup_mode == "annotate" else ""
+    dups, whole = s["duplicate_passages"], s["duplicate_documents"]
+    out.write(f"  duplicates: {dups} passages{kept}, {whole} whole documents\n")
     if s["languages"]:
         out.write("  languages: " + ", ".join(f"{k} {v}" for k, v in list(s["languages"].items())[:8]) + "\n")
     if s["rejected_by_reason"]:

@@ -1016,7 +1016,10 @@ class RunSummary:
                 "metric": "JSONL inputs with an unfinished last line left for the next run",
                 "value": self.held_back_inputs,
             },
-            {"metric": "duplicate passages removed", "value": self.duplicate_passages},
+            {
+                "metric": "duplicate passages (removed; listed but kept with dedup mode annotate)",
+                "value": self.duplicate_passages,
+            },
             {"metric": "duplicate documents", "value": self.duplicate_documents},
         ]
         rows += [{"metric": f"removed: {k}", "value": v} for k, v in sorted(self.removed_by_category.items())]
@@ -1461,7 +1464,7 @@ def write_shard(task: WriteTask) -> WriteResult:
                 res.documents += 1
                 res.chars_in += doc.chars_in
                 res.chars_out += len(rec["text"])
-                res.duplicate_passages += len(dups) if config.dedup.mode == "drop" else 0
+                res.duplicate_passages += len(dups)  # removed, or with ``annotate`` listed and kept
                 res.removed.update(s.category.value for s in doc.removed)
                 res.repairs.update(r.fix for r in doc.repairs)
                 res.languages[doc.language] += 1

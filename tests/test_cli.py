@@ -37,6 +37,20 @@ def test_run_prints_a_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert "comment_form" in printed
 
 
+@pytest.mark.parametrize(
+    ("mode", "shown"), [("drop", "3 passages, "), ("annotate", "3 passages (listed, kept")]
+)
+def test_run_summary_counts_duplicate_passages_in_both_modes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], mode: str, shown: str
+) -> None:
+    # before: with --dedup annotate the summary and manifest said 0 passages while records listed 3
+    assert main(["run", str(SEEDS), "-o", str(tmp_path), "--workers", "1", "--dedup", mode]) == 0
+    assert f"  duplicates: {shown}" in capsys.readouterr().out
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    listed = sum(len(json.loads(line)["duplicates"]) for line in (tmp_path / "documents.jsonl").open())
+    assert manifest["summary"]["duplicate_passages"] == listed == 3
+
+
 def test_run_summary_prints_an_output_folder_whose_name_is_not_utf8(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
