@@ -126,11 +126,14 @@ def _os_error(exc: sqlite3.DatabaseError, db: Path) -> OSError | None:
     return OSError(number, f"the state store cannot be opened or written ({exc})", str(db))
 
 
+_OTHER_STATE = "use another state directory (`docclean run --state`, the flow's `--state-dir`)"
+
+
 def _damaged(db: Path, why: str) -> StateCorruptError:
     return StateCorruptError(
         f"the state store {db} is damaged ({why}); run `docclean state reset --yes --state {db.parent}` "
         f"to move it aside (kept as {DB_NAME}.damaged-<time>) and start afresh (the next run then "
-        "sees every input as new), or use another --state directory"
+        f"sees every input as new), or {_OTHER_STATE}"
     )
 
 
@@ -258,7 +261,7 @@ def _lock(directory: Path) -> int:
         os.close(lock_fd)
         raise StateLockedError(
             f"another docclean run holds the state at {directory} (pid {holder}); "
-            "wait for it to finish or use another --state directory"
+            f"wait for it to finish or {_OTHER_STATE}"
         ) from None
     os.ftruncate(lock_fd, 0)
     os.pwrite(lock_fd, f"{os.getpid()}\n".encode(), 0)
@@ -459,7 +462,7 @@ class State:
             raise StateLayoutError(
                 f"the state at {self.directory} was written by another version of docclean ({exc}); "
                 f"run `docclean state reset --state {self.directory} --yes` to start it afresh "
-                "(the next run then sees every input as new), or use another --state directory"
+                f"(the next run then sees every input as new), or {_OTHER_STATE}"
             ) from None
 
     # -- processed inputs -------------------------------------------------------------------
