@@ -168,9 +168,11 @@ def block_features(raw: str, lang: str, min_stop: float = 0.18) -> BlockFeatures
     for w in ws:
         if w.lower() in stops:
             n_stop += 1
-        elif w[:1].isalpha():
-            n_content += 1
-            caps += w[:1].isupper()
+        else:
+            c = w[0]  # a word is never empty
+            if c.isalpha():
+                n_content += 1
+                caps += c.isupper()
     links = len(_LINKISH.findall(text)) if _has_link_mark(text) else 0
     n = len(ws)
     if not text.isascii() and ("。" in text or "," in text):
@@ -219,22 +221,47 @@ def _assemble(
         and link_ratio < 0.15
         and not (title_case > 0.8 and n < 20 and not terminal)
     )
-    return BlockFeatures(
-        text=text,
-        bullet=bullet,
-        table_row=table,
-        words=n,
-        chars=len(text),
-        stop_ratio=stop_ratio,
-        terminal=terminal,
-        title_case=title_case,
-        link_ratio=link_ratio,
-        prose=prose,
-        stops=n_stop,
-        content=n_content,
-        caps=caps,
-        links=links,
+    # the fields in order, as one tuple: what ``BlockFeatures(text=text, bullet=bullet, ...)`` makes,
+    # at a sixth of the cost of that keyword call (a third of a million blocks on 20,000 texts)
+    return _new_features(
+        BlockFeatures,
+        (
+            text,
+            bullet,
+            table,  # table_row
+            n,  # words
+            len(text),  # chars
+            stop_ratio,
+            terminal,
+            title_case,
+            link_ratio,
+            prose,
+            n_stop,  # stops
+            n_content,  # content
+            caps,
+            links,
+        ),
     )
+
+
+_new_features = tuple.__new__
+# _assemble passes the fields by position, in this order
+assert BlockFeatures._fields == (
+    "text",
+    "bullet",
+    "table_row",
+    "words",
+    "chars",
+    "stop_ratio",
+    "terminal",
+    "title_case",
+    "link_ratio",
+    "prose",
+    "stops",
+    "content",
+    "caps",
+    "links",
+)
 
 
 def joined_features(
