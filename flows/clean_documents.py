@@ -161,7 +161,8 @@ def make_task_runner(
         # before: the address was ignored without a word, and the run stayed on this machine
         raise ConfigError(
             f"a Dask scheduler address is set ({address}) but the task runner is {chosen!r}: "
-            "set DOCCLEAN_TASK_RUNNER=dask (or leave it unset) to run on that cluster"
+            "choose dask (DOCCLEAN_TASK_RUNNER=dask or --task-runner dask), or leave the runner unset, "
+            "to run on that cluster"
         )
     if workers is None:
         env_workers = os.environ.get("DOCCLEAN_WORKERS", "").strip()
