@@ -399,6 +399,39 @@ def _tail_evidence(
     return _headline_shaped(f, 4) and not f.terminal and f.title_case >= 0.6
 
 
+_WRAP_WIDTH = 90
+"""The longest line of hard-wrapped text (wire copy wraps at 60-80 characters; page dumps run a
+paragraph on one line)."""
+_LEAD_LINES = 2
+"""At most this many lines above the article region count as its first sentence's first lines."""
+
+
+def _leads_into(b: _Block, nxt: _Block) -> bool:
+    """Line ``b`` begins a sentence that runs on into ``nxt``, the next line of its paragraph: in
+    hard-wrapped text (wire copy) the lead's first line, short when its dateline was cut, reads like a
+    headline ("Texas Air Corp said it named Norman", "General Electric Co has received a").
+
+    It has no rule match and no end punctuation, three words or more, one of them a stop word, no
+    link and no date, is not all capitals (a headline), and the paragraph goes on in a long line of
+    hard-wrapped width (a page dump's date line or byline sits over a paragraph on one line).
+    """
+    f = b.f
+    return (
+        b.paragraph == nxt.paragraph
+        and b.strong is None
+        and not f.terminal
+        and not f.bullet
+        and not nxt.f.bullet
+        and f.words >= 3
+        and f.stops >= 1
+        and f.links == 0
+        and not f.text.isupper()
+        and not f.text.endswith(":")
+        and 40 <= nxt.f.chars <= _WRAP_WIDTH
+        and not f.date
+    )
+
+
 def _announcing(b: _Block) -> bool:
     """A short heading that ends in a colon ("Was uns gefällt:", "Testzeugnis:"), no rule match."""
     return b.strong is None and b.g.words <= 6 and b.g.text.endswith(":")
@@ -692,8 +725,13 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         n,
     )
     tail_cut = min(tail_cut, teasers)
-    # before the article, likewise: boilerplate ends at the last block with evidence
-    head_cut = next((b.index + 1 for b in reversed(bs[:lo]) if _tail_evidence(b, *near(b))), 0)
+    # before the article, likewise: boilerplate ends at the last block with evidence; not the first
+    # lines of the article's first sentence, hard-wrapped into its paragraph ("Texas Air Corp said it
+    # named Norman" / "McInnis as president of its Britt Airways unit, succeeding Bill")
+    first = lo
+    while first > 0 and lo - first < _LEAD_LINES and _leads_into(bs[first - 1], bs[first]):
+        first -= 1
+    head_cut = next((b.index + 1 for b in reversed(bs[:first]) if _tail_evidence(b, *near(b))), 0)
     if from_html:
         # text extracted from HTML: trafilatura already cut the page's chrome, so what is left around
         # the article is mostly content (lists, tables, details): only a tail marker (comment form,
