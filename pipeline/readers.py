@@ -1192,6 +1192,24 @@ def url_group(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") and len(host) > 4 else host
 
 
+_TIMESTAMP = re.compile(r"\d{9,13}(?:\.\d+)?")
+"""A Unix timestamp written as a string: seconds since 1973 or milliseconds (8 digits are ``%Y%m%d``)."""
+
+
+def _from_timestamp(value: float) -> str:
+    """The UTC datetime of a Unix timestamp in seconds, or in milliseconds from 10**11 on (seconds
+    that large are past the year 5000); the value as given when out of range.
+
+    >>> _from_timestamp(0.5e9), _from_timestamp(1e20)
+    ('1985-11-05T00:53:20+00:00', '1e+20')
+    """
+    seconds = value / 1000 if value >= 10**11 else value
+    try:
+        return datetime.fromtimestamp(float(seconds), tz=UTC).isoformat()
+    except (OverflowError, OSError, ValueError):
+        return str(value)
+
+
 _DATE_FORMATS = ("%Y/%m/%d", "%d.%m.%Y", "%Y%m%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
 
 
@@ -1204,21 +1222,23 @@ def normalise_published(value: object) -> str | None:
     '2019-11-20T07:00:28+00:00'
     >>> normalise_published("2019/11/20"), normalise_published("sometime in May")
     ('2019-11-20', 'sometime in May')
+
+    Unix timestamps, in seconds or in milliseconds (JavaScript's), as numbers or digit strings:
+
+    >>> normalise_published(1574233228), normalise_published("1574233228000")
+    ('2019-11-20T07:00:28+00:00', '2019-11-20T07:00:28+00:00')
     """
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        if value > 10**8:  # a Unix timestamp (seconds)
-            try:
-                return datetime.fromtimestamp(float(value), tz=UTC).isoformat()
-            except (OverflowError, OSError, ValueError):
-                return str(value)
-        return str(value)
+        return _from_timestamp(value) if value > 10**8 else str(value)
     if not isinstance(value, str):
         return None
     s = value.strip()
     if not s:
         return None
+    if _TIMESTAMP.fullmatch(s):
+        return _from_timestamp(float(s))
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
         try:
             return date.fromisoformat(s).isoformat()

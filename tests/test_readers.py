@@ -677,6 +677,12 @@ def test_jsonl_line_too_large(tmp_path: Path) -> None:
         ("", None),
         (None, None),
         (2019, "2019"),
+        # before: a quoted timestamp and any in milliseconds (JavaScript's Date.now()) were kept as
+        # given, so the document had no date for the canonical order
+        ("1574233228", "2019-11-20T07:00:28+00:00"),
+        (1574233228000, "2019-11-20T07:00:28+00:00"),
+        (" 1574233228123 ", "2019-11-20T07:00:28.123000+00:00"),
+        (10**20, str(10**20)),
     ],
 )
 def test_normalise_published(value: object, expected: str | None) -> None:
