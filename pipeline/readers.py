@@ -1192,19 +1192,34 @@ def url_group(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") and len(host) > 4 else host
 
 
-_TIMESTAMP = re.compile(r"\d{9,13}(?:\.\d+)?")
-"""A Unix timestamp written as a string: seconds since 1973 or milliseconds (8 digits are ``%Y%m%d``)."""
+_TIMESTAMP = re.compile(r"[1-9][0-9]{8,9}(?:\.[0-9]+)?|[1-9][0-9]{12}")
+"""A Unix timestamp written as a string: 9-10 digits of seconds (1973-2286), 13 of milliseconds.
+(8 digits are ``%Y%m%d``; 10 digits that read as ``%Y%m%d%H``, 12 as ``%Y%m%d%H%M``, are no
+timestamp: see :func:`_compact_datetime`.)"""
+
+
+def _compact_datetime(s: str) -> bool:
+    """Whether a digit string starts with a plausible ``%Y%m%d`` date (years 1900-2099): a compact
+    date-time ("2019112007"), which a timestamp of that many digits would misread (2033-12-25).
+
+    >>> _compact_datetime("2019112007"), _compact_datetime("1574233228")
+    (True, False)
+    """
+    try:
+        return 1900 <= datetime.strptime(s[:8], "%Y%m%d").year <= 2099
+    except ValueError:
+        return False
 
 
 def _from_timestamp(value: float) -> str:
     """The UTC datetime of a Unix timestamp in seconds, or in milliseconds from 10**11 on (seconds
     that large are past the year 5000); the value as given when out of range.
 
-    >>> _from_timestamp(0.5e9), _from_timestamp(1e20)
-    ('1985-11-05T00:53:20+00:00', '1e+20')
+    >>> _from_timestamp(0.5e9), _from_timestamp(1e20), _from_timestamp(10**400)[:5]
+    ('1985-11-05T00:53:20+00:00', '1e+20', '10000')
     """
-    seconds = value / 1000 if value >= 10**11 else value
     try:
+        seconds = value / 1000 if value >= 10**11 else value
         return datetime.fromtimestamp(float(seconds), tz=UTC).isoformat()
     except (OverflowError, OSError, ValueError):
         return str(value)
@@ -1237,7 +1252,7 @@ def normalise_published(value: object) -> str | None:
     s = value.strip()
     if not s:
         return None
-    if _TIMESTAMP.fullmatch(s):
+    if _TIMESTAMP.fullmatch(s) and not _compact_datetime(s):
         return _from_timestamp(float(s))
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
         try:
@@ -1620,11 +1635,13 @@ def _hint(exc: json.JSONDecodeError) -> str:
     JSONL needs a line feed after each record (convert with: tr '\\r' '\\n')
     >>> hint('{"id": 1} {"id": 2}')
     '; the line holds more than one JSON value: JSONL needs one record per line'
-    >>> hint('{"id": 1')
-    ''
+    >>> hint('{"id": 1}}'), hint('{"id": 1')
+    ('; text follows the record (a damaged line?)', '')
     """
     if exc.msg != "Extra data":
         return ""
+    if exc.doc[exc.pos : exc.pos + 1] not in ("{", "["):
+        return "; text follows the record (a damaged line?)"
     if "\r" in exc.doc[: exc.pos].rstrip(" \t")[-1:]:
         return (
             "; the line holds more than one record, separated by bare carriage returns (CR line ends): "

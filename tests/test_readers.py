@@ -339,6 +339,9 @@ def test_jsonl_with_bare_cr_line_ends_says_so(tmp_path: Path) -> None:
     assert "bare carriage returns (CR line ends)" in items[0].message
     assert "tr '\\r' '\\n'" in items[0].message
     assert items[1].message.endswith("more than one JSON value: JSONL needs one record per line")
+    (tmp_path / "bad.jsonl").write_bytes(b'{"id": "a", "text": "One."}}\n')
+    (bad,) = read_all(discover([tmp_path / "bad.jsonl"]))
+    assert bad.message.endswith("text follows the record (a damaged line?)")  # not "more than one value"
 
 
 def test_jsonl_numbers_too_long_or_nesting_too_deep_reject_one_record(tmp_path: Path) -> None:
@@ -683,6 +686,11 @@ def test_jsonl_line_too_large(tmp_path: Path) -> None:
         (1574233228000, "2019-11-20T07:00:28+00:00"),
         (" 1574233228123 ", "2019-11-20T07:00:28.123000+00:00"),
         (10**20, str(10**20)),
+        (10**400, str(10**400)),  # review: the division by 1000 overflowed outside the try: run aborted
+        # compact date-times and zero-led digits are no timestamps (review: "2019112007" read as 2033)
+        ("2019112007", "2019112007"),
+        ("201911200700", "201911200700"),
+        ("000000000", "000000000"),
     ],
 )
 def test_normalise_published(value: object, expected: str | None) -> None:
