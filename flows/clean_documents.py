@@ -206,6 +206,14 @@ _ENVIRONMENT_ERROR: ConfigError | None = None
 """A bad ``DOCCLEAN_TASK_RUNNER`` / ``DOCCLEAN_WORKERS`` found when the flow was defined."""
 
 
+def _runner_chosen() -> None:
+    """A runner given explicitly (command-line options, :func:`serve_nightly`'s ``task_runner``)
+    replaces the environment's: its error no longer stops this process's flow runs (before,
+    ``--task-runner dask`` could not override ``DOCCLEAN_TASK_RUNNER=process`` beside an address)."""
+    global _ENVIRONMENT_ERROR
+    _ENVIRONMENT_ERROR = None
+
+
 # -- tasks ------------------------------------------------------------------------------------
 
 
@@ -446,6 +454,7 @@ def serve_nightly(
     params.update(parameters or {})
     the_flow = clean_documents
     if task_runner is not None:
+        _runner_chosen()
         the_flow = clean_documents.with_options(task_runner=task_runner)
     the_flow.serve(
         name=name,
@@ -510,7 +519,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, serve: bool) -> int:
     """Check the arguments as a run would, then run the flow once (or serve it)."""
-    if _ENVIRONMENT_ERROR is not None:
+    explicit = bool(args.task_runner or args.dask_address or args.workers)
+    if _ENVIRONMENT_ERROR is not None and not explicit:
         raise _ENVIRONMENT_ERROR
     params: dict[str, Any] = {
         "inputs": list(args.inputs),
@@ -536,8 +546,9 @@ def _run(args: argparse.Namespace, serve: bool) -> int:
     if args.workers is not None and args.workers < 0:
         raise ConfigError(f"--workers must not be negative (got {args.workers})")
     runner = None
-    if args.task_runner or args.dask_address or args.workers:
+    if explicit:
         runner = make_task_runner(args.task_runner, args.dask_address, args.workers)
+        _runner_chosen()
     if serve:
         # the scheduled runs check inputs and state when they start (the store may be busy now);
         # before, --task-runner, --dask-address and --workers were ignored here

@@ -29,7 +29,7 @@ from flows import clean_documents as flow_module
 from flows.clean_documents import ARTIFACT_KEY, clean_documents, make_task_runner
 from pipeline import run as run_module
 from pipeline.config import Config
-from pipeline.errors import TransientError
+from pipeline.errors import ConfigError, TransientError
 from pipeline.run import RunPlan, ShardTask, run
 
 REPO = Path(__file__).resolve().parents[1]
@@ -401,6 +401,26 @@ def test_serve_gives_the_scheduled_runs_the_task_runner_asked_for(
     assert flow_module.main(["serve", "--workers", "-1"]) == 2
     assert capsys.readouterr().err == "docclean: --workers must not be negative (got -1)\n"
     assert len(served) == 2
+
+
+def test_an_explicit_task_runner_overrides_a_conflicting_environment(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No server. ``DOCCLEAN_TASK_RUNNER=process`` beside an address is an error when nothing else
+    chooses; ``--task-runner dask``, which that error suggests, must then be taken (before, the
+    error stored at import stopped it all the same)."""
+    served: list[tuple[Any, dict[str, Any]]] = []
+    monkeypatch.setattr(flow_module, "clean_documents", _ServedFlow(served))
+    monkeypatch.setenv("DOCCLEAN_TASK_RUNNER", "process")
+    monkeypatch.setenv("DOCCLEAN_DASK_ADDRESS", "tcp://127.0.0.1:9")
+    with pytest.raises(ConfigError, match="a Dask scheduler address is set") as caught:
+        make_task_runner()
+    monkeypatch.setattr(flow_module, "_ENVIRONMENT_ERROR", caught.value)
+    assert flow_module.main(["serve"]) == 2
+    assert "--task-runner dask" in capsys.readouterr().err
+    assert flow_module.main(["serve", "--task-runner", "dask"]) == 0
+    ((runner, _kwargs),) = served
+    assert type(runner).__name__ == "DaskTaskRunner" and flow_module._ENVIRONMENT_ERROR is None
 
 
 def test_flow_command_line_options_left_out_keep_the_config_files_values(
