@@ -412,8 +412,9 @@ def _leads_into(b: _Block, nxt: _Block) -> bool:
     headline ("Texas Air Corp said it named Norman", "General Electric Co has received a").
 
     It has no rule match and no end punctuation, three words or more, one of them a stop word, no
-    link and no date, is not all capitals (a headline), and the paragraph goes on in a long line of
-    hard-wrapped width (a page dump's date line or byline sits over a paragraph on one line).
+    link and no date, is not all capitals (a headline), and the sentence goes on past ``nxt``, a
+    line of hard-wrapped width: a page dump's date line, byline or menu sits over a paragraph on
+    one line, or over a short one that ends its sentence (one paragraph per line, as in WET files).
     """
     f = b.f
     return (
@@ -428,6 +429,7 @@ def _leads_into(b: _Block, nxt: _Block) -> bool:
         and not f.text.isupper()
         and not f.text.endswith(":")
         and 40 <= nxt.f.chars <= _WRAP_WIDTH
+        and not nxt.f.terminal
         and not f.date
     )
 
