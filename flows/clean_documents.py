@@ -51,8 +51,10 @@ import argparse
 import contextlib
 import os
 import shutil
+import signal
 import sys
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -60,6 +62,7 @@ from prefect import Task, flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import State, TaskRun
+from prefect.exceptions import TerminationSignal
 from prefect.futures import PrefectFuture, wait
 from prefect.settings import (
     PREFECT_API_URL,
@@ -73,7 +76,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 
 from pipeline.cli import run_command
 from pipeline.config import Config
-from pipeline.errors import ConfigError, TransientError
+from pipeline.errors import ConfigError, Terminated, TransientError
 from pipeline.run import (
     MAP_RETRY_DELAYS,
     RunPlan,
@@ -514,7 +517,62 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.add_argument("--cron", default=NIGHTLY_CRON, help="cron, UTC (default: 0 2 * * *)")
         args_list = args_list[1:]
     args = parser.parse_args(args_list)
-    return run_command(lambda: _run(args, serve))
+    return run_command(lambda: _terminable(lambda: _run(args, serve)))
+
+
+def _after_sigterm(exc: BaseException | None) -> bool:
+    """Whether ``exc`` was raised by, or while handling, Prefect's ``TerminationSignal`` (SIGTERM).
+
+    >>> try:
+    ...     try:
+    ...         raise TerminationSignal(signal.SIGTERM)
+    ...     except TerminationSignal:
+    ...         raise ConnectionError("the server is gone")
+    ... except ConnectionError as exc:
+    ...     _after_sigterm(exc), _after_sigterm(ValueError())
+    (True, False)
+    """
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, TerminationSignal):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _terminable(command: Callable[[], int]) -> int:
+    """Run ``command``; after a SIGTERM (a scheduler's, ``timeout``'s or ``kill``'s stop) return 143
+    with one line, whatever the flow engine raised then.
+
+    Prefect's own handler replaces this one while a flow runs: it raises ``TerminationSignal``,
+    marks the run crashed and reports that to its server; a SIGTERM to the process group has ended
+    the temporary server too, so the report failed with a ConnectError traceback (raised while
+    handling the signal) and exit 1, where ``docclean run`` says 143. Only in the main thread, and
+    not when SIGTERM is ignored (the caller's choice).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return command()
+    previous = signal.getsignal(signal.SIGTERM)
+    if previous == signal.SIG_IGN:
+        return command()
+    signalled = False
+
+    def stop(signum: int, frame: object) -> None:
+        nonlocal signalled
+        signalled = True
+        raise Terminated
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        return command()
+    except BaseException as exc:
+        if not (signalled or _after_sigterm(exc)):
+            raise
+        sys.stderr.write("docclean: terminated (SIGTERM); the flow run crashed (its log says where)\n")
+        return 128 + signal.SIGTERM
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _run(args: argparse.Namespace, serve: bool) -> int:

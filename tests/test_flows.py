@@ -423,6 +423,37 @@ def test_an_explicit_task_runner_overrides_a_conflicting_environment(
     assert type(runner).__name__ == "DaskTaskRunner" and flow_module._ENVIRONMENT_ERROR is None
 
 
+def test_sigterm_during_a_flow_run_is_exit_143_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], seeds: Path
+) -> None:
+    """No flow run: what Prefect does on SIGTERM, and what a SIGTERM to the process group does to
+    its temporary server. Before: a ConnectError traceback and exit 1 (measured on a real run,
+    which now exits 143 with this line)."""
+    import signal
+
+    from prefect.exceptions import TerminationSignal
+
+    def crashed_flow(**params: Any) -> dict[str, Any]:
+        try:
+            raise TerminationSignal(signal.SIGTERM)  # Prefect's handler, inside the flow
+        except TerminationSignal:
+            raise ConnectionError("Connection refused")  # noqa: B904 - as Prefect: reporting the crash
+
+    monkeypatch.setattr(flow_module, "clean_documents", crashed_flow)
+    assert flow_module.main([str(seeds), "--output", str(tmp_path / "out")]) == 143
+    assert (
+        capsys.readouterr().err
+        == "docclean: terminated (SIGTERM); the flow run crashed (its log says where)\n"
+    )
+
+    def failing_flow(**params: Any) -> dict[str, Any]:
+        raise ConnectionError("Connection refused")  # no signal: the failure it is
+
+    monkeypatch.setattr(flow_module, "clean_documents", failing_flow)
+    assert flow_module.main([str(seeds), "--output", str(tmp_path / "out")]) == 1
+    assert "SIGTERM" not in capsys.readouterr().err
+
+
 def test_flow_command_line_options_left_out_keep_the_config_files_values(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeds: Path
 ) -> None:
