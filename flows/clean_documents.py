@@ -51,10 +51,8 @@ import argparse
 import contextlib
 import os
 import shutil
-import signal
 import sys
-import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -62,7 +60,7 @@ from prefect import Task, flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import State, TaskRun
-from prefect.exceptions import TerminationSignal
+from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture, wait
 from prefect.settings import (
     PREFECT_API_URL,
@@ -76,7 +74,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 
 from pipeline.cli import run_command
 from pipeline.config import Config
-from pipeline.errors import ConfigError, Terminated, TransientError
+from pipeline.errors import ConfigError, TransientError
 from pipeline.run import (
     MAP_RETRY_DELAYS,
     RunPlan,
@@ -207,14 +205,22 @@ def _environment_runner() -> TaskRunner[Any]:
 
 _ENVIRONMENT_ERROR: ConfigError | None = None
 """A bad ``DOCCLEAN_TASK_RUNNER`` / ``DOCCLEAN_WORKERS`` found when the flow was defined."""
+_ENVIRONMENT_RUNNER = _environment_runner()
+"""The flow's default runner (the environment's; the default one when that is bad)."""
 
 
-def _runner_chosen() -> None:
-    """A runner given explicitly (command-line options, :func:`serve_nightly`'s ``task_runner``)
-    replaces the environment's: its error no longer stops this process's flow runs (before,
-    ``--task-runner dask`` could not override ``DOCCLEAN_TASK_RUNNER=process`` beside an address)."""
-    global _ENVIRONMENT_ERROR
-    _ENVIRONMENT_ERROR = None
+def _check_environment() -> None:
+    """In a flow run: raise the environment's runner error, unless the run has a runner chosen
+    explicitly (``with_options(task_runner=...)``: the command line's options, or
+    :func:`serve_nightly`'s ``task_runner``), which replaces the environment's (before,
+    ``--task-runner dask`` could not override ``DOCCLEAN_TASK_RUNNER=process`` beside an address).
+    """
+    if _ENVIRONMENT_ERROR is None:
+        return
+    context = FlowRunContext.get()
+    running = context.flow if context is not None else None
+    if running is None or running.task_runner is _ENVIRONMENT_RUNNER:
+        raise _ENVIRONMENT_ERROR
 
 
 # -- tasks ------------------------------------------------------------------------------------
@@ -328,7 +334,7 @@ def _submit_windowed(run_plan: RunPlan, n_shards: int) -> list[PrefectFuture[Sha
 @flow(
     name="clean-documents",
     description="Clean news/web articles into deterministic JSONL (docclean).",
-    task_runner=_environment_runner(),
+    task_runner=_ENVIRONMENT_RUNNER,
     log_prints=False,
     validate_parameters=True,
 )
@@ -361,8 +367,7 @@ def clean_documents(
     Returns:
         The run summary (``RunSummary.to_dict()``).
     """
-    if _ENVIRONMENT_ERROR is not None:
-        raise _ENVIRONMENT_ERROR
+    _check_environment()
     logger = get_run_logger()
     # ConfigError surfaces here, before any work starts.
     config = _config(config_file, dedup, state_dir, shard_size, incremental)
@@ -457,7 +462,6 @@ def serve_nightly(
     params.update(parameters or {})
     the_flow = clean_documents
     if task_runner is not None:
-        _runner_chosen()
         the_flow = clean_documents.with_options(task_runner=task_runner)
     the_flow.serve(
         name=name,
@@ -517,62 +521,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.add_argument("--cron", default=NIGHTLY_CRON, help="cron, UTC (default: 0 2 * * *)")
         args_list = args_list[1:]
     args = parser.parse_args(args_list)
-    return run_command(lambda: _terminable(lambda: _run(args, serve)))
-
-
-def _after_sigterm(exc: BaseException | None) -> bool:
-    """Whether ``exc`` was raised by, or while handling, Prefect's ``TerminationSignal`` (SIGTERM).
-
-    >>> try:
-    ...     try:
-    ...         raise TerminationSignal(signal.SIGTERM)
-    ...     except TerminationSignal:
-    ...         raise ConnectionError("the server is gone")
-    ... except ConnectionError as exc:
-    ...     _after_sigterm(exc), _after_sigterm(ValueError())
-    (True, False)
-    """
-    seen: set[int] = set()
-    while exc is not None and id(exc) not in seen:
-        if isinstance(exc, TerminationSignal):
-            return True
-        seen.add(id(exc))
-        exc = exc.__cause__ or exc.__context__
-    return False
-
-
-def _terminable(command: Callable[[], int]) -> int:
-    """Run ``command``; after a SIGTERM (a scheduler's, ``timeout``'s or ``kill``'s stop) return 143
-    with one line, whatever the flow engine raised then.
-
-    Prefect's own handler replaces this one while a flow runs: it raises ``TerminationSignal``,
-    marks the run crashed and reports that to its server; a SIGTERM to the process group has ended
-    the temporary server too, so the report failed with a ConnectError traceback (raised while
-    handling the signal) and exit 1, where ``docclean run`` says 143. Only in the main thread, and
-    not when SIGTERM is ignored (the caller's choice).
-    """
-    if threading.current_thread() is not threading.main_thread():
-        return command()
-    previous = signal.getsignal(signal.SIGTERM)
-    if previous == signal.SIG_IGN:
-        return command()
-    signalled = False
-
-    def stop(signum: int, frame: object) -> None:
-        nonlocal signalled
-        signalled = True
-        raise Terminated
-
-    signal.signal(signal.SIGTERM, stop)
-    try:
-        return command()
-    except BaseException as exc:
-        if not (signalled or _after_sigterm(exc)):
-            raise
-        sys.stderr.write("docclean: terminated (SIGTERM); the flow run crashed (its log says where)\n")
-        return 128 + signal.SIGTERM
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    return run_command(lambda: _run(args, serve))
 
 
 def _run(args: argparse.Namespace, serve: bool) -> int:
@@ -606,7 +555,6 @@ def _run(args: argparse.Namespace, serve: bool) -> int:
     runner = None
     if explicit:
         runner = make_task_runner(args.task_runner, args.dask_address, args.workers)
-        _runner_chosen()
     if serve:
         # the scheduled runs check inputs and state when they start (the store may be busy now);
         # before, --task-runner, --dask-address and --workers were ignored here
