@@ -56,8 +56,9 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import logging
+import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -308,6 +309,98 @@ def _typeset(text: str, b: _Block) -> bool:
     line_start = text.rfind("\n", 0, b.start) + 1
     return b.start - line_start >= 2 or _CELL_GAP.search(text, b.start, b.end) is not None
 
+
+_FIGURE = re.compile(r"\d|(?<!\S)(?:nil|n\.?a\.?|unch|--?)(?!\S)", re.IGNORECASE)
+"""A figure in a table cell: a digit, or a figure's placeholder ("nil", "n.a.", "unch", "--")."""
+_TABLE_HEADING_WORDS = 8
+"""Longest heading line over a typeset table (a crop's name, "UPLAND COTTON (In thousand bales)")."""
+_TABLE_GAP = 2
+"""Most short lines in a row inside a typeset table (subheadings, footnotes)."""
+_TABLE_GAP_WORDS = 12
+"""Longest such line ("Note - Price in dlrs per bu. Corn season begins Sept 1.")."""
+
+
+def _typeset_tables(text: str, bs: list[_Block], data: list[bool]) -> set[int]:
+    """The lines of the plain-text tables in ``text`` (wire copy's crop, price and results tables).
+
+    A table is a run of lines that are each set out in cells (three spaces or more between two of
+    them, :data:`_CELL_GAP`) or data-like (``data``: a short line with figures), at least three of
+    them, two in cells, half with figures (:data:`_FIGURE`: "nil" and "--" count); up to
+    :data:`_TABLE_GAP` short lines between two of them ("Supply (mln bu) --", "X-Includes
+    imports.", "CORN (cont.)") belong to it, and so does the heading line right above it ("ALL
+    WHEAT", "SOYBEAN CAKE AND MEAL": short, no end punctuation). No line a rule matched, none
+    with a text browser's link references.
+
+    Column headings ("Natl   Loan   Release   Call") and date rows ("4/2/87   Prev Wk   4/3/87")
+    are part of the table; a table between two paragraphs is part of the article, and one after
+    it is not page chrome.
+
+    >>> text = "HEAD\\nPrices --\\n  Natl   Loan   Call\\n  Wheat   2.55   --\\nX-in.\\n  Corn   1.35   3.15"
+    >>> bs = _make_blocks(text, _blocks(Document("t", "t", "text", text=text)), "en", 0.18, set())
+    >>> sorted(_typeset_tables(text, bs, [_data_like(b) for b in bs]))
+    [1, 2, 3, 4, 5]
+    """
+    # most texts have no two lines in cells: counted at C speed (an indentation adds at least as
+    # many "   " as "\n   ", a gap inside a line one "   " more), else found in one pass
+    if text.count("   ") - text.count("\n   ") < 2:
+        return set()
+    gaps = [i for i in map(_match_start, _SPACES.finditer(text)) if i and not text[i - 1].isspace()]
+    if len(gaps) < 2:
+        return set()  # fewer than two lines in cells: no table
+    out: set[int] = set()
+    run: list[int] = []  # table lines of the current run, and the short lines between them
+    rows = celled = figures = 0
+    gap: list[int] = []  # short lines since the run's last table line
+
+    def close() -> None:
+        nonlocal rows, celled, figures
+        if rows >= 3 and celled >= 2 and 2 * figures >= rows:
+            out.update(run)
+            h = bs[run[0] - 1] if run[0] > 1 else None
+            if (
+                h is not None
+                and h.strong is None
+                and not h.continues
+                and not h.g.prose
+                and 0 < h.f.words <= _TABLE_HEADING_WORDS
+                and not h.f.terminal
+                and h.f.links == 0
+            ):
+                out.add(h.index)
+        run.clear()
+        gap.clear()
+        rows = celled = figures = 0
+
+    refs = "[" in text
+    k = 0
+    for b in bs[1:]:  # the first line is the headline's place
+        while k < len(gaps) and gaps[k] < b.start:
+            k += 1
+        if b.strong is not None:
+            usable = cells = False
+        else:
+            cells = k < len(gaps) and gaps[k] < b.end
+            usable = not refs or _LINK_REF.search(text, b.start, b.end) is None
+        if usable and (cells or data[b.index]):
+            run.extend(gap)
+            gap.clear()
+            run.append(b.index)
+            rows += 1
+            celled += cells
+            figures += _FIGURE.search(b.f.text) is not None
+        elif run and usable and len(gap) < _TABLE_GAP and b.f.words <= _TABLE_GAP_WORDS and b.f.links == 0:
+            gap.append(b.index)
+        elif run:
+            close()
+    if run:
+        close()
+    return out
+
+
+_SPACES = re.compile(r"   +(?=\S)")
+"""Three spaces or more before a character: :data:`_CELL_GAP` when a character precedes them (the
+literal prefix makes this search several times faster on wire copy, whose paragraphs are indented)."""
+_match_start = operator.methodcaller("start")
 
 _LINK_REF = re.compile(r"\[\d+\]")
 """A text browser's link reference ("[3]Home" in a lynx or w3m page dump)."""
@@ -663,6 +756,11 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                     b.strong, b.match = rule, m
             else:
                 b.weak.append(rule)
+    # plain text: the lines of typeset tables (wire copy's crop, price and results tables) are neither
+    # chrome nor a gap in the article: they count for nothing in the region, are no evidence around it
+    data = [_data_like(b) for b in bs]
+    tables = set() if from_html else _typeset_tables(doc.text, bs, data)
+
     # 2. article region
     values: list[float] = []
     total_prose = sum(b.f.words for b in bs if b.g.prose)
@@ -682,6 +780,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                     and prose_seen >= max(60.0, min(150.0, 0.3 * total_prose))
                 ):
                     comment_start = b.index
+        elif b.index in tables:
+            v = 0.0
         elif b.g.prose:
             v = float(b.f.words) * (1.0 - min(0.8, sum(r.weight for r in b.weak)))
             if b.g.words < 30 and _isolated(bs, b.index):  # a teaser's one-line summary
@@ -701,8 +801,10 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
 
     # after the article, boilerplate starts at the first block with evidence (a rule, a teaser
     # headline, a menu item, a comment section): a list that merely continues the article stays
-    data = [_data_like(b) for b in bs]
     listy = [d and ((i > 0 and data[i - 1]) or (i + 1 < n and data[i + 1])) for i, d in enumerate(data)]
+    if tables:
+        listy = [x or i in tables for i, x in enumerate(listy)]
+        data = [d or i in tables for i, d in enumerate(data)]
     # plain text: the rows of typeset tables of figures (a wire story's results, prices, crop tables)
     rows = [] if from_html else _table_of_figures(doc.text, bs, listy)
 
@@ -811,7 +913,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             b.rule = f"{prev.category.value}/context"
 
     # 5. title and byline
-    title_idx = _find_title(doc, bs, lo, rows)
+    title_idx = _find_title(doc, bs, lo, rows, tables)
     author = doc.author
     for b in bs:
         if b.category == Category.BYLINE and b.match is not None and author is None:
@@ -886,11 +988,14 @@ def _menu_echoes(bs: list[_Block], data: list[bool], threshold: float) -> None:
             b.score, b.category, b.rule = _OUTSIDE_SCORE, Category.NAVIGATION, "navigation/menu-echo"
 
 
-def _find_title(doc: Document, bs: list[_Block], lo: int, rows: Sequence[int] = ()) -> int | None:
+def _find_title(
+    doc: Document, bs: list[_Block], lo: int, rows: Sequence[int] = (), tables: Collection[int] = ()
+) -> int | None:
     """Index of the headline block: just above the article region (or its first block), else None.
 
     ``rows``: indexes (ascending) of the rows of typeset tables of figures; a wire story's headline
-    over a results table that the region starts below is its first line all the same.
+    over a results table that the region starts below is its first line all the same. ``tables``:
+    the lines of typeset tables (:func:`_typeset_tables`), none of them a headline.
     """
     if doc.title:
         want = " ".join(doc.title.split()).lower()
@@ -899,9 +1004,10 @@ def _find_title(doc: Document, bs: list[_Block], lo: int, rows: Sequence[int] = 
                 return b.index
         return None
     # the document's first line, when it is a headline (skipping lines rules already removed)
-    near = lo - bisect.bisect_left(rows, lo)  # the rows above the region do not count
+    above = set(rows[: bisect.bisect_left(rows, lo)]) | {i for i in tables if i < lo}
+    near = lo - len(above)  # the rows and table lines above the region do not count
     for b in bs[: lo + 1 if near <= 6 else 0]:
-        if b.index in rows:
+        if b.index in above:
             break  # a table row is no headline
         if b.strong is not None and b.strong.category in (Category.NAVIGATION, Category.OTHER):
             continue
@@ -916,6 +1022,8 @@ def _find_title(doc: Document, bs: list[_Block], lo: int, rows: Sequence[int] = 
             if b.category in skip:
                 continue
             return None
+        if b.index in tables:
+            return None  # a table's line ("Trust. 1,316,184. unch, Republic. Natl") is no headline
         if _is_headline(b):
             # the last item of a list of figures ("Sliced almonds" under "200 g sugar") is no headline
             return None if i > 0 and _data_like(bs[i - 1]) else b.index
