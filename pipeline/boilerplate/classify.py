@@ -72,7 +72,8 @@ from pipeline.document import Category, Document, Span
 log = logging.getLogger(__name__)
 
 _COMMENT_CATS = (Category.COMMENT_FORM, Category.COMMENTS)
-_CREDIT_CATS = ("caption/en/credit-line", "caption/en/glued-credit", "caption/xx/agency-credit")
+_AGENCY_CREDIT = "caption/xx/agency-credit"
+_CREDIT_CATS = ("caption/en/credit-line", "caption/en/glued-credit", _AGENCY_CREDIT)
 _QUOTE_OR_SAID = re.compile(r'"|\b(said|says|told|according to)\b', re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _HEADLINE_END = re.compile(r"[.:;,]$")
@@ -878,7 +879,12 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
 
     # captions: the line just above a credit line (same paragraph), and its exact copies; not a
     # hard-wrapped line that continues the sentence above ("... in" / "reply to a shareholder's
-    # inquiry." over a "Reuters" sign-off), which starts mid-sentence
+    # inquiry." over a "Reuters" sign-off), which starts mid-sentence, nor the article's last
+    # paragraph over the agency's sign-off ("... shared with the region." / "Reuters"): a bare
+    # agency name with nothing kept after it, under prose
+    kept_after = n  # the first block from which on nothing is kept
+    while kept_after > 0 and bs[kept_after - 1].score >= cfg.threshold:
+        kept_after -= 1
     for b in reversed(bs):
         if b.index + 1 >= n or b.continues or (b.category is not None and b.score >= cfg.threshold):
             continue
@@ -886,6 +892,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         too_long = b.f.words > 45 or (b.g.prose and b.f.words > 30)
         if nxt.paragraph != b.paragraph or nxt.category != Category.CAPTION or too_long:
             continue
+        if nxt.rule == _AGENCY_CREDIT and b.g.prose and nxt.index >= kept_after:
+            continue  # a sign-off
         if (
             nxt.rule in _CREDIT_CATS
             or nxt.f.text.startswith(b.f.text)
