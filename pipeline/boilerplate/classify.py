@@ -58,7 +58,7 @@ import dataclasses
 import logging
 import operator
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -311,91 +311,139 @@ def _typeset(text: str, b: _Block) -> bool:
     return b.start - line_start >= 2 or _CELL_GAP.search(text, b.start, b.end) is not None
 
 
-_FIGURE = re.compile(r"\d|(?<!\S)(?:nil|n\.?a\.?|unch|--?)(?!\S)", re.IGNORECASE)
-"""A figure in a table cell: a digit, or a figure's placeholder ("nil", "n.a.", "unch", "--")."""
+_FIGURE = re.compile(r"(?<!\S)(?:\S*\d\S*|nil|n\.?a\.?|unch|-{2,})(?!\S)", re.IGNORECASE)
+"""A figure in a table cell: a word with a digit, or a figure's placeholder ("nil", "n.a.", "unch",
+"--"; not a lone "-", which separates menu items)."""
 _TABLE_HEADING_WORDS = 8
 """Longest heading line over a typeset table (a crop's name, "UPLAND COTTON (In thousand bales)")."""
-_TABLE_GAP = 2
-"""Most short lines in a row inside a typeset table (subheadings, footnotes)."""
+_TABLE_GAP = 3
+"""Most lines in a row between two rows of a typeset table (column heads, subheadings, footnotes)."""
 _TABLE_GAP_WORDS = 12
 """Longest such line ("Note - Price in dlrs per bu. Corn season begins Sept 1.")."""
 
 
-def _typeset_tables(text: str, bs: list[_Block], data: list[bool]) -> set[int]:
+@dataclass(frozen=True)
+class _Tables:
+    """The lines of a plain text's typeset tables (:func:`_typeset_tables`)."""
+
+    lines: frozenset[int] = frozenset()
+    """Rows, column heads, the short lines between rows, and the heading line over each table."""
+    headings: frozenset[int] = frozenset()
+    """The heading lines (a headline may stand right over a table: it may still be the title)."""
+
+
+def _teaser_like(b: _Block) -> bool:
+    """A headline in Title Case of four words or more (not all capitals, as wire copy's table
+    headings are, nor ending in "--" or ":" as a table's subheading does: "BRAZIL SOYBEAN MEAL, in mln
+    tonnes --"): a teaser set between the rows of a markets box, not a line of the table."""
+    f = b.f
+    return (
+        f.words >= 4
+        and f.title_case >= 0.6
+        and not f.text.isupper()
+        and not f.terminal
+        and not f.text.endswith(("-", ":"))
+    )
+
+
+def _typeset_tables(text: str, bs: list[_Block]) -> _Tables:
     """The lines of the plain-text tables in ``text`` (wire copy's crop, price and results tables).
 
-    A table is a run of lines that are each set out in cells (three spaces or more between two of
-    them, :data:`_CELL_GAP`) or data-like (``data``: a short line with figures), at least three of
-    them, two in cells, half with figures (:data:`_FIGURE`: "nil" and "--" count); up to
-    :data:`_TABLE_GAP` short lines between two of them ("Supply (mln bu) --", "X-Includes
-    imports.", "CORN (cont.)") belong to it, and so does the heading line right above it ("ALL
-    WHEAT", "SOYBEAN CAKE AND MEAL": short, no end punctuation). No line a rule matched, none
-    with a text browser's link references.
-
-    Column headings ("Natl   Loan   Release   Call") and date rows ("4/2/87   Prev Wk   4/3/87")
-    are part of the table; a table between two paragraphs is part of the article, and one after
-    it is not page chrome.
+    A table is a run of three or more *rows* (two under a column head or a short line), at least
+    two of them set out in cells (three spaces or more between two characters: :data:`_CELL_GAP`),
+    every row with a figure (:data:`_FIGURE`: "nil" and "--" count) and, when not set out in cells,
+    a line of 12 words at most with three figures, or two and no date ("Posted 12.05.2024 10:30"
+    is no row). Up to :data:`_TABLE_GAP` lines between two rows belong to it: short lines
+    ("Supply (mln bu) --", "X-Includes imports.", "CORN (cont.)") and column heads (lines
+    without figures whose cells stand two spaces apart or more), not Title Case headlines (a
+    teaser between the rows of a markets box). Column heads right above its first row belong to
+    it too ("Natl   Loan   Release   Call"), with the short lines among them, and so does the
+    heading line right above ("ALL WHEAT", "SOYBEAN CAKE AND MEAL": short, no end punctuation,
+    not prose). Never the first line (the headline's place), no line a rule matched, none with a
+    link or a text browser's link references.
 
     >>> text = "HEAD\\nPrices --\\n  Natl   Loan   Call\\n  Wheat   2.55   --\\nX-in.\\n  Corn   1.35   3.15"
+    >>> text += "\\n  Oats   nil   nil"
     >>> bs = _make_blocks(text, _blocks(Document("t", "t", "text", text=text)), "en", 0.18, set())
-    >>> sorted(_typeset_tables(text, bs, [_data_like(b) for b in bs]))
-    [1, 2, 3, 4, 5]
+    >>> t = _typeset_tables(text, bs)
+    >>> sorted(t.lines), sorted(t.headings)
+    ([1, 2, 3, 4, 5, 6], [1])
     """
     # most texts have no two lines in cells: counted at C speed (an indentation adds at least as
     # many "   " as "\n   ", a gap inside a line one "   " more), else found in one pass
     if text.count("   ") - text.count("\n   ") < 2:
-        return set()
+        return _Tables()
     gaps = [i for i in map(_match_start, _SPACES.finditer(text)) if i and not text[i - 1].isspace()]
     if len(gaps) < 2:
-        return set()  # fewer than two lines in cells: no table
-    out: set[int] = set()
-    run: list[int] = []  # table lines of the current run, and the short lines between them
-    rows = celled = figures = 0
-    gap: list[int] = []  # short lines since the run's last table line
-
-    def close() -> None:
-        nonlocal rows, celled, figures
-        if rows >= 3 and celled >= 2 and 2 * figures >= rows:
-            out.update(run)
-            h = bs[run[0] - 1] if run[0] > 1 else None
+        return _Tables()
+    refs = "[" in text
+    kinds: list[str] = ["x"]  # per block: "r" row, "h" column head, "g" short line, "x" none
+    k = 0
+    for b in bs[1:]:
+        while k < len(gaps) and gaps[k] < b.start:
+            k += 1
+        cells = k < len(gaps) and gaps[k] < b.end
+        if b.strong is not None or b.f.links or (refs and _LINK_REF.search(text, b.start, b.end)):
+            kinds.append("x")
+            continue
+        figures = len(_FIGURE.findall(b.f.text))
+        if figures and (
+            cells or (b.f.words <= _TABLE_GAP_WORDS and (figures >= 3 or (figures == 2 and not b.f.date)))
+        ):
+            kinds.append("r")
+        elif (cells or "  " in text[b.start : b.end]) and not figures and b.f.words <= _TABLE_GAP_WORDS:
+            kinds.append("h")  # column heads may stand two spaces apart ("Super Tankers  Regular Vessels")
+        elif b.f.words <= _TABLE_GAP_WORDS and not _teaser_like(b):
+            kinds.append("g")
+        else:
+            kinds.append("x")
+    lines: set[int] = set()
+    headings: set[int] = set()
+    n = len(bs)
+    i = 1
+    while i < n:
+        if kinds[i] != "r":
+            i += 1
+            continue
+        run = [i]  # a run of rows, with the lines between them
+        j = i + 1
+        while j < n:
+            between = 0
+            while j + between < n and kinds[j + between] in "hg" and between < _TABLE_GAP:
+                between += 1
+            if j + between < n and kinds[j + between] == "r":
+                run.extend(range(j, j + between + 1))
+                j += between + 1
+            else:
+                break
+        rows = [x for x in run if kinds[x] == "r"]
+        celled = sum(1 for x in rows if _CELL_GAP.search(text, bs[x].start, bs[x].end))
+        # three rows, or two under a column head or a short line ("Super Tankers  Regular Vessels")
+        headed = i > 1 and kinds[i - 1] in "hg"
+        if celled >= 2 and (len(rows) >= 3 or (len(rows) == 2 and headed)):
+            # right above the first row: column heads, with short lines among them ("SHIPMENT   BASIS
+            # CBT MONTH   PREV" / "Soybean (cents per bushel)" / "Fob Paranagua")
+            top = i
+            while top - 1 >= 1 and kinds[top - 1] in "hg" and i - top < _TABLE_GAP:
+                top -= 1
+            while top < i and kinds[top] != "h":
+                top += 1  # from the topmost column head on
+            first = top
+            lines.update(range(first, i))
+            lines.update(run)
+            h = bs[first - 1] if first > 1 else None
             if (
                 h is not None
-                and h.strong is None
+                and kinds[h.index] != "x"
                 and not h.continues
                 and not h.g.prose
                 and 0 < h.f.words <= _TABLE_HEADING_WORDS
                 and not h.f.terminal
-                and h.f.links == 0
             ):
-                out.add(h.index)
-        run.clear()
-        gap.clear()
-        rows = celled = figures = 0
-
-    refs = "[" in text
-    k = 0
-    for b in bs[1:]:  # the first line is the headline's place
-        while k < len(gaps) and gaps[k] < b.start:
-            k += 1
-        if b.strong is not None:
-            usable = cells = False
-        else:
-            cells = k < len(gaps) and gaps[k] < b.end
-            usable = not refs or _LINK_REF.search(text, b.start, b.end) is None
-        if usable and (cells or data[b.index]):
-            run.extend(gap)
-            gap.clear()
-            run.append(b.index)
-            rows += 1
-            celled += cells
-            figures += _FIGURE.search(b.f.text) is not None
-        elif run and usable and len(gap) < _TABLE_GAP and b.f.words <= _TABLE_GAP_WORDS and b.f.links == 0:
-            gap.append(b.index)
-        elif run:
-            close()
-    if run:
-        close()
-    return out
+                lines.add(h.index)
+                headings.add(h.index)
+        i = j
+    return _Tables(frozenset(lines), frozenset(headings))
 
 
 _SPACES = re.compile(r"   +(?=\S)")
@@ -760,7 +808,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # plain text: the lines of typeset tables (wire copy's crop, price and results tables) are neither
     # chrome nor a gap in the article: they count for nothing in the region, are no evidence around it
     data = [_data_like(b) for b in bs]
-    tables = set() if from_html else _typeset_tables(doc.text, bs, data)
+    tables = _Tables() if from_html else _typeset_tables(doc.text, bs)
 
     # 2. article region
     values: list[float] = []
@@ -781,7 +829,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                     and prose_seen >= max(60.0, min(150.0, 0.3 * total_prose))
                 ):
                     comment_start = b.index
-        elif b.index in tables:
+        elif b.index in tables.lines:
             v = 0.0
         elif b.g.prose:
             v = float(b.f.words) * (1.0 - min(0.8, sum(r.weight for r in b.weak)))
@@ -803,18 +851,23 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # after the article, boilerplate starts at the first block with evidence (a rule, a teaser
     # headline, a menu item, a comment section): a list that merely continues the article stays
     listy = [d and ((i > 0 and data[i - 1]) or (i + 1 < n and data[i + 1])) for i, d in enumerate(data)]
-    if tables:
-        listy = [x or i in tables for i, x in enumerate(listy)]
-        data = [d or i in tables for i, d in enumerate(data)]
+    if tables.lines:
+        data = [d or i in tables.lines for i, d in enumerate(data)]
     # plain text: the rows of typeset tables of figures (a wire story's results, prices, crop tables)
     rows = [] if from_html else _table_of_figures(doc.text, bs, listy)
+    if len(tables.lines) >= max(3, 0.4 * n):
+        # a text made mostly of typeset tables: every line of them is content wherever it stands,
+        # like the rows above (a "--" line under the lead, a rule's match, cut off its crop tables)
+        prose = sum(b.f.words for b in bs if b.g.prose)
+        if sum(bs[i].f.words for i in tables.lines) >= prose:
+            rows = sorted(tables.lines.union(rows))
 
     def near(b: _Block) -> tuple[tuple[bool, bool], _Block | None, bool]:
         i = b.index
         return (
             (i > 0 and listy[i - 1], i + 1 < n and listy[i + 1]),
             (bs[i + 1] if i + 1 < n else None),
-            listy[i] or (i > 0 and _announcing(bs[i - 1])),
+            listy[i] or i in tables.lines or (i > 0 and _announcing(bs[i - 1])),
         )
 
     # the article's last sentence announces a list ("So sieht der Zeitplan aus:", "Here are the
@@ -997,14 +1050,18 @@ def _menu_echoes(bs: list[_Block], data: list[bool], threshold: float) -> None:
 
 
 def _find_title(
-    doc: Document, bs: list[_Block], lo: int, rows: Sequence[int] = (), tables: Collection[int] = ()
+    doc: Document, bs: list[_Block], lo: int, rows: Sequence[int] = (), tables: _Tables | None = None
 ) -> int | None:
     """Index of the headline block: just above the article region (or its first block), else None.
 
     ``rows``: indexes (ascending) of the rows of typeset tables of figures; a wire story's headline
     over a results table that the region starts below is its first line all the same. ``tables``:
-    the lines of typeset tables (:func:`_typeset_tables`), none of them a headline.
+    the lines of typeset tables (:func:`_typeset_tables`): none but a table's heading is a headline,
+    and when only such lines stand between the first line and the region, they are no distance.
+    Right above the region, a line set out in cells without figures is a menu or column heads.
     """
+    lines = tables.lines if tables is not None else frozenset()
+    headings = tables.headings if tables is not None else frozenset()
     if doc.title:
         want = " ".join(doc.title.split()).lower()
         for b in bs[: max(lo, 1) + 1]:
@@ -1012,10 +1069,11 @@ def _find_title(
                 return b.index
         return None
     # the document's first line, when it is a headline (skipping lines rules already removed)
-    above = set(rows[: bisect.bisect_left(rows, lo)]) | {i for i in tables if i < lo}
-    near = lo - len(above)  # the rows and table lines above the region do not count
+    near = lo - bisect.bisect_left(rows, lo)  # the rows above the region do not count
+    if near > 1 and all(i in lines for i in range(1, lo)):
+        near = 1  # nothing but a table between the first line and the article
     for b in bs[: lo + 1 if near <= 6 else 0]:
-        if b.index in above:
+        if b.index in rows or (b.index in lines and b.index not in headings):
             break  # a table row is no headline
         if b.strong is not None and b.strong.category in (Category.NAVIGATION, Category.OTHER):
             continue
@@ -1030,8 +1088,12 @@ def _find_title(
             if b.category in skip:
                 continue
             return None
-        if b.index in tables:
-            return None  # a table's line ("Trust. 1,316,184. unch, Republic. Natl") is no headline
+        if (b.index in lines and b.index not in headings) or (
+            _CELL_GAP.search(doc.text, b.start, b.end) and not _FIGURE.search(b.f.text)
+        ):
+            # a table's line ("Trust. 1,316,184. unch, Republic. Natl") or a menu set out in cells
+            # ("Football   Cricket   Rugby") is no headline
+            return None
         if _is_headline(b):
             # the last item of a list of figures ("Sliced almonds" under "200 g sugar") is no headline
             return None if i > 0 and _data_like(bs[i - 1]) else b.index
