@@ -73,6 +73,13 @@ log = logging.getLogger(__name__)
 
 _COMMENT_CATS = (Category.COMMENT_FORM, Category.COMMENTS)
 _AGENCY_CREDIT = "caption/xx/agency-credit"
+_SIGN_OFF = re.compile(
+    r"[(\[]?(Reuters?|AP|AFP|dpa|PA|UPI|EFE|ANSA|Xinhua|Anadolu|Bloomberg|Kyodo)"
+    r"( ?/ ?(Reuters?|AP|AFP|dpa|PA|UPI|EFE|ANSA|Xinhua|Anadolu|Bloomberg|Kyodo))*[)\]]?\.?$",
+    re.IGNORECASE,
+)
+"""A news agency's sign-off under a wire story ("Reuters", "(AP)", "dpa/AFP"); not a photo credit
+("Getty Images", "AP Photo", "REUTERS/Eva Manez")."""
 _CREDIT_CATS = ("caption/en/credit-line", "caption/en/glued-credit", _AGENCY_CREDIT)
 _QUOTE_OR_SAID = re.compile(r'"|\b(said|says|told|according to)\b', re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
@@ -332,6 +339,39 @@ class _Tables:
     """The heading lines (a headline may stand right over a table: it may still be the title)."""
 
 
+_CELL = re.compile(r"\S+(?: \S+)*")
+"""A cell of a line set out in cells: words one space apart."""
+
+
+def _cell_edges(text: str, b: _Block) -> list[tuple[int, int]]:
+    """The columns (from the line's start, indentation included) where each cell of line ``b`` starts
+    and ends.
+
+    >>> text = "x\\n  Natl   Loan"
+    >>> _cell_edges(text, _Block(0, 4, 15, 0, None, None))
+    [(2, 6), (9, 13)]
+    """
+    line_start = text.rfind("\n", 0, b.start) + 1
+    line = text[line_start : b.end]
+    return [(m.start(), m.end()) for m in _CELL.finditer(line)]
+
+
+def _aligned(heads: list[tuple[int, int]], row: list[tuple[int, int]]) -> bool:
+    """Whether most cells of a line of column ``heads`` start in the column where a cell of ``row``
+    starts, or end where one ends: "Natl   Loan   Release" over "Wheat   2.55   2.40   4.65"
+    (numbers are set right).
+
+    >>> _aligned([(9, 13), (16, 20), (31, 38)], [(1, 6), (9, 13), (16, 20), (34, 38)])
+    True
+    >>> _aligned([(0, 4), (7, 15), (18, 25), (28, 37)], [(20, 24), (40, 44)])  # a menu over a row
+    False
+    """
+    starts = {a for a, _ in row}
+    ends = {z for _, z in row}
+    hits = sum(1 for a, z in heads if a in starts or z in ends)
+    return 2 * hits > len(heads)
+
+
 def _teaser_like(b: _Block) -> bool:
     """A headline in Title Case of four words or more (not all capitals, as wire copy's table
     headings are, nor ending in "--" or ":" as a table's subheading does: "BRAZIL SOYBEAN MEAL, in mln
@@ -362,8 +402,8 @@ def _typeset_tables(text: str, bs: list[_Block]) -> _Tables:
     not prose). Never the first line (the headline's place), no line a rule matched, none with a
     link or a text browser's link references.
 
-    >>> text = "HEAD\\nPrices --\\n  Natl   Loan   Call\\n  Wheat   2.55   --\\nX-in.\\n  Corn   1.35   3.15"
-    >>> text += "\\n  Oats   nil   nil"
+    >>> text = "H\\nPrices --\\n  Crop    Loan   Call\\n  Wheat   2.55   --\\nX-in.\\n  Corn    1.35   3.15"
+    >>> text += "\\n  Oats    nil    nil"
     >>> bs = _make_blocks(text, _blocks(Document("t", "t", "text", text=text)), "en", 0.18, set())
     >>> t = _typeset_tables(text, bs)
     >>> sorted(t.lines), sorted(t.headings)
@@ -387,8 +427,12 @@ def _typeset_tables(text: str, bs: list[_Block]) -> _Tables:
             kinds.append("x")
             continue
         figures = len(_FIGURE.findall(b.f.text))
+        # in cells, half the cells hold figures ("Wheat   2.55   2.40   IV   4.65"), not one of many
+        # ("Home   Football   Formula 1   Rugby Union   Tennis": a menu)
+        parts = _CELL.findall(text, b.start, b.end) if cells and figures else []
+        tabular = bool(parts) and 2 * sum(1 for c in parts if _FIGURE.search(c)) >= len(parts) - 1
         if figures and (
-            cells or (b.f.words <= _TABLE_GAP_WORDS and (figures >= 3 or (figures == 2 and not b.f.date)))
+            tabular or (b.f.words <= _TABLE_GAP_WORDS and (figures >= 3 or (figures == 2 and not b.f.date)))
         ):
             kinds.append("r")
         elif (cells or "  " in text[b.start : b.end]) and not figures and b.f.words <= _TABLE_GAP_WORDS:
@@ -397,9 +441,30 @@ def _typeset_tables(text: str, bs: list[_Block]) -> _Tables:
             kinds.append("g")
         else:
             kinds.append("x")
+    n = len(bs)
+    for i, kind in enumerate(kinds):
+        if kind == "h":
+            # column heads stand over the columns of the rows next to them; a menu set out in cells
+            # ("Home   Football   Cricket   Formula 1") does not
+            near = [
+                j
+                for j in (
+                    *range(i + 1, min(n, i + 2 + _TABLE_GAP)),
+                    *range(i - 1, max(0, i - 2 - _TABLE_GAP), -1),
+                )
+            ]
+            row = next((j for j in near if kinds[j] == "r"), None)
+            if row is None:
+                kinds[i] = "x"
+                continue
+            heads, cells = _cell_edges(text, bs[i]), _cell_edges(text, bs[row])
+            # wire copy centres its heads in capitals ("COUNTRY   AT PLANT"), or sets a few right over
+            # the row ("Super Tankers  Regular Vessels" / "North End:  13 hrs   15 hrs")
+            over = row == i + 1 and len(heads) <= len(cells)
+            if not (_aligned(heads, cells) or bs[i].f.text.isupper() or over):
+                kinds[i] = "x"
     lines: set[int] = set()
     headings: set[int] = set()
-    n = len(bs)
     i = 1
     while i < n:
         if kinds[i] != "r":
@@ -809,6 +874,16 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # chrome nor a gap in the article: they count for nothing in the region, are no evidence around it
     data = [_data_like(b) for b in bs]
     tables = _Tables() if from_html else _typeset_tables(doc.text, bs)
+    # a table with prose right below it is part of the article (the lead, the table, the notes);
+    # one with none (a markets or weather box after the article, teasers below it) is not bridged
+    bridged: set[int] = set()
+    group: list[int] = []
+    for i in sorted(tables.lines):
+        if group and i != group[-1] + 1:
+            group = []
+        group.append(i)
+        if i + 1 not in tables.lines and i + 1 < n and bs[i + 1].g.prose and bs[i + 1].strong is None:
+            bridged.update(group)
 
     # 2. article region
     values: list[float] = []
@@ -829,7 +904,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                     and prose_seen >= max(60.0, min(150.0, 0.3 * total_prose))
                 ):
                     comment_start = b.index
-        elif b.index in tables.lines:
+        elif b.index in bridged:
             v = 0.0
         elif b.g.prose:
             v = float(b.f.words) * (1.0 - min(0.8, sum(r.weight for r in b.weak)))
@@ -945,7 +1020,12 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         too_long = b.f.words > 45 or (b.g.prose and b.f.words > 30)
         if nxt.paragraph != b.paragraph or nxt.category != Category.CAPTION or too_long:
             continue
-        if nxt.rule == _AGENCY_CREDIT and b.g.prose and nxt.index >= kept_after:
+        if (
+            nxt.rule == _AGENCY_CREDIT
+            and b.g.prose
+            and nxt.index >= kept_after
+            and _SIGN_OFF.match(nxt.f.text)
+        ):
             continue  # a sign-off
         if (
             nxt.rule in _CREDIT_CATS
