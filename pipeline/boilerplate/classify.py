@@ -418,11 +418,13 @@ def _typeset_tables(text: str, bs: list[_Block]) -> _Tables:
         return _Tables()
     refs = "[" in text
     kinds: list[str] = ["x"]  # per block: "r" row, "h" column head, "g" short line, "x" none
+    in_cells = [False]  # per block: set out in cells (a gap of three spaces or more inside it)
     k = 0
     for b in bs[1:]:
         while k < len(gaps) and gaps[k] < b.start:
             k += 1
         cells = k < len(gaps) and gaps[k] < b.end
+        in_cells.append(cells)
         if b.strong is not None or b.f.links or (refs and _LINK_REF.search(text, b.start, b.end)):
             kinds.append("x")
             continue
@@ -446,22 +448,16 @@ def _typeset_tables(text: str, bs: list[_Block]) -> _Tables:
         if kind == "h":
             # column heads stand over the columns of the rows next to them; a menu set out in cells
             # ("Home   Football   Cricket   Formula 1") does not
-            near = [
-                j
-                for j in (
-                    *range(i + 1, min(n, i + 2 + _TABLE_GAP)),
-                    *range(i - 1, max(0, i - 2 - _TABLE_GAP), -1),
-                )
-            ]
+            near = (*range(i + 1, min(n, i + 2 + _TABLE_GAP)), *range(i - 1, max(0, i - 2 - _TABLE_GAP), -1))
             row = next((j for j in near if kinds[j] == "r"), None)
             if row is None:
                 kinds[i] = "x"
                 continue
-            heads, cells = _cell_edges(text, bs[i]), _cell_edges(text, bs[row])
+            heads, row_cells = _cell_edges(text, bs[i]), _cell_edges(text, bs[row])
             # wire copy centres its heads in capitals ("COUNTRY   AT PLANT"), or sets a few right over
             # the row ("Super Tankers  Regular Vessels" / "North End:  13 hrs   15 hrs")
-            over = row == i + 1 and len(heads) <= len(cells)
-            if not (_aligned(heads, cells) or bs[i].f.text.isupper() or over):
+            over = row == i + 1 and len(heads) <= len(row_cells)
+            if not (_aligned(heads, row_cells) or bs[i].f.text.isupper() or over):
                 kinds[i] = "x"
     lines: set[int] = set()
     headings: set[int] = set()
@@ -482,7 +478,7 @@ def _typeset_tables(text: str, bs: list[_Block]) -> _Tables:
             else:
                 break
         rows = [x for x in run if kinds[x] == "r"]
-        celled = sum(1 for x in rows if _CELL_GAP.search(text, bs[x].start, bs[x].end))
+        celled = sum(1 for x in rows if in_cells[x])
         # three rows, or two under a column head or a short line ("Super Tankers  Regular Vessels")
         headed = i > 1 and kinds[i - 1] in "hg"
         if celled >= 2 and (len(rows) >= 3 or (len(rows) == 2 and headed)):
@@ -872,7 +868,6 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                 b.weak.append(rule)
     # plain text: the lines of typeset tables (wire copy's crop, price and results tables) are neither
     # chrome nor a gap in the article: they count for nothing in the region, are no evidence around it
-    data = [_data_like(b) for b in bs]
     tables = _Tables() if from_html else _typeset_tables(doc.text, bs)
     # a table with prose right below it is part of the article (the lead, the table, the notes);
     # one with none (a markets or weather box after the article, teasers below it) is not bridged
@@ -925,6 +920,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
 
     # after the article, boilerplate starts at the first block with evidence (a rule, a teaser
     # headline, a menu item, a comment section): a list that merely continues the article stays
+    data = [_data_like(b) for b in bs]
     listy = [d and ((i > 0 and data[i - 1]) or (i + 1 < n and data[i + 1])) for i, d in enumerate(data)]
     if tables.lines:
         data = [d or i in tables.lines for i, d in enumerate(data)]
