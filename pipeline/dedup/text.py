@@ -23,7 +23,7 @@ from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _QUOTE = re.compile(r"[\"“”„«»]|``|''")
-_MARK = re.compile("[\n\"“”„«»'‘’]")
+_QUOTE_MARK = re.compile("[\"“”„«»'‘’]")
 
 
 def _normal(word: str) -> str:
@@ -239,14 +239,18 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     dbl = sgl = -1  # start of the open double / single quotation, -1 when none
     n = len(text)
-    for m in _MARK.finditer(text):
+    # the first line break after the open quotation ends it: only marks are visited (a text has
+    # far more line breaks than quotations), the break is found when a quotation opens
+    searched = False  # no line break after a position already searched
+    brk = n  # the first line break after the open quotation (n: none, or no quotation open)
+    for m in _QUOTE_MARK.finditer(text):
         i, c = m.start(), m.group()
-        if c == "\n":
-            start = min(x for x in (dbl, sgl, n) if x >= 0)
-            if start < i:
-                out.append((start, i))
+        if brk < i:
+            start = dbl if sgl < 0 else (sgl if dbl < 0 else min(dbl, sgl))
+            if start < brk:
+                out.append((start, brk))
             dbl = sgl = -1
-            continue
+            brk = n
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < n else " "
         if c in "“„«":
@@ -270,8 +274,13 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
             elif sgl >= 0 and c != "‘" and not nxt.isalnum():
                 out.append((sgl, i))
                 sgl = -1
-    start = min(x for x in (dbl, sgl, n) if x >= 0)
-    if start < n:
-        out.append((start, n))
+        if dbl < 0 and sgl < 0:
+            brk = n
+        elif brk == n and not searched:
+            found = text.find("\n", i)
+            brk, searched = (n, True) if found < 0 else (found, False)
+    start = min(x for x in (dbl, sgl, brk) if x >= 0)
+    if start < brk:
+        out.append((start, brk))
     out.sort()
     return out
