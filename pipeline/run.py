@@ -894,7 +894,7 @@ def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> Sh
         if isinstance(item, Document):
             t1 = time.perf_counter()
             if want_sigs:
-                sig = dedup.compute_signature(item, config.dedup)
+                sig = dedup.compute_signature(item, config.dedup, anchors=False)  # anchors: below
                 if item.order[0] in task.rerun:
                     sig = replace(sig, rerun=True)
                 sigs.append((canonical_key(item), len(ids), sig))
@@ -911,7 +911,11 @@ def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> Sh
             rejected += 1
         items.append(item)
         t0 = time.perf_counter()
+    t1 = time.perf_counter()
     sigs.sort(key=itemgetter(0))  # stable: equal keys keep input order
+    anchored = dedup.with_anchors([sig for _, _, sig in sigs])
+    sigs = [(key, pos, sig) for (key, pos, _), sig in zip(sigs, anchored, strict=True)]
+    timings["signatures"] = timings.get("signatures", 0.0) + time.perf_counter() - t1
     base = os.path.join(task.work_dir, f"shard-{task.index:06d}")
     os.makedirs(task.work_dir, exist_ok=True)
     _spill(base + ".pickle", [items])

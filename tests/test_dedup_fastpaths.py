@@ -92,6 +92,46 @@ def test_signature_matches_reference(parts: list[str], cuts: int) -> None:
     assert sig.anchors is not None and list(sig.anchors) == expected
 
 
+def reference_quoted_ranges(t: str) -> list[tuple[int, int]]:
+    """quoted_ranges line by line: a line break ends every open quotation, so each line's quotations
+    are its own (those of a text without line breaks, where no break has to be found)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in t.split("\n"):
+        out += [(pos + a, pos + b) for a, b in text.quoted_ranges(line)]
+        pos += len(line) + 1
+    return sorted(out)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab \n\"“”„«»'‘’.", max_size=30))
+def test_quoted_ranges_visit_marks_only_and_still_end_quotations_at_line_breaks(t: str) -> None:
+    assert text.quoted_ranges(t) == reference_quoted_ranges(t)
+
+
+def test_a_quotation_left_open_on_a_long_line_is_searched_for_a_break_once() -> None:
+    t = "“" + "it's a " * 20_000 + "x"  # 40,000 apostrophes after an open quotation, no line break
+    assert text.quoted_ranges(t) == [(1, len(t))] == reference_quoted_ranges(t)
+
+
+@pytest.mark.parametrize("seed", [3, 4])
+def test_anchors_of_a_batch_are_each_documents_own(seed: int) -> None:
+    rng = random.Random(seed)
+    docs = []
+    for k in range(40):
+        parts = [rng.choice(PIECES) for _ in range(rng.randint(0, 60))]
+        docs.append(segment(Document(id=f"d{k}", source="x", format="text", text=" ".join(parts))))
+    no_words = ["", "— !"]
+    docs[7:7] = [
+        segment(Document(id=f"e{k}", source="x", format="text", text=t)) for k, t in enumerate(no_words)
+    ]
+    each = [compute_signature(d, CFG) for d in docs]
+    batch = core.with_anchors([compute_signature(d, CFG, anchors=False) for d in docs])
+    assert batch == each
+    assert any(len(sig.anchors or ()) for sig in batch) and any(not len(sig.words) for sig in batch)
+    assert core.with_anchors([]) == []
+
+
 def test_word_hash_cache_can_be_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(text, "_HASHES_MAX", 4)
     monkeypatch.setattr(text, "_HASHES", {})

@@ -2,7 +2,8 @@
 
 Public API:
 
-- :func:`compute_signature` (map side): ``Document`` -> compact :class:`DocSignature`.
+- :func:`compute_signature` (map side): ``Document`` -> compact :class:`DocSignature`;
+  :func:`with_anchors` adds the anchors of many signatures at once.
 - :class:`DedupIndex`: the in-memory index, serialisable with ``to_blobs``/``from_blobs``
   (stored by :class:`pipeline.state.State`).
 - :func:`decide` (reduce side): signatures in canonical order -> ``{doc_id: DedupResult}``.
@@ -19,7 +20,22 @@ See docs/dedup.md for the method, thresholds and measurements.
 ('a', 1.0)
 """
 
-from pipeline.dedup.core import DedupParams, DedupResult, DocSignature, compute_signature, decide
+from pipeline.dedup.core import (
+    DedupParams,
+    DedupResult,
+    DocSignature,
+    compute_signature,
+    decide,
+    with_anchors,
+)
 from pipeline.dedup.index import DedupIndex
 
-__all__ = ["DedupIndex", "DedupParams", "DedupResult", "DocSignature", "compute_signature", "decide"]
+__all__ = [
+    "DedupIndex",
+    "DedupParams",
+    "DedupResult",
+    "DocSignature",
+    "compute_signature",
+    "decide",
+    "with_anchors",
+]

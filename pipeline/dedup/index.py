@@ -33,6 +33,7 @@ import json
 import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -78,7 +79,7 @@ def trigram_keys(ws: Sequence[int]) -> list[int]:
     ]
 
 
-def trigram_key_array(ws: Sequence[int]) -> Keys:
+def trigram_key_array(ws: Sequence[int] | npt.NDArray[np.integer[Any]]) -> Keys:
     """:func:`trigram_keys` of a whole word-hash sequence at once (numpy; the same 64-bit keys).
 
     Callers slice it: the keys of the words ``ws[a:b]`` are ``[a:b - 2]``.
@@ -112,7 +113,10 @@ def _rightmost_minima(keys: Keys, w: int) -> npt.NDArray[np.int64]:
 
 
 def anchor_positions(
-    keys: Keys, offsets: Sequence[int], skip: Sequence[int] = (), w: int = WINNOW
+    keys: Keys,
+    offsets: Sequence[int] | npt.NDArray[np.integer[Any]],
+    skip: Sequence[int] = (),
+    w: int = WINNOW,
 ) -> npt.NDArray[np.int64]:
     """:func:`winnow` of every passage at once: the chosen 3-gram positions, ascending.
 
