@@ -5,7 +5,15 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.boilerplate.features import BlockFeatures, block_features, joined_features
+from pipeline.boilerplate.features import (
+    BlockFeatures,
+    block_features,
+    block_words,
+    features_of,
+    guess_language,
+    guess_language_of,
+    joined_features,
+)
 
 # pieces that exercise every feature and every boundary case of the fast path: stop words, capitals,
 # digits, prices and dates that a join may complete, links, bullets, pipes, closers, non-ASCII text
@@ -137,3 +145,20 @@ def test_a_long_word_run_is_searched_for_links_once() -> None:
         "news.desk+tips@example.co.uk",
         "#tips",
     ]
+
+
+def test_the_language_guess_reads_the_words_the_features_count() -> None:
+    texts = ["Der Hund und die Katze", "- und der", "It’s what it is, isn’t it?"]
+    words = [block_words(t) for t in texts]
+    assert guess_language_of(w.lowered for w in words) == guess_language(texts) == ("de", 5 / 13)
+    # a numbered or bulleted line's marker is no word; a curly apostrophe reads as a straight one
+    assert block_words("2. The end").words == ["The", "end"]
+    assert block_words("isn’t").lowered == ["isn't"]
+    assert guess_language([]) == ("en", 0.0) == guess_language(["12 34"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.sampled_from(["en", "de", "xx"]))
+def test_features_of_the_block_words_are_the_block_features(parts: list[str], lang: str) -> None:
+    raw = " ".join(parts)
+    assert features_of(block_words(raw), lang, 0.0) == block_features(raw, lang, 0.0)

@@ -62,7 +62,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from pipeline.boilerplate.features import BlockFeatures, block_features, guess_language, joined_features
+from pipeline.boilerplate.features import (
+    BlockFeatures,
+    block_words,
+    features_of,
+    guess_language_of,
+    joined_features,
+)
 from pipeline.boilerplate.prefilter import Dispatch, canon, requirement
 from pipeline.boilerplate.rules_model import Rule, RulePack
 from pipeline.boilerplate.stopwords import OPEN_ENDINGS
@@ -232,13 +238,16 @@ def _open_end(text: str) -> bool:
 
 
 def _make_blocks(
-    text: str, raw: list[tuple[int, int, int]], lang: str, min_stop: float, table_rows: set[int]
-) -> list[_Block]:
-    """Blocks with their own features and those of their logical block (wrapped lines joined)."""
-    feats = [
-        block_features(f"| {text[s:e]} |" if i in table_rows else text[s:e], lang, min_stop)
-        for i, (s, e, _) in enumerate(raw)
+    text: str, raw: list[tuple[int, int, int]], table_rows: set[int]
+) -> tuple[list[_Block], str]:
+    """Blocks with their own features and those of their logical block (wrapped lines joined),
+    and the text's language (:func:`guess_language_of` on the first 300 blocks' words)."""
+    words = [
+        block_words(f"| {text[s:e]} |" if i in table_rows else text[s:e]) for i, (s, e, _) in enumerate(raw)
     ]
+    lang, stop_share = guess_language_of(bw.lowered for bw in words[:300])
+    min_stop = 0.18 if stop_share >= 0.12 else 0.0
+    feats = [features_of(bw, lang, min_stop) for bw in words]
     # hard-wrapped text (newswire, e-mail): many long lines that stop mid-sentence
     wrapped_lines = sum(1 for f in feats if 50 <= f.chars <= 90 and not f.terminal)
     hard_wrapped_doc = wrapped_lines >= max(3, 0.3 * len(feats))
@@ -279,7 +288,7 @@ def _make_blocks(
             s, e, p = raw[i]
             cont = hard_wrapped_doc and i != grp[0]
             out.append(_Block(i, s, e, p, feats[i], g, share=feats[i].words / total, continues=cont))
-    return out
+    return out, lang
 
 
 def _prose_follows(bs: list[_Block], i: int, window: int = 6, words: int = 50) -> bool:
@@ -404,7 +413,7 @@ def _typeset_tables(text: str, bs: list[_Block]) -> _Tables:
 
     >>> text = "H\\nPrices --\\n  Crop    Loan   Call\\n  Wheat   2.55   --\\nX-in.\\n  Corn    1.35   3.15"
     >>> text += "\\n  Oats    nil    nil"
-    >>> bs = _make_blocks(text, _blocks(Document("t", "t", "text", text=text)), "en", 0.18, set())
+    >>> bs = _make_blocks(text, _blocks(Document("t", "t", "text", text=text)), set())[0]
     >>> t = _typeset_tables(text, bs)
     >>> sorted(t.lines), sorted(t.headings)
     ([1, 2, 3, 4, 5, 6], [1])
@@ -525,7 +534,7 @@ def _table_of_figures(text: str, bs: list[_Block], listy: list[bool]) -> list[in
     Lines with a text browser's link references ("[7]Log in   [8]Subscribe") are no rows.
 
     >>> text = "HEAD\\n    Shr 20.1p vs 17.6p\\n    Net 1.2 mln vs 0.9 mln\\n    Revs 5.1 mln vs 4.2 mln"
-    >>> bs = _make_blocks(text, [(0, 4, 0), (9, 27, 0), (32, 54, 0), (59, 82, 0)], "en", 0.18, set())
+    >>> bs = _make_blocks(text, [(0, 4, 0), (9, 27, 0), (32, 54, 0), (59, 82, 0)], set())[0]
     >>> _table_of_figures(text, bs, [False, True, True, True])
     [1, 2, 3]
     >>> _table_of_figures(text, bs, [False, True, True, False])  # two rows are no table
@@ -828,11 +837,9 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     raw_blocks = _blocks(doc)
     if not raw_blocks:
         return doc
-    lang, stop_share = guess_language(doc.text[s:e] for s, e, _ in raw_blocks[:300])
-    min_stop = 0.18 if stop_share >= 0.12 else 0.0
     plan = _rule_plan(pack, _site(doc))
     from_html = doc.is_html
-    bs = _make_blocks(doc.text, raw_blocks, lang, min_stop, _table_rows(doc, raw_blocks))
+    bs, lang = _make_blocks(doc.text, raw_blocks, _table_rows(doc, raw_blocks))
     n = len(bs)
     prose_idx = [b.index for b in bs if b.g.prose]
     head_end = prose_idx[0] if prose_idx else n // 3

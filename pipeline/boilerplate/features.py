@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import NamedTuple
 
 from pipeline.boilerplate.stopwords import LANGS, STOPWORDS
@@ -91,8 +92,16 @@ def guess_language(texts: Iterable[str]) -> tuple[str, float]:
     >>> guess_language(["Der Hund und die Katze sind nicht hier."])
     ('de', 0.75)
     """
-    # one pass over all texts: a newline joins them (no word spans it, lower-casing is unchanged)
-    found = Counter(words("\n".join(texts).lower()))
+    return guess_language_of(_WORD.findall(normalise(t)[0].lower()) for t in texts)
+
+
+def guess_language_of(lowered: Iterable[list[str]]) -> tuple[str, float]:
+    """:func:`guess_language` of texts given as their lower-cased words (:func:`block_words`).
+
+    >>> guess_language_of([["der", "hund", "und", "die", "katze"]])
+    ('de', 0.6)
+    """
+    found = Counter(chain.from_iterable(lowered))
     total = sum(found.values())
     counts: Counter[str] = Counter()
     for w, k in found.items():
@@ -161,12 +170,38 @@ def block_features(raw: str, lang: str, min_stop: float = 0.18) -> BlockFeatures
     ``min_stop`` is the stop-word share prose needs; 0 for languages without a
     stop-word list (then prose must be sentence-shaped and mostly lower case).
     """
+    return features_of(block_words(raw), lang, min_stop)
+
+
+class BlockWords(NamedTuple):
+    """A block's normalised text and its words, as written and lower-cased (what the features and
+    the language guess start from; :func:`block_words`)."""
+
+    text: str
+    bullet: bool
+    table: bool
+    words: list[str]
+    lowered: list[str]
+
+
+def block_words(raw: str) -> BlockWords:
+    """The block's normalised text (:func:`normalise`) and its words.
+
+    >>> block_words("- Share THIS")[1:]
+    (True, False, ['Share', 'THIS'], ['share', 'this'])
+    """
     text, bullet, table = normalise(raw)
     ws = _WORD.findall(text)
+    return BlockWords(text, bullet, table, ws, list(map(str.lower, ws)))
+
+
+def features_of(bw: BlockWords, lang: str, min_stop: float = 0.18) -> BlockFeatures:
+    """:func:`block_features` of a block's :func:`block_words`."""
+    text, ws = bw.text, bw.words
     stops = STOPWORDS.get(lang, STOPWORDS["en"])
     n_stop = n_content = caps = 0
-    for w in ws:
-        if w.lower() in stops:
+    for w, low in zip(ws, bw.lowered, strict=True):
+        if low in stops:
             n_stop += 1
         else:
             c = w[0]  # a word is never empty
@@ -180,7 +215,7 @@ def block_features(raw: str, lang: str, min_stop: float = 0.18) -> BlockFeatures
         # characters: count those in running text (with a full stop or a comma), or a Chinese
         # paragraph is a handful of "words" and never prose; headlines and menu items stay short
         n += len(_CJK.findall(text)) // 2
-    return _assemble(text, bullet, table, n, n_stop, n_content, caps, links, min_stop)
+    return _assemble(text, bw.bullet, bw.table, n, n_stop, n_content, caps, links, min_stop)
 
 
 def _has_link_mark(text: str) -> bool:
