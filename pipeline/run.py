@@ -1711,6 +1711,36 @@ def _manifest_json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+_json_string: Callable[[str], str] = json.encoder.encode_basestring  # what ensure_ascii=False dumps use
+_JSON_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+
+def _flat_item_json(item: dict[str, Any]) -> str:
+    """``_manifest_json(item)`` indented by 4 more spaces (an item of the manifest's ``inputs``),
+    its scalar values encoded one by one by the C encoder (an indented dump runs the pure-Python
+    encoder: a tenth of a second per 20,000 inputs, at the very end of a run).
+
+    >>> item = {"path": "a/caf\\udce9 \\\\ “x”.txt", "size": 3, "skipped": False, "from_line": None}
+    >>> _flat_item_json(item) == _manifest_json(item).replace("\\n", "\\n    ")
+    True
+    """
+    if not item:
+        return "{}"
+    parts = []
+    for k, v in item.items():
+        if isinstance(v, str):
+            value = _json_string(v)
+        elif v is None or isinstance(v, bool):
+            value = _JSON_CONSTANTS[v]
+        elif type(v) is int:
+            value = int.__repr__(v)
+        else:  # a float, a list, a dict: the general encoder
+            return _manifest_json(item).replace("\n", "\n    ")
+        parts.append(f"{_json_string(k)}: {value}")
+    body = ",\n      ".join(parts)
+    return ("{\n      " + body + "\n    }").encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def write_manifest(
     path: str | os.PathLike[str], head: dict[str, Any], inputs: Iterable[dict[str, Any]]
 ) -> None:
@@ -1740,7 +1770,7 @@ def write_manifest(
         sep = "\n    "
         empty = True
         for item in inputs:
-            fh.write(sep + _manifest_json(item).replace("\n", "\n    "))
+            fh.write(sep + _flat_item_json(item))
             sep, empty = ",\n    ", False
         fh.write("]\n}\n" if empty else "\n  ]\n}\n")
 

@@ -1287,3 +1287,24 @@ def test_setting_aside_twice_keeps_both_files(tmp_path: Path) -> None:
     # before: the second one replaced the first
     assert aside == [".docclean-orphan-2-documents.jsonl", ".docclean-orphan-documents.jsonl"]
     assert all(len(lines(out / name)) == 5 for name in aside)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_manifest_inputs_are_written_as_an_indented_dump_would(seed: int, tmp_path: Path) -> None:
+    rng = random.Random(seed)
+    chars = 'aé “\\"\n\t\x00\udce9/€😀'
+    rows: list[dict[str, Any]] = [
+        {
+            "path": "".join(rng.choice(chars) for _ in range(rng.randint(0, 12))),
+            "size": rng.randint(0, 1 << 40),
+            "blake2b": None if rng.random() < 0.3 else "ab" * 8,
+            "skipped": rng.random() < 0.5,
+        }
+        for _ in range(20)
+    ]
+    rows += [{}, {"path": "x", "nested": {"a": [1, 2]}, "ratio": 0.5}]  # the general path
+    path = tmp_path / "m.json"
+    runner.write_manifest(path, {"run_id": "r"}, iter(rows))
+    expected = runner._manifest_json({"run_id": "r", "inputs": rows}) + "\n"
+    assert path.read_text(encoding="utf-8") == expected
+    assert json.loads(path.read_text(encoding="utf-8"))["inputs"][-1]["nested"] == {"a": [1, 2]}
