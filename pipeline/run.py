@@ -904,8 +904,10 @@ def clean_shard(task: RunPlan | ShardTask, shard_index: int | None = None) -> Sh
                 keys.append((item.group, None if counted else templates.line_keys(item), len(ids)))
             ids.append(item.id)
             # the sentences served the signature; nothing after the map reads them, and they are
-            # a third of what a shard's spill pickles and the write phase unpickles again
-            item = item.replace(sentences=())
+            # a third of what a shard's spill pickles and the write phase unpickles again; the
+            # blocks (the text's lines) too: only site templates read them, and split the text again
+            # (unpickling 20,000 documents' blocks took 0.55 s, splitting all of them 0.6 s)
+            item = item.replace(sentences=(), blocks=())
             timings["signatures"] = timings.get("signatures", 0.0) + time.perf_counter() - t1
         else:
             rejected += 1

@@ -26,6 +26,7 @@ from typing import Protocol
 
 from pipeline.config import BoilerplateConfig
 from pipeline.document import Category, Document, Span
+from pipeline.segment import split_blocks
 
 RULE = "site_template/recurring-line"
 KEY_BYTES = 8
@@ -57,6 +58,10 @@ def line_key(line: str) -> bytes:
 
 
 def _kept_blocks(doc: Document) -> Iterable[tuple[int, int]]:
+    if not doc.blocks and doc.text:
+        # a cleaned document travels to the write phase without its blocks (they are the lines of
+        # its text, and unpickling them cost more than splitting the few documents that need them)
+        doc = doc.replace(blocks=tuple(split_blocks(doc.text)))
     return ((b.start, b.end) for b in doc.kept_blocks()[:MAX_LINES])
 
 

@@ -101,3 +101,11 @@ def test_counting_in_any_order_and_in_parts_decides_as_one_call() -> None:
     assert groups == {"example.com", "other.org"}
     assert templates.decide_groups(groups, store, BoilerplateConfig()) == whole
     assert set(whole) == {"example.com", "other.org"}
+
+
+def test_a_document_spilled_without_its_blocks_gets_the_same_template_spans() -> None:
+    doc = segment(page(3, "example.com"))
+    keys = set(templates._split(line_keys(doc)))
+    found = spans(doc, keys)
+    assert found and spans(doc.replace(blocks=(), sentences=()), keys) == found
+    assert spans(doc.replace(text="", blocks=()), keys) == ()
