@@ -544,6 +544,15 @@ class State:
         row = self._conn.execute("SELECT docs FROM template_groups WHERE grp = ?", (group,)).fetchone()
         return 0 if row is None else int(row[0])
 
+    def frequent_lines(self, group: str, at_least: float) -> set[int]:
+        """The line hashes of ``group`` counted in at least ``at_least`` documents (what
+        :func:`~pipeline.templates.decide_groups` asks: filtered here, not in Python over
+        every line of the group)."""
+        rows = self._conn.execute(
+            "SELECT line_hash FROM template_lines WHERE grp = ? AND docs >= ?", (group, at_least)
+        )
+        return {_from_sql(int(h)) for (h,) in rows}
+
     def line_counts(self, group: str) -> dict[int, int]:
         """``{line_hash: number of documents}`` of ``group``."""
         rows = self._conn.execute("SELECT line_hash, docs FROM template_lines WHERE grp = ?", (group,))

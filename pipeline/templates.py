@@ -39,7 +39,7 @@ class LineCountStore(Protocol):
 
     def group_docs(self, group: str) -> int: ...
 
-    def line_counts(self, group: str) -> dict[int, int]: ...
+    def frequent_lines(self, group: str, at_least: float) -> set[int]: ...
 
     def add_template_counts(self, group: str, line_hashes: Iterable[int], delta: int = 1) -> None: ...
 
@@ -105,7 +105,7 @@ def decide_groups(
     out: dict[str, set[int]] = {}
     for group in sorted(groups):
         need = max(cfg.template_min_docs, cfg.template_min_share * store.group_docs(group))
-        found = {k for k, n in store.line_counts(group).items() if n >= need}
+        found = store.frequent_lines(group, need)
         if found:
             out[group] = found
     return out

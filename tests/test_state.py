@@ -108,6 +108,12 @@ def test_readers_and_operator_api(tmp_path: Path) -> None:
         st.compact()
         assert st.group_docs("example.com") == 2
         assert st.line_counts("example.com") == {5: 2, 7: 1, 2**64 - 1: 1}
+        assert st.frequent_lines("example.com", 2) == {5} and st.frequent_lines("example.com", 0.5) == {
+            5,
+            7,
+            2**64 - 1,
+        }
+        assert st.frequent_lines("example.com", 2.5) == set() == st.frequent_lines("other", 0)
     with State.open(tmp_path, readonly=True) as st:
         info = st.info()
         assert info["runs"] == 1 and info["template_lines"] == 3

@@ -25,8 +25,8 @@ class MemoryStore:
     def group_docs(self, group: str) -> int:
         return self.docs[group]
 
-    def line_counts(self, group: str) -> dict[int, int]:
-        return dict(self.lines.get(group, Counter()))
+    def frequent_lines(self, group: str, at_least: float) -> set[int]:
+        return {k for k, n in self.lines.get(group, Counter()).items() if n >= at_least}
 
     def add_template_counts(self, group: str, line_hashes: Iterable[int], delta: int = 1) -> None:
         self.docs[group] += delta
