@@ -50,7 +50,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any, overload
+from typing import IO, Any, cast, overload
 
 from pipeline import assemble as assemble_mod
 from pipeline import boilerplate, dedup, extract, language, readers, repair, segment, templates
@@ -472,7 +472,59 @@ def _balanced_shards(
         smaller = max(MIN_AUTO_SHARD, -(-shards.documents() // wanted))
         if smaller < MAX_AUTO_SHARD:
             shards = readers.plan_shard_list(sources, smaller, keep, starts)
+    if workers > 1 and len(shards) > wanted:
+        shards = readers.ShardList(shards.sources, _tapered(shards.specs, workers))
     return shards
+
+
+TAPER_PARTS = 4
+"""The last shards of a run with workers are split in this many parts (see :func:`_tapered`)."""
+
+
+def _tapered(specs: Sequence[readers.ShardSpec], workers: int) -> list[readers.ShardSpec]:
+    """``specs`` with each of the last ``workers`` shards of whole files split in ``TAPER_PARTS``.
+
+    The driver decides duplicates shard by shard as workers finish them: the last shard's
+    decisions, and the last shards a worker cleans while the other has none left, are time when
+    a core idles. Smaller last shards make both shorter. The files and their order are the
+    same (the reduce is ordered, so the output too).
+
+    >>> specs = [(range(0, 8),), (range(8, 13), range(15, 18)), (range(18, 20), (20, 0, 0, 5))]
+    >>> for spec in _tapered(specs, 2):
+    ...     print(spec)
+    (range(0, 8),)
+    (range(8, 10),)
+    (range(10, 12),)
+    (range(12, 13), range(15, 16))
+    (range(16, 18),)
+    (range(18, 20), (20, 0, 0, 5))
+    """
+    out: list[readers.ShardSpec] = list(specs[:-workers])
+    tail = specs[-workers:]
+    for spec in tail:
+        if not all(isinstance(part, range) for part in spec):
+            out.append(spec)  # pieces of a JSONL file: split where the plan cut them only
+            continue
+        files = [i for part in spec for i in cast(range, part)]
+        step = -(-len(files) // TAPER_PARTS)
+        for k in range(0, len(files), step):
+            out.append(_ranges_of(files[k : k + step]))
+    return out
+
+
+def _ranges_of(files: list[int]) -> readers.ShardSpec:
+    """Ascending file indices as consecutive ``range`` parts.
+
+    >>> _ranges_of([3, 4, 5, 9, 10])
+    (range(3, 6), range(9, 11))
+    """
+    parts: list[range] = []
+    for i in files:
+        if parts and parts[-1].stop == i:
+            parts[-1] = range(parts[-1].start, i + 1)
+        else:
+            parts.append(range(i, i + 1))
+    return tuple(parts)
 
 
 def _earlier_inputs(

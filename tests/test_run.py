@@ -983,17 +983,35 @@ def test_missing_input_is_a_config_error(tmp_path: Path) -> None:
         runner.run([tmp_path / "nope"], tmp_path / "out", one_worker())
 
 
-def test_auto_shards_keep_workers_busy_without_tiny_tasks(tmp_path: Path) -> None:
+def _many_files(tmp_path: Path, n: int) -> Path:
     many = tmp_path / "many"
     many.mkdir()
-    for i in range(300):
-        (many / f"{i:03d}.txt").write_text(f"Document number {i} says something.", encoding="utf-8")
+    for i in range(n):
+        (many / f"{i:04d}.txt").write_text(f"Document number {i} says something.", encoding="utf-8")
+    return many
+
+
+def test_auto_shards_keep_workers_busy_without_tiny_tasks(tmp_path: Path) -> None:
+    many = _many_files(tmp_path, 300)
     two = Config.from_mapping({"run": {"workers": 2}})
     assert len(runner.plan([many], tmp_path / "o", two).shards) == 8  # 4 per worker, 38 documents each
     assert len(runner.plan([SEEDS], tmp_path / "o", two).shards) == 1  # never below 20 documents a shard
     assert len(runner.plan([many], tmp_path / "o", one_worker()).shards) == 2  # one worker: up to 200 a shard
     exact = Config.from_mapping({"run": {"workers": 2, "shard_size": 7}})
     assert len(runner.plan([many], tmp_path / "o", exact).shards) == 43  # an explicit size is kept
+
+
+def test_the_last_shards_of_a_run_with_workers_are_smaller(tmp_path: Path) -> None:
+    many = _many_files(tmp_path, 1850)
+    two = Config.from_mapping({"run": {"workers": 2}})
+    shards = runner.plan([many], tmp_path / "o", two).shards
+    sizes = [len(shard.items) for shard in shards]
+    # 10 shards of up to 200: the last two (200 and 50 documents) in 4 parts each
+    assert sizes == [200] * 8 + [50] * 4 + [13, 13, 13, 11]
+    files = [item.source.rel for shard in shards for item in shard.items]
+    assert files == sorted(f"many/{p.name}" for p in many.iterdir())  # every file once, in order
+    alone = runner.plan([many], tmp_path / "o", one_worker()).shards
+    assert [len(s.items) for s in alone] == [200] * 9 + [50]
 
 
 WIRE = (
