@@ -194,13 +194,19 @@ _DIGEST_CHUNK = 1 << 20
 
 
 def _chunks(path: str, size: int | None = None) -> Iterator[bytes]:
-    """The bytes of a file (its first ``size`` when given), in unbuffered reads of up to 1 MiB.
-    Raises ``OSError`` when it cannot be read."""
+    """The bytes of a file (its first ``size`` when given), in reads of up to 1 MiB on the raw
+    descriptor (:func:`readers.open_regular`: no file object per file). Raises ``OSError``
+    when it cannot be read."""
     left = -1 if size is None else size
-    with readers.open_input(path, buffering=0) as fh:
-        while left and (chunk := fh.read(_DIGEST_CHUNK if left < 0 else min(left, _DIGEST_CHUNK))):
+    fd = readers.open_regular(path)
+    try:
+        while left and (
+            chunk := readers.read_upto(fd, _DIGEST_CHUNK if left < 0 else min(left, _DIGEST_CHUNK))
+        ):
             left -= len(chunk) if left > 0 else 0
             yield chunk
+    finally:
+        os.close(fd)
 
 
 def _file_digest(path: str, size: int | None = None) -> bytes:

@@ -399,7 +399,7 @@ def test_an_input_unreadable_while_planning_is_rejected_and_never_taken_as_uncha
     for name in ("000_584aeddb6693844b.txt", "002_6b0c022c36250b00.txt"):
         shutil.copy(SEEDS / name, src)
     locked = str((src / "002_6b0c022c36250b00.txt").resolve())
-    real_open = readers.open_input
+    real_open = readers.open_regular
 
     def denying_open(file: str, *args: Any, **kwargs: Any) -> Any:
         if str(file) == locked:
@@ -407,8 +407,8 @@ def test_an_input_unreadable_while_planning_is_rejected_and_never_taken_as_uncha
         return real_open(file, *args, **kwargs)
 
     # as for a file without read permission (a test running as root cannot make one); every
-    # input is opened by readers.open_input, the checksum and the readers alike
-    monkeypatch.setattr(readers, "open_input", denying_open)
+    # input is opened by readers.open_regular (open_input uses it), the checksum and the readers alike
+    monkeypatch.setattr(readers, "open_regular", denying_open)
     out = tmp_path / "out"
     cfg = one_worker(run={"incremental": True})
     first = runner.run([src], out, cfg)  # before: a PermissionError traceback while planning
@@ -1218,16 +1218,16 @@ def test_a_transient_read_error_is_retried_before_it_stops_the_run(
     src.mkdir()
     for name in ("000_584aeddb6693844b.txt", "002_6b0c022c36250b00.txt"):
         shutil.copy(SEEDS / name, src)
-    real_enter = readers._Opened.__enter__
+    real_read = readers.read_regular
     left = [failures]
 
-    def stale_at_first(self: Any) -> Any:  # an NFS file handle gone stale, then fresh again
-        if self.src.rel.endswith("002_6b0c022c36250b00.txt") and left[0]:
+    def stale_at_first(path: str, *args: Any) -> Any:  # an NFS file handle gone stale, then fresh again
+        if path.endswith("002_6b0c022c36250b00.txt") and left[0]:
             left[0] -= 1
-            raise OSError(errno.ESTALE, "Stale file handle", self.src.path)
-        return real_enter(self)
+            raise OSError(errno.ESTALE, "Stale file handle", path)
+        return real_read(path, *args)
 
-    monkeypatch.setattr(readers._Opened, "__enter__", stale_at_first)
+    monkeypatch.setattr(readers, "read_regular", stale_at_first)
     monkeypatch.setattr(runner, "MAP_RETRY_DELAYS", (0.0, 0.0))
     out = tmp_path / "out"
     if failures <= len(runner.MAP_RETRY_DELAYS):
