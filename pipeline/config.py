@@ -115,7 +115,8 @@ class RunConfig:
     shard_size: int = 0
     """Documents per shard (the unit of parallel work and of Prefect tasks); 0 means auto:
     up to 200, fewer (not below 20) so that each worker gets about 4 shards; with workers, the
-    last shards are split in 4 (less idle time at the end of the map)."""
+    last shards of whole files (not JSONL pieces) are split in 4 (less idle time at the end of
+    the map)."""
     state_dir: str | None = None
     """Where the state store lives; None means ``<output>/.docclean-state``."""
     gzip: bool = False

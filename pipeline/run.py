@@ -454,7 +454,8 @@ def _sweep_stale_work(out: Path, keep: str, now: float | None = None) -> list[st
 SHARDS_PER_WORKER = 4
 MAX_AUTO_SHARD = 200
 MIN_AUTO_SHARD = 20
-"""Auto shards never go below this: a shard is a task, and tiny tasks cost more than they save."""
+"""Auto shards never go below this (a shard is a task, and tiny tasks cost more than they save),
+except the last few of a run with workers, split in ``TAPER_PARTS`` (:func:`_tapered`)."""
 
 
 def _balanced_shards(
@@ -488,7 +489,8 @@ TAPER_PARTS = 4
 
 
 def _tapered(specs: Sequence[readers.ShardSpec], workers: int) -> list[readers.ShardSpec]:
-    """``specs`` with each of the last ``workers`` shards of whole files split in ``TAPER_PARTS``.
+    """``specs`` with each of the last ``workers`` shards of whole files split in ``TAPER_PARTS``
+    (a shard with pieces of a JSONL file stays whole: a run over JSONL dumps only is not tapered).
 
     The driver decides duplicates shard by shard as workers finish them: the last shard's
     decisions, and the last shards a worker cleans while the other has none left, are time when
@@ -1788,6 +1790,8 @@ def _flat_item_json(item: dict[str, Any]) -> str:
         return "{}"
     parts = []
     for k, v in item.items():
+        if not isinstance(k, str):  # json.dumps writes other keys as strings: the general encoder
+            return _manifest_json(item).replace("\n", "\n    ")
         if isinstance(v, str):
             value = _json_string(v)
         elif v is None or isinstance(v, bool):

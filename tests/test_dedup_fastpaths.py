@@ -114,6 +114,37 @@ def test_a_quotation_left_open_on_a_long_line_is_searched_for_a_break_once() -> 
     assert text.quoted_ranges(t) == [(1, len(t))] == reference_quoted_ranges(t)
 
 
+def test_many_quotations_on_one_long_line_search_for_its_break_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    t = '"a" ' * 5_000 + "\n" + "“b” " * 3 + "\nend"
+    searched: list[int] = []
+
+    class Counting(str):
+        def find(self, sub: str, *args: int) -> int:  # type: ignore[override]
+            start = args[0] if args else 0
+            got = str.find(self, sub, *args)
+            searched.append((len(self) if got < 0 else got) - start)
+            return got
+
+    ranges = text.quoted_ranges(Counting(t))
+    assert ranges == reference_quoted_ranges(t) and len(ranges) == 5_003
+    assert sum(searched) <= 2 * len(t)  # each stretch once (before: the rest of the line per quotation)
+
+
+def test_anchors_are_winnowed_in_groups_of_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(core, "_ANCHOR_BATCH", 50)  # a few documents a group, one too long for any
+    rng = random.Random(9)
+    docs = [
+        segment(
+            Document(
+                id=f"d{k}", source="x", format="text", text=" ".join(rng.choice(PIECES) for _ in range(n))
+            )
+        )
+        for k, n in enumerate([30, 10, 200, 5, 0, 40, 40])
+    ]
+    each = [compute_signature(d, CFG) for d in docs]
+    assert core.with_anchors([compute_signature(d, CFG, anchors=False) for d in docs]) == each
+
+
 @pytest.mark.parametrize("seed", [3, 4])
 def test_anchors_of_a_batch_are_each_documents_own(seed: int) -> None:
     rng = random.Random(seed)

@@ -1320,9 +1320,9 @@ def test_manifest_inputs_are_written_as_an_indented_dump_would(seed: int, tmp_pa
         }
         for _ in range(20)
     ]
-    rows += [{}, {"path": "x", "nested": {"a": [1, 2]}, "ratio": 0.5}]  # the general path
+    rows += [{}, {"path": "x", "nested": {"a": [1, 2]}, "ratio": 0.5}, {1: "a", "b": None}]  # general path
     path = tmp_path / "m.json"
     runner.write_manifest(path, {"run_id": "r"}, iter(rows))
     expected = runner._manifest_json({"run_id": "r", "inputs": rows}) + "\n"
     assert path.read_text(encoding="utf-8") == expected
-    assert json.loads(path.read_text(encoding="utf-8"))["inputs"][-1]["nested"] == {"a": [1, 2]}
+    assert json.loads(path.read_text(encoding="utf-8"))["inputs"][-2]["nested"] == {"a": [1, 2]}

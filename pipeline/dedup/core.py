@@ -307,9 +307,10 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
 
 
 def with_anchors(sigs: Sequence[DocSignature]) -> list[DocSignature]:
-    """The signatures with their ``anchors``, computed for all of them at once (a few numpy calls
-    for a whole shard instead of per document: a tenth of the map's signature time went to their
-    fixed cost). A document's 3-grams never span two passages, so neither do they two documents.
+    """The signatures with their ``anchors``, computed for many at once (a few numpy calls for
+    a whole shard, in groups of about ``_ANCHOR_BATCH`` words, instead of per document: a tenth
+    of the map's signature time went to their fixed cost). A document's 3-grams never span two
+    passages, so neither do they two documents.
 
     >>> from pipeline.config import DedupConfig
     >>> docs = [Document(id=k, source=k, format="text", text=t) for k, t in
@@ -319,8 +320,26 @@ def with_anchors(sigs: Sequence[DocSignature]) -> list[DocSignature]:
     >>> each == with_anchors([compute_signature(d, DedupConfig(), anchors=False) for d in docs])
     True
     """
-    if not sigs:
-        return []
+    out: list[DocSignature] = []
+    group: list[DocSignature] = []
+    size = 0
+    for sig in sigs:  # groups of about _ANCHOR_BATCH words (a WARC file is one shard, of any size)
+        if group and size + len(sig.words) > _ANCHOR_BATCH:
+            out += _with_anchors(group)
+            group, size = [], 0
+        group.append(sig)
+        size += len(sig.words)
+    if group:
+        out += _with_anchors(group)
+    return out
+
+
+_ANCHOR_BATCH = 1 << 20
+"""Words winnowed at once by :func:`with_anchors` (its temporary arrays take ~120 bytes a word)."""
+
+
+def _with_anchors(sigs: Sequence[DocSignature]) -> list[DocSignature]:
+    """:func:`with_anchors` of one group (not empty)."""
     words = np.concatenate([np.asarray(sig.words, dtype=np.uint16) for sig in sigs])
     sizes = np.array([len(sig.words) for sig in sigs], dtype=np.int64)
     firsts = np.cumsum(sizes) - sizes  # each document's first word in ``words``

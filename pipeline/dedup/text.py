@@ -241,7 +241,7 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     n = len(text)
     # the first line break after the open quotation ends it: only marks are visited (a text has
     # far more line breaks than quotations), the break is found when a quotation opens
-    searched = False  # no line break after a position already searched
+    known = -1  # the first line break at or after the last position searched (n: none)
     brk = n  # the first line break after the open quotation (n: none, or no quotation open)
     for m in _QUOTE_MARK.finditer(text):
         i, c = m.start(), m.group()
@@ -276,9 +276,12 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
                 sgl = -1
         if dbl < 0 and sgl < 0:
             brk = n
-        elif brk == n and not searched:
-            found = text.find("\n", i)
-            brk, searched = (n, True) if found < 0 else (found, False)
+        elif brk == n:
+            if known < i:  # the break found before lies behind: look again, from here (each
+                # stretch of the text is searched once, however many quotations a line opens)
+                found = text.find("\n", i)
+                known = n if found < 0 else found
+            brk = known
     start = min(x for x in (dbl, sgl, brk) if x >= 0)
     if start < brk:
         out.append((start, brk))
