@@ -301,6 +301,23 @@ def _prose_follows(bs: list[_Block], i: int, window: int = 6, words: int = 50) -
     )
 
 
+_RUN_PROSE_WORDS = 16
+"""Fewest words of a paragraph in a run of prose above the article region that position alone keeps."""
+
+
+def _prose_run(bs: list[_Block], b: _Block) -> bool:
+    """Whether ``b`` is a finished sentence of prose, untouched by any rule, next to another
+    paragraph of prose (not a lone summary between headlines: :func:`_isolated`)."""
+    return (
+        b.g.prose
+        and b.g.terminal
+        and b.g.words >= _RUN_PROSE_WORDS
+        and not b.weak
+        and b.strong is None
+        and not _isolated(bs, b.index)
+    )
+
+
 def _isolated(bs: list[_Block], i: int) -> bool:
     """No prose block directly above or below (in a list of teasers, summaries sit between headlines)."""
     above = i > 0 and bs[i - 1].g.prose and bs[i - 1].g is not bs[i].g
@@ -990,6 +1007,12 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             b.category, b.rule = b.strong.category, b.strong.id
             continue
         if b.index < head_cut or b.index >= tail_cut:
+            if b.index < head_cut and _prose_run(bs, b):
+                # paragraphs of prose above the region are the article's (its first paragraphs,
+                # above a schedule or a fact box, when the region found the reader comments
+                # below): position alone does not remove them; a lone paragraph between short
+                # lines (a teaser's summary, a standfirst) still goes
+                continue
             if b.index in table:
                 # a row of a typeset table of figures is content wherever it stands: only a rule
                 # removes it (before, 33 of the 20,000 news texts lost 636 such rows by position,
