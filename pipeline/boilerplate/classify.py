@@ -302,20 +302,23 @@ def _prose_follows(bs: list[_Block], i: int, window: int = 6, words: int = 50) -
 
 
 _RUN_PROSE_WORDS = 16
-"""Fewest words of a paragraph in a run of prose above the article region that position alone keeps."""
+"""Fewest words of a paragraph next to another one of prose above the article region that
+position alone does not remove."""
+_LONE_PROSE_WORDS = 30
+"""Fewest words of a lone paragraph of prose above the article region that position alone does
+not remove (a teaser's summary or a standfirst is shorter)."""
 
 
-def _prose_run(bs: list[_Block], b: _Block) -> bool:
-    """Whether ``b`` is a finished sentence of prose, untouched by any rule, next to another
-    paragraph of prose (not a lone summary between headlines: :func:`_isolated`)."""
-    return (
-        b.g.prose
-        and b.g.terminal
-        and b.g.words >= _RUN_PROSE_WORDS
-        and not b.weak
-        and b.strong is None
-        and not _isolated(bs, b.index)
-    )
+def _prose_above(bs: list[_Block], b: _Block) -> bool:
+    """Whether ``b``, above the article region, is prose that no rule matched and that is long
+    (``_LONE_PROSE_WORDS``) or a finished sentence next to another paragraph of prose (not a lone
+    summary between headlines: :func:`_isolated`) of ``_RUN_PROSE_WORDS`` or more."""
+    g = b.g
+    if not g.prose or b.weak or b.strong is not None:
+        return False
+    if g.words >= _LONE_PROSE_WORDS:
+        return True
+    return g.terminal and g.words >= _RUN_PROSE_WORDS and not _isolated(bs, b.index)
 
 
 def _isolated(bs: list[_Block], i: int) -> bool:
@@ -1007,11 +1010,11 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             b.category, b.rule = b.strong.category, b.strong.id
             continue
         if b.index < head_cut or b.index >= tail_cut:
-            if b.index < head_cut and _prose_run(bs, b):
-                # paragraphs of prose above the region are the article's (its first paragraphs,
-                # above a schedule or a fact box, when the region found the reader comments
-                # below): position alone does not remove them; a lone paragraph between short
-                # lines (a teaser's summary, a standfirst) still goes
+            if b.index < head_cut and _prose_above(bs, b):
+                # prose above the region is the article's (its first paragraphs, above a schedule
+                # or a fact box, when the region found the reader comments below; its lead,
+                # above a photo and share buttons): position alone does not remove it; a short
+                # lone paragraph between short lines (a teaser's summary, a standfirst) still goes
                 continue
             if b.index in table:
                 # a row of a typeset table of figures is content wherever it stands: only a rule
