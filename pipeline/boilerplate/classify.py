@@ -864,6 +864,16 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     prose_idx = [b.index for b in bs if b.g.prose]
     head_end = prose_idx[0] if prose_idx else n // 3
     tail_start = prose_idx[-2] if len(prose_idx) >= 2 else (prose_idx[-1] if prose_idx else (2 * n) // 3)
+    if len(prose_idx) >= 2:
+        # a page dump's author box ("Über den Autor", "X is a senior writer for Y") stands under
+        # the article but often above more prose (teaser summaries, comments): the tail zone also
+        # begins right after the prose block that brings the prose to half its words
+        half, acc = sum(bs[i].f.words for i in prose_idx) / 2, 0
+        for i in prose_idx:
+            acc += bs[i].f.words
+            if acc >= half:
+                tail_start = min(tail_start, i + 1)
+                break
 
     # 1. rule matches (a rule runs only on blocks that have its required prefix or literal text); in
     # hard-wrapped text a line that continues the sentence above ("newsletter targeted to private
