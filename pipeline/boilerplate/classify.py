@@ -86,7 +86,7 @@ _SIGN_OFF = re.compile(
 )
 """A news agency's sign-off under a wire story ("Reuters", "(AP)", "dpa/AFP"); not a photo credit
 ("Getty Images", "AP Photo", "REUTERS/Eva Manez")."""
-_CREDIT_CATS = ("caption/en/credit-line", "caption/en/glued-credit", _AGENCY_CREDIT)
+_CREDIT_CATS = ("caption/en/credit-line", _AGENCY_CREDIT)
 _QUOTE_OR_SAID = re.compile(r'"|\b(said|says|told|according to)\b', re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _HEADLINE_END = re.compile(r"[.:;,]$")
