@@ -79,11 +79,8 @@ log = logging.getLogger(__name__)
 
 _COMMENT_CATS = (Category.COMMENT_FORM, Category.COMMENTS)
 _AGENCY_CREDIT = "caption/xx/agency-credit"
-_SIGN_OFF = re.compile(
-    r"[(\[]?(Reuters?|AP|AFP|dpa|PA|UPI|EFE|ANSA|Xinhua|Anadolu|Bloomberg|Kyodo)"
-    r"( ?/ ?(Reuters?|AP|AFP|dpa|PA|UPI|EFE|ANSA|Xinhua|Anadolu|Bloomberg|Kyodo))*[)\]]?\.?$",
-    re.IGNORECASE,
-)
+_AGENCIES = "Reuters?|AP|AFP|dpa|PA|UPI|EFE|ANSA|Xinhua|Anadolu|Bloomberg|Kyodo|PAP|APA|KNA|epd|Yonhap|Télam"
+_SIGN_OFF = re.compile(rf"[(\[]?({_AGENCIES})( ?/ ?({_AGENCIES}))*[)\]]?\.?$", re.IGNORECASE)
 """A news agency's sign-off under a wire story ("Reuters", "(AP)", "dpa/AFP"); not a photo credit
 ("Getty Images", "AP Photo", "REUTERS/Eva Manez")."""
 _CREDIT_CATS = ("caption/en/credit-line", _AGENCY_CREDIT)
