@@ -306,16 +306,46 @@ _LONE_PROSE_WORDS = 30
 not remove (a teaser's summary or a standfirst is shorter)."""
 
 
-def _prose_above(bs: list[_Block], b: _Block) -> bool:
-    """Whether ``b``, above the article region, is prose that no rule matched and that is long
-    (``_LONE_PROSE_WORDS``) or a finished sentence next to another paragraph of prose (not a lone
-    summary between headlines: :func:`_isolated`) of ``_RUN_PROSE_WORDS`` or more."""
+def _prose_above(bs: list[_Block], b: _Block, listed: bool) -> bool:
+    """Whether ``b``, above the article region, is prose that no rule matched and that is a
+    finished sentence of ``_RUN_PROSE_WORDS`` or more next to another paragraph of prose, or,
+    unless ``listed`` (two or more lone paragraphs next to date or time stamps stand above the
+    region: a list of teasers, whatever the length of their summaries), a lone paragraph of
+    ``_LONE_PROSE_WORDS`` or more.
+    Hard-wrapped lines of one paragraph are judged together (:func:`_paragraph_isolated`)."""
     g = b.g
     if not g.prose or b.weak or b.strong is not None:
         return False
-    if g.words >= _LONE_PROSE_WORDS:
-        return True
-    return g.terminal and g.words >= _RUN_PROSE_WORDS and not _isolated(bs, b.index)
+    lone = _paragraph_isolated(bs, b.index)
+    if not lone:
+        return g.terminal and g.words >= _RUN_PROSE_WORDS
+    return g.words >= _LONE_PROSE_WORDS and not listed
+
+
+def _stamped(bs: list[_Block], b: _Block) -> bool:
+    """Whether a date or time stamp stands right below the paragraph of ``b`` or one or two lines
+    above it (a teaser: headline, summary, "2 hours ago"; or stamp, headline, summary)."""
+    j = b.index + 1
+    while j < len(bs) and bs[j].g is b.g:
+        j += 1
+    return (
+        (j < len(bs) and _stamp(bs[j]))
+        or (b.index > 0 and _stamp(bs[b.index - 1]))
+        or (b.index > 1 and _stamp(bs[b.index - 2]))
+    )
+
+
+def _paragraph_isolated(bs: list[_Block], i: int) -> bool:
+    """:func:`_isolated` of the whole logical block of line ``i`` (all the hard-wrapped lines that
+    share its features): no other prose right above its first line or right below its last."""
+    lo = hi = i
+    while lo > 0 and bs[lo - 1].g is bs[i].g:
+        lo -= 1
+    while hi + 1 < len(bs) and bs[hi + 1].g is bs[i].g:
+        hi += 1
+    above = lo > 0 and bs[lo - 1].g.prose
+    below = hi + 1 < len(bs) and bs[hi + 1].g.prose
+    return not above and not below and lo > 0 and hi < len(bs) - 1
 
 
 def _isolated(bs: list[_Block], i: int) -> bool:
@@ -861,15 +891,18 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     prose_idx = [b.index for b in bs if b.g.prose]
     head_end = prose_idx[0] if prose_idx else n // 3
     tail_start = prose_idx[-2] if len(prose_idx) >= 2 else (prose_idx[-1] if prose_idx else (2 * n) // 3)
+    tail_early = tail_start
     if len(prose_idx) >= 2:
         # a page dump's author box ("Über den Autor", "X is a senior writer for Y") stands under
         # the article but often above more prose (teaser summaries, comments): the tail zone also
-        # begins right after the prose block that brings the prose to half its words
+        # begins right after the prose block that brings the prose to half its words, for a block
+        # that is no prose (a heading, "Über den Autor") or stands under no prose (the bio under the
+        # author's name); a sentence of the article's second half that reads like a bio stays
         half, acc = sum(bs[i].f.words for i in prose_idx) / 2, 0
         for i in prose_idx:
             acc += bs[i].f.words
             if acc >= half:
-                tail_start = min(tail_start, i + 1)
+                tail_early = min(tail_start, i + 1)
                 break
 
     # 1. rule matches (a rule runs only on blocks that have its required prefix or literal text); in
@@ -891,7 +924,9 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             i = low.bit_length() - 1
             rule = index.rules[i]
             if rule.zone != "any" and not _zone_ok(rule, b.index, head_end, tail_start):
-                continue
+                early = rule.zone == "tail" and b.index >= tail_early
+                if not (early and (not b.g.prose or not bs[b.index - 1].g.prose)):
+                    continue
             m = index.searches[i](text)
             if m is None:
                 continue
@@ -1011,13 +1046,17 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
 
     # 3. scores inside the region; everything outside is boilerplate
     table = set(rows)
+    # two or more lone paragraphs of prose above the region, each next to a date or time stamp, are
+    # a list of teasers, however long their summaries
+    firsts = [b for b in bs[:head_cut] if b.g.prose and (b.index == 0 or bs[b.index - 1].g is not b.g)]
+    teaser_list = sum(1 for b in firsts if _paragraph_isolated(bs, b.index) and _stamped(bs, b)) >= 2
     for b in bs:
         if b.strong is not None:
             b.score = max(1.0, b.strong.weight)
             b.category, b.rule = b.strong.category, b.strong.id
             continue
         if b.index < head_cut or b.index >= tail_cut:
-            if b.index < head_cut and _prose_above(bs, b):
+            if b.index < head_cut and _prose_above(bs, b, teaser_list):
                 # prose above the region is the article's (its first paragraphs, above a schedule
                 # or a fact box, when the region found the reader comments below; its lead,
                 # above a photo and share buttons): position alone does not remove it; a short
