@@ -306,17 +306,20 @@ _LONE_PROSE_WORDS = 30
 not remove (a teaser's summary or a standfirst is shorter)."""
 
 
-def _prose_above(bs: list[_Block], b: _Block, listed: bool) -> bool:
+def _prose_above(bs: list[_Block], b: _Block, listed: bool, lone_of: dict[int, bool]) -> bool:
     """Whether ``b``, above the article region, is prose that no rule matched and that is a
     finished sentence of ``_RUN_PROSE_WORDS`` or more next to another paragraph of prose, or,
     unless ``listed`` (two or more lone paragraphs next to date or time stamps stand above the
     region: a list of teasers, whatever the length of their summaries), a lone paragraph of
     ``_LONE_PROSE_WORDS`` or more.
-    Hard-wrapped lines of one paragraph are judged together (:func:`_paragraph_isolated`)."""
+    Hard-wrapped lines of one paragraph are judged together (:func:`_paragraph_isolated`, once a
+    paragraph: ``lone_of`` keeps its answer by ``id`` of the paragraph's features)."""
     g = b.g
     if not g.prose or b.weak or b.strong is not None:
         return False
-    lone = _paragraph_isolated(bs, b.index)
+    lone = lone_of.get(id(g))
+    if lone is None:
+        lone = lone_of[id(g)] = _paragraph_isolated(bs, b.index)
     if not lone:
         return g.terminal and g.words >= _RUN_PROSE_WORDS
     return g.words >= _LONE_PROSE_WORDS and not listed
@@ -1049,14 +1052,15 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # two or more lone paragraphs of prose above the region, each next to a date or time stamp, are
     # a list of teasers, however long their summaries
     firsts = [b for b in bs[:head_cut] if b.g.prose and (b.index == 0 or bs[b.index - 1].g is not b.g)]
-    teaser_list = sum(1 for b in firsts if _paragraph_isolated(bs, b.index) and _stamped(bs, b)) >= 2
+    lone_of = {id(b.g): _paragraph_isolated(bs, b.index) for b in firsts}
+    teaser_list = sum(1 for b in firsts if lone_of[id(b.g)] and _stamped(bs, b)) >= 2
     for b in bs:
         if b.strong is not None:
             b.score = max(1.0, b.strong.weight)
             b.category, b.rule = b.strong.category, b.strong.id
             continue
         if b.index < head_cut or b.index >= tail_cut:
-            if b.index < head_cut and _prose_above(bs, b, teaser_list):
+            if b.index < head_cut and _prose_above(bs, b, teaser_list, lone_of):
                 # prose above the region is the article's (its first paragraphs, above a schedule
                 # or a fact box, when the region found the reader comments below; its lead,
                 # above a photo and share buttons): position alone does not remove it; a short
