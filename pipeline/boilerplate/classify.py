@@ -306,21 +306,18 @@ _LONE_PROSE_WORDS = 30
 not remove (a teaser's summary or a standfirst is shorter)."""
 
 
-def _prose_above(bs: list[_Block], b: _Block, listed: bool, lone_of: dict[int, bool]) -> bool:
+def _prose_above(b: _Block, listed: bool, lone_of: dict[int, bool]) -> bool:
     """Whether ``b``, above the article region, is prose that no rule matched and that is a
     finished sentence of ``_RUN_PROSE_WORDS`` or more next to another paragraph of prose, or,
     unless ``listed`` (two or more lone paragraphs next to date or time stamps stand above the
     region: a list of teasers, whatever the length of their summaries), a lone paragraph of
     ``_LONE_PROSE_WORDS`` or more.
-    Hard-wrapped lines of one paragraph are judged together (:func:`_paragraph_isolated`, once a
-    paragraph: ``lone_of`` keeps its answer by ``id`` of the paragraph's features)."""
+    ``lone_of``: :func:`_isolated` of every paragraph of prose above the region, by ``id`` of its
+    features (hard-wrapped lines of one paragraph share them, and the answer)."""
     g = b.g
     if not g.prose or b.weak or b.strong is not None:
         return False
-    lone = lone_of.get(id(g))
-    if lone is None:
-        lone = lone_of[id(g)] = _paragraph_isolated(bs, b.index)
-    if not lone:
+    if not lone_of[id(g)]:
         return g.terminal and g.words >= _RUN_PROSE_WORDS
     return g.words >= _LONE_PROSE_WORDS and not listed
 
@@ -338,9 +335,10 @@ def _stamped(bs: list[_Block], b: _Block) -> bool:
     )
 
 
-def _paragraph_isolated(bs: list[_Block], i: int) -> bool:
-    """:func:`_isolated` of the whole logical block of line ``i`` (all the hard-wrapped lines that
-    share its features): no other prose right above its first line or right below its last."""
+def _isolated(bs: list[_Block], i: int) -> bool:
+    """No prose block directly above or below the paragraph of line ``i`` (in a list of teasers,
+    summaries sit between headlines). The hard-wrapped lines of one paragraph share its features
+    and its answer: no other prose right above its first line or right below its last."""
     lo = hi = i
     while lo > 0 and bs[lo - 1].g is bs[i].g:
         lo -= 1
@@ -349,13 +347,6 @@ def _paragraph_isolated(bs: list[_Block], i: int) -> bool:
     above = lo > 0 and bs[lo - 1].g.prose
     below = hi + 1 < len(bs) and bs[hi + 1].g.prose
     return not above and not below and lo > 0 and hi < len(bs) - 1
-
-
-def _isolated(bs: list[_Block], i: int) -> bool:
-    """No prose block directly above or below (in a list of teasers, summaries sit between headlines)."""
-    above = i > 0 and bs[i - 1].g.prose and bs[i - 1].g is not bs[i].g
-    below = i + 1 < len(bs) and bs[i + 1].g.prose and bs[i + 1].g is not bs[i].g
-    return not above and not below and 0 < i < len(bs) - 1
 
 
 _CELL_GAP = re.compile(r"\S {3,}\S")
@@ -1052,7 +1043,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # two or more lone paragraphs of prose above the region, each next to a date or time stamp, are
     # a list of teasers, however long their summaries
     firsts = [b for b in bs[:head_cut] if b.g.prose and (b.index == 0 or bs[b.index - 1].g is not b.g)]
-    lone_of = {id(b.g): _paragraph_isolated(bs, b.index) for b in firsts}
+    lone_of = {id(b.g): _isolated(bs, b.index) for b in firsts}
     teaser_list = sum(1 for b in firsts if lone_of[id(b.g)] and _stamped(bs, b)) >= 2
     for b in bs:
         if b.strong is not None:
@@ -1060,7 +1051,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             b.category, b.rule = b.strong.category, b.strong.id
             continue
         if b.index < head_cut or b.index >= tail_cut:
-            if b.index < head_cut and _prose_above(bs, b, teaser_list, lone_of):
+            if b.index < head_cut and _prose_above(b, teaser_list, lone_of):
                 # prose above the region is the article's (its first paragraphs, above a schedule
                 # or a fact box, when the region found the reader comments below; its lead,
                 # above a photo and share buttons): position alone does not remove it; a short
