@@ -455,7 +455,11 @@ def serve_nightly(
     inputs already processed, so each night only new or changed inputs are cleaned.
     ``task_runner``: the scheduled runs' runner (default: the environment's,
     :func:`make_task_runner`); Prefect hands the served flow object, with it, to each run.
+    One run at a time, as with ``flows/prefect.yaml``'s ``concurrency_limit: 1`` (the state
+    store admits one writer): a run due while another is running waits for it
+    (``AwaitingConcurrencySlot``, then runs) instead of failing with ``StateLockedError``.
     """
+    from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
     from prefect.schedules import Cron
 
     params: dict[str, Any] = {"inputs": ["seeds"], "output": NIGHTLY_OUTPUT, "incremental": True}
@@ -469,6 +473,7 @@ def serve_nightly(
         parameters=params,
         tags=["docclean"],
         description="Nightly incremental docclean run.",
+        global_limit=ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.ENQUEUE),
     )
 
 

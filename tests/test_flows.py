@@ -396,6 +396,9 @@ def test_serve_gives_the_scheduled_runs_the_task_runner_asked_for(
     (runner, kwargs), (default, _) = served
     assert type(runner).__name__ == "ThreadPoolTaskRunner" and runner._max_workers == 3
     assert kwargs["parameters"]["incremental"] is True and kwargs["name"] == "nightly"
+    # one run at a time, a second one queued (before: no limit, a second run failed on the lock)
+    limit = kwargs["global_limit"]
+    assert (limit.limit, limit.collision_strategy.value) == (1, "ENQUEUE")
     assert default is None  # no option: the flow as defined, with the environment's runner
     # a negative count is refused as `docclean run --workers -1` is, before anything is served
     assert flow_module.main(["serve", "--workers", "-1"]) == 2
