@@ -814,6 +814,69 @@ def _dated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
     return start if prose_before > max(prose_run, 50) else n
 
 
+_INGREDIENTS = re.compile(
+    r"(zutaten|ingredients|ingrédients|ingredientes|ingredienti|składniki|ingrediënten)\b[^.!?]{0,30}",
+    re.IGNORECASE,
+)
+_INGREDIENTS_SPAN = 80
+"""Furthest (in blocks) an ingredients heading may stand above the article region."""
+_INGREDIENT_WORDS = 12
+
+
+def _ingredients_above(bs: list[_Block], first: int) -> range:
+    """A recipe's ingredient list right above the article region (its steps): the blocks from the
+    nearest "Zutaten" / "Ingredients" / "Ingrédients" ... heading down to the region.
+
+    A page dump puts each quantity and each ingredient on a line of its own ("125 g" / "Mehl"), or
+    "350 g Zucker", under the heading, then the steps; the region (the steps' prose) starts below,
+    and the list went as chrome above it. Only a list: no tail marker between the heading and the
+    region, no line longer than an ingredient, and figures on a third of its lines or more (a
+    heading over teaser headlines has none).
+
+    Empty when there is no such heading within :data:`_INGREDIENTS_SPAN` blocks.
+    """
+    h = next(
+        (
+            i
+            for i in range(first - 1, max(-1, first - 1 - _INGREDIENTS_SPAN), -1)
+            if bs[i].strong is None and _INGREDIENTS.fullmatch(bs[i].f.text.rstrip(":")) is not None
+        ),
+        None,
+    )
+    if h is None:
+        return range(0)
+    items = bs[h + 1 : first]
+    if not items or any(b.strong is not None and b.strong.tail_marker for b in items):
+        return range(0)
+    if any(b.f.words > _INGREDIENT_WORDS and b.g.prose for b in items):
+        return range(0)
+    if 3 * sum(1 for b in items if _DIGIT.search(b.f.text)) < len(items):
+        return range(0)
+    return range(h, first)
+
+
+_STEP_NUMBER = re.compile(r"\d{1,2}\.?")
+_COUNTER = "other/xx/counter"
+
+
+def _step_number(bs: list[_Block], b: _Block) -> bool:
+    """A bare step number ("1", "2.") on its own line over a paragraph of prose that no rule matched.
+
+    The counter rule removes bare numbers (a like or comment count), but a recipe's or a guide's
+    numbered steps put one over each step's paragraph; as a rule match each cut the article there
+    (a recipe kept its last two steps of five).
+    """
+    i = b.index
+    return (
+        b.strong is not None
+        and b.strong.id == _COUNTER
+        and _STEP_NUMBER.fullmatch(b.f.text) is not None
+        and i + 1 < len(bs)
+        and bs[i + 1].g.prose
+        and bs[i + 1].strong is None
+    )
+
+
 def _shape_value(g: BlockFeatures) -> float:
     """Region value of a block that is not prose: lists, table rows and short sentences count a little."""
     if g.words == 0:
@@ -951,7 +1014,9 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     for b in bs:
         # a caption sits inside the article: the region values it as if no rule had matched it
         caption = b.strong is not None and b.strong.category == Category.CAPTION and not b.strong.tail_marker
-        if b.strong is not None and not caption:
+        if _step_number(bs, b):
+            v = 0.0  # a recipe's or a guide's "1", "2", ... over each step: no gap in the article
+        elif b.strong is not None and not caption:
             v = -(_RULE_PENALTY + b.f.words)
             inline = b.strong.category not in _COMMENT_CATS and _prose_follows(bs, b.index)
             if b.strong.tail_marker and not inline:
@@ -1045,11 +1110,14 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     firsts = [b for b in bs[:head_cut] if b.g.prose and (b.index == 0 or bs[b.index - 1].g is not b.g)]
     lone_of = {id(b.g): _isolated(bs, b.index) for b in firsts}
     teaser_list = sum(1 for b in firsts if lone_of[id(b.g)] and _stamped(bs, b)) >= 2
+    ingredients = range(0) if from_html else _ingredients_above(bs, first)
     for b in bs:
         if b.strong is not None:
             b.score = max(1.0, b.strong.weight)
             b.category, b.rule = b.strong.category, b.strong.id
             continue
+        if b.index < head_cut and b.index in ingredients:
+            continue  # a recipe's ingredient list above its steps
         if b.index < head_cut or b.index >= tail_cut:
             if b.index < head_cut and _prose_above(b, teaser_list, lone_of):
                 # prose above the region is the article's (its first paragraphs, above a schedule
