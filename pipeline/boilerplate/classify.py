@@ -818,20 +818,47 @@ _INGREDIENTS = re.compile(
     r"(zutaten|ingredients|ingrédients|ingredientes|ingredienti|składniki|ingrediënten)\b[^.!?]{0,30}",
     re.IGNORECASE,
 )
+_PREPARATION = re.compile(
+    r"(zubereitung|zubereitungsschritte|schritt-für-schritt( anleitung)?|anleitung|so geht'?s"
+    r"|preparation|method|directions|instructions|steps|step by step"
+    r"|préparation|preparación|elaboración|preparazione|procedimento|modo de preparo|modo de preparação"
+    r"|przygotowanie|bereiding)\b[^.!?]{0,30}",
+    re.IGNORECASE,
+)
 _INGREDIENTS_SPAN = 80
 """Furthest (in blocks) an ingredients heading may stand above the article region."""
-_INGREDIENT_WORDS = 12
+_PREPARATION_REACH = 40
+"""How far into the article region the preparation heading (or step "1") may stand."""
 
 
-def _ingredients_above(bs: list[_Block], first: int) -> range:
-    """A recipe's ingredient list right above the article region (its steps): the blocks from the
-    nearest "Zutaten" / "Ingredients" / "Ingrédients" ... heading down to the region.
+def _ingredient_line(b: _Block, named: bool = False) -> bool:
+    """A line of an ingredient list: a quantity with or without its ingredient ("125 g", "350 g
+    Zucker", "2 Pck. Vanillepuddingpulver") or a short name or sub-heading ("Mehl", "Für den
+    Mürbeteig:"; up to ten words when ``named``, under a bare quantity: "1" / "box yellow cake
+    mix"); no rule match, no link, no date, no price (an ad's "jetzt nur 199,99 €")."""
+    f = b.g
+    if b.strong is not None and b.strong.id == _COUNTER:
+        # a bare quantity ("2" over "Eier"), which the counter rule takes for a count; not "81K"
+        return _STEP_NUMBER.fullmatch(f.text) is not None
+    if b.strong is not None or f.links or f.date or f.price:
+        return False
+    if _DIGIT.search(f.text) is not None:
+        return f.words <= 10
+    return f.words <= (10 if named else 5) and (not f.terminal or f.text.endswith(":"))
+
+
+def _ingredients_above(bs: list[_Block], first: int, steps: set[int]) -> set[int]:
+    """A recipe's ingredient list right above its steps (the article region, which starts at
+    ``first``): the nearest "Zutaten" / "Ingredients" / "Ingrédients" ... heading and the lines
+    under it that read as ingredients (:func:`_ingredient_line`).
 
     A page dump puts each quantity and each ingredient on a line of its own ("125 g" / "Mehl"), or
     "350 g Zucker", under the heading, then the steps; the region (the steps' prose) starts below,
-    and the list went as chrome above it. Only a list: no tail marker between the heading and the
-    region, no line longer than an ingredient, and figures on a third of its lines or more (a
-    heading over teaser headlines has none).
+    and the list went as chrome above it. Only when the steps follow: a preparation heading
+    ("Zubereitung", "Method", "Préparation" ...) or a numbered step (``steps``) between the list
+    and the first :data:`_PREPARATION_REACH` blocks of the region (not a menu item "Zutaten" over
+    an unrelated article, nor a sidebar's recipe with its "Zum Rezept" link), and figures on a
+    third of the list's lines or more.
 
     Empty when there is no such heading within :data:`_INGREDIENTS_SPAN` blocks.
     """
@@ -844,37 +871,71 @@ def _ingredients_above(bs: list[_Block], first: int) -> range:
         None,
     )
     if h is None:
-        return range(0)
+        return set()
+    reach = bs[h + 1 : first + _PREPARATION_REACH]
+    if not any(b.index in steps or _PREPARATION.fullmatch(b.f.text.rstrip(":")) is not None for b in reach):
+        return set()
     items = bs[h + 1 : first]
-    if not items or any(b.strong is not None and b.strong.tail_marker for b in items):
-        return range(0)
-    if any(b.f.words > _INGREDIENT_WORDS and b.g.prose for b in items):
-        return range(0)
-    if 3 * sum(1 for b in items if _DIGIT.search(b.f.text)) < len(items):
-        return range(0)
-    return range(h, first)
+    if any(b.strong is not None and b.strong.tail_marker for b in items):
+        return set()
+    listed: list[_Block] = []
+    prev = h
+    for b in items:
+        # a name without a quantity ("Salz", "Für die Füllung:") belongs to the list only right
+        # under the heading or another item, not under an ad ("Jetzt bestellen"); the steps'
+        # heading ("Zubereitung", "Steps") goes with the list
+        above = bs[b.index - 1]
+        named = prev == b.index - 1 and _DIGIT.search(above.f.text) is not None and above.f.words <= 3
+        if _PREPARATION.fullmatch(b.f.text.rstrip(":")) is not None or (
+            _ingredient_line(b, named) and (_DIGIT.search(b.f.text) is not None or prev == b.index - 1)
+        ):
+            listed.append(b)
+            prev = b.index
+    if 3 * sum(1 for b in listed if _DIGIT.search(b.f.text)) < len(listed) or not listed:
+        return set()
+    return {h, *(b.index for b in listed)}
 
 
-_STEP_NUMBER = re.compile(r"\d{1,2}\.?")
+_STEP_NUMBER = re.compile(r"(\d{1,2})\.?")
 _COUNTER = "other/xx/counter"
 
 
-def _step_number(bs: list[_Block], b: _Block) -> bool:
-    """A bare step number ("1", "2.") on its own line over a paragraph of prose that no rule matched.
+def _step_numbers(bs: list[_Block]) -> set[int]:
+    """The blocks that are a numbered step's bare number ("1", "2.") over a paragraph of prose.
 
     The counter rule removes bare numbers (a like or comment count), but a recipe's or a guide's
     numbered steps put one over each step's paragraph; as a rule match each cut the article there
-    (a recipe kept its last two steps of five).
+    (a recipe kept its last two steps of five). A sequence: it starts at "1" right under prose or
+    a preparation heading ("Zubereitung", "Method") or any line but a short heading (a
+    "Leser-Favoriten" list of numbered teasers), and goes on 2, 3, ... each over prose that no rule
+    matched.
     """
-    i = b.index
-    return (
-        b.strong is not None
-        and b.strong.id == _COUNTER
-        and _STEP_NUMBER.fullmatch(b.f.text) is not None
-        and i + 1 < len(bs)
-        and bs[i + 1].g.prose
-        and bs[i + 1].strong is None
-    )
+    found: set[int] = set()
+    expect = 0
+    for b in bs:
+        if b.strong is None or b.strong.id != _COUNTER:
+            continue
+        m = _STEP_NUMBER.fullmatch(b.f.text)
+        i = b.index
+        below = bs[i + 1] if i + 1 < len(bs) else None
+        if m is None or below is None or not below.g.prose or below.strong is not None:
+            expect = 0
+            continue
+        n = int(m.group(1))
+        if n == 1:
+            above = bs[i - 1] if i > 0 else None
+            ok = above is not None and (
+                _PREPARATION.fullmatch(above.f.text.rstrip(":")) is not None
+                or not (above.g.words <= 5 and not above.g.terminal and _DIGIT.search(above.f.text) is None)
+            )
+        else:
+            ok = n == expect
+        if ok:
+            found.add(i)
+            expect = n + 1
+        else:
+            expect = 0
+    return found
 
 
 def _shape_value(g: BlockFeatures) -> float:
@@ -1011,10 +1072,11 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     total_prose = sum(b.f.words for b in bs if b.g.prose)
     prose_seen = 0
     comment_start = n
+    steps = _step_numbers(bs)
     for b in bs:
         # a caption sits inside the article: the region values it as if no rule had matched it
         caption = b.strong is not None and b.strong.category == Category.CAPTION and not b.strong.tail_marker
-        if _step_number(bs, b):
+        if b.index in steps:
             v = 0.0  # a recipe's or a guide's "1", "2", ... over each step: no gap in the article
         elif b.strong is not None and not caption:
             v = -(_RULE_PENALTY + b.f.words)
@@ -1110,7 +1172,9 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     firsts = [b for b in bs[:head_cut] if b.g.prose and (b.index == 0 or bs[b.index - 1].g is not b.g)]
     lone_of = {id(b.g): _isolated(bs, b.index) for b in firsts}
     teaser_list = sum(1 for b in firsts if lone_of[id(b.g)] and _stamped(bs, b)) >= 2
-    ingredients = range(0) if from_html else _ingredients_above(bs, first)
+    ingredients = set() if from_html else _ingredients_above(bs, first, steps)
+    for i in ingredients:
+        bs[i].strong = None  # a bare quantity of the list is no count
     for b in bs:
         if b.strong is not None:
             b.score = max(1.0, b.strong.weight)
