@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -162,3 +163,19 @@ def test_the_language_guess_reads_the_words_the_features_count() -> None:
 def test_features_of_the_block_words_are_the_block_features(parts: list[str], lang: str) -> None:
     raw = " ".join(parts)
     assert features_of(block_words(raw), lang, 0.0) == block_features(raw, lang, 0.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["15 ottobre 2024", "12 de noviembre de 2022", "7 février 2023", "3 października 2021", "27 abril 2022",
+     "5 DÉC. 2019", "May 12, 2024"],
+)  # fmt: skip
+def test_dates_in_romance_and_polish_month_names_are_dates(text: str) -> None:
+    """Before, only English and German month names made a date: "15 ottobre 2024" under an Italian
+    byline was taken for the headline."""
+    assert block_features(text, "it").date
+
+
+@pytest.mark.parametrize("text", ["Ottobre rosso", "15 ottobre", "Dicembre 2024 in Borsa", "Mars 2020 Rover"])
+def test_month_names_without_day_and_year_are_no_dates(text: str) -> None:
+    assert not block_features(text, "it").date
