@@ -20,6 +20,7 @@ import gzip
 import json
 import logging
 import os
+import re
 import signal
 import sys
 import threading
@@ -93,7 +94,18 @@ def cmd_run(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
     if not args.quiet:
-        _print_summary(summary.to_dict(), Path(args.output), config.dedup.mode)
+        try:
+            _print_summary(summary.to_dict(), Path(args.output), config.dedup.mode)
+        except BrokenPipeError:
+            raise  # `docclean run ... | head`: 141, as for any command
+        except OSError as exc:
+            # stdout on a full disk (`> /dev/full`): the run itself finished, its output and state
+            # are written; before, "the run stopped" and exit 1 sent schedulers into a retry
+            with contextlib.suppress(OSError, ValueError):
+                sys.stderr.write(
+                    f"docclean: the run finished (output and state written) but its summary could"
+                    f" not be printed: {os_reason(exc)}\n"
+                )
     return 0
 
 
@@ -136,14 +148,19 @@ def run_files(output_dir: Path, stem: str) -> list[Path]:
 
     >>> import tempfile
     >>> out = Path(tempfile.mkdtemp())
-    >>> for name in ("documents-20261203T224833Z-da03fc1c.jsonl", "documents.jsonl", "rejected.jsonl"):
+    >>> for name in ("documents-20261203T224833Z-da03fc1c.jsonl", "documents.jsonl", "rejected.jsonl",
+    ...              "documents-my-notes.jsonl"):
     ...     _ = (out / name).write_text("")
     >>> [p.name for p in run_files(out, "documents")]
     ['documents.jsonl', 'documents-20261203T224833Z-da03fc1c.jsonl']
     """
+    from pipeline.writers import RUN_ID
+
     bare = (f"{stem}.jsonl", f"{stem}.jsonl.gz")
+    # only the names runs write: a user's documents-notes.jsonl beside them is no run's
+    name = re.compile(rf"{re.escape(stem)}(-{RUN_ID})?\.jsonl(\.gz)?")
     return sorted(
-        (p for p in output_dir.glob(f"{stem}*.jsonl*") if p.suffix in (".jsonl", ".gz")),
+        (p for p in output_dir.glob(f"{stem}*.jsonl*") if name.fullmatch(p.name)),
         key=lambda p: (
             p.name not in bare,  # "." sorts after "-": the one-off file came last, as the newest
             p.name[: len(f"{stem}-20260101T000000Z")],
@@ -373,7 +390,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _closed_streams_to_devnull() -> None:
+    """A standard stream closed by the caller (``2>&-``, some daemons) is ``None`` in Python:
+    point it at ``os.devnull``. Before, ``sys.stderr.isatty()`` then stopped a run before it
+    started, and the summary after a finished run ended in a traceback."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (process-long)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _closed_streams_to_devnull()
     parser = build_parser()
     args = parser.parse_args(argv)
     level = logging.WARNING - 10 * min(args.verbose, 2)

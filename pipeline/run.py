@@ -24,6 +24,7 @@ import calendar
 import concurrent.futures as cf
 import contextlib
 import ctypes
+import errno
 import gc
 import hashlib
 import heapq
@@ -66,7 +67,7 @@ from pipeline.errors import (
     os_reason,
 )
 from pipeline.state import DB_NAME, State, check_free
-from pipeline.writers import atomic_writer, atomic_writers, dumps, record, rejection_record
+from pipeline.writers import RUN_ID, atomic_writer, atomic_writers, dumps, record, rejection_record
 
 log = logging.getLogger(__name__)
 
@@ -339,11 +340,17 @@ def _arguments(
     return list(inputs), out, state_dir
 
 
+_NOT_WRITABLE = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT})
+"""Why a folder cannot be made or written that lies with the machine, not with the path given."""
+
+
 def _make_output(out: Path, what: str = "output") -> None:
     """Create the output (or ``what``: the state) folder and check that files can be written in
-    it: a folder that cannot be made is a :class:`ConfigError`; one that cannot be written (no
-    permission, a read-only file system) an ``OSError`` naming the folder (``docclean run``: one
-    line, exit 1), raised before the run walks its inputs rather than after.
+    it: a path that cannot be a folder (a file on the way, a name too long) is a
+    :class:`ConfigError` (exit 2); a folder that cannot be made or written (no permission, a
+    read-only or full file system) an ``OSError`` naming the folder (``docclean run``: one line,
+    exit 1), whether or not it already exists (before, a new folder on a read-only disk was exit
+    2 and an existing one exit 1), raised before the run walks its inputs rather than after.
 
     >>> import tempfile
     >>> _make_output(Path(tempfile.mkdtemp()) / "new" / "out")
@@ -351,7 +358,10 @@ def _make_output(out: Path, what: str = "output") -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ConfigError(f"cannot create the {what} folder {out}: {exc.strerror or exc}") from None
+        message = f"cannot create the {what} folder {out}: {exc.strerror or exc}"
+        if exc.errno in _NOT_WRITABLE:
+            raise OSError(exc.errno, message) from None
+        raise ConfigError(message) from None
     try:  # a hidden name: a run never reads it, even when the output is inside an input folder
         fd, probe = tempfile.mkstemp(prefix=".docclean-write-check-", dir=out)
     except OSError as exc:
@@ -1570,9 +1580,7 @@ Finished = tuple[Document, list[tuple[int, int]], tuple[Duplicate, ...]]
 """A document ready to write: the document, its kept ranges, its duplicates."""
 
 
-_RUN_FILE = re.compile(
-    r"(?:documents|rejected|manifest)-(\d{8}T\d{6}Z-[0-9a-f]{8})\.(?:jsonl|jsonl\.gz|json)"
-)
+_RUN_FILE = re.compile(rf"(?:documents|rejected|manifest)-({RUN_ID})\.(?:jsonl|jsonl\.gz|json)")
 """An incremental run's own files; group 1 is its run id."""
 
 

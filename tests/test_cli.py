@@ -550,3 +550,79 @@ def test_the_lock_message_names_the_state_folder_as_an_absolute_path(
             assert err.startswith(f"docclean: another docclean run holds the state at {state} (pid "), argv
     finally:
         os.close(fd)
+
+
+def test_an_output_folder_on_a_read_only_disk_is_exit_1_made_or_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # review: a new folder on a read-only file system was exit 2 ("cannot create"), an existing
+    # one exit 1 ("cannot be written"); the README says 1 for both (a file on the way stays 2)
+    import errno
+
+    def read_only(self: Path, *args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(self))
+
+    _no_walk(monkeypatch)
+    monkeypatch.setattr(Path, "mkdir", read_only)
+    assert main(["run", str(SEEDS), "-o", str(tmp_path / "ro" / "x"), "-q"]) == 1
+    err = capsys.readouterr().err
+    where = tmp_path / "ro" / "x"
+    assert (
+        err == f"docclean: the run stopped: cannot create the output folder {where}: Read-only file system\n"
+    )
+
+
+def test_closed_standard_streams_do_not_stop_a_run(tmp_path: Path) -> None:
+    # review: `docclean run ... 2>&-` stopped before it started (sys.stderr is None) and `>&-`
+    # ended in a traceback after the output was written; both exit 1
+    import subprocess
+
+    for closed, name in (("2", "err"), ("1", "out")):
+        out = tmp_path / name
+        cmd = f'"{sys.executable}" -m pipeline.cli run "{SEEDS}" -o "{out}" --workers 1 {closed}>&-'
+        done = subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert len((out / "documents.jsonl").read_text(encoding="utf-8").splitlines()) == 5
+
+
+def test_a_summary_that_cannot_be_printed_does_not_fail_a_finished_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # review: `docclean run ... > /dev/full` said "the run stopped: No space left on device" and
+    # exited 1 although output and state were written: a scheduler retried, and skipped everything
+    import errno
+
+    class Full:
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def flush(self) -> None:
+            pass
+
+    monkeypatch.setattr(sys, "stdout", Full())
+    assert main(["run", str(SEEDS / "003_8b4b2912ffbc3d7b.txt"), "-o", str(tmp_path), "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "the run finished (output and state written) but its summary could not be printed" in err
+    assert (tmp_path / "documents.jsonl").stat().st_size > 0
+
+
+def test_report_refuses_to_write_over_the_runs_own_files(
+    out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # review: `docclean report OUT --out OUT/documents.jsonl` replaced the records with HTML
+    before = (out / "documents.jsonl").read_bytes()
+    for name in ("documents.jsonl", "rejected.jsonl", "manifest.json"):
+        assert main(["report", str(out), "--out", str(out / name)]) == 2
+        assert "is one of the run's own files" in capsys.readouterr().err
+    assert (out / "documents.jsonl").read_bytes() == before
+
+
+def test_explain_and_validate_read_only_the_files_runs_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # review: a user's documents-mynotes.jsonl beside the run's files was read as run data
+    out = tmp_path / "out"
+    assert main(["run", str(SEEDS), "-o", str(out), "--workers", "1", "-q"]) == 0
+    (out / "documents-mynotes.jsonl").write_text("my notes, not JSON\n", encoding="utf-8")
+    assert main(["validate", str(out)]) == 0
+    assert capsys.readouterr().out.endswith("5 records, 0 schema errors, 0 damaged lines\n")

@@ -35,8 +35,8 @@ _PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?[$€£¥]|\b\d+[.,]\d\d\s?(usd|eur|g
 _DATE = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d\d-\d\d\b|"
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|"
-    r"\b\d{1,2}\.?( de)? (jan|feb|fév|fev|mär|mar|apr|avr|abr|mai|may|mag|jun|juin|giu|jul|juil|lug|aug|août|ago"
-    r"|sep|set|okt|oct|ott|out|nov|dez|dec|déc|dic|ene|gen)[a-zäéèûç]*\.?( de)? \d{4}\b|"
+    r"\b\d{1,2}\.?( de)? (jan|feb|fév|fev|mär|mar|apr|avr|abr|mai|may|mag|jun|juin|giu|jul|juil|lug"
+    r"|aug|août|ago|sep|set|okt|oct|ott|out|nov|dez|dec|déc|dic|ene|gen)[a-zäéèûç]*\.?( de)? \d{4}\b|"
     r"\b\d{1,2} (stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada"
     r"|grudnia) \d{4}\b",
     re.IGNORECASE,

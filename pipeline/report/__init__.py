@@ -52,7 +52,7 @@ from typing import Any
 
 from pipeline.document import Category
 from pipeline.errors import DoccleanError
-from pipeline.writers import file_mode
+from pipeline.writers import RUN_ID, file_mode
 
 __all__ = [
     "CATEGORY_COLOURS",
@@ -840,11 +840,33 @@ def write_report(output_dir: str | Path, dest: str | Path | None = None, limit: 
     target = Path(dest) if dest is not None else directory / "report.html"
     if target.is_dir():
         raise IsADirectoryError(f"--out {target} is a folder; name a file")
+    if _is_run_file(target, directory):
+        # before, `--out OUT/documents.jsonl` replaced the run's records with the HTML page
+        raise FileExistsError(f"--out {target} is one of the run's own files; name another file")
     try:
         _atomic_write(target, render_report(data, directory.resolve().name))
     except OSError as exc:
         raise ReportWriteError(f"cannot write {target}: {exc.strerror or exc}") from exc
     return target
+
+
+_RUN_FILE = re.compile(rf"(documents|rejected)(-{RUN_ID})?\.jsonl(\.gz)?|manifest(-{RUN_ID})?\.json")
+
+
+def _is_run_file(target: Path, directory: Path) -> bool:
+    """Whether ``target`` is (or would replace) a file a run writes in ``directory``: its records,
+    rejections or manifests (also an incremental run's ``documents-<run id>.jsonl``).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _is_run_file(d / "documents.jsonl", d), _is_run_file(d / "report.html", d)
+    (True, False)
+    """
+    try:
+        same_folder = target.resolve().parent == directory.resolve()
+    except OSError:
+        return False
+    return same_folder and _RUN_FILE.fullmatch(target.name) is not None
 
 
 class ReportWriteError(DoccleanError):
@@ -889,7 +911,7 @@ def command(args: argparse.Namespace) -> int:
     try:
         limit = getattr(args, "limit", DEFAULT_LIMIT)
         path = write_report(args.output_dir, args.out, limit or None)
-    except (FileNotFoundError, NotADirectoryError, IsADirectoryError) as exc:
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError, FileExistsError) as exc:
         print(f"docclean report: {exc}", file=sys.stderr)
         return 2
     except ReportWriteError as exc:
