@@ -276,13 +276,19 @@ def _add_validate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.set_defaults(func=cmd_validate)
 
 
+_REJECTION_KEYS = ("schema", "id", "source", "reason", "message")
+"""What every line of ``rejected.jsonl`` holds (:func:`pipeline.writers.rejection_record`)."""
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Check every record of a run against the JSON Schema; exit 1 when anything is wrong.
+    """Check every record of a run against the JSON Schema, and every rejection for its fields;
+    exit 1 when anything is wrong.
 
     Every problem is reported, one line each, and the check goes on: up to three schema
-    errors per record, and every damaged line (``FILE:LINE: reason``: edited, not UTF-8,
-    cut short; a ``.gz`` that ends early, after which its file's remaining lines cannot be
-    read). The last line counts records, schema errors and damaged lines.
+    errors per record, a rejection without its fields, and every damaged line (``FILE:LINE:
+    reason``: edited, not UTF-8, cut short; a ``.gz`` that ends early, after which its file's
+    remaining lines cannot be read). The last line counts records, schema errors (rejections
+    without their fields among them) and damaged lines.
     """
     import jsonschema
 
@@ -304,6 +310,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
             bad += 1
             where = "/".join(str(p) for p in err.path) or "(record)"
             sys.stdout.write(f"record {n} ({rec.get('id')!r}): {where}: {err.message}\n")
+    # the rejections too (before, a damaged rejected.jsonl passed, and `explain` then failed on it)
+    for k, rej in enumerate(iter_records(args.output_dir, "rejected", on_damage=on_damage), 1):
+        missing = [key for key in _REJECTION_KEYS if not isinstance(rej.get(key), str)]
+        if missing:
+            bad += 1
+            sys.stdout.write(f"rejection {k} ({rej.get('id')!r}): no {', '.join(missing)}\n")
     sys.stdout.write(f"{n} records, {bad} schema errors, {damaged} damaged lines\n")
     return 0 if bad == 0 and damaged == 0 else 1
 

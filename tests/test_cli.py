@@ -626,3 +626,16 @@ def test_explain_and_validate_read_only_the_files_runs_write(
     (out / "documents-mynotes.jsonl").write_text("my notes, not JSON\n", encoding="utf-8")
     assert main(["validate", str(out)]) == 0
     assert capsys.readouterr().out.endswith("5 records, 0 schema errors, 0 damaged lines\n")
+
+
+def test_validate_reads_the_rejections_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # review: a damaged rejected.jsonl passed validate (exit 0) while explain failed on it
+    out = tmp_path / "out"
+    assert main(["run", str(SEEDS), "-o", str(out), "--workers", "1", "-q"]) == 0
+    with (out / "rejected.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write('{"broken\n{"schema": "docclean/1", "id": "x"}\n')
+    assert main(["validate", str(out)]) == 1
+    printed = capsys.readouterr().out
+    assert f"{out / 'rejected.jsonl'}:1: not a docclean record" in printed
+    assert "rejection 1 ('x'): no source, reason, message" in printed
+    assert printed.endswith("5 records, 1 schema errors, 1 damaged lines\n")
