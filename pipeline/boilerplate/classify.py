@@ -814,6 +814,47 @@ def _dated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
     return start if prose_before > max(prose_run, 50) else n
 
 
+_TEASER_RUN_ITEMS = 3
+"""Fewest teaser headlines under the heading of an undated teaser list (:func:`_undated_teasers`)."""
+
+
+def _undated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
+    """Where a list of teaser headlines under a heading that ends the article region starts
+    (``len(bs)``: none): "On Our Radar" / "Gronk's SI girlfriend tells all" / "How Elvis bombed at
+    Opry" / "Trending in Entertainment" / ... after the article's last paragraph.
+
+    Read upwards from ``hi``: headline-shaped lines (3-16 words, no end punctuation, no rule
+    match, no bullet, no figures-only line) and short headings (up to four words, not ending in
+    a colon: a heading that announces a list is the article's); the run starts at its topmost
+    heading, with at least :data:`_TEASER_RUN_ITEMS` headlines below it and a finished sentence
+    right above it (the article's last paragraph). An article that ends in a list of items under
+    "Key facts:" or in bullets keeps them.
+    """
+    n = len(bs)
+    heads = 0
+    start = n
+    i = hi
+    while i > lo:
+        b = bs[i]
+        f = b.g
+        if b.strong is not None or f.bullet or f.terminal or f.link_ratio:
+            break
+        if f.words <= 4:
+            if f.text.endswith(":"):
+                break
+            if heads >= _TEASER_RUN_ITEMS and bs[i - 1].g.terminal and bs[i - 1].g.prose:
+                start = i
+        elif f.words <= 16 and _headline_shaped(f, 3) and not _data_like(b):
+            heads += 1
+        else:
+            break
+        i -= 1
+    if start >= n:
+        return n
+    prose_before = sum(x.f.words for x in bs[lo:start] if x.g.prose)
+    return start if prose_before > 50 else n
+
+
 _INGREDIENTS = re.compile(
     r"(zutaten|ingredients|ingrédients|ingredientes|ingredienti|składniki|ingrediënten)\b[^.!?]{0,30}",
     re.IGNORECASE,
@@ -1107,6 +1148,10 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     teasers = n if from_html else _dated_teasers(bs, lo, hi)
     if teasers <= hi:
         hi = teasers - 1
+    undated = n if from_html else _undated_teasers(bs, lo, hi)
+    if undated <= hi:
+        hi = undated - 1
+        teasers = min(teasers, undated)
 
     # after the article, boilerplate starts at the first block with evidence (a rule, a teaser
     # headline, a menu item, a comment section): a list that merely continues the article stays
