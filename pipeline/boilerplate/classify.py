@@ -814,6 +814,35 @@ def _dated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
     return start if prose_before > max(prose_run, 50) else n
 
 
+_LISTED_HEADLINE_WORDS = 20
+"""Longest line of a related-links list that :func:`_listed_under_heading` skips."""
+_LEAD_WORDS = 25
+"""Shortest paragraph that ends such a list: the article's lead."""
+
+
+def _listed_under_heading(bs: list[_Block], lo: int, hi: int) -> int:
+    """Where the article region really starts when it starts right under a related-links heading
+    ("Most Popular", "Related", "Read more") that a rule removes: below the list of headlines
+    under that heading ("St. Paul police chief sought state funding ...", "Skimming device found
+    at Eagan Kwik Trip"), at the first paragraph of :data:`_LEAD_WORDS` words or more.
+
+    Sentence-case headlines read as text, so the region took them in with the article below them.
+    Two or more such lines, each of at most :data:`_LISTED_HEADLINE_WORDS` words and no rule match;
+    ``lo`` itself when the shape does not hold.
+    """
+    head = bs[lo - 1] if lo > 0 else None
+    if head is None or head.strong is None or head.strong.category != Category.RELATED_LINKS:
+        return lo
+    i = lo
+    while i <= hi and bs[i].strong is None and bs[i].f.words <= _LISTED_HEADLINE_WORDS:
+        if bs[i].g.prose and bs[i].f.words >= _LEAD_WORDS:
+            break
+        i += 1
+    if i - lo < 2 or i > hi or bs[i].f.words < _LEAD_WORDS:
+        return lo
+    return i
+
+
 _TEASER_RUN_ITEMS = 3
 """Fewest teaser headlines under the heading of an undated teaser list (:func:`_undated_teasers`)."""
 
@@ -1143,6 +1172,9 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     lo, hi = _best_region(values, comment_start)
     if hi < lo:  # nothing reads like an article: only rules decide
         lo, hi = 0, n - 1
+    title_lo = lo  # the headline is looked for above the region as found: not among the list's lines
+    if not from_html:
+        lo = _listed_under_heading(bs, lo, hi)
     # a run of dated teasers (date, headline, one summary; again and again) that ends the region is
     # the page's list of other articles, however much its summaries read like prose
     teasers = n if from_html else _dated_teasers(bs, lo, hi)
@@ -1301,7 +1333,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             b.rule = f"{prev.category.value}/context"
 
     # 5. title and byline
-    title_idx = _find_title(doc, bs, lo, rows, tables)
+    title_idx = _find_title(doc, bs, title_lo, rows, tables)
     author = doc.author
     for b in bs:
         if b.category == Category.BYLINE and b.match is not None and author is None:
