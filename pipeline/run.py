@@ -346,8 +346,8 @@ _NOT_WRITABLE = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC,
 
 def _make_output(out: Path, what: str = "output") -> None:
     """Create the output (or ``what``: the state) folder and check that files can be written in
-    it: a path that cannot be a folder (a file on the way, a name too long) is a
-    :class:`ConfigError` (exit 2); a folder that cannot be made or written (no permission, a
+    it: a path that cannot be a folder (a file on the way) is a :class:`ConfigError` (exit 2);
+    a folder that cannot be made or written (no permission, a
     read-only or full file system) an ``OSError`` naming the folder (``docclean run``: one line,
     exit 1), whether or not it already exists (before, a new folder on a read-only disk was exit
     2 and an existing one exit 1), raised before the run walks its inputs rather than after.

@@ -615,6 +615,12 @@ def test_report_refuses_to_write_over_the_runs_own_files(
         assert main(["report", str(out), "--out", str(out / name)]) == 2
         assert "is one of the run's own files" in capsys.readouterr().err
     assert (out / "documents.jsonl").read_bytes() == before
+    # nor the state store, nor any existing file that is no page (second review)
+    store = out / ".docclean-state" / "state.sqlite"
+    kept = store.read_bytes()
+    assert main(["report", str(out), "--out", str(store)]) == 2
+    assert "exists and is no HTML page" in capsys.readouterr().err
+    assert store.read_bytes() == kept
 
 
 def test_explain_and_validate_read_only_the_files_runs_write(

@@ -764,7 +764,8 @@ def _dated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
     must have more prose than the run (a list of other articles under a short article, or an
     events list that is the page itself, is left to the region). A long paragraph, a second
     paragraph under one headline or a bullet ends the run: an article with dated sections reads
-    on for paragraphs, a teaser has one summary.
+    on for paragraphs, a teaser has one summary. Stamps of three or more different years are a
+    timeline, not a list of other articles (those are recent).
 
     >>> from pipeline.boilerplate.features import block_features
     >>> def blk(i, t):
@@ -809,9 +810,15 @@ def _dated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
         i -= 1
     if start >= n:
         return n
+    years = {m.group() for x in bs[start : hi + 1] if _stamp(x) for m in _YEAR.finditer(x.f.text)}
+    if len(years) >= 3:
+        return n  # a timeline ("12 de marzo de 2016", "5 de junio de 2018", ...): a list of news is recent
     prose_before = sum(x.f.words for x in bs[lo:start] if x.g.prose)
     prose_run = sum(x.f.words for x in bs[start : hi + 1] if x.g.prose)
     return start if prose_before > max(prose_run, 50) else n
+
+
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
 _LISTED_HEADLINE_WORDS = 20
@@ -855,12 +862,13 @@ def _undated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
     Read upwards from ``hi``: headline-shaped lines (3-16 words, no end punctuation, no rule
     match, no bullet, no figures-only line) and short headings (up to four words, not ending in
     a colon: a heading that announces a list is the article's); the run starts at its topmost
-    heading, with at least :data:`_TEASER_RUN_ITEMS` headlines below it and a finished sentence
-    right above it (the article's last paragraph). An article that ends in a list of items under
-    "Key facts:" or in bullets keeps them.
+    heading, with at least :data:`_TEASER_RUN_ITEMS` headlines and two headings (a page's rail of
+    teaser sections; one heading over a list is as often the article's own: "Filmografia
+    essenziale", "Los ganadores") and a finished sentence right above it (the article's last
+    paragraph). An article that ends in a list of items under "Key facts:" or in bullets keeps them.
     """
     n = len(bs)
-    heads = 0
+    heads = headings = 0
     start = n
     i = hi
     while i > lo:
@@ -871,7 +879,8 @@ def _undated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
         if f.words <= 4:
             if f.text.endswith(":"):
                 break
-            if heads >= _TEASER_RUN_ITEMS and bs[i - 1].g.terminal and bs[i - 1].g.prose:
+            headings += 1
+            if heads >= _TEASER_RUN_ITEMS and headings >= 2 and bs[i - 1].g.terminal and bs[i - 1].g.prose:
                 start = i
         elif f.words <= 16 and _headline_shaped(f, 3) and not _data_like(b):
             heads += 1
@@ -1453,10 +1462,17 @@ def _find_title(
             # a table's line ("Trust. 1,316,184. unch, Republic. Natl") or a menu set out in cells
             # ("Football   Cricket   Rugby") is no headline
             return None
+        if _BYLINE_SHAPE.match(b.f.text):
+            continue  # a byline that no rule took (its rule's zone ended at a kicker above it)
         if _is_headline(b):
             # the last item of a list of figures ("Sliced almonds" under "200 g sugar") is no headline
             return None if i > 0 and _data_like(bs[i - 1]) else b.index
     return None
+
+
+_BYLINE_SHAPE = re.compile(r"((?i:by|von|por|par|przez|door)|di) [A-ZÀ-ÝŁŚŻŹĆŃ][\w.'-]+( [A-ZÀ-ÝŁŚŻŹĆŃ][\w.'-]+){0,3}$")
+"""A byline's shape ("Por Luciana Bertoia", "By Jane Doe", "di Marco Bianchi"; not a headline about
+"Di Maio"): never a headline."""
 
 
 _LABEL_VALUE = re.compile(r"^[^\W\d_][\w.-]*( [\w.-]+)?: \S.*\d")

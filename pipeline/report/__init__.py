@@ -843,6 +843,9 @@ def write_report(output_dir: str | Path, dest: str | Path | None = None, limit: 
     if _is_run_file(target, directory):
         # before, `--out OUT/documents.jsonl` replaced the run's records with the HTML page
         raise FileExistsError(f"--out {target} is one of the run's own files; name another file")
+    if target.exists() and target.suffix.lower() not in (".html", ".htm"):
+        # nor any other file that is no page: the state store (OUT/.docclean-state/state.sqlite)
+        raise FileExistsError(f"--out {target} exists and is no HTML page; name an .html file or a new one")
     try:
         _atomic_write(target, render_report(data, directory.resolve().name))
     except OSError as exc:
