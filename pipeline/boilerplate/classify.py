@@ -1470,7 +1470,8 @@ def _find_title(
     return None
 
 
-_BYLINE_SHAPE = re.compile(r"((?i:by|von|por|par|przez|door)|di) [A-ZÀ-ÝŁŚŻŹĆŃ][\w.'-]+( [A-ZÀ-ÝŁŚŻŹĆŃ][\w.'-]+){0,3}$")
+_NAME = r"[A-ZÀ-ÝŁŚŻŹĆŃ][\w.'-]+"
+_BYLINE_SHAPE = re.compile(rf"((?i:by|von|por|par|przez|door)|di) {_NAME}( {_NAME}){{0,3}}$")
 """A byline's shape ("Por Luciana Bertoia", "By Jane Doe", "di Marco Bianchi"; not a headline about
 "Di Maio"): never a headline."""
 
