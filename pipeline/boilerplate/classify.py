@@ -904,6 +904,13 @@ _PREPARATION = re.compile(
     r"|przygotowanie|bereiding)\b[^.!?]{0,30}",
     re.IGNORECASE,
 )
+
+
+def _heading_of(pattern: re.Pattern[str], b: _Block) -> bool:
+    """Whether ``b`` is a heading ``pattern`` names ("Zutaten", "Ingredients:", "Zubereitung")."""
+    return pattern.fullmatch(b.f.text.rstrip(":")) is not None
+
+
 _INGREDIENTS_SPAN = 80
 """Furthest (in blocks) an ingredients heading may stand above the article region."""
 _PREPARATION_REACH = 40
@@ -945,14 +952,14 @@ def _ingredients_above(bs: list[_Block], first: int, steps: set[int]) -> set[int
         (
             i
             for i in range(first - 1, max(-1, first - 1 - _INGREDIENTS_SPAN), -1)
-            if bs[i].strong is None and _INGREDIENTS.fullmatch(bs[i].f.text.rstrip(":")) is not None
+            if bs[i].strong is None and _heading_of(_INGREDIENTS, bs[i])
         ),
         None,
     )
     if h is None:
         return set()
     reach = bs[h + 1 : first + _PREPARATION_REACH]
-    if not any(b.index in steps or _PREPARATION.fullmatch(b.f.text.rstrip(":")) is not None for b in reach):
+    if not any(b.index in steps or _heading_of(_PREPARATION, b) for b in reach):
         return set()
     items = bs[h + 1 : first]
     if any(b.strong is not None and b.strong.tail_marker for b in items):
@@ -965,7 +972,7 @@ def _ingredients_above(bs: list[_Block], first: int, steps: set[int]) -> set[int
         # heading ("Zubereitung", "Steps") goes with the list
         above = bs[b.index - 1]
         named = prev == b.index - 1 and _DIGIT.search(above.f.text) is not None and above.f.words <= 3
-        if _PREPARATION.fullmatch(b.f.text.rstrip(":")) is not None or (
+        if _heading_of(_PREPARATION, b) or (
             _ingredient_line(b, named) and (_DIGIT.search(b.f.text) is not None or prev == b.index - 1)
         ):
             listed.append(b)
@@ -984,10 +991,9 @@ def _step_numbers(bs: list[_Block]) -> set[int]:
 
     The counter rule removes bare numbers (a like or comment count), but a recipe's or a guide's
     numbered steps put one over each step's paragraph; as a rule match each cut the article there
-    (a recipe kept its last two steps of five). A sequence: it starts at "1" right under prose or
-    a preparation heading ("Zubereitung", "Method") or any line but a short heading (a
-    "Leser-Favoriten" list of numbered teasers), and goes on 2, 3, ... each over prose that no rule
-    matched.
+    (a recipe kept its last two steps of five). A sequence 1, 2, 3 ..., each over prose that no
+    rule matched, whose "1" does not stand under a short heading (a "Leser-Favoriten" list of
+    numbered teasers) unless that heading is a preparation heading ("Zubereitung", "Method").
     """
     found: set[int] = set()
     expect = 0
@@ -1004,7 +1010,7 @@ def _step_numbers(bs: list[_Block]) -> set[int]:
         if n == 1:
             above = bs[i - 1] if i > 0 else None
             ok = above is not None and (
-                _PREPARATION.fullmatch(above.f.text.rstrip(":")) is not None
+                _heading_of(_PREPARATION, above)
                 or not (above.g.words <= 5 and not above.g.terminal and _DIGIT.search(above.f.text) is None)
             )
         else:
@@ -1260,7 +1266,9 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     teaser_list = sum(1 for b in firsts if lone_of[id(b.g)] and _stamped(bs, b)) >= 2
     ingredients = set() if from_html else _ingredients_above(bs, first, steps)
     for i in ingredients:
-        bs[i].strong = None  # a bare quantity of the list is no count
+        held = bs[i].strong
+        if held is not None and held.id == _COUNTER:
+            bs[i].strong = None  # a bare quantity of the list ("4" over "Eier") is no count
     for b in bs:
         if b.strong is not None:
             b.score = max(1.0, b.strong.weight)
