@@ -220,6 +220,9 @@ def test_user_rule_with_a_shipped_id_replaces_it(tmp_path: Path) -> None:
     assert [r.pattern for r in pack.rules if r.id == "navigation/en/skip-to"] == ["^jump to story$"]
 
 
+_RULE_X = '[[rule]]\nid = "other/en/x"\ncategory = "other"\npattern = "x"\n'
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -240,6 +243,18 @@ def test_user_rule_with_a_shipped_id_replaces_it(tmp_path: Path) -> None:
         # before: taken, and then every block of every document matched it
         ('[[rule]]\nid = "other/en/x"\ncategory = "other"\npattern = " "\n', "empty pattern"),
         ('[[rule]]\nid = "other/en/x"\ncategory = "other"\npattern = "x"\nweight = nan\n', "weight"),
+        # before: a bad regex's message named the rule but not the file
+        (_RULE_X.replace('"x"', '"^(x$"'), "bad.toml: rule other/en/x: bad regex"),
+        # before: bool("false") and bool("no") are true; int(12.9) is 12; all silently
+        (_RULE_X + 'case_sensitive = "false"\n', "true or false"),
+        (_RULE_X + 'tail_marker = "no"\n', "true or false"),
+        (_RULE_X + "max_words = 12.9\n", "whole number"),
+        (_RULE_X + "min_words = -1\n", "whole number"),
+        # before: the second rule silently replaced the first
+        (_RULE_X * 2, "other/en/x is defined twice"),
+        # before: a misspelt id disabled nothing, silently
+        ('disable = ["navigation/en/menu-wrods"]\n', "did you mean 'navigation/en/menu-words'"),
+        ('[site."example.com"]\ndisable = ["no/such/rule"]\n', "'disable' names no rule: no/such/rule"),
     ],
 )
 def test_bad_user_packs_are_config_errors(tmp_path: Path, content: str, message: str) -> None:

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import difflib
 import logging
 import math
 import re
@@ -202,6 +203,13 @@ class RulePack:
             )
         lang = data.get("lang")
         rules = tuple(_rule(r, source, lang) for r in _list(data.get("rule", []), source, "rule"))
+        seen: set[str] = set()
+        for r in rules:
+            if r.id in seen:
+                raise ConfigError(
+                    f"{source}: rule {r.id} is defined twice (the second would replace the first)"
+                )
+            seen.add(r.id)
         disabled = frozenset(_strs(data.get("disable", []), source, "disable"))
         per_site: list[tuple[str, frozenset[str]]] = []
         sites = data.get("site", {})
@@ -273,15 +281,47 @@ def _rule(data: Mapping[str, Any], source: str, lang: Any) -> Rule:
             strength=strength,
             weight=weight,
             zone=zone,
-            max_words=int(data.get("max_words", 25)),
-            min_words=int(data.get("min_words", 0)),
-            tail_marker=bool(data.get("tail_marker", False)),
+            max_words=_count(data, "max_words", 25),
+            min_words=_count(data, "min_words", 0),
+            tail_marker=_flag(data, "tail_marker"),
             sites=tuple(_strs(data.get("sites", []), source, f"{rid}.sites")),
-            case_sensitive=bool(data.get("case_sensitive", False)),
-            not_in_speech=bool(data.get("not_in_speech", False)),
+            case_sensitive=_flag(data, "case_sensitive"),
+            not_in_speech=_flag(data, "not_in_speech"),
         )
     except (TypeError, ValueError, OverflowError) as exc:
         raise ConfigError(f"{source}: rule {rid}: {exc}") from None
+    except ConfigError as exc:  # a bad regex: say in which file
+        raise ConfigError(f"{source}: {exc}") from None
+
+
+def _flag(data: Mapping[str, Any], key: str) -> bool:
+    """A true/false setting; a string such as "false" is an error, not true.
+
+    >>> _flag({"tail_marker": True}, "tail_marker"), _flag({}, "tail_marker")
+    (True, False)
+    >>> _flag({"tail_marker": "no"}, "tail_marker")
+    Traceback (most recent call last):
+    ValueError: 'tail_marker' must be true or false (got 'no')
+    """
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise ValueError(f"{key!r} must be true or false (got {value!r})")
+    return value
+
+
+def _count(data: Mapping[str, Any], key: str, default: int) -> int:
+    """A whole number of words, 0 or more; 12.9 or "12" is an error, not 12.
+
+    >>> _count({"max_words": 12}, "max_words", 25), _count({}, "max_words", 25)
+    (12, 25)
+    >>> _count({"max_words": 12.9}, "max_words", 25)
+    Traceback (most recent call last):
+    ValueError: 'max_words' must be a whole number, 0 or more (got 12.9)
+    """
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"{key!r} must be a whole number, 0 or more (got {value!r})")
+    return value
 
 
 def _parse_file(path: Path) -> Mapping[str, Any]:
@@ -298,6 +338,24 @@ def _parse_file(path: Path) -> Mapping[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"rule pack {path} is not valid TOML: {exc}") from None
+
+
+def _check_disabled(pack: RulePack, known: set[str]) -> None:
+    """Every id a pack disables must name a rule: a misspelt id would disable nothing, silently.
+
+    >>> pack = RulePack(disabled=frozenset({"navigation/en/menu-wrods"}), sources=("my.toml",))
+    >>> try:
+    ...     _check_disabled(pack, {"navigation/en/menu-words"})
+    ... except ConfigError as exc:
+    ...     print(exc)
+    my.toml: 'disable' names no rule: navigation/en/menu-wrods (did you mean 'navigation/en/menu-words'?)
+    """
+    wanted = set(pack.disabled).union(*(ids for _, ids in pack.disabled_by_site))
+    unknown = sorted(wanted - known)
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], sorted(known), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ConfigError(f"{', '.join(pack.sources)}: 'disable' names no rule: {', '.join(unknown)}{hint}")
 
 
 def shipped_languages() -> list[str]:
@@ -334,8 +392,13 @@ def load_rules(extra_files: Sequence[str] = (), lang: str | Iterable[str] | None
         pack = pack.merged(
             RulePack.from_mapping(tomllib.loads(res.read_text(encoding="utf-8")), f"rules/{name}.toml")
         )
-    for f in extra_files:
-        pack = pack.merged(RulePack.from_mapping(_parse_file(Path(f)), str(f)))
+    users = [RulePack.from_mapping(_parse_file(Path(f)), str(f)) for f in extra_files]
+    for user in users:
+        pack = pack.merged(user)
+    if wanted is None:
+        known = {r.id for r in pack.rules}
+        for user in users:
+            _check_disabled(user, known)
     log.debug("loaded %d rules from %s", len(pack.rules), ", ".join(pack.sources))
     return pack
 
