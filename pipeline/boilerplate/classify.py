@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import logging
 import operator
 import re
@@ -96,6 +97,12 @@ _TAIL_MARKER_PENALTY = 40.0
 _SHAPE_BONUS = 0.15
 _OUTSIDE_SCORE = 0.9
 _MAX_RULE_WORDS = 200
+_STANDFIRST_WORDS = 50
+_HEAD_METADATA = frozenset({Category.BYLINE, Category.READING_TIME, Category.OTHER, Category.SHARE_WIDGET})
+"""What stands between a standfirst and the article's text: a byline, the date, the reading time,
+share buttons. The region values it as no gap, so the standfirst is not cut off the article."""
+"""A first prose block this short may be the standfirst: head-zone rules (bylines) also run on the
+blocks between it and the next prose block."""
 
 
 @dataclass
@@ -1023,6 +1030,41 @@ def _step_numbers(bs: list[_Block]) -> set[int]:
     return found
 
 
+_BARE_TIME = re.compile(r"(\d{1,2})[:.](\d\d)(?: ?([ap])\.?m\.?)?", re.I)
+_ENTRY_REACH = 3
+"""A live blog's entry stamp stands this many lines or fewer above the entry's prose (a minute
+marker "90+4'" or a headline between)."""
+
+
+def _entry_times(bs: list[_Block]) -> set[int]:
+    """The blocks that are a live blog's entry stamps: bare times ("17:49", "9.05am") over prose.
+
+    A rule removes a bare time (it is no text), but as a gap in the article each would cut the blog
+    at its first entry. Three or more bare times, in one order (newest first or oldest first), each
+    with a sentence that no rule matched within a few lines below it.
+    """
+    stamps: list[tuple[int, int]] = []
+    for b in bs:
+        if b.strong is None or b.strong.category != Category.OTHER:
+            continue
+        m = _BARE_TIME.fullmatch(b.f.text)
+        if m is None:
+            continue
+        below = bs[b.index + 1 : b.index + 1 + _ENTRY_REACH]
+        if not any((x.g.prose or x.f.terminal) and x.strong is None for x in below):
+            continue
+        hour, minute, half = int(m.group(1)), int(m.group(2)), (m.group(3) or "").lower()
+        if half == "p" and hour < 12:
+            hour += 12
+        stamps.append((b.index, hour * 60 + minute))
+    if len(stamps) < 3:
+        return set()
+    gaps = [b[1] - a[1] for a, b in itertools.pairwise(stamps)]
+    if not (all(d <= 0 for d in gaps) or all(d >= 0 for d in gaps)):
+        return set()
+    return {i for i, _ in stamps}
+
+
 def _shape_value(g: BlockFeatures) -> float:
     """Region value of a block that is not prose: lists, table rows and short sentences count a little."""
     if g.words == 0:
@@ -1093,6 +1135,13 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     n = len(bs)
     prose_idx = [b.index for b in bs if b.g.prose]
     head_end = prose_idx[0] if prose_idx else n // 3
+    if len(prose_idx) >= 2 and bs[prose_idx[0]].f.words <= _STANDFIRST_WORDS:
+        # a short first paragraph is often the standfirst, with the byline and date under it
+        # ("The city will spend more on roads ...", "By Sarah Jones", "Updated 9:14pm"): the head
+        # zone runs on to the next prose block, for the blocks that are no prose
+        head_late = prose_idx[1]
+    else:
+        head_late = head_end
     tail_start = prose_idx[-2] if len(prose_idx) >= 2 else (prose_idx[-1] if prose_idx else (2 * n) // 3)
     tail_early = tail_start
     if len(prose_idx) >= 2:
@@ -1112,6 +1161,11 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # hard-wrapped text a line that continues the sentence above ("newsletter targeted to private
     # investors.", "reply to a shareholder's inquiry.") starts mid-sentence: no rule applies to it
     index, active = plan
+    under_standfirst: set[int] = set()
+
+    def text_of(b: _Block) -> str:
+        return doc.text[b.start : b.end]
+
     for b in bs:
         nw = b.f.words
         if nw > _MAX_RULE_WORDS or b.continues:
@@ -1126,9 +1180,12 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             todo ^= low
             i = low.bit_length() - 1
             rule = index.rules[i]
+            if b.f.table_row and rule.category == Category.CAPTION and "|" in text_of(b):
+                continue  # a table's row of cells is no caption nor credit ("Saisonname | Preis/Nacht")
             if rule.zone != "any" and not _zone_ok(rule, b.index, head_end, tail_start):
+                late = rule.zone == "head" and b.index < head_late and not b.g.prose
                 early = rule.zone == "tail" and b.index >= tail_early
-                if not (early and (not b.g.prose or not bs[b.index - 1].g.prose)):
+                if not (late or (early and (not b.g.prose or not bs[b.index - 1].g.prose))):
                     continue
             m = index.searches[i](text)
             if m is None:
@@ -1136,6 +1193,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             if rule.strength == "strong":
                 if b.strong is None:
                     b.strong, b.match = rule, m
+                    if head_end < b.index < head_late and rule.category in _HEAD_METADATA:
+                        under_standfirst.add(b.index)
             else:
                 b.weak.append(rule)
     # plain text: the lines of typeset tables (wire copy's crop, price and results tables) are neither
@@ -1153,16 +1212,21 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             bridged.update(group)
 
     # 2. article region
+    if not any(getattr(bs[i].strong, "category", None) == Category.BYLINE for i in under_standfirst):
+        under_standfirst = set()  # no byline: the short prose above may be a teaser's summary
     values: list[float] = []
     total_prose = sum(b.f.words for b in bs if b.g.prose)
     prose_seen = 0
     comment_start = n
     steps = _step_numbers(bs)
+    entries = _entry_times(bs)
     for b in bs:
         # a caption sits inside the article: the region values it as if no rule had matched it
         caption = b.strong is not None and b.strong.category == Category.CAPTION and not b.strong.tail_marker
-        if b.index in steps:
-            v = 0.0  # a recipe's or a guide's "1", "2", ... over each step: no gap in the article
+        # so does the metadata under a standfirst (byline, date): it does not cut the standfirst off
+        caption = caption or b.index in under_standfirst
+        if b.index in steps or b.index in entries:
+            v = 0.0  # a recipe's "1", "2", ... over each step, a live blog's "17:49": no gap
         elif b.strong is not None and not caption:
             v = -(_RULE_PENALTY + b.f.words)
             inline = b.strong.category not in _COMMENT_CATS and _prose_follows(bs, b.index)
@@ -1178,7 +1242,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             v = 0.0
         elif b.g.prose:
             v = float(b.f.words) * (1.0 - min(0.8, sum(r.weight for r in b.weak)))
-            if b.g.words < 30 and _isolated(bs, b.index):  # a teaser's one-line summary
+            entry = any(b.index - k in entries for k in range(1, _ENTRY_REACH + 1))
+            if b.g.words < 30 and _isolated(bs, b.index) and not entry:  # a teaser's one-line summary
                 v *= 0.25
             prose_seen += b.f.words
         else:
@@ -1391,7 +1456,9 @@ def _menu_echoes(bs: list[_Block], data: list[bool], threshold: float) -> None:
     A menu item is a short, non-terminal block removed by its position (outside the article, no
     rule), with a removed short neighbour (so it belongs to a run of such items, not a lone heading).
     A kept block is an echo of it when its text is the same (case folded), it is at most
-    ``_ECHO_WORDS`` words, not a sentence, not a figure or a detail line, and no rule matched it.
+    ``_ECHO_WORDS`` words, not a sentence, not a figure or a detail line, and no rule matched it;
+    unless two or more such labels stand between kept paragraphs: those are the article's section
+    headings, which a menu or a "Jump to" list repeats ("Business", "Sport"; "Design", "Verdict").
     """
 
     def menu_item(b: _Block) -> bool:
@@ -1412,7 +1479,19 @@ def _menu_echoes(bs: list[_Block], data: list[bool], threshold: float) -> None:
     }
     if not items:
         return
+
+    def between_paragraphs(b: _Block) -> bool:
+        return 0 < b.index < n - 1 and all(
+            x.g.prose and x.score < threshold for x in (bs[b.index - 1], bs[b.index + 1])
+        )
+
+    # two or more such labels between the article's paragraphs are its section headings
+    headings = [
+        b for b in bs if b.score < threshold and b.f.text.casefold() in items and between_paragraphs(b)
+    ]
     for b in bs:
+        if len(headings) >= 2 and between_paragraphs(b):
+            continue
         if (
             b.score < threshold
             and b.strong is None
@@ -1448,40 +1527,109 @@ def _find_title(
     near = lo - bisect.bisect_left(rows, lo)  # the rows above the region do not count
     if near > 1 and all(i in lines for i in range(1, lo)):
         near = 1  # nothing but a table between the first line and the article
+    first_name: int | None = None  # a site's name as the first line ("City News"), over a menu
+    wrapped_doc = any(b.continues for b in bs)  # hard-wrapped text, such as wire copy
     for b in bs[: lo + 1 if near <= 6 else 0]:
         if b.index in rows or (b.index in lines and b.index not in headings):
             break  # a table row is no headline
         if b.strong is not None and b.strong.category in (Category.NAVIGATION, Category.OTHER):
             continue
         if b.strong is None and _is_headline(b):
+            if b.index + 1 < lo and _NAME_LINE.match(b.f.text):
+                first_name = b.index
+                break
             return b.index
         break
-    # else walk up from the region start over metadata lines (bylines, dates, reading time, captions)
+    # else the region's first line, when it is a headline over the article's first prose (the
+    # standfirst pulls it into the region: "NASA's commercial moon shot ..." / "NASA's sights are set
+    # on ..." / "by Laura Winter"); else walk up from the region start over metadata lines (bylines,
+    # dates, reading time, captions)
+    if (
+        lo + 1 < len(bs)
+        and bs[lo].strong is None
+        and _is_headline(bs[lo])
+        and bs[lo + 1].g.prose
+        and bs[lo + 1].g is not bs[lo].g  # not the first line of a hard-wrapped paragraph
+        and not bs[lo + 1].continues
+        and not _open_end(bs[lo].f.text)  # "Note: Oper excludes loss from discontinued operations of"
+        and lo not in lines
+        and not (wrapped_doc and _typeset(doc.text, bs[lo]))  # a wire table's row ("    Revs 123.4 mln")
+        and not bs[lo].f.text[:1].islower()  # "barrow and gilt prices were mostly"
+        and (first_name is None or bs[lo].f.words >= _OVER_NAME_WORDS)
+    ):
+        return lo
     skip = {Category.BYLINE, Category.READING_TIME, Category.SHARE_WIDGET, Category.CAPTION, Category.OTHER}
-    for i in range(lo - 1, max(-1, lo - 7), -1):
+    name: int | None = None  # the nearest name-shaped line: an author's or a place's, or a headline
+    unlabelled = 0
+    for i in range(lo - 1, max(-1, lo - 2 * _TITLE_REACH - 1), -1):
         b = bs[i]
         if b.strong is not None or (b.category is not None and b.score >= 0.5):
             if b.category in skip:
                 continue
-            return None
+            return first_name if name is None else name
+        unlabelled += 1
+        if unlabelled > _TITLE_REACH:
+            break
         if (b.index in lines and b.index not in headings) or (
             _CELL_GAP.search(doc.text, b.start, b.end) and not _FIGURE.search(b.f.text)
         ):
             # a table's line ("Trust. 1,316,184. unch, Republic. Natl") or a menu set out in cells
             # ("Football   Cricket   Rugby") is no headline
-            return None
+            return first_name if name is None else name
         if _BYLINE_SHAPE.match(b.f.text):
             continue  # a byline that no rule took (its rule's zone ended at a kicker above it)
         if _is_headline(b):
             # the last item of a list of figures ("Sliced almonds" under "200 g sugar") is no headline
-            return None if i > 0 and _data_like(bs[i - 1]) else b.index
-    return None
+            if i > 0 and _data_like(bs[i - 1]):
+                return first_name if name is None else name
+            if _NAME_LINE.match(b.f.text):
+                # an author's name or a place without "By" ("Te Aorere Riddell", "São Paulo") over
+                # the date: the headline may stand above it; else this is it ("Biden Wins Iowa")
+                name = b.index if name is None else name
+                continue
+            # a standfirst or a subtitle without a full stop under the headline: the line above it
+            # is the headline ("Council approves new cycle lanes ..." / "The scheme will remove
+            # 60 ...", "Why I'm moving my newsletter ..." / "And what paid subscribers will get");
+            # not a kicker over it, which is no longer ("Potenzial für nachhaltigere Kunststoffe")
+            up = bs[i - 1] if i > 0 else None
+            if (
+                up is not None
+                and up.strong is None
+                and up.index not in lines
+                and not (wrapped_doc and _typeset(doc.text, up))  # a wire story's table row
+                and _is_headline(up)
+                and up.f.words >= 4
+                and (up.f.words > b.f.words or b.f.words >= _STANDFIRST_MIN_WORDS)
+                and not _NAME_LINE.match(up.f.text)
+            ):
+                return up.index
+            if first_name is not None and b.f.words < _OVER_NAME_WORDS:
+                return first_name  # "The Daily Herald" over the kicker "Analysis of the Week"
+            return b.index
+    return first_name if name is None else name
 
+
+_OVER_NAME_WORDS = 5
+"""A line this long, or longer, is the headline rather than a first line that reads like a name
+("City News" over a menu, then "Bird count returns to Lakeview parks this spring"); a shorter one
+("Makes 24 squares", "Analysis of the Week") is not: the first line is ("Almond Squares")."""
+
+_TITLE_REACH = 6
+"""The headline is looked for among this many lines above the article that no rule removed (lines
+that rules removed as bylines, dates, captions, reading times or share buttons are stepped over)."""
+
+_STANDFIRST_MIN_WORDS = 12
+"""A headline-shaped line this long under a shorter one is the standfirst, the shorter the headline."""
 
 _NAME = r"[A-ZÀ-ÝŁŚŻŹĆŃ][\w.'-]+"
 _BYLINE_SHAPE = re.compile(rf"((?i:by|von|por|par|przez|door)|di) {_NAME}( {_NAME}){{0,3}}$")
 """A byline's shape ("Por Luciana Bertoia", "By Jane Doe", "di Marco Bianchi"; not a headline about
 "Di Maio"): never a headline."""
+_NAME_LINE = re.compile(
+    rf"(?=.*[a-zà-ÿ]){_NAME}( ((?-i:de|da|do|dos|das|del|van|von|der|den|di|la|le|bin|al)|{_NAME})){{1,3}}$"
+)
+"""A line of two to four capitalised words, as a name is written ("Te Aorere Riddell", "São Paulo");
+not in capitals, as a wire story's headline is ("CAPITAL INVESTMENTS FORMS UNIT")."""
 
 
 _LABEL_VALUE = re.compile(r"^[^\W\d_][\w.-]*( [\w.-]+)?: \S.*\d")
