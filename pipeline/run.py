@@ -66,7 +66,7 @@ from pipeline.errors import (
     TransientError,
     os_reason,
 )
-from pipeline.state import DB_NAME, State, check_free
+from pipeline.state import ASIDE, DB_NAME, State, check_free
 from pipeline.writers import RUN_ID, atomic_writer, atomic_writers, dumps, record, rejection_record
 
 log = logging.getLogger(__name__)
@@ -114,8 +114,9 @@ class RunPlan:
     estimated_documents: int
     counted: bytes = b""
     """One byte per input, 1 for an input an earlier run with this state processed with the same
-    size and content and counted for site templates (whether or not this run skips it); empty
-    when the state has none. An earlier run with site templates off counted nothing."""
+    size and content and counted for site templates (whether or not this run skips it; also when
+    a one-off run set that run's output aside, see :meth:`State.set_inputs_aside`); empty when the
+    state has none. An earlier run with site templates off counted nothing."""
     seen: bytes = b""
     """One byte per input, 1 for an input an earlier run with this state processed with the same
     size and content (whether or not this run skips it); empty when none was."""
@@ -146,7 +147,7 @@ class RunPlan:
                 for i in (part if isinstance(part, range) else (part[0],))
             ]
             rerun = frozenset(self.sources.rel(i) for i in indices if self.seen[i])
-            if self.counted:  # a subset of seen
+            if self.counted:  # seen inputs, and inputs whose output a one-off run set aside
                 counted = frozenset(self.sources.rel(i) for i in indices if self.counted[i])
         return ShardTask(shard_index, self.shards[shard_index], self.config, self.work_dir, counted, rerun)
 
@@ -577,6 +578,8 @@ def _earlier_inputs(
             size, old, was_counted = row
             if size == sources.size(i) and old == digest.hex():
                 seen[i], counted[i] = 1, was_counted
+            elif size == sources.size(i) and old == ASIDE + digest.hex():
+                counted[i] = was_counted  # its output was set aside: read again, lines counted once
             elif (
                 incremental
                 and (was_counted or not templates_on)
@@ -1422,7 +1425,12 @@ def finish(
 
     t0 = time.perf_counter()
     _sweep_stale_work(out, Path(plan.work_dir).name)
-    _set_aside_uncommitted(out, state.run_ids(), plan.state_dir, config.run.incremental)
+    moved = _set_aside_uncommitted(out, state.run_ids(), plan.state_dir, config.run.incremental)
+    if not config.run.incremental:
+        # the incremental runs whose files a one-off run set aside: their inputs that this run did
+        # not read (it records its own below) must be read again by the next incremental run, or
+        # their documents would live on only in the set-aside files
+        state.set_inputs_aside({m.group(1) for name in moved if (m := _RUN_FILE.fullmatch(name))})
     committed = written = False
     try:
         _write_outputs(plan, results, renames, decisions, template_keys, summary, map_fn or map)
@@ -1434,6 +1442,14 @@ def finish(
             (f.rel, f.size, f.blake2b) for f, skipped in plan.files() if not skipped and f.blake2b != unread
         )
         state.record_inputs(processed, plan.run_id, counted=config.boilerplate.templates_on)
+        aside = state.inputs_aside() if not config.run.incremental else 0
+        if aside:
+            log.warning(
+                "%d input(s) that earlier incremental runs processed and this run did not read are "
+                "to be read again: their documents were in the files set aside (.docclean-orphan-*); "
+                "the next incremental run with this state writes them again",
+                aside,
+            )
         summary.seconds = time.time() - plan.started
         state.start_run(plan.run_id, _iso(plan.started))
         counts = {k: v for k, v in summary.to_dict().items() if isinstance(v, int)}

@@ -58,6 +58,9 @@ logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2
 DB_NAME = "state.sqlite"
+ASIDE = "aside:"
+"""Prefix of a processed input's stored hash when its run's output was set aside (see
+:meth:`State.set_inputs_aside`): the next run reads it again."""
 LOCK_NAME = "lock"
 _CHUNK = 64 * 1024 * 1024
 _SIGNED = 1 << 63
@@ -487,6 +490,38 @@ class State:
         self._write().executemany(
             self._RECORD, ((key, size, content_hash, run_id, counted) for key, size, content_hash in rows)
         )
+
+    def set_inputs_aside(self, run_ids: Iterable[str]) -> int:
+        """Mark the inputs that ``run_ids`` processed as to be read again; returns how many.
+
+        For a one-off run that set those runs' output files aside (it replaces the output): their
+        documents are no longer in the output, so the next incremental run must write them again,
+        not skip the inputs as unchanged. The stored hash gets the prefix :data:`ASIDE`, so the
+        input reads as changed (:meth:`input_seen`); whether its lines were counted for site
+        templates is kept (:func:`pipeline.run` reads it past the prefix: they are not counted twice).
+
+        >>> import tempfile
+        >>> with State.open(tempfile.mkdtemp()) as st:
+        ...     st.record_input("a.txt", 1, "h", "r1")
+        ...     st.record_input("b.txt", 1, "h", "r2")
+        ...     n = st.set_inputs_aside(["r1"])
+        ...     n, st.input_seen("a.txt", 1, "h"), st.earlier_input("a.txt"), st.input_seen("b.txt", 1, "h")
+        (1, (False, False), (1, 'aside:h', True), (True, True))
+        """
+        ids = sorted(set(run_ids))
+        if not ids:
+            return 0
+        marks = ", ".join("?" * len(ids))
+        cur = self._write().execute(
+            f"UPDATE inputs SET hash = ? || hash WHERE run_id IN ({marks}) AND hash NOT LIKE ?",
+            (ASIDE, *ids, ASIDE + "%"),
+        )
+        return int(cur.rowcount)
+
+    def inputs_aside(self) -> int:
+        """How many inputs are marked to be read again (:meth:`set_inputs_aside`)."""
+        row = self._conn.execute("SELECT COUNT(*) FROM inputs WHERE hash LIKE ?", (ASIDE + "%",)).fetchone()
+        return int(row[0])
 
     def processed(self, key: str) -> tuple[int, str, str] | None:
         """``(size, hash, run_id)`` of an input processed before, or None."""

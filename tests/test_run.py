@@ -950,6 +950,36 @@ def test_a_state_store_of_the_previous_version_keeps_reruns_identical(tmp_path: 
     assert (out / "documents.jsonl").read_bytes() == first and list(_group_docs(out).values()) == [6]
 
 
+def test_a_one_off_run_over_part_of_an_incremental_output_loses_no_document_for_good(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # before: night 1 read A, night 2 read B, a one-off run over A set both nights' files aside,
+    # and night 3 over A and B skipped both as unchanged: B's documents were only in the
+    # .docclean-orphan-* files, for good
+    def visible_ids(out: Path) -> list[str]:
+        return sorted(str(r["id"]) for f in out.glob("documents*.jsonl") for r in lines(f))
+
+    a, b, out = tmp_path / "A", tmp_path / "B", tmp_path / "out"
+    a.mkdir()
+    b.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for p in seeds[:2]:
+        shutil.copy(p, a / p.name)
+    for p in seeds[2:4]:
+        shutil.copy(p, b / p.name)
+    runner.run([a], out, one_worker(run={"incremental": True}))
+    runner.run([b], out, one_worker(run={"incremental": True}))
+    with caplog.at_level("WARNING", logger="pipeline.run"):
+        runner.run([a], out, one_worker())  # sets both nights' files aside
+    assert visible_ids(out) == sorted(p.stem for p in seeds[:2])
+    assert "2 input(s) that earlier incremental runs processed and this run did not read" in caplog.text
+    summary = runner.run([a, b], out, one_worker(run={"incremental": True}))
+    assert visible_ids(out) == sorted(p.stem for p in seeds[:4])  # B's documents are back
+    assert summary.documents == 2  # B read again, A skipped as unchanged
+    runner.run([a, b], out, one_worker(run={"incremental": True}))  # nothing new: nothing read
+    assert visible_ids(out) == sorted(p.stem for p in seeds[:4])
+
+
 def test_one_off_and_incremental_runs_into_one_output_never_show_a_document_twice(tmp_path: Path) -> None:
     from pipeline.explain import explain
     from pipeline.state import State
