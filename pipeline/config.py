@@ -149,7 +149,12 @@ class Config:
     def load(
         cls, path: str | os.PathLike[str] | None = None, overrides: dict[str, Any] | None = None
     ) -> Config:
-        """Defaults, then the TOML file at ``path``, then ``overrides`` (dotted keys allowed)."""
+        """Defaults, then the TOML file at ``path``, then ``overrides`` (dotted keys allowed).
+
+        A rule pack the file names by a relative path is looked for beside the file first, then
+        in the working directory. ``boilerplate.rules`` in ``overrides`` (``--rules``) adds to
+        the file's packs, after them.
+        """
         data: dict[str, Any] = {}
         if path is not None:
             p = Path(path)
@@ -157,6 +162,13 @@ class Config:
                 data = tomllib.loads(read_user_file(p, "config file"))
             except tomllib.TOMLDecodeError as exc:
                 raise ConfigError(f"config file {p} is not valid TOML: {exc}") from None
+            packs = (
+                data.get("boilerplate", {}).get("rules")
+                if isinstance(data.get("boilerplate"), dict)
+                else None
+            )
+            if isinstance(packs, list):
+                data["boilerplate"]["rules"] = [_beside(p, x) if isinstance(x, str) else x for x in packs]
         for key, value in (overrides or {}).items():
             if value is None:
                 continue
@@ -164,6 +176,8 @@ class Config:
             *parents, leaf = key.split(".")
             for part in parents:
                 node = node.setdefault(part, {})
+            if key == "boilerplate.rules" and isinstance(node.get(leaf), list) and isinstance(value, list):
+                value = [*node[leaf], *value]
             node[leaf] = value
         return cls.from_mapping(data)
 
@@ -176,12 +190,29 @@ class Config:
         """A stable hash of the settings that shape the output (for the manifest).
 
         Run-only knobs (workers, shard size, state location) are left out: they
-        never change the output bytes.
+        never change the output bytes. The rule packs count by their content, not only by
+        their paths: the same ``--rules my.toml`` with other rules in it is another setting.
         """
         data = self.to_dict()
         data["run"] = {"gzip": self.run.gzip}
+        packs = []
+        for name in self.boilerplate.rules:
+            try:
+                packs.append(hashlib.blake2b(Path(name).read_bytes(), digest_size=16).hexdigest())
+            except OSError:
+                packs.append("unreadable")  # the run itself says what is wrong with it
+        data["rule_pack_contents"] = packs
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
         return hashlib.blake2b(blob, digest_size=8).hexdigest()
+
+
+def _beside(config_file: Path, name: str) -> str:
+    """``name`` as a config file means it: beside the file when it is there, else as given."""
+    p = Path(name)
+    if p.is_absolute():
+        return name
+    near = config_file.parent / p
+    return str(near) if near.exists() else name
 
 
 def read_user_file(path: Path, what: str) -> str:
@@ -203,6 +234,20 @@ def read_user_file(path: Path, what: str) -> str:
         raise ConfigError(f"{what} {path} is not UTF-8 (byte {exc.start}); save it as UTF-8") from None
     except OSError as exc:
         raise ConfigError(f"{what} {path} cannot be read: {exc.strerror or exc}") from None
+
+
+_SHARES = frozenset(
+    {
+        "boilerplate.threshold",
+        "boilerplate.template_min_share",
+        "language.min_confidence",
+        "dedup.threshold",
+        "dedup.document_threshold",
+    }
+)
+"""Settings that are shares, probabilities or similarities: above 1 they would switch their stage
+off in silence (``dedup.threshold = 7`` removes nothing, ``language.min_confidence = 3`` makes
+every document ``und``)."""
 
 
 def _build(cls: type[Any], data: dict[str, Any], prefix: str) -> Any:
@@ -260,6 +305,8 @@ def _coerce(hint: Any, value: Any, key: str) -> Any:
             raise ConfigError(f"{key} must be a finite number (got {value})")
         if number < 0:
             raise ConfigError(f"{key} must not be negative (got {value})")
+        if key in _SHARES and number > 1:
+            raise ConfigError(f"{key} is a share or a score from 0 to 1 (got {value})")
         return number
     if hint is str:
         if not isinstance(value, str):

@@ -411,7 +411,9 @@ def extract(doc: Document, cfg: ExtractConfig) -> Document:
     if how != "trafilatura":
         logger.debug("%s: main text from the %s pass", where, how)
     url = doc.url or _meta(result, "url")
-    site = doc.site or _meta(result, "sitename") or _meta(result, "hostname") or url_group(url)
+    # the URL's host as ``group`` writes it (lower case, no "www.", no port: "Example.org:80" and
+    # "example.org" are one site), trafilatura's hostname only when there is no URL
+    site = doc.site or _meta(result, "sitename") or url_group(url) or _meta(result, "hostname")
     group = doc.group if doc.url else (url_group(url) or doc.group)
     return replace(
         doc,

@@ -68,6 +68,45 @@ def test_config_file_that_is_a_folder_or_not_utf8(tmp_path: Path) -> None:
         Config.load(latin)
 
 
+def test_rule_packs_of_a_config_file_are_found_beside_it_and_rules_flags_add_to_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # before: a pack named in the config file resolved against the working directory ("does not
+    # exist"), and --rules replaced the file's packs instead of adding to them
+    conf = tmp_path / "conf"
+    conf.mkdir()
+    (conf / "site.toml").write_text("", encoding="utf-8")
+    (conf / "c.toml").write_text('[boilerplate]\nrules = ["site.toml"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    cfg = Config.load(conf / "c.toml", {"boilerplate.rules": ["extra.toml"]})
+    assert cfg.boilerplate.rules == (str(conf / "site.toml"), "extra.toml")
+    (conf / "c.toml").write_text('[boilerplate]\nrules = ["cwd.toml"]\n', encoding="utf-8")
+    assert Config.load(conf / "c.toml").boilerplate.rules == ("cwd.toml",)  # not beside it: as given
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["dedup.threshold", "dedup.document_threshold", "language.min_confidence", "boilerplate.threshold"],
+)
+def test_shares_and_scores_above_one_are_config_errors(key: str) -> None:
+    # before: dedup.threshold = 7 ran and removed nothing; min_confidence = 3 made every document und
+    section, name = key.split(".")
+    with pytest.raises(ConfigError, match="from 0 to 1"):
+        Config.from_mapping({section: {name: 7}})
+    assert Config.from_mapping({section: {name: 1}}) is not None  # 1 itself is allowed
+
+
+def test_digest_follows_what_a_rule_pack_holds_not_only_its_path(tmp_path: Path) -> None:
+    # before: the same --rules path with other rules in it gave the same digest
+    pack = tmp_path / "pack.toml"
+    pack.write_text('disable = ["byline/en/by"]\n', encoding="utf-8")
+    cfg = Config.from_mapping({"boilerplate": {"rules": [str(pack)]}})
+    first = cfg.digest()
+    assert cfg.digest() == first  # stable
+    pack.write_text('disable = ["byline/en/by", "comment_form/en/leave-a-reply"]\n', encoding="utf-8")
+    assert cfg.digest() != first
+
+
 def test_digest_ignores_run_only_knobs_but_not_output_shaping_ones() -> None:
     base = Config().digest()
     assert Config.from_mapping({"run": {"workers": 7, "shard_size": 3}}).digest() == base

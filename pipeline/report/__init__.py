@@ -924,4 +924,29 @@ def command(args: argparse.Namespace) -> int:
         print(f"docclean report: cannot read {args.output_dir}: {exc}", file=sys.stderr)
         return 1
     print(path)
+    earlier = _other_runs(Path(args.output_dir))
+    if earlier:
+        print(
+            f"docclean report: the page shows the latest run; {earlier} earlier run(s) wrote "
+            "documents into this folder too (`docclean validate` and `explain` read every run's files)",
+            file=sys.stderr,
+        )
     return 0
+
+
+def _other_runs(directory: Path) -> int:
+    """How many runs' documents files in ``directory`` the page does not show (incremental outputs
+    hold one per run; the page shows the run of ``manifest.json``).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> for run in ("20260101T000000Z-0a1b2c3d", "20260102T000000Z-0a1b2c3d"):
+    ...     _ = (d / f"documents-{run}.jsonl").write_text("")
+    >>> _other_runs(d)
+    1
+    """
+    from pipeline.writers import RUN_ID
+
+    name = re.compile(rf"documents(-{RUN_ID})?\.jsonl(\.gz)?")
+    files = [p for p in directory.glob("documents*.jsonl*") if name.fullmatch(p.name)]
+    return max(0, len(files) - 1)
