@@ -1402,6 +1402,17 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # over the headline and under each teaser, "TV", "Forum"), not content
     _menu_echoes(bs, data, cfg.threshold)
 
+    # the teaser headlines under a related-links heading inside the article ("Lea también" /
+    # "Bruselas pide a España medidas urgentes ...", "READ MORE:" / "* Gisborne roads still ..."):
+    # the heading went by its rule, its short list of headlines goes with it
+    for b in bs[lo : hi + 1]:
+        if b.strong is None or b.strong.category != Category.RELATED_LINKS or b.f.words > 4:
+            continue  # not "Read more: Recognizing Germany's colonial crimes", the teaser itself
+        for x in bs[b.index + 1 : b.index + 1 + _INLINE_TEASERS]:
+            if x.score >= cfg.threshold or x.continues or not _inline_teaser(x):
+                break
+            x.score, x.category, x.rule = 0.8, Category.RELATED_LINKS, "related_links/inherited"
+
     # 4a. context smoothing inside the region: short ambiguous blocks between two removed blocks
     def removed(x: _Block) -> bool:
         return x.score >= cfg.threshold
@@ -1553,7 +1564,7 @@ def _find_title(
         and not bs[lo + 1].continues
         and not _open_end(bs[lo].f.text)  # "Note: Oper excludes loss from discontinued operations of"
         and lo not in lines
-        and not (wrapped_doc and _typeset(doc.text, bs[lo]))  # a wire table's row ("    Revs 123.4 mln")
+        and not _typeset(doc.text, bs[lo])  # a wire table's row ("    Revs 123.4 mln vs not given")
         and not bs[lo].f.text[:1].islower()  # "barrow and gilt prices were mostly"
         and (first_name is None or bs[lo].f.words >= _OVER_NAME_WORDS)
     ):
@@ -1596,7 +1607,7 @@ def _find_title(
                 up is not None
                 and up.strong is None
                 and up.index not in lines
-                and not (wrapped_doc and _typeset(doc.text, up))  # a wire story's table row
+                and not ((wrapped_doc or lines or rows) and _typeset(doc.text, up))  # a table's row
                 and _is_headline(up)
                 and up.f.words >= 4
                 and (up.f.words > b.f.words or b.f.words >= _STANDFIRST_MIN_WORDS)
@@ -1607,6 +1618,19 @@ def _find_title(
                 return first_name  # "The Daily Herald" over the kicker "Analysis of the Week"
             return b.index
     return first_name if name is None else name
+
+
+_INLINE_TEASERS = 6
+"""At most this many teaser headlines under a related-links heading inside the article."""
+
+
+def _inline_teaser(b: _Block) -> bool:
+    """A teaser headline: 3-25 words, no sentence end, no rule; a bullet item too ("* Gisborne
+    roads still scarred two years on"), or a headline with its author ("... dauert Von Lena Schott")."""
+    f = b.f
+    if b.strong is not None or not 3 <= f.words <= 25 or f.terminal or f.chars > 220 or f.text.endswith(":"):
+        return False  # nor a line that announces what follows ("* Was der Stern bedeutet:")
+    return f.bullet or _headline_shaped(f, 3)
 
 
 _OVER_NAME_WORDS = 5
