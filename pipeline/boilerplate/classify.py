@@ -1569,13 +1569,23 @@ def _find_title(
         and (first_name is None or bs[lo].f.words >= _OVER_NAME_WORDS)
     ):
         return lo
-    skip = {Category.BYLINE, Category.READING_TIME, Category.SHARE_WIDGET, Category.CAPTION, Category.OTHER}
+    skip = {
+        Category.BYLINE,
+        Category.READING_TIME,
+        Category.SHARE_WIDGET,
+        Category.CAPTION,
+        Category.OTHER,
+        Category.NEWSLETTER,  # "Receba notícias da Folha" between the headline and the article
+        Category.ADVERTISEMENT,  # "Anzeige"
+    }
     name: int | None = None  # the nearest name-shaped line: an author's or a place's, or a headline
     unlabelled = 0
+    stepped = False  # over a line that a rule removed as a byline, a date, share buttons ...
     for i in range(lo - 1, max(-1, lo - 2 * _TITLE_REACH - 1), -1):
         b = bs[i]
         if b.strong is not None or (b.category is not None and b.score >= 0.5):
             if b.category in skip:
+                stepped = True
                 continue
             return first_name if name is None else name
         unlabelled += 1
@@ -1589,7 +1599,16 @@ def _find_title(
             return first_name if name is None else name
         if _BYLINE_SHAPE.match(b.f.text):
             continue  # a byline that no rule took (its rule's zone ended at a kicker above it)
-        if _is_headline(b):
+        # a long headline over its date reads like a sentence but has no full stop ("Utrecht opent
+        # grootste fietsenstalling van Europa op nieuwe locatie: 'Nog steeds te weinig plek'")
+        long_one = (
+            stepped
+            and b.g.prose
+            and b.f.words <= _LONG_HEADLINE_WORDS
+            # its own paragraph, or run on only into lines that rules removed ("vandaag, 07:12")
+            and all(x.strong is not None for x in bs[max(0, i - 8) : i + 9] if x.g is b.g and x is not b)
+        )
+        if _is_headline(b) or (long_one and _is_headline(b, prose=True)):
             # the last item of a list of figures ("Sliced almonds" under "200 g sugar") is no headline
             if i > 0 and _data_like(bs[i - 1]):
                 return first_name if name is None else name
@@ -1638,6 +1657,10 @@ _OVER_NAME_WORDS = 5
 ("City News" over a menu, then "Bird count returns to Lakeview parks this spring"); a shorter one
 ("Makes 24 squares", "Analysis of the Week") is not: the first line is ("Almond Squares")."""
 
+_LONG_HEADLINE_WORDS = 20
+"""A line that reads as prose but has no full stop, of at most this many words, above the byline or
+date lines of the article's head is its headline."""
+
 _TITLE_REACH = 6
 """The headline is looked for among this many lines above the article that no rule removed (lines
 that rules removed as bylines, dates, captions, reading times or share buttons are stepped over)."""
@@ -1659,13 +1682,14 @@ not in capitals, as a wire story's headline is ("CAPITAL INVESTMENTS FORMS UNIT"
 _LABEL_VALUE = re.compile(r"^[^\W\d_][\w.-]*( [\w.-]+)?: \S.*\d")
 
 
-def _is_headline(b: _Block) -> bool:
-    """Headline-shaped; a detail line such as "Host: Xing AG, Dammtorstrasse 29" is not a headline."""
+def _is_headline(b: _Block, prose: bool = False) -> bool:
+    """Headline-shaped; a detail line such as "Host: Xing AG, Dammtorstrasse 29" is not a headline,
+    nor a line that reads as prose (unless ``prose``: a long headline over its date)."""
     return (
         _headline_shaped(b.f, 2)
         and not b.f.terminal
         and not b.f.date
-        and not b.g.prose
+        and (prose or not b.g.prose)
         and not _LABEL_VALUE.search(b.f.text)
     )
 
