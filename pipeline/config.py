@@ -162,13 +162,11 @@ class Config:
                 data = tomllib.loads(read_user_file(p, "config file"))
             except tomllib.TOMLDecodeError as exc:
                 raise ConfigError(f"config file {p} is not valid TOML: {exc}") from None
-            packs = (
-                data.get("boilerplate", {}).get("rules")
-                if isinstance(data.get("boilerplate"), dict)
-                else None
-            )
-            if isinstance(packs, list):
-                data["boilerplate"]["rules"] = [_beside(p, x) if isinstance(x, str) else x for x in packs]
+            section = data.get("boilerplate")
+            if isinstance(section, dict) and isinstance(section.get("rules"), str | list):
+                packs = section["rules"]
+                packs = [packs] if isinstance(packs, str) else packs  # one pack as a string
+                section["rules"] = [_beside(p, x) if isinstance(x, str) else x for x in packs]
         for key, value in (overrides or {}).items():
             if value is None:
                 continue
@@ -186,22 +184,26 @@ class Config:
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
-    def digest(self) -> str:
+    def digest(self, rules: str | None = None) -> str:
         """A stable hash of the settings that shape the output (for the manifest).
 
         Run-only knobs (workers, shard size, state location) are left out: they
-        never change the output bytes. The rule packs count by their content, not only by
-        their paths: the same ``--rules my.toml`` with other rules in it is another setting.
+        never change the output bytes. The rule packs count by their content, not by their
+        paths: ``rules``, the loaded packs' :meth:`RulePack.fingerprint` (a run passes the one of
+        the packs it loaded); else each pack file's bytes, read now.
         """
         data = self.to_dict()
         data["run"] = {"gzip": self.run.gzip}
-        packs = []
-        for name in self.boilerplate.rules:
-            try:
-                packs.append(hashlib.blake2b(Path(name).read_bytes(), digest_size=16).hexdigest())
-            except OSError:
-                packs.append("unreadable")  # the run itself says what is wrong with it
-        data["rule_pack_contents"] = packs
+        if rules is None:
+            packs = []
+            for name in self.boilerplate.rules:
+                try:
+                    packs.append(hashlib.blake2b(Path(name).read_bytes(), digest_size=16).hexdigest())
+                except OSError:
+                    packs.append("unreadable")  # the run itself says what is wrong with it
+            data["boilerplate"]["rules"] = packs
+        else:
+            data["boilerplate"]["rules"] = rules
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
         return hashlib.blake2b(blob, digest_size=8).hexdigest()
 
@@ -248,6 +250,11 @@ _SHARES = frozenset(
 """Settings that are shares, probabilities or similarities: above 1 they would switch their stage
 off in silence (``dedup.threshold = 7`` removes nothing, ``language.min_confidence = 3`` makes
 every document ``und``)."""
+
+
+_ABOVE_ZERO = frozenset({"boilerplate.threshold", "dedup.threshold", "dedup.document_threshold"})
+"""Thresholds at which 0 would remove everything (every block boilerplate, every passage or
+document a duplicate)."""
 
 
 def _build(cls: type[Any], data: dict[str, Any], prefix: str) -> Any:
@@ -307,6 +314,8 @@ def _coerce(hint: Any, value: Any, key: str) -> Any:
             raise ConfigError(f"{key} must not be negative (got {value})")
         if key in _SHARES and number > 1:
             raise ConfigError(f"{key} is a share or a score from 0 to 1 (got {value})")
+        if key in _ABOVE_ZERO and number == 0:
+            raise ConfigError(f"{key} must be above 0 (got {value}): at 0 every block or passage would match")
         return number
     if hint is str:
         if not isinstance(value, str):

@@ -368,6 +368,10 @@ def _meta(result: Any, name: str) -> str | None:
     return None
 
 
+_HOST_LIKE = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+(?::\d+)?", re.IGNORECASE)
+"""A host name as a site name ("WWW.Example.org:80"): written as the URL's host instead."""
+
+
 def extract(doc: Document, cfg: ExtractConfig) -> Document:
     """Extract the main text and metadata of an HTML document; non-HTML documents pass through.
 
@@ -411,9 +415,13 @@ def extract(doc: Document, cfg: ExtractConfig) -> Document:
     if how != "trafilatura":
         logger.debug("%s: main text from the %s pass", where, how)
     url = doc.url or _meta(result, "url")
-    # the URL's host as ``group`` writes it (lower case, no "www.", no port: "Example.org:80" and
-    # "example.org" are one site), trafilatura's hostname only when there is no URL
-    site = doc.site or _meta(result, "sitename") or url_group(url) or _meta(result, "hostname")
+    # a site's name, else the URL's host as ``group`` writes it (lower case, no "www.", no port:
+    # "Example.org:80" and "example.org" are one site); trafilatura gives the raw host as the
+    # name when the page has none
+    name = _meta(result, "sitename")
+    if name and _HOST_LIKE.fullmatch(name):
+        name = None
+    site = doc.site or name or url_group(url) or _meta(result, "hostname")
     group = doc.group if doc.url else (url_group(url) or doc.group)
     return replace(
         doc,

@@ -131,6 +131,9 @@ class RunPlan:
     state_generation: int = 0
     """:meth:`State.generation` of the store when ``seen``, ``counted`` and ``appended`` were
     read from it: the run commits only into that same state (:func:`check_state_unchanged`)."""
+    rules_digest: str = ""
+    """:meth:`RulePack.fingerprint` of the rule packs as loaded when the run was planned: what the
+    manifest's ``config_digest`` covers (not the packs' paths)."""
 
     def task(self, shard_index: int) -> ShardTask:
         """What a map task needs for shard ``shard_index``: small, whatever the size of the run.
@@ -253,6 +256,8 @@ def plan(
     _make_output(out)
     _make_output(Path(state_dir), "state")
     check_free(state_dir)  # another run's lock: exit 3 now, not after the walk and checksums
+    if not config.run.incremental:
+        _check_one_state(out, state_dir)
     # an output (or state) folder inside an input folder is not read back as input
     found = readers.discover(inputs, exclude=[str(out), state_dir])
     held_back: dict[int, int] = {}
@@ -276,7 +281,12 @@ def plan(
     seen, counted, grown, generation = b"", b"", dict[int, tuple[int, int]](), 0
     if (Path(state_dir) / DB_NAME).exists():
         seen, counted, grown, generation = _earlier_inputs(
-            state_dir, sources, digests, config.run.incremental, config.boilerplate.templates_on
+            state_dir,
+            sources,
+            digests,
+            config.run.incremental,
+            config.boilerplate.templates_on,
+            _hidden_runs(out),
         )
     counted = counted if any(counted) else b""  # RunPlan.task tests it per shard
     seen_any = seen if any(seen) else b""
@@ -308,6 +318,7 @@ def plan(
         appended=appended,
         held_back=held_back,
         state_generation=generation,
+        rules_digest=_rule_pack(config).fingerprint(),
     )
 
 
@@ -552,6 +563,7 @@ def _earlier_inputs(
     digests: bytes,
     incremental: bool = True,
     templates_on: bool = True,
+    hidden: set[str] | None = None,
 ) -> tuple[bytes, bytes, dict[int, tuple[int, int]], int]:
     """What an earlier run with this state processed of each input, and the store's
     generation (read first: a commit while the inputs are read makes the plan stale, not new).
@@ -563,11 +575,17 @@ def _earlier_inputs(
     ``incremental`` runs, which read them from there; and, when this run counts lines for
     site templates, only where the earlier run counted the old lines: else the file is read
     whole, so that they are counted).
+
+    ``hidden``: runs whose documents file in the output is set aside (:func:`_hidden_runs`). Their
+    inputs whose content no other run's record holds count as not seen (read again, their lines
+    counted once): a run stopped between publishing its output and saving its state, after it
+    set earlier runs' files aside, leaves no other trace of them.
     """
     seen, counted = bytearray(len(sources)), bytearray(len(sources))
     grown: dict[int, tuple[int, int]] = {}
     with State.open(state_dir, readonly=True) as st:
         generation = st.generation()
+        reread = st.inputs_only_of(hidden) if hidden else set()
         for i in range(len(sources)):
             digest = digests[16 * i : 16 * i + 16]
             if digest == UNREAD:
@@ -577,7 +595,7 @@ def _earlier_inputs(
                 continue
             size, old, was_counted = row
             if size == sources.size(i) and old == digest.hex():
-                seen[i], counted[i] = 1, was_counted
+                seen[i], counted[i] = int(sources.rel(i) not in reread), was_counted
             elif size == sources.size(i) and old == ASIDE + digest.hex():
                 counted[i] = was_counted  # its output was set aside: read again, lines counted once
             elif (
@@ -833,16 +851,27 @@ class ShardResult:
         return len(self.ids)
 
 
-_PACKS: dict[tuple[str, ...], boilerplate.RulePack] = {}
+_PACKS: dict[tuple[tuple[str, int, int], ...], boilerplate.RulePack] = {}
+"""Loaded rule packs by their files' paths, sizes and modification times: a long-lived process
+(a served deployment, a library caller) picks up an edited pack."""
 
 
 def _rule_pack(config: Config) -> boilerplate.RulePack:
-    key = config.boilerplate.rules
+    key = tuple((name, *_stamp(name)) for name in config.boilerplate.rules)
     pack = _PACKS.get(key)
     if pack is None:
-        pack = boilerplate.load_rules(list(key))
+        pack = boilerplate.load_rules(list(config.boilerplate.rules))
         _PACKS[key] = pack
     return pack
+
+
+def _stamp(name: str) -> tuple[int, int]:
+    """``(size, mtime_ns)`` of a file, ``(-1, -1)`` when it cannot be read (loading says why)."""
+    try:
+        st = os.stat(name)
+    except OSError:
+        return -1, -1
+    return st.st_size, st.st_mtime_ns
 
 
 def stages(config: Config) -> list[tuple[str, Stage]]:
@@ -1425,16 +1454,25 @@ def finish(
 
     t0 = time.perf_counter()
     _sweep_stale_work(out, Path(plan.work_dir).name)
-    moved = _set_aside_uncommitted(out, state.run_ids(), plan.state_dir, config.run.incremental)
-    if not config.run.incremental:
-        # the incremental runs whose files a one-off run set aside: their inputs that this run did
-        # not read (it records its own below) must be read again by the next incremental run, or
-        # their documents would live on only in the set-aside files
-        state.set_inputs_aside({m.group(1) for name in moved if (m := _RUN_FILE.fullmatch(name))})
+    # a one-off run replaces the output: the earlier runs whose documents it sets aside or
+    # overwrites (an earlier one-off run's documents.jsonl)
+    replaced = (
+        {r for r in [_replaced_one_off(out, plan.state_dir)] if r} if not config.run.incremental else set()
+    )
+    moved: list[tuple[Path, Path]] = []
+    published: list[bool] = []
+
+    def set_aside() -> None:  # once this run's files are finished, right before they are published
+        _set_aside_uncommitted(out, state.run_ids(), plan.state_dir, config.run.incremental, moved)
+
     committed = written = False
     try:
-        _write_outputs(plan, results, renames, decisions, template_keys, summary, map_fn or map)
+        _write_outputs(
+            plan, results, renames, decisions, template_keys, summary, map_fn or map, set_aside, published
+        )
         written = True
+        if not config.run.incremental:
+            replaced |= _hidden_runs(out)  # set aside now or by an earlier one-off run
         summary.timings["write"] = time.perf_counter() - t0
 
         unread = UNREAD.hex()
@@ -1442,12 +1480,15 @@ def finish(
             (f.rel, f.size, f.blake2b) for f, skipped in plan.files() if not skipped and f.blake2b != unread
         )
         state.record_inputs(processed, plan.run_id, counted=config.boilerplate.templates_on)
-        aside = state.inputs_aside() if not config.run.incremental else 0
+        # the inputs of the replaced runs that this run did not read (by content: the same file
+        # under another path is read): their documents are no longer in the output, so the next
+        # incremental run must write them again, not skip them as unchanged
+        aside = state.set_inputs_aside(replaced - {plan.run_id}, keep_run=plan.run_id)
         if aside:
             log.warning(
-                "%d input(s) that earlier incremental runs processed and this run did not read are "
-                "to be read again: their documents were in the files set aside (.docclean-orphan-*); "
-                "the next incremental run with this state writes them again",
+                "%d input(s) that earlier runs processed and this run did not read are to be read "
+                "again: a one-off run replaces the output (earlier runs' files are kept as "
+                ".docclean-orphan-*); the next incremental run with this state writes them again",
                 aside,
             )
         summary.seconds = time.time() - plan.started
@@ -1458,10 +1499,14 @@ def finish(
         committed = True
         shutil.rmtree(plan.work_dir, ignore_errors=True)
     except KeyboardInterrupt as exc:
+        if not published:
+            _put_back(moved)  # nothing of this run is published: the output stays as it was
         # the output may be (partly) published: say so, rather than "unchanged"
         said = RunInterrupted.AFTER_COMMIT if committed else RunInterrupted.BEFORE_COMMIT
         raise RunInterrupted(said) from exc
     except Exception as exc:
+        if not published:
+            _put_back(moved)
         trouble = state.as_os_error(exc)
         if trouble is None or not written or committed:
             raise
@@ -1601,38 +1646,56 @@ _RUN_FILE = re.compile(rf"(?:documents|rejected|manifest)-({RUN_ID})\.(?:jsonl|j
 
 
 def _set_aside_uncommitted(
-    out: Path, committed: set[str], state_dir: str, incremental: bool = True
-) -> list[str]:
+    out: Path,
+    committed: set[str],
+    state_dir: str,
+    incremental: bool = True,
+    moved: list[tuple[Path, Path]] | None = None,
+) -> list[tuple[Path, Path]]:
     """Rename earlier output files whose documents this run writes again to ``.docclean-orphan-*``
     (kept for inspection, no longer read by ``explain``/``validate``/consumers globbing
-    ``documents*.jsonl``); returns their names.
+    ``documents*.jsonl``); returns ``(file, where it went)`` pairs, for :func:`_put_back`
+    (appended to ``moved`` as they happen, when given: a Ctrl-C halfway loses none of them).
 
     - An incremental run: the per-run files of runs that published their output but never
       committed their state (interrupted in between: Ctrl-C, a full disk), whose inputs were
-      never recorded and are read again now; files of a run whose manifest names another
-      state folder stay. When the state remembers no run at all (new, or after ``state
-      reset``), every earlier output file, the one-off ``documents.jsonl`` too.
+      never recorded and are read again now. When the state remembers no run at all (new, or
+      after ``state reset``), every earlier output file, the one-off ``documents.jsonl`` too.
     - A one-off run (``incremental`` False) replaces ``documents.jsonl``; incremental runs'
-      files beside it would repeat its documents, so they go aside too.
+      files beside it would repeat its documents, so they go aside too (their inputs are then
+      marked to be read again: :meth:`State.set_inputs_aside`).
+    - Either way, files of a run whose manifest names another state folder stay: that state
+      keeps track of them.
 
     >>> import tempfile
     >>> out = Path(tempfile.mkdtemp())
     >>> for run in ("20260101T000000Z-0a1b2c3d", "20260102T000000Z-0a1b2c3d"):
     ...     _ = (out / f"documents-{run}.jsonl").write_text("{}")
-    >>> _set_aside_uncommitted(out, {"20260101T000000Z-0a1b2c3d"}, "st")
+    >>> [a.name for a, _ in _set_aside_uncommitted(out, {"20260101T000000Z-0a1b2c3d"}, "st")]
     ['documents-20260102T000000Z-0a1b2c3d.jsonl']
     >>> [p.name[:24] for p in sorted(out.iterdir())]
     ['.docclean-orphan-documen', 'documents-20260101T00000']
-    >>> _set_aside_uncommitted(out, {"20260101T000000Z-0a1b2c3d"}, "st", incremental=False)
+    >>> moved = _set_aside_uncommitted(out, {"20260101T000000Z-0a1b2c3d"}, "st", incremental=False)
+    >>> [a.name for a, _ in moved]
     ['documents-20260101T000000Z-0a1b2c3d.jsonl']
+    >>> _put_back(moved); sorted(p.name[:24] for p in out.iterdir())
+    ['.docclean-orphan-documen', 'documents-20260101T00000']
     """
-    moved: list[str] = []
+    moved = [] if moved is None else moved
+    one_off = _replaced_one_off(out, state_dir) if incremental else None
     for path in sorted(out.iterdir()):
         m = _RUN_FILE.fullmatch(path.name)
         if m is None:
-            if not (incremental and not committed and _ONE_OFF_FILE.fullmatch(path.name)):
+            if not (incremental and _ONE_OFF_FILE.fullmatch(path.name)):
                 continue
-            why = "the state remembers no earlier run, so this run reads every input again"
+            if not committed:
+                why = "the state remembers no earlier run, so this run reads every input again"
+            elif one_off is not None and one_off not in committed:
+                why = "the one-off run that wrote it never committed its state"
+            else:
+                continue
+        elif _other_state(out, m.group(1), state_dir):
+            continue  # another state's run writes here too
         elif not incremental:
             why = "a one-off run replaces the documents of this output"
         elif not committed:
@@ -1640,21 +1703,95 @@ def _set_aside_uncommitted(
         elif m.group(1) in committed:
             continue
         else:
-            manifest = out / f"manifest-{m.group(1)}.json"
-            try:
-                theirs = json.loads(manifest.read_text(encoding="utf-8")).get("state_dir")
-            except (OSError, ValueError, AttributeError):
-                theirs = None
-            if theirs is not None and os.path.realpath(theirs) != os.path.realpath(state_dir):
-                continue  # another state's run writes here too
             why = "its run never committed its state, so this run reads its inputs again"
         aside, n = out / f".docclean-orphan-{path.name}", 2
         while aside.exists():  # set aside before (the same one-off name again): keep both
             aside, n = out / f".docclean-orphan-{n}-{path.name}", n + 1
         path.rename(aside)
         log.warning("set %s aside as %s: %s", path.name, aside.name, why)
-        moved.append(path.name)
+        moved.append((path, aside))
     return moved
+
+
+def _put_back(moved: list[tuple[Path, Path]]) -> None:
+    """Undo :func:`_set_aside_uncommitted` (a run that stopped before writing its output)."""
+    for path, aside in reversed(moved):
+        try:
+            if not path.exists():
+                aside.rename(path)
+        except OSError as exc:  # never hide the error that stopped the run
+            log.warning("could not put %s back as %s: %s", aside.name, path.name, exc)
+
+
+def _other_state(out: Path, run_id: str, state_dir: str) -> bool:
+    """Whether run ``run_id``'s manifest in ``out`` names a state folder other than ``state_dir``."""
+    manifest = out / f"manifest-{run_id}.json"
+    try:
+        theirs = json.loads(manifest.read_text(encoding="utf-8")).get("state_dir")
+    except (OSError, ValueError, AttributeError):
+        return False
+    return theirs is not None and os.path.realpath(theirs) != os.path.realpath(state_dir)
+
+
+def _check_one_state(out: Path, state_dir: str) -> None:
+    """A one-off run replaces the output; an incremental run of another state writes there too:
+    setting its files aside would lose their documents (that state still counts the inputs as
+    done), keeping them would show documents twice. Refuse, naming the state to use.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> _ = (out / "documents-20260101T000000Z-0a1b2c3d.jsonl").write_text("")
+    >>> _ = (out / "manifest-20260101T000000Z-0a1b2c3d.json").write_text('{"state_dir": "/x/st"}')
+    >>> _check_one_state(out, "/x/st")
+    >>> try:
+    ...     _check_one_state(out, "/y/other")
+    ... except ConfigError as exc:
+    ...     print("keep their state in /x/st;" in str(exc))
+    True
+    """
+    for path in sorted(out.glob("documents-*")):
+        m = _RUN_FILE.fullmatch(path.name)
+        if m is None or not _other_state(out, m.group(1), state_dir):
+            continue
+        theirs = json.loads((out / f"manifest-{m.group(1)}.json").read_text(encoding="utf-8"))["state_dir"]
+        raise ConfigError(
+            f"{out} holds documents of incremental runs that keep their state in {theirs}; a one-off "
+            f"run with the state {state_dir} would replace them without that state knowing. Run with "
+            f"--state {theirs}, or write to another output folder"
+        )
+
+
+_HIDDEN_RUN = re.compile(rf"\.docclean-orphan-(?:\d+-)?documents-({RUN_ID})\.jsonl(?:\.gz)?")
+
+
+def _hidden_runs(out: Path) -> set[str]:
+    """The runs whose documents file in ``out`` is set aside (``.docclean-orphan-*``).
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> for name in (".docclean-orphan-documents-20260101T000000Z-0a1b2c3d.jsonl",
+    ...              ".docclean-orphan-2-documents-20260102T000000Z-0a1b2c3d.jsonl.gz",
+    ...              ".docclean-orphan-rejected-20260103T000000Z-0a1b2c3d.jsonl"):
+    ...     _ = (out / name).write_text("")
+    >>> sorted(_hidden_runs(out))
+    ['20260101T000000Z-0a1b2c3d', '20260102T000000Z-0a1b2c3d']
+    """
+    return {m.group(1) for p in out.glob(".docclean-orphan-*") if (m := _HIDDEN_RUN.fullmatch(p.name))}
+
+
+def _replaced_one_off(out: Path, state_dir: str) -> str | None:
+    """The run id of the one-off run whose ``documents.jsonl`` a one-off run replaces (from
+    ``manifest.json``), when it kept its state in ``state_dir``; else None."""
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        run_id, theirs = manifest.get("run_id"), manifest.get("state_dir")
+    except (OSError, ValueError, AttributeError):
+        return None
+    if not isinstance(run_id, str) or (
+        theirs is not None and os.path.realpath(theirs) != os.path.realpath(state_dir)
+    ):
+        return None
+    return run_id
 
 
 _ONE_OFF_FILE = re.compile(r"(?:documents|rejected)\.jsonl(?:\.gz)?")
@@ -1668,7 +1805,12 @@ def _write_outputs(
     template_keys: dict[str, set[int]],
     summary: RunSummary,
     map_fn: MapFn,
+    before_publish: Callable[[], None] | None = None,
+    published: list[bool] | None = None,
 ) -> None:
+    """Write the run's documents, rejections and manifest. ``before_publish`` runs once the
+    files are finished, right before they are renamed into place; ``published`` gets a True
+    once they are."""
     config = plan.config
     out = Path(plan.output)
     gz = config.run.gzip
@@ -1688,6 +1830,10 @@ def _write_outputs(
                     shutil.copyfileobj(src, fh, 1 << 20)
                 os.unlink(part)
             total.add(res)
+        if before_publish is not None:
+            before_publish()
+    if published is not None:
+        published.append(True)
     summary.documents = total.documents
     summary.chars_in = total.chars_in
     summary.chars_out = total.chars_out
@@ -1766,7 +1912,7 @@ def _manifest(plan: RunPlan, summary: RunSummary, doc_name: str, rej_name: str) 
         "finished": _iso(time.time()),
         "outputs": {"documents": doc_name, "rejected": rej_name},
         "summary": summary.to_dict(),
-        "config_digest": plan.config.digest(),
+        "config_digest": plan.config.digest(plan.rules_digest or None),
         "config": plan.config.to_dict(),
         "packages": _package_versions(),
         "state_dir": plan.state_dir,

@@ -491,32 +491,59 @@ class State:
             self._RECORD, ((key, size, content_hash, run_id, counted) for key, size, content_hash in rows)
         )
 
-    def set_inputs_aside(self, run_ids: Iterable[str]) -> int:
+    def set_inputs_aside(self, run_ids: Iterable[str], keep_run: str | None = None) -> int:
         """Mark the inputs that ``run_ids`` processed as to be read again; returns how many.
 
-        For a one-off run that set those runs' output files aside (it replaces the output): their
-        documents are no longer in the output, so the next incremental run must write them again,
-        not skip the inputs as unchanged. The stored hash gets the prefix :data:`ASIDE`, so the
-        input reads as changed (:meth:`input_seen`); whether its lines were counted for site
-        templates is kept (:func:`pipeline.run` reads it past the prefix: they are not counted twice).
+        For a one-off run, which replaces the output: those runs' documents are no longer in it,
+        so the next incremental run must write them again, not skip the inputs as unchanged.
+        Inputs with the content of one that ``keep_run`` (this run) processed are left: this run
+        wrote their documents (the same file under another path). The stored hash gets the prefix
+        :data:`ASIDE`, so the input reads as changed (:meth:`input_seen`); whether its lines were
+        counted for site templates is kept (the planner reads it past the prefix: they are not
+        counted twice).
 
         >>> import tempfile
         >>> with State.open(tempfile.mkdtemp()) as st:
         ...     st.record_input("a.txt", 1, "h", "r1")
         ...     st.record_input("b.txt", 1, "h", "r2")
-        ...     n = st.set_inputs_aside(["r1"])
-        ...     n, st.input_seen("a.txt", 1, "h"), st.earlier_input("a.txt"), st.input_seen("b.txt", 1, "h")
-        (1, (False, False), (1, 'aside:h', True), (True, True))
+        ...     st.record_input("c.txt", 1, "g", "r2")
+        ...     st.record_input("A/c.txt", 1, "g", "r3")
+        ...     n = st.set_inputs_aside(["r1", "r2"], keep_run="r3")
+        ...     n, st.input_seen("a.txt", 1, "h"), st.earlier_input("a.txt"), st.input_seen("c.txt", 1, "g")
+        (2, (False, False), (1, 'aside:h', True), (True, True))
         """
         ids = sorted(set(run_ids))
         if not ids:
             return 0
         marks = ", ".join("?" * len(ids))
         cur = self._write().execute(
-            f"UPDATE inputs SET hash = ? || hash WHERE run_id IN ({marks}) AND hash NOT LIKE ?",
-            (ASIDE, *ids, ASIDE + "%"),
+            f"UPDATE inputs SET hash = ? || hash WHERE run_id IN ({marks}) AND hash NOT LIKE ? "
+            "AND hash NOT IN (SELECT hash FROM inputs WHERE run_id = ?)",
+            (ASIDE, *ids, ASIDE + "%", keep_run or ""),
         )
         return int(cur.rowcount)
+
+    def inputs_only_of(self, run_ids: Iterable[str]) -> set[str]:
+        """The inputs that ``run_ids`` processed last and whose content no other run's record holds.
+
+        >>> import tempfile
+        >>> with State.open(tempfile.mkdtemp()) as st:
+        ...     st.record_input("a.txt", 1, "h", "r1")
+        ...     st.record_input("A/b.txt", 1, "g", "r1")
+        ...     st.record_input("b.txt", 1, "g", "r2")  # the same content, another path
+        ...     sorted(st.inputs_only_of(["r1"]))
+        ['a.txt']
+        """
+        ids = sorted(set(run_ids))
+        if not ids:
+            return set()
+        marks = ", ".join("?" * len(ids))
+        rows = self._conn.execute(
+            f"SELECT key FROM inputs WHERE run_id IN ({marks}) "
+            f"AND hash NOT IN (SELECT hash FROM inputs WHERE run_id NOT IN ({marks}))",
+            (*ids, *ids),
+        )
+        return {str(r[0]) for r in rows}
 
     def inputs_aside(self) -> int:
         """How many inputs are marked to be read again (:meth:`set_inputs_aside`)."""
@@ -633,6 +660,7 @@ class State:
             "dedup_documents": len(index.doc_ids),
             "dedup_passages": len(index),
             "inputs": count("inputs"),
+            "inputs_to_read_again": self.inputs_aside(),
             "template_groups": count("template_groups"),
             "template_lines": count("template_lines"),
             "runs": count("runs"),

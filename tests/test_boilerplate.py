@@ -252,6 +252,10 @@ _RULE_X = '[[rule]]\nid = "other/en/x"\ncategory = "other"\npattern = "x"\n'
         (_RULE_X + "min_words = -1\n", "whole number"),
         # before: the second rule silently replaced the first
         (_RULE_X * 2, "other/en/x is defined twice"),
+        (
+            _RULE_X + '[[site."a.com".rule]]\nid = "other/en/x"\ncategory = "other"\npattern = "y"\n',
+            "defined twice",
+        ),
         # before: a misspelt id disabled nothing, silently
         ('disable = ["navigation/en/menu-wrods"]\n', "did you mean 'navigation/en/menu-words'"),
         ('[site."example.com"]\ndisable = ["no/such/rule"]\n', "'disable' names no rule: no/such/rule"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,41 @@ def test_shares_and_scores_above_one_are_config_errors(key: str) -> None:
     with pytest.raises(ConfigError, match="from 0 to 1"):
         Config.from_mapping({section: {name: 7}})
     assert Config.from_mapping({section: {name: 1}}) is not None  # 1 itself is allowed
+
+
+def test_a_rule_pack_given_as_a_string_in_a_config_file_is_one_pack(tmp_path: Path) -> None:
+    (tmp_path / "site.toml").write_text("", encoding="utf-8")
+    (tmp_path / "c.toml").write_text('[boilerplate]\nrules = "site.toml"\n', encoding="utf-8")
+    cfg = Config.load(tmp_path / "c.toml", {"boilerplate.rules": ["extra.toml"]})
+    assert cfg.boilerplate.rules == (str(tmp_path / "site.toml"), "extra.toml")
+
+
+@pytest.mark.parametrize("key", ["boilerplate.threshold", "dedup.threshold", "dedup.document_threshold"])
+def test_thresholds_of_zero_that_would_remove_everything_are_config_errors(key: str) -> None:
+    section, name = key.split(".")
+    with pytest.raises(ConfigError, match="must be above 0"):
+        Config.from_mapping({section: {name: 0}})
+
+
+def test_the_digest_of_a_run_covers_the_rules_it_loaded_not_how_their_path_is_spelt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline import run as runner
+
+    pack = tmp_path / "pack.toml"
+    pack.write_text('disable = ["byline/en/by"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    digests = set()
+    for name in ("pack.toml", str(pack), "./pack.toml"):
+        cfg = Config.from_mapping({"boilerplate": {"rules": [name]}})
+        digests.add(cfg.digest(runner._rule_pack(cfg).fingerprint()))
+    assert len(digests) == 1
+    time.sleep(0.01)
+    pack.write_text('disable = ["byline/en/by", "comment_form/en/leave-a-reply"]\n', encoding="utf-8")
+    cfg = Config.from_mapping({"boilerplate": {"rules": ["pack.toml"]}})
+    edited = runner._rule_pack(cfg)  # reloaded: the cache knows the file changed
+    assert "comment_form/en/leave-a-reply" in edited.disabled
+    assert cfg.digest(edited.fingerprint()) not in digests
 
 
 def test_digest_follows_what_a_rule_pack_holds_not_only_its_path(tmp_path: Path) -> None:

@@ -407,3 +407,15 @@ def test_flattening_a_page_ending_in_unclosed_tag_starts_is_linear() -> None:
     # before: each "<a" without a ">" after it tried every ending (cubic: "<a" * 8,000 took 35 s)
     page = "<div>" * 3 + "<p>Text.</p>" + "<a" * 50_000
     assert _flattened(page, max_depth=2) == "<div><div> <p>Text.</p>" + "<a" * 50_000
+
+
+def test_a_site_without_a_name_is_its_host_written_as_the_group_is() -> None:
+    # before: trafilatura's raw host ("WWW.Example.org:80") was the site, so the same site under
+    # another case or port showed as two sites in the report; a real site name still wins
+    bare = ARTICLE.replace('<meta property="og:site_name" content="Daily Example">', "")
+    sites = []
+    for url in ("https://WWW.Daily-Example.com:80/storm", "https://daily-example.com/storm"):
+        page = bare.replace("https://www.daily-example.com/storm", url)
+        sites.append(extract(html_doc(page, url=url), ExtractConfig()).site)
+    assert sites == ["daily-example.com", "daily-example.com"]
+    assert extract(html_doc(ARTICLE), ExtractConfig()).site == "Daily Example"

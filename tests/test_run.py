@@ -15,7 +15,7 @@ import pytest
 
 from pipeline import run as runner
 from pipeline.config import Config
-from pipeline.errors import RunInterrupted
+from pipeline.errors import ConfigError, RunInterrupted
 from pipeline.writers import record_schema
 from tests.check_seeds import check, read_records
 
@@ -972,12 +972,79 @@ def test_a_one_off_run_over_part_of_an_incremental_output_loses_no_document_for_
     with caplog.at_level("WARNING", logger="pipeline.run"):
         runner.run([a], out, one_worker())  # sets both nights' files aside
     assert visible_ids(out) == sorted(p.stem for p in seeds[:2])
-    assert "2 input(s) that earlier incremental runs processed and this run did not read" in caplog.text
+    assert "2 input(s) that earlier runs processed and this run did not read" in caplog.text
     summary = runner.run([a, b], out, one_worker(run={"incremental": True}))
     assert visible_ids(out) == sorted(p.stem for p in seeds[:4])  # B's documents are back
     assert summary.documents == 2  # B read again, A skipped as unchanged
     runner.run([a, b], out, one_worker(run={"incremental": True}))  # nothing new: nothing read
     assert visible_ids(out) == sorted(p.stem for p in seeds[:4])
+
+
+def _two_nights(tmp_path: Path) -> tuple[Path, Path, Path, list[Path]]:
+    """Inputs A and B (two seeds each), each read by one incremental run into ``out``."""
+    a, b, out = tmp_path / "A", tmp_path / "B", tmp_path / "out"
+    a.mkdir()
+    b.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))[:4]
+    for p in seeds[:2]:
+        shutil.copy(p, a / p.name)
+    for p in seeds[2:]:
+        shutil.copy(p, b / p.name)
+    runner.run([a], out, one_worker(run={"incremental": True}))
+    runner.run([b], out, one_worker(run={"incremental": True}))
+    return a, b, out, seeds
+
+
+def _visible(out: Path) -> list[str]:
+    return sorted(str(r["id"]) for f in out.glob("documents*.jsonl") for r in lines(f))
+
+
+def test_a_one_off_run_stopped_before_publishing_puts_the_files_it_set_aside_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # before: Ctrl-C after the set-aside left both nights' documents only in .docclean-orphan-*
+    # files, and the next incremental run skipped their inputs as unchanged: lost for good
+    a, b, out, seeds = _two_nights(tmp_path)
+    setting_aside = runner._set_aside_uncommitted
+
+    def then_ctrl_c(*args: Any, **kw: Any) -> Any:
+        setting_aside(*args, **kw)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "_set_aside_uncommitted", then_ctrl_c)
+    with pytest.raises(RunInterrupted):
+        runner.run([a], out, one_worker())
+    monkeypatch.undo()
+    assert _visible(out) == sorted(p.stem for p in seeds)  # as before the run
+    assert not list(out.glob(".docclean-orphan-*"))
+    runner.run([a, b], out, one_worker(run={"incremental": True}))
+    assert _visible(out) == sorted(p.stem for p in seeds)
+
+
+def test_one_off_runs_never_show_a_document_twice_nor_lose_one(tmp_path: Path) -> None:
+    a, b, out, seeds = _two_nights(tmp_path)
+    # the same files under another path (each named): their documents are this run's; the
+    # incremental runs' rows for A/... are not read again (before: every document twice)
+    runner.run(sorted(a.glob("*.txt")), out, one_worker())
+    runner.run([a, b], out, one_worker(run={"incremental": True}))
+    assert _visible(out) == sorted(p.stem for p in seeds)
+    # a second one-off run replaces the first one's documents.jsonl: the first one's inputs that
+    # it did not read are read again by the next incremental run (before: lost for good)
+    runner.run([b], out, one_worker())
+    assert _visible(out) == sorted(p.stem for p in seeds[2:])
+    runner.run([a, b], out, one_worker(run={"incremental": True}))
+    assert _visible(out) == sorted(p.stem for p in seeds)
+
+
+def test_a_one_off_run_with_another_state_than_the_outputs_incremental_runs_is_refused(
+    tmp_path: Path,
+) -> None:
+    # before: it set the other state's files aside, and that state, not knowing, skipped their
+    # inputs from then on
+    a, _b, out, seeds = _two_nights(tmp_path)
+    with pytest.raises(ConfigError, match="keep their state in"):
+        runner.plan([a], out, one_worker(run={"state_dir": str(tmp_path / "other")}))
+    assert _visible(out) == sorted(p.stem for p in seeds)
 
 
 def test_one_off_and_incremental_runs_into_one_output_never_show_a_document_twice(tmp_path: Path) -> None:

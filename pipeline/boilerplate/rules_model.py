@@ -16,6 +16,8 @@ True
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 import logging
 import math
 import re
@@ -191,6 +193,24 @@ class RulePack:
             sources=self.sources + other.sources,
         )
 
+    def fingerprint(self) -> str:
+        """A hash of what the pack holds (every rule's settings, the disables), not of where it
+        was read from: the same rules give the same fingerprint.
+
+        >>> a = RulePack((Rule("other/xx/a", Category.OTHER, "a"),), sources=("x.toml",))
+        >>> b = RulePack((Rule("other/xx/a", Category.OTHER, "a"),), sources=("y/x.toml",))
+        >>> a.fingerprint() == b.fingerprint(), a.fingerprint() == RulePack().fingerprint()
+        (True, False)
+        """
+        rules = [
+            [r.id, r.category.value, r.pattern, r.strength, r.weight, r.zone, r.max_words, r.min_words,
+             r.tail_marker, list(r.sites), r.case_sensitive, r.not_in_speech]
+            for r in self.rules
+        ]  # fmt: skip
+        sites = [[host, sorted(ids)] for host, ids in self.disabled_by_site]
+        blob = json.dumps([rules, sorted(self.disabled), sites], ensure_ascii=False).encode()
+        return hashlib.blake2b(blob, digest_size=16).hexdigest()
+
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], source: str) -> RulePack:
         """Build a pack from parsed TOML/YAML, validating every key (errors are :class:`ConfigError`)."""
@@ -203,13 +223,6 @@ class RulePack:
             )
         lang = data.get("lang")
         rules = tuple(_rule(r, source, lang) for r in _list(data.get("rule", []), source, "rule"))
-        seen: set[str] = set()
-        for r in rules:
-            if r.id in seen:
-                raise ConfigError(
-                    f"{source}: rule {r.id} is defined twice (the second would replace the first)"
-                )
-            seen.add(r.id)
         disabled = frozenset(_strs(data.get("disable", []), source, "disable"))
         per_site: list[tuple[str, frozenset[str]]] = []
         sites = data.get("site", {})
@@ -223,6 +236,13 @@ class RulePack:
             )
             extra = [dict(r, sites=[host]) for r in _list(table.get("rule", []), source, f"site.{host}.rule")]
             rules += tuple(_rule(r, source, lang) for r in extra)
+        seen: set[str] = set()
+        for r in rules:  # site rules too: one id names one rule of the pack
+            if r.id in seen:
+                raise ConfigError(
+                    f"{source}: rule {r.id} is defined twice (the second would replace the first)"
+                )
+            seen.add(r.id)
         return cls(rules, disabled, tuple(per_site), (source,))
 
 
