@@ -1040,8 +1040,9 @@ def _entry_times(bs: list[_Block]) -> set[int]:
     """The blocks that are a live blog's entry stamps: bare times ("17:49", "9.05am") over prose.
 
     A rule removes a bare time (it is no text), but as a gap in the article each would cut the blog
-    at its first entry. Three or more bare times, in one order (newest first or oldest first), each
-    with a sentence that no rule matched within a few lines below it.
+    at its first entry. Three or more bare times, in one order (newest first or oldest first,
+    across midnight too; a pinned first entry may break it), each with a sentence that no rule
+    matched within a few lines below it.
     """
     stamps: list[tuple[int, int]] = []
     for b in bs:
@@ -1059,10 +1060,17 @@ def _entry_times(bs: list[_Block]) -> set[int]:
         stamps.append((b.index, hour * 60 + minute))
     if len(stamps) < 3:
         return set()
-    gaps = [b[1] - a[1] for a, b in itertools.pairwise(stamps)]
-    if not (all(d <= 0 for d in gaps) or all(d >= 0 for d in gaps)):
-        return set()
-    return {i for i, _ in stamps}
+
+    def one_order(run: list[tuple[int, int]]) -> bool:
+        # minutes apart, across midnight too (00:25 over 23:54: 29 minutes later, not 23 hours)
+        gaps = [(b[1] - a[1] + 720) % 1440 - 720 for a, b in itertools.pairwise(run)]
+        return all(d <= 0 for d in gaps) or all(d >= 0 for d in gaps)
+
+    if one_order(stamps):
+        return {i for i, _ in stamps}
+    if len(stamps) >= 4 and one_order(stamps[1:]):
+        return {i for i, _ in stamps}  # a pinned entry on top, out of the order
+    return set()
 
 
 def _shape_value(g: BlockFeatures) -> float:
@@ -1197,6 +1205,16 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                         under_standfirst.add(b.index)
             else:
                 b.weak.append(rule)
+    # a one-word article tool ("Save", "Listen", "Vorlesen") below the head goes only in a row of
+    # buttons (another share button next to it): else it is a song, a heading, a button an article
+    # is about
+    for b in bs:
+        tool = b.strong
+        if tool is None or b.f.words != 1 or not tool.id.endswith("/article-tools") or b.index <= head_late:
+            continue
+        beside = [bs[j].strong for j in (b.index - 1, b.index + 1) if 0 <= j < n]
+        if not any(x is not None and x.category == Category.SHARE_WIDGET for x in beside):
+            b.strong, b.match = None, None
     # plain text: the lines of typeset tables (wire copy's crop, price and results tables) are neither
     # chrome nor a gap in the article: they count for nothing in the region, are no evidence around it
     tables = _Tables() if from_html else _typeset_tables(doc.text, bs)
@@ -1406,8 +1424,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # "Bruselas pide a España medidas urgentes ...", "READ MORE:" / "* Gisborne roads still ..."):
     # the heading went by its rule, its short list of headlines goes with it
     for b in bs[lo : hi + 1]:
-        if b.strong is None or b.strong.category != Category.RELATED_LINKS or b.f.words > 4:
-            continue  # not "Read more: Recognizing Germany's colonial crimes", the teaser itself
+        if b.strong is None or b.strong.category != Category.RELATED_LINKS or not _READ_ALSO.match(b.f.text):
+            continue  # not "Trending now" over a list of trends, nor "Read more: <the teaser itself>"
         for x in bs[b.index + 1 : b.index + 1 + _INLINE_TEASERS]:
             if x.score >= cfg.threshold or x.continues or not _inline_teaser(x):
                 break
@@ -1491,19 +1509,15 @@ def _menu_echoes(bs: list[_Block], data: list[bool], threshold: float) -> None:
     if not items:
         return
 
-    def between_paragraphs(b: _Block) -> bool:
+    def between_paragraphs(b: _Block) -> bool:  # kept text on both sides: a paragraph or a list
         return 0 < b.index < n - 1 and all(
-            x.g.prose and x.score < threshold for x in (bs[b.index - 1], bs[b.index + 1])
+            x.score < threshold and (x.g.prose or x.f.bullet or x.f.words >= 4)
+            for x in (bs[b.index - 1], bs[b.index + 1])
         )
 
     # two or more such labels between the article's paragraphs are its section headings
-    headings = [
-        b for b in bs if b.score < threshold and b.f.text.casefold() in items and between_paragraphs(b)
-    ]
-    for b in bs:
-        if len(headings) >= 2 and between_paragraphs(b):
-            continue
-        if (
+    def echo(b: _Block) -> bool:
+        return (
             b.score < threshold
             and b.strong is None
             and 0 < b.f.words <= _ECHO_WORDS
@@ -1511,8 +1525,14 @@ def _menu_echoes(bs: list[_Block], data: list[bool], threshold: float) -> None:
             and not b.f.bullet
             and not data[b.index]
             and b.f.text.casefold() in items
-        ):
-            b.score, b.category, b.rule = _OUTSIDE_SCORE, Category.NAVIGATION, "navigation/menu-echo"
+        )
+
+    echoes = [b for b in bs if echo(b)]
+    headings = [b for b in echoes if between_paragraphs(b)]
+    for b in echoes:
+        if len(headings) >= 2 and between_paragraphs(b):
+            continue
+        b.score, b.category, b.rule = _OUTSIDE_SCORE, Category.NAVIGATION, "navigation/menu-echo"
 
 
 def _find_title(
@@ -1546,8 +1566,21 @@ def _find_title(
         if b.strong is not None and b.strong.category in (Category.NAVIGATION, Category.OTHER):
             continue
         if b.strong is None and _is_headline(b):
-            if b.index + 1 < lo and _NAME_LINE.match(b.f.text):
+            nxt = bs[b.index + 1] if b.index + 1 < len(bs) else None
+            if _NAME_LINE.match(b.f.text) and (
+                # over a menu ("City News" / "Home"), not over its standfirst, author or date
+                (b.index + 1 < lo and nxt is not None and _menu_item(nxt))
+                # right over a headline ("The Lakeview Courier" / "Council approves ...")
+                or (
+                    nxt is not None
+                    and nxt.strong is None
+                    and _is_headline(nxt)
+                    and nxt.f.words >= _OVER_NAME_WORDS
+                )
+            ):
                 first_name = b.index
+                if nxt is not None and b.index + 1 == lo and nxt.f.words >= _OVER_NAME_WORDS:
+                    return nxt.index
                 break
             return b.index
         break
@@ -1579,6 +1612,7 @@ def _find_title(
         Category.ADVERTISEMENT,  # "Anzeige"
     }
     name: int | None = None  # the nearest name-shaped line: an author's or a place's, or a headline
+    names: list[int] = []  # every name-shaped line walked over, nearest first
     unlabelled = 0
     stepped = False  # over a line that a rule removed as a byline, a date, share buttons ...
     for i in range(lo - 1, max(-1, lo - 2 * _TITLE_REACH - 1), -1):
@@ -1614,8 +1648,10 @@ def _find_title(
                 return first_name if name is None else name
             if _NAME_LINE.match(b.f.text):
                 # an author's name or a place without "By" ("Te Aorere Riddell", "São Paulo") over
-                # the date: the headline may stand above it; else this is it ("Biden Wins Iowa")
-                name = b.index if name is None else name
+                # the date: the headline may stand above it; else this is it ("Biden Wins Iowa");
+                # of two, the upper one ("Starmer Resigns" over "Tom Baker")
+                names.append(b.index)
+                name = names[1] if len(names) >= 2 and names[1] != first_name else names[0]
                 continue
             # a standfirst or a subtitle without a full stop under the headline: the line above it
             # is the headline ("Council approves new cycle lanes ..." / "The scheme will remove
@@ -1630,7 +1666,7 @@ def _find_title(
                 and _is_headline(up)
                 and up.f.words >= 4
                 and (up.f.words > b.f.words or b.f.words >= _STANDFIRST_MIN_WORDS)
-                and not _NAME_LINE.match(up.f.text)
+                and not _NAME_LINE.match(up.f.text)  # a kicker ("Thunder Bay") over a long headline
             ):
                 return up.index
             if first_name is not None and b.f.words < _OVER_NAME_WORDS:
@@ -1640,6 +1676,18 @@ def _find_title(
 
 
 _INLINE_TEASERS = 6
+_READ_ALSO = re.compile(
+    r"(read (more|also|next)|also read|see also|related( (stories|articles|coverage|reading|content))?|"
+    r"more on this( story| topic)?|you (may|might) also like|lea (también|más)|lee (también|más)|"
+    r"(notas|noticias|artículos) relacionad[ao]s|te puede interesar|también te puede interesar|"
+    r"leia (mais|também)|veja (também|mais)|saiba mais|(notícias|matérias) relacionadas|"
+    r"leggi anche|leggi (di )?più|articoli correlati|lire aussi|à lire aussi|à lire également|"
+    r"sur le même sujet|articles liés|mehr zum thema|lesen sie auch|auch interessant|weitere artikel|"
+    r"das könnte sie auch interessieren|czytaj (też|także|również|więcej)|lees ook|zie ook)[:.…]*$",
+    re.IGNORECASE,
+)
+"""A related-links heading that only ever heads teasers ("Lea también", "READ MORE:"); not one that
+may head the article's own list ("Trending now", "Themen der Sitzung", "More from the collection")."""
 """At most this many teaser headlines under a related-links heading inside the article."""
 
 
@@ -1649,7 +1697,16 @@ def _inline_teaser(b: _Block) -> bool:
     f = b.f
     if b.strong is not None or not 3 <= f.words <= 25 or f.terminal or f.chars > 220 or f.text.endswith(":"):
         return False  # nor a line that announces what follows ("* Was der Stern bedeutet:")
-    return f.bullet or _headline_shaped(f, 3)
+    # a headline of six words or more: a shorter line is the article's next subheading ("What
+    # happens next") under a heading whose teasers were stripped
+    return f.bullet or (f.words >= 6 and _headline_shaped(f, 3))
+
+
+def _menu_item(b: _Block) -> bool:
+    """A menu's item: a rule took it as navigation, or a word or two that is no name nor date."""
+    if b.strong is not None:
+        return b.strong.category == Category.NAVIGATION
+    return 0 < b.f.words <= 2 and not b.f.date and not _NAME_LINE.match(b.f.text) and not b.f.terminal
 
 
 _OVER_NAME_WORDS = 5
