@@ -1570,9 +1570,11 @@ def _find_title(
             if _NAME_LINE.match(b.f.text) and (
                 # over a menu ("City News" / "Home"), not over its standfirst, author or date
                 (b.index + 1 < lo and nxt is not None and _menu_item(nxt))
-                # right over a headline ("The Lakeview Courier" / "Council approves ...")
+                # a paper's name right over a headline ("The Lakeview Courier" / "Council approves
+                # ..."), not a poem's title over its subtitle ("A new poem by Elena Marsh")
                 or (
-                    nxt is not None
+                    _PAPER_NAME.search(b.f.text) is not None
+                    and nxt is not None
                     and nxt.strong is None
                     and _is_headline(nxt)
                     and nxt.f.words >= _OVER_NAME_WORDS
@@ -1671,6 +1673,8 @@ def _find_title(
                 return up.index
             if first_name is not None and b.f.words < _OVER_NAME_WORDS:
                 return first_name  # "The Daily Herald" over the kicker "Analysis of the Week"
+            if name is not None and b.f.words < _OVER_NAME_WORDS:
+                return name  # "Point Reyes Lighthouse" under share buttons and "Subscribe  Sign in"
             return b.index
     return first_name if name is None else name
 
@@ -1700,6 +1704,17 @@ def _inline_teaser(b: _Block) -> bool:
     # a headline of six words or more: a shorter line is the article's next subheading ("What
     # happens next") under a heading whose teasers were stripped
     return f.bullet or (f.words >= 6 and _headline_shaped(f, 3))
+
+
+_PAPER_NAME = re.compile(
+    r"\b(news|times|post|herald|daily|journal|gazette|tribune|chronicle|observer|express|mail|telegraph|"
+    r"star|sun|review|magazine|weekly|record|independent|guardian|standard|register|globe|bulletin|press|"
+    r"mercury|echo|courant|courier|dispatch|monitor|inquirer|examiner|sentinel|ledger|leader|advertiser|"
+    r"zeitung|nachrichten|rundschau|kurier|tagblatt|anzeiger|presse|diario|periódico|gazzetta|corriere|"
+    r"giornale|jornal|folha|gazeta|dziennik|krant|dagblad|nieuws|online)\b",
+    re.IGNORECASE,
+)
+"""A word of a paper's or a site's name ("The Lakeview Courier", "Daily Mercury", "NOS Nieuws")."""
 
 
 def _menu_item(b: _Block) -> bool:
