@@ -1751,7 +1751,9 @@ _NAME_LINE = re.compile(
 not in capitals, as a wire story's headline is ("CAPITAL INVESTMENTS FORMS UNIT")."""
 
 
-_LABEL_VALUE = re.compile(r"^[^\W\d_][\w.-]*( [\w.-]+)?: \S.*\d")
+_LABEL_VALUE = re.compile(r"^[^\W\d_][\w.-]*( [\w.-]+)?: (?=.*\d)\S+( \S+){0,5}$")
+"""A detail line, "Label: value" with a figure ("Host: Xing AG, Dammtorstrasse 29", "Seiten: 448");
+not a headline with a label ("Review: The Fieldmaster 3 Hiking Boot Is Tough but Heavy")."""
 
 
 def _is_headline(b: _Block, prose: bool = False) -> bool:
