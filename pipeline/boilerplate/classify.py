@@ -329,6 +329,27 @@ def _prose_above(b: _Block, listed: bool, lone_of: dict[int, bool]) -> bool:
     return g.words >= _LONE_PROSE_WORDS and not listed
 
 
+_BYLINE_REACH = 8
+"""The first byline of a text stands among its first this many lines (else it is no head's)."""
+
+
+def _under_first_byline(bs: list[_Block]) -> int:
+    """The index of a finished paragraph of prose (``_RUN_PROSE_WORDS`` or more) right under the
+    text's first byline, among its first lines, with only lines rules removed (a date, share
+    buttons) between; else -1. It is the article's first paragraph, however lone and short
+    ("Por Carmen Ruiz" / "Pocas recetas generan tanto debate en España como la tortilla ...")."""
+    for b in bs[:_BYLINE_REACH]:
+        if b.strong is None or b.strong.category != Category.BYLINE:
+            continue
+        for x in bs[b.index + 1 : b.index + 4]:
+            if x.strong is not None:
+                continue
+            ok = x.g.prose and x.g.terminal and x.g.words >= _RUN_PROSE_WORDS and not x.weak
+            return x.index if ok else -1
+        return -1
+    return -1
+
+
 def _stamped(bs: list[_Block], b: _Block) -> bool:
     """Whether a date or time stamp stands right below the paragraph of ``b`` or one or two lines
     above it (a teaser: headline, summary, "2 hours ago"; or stamp, headline, summary)."""
@@ -1348,6 +1369,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     lone_of = {id(b.g): _isolated(bs, b.index) for b in firsts}
     teaser_list = sum(1 for b in firsts if lone_of[id(b.g)] and _stamped(bs, b)) >= 2
     ingredients = set() if from_html else _ingredients_above(bs, first, steps)
+    first_under_byline = -1 if from_html else _under_first_byline(bs)
     for i in ingredients:
         held = bs[i].strong
         if held is not None and held.id == _COUNTER:
@@ -1360,6 +1382,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         if b.index < head_cut and b.index in ingredients:
             continue  # a recipe's ingredient list above its steps
         if b.index < head_cut or b.index >= tail_cut:
+            if b.index < head_cut and b.index == first_under_byline:
+                continue  # the article's first paragraph, right under its byline (and date)
             if b.index < head_cut and _prose_above(b, teaser_list, lone_of):
                 # prose above the region is the article's (its first paragraphs, above a schedule
                 # or a fact box, when the region found the reader comments below; its lead,
@@ -1676,7 +1700,22 @@ def _find_title(
             if name is not None and b.f.words < _OVER_NAME_WORDS:
                 return name  # "Point Reyes Lighthouse" under share buttons and "Subscribe  Sign in"
             return b.index
+    if first_name is None and name is None:
+        return _headline_over_byline(bs)
     return first_name if name is None else name
+
+
+def _headline_over_byline(bs: list[_Block]) -> int | None:
+    """The text's first line, when it is a headline with the byline at most three lines below
+    ("Tortilla de patatas tradicional" / standfirst / "Por Carmen Ruiz"): a head too far above
+    the article (over an ingredient list) for the search from the article up."""
+    first = next((b for b in bs if b.strong is None or b.strong.category != Category.NAVIGATION), None)
+    if first is None or first.strong is not None or not _is_headline(first):
+        return None
+    below = bs[first.index + 1 : first.index + 4]
+    if any(x.strong is not None and x.strong.category == Category.BYLINE for x in below):
+        return first.index
+    return None
 
 
 _INLINE_TEASERS = 6
