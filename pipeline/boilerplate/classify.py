@@ -1192,9 +1192,6 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     index, active = plan
     under_standfirst: set[int] = set()
 
-    def text_of(b: _Block) -> str:
-        return doc.text[b.start : b.end]
-
     for b in bs:
         nw = b.f.words
         if nw > _MAX_RULE_WORDS or b.continues:
@@ -1209,7 +1206,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             todo ^= low
             i = low.bit_length() - 1
             rule = index.rules[i]
-            if b.f.table_row and rule.category == Category.CAPTION and "|" in text_of(b):
+            if b.f.table_row and rule.category == Category.CAPTION and "|" in doc.text[b.start : b.end]:
                 continue  # a table's row of cells is no caption nor credit ("Saisonname | Preis/Nacht")
             if rule.zone != "any" and not _zone_ok(rule, b.index, head_end, tail_start):
                 late = rule.zone == "head" and b.index < head_late and not b.g.prose
@@ -1637,8 +1634,17 @@ def _find_title(
         Category.NEWSLETTER,  # "Receba notícias da Folha" between the headline and the article
         Category.ADVERTISEMENT,  # "Anzeige"
     }
-    name: int | None = None  # the nearest name-shaped line: an author's or a place's, or a headline
-    names: list[int] = []  # every name-shaped line walked over, nearest first
+    names: list[int] = []  # name-shaped lines walked over, nearest first: an author, a place, a headline
+
+    def fallback() -> int | None:
+        """No better line found: of two name-shaped lines the upper ("Starmer Resigns" over "Tom
+        Baker"), else the one, else a site-name first line, else a headline over the byline."""
+        if len(names) >= 2 and names[1] != first_name:
+            return names[1]
+        if names:
+            return names[0]
+        return first_name if first_name is not None else _headline_over_byline(bs)
+
     unlabelled = 0
     stepped = False  # over a line that a rule removed as a byline, a date, share buttons ...
     for i in range(lo - 1, max(-1, lo - 2 * _TITLE_REACH - 1), -1):
@@ -1647,7 +1653,7 @@ def _find_title(
             if b.category in skip:
                 stepped = True
                 continue
-            return first_name if name is None else name
+            return fallback()
         unlabelled += 1
         if unlabelled > _TITLE_REACH:
             break
@@ -1656,7 +1662,7 @@ def _find_title(
         ):
             # a table's line ("Trust. 1,316,184. unch, Republic. Natl") or a menu set out in cells
             # ("Football   Cricket   Rugby") is no headline
-            return first_name if name is None else name
+            return fallback()
         if _BYLINE_SHAPE.match(b.f.text):
             continue  # a byline that no rule took (its rule's zone ended at a kicker above it)
         # a long headline over its date reads like a sentence but has no full stop ("Utrecht opent
@@ -1671,13 +1677,12 @@ def _find_title(
         if _is_headline(b) or (long_one and _is_headline(b, prose=True)):
             # the last item of a list of figures ("Sliced almonds" under "200 g sugar") is no headline
             if i > 0 and _data_like(bs[i - 1]):
-                return first_name if name is None else name
+                return fallback()
             if _NAME_LINE.match(b.f.text):
                 # an author's name or a place without "By" ("Te Aorere Riddell", "São Paulo") over
                 # the date: the headline may stand above it; else this is it ("Biden Wins Iowa");
                 # of two, the upper one ("Starmer Resigns" over "Tom Baker")
                 names.append(b.index)
-                name = names[1] if len(names) >= 2 and names[1] != first_name else names[0]
                 continue
             # a standfirst or a subtitle without a full stop under the headline: the line above it
             # is the headline ("Council approves new cycle lanes ..." / "The scheme will remove
@@ -1697,12 +1702,10 @@ def _find_title(
                 return up.index
             if first_name is not None and b.f.words < _OVER_NAME_WORDS:
                 return first_name  # "The Daily Herald" over the kicker "Analysis of the Week"
-            if name is not None and b.f.words < _OVER_NAME_WORDS:
-                return name  # "Point Reyes Lighthouse" under share buttons and "Subscribe  Sign in"
+            if names and b.f.words < _OVER_NAME_WORDS:
+                return fallback()  # "Point Reyes Lighthouse" under share buttons, not "Subscribe  Sign in"
             return b.index
-    if first_name is None and name is None:
-        return _headline_over_byline(bs)
-    return first_name if name is None else name
+    return fallback()
 
 
 def _headline_over_byline(bs: list[_Block]) -> int | None:
