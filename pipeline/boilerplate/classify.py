@@ -1586,7 +1586,7 @@ def _find_title(
             break  # a table row is no headline
         if b.strong is not None and b.strong.category in (Category.NAVIGATION, Category.OTHER):
             continue
-        if b.strong is None and _is_headline(b):
+        if b.strong is None and (_is_headline(b) or _question_headline(b)):
             nxt = bs[b.index + 1] if b.index + 1 < len(bs) else None
             if _NAME_LINE.match(b.f.text) and (
                 # over a menu ("City News" / "Home"), not over its standfirst, author or date
@@ -1635,12 +1635,16 @@ def _find_title(
         Category.ADVERTISEMENT,  # "Anzeige"
     }
     names: list[int] = []  # name-shaped lines walked over, nearest first: an author, a place, a headline
+    word: int | None = None  # a one-word line walked over ("Burnout"): a headline over its author
+    author_over_date = False  # the nearest name-shaped line stands over a byline, date ... line
 
     def fallback() -> int | None:
         """No better line found: of two name-shaped lines the upper ("Starmer Resigns" over "Tom
         Baker"), else the one, else a site-name first line, else a headline over the byline."""
         if len(names) >= 2 and names[1] != first_name:
             return names[1]
+        if len(names) == 1 and word == names[0] - 1 and author_over_date:
+            return word  # "Burnout" over "Emily Carter" over the date
         if names:
             return names[0]
         return first_name if first_name is not None else _headline_over_byline(bs)
@@ -1665,6 +1669,9 @@ def _find_title(
             return fallback()
         if _BYLINE_SHAPE.match(b.f.text):
             continue  # a byline that no rule took (its rule's zone ended at a kicker above it)
+        if word is None and _one_word_headline(b):
+            word = b.index
+            continue
         # a long headline over its date reads like a sentence but has no full stop ("Utrecht opent
         # grootste fietsenstalling van Europa op nieuwe locatie: 'Nog steeds te weinig plek'")
         long_one = (
@@ -1674,7 +1681,10 @@ def _find_title(
             # its own paragraph, or run on only into lines that rules removed ("vandaag, 07:12")
             and all(x.strong is not None for x in bs[max(0, i - 8) : i + 9] if x.g is b.g and x is not b)
         )
-        if _is_headline(b) or (long_one and _is_headline(b, prose=True)):
+        # a question over the article's byline or date ("Is the four-day week finally here?"),
+        # not one right over an answer (an interview whose region starts below its question)
+        asks = stepped and _question_headline(b)
+        if _is_headline(b) or asks or (long_one and _is_headline(b, prose=True)):
             # the last item of a list of figures ("Sliced almonds" under "200 g sugar") is no headline
             if i > 0 and _data_like(bs[i - 1]):
                 return fallback()
@@ -1682,6 +1692,8 @@ def _find_title(
                 # an author's name or a place without "By" ("Te Aorere Riddell", "São Paulo") over
                 # the date: the headline may stand above it; else this is it ("Biden Wins Iowa");
                 # of two, the upper one ("Starmer Resigns" over "Tom Baker")
+                if not names:
+                    author_over_date = stepped
                 names.append(b.index)
                 continue
             # a standfirst or a subtitle without a full stop under the headline: the line above it
@@ -1694,7 +1706,7 @@ def _find_title(
                 and up.strong is None
                 and up.index not in lines
                 and not ((wrapped_doc or lines or rows) and _typeset(doc.text, up))  # a table's row
-                and _is_headline(up)
+                and (_is_headline(up) or _question_headline(up))
                 and up.f.words >= 4
                 and (up.f.words > b.f.words or b.f.words >= _STANDFIRST_MIN_WORDS)
                 and not _NAME_LINE.match(up.f.text)  # a kicker ("Thunder Bay") over a long headline
@@ -1713,7 +1725,7 @@ def _headline_over_byline(bs: list[_Block]) -> int | None:
     ("Tortilla de patatas tradicional" / standfirst / "Por Carmen Ruiz"): a head too far above
     the article (over an ingredient list) for the search from the article up."""
     first = next((b for b in bs if b.strong is None or b.strong.category != Category.NAVIGATION), None)
-    if first is None or first.strong is not None or not _is_headline(first):
+    if first is None or first.strong is not None or not (_is_headline(first) or _question_headline(first)):
         return None
     below = bs[first.index + 1 : first.index + 4]
     if any(x.strong is not None and x.strong.category == Category.BYLINE for x in below):
@@ -1807,6 +1819,52 @@ def _is_headline(b: _Block, prose: bool = False) -> bool:
         and not b.f.date
         and (prose or not b.g.prose)
         and not _LABEL_VALUE.search(b.f.text)
+    )
+
+
+_QUESTION_WORDS = 15
+"""A question of at most this many words, one sentence on its own line, may be a headline."""
+_INNER_STOP = re.compile(r"[.!?…][\"'”’)]* +[\"'“‘(]*[A-ZÀ-Ý]")
+
+
+def _question_headline(b: _Block) -> bool:
+    """A headline that asks: one question on its own line ("Is the four-day week finally here?",
+    "Why are egg prices so high?"); not two sentences ("Really? We asked.") nor a list item.
+
+    Only a candidate: the title search takes it where it would take a headline above the article.
+    """
+    f = b.f
+    text = f.text.rstrip("\"'”’)»")
+    return (
+        text.endswith("?")
+        and 2 <= f.words <= _QUESTION_WORDS
+        and f.chars <= 160
+        and not f.bullet
+        and f.link_ratio == 0
+        and not f.date
+        and (text[:1].isupper() or text[:1] in "\"'“‘«¿")
+        and _INNER_STOP.search(text) is None
+    )
+
+
+_SECTION_WORD = re.compile(
+    r"(opinion|analysis|comment|editorial|review|news|live|video|podcast|exclusive|explainer|interview|"
+    r"sports?|politics|business|world|culture)$",
+    re.IGNORECASE,
+)
+
+
+def _one_word_headline(b: _Block) -> bool:
+    """A one-word line that may be a headline ("Burnout"): a capitalised word of letters, no rule,
+    and not a section's name ("Opinion", "Politics")."""
+    t = b.f.text
+    return (
+        b.strong is None
+        and b.f.words == 1
+        and len(t) >= 4
+        and t.isalpha()
+        and t[:1].isupper()
+        and _SECTION_WORD.match(t) is None
     )
 
 
