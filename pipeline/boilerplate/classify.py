@@ -680,6 +680,77 @@ def _tail_evidence(
     return _headline_shaped(f, 4) and not f.terminal and f.title_case >= 0.6
 
 
+_CLOSING_WORDS = 60
+"""Longest closing sentence under a list after the article's prose (see :func:`_resume_under_list`)."""
+_LIST_LINE_WORDS = 15
+"""Longest line of such a list ("Carlton: Curnow 4, McKay 3, Cripps 2, Fogarty 2, Owies, Cerra")."""
+
+
+def _list_item(b: _Block, listy: bool) -> bool:
+    """A line that reads as an item of a list of facts rather than a teaser headline: data-like or
+    in a run of such lines, finished ("Attendance: 4,012."), a word or three ("Club Classics"), or a
+    list of its own ("Town: Smith, Jones, Brown").
+    """
+    f = b.f
+    return listy or _data_like(b) or f.terminal or f.words <= 3 or f.text.count(",") >= 2
+
+
+def _one_shape(a: _Block, b: _Block) -> bool:
+    """Two lines set out alike, with a comma or brackets: items of one list ("Nayab Singh Saini
+    (BJP), Ladwa" / "Anil Vij (BJP), Ambala Cantt")."""
+    ta, tb = a.f.text, b.f.text
+    marks = [(t.count(","), t.count("("), t.count(":")) for t in (ta, tb)]
+    return marks[0] == marks[1] and marks[0][:2] != (0, 0) and max(a.f.words, b.f.words) <= 8
+
+
+def _list_line(b: _Block) -> bool:
+    """A line that may be an item of a list after the article: no rule (a bare figure, which a rule
+    takes for a counter, is a song's title or a score), no prose, short or a list of names."""
+    if b.strong is not None and b.strong.id != _COUNTER:
+        return False
+    return not b.g.prose and (b.f.words <= _LIST_LINE_WORDS or b.f.text.count(",") >= 3)
+
+
+def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool]) -> int:
+    """Where the chrome after the article starts, when ``cut`` (the first block with tail evidence)
+    heads a list of facts that the article's closing sentence follows.
+
+    A match report's "Line-ups" / teams / "Attendance: 4,012." / "Town travel to Eastleigh on
+    Tuesday.", a race's "Result" / places / "Verstappen can clinch the title ...": the short
+    heading or the first Title Case line over the list reads as a menu or a teaser, but a sentence
+    under the list, with a rule's chrome (or the text's end) right below it, is the article's last.
+    The list: short lines, none prose nor a rule's (but a bare figure), at least one with a figure
+    or a comma list, its last line an item rather than a teaser headline. The sentence: finished
+    with a full stop (not a prompt: "Was denkst du?"), no rule, weak or strong. ``stop``: the
+    comment section or a run of dated teasers.
+    """
+    end = cut
+    while end < stop and _list_line(bs[end]):
+        if end > cut and bs[end].f.terminal and _sentence_like(bs[end]) and not _data_like(bs[end]):
+            break
+        end += 1
+    if end >= stop or end - cut < 2 or (end + 1 < stop and bs[end + 1].strong is None):
+        return cut
+    items = bs[cut:end]
+    closing = bs[end]
+    f = closing.f
+    if (
+        closing.strong is None
+        and not closing.weak
+        and f.text.rstrip("'\")]”’»").endswith(".")
+        and "?" not in f.text  # "Unable to edit the page? See the FrontPage for instructions."
+        and 5 <= f.words <= _CLOSING_WORDS
+        and _sentence_like(closing)
+        and (
+            any(_DIGIT.search(b.f.text) or b.f.text.count(",") >= 2 or listy[b.index] for b in items)
+            or any(_one_shape(a, b) for a, b in itertools.pairwise(items))
+        )
+        and (_list_item(bs[end - 1], listy[end - 1]) or _one_shape(bs[end - 2], bs[end - 1]))
+    ):
+        return end + 1
+    return cut
+
+
 _WRAP_WIDTH = 90
 """The longest line of hard-wrapped text (wire copy wraps at 60-80 characters; page dumps run a
 paragraph on one line)."""
@@ -1336,6 +1407,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         ),
         n,
     )
+    if not from_html:
+        tail_cut = _resume_under_list(bs, tail_cut, min(n, comment_start, teasers), listy)
     tail_cut = min(tail_cut, teasers)
     # before the article, likewise: boilerplate ends at the last block with evidence; not the first
     # lines of the article's first sentence, hard-wrapped into its paragraph ("Texas Air Corp said it
