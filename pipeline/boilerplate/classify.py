@@ -1326,6 +1326,13 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     prose_seen = 0
     comment_start = n
     steps = _step_numbers(bs)
+    # a bare figure next to a line of figures is one of them (a match's attendance under its
+    # scorers, a rates table's first value), not a page's count of comments or shares ("1498 shares")
+    for b in bs:
+        bare = b.strong is not None and b.strong.id == _COUNTER and not any(c.isalpha() for c in b.f.text)
+        around = (bs[j] for j in (b.index - 1, b.index + 1) if 0 <= j < n)
+        if bare and b.index not in steps and any(_data_like(x) for x in around):
+            b.strong, b.match = None, None
     entries = _entry_times(bs)
     for b in bs:
         # a caption sits inside the article: the region values it as if no rule had matched it
