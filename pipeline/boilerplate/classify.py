@@ -147,6 +147,26 @@ def _index(rules: tuple[Rule, ...]) -> _Index:
     return _Index(rules, tuple(r.regex.search for r in rules), tuple(by_words), Dispatch(reqs))
 
 
+def _rule_lang(rule: Rule) -> str:
+    """The language of a pack's rule by its id ("newsletter/de/anmelden": "de"); "" for a site's rule.
+
+    >>> _rule_lang(Rule("newsletter/de/anmelden", Category.NEWSLETTER, "x"))
+    'de'
+    """
+    parts = rule.id.split("/")
+    return parts[1] if len(parts) == 3 else ""
+
+
+_OTHER_LANGS = frozenset({"de", "fr", "es", "it", "pt", "pl", "nl"})
+"""The languages of the shipped packs but English: their rules do not run on an English text (a
+rule id naming another language or none, a site's rule or a user's, always runs)."""
+
+_ENGLISH_SHARE = 0.2
+"""A text whose stop words are this share of its words or more, most of them English, is English:
+the other languages' rules do not run on it (a German rule's "newsletter ..." took a line of an
+English wire story, a French "Source: ..." caption rule a data source under a table)."""
+
+
 def _rule_plan(pack: RulePack, site: str | None) -> tuple[_Index, int]:
     """The pack's :class:`_Index` and the bits of its rules active on ``site`` (memoised on the pack)."""
     memo = pack.memo
@@ -154,6 +174,7 @@ def _rule_plan(pack: RulePack, site: str | None) -> tuple[_Index, int]:
     if index is None:
         index = memo["index"] = _index(pack.rules)
         memo["site_dependent"] = pack.site_dependent
+        memo["not_english"] = sum(1 << i for i, r in enumerate(pack.rules) if _rule_lang(r) in _OTHER_LANGS)
     key = ("site", site if memo["site_dependent"] else None)
     active = memo.get(key)
     if active is None:
@@ -243,9 +264,10 @@ def _open_end(text: str) -> bool:
 
 def _make_blocks(
     text: str, raw: list[tuple[int, int, int]], table_rows: set[int]
-) -> tuple[list[_Block], str]:
+) -> tuple[list[_Block], str, float]:
     """Blocks with their own features and those of their logical block (wrapped lines joined),
-    and the text's language (:func:`guess_language_of` on the first 300 blocks' words)."""
+    and the text's language and its stop words' share (:func:`guess_language_of` on the first 300
+    blocks' words)."""
     words = [
         block_words(f"| {text[s:e]} |" if i in table_rows else text[s:e]) for i, (s, e, _) in enumerate(raw)
     ]
@@ -292,7 +314,7 @@ def _make_blocks(
             s, e, p = raw[i]
             cont = hard_wrapped_doc and i != grp[0]
             out.append(_Block(i, s, e, p, feats[i], g, share=feats[i].words / total, continues=cont))
-    return out, lang
+    return out, lang, stop_share
 
 
 def _prose_follows(bs: list[_Block], i: int, window: int = 6, words: int = 50) -> bool:
@@ -686,13 +708,18 @@ _LIST_LINE_WORDS = 15
 """Longest line of such a list ("Carlton: Curnow 4, McKay 3, Cripps 2, Fogarty 2, Owies, Cerra")."""
 
 
+_LABELLED = re.compile(r"[^\W\d_][\w.-]*( [\w.-]+)?: ")
+
+
 def _list_item(b: _Block, listy: bool) -> bool:
     """A line that reads as an item of a list of facts rather than a teaser headline: data-like or
-    in a run of such lines, finished ("Attendance: 4,012."), a word or three ("Club Classics"), or a
-    list of its own ("Town: Smith, Jones, Brown").
+    in a run of such lines, finished ("Attendance: 4,012."), a word or three ("Club Classics"), a
+    list of its own ("Town: Smith, Jones, Brown") or a short labelled line ("Source: CDC, Chicago
+    Department of Public Health").
     """
     f = b.f
-    return listy or _data_like(b) or f.terminal or f.words <= 3 or f.text.count(",") >= 2
+    labelled = f.words <= 10 and _LABELLED.match(f.text) is not None  # "Source: CDC, Chicago ..."
+    return listy or _data_like(b) or f.terminal or f.words <= 3 or f.text.count(",") >= 2 or labelled
 
 
 def _one_shape(a: _Block, b: _Block) -> bool:
@@ -729,7 +756,8 @@ def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool])
         if end > cut and bs[end].f.terminal and _sentence_like(bs[end]) and not _data_like(bs[end]):
             break
         end += 1
-    if end >= stop or end - cut < 2 or (end + 1 < stop and bs[end + 1].strong is None):
+    continued = cut > 0 and listy[cut - 1]  # the list began above the cut ("Week to Dec 9: 2,431")
+    if end >= stop or end - cut < (1 if continued else 2) or (end + 1 < stop and bs[end + 1].strong is None):
         return cut
     items = bs[cut:end]
     closing = bs[end]
@@ -742,7 +770,8 @@ def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool])
         and 5 <= f.words <= _CLOSING_WORDS
         and _sentence_like(closing)
         and (
-            any(_DIGIT.search(b.f.text) or b.f.text.count(",") >= 2 or listy[b.index] for b in items)
+            continued
+            or any(_DIGIT.search(b.f.text) or b.f.text.count(",") >= 2 or listy[b.index] for b in items)
             or any(_one_shape(a, b) for a, b in itertools.pairwise(items))
         )
         and (_list_item(bs[end - 1], listy[end - 1]) or _one_shape(bs[end - 2], bs[end - 1]))
@@ -1231,7 +1260,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         return doc
     plan = _rule_plan(pack, _site(doc))
     from_html = doc.is_html
-    bs, lang = _make_blocks(doc.text, raw_blocks, _table_rows(doc, raw_blocks))
+    bs, lang, stop_share = _make_blocks(doc.text, raw_blocks, _table_rows(doc, raw_blocks))
     n = len(bs)
     prose_idx = [b.index for b in bs if b.g.prose]
     head_end = prose_idx[0] if prose_idx else n // 3
@@ -1261,6 +1290,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # hard-wrapped text a line that continues the sentence above ("newsletter targeted to private
     # investors.", "reply to a shareholder's inquiry.") starts mid-sentence: no rule applies to it
     index, active = plan
+    if lang == "en" and stop_share >= _ENGLISH_SHARE:
+        active &= ~pack.memo["not_english"]
     under_standfirst: set[int] = set()
 
     for b in bs:
