@@ -1585,6 +1585,10 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             except IndexError:
                 name = None
             if name:
+                # as written ("O’Brien"), where the normalised text maps onto it character for character
+                written = _as_written(doc, b)
+                if len(written) == len(b.f.text):
+                    name = written[b.match.start("author") : b.match.end("author")]
                 author = name.strip()
 
     # 4b. categories for boilerplate outside the region
@@ -1595,7 +1599,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     if title_idx is not None:
         tb = bs[title_idx]
         if title is None:
-            title = tb.f.text
+            title = _as_written(doc, tb)  # its quotes and characters as written: « », “ ”, …
         spans.append(Span(tb.start, tb.end, Category.TITLE, "title/first-line", 1.0))
     for b in bs:
         if b.index == title_idx or not removed(b):
@@ -1665,6 +1669,18 @@ def _menu_echoes(bs: list[_Block], data: list[bool], threshold: float) -> None:
         if len(headings) >= 2 and between_paragraphs(b):
             continue
         b.score, b.category, b.rule = _OUTSIDE_SCORE, Category.NAVIGATION, "navigation/menu-echo"
+
+
+def _as_written(doc: Document, b: _Block) -> str:
+    """The block's text as written, its runs of white space folded to one space (the features' text
+    is NFKC with straight quotes: "…" would be "...", "«Deutsch»" '"Deutsch"').
+
+    >>> text = "«Ganz  normales» Deutsch"
+    >>> bs = _make_blocks(text, [(0, len(text), 0)], set())[0]
+    >>> _as_written(Document("t", "t", "text", text=text), bs[0]), bs[0].f.text
+    ('«Ganz normales» Deutsch', '"Ganz normales" Deutsch')
+    """
+    return " ".join(doc.text[b.start : b.end].split())
 
 
 def _find_title(
