@@ -1781,8 +1781,8 @@ def _find_title(
     for i in range(lo - 1, max(-1, lo - 2 * _TITLE_REACH - 1), -1):
         b = bs[i]
         if b.strong is not None or (b.category is not None and b.score >= 0.5):
-            if b.category in skip:
-                stepped = True
+            if b.category in skip or (b.category in _HEAD_TOOLS and b.f.words <= 4):
+                stepped = True  # "17 Kommentare", "Comentarios", "Abo" under the headline
                 continue
             return fallback()
         unlabelled += 1
@@ -1812,9 +1812,12 @@ def _find_title(
         # not one right over an answer (an interview whose region starts below its question)
         asks = stepped and _question_headline(b)
         if _is_headline(b) or asks or (long_one and _is_headline(b, prose=True)):
-            # the last item of a list of figures ("Sliced almonds" under "200 g sugar") is no headline
+            # the last item of a list of figures ("Sliced almonds" under "200 g sugar") is no headline;
+            # a headline with a figure over a name is no such list ("Na jedno miejsce przypada 20 osób")
             if i > 0 and _data_like(bs[i - 1]):
-                return fallback()
+                prev = bs[i - 1]
+                if not (_NAME_LINE.match(b.f.text) and prev.f.stops and prev.f.words >= 5):
+                    return fallback()
             if _NAME_LINE.match(b.f.text):
                 # an author's name or a place without "By" ("Te Aorere Riddell", "São Paulo") over
                 # the date: the headline may stand above it; else this is it ("Biden Wins Iowa");
@@ -1843,8 +1846,39 @@ def _find_title(
                 return first_name  # "The Daily Herald" over the kicker "Analysis of the Week"
             if names and b.f.words < _OVER_NAME_WORDS:
                 return fallback()  # "Point Reyes Lighthouse" under share buttons, not "Subscribe  Sign in"
+            if b.f.words <= _TOOL_WORDS and not asks:
+                # a button no rule knows ("Kommentare öffnen") under the head's lines: the headline
+                # is the longer one above them
+                above = _headline_above(bs, i, b.f.words + _LONGER_BY, skip)
+                if above is not None:
+                    return above
             return b.index
     return fallback()
+
+
+_HEAD_TOOLS = frozenset({Category.COMMENT_FORM, Category.COMMENTS, Category.PAYWALL})
+"""Categories of short lines (at most four words) that the title search steps over like bylines:
+a comment count or link and a subscriber label under the headline."""
+_TOOL_WORDS = 4
+"""A headline-shaped line this short under the head's metadata may be a button no rule knows..."""
+_LONGER_BY = 5
+"""...when a headline this many words longer stands above it, over removed lines only."""
+
+
+def _headline_above(bs: list[_Block], i: int, words: int, skip: set[Category]) -> int | None:
+    """The index of a headline of at least ``words`` words above block ``i``, with one line or more
+    between them and only lines that rules removed as head metadata (``skip``), within the title's
+    reach; else None."""
+    for j in range(i - 1, max(-1, i - _TITLE_REACH - 1), -1):
+        x = bs[j]
+        if x.strong is not None or (x.category is not None and x.score >= 0.5):
+            if x.category in skip or (x.category in _HEAD_TOOLS and x.f.words <= _TOOL_WORDS):
+                continue
+            return None
+        if (_is_headline(x) or _question_headline(x)) and x.f.words >= words and j < i - 1:
+            return j
+        return None
+    return None
 
 
 def _headline_over_byline(bs: list[_Block]) -> int | None:
@@ -1945,7 +1979,9 @@ def _is_headline(b: _Block, prose: bool = False) -> bool:
         and not b.f.terminal
         and not b.f.date
         and (prose or not b.g.prose)
-        and not _LABEL_VALUE.search(b.f.text)
+        # a detail line has no stop word ("Seiten: 448"); a kicker's headline has
+        # ("Bundesnetzagentur: Gasspeicher zu 95 Prozent gefüllt")
+        and not (_LABEL_VALUE.search(b.f.text) and not b.f.stops)
     )
 
 
