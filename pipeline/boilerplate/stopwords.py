@@ -62,6 +62,12 @@ STOPWORDS: dict[str, frozenset[str]] = {
         pelo por qual quando que quem se sem ser seu seus sua suas também um uma umas uns são está estão
         ter tem sobre até depois anos"""
     ),
+    "pl": _split(
+        """a aby ale bez bo by był była było były być co czy dla do gdy gdzie go i ich im jak jako jej jest
+        jeszcze jego już lub ma mi może na nad nie niż o od oraz po pod przed przez przy są się sobie tak
+        także tam te tego tej ten to tu tylko tym u w we więc z za ze że żeby który która które którzy
+        których którym roku lat"""
+    ),
     "nl": _split(
         """aan al als bij daar dat de den der deze die dit door een en er had heb heeft hem het hij hoe
         hun ik in is je kan maar me met mij na naar niet nog nu of om ook op over te tot uit van voor was
