@@ -687,7 +687,7 @@ def _tail_evidence(
     """
     if b.strong is not None:
         return True
-    if item:
+    if item or _CODA.search(b.f.text):
         return False
     f = b.g
     if f.words <= 3 and not f.terminal and f.link_ratio == 0 and not f.bullet and not _DIGIT.search(f.text):
@@ -779,6 +779,13 @@ def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool])
         return end + 1
     return cut
 
+
+_CODA = re.compile(
+    r"\bborn\b[^;]{3,60}; ?died\b.{3,40}$|\([^()]{2,60}, [£$€] ?\d[\d.,]*[^()]{0,20}\)\.?$", re.IGNORECASE
+)
+"""The last line of an obituary ("Margaret Ann Hollis, engineer, born 4 March 1933; died 19 August
+2024") or a review's book details ("Orbital by Samantha Harvey (Jonathan Cape, £14.99, 144pp)"):
+content under the article, not a teaser."""
 
 _WRAP_WIDTH = 90
 """The longest line of hard-wrapped text (wire copy wraps at 60-80 characters; page dumps run a
@@ -1781,8 +1788,9 @@ def _find_title(
     for i in range(lo - 1, max(-1, lo - 2 * _TITLE_REACH - 1), -1):
         b = bs[i]
         if b.strong is not None or (b.category is not None and b.score >= 0.5):
-            if b.category in skip or (b.category in _HEAD_TOOLS and b.f.words <= 4):
-                stepped = True  # "17 Kommentare", "Comentarios", "Abo" under the headline
+            tool = b.category in _HEAD_TOOLS and b.f.words <= _TOOL_WORDS
+            if b.category in skip or tool or _TOOL_LABEL.match(b.f.text):
+                stepped = True  # "17 Kommentare", "Comentarios", "Print", "Email" under the headline
                 continue
             return fallback()
         unlabelled += 1
@@ -1861,6 +1869,10 @@ _HEAD_TOOLS = frozenset({Category.COMMENT_FORM, Category.COMMENTS, Category.PAYW
 a comment count or link and a subscriber label under the headline."""
 _TOOL_WORDS = 4
 """A headline-shaped line this short under the head's metadata may be a button no rule knows..."""
+_TOOL_LABEL = re.compile(
+    r"(print|email|e-mail|share|comments?|save|sign up|drucken|imprimer|imprimir|stampa)$", re.IGNORECASE
+)
+"""A one-word article tool that a menu rule took ("Print", "Email"): under the headline, stepped over."""
 _LONGER_BY = 5
 """...when a headline this many words longer stands above it, over removed lines only."""
 
@@ -1971,11 +1983,37 @@ _LABEL_VALUE = re.compile(r"^[^\W\d_][\w.-]*( [\w.-]+)?: (?=.*\d)\S+( \S+){0,5}$
 not a headline with a label ("Review: The Fieldmaster 3 Hiking Boot Is Tough but Heavy")."""
 
 
+_INNER_SENTENCE = re.compile(r"\b(\w*[a-z]{3})\. +[(A-Z]")
+_CREDIT_END = re.compile(
+    r"\((getty( images)?|ap|afp|reuters|pa( wire)?|epa|shutterstock|alamy|pti|ani|ians|supplied"
+    r"|file( photo)?)\)$",
+    re.IGNORECASE,
+)
+_ABBREVIATIONS = frozenset({"corp", "dept", "govt", "bros", "prof", "sept", "univ", "assn", "natl", "intl"})
+
+
+def _two_sentences(text: str) -> bool:
+    """A sentence end inside the line ("... on Tuesday. (PTI)", "... in 2023. Photo: X"), or a photo
+    agency's credit at its end ("... in London (Getty)"): a caption, not a headline; not an
+    abbreviation ("Acme Corp. Results").
+
+    >>> _two_sentences("Supporters cheer in Kurukshetra on Tuesday. (PTI)")
+    True
+    >>> _two_sentences("Mr. Smith Goes On"), _two_sentences("Acme Corp. Results Beat Forecasts")
+    (False, False)
+    """
+    if _CREDIT_END.search(text):
+        return True  # a caption's credit: "Charli XCX performs at The O2 in London (Getty)"
+    return any(m.group(1).lower() not in _ABBREVIATIONS for m in _INNER_SENTENCE.finditer(text))
+
+
 def _is_headline(b: _Block, prose: bool = False) -> bool:
     """Headline-shaped; a detail line such as "Host: Xing AG, Dammtorstrasse 29" is not a headline,
-    nor a line that reads as prose (unless ``prose``: a long headline over its date)."""
+    nor a line that reads as prose (unless ``prose``: a long headline over its date), nor two
+    sentences (a caption)."""
     return (
-        _headline_shaped(b.f, 2)
+        not _two_sentences(b.f.text)
+        and _headline_shaped(b.f, 2)
         and not b.f.terminal
         and not b.f.date
         and (prose or not b.g.prose)
@@ -2039,7 +2077,8 @@ def _label_outside(
     for b in bs[hi + 1 :]:
         if b.score < threshold:
             continue
-        if b.category is None and b.score >= threshold and _headline_shaped(b.f, 4) and not b.f.terminal:
+        coda = _CODA.search(b.f.text) is not None
+        if b.category is None and _headline_shaped(b.f, 4) and not b.f.terminal and not coda:
             b.category, b.rule = Category.RELATED_LINKS, "related_links/teaser"
             if b.index - 1 > hi:
                 p = bs[b.index - 1]
