@@ -1986,7 +1986,7 @@ not a headline with a label ("Review: The Fieldmaster 3 Hiking Boot Is Tough but
 _INNER_SENTENCE = re.compile(r"\b(\w*[a-z]{3})\. +[(A-Z]")
 _CREDIT_END = re.compile(
     r"\((getty( images)?|ap|afp|reuters|pa( wire)?|epa|shutterstock|alamy|pti|ani|ians|supplied"
-    r"|file( photo)?)\)$",
+    r"|file( photo)?|courtesy( of)? [^()]{2,60})\)$",
     re.IGNORECASE,
 )
 _ABBREVIATIONS = frozenset({"corp", "dept", "govt", "bros", "prof", "sept", "univ", "assn", "natl", "intl"})
