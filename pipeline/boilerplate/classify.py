@@ -2001,10 +2001,23 @@ def _two_sentences(text: str) -> bool:
     True
     >>> _two_sentences("Mr. Smith Goes On"), _two_sentences("Acme Corp. Results Beat Forecasts")
     (False, False)
+    >>> _two_sentences("Trump wins. Now what?"), _two_sentences("It's over. Here's what happens next")
+    (False, False)
     """
     if _CREDIT_END.search(text):
         return True  # a caption's credit: "Charli XCX performs at The O2 in London (Getty)"
-    return any(m.group(1).lower() not in _ABBREVIATIONS for m in _INNER_SENTENCE.finditer(text))
+    for m in _INNER_SENTENCE.finditer(text):
+        if m.group(1).lower() in _ABBREVIATIONS:
+            continue
+        rest = text[m.end() - 1 :]
+        words = rest.split()
+        # the caption's credit after it: "(PTI)", "Eva Vermandel*", "Nina Keck/Vermont Public"; not a
+        # headline's second sentence ("Trump wins. Now what?", "It's over. Here's what happens next")
+        if rest.startswith("(") or (
+            len(words) <= 5 and not rest.endswith(("?", "!")) and all(w[:1].isupper() for w in words)
+        ):
+            return True
+    return False
 
 
 def _is_headline(b: _Block, prose: bool = False) -> bool:
