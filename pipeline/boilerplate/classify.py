@@ -59,6 +59,7 @@ import itertools
 import logging
 import operator
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -163,8 +164,9 @@ rule id naming another language or none, a site's rule or a user's, always runs)
 
 _ENGLISH_SHARE = 0.2
 """A text whose stop words are this share of its words or more, most of them English, is English:
-the other languages' rules do not run on it (a German rule's "newsletter ..." took a line of an
-English wire story, a French "Source: ..." caption rule a data source under a table)."""
+the other languages' rules do not run on its lines that read as English by their own stop words (a
+German rule's "newsletter ..." took a line of an English wire story, a French "Source: ..." caption
+rule a data source under a chart); on its other lines they do ("Lesen Sie auch: ...", "Publicité")."""
 
 
 def _rule_plan(pack: RulePack, site: str | None) -> tuple[_Index, int]:
@@ -722,6 +724,19 @@ def _list_item(b: _Block, listy: bool) -> bool:
     return listy or _data_like(b) or f.terminal or f.words <= 3 or f.text.count(",") >= 2 or labelled
 
 
+def _teaser_headline(b: _Block) -> bool:
+    """A Title Case headline of four words or more, no comma, colon or bracket, at most one figure
+    ("7 Cheap Flights For The October Half Term"): a teaser, not an item of a list of facts ("Nayab
+    Singh Saini (BJP), Ladwa", "Leinster 5 5 0 0 23")."""
+    f = b.f
+    return (
+        f.words >= 4
+        and f.title_case >= 0.6
+        and not any(c in f.text for c in ",:()")
+        and len(_DIGIT.findall(f.text)) <= 2
+    )
+
+
 def _one_shape(a: _Block, b: _Block) -> bool:
     """Two lines set out alike, with a comma or brackets: items of one list ("Nayab Singh Saini
     (BJP), Ladwa" / "Anil Vij (BJP), Ambala Cantt")."""
@@ -760,6 +775,8 @@ def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool])
     if end >= stop or end - cut < (1 if continued else 2) or (end + 1 < stop and bs[end + 1].strong is None):
         return cut
     items = bs[cut:end]
+    if sum(1 for b in items if _teaser_headline(b)) >= 2:
+        return cut  # a rail of teaser headlines ("Why Porto Beats Lisbon For A Long Weekend") and a summary
     closing = bs[end]
     f = closing.f
     if (
@@ -1297,8 +1314,10 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # hard-wrapped text a line that continues the sentence above ("newsletter targeted to private
     # investors.", "reply to a shareholder's inquiry.") starts mid-sentence: no rule applies to it
     index, active = plan
-    if lang == "en" and stop_share >= _ENGLISH_SHARE:
-        active &= ~pack.memo["not_english"]
+    # on an English text, a line that reads as English (its stop words) gets no other language's
+    # rules ("newsletter targeted to private investors."); "Lesen Sie auch: Warum ..." and
+    # "Publicité" still do
+    english = active & ~pack.memo["not_english"] if lang == "en" and stop_share >= _ENGLISH_SHARE else active
     under_standfirst: set[int] = set()
 
     for b in bs:
@@ -1306,6 +1325,10 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         if nw > _MAX_RULE_WORDS or b.continues:
             continue
         allowed = index.by_words[nw] & active
+        if allowed & ~english:
+            line_lang, line_share = guess_language_of([block_words(b.f.text).lowered])
+            if line_lang == "en" and line_share > 0:
+                allowed &= english  # an English line: "newsletter targeted to private investors."
         if not allowed:
             continue
         text = b.f.text
@@ -1687,7 +1710,12 @@ def _as_written(doc: Document, b: _Block) -> str:
     >>> _as_written(Document("t", "t", "text", text=text), bs[0]), bs[0].f.text
     ('«Ganz normales» Deutsch', '"Ganz normales" Deutsch')
     """
-    return " ".join(doc.text[b.start : b.end].split())
+    written = " ".join(doc.text[b.start : b.end].split())
+    return written.translate(_LIGATURES)
+
+
+_LIGATURES = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+"""Typographic ligatures ("ﬁ", "ﬂ") as their letters: a title is searched and compared as words."""
 
 
 def _find_title(
@@ -1720,8 +1748,16 @@ def _find_title(
             break  # a table row is no headline
         if b.strong is not None and b.strong.category in (Category.NAVIGATION, Category.OTHER):
             continue
-        if b.strong is None and (_is_headline(b) or _question_headline(b)):
-            nxt = bs[b.index + 1] if b.index + 1 < len(bs) else None
+        nxt = bs[b.index + 1] if b.index + 1 < len(bs) else None
+        # a question as the first line is the headline (BBC: "Could Yukos be a blessing in disguise?"
+        # over the article); not one of a list of questions (a jump list) nor a labelled teaser
+        asked = (
+            _question_headline(b)
+            and not (nxt is not None and _question_headline(nxt))
+            and not (nxt is not None and getattr(nxt.strong, "category", None) == Category.ADVERTISEMENT)
+            and _TEASER_LABEL.match(b.f.text) is None
+        )
+        if b.strong is None and (_is_headline(b) or asked):
             if _NAME_LINE.match(b.f.text) and (
                 # over a menu ("City News" / "Home"), not over its standfirst, author or date
                 (b.index + 1 < lo and nxt is not None and _menu_item(nxt))
@@ -1777,7 +1813,7 @@ def _find_title(
         Baker"), else the one, else a site-name first line, else a headline over the byline."""
         if len(names) >= 2 and names[1] != first_name:
             return names[1]
-        if len(names) == 1 and word == names[0] - 1 and author_over_date:
+        if len(names) == 1 and word == names[0] - 1 and author_over_date and bs[names[0]].f.words <= 3:
             return word  # "Burnout" over "Emily Carter" over the date
         if names:
             return names[0]
@@ -1818,13 +1854,25 @@ def _find_title(
         )
         # a question over the article's byline or date ("Is the four-day week finally here?"),
         # not one right over an answer (an interview whose region starts below its question)
-        asks = stepped and _question_headline(b)
+        # (one of a list of questions is a page's jump list: "What is a heat pump?" / "How much ...?")
+        asks = (
+            stepped
+            and _question_headline(b)
+            and not any(_question_headline(x) for x in bs[max(0, i - 1) : i + 2] if x is not b)
+        )
+        if asks and names:
+            return fallback()  # a question teaser over an ad, then the headline "Bins Go Fortnightly"
+        if asks and not _is_headline(b) and i > 0:
+            over = bs[i - 1]
+            if over.strong is None and over.index not in lines and _is_headline(over) and over.f.words >= 3:
+                return over.index  # a short headline over its question standfirst
         if _is_headline(b) or asks or (long_one and _is_headline(b, prose=True)):
             # the last item of a list of figures ("Sliced almonds" under "200 g sugar") is no headline;
             # a headline with a figure over a name is no such list ("Na jedno miejsce przypada 20 osób")
             if i > 0 and _data_like(bs[i - 1]):
                 prev = bs[i - 1]
-                if not (_NAME_LINE.match(b.f.text) and prev.f.stops and prev.f.words >= 5):
+                headline = prev.f.stops and prev.f.words >= 5 and not prev.f.text[:1].isdigit()
+                if not (_NAME_LINE.match(b.f.text) and headline):
                     return fallback()
             if _NAME_LINE.match(b.f.text):
                 # an author's name or a place without "By" ("Te Aorere Riddell", "São Paulo") over
@@ -1985,10 +2033,12 @@ not a headline with a label ("Review: The Fieldmaster 3 Hiking Boot Is Tough but
 
 _INNER_SENTENCE = re.compile(r"\b(\w*[a-z]{3})\. +[(A-Z]")
 _CREDIT_END = re.compile(
-    r"\((getty( images)?|ap|afp|reuters|pa( wire)?|epa|shutterstock|alamy|pti|ani|ians|supplied"
+    r"\((getty( images)?|pa( wire)?|epa|shutterstock|alamy|supplied"
     r"|file( photo)?|courtesy( of)? [^()]{2,60})\)$",
     re.IGNORECASE,
 )
+_CAPTION_WORDS = 4
+"""A caption's sentence before its credit has more words than this (a headline's kicker does not)."""
 _ABBREVIATIONS = frozenset({"corp", "dept", "govt", "bros", "prof", "sept", "univ", "assn", "natl", "intl"})
 
 
@@ -2011,13 +2061,24 @@ def _two_sentences(text: str) -> bool:
             continue
         rest = text[m.end() - 1 :]
         words = rest.split()
+        if len(text[: m.start(1)].split()) < _CAPTION_WORDS:
+            continue  # "Calif. Governor Signs ...", "Game Over. Bayern Crash Out Of Europe"
         # the caption's credit after it: "(PTI)", "Eva Vermandel*", "Nina Keck/Vermont Public"; not a
         # headline's second sentence ("Trump wins. Now what?", "It's over. Here's what happens next")
         if rest.startswith("(") or (
-            len(words) <= 5 and not rest.endswith(("?", "!")) and all(w[:1].isupper() for w in words)
+            len(words) <= 3 and not rest.endswith(("?", "!")) and all(w[:1].isupper() for w in words)
         ):
             return True
     return False
+
+
+def _detail_line(b: _Block) -> bool:
+    """A "Label: value" line with a figure that is a detail: no stop word ("Seiten: 448", "Host: Xing
+    AG, Dammtorstrasse 29") or a value that starts with a figure ("Rating: 5 out of 5 stars"); not
+    a kicker's headline ("Bundesnetzagentur: Gasspeicher zu 95 Prozent gefüllt")."""
+    if _LABEL_VALUE.search(b.f.text) is None:
+        return False
+    return not b.f.stops or b.f.text.split(": ", 1)[1][:1].isdigit()
 
 
 def _is_headline(b: _Block, prose: bool = False) -> bool:
@@ -2030,14 +2091,14 @@ def _is_headline(b: _Block, prose: bool = False) -> bool:
         and not b.f.terminal
         and not b.f.date
         and (prose or not b.g.prose)
-        # a detail line has no stop word ("Seiten: 448"); a kicker's headline has
-        # ("Bundesnetzagentur: Gasspeicher zu 95 Prozent gefüllt")
-        and not (_LABEL_VALUE.search(b.f.text) and not b.f.stops)
+        and not _detail_line(b)
     )
 
 
 _QUESTION_WORDS = 15
 """A question of at most this many words, one sentence on its own line, may be a headline."""
+_TEASER_LABEL = re.compile(r"(trending|most read|popular|watch|listen|video|podcast|related)\b", re.I)
+"""A teaser's label before a question ("Trending: Can the council really afford ...?")."""
 _INNER_STOP = re.compile(r"[.!?…][\"'”’)]* +[\"'“‘(]*[A-ZÀ-Ý]")
 
 
