@@ -1325,14 +1325,14 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         if nw > _MAX_RULE_WORDS or b.continues:
             continue
         allowed = index.by_words[nw] & active
-        if allowed & ~english:
-            line_lang, line_share = guess_language_of([block_words(b.f.text).lowered])
-            if line_lang == "en" and line_share > 0:
-                allowed &= english  # an English line: "newsletter targeted to private investors."
         if not allowed:
             continue
         text = b.f.text
         todo = index.dispatch.candidates(canon(text)) & allowed
+        if todo & ~english:  # only a candidate of another language's rule asks for the line's language
+            line_lang, line_share = guess_language_of([block_words(text).lowered])
+            if line_lang == "en" and line_share > 0:
+                todo &= english  # an English line: "newsletter targeted to private investors."
         while todo:
             low = todo & -todo
             todo ^= low
