@@ -69,6 +69,7 @@ from pipeline.boilerplate.features import (
     block_words,
     features_of,
     guess_language_of,
+    has_date,
     joined_features,
 )
 from pipeline.boilerplate.prefilter import Dispatch, canon, requirement
@@ -1620,6 +1621,11 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                 if len(written) == len(b.f.text):
                     name = written[b.match.start("author") : b.match.end("author")]
                 author = name.strip()
+    # an author named without "By", where no byline rule named one
+    named = _bare_byline(bs, lo, title_idx, cfg.threshold) if author is None else None
+    if named is not None:
+        named[0].category, named[0].rule = Category.BYLINE, "byline/bare-name"
+        author = named[1]
 
     # 4b. categories for boilerplate outside the region
     _label_outside(bs, lo, hi, title_idx, cfg.threshold, comment_start)
@@ -1639,6 +1645,85 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     spans.sort()
     log.debug("%s: lang=%s region=[%d, %d] of %d blocks, %d spans", doc.id, lang, lo, hi, n, len(spans))
     return dataclasses.replace(doc, removed=tuple(spans), title=title, author=author)
+
+
+_BYLINE_REACH = 10
+"""Without a title, a bare author's name is looked for among this many lines above the article."""
+_NAME_PARTS = re.compile(r" +(?:[|·•]|[-–—]) +")
+_READ_PART = re.compile(r"\d+ ?min(ute)?s?\b", re.IGNORECASE)
+_ROLE = re.compile(
+    r"(?i:(staff |senior |chief |contributing |special )?(writer|reporter|correspondent|editor|columnist|"
+    r"journalist|critic|contributor))$"
+)
+_BYLINE_WORD = re.compile(r"(?i:by|von|por|par|przez|door|di|de|da|av|af|od)\b")
+_DESK = re.compile(
+    r"\b(?i:redazione|redaktion|redacción|rédaction|redactie|redakcja|redação|redacao|staff|newsroom|desk|team|"
+    r"agencia|agence|agenzia|agência|universit\w*|institut\w*|college|school|hospital|klinik\w*|ministry|"
+    r"minist[eè]r\w*|council|police|polizei|department|gmbh|inc|ltd|llc|corp|group|foundation|stiftung)\b"
+)
+"""A desk, an agency or an institution named instead of an author ("Redazione ANSA", "Web Desk",
+"Universität Würzburg"): no author."""
+
+
+def _bare_byline(
+    bs: list[_Block], lo: int, title_idx: int | None, threshold: float
+) -> tuple[_Block, str] | None:
+    """The article's author named on a line of their own without "By", in the head: the block and the
+    name. The line was removed above the article (by its position, or as a comment's "Name | date")
+    and reads as a name ("Sarah Mitchell", "Sarah Mitchell, Staff Writer", "Sarah Mitchell | March
+    4, 2024"); the name sits next to the article's date, reading time or author's role (a line of
+    its own, or a part of this one; a short line such as the place may stand between), so a
+    section's name over the article ("Local News") is none, nor "Di Redazione" (a byline's word).
+    Looked for between the title and the article (without a title, ``_BYLINE_REACH`` lines); the
+    lowest such line is the author's, so a short headline the title search missed over the author's
+    name is not ("Biden Wins Iowa" / "Sarah Collins" / "January 16, 2024").
+    """
+    first = max(lo - _BYLINE_REACH, 0) if title_idx is None else title_idx + 1
+
+    def dated(x: _Block) -> bool:
+        return (
+            x.score >= threshold
+            and x.f.words <= 12
+            and (
+                x.f.date
+                or x.category in (Category.READING_TIME, Category.BYLINE)
+                or x.rule.endswith(("/date-only", "/dateline"))
+            )
+        )
+
+    found: tuple[_Block, str] | None = None
+    for b in bs[first:lo]:
+        if b.score < threshold or b.f.words > 12:
+            continue
+        if b.strong is not None and b.rule != "comments/en/comment-meta":
+            continue
+        parts = _NAME_PARTS.split(b.f.text)
+        name, rest = parts[0], parts[1:]
+        role = None
+        if ", " in name:
+            name, role = name.split(", ", 1)
+        if (
+            _NAME_LINE.match(name) is None
+            or _BYLINE_WORD.match(name)
+            or _DESK.search(name)
+            or _PAPER_NAME.search(name)
+            or _SECTION_WORD.search(name)
+        ):
+            continue
+        if role is not None and _ROLE.search(role) is None and _PAPER_NAME.search(role) is None:
+            continue
+        beside = [bs[b.index - 1]] if b.index > 0 else []
+        if b.index + 1 < len(bs):
+            beside.append(nxt := bs[b.index + 1])
+            if b.index + 2 < len(bs) and nxt.score >= threshold and nxt.f.words <= 2 and not nxt.f.terminal:
+                beside.append(bs[b.index + 2])  # the place between: "Juan Castro" / "Vitoria" / date
+        if (
+            role is not None
+            or any(has_date(r) or _ROLE.search(r) or _READ_PART.match(r) for r in rest)
+            or any(dated(x) for x in beside)
+        ):
+            found = b, name
+    return found
 
 
 _ECHO_WORDS = 3

@@ -164,7 +164,16 @@ class BlockFeatures(NamedTuple):
         >>> block_features("Updated May 12, 2024", "en").date
         True
         """
-        return _DIGIT.search(self.text) is not None and _DATE.search(self.text) is not None
+        return has_date(self.text)
+
+
+def has_date(text: str) -> bool:
+    """``text`` has a date (:attr:`BlockFeatures.date`).
+
+    >>> has_date("March 4, 2024"), has_date("Sarah Mitchell")
+    (True, False)
+    """
+    return _DIGIT.search(text) is not None and _DATE.search(text) is not None
 
 
 def block_features(raw: str, lang: str, min_stop: float = 0.18) -> BlockFeatures:
