@@ -709,6 +709,17 @@ _CLOSING_WORDS = 60
 """Longest closing sentence under a list after the article's prose (see :func:`_resume_under_list`)."""
 _LIST_LINE_WORDS = 15
 """Longest line of such a list ("Carlton: Curnow 4, McKay 3, Cripps 2, Fogarty 2, Owies, Cerra")."""
+_RESULT_LINES = 3
+"""Under a results heading, this many lines with figures are the results (see :func:`_resume_under_list`)."""
+_TIME_FIRST = re.compile(r"\d{1,2}[:.]\d\d\b")
+"""A time stamp first: a ticker's or a teaser's line ("23:56 Barcelona: Schwere Ausschreitungen ..."),
+no result."""
+_RESULTS_HEADING = re.compile(
+    r"(((\w+'s|unofficial|official|final|full|latest|election|match) )?(results|standings|scores|box score)"
+    r"|(die )?ergebnisse|resultados|résultats|risultati|wyniki|uitslagen)[:.]?$",
+    re.IGNORECASE,
+)
+"""A results heading on its own line ("Sunday's Results", "Unofficial results", "Ergebnisse")."""
 
 
 _LABELLED = re.compile(r"[^\W\d_][\w.-]*( [\w.-]+)?: ")
@@ -751,7 +762,32 @@ def _list_line(b: _Block) -> bool:
     takes for a counter, is a song's title or a score), no prose, short or a list of names."""
     if b.strong is not None and b.strong.id != _COUNTER:
         return False
-    return not b.g.prose and (b.f.words <= _LIST_LINE_WORDS or b.f.text.count(",") >= 3)
+    return (_result_line(b) or not b.g.prose) and (b.f.words <= _LIST_LINE_WORDS or b.f.text.count(",") >= 3)
+
+
+_SCORES = re.compile(r"\b\d{1,3}[-–]\d{1,3}\b")
+
+
+def _result_line(b: _Block) -> bool:
+    """A result written out ("Sara Errani and Andrea Vavassori, Italy, def. Taylor Townsend and Donald
+    Young, United States, 7-6 (0), 7-5."): it may read as a sentence, but two commas and two scores
+    make it an item of a list of results."""
+    return b.f.text.count(", ") >= 2 and len(_SCORES.findall(b.f.text)) >= 2
+
+
+def _results(items: list[_Block], continued: bool) -> bool:
+    """A list of results: two written out ("Jannik Sinner (1), Italy, def. Taylor Fritz (12), United
+    States, 6-3, 6-4, 7-5."), or ``_RESULT_LINES`` lines with figures (not dates, not a ticker's time
+    stamps) under a results heading ("Sunday's Results", "Unofficial results") or continuing a list
+    the article holds ("Kirsten Running-Marquardt (R) 12,914")."""
+    if sum(1 for b in items if _result_line(b)) >= 2:
+        return True
+    if not (continued or _RESULTS_HEADING.match(items[0].f.text)):
+        return False
+    figures = sum(
+        1 for b in items if _DIGIT.search(b.f.text) and not b.f.date and not _TIME_FIRST.match(b.f.text)
+    )
+    return figures >= _RESULT_LINES
 
 
 def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool]) -> int:
@@ -762,6 +798,7 @@ def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool])
     Tuesday.", a race's "Result" / places / "Verstappen can clinch the title ...": the short
     heading or the first Title Case line over the list reads as a menu or a teaser, but a sentence
     under the list, with a rule's chrome (or the text's end) right below it, is the article's last.
+    Results (:func:`_results`) with a rule's chrome right under them need no closing sentence.
     The list: short lines, none prose nor a rule's (but a bare figure), at least one with a figure
     or a comma list, its last line an item rather than a teaser headline. The sentence: finished
     with a full stop (not a prompt: "Was denkst du?"), no rule, weak or strong. ``stop``: the
@@ -769,17 +806,31 @@ def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool])
     """
     end = cut
     while end < stop and _list_line(bs[end]):
-        if end > cut and bs[end].f.terminal and _sentence_like(bs[end]) and not _data_like(bs[end]):
+        if (
+            end > cut
+            and bs[end].f.terminal
+            and _sentence_like(bs[end])
+            and not _data_like(bs[end])
+            and not _result_line(bs[end])
+        ):
             break
         end += 1
     continued = cut > 0 and listy[cut - 1]  # the list began above the cut ("Week to Dec 9: 2,431")
-    if end >= stop or end - cut < (1 if continued else 2) or (end + 1 < stop and bs[end + 1].strong is None):
+    if end >= stop or end - cut < (1 if continued else 2):
         return cut
     items = bs[cut:end]
     if sum(1 for b in items if _teaser_headline(b)) >= 2:
         return cut  # a rail of teaser headlines ("Why Porto Beats Lisbon For A Long Weekend") and a summary
     closing = bs[end]
     f = closing.f
+    if closing.strong is not None and _results(items, continued):
+        # the results the article ends on ("Sunday's Results" / ...), then a rule's chrome; a contact
+        # line at the list's end ("Comments: (319) 398-8255; marissa.payne@thegazette.com") is not one
+        while end - 1 > cut and bs[end - 1].f.links:
+            end -= 1
+        return end
+    if end + 1 < stop and bs[end + 1].strong is None:
+        return cut
     if (
         closing.strong is None
         and not closing.weak
