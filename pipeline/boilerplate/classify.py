@@ -790,6 +790,36 @@ def _results(items: list[_Block], continued: bool) -> bool:
     return figures >= _RESULT_LINES
 
 
+_LABEL_REACH = 8
+"""The labels of :func:`_same_labels` are looked for among this many lines above the cut."""
+
+
+def _same_labels(bs: list[_Block], cut: int, stop: int) -> int:
+    """Where the chrome starts when ``cut`` is a short heading over lines labelled as lines of the
+    article right above it are: the article's next section, set out like the one above ("Injuries"
+    / "Lions: S Brian Branch left ..." / "Vikings: RB Aaron Jones ..." then "Up next" / "Lions: At
+    Tennessee next Sunday." / "Vikings: At the Los Angeles Rams ..."). Two labelled lines at least,
+    each label one of the article's, no rule on them, then a rule's chrome or ``stop``; else ``cut``.
+    """
+    if cut >= stop:
+        return cut
+    head = bs[cut]
+    if head.strong is not None or head.f.words > 4 or head.f.terminal:
+        return cut
+
+    def label(b: _Block) -> str | None:
+        m = _LABELLED.match(b.f.text)
+        return m.group(0).casefold() if m else None
+
+    above = {label(b) for b in bs[max(0, cut - _LABEL_REACH) : cut]} - {None}
+    end = cut + 1
+    while end < stop and bs[end].strong is None and label(bs[end]) in above:
+        end += 1
+    if end - cut > 2 and (end == stop or bs[end].strong is not None):
+        return end
+    return cut
+
+
 def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool]) -> int:
     """Where the chrome after the article starts, when ``cut`` (the first block with tail evidence)
     heads a list of facts that the article's closing sentence follows.
@@ -804,6 +834,9 @@ def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool])
     with a full stop (not a prompt: "Was denkst du?"), no rule, weak or strong. ``stop``: the
     comment section or a run of dated teasers.
     """
+    same = _same_labels(bs, cut, stop)
+    if same > cut:
+        return same
     end = cut
     while end < stop and _list_line(bs[end]):
         if (
