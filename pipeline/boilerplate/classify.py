@@ -1704,7 +1704,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                 written = _as_written(doc, b)
                 if len(written) == len(b.f.text):
                     name = written[b.match.start("author") : b.match.end("author")]
-                author = name.strip()
+                author = None if _AGENCY.fullmatch(name.strip()) else name.strip()
     # an author named without "By", where no byline rule named one
     named = _bare_byline(bs, lo, title_idx, cfg.threshold) if author is None else None
     if named is not None:
@@ -1731,13 +1731,19 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     return dataclasses.replace(doc, removed=tuple(spans), title=title, author=author)
 
 
+_AGENCY = re.compile(
+    r"(?i:(the )?associated press|ap|reuters|afp|agence france-presse|dpa|pa( media)?|press association|"
+    r"bloomberg( news)?|efe|ansa|upi|xinhua|staff( reports?| writers?)?|news ?desk|web desk|newsroom)"
+)
+"""A byline that names an agency or the staff ("Story by Reuters", "By Staff Reports"): no author."""
+
 _BYLINE_REACH = 10
 """Without a title, a bare author's name is looked for among this many lines above the article."""
 _NAME_PARTS = re.compile(r" +(?:[|·•]|[-–—]) +")
 _READ_PART = re.compile(r"\d+ ?min(ute)?s?\b", re.IGNORECASE)
 _ROLE = re.compile(
     r"(?i:(staff |senior |chief |contributing |special )?(writer|reporter|correspondent|editor|columnist|"
-    r"journalist|critic|contributor))$"
+    r"journalist|critic|contributor|staff))$"
 )
 _BYLINE_WORD = re.compile(r"(?i:by|von|por|par|przez|door|di|de|da|av|af|od)\b")
 _DESK = re.compile(
@@ -1950,13 +1956,25 @@ def _find_title(
     # standfirst pulls it into the region: "NASA's commercial moon shot ..." / "NASA's sights are set
     # on ..." / "by Laura Winter"); else walk up from the region start over metadata lines (bylines,
     # dates, reading time, captions)
+    # (short lines between it and the prose, 5 words shorter than it, are its metadata: "Spring 2024
+    # issue", "Eleanor Vance")
+    k = lo + 1
+    while (
+        k < min(len(bs) - 1, lo + 3)
+        and bs[k].f.words + _LONGER_BY <= bs[lo].f.words
+        and not bs[k].g.prose
+        and not bs[k].f.terminal
+        and not bs[k].f.bullet
+        and (_name_with_role(bs[k].f.text) or _DIGIT.search(bs[k].f.text) is not None)
+    ):
+        k += 1  # not a credit ("ANP" under a caption)
     if (
-        lo + 1 < len(bs)
+        k < len(bs)
         and bs[lo].strong is None
         and _is_headline(bs[lo])
-        and bs[lo + 1].g.prose
-        and bs[lo + 1].g is not bs[lo].g  # not the first line of a hard-wrapped paragraph
-        and not bs[lo + 1].continues
+        and bs[k].g.prose
+        and bs[k].g is not bs[lo].g  # not the first line of a hard-wrapped paragraph
+        and not bs[k].continues
         and not _open_end(bs[lo].f.text)  # "Note: Oper excludes loss from discontinued operations of"
         and lo not in lines
         and not _typeset(doc.text, bs[lo])  # a wire table's row ("    Revs 123.4 mln vs not given")
@@ -2041,7 +2059,7 @@ def _find_title(
             if i > 0 and _data_like(bs[i - 1]):
                 prev = bs[i - 1]
                 headline = prev.f.stops and prev.f.words >= 5 and not prev.f.text[:1].isdigit()
-                if not (_NAME_LINE.match(b.f.text) and headline):
+                if not (_name_with_role(b.f.text) and headline):
                     return fallback()
             if _NAME_LINE.match(b.f.text):
                 # an author's name or a place without "By" ("Te Aorere Riddell", "São Paulo") over
@@ -2106,8 +2124,27 @@ def _headline_above(bs: list[_Block], i: int, words: int, skip: set[Category]) -
             return None
         if (_is_headline(x) or _question_headline(x)) and x.f.words >= words and j < i - 1:
             return j
+        if x.f.words <= _NAME_WORDS and (_name_with_role(x.f.text) or x.f.date):
+            continue  # the author's name or the date, no rule took ("Eleanor Vance", "Posted on ...")
         return None
     return None
+
+
+_NAME_WORDS = 8
+"""Longest name line with a role ("Carla Esposito, Patch Staff") or date line :func:`_headline_above`
+steps over."""
+
+
+def _name_with_role(text: str) -> bool:
+    """A name, or a name with a role or a paper after a comma ("Carla Esposito, Patch Staff").
+
+    >>> _name_with_role("Carla Esposito, Patch Staff"), _name_with_role("Eleanor Vance")
+    (True, True)
+    >>> _name_with_role("Greenfield Planning Board OKs 48-Unit Senior Housing")
+    False
+    """
+    name, _, role = text.partition(", ")
+    return _NAME_LINE.match(name) is not None and (not role or len(role.split()) <= 4)
 
 
 def _headline_over_byline(bs: list[_Block]) -> int | None:
