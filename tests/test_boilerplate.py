@@ -395,3 +395,30 @@ def test_a_long_menu_or_footer_line_is_read_once() -> None:
     assert re.search(legal.pattern, footer, re.I) is None
     assert re.search(menu_rule.pattern, menu.rsplit(" | ", 1)[0], re.I)  # without the long last item
     assert re.search(legal.pattern, footer.rsplit(" | ", 1)[0], re.I)
+
+
+def test_head_time_stamp_rule_needs_a_clock_time_not_a_date() -> None:
+    rule = next(r for r in PACK.rules if r.id == "other/xx/timestamp")
+    for stamp in (
+        "Publicerad 12 mars 2024 kl 07.15",
+        "14. maj 2024 kl. 06:00",
+        "09:47 14.06.2024",
+        "2024. március 14. 08:12",
+    ):
+        assert rule.regex.search(stamp), stamp
+    # a results line's date ("19.05.2007") and a race time ("2:28,29") are no clock time
+    for line in ("100 m Schi A W14 19.05.2007", "1. Ulmer, Katja 1993 LSG Aalen 2:28,29 min."):
+        assert not rule.regex.search(line), line
+
+
+def test_bare_author_name_is_labelled_by_its_own_rule() -> None:
+    doc = _run(
+        "Council approves new bike lanes on Main Street\nSarah Mitchell\nMarch 4, 2024\n"
+        "The city council voted 7-2 on Tuesday to approve a network of protected bike lanes along"
+        " Main Street.\n\nSupporters say the lanes will make the downtown safer for cyclists and"
+        " pedestrians, business owners disagree.\n"
+    )
+    assert doc.author == "Sarah Mitchell"
+    assert [s.rule for s in doc.removed if doc.text[s.start : s.end] == "Sarah Mitchell"] == [
+        "byline/bare-name"
+    ]

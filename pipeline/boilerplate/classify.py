@@ -1777,7 +1777,8 @@ def _bare_byline(
             and (
                 x.f.date
                 or x.category in (Category.READING_TIME, Category.BYLINE)
-                or x.rule.endswith(("/date-only", "/dateline"))
+                or x.rule.endswith(("/date-only", "/dateline", "/timestamp", "/relative-time"))
+                or (x.f.words <= 4 and _ROLE.search(x.f.text) is not None)  # "Senior Mobile Editor"
             )
         )
 
@@ -1796,6 +1797,7 @@ def _bare_byline(
             _NAME_LINE.match(name) is None
             or _BYLINE_WORD.match(name)
             or _DESK.search(name)
+            or _ROLE.search(name)  # a role line: "Senior Mobile Editor"
             or _PAPER_NAME.search(name)
             or _SECTION_WORD.search(name)
         ):
@@ -2222,9 +2224,10 @@ _STANDFIRST_MIN_WORDS = 12
 """A headline-shaped line this long under a shorter one is the standfirst, the shorter the headline."""
 
 _NAME = r"[A-ZÀ-ÝŁŚŻŹĆŃ][\w.'-]+"
-_BYLINE_SHAPE = re.compile(rf"((?i:by|von|por|par|przez|door)|di) {_NAME}( {_NAME}){{0,3}}$")
-"""A byline's shape ("Por Luciana Bertoia", "By Jane Doe", "di Marco Bianchi"; not a headline about
-"Di Maio"): never a headline."""
+_SITE = r"[\w-]+\.(com|net|org|de|at|ch|fr|es|it|pl|nl|co\.uk)"
+_BYLINE_SHAPE = re.compile(rf"((?i:by|von|por|par|przez|door)|di) ({_NAME}( {_NAME}){{0,3}}|{_SITE})$")
+"""A byline's shape ("Por Luciana Bertoia", "By Jane Doe", "di Marco Bianchi", "von tennisnet.com"; not
+a headline about "Di Maio"): never a headline."""
 _NAME_LINE = re.compile(
     rf"(?=.*[a-zà-ÿ]){_NAME}( ((?-i:de|da|do|dos|das|del|van|von|der|den|di|la|le|bin|al)|{_NAME})){{1,3}}$"
 )
