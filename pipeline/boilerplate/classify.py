@@ -794,6 +794,16 @@ _LABEL_REACH = 8
 """The labels of :func:`_same_labels` are looked for among this many lines above the cut."""
 
 
+_AD_LINES = 2
+"""At most this many lines of an ad's labels (see :func:`_ad_label`)."""
+
+
+def _ad_label(b: _Block) -> bool:
+    """An ad's bare label ("ADVERTISEMENT", "Story continues below advertisement"), a rule's match that
+    sits between paragraphs."""
+    return b.strong is not None and b.strong.category == Category.ADVERTISEMENT and b.f.words <= 6
+
+
 def _same_labels(bs: list[_Block], cut: int, stop: int) -> int:
     """Where the chrome starts when ``cut`` is a short heading over lines labelled as lines of the
     article right above it are: the article's next section, set out like the one above ("Injuries"
@@ -837,6 +847,21 @@ def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool])
     same = _same_labels(bs, cut, stop)
     if same > cut:
         return same
+    # an ad's label between the article's paragraphs, with the last paragraph under it, then a rule's
+    # chrome or the end ("ADVERTISEMENT" / "The decision can be appealed ..." / "© 2024 ...")
+    k = cut
+    while k < min(stop, cut + _AD_LINES) and _ad_label(bs[k]):
+        k += 1
+    if cut < k < stop:
+        nxt = bs[k]
+        if (
+            nxt.strong is None
+            and nxt.g.prose
+            and nxt.f.terminal
+            and not nxt.continues
+            and (k + 1 >= stop or bs[k + 1].strong is not None)
+        ):
+            return k + 1
     end = cut
     while end < stop and _list_line(bs[end]):
         if (
