@@ -2153,6 +2153,8 @@ def _headline_above(bs: list[_Block], i: int, words: int, skip: set[Category]) -
             return j
         if x.f.words <= _NAME_WORDS and (_name_with_role(x.f.text) or x.f.date):
             continue  # the author's name or the date, no rule took ("Eleanor Vance", "Posted on ...")
+        if x.f.words == 1 and not x.f.terminal:
+            continue  # a kicker between the headline and the byline ("INTERVIEW", "Analyse")
         return None
     return None
 
@@ -2248,14 +2250,13 @@ that rules removed as bylines, dates, captions, reading times or share buttons a
 _STANDFIRST_MIN_WORDS = 12
 """A headline-shaped line this long under a shorter one is the standfirst, the shorter the headline."""
 
-_NAME = r"[A-ZÀ-ÝŁŚŻŹĆŃ][\w.'-]+"
+_NAME = r"[A-ZÀ-ÝŁŚŻŹĆŃŠČŘŽĎŤŇŐŰİĞŞА-ЯЁ][\w.'-]+"
 _SITE = r"[\w-]+\.(com|net|org|de|at|ch|fr|es|it|pl|nl|co\.uk)"
 _BYLINE_SHAPE = re.compile(rf"((?i:by|von|por|par|przez|door)|di) ({_NAME}( {_NAME}){{0,3}}|{_SITE})$")
 """A byline's shape ("Por Luciana Bertoia", "By Jane Doe", "di Marco Bianchi", "von tennisnet.com"; not
 a headline about "Di Maio"): never a headline."""
-_NAME_LINE = re.compile(
-    rf"(?=.*[a-zà-ÿ]){_NAME}( ((?-i:de|da|do|dos|das|del|van|von|der|den|di|la|le|bin|al)|{_NAME})){{1,3}}$"
-)
+_PARTICLE = r"(?-i:de|da|do|dos|das|del|van|von|der|den|di|la|le|bin|al)"
+_NAME_LINE = re.compile(rf"(?=.*[a-zà-ÿа-яё]){_NAME}( ({_PARTICLE}|{_NAME})){{1,3}}$")
 """A line of two to four capitalised words, as a name is written ("Te Aorere Riddell", "São Paulo");
 not in capitals, as a wire story's headline is ("CAPITAL INVESTMENTS FORMS UNIT")."""
 

@@ -38,7 +38,17 @@ _DATE = re.compile(
     r"\b\d{1,2}\.?( de)? (jan|feb|fév|fev|mär|mar|apr|avr|abr|mai|may|mag|jun|juin|giu|jul|juil|lug"
     r"|aug|août|ago|sep|set|okt|oct|ott|out|nov|dez|dec|déc|dic|ene|gen)[a-zäéèûç]*\.?( de)? \d{4}\b|"
     r"\b\d{1,2} (stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada"
-    r"|grudnia) \d{4}\b",
+    r"|grudnia) \d{4}\b|"
+    # languages without a pack: "12. 4. 2024", "14. maj 2024", "14. března 2024", "14 Haziran 2024",
+    # "5 апреля 2024", "14 Mei 2024", "14. maaliskuuta 2024", "2024. március 14."
+    r"\b\d{1,2}\. \d{1,2}\. \d{4}\b|"
+    r"\b\d{1,2}\.? (maj|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
+    r"|ianuarie|iunie|iulie|noiembrie|ocak|şubat|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
+    r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|mei|agustus|desember"
+    r"|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta"
+    r"|lokakuuta|marraskuuta|joulukuuta)( \d{4})?\b|"
+    r"\b\d{4}\. (január|február|március|április|május|június|július|augusztus|szeptember|október|november"
+    r"|december) \d{1,2}\.",
     re.IGNORECASE,
 )
 
