@@ -2035,8 +2035,11 @@ def _find_title(
 
     unlabelled = 0
     stepped = False  # over a line that a rule removed as a byline, a date, share buttons ...
-    for i in range(lo - 1, max(-1, lo - 2 * _TITLE_REACH - 1), -1):
+    jump = _jump_list(bs, lo)  # a page's jump list right above the article: no headline in it
+    for i in range(lo - 1, max(-1, lo - 2 * _TITLE_REACH - 1 - len(jump)), -1):
         b = bs[i]
+        if i in jump:
+            continue
         if b.strong is not None or (b.category is not None and b.score >= 0.5):
             tool = b.category in _HEAD_TOOLS and b.f.words <= _TOOL_WORDS
             if b.category in skip or tool or _TOOL_LABEL.match(b.f.text):
@@ -2137,6 +2140,37 @@ _TOOL_LABEL = re.compile(
 """A one-word article tool that a menu rule took ("Print", "Email"): under the headline, stepped over."""
 _LONGER_BY = 5
 """...when a headline this many words longer stands above it, over removed lines only."""
+
+
+_TOC_HEADING = re.compile(
+    r"(on this page|in this (article|guide|story)|contents|table of contents|jump to( section)?"
+    r"|skip to section|inhalt|inhaltsverzeichnis|auf dieser seite|sommaire|dans cet article|índice"
+    r"|contenido|en este artículo|indice|in questo articolo|spis treści|inhoudsopgave|op deze pagina)[:.]?$",
+    re.IGNORECASE,
+)
+"""The heading of a page's jump list ("On this page", "Contents", "Inhalt")."""
+
+
+def _jump_list(bs: list[_Block], lo: int) -> range:
+    """The lines of a page's jump list right above the article: its heading ("On this page",
+    "Contents", "Jump to:") over short items, one at least a section heading of the article below
+    ("Symptoms" / "Causes" / "Frequently asked questions"); else an empty range."""
+    headings = {
+        b.f.text.casefold() for b in bs[lo:] if b.f.words <= _NAME_WORDS and b.f.text[-1:] not in ".!"
+    }
+    echoed = False
+    for j in range(lo - 1, max(-1, lo - _JUMP_ITEMS - 2), -1):
+        x = bs[j]
+        if _TOC_HEADING.match(x.f.text):
+            return range(j, lo) if echoed and j < lo - 1 else range(0)
+        if x.f.words > _NAME_WORDS or x.f.text[-1:] in ".!":
+            break
+        echoed = echoed or x.f.text.casefold() in headings
+    return range(0)
+
+
+_JUMP_ITEMS = 12
+"""Most items of a jump list :func:`_jump_list` reads."""
 
 
 def _headline_above(bs: list[_Block], i: int, words: int, skip: set[Category]) -> int | None:
