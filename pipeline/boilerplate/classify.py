@@ -74,7 +74,7 @@ from pipeline.boilerplate.features import (
 )
 from pipeline.boilerplate.prefilter import Dispatch, canon, requirement
 from pipeline.boilerplate.rules_model import Rule, RulePack
-from pipeline.boilerplate.stopwords import OPEN_ENDINGS
+from pipeline.boilerplate.stopwords import OPEN_ENDINGS, STOPWORDS
 from pipeline.config import BoilerplateConfig
 from pipeline.document import Category, Document, Span
 
@@ -1763,7 +1763,28 @@ _AGENCY = re.compile(
 """A byline that names an agency or the staff ("Story by Reuters", "By Staff Reports"): no author."""
 
 _BYLINE_REACH = 10
-"""Without a title, a bare author's name is looked for among this many lines above the article."""
+"""Lines above the title that :func:`_bare_byline` reads for the name elsewhere (a breadcrumb)."""
+_TOOL_WORD = re.compile(
+    r"\b(?i:tweet|twittern|teilen|share|e-?mail|facebook|twitter|print|drucken|whatsapp|linkedin|pinterest|"
+    r"reddit|follow|subscribe|comments?|kommentare|login|log in|sign in|posts?|stories|articles|updates|"
+    r"archives?|categories|tags|menu|search)\b"
+)
+_GLUED_BY = re.compile(r"^(By|Von|Por|Par)(?=[A-Z])")
+"""A "By" glued to the name in a page dump ("ByJ.R. Stone")."""
+_NAME_STOPS = frozenset().union(*STOPWORDS.values())
+
+
+def _stop_in_name(name: str) -> bool:
+    """A stop word of any language first in ``name`` (an article, a pronoun): a headline or a label,
+    no name ("Das Louis Vuitton Missgeschick", "The Big Picture"); a surname that is one too stays
+    ("Theresa May").
+
+    >>> _stop_in_name("Das Louis Vuitton Missgeschick"), _stop_in_name("Theresa May")
+    (True, False)
+    """
+    return name.split()[0].casefold() in _NAME_STOPS
+
+
 _NAME_PARTS = re.compile(r" +(?:[|·•]|[-–—]) +")
 _READ_PART = re.compile(r"\d+ ?min(ute)?s?\b", re.IGNORECASE)
 _ROLE = re.compile(
@@ -1774,7 +1795,8 @@ _BYLINE_WORD = re.compile(r"(?i:by|von|por|par|przez|door|di|de|da|av|af|od)\b")
 _DESK = re.compile(
     r"\b(?i:redazione|redaktion|redacción|rédaction|redactie|redakcja|redação|redacao|staff|newsroom|desk|team|"
     r"agencia|agence|agenzia|agência|universit\w*|institut\w*|college|school|hospital|klinik\w*|ministry|"
-    r"minist[eè]r\w*|council|police|polizei|department|gmbh|inc|ltd|llc|corp|group|foundation|stiftung)\b"
+    r"minist[eè]r\w*|council|police|polizei|department|gmbh|inc|ltd|llc|corp|group|foundation|stiftung|"
+    r"radio|tv|television|fernsehen|bureau|büro)\b"
 )
 """A desk, an agency or an institution named instead of an author ("Redazione ANSA", "Web Desk",
 "Universität Würzburg"): no author."""
@@ -1793,7 +1815,10 @@ def _bare_byline(
     lowest such line is the author's, so a short headline the title search missed over the author's
     name is not ("Biden Wins Iowa" / "Sarah Collins" / "January 16, 2024").
     """
-    first = max(lo - _BYLINE_REACH, 0) if title_idx is None else title_idx + 1
+    if title_idx is None:
+        return None  # without a headline over it, a name-shaped line is as likely a section's
+    first = title_idx + 1
+    head = [x.f.text for x in bs[max(0, title_idx - _BYLINE_REACH) : lo]]
 
     def dated(x: _Block) -> bool:
         return (
@@ -1813,7 +1838,7 @@ def _bare_byline(
             continue
         if b.strong is not None and b.rule != "comments/en/comment-meta":
             continue
-        parts = _NAME_PARTS.split(b.f.text)
+        parts = _NAME_PARTS.split(_GLUED_BY.sub("", b.f.text))
         name, rest = parts[0], parts[1:]
         role = None
         if ", " in name:
@@ -1825,20 +1850,22 @@ def _bare_byline(
             or _ROLE.search(name)  # a role line: "Senior Mobile Editor"
             or _PAPER_NAME.search(name)
             or _SECTION_WORD.search(name)
+            or _stop_in_name(name)  # a headline: "Das Louis Vuitton Missgeschick"
+            or _TOOL_WORD.search(name)  # buttons, a list's heading: "Tweet This", "Recent Posts"
+            or sum(name in t for t in head)
+            > 1  # in the breadcrumb too: "... • Partner » Heizjacken von Bosch"
         ):
             continue
-        if role is not None and _ROLE.search(role) is None and _PAPER_NAME.search(role) is None:
+        if role is not None and _ROLE.search(role) is None:
             continue
+        if rest and not all(has_date(r) or _ROLE.search(r) or _READ_PART.match(r) for r in rest):
+            continue  # "Site Update - Leseprobe Band 14 / Kapitel 121"
         beside = [bs[b.index - 1]] if b.index > 0 else []
         if b.index + 1 < len(bs):
             beside.append(nxt := bs[b.index + 1])
             if b.index + 2 < len(bs) and nxt.score >= threshold and nxt.f.words <= 2 and not nxt.f.terminal:
                 beside.append(bs[b.index + 2])  # the place between: "Juan Castro" / "Vitoria" / date
-        if (
-            role is not None
-            or any(has_date(r) or _ROLE.search(r) or _READ_PART.match(r) for r in rest)
-            or any(dated(x) for x in beside)
-        ):
+        if role is not None or rest or any(dated(x) for x in beside):
             found = b, name
     return found
 
@@ -2036,7 +2063,7 @@ def _find_title(
     unlabelled = 0
     stepped = False  # over a line that a rule removed as a byline, a date, share buttons ...
     jump = _jump_list(bs, lo)  # a page's jump list right above the article: no headline in it
-    for i in range(lo - 1, max(-1, lo - 2 * _TITLE_REACH - 1 - len(jump)), -1):
+    for i in range(lo - 1, max(-1, lo - _WALK_LINES - 1 - len(jump)), -1):
         b = bs[i]
         if i in jump:
             continue
@@ -2280,6 +2307,10 @@ date lines of the article's head is its headline."""
 _TITLE_REACH = 6
 """The headline is looked for among this many lines above the article that no rule removed (lines
 that rules removed as bylines, dates, captions, reading times or share buttons are stepped over)."""
+
+_WALK_LINES = 24
+"""The title search reads at most this many lines above the article, lines that rules removed as
+head metadata included (an agency's list of eleven share buttons under the byline)."""
 
 _STANDFIRST_MIN_WORDS = 12
 """A headline-shaped line this long under a shorter one is the standfirst, the shorter the headline."""
