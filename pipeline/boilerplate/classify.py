@@ -2019,7 +2019,11 @@ def _find_title(
         and not bs[k].g.prose
         and not bs[k].f.terminal
         and not bs[k].f.bullet
-        and (_name_with_role(bs[k].f.text) or _DIGIT.search(bs[k].f.text) is not None)
+        and (
+            (_name_with_role(bs[k].f.text) and not _stop_in_name(bs[k].f.text))
+            or _DIGIT.search(bs[k].f.text)
+            or getattr(bs[k].strong, "category", None) == Category.BYLINE
+        )
     ):
         k += 1  # not a credit ("ANP" under a caption)
     if (
@@ -2214,8 +2218,8 @@ def _headline_above(bs: list[_Block], i: int, words: int, skip: set[Category]) -
             return j
         if x.f.words <= _NAME_WORDS and (_name_with_role(x.f.text) or x.f.date):
             continue  # the author's name or the date, no rule took ("Eleanor Vance", "Posted on ...")
-        if x.f.words == 1 and not x.f.terminal:
-            continue  # a kicker between the headline and the byline ("INTERVIEW", "Analyse")
+        if x.f.words == 1 and (x.f.text.isupper() or x.f.text.islower()):
+            continue  # a kicker ("INTERVIEW", "ИНТЕРВЬЮ") or a counter's label ("3.409" / "letture")
         return None
     return None
 
@@ -2381,12 +2385,17 @@ def _detail_line(b: _Block) -> bool:
     return not b.f.stops or b.f.text.split(": ", 1)[1][:1].isdigit()
 
 
+_CRUMBS = re.compile(r"( [›»>|/\\] \S.*){2}")
+"""Two breadcrumb separators ("A la Carte › News & Stories › Reisen › ..."): a path, no headline."""
+
+
 def _is_headline(b: _Block, prose: bool = False) -> bool:
     """Headline-shaped; a detail line such as "Host: Xing AG, Dammtorstrasse 29" is not a headline,
     nor a line that reads as prose (unless ``prose``: a long headline over its date), nor two
     sentences (a caption)."""
     return (
         not _two_sentences(b.f.text)
+        and _CRUMBS.search(b.f.text) is None
         and _headline_shaped(b.f, 2)
         and not b.f.terminal
         and not b.f.date
