@@ -794,6 +794,12 @@ _LABEL_REACH = 8
 """The labels of :func:`_same_labels` are looked for among this many lines above the cut."""
 
 
+_PROMO = re.compile(
+    r"[%$€£?]|\b(save|shop|buy|order|offers?|deals?|discount|free (delivery|shipping|trial)|sign up|"
+    r"subscribe|compare|watch|click|book now|limited time|get \d+|try|discover)\b",
+    re.IGNORECASE,
+)
+"""An ad's copy: prices, percentages, a question, a call to buy, watch or sign up."""
 _AD_LINES = 2
 """At most this many lines of an ad's labels (see :func:`_ad_label`)."""
 
@@ -859,6 +865,7 @@ def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool])
             and nxt.g.prose
             and nxt.f.terminal
             and not nxt.continues
+            and _PROMO.search(nxt.f.text) is None  # the ad's own copy: "Save 50% on your first box ..."
             and (k + 1 >= stop or bs[k + 1].strong is not None)
         ):
             return k + 1
@@ -1729,7 +1736,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                 written = _as_written(doc, b)
                 if len(written) == len(b.f.text):
                     name = written[b.match.start("author") : b.match.end("author")]
-                author = None if _AGENCY.fullmatch(name.strip()) else name.strip()
+                name = name.strip()
+                author = None if _AGENCY.fullmatch(name) or _org_name(name) else name
     # an author named without "By", where no byline rule named one
     named = _bare_byline(bs, lo, title_idx, cfg.threshold) if author is None else None
     if named is not None:
@@ -1769,20 +1777,34 @@ _TOOL_WORD = re.compile(
     r"reddit|follow|subscribe|comments?|kommentare|login|log in|sign in|posts?|stories|articles|updates|"
     r"archives?|categories|tags|menu|search)\b"
 )
+_INTERVIEW = re.compile(r"(?i:interview|q ?& ?a|entretien|intervista|entrevista|wywiad|rozhovor|интервью)$")
 _GLUED_BY = re.compile(r"^(By|Von|Por|Par)(?=[A-Z])")
 """A "By" glued to the name in a page dump ("ByJ.R. Stone")."""
 _NAME_STOPS = frozenset().union(*STOPWORDS.values())
 
 
+def _org_name(name: str) -> bool:
+    """A desk, an agency, a publisher, a paper, a place or an institution rather than a person
+    ("Redazione ANSA", "Penguin Books", "Lakeview Courier", "Lakeview Police Department").
+
+    >>> _org_name("Lakeview Courier"), _org_name("Penguin Books"), _org_name("Jane Doe")
+    (True, True, False)
+    """
+    return _DESK.search(name) is not None or _PAPER_NAME.search(name) is not None
+
+
 def _stop_in_name(name: str) -> bool:
-    """A stop word of any language first in ``name`` (an article, a pronoun): a headline or a label,
-    no name ("Das Louis Vuitton Missgeschick", "The Big Picture"); a surname that is one too stays
-    ("Theresa May").
+    """A stop word of any language first in ``name`` (an article, a pronoun) or between its words (not
+    a particle such as "von", "De"): a headline or a title, no name ("Das Louis Vuitton Missgeschick",
+    "Game Of Thrones"); a surname that is one too stays ("Theresa May").
 
     >>> _stop_in_name("Das Louis Vuitton Missgeschick"), _stop_in_name("Theresa May")
     (True, False)
     """
-    return name.split()[0].casefold() in _NAME_STOPS
+    words = name.split()
+    return words[0].casefold() in _NAME_STOPS or any(
+        w.casefold() in _NAME_STOPS and not re.fullmatch(_PARTICLE, w, re.IGNORECASE) for w in words[1:-1]
+    )
 
 
 _NAME_PARTS = re.compile(r" +(?:[|·•]|[-–—]) +")
@@ -1796,7 +1818,11 @@ _DESK = re.compile(
     r"\b(?i:redazione|redaktion|redacción|rédaction|redactie|redakcja|redação|redacao|staff|newsroom|desk|team|"
     r"agencia|agence|agenzia|agência|universit\w*|institut\w*|college|school|hospital|klinik\w*|ministry|"
     r"minist[eè]r\w*|council|police|polizei|department|gmbh|inc|ltd|llc|corp|group|foundation|stiftung|"
-    r"radio|tv|television|fernsehen|bureau|büro)\b"
+    r"radio|tv|television|fernsehen|bureau|büro|books|publishing|publishers|records|studios|media|"
+    r"united|city|international|garden|square|stadium|arena|park|street|avenue|road|east|west|north|south|"
+    r"county|state|republic|kingdom|island|islands|airport|station|church|museum|theatre|theater|hall|centre|"
+    r"center|club|fc|berita|terkini|news|nachrichten|noticias|actualités|notizie|nieuws|новости|haber|"
+    r"reuters|bloomberg|xinhua|afp|dpa|ansa|efe|updates?|updated|live|last)\b"
 )
 """A desk, an agency or an institution named instead of an author ("Redazione ANSA", "Web Desk",
 "Universität Würzburg"): no author."""
@@ -1846,9 +1872,9 @@ def _bare_byline(
         if (
             _NAME_LINE.match(name) is None
             or _BYLINE_WORD.match(name)
-            or _DESK.search(name)
+            or _org_name(name)
             or _ROLE.search(name)  # a role line: "Senior Mobile Editor"
-            or _PAPER_NAME.search(name)
+            or _DIGIT.search(name)  # a product: "Samsung Galaxy S24"
             or _SECTION_WORD.search(name)
             or _stop_in_name(name)  # a headline: "Das Louis Vuitton Missgeschick"
             or _TOOL_WORD.search(name)  # buttons, a list's heading: "Tweet This", "Recent Posts"
@@ -1858,6 +1884,8 @@ def _bare_byline(
             continue
         if role is not None and _ROLE.search(role) is None:
             continue
+        if b.index > 0 and _INTERVIEW.match(bs[b.index - 1].f.text):
+            continue  # the interviewee under the kicker: "Interview" / "Emma Stone"
         if rest and not all(has_date(r) or _ROLE.search(r) or _READ_PART.match(r) for r in rest):
             continue  # "Site Update - Leseprobe Band 14 / Kapitel 121"
         beside = [bs[b.index - 1]] if b.index > 0 else []

@@ -46,7 +46,7 @@ _DATE = re.compile(
     r"|ianuarie|iunie|iulie|noiembrie|ocak|şubat|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
     r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|mei|agustus|desember"
     r"|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta"
-    r"|lokakuuta|marraskuuta|joulukuuta)( \d{4})?\b|"
+    r"|lokakuuta|marraskuuta|joulukuuta) \d{4}\b|"
     r"\b\d{4}\. (január|február|március|április|május|június|július|augusztus|szeptember|október|november"
     r"|december) \d{1,2}\.",
     re.IGNORECASE,
