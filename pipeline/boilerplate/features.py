@@ -68,9 +68,12 @@ def normalise(text: str) -> tuple[str, bool, bool]:
     ('Name "Value"', False, True)
     >>> normalise("- item one")
     ('item one', True, False)
+    >>> normalise("Startseite » Politik » «Wahl»")[0]
+    'Startseite › Politik › "Wahl"'
     """
     if not text.isascii():  # ASCII is NFKC already and has no curly quotes
-        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+        # "»" between spaces separates a breadcrumb's items ("Startseite » Politik"), no quote
+        text = unicodedata.normalize("NFKC", text).replace(" » ", " › ").translate(_QUOTES)
     t = " ".join(text.split())  # str.split's white space is the regex engine's \s
     table = _table_shaped(t)
     if table:
