@@ -2214,17 +2214,18 @@ def _jump_list(bs: list[_Block], lo: int) -> range:
     """The lines of a page's jump list right above the article: its heading ("On this page",
     "Contents", "Jump to:") over short items, one at least a section heading of the article below
     ("Symptoms" / "Causes" / "Frequently asked questions"); else an empty range."""
-    headings = {
-        b.f.text.casefold() for b in bs[lo:] if b.f.words <= _NAME_WORDS and b.f.text[-1:] not in ".!"
-    }
-    echoed = False
     for j in range(lo - 1, max(-1, lo - _JUMP_ITEMS - 2), -1):
         x = bs[j]
         if _TOC_HEADING.match(x.f.text):
-            return range(j, lo) if echoed and j < lo - 1 else range(0)
+            if j == lo - 1:
+                return range(0)
+            headings = {
+                b.f.text.casefold() for b in bs[lo:] if b.f.words <= _NAME_WORDS and b.f.text[-1:] not in ".!"
+            }
+            echoed = any(bs[i].f.text.casefold() in headings for i in range(j + 1, lo))
+            return range(j, lo) if echoed else range(0)
         if x.f.words > _NAME_WORDS or x.f.text[-1:] in ".!":
             break
-        echoed = echoed or x.f.text.casefold() in headings
     return range(0)
 
 
@@ -2413,6 +2414,7 @@ def _detail_line(b: _Block) -> bool:
     return not b.f.stops or b.f.text.split(": ", 1)[1][:1].isdigit()
 
 
+_CRUMB_MARKS = frozenset("›»>|/\\")
 _CRUMBS = re.compile(r"( [›»>|/\\] \S.*){2}")
 """Two breadcrumb separators ("A la Carte › News & Stories › Reisen › ..."): a path, no headline."""
 
@@ -2423,7 +2425,7 @@ def _is_headline(b: _Block, prose: bool = False) -> bool:
     sentences (a caption)."""
     return (
         not _two_sentences(b.f.text)
-        and _CRUMBS.search(b.f.text) is None
+        and not (_CRUMB_MARKS.intersection(b.f.text) and _CRUMBS.search(b.f.text))
         and _headline_shaped(b.f, 2)
         and not b.f.terminal
         and not b.f.date

@@ -33,20 +33,17 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _LINKISH = re.compile(r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|(?<!\w)@\w{2,}|#\w{2,}")
 _PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?[$€£¥]|\b\d+[.,]\d\d\s?(usd|eur|gbp)\b", re.IGNORECASE)
 _DATE = re.compile(
-    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d\d-\d\d\b|"
+    r"\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b\d{4}-\d\d-\d\d\b|"
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|"
+    # a day, a month's name (its first letters) and a year, in the packs' languages and in those without
+    # one: "14. maj 2024", "14. března 2024", "14 Haziran 2024", "5 апреля 2024", "14 Mei 2024"
     r"\b\d{1,2}\.?( de)? (jan|feb|fév|fev|mär|mar|apr|avr|abr|mai|may|mag|jun|juin|giu|jul|juil|lug"
-    r"|aug|août|ago|sep|set|okt|oct|ott|out|nov|dez|dec|déc|dic|ene|gen)[a-zäéèûç]*\.?( de)? \d{4}\b|"
-    r"\b\d{1,2} (stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada"
-    r"|grudnia) \d{4}\b|"
-    # languages without a pack: "12. 4. 2024", "14. maj 2024", "14. března 2024", "14 Haziran 2024",
-    # "5 апреля 2024", "14 Mei 2024", "14. maaliskuuta 2024", "2024. március 14."
-    r"\b\d{1,2}\. \d{1,2}\. \d{4}\b|"
-    r"\b\d{1,2}\.? (maj|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
-    r"|ianuarie|iunie|iulie|noiembrie|ocak|şubat|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
-    r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|mei|agustus|desember"
-    r"|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta"
-    r"|lokakuuta|marraskuuta|joulukuuta) \d{4}\b|"
+    r"|aug|août|ago|sep|set|okt|oct|ott|out|nov|dez|dec|déc|dic|ene|gen|stycz|lut|kwie|czerw|lip|sierp|wrze"
+    r"|paźdz|listop|grud|maj|led|únor|břez|dub|květ|červ|srp|září|říj|prosin|ian|iun|iul|noi|ocak|şubat|nisan"
+    r"|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|январ|феврал|март|апрел|мая|июн|июл|август"
+    r"|сентябр|октябр|ноябр|декабр|mei|agustus|desember|tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys"
+    r"|loka|marras|joulu)[^\W\d]*\.?( de)? \d{4}\b|"
+    # Hungarian writes the year first: "2024. március 14."
     r"\b\d{4}\. (január|február|március|április|május|június|július|augusztus|szeptember|október|november"
     r"|december) \d{1,2}\.",
     re.IGNORECASE,
