@@ -1737,7 +1737,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                 if len(written) == len(b.f.text):
                     name = written[b.match.start("author") : b.match.end("author")]
                 name = name.strip()
-                author = None if _AGENCY.fullmatch(name) or _org_name(name) else name
+                author = None if _org_name(name) else name
     # an author named without "By", where no byline rule named one
     named = _bare_byline(bs, lo, title_idx, cfg.threshold) if author is None else None
     if named is not None:
@@ -1790,7 +1790,12 @@ def _org_name(name: str) -> bool:
     >>> _org_name("Lakeview Courier"), _org_name("Penguin Books"), _org_name("Jane Doe")
     (True, True, False)
     """
-    return _DESK.search(name) is not None or _PAPER_NAME.search(name) is not None
+    return (
+        _AGENCY.fullmatch(name) is not None
+        or _DESK.search(name) is not None
+        or _PAPER_NAME.search(name) is not None
+        or _COMPASS.match(name) is not None
+    )
 
 
 def _stop_in_name(name: str) -> bool:
@@ -1819,13 +1824,16 @@ _DESK = re.compile(
     r"agencia|agence|agenzia|agência|universit\w*|institut\w*|college|school|hospital|klinik\w*|ministry|"
     r"minist[eè]r\w*|council|police|polizei|department|gmbh|inc|ltd|llc|corp|group|foundation|stiftung|"
     r"radio|tv|television|fernsehen|bureau|büro|books|publishing|publishers|records|studios|media|"
-    r"united|city|international|garden|square|stadium|arena|park|street|avenue|road|east|west|north|south|"
-    r"county|state|republic|kingdom|island|islands|airport|station|church|museum|theatre|theater|hall|centre|"
-    r"center|club|fc|berita|terkini|news|nachrichten|noticias|actualités|notizie|nieuws|новости|haber|"
-    r"reuters|bloomberg|xinhua|afp|dpa|ansa|efe|updates?|updated|live|last)\b"
+    r"united|city|international|square|stadium|arena|avenue|county|state|republic|kingdom|island|islands|"
+    r"airport|station|museum|theatre|theater|centre|center|club|fc|berita|terkini|news|nachrichten|noticias|"
+    r"actualités|notizie|nieuws|новости|haber|reuters|bloomberg|xinhua|afp|dpa|ansa|efe|updates?|updated|"
+    r"live|last)\b"
 )
-"""A desk, an agency or an institution named instead of an author ("Redazione ANSA", "Web Desk",
-"Universität Würzburg"): no author."""
+"""A word of a desk's, an agency's, an institution's, a team's or a place's name, never a person's
+("Redazione ANSA", "Web Desk", "Universität Würzburg", "Manchester United", "Madison Square Garden");
+words that are surnames too ("Hall", "Park", "West") are not in it."""
+_COMPASS = re.compile(r"(?i:north|south|east|west|middle|central)\b")
+"""A region first ("Middle East", "North Wales"): no person's name."""
 
 
 def _bare_byline(
@@ -1836,10 +1844,11 @@ def _bare_byline(
     and reads as a name ("Sarah Mitchell", "Sarah Mitchell, Staff Writer", "Sarah Mitchell | March
     4, 2024"); the name sits next to the article's date, reading time or author's role (a line of
     its own, or a part of this one; a short line such as the place may stand between), so a
-    section's name over the article ("Local News") is none, nor "Di Redazione" (a byline's word).
-    Looked for between the title and the article (without a title, ``_BYLINE_REACH`` lines); the
-    lowest such line is the author's, so a short headline the title search missed over the author's
-    name is not ("Biden Wins Iowa" / "Sarah Collins" / "January 16, 2024").
+    section's name over the article ("Local News") is none, nor "Di Redazione" (a byline's word),
+    nor an organisation, a place, a product or a headline (see the checks below). Looked for
+    between the title and the article, only when a title was found; the lowest such line is the
+    author's, so a short headline the title search missed over the author's name is not ("Biden
+    Wins Iowa" / "Sarah Collins" / "January 16, 2024").
     """
     if title_idx is None:
         return None  # without a headline over it, a name-shaped line is as likely a section's
