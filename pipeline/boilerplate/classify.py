@@ -836,6 +836,63 @@ def _same_labels(bs: list[_Block], cut: int, stop: int) -> int:
     return cut
 
 
+_SENTENCE_END = re.compile(r"\w{2}[.!?][\"'”’»)]* +[\"'„“«(]?[^\W\d_]")
+"""A sentence end inside a line, before the next sentence's first letter (not after an initial)."""
+
+
+def _boxed_teaser(b: _Block) -> bool:
+    """A line of a read-also box: :func:`_inline_teaser`, or a shorter headline (3-5 words, no sentence
+    end, no rule: "Parkgebühren steigen ab Januar deutlich")."""
+    f = b.f
+    short = b.strong is None and f.words >= 3 and not f.terminal
+    return _inline_teaser(b) or (short and _headline_shaped(f, 3))
+
+
+def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
+    """Where the chrome starts when ``cut`` is a read-also box inside the article with the article's
+    last paragraphs under it ("Lesen Sie auch" / two teaser headlines / "Die Opposition kündigte an,
+    ... sagte Fraktionschef Peter Wagner."): the box's heading (:data:`_READ_ALSO`), one to
+    :data:`_INLINE_TEASERS` teaser headlines (:func:`_inline_teaser`), then paragraphs of prose of
+    two sentences or more each, no rule on them, no question or exclamation mark, no ad's copy
+    (:data:`_PROMO`), up to ``stop`` or a rule's chrome; else ``cut``.
+
+    A teaser's summary under its headline ("Lesen Sie auch" / "Neue Buslinie ..." / "Seit Montag
+    fährt die Linie 12 alle zehn Minuten.") is no paragraph of the article: a paragraph of one
+    sentence ends nothing, nor does one headline over one paragraph (two headlines or two
+    paragraphs do).
+    """
+    if cut >= stop:
+        return cut
+    head = bs[cut]
+    if (
+        head.strong is None
+        or head.strong.category != Category.RELATED_LINKS
+        or _READ_ALSO.match(head.f.text) is None
+    ):
+        return cut
+    k = cut + 1
+    while k < stop and k - cut <= _INLINE_TEASERS and not bs[k].continues and _boxed_teaser(bs[k]):
+        k += 1
+    if k == cut + 1:
+        return cut
+    end = k
+    while (
+        end < stop
+        and bs[end].strong is None
+        and not bs[end].weak
+        and bs[end].g.prose
+        and bs[end].f.terminal
+        and _SENTENCE_END.search(bs[end].f.text) is not None
+        and not any(c in bs[end].f.text for c in "!?")  # a promo's copy: "Das kannst du auch! Über ..."
+        and _PROMO.search(bs[end].f.text) is None
+    ):
+        end += 1
+    # one headline over one paragraph may be a teaser with its summary: two of either are not
+    if end > k and (k - cut >= 3 or end - k >= 2) and (end == stop or bs[end].strong is not None):
+        return end
+    return cut
+
+
 def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool]) -> int:
     """Where the chrome after the article starts, when ``cut`` (the first block with tail evidence)
     heads a list of facts that the article's closing sentence follows.
@@ -853,6 +910,9 @@ def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool])
     same = _same_labels(bs, cut, stop)
     if same > cut:
         return same
+    boxed = _under_read_also(bs, cut, stop)
+    if boxed > cut:
+        return boxed
     # an ad's label between the article's paragraphs, with the last paragraph under it, then a rule's
     # chrome or the end ("ADVERTISEMENT" / "The decision can be appealed ..." / "© 2024 ...")
     k = cut
@@ -1702,11 +1762,13 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # the teaser headlines under a related-links heading inside the article ("Lea también" /
     # "Bruselas pide a España medidas urgentes ...", "READ MORE:" / "* Gisborne roads still ..."):
     # the heading went by its rule, its short list of headlines goes with it
-    for b in bs[lo : hi + 1]:
+    for b in bs[lo : hi + 1 if from_html else max(hi + 1, tail_cut)]:
         if b.strong is None or b.strong.category != Category.RELATED_LINKS or not _READ_ALSO.match(b.f.text):
             continue  # not "Trending now" over a list of trends, nor "Read more: <the teaser itself>"
+        # (a box the article resumes under, past the region: its lines were read as teasers already)
+        teaser = _boxed_teaser if b.index > hi else _inline_teaser
         for x in bs[b.index + 1 : b.index + 1 + _INLINE_TEASERS]:
-            if x.score >= cfg.threshold or x.continues or not _inline_teaser(x):
+            if x.score >= cfg.threshold or x.continues or not teaser(x):
                 break
             x.score, x.category, x.rule = 0.8, Category.RELATED_LINKS, "related_links/inherited"
 
