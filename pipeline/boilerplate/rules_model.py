@@ -60,8 +60,8 @@ SPEECH_WORDS: dict[str, tuple[str, ...]] = {
            "teilte", "berichtete", "fügte"),
     "fr": ("a dit", "a déclaré", "dit", "déclare", "a affirmé", "affirme", "a expliqué", "explique", "selon",
            "a ajouté", "ajoute", "a lancé", "lance"),
-    "es": ("dijo", "dice", "afirmó", "afirma", "explicó", "explica", "según", "añadió", "añade", "aseguró",
-           "asegura", "declaró"),
+    "es": ("dijo", "dice", "decía", "afirmó", "afirma", "explicó", "explica", "según", "añadió", "añade",
+           "aseguró", "asegura", "declaró", "señaló", "comentó"),
 }  # fmt: skip
 """Words that attribute speech, per language, for rules with ``not_in_speech`` (a rule of another
 language uses all of them)."""
