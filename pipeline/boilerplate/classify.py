@@ -375,6 +375,20 @@ def _under_first_byline(bs: list[_Block]) -> int:
     return -1
 
 
+def _under_first_headline(bs: list[_Block]) -> int:
+    """The index of a finished paragraph of prose (``_RUN_PROSE_WORDS`` or more, no rule) right under
+    a headline that is the text's first line; else -1. A text that begins with its headline (an
+    extracted article, no page chrome above) goes on with the article's lead, however lone and
+    short ("Why Cookie Banners Still Nudge You Towards Yes" / "Five years after regulators began
+    fining websites ..." / "Advertising")."""
+    if len(bs) < 3 or bs[0].strong is not None or not _is_headline(bs[0]):
+        return -1
+    x = bs[1]
+    ok = x.strong is None and x.g.prose and x.g.terminal and x.g.words >= _RUN_PROSE_WORDS and not x.weak
+    # a teaser's cut summary ("War Volkswagen anfangs vom ...") is no lead
+    return x.index if ok and not x.f.text.endswith(("...", "…")) else -1
+
+
 def _stamped(bs: list[_Block], b: _Block) -> bool:
     """Whether a date or time stamp stands right below the paragraph of ``b`` or one or two lines
     above it (a teaser: headline, summary, "2 hours ago"; or stamp, headline, summary)."""
@@ -1685,6 +1699,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     teaser_list = sum(1 for b in firsts if lone_of[id(b.g)] and _stamped(bs, b)) >= 2
     ingredients = set() if from_html else _ingredients_above(bs, first, steps)
     first_under_byline = -1 if from_html else _under_first_byline(bs)
+    if first_under_byline < 0 and not from_html:
+        first_under_byline = _under_first_headline(bs)
     for i in ingredients:
         held = bs[i].strong
         if held is not None and held.id == _COUNTER:
