@@ -1366,14 +1366,26 @@ def _step_numbers(bs: list[_Block]) -> set[int]:
     return found
 
 
-_BARE_TIME = re.compile(r"(\d{1,2})[:.](\d\d)(?: ?([ap])\.?m\.?)?", re.I)
+_BARE_TIME = re.compile(
+    r"(?:(?:posted|updated|published|last updated)(?: at)?:? )?(\d{1,2})[:.](\d\d)(?: ?([ap])\.?m\.?)?"
+    r"(?: (?:gmt|bst|utc|cet|cest|[ecmp][sd]?t))?",
+    re.I,
+)
+_ENTRY_TOOLS = 3
+"""At most this many share buttons close a live blog's entry, above the next entry's stamp."""
 _ENTRY_REACH = 3
 """A live blog's entry stamp stands this many lines or fewer above the entry's prose (a minute
 marker "90+4'" or a headline between)."""
 
 
+def _rule_category(b: _Block) -> Category | None:
+    """The category of the strong rule that matched ``b``, if any."""
+    return None if b.strong is None else b.strong.category
+
+
 def _entry_times(bs: list[_Block]) -> set[int]:
-    """The blocks that are a live blog's entry stamps: bare times ("17:49", "9.05am") over prose.
+    """The blocks that are a live blog's entry stamps: bare times ("17:49", "9.05am", "Posted at 14:05",
+    "Updated 9:12 GMT") over prose.
 
     A rule removes a bare time (it is no text), but as a gap in the article each would cut the blog
     at its first entry. Three or more bare times, in one order (newest first or oldest first,
@@ -1586,12 +1598,20 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         if bare and b.index not in steps and any(_data_like(x) for x in around):
             b.strong, b.match = None, None
     entries = _entry_times(bs)
+    # an entry's share buttons, right above the next entry's stamp ("... restore power." / "Share" /
+    # "Posted at 14:05"): no end of the blog
+    entry_tools: set[int] = set()
+    for i in entries:
+        j = i - 1
+        while j > 0 and i - j <= _ENTRY_TOOLS and _rule_category(bs[j]) == Category.SHARE_WIDGET:
+            entry_tools.add(j)
+            j -= 1
     for b in bs:
         # a caption sits inside the article: the region values it as if no rule had matched it
         caption = b.strong is not None and b.strong.category == Category.CAPTION and not b.strong.tail_marker
         # so does the metadata under a standfirst (byline, date): it does not cut the standfirst off
         caption = caption or b.index in under_standfirst
-        if b.index in steps or b.index in entries:
+        if b.index in steps or b.index in entries or b.index in entry_tools:
             v = 0.0  # a recipe's "1", "2", ... over each step, a live blog's "17:49": no gap
         elif b.strong is not None and not caption:
             v = -(_RULE_PENALTY + b.f.words)
@@ -1619,6 +1639,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     if hi < lo:  # nothing reads like an article: only rules decide
         lo, hi = 0, n - 1
     title_lo = lo  # the headline is looked for above the region as found: not among the list's lines
+    if lo - 1 in entries:
+        title_lo = lo - 1  # not the first entry's heading, under its time ("03:05" / "Final result: ...")
     if not from_html:
         lo = _listed_under_heading(bs, lo, hi)
     # a run of dated teasers (date, headline, one summary; again and again) that ends the region is
