@@ -375,16 +375,36 @@ def _under_first_byline(bs: list[_Block]) -> int:
     return -1
 
 
+_FIRST_LEAD_WORDS = 12
+"""Fewest words of the lead right under a headline that opens the text (:func:`_under_first_headline`)."""
+
+
+def _long_headline(b: _Block) -> bool:
+    """A headline long and plain enough to read as prose ("Former charity treasurer jailed for stealing
+    £186,000 from children's hospice"): no sentence end, Title Case or not, at most 25 words."""
+    f = b.f
+    return not f.terminal and f.words <= 25 and b.strong is None and not _two_sentences(f.text)
+
+
+def _role_line(b: _Block) -> bool:
+    """A byline's role or the date on a line of its own, no rule: "Court Reporter", "Senior
+    Political Correspondent" (five words at most), "15:30, 11 APR 2024" (eight at most)."""
+    f = b.f
+    if b.strong is not None or f.terminal or f.prose:
+        return False
+    return (f.words <= 5 and _ROLE.search(f.text) is not None) or (f.words <= 8 and f.date)
+
+
 def _under_first_headline(bs: list[_Block]) -> int:
-    """The index of a finished paragraph of prose (``_RUN_PROSE_WORDS`` or more, no rule) right under
-    a headline that is the text's first line; else -1. A text that begins with its headline (an
-    extracted article, no page chrome above) goes on with the article's lead, however lone and
-    short ("Why Cookie Banners Still Nudge You Towards Yes" / "Five years after regulators began
-    fining websites ..." / "Advertising")."""
-    if len(bs) < 3 or bs[0].strong is not None or not _is_headline(bs[0]):
-        return -1
+    """The index of a finished paragraph of prose (``_FIRST_LEAD_WORDS`` or more, no rule) right
+    under a headline of four words or more that is the text's first line; else -1. A text that
+    begins with its headline (an extracted article, no page chrome above) goes on with the
+    article's lead, however lone and short ("Why Cookie Banners Still Nudge You Towards Yes" /
+    "Five years after regulators began fining websites ..." / "Advertising")."""
+    if len(bs) < 3 or bs[0].strong is not None or bs[0].f.words < 4 or not _is_headline(bs[0]):
+        return -1  # (a site's name and its slogan: "Mywakenews's Blog" / "For all who want to ...")
     x = bs[1]
-    ok = x.strong is None and x.g.prose and x.g.terminal and x.g.words >= _RUN_PROSE_WORDS and not x.weak
+    ok = x.strong is None and x.g.prose and x.g.terminal and x.g.words >= _FIRST_LEAD_WORDS and not x.weak
     # a teaser's cut summary ("War Volkswagen anfangs vom ...") is no lead
     return x.index if ok and not x.f.text.endswith(("...", "…")) else -1
 
@@ -1490,6 +1510,13 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     bs, lang, stop_share = _make_blocks(doc.text, raw_blocks, _table_rows(doc, raw_blocks))
     n = len(bs)
     prose_idx = [b.index for b in bs if b.g.prose]
+    if (
+        len(prose_idx) >= 3
+        and prose_idx[1] == prose_idx[0] + 1
+        and not bs[prose_idx[1]].continues  # (hard-wrapped text: the first sentence's second line)
+        and _long_headline(bs[prose_idx[0]])
+    ):
+        prose_idx = prose_idx[1:]  # a long headline reads as prose: the standfirst under it is the first
     head_end = prose_idx[0] if prose_idx else n // 3
     if len(prose_idx) >= 2 and bs[prose_idx[0]].f.words <= _STANDFIRST_WORDS:
         # a short first paragraph is often the standfirst, with the byline and date under it
@@ -1585,6 +1612,26 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # 2. article region
     if not any(getattr(bs[i].strong, "category", None) == Category.BYLINE for i in under_standfirst):
         under_standfirst = set()  # no byline: the short prose above may be a teaser's summary
+    # under a standfirst, the byline's role line and the date no rule knew ("By Rebecca Lowe" / "Court
+    # Reporter" / "15:30, 11 APR 2024") are the byline's metadata
+    role_lines: set[int] = set()
+    for i in range(head_end + 1, head_late if under_standfirst else 0):
+        if i - 1 in under_standfirst and _role_line(bs[i]):
+            role_lines.add(i)
+            under_standfirst.add(i)
+    # under a finished standfirst (not a long headline that reads as prose) with no headline between
+    # it and the byline ("Could a tax ...?" / "Advertisement" / "Bins Go Fortnightly" / "By ..."), the
+    # metadata, a photo's caption or a notice ("Please turn on JavaScript") is no gap at all
+    zero_head: set[int] = set()
+    sf = bs[head_end] if under_standfirst else None
+    if sf is not None and sf.f.terminal and sf.strong is None:
+        by = min(i for i in under_standfirst if getattr(bs[i].strong, "category", None) == Category.BYLINE)
+        if all(bs[i].strong is not None for i in range(head_end + 1, by)):
+            zero_head = under_standfirst | {
+                i
+                for i in range(head_end + 1, head_late)
+                if bs[i].strong is not None and not getattr(bs[i].strong, "tail_marker", True)
+            }
     values: list[float] = []
     total_prose = sum(b.f.words for b in bs if b.g.prose)
     prose_seen = 0
@@ -1611,7 +1658,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         caption = b.strong is not None and b.strong.category == Category.CAPTION and not b.strong.tail_marker
         # so does the metadata under a standfirst (byline, date): it does not cut the standfirst off
         caption = caption or b.index in under_standfirst
-        if b.index in steps or b.index in entries or b.index in entry_tools:
+        if b.index in steps or b.index in entries or b.index in entry_tools or b.index in zero_head:
             v = 0.0  # a recipe's "1", "2", ... over each step, a live blog's "17:49": no gap
         elif b.strong is not None and not caption:
             v = -(_RULE_PENALTY + b.f.words)
@@ -1720,9 +1767,14 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     lone_of = {id(b.g): _isolated(bs, b.index) for b in firsts}
     teaser_list = sum(1 for b in firsts if lone_of[id(b.g)] and _stamped(bs, b)) >= 2
     ingredients = set() if from_html else _ingredients_above(bs, first, steps)
-    first_under_byline = -1 if from_html else _under_first_byline(bs)
-    if first_under_byline < 0 and not from_html:
-        first_under_byline = _under_first_headline(bs)
+    # the article's first paragraph right under its byline, and its lead right under a headline that
+    # opens the text
+    firsts_kept = set() if from_html else {_under_first_byline(bs), _under_first_headline(bs)} - {-1}
+    for i in list(firsts_kept):  # with the hard-wrapped lines of its paragraph
+        j = i + 1
+        while j < n and bs[j].g is bs[i].g:
+            firsts_kept.add(j)
+            j += 1
     for i in ingredients:
         held = bs[i].strong
         if held is not None and held.id == _COUNTER:
@@ -1732,11 +1784,17 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             b.score = max(1.0, b.strong.weight)
             b.category, b.rule = b.strong.category, b.strong.id
             continue
+        if b.index in role_lines:
+            if b.f.date:
+                b.score, b.category, b.rule = 1.0, Category.OTHER, "other/head-date"
+            else:
+                b.score, b.category, b.rule = 1.0, Category.BYLINE, "byline/role"
+            continue
         if b.index < head_cut and b.index in ingredients:
             continue  # a recipe's ingredient list above its steps
         if b.index < head_cut or b.index >= tail_cut:
-            if b.index < head_cut and b.index == first_under_byline:
-                continue  # the article's first paragraph, right under its byline (and date)
+            if b.index < head_cut and b.index in firsts_kept:
+                continue  # the article's first paragraph under its byline, or its lead under the headline
             if b.index < head_cut and _prose_above(b, teaser_list, lone_of):
                 # prose above the region is the article's (its first paragraphs, above a schedule
                 # or a fact box, when the region found the reader comments below; its lead,
