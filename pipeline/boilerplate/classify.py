@@ -2181,7 +2181,7 @@ def _find_title(
             and not (nxt is not None and getattr(nxt.strong, "category", None) == Category.ADVERTISEMENT)
             and _TEASER_LABEL.match(b.f.text) is None
         )
-        if b.strong is None and (_is_headline(b) or asked):
+        if b.strong is None and (_is_headline(b) or asked) and not _byline_line(b):
             if _NAME_LINE.match(b.f.text) and (
                 # over a menu ("City News" / "Home"), not over its standfirst, author or date
                 (b.index + 1 < lo and nxt is not None and _menu_item(nxt))
@@ -2224,7 +2224,10 @@ def _find_title(
     if (
         k < len(bs)
         and bs[lo].strong is None
-        and _is_headline(bs[lo])
+        # a long headline reads as prose ("'I wrote it in the car park at the hospital': Ruth Adebayo
+        # on her debut at 58"), but has no full stop
+        and (_is_headline(bs[lo]) or _long_first_headline(bs, lo))
+        and not _byline_line(bs[lo])
         and bs[k].g.prose
         and bs[k].g is not bs[lo].g  # not the first line of a hard-wrapped paragraph
         and not bs[k].continues
@@ -2272,6 +2275,8 @@ def _find_title(
                 stepped = True  # "17 Kommentare", "Comentarios", "Print", "Email" under the headline
                 continue
             return fallback()
+        if _byline_line(b):
+            continue  # a byline that no rule took (its rule's zone ended at a kicker above it)
         unlabelled += 1
         if unlabelled > _TITLE_REACH:
             break
@@ -2281,8 +2286,6 @@ def _find_title(
             # a table's line ("Trust. 1,316,184. unch, Republic. Natl") or a menu set out in cells
             # ("Football   Cricket   Rugby") is no headline
             return fallback()
-        if _BYLINE_SHAPE.match(b.f.text):
-            continue  # a byline that no rule took (its rule's zone ended at a kicker above it)
         if word is None and _one_word_headline(b):
             word = b.index
             continue
@@ -2312,7 +2315,10 @@ def _find_title(
         if _is_headline(b) or asks or (long_one and _is_headline(b, prose=True)):
             # the last item of a list of figures ("Sliced almonds" under "200 g sugar") is no headline;
             # a headline with a figure over a name is no such list ("Na jedno miejsce przypada 20 osób")
-            if i > 0 and _data_like(bs[i - 1]):
+            over_standfirst = long_one and i > 0 and bs[i - 1].f.words >= 5 and _is_headline(bs[i - 1])
+            if i > 0 and _data_like(bs[i - 1]) and not over_standfirst:
+                # (a headline with a figure over its standfirst is no list: "... for $420 Million" /
+                # "Acquisition adds 1.1 GW of operating solar ...")
                 prev = bs[i - 1]
                 headline = prev.f.stops and prev.f.words >= 5 and not prev.f.text[:1].isdigit()
                 if not (_name_with_role(b.f.text) and headline):
@@ -2520,6 +2526,43 @@ _SITE = r"[\w-]+\.(com|net|org|de|at|ch|fr|es|it|pl|nl|co\.uk)"
 _BYLINE_SHAPE = re.compile(rf"((?i:by|von|por|par|przez|door)|di) ({_NAME}( {_NAME}){{0,3}}|{_SITE})$")
 """A byline's shape ("Por Luciana Bertoia", "By Jane Doe", "di Marco Bianchi", "von tennisnet.com"; not
 a headline about "Di Maio"): never a headline."""
+_BYLINE_MORE = re.compile(
+    r"(?i:(edited|written|reported|compiled|produced|curated|news provided|provided|words|interview) by)\b"
+    r"|(?i:by) [A-Z0-9][^:?!]*$"
+    r"|[^,]{3,40}, (?i:(staff |senior |chief |contributing |special |local democracy |[a-z]+ )?"
+    r"(writer|reporter|correspondent|editor|columnist|journalist|critic|contributor))$"
+)
+"""A byline of another shape, never a headline: "Edited by Grace Mwangi", "NEWS PROVIDED BY", "By KTVN
+7 First Alert Weather Team", "Helen Marsh, Retail Correspondent" (up to eight words)."""
+
+
+_CAPTION_MARKS = re.compile(r"©|\[[^\]]{2,40}\]$|\((photo|foto|file|archive)\b", re.IGNORECASE)
+"""A caption's credit or label inside a line: "© Johannes Gregor", "[File: Reuters]", "(Photo: AP)"."""
+
+
+def _long_first_headline(bs: list[_Block], lo: int) -> bool:
+    """Line ``lo``, the article region's first, is a headline long enough to read as prose (up to
+    :data:`_LONG_HEADLINE_WORDS` words, no full stop): "'I wrote it in the car park at the hospital':
+    Ruth Adebayo on her debut at 58". Not a caption ("... [File: Reuters]", "... Bild © ..."), not a
+    quotation on its own, not the subtitle under a headline (five words or more: not a kicker, "Vrai ou
+    faux") that the title search finds above it."""
+    b = bs[lo]
+    t = b.f.text
+    return (
+        b.f.words <= _LONG_HEADLINE_WORDS
+        and _is_headline(b, prose=True)
+        and _CAPTION_MARKS.search(t) is None
+        and not (t[:1] in "\"'“„«‘‚" and t.rstrip("0123456789")[-1:] in "\"'”“»’")
+        and not (lo > 0 and (up := bs[lo - 1]).strong is None and up.f.words >= 5 and _is_headline(up))
+    )
+
+
+def _byline_line(b: _Block) -> bool:
+    """A byline's line, of :data:`_BYLINE_SHAPE` or :data:`_BYLINE_MORE`'s shape: no headline."""
+    t = b.f.text
+    return _BYLINE_SHAPE.match(t) is not None or (b.f.words <= 8 and _BYLINE_MORE.match(t) is not None)
+
+
 _PARTICLE = r"(?-i:de|da|do|dos|das|del|van|von|der|den|di|la|le|bin|al)"
 _NAME_LINE = re.compile(rf"(?=.*[a-zà-ÿа-яё]){_NAME}( ({_PARTICLE}|{_NAME})){{1,3}}$")
 """A line of two to four capitalised words, as a name is written ("Te Aorere Riddell", "São Paulo");
