@@ -2246,6 +2246,7 @@ def _find_title(
         Category.OTHER,
         Category.NEWSLETTER,  # "Receba notícias da Folha" between the headline and the article
         Category.ADVERTISEMENT,  # "Anzeige"
+        Category.SITE_TEMPLATE,  # "Please turn on JavaScript to receive live updates."
     }
     names: list[int] = []  # name-shaped lines walked over, nearest first: an author, a place, a headline
     word: int | None = None  # a one-word line walked over ("Burnout"): a headline over its author
@@ -2320,8 +2321,19 @@ def _find_title(
                 # (a headline with a figure over its standfirst is no list: "... for $420 Million" /
                 # "Acquisition adds 1.1 GW of operating solar ...")
                 prev = bs[i - 1]
-                headline = prev.f.stops and prev.f.words >= 5 and not prev.f.text[:1].isdigit()
-                if not (_name_with_role(b.f.text) and headline):
+                # (a listicle's headline may start with its figure: "12 free things to do in York ...")
+                digit_first = prev.f.text[:1].isdigit() and not (prev.f.words >= 7 and _is_headline(prev))
+                headline = (
+                    prev.f.stops
+                    and prev.f.words >= 5
+                    and not digit_first
+                    and prev.f.text[:1].isalnum()  # not "{ 38 comments… read them below or add one }"
+                    and not prev.f.text[:1].islower()
+                    and not _typeset(doc.text, prev)  # a wire table's row ("    Note: 67 pct owned by <...")
+                    and not (prev.f.price and _SALE.search(prev.f.text))  # "KM 3000 – jetzt nur 199,99 €"
+                )
+                # a name or a short label under such a headline ("Staff report") is no list's item
+                if not (headline and (_name_with_role(b.f.text) or b.f.words <= 3)):
                     return fallback()
             if _NAME_LINE.match(b.f.text):
                 # an author's name or a place without "By" ("Te Aorere Riddell", "São Paulo") over
@@ -2536,6 +2548,12 @@ _BYLINE_MORE = re.compile(
 7 First Alert Weather Team", "Helen Marsh, Retail Correspondent" (up to eight words)."""
 
 
+_SALE = re.compile(
+    r"\b(statt|jetzt nur|nur noch|im angebot|only|now only|save|sale|instead of|au lieu de|seulement|"
+    r"en oferta|antes|invece di|solo)\b",
+    re.IGNORECASE,
+)
+"""An ad's offer around its price: "jetzt nur 199,99 € statt 299,99 €", "now only £49"."""
 _CAPTION_MARKS = re.compile(r"©|\[[^\]]{2,40}\]$|\((photo|foto|file|archive)\b", re.IGNORECASE)
 """A caption's credit or label inside a line: "© Johannes Gregor", "[File: Reuters]", "(Photo: AP)"."""
 
