@@ -2016,7 +2016,7 @@ def _bare_byline(
     def dated(x: _Block) -> bool:
         return (
             x.score >= threshold
-            and x.f.words <= 12
+            and x.f.words <= 20  # "Published 4:12 p.m. CT March 28, 2024 | Updated 9:30 a.m. CT ..."
             and (
                 x.f.date
                 or x.category in (Category.READING_TIME, Category.BYLINE)
