@@ -927,6 +927,14 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     return cut
 
 
+_NEXT_LABEL = re.compile(r"(up )?next|what.s next|next up|coming up|next match|next game|next fixture", re.I)
+
+
+def _next_label(b: _Block) -> bool:
+    """A short label a rule removed over the article's closing line ("Next", "Up next")."""
+    return b.strong is not None and b.f.words <= 3 and _NEXT_LABEL.fullmatch(b.f.text.rstrip(":")) is not None
+
+
 def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool]) -> int:
     """Where the chrome after the article starts, when ``cut`` (the first block with tail evidence)
     heads a list of facts that the article's closing sentence follows.
@@ -965,6 +973,8 @@ def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool])
             return k + 1
     end = cut
     while end < stop and _list_line(bs[end]):
+        if end > cut and _CODA.search(bs[end].f.text) and bs[end].strong is None:
+            break  # an obituary's last line under the list of survivors: its closing line
         if (
             end > cut
             and bs[end].f.terminal
@@ -988,8 +998,15 @@ def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool])
         while end - 1 > cut and bs[end - 1].f.links:
             end -= 1
         return end
+    if _next_label(closing) and end + 1 < stop and (end + 2 >= stop or bs[end + 2].strong is not None):
+        # a short label between the list and the closing sentence ("Next" / "Halifax travel to
+        # Barnet on Tuesday night ..."): the sentence closes the article
+        end += 1
+        closing, f = bs[end], bs[end].f
     if end + 1 < stop and bs[end + 1].strong is None:
         return cut
+    if _CODA.search(f.text) and closing.strong is None and end + 1 >= stop:
+        return end + 1  # "Survivors" / "Peter Hollis, son" / "Margaret Ann Hollis, engineer, born ..."
     if (
         closing.strong is None
         and not closing.weak
