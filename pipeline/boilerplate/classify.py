@@ -1627,11 +1627,26 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             bridged.update(group)
 
     # 2. article region
-    if not any(getattr(bs[i].strong, "category", None) == Category.BYLINE for i in under_standfirst):
+    # a byline no rule took, of another shape, under a standfirst ("Edited by Grace Mwangi", "Helen
+    # Marsh, Retail Correspondent"): the byline's line all the same
+    role_lines: set[int] = set()
+    for i in range(head_end + 1, head_late):
+        x = bs[i]
+        if x.strong is None and _byline_line(x):
+            # a bare "By ..." only over the date or other metadata (not a guide's heading "By Car and Ferry")
+            plain_by = x.f.text[:3].lower() == "by "
+            meta = i + 1 < n and getattr(bs[i + 1].strong, "category", None) in _HEAD_METADATA
+            if meta or not plain_by:
+                role_lines.add(i)
+
+    def bylined(i: int) -> bool:
+        return i in role_lines or getattr(bs[i].strong, "category", None) == Category.BYLINE
+
+    under_standfirst |= role_lines
+    if not any(bylined(i) for i in under_standfirst):
         under_standfirst = set()  # no byline: the short prose above may be a teaser's summary
     # under a standfirst, the byline's role line and the date no rule knew ("By Rebecca Lowe" / "Court
     # Reporter" / "15:30, 11 APR 2024") are the byline's metadata
-    role_lines: set[int] = set()
     for i in range(head_end + 1, head_late if under_standfirst else 0):
         if i - 1 in under_standfirst and _role_line(bs[i]):
             role_lines.add(i)
@@ -1642,11 +1657,14 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     zero_head: set[int] = set()
     sf = bs[head_end] if under_standfirst else None
     if sf is not None and sf.f.terminal and sf.strong is None:
-        by = min(i for i in under_standfirst if getattr(bs[i].strong, "category", None) == Category.BYLINE)
-        if all(bs[i].strong is not None for i in range(head_end + 1, by)):
+        by = min(i for i in under_standfirst if bylined(i))
+        if all(bs[i].strong is not None or i in role_lines for i in range(head_end + 1, by)):
+            upper = head_late  # (a notice that reads as prose ends the zone: "Please turn on JavaScript ...")
+            while upper < n and not getattr(bs[upper].strong, "tail_marker", True):
+                upper += 1
             zero_head = under_standfirst | {
                 i
-                for i in range(head_end + 1, head_late)
+                for i in range(head_end + 1, upper)
                 if bs[i].strong is not None and not getattr(bs[i].strong, "tail_marker", True)
             }
     values: list[float] = []
@@ -1914,7 +1932,9 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                 name = name.strip()
                 author = None if _org_name(name) else name
     # an author named without "By", where no byline rule named one
-    named = _bare_byline(bs, lo, title_idx, cfg.threshold) if author is None else None
+    # (a byline's line under the standfirst may lie inside the region: "Helen Marsh, Retail Correspondent")
+    upto = max(lo, max(role_lines, default=-1) + 1)
+    named = _bare_byline(bs, upto, title_idx, cfg.threshold) if author is None else None
     if named is not None:
         named[0].category, named[0].rule = Category.BYLINE, "byline/bare-name"
         author = named[1]
