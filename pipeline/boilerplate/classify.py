@@ -1655,6 +1655,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # it and the byline ("Could a tax ...?" / "Advertisement" / "Bins Go Fortnightly" / "By ..."), the
     # metadata, a photo's caption or a notice ("Please turn on JavaScript") is no gap at all
     zero_head: set[int] = set()
+    jump_lines: set[int] = set()
     sf = bs[head_end] if under_standfirst else None
     if sf is not None and sf.f.terminal and sf.strong is None:
         by = min(i for i in under_standfirst if bylined(i))
@@ -1667,6 +1668,12 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                 for i in range(head_end + 1, upper)
                 if bs[i].strong is not None and not getattr(bs[i].strong, "tail_marker", True)
             }
+            # a jump list right above the article ("Jump to:" / "Best overall" / ...): no gap, and it goes
+            body = next((i for i in range(upper, n) if bs[i].g.prose and bs[i].strong is None), n)
+            jump = _jump_list(bs, body)
+            if jump and jump.start == upper:
+                jump_lines = set(jump)
+                zero_head |= jump_lines
     values: list[float] = []
     total_prose = sum(b.f.words for b in bs if b.g.prose)
     prose_seen = 0
@@ -1818,6 +1825,9 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         if b.strong is not None:
             b.score = max(1.0, b.strong.weight)
             b.category, b.rule = b.strong.category, b.strong.id
+            continue
+        if b.index in jump_lines:
+            b.score, b.category, b.rule = 1.0, Category.NAVIGATION, "navigation/jump-list"
             continue
         if b.index in role_lines:
             if b.f.date:
