@@ -375,6 +375,12 @@ def _under_first_byline(bs: list[_Block]) -> int:
     return -1
 
 
+_READER = re.compile(
+    r"\b(we( will|.ll)? send you|sign up|subscribe|a place for|everyone who|for all who|"
+    r"your (inbox|device|preferences|browser))\b",
+    re.IGNORECASE,
+)
+"""Words of a text that speaks to the reader (a newsletter's blurb, a site's slogan)."""
 _FIRST_LEAD_WORDS = 12
 """Fewest words of the lead right under a headline that opens the text (:func:`_under_first_headline`)."""
 
@@ -392,7 +398,8 @@ def _role_line(b: _Block) -> bool:
     f = b.f
     if b.strong is not None or f.terminal or f.prose:
         return False
-    return (f.words <= 5 and _ROLE.search(f.text) is not None) or (f.words <= 8 and f.date)
+    titled = f.title_case >= 0.6  # "Court Reporter", not a heading: "A note from the editor"
+    return (f.words <= 5 and titled and _ROLE.search(f.text) is not None) or (f.words <= 8 and f.date)
 
 
 def _under_first_headline(bs: list[_Block]) -> int:
@@ -405,6 +412,9 @@ def _under_first_headline(bs: list[_Block]) -> int:
         return -1  # (a site's name and its slogan: "Mywakenews's Blog" / "For all who want to ...")
     x = bs[1]
     ok = x.strong is None and x.g.prose and x.g.terminal and x.g.words >= _FIRST_LEAD_WORDS and not x.weak
+    # a box's blurb or a site's slogan speaks to the reader ("Every morning we send you ...", "A place
+    # for everyone who ..."); a teaser's summary has its time stamp under it ("2 hours ago")
+    ok = ok and _READER.search(x.f.text) is None and not (len(bs) > 2 and _AGO.match(bs[2].f.text))
     # a teaser's cut summary ("War Volkswagen anfangs vom ...") is no lead
     return x.index if ok and not x.f.text.endswith(("...", "…")) else -1
 
@@ -921,10 +931,24 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
         and _PROMO.search(bs[end].f.text) is None
     ):
         end += 1
-    # one headline over one paragraph may be a teaser with its summary: two of either are not
+    # one headline over one paragraph may be a teaser with its summary: two of either are not; and a
+    # lone paragraph that shares words with the last headline over it, not with the article, is that
+    # teaser's summary ("New timetable brings faster trains ..." / "Journeys will be cut ... trains")
     if end > k and (k - cut >= 3 or end - k >= 2) and (end == stop or bs[end].strong is not None):
+        if end - k == 1:
+            para = _content_words(bs[k].f.text)
+            teaser = len(para & _content_words(bs[k - 1].f.text))
+            article = len(para & _content_words(" ".join(b.f.text for b in bs[max(0, cut - 6) : cut])))
+            if teaser and article <= teaser:
+                return cut
         return end
     return cut
+
+
+def _content_words(text: str) -> set[str]:
+    """The words of five letters or more of ``text``, case folded (a crude topic for comparing lines,
+    short of most function words: "will", "from", "more")."""
+    return {w.casefold() for w in re.findall(r"[^\W\d_]{5,}", text)}
 
 
 _NEXT_LABEL = re.compile(r"(up )?next|what.s next|next up|coming up|next match|next game|next fixture", re.I)
@@ -1439,12 +1463,18 @@ def _entry_times(bs: list[_Block]) -> set[int]:
         below = bs[b.index + 1 : b.index + 1 + _ENTRY_REACH]
         if not any((x.g.prose or x.f.terminal) and x.strong is None for x in below):
             continue
+        if not b.f.text[:1].isdigit() and not (
+            b.index + 1 < len(bs) and bs[b.index + 1].strong is None and _is_headline(bs[b.index + 1])
+        ):
+            continue  # a labelled stamp ("Posted at 14:05") heads an entry's heading, not a reader's comment
         hour, minute, half = int(m.group(1)), int(m.group(2)), (m.group(3) or "").lower()
         if half == "p" and hour < 12:
             hour += 12
         stamps.append((b.index, hour * 60 + minute))
     if len(stamps) < 3:
         return set()
+    if not bs[stamps[0][0]].f.text[:1].isdigit() and sum(1 for x in bs[: stamps[0][0]] if x.g.prose) > 1:
+        return set()  # labelled stamps under the article's paragraphs: a list of teasers ("Latest updates")
 
     def one_order(run: list[tuple[int, int]]) -> bool:
         # minutes apart, across midnight too (00:25 over 23:54: 29 minutes later, not 23 hours)
@@ -2380,7 +2410,15 @@ def _find_title(
                     and not (prev.f.price and _SALE.search(prev.f.text))  # "KM 3000 – jetzt nur 199,99 €"
                 )
                 # a name or a short label under such a headline ("Staff report") is no list's item
-                if not (headline and (_name_with_role(b.f.text) or b.f.words <= 3)):
+                # (or the date, "2021/09/19", a label in Title Case, "Parenting", or any short line over
+                # the head's metadata, "Actualizat continuu"; not an ingredient over the steps: "Fresh
+                # mint leaves")
+                label = (
+                    b.f.date
+                    or _DESK_LABEL.fullmatch(b.f.text)
+                    or (b.f.words <= 3 and (stepped or b.f.title_case >= 1.0 or not _LETTER.search(b.f.text)))
+                )
+                if not (headline and (_name_with_role(b.f.text) or label)):
                     return fallback()
             if _NAME_LINE.match(b.f.text):
                 # an author's name or a place without "By" ("Te Aorere Riddell", "São Paulo") over
@@ -2586,15 +2624,23 @@ _BYLINE_SHAPE = re.compile(rf"((?i:by|von|por|par|przez|door)|di) ({_NAME}( {_NA
 """A byline's shape ("Por Luciana Bertoia", "By Jane Doe", "di Marco Bianchi", "von tennisnet.com"; not
 a headline about "Di Maio"): never a headline."""
 _BYLINE_MORE = re.compile(
-    r"(?i:(edited|written|reported|compiled|produced|curated|news provided|provided|words|interview) by)\b"
-    r"|(?i:by) [A-Z0-9][^:?!]*$"
-    r"|[^,]{3,40}, (?i:(staff |senior |chief |contributing |special |local democracy |[a-z]+ )?"
-    r"(writer|reporter|correspondent|editor|columnist|journalist|critic|contributor))$"
+    rf"(?i:edited|written|reported|compiled|produced|curated|words|interview) (?i:by) "
+    rf"{_NAME}( {_NAME}){{0,3}}$"
+    r"|(?i:news provided by|provided by|(edited|written|reported|compiled|produced|curated|words) by):?$"
+    rf"|(?i:by) {_NAME}( {_NAME}){{0,3}} ?@\w+$"
+    r"|(?i:by) (the )?[A-Z0-9][^:?!]*\b(?i:team|staff|desk|newsroom|reporters|\d+)\b[^:?!]*$"
+    r"|[^,]{3,40}, ([A-Z][a-z]+ (and )?){0,3}"
+    r"(Writer|Reporter|Correspondent|Editor|Columnist|Journalist|Critic|Contributor)(, [A-Z][a-z]+)?$"
 )
-"""A byline of another shape, never a headline: "Edited by Grace Mwangi", "NEWS PROVIDED BY", "By KTVN
-7 First Alert Weather Team", "Helen Marsh, Retail Correspondent" (up to eight words)."""
+"""A byline of another shape, never a headline: "Edited by Grace Mwangi" (a name after it: not "Written
+by AI? ..."), "NEWS PROVIDED BY", "By KTVN 7 First Alert Weather Team" (a team, a desk or a figure:
+not "By Land and Sea"), "Helen Marsh, Retail Correspondent" (a role in Title Case: not "Remembering
+Tom Baird, war correspondent"); up to eight words."""
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_DESK_LABEL = re.compile(r"((staff|wire|news|agency) (report|reports|writer|writers)|staff)", re.IGNORECASE)
+"""A desk's byline label ("Staff report"), not a list's item ("Fresh mint leaves")."""
 _SALE = re.compile(
     r"\b(statt|jetzt nur|nur noch|im angebot|only|now only|save|sale|instead of|au lieu de|seulement|"
     r"en oferta|antes|invece di|solo)\b",
