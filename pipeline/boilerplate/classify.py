@@ -744,7 +744,7 @@ def _tail_evidence(
             f.text.endswith(":")
             and below is not None
             and (below.g.prose or below.f.bullet or _data_like(below) or _sentence_like(below))
-        )
+        ) or (below is not None and _CODA.search(below.f.text) is not None)  # "Reference" over a citation
         return not announces and not any(in_list)
     return _headline_shaped(f, 4) and not f.terminal and f.title_case >= 0.6
 
@@ -1050,11 +1050,14 @@ def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool])
 
 
 _CODA = re.compile(
-    r"\bborn\b[^;]{3,60}; ?died\b.{3,40}$|\([^()]{2,60}, [£$€] ?\d[\d.,]*[^()]{0,20}\)\.?$", re.IGNORECASE
+    r"\bborn\b[^;]{3,60}; ?died\b.{3,40}$|\([^()]{2,60}, [£$€] ?\d[\d.,]*[^()]{0,20}\)\.?$"
+    r"|\bet al\.,? .{10,200}\(\d{4}\)|\bdoi: ?10\.\d{4,}/\S+$",
+    re.IGNORECASE,
 )
 """The last line of an obituary ("Margaret Ann Hollis, engineer, born 4 March 1933; died 19 August
-2024") or a review's book details ("Orbital by Samantha Harvey (Jonathan Cape, £14.99, 144pp)"):
-content under the article, not a teaser."""
+2024"), a review's book details ("Orbital by Samantha Harvey (Jonathan Cape, £14.99, 144pp)") or a
+study's citation ("Wheeler, T. et al. Symbiont shuffling ... Nature Climate Change (2024).
+doi:10.1038/..."): content under the article, not a teaser."""
 
 _WRAP_WIDTH = 90
 """The longest line of hard-wrapped text (wire copy wraps at 60-80 characters; page dumps run a
