@@ -1707,6 +1707,14 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
             if jump and jump.start == upper:
                 jump_lines = set(jump)
                 zero_head |= jump_lines
+            if any(
+                bs[i].strong is None and i not in role_lines and _is_headline(bs[i]) and bylined(i + 1)
+                for i in range(by + 1, upper - 1)
+            ):
+                # another headline with its own byline under the byline ("By Helen Marsh" / "Senior
+                # Columnist" / "Trains to run ..." / "By Dan Hughes"): the prose above was a teaser with
+                # its byline, not this article's standfirst
+                zero_head, jump_lines = set(), set()
     values: list[float] = []
     total_prose = sum(b.f.words for b in bs if b.g.prose)
     prose_seen = 0
