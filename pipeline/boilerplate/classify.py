@@ -1431,8 +1431,9 @@ def _step_numbers(bs: list[_Block]) -> set[int]:
 
 
 _BARE_TIME = re.compile(
-    r"(?:(?:posted|updated|published|last updated)(?: at)?:? )?(\d{1,2})[:.](\d\d)(?: ?([ap])\.?m\.?)?"
-    r"(?: (?:gmt|bst|utc|cet|cest|[ecmp][sd]?t))?",
+    r"(?:(?:posted|updated|published|last updated|aktualisiert|veröffentlicht|mis à jour|publié|actualizado"
+    r"|publicado|aggiornato|pubblicato|bijgewerkt|gepubliceerd)(?: at| um| à| a las| às| alle| om)?:? )?"
+    r"(\d{1,2})[:.](\d\d)(?: ?([ap])\.?m\.?)?(?: (?:gmt|bst|utc|cet|cest|[ecmp][sd]?t|uhr|h))?",
     re.I,
 )
 _ENTRY_TOOLS = 3
@@ -1466,10 +1467,6 @@ def _entry_times(bs: list[_Block]) -> set[int]:
         below = bs[b.index + 1 : b.index + 1 + _ENTRY_REACH]
         if not any((x.g.prose or x.f.terminal) and x.strong is None for x in below):
             continue
-        if not b.f.text[:1].isdigit() and not (
-            b.index + 1 < len(bs) and bs[b.index + 1].strong is None and _is_headline(bs[b.index + 1])
-        ):
-            continue  # a labelled stamp ("Posted at 14:05") heads an entry's heading, not a reader's comment
         hour, minute, half = int(m.group(1)), int(m.group(2)), (m.group(3) or "").lower()
         if half == "p" and hour < 12:
             hour += 12
@@ -1741,7 +1738,14 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         caption = b.strong is not None and b.strong.category == Category.CAPTION and not b.strong.tail_marker
         # so does the metadata under a standfirst (byline, date): it does not cut the standfirst off
         caption = caption or b.index in under_standfirst
-        if b.index in steps or b.index in entries or b.index in entry_tools or b.index in zero_head:
+        entry_head = b.index - 1 in entries and b.strong is None and not b.g.prose  # "Altstadt gesperrt"
+        if (
+            b.index in steps
+            or b.index in entries
+            or b.index in entry_tools
+            or b.index in zero_head
+            or entry_head
+        ):
             v = 0.0  # a recipe's "1", "2", ... over each step, a live blog's "17:49": no gap
         elif b.strong is not None and not caption:
             v = -(_RULE_PENALTY + b.f.words)
