@@ -376,20 +376,13 @@ def _under_first_byline(bs: list[_Block]) -> int:
 
 
 _READER = re.compile(
-    r"\b(we( will|.ll)? send you|sign up|subscribe|a place for|everyone who|for all who|"
+    r"\b(we( will|.ll)? send you|sign up|subscribe|a place for|"
     r"your (inbox|device|preferences|browser))\b",
     re.IGNORECASE,
 )
 """Words of a text that speaks to the reader (a newsletter's blurb, a site's slogan)."""
 _FIRST_LEAD_WORDS = 12
 """Fewest words of the lead right under a headline that opens the text (:func:`_under_first_headline`)."""
-
-
-def _long_headline(b: _Block) -> bool:
-    """A headline long and plain enough to read as prose ("Former charity treasurer jailed for stealing
-    £186,000 from children's hospice"): no sentence end, Title Case or not, at most 25 words."""
-    f = b.f
-    return not f.terminal and f.words <= 25 and b.strong is None and not _two_sentences(f.text)
 
 
 def _role_line(b: _Block) -> bool:
@@ -413,7 +406,7 @@ def _under_first_headline(bs: list[_Block]) -> int:
     x = bs[1]
     ok = x.strong is None and x.g.prose and x.g.terminal and x.g.words >= _FIRST_LEAD_WORDS and not x.weak
     # a box's blurb or a site's slogan speaks to the reader ("Every morning we send you ...", "A place
-    # for everyone who ..."); a teaser's summary has its time stamp under it ("2 hours ago")
+    # for ..."); a teaser's summary has its time stamp under it ("2 hours ago")
     ok = ok and _READER.search(x.f.text) is None and not (len(bs) > 2 and _AGO.match(bs[2].f.text))
     # a teaser's cut summary ("War Volkswagen anfangs vom ...") is no lead
     return x.index if ok and not x.f.text.endswith(("...", "…")) else -1
@@ -1561,9 +1554,12 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         len(prose_idx) >= 3
         and prose_idx[1] == prose_idx[0] + 1
         and not bs[prose_idx[1]].continues  # (hard-wrapped text: the first sentence's second line)
-        and _long_headline(bs[prose_idx[0]])
+        and bs[prose_idx[0]].strong is None
+        and _is_headline(bs[prose_idx[0]], prose=True)
     ):
-        prose_idx = prose_idx[1:]  # a long headline reads as prose: the standfirst under it is the first
+        # a long headline reads as prose ("Former charity treasurer jailed for stealing £186,000 from
+        # children's hospice"): the standfirst under it is the first paragraph
+        prose_idx = prose_idx[1:]
     head_end = prose_idx[0] if prose_idx else n // 3
     if len(prose_idx) >= 2 and bs[prose_idx[0]].f.words <= _STANDFIRST_WORDS:
         # a short first paragraph is often the standfirst, with the byline and date under it
@@ -1665,12 +1661,12 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         if x.strong is None and _byline_line(x):
             # a bare "By ..." only over the date or other metadata (not a guide's heading "By Car and Ferry")
             plain_by = x.f.text[:3].lower() == "by "
-            meta = i + 1 < n and getattr(bs[i + 1].strong, "category", None) in _HEAD_METADATA
+            meta = i + 1 < n and _rule_category(bs[i + 1]) in _HEAD_METADATA
             if meta or not plain_by:
                 role_lines.add(i)
 
     def bylined(i: int) -> bool:
-        return i in role_lines or getattr(bs[i].strong, "category", None) == Category.BYLINE
+        return i in role_lines or _rule_category(bs[i]) == Category.BYLINE
 
     under_standfirst |= role_lines
     if not any(bylined(i) for i in under_standfirst):
@@ -2643,14 +2639,14 @@ _BYLINE_MORE = re.compile(
     rf"{_NAME}( {_NAME}){{0,3}}$"
     r"|(?i:news provided by|provided by|(edited|written|reported|compiled|produced|curated|words) by):?$"
     rf"|(?i:by) {_NAME}( {_NAME}){{0,3}} ?@\w+$"
-    r"|(?i:by) (the )?[A-Z0-9][^:?!]*\b(?i:team|staff|desk|newsroom|reporters|\d+)\b[^:?!]*$"
+    r"|(?i:by) (the )?[A-Z0-9][^:?!]*\b(?i:team|staff|desk|newsroom|reporters)\b[^:?!]*$"
     r"|[^,]{3,40}, ([A-Z][a-z]+ (and )?){0,3}"
     r"(Writer|Reporter|Correspondent|Editor|Columnist|Journalist|Critic|Contributor)(, [A-Z][a-z]+)?$"
 )
 """A byline of another shape, never a headline: "Edited by Grace Mwangi" (a name after it: not "Written
-by AI? ..."), "NEWS PROVIDED BY", "By KTVN 7 First Alert Weather Team" (a team, a desk or a figure:
-not "By Land and Sea"), "Helen Marsh, Retail Correspondent" (a role in Title Case: not "Remembering
-Tom Baird, war correspondent"); up to eight words."""
+by AI? ..."), "NEWS PROVIDED BY", "By KTVN 7 First Alert Weather Team" (a team or a desk: not "By
+Land and Sea", "By 2030 the city will have 20 new schools"), "Helen Marsh, Retail Correspondent" (a
+role in Title Case: not "Remembering Tom Baird, war correspondent"); up to eight words."""
 
 
 _LETTER = re.compile(r"[^\W\d_]")
