@@ -5,6 +5,7 @@
   trafilatura, only ``pipeline/repair.py`` ftfy, only ``pipeline/language.py``
   langdetect, only ``pipeline/readers.py`` warcio, only ``pipeline/boilerplate/prefilter.py``
   pyahocorasick.
+- No module-level name is bound twice in one module (the later binding would silently win).
 """
 
 from __future__ import annotations
@@ -98,6 +99,40 @@ def test_one_adapter_module_per_library(module: str, adapter: str) -> None:
     allowed = {adapter} | REFERENCE_BASELINES.get(module, set())
     importers = _importers().get(module, set())
     assert importers <= allowed, f"{module} imported outside {adapter}: {sorted(importers - allowed)}"
+
+
+def _rebound_names(path: Path) -> list[str]:
+    """Module-level names bound more than once in ``path`` (assignments, functions, classes)."""
+    seen: dict[str, int] = {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign):
+            names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names = [node.target.id]
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names = [node.name]
+        else:
+            continue
+        for name in names:
+            seen[name] = seen.get(name, 0) + 1
+    return sorted(name for name, count in seen.items() if count > 1)
+
+
+def test_the_rebinding_check_sees_a_second_binding(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("_REACH = 8\ndef f():\n    return _REACH\n_REACH = 10\n", encoding="utf-8")
+    assert _rebound_names(sample) == ["_REACH"]
+
+
+def test_no_module_level_name_is_bound_twice() -> None:
+    # a constant defined twice in one long module silently takes the later value everywhere
+    # (classify.py had two ``_BYLINE_REACH``, 8 and 10; every use read 10)
+    offenders = {
+        path.relative_to(REPO).as_posix(): names
+        for path in _python_files(PIPELINE) + _python_files(REPO / "flows")
+        if (names := _rebound_names(path))
+    }
+    assert not offenders, f"module-level names bound twice: {offenders}"
 
 
 def _readme_python_blocks() -> list[str]:

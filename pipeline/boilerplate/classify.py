@@ -354,7 +354,7 @@ def _prose_above(b: _Block, listed: bool, lone_of: dict[int, bool]) -> bool:
     return g.words >= _LONE_PROSE_WORDS and not listed
 
 
-_BYLINE_REACH = 8
+_FIRST_BYLINE_REACH = 10
 """The first byline of a text stands among its first this many lines (else it is no head's)."""
 
 
@@ -363,7 +363,7 @@ def _under_first_byline(bs: list[_Block]) -> int:
     text's first byline, among its first lines, with only lines rules removed (a date, share
     buttons) between; else -1. It is the article's first paragraph, however lone and short
     ("Por Carmen Ruiz" / "Pocas recetas generan tanto debate en España como la tortilla ...")."""
-    for b in bs[:_BYLINE_REACH]:
+    for b in bs[:_FIRST_BYLINE_REACH]:
         if b.strong is None or b.strong.category != Category.BYLINE:
             continue
         for x in bs[b.index + 1 : b.index + 4]:
