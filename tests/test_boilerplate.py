@@ -332,35 +332,14 @@ def test_spans_are_sorted_disjoint_whole_blocks_for_any_text(lines: list[str]) -
 
 def test_rule_prefilter_changes_no_decision(monkeypatch: pytest.MonkeyPatch) -> None:
     """The literal/prefix prefilter of rules is only a speed-up: same spans when every rule runs."""
-    import pipeline.boilerplate.classify as classify
+    import pipeline.boilerplate.plan as plan
     from pipeline.boilerplate.prefilter import Requirement
 
     texts = [c["text"] for c in GOLDEN["cases"] + GOLDEN["negative"]]
     with_prefilter = [_run(t).removed for t in texts]
-    monkeypatch.setattr(classify, "requirement", lambda pattern, case_sensitive: Requirement(None, None))
+    monkeypatch.setattr(plan, "requirement", lambda pattern, case_sensitive: Requirement(None, None))
     pack = load_rules()  # a fresh pack: plans are memoised per pack
     assert [_run(t, pack=pack).removed for t in texts] == with_prefilter
-
-
-@pytest.mark.parametrize(
-    ("line", "data"),
-    [
-        ("Farbe: grün", True),
-        ("Moderator: Hass Chapman", True),
-        ("Art der Aufnahme: Digitalfoto", True),
-        ("200 g Zucker", True),
-        ("Video: Minister resigns over budget row", False),  # a kicker over a teaser headline
-        ("News date : 04/21/2022", False),  # a dated line is metadata
-        ("So sieht der Plan aus:", False),
-        ("Markets", False),
-    ],
-)
-def test_data_like_details_figures_but_not_kickers_or_dates(line: str, data: bool) -> None:
-    from pipeline.boilerplate.classify import _Block, _data_like
-    from pipeline.boilerplate.features import block_features
-
-    f = block_features(line, "de")
-    assert _data_like(_Block(0, 0, len(line), 0, f, f)) is data
 
 
 _PLAIN_FORMS = {  # the shipped patterns as first written: the same lines, but searched in
@@ -422,3 +401,20 @@ def test_bare_author_name_is_labelled_by_its_own_rule() -> None:
     assert [s.rule for s in doc.removed if doc.text[s.start : s.end] == "Sarah Mitchell"] == [
         "byline/bare-name"
     ]
+
+
+def test_zones_under_a_short_first_paragraph_reach_the_next_one() -> None:
+    from pipeline.boilerplate.classify import _zones
+    from tests.boilerplate_lines import lines_of
+
+    standfirst = "The city will spend more on roads and less on parks, the council decided."
+    body = (
+        "The council voted on Tuesday to move 4 million euros from the parks budget to road repairs, "
+        "after a winter that left hundreds of potholes across the city, officials said on Wednesday."
+    )
+    lines = lines_of(f"Roads Before Parks\n\n{standfirst}\n\nBy Sarah Jones\n\n{body}\n\n{body}\n\n{body}")
+    zones = _zones(lines)
+    assert (zones.head_end, zones.head_late) == (1, 3)  # the byline under the standfirst is in the head zone
+    assert zones.tail_start == zones.prose[-2] == 4
+    long_first = lines_of(f"Roads Before Parks\n\n{body} {body}\n\nBy Sarah Jones\n\n{body}\n\n{body}")
+    assert (_zones(long_first).head_end, _zones(long_first).head_late) == (1, 1)

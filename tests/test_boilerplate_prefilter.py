@@ -179,7 +179,7 @@ USER_PACK = {
 def test_user_and_site_rules_decide_the_same_with_and_without_the_prefilter(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import pipeline.boilerplate.classify as classify
+    import pipeline.boilerplate.plan as plan
 
     texts = [
         "Headline Here\n\nSPECIAL word word\n\nThe minister said on Monday that the talks would go on, "
@@ -190,7 +190,7 @@ def test_user_and_site_rules_decide_the_same_with_and_without_the_prefilter(
     user = RulePack.from_mapping(USER_PACK, "user.toml")
     urls = ["https://www.example.com/a", "https://example.org/b", ""]
     fast = [_detect_all(load_rules().merged(user), texts, u) for u in urls]
-    monkeypatch.setattr(classify, "requirement", lambda pattern, case_sensitive: Requirement(None, None))
+    monkeypatch.setattr(plan, "requirement", lambda pattern, case_sensitive: Requirement(None, None))
     slow = [_detect_all(load_rules().merged(user), texts, u) for u in urls]
     assert fast == slow
     assert fast[0] != fast[1]  # the site's own rules and disables made a difference

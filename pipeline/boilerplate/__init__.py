@@ -18,8 +18,9 @@ True
 
 from __future__ import annotations
 
-from pipeline.boilerplate.classify import detect, warm_up
+from pipeline.boilerplate.classify import detect
 from pipeline.boilerplate.features import BlockFeatures, block_features, guess_language
+from pipeline.boilerplate.plan import warm_up
 from pipeline.boilerplate.rules_model import Rule, RulePack, load_rules, shipped_languages
 
 __all__ = [

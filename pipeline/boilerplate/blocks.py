@@ -1,0 +1,362 @@
+"""The classifier's view of a text: one :class:`_Block` per line, with its features and the rules
+that matched it, and the shape predicates every step of :mod:`pipeline.boilerplate.classify`
+asks of a block (prose or a headline, a data line, a date stamp).
+
+Hard-wrapped lines of one sentence share the features of their logical block (``g``), so a
+wire story's wrapped paragraph reads as the prose it is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from pipeline.boilerplate.features import (
+    BlockFeatures,
+    block_words,
+    features_of,
+    guess_language_of,
+    joined_features,
+)
+from pipeline.boilerplate.rules_model import Rule
+from pipeline.boilerplate.stopwords import OPEN_ENDINGS
+from pipeline.document import Category, Document
+
+_DIGIT = re.compile(r"\d")
+_HEADLINE_END = re.compile(r"[.:;,]$")
+_DETAIL = re.compile(r"^[^\W\d_][\w./-]*(?: [\w./-]+){0,2} ?: [^\W_][\w./-]*(?: \S+){0,2}$")
+"""A ``Label: value`` detail line: a label of up to three words, a colon, a value of up to three."""
+
+
+@dataclass
+class _Block:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    f: BlockFeatures
+    g: BlockFeatures
+    """Features of the logical block: hard-wrapped lines of one sentence are read together."""
+    share: float = 1.0
+    """This line's share of its logical block's words."""
+    continues: bool = False
+    """In hard-wrapped text, a line that continues the sentence of the line above (not the first of its
+    logical block): it starts mid-sentence, so rules, which describe whole lines, do not run on it."""
+    strong: Rule | None = None
+    match: re.Match[str] | None = None
+    weak: list[Rule] = field(default_factory=list)
+    score: float = 0.0
+    category: Category | None = None
+    rule: str = ""
+
+
+def _blocks(doc: Document) -> list[tuple[int, int, int]]:
+    if doc.blocks:
+        return [(b.start, b.end, b.paragraph) for b in doc.blocks]
+    out: list[tuple[int, int, int]] = []
+    pos, para, blank = 0, 0, False
+    for line in doc.text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            if blank and out:
+                para += 1
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped), para))
+            blank = False
+        else:
+            blank = True
+        pos += len(line) + 1
+    return out
+
+
+def _table_rows(doc: Document, raw: list[tuple[int, int, int]]) -> set[int]:
+    """Indices of blocks that repair unwrapped from ``| cell | cell |`` table rows (now ``cell | cell``)."""
+    starts = sorted((r.start, r.end) for r in doc.repairs if r.fix == "table_row" and r.end > r.start)
+    if not starts:
+        return set()
+    out: set[int] = set()
+    j = 0
+    for i, (s, e, _p) in enumerate(raw):
+        while j < len(starts) and starts[j][1] <= s:
+            j += 1
+        if j < len(starts) and starts[j][0] < e:
+            out.add(i)
+    return out
+
+
+def _open_end(text: str) -> bool:
+    """The line stops on a word that needs a continuation ("KMS Industries Inc said its").
+
+    >>> _open_end("KMS Industries Inc said its"), _open_end("Council Votes to Close the Old Bridge")
+    (True, False)
+    """
+    last = text.rsplit(" ", 1)[-1].lower()
+    return last in OPEN_ENDINGS
+
+
+def _make_blocks(
+    text: str, raw: list[tuple[int, int, int]], table_rows: set[int]
+) -> tuple[list[_Block], str, float]:
+    """Blocks with their own features and those of their logical block (wrapped lines joined),
+    and the text's language and its stop words' share (:func:`guess_language_of` on the first 300
+    blocks' words)."""
+    words = [
+        block_words(f"| {text[s:e]} |" if i in table_rows else text[s:e]) for i, (s, e, _) in enumerate(raw)
+    ]
+    lang, stop_share = guess_language_of(bw.lowered for bw in words[:300])
+    min_stop = 0.18 if stop_share >= 0.12 else 0.0
+    feats = [features_of(bw, lang, min_stop) for bw in words]
+    # hard-wrapped text (newswire, e-mail): many long lines that stop mid-sentence
+    wrapped_lines = sum(1 for f in feats if 50 <= f.chars <= 90 and not f.terminal)
+    hard_wrapped_doc = wrapped_lines >= max(3, 0.3 * len(feats))
+    groups: list[list[int]] = []
+    for i, (_s, _e, para) in enumerate(raw):
+        f = feats[i]
+        if groups and i > 0 and raw[i - 1][2] == para:
+            prev = feats[i - 1]
+            long_next = f.chars >= 50 and not f.terminal
+            # the lead's first line: the first of the second paragraph (the headline's is the first;
+            # without a blank line under the headline, or without a headline, the rule stays off)
+            lead = para == 1 and i >= 2 and raw[i - 2][2] == 0 and not prev.text.endswith(",")
+            wrapped = (
+                not prev.terminal
+                and not prev.bullet
+                and not f.bullet
+                and (prev.words >= 3 or (prev.words == 2 and hard_wrapped_doc and long_next and lead))
+            )
+            # in hard-wrapped text a paragraph's lines are one sentence on: a line that is long, that
+            # stops on "its" or "the", or that a long unterminated line follows (a first line whose
+            # dateline was cut: "KMS Industries Inc said its"; the lead's first line, under the
+            # headline, even of two words: "Household International") continues
+            hard_wrap = hard_wrapped_doc and (prev.chars >= 50 or _open_end(prev.text) or long_next)
+            if wrapped and (f.text[:1].islower() or prev.text.endswith((",", "-", ";")) or hard_wrap):
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    out: list[_Block] = []
+    for grp in groups:
+        if len(grp) == 1:
+            g = feats[grp[0]]
+        else:
+            g = joined_features(
+                [feats[i] for i in grp], [text[raw[i][0] : raw[i][1]] for i in grp], lang, min_stop
+            )
+        total = sum(feats[i].words for i in grp) or 1
+        for i in grp:
+            s, e, p = raw[i]
+            cont = hard_wrapped_doc and i != grp[0]
+            out.append(_Block(i, s, e, p, feats[i], g, share=feats[i].words / total, continues=cont))
+    return out, lang, stop_share
+
+
+def _prose_follows(bs: list[_Block], i: int, window: int = 6, words: int = 50) -> bool:
+    """Article prose right above and right below block ``i``: an inline promo, not the article's end."""
+    after = bs[i + 1 : i + 1 + window]
+    before = bs[max(0, i - window) : i]
+    return all(
+        sum(b.f.words for b in part if b.g.prose and b.strong is None and not b.f.bullet) >= words
+        for part in (before, after)
+    )
+
+
+def _isolated(bs: list[_Block], i: int) -> bool:
+    """No prose block directly above or below the paragraph of line ``i`` (in a list of teasers,
+    summaries sit between headlines). The hard-wrapped lines of one paragraph share its features
+    and its answer: no other prose right above its first line or right below its last."""
+    lo = hi = i
+    while lo > 0 and bs[lo - 1].g is bs[i].g:
+        lo -= 1
+    while hi + 1 < len(bs) and bs[hi + 1].g is bs[i].g:
+        hi += 1
+    above = lo > 0 and bs[lo - 1].g.prose
+    below = hi + 1 < len(bs) and bs[hi + 1].g.prose
+    return not above and not below and lo > 0 and hi < len(bs) - 1
+
+
+def _data_like(b: _Block) -> bool:
+    """A table row, a short line with figures (an ingredient, a spec, a result) or a short detail line
+    ("Farbe: grün", "Moderator: Hass Chapman"): content, not chrome.
+
+    A detail's value is short (up to three words) or has figures: "Video: Minister resigns over
+    budget row" is a teaser headline with a kicker, not a detail.
+    """
+    f = b.g
+    if b.strong is not None or f.link_ratio != 0:
+        return False
+    if f.table_row:
+        return True
+    if f.words <= 12 and _DIGIT.search(f.text) is not None:
+        return not f.date  # a dated line ("News date: 04/21/2022", "Posted 12.05.2024") is metadata
+    return f.words <= 6 and _DETAIL.match(f.text) is not None
+
+
+def _sentence_like(b: _Block) -> bool:
+    """A line of running text (four words or more, with stop words), no rule match.
+
+    Not Title Case, or dense in stop words: German capitalises every noun, so "Das Design, der
+    Innenraum, die Sitze" has a high Title Case share but reads as text.
+    """
+    f = b.g
+    return (
+        b.strong is None
+        and f.words >= 4
+        and f.stop_ratio >= 0.15
+        and (f.title_case < 0.6 or f.stop_ratio >= 0.3)
+    )
+
+
+_CODA = re.compile(
+    r"\bborn\b[^;]{3,60}; ?died\b.{3,40}$|\([^()]{2,60}, [£$€] ?\d[\d.,]*[^()]{0,20}\)\.?$"
+    r"|\bet al\.,? .{10,200}\(\d{4}\)|\bdoi: ?10\.\d{4,}/\S+$",
+    re.IGNORECASE,
+)
+"""The last line of an obituary ("Margaret Ann Hollis, engineer, born 4 March 1933; died 19 August
+2024"), a review's book details ("Orbital by Samantha Harvey (Jonathan Cape, £14.99, 144pp)") or a
+study's citation ("Wheeler, T. et al. Symbiont shuffling ... Nature Climate Change (2024).
+doi:10.1038/..."): content under the article, not a teaser."""
+
+
+_TIME_ONLY = re.compile(r"^\d{1,2}(:\d\d\b|\.\d\d(?![.\d]))")
+_MONTH_YEAR = re.compile(
+    r"^(jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|avr|juil|août|déc|"
+    r"ene|abr|ago|dic)[a-zäéû]*\.? \d{4}$",
+    re.IGNORECASE,
+)
+_AGO = re.compile(
+    r"^(updated:? )?(\d+ ?(s|m|h|d|mins?|minutes?|hrs?|hours?|days?|weeks?|months?) ago"
+    r"|vor \d+ ?(min|minuten|std|stunden?|tagen?)"
+    r"|il y a \d+ ?(min|minutes?|h|heures?|jours?)"
+    r"|hace \d+ ?(min|minutos?|h|horas?|días?))\b",
+    re.IGNORECASE,
+)
+"""A relative publication time, maybe followed by what the teaser holds: "32M ago", "17H ago 50 photos",
+"7H ago 08:51" (a video's length), "vor 3 Stunden"."""
+
+
+def _stamp(b: _Block) -> bool:
+    """A short line that dates something: "31.01.2022", "18. Nov 2021", "- Nov. 8", "10 mars 2020",
+    "32M ago", "17H ago 50 photos".
+
+    A bare time ("12:24") is not a stamp: a live blog's entries are timed, and they are content.
+    """
+    f = b.f
+    if f.words > 8 or f.prose:
+        return False
+    if _AGO.match(f.text):
+        return True
+    if f.bullet:  # "18. Nov 2021": the day was read as a list number
+        return _MONTH_YEAR.match(f.text) is not None
+    by_rule = b.strong is not None and b.strong.id == "other/xx/date-only"
+    return (f.date or by_rule) and _TIME_ONLY.match(f.text) is None
+
+
+_COUNTER = "other/xx/counter"
+
+
+def _rule_category(b: _Block) -> Category | None:
+    """The category of the strong rule that matched ``b``, if any."""
+    return None if b.strong is None else b.strong.category
+
+
+def _headline_shaped(f: BlockFeatures, min_words: int = 3) -> bool:
+    return (
+        min_words <= f.words <= 25
+        and f.chars <= 220
+        and not _HEADLINE_END.search(f.text)
+        and not f.text.endswith(".")
+        and not f.bullet
+        and f.link_ratio == 0
+    )
+
+
+def _as_written(doc: Document, b: _Block) -> str:
+    """The block's text as written, its runs of white space folded to one space (the features' text
+    is NFKC with straight quotes: "…" would be "...", "«Deutsch»" '"Deutsch"').
+
+    >>> text = "«Ganz  normales» Deutsch"
+    >>> bs = _make_blocks(text, [(0, len(text), 0)], set())[0]
+    >>> _as_written(Document("t", "t", "text", text=text), bs[0]), bs[0].f.text
+    ('«Ganz normales» Deutsch', '"Ganz normales" Deutsch')
+    """
+    written = " ".join(doc.text[b.start : b.end].split())
+    return written.translate(_LIGATURES)
+
+
+_LIGATURES = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+"""Typographic ligatures ("ﬁ", "ﬂ") as their letters: a title is searched and compared as words."""
+
+
+_LABEL_VALUE = re.compile(r"^[^\W\d_][\w.-]*( [\w.-]+)?: (?=.*\d)\S+( \S+){0,5}$")
+"""A detail line, "Label: value" with a figure ("Host: Xing AG, Dammtorstrasse 29", "Seiten: 448");
+not a headline with a label ("Review: The Fieldmaster 3 Hiking Boot Is Tough but Heavy")."""
+
+
+_INNER_SENTENCE = re.compile(r"\b(\w*[a-z]{3})\. +[(A-Z]")
+_CREDIT_END = re.compile(
+    r"\((getty( images)?|pa( wire)?|epa|shutterstock|alamy|supplied"
+    r"|file( photo)?|courtesy( of)? [^()]{2,60})\)$",
+    re.IGNORECASE,
+)
+_CAPTION_WORDS = 4
+"""A caption's sentence before its credit has more words than this (a headline's kicker does not)."""
+_ABBREVIATIONS = frozenset({"corp", "dept", "govt", "bros", "prof", "sept", "univ", "assn", "natl", "intl"})
+
+
+def _two_sentences(text: str) -> bool:
+    """A sentence end inside the line ("... on Tuesday. (PTI)", "... in 2023. Photo: X"), or a photo
+    agency's credit at its end ("... in London (Getty)"): a caption, not a headline; not an
+    abbreviation ("Acme Corp. Results").
+
+    >>> _two_sentences("Supporters cheer in Kurukshetra on Tuesday. (PTI)")
+    True
+    >>> _two_sentences("Mr. Smith Goes On"), _two_sentences("Acme Corp. Results Beat Forecasts")
+    (False, False)
+    >>> _two_sentences("Trump wins. Now what?"), _two_sentences("It's over. Here's what happens next")
+    (False, False)
+    """
+    if _CREDIT_END.search(text):
+        return True  # a caption's credit: "Charli XCX performs at The O2 in London (Getty)"
+    for m in _INNER_SENTENCE.finditer(text):
+        if m.group(1).lower() in _ABBREVIATIONS:
+            continue
+        rest = text[m.end() - 1 :]
+        words = rest.split()
+        if len(text[: m.start(1)].split()) < _CAPTION_WORDS:
+            continue  # "Calif. Governor Signs ...", "Game Over. Bayern Crash Out Of Europe"
+        # the caption's credit after it: "(PTI)", "Eva Vermandel*", "Nina Keck/Vermont Public"; not a
+        # headline's second sentence ("Trump wins. Now what?", "It's over. Here's what happens next")
+        if rest.startswith("(") or (
+            len(words) <= 3 and not rest.endswith(("?", "!")) and all(w[:1].isupper() for w in words)
+        ):
+            return True
+    return False
+
+
+def _detail_line(b: _Block) -> bool:
+    """A "Label: value" line with a figure that is a detail: no stop word ("Seiten: 448", "Host: Xing
+    AG, Dammtorstrasse 29") or a value that starts with a figure ("Rating: 5 out of 5 stars"); not
+    a kicker's headline ("Bundesnetzagentur: Gasspeicher zu 95 Prozent gefüllt")."""
+    if _LABEL_VALUE.search(b.f.text) is None:
+        return False
+    return not b.f.stops or b.f.text.split(": ", 1)[1][:1].isdigit()
+
+
+_CRUMB_MARKS = frozenset("›»>|/\\")
+_CRUMBS = re.compile(r"( [›»>|/\\] \S.*){2}")
+"""Two breadcrumb separators ("A la Carte › News & Stories › Reisen › ..."): a path, no headline."""
+
+
+def _is_headline(b: _Block, prose: bool = False) -> bool:
+    """Headline-shaped; a detail line such as "Host: Xing AG, Dammtorstrasse 29" is not a headline,
+    nor a line that reads as prose (unless ``prose``: a long headline over its date), nor two
+    sentences (a caption)."""
+    return (
+        not _two_sentences(b.f.text)
+        and not (_CRUMB_MARKS.intersection(b.f.text) and _CRUMBS.search(b.f.text))
+        and _headline_shaped(b.f, 2)
+        and not b.f.terminal
+        and not b.f.date
+        and (prose or not b.g.prose)
+        and not _detail_line(b)
+    )

@@ -1,0 +1,325 @@
+"""What stands above the article and still belongs to it (steps 2 and 3 of
+:mod:`pipeline.boilerplate.classify`): its lead under the headline or the byline, prose that
+position alone must not remove, the first lines of a hard-wrapped first sentence, a byline's role
+line, a recipe's ingredients and step numbers, and a live blog's entry times.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from pipeline.boilerplate.blocks import _AGO, _COUNTER, _DIGIT, _Block, _is_headline, _stamp
+from pipeline.boilerplate.title import _ROLE
+from pipeline.document import Category
+
+_RUN_PROSE_WORDS = 16
+"""Fewest words of a paragraph next to another one of prose above the article region that
+position alone does not remove."""
+_LONE_PROSE_WORDS = 30
+"""Fewest words of a lone paragraph of prose above the article region that position alone does
+not remove (a teaser's summary or a standfirst is shorter)."""
+
+
+def _prose_above(b: _Block, listed: bool, lone_of: dict[int, bool]) -> bool:
+    """Whether ``b``, above the article region, is prose that no rule matched and that is a
+    finished sentence of ``_RUN_PROSE_WORDS`` or more next to another paragraph of prose, or,
+    unless ``listed`` (two or more lone paragraphs next to date or time stamps stand above the
+    region: a list of teasers, whatever the length of their summaries), a lone paragraph of
+    ``_LONE_PROSE_WORDS`` or more.
+    ``lone_of``: :func:`_isolated` of every paragraph of prose above the region, by ``id`` of its
+    features (hard-wrapped lines of one paragraph share them, and the answer)."""
+    g = b.g
+    if not g.prose or b.weak or b.strong is not None:
+        return False
+    if not lone_of[id(g)]:
+        return g.terminal and g.words >= _RUN_PROSE_WORDS
+    return g.words >= _LONE_PROSE_WORDS and not listed
+
+
+_FIRST_BYLINE_REACH = 10
+"""The first byline of a text stands among its first this many lines (else it is no head's)."""
+
+
+def _under_first_byline(bs: list[_Block]) -> int:
+    """The index of a finished paragraph of prose (``_RUN_PROSE_WORDS`` or more) right under the
+    text's first byline, among its first lines, with only lines rules removed (a date, share
+    buttons) between; else -1. It is the article's first paragraph, however lone and short
+    ("Por Carmen Ruiz" / "Pocas recetas generan tanto debate en España como la tortilla ...")."""
+    for b in bs[:_FIRST_BYLINE_REACH]:
+        if b.strong is None or b.strong.category != Category.BYLINE:
+            continue
+        for x in bs[b.index + 1 : b.index + 4]:
+            if x.strong is not None:
+                continue
+            ok = x.g.prose and x.g.terminal and x.g.words >= _RUN_PROSE_WORDS and not x.weak
+            return x.index if ok else -1
+        return -1
+    return -1
+
+
+_READER = re.compile(
+    r"\b(we( will|.ll)? send you|sign up|subscribe|a place for|"
+    r"your (inbox|device|preferences|browser))\b",
+    re.IGNORECASE,
+)
+"""Words of a text that speaks to the reader (a newsletter's blurb, a site's slogan)."""
+_FIRST_LEAD_WORDS = 12
+"""Fewest words of the lead right under a headline that opens the text (:func:`_under_first_headline`)."""
+
+
+def _role_line(b: _Block) -> bool:
+    """A byline's role or the date on a line of its own, no rule: "Court Reporter", "Senior
+    Political Correspondent" (five words at most), "15:30, 11 APR 2024" (eight at most)."""
+    f = b.f
+    if b.strong is not None or f.terminal or f.prose:
+        return False
+    titled = f.title_case >= 0.6  # "Court Reporter", not a heading: "A note from the editor"
+    return (f.words <= 5 and titled and _ROLE.search(f.text) is not None) or (f.words <= 8 and f.date)
+
+
+def _under_first_headline(bs: list[_Block]) -> int:
+    """The index of a finished paragraph of prose (``_FIRST_LEAD_WORDS`` or more, no rule) right
+    under a headline of four words or more that is the text's first line; else -1. A text that
+    begins with its headline (an extracted article, no page chrome above) goes on with the
+    article's lead, however lone and short ("Why Cookie Banners Still Nudge You Towards Yes" /
+    "Five years after regulators began fining websites ..." / "Advertising")."""
+    if len(bs) < 3 or bs[0].strong is not None or bs[0].f.words < 4 or not _is_headline(bs[0]):
+        return -1  # (a site's name and its slogan: "Mywakenews's Blog" / "For all who want to ...")
+    x = bs[1]
+    ok = x.strong is None and x.g.prose and x.g.terminal and x.g.words >= _FIRST_LEAD_WORDS and not x.weak
+    # a box's blurb or a site's slogan speaks to the reader ("Every morning we send you ...", "A place
+    # for ..."); a teaser's summary has its time stamp under it ("2 hours ago")
+    ok = ok and _READER.search(x.f.text) is None and not (len(bs) > 2 and _AGO.match(bs[2].f.text))
+    # a teaser's cut summary ("War Volkswagen anfangs vom ...") is no lead
+    return x.index if ok and not x.f.text.endswith(("...", "…")) else -1
+
+
+def _stamped(bs: list[_Block], b: _Block) -> bool:
+    """Whether a date or time stamp stands right below the paragraph of ``b`` or one or two lines
+    above it (a teaser: headline, summary, "2 hours ago"; or stamp, headline, summary)."""
+    j = b.index + 1
+    while j < len(bs) and bs[j].g is b.g:
+        j += 1
+    return (
+        (j < len(bs) and _stamp(bs[j]))
+        or (b.index > 0 and _stamp(bs[b.index - 1]))
+        or (b.index > 1 and _stamp(bs[b.index - 2]))
+    )
+
+
+_WRAP_WIDTH = 90
+"""The longest line of hard-wrapped text (wire copy wraps at 60-80 characters; page dumps run a
+paragraph on one line)."""
+_LEAD_LINES = 2
+"""At most this many lines above the article region count as its first sentence's first lines."""
+
+
+def _leads_into(b: _Block, nxt: _Block) -> bool:
+    """Line ``b`` begins a sentence that runs on into ``nxt``, the next line of its paragraph: in
+    hard-wrapped text (wire copy) the lead's first line, short when its dateline was cut, reads like a
+    headline ("Texas Air Corp said it named Norman", "General Electric Co has received a").
+
+    It has no rule match and no end punctuation, three words or more, one of them a stop word, no
+    link and no date, is not all capitals (a headline), and the sentence goes on past ``nxt``, a
+    line of hard-wrapped width: a page dump's date line, byline or menu sits over a paragraph on
+    one line, or over a short one that ends its sentence (one paragraph per line, as in WET files).
+    """
+    f = b.f
+    return (
+        b.paragraph == nxt.paragraph
+        and b.strong is None
+        and not f.terminal
+        and not f.bullet
+        and not nxt.f.bullet
+        and f.words >= 3
+        and f.stops >= 1
+        and f.links == 0
+        and not f.text.isupper()
+        and not f.text.endswith(":")
+        and 40 <= nxt.f.chars <= _WRAP_WIDTH
+        and not nxt.f.terminal
+        and not f.date
+    )
+
+
+_INGREDIENTS = re.compile(
+    r"(zutaten|ingredients|ingrédients|ingredientes|ingredienti|składniki|ingrediënten)\b[^.!?]{0,30}",
+    re.IGNORECASE,
+)
+_PREPARATION = re.compile(
+    r"(zubereitung|zubereitungsschritte|schritt-für-schritt( anleitung)?|anleitung|so geht'?s"
+    r"|preparation|method|directions|instructions|steps|step by step"
+    r"|préparation|preparación|elaboración|preparazione|procedimento|modo de preparo|modo de preparação"
+    r"|przygotowanie|bereiding)\b[^.!?]{0,30}",
+    re.IGNORECASE,
+)
+
+
+def _heading_of(pattern: re.Pattern[str], b: _Block) -> bool:
+    """Whether ``b`` is a heading ``pattern`` names ("Zutaten", "Ingredients:", "Zubereitung")."""
+    return pattern.fullmatch(b.f.text.rstrip(":")) is not None
+
+
+_INGREDIENTS_SPAN = 80
+"""Furthest (in blocks) an ingredients heading may stand above the article region."""
+_PREPARATION_REACH = 40
+"""How far into the article region the preparation heading (or step "1") may stand."""
+
+
+def _ingredient_line(b: _Block, named: bool = False) -> bool:
+    """A line of an ingredient list: a quantity with or without its ingredient ("125 g", "350 g
+    Zucker", "2 Pck. Vanillepuddingpulver") or a short name or sub-heading ("Mehl", "Für den
+    Mürbeteig:"; up to ten words when ``named``, under a bare quantity: "1" / "box yellow cake
+    mix"); no rule match, no link, no date, no price (an ad's "jetzt nur 199,99 €")."""
+    f = b.g
+    if b.strong is not None and b.strong.id == _COUNTER:
+        # a bare quantity ("2" over "Eier"), which the counter rule takes for a count; not "81K"
+        return _STEP_NUMBER.fullmatch(f.text) is not None
+    if b.strong is not None or f.links or f.date or f.price:
+        return False
+    if _DIGIT.search(f.text) is not None:
+        return f.words <= 10
+    return f.words <= (10 if named else 5) and (not f.terminal or f.text.endswith(":"))
+
+
+def _ingredients_above(bs: list[_Block], first: int, steps: set[int]) -> set[int]:
+    """A recipe's ingredient list right above its steps (the article region, which starts at
+    ``first``): the nearest "Zutaten" / "Ingredients" / "Ingrédients" ... heading and the lines
+    under it that read as ingredients (:func:`_ingredient_line`).
+
+    A page dump puts each quantity and each ingredient on a line of its own ("125 g" / "Mehl"), or
+    "350 g Zucker", under the heading, then the steps; the region (the steps' prose) starts below,
+    and the list went as chrome above it. Only when the steps follow: a preparation heading
+    ("Zubereitung", "Method", "Préparation" ...) or a numbered step (``steps``) between the list
+    and the first :data:`_PREPARATION_REACH` blocks of the region (not a menu item "Zutaten" over
+    an unrelated article, nor a sidebar's recipe with its "Zum Rezept" link), and figures on a
+    third of the list's lines or more.
+
+    Empty when there is no such heading within :data:`_INGREDIENTS_SPAN` blocks.
+    """
+    h = next(
+        (
+            i
+            for i in range(first - 1, max(-1, first - 1 - _INGREDIENTS_SPAN), -1)
+            if bs[i].strong is None and _heading_of(_INGREDIENTS, bs[i])
+        ),
+        None,
+    )
+    if h is None:
+        return set()
+    reach = bs[h + 1 : first + _PREPARATION_REACH]
+    if not any(b.index in steps or _heading_of(_PREPARATION, b) for b in reach):
+        return set()
+    items = bs[h + 1 : first]
+    if any(b.strong is not None and b.strong.tail_marker for b in items):
+        return set()
+    listed: list[_Block] = []
+    prev = h
+    for b in items:
+        # a name without a quantity ("Salz", "Für die Füllung:") belongs to the list only right
+        # under the heading or another item, not under an ad ("Jetzt bestellen"); the steps'
+        # heading ("Zubereitung", "Steps") goes with the list
+        above = bs[b.index - 1]
+        named = prev == b.index - 1 and _DIGIT.search(above.f.text) is not None and above.f.words <= 3
+        if _heading_of(_PREPARATION, b) or (
+            _ingredient_line(b, named) and (_DIGIT.search(b.f.text) is not None or prev == b.index - 1)
+        ):
+            listed.append(b)
+            prev = b.index
+    if 3 * sum(1 for b in listed if _DIGIT.search(b.f.text)) < len(listed) or not listed:
+        return set()
+    return {h, *(b.index for b in listed)}
+
+
+_STEP_NUMBER = re.compile(r"(\d{1,2})\.?")
+
+
+def _step_numbers(bs: list[_Block]) -> set[int]:
+    """The blocks that are a numbered step's bare number ("1", "2.") over a paragraph of prose.
+
+    The counter rule removes bare numbers (a like or comment count), but a recipe's or a guide's
+    numbered steps put one over each step's paragraph; as a rule match each cut the article there
+    (a recipe kept its last two steps of five). A sequence 1, 2, 3 ..., each over prose that no
+    rule matched, whose "1" does not stand under a short heading (a "Leser-Favoriten" list of
+    numbered teasers) unless that heading is a preparation heading ("Zubereitung", "Method").
+    """
+    found: set[int] = set()
+    expect = 0
+    for b in bs:
+        if b.strong is None or b.strong.id != _COUNTER:
+            continue
+        m = _STEP_NUMBER.fullmatch(b.f.text)
+        i = b.index
+        below = bs[i + 1] if i + 1 < len(bs) else None
+        if m is None or below is None or not below.g.prose or below.strong is not None:
+            expect = 0
+            continue
+        n = int(m.group(1))
+        if n == 1:
+            above = bs[i - 1] if i > 0 else None
+            ok = above is not None and (
+                _heading_of(_PREPARATION, above)
+                or not (above.g.words <= 5 and not above.g.terminal and _DIGIT.search(above.f.text) is None)
+            )
+        else:
+            ok = n == expect
+        if ok:
+            found.add(i)
+            expect = n + 1
+        else:
+            expect = 0
+    return found
+
+
+_BARE_TIME = re.compile(
+    r"(?:(?:posted|updated|published|last updated|aktualisiert|veröffentlicht|mis à jour|publié|actualizado"
+    r"|publicado|aggiornato|pubblicato|bijgewerkt|gepubliceerd)(?: at| um| à| a las| às| alle| om)?:? )?"
+    r"(\d{1,2})[:.](\d\d)(?: ?([ap])\.?m\.?)?(?: (?:gmt|bst|utc|cet|cest|[ecmp][sd]?t|uhr|h))?",
+    re.I,
+)
+_ENTRY_TOOLS = 3
+"""At most this many share buttons close a live blog's entry, above the next entry's stamp."""
+_ENTRY_REACH = 3
+"""A live blog's entry stamp stands this many lines or fewer above the entry's prose (a minute
+marker "90+4'" or a headline between)."""
+
+
+def _entry_times(bs: list[_Block]) -> set[int]:
+    """The blocks that are a live blog's entry stamps: bare times ("17:49", "9.05am", "Posted at 14:05",
+    "Updated 9:12 GMT") over prose.
+
+    A rule removes a bare time (it is no text), but as a gap in the article each would cut the blog
+    at its first entry. Three or more bare times, in one order (newest first or oldest first,
+    across midnight too; a pinned first entry may break it), each with a sentence that no rule
+    matched within a few lines below it.
+    """
+    stamps: list[tuple[int, int]] = []
+    for b in bs:
+        if b.strong is None or b.strong.category != Category.OTHER:
+            continue
+        m = _BARE_TIME.fullmatch(b.f.text)
+        if m is None:
+            continue
+        below = bs[b.index + 1 : b.index + 1 + _ENTRY_REACH]
+        if not any((x.g.prose or x.f.terminal) and x.strong is None for x in below):
+            continue
+        hour, minute, half = int(m.group(1)), int(m.group(2)), (m.group(3) or "").lower()
+        if half == "p" and hour < 12:
+            hour += 12
+        stamps.append((b.index, hour * 60 + minute))
+    if len(stamps) < 3:
+        return set()
+    if not bs[stamps[0][0]].f.text[:1].isdigit() and sum(1 for x in bs[: stamps[0][0]] if x.g.prose) > 1:
+        return set()  # labelled stamps under the article's paragraphs: a list of teasers ("Latest updates")
+
+    def one_order(run: list[tuple[int, int]]) -> bool:
+        # minutes apart, across midnight too (00:25 over 23:54: 29 minutes later, not 23 hours)
+        gaps = [(b[1] - a[1] + 720) % 1440 - 720 for a, b in itertools.pairwise(run)]
+        return all(d <= 0 for d in gaps) or all(d >= 0 for d in gaps)
+
+    if one_order(stamps):
+        return {i for i, _ in stamps}
+    if len(stamps) >= 4 and one_order(stamps[1:]):
+        return {i for i, _ in stamps}  # a pinned entry on top, out of the order
+    return set()

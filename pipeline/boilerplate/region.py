@@ -1,0 +1,555 @@
+"""Where the article region ends (steps 2 and 3 of :mod:`pipeline.boilerplate.classify`).
+
+After the region found by its values, boilerplate starts at the first block with evidence
+(:func:`_tail_evidence`: a rule, a teaser headline, a menu item); a list that merely continues the
+article (line-ups, results, survivors, a book's details) and the article's last paragraphs under a
+read-also box stay (:func:`_resume_under_list`, :func:`_under_read_also`). Runs of dated or
+undated teasers end the region (:func:`_dated_teasers`, :func:`_undated_teasers`); teaser
+headlines under a read-also heading inside the article go with it (:func:`_inline_teaser`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from pipeline.boilerplate.blocks import (
+    _CODA,
+    _COUNTER,
+    _DIGIT,
+    _Block,
+    _data_like,
+    _headline_shaped,
+    _sentence_like,
+    _stamp,
+)
+from pipeline.document import Category
+
+
+def _tail_evidence(
+    b: _Block, in_list: tuple[bool, bool] = (False, False), below: _Block | None = None, item: bool = False
+) -> bool:
+    """Evidence that ``b`` is page chrome next to the article (above or below it).
+
+    ``in_list``: whether the blocks above and below belong to a list of figures (two or more
+    data-like blocks in a row); ``item``: whether ``b`` itself is an item of such a list or the
+    line a heading just above announces ("Was uns gefällt:"): such a line is content even when it
+    is headline-shaped, as "1 TL gemahlene Nelken", "Warm Up 11:00 Uhr" or "Das Design, der
+    Innenraum, die Sitze" are in German or English title case.
+    """
+    if b.strong is not None:
+        return True
+    if item or _CODA.search(b.f.text):
+        return False
+    f = b.g
+    if f.words <= 3 and not f.terminal and f.link_ratio == 0 and not f.bullet and not _DIGIT.search(f.text):
+        # a heading that announces content ("Ingredients:" over a list or prose, "Method:"), a short
+        # heading over a list of figures, or an item of such a list is content, not a menu
+        announces = (
+            f.text.endswith(":")
+            and below is not None
+            and (below.g.prose or below.f.bullet or _data_like(below) or _sentence_like(below))
+        ) or (below is not None and _CODA.search(below.f.text) is not None)  # "Reference" over a citation
+        return not announces and not any(in_list)
+    return _headline_shaped(f, 4) and not f.terminal and f.title_case >= 0.6
+
+
+_CLOSING_WORDS = 60
+"""Longest closing sentence under a list after the article's prose (see :func:`_resume_under_list`)."""
+_LIST_LINE_WORDS = 15
+"""Longest line of such a list ("Carlton: Curnow 4, McKay 3, Cripps 2, Fogarty 2, Owies, Cerra")."""
+_RESULT_LINES = 3
+"""Under a results heading, this many lines with figures are the results (see :func:`_resume_under_list`)."""
+_TIME_FIRST = re.compile(r"\d{1,2}[:.]\d\d\b")
+"""A time stamp first: a ticker's or a teaser's line ("23:56 Barcelona: Schwere Ausschreitungen ..."),
+no result."""
+_RESULTS_HEADING = re.compile(
+    r"(((\w+'s|unofficial|official|final|full|latest|election|match) )?(results|standings|scores|box score)"
+    r"|(die )?ergebnisse|resultados|résultats|risultati|wyniki|uitslagen)[:.]?$",
+    re.IGNORECASE,
+)
+"""A results heading on its own line ("Sunday's Results", "Unofficial results", "Ergebnisse")."""
+
+
+_LABELLED = re.compile(r"[^\W\d_][\w.-]*( [\w.-]+)?: ")
+
+
+def _list_item(b: _Block, listy: bool) -> bool:
+    """A line that reads as an item of a list of facts rather than a teaser headline: data-like or
+    in a run of such lines, finished ("Attendance: 4,012."), a word or three ("Club Classics"), a
+    list of its own ("Town: Smith, Jones, Brown") or a short labelled line ("Source: CDC, Chicago
+    Department of Public Health").
+    """
+    f = b.f
+    labelled = f.words <= 10 and _LABELLED.match(f.text) is not None  # "Source: CDC, Chicago ..."
+    return listy or _data_like(b) or f.terminal or f.words <= 3 or f.text.count(",") >= 2 or labelled
+
+
+def _teaser_headline(b: _Block) -> bool:
+    """A Title Case headline of four words or more, no comma, colon or bracket, at most one figure
+    ("7 Cheap Flights For The October Half Term"): a teaser, not an item of a list of facts ("Nayab
+    Singh Saini (BJP), Ladwa", "Leinster 5 5 0 0 23")."""
+    f = b.f
+    return (
+        f.words >= 4
+        and f.title_case >= 0.6
+        and not any(c in f.text for c in ",:()")
+        and len(_DIGIT.findall(f.text)) <= 2
+    )
+
+
+def _one_shape(a: _Block, b: _Block) -> bool:
+    """Two lines set out alike, with a comma or brackets: items of one list ("Nayab Singh Saini
+    (BJP), Ladwa" / "Anil Vij (BJP), Ambala Cantt")."""
+    ta, tb = a.f.text, b.f.text
+    marks = [(t.count(","), t.count("("), t.count(":")) for t in (ta, tb)]
+    return marks[0] == marks[1] and marks[0][:2] != (0, 0) and max(a.f.words, b.f.words) <= 8
+
+
+def _list_line(b: _Block) -> bool:
+    """A line that may be an item of a list after the article: no rule (a bare figure, which a rule
+    takes for a counter, is a song's title or a score), no prose, short or a list of names."""
+    if b.strong is not None and b.strong.id != _COUNTER:
+        return False
+    return (_result_line(b) or not b.g.prose) and (b.f.words <= _LIST_LINE_WORDS or b.f.text.count(",") >= 3)
+
+
+_SCORES = re.compile(r"\b\d{1,3}[-–]\d{1,3}\b")
+
+
+def _result_line(b: _Block) -> bool:
+    """A result written out ("Sara Errani and Andrea Vavassori, Italy, def. Taylor Townsend and Donald
+    Young, United States, 7-6 (0), 7-5."): it may read as a sentence, but two commas and two scores
+    make it an item of a list of results."""
+    return b.f.text.count(", ") >= 2 and len(_SCORES.findall(b.f.text)) >= 2
+
+
+def _results(items: list[_Block], continued: bool) -> bool:
+    """A list of results: two written out ("Jannik Sinner (1), Italy, def. Taylor Fritz (12), United
+    States, 6-3, 6-4, 7-5."), or ``_RESULT_LINES`` lines with figures (not dates, not a ticker's time
+    stamps) under a results heading ("Sunday's Results", "Unofficial results") or continuing a list
+    the article holds ("Kirsten Running-Marquardt (R) 12,914")."""
+    if sum(1 for b in items if _result_line(b)) >= 2:
+        return True
+    if not (continued or _RESULTS_HEADING.match(items[0].f.text)):
+        return False
+    figures = sum(
+        1 for b in items if _DIGIT.search(b.f.text) and not b.f.date and not _TIME_FIRST.match(b.f.text)
+    )
+    return figures >= _RESULT_LINES
+
+
+_LABEL_REACH = 8
+"""The labels of :func:`_same_labels` are looked for among this many lines above the cut."""
+
+
+_PROMO = re.compile(
+    r"[%$€£?]|\b(save|shop|buy|order|offers?|deals?|discount|free (delivery|shipping|trial)|sign up|"
+    r"subscribe|compare|watch|click|book now|limited time|get \d+|try|discover)\b",
+    re.IGNORECASE,
+)
+"""An ad's copy: prices, percentages, a question, a call to buy, watch or sign up."""
+_AD_LINES = 2
+"""At most this many lines of an ad's labels (see :func:`_ad_label`)."""
+
+
+def _ad_label(b: _Block) -> bool:
+    """An ad's bare label ("ADVERTISEMENT", "Story continues below advertisement"), a rule's match that
+    sits between paragraphs."""
+    return b.strong is not None and b.strong.category == Category.ADVERTISEMENT and b.f.words <= 6
+
+
+def _same_labels(bs: list[_Block], cut: int, stop: int) -> int:
+    """Where the chrome starts when ``cut`` is a short heading over lines labelled as lines of the
+    article right above it are: the article's next section, set out like the one above ("Injuries"
+    / "Lions: S Brian Branch left ..." / "Vikings: RB Aaron Jones ..." then "Up next" / "Lions: At
+    Tennessee next Sunday." / "Vikings: At the Los Angeles Rams ..."). Two labelled lines at least,
+    each label one of the article's, no rule on them, then a rule's chrome or ``stop``; else ``cut``.
+    """
+    if cut >= stop:
+        return cut
+    head = bs[cut]
+    if head.strong is not None or head.f.words > 4 or head.f.terminal:
+        return cut
+
+    def label(b: _Block) -> str | None:
+        m = _LABELLED.match(b.f.text)
+        return m.group(0).casefold() if m else None
+
+    above = {label(b) for b in bs[max(0, cut - _LABEL_REACH) : cut]} - {None}
+    end = cut + 1
+    while end < stop and bs[end].strong is None and label(bs[end]) in above:
+        end += 1
+    if end - cut > 2 and (end == stop or bs[end].strong is not None):
+        return end
+    return cut
+
+
+_SENTENCE_END = re.compile(r"\w{2}[.!?][\"'”’»)]* +[\"'„“«(]?[^\W\d_]")
+"""A sentence end inside a line, before the next sentence's first letter (not after an initial)."""
+
+
+def _boxed_teaser(b: _Block) -> bool:
+    """A line of a read-also box: :func:`_inline_teaser`, or a shorter headline (3-5 words, no sentence
+    end, no rule: "Parkgebühren steigen ab Januar deutlich")."""
+    f = b.f
+    short = b.strong is None and f.words >= 3 and not f.terminal
+    return _inline_teaser(b) or (short and _headline_shaped(f, 3))
+
+
+def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
+    """Where the chrome starts when ``cut`` is a read-also box inside the article with the article's
+    last paragraphs under it ("Lesen Sie auch" / two teaser headlines / "Die Opposition kündigte an,
+    ... sagte Fraktionschef Peter Wagner."): the box's heading (:data:`_READ_ALSO`), one to
+    :data:`_INLINE_TEASERS` teaser headlines (:func:`_inline_teaser`), then paragraphs of prose of
+    two sentences or more each, no rule on them, no question or exclamation mark, no ad's copy
+    (:data:`_PROMO`), up to ``stop`` or a rule's chrome; else ``cut``.
+
+    A teaser's summary under its headline ("Lesen Sie auch" / "Neue Buslinie ..." / "Seit Montag
+    fährt die Linie 12 alle zehn Minuten.") is no paragraph of the article: a paragraph of one
+    sentence ends nothing, nor does one headline over one paragraph (two headlines or two
+    paragraphs do).
+    """
+    if cut >= stop:
+        return cut
+    head = bs[cut]
+    if (
+        head.strong is None
+        or head.strong.category != Category.RELATED_LINKS
+        or _READ_ALSO.match(head.f.text) is None
+    ):
+        return cut
+    k = cut + 1
+    while k < stop and k - cut <= _INLINE_TEASERS and not bs[k].continues and _boxed_teaser(bs[k]):
+        k += 1
+    if k == cut + 1:
+        return cut
+    end = k
+    while (
+        end < stop
+        and bs[end].strong is None
+        and not bs[end].weak
+        and bs[end].g.prose
+        and bs[end].f.terminal
+        and _SENTENCE_END.search(bs[end].f.text) is not None
+        and not any(c in bs[end].f.text for c in "!?")  # a promo's copy: "Das kannst du auch! Über ..."
+        and _PROMO.search(bs[end].f.text) is None
+    ):
+        end += 1
+    # one headline over one paragraph may be a teaser with its summary: two of either are not; and a
+    # lone paragraph that shares words with the last headline over it, not with the article, is that
+    # teaser's summary ("New timetable brings faster trains ..." / "Journeys will be cut ... trains")
+    if end > k and (k - cut >= 3 or end - k >= 2) and (end == stop or bs[end].strong is not None):
+        if end - k == 1:
+            para = _content_words(bs[k].f.text)
+            teaser = len(para & _content_words(bs[k - 1].f.text))
+            article = len(para & _content_words(" ".join(b.f.text for b in bs[max(0, cut - 6) : cut])))
+            if teaser and article <= teaser:
+                return cut
+        return end
+    return cut
+
+
+def _content_words(text: str) -> set[str]:
+    """The words of five letters or more of ``text``, case folded (a crude topic for comparing lines,
+    short of most function words: "will", "from", "more")."""
+    return {w.casefold() for w in re.findall(r"[^\W\d_]{5,}", text)}
+
+
+_NEXT_LABEL = re.compile(r"(up )?next|what.s next|next up|coming up|next match|next game|next fixture", re.I)
+
+
+def _next_label(b: _Block) -> bool:
+    """A short label a rule removed over the article's closing line ("Next", "Up next")."""
+    return b.strong is not None and b.f.words <= 3 and _NEXT_LABEL.fullmatch(b.f.text.rstrip(":")) is not None
+
+
+def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool]) -> int:
+    """Where the chrome after the article starts, when ``cut`` (the first block with tail evidence)
+    heads a list of facts that the article's closing sentence follows.
+
+    A match report's "Line-ups" / teams / "Attendance: 4,012." / "Town travel to Eastleigh on
+    Tuesday.", a race's "Result" / places / "Verstappen can clinch the title ...": the short
+    heading or the first Title Case line over the list reads as a menu or a teaser, but a sentence
+    under the list, with a rule's chrome (or the text's end) right below it, is the article's last.
+    Results (:func:`_results`) with a rule's chrome right under them need no closing sentence.
+    The list: short lines, none prose nor a rule's (but a bare figure), at least one with a figure
+    or a comma list, its last line an item rather than a teaser headline. The sentence: finished
+    with a full stop (not a prompt: "Was denkst du?"), no rule, weak or strong. ``stop``: the
+    comment section or a run of dated teasers.
+    """
+    same = _same_labels(bs, cut, stop)
+    if same > cut:
+        return same
+    boxed = _under_read_also(bs, cut, stop)
+    if boxed > cut:
+        return boxed
+    # an ad's label between the article's paragraphs, with the last paragraph under it, then a rule's
+    # chrome or the end ("ADVERTISEMENT" / "The decision can be appealed ..." / "© 2024 ...")
+    k = cut
+    while k < min(stop, cut + _AD_LINES) and _ad_label(bs[k]):
+        k += 1
+    if cut < k < stop:
+        nxt = bs[k]
+        if (
+            nxt.strong is None
+            and nxt.g.prose
+            and nxt.f.terminal
+            and not nxt.continues
+            and _PROMO.search(nxt.f.text) is None  # the ad's own copy: "Save 50% on your first box ..."
+            and (k + 1 >= stop or bs[k + 1].strong is not None)
+        ):
+            return k + 1
+    end = cut
+    while end < stop and _list_line(bs[end]):
+        if end > cut and _CODA.search(bs[end].f.text) and bs[end].strong is None:
+            break  # an obituary's last line under the list of survivors: its closing line
+        if (
+            end > cut
+            and bs[end].f.terminal
+            and _sentence_like(bs[end])
+            and not _data_like(bs[end])
+            and not _result_line(bs[end])
+        ):
+            break
+        end += 1
+    continued = cut > 0 and listy[cut - 1]  # the list began above the cut ("Week to Dec 9: 2,431")
+    if end >= stop or end - cut < (1 if continued else 2):
+        return cut
+    items = bs[cut:end]
+    if sum(1 for b in items if _teaser_headline(b)) >= 2:
+        return cut  # a rail of teaser headlines ("Why Porto Beats Lisbon For A Long Weekend") and a summary
+    closing = bs[end]
+    f = closing.f
+    if closing.strong is not None and _results(items, continued):
+        # the results the article ends on ("Sunday's Results" / ...), then a rule's chrome; a contact
+        # line at the list's end ("Comments: (319) 398-8255; marissa.payne@thegazette.com") is not one
+        while end - 1 > cut and bs[end - 1].f.links:
+            end -= 1
+        return end
+    if _next_label(closing) and end + 1 < stop and (end + 2 >= stop or bs[end + 2].strong is not None):
+        # a short label between the list and the closing sentence ("Next" / "Halifax travel to
+        # Barnet on Tuesday night ..."): the sentence closes the article
+        end += 1
+        closing, f = bs[end], bs[end].f
+    if end + 1 < stop and bs[end + 1].strong is None:
+        return cut
+    if _CODA.search(f.text) and closing.strong is None and end + 1 >= stop:
+        return end + 1  # "Survivors" / "Peter Hollis, son" / "Margaret Ann Hollis, engineer, born ..."
+    if (
+        closing.strong is None
+        and not closing.weak
+        and f.text.rstrip("'\")]”’»").endswith(".")
+        and "?" not in f.text  # "Unable to edit the page? See the FrontPage for instructions."
+        and 5 <= f.words <= _CLOSING_WORDS
+        and _sentence_like(closing)
+        and (
+            continued
+            or any(_DIGIT.search(b.f.text) or b.f.text.count(",") >= 2 or listy[b.index] for b in items)
+            or any(_one_shape(a, b) for a, b in itertools.pairwise(items))
+        )
+        and (_list_item(bs[end - 1], listy[end - 1]) or _one_shape(bs[end - 2], bs[end - 1]))
+    ):
+        return end + 1
+    return cut
+
+
+def _announcing(b: _Block) -> bool:
+    """A short heading that ends in a colon ("Was uns gefällt:", "Testzeugnis:"), no rule match."""
+    return b.strong is None and b.g.words <= 6 and b.g.text.endswith(":")
+
+
+_LIST_ITEM_WORDS = 15
+"""Longest line of a list that the article's last sentence announces."""
+
+
+def _announced_list(bs: list[_Block], hi: int) -> int:
+    """The last index of the list that block ``hi`` announces (``hi`` itself when it announces none).
+
+    A sentence ending in a colon (four words or more, no rule match: "Und hier findet ihr die
+    Orte aus dem Video:") announces the short lines below it, up to the first line a rule matches,
+    a longer line or a dated one ("Published 10:02 AM EST Nov 19, 2019" is the page's metadata).
+    """
+    lead = bs[hi]
+    if lead.strong is not None or lead.g.words < 4 or not lead.g.text.endswith(":"):
+        return hi
+    end = hi
+    for b in bs[hi + 1 :]:
+        if b.strong is not None or b.f.words > _LIST_ITEM_WORDS or b.f.date:
+            break
+        end = b.index
+    return end
+
+
+_TEASER_SUMMARY_WORDS = 80
+"""Longest summary under a teaser headline that :func:`_dated_teasers` takes."""
+
+
+def _teaser_head(b: _Block) -> bool:
+    """A teaser's headline: headline-shaped, three words or more, no full stop ("!" and "?" are fine)."""
+    return _headline_shaped(b.f, 3) and not b.f.text.endswith("…")
+
+
+def _dated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
+    """Where a run of dated teasers that ends the article region ``[lo, hi]`` starts (``len(bs)``: none).
+
+    Read upwards from ``hi``, the run holds only date stamps, teaser headlines, short labels (up to
+    three words: a section name, "mehr") and, right below a headline or a stamp, one summary of up
+    to ``_TEASER_SUMMARY_WORDS`` words; at least two stamps and two headlines. The article above
+    must have more prose than the run (a list of other articles under a short article, or an
+    events list that is the page itself, is left to the region). A long paragraph, a second
+    paragraph under one headline or a bullet ends the run: an article with dated sections reads
+    on for paragraphs, a teaser has one summary. Stamps of three or more different years are a
+    timeline, not a list of other articles (those are recent).
+
+    >>> from pipeline.boilerplate.features import block_features
+    >>> def blk(i, t):
+    ...     f = block_features(t, "en")
+    ...     return _Block(i, 0, 0, i, f, f)
+    >>> body = "The council voted on Monday to close the old bridge to traffic from next month. " * 4
+    >>> lines = [body, body, "12.05.2024", "Mayor opens the new library in the old town hall",
+    ...          "The library has room for sixty thousand books and a cafe for the readers.",
+    ...          "11.05.2024", "Floods close three roads in the valley after heavy rain",
+    ...          "Drivers were asked to avoid the area until the water goes down again."]
+    >>> bs = [blk(i, t) for i, t in enumerate(lines)]
+    >>> _dated_teasers(bs, 0, len(bs) - 1)
+    2
+    >>> _dated_teasers(bs[:5], 0, 4)  # one dated teaser is not a run
+    5
+    """
+    n = len(bs)
+    stamps = heads = 0
+    start = n
+    i = hi
+    while i > lo:
+        b = bs[i]
+        above = bs[i - 1]
+        if _stamp(b):
+            stamps += 1
+        elif _teaser_head(b):
+            heads += 1
+        elif b.f.words <= 3 and not b.f.bullet:
+            pass
+        elif (
+            b.strong is None
+            and not b.f.bullet
+            and b.g.words <= _TEASER_SUMMARY_WORDS
+            and (_teaser_head(above) or _stamp(above))
+        ):
+            i -= 1
+            continue  # a summary: its headline is the next block up
+        else:
+            break
+        if stamps >= 2 and heads >= 2 and (_stamp(b) or _teaser_head(b)):
+            start = i
+        i -= 1
+    if start >= n:
+        return n
+    years = {m.group() for x in bs[start : hi + 1] if _stamp(x) for m in _YEAR.finditer(x.f.text)}
+    if len(years) >= 3:
+        return n  # a timeline ("12 de marzo de 2016", "5 de junio de 2018", ...): a list of news is recent
+    prose_before = sum(x.f.words for x in bs[lo:start] if x.g.prose)
+    prose_run = sum(x.f.words for x in bs[start : hi + 1] if x.g.prose)
+    return start if prose_before > max(prose_run, 50) else n
+
+
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+_LISTED_HEADLINE_WORDS = 20
+"""Longest line of a related-links list that :func:`_listed_under_heading` skips."""
+_LEAD_WORDS = 25
+"""Shortest paragraph that ends such a list: the article's lead."""
+
+
+def _listed_under_heading(bs: list[_Block], lo: int, hi: int) -> int:
+    """Where the article region really starts when it starts right under a related-links heading
+    ("Most Popular", "Related", "Read more") that a rule removes: below the list of headlines
+    under that heading ("St. Paul police chief sought state funding ...", "Skimming device found
+    at Eagan Kwik Trip"), at the first paragraph of :data:`_LEAD_WORDS` words or more.
+
+    Sentence-case headlines read as text, so the region took them in with the article below them.
+    Two or more such lines, each of at most :data:`_LISTED_HEADLINE_WORDS` words and no rule match;
+    ``lo`` itself when the shape does not hold.
+    """
+    head = bs[lo - 1] if lo > 0 else None
+    if head is None or head.strong is None or head.strong.category != Category.RELATED_LINKS:
+        return lo
+    i = lo
+    while i <= hi and bs[i].strong is None and bs[i].f.words <= _LISTED_HEADLINE_WORDS:
+        if bs[i].g.prose and bs[i].f.words >= _LEAD_WORDS:
+            break
+        i += 1
+    if i - lo < 2 or i > hi or bs[i].f.words < _LEAD_WORDS:
+        return lo
+    return i
+
+
+_TEASER_RUN_ITEMS = 3
+"""Fewest teaser headlines under the heading of an undated teaser list (:func:`_undated_teasers`)."""
+
+
+def _undated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
+    """Where a list of teaser headlines under a heading that ends the article region starts
+    (``len(bs)``: none): "On Our Radar" / "Gronk's SI girlfriend tells all" / "How Elvis bombed at
+    Opry" / "Trending in Entertainment" / ... after the article's last paragraph.
+
+    Read upwards from ``hi``: headline-shaped lines (3-16 words, no end punctuation, no rule
+    match, no bullet, no figures-only line) and short headings (up to four words, not ending in
+    a colon: a heading that announces a list is the article's); the run starts at its topmost
+    heading, with at least :data:`_TEASER_RUN_ITEMS` headlines and two headings (a page's rail of
+    teaser sections; one heading over a list is as often the article's own: "Filmografia
+    essenziale", "Los ganadores") and a finished sentence right above it (the article's last
+    paragraph). An article that ends in a list of items under "Key facts:" or in bullets keeps them.
+    """
+    n = len(bs)
+    heads = headings = 0
+    start = n
+    i = hi
+    while i > lo:
+        b = bs[i]
+        f = b.g
+        if b.strong is not None or f.bullet or f.terminal or f.link_ratio:
+            break
+        if f.words <= 4:
+            if f.text.endswith(":"):
+                break
+            headings += 1
+            if heads >= _TEASER_RUN_ITEMS and headings >= 2 and bs[i - 1].g.terminal and bs[i - 1].g.prose:
+                start = i
+        elif f.words <= 16 and _headline_shaped(f, 3) and not _data_like(b):
+            heads += 1
+        else:
+            break
+        i -= 1
+    if start >= n:
+        return n
+    prose_before = sum(x.f.words for x in bs[lo:start] if x.g.prose)
+    return start if prose_before > 50 else n
+
+
+_INLINE_TEASERS = 6
+_READ_ALSO = re.compile(
+    r"(read (more|also|next)|also read|see also|related( (stories|articles|coverage|reading|content))?|"
+    r"more on this( story| topic)?|you (may|might) also like|lea (también|más)|lee (también|más)|"
+    r"(notas|noticias|artículos) relacionad[ao]s|te puede interesar|también te puede interesar|"
+    r"leia (mais|também)|veja (também|mais)|saiba mais|(notícias|matérias) relacionadas|"
+    r"leggi anche|leggi (di )?più|articoli correlati|lire aussi|à lire aussi|à lire également|"
+    r"sur le même sujet|articles liés|mehr zum thema|lesen sie auch|auch interessant|weitere artikel|"
+    r"das könnte sie auch interessieren|czytaj (też|także|również|więcej)|lees ook|zie ook)[:.…]*$",
+    re.IGNORECASE,
+)
+"""A related-links heading that only ever heads teasers ("Lea también", "READ MORE:"); not one that
+may head the article's own list ("Trending now", "Themen der Sitzung", "More from the collection")."""
+"""At most this many teaser headlines under a related-links heading inside the article."""
+
+
+def _inline_teaser(b: _Block) -> bool:
+    """A teaser headline: 3-25 words, no sentence end, no rule; a bullet item too ("* Gisborne
+    roads still scarred two years on"), or a headline with its author ("... dauert Von Lena Schott")."""
+    f = b.f
+    if b.strong is not None or not 3 <= f.words <= 25 or f.terminal or f.chars > 220 or f.text.endswith(":"):
+        return False  # nor a line that announces what follows ("* Was der Stern bedeutet:")
+    # a headline of six words or more: a shorter line is the article's next subheading ("What
+    # happens next") under a heading whose teasers were stripped
+    return f.bullet or (f.words >= 6 and _headline_shaped(f, 3))

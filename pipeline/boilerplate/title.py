@@ -1,0 +1,643 @@
+"""The title and the author found in the text (step 5 of :mod:`pipeline.boilerplate.classify`).
+
+:func:`_find_title` walks up from the article region over metadata, tools, kickers and jump lists
+to the headline; bylines, captions, breadcrumbs and menu items are never the title.
+:func:`_bare_byline` names an author given without "By" next to the date, the reading time or a
+role, and never a desk, an agency or a publisher (:func:`_org_name`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from pipeline.boilerplate.blocks import _DIGIT, _Block, _data_like, _is_headline, _open_end
+from pipeline.boilerplate.features import has_date
+from pipeline.boilerplate.stopwords import STOPWORDS
+from pipeline.boilerplate.tables import _CELL_GAP, _FIGURE, _Tables, _typeset
+from pipeline.document import Category, Document
+
+_AGENCY = re.compile(
+    r"(?i:(the )?associated press|ap|reuters|afp|agence france-presse|dpa|pa( media)?|press association|"
+    r"bloomberg( news)?|efe|ansa|upi|xinhua|staff( reports?| writers?)?|news ?desk|web desk|newsroom)"
+)
+"""A byline that names an agency or the staff ("Story by Reuters", "By Staff Reports"): no author."""
+
+_BYLINE_REACH = 10
+"""Lines above the title that :func:`_bare_byline` reads for the name elsewhere (a breadcrumb)."""
+_TOOL_WORD = re.compile(
+    r"\b(?i:tweet|twittern|teilen|share|e-?mail|facebook|twitter|print|drucken|whatsapp|linkedin|pinterest|"
+    r"reddit|follow|subscribe|comments?|kommentare|login|log in|sign in|posts?|stories|articles|updates|"
+    r"archives?|categories|tags|menu|search)\b"
+)
+_INTERVIEW = re.compile(r"(?i:interview|q ?& ?a|entretien|intervista|entrevista|wywiad|rozhovor|интервью)$")
+_GLUED_BY = re.compile(r"^(By|Von|Por|Par)(?=[A-Z])")
+"""A "By" glued to the name in a page dump ("ByJ.R. Stone")."""
+_NAME_STOPS = frozenset().union(*STOPWORDS.values())
+
+
+def _org_name(name: str) -> bool:
+    """A desk, an agency, a publisher, a paper, a place or an institution rather than a person
+    ("Redazione ANSA", "Penguin Books", "Lakeview Courier", "Lakeview Police Department").
+
+    >>> _org_name("Lakeview Courier"), _org_name("Penguin Books"), _org_name("Jane Doe")
+    (True, True, False)
+    """
+    return (
+        _AGENCY.fullmatch(name) is not None
+        or _DESK.search(name) is not None
+        or _PAPER_NAME.search(name) is not None
+        or _COMPASS.match(name) is not None
+    )
+
+
+def _stop_in_name(name: str) -> bool:
+    """A stop word of any language first in ``name`` (an article, a pronoun) or between its words (not
+    a particle such as "von", "De"): a headline or a title, no name ("Das Louis Vuitton Missgeschick",
+    "Game Of Thrones"); a surname that is one too stays ("Theresa May").
+
+    >>> _stop_in_name("Das Louis Vuitton Missgeschick"), _stop_in_name("Theresa May")
+    (True, False)
+    """
+    words = name.split()
+    return words[0].casefold() in _NAME_STOPS or any(
+        w.casefold() in _NAME_STOPS and not re.fullmatch(_PARTICLE, w, re.IGNORECASE) for w in words[1:-1]
+    )
+
+
+_NAME_PARTS = re.compile(r" +(?:[|·•]|[-–—]) +")
+_READ_PART = re.compile(r"\d+ ?min(ute)?s?\b", re.IGNORECASE)
+_ROLE = re.compile(
+    r"(?i:(staff |senior |chief |contributing |special )?(writer|reporter|correspondent|editor|columnist|"
+    r"journalist|critic|contributor|staff))$"
+)
+_BYLINE_WORD = re.compile(r"(?i:by|von|por|par|przez|door|di|de|da|av|af|od)\b")
+_DESK = re.compile(
+    r"\b(?i:redazione|redaktion|redacción|rédaction|redactie|redakcja|redação|redacao|staff|newsroom|desk|team|"
+    r"agencia|agence|agenzia|agência|universit\w*|institut\w*|college|school|hospital|klinik\w*|ministry|"
+    r"minist[eè]r\w*|council|police|polizei|department|gmbh|inc|ltd|llc|corp|group|foundation|stiftung|"
+    r"radio|tv|television|fernsehen|bureau|büro|books|publishing|publishers|records|studios|media|"
+    r"united|city|international|square|stadium|arena|avenue|county|state|republic|kingdom|island|islands|"
+    r"airport|station|museum|theatre|theater|centre|center|club|fc|berita|terkini|news|nachrichten|noticias|"
+    r"actualités|notizie|nieuws|новости|haber|reuters|bloomberg|xinhua|afp|dpa|ansa|efe|updates?|updated|"
+    r"live|last)\b"
+)
+"""A word of a desk's, an agency's, an institution's, a team's or a place's name, never a person's
+("Redazione ANSA", "Web Desk", "Universität Würzburg", "Manchester United", "Madison Square Garden");
+words that are surnames too ("Hall", "Park", "West") are not in it."""
+_COMPASS = re.compile(r"(?i:north|south|east|west|middle|central)\b")
+"""A region first ("Middle East", "North Wales"): no person's name."""
+
+
+def _bare_byline(
+    bs: list[_Block], lo: int, title_idx: int | None, threshold: float
+) -> tuple[_Block, str] | None:
+    """The article's author named on a line of their own without "By", in the head: the block and the
+    name. The line was removed above the article (by its position, or as a comment's "Name | date")
+    and reads as a name ("Sarah Mitchell", "Sarah Mitchell, Staff Writer", "Sarah Mitchell | March
+    4, 2024"); the name sits next to the article's date, reading time or author's role (a line of
+    its own, or a part of this one; a short line such as the place may stand between), so a
+    section's name over the article ("Local News") is none, nor "Di Redazione" (a byline's word),
+    nor an organisation, a place, a product or a headline (see the checks below). Looked for
+    between the title and the article, only when a title was found; the lowest such line is the
+    author's, so a short headline the title search missed over the author's name is not ("Biden
+    Wins Iowa" / "Sarah Collins" / "January 16, 2024").
+    """
+    if title_idx is None:
+        return None  # without a headline over it, a name-shaped line is as likely a section's
+    first = title_idx + 1
+    head = [x.f.text for x in bs[max(0, title_idx - _BYLINE_REACH) : lo]]
+
+    def dated(x: _Block) -> bool:
+        return (
+            x.score >= threshold
+            and x.f.words <= 20  # "Published 4:12 p.m. CT March 28, 2024 | Updated 9:30 a.m. CT ..."
+            and (
+                x.f.date
+                or x.category in (Category.READING_TIME, Category.BYLINE)
+                or x.rule.endswith(("/date-only", "/dateline", "/timestamp", "/relative-time"))
+                or (x.f.words <= 4 and _ROLE.search(x.f.text) is not None)  # "Senior Mobile Editor"
+            )
+        )
+
+    found: tuple[_Block, str] | None = None
+    for b in bs[first:lo]:
+        if b.score < threshold or b.f.words > 12:
+            continue
+        if b.strong is not None and b.rule != "comments/en/comment-meta":
+            continue
+        parts = _NAME_PARTS.split(_GLUED_BY.sub("", b.f.text))
+        name, rest = parts[0], parts[1:]
+        role = None
+        if ", " in name:
+            name, role = name.split(", ", 1)
+        if (
+            _NAME_LINE.match(name) is None
+            or _BYLINE_WORD.match(name)
+            or _org_name(name)
+            or _ROLE.search(name)  # a role line: "Senior Mobile Editor"
+            or _DIGIT.search(name)  # a product: "Samsung Galaxy S24"
+            or _SECTION_WORD.search(name)
+            or _stop_in_name(name)  # a headline: "Das Louis Vuitton Missgeschick"
+            or _TOOL_WORD.search(name)  # buttons, a list's heading: "Tweet This", "Recent Posts"
+            or sum(name in t for t in head)
+            > 1  # in the breadcrumb too: "... • Partner » Heizjacken von Bosch"
+        ):
+            continue
+        if role is not None and _ROLE.search(role) is None:
+            continue
+        if b.index > 0 and _INTERVIEW.match(bs[b.index - 1].f.text):
+            continue  # the interviewee under the kicker: "Interview" / "Emma Stone"
+        if rest and not all(has_date(r) or _ROLE.search(r) or _READ_PART.match(r) for r in rest):
+            continue  # "Site Update - Leseprobe Band 14 / Kapitel 121"
+        beside = [bs[b.index - 1]] if b.index > 0 else []
+        if b.index + 1 < len(bs):
+            beside.append(nxt := bs[b.index + 1])
+            if b.index + 2 < len(bs) and nxt.score >= threshold and nxt.f.words <= 2 and not nxt.f.terminal:
+                beside.append(bs[b.index + 2])  # the place between: "Juan Castro" / "Vitoria" / date
+        if role is not None or rest or any(dated(x) for x in beside):
+            found = b, name
+    return found
+
+
+def _find_title(
+    doc: Document, bs: list[_Block], lo: int, rows: Sequence[int] = (), tables: _Tables | None = None
+) -> int | None:
+    """Index of the headline block: just above the article region (or its first block), else None.
+
+    ``rows``: indexes (ascending) of the rows of typeset tables of figures; a wire story's headline
+    over a results table that the region starts below is its first line all the same. ``tables``:
+    the lines of typeset tables (:func:`_typeset_tables`): none but a table's heading is a headline,
+    and when only such lines stand between the first line and the region, they are no distance.
+    Right above the region, a line set out in cells without figures is a menu or column heads.
+    """
+    lines = tables.lines if tables is not None else frozenset()
+    headings = tables.headings if tables is not None else frozenset()
+    if doc.title:
+        want = " ".join(doc.title.split()).lower()
+        for b in bs[: max(lo, 1) + 1]:
+            if b.f.text.lower() == want:
+                return b.index
+        return None
+    # the document's first line, when it is a headline (skipping lines rules already removed)
+    near = lo - bisect.bisect_left(rows, lo)  # the rows above the region do not count
+    if near > 1 and all(i in lines for i in range(1, lo)):
+        near = 1  # nothing but a table between the first line and the article
+    first_name: int | None = None  # a site's name as the first line ("City News"), over a menu
+    wrapped_doc = any(b.continues for b in bs)  # hard-wrapped text, such as wire copy
+    for b in bs[: lo + 1 if near <= 6 else 0]:
+        if b.index in rows or (b.index in lines and b.index not in headings):
+            break  # a table row is no headline
+        if b.strong is not None and b.strong.category in (Category.NAVIGATION, Category.OTHER):
+            continue
+        nxt = bs[b.index + 1] if b.index + 1 < len(bs) else None
+        # a question as the first line is the headline (BBC: "Could Yukos be a blessing in disguise?"
+        # over the article); not one of a list of questions (a jump list) nor a labelled teaser
+        asked = (
+            _question_headline(b)
+            and not (nxt is not None and _question_headline(nxt))
+            and not (nxt is not None and getattr(nxt.strong, "category", None) == Category.ADVERTISEMENT)
+            and _TEASER_LABEL.match(b.f.text) is None
+        )
+        if b.strong is None and (_is_headline(b) or asked) and not _byline_line(b):
+            if _NAME_LINE.match(b.f.text) and (
+                # over a menu ("City News" / "Home"), not over its standfirst, author or date
+                (b.index + 1 < lo and nxt is not None and _menu_item(nxt))
+                # a paper's name right over a headline ("The Lakeview Courier" / "Council approves
+                # ..."), not a poem's title over its subtitle ("A new poem by Elena Marsh")
+                or (
+                    _PAPER_NAME.search(b.f.text) is not None
+                    and nxt is not None
+                    and nxt.strong is None
+                    and _is_headline(nxt)
+                    and nxt.f.words >= _OVER_NAME_WORDS
+                )
+            ):
+                first_name = b.index
+                if nxt is not None and b.index + 1 == lo and nxt.f.words >= _OVER_NAME_WORDS:
+                    return nxt.index
+                break
+            return b.index
+        break
+    # else the region's first line, when it is a headline over the article's first prose (the
+    # standfirst pulls it into the region: "NASA's commercial moon shot ..." / "NASA's sights are set
+    # on ..." / "by Laura Winter"); else walk up from the region start over metadata lines (bylines,
+    # dates, reading time, captions)
+    # (short lines between it and the prose, 5 words shorter than it, are its metadata: "Spring 2024
+    # issue", "Eleanor Vance")
+    k = lo + 1
+    while (
+        k < min(len(bs) - 1, lo + 3)
+        and bs[k].f.words + _LONGER_BY <= bs[lo].f.words
+        and not bs[k].g.prose
+        and not bs[k].f.terminal
+        and not bs[k].f.bullet
+        and (
+            (_name_with_role(bs[k].f.text) and not _stop_in_name(bs[k].f.text))
+            or _DIGIT.search(bs[k].f.text)
+            or getattr(bs[k].strong, "category", None) == Category.BYLINE
+        )
+    ):
+        k += 1  # not a credit ("ANP" under a caption)
+    if (
+        k < len(bs)
+        and bs[lo].strong is None
+        # a long headline reads as prose ("'I wrote it in the car park at the hospital': Ruth Adebayo
+        # on her debut at 58"), but has no full stop
+        and (_is_headline(bs[lo]) or _long_first_headline(bs, lo))
+        and not _byline_line(bs[lo])
+        and bs[k].g.prose
+        and bs[k].g is not bs[lo].g  # not the first line of a hard-wrapped paragraph
+        and not bs[k].continues
+        and not _open_end(bs[lo].f.text)  # "Note: Oper excludes loss from discontinued operations of"
+        and lo not in lines
+        and not _typeset(doc.text, bs[lo])  # a wire table's row ("    Revs 123.4 mln vs not given")
+        and not bs[lo].f.text[:1].islower()  # "barrow and gilt prices were mostly"
+        and (first_name is None or bs[lo].f.words >= _OVER_NAME_WORDS)
+    ):
+        return lo
+    skip = {
+        Category.BYLINE,
+        Category.READING_TIME,
+        Category.SHARE_WIDGET,
+        Category.CAPTION,
+        Category.OTHER,
+        Category.NEWSLETTER,  # "Receba notícias da Folha" between the headline and the article
+        Category.ADVERTISEMENT,  # "Anzeige"
+        Category.SITE_TEMPLATE,  # "Please turn on JavaScript to receive live updates."
+    }
+    names: list[int] = []  # name-shaped lines walked over, nearest first: an author, a place, a headline
+    word: int | None = None  # a one-word line walked over ("Burnout"): a headline over its author
+    author_over_date = False  # the nearest name-shaped line stands over a byline, date ... line
+
+    def fallback() -> int | None:
+        """No better line found: of two name-shaped lines the upper ("Starmer Resigns" over "Tom
+        Baker"), else the one, else a site-name first line, else a headline over the byline."""
+        if len(names) >= 2 and names[1] != first_name:
+            return names[1]
+        if len(names) == 1 and word == names[0] - 1 and author_over_date and bs[names[0]].f.words <= 3:
+            return word  # "Burnout" over "Emily Carter" over the date
+        if names:
+            return names[0]
+        return first_name if first_name is not None else _headline_over_byline(bs)
+
+    unlabelled = 0
+    stepped = False  # over a line that a rule removed as a byline, a date, share buttons ...
+    jump = _jump_list(bs, lo)  # a page's jump list right above the article: no headline in it
+    for i in range(lo - 1, max(-1, lo - _WALK_LINES - 1 - len(jump)), -1):
+        b = bs[i]
+        if i in jump:
+            continue
+        if b.strong is not None or (b.category is not None and b.score >= 0.5):
+            tool = b.category in _HEAD_TOOLS and b.f.words <= _TOOL_WORDS
+            if b.category in skip or tool or _TOOL_LABEL.match(b.f.text):
+                stepped = True  # "17 Kommentare", "Comentarios", "Print", "Email" under the headline
+                continue
+            return fallback()
+        if _byline_line(b):
+            continue  # a byline that no rule took (its rule's zone ended at a kicker above it)
+        unlabelled += 1
+        if unlabelled > _TITLE_REACH:
+            break
+        if (b.index in lines and b.index not in headings) or (
+            _CELL_GAP.search(doc.text, b.start, b.end) and not _FIGURE.search(b.f.text)
+        ):
+            # a table's line ("Trust. 1,316,184. unch, Republic. Natl") or a menu set out in cells
+            # ("Football   Cricket   Rugby") is no headline
+            return fallback()
+        if word is None and _one_word_headline(b):
+            word = b.index
+            continue
+        # a long headline over its date reads like a sentence but has no full stop ("Utrecht opent
+        # grootste fietsenstalling van Europa op nieuwe locatie: 'Nog steeds te weinig plek'")
+        long_one = (
+            stepped
+            and b.g.prose
+            and b.f.words <= _LONG_HEADLINE_WORDS
+            # its own paragraph, or run on only into lines that rules removed ("vandaag, 07:12")
+            and all(x.strong is not None for x in bs[max(0, i - 8) : i + 9] if x.g is b.g and x is not b)
+        )
+        # a question over the article's byline or date ("Is the four-day week finally here?"),
+        # not one right over an answer (an interview whose region starts below its question)
+        # (one of a list of questions is a page's jump list: "What is a heat pump?" / "How much ...?")
+        asks = (
+            stepped
+            and _question_headline(b)
+            and not any(_question_headline(x) for x in bs[max(0, i - 1) : i + 2] if x is not b)
+        )
+        if asks and names:
+            return fallback()  # a question teaser over an ad, then the headline "Bins Go Fortnightly"
+        if asks and not _is_headline(b) and i > 0:
+            over = bs[i - 1]
+            if over.strong is None and over.index not in lines and _is_headline(over) and over.f.words >= 3:
+                return over.index  # a short headline over its question standfirst
+        if _is_headline(b) or asks or (long_one and _is_headline(b, prose=True)):
+            # the last item of a list of figures ("Sliced almonds" under "200 g sugar") is no headline;
+            # a headline with a figure over a name is no such list ("Na jedno miejsce przypada 20 osób")
+            over_standfirst = long_one and i > 0 and bs[i - 1].f.words >= 5 and _is_headline(bs[i - 1])
+            if i > 0 and _data_like(bs[i - 1]) and not over_standfirst:
+                # (a headline with a figure over its standfirst is no list: "... for $420 Million" /
+                # "Acquisition adds 1.1 GW of operating solar ...")
+                prev = bs[i - 1]
+                # (a listicle's headline may start with its figure: "12 free things to do in York ...")
+                digit_first = prev.f.text[:1].isdigit() and not (prev.f.words >= 7 and _is_headline(prev))
+                headline = (
+                    prev.f.stops
+                    and prev.f.words >= 5
+                    and not digit_first
+                    and prev.f.text[:1].isalnum()  # not "{ 38 comments… read them below or add one }"
+                    and not prev.f.text[:1].islower()
+                    and not _typeset(doc.text, prev)  # a wire table's row ("    Note: 67 pct owned by <...")
+                    and not (prev.f.price and _SALE.search(prev.f.text))  # "KM 3000 – jetzt nur 199,99 €"
+                )
+                # a name or a short label under such a headline ("Staff report") is no list's item
+                # (or the date, "2021/09/19", a label in Title Case, "Parenting", or any short line over
+                # the head's metadata, "Actualizat continuu"; not an ingredient over the steps: "Fresh
+                # mint leaves")
+                label = (
+                    b.f.date
+                    or _DESK_LABEL.fullmatch(b.f.text)
+                    or (b.f.words <= 3 and (stepped or b.f.title_case >= 1.0 or not _LETTER.search(b.f.text)))
+                )
+                if not (headline and (_name_with_role(b.f.text) or label)):
+                    return fallback()
+            if _NAME_LINE.match(b.f.text):
+                # an author's name or a place without "By" ("Te Aorere Riddell", "São Paulo") over
+                # the date: the headline may stand above it; else this is it ("Biden Wins Iowa");
+                # of two, the upper one ("Starmer Resigns" over "Tom Baker")
+                if not names:
+                    author_over_date = stepped
+                names.append(b.index)
+                continue
+            # a standfirst or a subtitle without a full stop under the headline: the line above it
+            # is the headline ("Council approves new cycle lanes ..." / "The scheme will remove
+            # 60 ...", "Why I'm moving my newsletter ..." / "And what paid subscribers will get");
+            # not a kicker over it, which is no longer ("Potenzial für nachhaltigere Kunststoffe")
+            up = bs[i - 1] if i > 0 else None
+            if (
+                up is not None
+                and up.strong is None
+                and up.index not in lines
+                and not ((wrapped_doc or lines or rows) and _typeset(doc.text, up))  # a table's row
+                and (_is_headline(up) or _question_headline(up))
+                and up.f.words >= 4
+                and (up.f.words > b.f.words or b.f.words >= _STANDFIRST_MIN_WORDS)
+                and not _NAME_LINE.match(up.f.text)  # a kicker ("Thunder Bay") over a long headline
+            ):
+                return up.index
+            if first_name is not None and b.f.words < _OVER_NAME_WORDS:
+                return first_name  # "The Daily Herald" over the kicker "Analysis of the Week"
+            if names and b.f.words < _OVER_NAME_WORDS:
+                return fallback()  # "Point Reyes Lighthouse" under share buttons, not "Subscribe  Sign in"
+            if b.f.words <= _TOOL_WORDS and not asks:
+                # a button no rule knows ("Kommentare öffnen") under the head's lines: the headline
+                # is the longer one above them
+                above = _headline_above(bs, i, b.f.words + _LONGER_BY, skip)
+                if above is not None:
+                    return above
+            return b.index
+    return fallback()
+
+
+_HEAD_TOOLS = frozenset({Category.COMMENT_FORM, Category.COMMENTS, Category.PAYWALL})
+"""Categories of short lines (at most four words) that the title search steps over like bylines:
+a comment count or link and a subscriber label under the headline."""
+_TOOL_WORDS = 4
+"""A headline-shaped line this short under the head's metadata may be a button no rule knows..."""
+_TOOL_LABEL = re.compile(
+    r"(print|email|e-mail|share|comments?|save|sign up|drucken|imprimer|imprimir|stampa)$", re.IGNORECASE
+)
+"""A one-word article tool that a menu rule took ("Print", "Email"): under the headline, stepped over."""
+_LONGER_BY = 5
+"""...when a headline this many words longer stands above it, over removed lines only."""
+
+
+_TOC_HEADING = re.compile(
+    r"(on this page|in this (article|guide|story)|contents|table of contents|jump to( section)?"
+    r"|skip to section|inhalt|inhaltsverzeichnis|auf dieser seite|sommaire|dans cet article|índice"
+    r"|contenido|en este artículo|indice|in questo articolo|spis treści|inhoudsopgave|op deze pagina)[:.]?$",
+    re.IGNORECASE,
+)
+"""The heading of a page's jump list ("On this page", "Contents", "Inhalt")."""
+
+
+def _jump_list(bs: list[_Block], lo: int) -> range:
+    """The lines of a page's jump list right above the article: its heading ("On this page",
+    "Contents", "Jump to:") over short items, one at least a section heading of the article below
+    ("Symptoms" / "Causes" / "Frequently asked questions"); else an empty range."""
+    for j in range(lo - 1, max(-1, lo - _JUMP_ITEMS - 2), -1):
+        x = bs[j]
+        if _TOC_HEADING.match(x.f.text):
+            if j == lo - 1:
+                return range(0)
+            headings = {
+                b.f.text.casefold() for b in bs[lo:] if b.f.words <= _NAME_WORDS and b.f.text[-1:] not in ".!"
+            }
+            echoed = any(bs[i].f.text.casefold() in headings for i in range(j + 1, lo))
+            return range(j, lo) if echoed else range(0)
+        if x.f.words > _NAME_WORDS or x.f.text[-1:] in ".!":
+            break
+    return range(0)
+
+
+_JUMP_ITEMS = 12
+"""Most items of a jump list :func:`_jump_list` reads."""
+
+
+def _headline_above(bs: list[_Block], i: int, words: int, skip: set[Category]) -> int | None:
+    """The index of a headline of at least ``words`` words above block ``i``, with one line or more
+    between them and only lines that rules removed as head metadata (``skip``), within the title's
+    reach; else None."""
+    for j in range(i - 1, max(-1, i - _TITLE_REACH - 1), -1):
+        x = bs[j]
+        if x.strong is not None or (x.category is not None and x.score >= 0.5):
+            if x.category in skip or (x.category in _HEAD_TOOLS and x.f.words <= _TOOL_WORDS):
+                continue
+            return None
+        if (_is_headline(x) or _question_headline(x)) and x.f.words >= words and j < i - 1:
+            return j
+        if x.f.words <= _NAME_WORDS and (_name_with_role(x.f.text) or x.f.date):
+            continue  # the author's name or the date, no rule took ("Eleanor Vance", "Posted on ...")
+        if x.f.words == 1 and (x.f.text.isupper() or x.f.text.islower()):
+            continue  # a kicker ("INTERVIEW", "ИНТЕРВЬЮ") or a counter's label ("3.409" / "letture")
+        return None
+    return None
+
+
+_NAME_WORDS = 8
+"""Longest name line with a role ("Carla Esposito, Patch Staff") or date line :func:`_headline_above`
+steps over."""
+
+
+def _name_with_role(text: str) -> bool:
+    """A name, or a name with a role or a paper after a comma ("Carla Esposito, Patch Staff").
+
+    >>> _name_with_role("Carla Esposito, Patch Staff"), _name_with_role("Eleanor Vance")
+    (True, True)
+    >>> _name_with_role("Greenfield Planning Board OKs 48-Unit Senior Housing")
+    False
+    """
+    name, _, role = text.partition(", ")
+    return _NAME_LINE.match(name) is not None and (not role or len(role.split()) <= 4)
+
+
+def _headline_over_byline(bs: list[_Block]) -> int | None:
+    """The text's first line, when it is a headline with the byline at most three lines below
+    ("Tortilla de patatas tradicional" / standfirst / "Por Carmen Ruiz"): a head too far above
+    the article (over an ingredient list) for the search from the article up."""
+    first = next((b for b in bs if b.strong is None or b.strong.category != Category.NAVIGATION), None)
+    if first is None or first.strong is not None or not (_is_headline(first) or _question_headline(first)):
+        return None
+    below = bs[first.index + 1 : first.index + 4]
+    if any(x.strong is not None and x.strong.category == Category.BYLINE for x in below):
+        return first.index
+    return None
+
+
+_PAPER_NAME = re.compile(
+    r"\b(news|times|post|herald|daily|journal|gazette|tribune|chronicle|observer|express|mail|telegraph|"
+    r"star|sun|review|magazine|weekly|record|independent|guardian|standard|register|globe|bulletin|press|"
+    r"mercury|echo|courant|courier|dispatch|monitor|inquirer|examiner|sentinel|ledger|leader|advertiser|"
+    r"zeitung|nachrichten|rundschau|kurier|tagblatt|anzeiger|presse|diario|periódico|gazzetta|corriere|"
+    r"giornale|jornal|folha|gazeta|dziennik|krant|dagblad|nieuws|online)\b",
+    re.IGNORECASE,
+)
+"""A word of a paper's or a site's name ("The Lakeview Courier", "Daily Mercury", "NOS Nieuws")."""
+
+
+def _menu_item(b: _Block) -> bool:
+    """A menu's item: a rule took it as navigation, or a word or two that is no name nor date."""
+    if b.strong is not None:
+        return b.strong.category == Category.NAVIGATION
+    return 0 < b.f.words <= 2 and not b.f.date and not _NAME_LINE.match(b.f.text) and not b.f.terminal
+
+
+_OVER_NAME_WORDS = 5
+"""A line this long, or longer, is the headline rather than a first line that reads like a name
+("City News" over a menu, then "Bird count returns to Lakeview parks this spring"); a shorter one
+("Makes 24 squares", "Analysis of the Week") is not: the first line is ("Almond Squares")."""
+
+_LONG_HEADLINE_WORDS = 20
+"""A line that reads as prose but has no full stop, of at most this many words, above the byline or
+date lines of the article's head is its headline."""
+
+_TITLE_REACH = 6
+"""The headline is looked for among this many lines above the article that no rule removed (lines
+that rules removed as bylines, dates, captions, reading times or share buttons are stepped over)."""
+
+_WALK_LINES = 24
+"""The title search reads at most this many lines above the article, lines that rules removed as
+head metadata included (an agency's list of eleven share buttons under the byline)."""
+
+_STANDFIRST_MIN_WORDS = 12
+"""A headline-shaped line this long under a shorter one is the standfirst, the shorter the headline."""
+
+_NAME = r"[A-ZÀ-ÝŁŚŻŹĆŃŠČŘŽĎŤŇŐŰİĞŞА-ЯЁ][\w.'-]+"
+_SITE = r"[\w-]+\.(com|net|org|de|at|ch|fr|es|it|pl|nl|co\.uk)"
+_BYLINE_SHAPE = re.compile(rf"((?i:by|von|por|par|przez|door)|di) ({_NAME}( {_NAME}){{0,3}}|{_SITE})$")
+"""A byline's shape ("Por Luciana Bertoia", "By Jane Doe", "di Marco Bianchi", "von tennisnet.com"; not
+a headline about "Di Maio"): never a headline."""
+_BYLINE_MORE = re.compile(
+    rf"(?i:edited|written|reported|compiled|produced|curated|words|interview) (?i:by) "
+    rf"{_NAME}( {_NAME}){{0,3}}$"
+    r"|(?i:news provided by|provided by|(edited|written|reported|compiled|produced|curated|words) by):?$"
+    rf"|(?i:by) {_NAME}( {_NAME}){{0,3}} ?@\w+$"
+    r"|(?i:by) (the )?[A-Z0-9][^:?!]*\b(?i:team|staff|desk|newsroom|reporters)\b[^:?!]*$"
+    r"|[^,]{3,40}, ([A-Z][a-z]+ (and )?){0,3}"
+    r"(Writer|Reporter|Correspondent|Editor|Columnist|Journalist|Critic|Contributor)(, [A-Z][a-z]+)?$"
+)
+"""A byline of another shape, never a headline: "Edited by Grace Mwangi" (a name after it: not "Written
+by AI? ..."), "NEWS PROVIDED BY", "By KTVN 7 First Alert Weather Team" (a team or a desk: not "By
+Land and Sea", "By 2030 the city will have 20 new schools"), "Helen Marsh, Retail Correspondent" (a
+role in Title Case: not "Remembering Tom Baird, war correspondent"); up to eight words."""
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_DESK_LABEL = re.compile(r"((staff|wire|news|agency) (report|reports|writer|writers)|staff)", re.IGNORECASE)
+"""A desk's byline label ("Staff report"), not a list's item ("Fresh mint leaves")."""
+_SALE = re.compile(
+    r"\b(statt|jetzt nur|nur noch|im angebot|only|now only|save|sale|instead of|au lieu de|seulement|"
+    r"en oferta|antes|invece di|solo)\b",
+    re.IGNORECASE,
+)
+"""An ad's offer around its price: "jetzt nur 199,99 € statt 299,99 €", "now only £49"."""
+_CAPTION_MARKS = re.compile(r"©|\[[^\]]{2,40}\]$|\((photo|foto|file|archive)\b", re.IGNORECASE)
+"""A caption's credit or label inside a line: "© Johannes Gregor", "[File: Reuters]", "(Photo: AP)"."""
+
+
+def _long_first_headline(bs: list[_Block], lo: int) -> bool:
+    """Line ``lo``, the article region's first, is a headline long enough to read as prose (up to
+    :data:`_LONG_HEADLINE_WORDS` words, no full stop): "'I wrote it in the car park at the hospital':
+    Ruth Adebayo on her debut at 58". Not a caption ("... [File: Reuters]", "... Bild © ..."), not a
+    quotation on its own, not the subtitle under a headline (five words or more: not a kicker, "Vrai ou
+    faux") that the title search finds above it."""
+    b = bs[lo]
+    t = b.f.text
+    return (
+        b.f.words <= _LONG_HEADLINE_WORDS
+        and _is_headline(b, prose=True)
+        and _CAPTION_MARKS.search(t) is None
+        and not (t[:1] in "\"'“„«‘‚" and t.rstrip("0123456789")[-1:] in "\"'”“»’")
+        and not (lo > 0 and (up := bs[lo - 1]).strong is None and up.f.words >= 5 and _is_headline(up))
+    )
+
+
+def _byline_line(b: _Block) -> bool:
+    """A byline's line, of :data:`_BYLINE_SHAPE` or :data:`_BYLINE_MORE`'s shape: no headline."""
+    t = b.f.text
+    return _BYLINE_SHAPE.match(t) is not None or (b.f.words <= 8 and _BYLINE_MORE.match(t) is not None)
+
+
+_PARTICLE = r"(?-i:de|da|do|dos|das|del|van|von|der|den|di|la|le|bin|al)"
+_NAME_LINE = re.compile(rf"(?=.*[a-zà-ÿа-яё]){_NAME}( ({_PARTICLE}|{_NAME})){{1,3}}$")
+"""A line of two to four capitalised words, as a name is written ("Te Aorere Riddell", "São Paulo");
+not in capitals, as a wire story's headline is ("CAPITAL INVESTMENTS FORMS UNIT")."""
+
+
+_QUESTION_WORDS = 15
+"""A question of at most this many words, one sentence on its own line, may be a headline."""
+_TEASER_LABEL = re.compile(r"(trending|most read|popular|watch|listen|video|podcast|related)\b", re.I)
+"""A teaser's label before a question ("Trending: Can the council really afford ...?")."""
+_INNER_STOP = re.compile(r"[.!?…][\"'”’)]* +[\"'“‘(]*[A-ZÀ-Ý]")
+
+
+def _question_headline(b: _Block) -> bool:
+    """A headline that asks: one question on its own line ("Is the four-day week finally here?",
+    "Why are egg prices so high?"); not two sentences ("Really? We asked.") nor a list item.
+
+    Only a candidate: the title search takes it where it would take a headline above the article.
+    """
+    f = b.f
+    text = f.text.rstrip("\"'”’)»")
+    return (
+        text.endswith("?")
+        and 2 <= f.words <= _QUESTION_WORDS
+        and f.chars <= 160
+        and not f.bullet
+        and f.link_ratio == 0
+        and not f.date
+        and (text[:1].isupper() or text[:1] in "\"'“‘«¿")
+        and _INNER_STOP.search(text) is None
+    )
+
+
+_SECTION_WORD = re.compile(
+    r"(opinion|analysis|comment|editorial|review|news|live|video|podcast|exclusive|explainer|interview|"
+    r"sports?|politics|business|world|culture)$",
+    re.IGNORECASE,
+)
+
+
+def _one_word_headline(b: _Block) -> bool:
+    """A one-word line that may be a headline ("Burnout"): a capitalised word of letters, no rule,
+    and not a section's name ("Opinion", "Politics")."""
+    t = b.f.text
+    return (
+        b.strong is None
+        and b.f.words == 1
+        and len(t) >= 4
+        and t.isalpha()
+        and t[:1].isupper()
+        and _SECTION_WORD.match(t) is None
+    )

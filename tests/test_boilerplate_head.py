@@ -1,0 +1,68 @@
+"""What above the article still belongs to it (``pipeline/boilerplate/head.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.boilerplate.head import _entry_times, _role_line, _under_first_headline
+from tests.boilerplate_lines import lines_of
+
+LEAD = "The council voted on Tuesday to close the old library and build a new one by 2027, officials said."
+
+
+def test_the_lead_under_a_headline_that_opens_the_text_is_found() -> None:
+    lines = lines_of(f"Council votes to close the old library\n\n{LEAD}\n\nMore text follows here.")
+    assert _under_first_headline(lines) == 1
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Council",  # one word: a site's name, no headline
+        "Council votes to close the old library.",  # a sentence, no headline
+    ],
+)
+def test_no_lead_under_a_first_line_that_is_no_headline(first: str) -> None:
+    assert _under_first_headline(lines_of(f"{first}\n\n{LEAD}")) == -1
+
+
+def test_a_live_blogs_entry_times_are_found() -> None:
+    entries = [
+        (
+            "14:05",
+            "Trees down on the A38",
+            "Crews are clearing the road near Exeter after a tree fell, police said.",
+        ),
+        (
+            "13:40",
+            "Schools closed",
+            "Twelve schools in Devon will stay closed on Friday because of the storm.",
+        ),
+        (
+            "13:10",
+            "Warnings issued",
+            "The Met Office has issued an amber warning for wind in the South West.",
+        ),
+    ]
+    text = "Storm live: power cuts across the region\n\n" + "\n\n".join("\n\n".join(e) for e in entries)
+    lines = lines_of(text)
+    assert [lines[i].f.text for i in sorted(_entry_times(lines))] == ["14:05", "13:40", "13:10"]
+
+
+def test_a_lone_time_is_no_live_blog() -> None:
+    lines = lines_of(f"Council votes to close the old library\n\n14:05\n\n{LEAD}")
+    assert _entry_times(lines) == set()
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Court Reporter", True),
+        ("Senior Political Correspondent", True),
+        ("15:30, 11 APR 2024", True),
+        ("A note from the editor", False),  # a heading, not Title Case
+        ("The court heard the case on Monday.", False),
+    ],
+)
+def test_role_lines_are_short_title_case_roles_or_dates(line: str, role: bool) -> None:
+    assert _role_line(lines_of(line, rules=False)[0]) is role
