@@ -56,7 +56,7 @@ from typing import IO, Any, cast, overload
 from pipeline import assemble as assemble_mod
 from pipeline import boilerplate, dedup, extract, language, readers, repair, segment, templates
 from pipeline.config import BoilerplateConfig, Config
-from pipeline.document import Category, Document, Duplicate, Rejection
+from pipeline.document import Category, Document, Duplicate, Rejection, Span
 from pipeline.errors import (
     ConfigError,
     DoccleanError,
@@ -904,13 +904,35 @@ def process_document(
         if doc.raw:
             doc = doc.replace(raw="")
         if not language.kept_text(doc).strip():
-            return _reject(doc, "empty_after_cleaning", "nothing is left once boilerplate is removed")
+            return _reject(doc, "empty_after_cleaning", _emptied(doc.removed))
         return doc
     except DocumentError as exc:
         return _reject(doc, exc.reason, str(exc))
     except Exception as exc:  # a bug must cost one document, not the run
         log.error("internal error on %s: %s", doc.source, traceback.format_exc())
         return _reject(doc, "internal_error", f"{type(exc).__name__}: {exc}")
+
+
+def _emptied(removed: Sequence[Span], duplicates: int = 0) -> str:
+    """The message of an ``empty_after_cleaning`` rejection: what took the text, by category.
+
+    >>> from pipeline.document import Category
+    >>> _emptied([Span(0, 4, Category.NAVIGATION, "r", 1.0), Span(5, 9, Category.NAVIGATION, "r", 1.0),
+    ...           Span(10, 20, Category.SHARE_WIDGET, "s", 1.0)])
+    'nothing is left once boilerplate is removed (removed: navigation 2 lines, share_widget 1 line)'
+    >>> _emptied([Span(0, 9, Category.OTHER, "r", 1.0)], duplicates=2)[21:]
+    'boilerplate and duplicates are removed (removed: other 1 line, 2 duplicate passages)'
+    >>> _emptied([])
+    'nothing is left once boilerplate is removed'
+    """
+    counts = Counter(s.category.value for s in removed)
+    parts = [f"{cat} {n} line{'s' if n > 1 else ''}" for cat, n in sorted(counts.items())]
+    if duplicates:
+        parts.append(f"{duplicates} duplicate passage{'s' if duplicates > 1 else ''}")
+    if not parts:
+        return "nothing is left once boilerplate is removed"
+    what = "boilerplate and duplicates are" if duplicates else "boilerplate is"
+    return f"nothing is left once {what} removed (removed: {', '.join(parts)})"
 
 
 def _reject(doc: Document, reason: Any, message: str, of: str | None = None) -> Rejection:
@@ -1882,9 +1904,8 @@ def _finalise(
         cut += [(d.start, d.end) for d in dups]
     kept = assemble_mod.kept_ranges(doc.text, cut)
     if not kept:
-        return _reject(
-            doc, "empty_after_cleaning", "nothing is left once boilerplate and duplicates are removed"
-        )
+        shown = len(dups) if config.dedup.mode == "drop" else 0
+        return _reject(doc, "empty_after_cleaning", _emptied(doc.removed, shown))
     return doc, kept, dups
 
 

@@ -418,3 +418,14 @@ def test_zones_under_a_short_first_paragraph_reach_the_next_one() -> None:
     assert zones.tail_start == zones.prose[-2] == 4
     long_first = lines_of(f"Roads Before Parks\n\n{body} {body}\n\nBy Sarah Jones\n\n{body}\n\n{body}")
     assert (_zones(long_first).head_end, _zones(long_first).head_late) == (1, 1)
+
+
+def test_a_headline_that_is_all_the_text_holds_stays_in_it() -> None:
+    # a record of one line: removing the headline into the title emptied it (rejected as empty)
+    doc = _run("Fire in the city centre")
+    assert doc.title == "Fire in the city centre" and not doc.removed
+    doc = _run("Storm Warning For The Coast\n\nShare this article")
+    assert doc.title == "Storm Warning For The Coast"
+    assert [s.rule for s in doc.removed] == ["share_widget/en/share-this"]
+    doc = _run("Storm Warning For The Coast\n\nThe coast guard warned of gales on Friday, officials said.")
+    assert doc.title == "Storm Warning For The Coast" and doc.removed[0].rule == "title/first-line"

@@ -1423,3 +1423,22 @@ def test_manifest_inputs_are_written_as_an_indented_dump_would(seed: int, tmp_pa
     expected = runner._manifest_json({"run_id": "r", "inputs": rows}) + "\n"
     assert path.read_text(encoding="utf-8") == expected
     assert json.loads(path.read_text(encoding="utf-8"))["inputs"][-2]["nested"] == {"a": [1, 2]}
+
+
+def test_an_emptied_document_says_what_took_its_text() -> None:
+    from pipeline.document import Document, Rejection
+
+    doc = Document(id="d", source="d.txt", format="text", text="Share this article\n\nLeave a Reply")
+    out = runner.process_document(doc, Config())
+    assert isinstance(out, Rejection) and out.reason == "empty_after_cleaning"
+    assert out.message == (
+        "nothing is left once boilerplate is removed (removed: comment_form 1 line, share_widget 1 line)"
+    )
+
+
+def test_a_record_that_is_only_a_headline_is_kept(tmp_path: Path) -> None:
+    src = tmp_path / "short.jsonl"
+    src.write_text('{"id": "a", "text": "Fire in the city centre"}\n', encoding="utf-8")
+    runner.run([src], tmp_path / "o", one_worker())
+    (rec,) = read_records(tmp_path / "o").values()
+    assert (rec["title"], rec["text"]) == ("Fire in the city centre", "Fire in the city centre")

@@ -248,7 +248,10 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         tb = bs[title_idx]
         if title is None:
             title = _as_written(doc, tb)  # its quotes and characters as written: « », “ ”, …
-        spans.append(Span(tb.start, tb.end, Category.TITLE, "title/first-line", 1.0))
+        if any(b.score < cfg.threshold for b in bs if b.index != title_idx):
+            spans.append(Span(tb.start, tb.end, Category.TITLE, "title/first-line", 1.0))
+        # else the headline is all the text holds ("Fire in the city centre", a record of one
+        # line): it stays in the text too, or the document would be rejected as empty
     for b in bs:
         if b.index == title_idx or b.score < cfg.threshold:
             continue
