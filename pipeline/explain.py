@@ -52,9 +52,23 @@ def _find(output_dir: Path, doc_id: str) -> tuple[dict[str, Any] | None, dict[st
                     before.setdefault(rec["id"], []).insert(0, rec)
                 elif rec["id"] not in after:
                     after[rec["id"]] = [rec]
+    # a source that only a set-aside file still holds (a one-off run replaced the output that
+    # had it: docclean keeps that file as .docclean-orphan-documents.jsonl)
+    missing = sources - set(before) - set(after)
+    if missing:
+        from pipeline.cli import _read_run_file
+
+        for path in sorted(output_dir.glob(".docclean-orphan-*documents*.jsonl*")):
+            for _n, aside, _problem in _read_run_file(path):
+                if aside is not None and aside.get("id") in missing:
+                    before.setdefault(aside["id"], []).insert(0, {**aside, _ASIDE_KEY: path.name})
     # the index keeps every version of a source, and a tie goes to the earliest copy: the match
     # was made against one of the versions that came before (a newer one's offsets point elsewhere)
     return wanted, {**after, **before, doc_id: [wanted]}
+
+
+_ASIDE_KEY = "\x00aside"
+"""Marks a source record read from a set-aside file (its name): no key of a real record."""
 
 
 def _rejected(output_dir: Path, doc_id: str) -> dict[str, Any] | None:
@@ -86,7 +100,9 @@ def _matched(dup: dict[str, Any], by_id: dict[str, list[dict[str, Any]]]) -> str
     said = str(dup.get("text", ""))
     found = [locate(v, start, end) for v in versions]
     best = max(range(len(found)), key=lambda i: (SequenceMatcher(None, found[i], said).ratio(), -i))
-    return f"matched: {found[best]!r} ({dup['of']} {start}-{end})"
+    aside = versions[best].get(_ASIDE_KEY)
+    where = f", set aside in {aside}" if aside else ""
+    return f"matched: {found[best]!r} ({dup['of']} {start}-{end}{where})"
 
 
 def locate(rec: dict[str, Any], start: int, end: int) -> str:

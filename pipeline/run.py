@@ -26,6 +26,7 @@ import contextlib
 import ctypes
 import errno
 import gc
+import gzip
 import hashlib
 import heapq
 import importlib.metadata
@@ -1254,6 +1255,41 @@ class _DecisionSpill:
             self._fh = None
 
 
+def _cited_elsewhere(
+    decisions: Mapping[int, str], results: Sequence[ShardResult], renames: Mapping[tuple[int, int], str]
+) -> set[str]:
+    """The ids that this run's duplicates and whole duplicates name (``of``) but that this run
+    does not write: documents of earlier runs (read back from the decision spills).
+
+    >>> import tempfile
+    >>> from pipeline.dedup import DedupResult
+    >>> from pipeline.document import Duplicate
+    >>> spill = _DecisionSpill(tempfile.mkdtemp())
+    >>> spill.add(0, 1, DedupResult((Duplicate(0, 5, "a", 0.9),), None, 0.5))
+    >>> spill.add(0, 2, DedupResult((), "old", 1.0))
+    >>> spill.close()
+    >>> shard = ShardResult(0, "", "", "", IdList(["a", "b", "c"]), 0)
+    >>> sorted(_cited_elsewhere(spill.paths, [shard], {}))
+    ['old']
+    """
+    cited: set[str] = set()
+    for path in decisions.values():
+        with open(path, "rb") as fh:
+            while True:
+                try:
+                    _pos, res = pickle.load(fh)
+                except EOFError:
+                    break
+                cited.update(d.of for d in res.duplicates)
+                if res.duplicate_of is not None:
+                    cited.add(res.duplicate_of)
+    if cited:
+        for r in results:
+            for pos, doc_id in enumerate(r.ids):
+                cited.discard(renames.get((r.index, pos), doc_id))
+    return cited
+
+
 def _decide_stream(
     stream: Iterable[tuple[int, int, Any]],
     renames: dict[tuple[int, int], str],
@@ -1474,6 +1510,10 @@ def finish(
         t0 -= counter.seconds  # counting done during the map
     summary.timings["templates"] = time.perf_counter() - t0
 
+    # a one-off run that names documents of the output it replaces as the first copies of its
+    # duplicates keeps that output's documents file (set aside): else their text would be nowhere
+    elsewhere = set() if config.run.incremental else _cited_elsewhere(decisions, results, renames)
+
     t0 = time.perf_counter()
     _sweep_stale_work(out, Path(plan.work_dir).name)
     # a one-off run replaces the output: the earlier runs whose documents it sets aside or
@@ -1486,6 +1526,8 @@ def finish(
 
     def set_aside() -> None:  # once this run's files are finished, right before they are published
         _set_aside_uncommitted(out, state.run_ids(), plan.state_dir, config.run.incremental, moved)
+        if elsewhere:
+            _keep_cited_one_off(out, elsewhere, moved)
 
     committed = written = False
     try:
@@ -1733,6 +1775,71 @@ def _set_aside_uncommitted(
         log.warning("set %s aside as %s: %s", path.name, aside.name, why)
         moved.append((path, aside))
     return moved
+
+
+def _keep_cited_one_off(out: Path, cited: set[str], moved: list[tuple[Path, Path]]) -> None:
+    """Set aside (``.docclean-orphan-documents.jsonl``) the one-off ``documents.jsonl`` a one-off
+    run replaces, when it holds documents ``cited`` (named as first copies by this run's
+    duplicates, and not written by this run); appends to ``moved`` for :func:`_put_back`.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> _ = (out / "documents.jsonl").write_text('{"schema":"docclean/1","id":"a"}\\n')
+    >>> moved = []
+    >>> _keep_cited_one_off(out, {"b"}, moved); moved
+    []
+    >>> _keep_cited_one_off(out, {"a"}, moved); [p.name for p in sorted(out.iterdir())]
+    ['.docclean-orphan-documents.jsonl']
+    """
+    for name in ("documents.jsonl", "documents.jsonl.gz"):
+        path = out / name
+        if not path.is_file():
+            continue
+        held = [doc_id for doc_id in _record_ids(path) if doc_id in cited]
+        if not held:
+            continue
+        aside, n = out / f".docclean-orphan-{name}", 2
+        while aside.exists():
+            aside, n = out / f".docclean-orphan-{n}-{name}", n + 1
+        path.rename(aside)
+        moved.append((path, aside))
+        shown = ", ".join(sorted(held)[:3]) + (", ..." if len(held) > 3 else "")
+        log.warning(
+            "set %s aside as %s: this one-off run replaces it, but it holds %d document(s) (%s) with "
+            "the first copies of passages or documents this run removed as duplicates, which are "
+            "kept there (run with --incremental to keep every run's documents in the output, or "
+            "with a fresh --state to deduplicate this run on its own)",
+            name,
+            aside.name,
+            len(held),
+            shown,
+        )
+
+
+_ID_PREFIX = '{"schema":"docclean/1","id":'
+
+
+def _record_ids(path: Path) -> Iterator[str]:
+    """The ids of an output file's records (read from each line's fixed prefix; a line that does
+    not start as a record does is parsed whole, and skipped when it is no record)."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if line.startswith(_ID_PREFIX):
+                try:
+                    doc_id, _end = _JSON_DECODER.raw_decode(line, len(_ID_PREFIX))
+                except ValueError:
+                    continue
+            else:
+                try:
+                    doc_id = json.loads(line).get("id")
+                except (ValueError, AttributeError):
+                    continue
+            if isinstance(doc_id, str):
+                yield doc_id
+
+
+_JSON_DECODER = json.JSONDecoder()
 
 
 def _put_back(moved: list[tuple[Path, Path]]) -> None:

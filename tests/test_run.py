@@ -1442,3 +1442,55 @@ def test_a_record_that_is_only_a_headline_is_kept(tmp_path: Path) -> None:
     runner.run([src], tmp_path / "o", one_worker())
     (rec,) = read_records(tmp_path / "o").values()
     assert (rec["title"], rec["text"]) == ("Fire in the city centre", "Fire in the city centre")
+
+
+_SHARED = (
+    "The minister said the agreement would bring stability to the whole region for many years to "
+    "come. Officials from both countries will meet again in Geneva next month to sign the final "
+    "text of the treaty."
+)
+
+
+def _two_stories(root: Path) -> None:
+    (root / "xA").mkdir(parents=True)
+    (root / "xB").mkdir()
+    (root / "xA" / "wire.txt").write_text(
+        f"Wire Story Headline Here\n\nThe talks ended on Monday after three days, aides said. {_SHARED}\n",
+        encoding="utf-8",
+    )
+    (root / "xB" / "paper.txt").write_text(
+        f"Paper Story Headline Here\n\nResidents of the border town were relieved, one wrote. {_SHARED}\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_one_off_run_keeps_the_replaced_documents_its_duplicates_name(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # before, the second run replaced documents.jsonl, so "paper" (the first copy of the passages
+    # xA/wire lost, and of xB/paper itself, read again under another id) was nowhere any more
+    _two_stories(tmp_path / "in")
+    out = tmp_path / "o"
+    runner.run([tmp_path / "in" / "xB"], out, one_worker())
+    runner.run([tmp_path / "in"], out, one_worker())
+    aside = out / ".docclean-orphan-documents.jsonl"
+    assert [r["id"] for r in map(json.loads, aside.read_text(encoding="utf-8").splitlines())] == ["paper"]
+    assert "set documents.jsonl aside as .docclean-orphan-documents.jsonl" in caplog.text
+    (wire,) = read_records(out).values()
+    assert {d["of"] for d in wire["duplicates"]} == {"paper"}
+    from pipeline.explain import explain
+
+    assert "set aside in .docclean-orphan-documents.jsonl" in explain(out, "xA/wire")
+    # the same inputs again: nothing this run does not write is named, the output is replaced
+    runner.run([tmp_path / "in"], out, one_worker())
+    assert sorted(p.name for p in out.glob(".docclean-orphan-*")) == [aside.name]
+
+
+def test_a_rerun_of_the_same_inputs_sets_nothing_aside(tmp_path: Path) -> None:
+    _two_stories(tmp_path / "in")
+    out = tmp_path / "o"
+    runner.run([tmp_path / "in"], out, one_worker())
+    first = (out / "documents.jsonl").read_bytes()
+    runner.run([tmp_path / "in"], out, one_worker())
+    assert (out / "documents.jsonl").read_bytes() == first
+    assert not list(out.glob(".docclean-orphan-*"))
