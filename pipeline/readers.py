@@ -539,6 +539,19 @@ class SourceTable(Sequence[Source]):
         start, end = self._span(self._rel_ends, i)
         return self._rels[start:end]
 
+    def set_id(self, i: int, ident: str) -> None:
+        """Give source ``i`` the document id ``ident`` (an id an earlier run's input has already:
+        see ``pipeline.run.plan``).
+
+        >>> t = SourceTable([Source("/x/n2/001.txt", "n2/001.txt", "text", 3, False, "001")])
+        >>> t.set_id(0, "n2/001"); t[0].id
+        'n2/001'
+        """
+        if ident == file_id(self.rel(i)):
+            self._ids.pop(i, None)
+        else:
+            self._ids[i] = ident
+
     def size(self, i: int) -> int:
         """The size in bytes of source ``i``."""
         return self._sizes[i]

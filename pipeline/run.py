@@ -135,6 +135,10 @@ class RunPlan:
     rules_digest: str = ""
     """:meth:`RulePack.fingerprint` of the rule packs as loaded when the run was planned: what the
     manifest's ``config_digest`` covers (not the packs' paths)."""
+    input_ids: tuple[tuple[str, str], ...] = ()
+    """Incremental runs: ``(rel, id)`` of the inputs whose documents' id is not the one their path
+    gives, because an earlier run's input has that one (:func:`_ids_across_runs`); recorded in the
+    state when the run commits."""
 
     def task(self, shard_index: int) -> ShardTask:
         """What a map task needs for shard ``shard_index``: small, whatever the size of the run.
@@ -289,6 +293,9 @@ def plan(
             config.boilerplate.templates_on,
             _hidden_runs(out),
         )
+    taken_ids: tuple[tuple[str, str], ...] = ()
+    if config.run.incremental and (Path(state_dir) / DB_NAME).exists():
+        taken_ids = _ids_across_runs(state_dir, sources)
     counted = counted if any(counted) else b""  # RunPlan.task tests it per shard
     seen_any = seen if any(seen) else b""
     unchanged = (seen if config.run.incremental and any(seen) else None) or bytes(len(sources))
@@ -320,7 +327,66 @@ def plan(
         held_back=held_back,
         state_generation=generation,
         rules_digest=_rule_pack(config).fingerprint(),
+        input_ids=taken_ids,
     )
+
+
+def _rooted_id(rel: str) -> str:
+    """The id of a file's document with its root folder's name: ``n2/001.txt`` -> ``n2/001``.
+
+    >>> _rooted_id("n2/001.txt"), _rooted_id("2026-12-06/sub/a.html.gz"), _rooted_id("a.txt")
+    ('n2/001', '2026-12-06/sub/a', 'a')
+    """
+    head, _, tail = rel.partition("/")
+    return f"{head}/{readers.file_id(rel)}" if tail else readers.file_id(rel)
+
+
+def _ids_across_runs(state_dir: str, sources: readers.SourceTable) -> tuple[tuple[str, str], ...]:
+    """Ids across incremental runs: a new input whose id an input of an earlier run (with this
+    state) already has gets its root folder's name in its id; one read again keeps the id it got.
+    Sets the ids on ``sources``; returns ``(rel, id)`` of every input whose id is kept so, for the
+    state (:meth:`State.record_input_ids`).
+
+    The id of a file's document leaves out the folder the run was given (``n1/001.txt`` -> ``001``):
+    incremental runs over one folder per night (``in/2026-12-05``, ``in/2026-12-06``) gave their
+    files the same ids, so consumers that take the newest record per id lost the earlier night's
+    document, and dedup took the later one for a new version of it, not for a copy.
+    """
+    with State.open(state_dir, readonly=True) as st:
+        recorded = st.input_ids()
+        new = [i for i in range(len(sources)) if st.earlier_input(sources.rel(i)) is None]
+        taken: set[str] = set()
+        if new:
+            taken = {recorded.get(key) or readers.file_id(key) for key in st.input_keys()}
+    kept: list[tuple[str, str]] = []
+    for i in range(len(sources)):
+        rel = sources.rel(i)
+        if rel in recorded:
+            sources.set_id(i, recorded[rel])
+            kept.append((rel, recorded[rel]))
+    clashes = [i for i in new if sources[i].id in taken]
+    if clashes:
+        used = {sources[i].id for i in range(len(sources))} | taken
+        examples: list[str] = []
+        for i in clashes:
+            rel, plain = sources.rel(i), sources[i].id
+            ident, n = _rooted_id(rel), 2
+            while ident in used or ident == plain:
+                ident, n = f"{_rooted_id(rel)}~{n}", n + 1
+            used.add(ident)
+            sources.set_id(i, ident)
+            kept.append((rel, ident))
+            if len(examples) < 3:
+                examples.append(f"{rel} -> {ident}")
+        log.warning(
+            "%d input(s) would get an id that an input of an earlier run with this state has; they get "
+            "their folder's name in the id instead (%s%s): to keep plain ids, name the folder above "
+            "the ones you run over",
+            len(clashes),
+            "; ".join(examples),
+            "; ..." if len(clashes) > len(examples) else "",
+        )
+    return tuple(kept)
 
 
 def _arguments(
@@ -1544,6 +1610,7 @@ def finish(
             (f.rel, f.size, f.blake2b) for f, skipped in plan.files() if not skipped and f.blake2b != unread
         )
         state.record_inputs(processed, plan.run_id, counted=config.boilerplate.templates_on)
+        state.record_input_ids(plan.input_ids)
         # the inputs of the replaced runs that this run did not read (by content: the same file
         # under another path is read): their documents are no longer in the output, so the next
         # incremental run must write them again, not skip them as unchanged

@@ -78,6 +78,7 @@ CREATE TABLE IF NOT EXISTS template_lines (
     grp TEXT NOT NULL, line_hash INTEGER NOT NULL, docs INTEGER NOT NULL, PRIMARY KEY (grp, line_hash)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS template_groups (grp TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS input_ids (key TEXT PRIMARY KEY, doc_id TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS runs (
     id TEXT PRIMARY KEY, started TEXT NOT NULL, finished TEXT, counts TEXT NOT NULL DEFAULT '{}'
 );
@@ -585,6 +586,36 @@ class State:
         row = self._conn.execute(f"SELECT size, hash, {counted} FROM inputs WHERE key = ?", (key,)).fetchone()
         return None if row is None else (int(row[0]), str(row[1]), bool(row[2]))
 
+    def input_keys(self) -> Iterator[str]:
+        """The keys of every input processed before."""
+        for (key,) in self._conn.execute("SELECT key FROM inputs"):
+            yield str(key)
+
+    def input_ids(self) -> dict[str, str]:
+        """The inputs whose documents got another id than the one their path gives, ``{key: id}``
+        (:meth:`record_input_ids`; a store written before they were kept has none).
+
+        >>> import tempfile
+        >>> with State.open(tempfile.mkdtemp()) as st:
+        ...     st.record_input_ids([("n2/001.txt", "n2/001")])
+        ...     st.input_ids()
+        {'n2/001.txt': 'n2/001'}
+        """
+        try:
+            rows = self._conn.execute("SELECT key, doc_id FROM input_ids").fetchall()
+        except sqlite3.OperationalError:  # a reader of a store from before the table
+            return {}
+        return {str(k): str(v) for k, v in rows}
+
+    def record_input_ids(self, rows: Iterable[tuple[str, str]]) -> None:
+        """Remember ``(key, id)``: the id an input's documents got instead of the one its path gives
+        (an incremental run's input whose plain id an earlier input already has), so that reading it
+        again gives the same id."""
+        self._write().executemany(
+            "INSERT INTO input_ids VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET doc_id = excluded.doc_id",
+            rows,
+        )
+
     # -- site templates ---------------------------------------------------------------------
 
     def add_template_counts(self, group: str, line_hashes: Iterable[int], delta: int = 1) -> None:
@@ -681,5 +712,5 @@ class State:
     def reset(self) -> None:
         """Forget everything (dedup index, inputs, template counts, runs); takes effect on commit."""
         conn = self._write()
-        for table in ("dedup_blobs", "inputs", "template_lines", "template_groups", "runs"):
+        for table in ("dedup_blobs", "inputs", "input_ids", "template_lines", "template_groups", "runs"):
             conn.execute(f"DELETE FROM {table}")

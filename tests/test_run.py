@@ -1494,3 +1494,28 @@ def test_a_rerun_of_the_same_inputs_sets_nothing_aside(tmp_path: Path) -> None:
     runner.run([tmp_path / "in"], out, one_worker())
     assert (out / "documents.jsonl").read_bytes() == first
     assert not list(out.glob(".docclean-orphan-*"))
+
+
+def test_incremental_runs_over_one_folder_per_night_keep_their_ids_apart(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # before, n1/001.txt and n2/001.txt both got id "001": consumers taking the newest record per id
+    # lost the first night's document, and dedup read the second as a new version of it, not a copy
+    _two_stories(tmp_path)
+    for night, story in (("n1", "xA/wire.txt"), ("n2", "xB/paper.txt")):
+        (tmp_path / night).mkdir()
+        shutil.copy(tmp_path / story, tmp_path / night / "001.txt")
+    out = tmp_path / "o"
+    cfg = one_worker(run={"incremental": True})
+    runner.run([tmp_path / "n1"], out, cfg)
+    runner.run([tmp_path / "n2"], out, cfg)
+    assert "n2/001.txt -> n2/001" in caplog.text
+    records = {r["id"]: r for p in out.glob("documents-*.jsonl") for r in map(json.loads, p.open())}
+    assert {i: r["source"] for i, r in records.items()} == {"001": "n1/001.txt", "n2/001": "n2/001.txt"}
+    assert {d["of"] for d in records["n2/001"]["duplicates"]} == {"001"}
+    # read again after a change, it keeps the id it got
+    with (tmp_path / "n2" / "001.txt").open("a", encoding="utf-8") as fh:
+        fh.write("A line added later.\n")
+    runner.run([tmp_path / "n2"], out, cfg)
+    ids = [r["id"] for p in out.glob("documents-*.jsonl") for r in map(json.loads, p.open())]
+    assert sorted(ids) == ["001", "n2/001", "n2/001"]

@@ -401,3 +401,24 @@ def test_a_store_of_a_newer_schema_is_refused_when_opened_to_write(tmp_path: Pat
     # before: a run did all its work, then failed writing to it (or misread it)
     with pytest.raises(ConfigError, match=r"newer docclean \(schema version 99"), State.open(tmp_path):
         pass
+
+
+def test_a_reader_of_a_store_without_the_input_ids_table_sees_none(tmp_path: Path) -> None:
+    import sqlite3
+
+    with State.open(tmp_path) as st:
+        st.record_input("a.txt", 1, "h", "r1")
+        st.record_input_ids([("n2/001.txt", "n2/001")])
+        st.commit()
+    with State.open(tmp_path, readonly=True) as st:
+        assert st.input_ids() == {"n2/001.txt": "n2/001"}
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    conn.execute("DROP TABLE input_ids")  # a store written before the table existed
+    conn.commit()
+    conn.close()
+    with State.open(tmp_path, readonly=True) as st:
+        assert st.input_ids() == {} and list(st.input_keys()) == ["a.txt"]
+    with State.open(tmp_path) as st:  # a writer adds the table
+        assert st.input_ids() == {}
+        st.reset()
+        st.commit()
