@@ -361,6 +361,76 @@ def _run(doc: Document, cfg: ExtractConfig, page: HtmlElement | str) -> tuple[st
     return _clean_lines(base_text), result, "baseline"
 
 
+_TITLE_SEPARATOR = re.compile(r" +(?:[|·•»›]|::|[-–—]) +")
+_TITLE_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _squeeze(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
+def page_title(title: str | None, names: tuple[str | None, ...]) -> str | None:
+    """A page's ``<title>`` without the site's name (and a date) that pages append or put first:
+    "Plejaden, M45 - Abenteuer Astronomie", "Berlin confronts ... | DW | 19.01.2020".
+
+    ``names``: the site's name and host(s). A part of the title (between " | ", " - ", " – ",
+    " · ", ...) at either end goes when, letters and digits only, it is one of them, is the host
+    without its top-level domain, or is part of the site's name; a date goes with it. At least one
+    part stays.
+
+    >>> page_title("Plejaden, M45 - Abenteuer Astronomie", ("Abenteuer Astronomie",))
+    'Plejaden, M45'
+    >>> page_title("Berlin confronts its colonial past | DW | 19.01.2020", (None, "dw.com"))
+    'Berlin confronts its colonial past'
+    >>> page_title("Plaisir D'Aromes - INCURVY Fashion - BLOG", ("INCURVY Fashion - BLOG",))
+    "Plaisir D'Aromes"
+    >>> page_title("SimplyScience - Wie entsteht Erdöl?", ("SimplyScience",))
+    'Wie entsteht Erdöl?'
+    >>> page_title("Tagung - Rückblick", ("Tagung",)), page_title("The Guardian", ("The Guardian",))
+    ('Rückblick', 'The Guardian')
+    >>> page_title("Brexit - the deal explained | Politics", ("example.com",))
+    'Brexit - the deal explained | Politics'
+    """
+    if not title:
+        return title
+    parts = _TITLE_SEPARATOR.split(title.strip())
+    if len(parts) < 2:
+        return title
+    known: set[str] = set()
+    whole: list[str] = []
+    for name in names:
+        if not name:
+            continue
+        squeezed = _squeeze(name)
+        whole.append(squeezed)
+        known.add(squeezed)
+        host = name.lower().removeprefix("www.")
+        if "." in host and " " not in host:
+            known.add(_squeeze(host.rsplit(".", 1)[0]))
+
+    def site(part: str) -> bool:
+        squeezed = _squeeze(part)
+        return bool(squeezed) and (
+            squeezed in known or (len(squeezed) >= 4 and any(squeezed in w for w in whole))
+        )
+
+    def dated(part: str) -> bool:
+        return _TITLE_DATE.fullmatch(part.strip()) is not None
+
+    lo, hi = 0, len(parts)
+    while hi - lo > 1 and (site(parts[hi - 1]) or (dated(parts[hi - 1]) and site(parts[hi - 2]))):
+        hi -= 1
+    while hi - lo > 1 and site(parts[lo]):
+        lo += 1
+    if (lo, hi) == (0, len(parts)):
+        return title
+    # the separators between the parts that stay, as written
+    start = title.find(parts[lo])
+    end = title.rfind(parts[hi - 1]) + len(parts[hi - 1])
+    return title[start:end].strip() or title
+
+
 def _meta(result: Any, name: str) -> str | None:
     value = getattr(result, name, None) if result is not None else None
     if isinstance(value, str) and value.strip():
@@ -423,11 +493,14 @@ def extract(doc: Document, cfg: ExtractConfig) -> Document:
         name = None
     site = doc.site or name or url_group(url) or _meta(result, "hostname")
     group = doc.group if doc.url else (url_group(url) or doc.group)
+    title = doc.title or page_title(
+        _meta(result, "title"), (name, site, url_group(url), _meta(result, "hostname"))
+    )
     return replace(
         doc,
         raw="",
         text=text,
-        title=doc.title or _meta(result, "title"),
+        title=title,
         author=doc.author or _meta(result, "author"),
         published=doc.published or _meta(result, "date"),
         url=url,

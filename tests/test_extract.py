@@ -419,3 +419,15 @@ def test_a_site_without_a_name_is_its_host_written_as_the_group_is() -> None:
         sites.append(extract(html_doc(page, url=url), ExtractConfig()).site)
     assert sites == ["daily-example.com", "daily-example.com"]
     assert extract(html_doc(ARTICLE), ExtractConfig()).site == "Daily Example"
+
+
+def test_the_site_name_and_a_date_leave_the_page_title() -> None:
+    page = ARTICLE.replace("<title>Storm hits the coast | Daily Example</title>", "").replace(
+        "<h1>Storm hits the coast</h1>", ""
+    )
+    page = page.replace("<head>", "<head><title>Storm hits the coast | Daily Example | 04.03.2021</title>")
+    doc = extract(html_doc(page), ExtractConfig())
+    assert doc.title == "Storm hits the coast"
+    # a title that merely has separators keeps them
+    page = page.replace("Storm hits the coast | Daily Example", "Storm - the night the coast flooded")
+    assert extract(html_doc(page), ExtractConfig()).title == "Storm - the night the coast flooded"
