@@ -470,19 +470,49 @@ def _add(found: dict[str, Source], by_real: dict[str, str], src: Source) -> None
     by_real[real] = src.rel
 
 
+COLLISION_EXAMPLES = 3
+"""How many renamed files the warning about ids taken by other files names (per input root)."""
+
+
 def _assign_ids(sources: list[Source]) -> list[Source]:
-    """The first source (in rel order) keeps its plain id; later collisions keep their extension."""
-    taken: set[str] = set()
+    """The first source (in rel order) keeps its plain id; later collisions keep their extension.
+
+    One warning per input root (the folder a ``rel`` starts with, or the files named as inputs)
+    says how many of its files were renamed, with the first few: two sibling folders of
+    ``001.txt``... named together gave one line per file before.
+    """
+    taken: dict[str, str] = {}  # id -> the root of the file that holds it
+    renamed: dict[str, list[tuple[str, str]]] = {}
+    across: set[str] = set()  # roots with a file whose id a file of another root holds
     out: list[Source] = []
     for src in sources:
         ident = file_id(src.rel)
+        parts = PurePosixPath(src.rel).parts
+        root = parts[0] if len(parts) > 1 else ""
         if ident in taken:
-            parts = PurePosixPath(src.rel).parts
+            if taken[ident] != root:
+                across.add(root)
             ident = "/".join(parts[1:] if len(parts) > 1 else parts)
-            logger.warning("id %r is taken by another input; %s gets id %r", file_id(src.rel), src.rel, ident)
-        taken.add(ident)
+            renamed.setdefault(root, []).append((src.rel, ident))
+        taken[ident] = root
         out.append(Source(src.path, src.rel, src.format, src.size, src.compressed, ident))
+    for root, files in sorted(renamed.items()):
+        _warn_renamed(root, files, root in across)
     return out
+
+
+def _warn_renamed(root: str, files: Sequence[tuple[str, str]], across: bool) -> None:
+    shown = ", ".join(f"{rel} -> {ident}" for rel, ident in files[:COLLISION_EXAMPLES])
+    more = f" and {len(files) - COLLISION_EXAMPLES} more" if len(files) > COLLISION_EXAMPLES else ""
+    hint = "; name their common parent folder as the input to keep the ids apart" if across else ""
+    logger.warning(
+        "%s: %d file(s) keep their extension in their id, as another file took the plain id (%s%s)%s",
+        f"{root}/" if root else "files named as inputs",
+        len(files),
+        shown,
+        more,
+        hint,
+    )
 
 
 _FORMAT_CODES: tuple[InputFormat, ...] = ("text", "html", "jsonl", "warc")

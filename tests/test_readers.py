@@ -194,14 +194,39 @@ def test_discover_rel_clash_is_config_error(tmp_path: Path) -> None:
         discover([tmp_path / "a" / "same.txt", tmp_path / "b" / "same.txt"])
 
 
-def test_id_collision_keeps_first_plain(tmp_path: Path) -> None:
+def test_id_collision_keeps_first_plain(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     root = tmp_path / "in"
     root.mkdir()
     (root / "story.html").write_text("<p>html</p>")
     (root / "story.txt").write_text("text")
-    ids = [s.doc_id for s in discover([root])]
+    with caplog.at_level("WARNING", logger="pipeline.readers"):
+        ids = [s.doc_id for s in discover([root])]
     assert ids == ["story", "story.txt"]
     assert len(set(ids)) == 2
+    # inside one folder: naming a parent folder would not help, so the warning does not say to
+    assert [r.getMessage() for r in caplog.records] == [
+        "in/: 1 file(s) keep their extension in their id, as another file took the plain id "
+        "(in/story.txt -> story.txt)"
+    ]
+
+
+def test_id_collisions_warn_once_per_input_root_with_a_count_and_examples(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # `docclean run corpus/business corpus/tech`, both holding 001.txt ...: before, one warning
+    # line per colliding file (400 lines for two folders of 200)
+    for folder in ("business", "tech"):
+        (tmp_path / folder).mkdir()
+        for i in range(1, 8):
+            (tmp_path / folder / f"{i:03d}.txt").write_text(folder, encoding="utf-8")
+    with caplog.at_level("WARNING", logger="pipeline.readers"):
+        ids = [s.doc_id for s in discover([tmp_path / "business", tmp_path / "tech"])]
+    assert ids[:2] == ["001", "002"] and ids[7:9] == ["001.txt", "002.txt"]
+    assert [r.getMessage() for r in caplog.records] == [
+        "tech/: 7 file(s) keep their extension in their id, as another file took the plain id "
+        "(tech/001.txt -> 001.txt, tech/002.txt -> 002.txt, tech/003.txt -> 003.txt and 4 more); "
+        "name their common parent folder as the input to keep the ids apart"
+    ]
 
 
 @pytest.mark.parametrize(
