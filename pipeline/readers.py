@@ -1634,8 +1634,17 @@ def _check_text(text: str, where: str, cfg: ReadConfig) -> str:
         why = "a NUL character" if "\x00" in text[:65536] else "over 10 % control characters"
         raise _Reject("binary", f"{where}: looks binary ({why})")
     if _too_empty(text, cfg.min_chars):
-        raise _Reject("empty", f"{where}: fewer than {max(1, cfg.min_chars)} non-space characters")
+        raise _Reject("empty", f"{where}: {_too_few(cfg.min_chars)}")
     return text
+
+
+def _too_few(min_chars: int) -> str:
+    """What an ``empty`` rejection says is missing.
+
+    >>> _too_few(1), _too_few(0), _too_few(20)
+    ('no non-space character', 'no non-space character', 'fewer than 20 non-space characters')
+    """
+    return "no non-space character" if min_chars <= 1 else f"fewer than {min_chars} non-space characters"
 
 
 # -- JSONL ---------------------------------------------------------------------------------
@@ -1778,7 +1787,8 @@ def _jsonl_record(
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        why = f"{exc.msg} at column {exc.colno}"
+        # json's messages may end in " at" ("Invalid control character at"): not "at at column"
+        why = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
         return reject("malformed_jsonl", f"{where}: invalid JSON ({why}){_hint(exc)}")
     except RecursionError:
         return reject("malformed_jsonl", f"{where}: JSON nested too deeply")

@@ -384,6 +384,14 @@ def test_jsonl_numbers_too_long_or_nesting_too_deep_reject_one_record(tmp_path: 
     assert "odd.jsonl:3: JSON nested too deeply" in items[2].message
 
 
+def test_jsonl_invalid_json_messages_say_at_once(tmp_path: Path) -> None:
+    # json's "Invalid control character at" read "... at at column 37"
+    (tmp_path / "c.jsonl").write_bytes(b'{"id": "a", "text": "tab\x01here"}\n{"id": "b", "text": "cu')
+    ctl, cut = read_all(discover([tmp_path / "c.jsonl"]))
+    assert ctl.message == "c.jsonl:1: invalid JSON (Invalid control character at column 25)"
+    assert cut.message == "c.jsonl:2: invalid JSON (Unterminated string starting at column 21)"
+
+
 def test_plan_shards_unscannable_gz_becomes_one_item(tmp_path: Path) -> None:
     (tmp_path / "bad.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00garbage-not-gzip")
     shards = plan_shards(discover([tmp_path / "bad.jsonl.gz"]), 10)
@@ -559,6 +567,15 @@ def test_file_rejections(tmp_path: Path, name: str, content: bytes, reason: str,
     assert rej.reason == reason
     assert rej.source == name and name in rej.message
     assert rej.id == file_id(name)
+
+
+def test_the_empty_rejection_says_what_is_missing_in_plain_words(tmp_path: Path) -> None:
+    # before: "fewer than 1 non-space characters"
+    (tmp_path / "blank.txt").write_bytes(b" \n\t ")
+    (tmp_path / "short.txt").write_bytes(b"abc")
+    assert one(tmp_path / "blank.txt").message == "blank.txt: no non-space character"
+    short = one(tmp_path / "short.txt", min_chars=4)
+    assert short.message == "short.txt: fewer than 4 non-space characters"
 
 
 def test_stray_nul_bytes_in_a_page_are_dropped_not_the_page(tmp_path: Path) -> None:
