@@ -1666,10 +1666,42 @@ def _lines(fh: IO[bytes], limit: int) -> Iterator[bytes | None]:
             yield line
 
 
+@dataclass
+class _UnusedIds:
+    """The records of one JSONL piece whose ``"id"`` could not be used (1.5, true, an object, ""):
+    how many, and the first (line number, value) for the warning."""
+
+    count: int = 0
+    first: tuple[int, str] | None = None
+
+    def add(self, line_no: int, value: Any) -> None:
+        self.count += 1
+        if self.first is None:
+            shown = json.dumps(value, ensure_ascii=False)
+            self.first = (line_no, shown if len(shown) <= 40 else shown[:39] + "…")
+
+    def warn(self, where: str, base: str) -> None:
+        """One warning for the file or piece ``where`` (not one a line), when any id was unusable
+        (``base``: the file's id, the start of the ids its records get instead)."""
+        if self.first is not None:
+            line_no, shown = self.first
+            logger.warning(
+                '%s: %d record(s) have an "id" that is not a non-empty string or an integer (the first '
+                "at line %d: %s); they get the id %s:<line> instead",
+                where,
+                self.count,
+                line_no,
+                shown,
+                base,
+            )
+
+
 def _read_jsonl(item: ShardItem, cfg: ReadConfig, stats: ReadStats) -> Iterator[Document | Rejection]:
     src = item.source
     base = src.doc_id
     line_no = item.start_line
+    unused = _UnusedIds()
+    more = False  # lines after this piece (another shard reads them)
     try:
         with _Opened(src) as fh:
             if item.start_byte:
@@ -1681,9 +1713,10 @@ def _read_jsonl(item: ShardItem, cfg: ReadConfig, stats: ReadStats) -> Iterator[
                         break
             for raw_line in lines:
                 if item.count is not None and line_no >= item.start_line + item.count:
+                    more = True
                     break
                 line_no += 1
-                out = _jsonl_record(raw_line, src, base, line_no, cfg, stats)
+                out = _jsonl_record(raw_line, src, base, line_no, cfg, stats, unused)
                 if out is not None:
                     yield out
         if item.count is not None and line_no < item.start_line + item.count:
@@ -1703,6 +1736,9 @@ def _read_jsonl(item: ShardItem, cfg: ReadConfig, stats: ReadStats) -> Iterator[
         yield Rejection(
             f"{base}:{line_no + 1}", f"{src.rel}:{line_no + 1}", r.reason, str(r), (src.rel, line_no + 1)
         )
+    finally:
+        whole = item.start_line == 0 and not more
+        unused.warn(src.rel if whole else f"{src.rel} (lines {item.start_line + 1}-{line_no})", base)
 
 
 _MARKUP = re.compile(r"<[A-Za-z!/?][^<>]*>")
@@ -1764,7 +1800,13 @@ def _hint(exc: json.JSONDecodeError) -> str:
 
 
 def _jsonl_record(
-    raw_line: bytes | None, src: Source, base: str, line_no: int, cfg: ReadConfig, stats: ReadStats
+    raw_line: bytes | None,
+    src: Source,
+    base: str,
+    line_no: int,
+    cfg: ReadConfig,
+    stats: ReadStats,
+    unused: _UnusedIds,
 ) -> Document | Rejection | None:
     where = f"{src.rel}:{line_no}"
     fallback_id = f"{base}:{line_no}"
@@ -1799,7 +1841,10 @@ def _jsonl_record(
     if "\\ud" in line or "\\uD" in line:  # a \udXXX escape may leave a lone surrogate
         record = {k: _no_surrogates(v) if isinstance(v, str) else v for k, v in record.items()}
     rid = record.get("id")
-    ident = str(rid) if isinstance(rid, str | int) and not isinstance(rid, bool) and str(rid) else fallback_id
+    usable = isinstance(rid, str | int) and not isinstance(rid, bool) and str(rid) != ""
+    ident = str(rid) if usable else fallback_id
+    if rid is not None and not usable:
+        unused.add(line_no, rid)
     text, html = record.get("text"), record.get("html")
     if isinstance(text, str) and (text.strip() or not isinstance(html, str)):
         raw, is_html = text, False

@@ -369,6 +369,41 @@ def test_jsonl_with_bare_cr_line_ends_says_so(tmp_path: Path) -> None:
     assert bad.message.endswith("text follows the record (a damaged line?)")  # not "more than one value"
 
 
+def test_jsonl_ids_that_cannot_be_used_warn_once_per_file_with_a_count(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # before: 1.5, true or an object as "id" were replaced by <file id>:<line> without a word
+    lines = [
+        '{"id": 1.5, "text": "One."}',
+        '{"id": "kept", "text": "Two."}',
+        '{"id": true, "text": "Three."}',
+        '{"id": {"a": 1}, "text": "Four."}',
+        '{"id": "", "text": "Five."}',
+        '{"id": 7, "text": "Six."}',
+        '{"id": null, "text": "Seven: no id, as without the field."}',
+        '{"text": "Eight."}',
+        '{"id": "recs:9", "text": "Nine: an id that looks like a fallback is still the given one."}',
+    ]
+    (tmp_path / "recs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "fine.jsonl").write_text('{"id": "a", "text": "A."}\n', encoding="utf-8")
+    with caplog.at_level("WARNING", logger="pipeline.readers"):
+        items = read_all(discover([tmp_path / "recs.jsonl", tmp_path / "fine.jsonl"]))
+    assert [x.id for x in items] == [
+        "a", "recs:1", "kept", "recs:3", "recs:4", "recs:5", "7", "recs:7", "recs:8", "recs:9",
+    ]  # fmt: skip
+    assert [r.getMessage() for r in caplog.records] == [
+        'recs.jsonl: 4 record(s) have an "id" that is not a non-empty string or an integer (the first '
+        "at line 1: 1.5); they get the id recs:<line> instead"
+    ]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="pipeline.readers"):
+        read_all(discover([tmp_path / "recs.jsonl"]), shard_size=4)  # a file split across shards
+    assert [r.getMessage()[: r.getMessage().index(" (the first")] for r in caplog.records] == [
+        'recs.jsonl (lines 1-4): 3 record(s) have an "id" that is not a non-empty string or an integer',
+        'recs.jsonl (lines 5-8): 1 record(s) have an "id" that is not a non-empty string or an integer',
+    ]
+
+
 def test_jsonl_numbers_too_long_or_nesting_too_deep_reject_one_record(tmp_path: Path) -> None:
     lines = [
         '{"id": "big", "text": "a", "n": ' + "9" * 5000 + "}",  # over Python's 4300 digits
