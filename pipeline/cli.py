@@ -7,7 +7,7 @@
     docclean eval [--data DIR] ...
     docclean state info|compact|reset [--state DIR | --output DIR]
 
-Exit status: 0 success, 1 the command ran but found problems (validate) or another
+Exit status: 0 success, 1 the command ran but found problems (validate; report: damaged lines) or another
 docclean error (e.g. a damaged state store: ``docclean state reset --yes`` moves it
 aside), 2 bad arguments or configuration, 3 the state store is locked by another run.
 """
