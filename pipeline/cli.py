@@ -74,7 +74,14 @@ def _config_from(args: argparse.Namespace) -> Config:
         "run.gzip": args.gzip,
         "boilerplate.rules": args.rules,
     }
-    return Config.load(args.config, overrides)
+    config = Config.load(args.config, overrides)
+    state_dir = config.run.state_dir
+    if args.state is None and state_dir is not None:
+        # the run's own check says "--state ...": name the key of the file the folder came from
+        shown = os.path.abspath(state_dir)
+        if Path(shown).exists() and not Path(shown).is_dir():
+            raise ConfigError(f"run.state_dir {shown} (config file {args.config}) exists and is not a folder")
+    return config
 
 
 def cmd_run(args: argparse.Namespace) -> int:

@@ -254,6 +254,23 @@ def test_state_help_says_which_store_it_uses_without_state_or_output(
     assert "./output (output/.docclean-state)" in " ".join(capsys.readouterr().out.split())
 
 
+def test_a_state_dir_from_the_config_file_that_is_a_file_is_named_by_its_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "file").write_text("x")
+    conf = tmp_path / "c.toml"
+    conf.write_text(f'[run]\nstate_dir = "{tmp_path / "file"}"\n', encoding="utf-8")
+    argv = ["run", str(SEEDS / "003_8b4b2912ffbc3d7b.txt"), "-o", str(tmp_path / "o"), "--config", str(conf)]
+    # before: "--state ... exists and is not a folder", though no --state was given
+    assert main([*argv, "-q"]) == 2
+    assert capsys.readouterr().err == (
+        f"docclean: run.state_dir {tmp_path / 'file'} (config file {conf}) exists and is not a folder\n"
+    )
+    assert main([*argv, "-q", "--state", str(conf)]) == 2  # the flag wins, and is named as such
+    assert capsys.readouterr().err == f"docclean: --state {conf} exists and is not a folder\n"
+    assert not (tmp_path / "o").exists()
+
+
 def test_state_commands_on_a_file_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "file").write_text("x")
     for action in ("info", "compact", "reset"):
