@@ -7,7 +7,7 @@
     docclean eval [--data DIR] ...
     docclean state info|compact|reset [--state DIR | --output DIR]
 
-Exit status: 0 success, 1 the command ran but found problems (validate) or another
+Exit status: 0 success, 1 the command ran but found problems (validate; report: damaged lines) or another
 docclean error (e.g. a damaged state store: ``docclean state reset --yes`` moves it
 aside), 2 bad arguments or configuration, 3 the state store is locked by another run.
 """
@@ -74,7 +74,14 @@ def _config_from(args: argparse.Namespace) -> Config:
         "run.gzip": args.gzip,
         "boilerplate.rules": args.rules,
     }
-    return Config.load(args.config, overrides)
+    config = Config.load(args.config, overrides)
+    state_dir = config.run.state_dir
+    if args.state is None and state_dir is not None:
+        # the run's own check says "--state ...": name the key of the file the folder came from
+        shown = os.path.abspath(state_dir)
+        if Path(shown).exists() and not Path(shown).is_dir():
+            raise ConfigError(f"run.state_dir {shown} (config file {args.config}) exists and is not a folder")
+    return config
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -324,11 +331,22 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _add_state(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("state", help="inspect or maintain the state store (dedup index, templates, inputs)")
+    p = sub.add_parser(
+        "state",
+        help="inspect or maintain a state store (dedup index, templates, inputs); "
+        "default: output/.docclean-state",
+        description="Inspect or maintain a state store. Without --state or --output: the store of "
+        "the output folder ./output (output/.docclean-state).",
+    )
     p.add_argument("action", choices=["info", "compact", "reset"])
     g = p.add_mutually_exclusive_group()
     g.add_argument("--state", help="state folder")
-    g.add_argument("--output", default="output", help="output folder whose default state to use")
+    g.add_argument(
+        "--output",
+        default="output",
+        help="output folder whose default state (OUTPUT/.docclean-state) to use; "
+        "default: output, when neither --state nor --output is given",
+    )
     p.add_argument("--yes", action="store_true", help="confirm reset")
     p.set_defaults(func=cmd_state)
 
@@ -340,7 +358,9 @@ def cmd_state(args: argparse.Namespace) -> int:
     state_dir = args.state or default_state_dir(args.output)
     if Path(state_dir).exists() and not Path(state_dir).is_dir():
         raise ConfigError(f"--state {state_dir} exists and is not a folder")
-    if args.action in ("info", "compact") and not (Path(state_dir) / DB_NAME).exists():
+    if not (Path(state_dir) / DB_NAME).exists():
+        # nothing to show, compact or forget (a damaged store has its file, and reset recovers it);
+        # before, `reset --output typo --yes` made typo/.docclean-state and said "done"
         sys.stdout.write(f"no state store at {state_dir}\n")
         return 0
     if args.action == "info":

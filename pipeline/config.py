@@ -257,6 +257,25 @@ _ABOVE_ZERO = frozenset({"boilerplate.threshold", "dedup.threshold", "dedup.docu
 document a duplicate)."""
 
 
+_AT_LEAST: dict[str, tuple[int, str]] = {
+    "read.max_bytes": (1, "at 0 every input would be rejected as too_large"),
+    "language.sample_chars": (
+        3,
+        "the sample takes a third of it each from the start, middle and end of a text: below 3 "
+        "it is empty and every document would be und",
+    ),
+    "boilerplate.template_min_docs": (
+        2,
+        "below 2 every line of a site's only document would be a template, and that document would "
+        "lose all its text (to turn templates off: boilerplate.site_templates = false)",
+    ),
+}
+"""Whole-number settings whose low values switch their stage off in silence (the smallest value
+that makes sense, and what a smaller one would do). Other counts have a meaning at 0:
+``run.workers`` and ``run.shard_size`` (auto), ``read.min_chars`` (1), ``language.min_chars``
+(no minimum), ``dedup.min_words`` (3, the least dedup uses)."""
+
+
 def _build(cls: type[Any], data: dict[str, Any], prefix: str) -> Any:
     if not isinstance(data, dict):
         raise ConfigError(f"{prefix.rstrip('.') or 'config'} must be a table, got {type(data).__name__}")
@@ -300,6 +319,9 @@ def _coerce(hint: Any, value: Any, key: str) -> Any:
             raise ConfigError(f"{key} must be an integer (got {value!r})")
         if value < 0:
             raise ConfigError(f"{key} must not be negative (got {value})")
+        if key in _AT_LEAST and value < _AT_LEAST[key][0]:
+            least, why = _AT_LEAST[key]
+            raise ConfigError(f"{key} must be at least {least} (got {value}): {why}")
         return value
     if hint is float:
         if isinstance(value, bool) or not isinstance(value, int | float):

@@ -470,19 +470,49 @@ def _add(found: dict[str, Source], by_real: dict[str, str], src: Source) -> None
     by_real[real] = src.rel
 
 
+COLLISION_EXAMPLES = 3
+"""How many renamed files the warning about ids taken by other files names (per input root)."""
+
+
 def _assign_ids(sources: list[Source]) -> list[Source]:
-    """The first source (in rel order) keeps its plain id; later collisions keep their extension."""
-    taken: set[str] = set()
+    """The first source (in rel order) keeps its plain id; later collisions keep their extension.
+
+    One warning per input root (the folder a ``rel`` starts with, or the files named as inputs)
+    says how many of its files were renamed, with the first few: two sibling folders of
+    ``001.txt``... named together gave one line per file before.
+    """
+    taken: dict[str, str] = {}  # id -> the root of the file that holds it
+    renamed: dict[str, list[tuple[str, str]]] = {}
+    across: set[str] = set()  # roots with a file whose id a file of another root holds
     out: list[Source] = []
     for src in sources:
         ident = file_id(src.rel)
+        parts = PurePosixPath(src.rel).parts
+        root = parts[0] if len(parts) > 1 else ""
         if ident in taken:
-            parts = PurePosixPath(src.rel).parts
+            if taken[ident] != root:
+                across.add(root)
             ident = "/".join(parts[1:] if len(parts) > 1 else parts)
-            logger.warning("id %r is taken by another input; %s gets id %r", file_id(src.rel), src.rel, ident)
-        taken.add(ident)
+            renamed.setdefault(root, []).append((src.rel, ident))
+        taken[ident] = root
         out.append(Source(src.path, src.rel, src.format, src.size, src.compressed, ident))
+    for root, files in sorted(renamed.items()):
+        _warn_renamed(root, files, root in across)
     return out
+
+
+def _warn_renamed(root: str, files: Sequence[tuple[str, str]], across: bool) -> None:
+    shown = ", ".join(f"{rel} -> {ident}" for rel, ident in files[:COLLISION_EXAMPLES])
+    more = f" and {len(files) - COLLISION_EXAMPLES} more" if len(files) > COLLISION_EXAMPLES else ""
+    hint = "; name their common parent folder as the input to keep the ids apart" if across else ""
+    logger.warning(
+        "%s: %d file(s) keep their extension in their id, as another file took the plain id (%s%s)%s",
+        f"{root}/" if root else "files named as inputs",
+        len(files),
+        shown,
+        more,
+        hint,
+    )
 
 
 _FORMAT_CODES: tuple[InputFormat, ...] = ("text", "html", "jsonl", "warc")
@@ -1617,8 +1647,17 @@ def _check_text(text: str, where: str, cfg: ReadConfig) -> str:
         why = "a NUL character" if "\x00" in text[:65536] else "over 10 % control characters"
         raise _Reject("binary", f"{where}: looks binary ({why})")
     if _too_empty(text, cfg.min_chars):
-        raise _Reject("empty", f"{where}: fewer than {max(1, cfg.min_chars)} non-space characters")
+        raise _Reject("empty", f"{where}: {_too_few(cfg.min_chars)}")
     return text
+
+
+def _too_few(min_chars: int) -> str:
+    """What an ``empty`` rejection says is missing.
+
+    >>> _too_few(1), _too_few(0), _too_few(20)
+    ('no non-space character', 'no non-space character', 'fewer than 20 non-space characters')
+    """
+    return "no non-space character" if min_chars <= 1 else f"fewer than {min_chars} non-space characters"
 
 
 # -- JSONL ---------------------------------------------------------------------------------
@@ -1640,10 +1679,42 @@ def _lines(fh: IO[bytes], limit: int) -> Iterator[bytes | None]:
             yield line
 
 
+@dataclass
+class _UnusedIds:
+    """The records of one JSONL piece whose ``"id"`` could not be used (1.5, true, an object, ""):
+    how many, and the first (line number, value) for the warning."""
+
+    count: int = 0
+    first: tuple[int, str] | None = None
+
+    def add(self, line_no: int, value: Any) -> None:
+        self.count += 1
+        if self.first is None:
+            shown = json.dumps(value, ensure_ascii=False)
+            self.first = (line_no, shown if len(shown) <= 40 else shown[:39] + "…")
+
+    def warn(self, where: str, base: str) -> None:
+        """One warning for the file or piece ``where`` (not one a line), when any id was unusable
+        (``base``: the file's id, the start of the ids its records get instead)."""
+        if self.first is not None:
+            line_no, shown = self.first
+            logger.warning(
+                '%s: %d record(s) have an "id" that is not a non-empty string or an integer (the first '
+                "at line %d: %s); they get the id %s:<line> instead",
+                where,
+                self.count,
+                line_no,
+                shown,
+                base,
+            )
+
+
 def _read_jsonl(item: ShardItem, cfg: ReadConfig, stats: ReadStats) -> Iterator[Document | Rejection]:
     src = item.source
     base = src.doc_id
     line_no = item.start_line
+    unused = _UnusedIds()
+    more = False  # lines after this piece (another shard reads them)
     try:
         with _Opened(src) as fh:
             if item.start_byte:
@@ -1655,9 +1726,10 @@ def _read_jsonl(item: ShardItem, cfg: ReadConfig, stats: ReadStats) -> Iterator[
                         break
             for raw_line in lines:
                 if item.count is not None and line_no >= item.start_line + item.count:
+                    more = True
                     break
                 line_no += 1
-                out = _jsonl_record(raw_line, src, base, line_no, cfg, stats)
+                out = _jsonl_record(raw_line, src, base, line_no, cfg, stats, unused)
                 if out is not None:
                     yield out
         if item.count is not None and line_no < item.start_line + item.count:
@@ -1677,6 +1749,9 @@ def _read_jsonl(item: ShardItem, cfg: ReadConfig, stats: ReadStats) -> Iterator[
         yield Rejection(
             f"{base}:{line_no + 1}", f"{src.rel}:{line_no + 1}", r.reason, str(r), (src.rel, line_no + 1)
         )
+    finally:
+        whole = item.start_line == 0 and not more
+        unused.warn(src.rel if whole else f"{src.rel} (lines {item.start_line + 1}-{line_no})", base)
 
 
 _MARKUP = re.compile(r"<[A-Za-z!/?][^<>]*>")
@@ -1738,7 +1813,13 @@ def _hint(exc: json.JSONDecodeError) -> str:
 
 
 def _jsonl_record(
-    raw_line: bytes | None, src: Source, base: str, line_no: int, cfg: ReadConfig, stats: ReadStats
+    raw_line: bytes | None,
+    src: Source,
+    base: str,
+    line_no: int,
+    cfg: ReadConfig,
+    stats: ReadStats,
+    unused: _UnusedIds,
 ) -> Document | Rejection | None:
     where = f"{src.rel}:{line_no}"
     fallback_id = f"{base}:{line_no}"
@@ -1761,7 +1842,8 @@ def _jsonl_record(
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        why = f"{exc.msg} at column {exc.colno}"
+        # json's messages may end in " at" ("Invalid control character at"): not "at at column"
+        why = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
         return reject("malformed_jsonl", f"{where}: invalid JSON ({why}){_hint(exc)}")
     except RecursionError:
         return reject("malformed_jsonl", f"{where}: JSON nested too deeply")
@@ -1772,7 +1854,10 @@ def _jsonl_record(
     if "\\ud" in line or "\\uD" in line:  # a \udXXX escape may leave a lone surrogate
         record = {k: _no_surrogates(v) if isinstance(v, str) else v for k, v in record.items()}
     rid = record.get("id")
-    ident = str(rid) if isinstance(rid, str | int) and not isinstance(rid, bool) and str(rid) else fallback_id
+    usable = isinstance(rid, str | int) and not isinstance(rid, bool) and str(rid) != ""
+    ident = str(rid) if usable else fallback_id
+    if rid is not None and not usable:
+        unused.add(line_no, rid)
     text, html = record.get("text"), record.get("html")
     if isinstance(text, str) and (text.strip() or not isinstance(html, str)):
         raw, is_html = text, False

@@ -229,14 +229,46 @@ def test_run_on_a_damaged_store_fails_before_the_map(
     assert not (out / "documents.jsonl").exists()
 
 
-def test_state_info_and_compact_on_a_missing_folder_create_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_state_commands_on_a_missing_folder_create_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     missing = tmp_path / "nonexistent"
-    for action in ("info", "compact"):
-        assert main(["state", action, "--state", str(missing)]) == 0
+    for action in ("info", "compact", "reset"):
+        assert main(["state", action, "--yes", "--state", str(missing)]) == 0
         assert capsys.readouterr().out == f"no state store at {missing}\n"
     assert not missing.exists()
+    # before: `reset --output typo --yes` made typo/.docclean-state and printed "state reset: done"
+    monkeypatch.chdir(tmp_path)
+    for argv in (["--output", "typo", "--yes"], ["--output", "typo"], []):
+        assert main(["state", "reset", *argv]) == 0
+        where = "typo" if argv else "output"  # no --output, no --state: ./output's store
+        assert capsys.readouterr().out == f"no state store at {where}/.docclean-state\n"
+    assert not (tmp_path / "typo").exists() and not (tmp_path / "output").exists()
+
+
+def test_state_help_says_which_store_it_uses_without_state_or_output(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["state", "--help"])
+    assert "./output (output/.docclean-state)" in " ".join(capsys.readouterr().out.split())
+
+
+def test_a_state_dir_from_the_config_file_that_is_a_file_is_named_by_its_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "file").write_text("x")
+    conf = tmp_path / "c.toml"
+    conf.write_text(f'[run]\nstate_dir = "{tmp_path / "file"}"\n', encoding="utf-8")
+    argv = ["run", str(SEEDS / "003_8b4b2912ffbc3d7b.txt"), "-o", str(tmp_path / "o"), "--config", str(conf)]
+    # before: "--state ... exists and is not a folder", though no --state was given
+    assert main([*argv, "-q"]) == 2
+    assert capsys.readouterr().err == (
+        f"docclean: run.state_dir {tmp_path / 'file'} (config file {conf}) exists and is not a folder\n"
+    )
+    assert main([*argv, "-q", "--state", str(conf)]) == 2  # the flag wins, and is named as such
+    assert capsys.readouterr().err == f"docclean: --state {conf} exists and is not a folder\n"
+    assert not (tmp_path / "o").exists()
 
 
 def test_state_commands_on_a_file_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -111,6 +111,32 @@ def test_thresholds_of_zero_that_would_remove_everything_are_config_errors(key: 
         Config.from_mapping({section: {name: 0}})
 
 
+@pytest.mark.parametrize(
+    ("key", "least"),
+    [("read.max_bytes", 1), ("language.sample_chars", 3), ("boilerplate.template_min_docs", 2)],
+)
+def test_counts_below_their_least_sensible_value_are_config_errors(key: str, least: int) -> None:
+    # before: read.max_bytes = 0 rejected every input as too_large, language.sample_chars = 0 made
+    # every document und, template_min_docs = 1 made a one-document site's text all template
+    # (every run exit 0)
+    section, name = key.split(".")
+    for value in {0, least - 1}:
+        with pytest.raises(ConfigError, match=rf"^{key} must be at least {least} \(got {value}\): "):
+            Config.from_mapping({section: {name: value}})
+    assert getattr(getattr(Config.from_mapping({section: {name: least}}), section), name) == least
+
+
+@pytest.mark.parametrize(
+    "key", ["run.workers", "run.shard_size", "read.min_chars", "language.min_chars", "dedup.min_words",
+            "language.seed", "extract.timeout_s", "language.min_confidence", "language.fallback_margin",
+            "boilerplate.template_min_share"],
+)  # fmt: skip
+def test_zero_stays_allowed_where_it_means_something(key: str) -> None:
+    # auto (workers, shard size), no limit (timeout), no minimum: 0 switches no stage off
+    section, name = key.split(".")
+    assert getattr(getattr(Config.from_mapping({section: {name: 0}}), section), name) == 0
+
+
 def test_the_digest_of_a_run_covers_the_rules_it_loaded_not_how_their_path_is_spelt(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -292,6 +292,20 @@ def test_command_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "unknown rendering" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("limit", ["-1", "0", "x"])
+def test_a_limit_below_one_page_is_a_usage_error(limit: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # before: `docclean eval --limit -1` printed an empty table and exited 0
+    from pipeline.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["eval", "--limit", limit])
+    assert stopped.value.code == 2
+    assert f"argument --limit: expected a whole number of pages, at least 1 (got '{limit}')" in (
+        capsys.readouterr().err
+    )
+    assert _args(limit=3).limit == 3
+
+
 # -- gate -------------------------------------------------------------------------------------
 
 

@@ -194,14 +194,39 @@ def test_discover_rel_clash_is_config_error(tmp_path: Path) -> None:
         discover([tmp_path / "a" / "same.txt", tmp_path / "b" / "same.txt"])
 
 
-def test_id_collision_keeps_first_plain(tmp_path: Path) -> None:
+def test_id_collision_keeps_first_plain(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     root = tmp_path / "in"
     root.mkdir()
     (root / "story.html").write_text("<p>html</p>")
     (root / "story.txt").write_text("text")
-    ids = [s.doc_id for s in discover([root])]
+    with caplog.at_level("WARNING", logger="pipeline.readers"):
+        ids = [s.doc_id for s in discover([root])]
     assert ids == ["story", "story.txt"]
     assert len(set(ids)) == 2
+    # inside one folder: naming a parent folder would not help, so the warning does not say to
+    assert [r.getMessage() for r in caplog.records] == [
+        "in/: 1 file(s) keep their extension in their id, as another file took the plain id "
+        "(in/story.txt -> story.txt)"
+    ]
+
+
+def test_id_collisions_warn_once_per_input_root_with_a_count_and_examples(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # `docclean run corpus/business corpus/tech`, both holding 001.txt ...: before, one warning
+    # line per colliding file (400 lines for two folders of 200)
+    for folder in ("business", "tech"):
+        (tmp_path / folder).mkdir()
+        for i in range(1, 8):
+            (tmp_path / folder / f"{i:03d}.txt").write_text(folder, encoding="utf-8")
+    with caplog.at_level("WARNING", logger="pipeline.readers"):
+        ids = [s.doc_id for s in discover([tmp_path / "business", tmp_path / "tech"])]
+    assert ids[:2] == ["001", "002"] and ids[7:9] == ["001.txt", "002.txt"]
+    assert [r.getMessage() for r in caplog.records] == [
+        "tech/: 7 file(s) keep their extension in their id, as another file took the plain id "
+        "(tech/001.txt -> 001.txt, tech/002.txt -> 002.txt, tech/003.txt -> 003.txt and 4 more); "
+        "name their common parent folder as the input to keep the ids apart"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -344,6 +369,41 @@ def test_jsonl_with_bare_cr_line_ends_says_so(tmp_path: Path) -> None:
     assert bad.message.endswith("text follows the record (a damaged line?)")  # not "more than one value"
 
 
+def test_jsonl_ids_that_cannot_be_used_warn_once_per_file_with_a_count(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # before: 1.5, true or an object as "id" were replaced by <file id>:<line> without a word
+    lines = [
+        '{"id": 1.5, "text": "One."}',
+        '{"id": "kept", "text": "Two."}',
+        '{"id": true, "text": "Three."}',
+        '{"id": {"a": 1}, "text": "Four."}',
+        '{"id": "", "text": "Five."}',
+        '{"id": 7, "text": "Six."}',
+        '{"id": null, "text": "Seven: no id, as without the field."}',
+        '{"text": "Eight."}',
+        '{"id": "recs:9", "text": "Nine: an id that looks like a fallback is still the given one."}',
+    ]
+    (tmp_path / "recs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "fine.jsonl").write_text('{"id": "a", "text": "A."}\n', encoding="utf-8")
+    with caplog.at_level("WARNING", logger="pipeline.readers"):
+        items = read_all(discover([tmp_path / "recs.jsonl", tmp_path / "fine.jsonl"]))
+    assert [x.id for x in items] == [
+        "a", "recs:1", "kept", "recs:3", "recs:4", "recs:5", "7", "recs:7", "recs:8", "recs:9",
+    ]  # fmt: skip
+    assert [r.getMessage() for r in caplog.records] == [
+        'recs.jsonl: 4 record(s) have an "id" that is not a non-empty string or an integer (the first '
+        "at line 1: 1.5); they get the id recs:<line> instead"
+    ]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="pipeline.readers"):
+        read_all(discover([tmp_path / "recs.jsonl"]), shard_size=4)  # a file split across shards
+    assert [r.getMessage()[: r.getMessage().index(" (the first")] for r in caplog.records] == [
+        'recs.jsonl (lines 1-4): 3 record(s) have an "id" that is not a non-empty string or an integer',
+        'recs.jsonl (lines 5-8): 1 record(s) have an "id" that is not a non-empty string or an integer',
+    ]
+
+
 def test_jsonl_numbers_too_long_or_nesting_too_deep_reject_one_record(tmp_path: Path) -> None:
     lines = [
         '{"id": "big", "text": "a", "n": ' + "9" * 5000 + "}",  # over Python's 4300 digits
@@ -357,6 +417,14 @@ def test_jsonl_numbers_too_long_or_nesting_too_deep_reject_one_record(tmp_path: 
     assert [getattr(x, "reason", "document") for x in items] == ["malformed_jsonl"] * 3 + ["document"]
     assert "odd.jsonl:1: invalid JSON (a number with too many digits)" in items[0].message
     assert "odd.jsonl:3: JSON nested too deeply" in items[2].message
+
+
+def test_jsonl_invalid_json_messages_say_at_once(tmp_path: Path) -> None:
+    # json's "Invalid control character at" read "... at at column 37"
+    (tmp_path / "c.jsonl").write_bytes(b'{"id": "a", "text": "tab\x01here"}\n{"id": "b", "text": "cu')
+    ctl, cut = read_all(discover([tmp_path / "c.jsonl"]))
+    assert ctl.message == "c.jsonl:1: invalid JSON (Invalid control character at column 25)"
+    assert cut.message == "c.jsonl:2: invalid JSON (Unterminated string starting at column 21)"
 
 
 def test_plan_shards_unscannable_gz_becomes_one_item(tmp_path: Path) -> None:
@@ -534,6 +602,15 @@ def test_file_rejections(tmp_path: Path, name: str, content: bytes, reason: str,
     assert rej.reason == reason
     assert rej.source == name and name in rej.message
     assert rej.id == file_id(name)
+
+
+def test_the_empty_rejection_says_what_is_missing_in_plain_words(tmp_path: Path) -> None:
+    # before: "fewer than 1 non-space characters"
+    (tmp_path / "blank.txt").write_bytes(b" \n\t ")
+    (tmp_path / "short.txt").write_bytes(b"abc")
+    assert one(tmp_path / "blank.txt").message == "blank.txt: no non-space character"
+    short = one(tmp_path / "short.txt", min_chars=4)
+    assert short.message == "short.txt: fewer than 4 non-space characters"
 
 
 def test_stray_nul_bytes_in_a_page_are_dropped_not_the_page(tmp_path: Path) -> None:

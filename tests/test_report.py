@@ -307,6 +307,27 @@ def test_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "cannot read" in capsys.readouterr().err
 
 
+def test_unreadable_lines_exit_1_with_a_line_on_stderr_and_the_page_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a documents.jsonl cut in half: before, exit 0 and nothing on stderr (only the page said
+    # "unreadable lines"), while `validate` and `explain` failed on the same folder
+    cut = tmp_path / "cut"
+    shutil.copytree(RUN, cut)
+    whole = (cut / "documents.jsonl").read_bytes()
+    (cut / "documents.jsonl").write_bytes(whole[: len(whole) // 2])
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    assert command(parser.parse_args([str(cut)])) == 1
+    printed = capsys.readouterr()
+    assert printed.out.strip() == str(cut / "report.html")
+    assert printed.err == (
+        f"docclean report: 1 line(s) of {cut} are no docclean record (cut short or edited?): the page "
+        f"counts them as unreadable lines but cannot show them; `docclean validate {cut}` names each\n"
+    )
+    assert "unreadable lines" in (cut / "report.html").read_text(encoding="utf-8")
+
+
 # --------------------------------------------------------------------------- real browser
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

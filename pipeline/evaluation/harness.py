@@ -305,6 +305,24 @@ def default_data_dir() -> Path | None:
     return candidate if candidate.is_dir() else None
 
 
+def _pages(value: str) -> int:
+    """A ``--limit`` value: a whole number of pages, at least 1 (-1 or 0 printed an empty table
+    and exited 0).
+
+    >>> _pages("50")
+    50
+    >>> _pages("-1")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: expected a whole number of pages, at least 1 (got '-1'); ...
+    """
+    if not value.strip().isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of pages, at least 1 (got {value!r}); leave --limit out for all"
+        )
+    return int(value)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``docclean eval``."""
     parser.add_argument(
@@ -321,7 +339,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--limit",
-        type=int,
+        type=_pages,
         metavar="N",
         help="at most N pages per data set, evenly spaced over the sorted ids",
     )

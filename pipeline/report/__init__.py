@@ -835,6 +835,12 @@ def write_report(output_dir: str | Path, dest: str | Path | None = None, limit: 
     >>> write_report(d).name
     'report.html'
     """
+    return _write(output_dir, dest, limit)[0]
+
+
+def _write(output_dir: str | Path, dest: str | Path | None, limit: int | None) -> tuple[Path, RunData]:
+    """:func:`write_report`, also returning what the page was made of (``bad_lines``: lines of
+    the run's files that were no record, counted on the page but not shown)."""
     directory = Path(output_dir)
     data = read_run(directory, limit)
     target = Path(dest) if dest is not None else directory / "report.html"
@@ -850,7 +856,7 @@ def write_report(output_dir: str | Path, dest: str | Path | None = None, limit: 
         _atomic_write(target, render_report(data, directory.resolve().name))
     except OSError as exc:
         raise ReportWriteError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    return target
+    return target, data
 
 
 _RUN_FILE = re.compile(rf"(documents|rejected)(-{RUN_ID})?\.jsonl(\.gz)?|manifest(-{RUN_ID})?\.json")
@@ -902,7 +908,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def command(args: argparse.Namespace) -> int:
-    """Run ``docclean report``; returns the exit status.
+    """Run ``docclean report``; returns the exit status: 0, 1 when the run's files hold lines
+    that are no record (the page is written all the same, and counts them) or the page cannot
+    be written, 2 when ``OUTPUT_DIR`` is no run's output or ``--out`` names a file it must not.
 
     >>> import argparse
     >>> p = argparse.ArgumentParser(); add_arguments(p)
@@ -913,7 +921,7 @@ def command(args: argparse.Namespace) -> int:
 
     try:
         limit = getattr(args, "limit", DEFAULT_LIMIT)
-        path = write_report(args.output_dir, args.out, limit or None)
+        path, data = _write(args.output_dir, args.out, limit or None)
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError, FileExistsError) as exc:
         print(f"docclean report: {exc}", file=sys.stderr)
         return 2
@@ -931,6 +939,15 @@ def command(args: argparse.Namespace) -> int:
             "documents into this folder too (`docclean validate` and `explain` read every run's files)",
             file=sys.stderr,
         )
+    if data.bad_lines:
+        # before: exit 0 and a quiet stderr, while `validate` and `explain` failed on the same folder
+        print(
+            f"docclean report: {data.bad_lines} line(s) of {args.output_dir} are no docclean record "
+            "(cut short or edited?): the page counts them as unreadable lines but cannot show them; "
+            f"`docclean validate {args.output_dir}` names each",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
