@@ -47,7 +47,7 @@ import traceback
 import uuid
 from array import array as pyarray
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from operator import itemgetter
@@ -1226,13 +1226,29 @@ class RunSummary:
         return rows
 
 
-def _rename(result: ShardResult, seen: Counter[str], renames: dict[tuple[int, int], str]) -> None:
-    """Add the renames of one shard's repeated ids (shards must come in input order)."""
+def _given_suffixed(results: Iterable[ShardResult]) -> set[str]:
+    """The ids of ``results`` that look generated (``x~N``, or anything with a ``~``): only
+    those can be taken by a rename, so only those are kept."""
+    return {doc_id for r in results for doc_id in r.ids if "~" in doc_id}
+
+
+def _rename(
+    result: ShardResult,
+    seen: Counter[str],
+    renames: dict[tuple[int, int], str],
+    given: Collection[str] = frozenset(),
+) -> None:
+    """Add the renames of one shard's repeated ids (shards must come in input order).
+
+    A rename ``x~N`` takes the next ``N`` whose id no document has used so far and none
+    carries as given (``given``: ids of documents still to come, see :func:`_given_suffixed`):
+    ids ``a``, ``a``, ``a~2`` give ``a``, ``a~3``, ``a~2``, not ``a``, ``a~2``, ``a~2~2``.
+    """
     for pos, doc_id in enumerate(result.ids):
         seen[doc_id] += 1
         if seen[doc_id] > 1:
             new = f"{doc_id}~{seen[doc_id]}"
-            while new in seen:
+            while new in seen or new in given:
                 seen[doc_id] += 1
                 new = f"{doc_id}~{seen[doc_id]}"
             seen[new] += 1
@@ -1240,14 +1256,16 @@ def _rename(result: ShardResult, seen: Counter[str], renames: dict[tuple[int, in
 
 
 def _unique_ids(results: Sequence[ShardResult]) -> dict[tuple[int, int], str]:
-    """Renames for repeated ids, in input order: the second ``x`` becomes ``x~2``.
+    """Renames for repeated ids, in input order: the second ``x`` becomes ``x~2`` (or the
+    next ``x~N`` that no document of the run carries as its own id).
 
     Keys are ``(shard index, position among the shard's documents)``.
     """
     seen: Counter[str] = Counter()
     renames: dict[tuple[int, int], str] = {}
+    given = _given_suffixed(results)
     for r in results:
-        _rename(r, seen, renames)
+        _rename(r, seen, renames, given)
     return renames
 
 
@@ -1428,6 +1446,7 @@ class EarlyDecider:
         self.decided = 0
         self.seconds = 0.0
         self._seen: Counter[str] = Counter()
+        self._generated: set[str] = set()  # the renames made so far (x~N)
         self._pending: dict[int, ShardResult] = {}
 
     def offer(self, result: ShardResult) -> None:
@@ -1442,7 +1461,15 @@ class EarlyDecider:
                 if r.first_key is not None and r.first_key[0] == 0:
                     self.ok = False  # a dated document: canonical order is not shard order
                     break
-                _rename(r, self._seen, self.renames)
+                given = _given_suffixed([r])
+                if not given.isdisjoint(self._generated):
+                    # an id this shard carries was given to an earlier document as a rename:
+                    # finish() renames and decides again, knowing every id of the run
+                    self.ok = False
+                    break
+                before = len(self.renames)
+                _rename(r, self._seen, self.renames, given)
+                self._generated.update(itertools.islice(self.renames.values(), before, None))
                 stream = ((r.index, pos, sig) for _key, pos, sig in _unspill(r.signatures))
                 _decide_stream(stream, self.renames, self.index, self.config, self.spill)
                 self.decided += 1

@@ -1196,6 +1196,37 @@ def test_repeated_ids_are_renamed_across_shards(tmp_path: Path) -> None:
     assert [[d["of"] for d in r["duplicates"]] for r in recs] == [[], ["same"], ["same"]]  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("shard_size", [1, 100])
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_generated_id_suffix_skips_ids_the_input_gives(
+    tmp_path: Path, shard_size: int, workers: int
+) -> None:
+    # before: ids a, a, a~2 came out as a, a~2 (the second record) and a~2~2 (the record whose
+    # own id is a~2); with one shard a record, the early decider renames before it sees a~2
+    feed = tmp_path / "feed.jsonl"
+    texts = ["One story about the harbour.", "Another story about the mill.", "A third about the bridge."]
+    rows = [{"id": i, "text": t} for i, t in zip(["a", "a", "a~2"], texts, strict=True)]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    config = one_worker(run={"shard_size": shard_size, "workers": workers})
+    runner.run([feed], tmp_path / "out", config)
+    assert [r["id"] for r in lines(tmp_path / "out" / "documents.jsonl")] == ["a", "a~3", "a~2"]
+
+
+def test_with_dedup_off_an_emptied_document_is_not_said_to_have_lost_duplicates(tmp_path: Path) -> None:
+    site = tmp_path / "in"
+    site.mkdir()
+    for i in range(4):  # the same lines in every document of one site: all site template
+        (site / f"{i}.txt").write_text(
+            "The harbour office opens at nine.\nThe mill closes at six.\n", "utf-8"
+        )
+    runner.run([site], tmp_path / "out", one_worker(dedup={"mode": "off"}))
+    rejected = lines(tmp_path / "out" / "rejected.jsonl")
+    assert [r["reason"] for r in rejected] == ["empty_after_cleaning"] * 4
+    # before: "... once boilerplate and duplicates are removed", with no duplicate removed
+    assert {r["message"].split(" (")[0] for r in rejected} == {"nothing is left once boilerplate is removed"}
+    assert not any("duplicate" in r["message"] for r in rejected)
+
+
 def test_a_shard_task_is_small_whatever_the_number_of_inputs(tmp_path: Path) -> None:
     """Workers get the shard's own task, not the plan (which lists every input file)."""
     import pickle
