@@ -263,6 +263,8 @@ def plan(
     check_free(state_dir)  # another run's lock: exit 3 now, not after the walk and checksums
     if not config.run.incremental:
         _check_one_state(out, state_dir)
+    else:
+        _warn_other_states(out, state_dir)
     # an output (or state) folder inside an input folder is not read back as input
     found = readers.discover(inputs, exclude=[str(out), state_dir])
     held_back: dict[int, int] = {}
@@ -1981,6 +1983,34 @@ def _check_one_state(out: Path, state_dir: str) -> None:
             f"{out} holds documents of incremental runs that keep their state in {theirs}; a one-off "
             f"run with the state {state_dir} would replace them without that state knowing. Run with "
             f"--state {theirs}, or write to another output folder"
+        )
+
+
+def _warn_other_states(out: Path, state_dir: str) -> None:
+    """An incremental run into an output where incremental runs of another state wrote: allowed
+    (two feeds, one folder), but inputs both states read are written twice; say so once.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> _ = (out / "documents-20260101T000000Z-0a1b2c3d.jsonl").write_text("")
+    >>> _ = (out / "manifest-20260101T000000Z-0a1b2c3d.json").write_text('{"state_dir": "/x/st"}')
+    >>> _warn_other_states(out, "/x/st")  # the same state: nothing to say
+    """
+    theirs = set()
+    for path in sorted(out.glob("documents-*")):
+        m = _RUN_FILE.fullmatch(path.name)
+        if m is not None and _other_state(out, m.group(1), state_dir):
+            manifest = json.loads((out / f"manifest-{m.group(1)}.json").read_text(encoding="utf-8"))
+            theirs.add(str(manifest["state_dir"]))
+    if theirs:
+        log.warning(
+            "%s holds documents of incremental runs that keep their state in %s, not in %s: an input "
+            "both states read is written again by this run (its documents are then in the output "
+            "twice); give --state %s to continue those runs",
+            out,
+            ", ".join(sorted(theirs)),
+            state_dir,
+            sorted(theirs)[0],
         )
 
 

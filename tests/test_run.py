@@ -1550,3 +1550,15 @@ def test_incremental_runs_over_one_folder_per_night_keep_their_ids_apart(
     runner.run([tmp_path / "n2"], out, cfg)
     ids = [r["id"] for p in out.glob("documents-*.jsonl") for r in map(json.loads, p.open())]
     assert sorted(ids) == ["001", "n2/001", "n2/001"]
+
+
+def test_an_incremental_run_with_another_state_into_the_same_output_warns(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    _two_stories(tmp_path / "in")
+    out = tmp_path / "o"
+    runner.run([tmp_path / "in" / "xA"], out, one_worker(run={"incremental": True}))
+    assert "keep their state in" not in caplog.text
+    other = one_worker(run={"incremental": True, "state_dir": str(tmp_path / "st")})
+    runner.run([tmp_path / "in" / "xB"], out, other)
+    assert f"keep their state in {out / '.docclean-state'}" in caplog.text
