@@ -43,6 +43,7 @@ def _index(rules: tuple[Rule, ...]) -> _Index:
 def _rule_lang(rule: Rule) -> str:
     """The language of a pack's rule by its id ("newsletter/de/anmelden": "de"); "" for a site's rule.
 
+    >>> from pipeline.document import Category
     >>> _rule_lang(Rule("newsletter/de/anmelden", Category.NEWSLETTER, "x"))
     'de'
     """

@@ -529,6 +529,7 @@ def _undated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
 
 
 _INLINE_TEASERS = 6
+"""At most this many teaser headlines under a related-links heading inside the article."""
 _READ_ALSO = re.compile(
     r"(read (more|also|next)|also read|see also|related( (stories|articles|coverage|reading|content))?|"
     r"more on this( story| topic)?|you (may|might) also like|lea (también|más)|lee (también|más)|"
@@ -541,7 +542,6 @@ _READ_ALSO = re.compile(
 )
 """A related-links heading that only ever heads teasers ("Lea también", "READ MORE:"); not one that
 may head the article's own list ("Trending now", "Themen der Sitzung", "More from the collection")."""
-"""At most this many teaser headlines under a related-links heading inside the article."""
 
 
 def _inline_teaser(b: _Block) -> bool:

@@ -116,6 +116,8 @@ def _typeset_tables(text: str, bs: list[_Block]) -> _Tables:
 
     >>> text = "H\\nPrices --\\n  Crop    Loan   Call\\n  Wheat   2.55   --\\nX-in.\\n  Corn    1.35   3.15"
     >>> text += "\\n  Oats    nil    nil"
+    >>> from pipeline.boilerplate.blocks import _blocks, _make_blocks
+    >>> from pipeline.document import Document
     >>> bs = _make_blocks(text, _blocks(Document("t", "t", "text", text=text)), set())[0]
     >>> t = _typeset_tables(text, bs)
     >>> sorted(t.lines), sorted(t.headings)
@@ -237,6 +239,7 @@ def _table_of_figures(text: str, bs: list[_Block], listy: list[bool]) -> list[in
     Lines with a text browser's link references ("[7]Log in   [8]Subscribe") are no rows.
 
     >>> text = "HEAD\\n    Shr 20.1p vs 17.6p\\n    Net 1.2 mln vs 0.9 mln\\n    Revs 5.1 mln vs 4.2 mln"
+    >>> from pipeline.boilerplate.blocks import _make_blocks
     >>> bs = _make_blocks(text, [(0, 4, 0), (9, 27, 0), (32, 54, 0), (59, 82, 0)], set())[0]
     >>> _table_of_figures(text, bs, [False, True, True, True])
     [1, 2, 3]
