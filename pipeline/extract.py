@@ -431,6 +431,60 @@ def page_title(title: str | None, names: tuple[str | None, ...]) -> str | None:
     return title[start:end].strip() or title
 
 
+_AUTHOR_LEAD = re.compile(
+    r"^(?:.*\bedited by|view all posts by|all posts by|posts by|zum profil von|artikel von|article by|"
+    r"written by|posted by|interview(?: mit)?|by|von|por|par)\s+",
+    re.IGNORECASE,
+)
+_AUTHOR_TAIL = re.compile(r"\s+(?:said|says|stand|hora de publicación del artículo)$", re.IGNORECASE)
+_NO_AUTHOR = re.compile(
+    r"(?:name|datum|date|author|autor|admin|article by|by|von|unknown|anonymous|anónimo)|"
+    r"(?:on |am |el )?(?:\d{1,2}\.? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez)"
+    r"[a-zäé]*\.? \d{1,4}(?:, \d{4})?|"
+    r"\S+(?: \S+)? (?:com|org|net)",  # a host written as words ("Facebook Com", "Freiheit Org")
+    re.IGNORECASE,
+)
+
+
+def page_author(author: str | None, names: tuple[str | None, ...]) -> str | None:
+    """A page's author as trafilatura read it, without the chrome around the name ("View all posts
+    by Daniel Lemire", "Zum Profil von jesusfreak jesusfreak"), and without parts that name no
+    person: a label ("Datum", "Name"), a date ("On August 3"), the site itself (``names``: its name
+    and host). Several authors stay, joined by "; ".
+
+    >>> page_author("View all posts by Daniel Lemire", ())
+    'Daniel Lemire'
+    >>> page_author("Zum Profil von jesusfreak jesusfreak", ())
+    'jesusfreak'
+    >>> page_author("Stephangoeldi Said; On August 3", ())
+    'Stephangoeldi'
+    >>> page_author("Datum", ()), page_author("The Planetary Press", ("The Planetary Press",))
+    (None, None)
+    >>> page_author("Revised Edition Edited by Adrian Parr", ())
+    'Adrian Parr'
+    >>> page_author("Denis Dilba; Heise Online", ("Technology Review", "heise.de"))
+    'Denis Dilba; Heise Online'
+    >>> page_author("Facebook Com; Vegolosi", ("Vegolosi",)) is None
+    True
+    """
+    if not author:
+        return author
+    known = {_squeeze(n) for n in names if n} | {
+        _squeeze(n.lower().removeprefix("www.").rsplit(".", 1)[0]) for n in names if n and "." in n
+    }
+    kept: list[str] = []
+    for part in author.split(";"):
+        part = _AUTHOR_TAIL.sub("", _AUTHOR_LEAD.sub("", part.strip())).strip()
+        words = part.split()
+        if len(words) == 2 and words[0].casefold() == words[1].casefold():
+            part = words[0]  # a profile's name twice ("jesusfreak jesusfreak")
+        if not part or _NO_AUTHOR.fullmatch(part) or _squeeze(part) in known:
+            continue
+        if part not in kept:
+            kept.append(part)
+    return "; ".join(kept) or None
+
+
 def _meta(result: Any, name: str) -> str | None:
     value = getattr(result, name, None) if result is not None else None
     if isinstance(value, str) and value.strip():
@@ -493,15 +547,14 @@ def extract(doc: Document, cfg: ExtractConfig) -> Document:
         name = None
     site = doc.site or name or url_group(url) or _meta(result, "hostname")
     group = doc.group if doc.url else (url_group(url) or doc.group)
-    title = doc.title or page_title(
-        _meta(result, "title"), (name, site, url_group(url), _meta(result, "hostname"))
-    )
+    names = (name, site, url_group(url), _meta(result, "hostname"))
+    title = doc.title or page_title(_meta(result, "title"), names)
     return replace(
         doc,
         raw="",
         text=text,
         title=title,
-        author=doc.author or _meta(result, "author"),
+        author=doc.author or page_author(_meta(result, "author"), names),
         published=doc.published or _meta(result, "date"),
         url=url,
         site=site,

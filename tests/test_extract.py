@@ -431,3 +431,10 @@ def test_the_site_name_and_a_date_leave_the_page_title() -> None:
     # a title that merely has separators keeps them
     page = page.replace("Storm hits the coast | Daily Example", "Storm - the night the coast flooded")
     assert extract(html_doc(page), ExtractConfig()).title == "Storm - the night the coast flooded"
+
+
+def test_the_page_author_loses_its_chrome_and_the_site_name() -> None:
+    page = ARTICLE.replace("Jane Reporter", "View all posts by Jane Reporter")
+    assert extract(html_doc(page), ExtractConfig()).author == "Jane Reporter"
+    page = ARTICLE.replace('content="Jane Reporter"', 'content="Daily Example"')
+    assert extract(html_doc(page), ExtractConfig()).author is None  # the site is no author
