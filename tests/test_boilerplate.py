@@ -429,3 +429,15 @@ def test_a_headline_that_is_all_the_text_holds_stays_in_it() -> None:
     assert [s.rule for s in doc.removed] == ["share_widget/en/share-this"]
     doc = _run("Storm Warning For The Coast\n\nThe coast guard warned of gales on Friday, officials said.")
     assert doc.title == "Storm Warning For The Coast" and doc.removed[0].rule == "title/first-line"
+
+
+def test_a_known_title_with_curly_quotes_finds_its_headline_line() -> None:
+    # the lines are compared normalised (straight quotes, NFKC): before, a page title with „“ or ’
+    # never matched its headline, which stayed in the text
+    text = (
+        "Council’s „new“ plan for the roads\n\n"
+        "The council approved on Tuesday a plan to repair every road in the old town by 2027, aides said.\n"
+    )
+    doc = _run(text, title="Council’s „new“ plan for the roads")
+    assert doc.title == "Council’s „new“ plan for the roads"
+    assert [s.rule for s in doc.removed] == ["title/first-line"]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.boilerplate.blocks import _DIGIT, _Block, _data_like, _is_headline, _open_end
-from pipeline.boilerplate.features import has_date
+from pipeline.boilerplate.features import has_date, normalise
 from pipeline.boilerplate.stopwords import STOPWORDS
 from pipeline.boilerplate.tables import _CELL_GAP, _FIGURE, _Tables, _typeset
 from pipeline.document import Category, Document
@@ -175,7 +175,8 @@ def _find_title(
     lines = tables.lines if tables is not None else frozenset()
     headings = tables.headings if tables is not None else frozenset()
     if doc.title:
-        want = " ".join(doc.title.split()).lower()
+        # compared as the lines are: normalised (quotes, NFKC), so "„Peta“" and "wife’s" match
+        want = normalise(doc.title)[0].lower()
         for b in bs[: max(lo, 1) + 1]:
             if b.f.text.lower() == want:
                 return b.index
