@@ -1607,7 +1607,10 @@ def finish(
 
     # a one-off run that names documents of the output it replaces as the first copies of its
     # duplicates keeps that output's documents file (set aside): else their text would be nowhere
-    elsewhere = set() if config.run.incremental else _cited_elsewhere(decisions, results, renames)
+    replaces = not config.run.incremental and any(
+        (out / name).is_file() for name in ("documents.jsonl", "documents.jsonl.gz")
+    )
+    elsewhere = _cited_elsewhere(decisions, results, renames) if replaces else set()
 
     t0 = time.perf_counter()
     _sweep_stale_work(out, Path(plan.work_dir).name)
