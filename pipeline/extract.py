@@ -361,7 +361,8 @@ def _run(doc: Document, cfg: ExtractConfig, page: HtmlElement | str) -> tuple[st
     return _clean_lines(base_text), result, "baseline"
 
 
-_TITLE_SEPARATOR = re.compile(r" +(?:[|·•»›]|::|[-–—]) +")
+_TITLE_SEPARATOR = re.compile(r"( +(?:[|·•»›]|::|[-–—]) +)")
+_LEGAL_FORM = re.compile(r"^the\s+|\s+(?:inc|ltd|llc|gmbh|ag|e\.\s?v)\.?$", re.IGNORECASE)
 _TITLE_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
@@ -375,9 +376,11 @@ def page_title(title: str | None, names: tuple[str | None, ...]) -> str | None:
     "Plejaden, M45 - Abenteuer Astronomie", "Berlin confronts ... | DW | 19.01.2020".
 
     ``names``: the site's name and host(s). A part of the title (between " | ", " - ", " – ",
-    " · ", ...) at either end goes when, letters and digits only, it is one of them, is the host
-    without its top-level domain, or is part of the site's name; a date goes with it. At least one
-    part stays.
+    " · ", ...) at either end goes when, letters and digits only, it is one of them (without "The"
+    or a legal form such as "Inc."), one part of a name that has separators itself, or the host
+    without its top-level domain; at the end also when it is part of the name; a date goes with
+    it. At least one part stays. A first part that only shares words with the name stays
+    ("Energy - the new gold rush" on "Energy News").
 
     >>> page_title("Plejaden, M45 - Abenteuer Astronomie", ("Abenteuer Astronomie",))
     'Plejaden, M45'
@@ -391,10 +394,17 @@ def page_title(title: str | None, names: tuple[str | None, ...]) -> str | None:
     ('Rückblick', 'The Guardian')
     >>> page_title("Brexit - the deal explained | Politics", ("example.com",))
     'Brexit - the deal explained | Politics'
+    >>> page_title("Energy - the new gold rush", ("Energy News",))
+    'Energy - the new gold rush'
+    >>> page_title("Gold | Gold News", ("Gold News",))
+    'Gold'
+    >>> page_title("Estwick to contest DLP's top post - Barbados Today", ("The Barbados TODAY inc.",))
+    "Estwick to contest DLP's top post"
     """
     if not title:
         return title
-    parts = _TITLE_SEPARATOR.split(title.strip())
+    pieces = _TITLE_SEPARATOR.split(title.strip())  # parts and, between them, their separators
+    parts = pieces[::2]
     if len(parts) < 2:
         return title
     known: set[str] = set()
@@ -402,48 +412,71 @@ def page_title(title: str | None, names: tuple[str | None, ...]) -> str | None:
     for name in names:
         if not name:
             continue
-        squeezed = _squeeze(name)
-        whole.append(squeezed)
-        known.add(squeezed)
+        whole.append(_squeeze(name))
+        plain = _LEGAL_FORM.sub("", name.strip())
+        known.update(_squeeze(x) for x in (name, plain, *_TITLE_SEPARATOR.split(plain)[::2]))
         host = name.lower().removeprefix("www.")
         if "." in host and " " not in host:
             known.add(_squeeze(host.rsplit(".", 1)[0]))
+    known.discard("")
 
-    def site(part: str) -> bool:
+    def site(part: str, last: bool = False) -> bool:
         squeezed = _squeeze(part)
-        return bool(squeezed) and (
-            squeezed in known or (len(squeezed) >= 4 and any(squeezed in w for w in whole))
-        )
+        # at the end, where pages put their name, also a part of the name ("| EL DEBER" on
+        # "GrupoELDEBER", "- Jäger" on "JÄGER Zeitschrift für das Jagdrevier")
+        return squeezed in known or (last and len(squeezed) >= 4 and any(squeezed in w for w in whole))
 
     def dated(part: str) -> bool:
         return _TITLE_DATE.fullmatch(part.strip()) is not None
 
     lo, hi = 0, len(parts)
-    while hi - lo > 1 and (site(parts[hi - 1]) or (dated(parts[hi - 1]) and site(parts[hi - 2]))):
+    while hi - lo > 1 and (site(parts[hi - 1], True) or (dated(parts[hi - 1]) and site(parts[hi - 2], True))):
         hi -= 1
     while hi - lo > 1 and site(parts[lo]):
         lo += 1
     if (lo, hi) == (0, len(parts)):
         return title
-    # the separators between the parts that stay, as written
-    start = title.find(parts[lo])
-    end = title.rfind(parts[hi - 1]) + len(parts[hi - 1])
-    return title[start:end].strip() or title
+    # the parts that stay with the separators between them, as written
+    return "".join(pieces[2 * lo : 2 * hi - 1]).strip() or title
 
 
 _AUTHOR_LEAD = re.compile(
-    r"^(?:.*\bedited by|view all posts by|all posts by|posts by|zum profil von|artikel von|article by|"
-    r"written by|posted by|interview(?: mit)?|by|von|por|par)\s+",
+    r"^(?:(?:revised edition )?edited by|view all posts by|all posts by|posts by|zum profil von|artikel von|"
+    r"article by|written by|posted by|interview(?: mit| by)?|by|por)\s+",
     re.IGNORECASE,
 )
-_AUTHOR_TAIL = re.compile(r"\s+(?:said|says|stand|hora de publicación del artículo)$", re.IGNORECASE)
+_AUTHOR_TAIL = re.compile(r"\s+(?:says|hora de publicación del artículo)$", re.IGNORECASE)
+"""Words run on to a name ("Art Edwards says"); not "said" or "Stand", which are surnames too."""
 _NO_AUTHOR = re.compile(
     r"(?:name|datum|date|author|autor|admin|article by|by|von|unknown|anonymous|anónimo)|"
     r"(?:on |am |el )?(?:\d{1,2}\.? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez)"
     r"[a-zäé]*\.? \d{1,4}(?:, \d{4})?|"
-    r"\S+(?: \S+)? (?:com|org|net)",  # a host written as words ("Facebook Com", "Freiheit Org")
+    r"\S+(?: \S+)? (?:com|org)",  # a host written as words ("Facebook Com", "Freiheit Org")
     re.IGNORECASE,
 )
+
+
+_ORG_WORD = re.compile(
+    r"\b(?:the|press|times|news|daily|weekly|today|post|journal|review|magazine?|online|blog|media|radio|"
+    r"tv|verlag|direkt|redaktion|deutschland|economist|herald|tribune|gazette|group|inc|gmbh)\b|"
+    r"(?:nachrichten|zeitung|magazin|blatt)\b",
+    re.IGNORECASE,
+)
+
+
+def _person(name: str) -> bool:
+    """A name shaped like a person's, two or three capitalised words and no word of a publication
+    ("Martin Fowler", "Julia Evans"; not "The Economist", "Ostbelgien Direkt", "AUTO ZEITUNG").
+
+    >>> _person("Martin Fowler"), _person("The Planetary Press"), _person("Deutsche Wirtschaftsnachrichten")
+    (True, False, False)
+    """
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and _ORG_WORD.search(name) is None
+    )
 
 
 def page_author(author: str | None, names: tuple[str | None, ...]) -> str | None:
@@ -456,8 +489,10 @@ def page_author(author: str | None, names: tuple[str | None, ...]) -> str | None
     'Daniel Lemire'
     >>> page_author("Zum Profil von jesusfreak jesusfreak", ())
     'jesusfreak'
-    >>> page_author("Stephangoeldi Said; On August 3", ())
-    'Stephangoeldi'
+    >>> page_author("Stephangoeldi; On August 3", ()), page_author("Edward Said", ())
+    ('Stephangoeldi', 'Edward Said')
+    >>> page_author("Martin Fowler", ("martinfowler.com",)), page_author("Li Li", ())
+    ('Martin Fowler', 'Li Li')
     >>> page_author("Datum", ()), page_author("The Planetary Press", ("The Planetary Press",))
     (None, None)
     >>> page_author("Revised Edition Edited by Adrian Parr", ())
@@ -476,9 +511,9 @@ def page_author(author: str | None, names: tuple[str | None, ...]) -> str | None
     for part in author.split(";"):
         part = _AUTHOR_TAIL.sub("", _AUTHOR_LEAD.sub("", part.strip())).strip()
         words = part.split()
-        if len(words) == 2 and words[0].casefold() == words[1].casefold():
-            part = words[0]  # a profile's name twice ("jesusfreak jesusfreak")
-        if not part or _NO_AUTHOR.fullmatch(part) or _squeeze(part) in known:
+        if len(words) == 2 and words[0] == words[1] and not words[0][:1].isupper():
+            part = words[0]  # a profile's handle twice ("jesusfreak jesusfreak"; not "Li Li")
+        if not part or _NO_AUTHOR.fullmatch(part) or (_squeeze(part) in known and not _person(part)):
             continue
         if part not in kept:
             kept.append(part)

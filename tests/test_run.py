@@ -1562,3 +1562,14 @@ def test_an_incremental_run_with_another_state_into_the_same_output_warns(
     other = one_worker(run={"incremental": True, "state_dir": str(tmp_path / "st")})
     runner.run([tmp_path / "in" / "xB"], out, other)
     assert f"keep their state in {out / '.docclean-state'}" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "line", ["404 Not Found", "Access Denied", "Error 503 Service Unavailable", "Coming soon"]
+)
+def test_an_error_page_of_one_line_is_still_rejected(line: str) -> None:
+    from pipeline.document import Document, Rejection
+
+    out = runner.process_document(Document(id="e", source="e.txt", format="text", text=line), Config())
+    assert isinstance(out, Rejection) and out.reason == "empty_after_cleaning"
+    assert "other 1 line" in out.message  # other/xx/error-page, not the headline of a one-line record

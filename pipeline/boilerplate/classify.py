@@ -248,7 +248,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         tb = bs[title_idx]
         if title is None:
             title = _as_written(doc, tb)  # its quotes and characters as written: « », “ ”, …
-        if any(b.score < cfg.threshold for b in bs if b.index != title_idx):
+        if any(b.score < cfg.threshold for b in bs if b.index != title_idx) or not _lone_headline(doc, tb):
             spans.append(Span(tb.start, tb.end, Category.TITLE, "title/first-line", 1.0))
         # else the headline is all the text holds ("Fire in the city centre", a record of one
         # line): it stays in the text too, or the document would be rejected as empty
@@ -260,6 +260,18 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     spans.sort()
     log.debug("%s: lang=%s region=[%d, %d] of %d blocks, %d spans", doc.id, lang, lo, hi, n, len(spans))
     return dataclasses.replace(doc, removed=tuple(spans), title=title, author=author)
+
+
+def _lone_headline(doc: Document, b: _Block) -> bool:
+    """Whether ``b``, the headline and all the text holds, is kept as the text too: three words or
+    more ("Fire in the city centre"), not the site's name alone ("Daily Example"); an error page's
+    line ("404 Not Found", "Access Denied") is no headline (``other/xx/error-page``)."""
+    site = "".join(ch for ch in (doc.site or "").casefold() if ch.isalnum())
+    return (
+        b.strong is None
+        and b.f.words >= 3
+        and "".join(ch for ch in b.f.text.casefold() if ch.isalnum()) != site
+    )
 
 
 @dataclass(frozen=True)
