@@ -285,9 +285,9 @@ def plan(
     digests = b"".join(_file_digest(src.path, src.size) for src in found)
     sources = readers.SourceTable(found)
     del found  # one object per file: keep only the table
-    seen, counted, grown, generation = b"", b"", dict[int, tuple[int, int]](), 0
+    seen, counted, grown, generation, known = b"", b"", dict[int, tuple[int, int]](), 0, b""
     if (Path(state_dir) / DB_NAME).exists():
-        seen, counted, grown, generation = _earlier_inputs(
+        seen, counted, grown, generation, known = _earlier_inputs(
             state_dir,
             sources,
             digests,
@@ -296,8 +296,8 @@ def plan(
             _hidden_runs(out),
         )
     taken_ids: tuple[tuple[str, str], ...] = ()
-    if config.run.incremental and (Path(state_dir) / DB_NAME).exists():
-        taken_ids = _ids_across_runs(state_dir, sources)
+    if config.run.incremental and known:
+        taken_ids = _ids_across_runs(state_dir, sources, known)
     counted = counted if any(counted) else b""  # RunPlan.task tests it per shard
     seen_any = seen if any(seen) else b""
     unchanged = (seen if config.run.incremental and any(seen) else None) or bytes(len(sources))
@@ -343,9 +343,12 @@ def _rooted_id(rel: str) -> str:
     return f"{head}/{readers.file_id(rel)}" if tail else readers.file_id(rel)
 
 
-def _ids_across_runs(state_dir: str, sources: readers.SourceTable) -> tuple[tuple[str, str], ...]:
+def _ids_across_runs(
+    state_dir: str, sources: readers.SourceTable, known: bytes
+) -> tuple[tuple[str, str], ...]:
     """Ids across incremental runs: a new input whose id an input of an earlier run (with this
     state) already has gets its root folder's name in its id; one read again keeps the id it got.
+    ``known``: one byte per input, 1 when the state knows it (:func:`_earlier_inputs`).
     Sets the ids on ``sources``; returns ``(rel, id)`` of every input whose id is kept so, for the
     state (:meth:`State.record_input_ids`).
 
@@ -356,7 +359,7 @@ def _ids_across_runs(state_dir: str, sources: readers.SourceTable) -> tuple[tupl
     """
     with State.open(state_dir, readonly=True) as st:
         recorded = st.input_ids()
-        new = [i for i in range(len(sources)) if st.earlier_input(sources.rel(i)) is None]
+        new = [i for i, flag in enumerate(known) if not flag]
         taken: set[str] = set()
         if new:
             taken = {recorded.get(key) or readers.file_id(key) for key in st.input_keys()}
@@ -633,7 +636,7 @@ def _earlier_inputs(
     incremental: bool = True,
     templates_on: bool = True,
     hidden: set[str] | None = None,
-) -> tuple[bytes, bytes, dict[int, tuple[int, int]], int]:
+) -> tuple[bytes, bytes, dict[int, tuple[int, int]], int, bytes]:
     """What an earlier run with this state processed of each input, and the store's
     generation (read first: a commit while the inputs are read makes the plan stale, not new).
 
@@ -643,24 +646,26 @@ def _earlier_inputs(
     ``{index: (byte offset, line index)}`` of where the new lines start (only looked for in
     ``incremental`` runs, which read them from there; and, when this run counts lines for
     site templates, only where the earlier run counted the old lines: else the file is read
-    whole, so that they are counted).
+    whole, so that they are counted); last, one byte per input: 1 when the state knows it at
+    all (whatever its content then: :func:`_ids_across_runs` gives new inputs their ids).
 
     ``hidden``: runs whose documents file in the output is set aside (:func:`_hidden_runs`). Their
     inputs whose content no other run's record holds count as not seen (read again, their lines
     counted once): a run stopped between publishing its output and saving its state, after it
     set earlier runs' files aside, leaves no other trace of them.
     """
-    seen, counted = bytearray(len(sources)), bytearray(len(sources))
+    seen, counted, known = bytearray(len(sources)), bytearray(len(sources)), bytearray(len(sources))
     grown: dict[int, tuple[int, int]] = {}
     with State.open(state_dir, readonly=True) as st:
         generation = st.generation()
         reread = st.inputs_only_of(hidden) if hidden else set()
         for i in range(len(sources)):
-            digest = digests[16 * i : 16 * i + 16]
-            if digest == UNREAD:
-                continue
             row = st.earlier_input(sources.rel(i))
             if row is None:
+                continue
+            known[i] = 1
+            digest = digests[16 * i : 16 * i + 16]
+            if digest == UNREAD:
                 continue
             size, old, was_counted = row
             if size == sources.size(i) and old == digest.hex():
@@ -677,7 +682,7 @@ def _earlier_inputs(
                 start = None if src.compressed else _grown_from(src.path, size, old)
                 if start is not None:
                     grown[i] = start
-    return bytes(seen), bytes(counted), grown, generation
+    return bytes(seen), bytes(counted), grown, generation, bytes(known)
 
 
 def check_state_unchanged(plan: RunPlan, state: State) -> None:
