@@ -52,6 +52,7 @@ from lxml.html import HtmlElement, HTMLParser, fromstring
 from trafilatura.settings import use_config
 from trafilatura.utils import HTML_PARSER, repair_faulty_html
 
+from pipeline.boilerplate import org_name
 from pipeline.config import ExtractConfig
 from pipeline.document import Document
 from pipeline.errors import DocumentError
@@ -456,26 +457,26 @@ _NO_AUTHOR = re.compile(
 )
 
 
-_ORG_WORD = re.compile(
-    r"\b(?:the|press|times|news|daily|weekly|today|post|journal|review|magazine?|online|blog|media|radio|"
-    r"tv|verlag|redaktion|herald|tribune|gazette|group|inc|gmbh)\b|"
-    r"(?:nachrichten|zeitung|magazin|blatt)\b",
-    re.IGNORECASE,
-)
+_PUBLICATION_COMPOUND = re.compile(r"\B(?:nachrichten|zeitung|magazin|blatt)\b", re.IGNORECASE)
+"""A German compound naming a publication ("Wirtschaftsnachrichten"), which word lists miss."""
 
 
 def _person(name: str) -> bool:
-    """A name shaped like a person's, two or three capitalised words and no word of a publication
-    ("Martin Fowler", "Julia Evans"; not "The Economist", "Lakeview News", "AUTO ZEITUNG").
+    """A name shaped like a person's: two or three capitalised words, not an organisation's
+    (:func:`pipeline.boilerplate.org_name`: a desk, a paper, an agency), not "The ...".
 
-    >>> _person("Martin Fowler"), _person("The Planetary Press"), _person("Deutsche Wirtschaftsnachrichten")
+    >>> _person("Martin Fowler"), _person("The Economist"), _person("Deutsche Wirtschaftsnachrichten")
     (True, False, False)
+    >>> _person("The Planetary Press"), _person("AUTO ZEITUNG")
+    (False, False)
     """
     words = name.split()
     return (
         2 <= len(words) <= 3
         and all(w[:1].isupper() and not w.isupper() for w in words)
-        and _ORG_WORD.search(name) is None
+        and words[0].casefold() != "the"
+        and not org_name(name)
+        and _PUBLICATION_COMPOUND.search(name) is None
     )
 
 

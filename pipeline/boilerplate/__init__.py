@@ -22,6 +22,7 @@ from pipeline.boilerplate.classify import detect
 from pipeline.boilerplate.features import BlockFeatures, block_features, guess_language
 from pipeline.boilerplate.plan import warm_up
 from pipeline.boilerplate.rules_model import Rule, RulePack, load_rules, shipped_languages
+from pipeline.boilerplate.title import org_name
 
 __all__ = [
     "BlockFeatures",
@@ -31,6 +32,7 @@ __all__ = [
     "detect",
     "guess_language",
     "load_rules",
+    "org_name",
     "shipped_languages",
     "warm_up",
 ]

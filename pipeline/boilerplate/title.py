@@ -52,6 +52,10 @@ def _org_name(name: str) -> bool:
     )
 
 
+org_name = _org_name
+"""Public name of :func:`_org_name` (also used for the authors of HTML pages' metadata)."""
+
+
 def _stop_in_name(name: str) -> bool:
     """A stop word of any language first in ``name`` (an article, a pronoun) or between its words (not
     a particle such as "von", "De"): a headline or a title, no name ("Das Louis Vuitton Missgeschick",
