@@ -8,6 +8,8 @@ Public API:
 - :func:`detect` ``(doc, cfg, pack) -> Document`` adding ``removed`` spans
   (whole blocks, each with a :class:`~pipeline.document.Category`, a rule id and
   a score) and filling ``title``/``author`` from the plain text when unset;
+- :func:`org_name` ``(name)``: whether a name is a desk's, an agency's, a paper's or an
+  institution's rather than a person's (also used for the authors of HTML pages);
 - :func:`warm_up` ``(pack)`` building a pack's rule index ahead of the first
   document (worth it before forking workers, which then share it).
 
