@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from pipeline.boilerplate.region import _dated_teasers, _undated_teasers
-from tests.boilerplate_lines import lines_of
+from pipeline.boilerplate import detect
+from pipeline.boilerplate.region import _dated_teasers, _marker_end, _undated_teasers
+from pipeline.config import BoilerplateConfig
+from tests.boilerplate_lines import PACK, document_of, lines_of
 
 ARTICLE = (
     "The city council met on Monday and approved a plan to build three new schools in the north of "
@@ -31,3 +33,70 @@ def test_an_article_without_teasers_is_not_cut() -> None:
     lines = lines_of(ARTICLE)
     assert _dated_teasers(lines, 0, len(lines) - 1) == len(lines)
     assert _undated_teasers(lines, 0, len(lines) - 1) == len(lines)
+
+
+def _detect(text: str) -> tuple[list[str], list[str]]:
+    """The lines ``text`` keeps and the lines it loses, with :func:`pipeline.boilerplate.detect`."""
+    doc = detect(document_of(text), BoilerplateConfig(), PACK)
+    gone = [doc.text[s.start : s.end] for s in doc.removed]
+    return [x for x in doc.text.split("\n") if x and x not in gone], gone
+
+
+_LONG_ARTICLE = "\n\n".join(
+    ["Council approves new schools"]
+    + [
+        f"The city council met on Monday and approved a plan to build {n} new schools in the north of the "
+        "city by 2027, officials said. The plan will cost 40 million euros and will be paid for by a new "
+        "bond that voters approved last year after a long campaign."
+        for n in ("three", "four", "five", "six", "seven", "eight", "nine")
+    ]
+)
+_RAIL = [
+    "Related articles",
+    "Opinion",
+    "The hidden cost of cheap flights for the people who live near airports",
+    "Videos",
+    "Firefighters spent the night fighting a blaze in an old warehouse near the river, and by morning "
+    "the fire was under control.",
+    "Police said nobody was hurt and the cause of the fire was not yet known, but an inquiry would start.",
+    "Storm closes the coastal road near the harbour",
+    "Train drivers vote to strike over pay next month",
+    "Columns",
+    "The trouble with the new budget rules",
+    "by Jane Smith",
+]
+
+
+def test_a_rail_under_a_related_articles_heading_inside_the_region_goes() -> None:
+    lines = lines_of(f"{_LONG_ARTICLE}\n\n" + "\n\n".join(_RAIL))
+    marker = 8
+    assert lines[marker].f.text == "Related articles" and lines[marker].strong is not None
+    values = [float(b.f.words) for b in lines]
+    values[marker] = -50.0
+    assert _marker_end(lines, values, 1, len(lines) - 1, -40.0) == marker - 1
+    values[marker] = -10.0  # inline: prose right above and below it
+    assert _marker_end(lines, values, 1, len(lines) - 1, -40.0) == len(lines) - 1
+    kept, gone = _detect(f"{_LONG_ARTICLE}\n\n" + "\n\n".join(_RAIL))
+    assert set(_RAIL) <= set(gone)
+    assert len(kept) == 7  # the article's paragraphs (its headline is the title)
+
+
+def test_the_article_goes_on_under_a_related_articles_box() -> None:
+    # its last section: full sentences, or a list, under the box's one teaser
+    last = [
+        "Related articles",
+        "Storm closes the coastal road near the harbour",
+        "What happens next",
+        "The first school will open in autumn 2025. Teachers will be hired in the spring, the council said.",
+        "Parents can register their children from March. Places will be given by distance from the school.",
+        "The council will publish the full plan on its website next week, with maps of the new schools.",
+    ]
+    kept, _gone = _detect(f"{_LONG_ARTICLE}\n\n" + "\n\n".join(last))
+    assert set(last[2:]) <= set(kept)
+    # or a list: bullet items under the box are the article's, however short
+    listed = ["Related articles", "Where the schools will be"]
+    listed += [f"- In the {d} district, next to the park" for d in ("first", "second", "third", "fourth")]
+    lines = lines_of(f"{_LONG_ARTICLE}\n\n" + "\n\n".join(listed))
+    values = [float(b.f.words) for b in lines]
+    values[8] = -50.0  # "Related articles", not inline
+    assert _marker_end(lines, values, 1, len(lines) - 1, -40.0) == len(lines) - 1

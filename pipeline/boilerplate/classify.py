@@ -105,6 +105,7 @@ from pipeline.boilerplate.region import (
     _dated_teasers,
     _inline_teaser,
     _listed_under_heading,
+    _marker_end,
     _resume_under_list,
     _tail_evidence,
     _undated_teasers,
@@ -215,6 +216,9 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     lo, hi = _best_region(values, comment_start)
     if hi < lo:  # nothing reads like an article: only rules decide
         lo, hi = 0, n - 1
+    elif not from_html:
+        # a tail marker inside the region with only a page's rail under it ends the article
+        hi = _marker_end(bs, values, lo, hi, -_TAIL_MARKER_PENALTY)
     title_lo = lo  # the headline is looked for above the region as found: not among the list's lines
     if lo - 1 in entries:
         title_lo = lo - 1  # not the first entry's heading, under its time ("03:05" / "Final result: ...")

@@ -4,7 +4,8 @@ After the region found by its values, boilerplate starts at the first block with
 (:func:`_tail_evidence`: a rule, a teaser headline, a menu item); a list that merely continues the
 article (line-ups, results, survivors, a book's details) and the article's last paragraphs under a
 read-also box stay (:func:`_resume_under_list`, :func:`_under_read_also`). Runs of dated or
-undated teasers end the region (:func:`_dated_teasers`, :func:`_undated_teasers`); teaser
+undated teasers end the region (:func:`_dated_teasers`, :func:`_undated_teasers`), and so does a
+rail's heading with only the rail under it (:func:`_marker_end`); teaser
 headlines under a read-also heading inside the article go with it (:func:`_inline_teaser`).
 """
 
@@ -483,6 +484,49 @@ def _listed_under_heading(bs: list[_Block], lo: int, hi: int) -> int:
     if i - lo < 2 or i > hi or bs[i].f.words < _LEAD_WORDS:
         return lo
     return i
+
+
+_RAIL_HEADS = (Category.RELATED_LINKS, Category.COMMENT_FORM, Category.COMMENTS)
+"""Tail markers that head a page's rail or its comments, never the article's own next section (a
+newsletter or share box may stand between a blog's story and its recipe card)."""
+_MARKER_REST_VALUE = 0.25
+"""Under such a marker inside the region, the rest is chrome when its value is below this share of
+the value above the marker (:func:`_marker_end`) ..."""
+_MARKER_REST_SENTENCES = 0.5
+"""... fewer than this share of its lines (no rule on them) are sentences of ten words or more ..."""
+_MARKER_REST_BULLETS = 2
+"""... and fewer than this many of them are bullet items (a list the article goes on with)."""
+
+
+def _marker_end(bs: list[_Block], values: list[float], lo: int, hi: int, marker: float) -> int:
+    """The region's last block when a rail's heading inside ``[lo, hi]`` ends the article (``hi``: none).
+
+    A tail marker that is not inline (its value at most ``marker``: no article prose right above and
+    below it) costs the region a fixed penalty, so a long rail under it ("Noticias Relacionadas" /
+    "Opinión" / teaser headlines with one-line summaries / "Videos" / "Columnas" / letters) outweighs
+    it and the region runs on over the rail. The first such marker of :data:`_RAIL_HEADS` ends the
+    region when what is under it is little beside the article (:data:`_MARKER_REST_VALUE`) and reads
+    as no article text (:data:`_MARKER_REST_SENTENCES`, :data:`_MARKER_REST_BULLETS`). The article's
+    last paragraphs under a read-also box still stay (:func:`_under_read_also`).
+    """
+    for m in range(lo + 1, hi + 1):
+        b = bs[m]
+        if b.strong is None or not b.strong.tail_marker or b.strong.category not in _RAIL_HEADS:
+            continue
+        if values[m] > marker:
+            continue  # inline: a read-also line between the article's paragraphs
+        above = sum(v for v in values[lo:m] if v > 0)
+        below = sum(v for v in values[m + 1 : hi + 1] if v > 0)
+        rest = [x for x in bs[m + 1 : hi + 1] if x.f.words and x.strong is None]
+        sentences = sum(1 for x in rest if x.g.terminal and x.f.words >= 10)
+        bullets = sum(1 for x in rest if x.f.bullet)
+        if (
+            below < _MARKER_REST_VALUE * above
+            and sentences < _MARKER_REST_SENTENCES * len(rest)
+            and bullets < _MARKER_REST_BULLETS
+        ):
+            return m - 1
+    return hi
 
 
 _TEASER_RUN_ITEMS = 3
