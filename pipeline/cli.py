@@ -33,6 +33,7 @@ from pipeline.config import Config
 from pipeline.errors import (
     ConfigError,
     DoccleanError,
+    OutputDamagedError,
     RunInterrupted,
     StateLockedError,
     Terminated,
@@ -189,7 +190,7 @@ def iter_records(
     the rejections, which may be none).
 
     A line no docclean run wrote (edited, not UTF-8, or cut short, also a ``.gz`` that ends
-    early) raises :class:`ConfigError` naming its file and line; with ``on_damage`` it is
+    early) raises :class:`OutputDamagedError` naming its file and line; with ``on_damage`` it is
     passed to ``on_damage(file, line, reason)`` instead and the reading goes on (a ``.gz``
     that ends early: with the next file).
 
@@ -210,7 +211,7 @@ def iter_records(
             if rec is not None:
                 yield rec
             elif on_damage is None:
-                raise ConfigError(
+                raise OutputDamagedError(
                     f"{path}:{n} is not a docclean record ({problem}); was the file edited or cut short?"
                 )
             else:

@@ -5,6 +5,8 @@
   ``rejected.jsonl``); the run goes on.
 - :class:`TransientError`: I/O that may succeed when retried.
 - :class:`StateLockedError`: another run holds the state store.
+- :class:`OutputDamagedError`: a run's output file holds a line no docclean run wrote (edited,
+  cut short); ``docclean explain`` stops on it (``validate`` and ``report`` count such lines).
 - :class:`StateCorruptError`: the state store's file is damaged; the message names
   ``docclean state reset --yes --state DIR``, which keeps a copy and starts afresh.
 - :class:`RunInterrupted`: Ctrl-C once the run has started to publish its output (a
@@ -64,6 +66,10 @@ class TransientError(DoccleanError):
 
 class StateLockedError(DoccleanError):
     """The state store is locked by another running writer."""
+
+
+class OutputDamagedError(DoccleanError):
+    """A run's output file holds a line that is no docclean record: edited, or cut short."""
 
 
 class StateCorruptError(DoccleanError):

@@ -27,7 +27,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import ConfigError
+from pipeline.errors import ConfigError, OutputDamagedError
 
 
 def _find(output_dir: Path, doc_id: str) -> tuple[dict[str, Any] | None, dict[str, list[dict[str, Any]]]]:
@@ -181,7 +181,7 @@ def explain(output_dir: str | Path, doc_id: str) -> str:
             )
         return render(rec, by_id)
     except (KeyError, TypeError, AttributeError, IndexError) as exc:  # an edited output file
-        raise ConfigError(
+        raise OutputDamagedError(
             f"{doc_id!r} in {out} is not a complete docclean record ({type(exc).__name__}: {exc}); "
             f"`docclean validate {out}` lists what is wrong"
         ) from None

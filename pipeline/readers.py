@@ -280,7 +280,7 @@ def scan_inputs(inputs: Sequence[str | os.PathLike[str]], exclude: Iterable[str]
     sources = sorted(found.values(), key=lambda s: s.rel)
     sources = _assign_ids(sources)
     if skipped:
-        logger.info("skipped %d file(s) with unsupported names inside input folders", len(skipped))
+        logger.info("skipped %d hidden, unsupported or looping entries inside input folders", len(skipped))
     return Discovery(tuple(sources), tuple(sorted(skipped)))
 
 
@@ -1881,6 +1881,7 @@ def _jsonl_record(
         order=order,
         group=url_group(url) or _parent_group(src.rel),
         url=url,
+        site=_str_field(record, "site"),
         title=_str_field(record, "title"),
         author=_str_field(record, "author"),
         published=published,

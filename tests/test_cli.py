@@ -116,6 +116,10 @@ def test_validate_reports_every_damaged_line_and_checks_the_rest(
     assert "the compressed file ends early" in printed
     assert "language_score: 7 is greater than the maximum of 1" in printed  # the later file checked
     assert printed.endswith(" records, 1 schema errors, 3 damaged lines\n")
+    # explain stops at the first damaged line: exit 1 like validate and report (before: 2, "bad
+    # arguments", though the arguments were right and the output was damaged)
+    assert main(["explain", str(bad), "003_8b4b2912ffbc3d7b"]) == 1
+    assert f"{bad / 'documents.jsonl'}:2 is not a docclean record" in capsys.readouterr().err
 
 
 def test_config_errors_exit_2_with_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

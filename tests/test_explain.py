@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import ConfigError
+from pipeline.errors import ConfigError, OutputDamagedError
 from pipeline.explain import explain, locate
 
 
@@ -92,7 +92,7 @@ def test_explain_names_a_damaged_output_line(tmp_path: Path, junk: str) -> None:
     write_run(tmp_path / "o")
     with open(tmp_path / "o" / "documents.jsonl", "a", encoding="utf-8") as fh:
         fh.write(junk + "\n")  # an edited or truncated output: before, a json/KeyError traceback
-    with pytest.raises(ConfigError, match=r"documents\.jsonl:\d+ is not a docclean record"):
+    with pytest.raises(OutputDamagedError, match=r"documents\.jsonl:\d+ is not a docclean record"):
         explain(tmp_path / "o", "zzz")
 
 
@@ -103,13 +103,14 @@ def test_explain_names_a_cut_gz_or_non_utf8_output_line(tmp_path: Path) -> None:
     write_run(out)
     (out / "documents-20260101T000000Z-0a1b2c3d.jsonl").write_bytes(b'{"id": "caf\xe9"}\n')
     # before: a UnicodeDecodeError traceback
-    with pytest.raises(ConfigError, match=r"0a1b2c3d\.jsonl:1 is not a docclean record \(not UTF-8\)"):
+    with pytest.raises(OutputDamagedError, match=r"0a1b2c3d\.jsonl:1 is not a docclean record \(not UTF-8\)"):
         explain(out, "a")
     (out / "documents-20260101T000000Z-0a1b2c3d.jsonl").unlink()
     whole = gzip.compress((out / "documents.jsonl").read_bytes() * 50)
     (out / "documents-20260102T000000Z-0a1b2c3d.jsonl.gz").write_bytes(whole[: len(whole) // 2])
     # before: an EOFError traceback
-    with pytest.raises(ConfigError, match=r"\.jsonl\.gz:\d+ is not a docclean record \(the compressed file"):
+    cut = r"\.jsonl\.gz:\d+ is not a docclean record \(the compressed file"
+    with pytest.raises(OutputDamagedError, match=cut):
         explain(out, "a")
 
 
@@ -128,7 +129,8 @@ def test_explain_names_a_record_with_missing_or_wrong_fields(
     write_run(tmp_path / "o")
     with open(tmp_path / "o" / f"{stem}.jsonl", "a", encoding="utf-8") as fh:
         fh.write(json.dumps(record) + "\n")  # a hand-edited output: before, a KeyError traceback
-    with pytest.raises(ConfigError, match=r"'z' .* is not a complete docclean record .*docclean validate"):
+    incomplete = r"'z' .* is not a complete docclean record .*docclean validate"
+    with pytest.raises(OutputDamagedError, match=incomplete):
         explain(tmp_path / "o", "z")
 
 

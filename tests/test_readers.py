@@ -659,7 +659,7 @@ def test_permanent_oserror_is_unreadable(tmp_path: Path, monkeypatch: pytest.Mon
 JSONL_LINES = [
     '{"id": "alpha", "text": "First record.", "url": "https://WWW.Example.com/a", "title": " A ",'
     ' "published": "2019-11-20T07:00:28Z"}',
-    '{"id": 42, "html": "<p>HTML record</p>", "published": "20 Nov 2019"}',
+    '{"id": 42, "html": "<p>HTML record</p>", "published": "20 Nov 2019", "site": "Example News"}',
     '{"text": "No id here.\\r\\nSecond line."}',
     "",
     "not json",
@@ -711,6 +711,7 @@ def test_jsonl_documents_and_rejections(jsonl_file: Path) -> None:
     )
     assert alpha.order == ("dump/recs.jsonl", 1) and alpha.format == "jsonl"
     assert html.raw == "<p>HTML record</p>" and html.text == "" and html.published == "2019-11-20"
+    assert html.site == "Example News" and alpha.site is None  # a record's site, as given (before: dropped)
     assert noid.raw == "No id here.\nSecond line." and noid.group == "dump"
     last = items[-1]
     assert (
