@@ -509,21 +509,31 @@ def _marker_end(bs: list[_Block], values: list[float], lo: int, hi: int, marker:
     as no article text (:data:`_MARKER_REST_SENTENCES`, :data:`_MARKER_REST_BULLETS`). The article's
     last paragraphs under a read-also box still stay (:func:`_under_read_also`).
     """
-    for m in range(lo + 1, hi + 1):
-        b = bs[m]
-        if b.strong is None or not b.strong.tail_marker or b.strong.category not in _RAIL_HEADS:
-            continue
-        if values[m] > marker:
-            continue  # inline: a read-also line between the article's paragraphs
-        above = sum(v for v in values[lo:m] if v > 0)
-        below = sum(v for v in values[m + 1 : hi + 1] if v > 0)
-        rest = [x for x in bs[m + 1 : hi + 1] if x.f.words and x.strong is None]
-        sentences = sum(1 for x in rest if x.g.terminal and x.f.words >= 10)
-        bullets = sum(1 for x in rest if x.f.bullet)
+
+    def rail_head(m: int) -> bool:  # value above ``marker``: inline, a read-also line between paragraphs
+        s = bs[m].strong
+        return s is not None and s.tail_marker and s.category in _RAIL_HEADS and values[m] <= marker
+
+    markers = [m for m in range(lo + 1, hi + 1) if rail_head(m)]
+    if not markers:
+        return hi
+    # running totals from ``lo``, so that each marker costs O(1) (a page may hold thousands)
+    value, lines, sentences, bullets = [0.0], [0], [0], [0]
+    for x in bs[lo : hi + 1]:
+        value.append(value[-1] + max(0.0, values[x.index]))
+        free = x.f.words > 0 and x.strong is None
+        lines.append(lines[-1] + free)
+        sentences.append(sentences[-1] + (free and x.g.terminal and x.f.words >= 10))
+        bullets.append(bullets[-1] + (free and x.f.bullet))
+    end = hi - lo + 1
+    for m in markers:
+        k = m - lo  # the marker's place in the totals: [0, k) above it, [k + 1, end) under it
+        below = value[end] - value[k + 1]
+        rest = lines[end] - lines[k + 1]
         if (
-            below < _MARKER_REST_VALUE * above
-            and sentences < _MARKER_REST_SENTENCES * len(rest)
-            and bullets < _MARKER_REST_BULLETS
+            below < _MARKER_REST_VALUE * value[k]
+            and sentences[end] - sentences[k + 1] < _MARKER_REST_SENTENCES * rest
+            and bullets[end] - bullets[k + 1] < _MARKER_REST_BULLETS
         ):
             return m - 1
     return hi
