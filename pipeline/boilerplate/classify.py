@@ -108,6 +108,7 @@ from pipeline.boilerplate.region import (
     _marker_end,
     _resume_under_list,
     _tail_evidence,
+    _teaser_cards,
     _undated_teasers,
 )
 from pipeline.boilerplate.rules_model import Rule, RulePack
@@ -765,10 +766,16 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
     "Bruselas pide a España medidas urgentes ...", "READ MORE:" / "* Gisborne roads still ..."):
     the heading went by its rule, its short list of headlines goes with it."""
     for b in bs[lo:end]:
-        if b.strong is None or b.strong.category != Category.RELATED_LINKS or not _READ_ALSO.match(b.f.text):
-            continue  # not "Trending now" over a list of trends, nor "Read more: <the teaser itself>"
+        if b.strong is None or b.strong.category != Category.RELATED_LINKS:
+            continue
         # (a box the article resumes under, past the region: its lines were read as teasers already)
         teaser = _boxed_teaser if b.index > hi else _inline_teaser
+        cards = _teaser_cards(bs, b.index, teaser)
+        for x in cards:
+            if x.score < threshold:
+                x.score, x.category, x.rule = 0.8, Category.RELATED_LINKS, "related_links/inherited"
+        if cards or not _READ_ALSO.match(b.f.text):
+            continue  # not "Trending now" over a list of trends, nor "Read more: <the teaser itself>"
         for x in bs[b.index + 1 : b.index + 1 + _INLINE_TEASERS]:
             if x.score >= threshold or x.continues or not teaser(x):
                 break

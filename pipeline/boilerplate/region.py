@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from pipeline.boilerplate.blocks import (
     _CODA,
@@ -24,6 +25,7 @@ from pipeline.boilerplate.blocks import (
     _sentence_like,
     _stamp,
 )
+from pipeline.boilerplate.title import _byline_line
 from pipeline.document import Category
 
 
@@ -198,13 +200,31 @@ def _boxed_teaser(b: _Block) -> bool:
     return _inline_teaser(b) or (short and _headline_shaped(f, 3))
 
 
+def _teaser_cards(bs: list[_Block], i: int, teaser: Callable[[_Block], bool]) -> list[_Block]:
+    """The teaser cards under the related-links heading ``bs[i]``: two or more headlines, each with its
+    author's line under it ("Am beliebtesten" / "Tropische Reiseziele: 7 warme Urlaubsorte ..." /
+    "Von Micol Passariello" / "Andy Warhol: Der Künstler ..." / "Von Alexandra Muñoz"), whatever the
+    heading says (an article's own list under "Trending now" has no author under each item); at most
+    :data:`_INLINE_TEASERS` cards, their lines in order (none when fewer than two cards)."""
+    lines: list[_Block] = []
+    k = i + 1
+    while len(lines) < 2 * _INLINE_TEASERS and k + 1 < len(bs):
+        head, by = bs[k], bs[k + 1]
+        if head.continues or not teaser(head) or not _byline_line(by):
+            break
+        lines += [head, by]
+        k += 2
+    return lines if len(lines) >= 4 else []
+
+
 def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     """Where the chrome starts when ``cut`` is a read-also box inside the article with the article's
     last paragraphs under it ("Lesen Sie auch" / two teaser headlines / "Die Opposition kündigte an,
     ... sagte Fraktionschef Peter Wagner."): the box's heading (:data:`_READ_ALSO`), one to
-    :data:`_INLINE_TEASERS` teaser headlines (:func:`_inline_teaser`), then paragraphs of prose of
-    two sentences or more each, no rule on them, no question or exclamation mark, no ad's copy
-    (:data:`_PROMO`), up to ``stop`` or a rule's chrome; else ``cut``.
+    :data:`_INLINE_TEASERS` teaser headlines (:func:`_inline_teaser`), or any related-links heading
+    over teaser cards (:func:`_teaser_cards`: "Am beliebtesten" / headline / "Von ..."), then
+    paragraphs of prose of two sentences or more each, no rule on them, no question or exclamation
+    mark, no ad's copy (:data:`_PROMO`), up to ``stop`` or a rule's chrome; else ``cut``.
 
     A teaser's summary under its headline ("Lesen Sie auch" / "Neue Buslinie ..." / "Seit Montag
     fährt die Linie 12 alle zehn Minuten.") is no paragraph of the article: a paragraph of one
@@ -214,17 +234,19 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     if cut >= stop:
         return cut
     head = bs[cut]
-    if (
-        head.strong is None
-        or head.strong.category != Category.RELATED_LINKS
-        or _READ_ALSO.match(head.f.text) is None
-    ):
+    if head.strong is None or head.strong.category != Category.RELATED_LINKS:
         return cut
-    k = cut + 1
-    while k < stop and k - cut <= _INLINE_TEASERS and not bs[k].continues and _boxed_teaser(bs[k]):
-        k += 1
-    if k == cut + 1:
+    cards = _teaser_cards(bs[:stop], cut, _boxed_teaser)
+    if cards:
+        k = cut + 1 + len(cards)
+    elif _READ_ALSO.match(head.f.text) is None:
         return cut
+    else:
+        k = cut + 1
+        while k < stop and k - cut <= _INLINE_TEASERS and not bs[k].continues and _boxed_teaser(bs[k]):
+            k += 1
+        if k == cut + 1:
+            return cut
     end = k
     while (
         end < stop
