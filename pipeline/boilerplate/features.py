@@ -58,6 +58,14 @@ _LINK_MARKS = ("@", "#", "://", "www.")
 """Every ``_LINKISH`` match holds one of these (a quick test before the regex)."""
 
 
+_ARROW = re.compile(r"(?<!\S)[«»]+(?!\S)")
+_ARROWS = str.maketrans("«»", "‹›")
+
+
+def _arrow(m: re.Match[str]) -> str:
+    return m.group().translate(_ARROWS)
+
+
 def normalise(text: str) -> tuple[str, bool, bool]:
     """``(text, had_bullet, was_table_row)`` for matching and features.
 
@@ -67,10 +75,13 @@ def normalise(text: str) -> tuple[str, bool, bool]:
     ('item one', True, False)
     >>> normalise("Startseite » Politik » «Wahl»")[0]
     'Startseite › Politik › "Wahl"'
+    >>> normalise("Weiter »")[0], normalise("« Zurück")[0], normalise("»Ja« »»")[0]
+    ('Weiter ›', '‹ Zurück', '"Ja" ››')
     """
     if not text.isascii():  # ASCII is NFKC already and has no curly quotes
-        # "»" between spaces separates a breadcrumb's items ("Startseite » Politik"), no quote
-        text = unicodedata.normalize("NFKC", text).replace(" » ", " › ").translate(_QUOTES)
+        # "»" with white space or the line's end on both sides is an arrow, no quote: a breadcrumb's
+        # separator ("Startseite » Politik"), a button's ("Weiter »", "Buch bestellen »", "« Zurück")
+        text = _ARROW.sub(_arrow, unicodedata.normalize("NFKC", text)).translate(_QUOTES)
     t = " ".join(text.split())  # str.split's white space is the regex engine's \s
     table = _table_shaped(t)
     if table:

@@ -223,7 +223,8 @@ def _find_title(
                 if nxt is not None and b.index + 1 == lo and nxt.f.words >= _OVER_NAME_WORDS:
                     return nxt.index
                 break
-            return b.index
+            promoted = _headline_under_promo(bs, b.index, lo)
+            return b.index if promoted is None else promoted
         break
     # else the region's first line, when it is a headline over the article's first prose (the
     # standfirst pulls it into the region: "NASA's commercial moon shot ..." / "NASA's sights are set
@@ -302,6 +303,11 @@ def _find_title(
             return fallback()
         if _byline_line(b):
             continue  # a byline that no rule took (its rule's zone ended at a kicker above it)
+        if 0 < i < len(bs) - 1 and all(
+            getattr(x.strong, "category", None) == Category.ADVERTISEMENT for x in (bs[i - 1], bs[i + 1])
+        ):
+            return fallback()  # an ad's copy between its label and its button ("Anzeige" / "Küchenmaschine
+            # KM 3000 - jetzt nur ..." / "Jetzt bestellen"): no headline, nor is anything above the ad
         unlabelled += 1
         if unlabelled > _TITLE_REACH:
             break
@@ -485,6 +491,25 @@ def _name_with_role(text: str) -> bool:
     """
     name, _, role = text.partition(", ")
     return _NAME_LINE.match(name) is not None and (not role or len(role.split()) <= 4)
+
+
+_PROMO_CATEGORIES = (Category.ADVERTISEMENT, Category.NEWSLETTER, Category.PAYWALL)
+
+
+def _headline_under_promo(bs: list[_Block], first: int, lo: int) -> int | None:
+    """The article's headline, right over its byline above the article, when a promo's button or
+    label (an ad, newsletter or paywall rule's line) stands between it and the text's first line:
+    that line is the promo's ("Summer Sale Now On" / "Enjoy up to half off ..." / "Shop now" /
+    "Heatwave warning issued for southern England" / "By Kate Lyons" / the article); else None."""
+    for j in range(first + 2, min(lo, len(bs) - 1)):
+        by = bs[j + 1].strong
+        if by is None or by.category != Category.BYLINE:
+            continue
+        if bs[j].strong is not None or not _is_headline(bs[j]):
+            continue
+        if any(getattr(x.strong, "category", None) in _PROMO_CATEGORIES for x in bs[first + 1 : j]):
+            return j
+    return None
 
 
 def _headline_over_byline(bs: list[_Block]) -> int | None:
