@@ -63,7 +63,11 @@ _ARROWS = str.maketrans("«»", "‹›")
 
 
 def _arrow(m: re.Match[str]) -> str:
-    return m.group().translate(_ARROWS)
+    """A free-standing "»" or "«" as an arrow, unless it closes or opens a French quotation (« non »)."""
+    text, mark = m.string, m.group()
+    if ("»" in mark and "«" in text[: m.start()]) or ("«" in mark and "»" in text[m.end() :]):
+        return mark
+    return mark.translate(_ARROWS)
 
 
 def normalise(text: str) -> tuple[str, bool, bool]:
@@ -75,8 +79,10 @@ def normalise(text: str) -> tuple[str, bool, bool]:
     ('item one', True, False)
     >>> normalise("Startseite » Politik » «Wahl»")[0]
     'Startseite › Politik › "Wahl"'
-    >>> normalise("Weiter »")[0], normalise("« Zurück")[0], normalise("»Ja« »»")[0]
-    ('Weiter ›', '‹ Zurück', '"Ja" ››')
+    >>> normalise("Weiter »")[0], normalise("« Zurück")[0], normalise("Mehr »»")[0]
+    ('Weiter ›', '‹ Zurück', 'Mehr ››')
+    >>> normalise("Il a dit « non » hier")[0], normalise("« Bonjour »")[0]
+    ('Il a dit " non " hier', '" Bonjour "')
     """
     if not text.isascii():  # ASCII is NFKC already and has no curly quotes
         # "»" with white space or the line's end on both sides is an arrow, no quote: a breadcrumb's
