@@ -87,7 +87,10 @@ def normalise(text: str) -> tuple[str, bool, bool]:
     if not text.isascii():  # ASCII is NFKC already and has no curly quotes
         # "»" with white space or the line's end on both sides is an arrow, no quote: a breadcrumb's
         # separator ("Startseite » Politik"), a button's ("Weiter »", "Buch bestellen »", "« Zurück")
-        text = _ARROW.sub(_arrow, unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+        text = unicodedata.normalize("NFKC", text)
+        if "»" in text or "«" in text:
+            text = _ARROW.sub(_arrow, text)
+        text = text.translate(_QUOTES)
     t = " ".join(text.split())  # str.split's white space is the regex engine's \s
     table = _table_shaped(t)
     if table:
