@@ -197,3 +197,30 @@ def test_a_long_inner_run_of_spaces_is_repaired_in_one_pass(inner: str) -> None:
     assert out[-1] == (len(line) - 2, len(line), "", "odd_space")
     assert out[0] == (1, len(line) - 3, " ", "odd_space")  # the inner run and the no-break space
     assert pipeline.repair._trailing_start(line) == len(line) - 2
+
+
+def _map_by_scan(pos: int, edits: list[tuple[int, int, str, str]], right: bool) -> int:
+    """The mapping as a scan of every edit (how ``_apply`` mapped positions before ``_Mapper``)."""
+    delta = 0
+    for start, end, replacement, _ in edits:
+        if pos <= start:
+            break
+        if pos < end:
+            return start + delta + (len(replacement) if right else 0)
+        delta += len(replacement) - (end - start)
+    return pos + delta
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3), st.text("xy", max_size=3)), max_size=12),
+    st.integers(0, 60),
+)
+def test_mapper_finds_what_a_scan_of_every_edit_finds(gaps: list[tuple[int, int, str]], pos: int) -> None:
+    edits, at = [], 0
+    for gap, width, replacement in gaps:  # sorted and non-overlapping, as the repair passes give them
+        edits.append((at + gap, at + gap + width, replacement, "f"))
+        at += gap + width
+    mapper = pipeline.repair._Mapper(edits)
+    for right in (False, True):
+        assert mapper.map(pos, right) == _map_by_scan(pos, edits, right)

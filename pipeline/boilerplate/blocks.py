@@ -8,6 +8,7 @@ wire story's wrapped paragraph reads as the prose it is.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ _DETAIL = re.compile(r"^[^\W\d_][\w./-]*(?: [\w./-]+){0,2} ?: [^\W_][\w./-]*(?: 
 """A ``Label: value`` detail line: a label of up to three words, a colon, a value of up to three."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Block:
     index: int
     start: int
@@ -293,6 +294,7 @@ not a headline with a label ("Review: The Fieldmaster 3 Hiking Boot Is Tough but
 
 
 _INNER_SENTENCE = re.compile(r"\b(\w*[a-z]{3})\. +[(A-Z]")
+_WORD_RUN = re.compile(r"\S+")
 _CREDIT_END = re.compile(
     r"\((getty( images)?|pa( wire)?|epa|shutterstock|alamy|supplied"
     r"|file( photo)?|courtesy( of)? [^()]{2,60})\)$",
@@ -317,18 +319,23 @@ def _two_sentences(text: str) -> bool:
     """
     if _CREDIT_END.search(text):
         return True  # a caption's credit: "Charli XCX performs at The O2 in London (Getty)"
+    long_enough = False  # words before the sentence end: once enough, enough for every later one
+    question = text.endswith(("?", "!"))
     for m in _INNER_SENTENCE.finditer(text):
         if m.group(1).lower() in _ABBREVIATIONS:
             continue
-        rest = text[m.end() - 1 :]
-        words = rest.split()
-        if len(text[: m.start(1)].split()) < _CAPTION_WORDS:
-            continue  # "Calif. Governor Signs ...", "Game Over. Bayern Crash Out Of Europe"
+        if not long_enough:
+            # (bounded: at most _CAPTION_WORDS splits, so a long line costs no quadratic time)
+            long_enough = len(text[: m.start(1)].split(None, _CAPTION_WORDS)) >= _CAPTION_WORDS
+            if not long_enough:
+                continue  # "Calif. Governor Signs ...", "Game Over. Bayern Crash Out Of Europe"
         # the caption's credit after it: "(PTI)", "Eva Vermandel*", "Nina Keck/Vermont Public"; not a
         # headline's second sentence ("Trump wins. Now what?", "It's over. Here's what happens next")
-        if rest.startswith("(") or (
-            len(words) <= 3 and not rest.endswith(("?", "!")) and all(w[:1].isupper() for w in words)
-        ):
+        start = m.end() - 1
+        if text.startswith("(", start):
+            return True
+        words = [w.group() for w in itertools.islice(_WORD_RUN.finditer(text, start), 4)]
+        if len(words) <= 3 and not question and all(w[:1].isupper() for w in words):
             return True
     return False
 
@@ -352,9 +359,9 @@ def _is_headline(b: _Block, prose: bool = False) -> bool:
     nor a line that reads as prose (unless ``prose``: a long headline over its date), nor two
     sentences (a caption)."""
     return (
-        not _two_sentences(b.f.text)
+        _headline_shaped(b.f, 2)  # first: cheap, and no line of more than 220 characters is one
+        and not _two_sentences(b.f.text)
         and not (_CRUMB_MARKS.intersection(b.f.text) and _CRUMBS.search(b.f.text))
-        and _headline_shaped(b.f, 2)
         and not b.f.terminal
         and not b.f.date
         and (prose or not b.g.prose)

@@ -62,12 +62,17 @@ _ARROW = re.compile(r"(?<!\S)[«»]+(?!\S)")
 _ARROWS = str.maketrans("«»", "‹›")
 
 
-def _arrow(m: re.Match[str]) -> str:
-    """A free-standing "»" or "«" as an arrow, unless it closes or opens a French quotation (« non »)."""
-    text, mark = m.string, m.group()
-    if ("»" in mark and "«" in text[: m.start()]) or ("«" in mark and "»" in text[m.end() :]):
-        return mark
-    return mark.translate(_ARROWS)
+_ARROW_WORDS = 6
+"""A line with both guillemets ("«" and "»") of more words than this is prose that quotes, so its
+free-standing ones are quotation marks ("Il a dit « non » hier", "» Heute ist ... gesiegt. «")."""
+
+
+def _arrows(text: str) -> str:
+    """Free-standing "»" and "«" as arrows ("Weiter »", "« Zurück", "Startseite » Politik"), unless the
+    line holds both and reads as prose (:data:`_ARROW_WORDS`): a French or German quotation."""
+    if "«" in text and "»" in text and len(text.split(None, _ARROW_WORDS)) > _ARROW_WORDS:
+        return text
+    return _ARROW.sub(lambda m: m.group().translate(_ARROWS), text)
 
 
 def normalise(text: str) -> tuple[str, bool, bool]:
@@ -81,15 +86,15 @@ def normalise(text: str) -> tuple[str, bool, bool]:
     'Startseite › Politik › "Wahl"'
     >>> normalise("Weiter »")[0], normalise("« Zurück")[0], normalise("Mehr »»")[0]
     ('Weiter ›', '‹ Zurück', 'Mehr ››')
-    >>> normalise("Il a dit « non » hier")[0], normalise("« Bonjour »")[0]
-    ('Il a dit " non " hier', '" Bonjour "')
+    >>> normalise("Il a dit « non » hier")[0], normalise("» Heute ist ein guter Tag für uns. «")[0]
+    ('Il a dit " non " hier', '" Heute ist ein guter Tag für uns. "')
     """
     if not text.isascii():  # ASCII is NFKC already and has no curly quotes
         # "»" with white space or the line's end on both sides is an arrow, no quote: a breadcrumb's
         # separator ("Startseite » Politik"), a button's ("Weiter »", "Buch bestellen »", "« Zurück")
         text = unicodedata.normalize("NFKC", text)
         if "»" in text or "«" in text:
-            text = _ARROW.sub(_arrow, text)
+            text = _arrows(text)
         text = text.translate(_QUOTES)
     t = " ".join(text.split())  # str.split's white space is the regex engine's \s
     table = _table_shaped(t)

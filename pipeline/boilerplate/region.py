@@ -221,10 +221,10 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     """Where the chrome starts when ``cut`` is a read-also box inside the article with the article's
     last paragraphs under it ("Lesen Sie auch" / two teaser headlines / "Die Opposition kündigte an,
     ... sagte Fraktionschef Peter Wagner."): the box's heading (:data:`_READ_ALSO`), one to
-    :data:`_INLINE_TEASERS` teaser headlines (:func:`_inline_teaser`), or any related-links heading
-    over teaser cards (:func:`_teaser_cards`: "Am beliebtesten" / headline / "Von ..."), then
-    paragraphs of prose of two sentences or more each, no rule on them, no question or exclamation
-    mark, no ad's copy (:data:`_PROMO`), up to ``stop`` or a rule's chrome; else ``cut``.
+    :data:`_INLINE_TEASERS` teaser headlines (:func:`_inline_teaser`) or teaser cards
+    (:func:`_teaser_cards`: headline / "Par Paul Girard"), then paragraphs of prose of two sentences
+    or more each, no rule on them, no question or exclamation mark, no ad's copy (:data:`_PROMO`), up
+    to ``stop`` or a rule's chrome; else ``cut``.
 
     A teaser's summary under its headline ("Lesen Sie auch" / "Neue Buslinie ..." / "Seit Montag
     fährt die Linie 12 alle zehn Minuten.") is no paragraph of the article: a paragraph of one
@@ -234,13 +234,15 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     if cut >= stop:
         return cut
     head = bs[cut]
-    if head.strong is None or head.strong.category != Category.RELATED_LINKS:
-        return cut
+    if (
+        head.strong is None
+        or head.strong.category != Category.RELATED_LINKS
+        or _READ_ALSO.match(head.f.text) is None
+    ):
+        return cut  # (not under "Most popular" / cards: the paper's blurb, an appeal, the author's bio)
     cards = _teaser_cards(bs[:stop], cut, _boxed_teaser)
     if cards:
         k = cut + 1 + len(cards)
-    elif _READ_ALSO.match(head.f.text) is None:
-        return cut
     else:
         k = cut + 1
         while k < stop and k - cut <= _INLINE_TEASERS and not bs[k].continues and _boxed_teaser(bs[k]):
@@ -514,8 +516,9 @@ newsletter or share box may stand between a blog's story and its recipe card).""
 _MARKER_REST_VALUE = 0.25
 """Under such a marker inside the region, the rest is chrome when its value is below this share of
 the value above the marker (:func:`_marker_end`) ..."""
-_MARKER_REST_SENTENCES = 0.5
-"""... fewer than this share of its lines (no rule on them) are sentences of ten words or more ..."""
+_MARKER_REST_SENTENCES = 2 / 3
+"""... less than this share of its words (on lines no rule took) are in sentences of ten words or more
+(a rail's headlines outweigh its one-line summaries; an article's closing section is its paragraphs) ..."""
 _MARKER_REST_BULLETS = 2
 """... and fewer than this many of them are bullet items (a list the article goes on with)."""
 
@@ -540,18 +543,18 @@ def _marker_end(bs: list[_Block], values: list[float], lo: int, hi: int, marker:
     if not markers:
         return hi
     # running totals from ``lo``, so that each marker costs O(1) (a page may hold thousands)
-    value, lines, sentences, bullets = [0.0], [0], [0], [0]
+    value, words, sentences, bullets = [0.0], [0], [0], [0]
     for x in bs[lo : hi + 1]:
         value.append(value[-1] + max(0.0, values[x.index]))
-        free = x.f.words > 0 and x.strong is None
-        lines.append(lines[-1] + free)
-        sentences.append(sentences[-1] + (free and x.g.terminal and x.f.words >= 10))
+        free = x.strong is None
+        words.append(words[-1] + (x.f.words if free else 0))
+        sentences.append(sentences[-1] + (x.f.words if free and x.g.terminal and x.f.words >= 10 else 0))
         bullets.append(bullets[-1] + (free and x.f.bullet))
     end = hi - lo + 1
     for m in markers:
         k = m - lo  # the marker's place in the totals: [0, k) above it, [k + 1, end) under it
         below = value[end] - value[k + 1]
-        rest = lines[end] - lines[k + 1]
+        rest = words[end] - words[k + 1]
         if (
             below < _MARKER_REST_VALUE * value[k]
             and sentences[end] - sentences[k + 1] < _MARKER_REST_SENTENCES * rest

@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from pipeline.boilerplate.blocks import _DIGIT, _Block, _data_like, _is_headline, _open_end
+from pipeline.boilerplate.blocks import _DIGIT, _Block, _data_like, _is_headline, _open_end, _rule_category
 from pipeline.boilerplate.features import has_date, normalise
 from pipeline.boilerplate.stopwords import STOPWORDS
 from pipeline.boilerplate.tables import _CELL_GAP, _FIGURE, _Tables, _typeset
@@ -303,11 +303,16 @@ def _find_title(
             return fallback()
         if _byline_line(b):
             continue  # a byline that no rule took (its rule's zone ended at a kicker above it)
-        if 0 < i < len(bs) - 1 and all(
-            getattr(x.strong, "category", None) == Category.ADVERTISEMENT for x in (bs[i - 1], bs[i + 1])
+        if (
+            0 < i < len(bs) - 1
+            and _buy_button(bs[i + 1])
+            and _rule_category(bs[i - 1]) == Category.ADVERTISEMENT
+            and _PRICE.search(b.f.text) is not None
         ):
             return fallback()  # an ad's copy between its label and its button ("Anzeige" / "Küchenmaschine
             # KM 3000 - jetzt nur ..." / "Jetzt bestellen"): no headline, nor is anything above the ad
+            # (with its price; a headline between two ad slots' labels is none: "Advertisement" /
+            # headline / "Story continues below advertisement")
         unlabelled += 1
         if unlabelled > _TITLE_REACH:
             break
@@ -493,21 +498,30 @@ def _name_with_role(text: str) -> bool:
     return _NAME_LINE.match(name) is not None and (not role or len(role.split()) <= 4)
 
 
-_PROMO_CATEGORIES = (Category.ADVERTISEMENT, Category.NEWSLETTER, Category.PAYWALL)
+_PRICE = re.compile(r"\d[\d.,]*\s?[€$£]|[€$£]\s?\d|\d\s?%")
+"""A price or a discount in a line ("199,99 €", "$49", "-30 %"): an ad's copy."""
+
+
+def _buy_button(b: _Block) -> bool:
+    """A shop's button ("Shop now", "Jetzt bestellen"): the ``advertisement/<lang>/buy-button`` rules."""
+    return b.strong is not None and b.strong.id.endswith("/buy-button")
 
 
 def _headline_under_promo(bs: list[_Block], first: int, lo: int) -> int | None:
-    """The article's headline, right over its byline above the article, when a promo's button or
-    label (an ad, newsletter or paywall rule's line) stands between it and the text's first line:
-    that line is the promo's ("Summer Sale Now On" / "Enjoy up to half off ..." / "Shop now" /
-    "Heatwave warning issued for southern England" / "By Kate Lyons" / the article); else None."""
+    """The article's headline, right over its byline above the article, when the text's first line
+    heads a promo: its copy (a line no rule took) and its shop button stand between them ("Summer
+    Sale Now On" / "Enjoy up to half off ..." / "Shop now" / "Heatwave warning issued ..." / "By Kate
+    Lyons" / the article); else None. A newsletter or paywall prompt, or an ad slot's label, under
+    the first line is no promo of it: the line under such a prompt is the headline's deck.
+    """
     for j in range(first + 2, min(lo, len(bs) - 1)):
         by = bs[j + 1].strong
         if by is None or by.category != Category.BYLINE:
             continue
         if bs[j].strong is not None or not _is_headline(bs[j]):
             continue
-        if any(getattr(x.strong, "category", None) in _PROMO_CATEGORIES for x in bs[first + 1 : j]):
+        between = bs[first + 1 : j]
+        if any(_buy_button(x) for x in between) and any(x.strong is None for x in between):
             return j
     return None
 
