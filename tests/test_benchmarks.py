@@ -164,8 +164,19 @@ def test_benchmark_doctests() -> None:
 
     import benchmarks.memory
     import benchmarks.throughput
+    import benchmarks.worst_case
 
-    for module in (benchmarks.throughput, benchmarks.memory):
+    for module in (benchmarks.throughput, benchmarks.memory, benchmarks.worst_case):
         result = doctest.testmod(module)
         assert result.attempted > 0
         assert result.failed == 0
+
+
+def test_worst_case_benchmark_runs_every_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks.worst_case import SHAPES, main
+
+    assert main(["--sizes", "2000", "4000"]) == 0  # tiny sizes: nothing reaches the 0.05 s floor
+    printed = capsys.readouterr().out
+    for shape in SHAPES:
+        assert f"{shape:12}      2,000 chars" in printed
+    assert printed.count("growth per doubling") == 4 * len(SHAPES)
