@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from pipeline.boilerplate.features import (
     BlockFeatures,
+    BlockWords,
     block_words,
     features_of,
     guess_language_of,
@@ -102,12 +103,18 @@ def _make_blocks(
     """Blocks with their own features and those of their logical block (wrapped lines joined),
     and the text's language and its stop words' share (:func:`guess_language_of` on the first 300
     blocks' words)."""
-    words = [
-        block_words(f"| {text[s:e]} |" if i in table_rows else text[s:e]) for i, (s, e, _) in enumerate(raw)
-    ]
-    lang, stop_share = guess_language_of(bw.lowered for bw in words[:300])
+
+    def words_of(i: int, s: int, e: int) -> BlockWords:
+        return block_words(f"| {text[s:e]} |" if i in table_rows else text[s:e])
+
+    # the language from the first 300 blocks' words; every block's words then live only while its
+    # features are made (a text of a million short lines would otherwise hold all their word lists)
+    first = [words_of(i, s, e) for i, (s, e, _) in enumerate(raw[:300])]
+    lang, stop_share = guess_language_of(bw.lowered for bw in first)
     min_stop = 0.18 if stop_share >= 0.12 else 0.0
-    feats = [features_of(bw, lang, min_stop) for bw in words]
+    feats = [features_of(bw, lang, min_stop) for bw in first]
+    del first
+    feats += [features_of(words_of(i, s, e), lang, min_stop) for i, (s, e, _) in enumerate(raw[300:], 300)]
     # hard-wrapped text (newswire, e-mail): many long lines that stop mid-sentence
     wrapped_lines = sum(1 for f in feats if 50 <= f.chars <= 90 and not f.terminal)
     hard_wrapped_doc = wrapped_lines >= max(3, 0.3 * len(feats))

@@ -382,7 +382,8 @@ def _match_rules(
                 continue
             if rule.strength == "strong":
                 if b.strong is None:
-                    b.strong, b.match = rule, m
+                    # the match only for a byline (its author group); a match keeps its line alive
+                    b.strong, b.match = rule, (m if rule.category == Category.BYLINE else None)
                     if head_end < b.index < head_late and rule.category in _HEAD_METADATA:
                         under_standfirst.add(b.index)
             else:
