@@ -146,12 +146,15 @@ _LABEL_REACH = 8
 """The labels of :func:`_same_labels` are looked for among this many lines above the cut."""
 
 
-_PROMO = re.compile(
-    r"[%$€£?]|\b(save|shop|buy|order|offers?|deals?|discount|free (delivery|shipping|trial)|sign up|"
-    r"subscribe|compare|watch|click|book now|limited time|get \d+|try|discover)\b",
-    re.IGNORECASE,
+_CALL = (
+    r"\b(save|shop|buy|order|offers?|deals?|discount|free (delivery|shipping|trial)|sign up|"
+    r"subscribe|compare|watch|click|book now|limited time|get \d+|try|discover)\b"
 )
+_PROMO = re.compile(r"[%$€£?]|" + _CALL, re.IGNORECASE)
 """An ad's copy: prices, percentages, a question, a call to buy, watch or sign up."""
+_PROMO_WORDS = re.compile(_CALL, re.IGNORECASE)
+"""An ad's call to buy, watch or sign up (:data:`_PROMO` without its symbols): an article's paragraph
+under a read-also box may well hold a price, a percentage or a question ("Inflation rose 3.2 %")."""
 _AD_LINES = 2
 """At most this many lines of an ad's labels (see :func:`_ad_label`)."""
 
@@ -223,7 +226,7 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     ... sagte Fraktionschef Peter Wagner."): the box's heading (:data:`_READ_ALSO`), one to
     :data:`_INLINE_TEASERS` teaser headlines (:func:`_inline_teaser`) or teaser cards
     (:func:`_teaser_cards`: headline / "Par Paul Girard"), then paragraphs of prose of two sentences
-    or more each, no rule on them, no question or exclamation mark, no ad's copy (:data:`_PROMO`), up
+    or more each, no rule on them, no exclamation mark, no ad's call (:data:`_PROMO_WORDS`), up
     to ``stop`` or a rule's chrome; else ``cut``.
 
     A teaser's summary under its headline ("Lesen Sie auch" / "Neue Buslinie ..." / "Seit Montag
@@ -257,8 +260,8 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
         and bs[end].g.prose
         and bs[end].f.terminal
         and _SENTENCE_END.search(bs[end].f.text) is not None
-        and not any(c in bs[end].f.text for c in "!?")  # a promo's copy: "Das kannst du auch! Über ..."
-        and _PROMO.search(bs[end].f.text) is None
+        and "!" not in bs[end].f.text  # a promo's copy: "Das kannst du auch! Über ..."
+        and _PROMO_WORDS.search(bs[end].f.text) is None
     ):
         end += 1
     # one headline over one paragraph may be a teaser with its summary: two of either are not; and a
