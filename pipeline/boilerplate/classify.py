@@ -113,7 +113,14 @@ from pipeline.boilerplate.region import (
 )
 from pipeline.boilerplate.rules_model import Rule, RulePack
 from pipeline.boilerplate.tables import _table_of_figures, _Tables, _typeset_tables
-from pipeline.boilerplate.title import _bare_byline, _byline_line, _find_title, _jump_list, _org_name
+from pipeline.boilerplate.title import (
+    _bare_byline,
+    _buy_button,
+    _byline_line,
+    _find_title,
+    _jump_list,
+    _org_name,
+)
 from pipeline.config import BoilerplateConfig
 from pipeline.document import Category, Document, Span
 
@@ -543,8 +550,11 @@ def _region_values(
             or b.index in entry_tools
             or b.index in head.zero_head
             or entry_head
+            or _buy_button(b)
         ):
-            v = 0.0  # a recipe's "1", "2", ... over each step, a live blog's "17:49": no gap
+            # a recipe's "1", "2", ... over each step, a live blog's "17:49", a shop button under each
+            # product of a buying guide ("Buy now"): no gap (the button still goes, by its rule)
+            v = 0.0
         elif b.strong is not None and not caption:
             v = -(_RULE_PENALTY + b.f.words)
             inline = b.strong.category not in _COMMENT_CATS and _prose_follows(bs, b.index)

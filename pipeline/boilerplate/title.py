@@ -507,6 +507,10 @@ def _buy_button(b: _Block) -> bool:
     return b.strong is not None and b.strong.id.endswith("/buy-button")
 
 
+_PROMO_REACH = 6
+"""How far into the region :func:`_headline_under_promo` looks for the headline over the byline."""
+
+
 def _headline_under_promo(bs: list[_Block], first: int, lo: int) -> int | None:
     """The article's headline, right over its byline above the article, when the text's first line
     heads a promo: its copy (a line no rule took) and its shop button stand between them ("Summer
@@ -514,7 +518,8 @@ def _headline_under_promo(bs: list[_Block], first: int, lo: int) -> int | None:
     Lyons" / the article); else None. A newsletter or paywall prompt, or an ad slot's label, under
     the first line is no promo of it: the line under such a prompt is the headline's deck.
     """
-    for j in range(first + 2, min(lo, len(bs) - 1)):
+    # (the banner's copy may have pulled the region up over the headline: look a few lines into it)
+    for j in range(first + 2, min(lo + _PROMO_REACH, len(bs) - 1)):
         by = bs[j + 1].strong
         if by is None or by.category != Category.BYLINE:
             continue
