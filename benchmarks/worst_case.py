@@ -11,11 +11,12 @@ busy machine does not change the verdict much; a stage is flagged when it grows 
     .venv/bin/python -m benchmarks.worst_case                     # 0.25, 0.5, 1 MB: about 1 minute
     .venv/bin/python -m benchmarks.worst_case --sizes 1e6 2e6 4e6 --shapes one_line nbsp_commas
 
-Shapes (found by a worst-case audit, session 25): ``prose`` (paragraphs), ``one_line`` (the same
-prose without a line break: the boilerplate stage was quadratic on it), ``guillemets`` (one line of
-prose with free-standing « » marks), ``nbsp_commas`` (one line with no-break spaces and doubled
-commas: two repair passes editing one line, repair was quadratic), ``short_lines`` (nothing but
-short chrome lines: "Reply", dates, "By X"; memory is the concern there, see ``--rss``).
+Shapes: ``prose`` (paragraphs), ``one_line`` (the same prose without a line break: every
+per-sentence scan of a line costs the line's length), ``guillemets`` (one line of prose with
+free-standing « » marks), ``nbsp_commas`` (one line with no-break spaces and doubled commas: two
+repair passes editing one line), ``short_lines`` (nothing but short chrome lines: "Reply", dates,
+"By X"; memory is the concern there: ``--rss`` prints the process's peak so far, so run that shape
+alone, ``--shapes short_lines --rss``, to read its own figure). Results: benchmarks/README.md.
 
 Exit status 1 when a stage is flagged.
 
@@ -121,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", nargs="+", type=float, default=[250_000, 500_000, 1_000_000])
     ap.add_argument("--shapes", nargs="+", choices=SHAPES, default=list(SHAPES))
     ap.add_argument("--limit", type=float, default=2.6, help="growth per doubling that flags a stage")
-    ap.add_argument("--rss", action="store_true", help="also print the process's peak RSS after each run")
+    ap.add_argument("--rss", action="store_true", help="also print the process's peak RSS so far (Linux)")
     args = ap.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes)
     flagged = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,20 @@ def test_worst_case_benchmark_runs_every_shape(capsys: pytest.CaptureFixture[str
     for shape in SHAPES:
         assert f"{shape:12}      2,000 chars" in printed
     assert printed.count("growth per doubling") == 4 * len(SHAPES)
+
+
+def test_worst_case_benchmark_flags_a_stage_that_grows_quadratically(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import benchmarks.worst_case as wc
+
+    def fake(text: str) -> dict[str, float]:  # quadratic in the text's length, linear elsewhere
+        n = len(text) / 1e5
+        return {"repair": 0.1 * n, "boilerplate": 0.1 * n * n}
+
+    monkeypatch.setattr(wc, "time_stages", fake)
+    assert wc.main(["--sizes", "100000", "200000", "400000", "--shapes", "prose"]) == 1
+    printed = capsys.readouterr().out
+    assert re.search(r"boilerplate  growth per doubling  (3\.9\d|4\.0\d)  FLAGGED\n", printed)
+    assert re.search(r"repair       growth per doubling  (1\.9\d|2\.0\d)\n", printed)  # not flagged
+    assert printed.rstrip().endswith("superlinear: prose/boilerplate")

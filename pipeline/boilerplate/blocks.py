@@ -302,6 +302,7 @@ not a headline with a label ("Review: The Fieldmaster 3 Hiking Boot Is Tough but
 
 _INNER_SENTENCE = re.compile(r"\b(\w*[a-z]{3})\. +[(A-Z]")
 _WORD_RUN = re.compile(r"\S+")
+"""A word as ``str.split`` finds it, found from a position on (:func:`_two_sentences`)."""
 _CREDIT_END = re.compile(
     r"\((getty( images)?|pa( wire)?|epa|shutterstock|alamy|supplied"
     r"|file( photo)?|courtesy( of)? [^()]{2,60})\)$",

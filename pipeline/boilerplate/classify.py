@@ -773,9 +773,10 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
 
 def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: float) -> None:
     """The teaser headlines under a related-links heading in ``bs[lo:end]``, the region ``[lo, hi]``
-    and what the article resumes with under it (""Lea también" /
+    and what the article resumes with under it ("Lea también" /
     "Bruselas pide a España medidas urgentes ...", "READ MORE:" / "* Gisborne roads still ..."):
-    the heading went by its rule, its short list of headlines goes with it."""
+    the heading went by its rule, its short list of headlines goes with it; under any related-links
+    heading, so do two or more teaser cards (:func:`_teaser_cards`: a headline over its author's line)."""
     for b in bs[lo:end]:
         if b.strong is None or b.strong.category != Category.RELATED_LINKS:
             continue

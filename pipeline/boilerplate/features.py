@@ -59,7 +59,9 @@ _LINK_MARKS = ("@", "#", "://", "www.")
 
 
 _ARROW = re.compile(r"(?<!\S)[«»]+(?!\S)")
+"""Guillemets standing free: white space or the line's start or end on both sides."""
 _ARROWS = str.maketrans("«»", "‹›")
+"""... read as arrows: "‹", "›" (which rules write as arrows, with ">")."""
 
 
 _ARROW_WORDS = 6
@@ -69,7 +71,9 @@ free-standing ones are quotation marks ("Il a dit « non » hier", "» Heute ist
 
 def _arrows(text: str) -> str:
     """Free-standing "»" and "«" as arrows ("Weiter »", "« Zurück", "Startseite » Politik"), unless the
-    line holds both and reads as prose (:data:`_ARROW_WORDS`): a French or German quotation."""
+    line holds both and reads as prose (:data:`_ARROW_WORDS`): a French or German quotation. A short
+    line of dialogue ("« Bonjour », dit-il.") or a quotation's first line with only its "«" reads
+    them as arrows: only the rules' matching and the line's shape see the change, not the text."""
     if "«" in text and "»" in text and len(text.split(None, _ARROW_WORDS)) > _ARROW_WORDS:
         return text
     return _ARROW.sub(lambda m: m.group().translate(_ARROWS), text)

@@ -146,6 +146,7 @@ _LABEL_REACH = 8
 """The labels of :func:`_same_labels` are looked for among this many lines above the cut."""
 
 
+# an ad's call to buy, watch or sign up
 _CALL = (
     r"\b(save|shop|buy|order|offers?|deals?|discount|free (delivery|shipping|trial)|sign up|"
     r"subscribe|compare|watch|click|book now|limited time|get \d+|try|discover)\b"
@@ -203,21 +204,28 @@ def _boxed_teaser(b: _Block) -> bool:
     return _inline_teaser(b) or (short and _headline_shaped(f, 3))
 
 
-def _teaser_cards(bs: list[_Block], i: int, teaser: Callable[[_Block], bool]) -> list[_Block]:
-    """The teaser cards under the related-links heading ``bs[i]``: two or more headlines, each with its
-    author's line under it ("Am beliebtesten" / "Tropische Reiseziele: 7 warme Urlaubsorte ..." /
-    "Von Micol Passariello" / "Andy Warhol: Der Künstler ..." / "Von Alexandra Muñoz"), whatever the
-    heading says (an article's own list under "Trending now" has no author under each item); at most
-    :data:`_INLINE_TEASERS` cards, their lines in order (none when fewer than two cards)."""
+_CARDS = 2
+"""Fewest teaser cards (headline over its author's line) that make a box of them (:func:`_teaser_cards`)."""
+
+
+def _teaser_cards(
+    bs: list[_Block], i: int, teaser: Callable[[_Block], bool], stop: int | None = None
+) -> list[_Block]:
+    """The teaser cards under the related-links heading ``bs[i]``, before ``stop``: :data:`_CARDS` or
+    more headlines, each with its author's line under it ("Am beliebtesten" / "Tropische Reiseziele: 7
+    warme Urlaubsorte ..." / "Von Micol Passariello" / "Andy Warhol: Der Künstler ..." / "Von Alexandra
+    Muñoz"), whatever the heading says (an article's own list under "Trending now" has no author under
+    each item); at most :data:`_INLINE_TEASERS` cards, their lines in order (none when fewer)."""
+    end = len(bs) if stop is None else min(stop, len(bs))
     lines: list[_Block] = []
     k = i + 1
-    while len(lines) < 2 * _INLINE_TEASERS and k + 1 < len(bs):
+    while len(lines) < 2 * _INLINE_TEASERS and k + 1 < end:
         head, by = bs[k], bs[k + 1]
         if head.continues or not teaser(head) or not _byline_line(by):
             break
         lines += [head, by]
         k += 2
-    return lines if len(lines) >= 4 else []
+    return lines if len(lines) >= 2 * _CARDS else []
 
 
 def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
@@ -243,7 +251,7 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
         or _READ_ALSO.match(head.f.text) is None
     ):
         return cut  # (not under "Most popular" / cards: the paper's blurb, an appeal, the author's bio)
-    cards = _teaser_cards(bs[:stop], cut, _boxed_teaser)
+    cards = _teaser_cards(bs, cut, _boxed_teaser, stop)
     if cards:
         k = cut + 1 + len(cards)
     else:
@@ -519,6 +527,9 @@ newsletter or share box may stand between a blog's story and its recipe card).""
 _MARKER_REST_VALUE = 0.25
 """Under such a marker inside the region, the rest is chrome when its value is below this share of
 the value above the marker (:func:`_marker_end`) ..."""
+_MARKER_SENTENCE_WORDS = 10
+"""A line of at least this many words that ends like a sentence reads as an article's paragraph, not
+as a rail's headline or one-line summary (:func:`_marker_end`)."""
 _MARKER_REST_SENTENCES = 2 / 3
 """... less than this share of its words (on lines no rule took) are in sentences of ten words or more
 (a rail's headlines outweigh its one-line summaries; an article's closing section is its paragraphs) ..."""
@@ -532,10 +543,11 @@ def _marker_end(bs: list[_Block], values: list[float], lo: int, hi: int, marker:
     A tail marker that is not inline (its value at most ``marker``: no article prose right above and
     below it) costs the region a fixed penalty, so a long rail under it ("Noticias Relacionadas" /
     "Opinión" / teaser headlines with one-line summaries / "Videos" / "Columnas" / letters) outweighs
-    it and the region runs on over the rail. The first such marker of :data:`_RAIL_HEADS` ends the
-    region when what is under it is little beside the article (:data:`_MARKER_REST_VALUE`) and reads
-    as no article text (:data:`_MARKER_REST_SENTENCES`, :data:`_MARKER_REST_BULLETS`). The article's
-    last paragraphs under a read-also box still stay (:func:`_under_read_also`).
+    it and the region runs on over the rail. The region ends at the first marker of
+    :data:`_RAIL_HEADS`, in order, where what is under it is little beside the article
+    (:data:`_MARKER_REST_VALUE`) and reads as no article text (:data:`_MARKER_REST_SENTENCES`,
+    :data:`_MARKER_REST_BULLETS`). The article's last paragraphs under a read-also box still stay
+    (:func:`_under_read_also`).
     """
 
     def rail_head(m: int) -> bool:  # value above ``marker``: inline, a read-also line between paragraphs
@@ -551,7 +563,8 @@ def _marker_end(bs: list[_Block], values: list[float], lo: int, hi: int, marker:
         value.append(value[-1] + max(0.0, values[x.index]))
         free = x.strong is None
         words.append(words[-1] + (x.f.words if free else 0))
-        sentences.append(sentences[-1] + (x.f.words if free and x.g.terminal and x.f.words >= 10 else 0))
+        sentence = free and x.g.terminal and x.f.words >= _MARKER_SENTENCE_WORDS
+        sentences.append(sentences[-1] + (x.f.words if sentence else 0))
         bullets.append(bullets[-1] + (free and x.f.bullet))
     end = hi - lo + 1
     for m in markers:

@@ -307,7 +307,7 @@ def _find_title(
             0 < i < len(bs) - 1
             and _buy_button(bs[i + 1])
             and _rule_category(bs[i - 1]) == Category.ADVERTISEMENT
-            and _PRICE.search(b.f.text) is not None
+            and (b.f.price or _DISCOUNT.search(b.f.text) is not None)
         ):
             return fallback()  # an ad's copy between its label and its button ("Anzeige" / "Küchenmaschine
             # KM 3000 - jetzt nur ..." / "Jetzt bestellen"): no headline, nor is anything above the ad
@@ -498,8 +498,8 @@ def _name_with_role(text: str) -> bool:
     return _NAME_LINE.match(name) is not None and (not role or len(role.split()) <= 4)
 
 
-_PRICE = re.compile(r"\d[\d.,]*\s?[€$£]|[€$£]\s?\d|\d\s?%")
-"""A price or a discount in a line ("199,99 €", "$49", "-30 %"): an ad's copy."""
+_DISCOUNT = re.compile(r"\d\s?%")
+"""A discount in a line ("-30 %"); with a price (``BlockFeatures.price``: "199,99 €", "$49"), an ad's copy."""
 
 
 def _buy_button(b: _Block) -> bool:
@@ -507,6 +507,8 @@ def _buy_button(b: _Block) -> bool:
     return b.strong is not None and b.strong.id.endswith("/buy-button")
 
 
+_PROMPTS = (Category.ADVERTISEMENT, Category.NEWSLETTER, Category.PAYWALL)
+"""An ad slot's label or a prompt right under a headline: no promo's copy (:func:`_headline_under_promo`)."""
 _PROMO_REACH = 6
 """How far into the region :func:`_headline_under_promo` looks for the headline over the byline."""
 
@@ -515,11 +517,14 @@ def _headline_under_promo(bs: list[_Block], first: int, lo: int) -> int | None:
     """The article's headline, right over its byline above the article, when the text's first line
     heads a promo: its copy (a line no rule took) and its shop button stand between them ("Summer
     Sale Now On" / "Enjoy up to half off ..." / "Shop now" / "Heatwave warning issued ..." / "By Kate
-    Lyons" / the article); else None. A newsletter or paywall prompt, or an ad slot's label, under
-    the first line is no promo of it: the line under such a prompt is the headline's deck.
+    Lyons" / the article); else None. A newsletter or paywall prompt, or an ad slot's label, right
+    under the first line is no promo of it: the line under such a prompt is the headline's deck.
     """
-    # (the banner's copy may have pulled the region up over the headline: look a few lines into it)
-    for j in range(first + 2, min(lo + _PROMO_REACH, len(bs) - 1)):
+    if first + 1 < len(bs) and _rule_category(bs[first + 1]) in _PROMPTS:
+        return None
+    # (the banner's copy may have pulled the region up over the headline: look a few lines into it;
+    # the copy and the button take two lines at least)
+    for j in range(first + 3, min(lo + _PROMO_REACH, len(bs) - 1)):
         by = bs[j + 1].strong
         if by is None or by.category != Category.BYLINE:
             continue
