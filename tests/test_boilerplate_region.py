@@ -73,9 +73,9 @@ def test_a_rail_under_a_related_articles_heading_inside_the_region_goes() -> Non
     assert lines[marker].f.text == "Related articles" and lines[marker].strong is not None
     values = [float(b.f.words) for b in lines]
     values[marker] = -50.0
-    assert _marker_end(lines, values, 1, len(lines) - 1, -40.0) == marker - 1
-    values[marker] = -10.0  # inline: prose right above and below it
-    assert _marker_end(lines, values, 1, len(lines) - 1, -40.0) == len(lines) - 1
+    assert _marker_end(lines, values, 1, len(lines) - 1, [marker]) == marker - 1
+    # inline (prose right above and below it): not among the article's ends
+    assert _marker_end(lines, values, 1, len(lines) - 1, []) == len(lines) - 1
     kept, gone = _detect(f"{_LONG_ARTICLE}\n\n" + "\n\n".join(_RAIL))
     assert set(_RAIL) <= set(gone)
     assert len(kept) == 7  # the article's paragraphs (its headline is the title)
@@ -99,4 +99,4 @@ def test_the_article_goes_on_under_a_related_articles_box() -> None:
     lines = lines_of(f"{_LONG_ARTICLE}\n\n" + "\n\n".join(listed))
     values = [float(b.f.words) for b in lines]
     values[8] = -50.0  # "Related articles", not inline
-    assert _marker_end(lines, values, 1, len(lines) - 1, -40.0) == len(lines) - 1
+    assert _marker_end(lines, values, 1, len(lines) - 1, [8]) == len(lines) - 1

@@ -220,13 +220,13 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     steps = _step_numbers(bs)
     _keep_listed_figures(bs, steps)
     entries = _entry_times(bs)
-    values, comment_start = _region_values(bs, head, steps, entries, bridged)
+    values, comment_start, ends = _region_values(bs, head, steps, entries, bridged)
     lo, hi = _best_region(values, comment_start)
     if hi < lo:  # nothing reads like an article: only rules decide
         lo, hi = 0, n - 1
     elif not from_html:
         # a tail marker inside the region with only a page's rail under it ends the article
-        hi = _marker_end(bs, values, lo, hi, -_TAIL_MARKER_PENALTY)
+        hi = _marker_end(bs, values, lo, hi, ends)
     title_lo = lo  # the headline is looked for above the region as found: not among the list's lines
     if lo - 1 in entries:
         title_lo = lo - 1  # not the first entry's heading, under its time ("03:05" / "Final result: ...")
@@ -522,11 +522,13 @@ def _keep_listed_figures(bs: list[_Block], steps: set[int]) -> None:
 
 def _region_values(
     bs: list[_Block], head: _Head, steps: set[int], entries: set[int], bridged: set[int]
-) -> tuple[list[float], int]:
-    """Step 2: each block's value for the article region, and the first block of a comment section
-    that starts below enough article text (``len(bs)`` when none): nothing from there on is article."""
+) -> tuple[list[float], int, list[int]]:
+    """Step 2: each block's value for the article region, the first block of a comment section
+    that starts below enough article text (``len(bs)`` when none): nothing from there on is article,
+    and the blocks that mark the article's end (a tail marker's rule, not inline), in order."""
     n = len(bs)
     values: list[float] = []
+    ends: list[int] = []
     total_prose = sum(b.f.words for b in bs if b.g.prose)
     prose_seen = 0
     comment_start = n
@@ -560,6 +562,7 @@ def _region_values(
             inline = b.strong.category not in _COMMENT_CATS and _prose_follows(bs, b.index)
             if b.strong.tail_marker and not inline:
                 v -= _TAIL_MARKER_PENALTY
+                ends.append(b.index)
                 if (
                     b.strong.category in _COMMENT_CATS
                     and comment_start == n
@@ -577,7 +580,7 @@ def _region_values(
         else:
             v = _shape_value(b.g) * b.share
         values.append(v)
-    return values, comment_start
+    return values, comment_start, ends
 
 
 @dataclass(frozen=True)

@@ -537,24 +537,21 @@ _MARKER_REST_BULLETS = 2
 """... and fewer than this many of them are bullet items (a list the article goes on with)."""
 
 
-def _marker_end(bs: list[_Block], values: list[float], lo: int, hi: int, marker: float) -> int:
+def _marker_end(bs: list[_Block], values: list[float], lo: int, hi: int, ends: list[int]) -> int:
     """The region's last block when a rail's heading inside ``[lo, hi]`` ends the article (``hi``: none).
 
-    A tail marker that is not inline (its value at most ``marker``: no article prose right above and
-    below it) costs the region a fixed penalty, so a long rail under it ("Noticias Relacionadas" /
-    "Opinión" / teaser headlines with one-line summaries / "Videos" / "Columnas" / letters) outweighs
-    it and the region runs on over the rail. The region ends at the first marker of
-    :data:`_RAIL_HEADS`, in order, where what is under it is little beside the article
-    (:data:`_MARKER_REST_VALUE`) and reads as no article text (:data:`_MARKER_REST_SENTENCES`,
-    :data:`_MARKER_REST_BULLETS`). The article's last paragraphs under a read-also box still stay
-    (:func:`_under_read_also`).
+    ``ends``: the blocks whose rule marks the article's end and that are not inline (no article prose
+    right above and below them), in order. Such a marker costs the region a fixed penalty, so a long
+    rail under it ("Noticias Relacionadas" / "Opinión" / teaser headlines with one-line summaries /
+    "Videos" / "Columnas" / letters) outweighs it and the region runs on over the rail. The region
+    ends at the first marker of :data:`_RAIL_HEADS`, in order, where what is under it is little beside
+    the article (:data:`_MARKER_REST_VALUE`) and reads as no article text
+    (:data:`_MARKER_REST_SENTENCES`, :data:`_MARKER_REST_BULLETS`). The article's last paragraphs
+    under a read-also box still stay (:func:`_under_read_also`).
     """
-
-    def rail_head(m: int) -> bool:  # value above ``marker``: inline, a read-also line between paragraphs
-        s = bs[m].strong
-        return s is not None and s.tail_marker and s.category in _RAIL_HEADS and values[m] <= marker
-
-    markers = [m for m in range(lo + 1, hi + 1) if rail_head(m)]
+    markers = [
+        m for m in ends if lo < m <= hi and (s := bs[m].strong) is not None and s.category in _RAIL_HEADS
+    ]
     if not markers:
         return hi
     # running totals from ``lo``, so that each marker costs O(1) (a page may hold thousands)
