@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.boilerplate.head import _entry_times, _role_line, _under_first_headline
+from pipeline.boilerplate.head import _entry_times, _from_lead, _role_line, _under_first_headline
 from tests.boilerplate_lines import lines_of
 
 LEAD = "The council voted on Tuesday to close the old library and build a new one by 2027, officials said."
@@ -66,3 +66,36 @@ def test_a_lone_time_is_no_live_blog() -> None:
 )
 def test_role_lines_are_short_title_case_roles_or_dates(line: str, role: bool) -> None:
     assert _role_line(lines_of(line, rules=False)[0]) is role
+
+
+BOXED = (
+    "Neue Fahrradstraße am Mainufer sorgt für Streit\n\nVon Anna Kessler\n\n"
+    "Die Stadt Frankfurt will das nördliche Mainufer zwischen Eisernem Steg und Holbeinsteg in eine "
+    "Fahrradstraße umwandeln.\n\n"
+    "Autos sollen dort nur noch für Anlieger erlaubt sein.\n\n"
+    "{box}\n\n"
+    "Einzelhändler in der Innenstadt fürchten, dass Kunden ausbleiben, wenn die Zufahrt schwieriger wird."
+)
+
+
+def test_a_box_near_the_top_does_not_cut_the_article_from_its_lead() -> None:
+    box = (
+        "Newsletter\n\nDer Morgen-Newsletter: Alles, was Sie heute wissen müssen – jeden Werktag.\n\n"
+        "Jetzt anmelden"
+    )
+    lines = lines_of(BOXED.format(box=box))
+    assert _from_lead(lines, 7) == 2  # the lead under the byline: the paragraph under it stays too
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a read-also box: its teaser headline is no line a rule removed
+        "Lesen Sie auch\n\nNeue Buslinie verbindet Nordstadt und Hauptbahnhof",
+        "Mehr aus der Region",  # a related-links heading: no box of the article's
+    ],
+)
+def test_the_region_starts_where_it_was_found_without_such_a_box(box: str) -> None:
+    lines = lines_of(BOXED.format(box=box))
+    lo = len(lines) - 1
+    assert _from_lead(lines, lo) == lo

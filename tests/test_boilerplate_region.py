@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.boilerplate import detect
-from pipeline.boilerplate.region import _dated_teasers, _marker_end, _undated_teasers
+from pipeline.boilerplate.region import _dated_teasers, _marker_end, _undated_teasers, _under_prompt
 from pipeline.config import BoilerplateConfig
 from tests.boilerplate_lines import PACK, document_of, lines_of
 
@@ -100,3 +102,40 @@ def test_the_article_goes_on_under_a_related_articles_box() -> None:
     values = [float(b.f.words) for b in lines]
     values[8] = -50.0  # "Related articles", not inline
     assert _marker_end(lines, values, 1, len(lines) - 1, [8]) == len(lines) - 1
+
+
+PROMPTED = (
+    "Heat pumps outsold gas boilers in Norland last year, according to the trade association.\n\n"
+    "Get our free Climate Weekly newsletter every Friday →\n\n"
+    "{under}\n\n"
+    "© 2024 Greenline Media"
+)
+
+
+def test_the_article_goes_on_under_a_one_line_newsletter_prompt() -> None:
+    under = (
+        "Generous subsidies introduced in 2022 cover up to half the cost of a heat pump.\n\n"
+        "Installers say the bigger bottleneck is now the shortage of trained engineers."
+    )
+    lines = lines_of(PROMPTED.format(under=under))
+    assert lines[1].strong is not None and lines[1].strong.category.value == "newsletter"
+    assert _under_prompt(lines, 1, len(lines)) == 4  # the paragraphs stay, up to the copyright line
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        # one paragraph: may be the box's own line
+        "Generous subsidies introduced in 2022 cover up to half the cost of a heat pump.",
+        # the box's copy: its vocabulary, the site speaking to the reader
+        "A weekly round-up of our climate coverage, sent every Friday morning.\n\n"
+        "We will never share your email address with anyone else.",
+        # neither a rule's chrome nor the text's end under the paragraphs: a teaser's headline
+        "Generous subsidies introduced in 2022 cover up to half the cost of a heat pump.\n\n"
+        "Installers say the bigger bottleneck is now the shortage of trained engineers.\n\n"
+        "Five foods that will cost more this winter",
+    ],
+)
+def test_what_stands_under_a_prompt_is_not_always_the_article(under: str) -> None:
+    lines = lines_of(PROMPTED.format(under=under))
+    assert _under_prompt(lines, 1, len(lines)) == 1

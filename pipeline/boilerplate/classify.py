@@ -85,6 +85,7 @@ from pipeline.boilerplate.head import (
     _ENTRY_TOOLS,
     _LEAD_LINES,
     _entry_times,
+    _from_lead,
     _ingredients_above,
     _leads_into,
     _prose_above,
@@ -133,6 +134,8 @@ _SIGN_OFF = re.compile(rf"[(\[]?({_AGENCIES})( ?/ ?({_AGENCIES}))*[)\]]?\.?$", r
 """A news agency's sign-off under a wire story ("Reuters", "(AP)", "dpa/AFP"); not a photo credit
 ("Getty Images", "AP Photo", "REUTERS/Eva Manez")."""
 _CREDIT_CATS = ("caption/en/credit-line", _AGENCY_CREDIT)
+_GALLERY_COUNTER = re.compile(r"\d{1,3} ?(of|von|de|sur|z|di|/) ?\d{1,3}")
+"""A gallery's bare counter ("1 of 4", "2/12") over or under a caption."""
 _QUOTE_OR_SAID = re.compile(r'"|\b(said|says|told|according to)\b', re.IGNORECASE)
 
 # Region values (see module docstring, step 2).
@@ -227,6 +230,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     elif not from_html:
         # a tail marker inside the region with only a page's rail under it ends the article
         hi = _marker_end(bs, values, lo, hi, ends)
+        lo = _from_lead(bs, lo)  # a box near the article's top split it from its lead
     title_lo = lo  # the headline is looked for above the region as found: not among the list's lines
     if lo - 1 in entries:
         title_lo = lo - 1  # not the first entry's heading, under its time ("03:05" / "Final result: ...")
@@ -772,6 +776,13 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             if nxt.rule == "caption/adjacent-credit" and not nxt.f.text.startswith(b.f.text):
                 continue
             b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/adjacent-credit"
+    for b in bs:
+        # a gallery's bare counter next to a caption ("1 of 4" / "A helicopter drops water ... (Photo: ...)")
+        if b.score >= threshold or b.strong is not None or _GALLERY_COUNTER.fullmatch(b.f.text) is None:
+            continue
+        near = [bs[i] for i in (b.index - 1, b.index + 1) if 0 <= i < n]
+        if any(x.category == Category.CAPTION and x.score >= threshold for x in near):
+            b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/gallery-counter"
 
 
 def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: float) -> None:

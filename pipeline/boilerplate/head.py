@@ -1,5 +1,6 @@
 """What stands above the article and still belongs to it (steps 2 and 3 of
-:mod:`pipeline.boilerplate.classify`): its lead under the headline or the byline, prose that
+:mod:`pipeline.boilerplate.classify`): its lead under the headline or the byline (and the
+paragraphs between it and a box that split the article near its top), prose that
 position alone must not remove, the first lines of a hard-wrapped first sentence, a byline's role
 line, a recipe's ingredients and step numbers, and a live blog's entry times.
 """
@@ -93,6 +94,44 @@ def _under_first_headline(bs: list[_Block]) -> int:
     ok = ok and _READER.search(x.f.text) is None and not (len(bs) > 2 and _AGO.match(bs[2].f.text))
     # a teaser's cut summary ("War Volkswagen anfangs vom ...") is no lead
     return x.index if ok and not x.f.text.endswith(("...", "…")) else -1
+
+
+_BOX_REACH = 12
+"""The article's lead stands at most this many lines above the region for :func:`_from_lead`."""
+_BOX_CATEGORIES = frozenset(
+    {Category.NEWSLETTER, Category.ADVERTISEMENT, Category.PAYWALL, Category.SHARE_WIDGET, Category.CAPTION}
+)
+"""What a box between the article's paragraphs is made of (a newsletter's teaser, an ad, an appeal)."""
+_BOX_LABEL_WORDS = 3
+"""Longest label of such a box that a menu rule took ("Newsletter", "Anzeige")."""
+
+
+def _from_lead(bs: list[_Block], lo: int) -> int:
+    """Where the article region starts when a box splits the article near its top: at the article's
+    lead (:func:`_under_first_byline`, :func:`_under_first_headline`) when it stands at most
+    :data:`_BOX_REACH` lines above ``lo`` and between them stand only finished paragraphs of prose
+    (no rule) and the box: lines that a newsletter, ad, paywall, share or caption rule removed,
+    and short labels any rule took ("Von Anna Kessler" / "Die Stadt will ..." / "Autos sollen dort
+    nur noch ..." / "Newsletter" / "Der Morgen-Newsletter: ..." / "Jetzt anmelden" / the region).
+    The box's lines still go by their rules; the paragraphs between stay, and the headline is
+    looked for above the lead. Else ``lo``.
+    """
+    leads = [i for i in (_under_first_byline(bs), _under_first_headline(bs)) if 0 <= i < lo]
+    if not leads:
+        return lo
+    lead = min(leads)
+    if lo - lead > _BOX_REACH:
+        return lo
+    boxed = False
+    for b in bs[lead + 1 : lo]:
+        if b.strong is None:
+            if not (b.g.prose and b.g.terminal and not b.weak):
+                return lo
+        elif b.strong.category in _BOX_CATEGORIES:
+            boxed = True
+        elif b.f.words > _BOX_LABEL_WORDS or b.strong.tail_marker:
+            return lo
+    return lead if boxed else lo
 
 
 def _stamped(bs: list[_Block], b: _Block) -> bool:

@@ -3,7 +3,8 @@
 After the region found by its values, boilerplate starts at the first block with evidence
 (:func:`_tail_evidence`: a rule, a teaser headline, a menu item); a list that merely continues the
 article (line-ups, results, survivors, a book's details) and the article's last paragraphs under a
-read-also box stay (:func:`_resume_under_list`, :func:`_under_read_also`). Runs of dated or
+read-also box or a one-line newsletter prompt stay (:func:`_resume_under_list`,
+:func:`_under_read_also`, :func:`_under_prompt`). Runs of dated or
 undated teasers end the region (:func:`_dated_teasers`, :func:`_undated_teasers`), and so does a
 rail's heading with only the rail under it (:func:`_marker_end`); teaser
 headlines under a read-also heading inside the article go with it (:func:`_inline_teaser`).
@@ -286,6 +287,66 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     return cut
 
 
+_PROMPT_WORDS = 30
+"""Longest newsletter prompt that :func:`_under_prompt` reads as one line inside the article."""
+_PROMPT_PARAGRAPHS = 2
+"""Fewest paragraphs under a newsletter prompt that show the article goes on (:func:`_under_prompt`)."""
+_PARAGRAPH_WORDS = 8
+"""Shortest paragraph that counts as the article's under a newsletter prompt."""
+_BOX_COPY = re.compile(
+    r"newsletter|inbox|e-?mail|sign(ed|ing)? up|subscri|unsubscri|delivered|podcast|"
+    r"posteingang|anmeld|abonnier|bolet[ií]n|correo|suscr[ií]b|infolettre|lettre d.information|abonne|"
+    r"\b(you|your|we|our|us|wir|unser|unsere|nous|notre|nos|nosotros|nuestro|nuestra)\b",
+    re.IGNORECASE,
+)
+"""A newsletter box's own copy: its vocabulary, or the site speaking to the reader ("Get the best
+of our journalism ...", "We will never share ..."), not the article's narrative."""
+
+
+def _under_prompt(bs: list[_Block], cut: int, stop: int) -> int:
+    """Where the chrome starts when ``cut`` is a one-line newsletter prompt inside the article with the
+    article's last paragraphs under it ("Get our free Climate Weekly newsletter every Friday →" /
+    "Generous subsidies introduced in 2022 cover ..." / "Installers say ..."): :data:`_PROMPT_PARAGRAPHS`
+    or more finished paragraphs of prose (:data:`_PARAGRAPH_WORDS` words or more, no rule, no
+    exclamation mark, no ad's call, nothing of the box's copy: :data:`_BOX_COPY`), up to ``stop``
+    or a rule's chrome; another one-line prompt between them is passed over (its rule still
+    removes it). Else ``cut``.
+
+    A box's copy under its prompt ("Sign up for The Morning Brief" / "The news that matters,
+    delivered at 6am.") speaks of the newsletter or to the reader, and stays boilerplate.
+    """
+
+    def prompt(b: _Block) -> bool:
+        rule = b.strong
+        return rule is not None and rule.category == Category.NEWSLETTER and b.f.words <= _PROMPT_WORDS
+
+    def paragraph(b: _Block) -> bool:
+        f = b.f
+        return (
+            b.strong is None
+            and not b.weak
+            and b.g.prose
+            and f.terminal
+            and f.words >= _PARAGRAPH_WORDS
+            and "!" not in f.text
+            and _PROMO_WORDS.search(f.text) is None
+            and _BOX_COPY.search(f.text) is None
+        )
+
+    if cut >= stop or not prompt(bs[cut]):
+        return cut
+    end, paragraphs = cut + 1, 0
+    while end < stop:
+        if paragraph(bs[end]):
+            paragraphs += 1
+        elif not (prompt(bs[end]) and end + 1 < stop and paragraph(bs[end + 1])):
+            break
+        end += 1
+    if paragraphs >= _PROMPT_PARAGRAPHS and (end == stop or bs[end].strong is not None):
+        return end
+    return cut
+
+
 def _content_words(text: str) -> set[str]:
     """The words of five letters or more of ``text``, case folded (a crude topic for comparing lines,
     short of most function words: "will", "from", "more")."""
@@ -320,6 +381,9 @@ def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool])
     boxed = _under_read_also(bs, cut, stop)
     if boxed > cut:
         return boxed
+    prompted = _under_prompt(bs, cut, stop)
+    if prompted > cut:
+        return prompted
     # an ad's label between the article's paragraphs, with the last paragraph under it, then a rule's
     # chrome or the end ("ADVERTISEMENT" / "The decision can be appealed ..." / "© 2024 ...")
     k = cut
