@@ -256,6 +256,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # 5. title and byline
     title_idx = _find_title(doc, bs, title_lo, cuts.rows, tables)
     author = _author(doc, bs, max(lo, max(head.role_lines, default=-1) + 1), title_idx, cfg.threshold)
+    if author is not None and not from_html:
+        _named_bio(bs, author, title_idx, cfg.threshold)
     # 4b. categories for boilerplate outside the region
     _label_outside(bs, lo, hi, title_idx, cfg.threshold, comment_start)
     spans = list(doc.removed)
@@ -845,6 +847,35 @@ def _author(
         named[0].category, named[0].rule = Category.BYLINE, "byline/bare-name"
         author = named[1]
     return author
+
+
+_BIO_WORDS = 80
+"""Longest author's bio under the article (:func:`_named_bio`)."""
+_BIO_VERB = re.compile(
+    r"(?:,[^,]{1,60},)? (is|was|has|writes|covers|reports|lives|works|teaches|joined|"
+    r"ist|war|schreibt|lebt|arbeitet|berichtet|est|était|vit|travaille|écrit|es|fue|vive|trabaja|escribe)\b",
+    re.IGNORECASE,
+)
+"""What follows the author's name in a bio: a verb, after an optional apposition ("Ravi Menon is a
+staff engineer ...", "Anna Kessler, 34, lebt in Frankfurt")."""
+
+
+def _named_bio(bs: list[_Block], author: str, title_idx: int | None, threshold: float) -> None:
+    """Step 5: the author's bio under the article goes as ``author_bio/named``: the text's last kept
+    block (only removed blocks under it), of at most :data:`_BIO_WORDS` words, that begins with the
+    author's name as the byline gives it, two words or more, then a verb (:data:`_BIO_VERB`):
+    "By Ravi Menon" / ... / "Ravi Menon is a staff engineer at Fernhill Logistics. He blogs about
+    databases ...". A paragraph of the article about someone else, or one that only names the
+    author, stays."""
+    if len(author.split()) < 2:
+        return
+    last = next((b for b in reversed(bs) if b.score < threshold and b.index != title_idx), None)
+    if last is None or last.f.words > _BIO_WORDS or not last.f.terminal:
+        return
+    text = last.f.text
+    if not text.casefold().startswith(author.casefold()) or not _BIO_VERB.match(text, len(author)):
+        return
+    last.score, last.category, last.rule = 1.0, Category.AUTHOR_BIO, "author_bio/named"
 
 
 _ECHO_WORDS = 3

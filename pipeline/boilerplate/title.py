@@ -206,8 +206,9 @@ def _find_title(
             and _TEASER_LABEL.match(b.f.text) is None
         )
         if b.strong is None and (_is_headline(b) or asked) and not _byline_line(b):
-            if _NAME_LINE.match(b.f.text) and (
-                # over a menu ("City News" / "Home"), not over its standfirst, author or date
+            if (_NAME_LINE.match(b.f.text) or b.f.words <= _SITE_NAME_WORDS) and (
+                # over a menu ("City News" / "Home"; "tagesspiegel regional" / "Berlin"), not over
+                # its standfirst, author or date
                 (b.index + 1 < lo and nxt is not None and _menu_item(nxt))
                 # a paper's name right over a headline ("The Lakeview Courier" / "Council approves
                 # ..."), not a poem's title over its subtitle ("A new poem by Elena Marsh")
@@ -649,6 +650,9 @@ _NAME_LINE = re.compile(rf"(?=.*[a-zà-ÿа-яё]){_NAME}( ({_PARTICLE}|{_NAME})
 not in capitals, as a wire story's headline is ("CAPITAL INVESTMENTS FORMS UNIT")."""
 
 
+_SITE_NAME_WORDS = 3
+"""A first line this short over a menu is the site's or section's name, whatever its case
+("tagesspiegel regional", "Sport regional")."""
 _QUESTION_WORDS = 15
 """A question of at most this many words, one sentence on its own line, may be a headline."""
 _TEASER_LABEL = re.compile(r"(trending|most read|popular|watch|listen|video|podcast|related)\b", re.I)
