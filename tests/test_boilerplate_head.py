@@ -84,7 +84,13 @@ def test_a_box_near_the_top_does_not_cut_the_article_from_its_lead() -> None:
         "Jetzt anmelden"
     )
     lines = lines_of(BOXED.format(box=box))
-    assert _from_lead(lines, 7) == 2  # the lead under the byline: the paragraph under it stays too
+    assert _from_lead(lines, 7) == (2, ())  # the lead under the byline: the paragraph under it stays too
+
+
+def test_a_boxs_copy_between_its_lines_goes_with_the_box() -> None:
+    box = "Anzeige\n\nDas neue Elektro-SUV ist ab sofort bei allen Händlern erhältlich.\n\nAnzeige"
+    lines = lines_of(BOXED.format(box=box))
+    assert _from_lead(lines, 7) == (2, (5,))
 
 
 @pytest.mark.parametrize(
@@ -93,9 +99,10 @@ def test_a_box_near_the_top_does_not_cut_the_article_from_its_lead() -> None:
         # a read-also box: its teaser headline is no line a rule removed
         "Lesen Sie auch\n\nNeue Buslinie verbindet Nordstadt und Hauptbahnhof",
         "Mehr aus der Region",  # a related-links heading: no box of the article's
+        "Von Jana Roth\n\nJetzt anmelden",  # a byline: another article's
     ],
 )
 def test_the_region_starts_where_it_was_found_without_such_a_box(box: str) -> None:
     lines = lines_of(BOXED.format(box=box))
     lo = len(lines) - 1
-    assert _from_lead(lines, lo) == lo
+    assert _from_lead(lines, lo) == (lo, ())

@@ -225,12 +225,13 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     entries = _entry_times(bs)
     values, comment_start, ends = _region_values(bs, head, steps, entries, bridged)
     lo, hi = _best_region(values, comment_start)
+    box_copy: tuple[int, ...] = ()
     if hi < lo:  # nothing reads like an article: only rules decide
         lo, hi = 0, n - 1
     elif not from_html:
         # a tail marker inside the region with only a page's rail under it ends the article
         hi = _marker_end(bs, values, lo, hi, ends)
-        lo = _from_lead(bs, lo)  # a box near the article's top split it from its lead
+        lo, box_copy = _from_lead(bs, lo)  # a box near the article's top split it from its lead
     title_lo = lo  # the headline is looked for above the region as found: not among the list's lines
     if lo - 1 in entries:
         title_lo = lo - 1  # not the first entry's heading, under its time ("03:05" / "Final result: ...")
@@ -253,6 +254,9 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     _read_also_teasers(bs, lo, hi, hi + 1 if from_html else max(hi + 1, cuts.tail), cfg.threshold)
     # 4a. context smoothing inside the region
     _smooth(bs, cfg.threshold)
+    for i in box_copy:  # a box's copy between its lines, near the article's top, goes with the box
+        above = bs[i - 1].category or Category.OTHER
+        bs[i].score, bs[i].category, bs[i].rule = _OUTSIDE_SCORE, above, f"{above.value}/inherited"
     # 5. title and byline
     title_idx = _find_title(doc, bs, title_lo, cuts.rows, tables)
     author = _author(doc, bs, max(lo, max(head.role_lines, default=-1) + 1), title_idx, cfg.threshold)
@@ -782,6 +786,8 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
         # a gallery's bare counter next to a caption ("1 of 4" / "A helicopter drops water ... (Photo: ...)")
         if b.score >= threshold or b.strong is not None or _GALLERY_COUNTER.fullmatch(b.f.text) is None:
             continue
+        if b.index > 0 and (bs[b.index - 1].f.text.endswith(":") or _data_like(bs[b.index - 1])):
+            continue  # a figure a heading or a list announces ("Penalties scored:" / "1/4")
         near = [bs[i] for i in (b.index - 1, b.index + 1) if 0 <= i < n]
         if any(x.category == Category.CAPTION and x.score >= threshold for x in near):
             b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/gallery-counter"

@@ -104,34 +104,85 @@ _BOX_CATEGORIES = frozenset(
 """What a box between the article's paragraphs is made of (a newsletter's teaser, an ad, an appeal)."""
 _BOX_LABEL_WORDS = 3
 """Longest label of such a box that a menu rule took ("Newsletter", "Anzeige")."""
+_ANNOUNCING_WORDS = 6
+"""Longest heading that announces a list with its colon ("You will need:")."""
+_LIST_ITEM_WORDS = 8
+"""Longest item of such a list ("An adjustable spanner")."""
 
 
-def _from_lead(bs: list[_Block], lo: int) -> int:
-    """Where the article region starts when a box splits the article near its top: at the article's
-    lead (:func:`_under_first_byline`, :func:`_under_first_headline`) when it stands at most
-    :data:`_BOX_REACH` lines above ``lo`` and between them stand only finished paragraphs of prose
-    (no rule) and the box: lines that a newsletter, ad, paywall, share or caption rule removed,
-    and short labels any rule took ("Von Anna Kessler" / "Die Stadt will ..." / "Autos sollen dort
-    nur noch ..." / "Newsletter" / "Der Morgen-Newsletter: ..." / "Jetzt anmelden" / the region).
-    The box's lines still go by their rules; the paragraphs between stay, and the headline is
-    looked for above the lead. Else ``lo``.
+def _from_lead(bs: list[_Block], lo: int) -> tuple[int, tuple[int, ...]]:
+    """Where the article region starts when a box splits the article near its top, and the lines of
+    the box's copy that no rule took.
+
+    The region starts at the article's lead (:func:`_under_first_byline`,
+    :func:`_under_first_headline`) when it stands at most :data:`_BOX_REACH` lines above ``lo`` and
+    between them stand, in this order, finished paragraphs of prose (no rule, no question, none of
+    a box's copy or an ad's call: :data:`~pipeline.boilerplate.region._BOX_COPY`) and then, right
+    above ``lo``, either the box: lines that a newsletter, ad, paywall, share or caption rule
+    removed and labels of up to three words a menu rule took, with its first and last lines
+    such, or a list that a heading announces with its colon, two items or more of at most
+    :data:`_LIST_ITEM_WORDS` words, no sentence ("You will need:" / "An adjustable spanner" /
+    "Replacement washer"), whose short lines cost the region more than the lead gives it.
+    ("Von Anna Kessler" / "Die Stadt will ..." / "Autos sollen dort nur noch ..." / "Newsletter" /
+    "Der Morgen-Newsletter: ..." / "Jetzt anmelden" / the region.) A byline or a date between
+    them is another article's: the lead is then a teaser's. The box's lines still go by their
+    rules, its copy between them (returned) goes with it; the paragraphs and the list stay, and the
+    headline is looked for above the lead. Else ``(lo, ())``.
     """
+    from pipeline.boilerplate.region import _BOX_COPY, _PROMO_WORDS, _QUOTED
+
+    none: tuple[int, tuple[int, ...]] = (lo, ())
     leads = [i for i in (_under_first_byline(bs), _under_first_headline(bs)) if 0 <= i < lo]
     if not leads:
-        return lo
+        return none
     lead = min(leads)
     if lo - lead > _BOX_REACH:
-        return lo
-    boxed = False
-    for b in bs[lead + 1 : lo]:
-        if b.strong is None:
-            if not (b.g.prose and b.g.terminal and not b.weak):
-                return lo
-        elif b.strong.category in _BOX_CATEGORIES:
-            boxed = True
-        elif b.f.words > _BOX_LABEL_WORDS or b.strong.tail_marker:
-            return lo
-    return lead if boxed else lo
+        return none
+
+    def paragraph(b: _Block) -> bool:
+        text = b.f.text
+        return (
+            b.strong is None
+            and not b.weak
+            and b.g.prose
+            and b.g.terminal
+            and not text.endswith("?")
+            and not _is_headline(b, prose=True)
+            and _PROMO_WORDS.search(text) is None
+            and _BOX_COPY.search(_QUOTED.sub(" ", text)) is None
+        )
+
+    def box_line(b: _Block) -> bool:
+        rule = b.strong
+        return rule is not None and (
+            rule.category in _BOX_CATEGORIES
+            or (rule.category == Category.NAVIGATION and b.f.words <= _BOX_LABEL_WORDS)
+        )
+
+    k = lead + 1
+    while k < lo and paragraph(bs[k]):
+        k += 1
+    if k == lo:
+        return none
+    if box_line(bs[k]):
+        if not box_line(bs[lo - 1]):
+            return none  # the box does not reach the region: what stands under it is no box's
+        copy = []
+        for b in bs[k + 1 : lo - 1]:
+            if b.strong is None:
+                copy.append(b.index)  # the box's copy between its lines ("It lands at 6am.")
+            elif not box_line(b):
+                return none  # a byline, a date, a heading: another article's
+        return lead, tuple(copy)
+    b = bs[k]
+    if b.strong is None and not b.weak and b.g.words <= _ANNOUNCING_WORDS and b.g.text.endswith(":"):
+        items = bs[k + 1 : lo]
+        if len(items) >= 2 and all(
+            x.strong is None and not x.weak and x.f.words <= _LIST_ITEM_WORDS and not x.f.terminal
+            for x in items
+        ):
+            return lead, ()
+    return none
 
 
 def _stamped(bs: list[_Block], b: _Block) -> bool:

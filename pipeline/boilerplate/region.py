@@ -26,6 +26,7 @@ from pipeline.boilerplate.blocks import (
     _sentence_like,
     _stamp,
 )
+from pipeline.boilerplate.stopwords import STOPWORDS
 from pipeline.boilerplate.title import _byline_line
 from pipeline.document import Category
 
@@ -294,13 +295,47 @@ _PROMPT_PARAGRAPHS = 2
 _PARAGRAPH_WORDS = 8
 """Shortest paragraph that counts as the article's under a newsletter prompt."""
 _BOX_COPY = re.compile(
-    r"newsletter|inbox|e-?mail|sign(ed|ing)? up|subscri|unsubscri|delivered|podcast|"
-    r"posteingang|anmeld|abonnier|bolet[ií]n|correo|suscr[ií]b|infolettre|lettre d.information|abonne|"
-    r"\b(you|your|we|our|us|wir|unser|unsere|nous|notre|nos|nosotros|nuestro|nuestra)\b",
+    r"newsletter|inbox|e-?mail|sign(ed|ing)? up|subscri|unsubscri|delivered|podcast|free of charge|"
+    r"posteingang|anmeld|abonnier|abbestell|kostenlos|werktags|bolet[ií]n|correo|suscr[ií]b|gratuit|"
+    r"infolettre|lettre d.information|abonne|désinscri|chaque (matin|semaine|jour)|cada (mañana|semana|día)|"
+    r"\b(you|your|we|our|us|free|wir|unser|unsere|gratis|nous|notre|nos|nosotros|nuestro|nuestra|baja)\b",
     re.IGNORECASE,
 )
 """A newsletter box's own copy: its vocabulary, or the site speaking to the reader ("Get the best
-of our journalism ...", "We will never share ..."), not the article's narrative."""
+of our journalism ...", "We will never share ...", "It is free."), not the article's narrative
+(read outside quotations: a quoted "we" is a source speaking)."""
+_QUOTED = re.compile(r"[\"“„«»][^\"“”„«»]{0,400}[\"”“«»]")
+"""A quotation inside a line (straight, curly, German or French marks)."""
+_SEAM_LINES = 4
+"""The article's last paragraphs above a prompt that the first paragraph under it must share a
+word with (:func:`_under_prompt`)."""
+_BIO_OPENING = re.compile(
+    r"(?-i:[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){1,2}),? (is|was|has|writes|covers|reports|joined|lives|"
+    r"works|ist|war|schreibt|berichtet|lebt|arbeitet|est|était|vit|travaille|écrit|a (couvert|rejoint|"
+    r"travaillé|publié)|es|fue|vive|trabaja|escribe|cubre)\b",
+    re.IGNORECASE,
+)
+"""A paragraph that opens with a name and a verb: an author's or a site's blurb ("Anna Kessler
+berichtet seit 2017 ...", "Greenline Media is an independent newsroom ...")."""
+_STOPWORDS = frozenset().union(*STOPWORDS.values())
+
+
+def _stems(text: str) -> set[str]:
+    """The words of four letters or more of ``text`` that are no stop word of any language, case
+    folded, cut to five letters (a crude stem: "pumps" and "pump", "Installers" and "installer"
+    meet)."""
+    words = (w.casefold() for w in re.findall(r"[^\W\d_]{4,}", text))
+    return {w[:5] for w in words if w not in _STOPWORDS}
+
+
+def _site_words(bs: list[_Block], start: int, stop: int) -> set[str]:
+    """The capitalised words of four letters or more on the copyright lines in ``bs[start:stop]``
+    ("© 2024 Harbourside Gazette. All rights reserved."): the site's name, mostly."""
+    words: set[str] = set()
+    for b in bs[start:stop]:
+        if b.strong is not None and b.strong.category == Category.LEGAL:
+            words.update(w for w in re.findall(r"[^\W\d_]{4,}", b.f.text) if w[0].isupper())
+    return words - {"All", "Rights", "Reserved", "Alle", "Rechte", "Tous", "Droits", "Todos", "Derechos"}
 
 
 def _under_prompt(bs: list[_Block], cut: int, stop: int) -> int:
@@ -308,12 +343,15 @@ def _under_prompt(bs: list[_Block], cut: int, stop: int) -> int:
     article's last paragraphs under it ("Get our free Climate Weekly newsletter every Friday →" /
     "Generous subsidies introduced in 2022 cover ..." / "Installers say ..."): :data:`_PROMPT_PARAGRAPHS`
     or more finished paragraphs of prose (:data:`_PARAGRAPH_WORDS` words or more, no rule, no
-    exclamation mark, no ad's call, nothing of the box's copy: :data:`_BOX_COPY`), up to ``stop``
-    or a rule's chrome; another one-line prompt between them is passed over (its rule still
-    removes it). Else ``cut``.
+    exclamation mark, no ad's call, nothing of the box's copy: :data:`_BOX_COPY`, not opening with
+    a name and a verb: :data:`_BIO_OPENING`, not naming the site: :func:`_site_words`), the first
+    of which shares a word (:func:`_stems`) with the article's last :data:`_SEAM_LINES` lines above
+    the prompt, up to ``stop`` or a rule's chrome; another one-line prompt between them is passed
+    over (its rule still removes it). Else ``cut``.
 
     A box's copy under its prompt ("Sign up for The Morning Brief" / "The news that matters,
-    delivered at 6am.") speaks of the newsletter or to the reader, and stays boilerplate.
+    delivered at 6am.") speaks of the newsletter or to the reader, the site's blurb or the
+    author's bio opens with a name, teasers of other stories go elsewhere: all stay boilerplate.
     """
 
     def prompt(b: _Block) -> bool:
@@ -330,14 +368,21 @@ def _under_prompt(bs: list[_Block], cut: int, stop: int) -> int:
             and f.words >= _PARAGRAPH_WORDS
             and "!" not in f.text
             and _PROMO_WORDS.search(f.text) is None
-            and _BOX_COPY.search(f.text) is None
+            and _BOX_COPY.search(_QUOTED.sub(" ", f.text)) is None
+            and _BIO_OPENING.match(f.text) is None
         )
 
     if cut >= stop or not prompt(bs[cut]):
         return cut
+    above = set().union(*(_stems(b.f.text) for b in bs[max(0, cut - _SEAM_LINES) : cut]))
+    site = _site_words(bs, cut, stop)
     end, paragraphs = cut + 1, 0
     while end < stop:
         if paragraph(bs[end]):
+            if paragraphs == 0 and not _stems(bs[end].f.text) & above:
+                return cut  # the first paragraph under the prompt is on another subject
+            if site & set(bs[end].f.text.split()):
+                return cut  # the site speaks of itself ("The Harbourside Gazette corrects errors ...")
             paragraphs += 1
         elif not (prompt(bs[end]) and end + 1 < stop and paragraph(bs[end + 1])):
             break
