@@ -755,8 +755,11 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
     Not a hard-wrapped line that continues the sentence above ("... in" / "reply to a
     shareholder's inquiry." over a "Reuters" sign-off), which starts mid-sentence, nor the
     article's last paragraph over the agency's sign-off ("... shared with the region." /
-    "Reuters"): a bare agency name with nothing kept after it, under prose."""
+    "Reuters"): a bare agency name with nothing kept after it, under prose; nor the text's first
+    kept line, a headline, over the wire story's source with prose under it ("Seltener Luchs im
+    Pfälzerwald gefilmt" / "dpa" / "Eine Wildkamera hat ...")."""
     n = len(bs)
+    first_kept = next((b.index for b in bs if b.score < threshold), n)
     kept_after = n  # the first block from which on nothing is kept
     while kept_after > 0 and bs[kept_after - 1].score >= threshold:
         kept_after -= 1
@@ -774,6 +777,15 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             and _SIGN_OFF.match(nxt.f.text)
         ):
             continue  # a sign-off
+        if (
+            b.index == first_kept
+            and nxt.rule == _AGENCY_CREDIT
+            and _SIGN_OFF.match(nxt.f.text)
+            and _is_headline(b)
+            and nxt.index + 1 < n
+            and bs[nxt.index + 1].g.prose
+        ):
+            continue  # a wire story's source under its headline ("Seltener Luchs ... gefilmt" / "dpa")
         if (
             nxt.rule in _CREDIT_CATS
             or nxt.f.text.startswith(b.f.text)
