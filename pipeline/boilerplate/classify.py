@@ -870,12 +870,21 @@ def _author(
 _BIO_WORDS = 80
 """Longest author's bio under the article (:func:`_named_bio`)."""
 _BIO_VERB = re.compile(
-    r"(?:,[^,]{1,60},)? (is|was|has|writes|covers|reports|lives|works|teaches|joined|"
-    r"ist|war|schreibt|lebt|arbeitet|berichtet|est|était|vit|travaille|écrit|es|fue|vive|trabaja|escribe)\b",
+    r"(?:,[^,]{1,60},)? ((is|was) (a|an|the|based|\w+['’]s)\b|(ist|war) seit \d{4}\b|"
+    r"has (written|been|covered|reported|represented)\b|(was|is) born\b|wurde \d{4}\b|est née?\b|nació\b|"
+    r"(writes|reports|teaches|wrote) (about|on|for|at)\b|covers\b|joined\b|"
+    r"(lives|works) (in|as|at|for|with)\b|"
+    r"(ist|war) (ein|eine|freie?r?|\w+(in|eur|teur|ent|ist)\b)|schreibt (für|über|seit)\b|"
+    r"berichtet (seit|für|über|aus)\b|(lebt|arbeitet) (in|als|bei|für|seit)\b|"
+    r"(est|était) (un|une|journaliste|rédact\w+|correspond\w+|écrivaine?|auteure?)\b|"
+    r"(vit|travaille) (à|en|au|comme|pour)\b|écrit (pour|sur)\b|"
+    r"(es|fue) (un|una|periodista|redactora?|corresponsal|escritora?)\b|(vive|trabaja) (en|como|para)\b|"
+    r"escribe (sobre|para|en)\b)",
     re.IGNORECASE,
 )
-"""What follows the author's name in a bio: a verb, after an optional apposition ("Ravi Menon is a
-staff engineer ...", "Anna Kessler, 34, lebt in Frankfurt")."""
+"""What follows the author's name in a bio: what a bio says, after an optional apposition ("Ravi
+Menon is a staff engineer ...", "Anna Kessler, 34, lebt in Frankfurt", "... schreibt seit 2010 für
+..."); not any verb ("Tom Hale was first home in the M50 category", "Claire Dubois est ravie")."""
 
 
 def _named_bio(bs: list[_Block], author: str, title_idx: int | None, threshold: float) -> None:

@@ -209,7 +209,16 @@ def _find_title(
             if (_NAME_LINE.match(b.f.text) or b.f.words <= _SITE_NAME_WORDS) and (
                 # over a menu ("City News" / "Home"; "tagesspiegel regional" / "Berlin"), not over
                 # its standfirst, author or date
-                (b.index + 1 < lo and nxt is not None and _menu_item(nxt))
+                (
+                    b.index + 1 < lo
+                    and nxt is not None
+                    and _menu_item(nxt)
+                    # a short headline over one section label ("Storm warning" / "Weather"): no menu
+                    and (
+                        _NAME_LINE.match(b.f.text) is not None
+                        or (b.index + 2 < lo and _menu_item(bs[b.index + 2]))
+                    )
+                )
                 # a paper's name right over a headline ("The Lakeview Courier" / "Council approves
                 # ..."), not a poem's title over its subtitle ("A new poem by Elena Marsh")
                 or (
