@@ -106,3 +106,27 @@ def test_the_region_starts_where_it_was_found_without_such_a_box(box: str) -> No
     lines = lines_of(BOXED.format(box=box))
     lo = len(lines) - 1
     assert _from_lead(lines, lo) == (lo, ())
+
+
+def test_a_list_a_heading_announces_right_above_the_region_counts_as_a_box() -> None:
+    box = "Sie brauchen:\n\nEinen Schraubenschlüssel\n\nEinen flachen Schraubendreher\n\nNeue Dichtungen"
+    lines = lines_of(BOXED.format(box=box))
+    assert _from_lead(lines, 8) == (2, ())
+
+
+@pytest.mark.parametrize(
+    ("box", "why"),
+    [
+        ("Anzeige\n\nVon Jana Roth\n\nAnzeige", "a byline between the box's lines: another article's"),
+        (
+            "Anzeige\n\nDas neue Elektro-SUV ist ab sofort bei allen Händlern erhältlich.",
+            "the box does not reach",
+        ),
+        ("Wie geht es weiter mit dem Mainufer?\n\nAnzeige", "a question above the box: a headline"),
+        ("Unsere Redaktion wählt für Sie die wichtigsten Nachrichten aus.\n\nAnzeige", "copy above the box"),
+    ],
+)
+def test_no_lead_through_what_is_no_box(box: str, why: str) -> None:
+    lines = lines_of(BOXED.format(box=box))
+    lo = len(lines) - 1
+    assert _from_lead(lines, lo) == (lo, ()), why

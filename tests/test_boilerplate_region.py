@@ -139,3 +139,31 @@ def test_the_article_goes_on_under_a_one_line_newsletter_prompt() -> None:
 def test_what_stands_under_a_prompt_is_not_always_the_article(under: str) -> None:
     lines = lines_of(PROMPTED.format(under=under))
     assert _under_prompt(lines, 1, len(lines)) == 1
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        # on another subject: the first paragraph shares no word with the article's last lines
+        "Stadium tickets for the cup final sold out within minutes on Thursday morning.\n\n"
+        "Fans queued overnight outside the club shop in the rain.",
+        # an author's bio: a name and what a bio says
+        "Ola Sørheim covers heating technology and energy prices for the magazine.\n\n"
+        "Installers say the bigger bottleneck is now the shortage of trained engineers.",
+        # the site speaks of itself (its name from the copyright line)
+        "Greenline Media corrects heat pump figures as soon as errors are reported.\n\n"
+        "Installers say the bigger bottleneck is now the shortage of trained engineers.",
+    ],
+)
+def test_a_blurb_a_bio_or_another_story_under_a_prompt_stays_chrome(under: str) -> None:
+    lines = lines_of(PROMPTED.format(under=under))
+    assert _under_prompt(lines, 1, len(lines)) == 1
+
+
+def test_a_quoted_we_under_a_prompt_is_a_source_speaking() -> None:
+    under = (
+        '"We have sold more heat pumps than boilers," said the association\'s chair, Kari Berg.\n\n'
+        "Installers say the bigger bottleneck is now the shortage of trained engineers."
+    )
+    lines = lines_of(PROMPTED.format(under=under))
+    assert _under_prompt(lines, 1, len(lines)) == 4

@@ -11,7 +11,7 @@ import itertools
 import re
 
 from pipeline.boilerplate.blocks import _AGO, _COUNTER, _DIGIT, _Block, _is_headline, _stamp
-from pipeline.boilerplate.title import _ROLE
+from pipeline.boilerplate.title import _ROLE, _byline_line
 from pipeline.document import Category
 
 _RUN_PROSE_WORDS = 16
@@ -169,7 +169,7 @@ def _from_lead(bs: list[_Block], lo: int) -> tuple[int, tuple[int, ...]]:
             return none  # the box does not reach the region: what stands under it is no box's
         copy = []
         for b in bs[k + 1 : lo - 1]:
-            if b.strong is None:
+            if b.strong is None and not _byline_line(b):
                 copy.append(b.index)  # the box's copy between its lines ("It lands at 6am.")
             elif not box_line(b):
                 return none  # a byline, a date, a heading: another article's
