@@ -122,7 +122,11 @@ def test_a_list_a_heading_announces_right_above_the_region_counts_as_a_box() -> 
             "Anzeige\n\nDas neue Elektro-SUV ist ab sofort bei allen Händlern erhältlich.",
             "the box does not reach",
         ),
-        ("Wie geht es weiter mit dem Mainufer?\n\nAnzeige", "a question above the box: a headline"),
+        (
+            "Was bedeutet die neue Fahrradstraße für die Anwohner und die Geschäfte in der Innenstadt?"
+            "\n\nAnzeige",
+            "a question above the box: a headline",
+        ),
         ("Unsere Redaktion wählt für Sie die wichtigsten Nachrichten aus.\n\nAnzeige", "copy above the box"),
     ],
 )

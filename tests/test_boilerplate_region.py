@@ -146,9 +146,9 @@ def test_what_stands_under_a_prompt_is_not_always_the_article(under: str) -> Non
     [
         # on another subject: the first paragraph shares no word with the article's last lines
         "Stadium tickets for the cup final sold out within minutes on Thursday morning.\n\n"
-        "Fans queued overnight outside the club shop in the rain.",
+        "Fans queued overnight outside the ground in the rain.",
         # an author's bio: a name and what a bio says
-        "Ola Sørheim covers heating technology and energy prices for the magazine.\n\n"
+        "Ola Sørheim covers heat pumps and energy prices for the trade magazine.\n\n"
         "Installers say the bigger bottleneck is now the shortage of trained engineers.",
         # the site speaks of itself (its name from the copyright line)
         "Greenline Media corrects heat pump figures as soon as errors are reported.\n\n"
