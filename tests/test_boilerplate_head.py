@@ -134,3 +134,19 @@ def test_no_lead_through_what_is_no_box(box: str, why: str) -> None:
     lines = lines_of(BOXED.format(box=box))
     lo = len(lines) - 1
     assert _from_lead(lines, lo) == (lo, ()), why
+
+
+def test_a_quoted_wir_above_the_box_is_a_source_speaking() -> None:
+    box = "„Wir sind froh über die Entscheidung“, sagte die Anwohnerin Petra Lang am Mittwoch.\n\nAnzeige"
+    lines = lines_of(BOXED.format(box=box))
+    assert _from_lead(lines, len(lines) - 1) == (2, ())
+
+
+def test_what_stands_between_two_boxes_may_be_the_articles() -> None:
+    box = (
+        "Jetzt anmelden\n\nDer Ortsbeirat hatte den Plan im Mai gebilligt und die Stadt um Eile gebeten.\n\n"
+        "Anzeige"
+    )
+    lines = lines_of(BOXED.format(box=box))
+    lo = len(lines) - 1
+    assert _from_lead(lines, lo) == (lo, ())

@@ -167,3 +167,12 @@ def test_a_quoted_we_under_a_prompt_is_a_source_speaking() -> None:
     )
     lines = lines_of(PROMPTED.format(under=under))
     assert _under_prompt(lines, 1, len(lines)) == 4
+
+
+def test_a_box_line_that_shares_the_articles_words_is_still_box_copy() -> None:
+    under = (
+        "Heat pump news every Friday, and we never share your address.\n\n"
+        "Installers say the bigger bottleneck is now the shortage of trained engineers."
+    )
+    lines = lines_of(PROMPTED.format(under=under))
+    assert _under_prompt(lines, 1, len(lines)) == 1

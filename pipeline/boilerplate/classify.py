@@ -869,12 +869,15 @@ def _author(
 
 _BIO_WORDS = 80
 """Longest author's bio under the article (:func:`_named_bio`)."""
+_ARTICLE_ABOVE_WORDS = 16
+"""Fewest words of kept prose above an author's bio (:func:`_named_bio`)."""
 _BIO_VERB = re.compile(
-    r"(?:,[^,]{1,60},)? ((is|was) (a|an|the|based|\w+['’]s)\b|(ist|war) seit \d{4}\b|"
+    r"(?:,[^,]{1,60},)? (is (a|an|the|based|\w+['’]s)\b|ist seit \d{4}\b|"
     r"has (written|been|covered|reported|represented)\b|(was|is) born\b|wurde \d{4}\b|est née?\b|nació\b|"
-    r"(writes|reports|teaches|wrote) (about|on|for|at)\b|covers\b|joined\b|"
+    r"(writes|reports|teaches|wrote) (about|on|for|at)\b|"
     r"(lives|works) (in|as|at|for|with)\b|"
-    r"(ist|war) (ein|eine|freie?r?|\w+(in|eur|teur|ent|ist)\b)|schreibt (für|über|seit)\b|"
+    r"ist (ein|eine|freie?r?) |ist \w+(in|eur|teur|ent|ist) (bei|für|der|des|im|und|in)\b|"
+    r"schreibt (für|über|seit)\b|"
     r"berichtet (seit|für|über|aus)\b|(lebt|arbeitet) (in|als|bei|für|seit)\b|"
     r"(est|était) (un|une|journaliste|rédact\w+|correspond\w+|écrivaine?|auteure?)\b|"
     r"(vit|travaille) (à|en|au|comme|pour)\b|écrit (pour|sur)\b|"
@@ -889,19 +892,23 @@ Menon is a staff engineer ...", "Anna Kessler, 34, lebt in Frankfurt", "... schr
 
 def _named_bio(bs: list[_Block], author: str, title_idx: int | None, threshold: float) -> None:
     """Step 5: the author's bio under the article goes as ``author_bio/named``: the text's last kept
-    block (only removed blocks under it), of at most :data:`_BIO_WORDS` words, that begins with the
-    author's name as the byline gives it, two words or more, then a verb (:data:`_BIO_VERB`):
-    "By Ravi Menon" / ... / "Ravi Menon is a staff engineer at Fernhill Logistics. He blogs about
-    databases ...". A paragraph of the article about someone else, or one that only names the
-    author, stays."""
+    block (only removed blocks under it), of at most :data:`_BIO_WORDS` words, under kept prose of
+    the article (:data:`_ARTICLE_ABOVE_WORDS` words or more), that begins with the document's
+    author's name (the record's, else the byline's), two words or more, then what a bio says
+    (:data:`_BIO_VERB`): "By Ravi Menon" / ... / "Ravi Menon is a staff engineer at Fernhill
+    Logistics. He blogs about databases ...". A paragraph of the article about someone else, or
+    one that only names the author, stays; so does a text that is all bio."""
     if len(author.split()) < 2:
         return
-    last = next((b for b in reversed(bs) if b.score < threshold and b.index != title_idx), None)
+    kept = (b for b in reversed(bs) if b.score < threshold and b.index != title_idx)
+    last = next(kept, None)
     if last is None or last.f.words > _BIO_WORDS or not last.f.terminal:
         return
     text = last.f.text
     if not text.casefold().startswith(author.casefold()) or not _BIO_VERB.match(text, len(author)):
         return
+    if sum(b.f.words for b in kept if b.g.prose) < _ARTICLE_ABOVE_WORDS:
+        return  # nothing of an article above it: the bio is the text ("Ravi Menon was born ...")
     last.score, last.category, last.rule = 1.0, Category.AUTHOR_BIO, "author_bio/named"
 
 

@@ -11,6 +11,7 @@ import itertools
 import re
 
 from pipeline.boilerplate.blocks import _AGO, _COUNTER, _DIGIT, _Block, _is_headline, _stamp
+from pipeline.boilerplate.region import _BOX_COPY, _PROMO_WORDS, _QUOTED, _stems
 from pipeline.boilerplate.title import _ROLE, _byline_line
 from pipeline.document import Category
 
@@ -129,8 +130,6 @@ def _from_lead(bs: list[_Block], lo: int) -> tuple[int, tuple[int, ...]]:
     rules, its copy between them (returned) goes with it; the paragraphs and the list stay, and the
     headline is looked for above the lead. Else ``(lo, ())``.
     """
-    from pipeline.boilerplate.region import _BOX_COPY, _PROMO_WORDS, _QUOTED
-
     none: tuple[int, tuple[int, ...]] = (lo, ())
     leads = [i for i in (_under_first_byline(bs), _under_first_headline(bs)) if 0 <= i < lo]
     if not leads:
@@ -167,9 +166,15 @@ def _from_lead(bs: list[_Block], lo: int) -> tuple[int, tuple[int, ...]]:
     if box_line(bs[k]):
         if not box_line(bs[lo - 1]):
             return none  # the box does not reach the region: what stands under it is no box's
+        kinds = {b.strong.category for b in bs[k:lo] if b.strong is not None and box_line(b)}
+        if len(kinds - {Category.NAVIGATION}) > 1:
+            return none  # two boxes (a newsletter's, an ad's): what stands between them may be the article's
+        lead_words = _stems(bs[lead].f.text)
         copy = []
         for b in bs[k + 1 : lo - 1]:
             if b.strong is None and not _byline_line(b):
+                if paragraph(b) and _stems(b.f.text) & lead_words:
+                    return none  # a paragraph of the article, not the box's copy
                 copy.append(b.index)  # the box's copy between its lines ("It lands at 6am.")
             elif not box_line(b):
                 return none  # a byline, a date, a heading: another article's

@@ -26,7 +26,7 @@ from pipeline.boilerplate.blocks import (
     _sentence_like,
     _stamp,
 )
-from pipeline.boilerplate.stopwords import STOPWORDS
+from pipeline.boilerplate.stopwords import STOPWORDS, _split
 from pipeline.boilerplate.title import _byline_line
 from pipeline.document import Category
 
@@ -298,7 +298,7 @@ _BOX_COPY = re.compile(
     r"newsletter|inbox|e-?mail|sign(ed|ing)? up|subscri|unsubscri|delivered|podcast|free of charge|"
     r"posteingang|anmeld|abonnier|abbestell|kostenlos|werktags|bolet[ií]n|correo|suscr[ií]b|gratuit|"
     r"infolettre|lettre d.information|abonne|désinscri|chaque (matin|semaine|jour)|cada (mañana|semana|día)|"
-    r"\b(you|your|we|our|us|free|wir|unser|unsere|gratis|nous|notre|nos|nosotros|nuestro|nuestra|baja)\b",
+    r"\b(you|your|we|our|(?-i:us)|free|wir|unser|unsere|gratis|nous|notre|nos|nosotros|nuestro|nuestra|baja)\b",
     re.IGNORECASE,
 )
 """A newsletter box's own copy: its vocabulary, or the site speaking to the reader ("Get the best
@@ -310,6 +310,7 @@ _SEAM_LINES = 4
 """The article's last paragraphs above a prompt that the first paragraph under it must share a
 word with (:func:`_under_prompt`)."""
 _BIO_OPENING = re.compile(
+    r"(?!(the|a|an|der|die|das|ein|eine|le|la|les|un|une|el|los|las|una)\b)"  # a name, no article
     r"(?-i:[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){1,2}),? (is|was|has|writes|covers|reports|joined|lives|"
     r"works|ist|war|schreibt|berichtet|lebt|arbeitet|est|était|vit|travaille|écrit|a (couvert|rejoint|"
     r"travaillé|publié)|es|fue|vive|trabaja|escribe|cubre)\b",
@@ -318,24 +319,34 @@ _BIO_OPENING = re.compile(
 """A paragraph that opens with a name and a verb: an author's or a site's blurb ("Anna Kessler
 berichtet seit 2017 ...", "Greenline Media is an independent newsroom ...")."""
 _STOPWORDS = frozenset().union(*STOPWORDS.values())
+_WORD4 = re.compile(r"[^\W\d_]{4,}")
+"""A word of four letters or more."""
 
 
 def _stems(text: str) -> set[str]:
     """The words of four letters or more of ``text`` that are no stop word of any language, case
     folded, cut to five letters (a crude stem: "pumps" and "pump", "Installers" and "installer"
     meet)."""
-    words = (w.casefold() for w in re.findall(r"[^\W\d_]{4,}", text))
+    words = (w.casefold() for w in _WORD4.findall(text))
     return {w[:5] for w in words if w not in _STOPWORDS}
+
+
+_LEGAL_WORDS = _split(
+    """All Rights Reserved Alle Rechte Vorbehalten Tous Droits Réservés Todos Derechos Reservados
+    Copyright Privacy Policy Terms Conditions Cookie Cookies Media News Group Limited Verlag GmbH"""
+)
+"""Words of a copyright line that name no site (:func:`_site_words`)."""
 
 
 def _site_words(bs: list[_Block], start: int, stop: int) -> set[str]:
     """The capitalised words of four letters or more on the copyright lines in ``bs[start:stop]``
-    ("© 2024 Harbourside Gazette. All rights reserved."): the site's name, mostly."""
+    ("© 2024 Harbourside Gazette. All rights reserved."), but :data:`_LEGAL_WORDS`: the site's name,
+    mostly."""
     words: set[str] = set()
     for b in bs[start:stop]:
         if b.strong is not None and b.strong.category == Category.LEGAL:
-            words.update(w for w in re.findall(r"[^\W\d_]{4,}", b.f.text) if w[0].isupper())
-    return words - {"All", "Rights", "Reserved", "Alle", "Rechte", "Tous", "Droits", "Todos", "Derechos"}
+            words.update(w for w in _WORD4.findall(b.f.text) if w[0].isupper())
+    return words - _LEGAL_WORDS
 
 
 def _under_prompt(bs: list[_Block], cut: int, stop: int) -> int:
@@ -381,7 +392,7 @@ def _under_prompt(bs: list[_Block], cut: int, stop: int) -> int:
         if paragraph(bs[end]):
             if paragraphs == 0 and not _stems(bs[end].f.text) & above:
                 return cut  # the first paragraph under the prompt is on another subject
-            if site & set(bs[end].f.text.split()):
+            if site & set(_WORD4.findall(bs[end].f.text)):
                 return cut  # the site speaks of itself ("The Harbourside Gazette corrects errors ...")
             paragraphs += 1
         elif not (prompt(bs[end]) and end + 1 < stop and paragraph(bs[end + 1])):

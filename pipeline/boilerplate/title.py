@@ -222,7 +222,8 @@ def _find_title(
                 # a paper's name right over a headline ("The Lakeview Courier" / "Council approves
                 # ..."), not a poem's title over its subtitle ("A new poem by Elena Marsh")
                 or (
-                    _PAPER_NAME.search(b.f.text) is not None
+                    _NAME_LINE.match(b.f.text) is not None  # not "Post office closes"
+                    and _PAPER_NAME.search(b.f.text) is not None
                     and nxt is not None
                     and nxt.strong is None
                     and _is_headline(nxt)
