@@ -150,6 +150,9 @@ def test_what_stands_under_a_prompt_is_not_always_the_article(under: str) -> Non
         # an author's bio: a name and what a bio says
         "Ola Sørheim covers heat pumps and energy prices for the trade magazine.\n\n"
         "Installers say the bigger bottleneck is now the shortage of trained engineers.",
+        # a box's line that shares the article's words is still the box's copy ("we", "your")
+        "Heat pump news every Friday, and we never share your address.\n\n"
+        "Installers say the bigger bottleneck is now the shortage of trained engineers.",
         # the site speaks of itself (its name from the copyright line)
         "Greenline Media corrects heat pump figures as soon as errors are reported.\n\n"
         "Installers say the bigger bottleneck is now the shortage of trained engineers.",
@@ -167,12 +170,3 @@ def test_a_quoted_we_under_a_prompt_is_a_source_speaking() -> None:
     )
     lines = lines_of(PROMPTED.format(under=under))
     assert _under_prompt(lines, 1, len(lines)) == 4
-
-
-def test_a_box_line_that_shares_the_articles_words_is_still_box_copy() -> None:
-    under = (
-        "Heat pump news every Friday, and we never share your address.\n\n"
-        "Installers say the bigger bottleneck is now the shortage of trained engineers."
-    )
-    lines = lines_of(PROMPTED.format(under=under))
-    assert _under_prompt(lines, 1, len(lines)) == 1
