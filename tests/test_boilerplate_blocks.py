@@ -20,6 +20,11 @@ from tests.boilerplate_lines import lines_of
         ("News date : 04/21/2022", False),  # a dated line is metadata
         ("So sieht der Plan aus:", False),
         ("Markets", False),
+        ("Du mardi au samedi, midi et soir", True),  # opening hours
+        ("Open Tue-Sun, lunch and dinner", True),
+        ("Mo–Fr durchgehend geöffnet", True),
+        ("What to do to save money", False),  # "do to sa..." is no range of days
+        ("From Monday the trains run again to the coast", False),  # one day, and too long
     ],
 )
 def test_data_like_details_figures_but_not_kickers_or_dates(line: str, data: bool) -> None:

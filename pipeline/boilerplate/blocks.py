@@ -29,6 +29,18 @@ _DIGIT = re.compile(r"\d")
 _HEADLINE_END = re.compile(r"[.:;,]$")
 _DETAIL = re.compile(r"^[^\W\d_][\w./-]*(?: [\w./-]+){0,2} ?: [^\W_][\w./-]*(?: \S+){0,2}$")
 """A ``Label: value`` detail line: a label of up to three words, a colon, a value of up to three."""
+_DAY = (
+    r"(mon|tue|wed|thu|fri|sat|sun)(day|s|sday|nesday|rsday|urday)?|(mo|di|mi|do|fr|sa|so)|"
+    r"(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|"
+    r"(lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
+)
+_OPENING_DAYS = re.compile(
+    rf"\b({_DAY})\.? ?(-|–|to|bis|au|à|a|al|hasta) ?(le |el )?({_DAY})\b", re.IGNORECASE
+)
+"""A range of weekdays, as opening hours give them ("Tue-Sun", "Mo–Fr", "du mardi au samedi",
+"de lunes a viernes")."""
+_OPENING_WORDS = 8
+"""Longest line of opening hours that :func:`_data_like` reads as a detail."""
 
 
 @dataclass(slots=True)
@@ -183,8 +195,9 @@ def _isolated(bs: list[_Block], i: int) -> bool:
 
 
 def _data_like(b: _Block) -> bool:
-    """A table row, a short line with figures (an ingredient, a spec, a result) or a short detail line
-    ("Farbe: grün", "Moderator: Hass Chapman"): content, not chrome.
+    """A table row, a short line with figures (an ingredient, a spec, a result), a short detail line
+    ("Farbe: grün", "Moderator: Hass Chapman") or a line of opening hours ("Du mardi au samedi, midi
+    et soir"): content, not chrome.
 
     A detail's value is short (up to three words) or has figures: "Video: Minister resigns over
     budget row" is a teaser headline with a kicker, not a detail.
@@ -196,6 +209,8 @@ def _data_like(b: _Block) -> bool:
         return True
     if f.words <= 12 and _DIGIT.search(f.text) is not None:
         return not f.date  # a dated line ("News date: 04/21/2022", "Posted 12.05.2024") is metadata
+    if f.words <= _OPENING_WORDS and _OPENING_DAYS.search(f.text) is not None:
+        return True  # opening hours: "Du mardi au samedi, midi et soir"
     return f.words <= 6 and _DETAIL.match(f.text) is not None
 
 
