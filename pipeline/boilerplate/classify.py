@@ -829,11 +829,14 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
 
 
 def _smooth(bs: list[_Block], threshold: float) -> None:
-    """Step 4a: short ambiguous blocks between two removed blocks take their class."""
+    """Step 4a: short ambiguous blocks between two removed blocks take their class (not a numbered or
+    bulleted product next to a shop button: a buying guide's, which stays; an ad's product name goes)."""
     for b in bs[1:-1]:
         if b.score >= threshold or b.g.prose or b.f.words > 10:
             continue
         prev, nxt = bs[b.index - 1], bs[b.index + 1]
+        if (_buy_button(prev) or _buy_button(nxt)) and b.f.bullet:
+            continue  # a buying guide's product over its shop button ("1. Best overall: ...")
         if prev.score >= threshold and nxt.score >= threshold and prev.category is not None:
             b.score, b.category = 0.6, prev.category
             b.rule = f"{prev.category.value}/context"

@@ -56,7 +56,13 @@ def _tail_evidence(
             and (below.g.prose or below.f.bullet or _data_like(below) or _sentence_like(below))
         ) or (below is not None and _CODA.search(below.f.text) is not None)  # "Reference" over a citation
         return not announces and not any(in_list)
+    if _FIGURES_ROW.search(f.text):
+        return False  # a row of labelled figures ("Calories: 312kcal | Carbohydrates: 45g | ...")
     return _headline_shaped(f, 4) and not f.terminal and f.title_case >= 0.6
+
+
+_FIGURES_ROW = re.compile(r"[^\W\d_]: ?\d[^:]{0,40}[^\W\d_]: ?\d")
+"""Two labelled figures on one line: a row of data (nutrition, specs), no teaser headline."""
 
 
 _CLOSING_WORDS = 60
