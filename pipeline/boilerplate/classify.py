@@ -250,6 +250,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # 3. scores inside the region; everything outside is boilerplate
     _score_blocks(doc, bs, cfg, head, cuts, steps)
     _adjacent_captions(bs, cfg.threshold)
+    _gallery_counters(bs, cfg.threshold)
     _menu_echoes(bs, cuts.data, cfg.threshold)
     _read_also_teasers(bs, lo, hi, hi + 1 if from_html else max(hi + 1, cuts.tail), cfg.threshold)
     # 4a. context smoothing inside the region
@@ -794,12 +795,18 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             if nxt.rule == "caption/adjacent-credit" and not nxt.f.text.startswith(b.f.text):
                 continue
             b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/adjacent-credit"
+
+
+def _gallery_counters(bs: list[_Block], threshold: float) -> None:
+    """A gallery's bare counter right above or below a caption ("1 of 4" / "A helicopter drops water
+    ... (Photo: Cal Fire)") goes as ``caption/gallery-counter``; not a figure that a heading or a
+    list announces ("Penalties scored:" / "1/4")."""
+    n = len(bs)
     for b in bs:
-        # a gallery's bare counter next to a caption ("1 of 4" / "A helicopter drops water ... (Photo: ...)")
         if b.score >= threshold or b.strong is not None or _GALLERY_COUNTER.fullmatch(b.f.text) is None:
             continue
         if b.index > 0 and (bs[b.index - 1].f.text.endswith(":") or _data_like(bs[b.index - 1])):
-            continue  # a figure a heading or a list announces ("Penalties scored:" / "1/4")
+            continue
         near = [bs[i] for i in (b.index - 1, b.index + 1) if 0 <= i < n]
         if any(x.category == Category.CAPTION and x.score >= threshold for x in near):
             b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/gallery-counter"

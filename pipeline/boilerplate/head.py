@@ -11,7 +11,7 @@ import itertools
 import re
 
 from pipeline.boilerplate.blocks import _AGO, _COUNTER, _DIGIT, _Block, _is_headline, _stamp
-from pipeline.boilerplate.region import _BOX_COPY, _PROMO_WORDS, _QUOTED, _stems
+from pipeline.boilerplate.region import _plain_paragraph, _stems
 from pipeline.boilerplate.title import _ROLE, _byline_line
 from pipeline.document import Category
 
@@ -139,17 +139,7 @@ def _from_lead(bs: list[_Block], lo: int) -> tuple[int, tuple[int, ...]]:
         return none
 
     def paragraph(b: _Block) -> bool:
-        text = b.f.text
-        return (
-            b.strong is None
-            and not b.weak
-            and b.g.prose
-            and b.g.terminal
-            and not text.endswith("?")
-            and not _is_headline(b, prose=True)
-            and _PROMO_WORDS.search(text) is None
-            and _BOX_COPY.search(_QUOTED.sub(" ", text)) is None
-        )
+        return _plain_paragraph(b) and not b.f.text.endswith("?") and not _is_headline(b, prose=True)
 
     def box_line(b: _Block) -> bool:
         rule = b.strong

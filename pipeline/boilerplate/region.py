@@ -30,6 +30,9 @@ from pipeline.boilerplate.stopwords import STOPWORDS, _split
 from pipeline.boilerplate.title import _byline_line
 from pipeline.document import Category
 
+_FIGURES_ROW = re.compile(r"[^\W\d_]: ?\d[^:]{0,40}[^\W\d_]: ?\d")
+"""Two labelled figures on one line: a row of data (nutrition, specs), no teaser headline."""
+
 
 def _tail_evidence(
     b: _Block, in_list: tuple[bool, bool] = (False, False), below: _Block | None = None, item: bool = False
@@ -59,10 +62,6 @@ def _tail_evidence(
     if _FIGURES_ROW.search(f.text):
         return False  # a row of labelled figures ("Calories: 312kcal | Carbohydrates: 45g | ...")
     return _headline_shaped(f, 4) and not f.terminal and f.title_case >= 0.6
-
-
-_FIGURES_ROW = re.compile(r"[^\W\d_]: ?\d[^:]{0,40}[^\W\d_]: ?\d")
-"""Two labelled figures on one line: a row of data (nutrition, specs), no teaser headline."""
 
 
 _CLOSING_WORDS = 60
@@ -329,6 +328,20 @@ _WORD4 = re.compile(r"[^\W\d_]{4,}")
 """A word of four letters or more."""
 
 
+def _plain_paragraph(b: _Block) -> bool:
+    """A finished paragraph of prose that no rule, weak or strong, matched, with no ad's call and
+    none of a box's copy outside quotations (:data:`_BOX_COPY`): what the article's own paragraphs
+    next to a box look like (:func:`_under_prompt`, :func:`~pipeline.boilerplate.head._from_lead`)."""
+    return (
+        b.strong is None
+        and not b.weak
+        and b.g.prose
+        and b.g.terminal
+        and _PROMO_WORDS.search(b.f.text) is None
+        and _BOX_COPY.search(_QUOTED.sub(" ", b.f.text)) is None
+    )
+
+
 def _stems(text: str) -> set[str]:
     """The words of four letters or more of ``text`` that are no stop word of any language, case
     folded, cut to five letters (a crude stem: "pumps" and "pump", "Installers" and "installer"
@@ -378,14 +391,10 @@ def _under_prompt(bs: list[_Block], cut: int, stop: int) -> int:
     def paragraph(b: _Block) -> bool:
         f = b.f
         return (
-            b.strong is None
-            and not b.weak
-            and b.g.prose
+            _plain_paragraph(b)
             and f.terminal
             and f.words >= _PARAGRAPH_WORDS
             and "!" not in f.text
-            and _PROMO_WORDS.search(f.text) is None
-            and _BOX_COPY.search(_QUOTED.sub(" ", f.text)) is None
             and _BIO_OPENING.match(f.text) is None
         )
 

@@ -206,30 +206,31 @@ def _find_title(
             and _TEASER_LABEL.match(b.f.text) is None
         )
         if b.strong is None and (_is_headline(b) or asked) and not _byline_line(b):
-            if (_NAME_LINE.match(b.f.text) or b.f.words <= _SITE_NAME_WORDS) and (
-                # over a menu ("City News" / "Home"; "tagesspiegel regional" / "Berlin"), not over
-                # its standfirst, author or date
-                (
-                    b.index + 1 < lo
-                    and nxt is not None
-                    and _menu_item(nxt)
-                    # a short headline over one section label ("Storm warning" / "Weather"): no menu
-                    and (
-                        _NAME_LINE.match(b.f.text) is not None
-                        or (b.index + 2 < lo and _menu_item(bs[b.index + 2]))
-                    )
+            named = _NAME_LINE.match(b.f.text) is not None
+            # over a menu ("City News" / "Home"; "tagesspiegel regional" / "Berlin" / "Sport"), not
+            # over its standfirst, author or date; a short headline over one section label ("Storm
+            # warning" / "Weather") is over no menu
+            over_menu = (
+                b.index + 1 < lo
+                and nxt is not None
+                and _menu_item(nxt)
+                and (
+                    named
+                    or (b.f.words <= _SITE_NAME_WORDS and b.index + 2 < lo and _menu_item(bs[b.index + 2]))
                 )
-                # a paper's name right over a headline ("The Lakeview Courier" / "Council approves
-                # ..."), not a poem's title over its subtitle ("A new poem by Elena Marsh")
-                or (
-                    _NAME_LINE.match(b.f.text) is not None  # not "Post office closes"
-                    and _PAPER_NAME.search(b.f.text) is not None
-                    and nxt is not None
-                    and nxt.strong is None
-                    and _is_headline(nxt)
-                    and nxt.f.words >= _OVER_NAME_WORDS
-                )
-            ):
+            )
+            # a paper's name right over a headline ("The Lakeview Courier" / "Council approves ..."),
+            # not a poem's title over its subtitle ("A new poem by Elena Marsh") nor a short headline
+            # over its subtitle ("Post office closes")
+            over_headline = (
+                named
+                and _PAPER_NAME.search(b.f.text) is not None
+                and nxt is not None
+                and nxt.strong is None
+                and _is_headline(nxt)
+                and nxt.f.words >= _OVER_NAME_WORDS
+            )
+            if over_menu or over_headline:
                 first_name = b.index
                 if nxt is not None and b.index + 1 == lo and nxt.f.words >= _OVER_NAME_WORDS:
                     return nxt.index
