@@ -82,3 +82,17 @@ def test_in_hard_wrapped_text_a_line_that_continues_the_sentence_is_marked() -> 
     lines = lines_of(text, rules=False)
     assert [b.continues for b in lines] == [False, True, True, True]
     assert all(b.g is lines[0].g for b in lines)
+
+
+@pytest.mark.parametrize(
+    ("under", "joined"),
+    [
+        ("di Laura Montanelli", False),  # a byline in lower case under a standfirst without a full stop
+        ("door Sanne de Vries", False),
+        ("di tutti gli edifici scolastici della città", True),  # the sentence goes on
+    ],
+)
+def test_a_lower_case_byline_is_no_continuation_of_the_line_above(under: str, joined: bool) -> None:
+    text = f"Il sindaco: «Verifiche su tutti gli edifici scolastici entro dieci giorni»\n{under}"
+    first, second = lines_of(text, rules=False)
+    assert (first.g is second.g) is joined

@@ -14,6 +14,7 @@ from pipeline.boilerplate.features import (
     guess_language,
     guess_language_of,
     joined_features,
+    normalise,
 )
 
 # pieces that exercise every feature and every boundary case of the fast path: stop words, capitals,
@@ -179,3 +180,16 @@ def test_dates_in_romance_and_polish_month_names_are_dates(text: str) -> None:
 @pytest.mark.parametrize("text", ["Ottobre rosso", "15 ottobre", "Dicembre 2024 in Borsa", "Mars 2020 Rover"])
 def test_month_names_without_day_and_year_are_no_dates(text: str) -> None:
     assert not block_features(text, "it").date
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "bullet"),
+    [
+        ("4. Mai 2024", "4. Mai 2024", False),  # a date's day, no list's number: the date rules see it
+        ("12. März 2024, 10:15 Uhr", "12. März 2024, 10:15 Uhr", False),
+        ("3. Punkt eins", "Punkt eins", True),
+        ("1. Mai: Demonstrationen in Berlin", "Mai: Demonstrationen in Berlin", True),  # no figure after it
+    ],
+)
+def test_a_days_number_before_its_month_is_no_bullet(line: str, text: str, bullet: bool) -> None:
+    assert normalise(line)[:2] == (text, bullet)

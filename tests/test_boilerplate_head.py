@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.boilerplate.head import _entry_times, _from_lead, _role_line, _under_first_headline
+from pipeline.boilerplate.head import (
+    _entry_times,
+    _from_lead,
+    _headed_standfirst,
+    _role_line,
+    _under_first_headline,
+)
 from tests.boilerplate_lines import lines_of
 
 LEAD = "The council voted on Tuesday to close the old library and build a new one by 2027, officials said."
@@ -150,3 +156,47 @@ def test_what_stands_between_two_boxes_may_be_the_articles() -> None:
     lines = lines_of(BOXED.format(box=box))
     lo = len(lines) - 1
     assert _from_lead(lines, lo) == (lo, ())
+
+
+HEADED = [
+    "NOS Nieuws",
+    "Binnenland",
+    "Kabinet trekt 300 miljoen uit voor versterking dijken langs de Maas",
+    "Na de overstromingen van 2021 moeten de dijken in Limburg sneller op orde zijn.",
+    "Anouk Bosschaert",
+    "NOS Nieuws • vandaag, 14:32 • Aangepast vandaag, 16:05",
+    "Deel artikel:",
+    "Het kabinet maakt de komende vijf jaar 300 miljoen euro extra vrij om de dijken langs de Maas in "
+    "Limburg te versterken, zo heeft minister Harbers vandaag bekendgemaakt.",
+    "Bij de overstromingen in juli 2021 liepen honderden huizen onder water.",
+]
+
+
+def test_a_standfirst_under_its_headline_over_metadata_is_the_articles() -> None:
+    lines = lines_of("\n".join(HEADED))
+    # the bare name, the unruled date line and the share label are no gap between it and the article
+    assert _headed_standfirst(lines, 3, 7) == {4, 5, 6}
+
+
+@pytest.mark.parametrize(
+    ("at", "line", "why"),
+    [
+        (2, "Binnenland", "no headline over the standfirst"),
+        (2, "Kabinet trekt 300 miljoen uit voor versterking dijken langs de Maas.", "a sentence over it"),
+        (3, "Na de wedstrijd van zondag vierden de supporters feest in de binnenstad.", "no shared word"),
+        (4, "Dijkversterking langs de Maas in Limburg", "a longer line between, no date in it"),
+        (4, "Het waterschap zei om 14:30 uur dat alle dijken klaar zijn.", "a sentence between"),
+        (4, "Meer informatie", "a subheading between, no name"),
+        (4, "Waterschap Limburg.", "a name with a full stop: a sentence"),
+    ],
+)
+def test_no_headed_standfirst(at: int, line: str, why: str) -> None:
+    text = HEADED.copy()
+    text[at] = line
+    assert _headed_standfirst(lines_of("\n".join(text)), 3, 7) == set(), why
+
+
+def test_a_headed_standfirst_needs_a_date_or_a_rules_metadata_under_it() -> None:
+    # an epigraph over its author's name ("Max Weber") is no standfirst over its byline
+    text = [*HEADED[:5], "Harbers Kabinet", *HEADED[7:]]
+    assert _headed_standfirst(lines_of("\n".join(text)), 3, 6) == set()

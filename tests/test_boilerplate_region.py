@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.boilerplate import detect
-from pipeline.boilerplate.region import _dated_teasers, _marker_end, _undated_teasers, _under_prompt
+from pipeline.boilerplate.region import _dated_teasers, _marker_end, _undated_teasers, _under_marker
 from pipeline.config import BoilerplateConfig
 from tests.boilerplate_lines import PACK, document_of, lines_of
 
@@ -119,7 +119,7 @@ def test_the_article_goes_on_under_a_one_line_newsletter_prompt() -> None:
     )
     lines = lines_of(PROMPTED.format(under=under))
     assert lines[1].strong is not None and lines[1].strong.category.value == "newsletter"
-    assert _under_prompt(lines, 1, len(lines)) == 4  # the paragraphs stay, up to the copyright line
+    assert _under_marker(lines, 1, len(lines)) == 4  # the paragraphs stay, up to the copyright line
 
 
 @pytest.mark.parametrize(
@@ -138,7 +138,7 @@ def test_the_article_goes_on_under_a_one_line_newsletter_prompt() -> None:
 )
 def test_what_stands_under_a_prompt_is_not_always_the_article(under: str) -> None:
     lines = lines_of(PROMPTED.format(under=under))
-    assert _under_prompt(lines, 1, len(lines)) == 1
+    assert _under_marker(lines, 1, len(lines)) == 1
 
 
 @pytest.mark.parametrize(
@@ -160,7 +160,7 @@ def test_what_stands_under_a_prompt_is_not_always_the_article(under: str) -> Non
 )
 def test_a_blurb_a_bio_or_another_story_under_a_prompt_stays_chrome(under: str) -> None:
     lines = lines_of(PROMPTED.format(under=under))
-    assert _under_prompt(lines, 1, len(lines)) == 1
+    assert _under_marker(lines, 1, len(lines)) == 1
 
 
 def test_a_quoted_we_under_a_prompt_is_a_source_speaking() -> None:
@@ -169,4 +169,52 @@ def test_a_quoted_we_under_a_prompt_is_a_source_speaking() -> None:
         "Installers say the bigger bottleneck is now the shortage of trained engineers."
     )
     lines = lines_of(PROMPTED.format(under=under))
-    assert _under_prompt(lines, 1, len(lines)) == 4
+    assert _under_marker(lines, 1, len(lines)) == 4
+
+
+INLINE = (
+    "An der Müritz brüten in diesem Frühjahr so viele Weißstörche wie seit zwei Jahrzehnten nicht mehr.\n\n"
+    "Als Grund nennen die Naturschützer das nasse Frühjahr, das den Störchen reichlich Frösche bietet.\n\n"
+    "{box}\n\n"
+    "{under}\n\n"
+    "© 2024 Nordkurier"
+)
+STORKS = (
+    "Die meisten Störche kommen über die Ostroute aus Afrika zurück. Einige überwintern in Spanien.\n\n"
+    "Anzeige\n\n"
+    "Wer die Störche beobachten möchte, kann das in Vipperow tun. Naturschützer bitten um Abstand."
+)
+
+
+@pytest.mark.parametrize(
+    ("box", "under"),
+    [
+        # a read-also link with its teaser on one line, then paragraphs with an ad's label between them
+        ("Auch interessant: Wolf im Landkreis gesichtet – was Spaziergänger wissen sollten", STORKS),
+        ("LIRE AUSSI >> Le tram D prolongé jusqu'à Saint-Médard dès septembre", STORKS),
+        # an ad's label over one paragraph that holds a percentage (an ad's copy has its call)
+        ("Anzeige", "Fast 90 % der besetzten Horste der Störche liegen auf Masten und Scheunendächern."),
+    ],
+)
+def test_the_article_goes_on_under_a_one_line_link_or_an_ad_label(box: str, under: str) -> None:
+    lines = lines_of(INLINE.format(box=box, under=under))
+    assert _under_marker(lines, 2, len(lines)) == len(lines) - 1  # up to the copyright line
+
+
+@pytest.mark.parametrize(
+    ("box", "under"),
+    [
+        # a heading alone heads a box of teasers (see _under_read_also), no one-line link
+        ("Auch interessant:", STORKS),
+        # the paragraph shares more words with the link's teaser than with the article: its summary
+        (
+            "Lesen Sie auch: Wolfsrudel im Landkreis gesichtet",
+            "Ein Wolfsrudel wurde im Landkreis gesichtet, sagen Jäger. Störche sind nicht in Gefahr.",
+        ),
+        # an ad's copy calls to buy
+        ("Anzeige", "Fernglas für Störche und Vögel: jetzt bestellen und 20 % Rabatt sichern."),
+    ],
+)
+def test_under_a_one_line_link_or_an_ad_label_chrome_stays_chrome(box: str, under: str) -> None:
+    lines = lines_of(INLINE.format(box=box, under=under))
+    assert _under_marker(lines, 2, len(lines)) == 2

@@ -109,6 +109,15 @@ def _open_end(text: str) -> bool:
     return last in OPEN_ENDINGS
 
 
+_NAME_WORD = r"[A-ZÀ-Ý][\w.'’-]*"
+_LOWER_BYLINE = re.compile(
+    rf"(di|da|door|von|par|por|de|by) {_NAME_WORD}"
+    rf"(( (van|von|de|der|den|da|di|del|della|dos|das|du|la|le|ten|ter))* {_NAME_WORD}){{0,3}}"
+)
+"""A byline that starts in lower case ("di Laura Montanelli", "door Sanne de Vries"): a name after the
+preposition (its particles in lower case), nothing else."""
+
+
 def _make_blocks(
     text: str, raw: list[tuple[int, int, int]], table_rows: set[int]
 ) -> tuple[list[_Block], str, float]:
@@ -150,7 +159,10 @@ def _make_blocks(
             # dateline was cut: "KMS Industries Inc said its"; the lead's first line, under the
             # headline, even of two words: "Household International") continues
             hard_wrap = hard_wrapped_doc and (prev.chars >= 50 or _open_end(prev.text) or long_next)
-            if wrapped and (f.text[:1].islower() or prev.text.endswith((",", "-", ";")) or hard_wrap):
+            # (a lower-case byline under a standfirst without a full stop is no continuation of it:
+            # "... entro dieci giorni»" / "di Laura Montanelli")
+            lower = f.text[:1].islower() and (hard_wrapped_doc or _LOWER_BYLINE.fullmatch(f.text) is None)
+            if wrapped and (lower or prev.text.endswith((",", "-", ";")) or hard_wrap):
                 groups[-1].append(i)
                 continue
         groups.append([i])

@@ -84,8 +84,10 @@ from pipeline.boilerplate.head import (
     _ENTRY_REACH,
     _ENTRY_TOOLS,
     _LEAD_LINES,
+    _TIME,
     _entry_times,
     _from_lead,
+    _headed_standfirst,
     _ingredients_above,
     _leads_into,
     _prose_above,
@@ -134,6 +136,9 @@ _SIGN_OFF = re.compile(rf"[(\[]?({_AGENCIES})( ?/ ?({_AGENCIES}))*[)\]]?\.?$", r
 """A news agency's sign-off under a wire story ("Reuters", "(AP)", "dpa/AFP"); not a photo credit
 ("Getty Images", "AP Photo", "REUTERS/Eva Manez")."""
 _CREDIT_CATS = ("caption/en/credit-line", _AGENCY_CREDIT)
+_STOCK_CREDIT = re.compile(r"\b(on|via|von|sur|en|em|su|op) (unsplash|pexels|pixabay)\.?$", re.IGNORECASE)
+"""A stock photo's credit, whole on its own line ("Photo by Brooke Lark on Unsplash"): a blog's picture
+without a caption, under the paragraph it illustrates."""
 _GALLERY_COUNTER = re.compile(r"\d{1,3} ?(of|von|de|sur|z|di|/) ?\d{1,3}")
 """A gallery's bare counter ("1 of 4", "2/12") over or under a caption."""
 _QUOTE_OR_SAID = re.compile(r'"|\b(said|says|told|according to)\b', re.IGNORECASE)
@@ -477,8 +482,13 @@ def _standfirst_zone(bs: list[_Block], zones: _Zones, under_standfirst: set[int]
         return i in role_lines or _rule_category(bs[i]) == Category.BYLINE
 
     under_standfirst |= role_lines
+    headed: set[int] = set()
     if not any(bylined(i) for i in under_standfirst):
         under_standfirst = set()  # no byline: the short prose above may be a teaser's summary
+        if head_late > head_end:  # unless it stands under its headline, over nothing but metadata
+            headed = _headed_standfirst(bs, head_end, head_late)
+            # (whose lines no rule took go as a byline's lines: "Anouk Bosschaert", "Rio de Janeiro")
+            role_lines |= {i for i in headed if bs[i].strong is None}
     for i in range(head_end + 1, head_late if under_standfirst else 0):
         if i - 1 in under_standfirst and _role_line(bs[i]):
             role_lines.add(i)
@@ -515,7 +525,10 @@ def _standfirst_zone(bs: list[_Block], zones: _Zones, under_standfirst: set[int]
                 # its byline, not this article's standfirst
                 zero_head, jump_lines = set(), set()
     return _Head(
-        frozenset(under_standfirst), frozenset(role_lines), frozenset(zero_head), frozenset(jump_lines)
+        frozenset(under_standfirst),
+        frozenset(role_lines),
+        frozenset(zero_head | headed),
+        frozenset(jump_lines),
     )
 
 
@@ -715,7 +728,7 @@ def _score_blocks(
             b.score, b.category, b.rule = 1.0, Category.NAVIGATION, "navigation/jump-list"
             continue
         if b.index in head.role_lines:
-            if b.f.date:
+            if b.f.date or _TIME.search(b.f.text):  # "NOS Nieuws • vandaag, 14:32"
                 b.score, b.category, b.rule = 1.0, Category.OTHER, "other/head-date"
             else:
                 b.score, b.category, b.rule = 1.0, Category.BYLINE, "byline/role"
@@ -758,7 +771,8 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
     article's last paragraph over the agency's sign-off ("... shared with the region." /
     "Reuters"): a bare agency name with nothing kept after it, under prose; nor the text's first
     kept line, a headline, over the wire story's source with prose under it ("Seltener Luchs im
-    Pfälzerwald gefilmt" / "dpa" / "Eine Wildkamera hat ...")."""
+    Pfälzerwald gefilmt" / "dpa" / "Eine Wildkamera hat ..."), nor a headline over the source and the
+    head's date or byline."""
     n = len(bs)
     first_kept = next((b.index for b in bs if b.score < threshold), n)
     kept_after = n  # the first block from which on nothing is kept
@@ -771,6 +785,8 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
         too_long = b.f.words > 45 or (b.g.prose and b.f.words > 30)
         if nxt.paragraph != b.paragraph or nxt.category != Category.CAPTION or too_long:
             continue
+        if b.g.prose and b.f.terminal and _STOCK_CREDIT.search(nxt.f.text):
+            continue  # a paragraph over a stock photo's credit
         if (
             nxt.rule == _AGENCY_CREDIT
             and b.g.prose
@@ -778,15 +794,22 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             and _SIGN_OFF.match(nxt.f.text)
         ):
             continue  # a sign-off
+        under = bs[nxt.index + 1] if nxt.index + 1 < n else None
         if (
-            b.index == first_kept
-            and nxt.rule == _AGENCY_CREDIT
+            nxt.rule == _AGENCY_CREDIT
             and _SIGN_OFF.match(nxt.f.text)
             and _is_headline(b)
-            and nxt.index + 1 < n
-            and bs[nxt.index + 1].g.prose
+            and under is not None
+            and (
+                (b.index == first_kept and under.g.prose)
+                or under.f.date
+                or _rule_category(under) in (Category.BYLINE, Category.READING_TIME)
+            )
         ):
-            continue  # a wire story's source under its headline ("Seltener Luchs ... gefilmt" / "dpa")
+            # a wire story's source under its headline, over its lead or the head's date or byline
+            # ("Seltener Luchs ... gefilmt" / "dpa" / "Eine Wildkamera hat ...", "Chile's copper output
+            # slides 6% ..." / "Reuters" / "May 3, 2024 at 10:15 AM")
+            continue
         if (
             nxt.rule in _CREDIT_CATS
             or nxt.f.text.startswith(b.f.text)

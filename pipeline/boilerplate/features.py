@@ -26,7 +26,13 @@ from pipeline.boilerplate.stopwords import LANGS, STOPWORDS
 from pipeline.segment import BULLET_MARKS
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
-_BULLET = re.compile(rf"^(?:[{re.escape(BULLET_MARKS)}]|\d{{1,2}}[.)])\s+")
+_BULLET = re.compile(
+    rf"^(?:[{re.escape(BULLET_MARKS)}]|\d{{1,2}}\)|\d{{1,2}}\."
+    r"(?! ?(jan|feb|mär|mar|apr|mai|mei|maj|jun|jul|aug|sep|okt|oct|nov|dez|dec)[^\W\d]*\.? \d))\s+",
+    re.IGNORECASE,
+)
+"""A list's bullet or number ("- ", "• ", "3. ", "2) "); not a date's day ("4. Mai 2024", "12. März
+2024, 10:15")."""
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 # an e-mail address starts where its run of [\w.+-] starts: begun anywhere inside a long run
 # with no "@" after it, the search scanned the rest of the run from every character (quadratic)

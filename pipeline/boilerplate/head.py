@@ -11,8 +11,8 @@ import itertools
 import re
 
 from pipeline.boilerplate.blocks import _AGO, _COUNTER, _DIGIT, _Block, _is_headline, _stamp
-from pipeline.boilerplate.region import _plain_paragraph, _stems
-from pipeline.boilerplate.title import _ROLE, _byline_line
+from pipeline.boilerplate.region import _READ_ALSO, _plain_paragraph, _stems
+from pipeline.boilerplate.title import _NAME_LINE, _ROLE, _byline_line
 from pipeline.document import Category
 
 _RUN_PROSE_WORDS = 16
@@ -43,13 +43,20 @@ _FIRST_BYLINE_REACH = 10
 """The first byline of a text stands among its first this many lines (else it is no head's)."""
 
 
-def _under_first_byline(bs: list[_Block]) -> int:
+def _under_first_byline(bs: list[_Block], dated: bool = False) -> int:
     """The index of a finished paragraph of prose (``_RUN_PROSE_WORDS`` or more) right under the
     text's first byline, among its first lines, with only lines rules removed (a date, share
     buttons) between; else -1. It is the article's first paragraph, however lone and short
-    ("Por Carmen Ruiz" / "Pocas recetas generan tanto debate en España como la tortilla ...")."""
+    ("Por Carmen Ruiz" / "Pocas recetas generan tanto debate en España como la tortilla ...").
+    ``dated``: under the first line a date rule removed instead ("Actualizado a las 11:02" / "El
+    pleno del Ayuntamiento ..."; a teaser's summary has its headline between)."""
     for b in bs[:_FIRST_BYLINE_REACH]:
-        if b.strong is None or b.strong.category != Category.BYLINE:
+        if b.strong is None:
+            continue
+        if dated:
+            if not b.strong.id.endswith(_DATE_RULES):
+                continue
+        elif b.strong.category != Category.BYLINE:
             continue
         for x in bs[b.index + 1 : b.index + 4]:
             if x.strong is not None:
@@ -58,6 +65,10 @@ def _under_first_byline(bs: list[_Block]) -> int:
             return x.index if ok else -1
         return -1
     return -1
+
+
+_DATE_RULES = ("/date-only", "/dateline", "/timestamp", "/datum")
+"""The ends of the ids of the rules that remove a date line ("other/xx/date-only", "other/es/dateline")."""
 
 
 _READER = re.compile(
@@ -97,6 +108,69 @@ def _under_first_headline(bs: list[_Block]) -> int:
     return x.index if ok and not x.f.text.endswith(("...", "…")) else -1
 
 
+_META_LINES = 10
+"""At most this many lines of the head's metadata between a standfirst and the article
+(:func:`_headed_standfirst`)."""
+_META_WORDS = 4
+"""Longest line no rule took that reads as such metadata without a date: an author's or a place's
+name ("Anouk Bosschaert", "Rio de Janeiro")."""
+_META_DATED_WORDS = 12
+"""Longest such line with a date or a time in it ("NOS Nieuws • vandaag, 14:32 • Aangepast vandaag,
+16:05")."""
+_META_CATEGORIES = frozenset(
+    {Category.BYLINE, Category.READING_TIME, Category.OTHER, Category.SHARE_WIDGET, Category.CAPTION}
+)
+"""The rules' categories of such metadata: a byline, the date, the reading time, article tools, a
+photo's credit."""
+_TIME = re.compile(r"\b\d{1,2}[:.h]\d\d\b")
+"""A time of day ("14:32", "9h05")."""
+
+
+def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
+    """The lines between a standfirst and the article's first paragraph that are only the head's
+    metadata, when no byline rule vouches for the standfirst (the standfirst zone of
+    :mod:`pipeline.boilerplate.classify` needs one): ``bs[first]`` is a short paragraph of prose (no
+    rule) right under a headline (no rule, no full stop) and shares a word
+    (:func:`~pipeline.boilerplate.region._stems`) with the article's first two paragraphs from
+    ``bs[body]``; each line between is a rule's metadata (:data:`_META_CATEGORIES`), a line with a
+    date or a time (at most :data:`_META_DATED_WORDS` words) or a name (:data:`_META_WORDS` words at
+    most: an author's, a place's), no sentence, at most :data:`_META_LINES` of them, and one at least
+    a rule's or dated. Else none.
+
+    "Kabinet trekt 300 miljoen uit voor ... dijken" / "Na de overstromingen van 2021 moeten de
+    dijken ..." / "Anouk Bosschaert" / "NOS Nieuws • vandaag, 14:32" / "Deel artikel:" / "Het kabinet
+    maakt ...": the standfirst is the article's, its metadata no gap. A teaser's summary above the
+    article stands under a teaser's headline with the article's own headline (no metadata) between
+    it and the article; an epigraph's author ("Max Weber") or a subheading ("Recent Findings") under
+    a short first paragraph is no metadata.
+    """
+    if not 0 < first < body - 1 or body - first - 1 > _META_LINES or body >= len(bs):
+        return set()
+    sf, top = bs[first], bs[first - 1]
+    if sf.strong is not None or sf.weak or not sf.g.prose or sf.continues or sf.g is not sf.f:
+        return set()
+    if top.strong is not None or top.weak or top.f.terminal or not _is_headline(top):
+        return set()
+    paragraphs = [b for b in bs[body : body + 2] if b.g.prose and b.strong is None]
+    if not paragraphs or not _stems(sf.f.text) & set().union(*(_stems(b.f.text) for b in paragraphs)):
+        return set()
+    lines, evidence = set(), False
+    for b in bs[first + 1 : body]:
+        f = b.f
+        if b.strong is not None:
+            if b.strong.category not in _META_CATEGORIES:
+                return set()
+            evidence = True
+        elif b.g.prose or b.weak or f.terminal:
+            return set()
+        elif f.words <= _META_DATED_WORDS and (f.date or _TIME.search(f.text)):
+            evidence = True
+        elif f.words > _META_WORDS or _NAME_LINE.match(f.text) is None:
+            return set()
+        lines.add(b.index)
+    return lines if evidence else set()
+
+
 _BOX_REACH = 12
 """The article's lead stands at most this many lines above the region for :func:`_from_lead`."""
 _BOX_CATEGORIES = frozenset(
@@ -131,7 +205,8 @@ def _from_lead(bs: list[_Block], lo: int) -> tuple[int, tuple[int, ...]]:
     headline is looked for above the lead. Else ``(lo, ())``.
     """
     none: tuple[int, tuple[int, ...]] = (lo, ())
-    leads = [i for i in (_under_first_byline(bs), _under_first_headline(bs)) if 0 <= i < lo]
+    firsts = (_under_first_byline(bs), _under_first_byline(bs, dated=True), _under_first_headline(bs))
+    leads = [i for i in firsts if 0 <= i < lo]
     if not leads:
         return none
     lead = min(leads)
@@ -146,6 +221,7 @@ def _from_lead(bs: list[_Block], lo: int) -> tuple[int, tuple[int, ...]]:
         return rule is not None and (
             rule.category in _BOX_CATEGORIES
             or (rule.category == Category.NAVIGATION and b.f.words <= _BOX_LABEL_WORDS)
+            or (rule.category == Category.RELATED_LINKS and _READ_ALSO.match(b.f.text) is not None)
         )
 
     k = lead + 1

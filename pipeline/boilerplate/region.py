@@ -3,8 +3,8 @@
 After the region found by its values, boilerplate starts at the first block with evidence
 (:func:`_tail_evidence`: a rule, a teaser headline, a menu item); a list that merely continues the
 article (line-ups, results, survivors, a book's details) and the article's last paragraphs under a
-read-also box or a one-line newsletter prompt stay (:func:`_resume_under_list`,
-:func:`_under_read_also`, :func:`_under_prompt`). Runs of dated or
+read-also box or a one-line box (a newsletter prompt, an ad's label, a read-also link) stay
+(:func:`_resume_under_list`, :func:`_under_read_also`, :func:`_under_marker`). Runs of dated or
 undated teasers end the region (:func:`_dated_teasers`, :func:`_undated_teasers`), and so does a
 rail's heading with only the rail under it (:func:`_marker_end`); teaser
 headlines under a read-also heading inside the article go with it (:func:`_inline_teaser`).
@@ -153,10 +153,13 @@ _LABEL_REACH = 8
 """The labels of :func:`_same_labels` are looked for among this many lines above the cut."""
 
 
-# an ad's call to buy, watch or sign up
+# an ad's call to buy, watch or sign up (English; German, French and Spanish shop words)
 _CALL = (
     r"\b(save|shop|buy|order|offers?|deals?|discount|free (delivery|shipping|trial)|sign up|"
-    r"subscribe|compare|watch|click|book now|limited time|get \d+|try|discover)\b"
+    r"subscribe|compare|watch|click|book now|limited time|get \d+|try|discover|"
+    r"jetzt (kaufen|bestellen|sichern|entdecken|testen)|gutschein|rabatt|versandkostenfrei|achetez|"
+    r"commandez|profitez|code promo|livraison gratuite|compra ahora|cómpralo|descuento|envío gratis|"
+    r"aprovecha)\b"
 )
 _PROMO = re.compile(r"[%$€£?]|" + _CALL, re.IGNORECASE)
 """An ad's copy: prices, percentages, a question, a call to buy, watch or sign up."""
@@ -294,9 +297,7 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
 
 
 _PROMPT_WORDS = 30
-"""Longest newsletter prompt that :func:`_under_prompt` reads as one line inside the article."""
-_PROMPT_PARAGRAPHS = 2
-"""Fewest paragraphs under a newsletter prompt that show the article goes on (:func:`_under_prompt`)."""
+"""Longest newsletter prompt that :func:`_under_marker` reads as one line inside the article."""
 _PARAGRAPH_WORDS = 8
 """Shortest paragraph that counts as the article's under a newsletter prompt."""
 _BOX_COPY = re.compile(
@@ -313,7 +314,7 @@ _QUOTED = re.compile(r"[\"“„«»][^\"“”„«»]{0,400}[\"”“«»]")
 """A quotation inside a line (straight, curly, German or French marks)."""
 _SEAM_LINES = 4
 """The article's last paragraphs above a prompt that the first paragraph under it must share a
-word with (:func:`_under_prompt`)."""
+word with (:func:`_under_marker`)."""
 _BIO_OPENING = re.compile(
     r"(?!(the|a|an|der|die|das|ein|eine|le|la|les|un|une|el|los|las|una)\b)"  # a name, no article
     r"(?-i:[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){1,2}),? (is|was|has|writes|covers|reports|joined|lives|"
@@ -331,7 +332,7 @@ _WORD4 = re.compile(r"[^\W\d_]{4,}")
 def _plain_paragraph(b: _Block) -> bool:
     """A finished paragraph of prose that no rule, weak or strong, matched, with no ad's call and
     none of a box's copy outside quotations (:data:`_BOX_COPY`): what the article's own paragraphs
-    next to a box look like (:func:`_under_prompt`, :func:`~pipeline.boilerplate.head._from_lead`)."""
+    next to a box look like (:func:`_under_marker`, :func:`~pipeline.boilerplate.head._from_lead`)."""
     return (
         b.strong is None
         and not b.weak
@@ -368,25 +369,56 @@ def _site_words(bs: list[_Block], start: int, stop: int) -> set[str]:
     return words - _LEGAL_WORDS
 
 
-def _under_prompt(bs: list[_Block], cut: int, stop: int) -> int:
-    """Where the chrome starts when ``cut`` is a one-line newsletter prompt inside the article with the
-    article's last paragraphs under it ("Get our free Climate Weekly newsletter every Friday →" /
-    "Generous subsidies introduced in 2022 cover ..." / "Installers say ..."): :data:`_PROMPT_PARAGRAPHS`
-    or more finished paragraphs of prose (:data:`_PARAGRAPH_WORDS` words or more, no rule, no
-    exclamation mark, no ad's call, nothing of the box's copy: :data:`_BOX_COPY`, not opening with
-    a name and a verb: :data:`_BIO_OPENING`, not naming the site: :func:`_site_words`), the first
-    of which shares a word (:func:`_stems`) with the article's last :data:`_SEAM_LINES` lines above
-    the prompt, up to ``stop`` or a rule's chrome; another one-line prompt between them is passed
-    over (its rule still removes it). Else ``cut``.
+_INLINE_LINK = re.compile(r"(?P<head>[^:>»|]{3,40}?) *(?::|>>|»|\|) *(?P<teaser>\S.*)")
+"""A read-also link on one line: its heading, a colon, ">>", "»" or "|", and the teaser's headline
+("Lesen Sie auch: Kraniche rasten früher", "LIRE AUSSI >> Le tram D prolongé", "Also Read | ...")."""
+_LINK_TEASER_WORDS = 3
+"""Fewest words of the teaser headline on such a line."""
+
+
+def _box_line(b: _Block) -> str | None:
+    """The kind of one-line box ``b`` is, when the article may go on under it (:func:`_under_marker`):
+    ``"prompt"``, a newsletter prompt of at most :data:`_PROMPT_WORDS` words; ``"ad"``, an ad's bare
+    label (:func:`_ad_label`); ``"link"``, a read-also link with its teaser on the same line
+    (:data:`_INLINE_LINK`; a heading alone heads a box: :func:`_under_read_also`); else None."""
+    rule = b.strong
+    if rule is None:
+        return None
+    if rule.category == Category.NEWSLETTER and b.f.words <= _PROMPT_WORDS:
+        return "prompt"
+    if _ad_label(b):
+        return "ad"
+    m = _INLINE_LINK.fullmatch(b.f.text) if rule.category == Category.RELATED_LINKS else None
+    if m and _READ_ALSO.match(m["head"]) and len(m["teaser"].split()) >= _LINK_TEASER_WORDS:
+        return "link"
+    return None
+
+
+_MARKER_PARAGRAPHS = {"prompt": 2, "ad": 1, "link": 1}
+"""Fewest paragraphs under each kind of one-line box (:func:`_box_line`) that show the article goes on:
+a newsletter box's copy may read as one paragraph; under an ad's label or a read-also link on one
+line, the paragraph is the article's (the ad's copy and a teaser's summary are told apart otherwise)."""
+
+
+def _under_marker(bs: list[_Block], cut: int, stop: int) -> int:
+    """Where the chrome starts when ``cut`` is a one-line box inside the article (:func:`_box_line`:
+    a newsletter prompt, an ad's label, a read-also link with its teaser) with the article's last
+    paragraphs under it ("Get our free Climate Weekly newsletter every Friday →" / "Generous subsidies
+    introduced in 2022 cover ..." / "Installers say ..."; "Auch interessant: Wolf im Landkreis
+    gesichtet" / "Die meisten Störche kommen ..." / "Anzeige" / "Wer die Störche beobachten möchte
+    ..."): :data:`_MARKER_PARAGRAPHS` or more finished paragraphs of prose (:data:`_PARAGRAPH_WORDS`
+    words or more, no rule, no exclamation mark, no ad's call, nothing of a box's copy:
+    :data:`_BOX_COPY`, not opening with a name and a verb: :data:`_BIO_OPENING`, not naming the site:
+    :func:`_site_words`), the first of which shares a word (:func:`_stems`) with the article's last
+    :data:`_SEAM_LINES` lines above the box, up to ``stop`` or a rule's chrome; another one-line box
+    between them is passed over (its rule still removes it). Else ``cut``.
 
     A box's copy under its prompt ("Sign up for The Morning Brief" / "The news that matters,
-    delivered at 6am.") speaks of the newsletter or to the reader, the site's blurb or the
-    author's bio opens with a name, teasers of other stories go elsewhere: all stay boilerplate.
+    delivered at 6am.") speaks of the newsletter or to the reader, an ad's copy calls to buy, the
+    site's blurb or the author's bio opens with a name, teasers of other stories go elsewhere, and a
+    paragraph that shares more words with a read-also link's teaser than with the article is that
+    teaser's summary: all stay boilerplate.
     """
-
-    def prompt(b: _Block) -> bool:
-        rule = b.strong
-        return rule is not None and rule.category == Category.NEWSLETTER and b.f.words <= _PROMPT_WORDS
 
     def paragraph(b: _Block) -> bool:
         f = b.f
@@ -398,22 +430,33 @@ def _under_prompt(bs: list[_Block], cut: int, stop: int) -> int:
             and _BIO_OPENING.match(f.text) is None
         )
 
-    if cut >= stop or not prompt(bs[cut]):
+    kind = _box_line(bs[cut]) if cut < stop else None
+    if kind is None:
         return cut
     above = set().union(*(_stems(b.f.text) for b in bs[max(0, cut - _SEAM_LINES) : cut]))
     site = _site_words(bs, cut, stop)
     end, paragraphs = cut + 1, 0
     while end < stop:
         if paragraph(bs[end]):
-            if paragraphs == 0 and not _stems(bs[end].f.text) & above:
-                return cut  # the first paragraph under the prompt is on another subject
+            if paragraphs == 0:
+                text = bs[end].f.text
+                if not _stems(text) & above:
+                    return cut  # the first paragraph under the box is on another subject
+                if kind == "link":
+                    para = _content_words(text)
+                    teaser = len(para & _content_words(bs[cut].f.text))
+                    article = len(
+                        para & _content_words(" ".join(b.f.text for b in bs[max(0, cut - 6) : cut]))
+                    )
+                    if teaser and article <= teaser:
+                        return cut  # the link's summary ("Storks return early" / "Storks returned ...")
             if site & set(_WORD4.findall(bs[end].f.text)):
                 return cut  # the site speaks of itself ("The Harbourside Gazette corrects errors ...")
             paragraphs += 1
-        elif not (prompt(bs[end]) and end + 1 < stop and paragraph(bs[end + 1])):
+        elif not (_box_line(bs[end]) and end + 1 < stop and paragraph(bs[end + 1])):
             break
         end += 1
-    if paragraphs >= _PROMPT_PARAGRAPHS and (end == stop or bs[end].strong is not None):
+    if paragraphs >= _MARKER_PARAGRAPHS[kind] and (end == stop or bs[end].strong is not None):
         return end
     return cut
 
@@ -452,7 +495,7 @@ def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool])
     boxed = _under_read_also(bs, cut, stop)
     if boxed > cut:
         return boxed
-    prompted = _under_prompt(bs, cut, stop)
+    prompted = _under_marker(bs, cut, stop)
     if prompted > cut:
         return prompted
     # an ad's label between the article's paragraphs, with the last paragraph under it, then a rule's

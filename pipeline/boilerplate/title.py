@@ -120,7 +120,7 @@ def _bare_byline(
             and (
                 x.f.date
                 or x.category in (Category.READING_TIME, Category.BYLINE)
-                or x.rule.endswith(("/date-only", "/dateline", "/timestamp", "/relative-time"))
+                or x.rule.endswith(("/date-only", "/dateline", "/timestamp", "/relative-time", "/head-date"))
                 or (x.f.words <= 4 and _ROLE.search(x.f.text) is not None)  # "Senior Mobile Editor"
             )
         )
@@ -232,48 +232,31 @@ def _find_title(
             )
             if over_menu or over_headline:
                 first_name = b.index
-                if nxt is not None and b.index + 1 == lo and nxt.f.words >= _OVER_NAME_WORDS:
+                if (
+                    nxt is not None
+                    and b.index + 1 == lo
+                    and nxt.f.words >= _OVER_NAME_WORDS
+                    and not _menu_row(nxt)
+                ):
                     return nxt.index
+                break
+            if (
+                b.f.words <= _SITE_NAME_WORDS
+                and b.index + 2 < lo
+                and bs[lo].f.words >= _OVER_NAME_WORDS
+                and _region_headline(doc, bs, lo, lines)
+            ):
+                # a short first line over the site's menu and sections, a headline over its standfirst
+                # in the region ("Gazet van Antwerpen" / "Regio Antwerpen" / "Stad" / "Antwerpse Meir
+                # krijgt ..." / "Het stadsbestuur wil ..."): the site's name
+                first_name = b.index
                 break
             promoted = _headline_under_promo(bs, b.index, lo)
             return b.index if promoted is None else promoted
         break
-    # else the region's first line, when it is a headline over the article's first prose (the
-    # standfirst pulls it into the region: "NASA's commercial moon shot ..." / "NASA's sights are set
-    # on ..." / "by Laura Winter"); else walk up from the region start over metadata lines (bylines,
-    # dates, reading time, captions)
-    # (short lines between it and the prose, 5 words shorter than it, are its metadata: "Spring 2024
-    # issue", "Eleanor Vance")
-    k = lo + 1
-    while (
-        k < min(len(bs) - 1, lo + 3)
-        and bs[k].f.words + _LONGER_BY <= bs[lo].f.words
-        and not bs[k].g.prose
-        and not bs[k].f.terminal
-        and not bs[k].f.bullet
-        and (
-            (_name_with_role(bs[k].f.text) and not _stop_in_name(bs[k].f.text))
-            or _DIGIT.search(bs[k].f.text)
-            or getattr(bs[k].strong, "category", None) == Category.BYLINE
-        )
-    ):
-        k += 1  # not a credit ("ANP" under a caption)
-    if (
-        k < len(bs)
-        and bs[lo].strong is None
-        # a long headline reads as prose ("'I wrote it in the car park at the hospital': Ruth Adebayo
-        # on her debut at 58"), but has no full stop
-        and (_is_headline(bs[lo]) or _long_first_headline(bs, lo))
-        and not _byline_line(bs[lo])
-        and bs[k].g.prose
-        and bs[k].g is not bs[lo].g  # not the first line of a hard-wrapped paragraph
-        and not bs[k].continues
-        and not _open_end(bs[lo].f.text)  # "Note: Oper excludes loss from discontinued operations of"
-        and lo not in lines
-        and not _typeset(doc.text, bs[lo])  # a wire table's row ("    Revs 123.4 mln vs not given")
-        and not bs[lo].f.text[:1].islower()  # "barrow and gilt prices were mostly"
-        and (first_name is None or bs[lo].f.words >= _OVER_NAME_WORDS)
-    ):
+    # else the region's first line, when it is a headline over the article's first prose; else walk
+    # up from the region start over metadata lines (bylines, dates, reading time, captions)
+    if _region_headline(doc, bs, lo, lines) and (first_name is None or bs[lo].f.words >= _OVER_NAME_WORDS):
         return lo
     skip = {
         Category.BYLINE,
@@ -412,6 +395,7 @@ def _find_title(
                 and up.f.words >= 4
                 and (up.f.words > b.f.words or b.f.words >= _STANDFIRST_MIN_WORDS)
                 and not _NAME_LINE.match(up.f.text)  # a kicker ("Thunder Bay") over a long headline
+                and not _menu_row(up)  # "País Mundo Política Economia Cultura Desporto" over the headline
             ):
                 return up.index
             if first_name is not None and b.f.words < _OVER_NAME_WORDS:
@@ -426,6 +410,42 @@ def _find_title(
                     return above
             return b.index
     return fallback()
+
+
+def _region_headline(doc: Document, bs: list[_Block], lo: int, lines: frozenset[int]) -> bool:
+    """Whether ``bs[lo]``, the region's first line, is a headline over the article's first prose (the
+    standfirst pulls it into the region: "NASA's commercial moon shot ..." / "NASA's sights are set
+    on ..." / "by Laura Winter"). Short lines between it and the prose, 5 words shorter than it, are
+    its metadata ("Spring 2024 issue", "Eleanor Vance"). ``lines``: the lines of typeset tables."""
+    k = lo + 1
+    while (
+        k < min(len(bs) - 1, lo + 3)
+        and bs[k].f.words + _LONGER_BY <= bs[lo].f.words
+        and not bs[k].g.prose
+        and not bs[k].f.terminal
+        and not bs[k].f.bullet
+        and (
+            (_name_with_role(bs[k].f.text) and not _stop_in_name(bs[k].f.text))
+            or _DIGIT.search(bs[k].f.text)
+            or getattr(bs[k].strong, "category", None) == Category.BYLINE
+        )
+    ):
+        k += 1  # not a credit ("ANP" under a caption)
+    return (
+        k < len(bs)
+        and bs[lo].strong is None
+        # a long headline reads as prose ("'I wrote it in the car park at the hospital': Ruth Adebayo
+        # on her debut at 58"), but has no full stop
+        and (_is_headline(bs[lo]) or _long_first_headline(bs, lo))
+        and not _byline_line(bs[lo])
+        and bs[k].g.prose
+        and bs[k].g is not bs[lo].g  # not the first line of a hard-wrapped paragraph
+        and not bs[k].continues
+        and not _open_end(bs[lo].f.text)  # "Note: Oper excludes loss from discontinued operations of"
+        and lo not in lines
+        and not _typeset(doc.text, bs[lo])  # a wire table's row ("    Revs 123.4 mln vs not given")
+        and not bs[lo].f.text[:1].islower()  # "barrow and gilt prices were mostly"
+    )
 
 
 _HEAD_TOOLS = frozenset({Category.COMMENT_FORM, Category.COMMENTS, Category.PAYWALL})
@@ -573,10 +593,34 @@ _PAPER_NAME = re.compile(
 
 
 def _menu_item(b: _Block) -> bool:
-    """A menu's item: a rule took it as navigation, or a word or two that is no name nor date."""
+    """A menu's item: a rule took it as navigation, or a word or two that is no name nor date; or a
+    menu's row on one line (:data:`_MENU_ROW_WORDS` capitalised words or more, no stop word, no figure,
+    no punctuation: "Tech Scienza Economia Cultura Gadget Lifestyle")."""
     if b.strong is not None:
         return b.strong.category == Category.NAVIGATION
-    return 0 < b.f.words <= 2 and not b.f.date and not _NAME_LINE.match(b.f.text) and not b.f.terminal
+    f = b.f
+    return _menu_row(b) or (
+        0 < f.words <= 2 and not f.date and not _NAME_LINE.match(f.text) and not f.terminal
+    )
+
+
+def _menu_row(b: _Block) -> bool:
+    """A menu's row on one line (:func:`_menu_item`), no rule on it."""
+    f = b.f
+    return (
+        b.strong is None
+        and f.words >= _MENU_ROW_WORDS
+        and f.stops == 0
+        and f.title_case >= 1.0
+        and _MENU_ROW.fullmatch(f.text) is not None
+    )
+
+
+_MENU_ROW_WORDS = 6
+"""Fewest words of a menu's row on one line (a headline this long has a stop word: "Stocks Rally As
+Fed Signals Cuts")."""
+_MENU_ROW = re.compile(r"[^\W\d_]+( [^\W\d_]+)+")
+"""Words and single spaces only."""
 
 
 _OVER_NAME_WORDS = 5
