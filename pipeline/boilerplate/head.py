@@ -11,7 +11,7 @@ import itertools
 import re
 
 from pipeline.boilerplate.blocks import _AGO, _COUNTER, _DIGIT, _Block, _is_headline, _stamp
-from pipeline.boilerplate.region import _READ_ALSO, _plain_paragraph, _stems
+from pipeline.boilerplate.region import _READ_ALSO, _box_line, _plain_paragraph, _stems
 from pipeline.boilerplate.title import _NAME_LINE, _ROLE, _byline_line
 from pipeline.document import Category
 
@@ -222,6 +222,7 @@ def _from_lead(bs: list[_Block], lo: int) -> tuple[int, tuple[int, ...]]:
             rule.category in _BOX_CATEGORIES
             or (rule.category == Category.NAVIGATION and b.f.words <= _BOX_LABEL_WORDS)
             or (rule.category == Category.RELATED_LINKS and _READ_ALSO.match(b.f.text) is not None)
+            or _box_line(b) == "link"  # "Lesen Sie auch: Kraniche rasten früher ..."
         )
 
     k = lead + 1

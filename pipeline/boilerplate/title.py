@@ -298,6 +298,8 @@ def _find_title(
             return fallback()
         if _byline_line(b):
             continue  # a byline that no rule took (its rule's zone ended at a kicker above it)
+        if _WIRE_NOTE.fullmatch(b.f.text):
+            continue  # a wire story's note under its headline ("(Adds analyst comment, share move ...)")
         if (
             0 < i < len(bs) - 1
             and _buy_button(bs[i + 1])
@@ -446,6 +448,15 @@ def _region_headline(doc: Document, bs: list[_Block], lo: int, lines: frozenset[
         and not _typeset(doc.text, bs[lo])  # a wire table's row ("    Revs 123.4 mln vs not given")
         and not bs[lo].f.text[:1].islower()  # "barrow and gilt prices were mostly"
     )
+
+
+_WIRE_NOTE = re.compile(
+    r"\((adds|updates|recasts|rewrites|changes|corrects|fixes|repeats|refiles|writethru|aktualisiert|"
+    r"ergänzt|neu:|actualise|ajoute|actualiza|añade)\b[^()]{0,120}\)",
+    re.IGNORECASE,
+)
+"""A wire story's note on its version, in parentheses under the headline: "(Adds analyst comment,
+share move in paragraphs 5-7)", "(Updates with closing prices)", "(Recasts, adds details)"."""
 
 
 _HEAD_TOOLS = frozenset({Category.COMMENT_FORM, Category.COMMENTS, Category.PAYWALL})
