@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.boilerplate.title import _byline_line, _org_name, _stop_in_name
+from pipeline.boilerplate.title import _byline_line, _menu_row, _org_name, _stop_in_name
 from tests.boilerplate_lines import lines_of
 
 
@@ -45,3 +45,19 @@ def test_a_stop_word_in_a_name_makes_it_a_title(name: str, stop: bool) -> None:
 )
 def test_bylines_of_other_shapes(line: str, byline: bool) -> None:
     assert _byline_line(lines_of(line, rules=False)[0]) is byline
+
+
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        ("Tech Scienza Economia Cultura Gadget Lifestyle", True),
+        ("Economia Finanza Mercati Risparmio Norme e Tributi Commenti", True),  # a short word in lower case
+        ("Nieuws Opinie Sport Cultuur & Media Wetenschap", True),
+        ("Stocks Rally As Fed Signals Cuts", False),  # a capitalised stop word: a Title Case headline
+        ("Stocks rally as Fed signals cuts today", False),
+        ("Politik Wirtschaft Kultur", False),  # too short to tell from a name
+        ("Politik Wirtschaft Kultur Sport Wissen 2024", False),  # a figure
+    ],
+)
+def test_a_menus_row_on_one_line(line: str, row: bool) -> None:
+    assert _menu_row(lines_of(line, rules=False)[0]) is row

@@ -122,6 +122,7 @@ from pipeline.boilerplate.title import (
     _byline_line,
     _find_title,
     _jump_list,
+    _menu_row,
     _org_name,
 )
 from pipeline.config import BoilerplateConfig
@@ -1042,7 +1043,8 @@ def _label_outside(
         if last is not None:
             b.category, b.rule = last, f"{last.value}/inherited"
         elif b.index < lo:
-            b.category = Category.NAVIGATION if b.f.words <= 8 and not b.f.terminal else Category.OTHER
+            menu = (b.f.words <= 8 and not b.f.terminal) or _menu_row(b)  # a menu's row of 14 sections
+            b.category = Category.NAVIGATION if menu else Category.OTHER
             b.rule = f"{b.category.value}/before-article"
         elif b.index > hi:
             b.category, b.rule = Category.OTHER, "other/after-article"

@@ -241,8 +241,8 @@ def _find_title(
                     return nxt.index
                 break
             if (
-                b.f.words <= _SITE_NAME_WORDS
-                and b.index + 2 < lo
+                b.f.words < _OVER_NAME_WORDS
+                and _menu_between(bs, b.index, lo)
                 and bs[lo].f.words >= _OVER_NAME_WORDS
                 and _region_headline(doc, bs, lo, lines)
             ):
@@ -615,23 +615,40 @@ def _menu_item(b: _Block) -> bool:
     )
 
 
-def _menu_row(b: _Block) -> bool:
-    """A menu's row on one line (:func:`_menu_item`), no rule on it."""
-    f = b.f
-    return (
-        b.strong is None
-        and f.words >= _MENU_ROW_WORDS
-        and f.stops == 0
-        and f.title_case >= 1.0
-        and _MENU_ROW.fullmatch(f.text) is not None
+def _menu_between(bs: list[_Block], first: int, lo: int) -> bool:
+    """Whether only a menu stands between the first line ``bs[first]`` and the region's first line
+    ``bs[lo]``: a menu's row (:func:`_menu_row`), or two lines or more, each a navigation rule's or
+    of at most :data:`_SITE_NAME_WORDS` words, no sentence, no date ("Regio Antwerpen" / "Stad")."""
+    between = bs[first + 1 : lo]
+    if len(between) == 1:
+        return _menu_row(between[0])
+    return len(between) >= 2 and all(
+        _menu_row(x)
+        or _rule_category(x) == Category.NAVIGATION
+        or (x.strong is None and x.f.words <= _SITE_NAME_WORDS and not x.f.terminal and not x.f.date)
+        for x in between
     )
 
 
+def _menu_row(b: _Block) -> bool:
+    """A menu's row on one line (:func:`_menu_item`), no rule on it: :data:`_MENU_ROW_WORDS` words or
+    more, all capitalised but at most :data:`_MENU_ROW_SMALL` short ones in lower case ("Norme e
+    Tributi", "Cultuur & Media"), no figure, no punctuation."""
+    f = b.f
+    if b.strong is not None or f.words < _MENU_ROW_WORDS or _MENU_ROW.fullmatch(f.text) is None:
+        return False
+    small = [w for w in f.text.split() if not w[:1].isupper()]
+    # (every stop word among them: a capitalised one is a Title Case headline's, "Rally As Fed")
+    return len(small) <= _MENU_ROW_SMALL and all(len(w) <= 3 for w in small) and f.stops <= len(small)
+
+
 _MENU_ROW_WORDS = 6
-"""Fewest words of a menu's row on one line (a headline this long has a stop word: "Stocks Rally As
-Fed Signals Cuts")."""
-_MENU_ROW = re.compile(r"[^\W\d_]+( [^\W\d_]+)+")
-"""Words and single spaces only."""
+"""Fewest words of a menu's row on one line (a headline this long has words in lower case, or a
+capitalised stop word: "Stocks Rally As Fed Signals Cuts")."""
+_MENU_ROW_SMALL = 2
+"""At most this many short words in lower case in a menu's row ("e", "&")."""
+_MENU_ROW = re.compile(r"[^\W\d_]+( ([^\W\d_]+|&))+")
+"""Words (or "&") and single spaces only."""
 
 
 _OVER_NAME_WORDS = 5
