@@ -189,6 +189,7 @@ def test_month_names_without_day_and_year_are_no_dates(text: str) -> None:
         ("12. März 2024, 10:15 Uhr", "12. März 2024, 10:15 Uhr", False),
         ("3. Punkt eins", "Punkt eins", True),
         ("1. Mai: Demonstrationen in Berlin", "Mai: Demonstrationen in Berlin", True),  # no figure after it
+        ("13. Mainz 35", "Mainz 35", True),  # a table's row: a place, a word that starts like a month
     ],
 )
 def test_a_days_number_before_its_month_is_no_bullet(line: str, text: str, bullet: bool) -> None:

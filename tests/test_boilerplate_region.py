@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from pipeline.boilerplate import detect
-from pipeline.boilerplate.region import _dated_teasers, _marker_end, _undated_teasers, _under_marker
+from pipeline.boilerplate.region import (
+    _dated_teasers,
+    _marker_end,
+    _undated_teasers,
+    _under_marker,
+    _under_read_also,
+)
 from pipeline.config import BoilerplateConfig
 from tests.boilerplate_lines import PACK, document_of, lines_of
 
@@ -218,3 +224,46 @@ def test_the_article_goes_on_under_a_one_line_link_or_an_ad_label(box: str, unde
 def test_under_a_one_line_link_or_an_ad_label_chrome_stays_chrome(box: str, under: str) -> None:
     lines = lines_of(INLINE.format(box=box, under=under))
     assert _under_marker(lines, 2, len(lines)) == 2
+
+
+BOXED_ONE = (
+    "The city council approved a plan on Monday to build three new schools in the north of the city "
+    "by 2027.\n\n"
+    "The plan will cost 40 million euros and will be paid for by a bond that voters approved last year.\n\n"
+    "Related articles\n\n"
+    "Storm closes the coastal road near the harbour for a week\n\n"
+    "{under}\n\n"
+    "© 2024 Lakeview Courier"
+)
+
+
+@pytest.mark.parametrize(
+    ("under", "end"),
+    [
+        # long, on the article's subject: the article's (it stays, up to the copyright line)
+        (
+            "Teachers' unions criticised the schools plan. They say the city has not said who will pay the "
+            "staff, and that the bond will not cover running costs once the buildings open in two years.",
+            5,
+        ),
+        # short: may be the teaser's summary
+        ("The schools plan was criticised by unions. They want more staff.", 2),
+        # long, but on the teaser's subject (shares its words): its summary
+        (
+            "The coastal road near the harbour will stay closed for a week while engineers repair storm "
+            "damage to the sea wall, and buses to the schools in the north will take a longer route.",
+            2,
+        ),
+        # long, but on neither subject
+        (
+            "Fishermen said the season had been the worst in twenty years. Catches fell by a third and "
+            "prices at the quayside market dropped sharply in the autumn as the weather turned.",
+            2,
+        ),
+    ],
+)
+def test_one_paragraph_under_one_teaser_is_the_articles_only_when_long_and_on_its_subject(
+    under: str, end: int
+) -> None:
+    lines = lines_of(BOXED_ONE.format(under=under))
+    assert _under_read_also(lines, 2, len(lines)) == end

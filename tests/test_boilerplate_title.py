@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.boilerplate.blocks import _stems
 from pipeline.boilerplate.title import _byline_line, _menu_row, _org_name, _stop_in_name
 from tests.boilerplate_lines import lines_of
 
@@ -61,3 +62,10 @@ def test_bylines_of_other_shapes(line: str, byline: bool) -> None:
 )
 def test_a_menus_row_on_one_line(line: str, row: bool) -> None:
     assert _menu_row(lines_of(line, rules=False)[0]) is row
+
+
+def test_a_title_case_headline_is_no_menus_row_when_it_shares_the_articles_words() -> None:
+    line = lines_of("Senate Passes Bipartisan Bill to Avert Government Shutdown", rules=False)[0]
+    body = "The Senate passed a bipartisan bill on Friday that keeps the government open until March."
+    assert _menu_row(line)  # alone, it reads as a row of sections
+    assert not _menu_row(line, _stems(body) | frozenset(_stems("Lawmakers avert a shutdown")))

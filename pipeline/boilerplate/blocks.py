@@ -22,7 +22,7 @@ from pipeline.boilerplate.features import (
     joined_features,
 )
 from pipeline.boilerplate.rules_model import Rule
-from pipeline.boilerplate.stopwords import OPEN_ENDINGS
+from pipeline.boilerplate.stopwords import OPEN_ENDINGS, STOPWORDS
 from pipeline.document import Category, Document
 
 _DIGIT = re.compile(r"\d")
@@ -118,6 +118,19 @@ _LOWER_BYLINE = re.compile(
 preposition (its particles in lower case), nothing else."""
 
 
+_STOPWORDS = frozenset().union(*STOPWORDS.values())
+_WORD4 = re.compile(r"[^\W\d_]{4,}")
+"""A word of four letters or more."""
+
+
+def _stems(text: str) -> set[str]:
+    """The words of four letters or more of ``text`` that are no stop word of any language, case
+    folded, cut to five letters (a crude stem: "pumps" and "pump", "Installers" and "installer"
+    meet)."""
+    words = (w.casefold() for w in _WORD4.findall(text))
+    return {w[:5] for w in words if w not in _STOPWORDS}
+
+
 def _make_blocks(
     text: str, raw: list[tuple[int, int, int]], table_rows: set[int]
 ) -> tuple[list[_Block], str, float]:
@@ -161,7 +174,11 @@ def _make_blocks(
             hard_wrap = hard_wrapped_doc and (prev.chars >= 50 or _open_end(prev.text) or long_next)
             # (a lower-case byline under a standfirst without a full stop is no continuation of it:
             # "... entro dieci giorni»" / "di Laura Montanelli")
-            lower = f.text[:1].islower() and (hard_wrapped_doc or _LOWER_BYLINE.fullmatch(f.text) is None)
+            # (unless the sentence goes on under it: "... werd geschreven" / "door Stadsdichter Ruben van
+            # Gogh" / "en voorgelezen door ...")
+            goes_on = i + 1 < len(raw) and raw[i + 1][2] == para and feats[i + 1].text[:1].islower()
+            byline = not hard_wrapped_doc and not goes_on and _LOWER_BYLINE.fullmatch(f.text) is not None
+            lower = f.text[:1].islower() and not byline
             if wrapped and (lower or prev.text.endswith((",", "-", ";")) or hard_wrap):
                 groups[-1].append(i)
                 continue

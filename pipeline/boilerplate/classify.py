@@ -102,6 +102,7 @@ from pipeline.boilerplate.prefilter import canon
 from pipeline.boilerplate.region import (
     _INLINE_TEASERS,
     _READ_ALSO,
+    _SENTENCE_END,
     _announced_list,
     _announcing,
     _boxed_teaser,
@@ -137,6 +138,9 @@ _SIGN_OFF = re.compile(rf"[(\[]?({_AGENCIES})( ?/ ?({_AGENCIES}))*[)\]]?\.?$", r
 """A news agency's sign-off under a wire story ("Reuters", "(AP)", "dpa/AFP"); not a photo credit
 ("Getty Images", "AP Photo", "REUTERS/Eva Manez")."""
 _CREDIT_CATS = ("caption/en/credit-line", _AGENCY_CREDIT)
+_STOCK_PARAGRAPH_WORDS = 20
+"""A line over a stock photo's credit with two sentences or this many words is a paragraph; a shorter
+one is the photo's caption."""
 _STOCK_CREDIT = re.compile(r"\b(on|via|von|sur|en|em|su|op) (unsplash|pexels|pixabay)\.?$", re.IGNORECASE)
 """A stock photo's credit, whole on its own line ("Photo by Brooke Lark on Unsplash"): a blog's picture
 without a caption, under the paragraph it illustrates."""
@@ -786,7 +790,8 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
         too_long = b.f.words > 45 or (b.g.prose and b.f.words > 30)
         if nxt.paragraph != b.paragraph or nxt.category != Category.CAPTION or too_long:
             continue
-        if b.g.prose and b.f.terminal and _STOCK_CREDIT.search(nxt.f.text):
+        paragraph = b.f.words >= _STOCK_PARAGRAPH_WORDS or _SENTENCE_END.search(b.f.text) is not None
+        if b.g.prose and b.f.terminal and paragraph and _STOCK_CREDIT.search(nxt.f.text):
             continue  # a paragraph over a stock photo's credit
         if (
             nxt.rule == _AGENCY_CREDIT
@@ -801,6 +806,8 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             and _SIGN_OFF.match(nxt.f.text)
             and _is_headline(b)
             and under is not None
+            # (not under the byline: a photo's caption between the byline and the date)
+            and (b.index == 0 or _rule_category(bs[b.index - 1]) != Category.BYLINE)
             and (
                 (b.index == first_kept and under.g.prose)
                 or under.f.date

@@ -26,13 +26,18 @@ from pipeline.boilerplate.stopwords import LANGS, STOPWORDS
 from pipeline.segment import BULLET_MARKS
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
+_MONTH = (
+    r"(jan(uar[iy]?|uary)?|jänner|feb(ruar[iy]?|ruary)?|märz?|mrt|maart|mar(ch|ts?)?|apr(il)?|mai|mei|maj|may"
+    r"|jun[ei]?|jul[iy]?|aug(ust(us|i)?)?|sept?(ember)?|okt(ober)?|oct(ober)?|nov(ember)?|dez(ember)?"
+    r"|dec(ember)?)"
+)
+"""A month's name or its short form in German, Dutch, English and the Nordic languages ("Mai", "Sept")."""
 _BULLET = re.compile(
-    rf"^(?:[{re.escape(BULLET_MARKS)}]|\d{{1,2}}\)|\d{{1,2}}\."
-    r"(?! ?(jan|feb|mär|mar|apr|mai|mei|maj|jun|jul|aug|sep|okt|oct|nov|dez|dec)[^\W\d]*\.? \d))\s+",
+    rf"^(?:[{re.escape(BULLET_MARKS)}]|\d{{1,2}}\)|\d{{1,2}}\.(?! ?{_MONTH}\.? \d))\s+",
     re.IGNORECASE,
 )
 """A list's bullet or number ("- ", "• ", "3. ", "2) "); not a date's day ("4. Mai 2024", "12. März
-2024, 10:15")."""
+2024, 10:15"; a table's "13. Mainz 35" is a row's place)."""
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 # an e-mail address starts where its run of [\w.+-] starts: begun anywhere inside a long run
 # with no "@" after it, the search scanned the rest of the run from every character (quadratic)

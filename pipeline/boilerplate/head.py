@@ -10,8 +10,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from pipeline.boilerplate.blocks import _AGO, _COUNTER, _DIGIT, _Block, _is_headline, _stamp
-from pipeline.boilerplate.region import _READ_ALSO, _box_line, _plain_paragraph, _stems
+from pipeline.boilerplate.blocks import _AGO, _COUNTER, _DIGIT, _Block, _is_headline, _stamp, _stems
+from pipeline.boilerplate.region import _READ_ALSO, _box_line, _plain_paragraph
 from pipeline.boilerplate.title import _NAME_LINE, _ROLE, _byline_line
 from pipeline.document import Category
 
@@ -122,6 +122,8 @@ _META_CATEGORIES = frozenset(
 )
 """The rules' categories of such metadata: a byline, the date, the reading time, article tools, a
 photo's credit."""
+_DURATION = re.compile(r"\d{1,2}:\d\d( ?min)?")
+"""A video's bare length ("01:32", "3:05 min")."""
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d\d\b")
 """A time of day ("14:32", "9h05")."""
 
@@ -131,7 +133,7 @@ def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
     metadata, when no byline rule vouches for the standfirst (the standfirst zone of
     :mod:`pipeline.boilerplate.classify` needs one): ``bs[first]`` is a short paragraph of prose (no
     rule) right under a headline (no rule, no full stop) and shares a word
-    (:func:`~pipeline.boilerplate.region._stems`) with the article's first two paragraphs from
+    (:func:`~pipeline.boilerplate.blocks._stems`) with the article's first two paragraphs from
     ``bs[body]``; each line between is a rule's metadata (:data:`_META_CATEGORIES`), a line with a
     date or a time (at most :data:`_META_DATED_WORDS` words) or a name (:data:`_META_WORDS` words at
     most: an author's, a place's), no sentence, at most :data:`_META_LINES` of them, and one at least
@@ -151,6 +153,10 @@ def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
         return set()
     if top.strong is not None or top.weak or top.f.terminal or not _is_headline(top):
         return set()
+    under = bs[first + 1]
+    credited = under.strong is not None and under.strong.category == Category.CAPTION
+    if credited or _DURATION.fullmatch(under.f.text):
+        return set()  # a photo's caption over its credit, a video's over its length ("Foto: dpa", "01:32")
     paragraphs = [b for b in bs[body : body + 2] if b.g.prose and b.strong is None]
     if not paragraphs or not _stems(sf.f.text) & set().union(*(_stems(b.f.text) for b in paragraphs)):
         return set()

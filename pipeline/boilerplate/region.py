@@ -20,13 +20,15 @@ from pipeline.boilerplate.blocks import (
     _CODA,
     _COUNTER,
     _DIGIT,
+    _WORD4,
     _Block,
     _data_like,
     _headline_shaped,
     _sentence_like,
     _stamp,
+    _stems,
 )
-from pipeline.boilerplate.stopwords import STOPWORDS, _split
+from pipeline.boilerplate.stopwords import _split
 from pipeline.boilerplate.title import _byline_line
 from pipeline.document import Category
 
@@ -238,6 +240,11 @@ def _teaser_cards(
     return lines if len(lines) >= 2 * _CARDS else []
 
 
+_LONE_PARAGRAPH_WORDS = 30
+"""Fewest words of the one paragraph under one teaser headline of a read-also box that is the
+article's (:func:`_under_read_also`)."""
+
+
 def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     """Where the chrome starts when ``cut`` is a read-also box inside the article with the article's
     last paragraphs under it ("Lesen Sie auch" / two teaser headlines / "Die Opposition kündigte an,
@@ -250,7 +257,8 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     A teaser's summary under its headline ("Lesen Sie auch" / "Neue Buslinie ..." / "Seit Montag
     fährt die Linie 12 alle zehn Minuten.") is no paragraph of the article: a paragraph of one
     sentence ends nothing, nor does one headline over one paragraph (two headlines or two
-    paragraphs do).
+    paragraphs do), unless the paragraph is long (:data:`_LONE_PARAGRAPH_WORDS`) and shares more
+    words with the article's last lines than with the headline.
     """
     if cut >= stop:
         return cut
@@ -285,14 +293,19 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     # one headline over one paragraph may be a teaser with its summary: two of either are not; and a
     # lone paragraph that shares words with the last headline over it, not with the article, is that
     # teaser's summary ("New timetable brings faster trains ..." / "Journeys will be cut ... trains")
-    if end > k and (k - cut >= 3 or end - k >= 2) and (end == stop or bs[end].strong is not None):
-        if end - k == 1:
-            para = _content_words(bs[k].f.text)
-            teaser = len(para & _content_words(bs[k - 1].f.text))
-            article = len(para & _content_words(" ".join(b.f.text for b in bs[max(0, cut - 6) : cut])))
-            if teaser and article <= teaser:
-                return cut
-        return end
+    if end > k and (end == stop or bs[end].strong is not None):
+        if end - k >= 2:
+            return end
+        para = _content_words(bs[k].f.text)
+        teaser = len(para & _content_words(bs[k - 1].f.text))
+        article = len(para & _content_words(" ".join(b.f.text for b in bs[max(0, cut - 6) : cut])))
+        if teaser and article <= teaser:
+            return cut
+        # one headline over one paragraph: the article's only when the paragraph is a long one, more
+        # on the article's subject than on the headline's ("Ook interessant" / "Leerkrachtentekort: ..."
+        # / "De onderwijsvakbonden reageren kritisch. ..."; a teaser's summary is shorter)
+        if k - cut >= 3 or (article and bs[k].f.words >= _LONE_PARAGRAPH_WORDS):
+            return end
     return cut
 
 
@@ -315,6 +328,9 @@ _QUOTED = re.compile(r"[\"“„«»][^\"“”„«»]{0,400}[\"”“«»]")
 _SEAM_LINES = 4
 """The article's last paragraphs above a prompt that the first paragraph under it must share a
 word with (:func:`_under_marker`)."""
+_SEAM_LINES_INLINE = 8
+"""... above an ad's label or a read-also link on one line, which stand between the article's
+paragraphs (another such box may stand among those lines): this many lines."""
 _BIO_OPENING = re.compile(
     r"(?!(the|a|an|der|die|das|ein|eine|le|la|les|un|une|el|los|las|una)\b)"  # a name, no article
     r"(?-i:[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){1,2}),? (is|was|has|writes|covers|reports|joined|lives|"
@@ -324,9 +340,6 @@ _BIO_OPENING = re.compile(
 )
 """A paragraph that opens with a name and a verb: an author's or a site's blurb ("Anna Kessler
 berichtet seit 2017 ...", "Greenline Media is an independent newsroom ...")."""
-_STOPWORDS = frozenset().union(*STOPWORDS.values())
-_WORD4 = re.compile(r"[^\W\d_]{4,}")
-"""A word of four letters or more."""
 
 
 def _plain_paragraph(b: _Block) -> bool:
@@ -341,14 +354,6 @@ def _plain_paragraph(b: _Block) -> bool:
         and _PROMO_WORDS.search(b.f.text) is None
         and _BOX_COPY.search(_QUOTED.sub(" ", b.f.text)) is None
     )
-
-
-def _stems(text: str) -> set[str]:
-    """The words of four letters or more of ``text`` that are no stop word of any language, case
-    folded, cut to five letters (a crude stem: "pumps" and "pump", "Installers" and "installer"
-    meet)."""
-    words = (w.casefold() for w in _WORD4.findall(text))
-    return {w[:5] for w in words if w not in _STOPWORDS}
 
 
 _LEGAL_WORDS = _split(
@@ -433,7 +438,8 @@ def _under_marker(bs: list[_Block], cut: int, stop: int) -> int:
     kind = _box_line(bs[cut]) if cut < stop else None
     if kind is None:
         return cut
-    above = set().union(*(_stems(b.f.text) for b in bs[max(0, cut - _SEAM_LINES) : cut]))
+    seam = _SEAM_LINES if kind == "prompt" else _SEAM_LINES_INLINE
+    above = set().union(*(_stems(b.f.text) for b in bs[max(0, cut - seam) : cut]))
     site = _site_words(bs, cut, stop)
     end, paragraphs = cut + 1, 0
     while end < stop:
@@ -456,9 +462,17 @@ def _under_marker(bs: list[_Block], cut: int, stop: int) -> int:
         elif not (_box_line(bs[end]) and end + 1 < stop and paragraph(bs[end + 1])):
             break
         end += 1
-    if paragraphs >= _MARKER_PARAGRAPHS[kind] and (end == stop or bs[end].strong is not None):
+    caption = end < stop and end > cut + 1 and _caption_credit(bs[end]) and paragraph(bs[end - 1])
+    if caption:
+        end, paragraphs = end - 1, paragraphs - 1  # the last "paragraph" is a photo's caption over its credit
+    if paragraphs >= _MARKER_PARAGRAPHS[kind] and (end == stop or bs[end].strong is not None or caption):
         return end
     return cut
+
+
+def _caption_credit(b: _Block) -> bool:
+    """A photo's credit that a caption rule took ("Foto: dpa", "(Photo: AP)")."""
+    return b.strong is not None and b.strong.category == Category.CAPTION
 
 
 def _content_words(text: str) -> set[str]:

@@ -12,7 +12,15 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from pipeline.boilerplate.blocks import _DIGIT, _Block, _data_like, _is_headline, _open_end, _rule_category
+from pipeline.boilerplate.blocks import (
+    _DIGIT,
+    _Block,
+    _data_like,
+    _is_headline,
+    _open_end,
+    _rule_category,
+    _stems,
+)
 from pipeline.boilerplate.features import has_date, normalise
 from pipeline.boilerplate.stopwords import STOPWORDS
 from pipeline.boilerplate.tables import _CELL_GAP, _FIGURE, _Tables, _typeset
@@ -190,6 +198,7 @@ def _find_title(
     if near > 1 and all(i in lines for i in range(1, lo)):
         near = 1  # nothing but a table between the first line and the article
     first_name: int | None = None  # a site's name as the first line ("City News"), over a menu
+    article = _article_words(bs, lo)  # what a menu's row on one line does not share
     wrapped_doc = any(b.continues for b in bs)  # hard-wrapped text, such as wire copy
     for b in bs[: lo + 1 if near <= 6 else 0]:
         if b.index in rows or (b.index in lines and b.index not in headings):
@@ -213,10 +222,14 @@ def _find_title(
             over_menu = (
                 b.index + 1 < lo
                 and nxt is not None
-                and _menu_item(nxt)
+                and _menu_item(nxt, article)
                 and (
                     named
-                    or (b.f.words <= _SITE_NAME_WORDS and b.index + 2 < lo and _menu_item(bs[b.index + 2]))
+                    or (
+                        b.f.words <= _SITE_NAME_WORDS
+                        and b.index + 2 < lo
+                        and _menu_item(bs[b.index + 2], article)
+                    )
                 )
             )
             # a paper's name right over a headline ("The Lakeview Courier" / "Council approves ..."),
@@ -236,13 +249,13 @@ def _find_title(
                     nxt is not None
                     and b.index + 1 == lo
                     and nxt.f.words >= _OVER_NAME_WORDS
-                    and not _menu_row(nxt)
+                    and not _menu_row(nxt, article)
                 ):
                     return nxt.index
                 break
             if (
                 b.f.words < _OVER_NAME_WORDS
-                and _menu_between(bs, b.index, lo)
+                and _site_over_menu(bs, b.index, lo)
                 and bs[lo].f.words >= _OVER_NAME_WORDS
                 and _region_headline(doc, bs, lo, lines)
             ):
@@ -397,7 +410,8 @@ def _find_title(
                 and up.f.words >= 4
                 and (up.f.words > b.f.words or b.f.words >= _STANDFIRST_MIN_WORDS)
                 and not _NAME_LINE.match(up.f.text)  # a kicker ("Thunder Bay") over a long headline
-                and not _menu_row(up)  # "País Mundo Política Economia Cultura Desporto" over the headline
+                # (not a menu's row over the headline: "País Mundo Política Economia Cultura Desporto")
+                and not _menu_row(up, article)
             ):
                 return up.index
             if first_name is not None and b.f.words < _OVER_NAME_WORDS:
@@ -603,43 +617,68 @@ _PAPER_NAME = re.compile(
 """A word of a paper's or a site's name ("The Lakeview Courier", "Daily Mercury", "NOS Nieuws")."""
 
 
-def _menu_item(b: _Block) -> bool:
+def _menu_item(b: _Block, article: frozenset[str] = frozenset()) -> bool:
     """A menu's item: a rule took it as navigation, or a word or two that is no name nor date; or a
     menu's row on one line (:data:`_MENU_ROW_WORDS` capitalised words or more, no stop word, no figure,
     no punctuation: "Tech Scienza Economia Cultura Gadget Lifestyle")."""
     if b.strong is not None:
         return b.strong.category == Category.NAVIGATION
     f = b.f
-    return _menu_row(b) or (
+    return _menu_row(b, article) or (
         0 < f.words <= 2 and not f.date and not _NAME_LINE.match(f.text) and not f.terminal
     )
 
 
-def _menu_between(bs: list[_Block], first: int, lo: int) -> bool:
-    """Whether only a menu stands between the first line ``bs[first]`` and the region's first line
-    ``bs[lo]``: a menu's row (:func:`_menu_row`), or two lines or more, each a navigation rule's or
-    of at most :data:`_SITE_NAME_WORDS` words, no sentence, no date ("Regio Antwerpen" / "Stad")."""
+def _article_words(bs: list[_Block], lo: int) -> frozenset[str]:
+    """The words (:func:`~pipeline.boilerplate.blocks._stems`) of the region's first three lines, from
+    ``bs[lo]``: what a headline shares and a site's name or menu does not."""
+    return frozenset().union(*(_stems(x.f.text) for x in bs[lo : lo + 3]))
+
+
+def _site_over_menu(bs: list[_Block], first: int, lo: int) -> bool:
+    """Whether the first line ``bs[first]`` reads as the site's name over its menu, the region's first
+    line ``bs[lo]`` below: it shares no word (:func:`~pipeline.boilerplate.blocks._stems`) with the
+    region's first three lines (a short headline does: "Why I Quit Coffee" / "Home / Blog / Health" /
+    "It started with a sleepless week ..." / "For fifteen years I drank four cups of coffee ..."),
+    and only a menu stands between: a menu's row (:func:`_menu_row`), or two lines or more, each a
+    navigation rule's or of at most :data:`_SITE_NAME_WORDS` words, no name (an author's: "Lucía
+    Ferrer"), no sentence, no date ("Regio" / "Stad")."""
+    article = _article_words(bs, lo)
+    if _stems(bs[first].f.text) & article:
+        return False
     between = bs[first + 1 : lo]
     if len(between) == 1:
-        return _menu_row(between[0])
+        return _menu_row(between[0], article)
     return len(between) >= 2 and all(
-        _menu_row(x)
+        _menu_row(x, article)
         or _rule_category(x) == Category.NAVIGATION
-        or (x.strong is None and x.f.words <= _SITE_NAME_WORDS and not x.f.terminal and not x.f.date)
+        or (
+            x.strong is None
+            and x.f.words <= _SITE_NAME_WORDS
+            and not x.f.terminal
+            and not x.f.date
+            and _NAME_LINE.match(x.f.text) is None
+        )
         for x in between
     )
 
 
-def _menu_row(b: _Block) -> bool:
+def _menu_row(b: _Block, article: frozenset[str] = frozenset()) -> bool:
     """A menu's row on one line (:func:`_menu_item`), no rule on it: :data:`_MENU_ROW_WORDS` words or
     more, all capitalised but at most :data:`_MENU_ROW_SMALL` short ones in lower case ("Norme e
-    Tributi", "Cultuur & Media"), no figure, no punctuation."""
+    Tributi", "Cultuur & Media"), no figure, no punctuation, and at most one of the words of ``article``
+    (:func:`_article_words`: a Title Case headline shares more: "Council Approves Bike Lanes")."""
     f = b.f
     if b.strong is not None or f.words < _MENU_ROW_WORDS or _MENU_ROW.fullmatch(f.text) is None:
         return False
     small = [w for w in f.text.split() if not w[:1].isupper()]
     # (every stop word among them: a capitalised one is a Title Case headline's, "Rally As Fed")
-    return len(small) <= _MENU_ROW_SMALL and all(len(w) <= 3 for w in small) and f.stops <= len(small)
+    return (
+        len(small) <= _MENU_ROW_SMALL
+        and all(len(w) <= 3 for w in small)
+        and f.stops <= len(small)
+        and len(_stems(f.text) & article) < 2  # (a section's name may be the article's city: "Amsterdam")
+    )
 
 
 _MENU_ROW_WORDS = 6
