@@ -122,6 +122,8 @@ _META_CATEGORIES = frozenset(
 )
 """The rules' categories of such metadata: a byline, the date, the reading time, article tools, a
 photo's credit."""
+_CREDIT_WORDS = 6
+"""Longest bare credit line ("Foto: Mette Kramer / Ritzau Scanpix") right under a photo's caption."""
 _DURATION = re.compile(r"\d{1,2}:\d\d( ?min)?")
 """A video's bare length ("01:32", "3:05 min")."""
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d\d\b")
@@ -154,8 +156,10 @@ def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
     if top.strong is not None or top.weak or top.f.terminal or not _is_headline(top):
         return set()
     under = bs[first + 1]
+    # (a bare credit: a caption with its credit in it, "VW-Chef Herbert Diess ... (Foto: Volkswagen)", is
+    # the photo's under the standfirst)
     credited = under.strong is not None and under.strong.category == Category.CAPTION
-    if credited or _DURATION.fullmatch(under.f.text):
+    if (credited and under.f.words <= _CREDIT_WORDS) or _DURATION.fullmatch(under.f.text):
         return set()  # a photo's caption over its credit, a video's over its length ("Foto: dpa", "01:32")
     paragraphs = [b for b in bs[body : body + 2] if b.g.prose and b.strong is None]
     if not paragraphs or not _stems(sf.f.text) & set().union(*(_stems(b.f.text) for b in paragraphs)):
