@@ -198,7 +198,7 @@ def _find_title(
     if near > 1 and all(i in lines for i in range(1, lo)):
         near = 1  # nothing but a table between the first line and the article
     first_name: int | None = None  # a site's name as the first line ("City News"), over a menu
-    article = _article_words(bs, lo)  # what a menu's row on one line does not share
+    below = bs[lo : lo + 3]  # the region's first lines, whose words a menu's row on one line does not share
     wrapped_doc = any(b.continues for b in bs)  # hard-wrapped text, such as wire copy
     for b in bs[: lo + 1 if near <= 6 else 0]:
         if b.index in rows or (b.index in lines and b.index not in headings):
@@ -222,13 +222,13 @@ def _find_title(
             over_menu = (
                 b.index + 1 < lo
                 and nxt is not None
-                and _menu_item(nxt, article)
+                and _menu_item(nxt, below)
                 and (
                     named
                     or (
                         b.f.words <= _SITE_NAME_WORDS
                         and b.index + 2 < lo
-                        and _menu_item(bs[b.index + 2], article)
+                        and _menu_item(bs[b.index + 2], below)
                     )
                 )
             )
@@ -249,7 +249,7 @@ def _find_title(
                     nxt is not None
                     and b.index + 1 == lo
                     and nxt.f.words >= _OVER_NAME_WORDS
-                    and not _menu_row(nxt, article)
+                    and not _menu_row(nxt, below)
                 ):
                     return nxt.index
                 break
@@ -411,7 +411,7 @@ def _find_title(
                 and (up.f.words > b.f.words or b.f.words >= _STANDFIRST_MIN_WORDS)
                 and not _NAME_LINE.match(up.f.text)  # a kicker ("Thunder Bay") over a long headline
                 # (not a menu's row over the headline: "País Mundo Política Economia Cultura Desporto")
-                and not _menu_row(up, article)
+                and not _menu_row(up, below)
             ):
                 return up.index
             if first_name is not None and b.f.words < _OVER_NAME_WORDS:
@@ -617,22 +617,22 @@ _PAPER_NAME = re.compile(
 """A word of a paper's or a site's name ("The Lakeview Courier", "Daily Mercury", "NOS Nieuws")."""
 
 
-def _menu_item(b: _Block, article: frozenset[str] = frozenset()) -> bool:
+def _menu_item(b: _Block, below: Sequence[_Block] = ()) -> bool:
     """A menu's item: a rule took it as navigation, or a word or two that is no name nor date; or a
     menu's row on one line (:data:`_MENU_ROW_WORDS` capitalised words or more, no stop word, no figure,
     no punctuation: "Tech Scienza Economia Cultura Gadget Lifestyle")."""
     if b.strong is not None:
         return b.strong.category == Category.NAVIGATION
     f = b.f
-    return _menu_row(b, article) or (
+    return _menu_row(b, below) or (
         0 < f.words <= 2 and not f.date and not _NAME_LINE.match(f.text) and not f.terminal
     )
 
 
-def _article_words(bs: list[_Block], lo: int) -> frozenset[str]:
-    """The words (:func:`~pipeline.boilerplate.blocks._stems`) of the region's first three lines, from
-    ``bs[lo]``: what a headline shares and a site's name or menu does not."""
-    return frozenset().union(*(_stems(x.f.text) for x in bs[lo : lo + 3]))
+def _words_of(lines: Sequence[_Block]) -> set[str]:
+    """The words (:func:`~pipeline.boilerplate.blocks._stems`) of ``lines``, the region's first three:
+    what a headline shares and a site's name or a menu does not."""
+    return set().union(*(_stems(x.f.text) for x in lines))
 
 
 def _site_over_menu(bs: list[_Block], first: int, lo: int) -> bool:
@@ -643,14 +643,14 @@ def _site_over_menu(bs: list[_Block], first: int, lo: int) -> bool:
     and only a menu stands between: a menu's row (:func:`_menu_row`), or two lines or more, each a
     navigation rule's or of at most :data:`_SITE_NAME_WORDS` words, no name (an author's: "Lucía
     Ferrer"), no sentence, no date ("Regio" / "Stad")."""
-    article = _article_words(bs, lo)
-    if _stems(bs[first].f.text) & article:
+    below = bs[lo : lo + 3]
+    if _stems(bs[first].f.text) & _words_of(below):
         return False
     between = bs[first + 1 : lo]
     if len(between) == 1:
-        return _menu_row(between[0], article)
+        return _menu_row(between[0], below)
     return len(between) >= 2 and all(
-        _menu_row(x, article)
+        _menu_row(x, below)
         or _rule_category(x) == Category.NAVIGATION
         or (
             x.strong is None
@@ -663,11 +663,11 @@ def _site_over_menu(bs: list[_Block], first: int, lo: int) -> bool:
     )
 
 
-def _menu_row(b: _Block, article: frozenset[str] = frozenset()) -> bool:
+def _menu_row(b: _Block, below: Sequence[_Block] = ()) -> bool:
     """A menu's row on one line (:func:`_menu_item`), no rule on it: :data:`_MENU_ROW_WORDS` words or
     more, all capitalised but at most :data:`_MENU_ROW_SMALL` short ones in lower case ("Norme e
-    Tributi", "Cultuur & Media"), no figure, no punctuation, and at most one of the words of ``article``
-    (:func:`_article_words`: a Title Case headline shares more: "Council Approves Bike Lanes")."""
+    Tributi", "Cultuur & Media"), no figure, no punctuation, and at most one word of the lines
+    ``below`` it (:func:`_words_of`: a Title Case headline shares more: "Council Approves Bike Lanes")."""
     f = b.f
     if b.strong is not None or f.words < _MENU_ROW_WORDS or _MENU_ROW.fullmatch(f.text) is None:
         return False
@@ -677,7 +677,8 @@ def _menu_row(b: _Block, article: frozenset[str] = frozenset()) -> bool:
         len(small) <= _MENU_ROW_SMALL
         and all(len(w) <= 3 for w in small)
         and f.stops <= len(small)
-        and len(_stems(f.text) & article) < 2  # (a section's name may be the article's city: "Amsterdam")
+        # (a section's name may be the article's city: "Amsterdam")
+        and len(_stems(f.text) & _words_of(below)) < 2
     )
 
 
