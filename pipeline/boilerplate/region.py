@@ -821,7 +821,8 @@ _READ_ALSO = re.compile(
     r"leia (mais|também)|veja (também|mais)|saiba mais|(notícias|matérias) relacionadas|"
     r"leggi anche|leggi (di )?più|articoli correlati|lire aussi|à lire aussi|à lire également|"
     r"sur le même sujet|articles liés|mehr zum thema|lesen sie auch|auch interessant|weitere artikel|"
-    r"das könnte sie auch interessieren|czytaj (też|także|również|więcej)|lees ook|zie ook)[:.…]*$",
+    r"das könnte sie auch interessieren|czytaj (też|także|również|więcej)|zobacz (też|także|również)|"
+    r"lees ook|zie ook|læs (også|mere)|läs (också|mer)|les (også|mer))[:.…]*$",
     re.IGNORECASE,
 )
 """A related-links heading that only ever heads teasers ("Lea también", "READ MORE:"); not one that
