@@ -187,6 +187,7 @@ def test_a_standfirst_under_its_headline_over_metadata_is_the_articles() -> None
         (4, "Dijkversterking langs de Maas in Limburg", "a longer line between, no date in it"),
         (4, "Het waterschap zei om 14:30 uur dat alle dijken klaar zijn.", "a sentence between"),
         (4, "Meer informatie", "a subheading between, no name"),
+        (4, "Schrijf je in voor onze nieuwsbrief", "a newsletter's prompt between: no metadata"),
         (4, "Waterschap Limburg.", "a name with a full stop: a sentence"),
     ],
 )

@@ -212,6 +212,8 @@ def test_the_article_goes_on_under_a_one_line_link_or_an_ad_label(box: str, unde
     [
         # a heading alone heads a box of teasers (see _under_read_also), no one-line link
         ("Auch interessant:", STORKS),
+        # nor is a heading with a word or two after it a link with its teaser
+        ("Auch interessant: Wolfsrudel", STORKS),
         # the paragraph shares more words with the link's teaser than with the article: its summary
         (
             "Lesen Sie auch: Wolfsrudel im Landkreis gesichtet",
@@ -267,3 +269,28 @@ def test_one_paragraph_under_one_teaser_is_the_articles_only_when_long_and_on_it
 ) -> None:
     lines = lines_of(BOXED_ONE.format(under=under))
     assert _under_read_also(lines, 2, len(lines)) == end
+
+
+TWO_LINKS = (
+    "An der Müritz brüten in diesem Frühjahr so viele Weißstörche wie seit zwei Jahrzehnten nicht mehr.\n\n"
+    "Als Grund nennen die Naturschützer das nasse Frühjahr, das den Störchen reichlich Frösche bietet.\n\n"
+    "Auch interessant: Kraniche rasten in diesem Jahr früher an der Müritz\n\n"
+    "Die meisten Störche kommen über die Ostroute aus Afrika zurück. Einige überwintern in Spanien.\n\n"
+    "Lesen Sie auch: Wolfsrudel im Landkreis gesichtet\n\n"
+    "{last}\n\n"
+    "© 2024 Nordkurier"
+)
+
+
+@pytest.mark.parametrize(
+    ("last", "end"),
+    [
+        # the article's last paragraph under the second link
+        ("Wer die Störche beobachten möchte, kann das in Vipperow tun. Naturschützer bitten um Abstand.", 6),
+        # the second link's summary: the article ends over that link
+        ("Ein Wolfsrudel wurde im Landkreis gesichtet, sagen Jäger. Spaziergänger sollen Hunde anleinen.", 4),
+    ],
+)
+def test_a_summary_under_a_later_link_ends_the_article_over_it(last: str, end: int) -> None:
+    lines = lines_of(TWO_LINKS.format(last=last))
+    assert _under_marker(lines, 2, len(lines)) == end

@@ -110,6 +110,17 @@ def _open_end(text: str) -> bool:
 
 
 _NAME_WORD = r"[A-ZÀ-Ý][\w.'’-]*"
+_DATE_RULES = (
+    "/date-only",
+    "/dateline",
+    "/dateline-chain",
+    "/timestamp",
+    "/relative-time",
+    "/datum",
+    "/head-date",
+)
+"""The ends of the ids of the rules (and steps) that remove a date line ("other/xx/date-only",
+"other/es/dateline", "other/head-date")."""
 _LOWER_BYLINE = re.compile(
     rf"(di|da|door|von|par|por|de|by) {_NAME_WORD}"
     rf"(( (van|von|de|der|den|da|di|del|della|dos|das|du|la|le|ten|ter))* {_NAME_WORD}){{0,3}}"
@@ -177,7 +188,12 @@ def _make_blocks(
             # (unless the sentence goes on under it: "... werd geschreven" / "door Stadsdichter Ruben van
             # Gogh" / "en voorgelezen door ...")
             goes_on = i + 1 < len(raw) and raw[i + 1][2] == para and feats[i + 1].text[:1].islower()
-            byline = not hard_wrapped_doc and not goes_on and _LOWER_BYLINE.fullmatch(f.text) is not None
+            byline = (
+                not hard_wrapped_doc
+                and not goes_on
+                and not f.terminal  # (a sentence's end: "... è partito" / "da Roma Termini.")
+                and _LOWER_BYLINE.fullmatch(f.text) is not None
+            )
             lower = f.text[:1].islower() and not byline
             if wrapped and (lower or prev.text.endswith((",", "-", ";")) or hard_wrap):
                 groups[-1].append(i)

@@ -810,7 +810,7 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             and (b.index == 0 or _rule_category(bs[b.index - 1]) != Category.BYLINE)
             and (
                 (b.index == first_kept and under.g.prose)
-                or under.f.date
+                or (under.f.date and not under.g.prose)
                 or _rule_category(under) in (Category.BYLINE, Category.READING_TIME)
             )
         ):

@@ -10,7 +10,16 @@ from __future__ import annotations
 import itertools
 import re
 
-from pipeline.boilerplate.blocks import _AGO, _COUNTER, _DIGIT, _Block, _is_headline, _stamp, _stems
+from pipeline.boilerplate.blocks import (
+    _AGO,
+    _COUNTER,
+    _DATE_RULES,
+    _DIGIT,
+    _Block,
+    _is_headline,
+    _stamp,
+    _stems,
+)
 from pipeline.boilerplate.region import _READ_ALSO, _box_line, _plain_paragraph
 from pipeline.boilerplate.title import _NAME_LINE, _ROLE, _byline_line
 from pipeline.document import Category
@@ -65,10 +74,6 @@ def _under_first_byline(bs: list[_Block], dated: bool = False) -> int:
             return x.index if ok else -1
         return -1
     return -1
-
-
-_DATE_RULES = ("/date-only", "/dateline", "/timestamp", "/datum")
-"""The ends of the ids of the rules that remove a date line ("other/xx/date-only", "other/es/dateline")."""
 
 
 _READER = re.compile(
@@ -126,8 +131,10 @@ _CREDIT_WORDS = 6
 """Longest bare credit line ("Foto: Mette Kramer / Ritzau Scanpix") right under a photo's caption."""
 _DURATION = re.compile(r"\d{1,2}:\d\d( ?min)?")
 """A video's bare length ("01:32", "3:05 min")."""
-_TIME = re.compile(r"\b\d{1,2}[:.h]\d\d\b")
-"""A time of day ("14:32", "9h05")."""
+_TIME = re.compile(
+    r"\b\d{1,2}[:h]\d\d\b|\b(kl|um|à|om|at)\.? \d{1,2}\.\d\d\b|\b\d{1,2}\.\d\d ?(uhr|h)\b", re.IGNORECASE
+)
+"""A time of day ("14:32", "9h05", "kl. 10.15", "10.15 Uhr"); not a price ("12.50")."""
 
 
 def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
@@ -162,7 +169,8 @@ def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
     if (credited and under.f.words <= _CREDIT_WORDS) or _DURATION.fullmatch(under.f.text):
         return set()  # a photo's caption over its credit, a video's over its length ("Foto: dpa", "01:32")
     paragraphs = [b for b in bs[body : body + 2] if b.g.prose and b.strong is None]
-    if not paragraphs or not _stems(sf.f.text) & set().union(*(_stems(b.f.text) for b in paragraphs)):
+    body_words = set().union(*(_stems(b.f.text) for b in paragraphs)) if paragraphs else set()
+    if not _stems(sf.f.text) & body_words or not _stems(top.f.text) & body_words:
         return set()
     lines, evidence = set(), False
     for b in bs[first + 1 : body]:
@@ -199,13 +207,14 @@ def _from_lead(bs: list[_Block], lo: int) -> tuple[int, tuple[int, ...]]:
     """Where the article region starts when a box splits the article near its top, and the lines of
     the box's copy that no rule took.
 
-    The region starts at the article's lead (:func:`_under_first_byline`,
-    :func:`_under_first_headline`) when it stands at most :data:`_BOX_REACH` lines above ``lo`` and
-    between them stand, in this order, finished paragraphs of prose (no rule, no question, none of
-    a box's copy or an ad's call: :data:`~pipeline.boilerplate.region._BOX_COPY`) and then, right
-    above ``lo``, either the box: lines that a newsletter, ad, paywall, share or caption rule
-    removed and labels of up to three words a menu rule took, with its first and last lines
-    such, or a list that a heading announces with its colon, two items or more of at most
+    The region starts at the article's lead (:func:`_under_first_byline`, also under the first date
+    line unless the region starts with a headline of its own, :func:`_under_first_headline`) when it
+    stands at most :data:`_BOX_REACH` lines above ``lo`` and between them stand, in this order,
+    finished paragraphs of prose (no rule, no question, none of a box's copy or an ad's call:
+    :data:`~pipeline.boilerplate.region._BOX_COPY`) and then, right above ``lo``, either the box:
+    lines that a newsletter, ad, paywall, share or caption rule removed, a read-also heading or a
+    read-also link on one line, and labels of up to three words a menu rule took, with its first
+    and last lines such, or a list that a heading announces with its colon, two items or more of at most
     :data:`_LIST_ITEM_WORDS` words, no sentence ("You will need:" / "An adjustable spanner" /
     "Replacement washer"), whose short lines cost the region more than the lead gives it.
     ("Von Anna Kessler" / "Die Stadt will ..." / "Autos sollen dort nur noch ..." / "Newsletter" /
@@ -215,7 +224,17 @@ def _from_lead(bs: list[_Block], lo: int) -> tuple[int, tuple[int, ...]]:
     headline is looked for above the lead. Else ``(lo, ())``.
     """
     none: tuple[int, tuple[int, ...]] = (lo, ())
-    firsts = (_under_first_byline(bs), _under_first_byline(bs, dated=True), _under_first_headline(bs))
+    # (the region starts with its own headline, not a read-also box's teaser: the dated lead above is a
+    # teaser card's summary: headline, date, summary)
+    headed = (
+        0 < lo < len(bs)
+        and bs[lo].strong is None
+        and bs[lo].f.words >= 4
+        and _is_headline(bs[lo])
+        and getattr(bs[lo - 1].strong, "category", None) != Category.RELATED_LINKS
+    )
+    dated = -1 if headed else _under_first_byline(bs, dated=True)  # (a teaser card: headline, date, summary)
+    firsts = (_under_first_byline(bs), dated, _under_first_headline(bs))
     leads = [i for i in firsts if 0 <= i < lo]
     if not leads:
         return none

@@ -159,8 +159,8 @@ _LABEL_REACH = 8
 _CALL = (
     r"\b(save|shop|buy|order|offers?|deals?|discount|free (delivery|shipping|trial)|sign up|"
     r"subscribe|compare|watch|click|book now|limited time|get \d+|try|discover|"
-    r"jetzt (kaufen|bestellen|sichern|entdecken|testen)|gutschein|rabatt|versandkostenfrei|achetez|"
-    r"commandez|profitez|code promo|livraison gratuite|compra ahora|cómpralo|descuento|envío gratis|"
+    r"jetzt (kaufen|bestellen|sichern|entdecken|testen)|versandkostenfrei|achetez|"
+    r"commandez|profitez|code promo|livraison gratuite|compra ahora|cómpralo|envío gratis|"
     r"aprovecha)\b"
 )
 _PROMO = re.compile(r"[%$€£?]|" + _CALL, re.IGNORECASE)
@@ -296,9 +296,7 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     if end > k and (end == stop or bs[end].strong is not None):
         if end - k >= 2:
             return end
-        para = _content_words(bs[k].f.text)
-        teaser = len(para & _content_words(bs[k - 1].f.text))
-        article = len(para & _content_words(" ".join(b.f.text for b in bs[max(0, cut - 6) : cut])))
+        teaser, article = _shared_words(bs, k, k - 1, cut)
         if teaser and article <= teaser:
             return cut
         # one headline over one paragraph: the article's only when the paragraph is a long one, more
@@ -415,8 +413,11 @@ def _under_marker(bs: list[_Block], cut: int, stop: int) -> int:
     words or more, no rule, no exclamation mark, no ad's call, nothing of a box's copy:
     :data:`_BOX_COPY`, not opening with a name and a verb: :data:`_BIO_OPENING`, not naming the site:
     :func:`_site_words`), the first of which shares a word (:func:`_stems`) with the article's last
-    :data:`_SEAM_LINES` lines above the box, up to ``stop`` or a rule's chrome; another one-line box
-    between them is passed over (its rule still removes it). Else ``cut``.
+    :data:`_SEAM_LINES` lines above the box (:data:`_SEAM_LINES_INLINE` above an ad's label or a
+    link), up to ``stop`` or a rule's chrome; another one-line box between them is passed over (its
+    rule still removes it), unless it is a link whose teaser's summary stands under it: the article
+    then ends over that link. A last paragraph right over a photo's credit, in its paragraph, is the
+    photo's caption. Else ``cut``.
 
     A box's copy under its prompt ("Sign up for The Morning Brief" / "The news that matters,
     delivered at 6am.") speaks of the newsletter or to the reader, an ad's copy calls to buy, the
@@ -444,30 +445,49 @@ def _under_marker(bs: list[_Block], cut: int, stop: int) -> int:
     end, paragraphs = cut + 1, 0
     while end < stop:
         if paragraph(bs[end]):
-            if paragraphs == 0:
-                text = bs[end].f.text
-                if not _stems(text) & above:
-                    return cut  # the first paragraph under the box is on another subject
-                if kind == "link":
-                    para = _content_words(text)
-                    teaser = len(para & _content_words(bs[cut].f.text))
-                    article = len(
-                        para & _content_words(" ".join(b.f.text for b in bs[max(0, cut - 6) : cut]))
-                    )
-                    if teaser and article <= teaser:
-                        return cut  # the link's summary ("Storks return early" / "Storks returned ...")
+            if paragraphs == 0 and not _stems(bs[end].f.text) & above:
+                return cut  # the first paragraph under the box is on another subject
+            if _box_line(bs[end - 1]) == "link":
+                teaser, article = _shared_words(bs, end, end - 1, cut)
+                if teaser and article <= teaser:
+                    # the link's summary ("Storks return early" / "Storks returned ..."): the article ends
+                    # over the link (or, under the first, nowhere below it)
+                    if paragraphs == 0:
+                        return cut
+                    end -= 1
+                    break
             if site & set(_WORD4.findall(bs[end].f.text)):
                 return cut  # the site speaks of itself ("The Harbourside Gazette corrects errors ...")
             paragraphs += 1
         elif not (_box_line(bs[end]) and end + 1 < stop and paragraph(bs[end + 1])):
             break
         end += 1
-    caption = end < stop and end > cut + 1 and _caption_credit(bs[end]) and paragraph(bs[end - 1])
+    caption = (
+        end < stop
+        and end > cut + 1
+        and _caption_credit(bs[end])
+        and paragraph(bs[end - 1])
+        and bs[end - 1].paragraph == bs[end].paragraph
+    )
     if caption:
         end, paragraphs = end - 1, paragraphs - 1  # the last "paragraph" is a photo's caption over its credit
     if paragraphs >= _MARKER_PARAGRAPHS[kind] and (end == stop or bs[end].strong is not None or caption):
         return end
     return cut
+
+
+_ARTICLE_LINES = 6
+"""The article's last lines above a box that a paragraph under it is compared with (:func:`_shared_words`)."""
+
+
+def _shared_words(bs: list[_Block], para: int, teaser: int, cut: int) -> tuple[int, int]:
+    """How many words (:func:`_content_words`) the paragraph ``bs[para]`` shares with the teaser
+    headline ``bs[teaser]`` and with the article's last :data:`_ARTICLE_LINES` lines above the box at
+    ``cut``: a teaser's summary shares more with its headline ("New timetable brings faster trains
+    ..." / "Journeys will be cut ... more trains")."""
+    words = _content_words(bs[para].f.text)
+    last = " ".join(b.f.text for b in bs[max(0, cut - _ARTICLE_LINES) : cut])
+    return len(words & _content_words(bs[teaser].f.text)), len(words & _content_words(last))
 
 
 def _caption_credit(b: _Block) -> bool:

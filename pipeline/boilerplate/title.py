@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.boilerplate.blocks import (
+    _DATE_RULES,
     _DIGIT,
     _Block,
     _data_like,
@@ -128,7 +129,7 @@ def _bare_byline(
             and (
                 x.f.date
                 or x.category in (Category.READING_TIME, Category.BYLINE)
-                or x.rule.endswith(("/date-only", "/dateline", "/timestamp", "/relative-time", "/head-date"))
+                or x.rule.endswith(_DATE_RULES)
                 or (x.f.words <= 4 and _ROLE.search(x.f.text) is not None)  # "Senior Mobile Editor"
             )
         )
@@ -465,8 +466,8 @@ def _region_headline(doc: Document, bs: list[_Block], lo: int, lines: frozenset[
 
 
 _WIRE_NOTE = re.compile(
-    r"\((adds|updates|recasts|rewrites|changes|corrects|fixes|repeats|refiles|writethru|aktualisiert|"
-    r"ergänzt|neu:|actualise|ajoute|actualiza|añade)\b[^()]{0,120}\)",
+    r"\(((adds|updates|recasts|rewrites|changes|corrects|fixes|repeats|refiles|writethru|aktualisiert|"
+    r"ergänzt|actualise|ajoute|actualiza|añade)\b|neu:)[^()]{0,120}\)",
     re.IGNORECASE,
 )
 """A wire story's note on its version, in parentheses under the headline: "(Adds analyst comment,
@@ -678,7 +679,7 @@ def _menu_row(b: _Block, below: Sequence[_Block] = ()) -> bool:
         and all(len(w) <= 3 for w in small)
         and f.stops <= len(small)
         # (a section's name may be the article's city: "Amsterdam")
-        and len(_stems(f.text) & _words_of(below)) < 2
+        and len(_stems(f.text) & _words_of([x for x in below if x is not b])) < 2
     )
 
 
