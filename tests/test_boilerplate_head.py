@@ -188,6 +188,8 @@ def test_a_standfirst_under_its_headline_over_metadata_is_the_articles() -> None
         (4, "Het waterschap zei om 14:30 uur dat alle dijken klaar zijn.", "a sentence between"),
         (4, "Meer informatie", "a subheading between, no name"),
         (4, "Schrijf je in voor onze nieuwsbrief", "a newsletter's prompt between: no metadata"),
+        (1, "Lees ook", "a teaser under a box's heading"),
+        (5, "3 hours ago", "a teaser's age under its summary"),
         (4, "Waterschap Limburg.", "a name with a full stop: a sentence"),
     ],
 )

@@ -153,7 +153,8 @@ def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
     maakt ...": the standfirst is the article's, its metadata no gap. A teaser's summary above the
     article stands under a teaser's headline with the article's own headline (no metadata) between
     it and the article; an epigraph's author ("Max Weber") or a subheading ("Recent Findings") under
-    a short first paragraph is no metadata.
+    a short first paragraph is no metadata, nor is a teaser's age ("3 hours ago") or a box's heading
+    over the headline ("Latest news").
     """
     if not 0 < first < body - 1 or body - first - 1 > _META_LINES or body >= len(bs):
         return set()
@@ -170,8 +171,12 @@ def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
         return set()  # a photo's caption over its credit, a video's over its length ("Foto: dpa", "01:32")
     paragraphs = [b for b in bs[body : body + 2] if b.g.prose and b.strong is None]
     body_words = set().union(*(_stems(b.f.text) for b in paragraphs)) if paragraphs else set()
-    if not _stems(sf.f.text) & body_words or not _stems(top.f.text) & body_words:
+    if not _stems(sf.f.text) & body_words:
         return set()
+    if first >= 2 and getattr(bs[first - 2].strong, "category", None) == Category.RELATED_LINKS:
+        return set()  # a teaser under a box's heading ("Latest news" / "Rail strike called off ...")
+    if any(_AGO.match(b.f.text) for b in bs[first + 1 : body]):
+        return set()  # a teaser's age ("3 hours ago"): the article's date is a date
     lines, evidence = set(), False
     for b in bs[first + 1 : body]:
         f = b.f
