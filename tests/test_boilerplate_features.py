@@ -30,6 +30,11 @@ _PIECES = [
     "Israel's",
     "well-known",
     "on",
+    "der",  # other languages' stop words: a long line of them is measured in its own language
+    "und",
+    "die",
+    "et",
+    "la",
     "$",
     "5",
     "12.50",
@@ -90,6 +95,8 @@ _line = (
 @example(["Updated May", "12, 2024"], "en", 0.18)
 @example(["| a b c", "d |"], "en", 0.18)
 @example(["-", "item"], "en", 0.18)
+@example(["der Hund und die Katze und der", "Vogel und die Maus sind im Haus."], "en", 0.18)
+@example(["der Hund und die Katze und der", "Vogel und die Maus sind im Haus."], "de", 0.0)
 def test_joined_features_equal_the_joined_texts_features(raws: list[str], lang: str, min_stop: float) -> None:
     parts = [block_features(r, lang, min_stop) for r in raws]
     joined = block_features(" ".join(raws), lang, min_stop)
@@ -194,3 +201,27 @@ def test_month_names_without_day_and_year_are_no_dates(text: str) -> None:
 )
 def test_a_days_number_before_its_month_is_no_bullet(line: str, text: str, bullet: bool) -> None:
     assert normalise(line)[:2] == (text, bullet)
+
+
+_GERMAN = (
+    "Wenn man Iris van Herpen, die diesmal leider keine Präsentation zur Pariser Couture Woche gab, als die "
+    "Prinzessin der Avantgarde-Mode sehen möchte, dann ist ihr Gegenpart wohl Serkan Cura."
+)
+
+
+def test_a_long_line_in_another_language_is_measured_by_its_own_stop_words() -> None:
+    # a German post on a page whose words are mostly English (an archive's banner): prose
+    f = block_features(_GERMAN, "en", 0.18)
+    assert f.prose and f.stop_ratio >= 0.3
+    assert f.stops == 0  # the page language's count stays what it is
+    # on a page too short of stop words to be measured by them (menus), German prose is no longer
+    # judged by its capitals (its nouns): it has its language's stop words
+    assert block_features(_GERMAN, "de", 0.0).prose
+    # short lines (menu items, headlines) are not measured again
+    assert not block_features("Die Prinzessin der Mode und die Kunst", "en", 0.18).prose
+
+
+def test_a_language_without_a_list_is_not_read_as_one_that_has_one() -> None:
+    # Danish shares "der", "er", "den", "for" with German and English: not enough for its own measure
+    line = "Jazzorkestret spiller på den store scene ved søen, og der er gratis adgang for alle."
+    assert not block_features(line, "en", 0.18).prose

@@ -277,7 +277,39 @@ def features_of(bw: BlockWords, lang: str, min_stop: float = 0.18) -> BlockFeatu
         # characters: count those in running text (with a full stop or a comma), or a Chinese
         # paragraph is a handful of "words" and never prose; headlines and menu items stay short
         n += len(_CJK.findall(text)) // 2
+    if n >= _OWN_LANGUAGE_WORDS and (min_stop == 0 or n_stop < min_stop * n):
+        # a long block in another language than the page's (a German post under an English archive
+        # banner, an English paragraph on a French page), or on a page too short of stop words to be
+        # measured by them (a post under long menus), is measured by its own stop words
+        own = n_stop if n_stop >= _OWN_MIN_STOP * n else _own_stops(bw.lowered)
+        if own >= _OWN_MIN_STOP * n:
+            floor = max(min_stop, _OWN_MIN_STOP)
+            return _assemble(text, bw.bullet, bw.table, n, n_stop, n_content, caps, links, floor, own)
     return _assemble(text, bw.bullet, bw.table, n, n_stop, n_content, caps, links, min_stop)
+
+
+_OWN_LANGUAGE_WORDS = 12
+"""A block of this many words that has too few of the page's stop words is measured in its own
+language too (:func:`_own_stops`); shorter lines (menu items, headlines) are not."""
+_OWN_MIN_STOP = 0.3
+"""The share of stop words of one language that such a block needs to be measured by them (its
+``stop_ratio``, and prose by its stop words, not by its capitals): more than the page's language
+needs (0.18), as a language without a list shares some short words with those that have one
+(Danish "der", "er", "den", "for")."""
+
+
+def _own_stops(lowered: list[str]) -> int:
+    """How many of ``lowered`` are stop words of the language that has the most of them.
+
+    >>> _own_stops("wenn man die diesmal leider keine präsentation zur woche gab".split())
+    5
+    >>> _own_stops(["xyz", "qqq"])
+    0
+    """
+    counts: Counter[str] = Counter()
+    for w in lowered:
+        counts.update(_STOP_LANGS.get(w, ()))
+    return max(counts.values(), default=0)
 
 
 def _has_link_mark(text: str) -> bool:
@@ -299,15 +331,19 @@ def _assemble(
     caps: int,
     links: int,
     min_stop: float,
+    own_stops: int = -1,
 ) -> BlockFeatures:
     """The features of normalised ``text`` from its counts (the ratios, ``terminal`` and ``prose``).
+
+    ``n_stop`` counts the page language's stop words (the ``stops`` field); ``own_stops``, when
+    given, those of the block's own language, which then make its ``stop_ratio``.
 
     >>> f = _assemble("Read more", False, False, 2, 0, 2, 1, 0, 0.18)
     >>> f.title_case, f.terminal, f.prose
     (0.5, False, False)
     """
     title_case = caps / n_content if n_content else 0.0
-    stop_ratio = n_stop / n if n else 0.0
+    stop_ratio = (n_stop if own_stops < 0 else own_stops) / n if n else 0.0
     terminal = text.rstrip(_CLOSERS).endswith(_TERMINAL_PUNCT)  # [.!?…]['")\]]*$, without a regex
     link_ratio = links / n if n else 0.0
     prose = (
@@ -382,13 +418,15 @@ def joined_features(
     """
     if all(f.text and not f.bullet and not f.table_row for f in parts) and all(r.isascii() for r in raws):
         text = " ".join([f.text for f in parts])
-        if not _table_shaped(text) and _BULLET.match(text) is None:
+        n, stops = sum(f.words for f in parts), sum(f.stops for f in parts)
+        own_language = n >= _OWN_LANGUAGE_WORDS and (min_stop == 0 or stops < min_stop * n)
+        if not own_language and not _table_shaped(text) and _BULLET.match(text) is None:
             return _assemble(
                 text,
                 False,
                 False,
-                sum(f.words for f in parts),
-                sum(f.stops for f in parts),
+                n,
+                stops,
                 sum(f.content for f in parts),
                 sum(f.caps for f in parts),
                 sum(f.links for f in parts),
