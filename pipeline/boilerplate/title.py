@@ -206,6 +206,10 @@ def _find_title(
             break  # a table row is no headline
         if b.strong is not None and b.strong.category in (Category.NAVIGATION, Category.OTHER):
             continue
+        if b.index < lo and not b.f.text.isupper() and _menu_row(b, below):
+            # a menu's row on one line over the headline ("Innenpolitik Außenpolitik Wirtschaft ..."),
+            # not a wire story's headline in capitals ("MFS MANAGED SECTORS TRUST DIVIDEND INCREASED")
+            continue
         nxt = bs[b.index + 1] if b.index + 1 < len(bs) else None
         # a question as the first line is the headline (BBC: "Could Yukos be a blessing in disguise?"
         # over the article); not one of a list of questions (a jump list) nor a labelled teaser
