@@ -118,6 +118,11 @@ _DATE_RULES = (
     "/relative-time",
     "/datum",
     "/head-date",
+    "/ordinal-date",
+    "/publie-a",
+    "/publiziert-am",
+    "/fecha-hora",
+    "/published-by",
 )
 """The ends of the ids of the rules (and steps) that remove a date line ("other/xx/date-only",
 "other/es/dateline", "other/head-date")."""

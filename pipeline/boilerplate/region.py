@@ -381,14 +381,14 @@ _LINK_TEASER_WORDS = 3
 
 def _box_line(b: _Block) -> str | None:
     """The kind of one-line box ``b`` is, when the article may go on under it (:func:`_under_marker`):
-    ``"prompt"``, a newsletter prompt of at most :data:`_PROMPT_WORDS` words; ``"ad"``, an ad's bare
-    label (:func:`_ad_label`); ``"link"``, a read-also link with its teaser on the same line
+    ``"prompt"``, a newsletter or paywall prompt of at most :data:`_PROMPT_WORDS` words; ``"ad"``, an
+    ad's bare label (:func:`_ad_label`); ``"link"``, a read-also link with its teaser on the same line
     (:data:`_INLINE_LINK`; a heading alone heads a box: :func:`_under_read_also`); else None."""
     rule = b.strong
     if rule is None:
         return None
-    if rule.category == Category.NEWSLETTER and b.f.words <= _PROMPT_WORDS:
-        return "prompt"
+    if rule.category in (Category.NEWSLETTER, Category.PAYWALL) and b.f.words <= _PROMPT_WORDS:
+        return "prompt"  # (a paywall's promo between paragraphs: "Subscribe Now! Get features like ...")
     if _ad_label(b):
         return "ad"
     m = _INLINE_LINK.fullmatch(b.f.text) if rule.category == Category.RELATED_LINKS else None
@@ -842,7 +842,8 @@ _READ_ALSO = re.compile(
     r"leggi anche|leggi (di )?più|articoli correlati|lire aussi|à lire aussi|à lire également|"
     r"sur le même sujet|articles liés|mehr zum thema|lesen sie auch|auch interessant|weitere artikel|"
     r"das könnte sie auch interessieren|czytaj (też|także|również|więcej)|zobacz (też|także|również)|"
-    r"lees ook|zie ook|læs (også|mere)|läs (också|mer)|les (også|mer))[:.…]*$",
+    r"lees ook|zie ook|læs (også|mere)|läs (också|mer)|les (også|mer)|zum nachlesen|"
+    r"(vea|ver|mira) también|(à )?voir aussi|lisez (aussi|également))[:.…]*$",
     re.IGNORECASE,
 )
 """A related-links heading that only ever heads teasers ("Lea también", "READ MORE:"); not one that
