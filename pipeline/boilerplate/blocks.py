@@ -123,6 +123,7 @@ _DATE_RULES = (
     "/publiziert-am",
     "/fecha-hora",
     "/published-by",
+    "/desk-dateline",
 )
 """The ends of the ids of the rules (and steps) that remove a date line ("other/xx/date-only",
 "other/es/dateline", "other/head-date")."""

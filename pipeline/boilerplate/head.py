@@ -268,8 +268,11 @@ def _from_lead(bs: list[_Block], lo: int) -> tuple[int, tuple[int, ...]]:
         if not box_line(bs[lo - 1]):
             return none  # the box does not reach the region: what stands under it is no box's
         kinds = {b.strong.category for b in bs[k:lo] if b.strong is not None and box_line(b)}
-        if len(kinds - {Category.NAVIGATION}) > 1:
-            return none  # two boxes (a newsletter's, an ad's): what stands between them may be the article's
+        if len(kinds - {Category.NAVIGATION}) > 1 and any(b.strong is None for b in bs[k:lo]):
+            # two boxes (a newsletter's, an ad's): what stands between them may be the article's (with
+            # nothing between them, a photo's credit over an ad's label, they are one: "©Photo News" /
+            # "Publicité")
+            return none
         lead_words = _stems(bs[lead].f.text)
         copy = []
         for b in bs[k + 1 : lo - 1]:

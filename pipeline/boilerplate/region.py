@@ -835,7 +835,7 @@ def _undated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
 _INLINE_TEASERS = 6
 """At most this many teaser headlines under a related-links heading inside the article."""
 _READ_ALSO = re.compile(
-    r"(read (more|also|next)|also read|see also|related( (stories|articles|coverage|reading|content))?|"
+    r"(read|read (more|also|next)|also read|see also|related( (stories|articles|coverage|reading|content))?|"
     r"more on this( story| topic)?|you (may|might) also like|lea (también|más)|lee (también|más)|"
     r"(notas|noticias|artículos) relacionad[ao]s|te puede interesar|también te puede interesar|"
     r"leia (mais|também)|veja (também|mais)|saiba mais|(notícias|matérias) relacionadas|"

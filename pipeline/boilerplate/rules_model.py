@@ -65,6 +65,8 @@ SPEECH_WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """Words that attribute speech, per language, for rules with ``not_in_speech`` (a rule of another
 language uses all of them)."""
+_OUTSIDE_QUOTES = r'(?:[^«“„"]|«[^»]*»|“[^”]*”|„[^“”]*[“”]|"[^"]*")*?'
+"""A line's text up to a match that leaves no quotation open (for ``not_in_speech``)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,9 @@ class Rule:
     'Jane Doe'
     >>> r = Rule("newsletter/en/miss", Category.NEWSLETTER, r"^don.t miss a thing\\b", not_in_speech=True)
     >>> bool(r.search("Don't miss a thing: sign up")), bool(r.search("Don't miss a thing, he told us"))
+    (True, False)
+    >>> r = Rule("cookie_notice/fr/c", Category.COOKIE_NOTICE, "nous utilisons", not_in_speech=True)
+    >>> bool(r.search("Nous utilisons des cookies.")), bool(r.search("Un bandeau « Nous utilisons ... »"))
     (True, False)
     """
 
@@ -99,9 +104,9 @@ class Rule:
     """Only on these hosts (suffix match); empty means everywhere."""
     case_sensitive: bool = False
     not_in_speech: bool = False
-    """Never fires on a line that attributes speech (:data:`SPEECH_WORDS` of the rule's language):
-    for prompts and notices that reporting also quotes ("Don't miss a thing, the auctioneer told
-    the room")."""
+    """Never fires on a line that attributes speech (:data:`SPEECH_WORDS` of the rule's language), nor
+    inside a quotation: for prompts and notices that reporting also quotes ("Don't miss a thing, the
+    auctioneer told the room", "Un bandeau « Nous utilisons des cookies ... » ne suffit pas")."""
     regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -111,8 +116,10 @@ class Rule:
             if self.not_in_speech:
                 lang = self.id.split("/")[1] if self.id.count("/") == 2 else ""
                 words = SPEECH_WORDS.get(lang) or sorted({w for ws in SPEECH_WORDS.values() for w in ws})
-                # the pattern's own ^ still anchors at the start: .*? is then empty
-                pattern = rf"^(?!.*\b(?:{'|'.join(words)})\b).*?(?:{pattern})"
+                # the pattern's own ^ still anchors at the start: the prefix is then empty; the prefix
+                # closes every quotation it opens, so a match inside one (a banner's text quoted in
+                # guillemets: "des avis du type «Utilizamos cookies ...»") does not count
+                pattern = rf"^(?!.*\b(?:{'|'.join(words)})\b){_OUTSIDE_QUOTES}(?:{pattern})"
             object.__setattr__(self, "regex", re.compile(pattern, flags))
         except (re.error, OverflowError) as exc:  # OverflowError: a repeat count too large
             raise ConfigError(f"rule {self.id}: bad regex {self.pattern!r}: {exc}") from None

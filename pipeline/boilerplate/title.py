@@ -23,7 +23,7 @@ from pipeline.boilerplate.blocks import (
     _stems,
 )
 from pipeline.boilerplate.features import has_date, normalise
-from pipeline.boilerplate.stopwords import STOPWORDS
+from pipeline.boilerplate.stopwords import STOPWORDS, _split
 from pipeline.boilerplate.tables import _CELL_GAP, _FIGURE, _Tables, _typeset
 from pipeline.document import Category, Document
 
@@ -206,9 +206,10 @@ def _find_title(
             break  # a table row is no headline
         if b.strong is not None and b.strong.category in (Category.NAVIGATION, Category.OTHER):
             continue
-        if b.index < lo and not b.f.text.isupper() and _menu_row(b, below):
+        if b.index < lo and not b.f.text.isupper() and _menu_row(b, below) and _section_names(b.f.text):
             # a menu's row on one line over the headline ("Innenpolitik Außenpolitik Wirtschaft ..."),
             # not a wire story's headline in capitals ("MFS MANAGED SECTORS TRUST DIVIDEND INCREASED")
+            # nor a Title Case headline ("Mariners Stun Yankees Behind Rodriguez Grand Slam")
             continue
         nxt = bs[b.index + 1] if b.index + 1 < len(bs) else None
         # a question as the first line is the headline (BBC: "Could Yukos be a blessing in disguise?"
@@ -367,7 +368,9 @@ def _find_title(
             # the last item of a list of figures ("Sliced almonds" under "200 g sugar") is no headline;
             # a headline with a figure over a name is no such list ("Na jedno miejsce przypada 20 osób")
             over_standfirst = long_one and i > 0 and bs[i - 1].f.words >= 5 and _is_headline(bs[i - 1])
-            if i > 0 and _data_like(bs[i - 1]) and not over_standfirst:
+            # (nor is a long headline under one line with a figure, a breadcrumb's "IPL 2024")
+            listed = b.f.words < _LIST_ITEM_MAX_WORDS or _data_like(b) or (i > 1 and _data_like(bs[i - 2]))
+            if i > 0 and _data_like(bs[i - 1]) and not over_standfirst and listed:
                 # (a headline with a figure over its standfirst is no list: "... for $420 Million" /
                 # "Acquisition adds 1.1 GW of operating solar ...")
                 prev = bs[i - 1]
@@ -687,6 +690,38 @@ def _menu_row(b: _Block, below: Sequence[_Block] = ()) -> bool:
     )
 
 
+_SECTIONS = _split(
+    """news home world uk us politics business economy money markets tech technology science health
+    sport sports culture arts entertainment lifestyle life style travel food opinion opinions comment
+    video videos podcasts local weather education environment climate media books music film tv
+    fashion cars motoring property jobs obituaries puzzles games regions national international
+    nachrichten politik innenpolitik außenpolitik wirtschaft finanzen börse kultur meinung wissen
+    reisen panorama gesundheit digital technik leben gesellschaft regional lokales auto karriere
+    actualité actualités politique société économie idées monde santé débats vidéos médias
+    noticias nación nacional metrópoli estados mundo cartera espectáculos deportes opinión política
+    economía sociedad internacional tecnología ciencia salud vida moderna entretenimiento tendencias
+    brasil esportes entretenimento colunas economia opinião saúde ciência educação
+    cronaca politica esteri cultura spettacoli tecnologia scienze salute opinioni
+    nieuws binnenland buitenland politiek economie cultuur opinie wetenschap"""
+)
+"""Section names of news sites' menus, case folded (:func:`_section_names`)."""
+
+
+def _section_names(text: str) -> bool:
+    """Whether three of the words of ``text``, and half of them, name a news site's sections: a
+    menu's row ("Politique Société Économie Culture Idées Monde"), not a Title Case headline
+    ("Storm Ciaran Batters Southern England Leaving Thousands Without Power").
+
+    >>> _section_names("Nación Metrópoli Estados Mundo Cartera Espectáculos Deportes Opinión")
+    True
+    >>> _section_names("Ancient Roman Villa Unearthed Beneath Rutland Farmland")
+    False
+    """
+    words = text.casefold().split()
+    known = sum(w in _SECTIONS for w in words)
+    return known >= 3 and 2 * known >= len(words)
+
+
 _MENU_ROW_WORDS = 6
 """Fewest words of a menu's row on one line (a headline this long has words in lower case, or a
 capitalised stop word: "Stocks Rally As Fed Signals Cuts")."""
@@ -704,6 +739,10 @@ _OVER_NAME_WORDS = 5
 _LONG_HEADLINE_WORDS = 20
 """A line that reads as prose but has no full stop, of at most this many words, above the byline or
 date lines of the article's head is its headline."""
+
+_LIST_ITEM_MAX_WORDS = 10
+"""A line this long is a list's last item under one line with a figure only when a second such line
+stands above ("200 g sugar" / "Sliced almonds"); alone, the line above is a breadcrumb's ("IPL 2024")."""
 
 _TITLE_REACH = 6
 """The headline is looked for among this many lines above the article that no rule removed (lines
