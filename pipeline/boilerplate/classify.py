@@ -572,6 +572,7 @@ def _region_values(
     for b in bs:
         # a caption sits inside the article: the region values it as if no rule had matched it
         caption = b.strong is not None and b.strong.category == Category.CAPTION and not b.strong.tail_marker
+        credited = caption
         # so does the metadata under a standfirst (byline, date): it does not cut the standfirst off
         caption = caption or b.index in head.under_standfirst
         entry_head = b.index - 1 in entries and b.strong is None and not b.g.prose  # "Altstadt gesperrt"
@@ -608,8 +609,24 @@ def _region_values(
             prose_seen += b.f.words
         else:
             v = _shape_value(b.g) * b.share
+        if credited and v < 0 and b.index > 0 and _paragraph_above(bs, b.index):
+            # a photo's caption that a rule took, under a paragraph, is no gap either ("... (Foto: Ritzau
+            # Scanpix)"); over the article (a gallery's "Image 1 of 23", a credit under the caption
+            # sentence over it) it still is
+            v = 0.0
         values.append(v)
     return values, comment_start, ends
+
+
+_PARAGRAPH_ABOVE_WORDS = 20
+"""A caption's credit right under prose of this many words stands between the article's paragraphs."""
+
+
+def _paragraph_above(bs: list[_Block], i: int) -> bool:
+    """Whether a paragraph of prose (:data:`_PARAGRAPH_ABOVE_WORDS` words or more, not a caption's
+    sentence) stands right above ``bs[i]``."""
+    above = bs[i - 1]
+    return above.g.prose and above.g.words >= _PARAGRAPH_ABOVE_WORDS
 
 
 @dataclass(frozen=True)
@@ -923,7 +940,14 @@ _BIO_VERB = re.compile(
     r"(est|était) (un|une|journaliste|rédact\w+|correspond\w+|écrivaine?|auteure?)\b|"
     r"(vit|travaille) (à|en|au|comme|pour)\b|écrit (pour|sur)\b|"
     r"(es|fue) (un|una|periodista|redactora?|corresponsal|escritora?)\b|(vive|trabaja) (en|como|para)\b|"
-    r"escribe (sobre|para|en)\b)",
+    r"escribe (sobre|para|en)\b|"
+    r"(er|är|var) (journalist|reporter|redaktør|redaktör|kommentator|korrespondent|medarbeider|"
+    r"medarbetare)\b|"
+    r"(dekker|dækker|bevakar|skriver om)\b|"
+    r"(è|era) (un|una|giornalista|redattore|redattrice|corrispondente|inviato|inviata)\b|"
+    r"scrive (per|di|su)\b|"
+    r"(jest|był|była) (dziennikarzem|dziennikarką|reporterem|reporterką|redaktorem|redaktorką|publicystą)\b|"
+    r"(is|was) (journalist|verslaggever|redacteur|correspondent|verslaggeefster)\b|schrijft (over|voor)\b)",
     re.IGNORECASE,
 )
 """What follows the author's name in a bio: what a bio says, after an optional apposition ("Ravi

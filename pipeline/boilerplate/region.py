@@ -333,11 +333,13 @@ _BIO_OPENING = re.compile(
     r"(?!(the|a|an|der|die|das|ein|eine|le|la|les|un|une|el|los|las|una)\b)"  # a name, no article
     r"(?-i:[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){1,2}),? (is|was|has|writes|covers|reports|joined|lives|"
     r"works|ist|war|schreibt|berichtet|lebt|arbeitet|est|était|vit|travaille|écrit|a (couvert|rejoint|"
-    r"travaillé|publié)|es|fue|vive|trabaja|escribe|cubre)\b",
+    r"travaillé|publié)|es|fue|vive|trabaja|escribe|cubre|è|era|scrive|lavora|er|var|skriver|dækker|dekker|"
+    r"arbeider|arbetar|bevakar|är|jest|był|była|pisze|pracuje|zajmuje się|schrijft|werkt|woont)\b",
     re.IGNORECASE,
 )
 """A paragraph that opens with a name and a verb: an author's or a site's blurb ("Anna Kessler
-berichtet seit 2017 ...", "Greenline Media is an independent newsroom ...")."""
+berichtet seit 2017 ...", "Greenline Media is an independent newsroom ...", "Kari Hansen er journalist i
+E24 ...")."""
 
 
 def _plain_paragraph(b: _Block) -> bool:
@@ -417,7 +419,8 @@ def _under_marker(bs: list[_Block], cut: int, stop: int) -> int:
     link), up to ``stop`` or a rule's chrome; another one-line box between them is passed over (its
     rule still removes it), unless it is a link whose teaser's summary stands under it: the article
     then ends over that link. A last paragraph right over a photo's credit, in its paragraph, is the
-    photo's caption. Else ``cut``.
+    photo's caption. The paragraphs must run up to ``stop``, a rule's chrome or a short line no rule
+    knows with no prose under it (:func:`_stub`). Else ``cut``.
 
     A box's copy under its prompt ("Sign up for The Morning Brief" / "The news that matters,
     delivered at 6am.") speaks of the newsletter or to the reader, an ad's copy calls to buy, the
@@ -471,9 +474,29 @@ def _under_marker(bs: list[_Block], cut: int, stop: int) -> int:
     )
     if caption:
         end, paragraphs = end - 1, paragraphs - 1  # the last "paragraph" is a photo's caption over its credit
-    if paragraphs >= _MARKER_PARAGRAPHS[kind] and (end == stop or bs[end].strong is not None or caption):
+    if paragraphs >= _MARKER_PARAGRAPHS[kind] and (
+        end == stop or bs[end].strong is not None or caption or _stub(bs, end, stop)
+    ):
         return end
     return cut
+
+
+_STUB_WORDS = 4
+"""Longest line of chrome that no rule knows and that may end the article under a box (:func:`_stub`)."""
+
+
+def _stub(bs: list[_Block], i: int, stop: int) -> bool:
+    """Whether ``bs[i]`` is a short line of chrome that no rule took, with no prose under it: where the
+    article's last paragraph under a box ends ("Text: Anna Lindqvist", "More Coverage"), not a
+    subheading over more of the article's paragraphs."""
+    b = bs[i]
+    return (
+        b.strong is None
+        and b.f.words <= _STUB_WORDS
+        and not b.g.prose
+        and not b.f.terminal
+        and (i + 1 >= stop or not bs[i + 1].g.prose)
+    )
 
 
 _ARTICLE_LINES = 6
