@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -441,3 +442,18 @@ def test_a_known_title_with_curly_quotes_finds_its_headline_line() -> None:
     doc = _run(text, title="Council’s „new“ plan for the roads")
     assert doc.title == "Council’s „new“ plan for the roads"
     assert [s.rule for s in doc.removed] == ["title/first-line"]
+
+
+def test_rules_that_skip_speech_or_quotations() -> None:
+    miss = {"id": "newsletter/en/miss", "category": "newsletter", "pattern": "^don.t miss"}
+    ours = {"id": "cookie_notice/fr/c", "category": "cookie_notice", "pattern": "nous utilisons"}
+    miss["not_in_speech"], ours["not_in_quote"] = True, True
+    speech, quote = RulePack.from_mapping({"rule": [miss, ours]}, "t.toml").rules
+    assert speech.search("Don't miss a thing") and not speech.search("Don't miss it, he said")
+    assert not speech.search('He wrote "Don\'t miss a thing" on the card')
+    # the quotation alone: a banner's own words may hold a speech word ("selon vos choix")
+    assert quote.search("Nous utilisons des cookies selon vos choix.")
+    assert not quote.search('Un bandeau "Nous utilisons des cookies" ne suffit pas')
+    assert quote.search('Le "bandeau" dit: nous utilisons des cookies')  # the quotation closed before it
+    plain = dataclasses.replace(quote, not_in_quote=False)
+    assert RulePack((quote,)).fingerprint() != RulePack((plain,)).fingerprint()

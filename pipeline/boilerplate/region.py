@@ -486,7 +486,7 @@ _STUB_WORDS = 4
 
 
 def _stub(bs: list[_Block], i: int, stop: int) -> bool:
-    """Whether ``bs[i]`` is a short line of chrome that no rule took, with no prose under it: where the
+    """Whether ``bs[i]`` is a short line of chrome that no rule took, the next line no prose: where the
     article's last paragraph under a box ends ("Text: Anna Lindqvist", "More Coverage"), not a
     subheading over more of the article's paragraphs."""
     b = bs[i]

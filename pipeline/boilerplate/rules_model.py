@@ -50,6 +50,7 @@ _RULE_KEYS = {
     "sites",
     "case_sensitive",
     "not_in_speech",
+    "not_in_quote",
     "description",
 }
 _PACK_KEYS = {"lang", "rule", "disable", "site", "description"}
@@ -66,7 +67,8 @@ SPEECH_WORDS: dict[str, tuple[str, ...]] = {
 """Words that attribute speech, per language, for rules with ``not_in_speech`` (a rule of another
 language uses all of them)."""
 _OUTSIDE_QUOTES = r'(?:[^«“„"]|«[^»]*»|“[^”]*”|„[^“”]*[“”]|"[^"]*")*?'
-"""A line's text up to a match that leaves no quotation open (for ``not_in_speech``)."""
+"""A line's text up to a match that leaves no quotation open (for ``not_in_speech`` and
+``not_in_quote``; block texts have straight quotes, the others are for patterns searched elsewhere)."""
 
 
 @dataclass(frozen=True)
@@ -83,8 +85,8 @@ class Rule:
     >>> r = Rule("newsletter/en/miss", Category.NEWSLETTER, r"^don.t miss a thing\\b", not_in_speech=True)
     >>> bool(r.search("Don't miss a thing: sign up")), bool(r.search("Don't miss a thing, he told us"))
     (True, False)
-    >>> r = Rule("cookie_notice/fr/c", Category.COOKIE_NOTICE, "nous utilisons", not_in_speech=True)
-    >>> bool(r.search("Nous utilisons des cookies.")), bool(r.search("Un bandeau « Nous utilisons ... »"))
+    >>> r = Rule("cookie_notice/fr/c", Category.COOKIE_NOTICE, "nous utilisons", not_in_quote=True)
+    >>> bool(r.search("Nous utilisons des cookies selon vos choix.")), bool(r.search('Un "Nous utilisons"'))
     (True, False)
     """
 
@@ -107,6 +109,9 @@ class Rule:
     """Never fires on a line that attributes speech (:data:`SPEECH_WORDS` of the rule's language), nor
     inside a quotation: for prompts and notices that reporting also quotes ("Don't miss a thing, the
     auctioneer told the room", "Un bandeau « Nous utilisons des cookies ... » ne suffit pas")."""
+    not_in_quote: bool = False
+    """Never fires inside a quotation (the quotation part of ``not_in_speech`` alone: for notices whose
+    own words include a speech word, "selon vos préférences")."""
     regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -120,6 +125,8 @@ class Rule:
                 # closes every quotation it opens, so a match inside one (a banner's text quoted in
                 # guillemets: "des avis du type «Utilizamos cookies ...»") does not count
                 pattern = rf"^(?!.*\b(?:{'|'.join(words)})\b){_OUTSIDE_QUOTES}(?:{pattern})"
+            elif self.not_in_quote:
+                pattern = rf"^{_OUTSIDE_QUOTES}(?:{pattern})"
             object.__setattr__(self, "regex", re.compile(pattern, flags))
         except (re.error, OverflowError) as exc:  # OverflowError: a repeat count too large
             raise ConfigError(f"rule {self.id}: bad regex {self.pattern!r}: {exc}") from None
@@ -211,7 +218,7 @@ class RulePack:
         """
         rules = [
             [r.id, r.category.value, r.pattern, r.strength, r.weight, r.zone, r.max_words, r.min_words,
-             r.tail_marker, list(r.sites), r.case_sensitive, r.not_in_speech]
+             r.tail_marker, list(r.sites), r.case_sensitive, r.not_in_speech, r.not_in_quote]
             for r in self.rules
         ]  # fmt: skip
         sites = [[host, sorted(ids)] for host, ids in self.disabled_by_site]
@@ -314,6 +321,7 @@ def _rule(data: Mapping[str, Any], source: str, lang: Any) -> Rule:
             sites=tuple(_strs(data.get("sites", []), source, f"{rid}.sites")),
             case_sensitive=_flag(data, "case_sensitive"),
             not_in_speech=_flag(data, "not_in_speech"),
+            not_in_quote=_flag(data, "not_in_quote"),
         )
     except (TypeError, ValueError, OverflowError) as exc:
         raise ConfigError(f"{source}: rule {rid}: {exc}") from None
