@@ -67,6 +67,7 @@ bench: $(STAMP)
 	@set -e; \
 	if [ -f benchmarks/throughput.py ]; then $(PYTHON) -m benchmarks.throughput --quick; fi; \
 	if [ -f benchmarks/dedup_scale.py ]; then $(PYTHON) benchmarks/dedup_scale.py --n 10000; fi; \
+	if [ -f benchmarks/rule_stress.py ]; then $(PYTHON) -m benchmarks.rule_stress; fi; \
 	if [ -f benchmarks/quality/gate.py ]; then $(PYTHON) benchmarks/quality/gate.py; fi
 
 clean:

@@ -164,10 +164,11 @@ def test_benchmark_doctests() -> None:
     import doctest
 
     import benchmarks.memory
+    import benchmarks.rule_stress
     import benchmarks.throughput
     import benchmarks.worst_case
 
-    for module in (benchmarks.throughput, benchmarks.memory, benchmarks.worst_case):
+    for module in (benchmarks.throughput, benchmarks.memory, benchmarks.worst_case, benchmarks.rule_stress):
         result = doctest.testmod(module)
         assert result.attempted > 0
         assert result.failed == 0
@@ -198,3 +199,11 @@ def test_worst_case_benchmark_flags_a_stage_that_grows_quadratically(
     assert re.search(r"boilerplate  growth per doubling  (3\.9\d|4\.0\d)  FLAGGED\n", printed)
     assert re.search(r"repair       growth per doubling  (1\.9\d|2\.0\d)\n", printed)  # not flagged
     assert printed.rstrip().endswith("superlinear: prose/boilerplate")
+
+
+def test_rule_stress_benchmark_runs_a_rule_on_its_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks.rule_stress import main, stress_lines
+
+    assert main(["--ids", "share_widget/en/share-this", "--top", "1"]) == 0
+    out = capsys.readouterr().out
+    assert f"1 rules, {len(stress_lines())} lines: 0 slower than 50 ms" in out
