@@ -3,10 +3,11 @@
 One bad document must not stall a nightly run: every per-document stage should grow linearly
 with the document's size, whatever its shape, up to ``read.max_bytes`` (20 MB). This script
 builds each shape at sizes N, 2N, 4N, ... (deterministic text, no data needed), times the
-stages in this process (CPU seconds, ``time.process_time``) and reports, per stage, the growth
-per doubling of the size: about 2 is linear, about 4 quadratic. Ratios, not seconds, so that a
-busy machine does not change the verdict much; a stage is flagged when it grows more than
-``--limit`` (default 2.6) per doubling and takes at least 0.05 s at the largest size.
+stages in this process (CPU seconds of its thread, ``time.thread_time``, garbage collection off)
+and reports, per stage, the growth per doubling of the size: about 2 is linear, about 4
+quadratic. Ratios, not seconds, so that a busy machine does not change the verdict much; a stage
+is flagged when it grows more than ``--limit`` (default 2.6) per doubling and takes at least
+0.05 s at the largest size.
 
     .venv/bin/python -m benchmarks.worst_case                     # 0.25, 0.5, 1 MB: about 1 minute
     .venv/bin/python -m benchmarks.worst_case --sizes 1e6 2e6 4e6 --shapes one_line nbsp_commas
@@ -30,6 +31,7 @@ True
 from __future__ import annotations
 
 import argparse
+import gc
 import math
 import random
 import re
@@ -107,13 +109,20 @@ def time_stages(text: str) -> dict[str, float]:
     pipe = dict(stages(config))
     doc = Document(id="x", source="x", format="text", text=text)
     out: dict[str, float] = {}
-    for name in ("repair", "segment", "boilerplate"):
-        t0 = time.process_time()
-        doc = pipe[name](doc)
-        out[name] = time.process_time() - t0
-    t0 = time.process_time()
-    compute_signature(doc, config.dedup)
-    out["signature"] = time.process_time() - t0
+    # this thread's CPU only (a sampler thread left by an earlier job is not the stage's), and no
+    # garbage collection of earlier work inside a timed stage
+    gc.collect()
+    gc.disable()
+    try:
+        for name in ("repair", "segment", "boilerplate"):
+            t0 = time.thread_time()
+            doc = pipe[name](doc)
+            out[name] = time.thread_time() - t0
+        t0 = time.thread_time()
+        compute_signature(doc, config.dedup)
+        out["signature"] = time.thread_time() - t0
+    finally:
+        gc.enable()
     return out
 
 
