@@ -107,6 +107,7 @@ from pipeline.boilerplate.region import (
     _announcing,
     _boxed_teaser,
     _dated_teasers,
+    _fact_box,
     _inline_teaser,
     _listed_under_heading,
     _marker_end,
@@ -256,6 +257,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     if undated <= hi:
         hi = undated - 1
         teasers = min(teasers, undated)
+    if not from_html and teasers > hi:
+        hi = min(_fact_box(bs, hi, n), teasers - 1)  # a match report's line-ups and referee under it
     cuts = _cuts(doc, bs, tables, lo, hi, comment_start, teasers)
     # 3. scores inside the region; everything outside is boilerplate
     _score_blocks(doc, bs, cfg, head, cuts, steps)

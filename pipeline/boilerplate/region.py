@@ -882,3 +882,50 @@ def _inline_teaser(b: _Block) -> bool:
     # a headline of six words or more: a shorter line is the article's next subheading ("What
     # happens next") under a heading whose teasers were stripped
     return f.bullet or (f.words >= 6 and _headline_shaped(f, 3))
+
+
+_FACT = re.compile(r"[^\W\d_][\w.'’ -]{1,25}: (?P<value>\S.*)")
+"""A fact box's line: a capitalised label of a few words, a colon, its value ("Sędzia: Szymon Marciniak
+(Płock)", "Tilskuere: 34.182", "MFF: Dahlin – Busanello, Jansson, ...")."""
+_SCORE_LINE = re.compile(
+    r"[^\W\d_][\w.'’ -]{1,40} [-–] [^\W\d_][\w.'’ -]{1,40} \d{1,3}[:-]\d{1,3}( \(\d{1,3}[:-]\d{1,3}\))?"
+)
+"""A match's result over its fact box: "Legia Warszawa – Lech Poznań 2:1 (0:1)", "Ajax - PSV 2-2 (1-1)"."""
+_FACT_LINES = 3
+"""Fewest lines of a fact box under the article's last paragraph (:func:`_fact_box`)."""
+_FACT_VALUE_WORDS = 40
+
+
+def _fact_line(b: _Block) -> bool:
+    """A fact box's line (:data:`_FACT`, or a result: :data:`_SCORE_LINE`) that no rule took, no
+    prose, whose value has a figure or is mostly names (capitalised words): not a teaser's kicker over
+    its headline ("Video: Minister resigns over budget row", "Analysis: Why the Fed will cut")."""
+    if b.strong is not None or b.weak or b.g.prose:
+        return False
+    if _SCORE_LINE.fullmatch(b.f.text):
+        return True
+    m = _FACT.fullmatch(b.f.text)
+    if m is None or not b.f.text[0].isupper() or m["value"].endswith("?"):
+        return False
+    words = m["value"].split()
+    if len(words) > _FACT_VALUE_WORDS:
+        return False
+    if any(ch.isdigit() for ch in m["value"]):
+        return True
+    lettered = [w for w in words if w[:1].isalpha()]
+    return bool(lettered) and sum(w[:1].isupper() for w in lettered) >= 0.6 * len(lettered)
+
+
+def _fact_box(bs: list[_Block], hi: int, stop: int) -> int:
+    """Where the article ends when a fact box of :data:`_FACT_LINES` lines or more (:func:`_fact_line`)
+    stands right under its last paragraph ``bs[hi]`` and runs to ``stop`` or to a rule's chrome: a
+    match report's line-ups, referee and attendance ("Legia: Tobiasz – Wszołek, ..." / "Sędzia: Szymon
+    Marciniak (Płock)" / "Widzów: 27 412"); else ``hi``."""
+    if not bs[hi].g.prose:
+        return hi
+    k = hi + 1
+    while k < stop and _fact_line(bs[k]):
+        k += 1
+    if k - hi - 1 >= _FACT_LINES and (k == stop or bs[k].strong is not None):
+        return k - 1
+    return hi
