@@ -457,3 +457,39 @@ def test_rules_that_skip_speech_or_quotations() -> None:
     assert quote.search('Le "bandeau" dit: nous utilisons des cookies')  # the quotation closed before it
     plain = dataclasses.replace(quote, not_in_quote=False)
     assert RulePack((quote,)).fingerprint() != RulePack((plain,)).fingerprint()
+
+
+def test_a_date_line_rule_lets_the_head_read_the_names_over_it_as_a_byline() -> None:
+    # ``date_line`` marks a rule whose line only dates the article: the head's byline step reads
+    # the name lines between the headline and such a line as the byline, not as a menu
+    text = (
+        "News\nSport\nWeather\nCulture\nOpinion\n\n"
+        "Council approves the new school budget after a long night of debate\n"
+        "Renata Albuquerque\nSpringfield\nStardate 41153.7\n"
+        "The city council approved on Tuesday a budget of 210 million for the schools of the district, "
+        "after a debate that lasted until the early hours of the morning.\n\n"
+        "Teachers welcomed the vote, which ends a dispute of two years over pay and class sizes.\n"
+    )
+    rule = {"id": "other/en/stardate", "category": "other", "pattern": r"^stardate \d+\.\d$"}
+    rules: dict[bool, dict[str, str]] = {}
+    for flag in (False, True):
+        extra = RulePack.from_mapping({"rule": [dict(rule, date_line=flag)]}, "t.toml")
+        doc = _run(text, pack=PACK.merged(extra))
+        rules[flag] = {doc.text[s.start : s.end]: s.rule for s in doc.removed}
+        assert rules[flag]["Stardate 41153.7"] == "other/en/stardate"
+    assert rules[False]["Renata Albuquerque"] == "navigation/before-article"
+    assert rules[True]["Renata Albuquerque"] == "byline/bare-name"
+    assert (
+        PACK.merged(extra).fingerprint()
+        != PACK.merged(RulePack.from_mapping({"rule": [rule]}, "t.toml")).fingerprint()
+    )
+    with pytest.raises(ConfigError, match="date_line"):
+        RulePack.from_mapping({"rule": [dict(rule, date_line="yes")]}, "t.toml")
+
+
+def test_the_shipped_date_rules_are_marked() -> None:
+    # the head's steps know date lines by the flag alone: a shipped rule that takes a date line
+    # without it would leave the names over it to the menu
+    marked = {r.id for r in PACK.rules if r.date_line}
+    assert {"other/xx/date-only", "other/en/dateline", "other/de/publiziert-am", "other/no/dato"} <= marked
+    assert all(r.category.value == "other" for r in PACK.rules if r.date_line)

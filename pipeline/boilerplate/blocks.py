@@ -110,23 +110,24 @@ def _open_end(text: str) -> bool:
 
 
 _NAME_WORD = r"[A-ZÀ-Ý][\w.'’-]*"
-_DATE_RULES = (
-    "/date-only",
-    "/dateline",
-    "/dateline-chain",
-    "/timestamp",
-    "/relative-time",
-    "/datum",
-    "/head-date",
-    "/ordinal-date",
-    "/publie-a",
-    "/publiziert-am",
-    "/fecha-hora",
-    "/published-by",
-    "/desk-dateline",
-)
-"""The ends of the ids of the rules (and steps) that remove a date line ("other/xx/date-only",
-"other/es/dateline", "other/head-date")."""
+HEAD_DATE = "other/head-date"
+"""The step that takes a date line of the head no rule took."""
+
+
+def _date_line(b: _Block) -> bool:
+    """A line removed as a date: by a ``date_line`` rule or by the head's date step.
+
+    >>> from pipeline.boilerplate.features import block_features
+    >>> f = block_features("3 March 2024", "en")
+    >>> b = _Block(0, 0, 12, 0, f, f, rule="other/head-date")
+    >>> _date_line(b), _date_line(_Block(0, 0, 12, 0, f, f, rule="byline/role"))
+    (True, False)
+    """
+    if b.rule == HEAD_DATE:
+        return True
+    return any(r.date_line and r.id == b.rule for r in (b.strong, *b.weak) if r is not None)
+
+
 _LOWER_BYLINE = re.compile(
     rf"(di|da|door|von|par|por|de|by) {_NAME_WORD}"
     rf"(( (van|von|de|der|den|da|di|del|della|dos|das|du|la|le|ten|ter))* {_NAME_WORD}){{0,3}}"

@@ -67,6 +67,7 @@ from dataclasses import dataclass
 from pipeline.boilerplate.blocks import (
     _CODA,
     _COUNTER,
+    HEAD_DATE,
     _as_written,
     _Block,
     _blocks,
@@ -754,7 +755,7 @@ def _score_blocks(
             continue
         if b.index in head.role_lines:
             if b.f.date or _TIME.search(b.f.text):  # "NOS Nieuws • vandaag, 14:32"
-                b.score, b.category, b.rule = 1.0, Category.OTHER, "other/head-date"
+                b.score, b.category, b.rule = 1.0, Category.OTHER, HEAD_DATE
             else:
                 b.score, b.category, b.rule = 1.0, Category.BYLINE, "byline/role"
             continue

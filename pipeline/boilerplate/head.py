@@ -13,7 +13,6 @@ import re
 from pipeline.boilerplate.blocks import (
     _AGO,
     _COUNTER,
-    _DATE_RULES,
     _DIGIT,
     _Block,
     _is_headline,
@@ -63,7 +62,7 @@ def _under_first_byline(bs: list[_Block], dated: bool = False) -> int:
         if b.strong is None:
             continue
         if dated:
-            if not b.strong.id.endswith(_DATE_RULES):
+            if not b.strong.date_line:
                 continue
         elif b.strong.category != Category.BYLINE:
             continue

@@ -51,6 +51,7 @@ _RULE_KEYS = {
     "case_sensitive",
     "not_in_speech",
     "not_in_quote",
+    "date_line",
     "description",
 }
 _PACK_KEYS = {"lang", "rule", "disable", "site", "description"}
@@ -112,6 +113,10 @@ class Rule:
     not_in_quote: bool = False
     """Never fires inside a quotation (the quotation part of ``not_in_speech`` alone: for notices whose
     own words include a speech word, "selon vos préférences")."""
+    date_line: bool = False
+    """The rule takes a line that only dates the article ("March 3, 2024 at 10:15", "Publié le 3 mars
+    à 10h", "Zürich, 3. März 2024"): the head's steps read such a line as metadata like a byline, so
+    a standfirst or a title may sit over or under it."""
     regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -218,7 +223,7 @@ class RulePack:
         """
         rules = [
             [r.id, r.category.value, r.pattern, r.strength, r.weight, r.zone, r.max_words, r.min_words,
-             r.tail_marker, list(r.sites), r.case_sensitive, r.not_in_speech, r.not_in_quote]
+             r.tail_marker, list(r.sites), r.case_sensitive, r.not_in_speech, r.not_in_quote, r.date_line]
             for r in self.rules
         ]  # fmt: skip
         sites = [[host, sorted(ids)] for host, ids in self.disabled_by_site]
@@ -322,6 +327,7 @@ def _rule(data: Mapping[str, Any], source: str, lang: Any) -> Rule:
             case_sensitive=_flag(data, "case_sensitive"),
             not_in_speech=_flag(data, "not_in_speech"),
             not_in_quote=_flag(data, "not_in_quote"),
+            date_line=_flag(data, "date_line"),
         )
     except (TypeError, ValueError, OverflowError) as exc:
         raise ConfigError(f"{source}: rule {rid}: {exc}") from None

@@ -13,10 +13,10 @@ import re
 from collections.abc import Sequence
 
 from pipeline.boilerplate.blocks import (
-    _DATE_RULES,
     _DIGIT,
     _Block,
     _data_like,
+    _date_line,
     _is_headline,
     _open_end,
     _rule_category,
@@ -129,7 +129,7 @@ def _bare_byline(
             and (
                 x.f.date
                 or x.category in (Category.READING_TIME, Category.BYLINE)
-                or x.rule.endswith(_DATE_RULES)
+                or _date_line(x)
                 or (x.f.words <= 4 and _ROLE.search(x.f.text) is not None)  # "Senior Mobile Editor"
             )
         )
