@@ -48,6 +48,9 @@ class ExtractConfig:
     include_comments: bool = False
     include_tables: bool = True
     favor: Literal["balanced", "precision", "recall"] = "balanced"
+    split_body: bool = True
+    """Also take the later parts of an article body that the page splits into containers of the same
+    class (an ad row between them) and trafilatura left out."""
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,9 @@ Farmers welcomed the news after a dry summer that ruined the harvest.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import logging
 import re
 import signal
@@ -362,6 +364,102 @@ def _run(doc: Document, cfg: ExtractConfig, page: HtmlElement | str) -> tuple[st
     return _clean_lines(base_text), result, "baseline"
 
 
+_BODY_CLASS = re.compile(r"body|article|story|content|text|post|entry", re.IGNORECASE)
+"""A class that names an article body's container (``article__body``, ``story-text``, ``entry-content``)."""
+_PART_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li"})
+"""The elements of a body part that become lines (the innermost, when they nest)."""
+_NOT_BODY = frozenset({"aside", "figure", "figcaption", "nav", "footer", "header", "form", "button"})
+"""Containers inside a body part whose paragraphs are not the article's (a pull quote, a caption)."""
+_TERMINAL = tuple('.!?"\u201d\u2019)')
+_PART_MIN_WORDS = 40
+"""Fewest words in finished paragraphs of 12 words or more that make a container a part of the body."""
+
+
+def _key(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _innermost(el: HtmlElement) -> Iterator[HtmlElement]:
+    """The paragraphs, subheads and list items inside ``el`` that hold no other one, outside its
+    asides, figures and the like (:data:`_NOT_BODY`), in document order.
+
+    >>> part = fromstring("<div><ul><li><p>a</p></li><li>b</li></ul><aside><p>c</p></aside><h2>d</h2></div>")
+    >>> [x.text_content() for x in _innermost(part)]
+    ['a', 'b', 'd']
+    """
+    found = list(el.iter(*_PART_TAGS))
+    for x, after in itertools.zip_longest(found, found[1:]):
+        if after is not None and x in after.iterancestors():
+            continue  # its descendants come right after it in document order
+        for a in x.iterancestors():
+            if a is el:
+                yield x
+                break
+            if a.tag in _NOT_BODY:
+                break
+
+
+def _split_body(tree: HtmlElement, text: str) -> str:
+    r"""``text`` with the parts of the article body that trafilatura left out put back in.
+
+    Some pages split the body into sibling containers of one class with an ad row between them
+    (WIRED: ``div.body__container``, one per screen); trafilatura keeps the first. A later
+    container of the same tag and class as the one most of the text came from, whose class names a
+    body, in the same ``<article>`` (or none), with no ``<h1>`` between (the next article of an
+    endless page), nothing of it already in the text and at least ``_PART_MIN_WORDS`` words of
+    finished paragraphs, is a part: its paragraphs, subheads and list items go in after the line of
+    the last paragraph above it. The boilerplate stage then reads them like the rest.
+
+    >>> one, two, three = "Banks fail. " * 12, "Then they recover. " * 8, "Nobody knows when. " * 8
+    >>> page = (f"<html><body><article><h1>Banks</h1><div class='article__body'><p>{one}</p></div>"
+    ...         f"<div class='ad'>Advertisement</div><div class='article__body'><p>{two}</p>"
+    ...         f"<h2>What next</h2><p>{three}</p></div></article></body></html>")
+    >>> text = _split_body(_parse(page), "Banks\n" + one.strip())
+    >>> [line[:18] for line in text.split("\n")]
+    ['Banks', 'Banks fail. Banks ', 'Then they recover.', 'What next', 'Nobody knows when.']
+    """
+    lines = text.split("\n")
+    at = {_key(line): i for i, line in enumerate(lines)}
+    heads = {k[:60] for k in at if len(k) > 30}
+    order: dict[HtmlElement, int] = {}
+    shares: dict[HtmlElement, int] = {}
+    taken: list[tuple[int, int]] = []  # (element's position, its line), in document order
+    for i, el in enumerate(tree.iter()):
+        order[el] = i
+        if el.tag == "p" and (line := at.get(t := _key(el.text_content()))) is not None:
+            taken.append((i, line))
+            parent = el.getparent()
+            if len(t) > 30 and parent is not None:
+                shares[parent] = shares.get(parent, 0) + len(t)
+    if not shares:
+        return text
+    main = max(shares, key=lambda el: (shares[el], -order[el]))
+    cls = main.get("class")
+    if not cls or not _BODY_CLASS.search(cls):
+        return text
+    article = next(main.iterancestors("article"), None)
+    # the next article of an endless page starts at the first <h1> after the body
+    stop = min((order[h] for h in tree.iter("h1") if order[h] > order[main]), default=len(order))
+    last_above = list(itertools.accumulate((line for _, line in taken), max))
+    after: dict[int, list[str]] = {}  # a line's index -> the parts' lines that go in after it
+    for el in tree.iter(main.tag):
+        if el.get("class") != cls or not order[main] < order[el] < stop or main in el.iterancestors():
+            continue
+        if next(el.iterancestors("article"), None) is not article:
+            continue
+        part = [t for x in _innermost(el) if (t := _key(x.text_content()))]
+        if any(t[:60] in heads for t in part if len(t) > 30):
+            continue  # trafilatura took (some of) it
+        finished = [t for t in part if len(t.split()) >= 12 and t.endswith(_TERMINAL)]
+        if sum(len(t.split()) for t in finished) < _PART_MIN_WORDS:
+            continue
+        above = bisect.bisect_left(taken, (order[el], -1))  # paragraphs taken before this part
+        after.setdefault(last_above[above - 1] if above else len(lines) - 1, []).extend(part)
+    if not after:
+        return text
+    return "\n".join(x for i, line in enumerate(lines) for x in (line, *after.get(i, ())))
+
+
 _TITLE_SEPARATOR = re.compile(r"( +(?:[|·•»›]|::|[-–—]) +)")
 _LEGAL_FORM = re.compile(r"^the\s+|\s+(?:inc|ltd|llc|gmbh|ag|e\.\s?v)\.?$", re.IGNORECASE)
 _TITLE_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
@@ -570,6 +668,8 @@ def extract(doc: Document, cfg: ExtractConfig) -> Document:
         ) from None
     if not text:
         raise DocumentError("extraction_failed", f"{where}: no main text found")
+    if cfg.split_body and tree is not None:
+        text = _split_body(tree, text)
     if _is_navigation(text, tree):
         raise DocumentError("extraction_failed", f"{where}: only navigation/link text, no article ({how})")
     if how != "trafilatura":

@@ -438,3 +438,94 @@ def test_the_page_author_loses_its_chrome_and_the_site_name() -> None:
     assert extract(html_doc(page), ExtractConfig()).author == "Jane Reporter"
     page = ARTICLE.replace('content="Jane Reporter"', 'content="Daily Example"')
     assert extract(html_doc(page), ExtractConfig()).author is None  # the site is no author
+
+
+_TRAM_1 = (
+    "The city's new tram line opened on Monday after six years of construction and two lawsuits over "
+    "its route through the old town.",
+    "Officials said ridership on the first morning exceeded forecasts, with trams running every four "
+    "minutes at peak hours.",
+    "The line links the main station with the university campus and the hospital, a trip that took forty "
+    "minutes by bus.",
+)
+_TRAM_2 = (
+    "Critics say the project ran three years late and cost nearly twice its original budget of 400 "
+    "million euros.",
+    "The transport authority blames rising prices for steel and a shortage of skilled workers during the "
+    "pandemic years.",
+    "A second line, to the airport, is planned for 2031, though the council has not yet agreed how to "
+    "pay for it.",
+)
+_BODY = "body body__container article__body"
+
+
+def _split_page(
+    between: str = "", second: str = _BODY, inside: str = "", wrap: tuple[str, str] = ("", "")
+) -> str:
+    """A page whose article body is cut in two by an ad row, as WIRED's are (trafilatura keeps the first)."""
+    one = "".join(f"<p>{p}</p>" for p in _TRAM_1)
+    two = "".join(f"<p>{p}</p>" for p in _TRAM_2)
+    return (
+        "<html><head><title>Tram line opens | City Post</title></head><body>"
+        "<header><nav><a href='/'>Home</a></nav></header><main><article>"
+        "<header><h1>The new tram line opens after six years</h1></header>"
+        f"<div class='grid'><div class='{_BODY}'>{one}</div>"
+        "<aside class='rail'><div class='ad'></div></aside></div>"
+        "<div class='row full-bleed-ad'><div class='ad'>"
+        "<span class='ad-label'>Advertisement</span></div></div>"
+        f"{between}{wrap[0]}<div class='grid'><div class='{second}'>{inside}{two}</div></div>{wrap[1]}"
+        "</article></main><footer><p>© City Post</p></footer></body></html>"
+    )
+
+
+def _lines(raw: str, **cfg: Any) -> list[str]:
+    doc = extract(
+        Document(id="t", source="t.html", format="html", raw=raw, is_html=True), ExtractConfig(**cfg)
+    )
+    return doc.text.split("\n")
+
+
+def test_an_article_body_split_by_an_ad_row_is_taken_whole() -> None:
+    assert _lines(_split_page()) == [*_TRAM_1, *_TRAM_2]
+    # trafilatura alone keeps the first part: the switch turns the step off
+    assert _lines(_split_page(), split_body=False) == list(_TRAM_1)
+
+
+def test_a_later_container_that_is_not_the_same_body_is_not_taken() -> None:
+    assert _lines(_split_page(second="related-stories")) == list(_TRAM_1)  # another class
+    # the next article of an endless page, under its own headline
+    assert _lines(_split_page(between="<h1>Another story entirely</h1>")) == list(_TRAM_1)
+    # the same markup in another <article>
+    assert _lines(_split_page(wrap=("</article><article>", ""))) == list(_TRAM_1)
+
+
+def test_a_pull_quote_inside_the_later_part_is_left_out() -> None:
+    quote = "<aside class='pullquote'><p>'Trams every four minutes, at last,' one rider wrote.</p></aside>"
+    lines = _lines(_split_page(inside=quote))
+    assert lines == [*_TRAM_1, *_TRAM_2]
+
+
+def test_a_part_trafilatura_took_is_not_added_twice() -> None:
+    one = "".join(f"<p>{p}</p>" for p in _TRAM_1)
+    two = "".join(f"<p>{p}</p>" for p in _TRAM_2)
+    page = (
+        f"<html><body><article><div class='content'>{one}</div><figure><img src='a.jpg'></figure>"
+        f"<div class='content'>{two}</div></article></body></html>"
+    )
+    lines = _lines(page, split_body=False)
+    assert lines == [*_TRAM_1, *_TRAM_2]  # trafilatura took both here
+    assert _lines(page) == lines
+
+
+def test_many_parts_go_in_in_page_order() -> None:
+    # every part after the same last paragraph: they keep the page's order
+    para = "The council met again on Tuesday to discuss the budget for the coming year, officials said. " * 2
+    body = "".join(
+        f"<div class='g'><div class='article__body'><p>{i} {para}</p><p>{i} b {para}</p></div></div>"
+        "<div class='ad'>Ad</div>"
+        for i in range(4)
+    )
+    tree = pipeline.extract._parse(f"<html><body><article><h1>T</h1>{body}</article></body></html>")
+    assert tree is not None
+    text = pipeline.extract._split_body(tree, f"0 {para.strip()}\n0 b {para.strip()}")
+    assert [line[:3] for line in text.split("\n")] == ["0 T", "0 b", "1 T", "1 b", "2 T", "2 b", "3 T", "3 b"]
