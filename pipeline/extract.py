@@ -41,7 +41,7 @@ import signal
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from configparser import ConfigParser
 from contextlib import contextmanager
 from dataclasses import replace
@@ -373,6 +373,9 @@ _NOT_BODY = frozenset({"aside", "figure", "figcaption", "nav", "footer", "header
 _TERMINAL = tuple('.!?"\u201d\u2019)')
 _PART_MIN_WORDS = 40
 """Fewest words in finished paragraphs of 12 words or more that make a container a part of the body."""
+_POST_CLASS = re.compile(r"\btwitter-tweet\b")
+"""An embedded post (a tweet) in the body: its text is the article's, a quotation (trafilatura drops
+some). Instagram's embeds are left out: their text is chrome ("View this post on Instagram")."""
 
 
 def _key(text: str) -> str:
@@ -408,7 +411,9 @@ def _split_body(tree: HtmlElement, text: str) -> str:
     body, in the same ``<article>`` (or none), with no ``<h1>`` between (the next article of an
     endless page), nothing of it already in the text and at least ``_PART_MIN_WORDS`` words of
     finished paragraphs, is a part: its paragraphs, subheads and list items go in after the line of
-    the last paragraph above it. The boilerplate stage then reads them like the rest.
+    the last paragraph above it. An embedded tweet (``blockquote.twitter-tweet``) inside that
+    container, which trafilatura drops in some layouts, goes back in the same way, as its
+    paragraphs and its attribution. The boilerplate stage then reads them like the rest.
 
     >>> one, two, three = "Banks fail. " * 12, "Then they recover. " * 8, "Nobody knows when. " * 8
     >>> page = (f"<html><body><article><h1>Banks</h1><div class='article__body'><p>{one}</p></div>"
@@ -434,14 +439,51 @@ def _split_body(tree: HtmlElement, text: str) -> str:
     if not shares:
         return text
     main = max(shares, key=lambda el: (shares[el], -order[el]))
+    last_above = list(itertools.accumulate((line for _, line in taken), max))
+    after: dict[int, list[str]] = {}  # a line's index -> the lines that go in after it
+
+    def put(el: HtmlElement, new: list[str]) -> None:
+        above = bisect.bisect_left(taken, (order[el], -1))  # paragraphs taken before ``el``
+        after.setdefault(last_above[above - 1] if above else len(lines) - 1, []).extend(new)
+
+    for quote in main.iter("blockquote"):
+        post = _post_lines(quote) if _POST_CLASS.search(quote.get("class") or "") else []
+        if post and not any(line in at for line in post):  # trafilatura took none of it
+            put(quote, post)
     cls = main.get("class")
-    if not cls or not _BODY_CLASS.search(cls):
+    if cls and _BODY_CLASS.search(cls):
+        _parts(tree, main, order, heads, put)
+    if not after:
         return text
+    return "\n".join(x for i, line in enumerate(lines) for x in (line, *after.get(i, ())))
+
+
+def _post_lines(quote: HtmlElement) -> list[str]:
+    """An embedded post's lines: its paragraphs, then its attribution ("— Name (@handle) date").
+
+    >>> _post_lines(fromstring("<blockquote class='twitter-tweet'><p>Yes this is real</p>&mdash; "
+    ...                        "Ann (@ann) <a href='#'>November 18, 2019</a></blockquote>"))
+    ['Yes this is real', '— Ann (@ann) November 18, 2019']
+    """
+    paragraphs = [t for p in quote.iter("p") if (t := _key(p.text_content()))]
+    rest = (quote.text or "") + "".join(
+        ("" if c.tag == "p" else c.text_content()) + (c.tail or "") for c in quote if isinstance(c.tag, str)
+    )
+    return [*paragraphs, rest] if (rest := _key(rest)) else paragraphs
+
+
+def _parts(
+    tree: HtmlElement,
+    main: HtmlElement,
+    order: dict[HtmlElement, int],
+    heads: set[str],
+    put: Callable[[HtmlElement, list[str]], None],
+) -> None:
+    """Hand to ``put`` each later part of the body ``main`` (see :func:`_split_body`)."""
+    cls = main.get("class")
     article = next(main.iterancestors("article"), None)
     # the next article of an endless page starts at the first <h1> after the body
     stop = min((order[h] for h in tree.iter("h1") if order[h] > order[main]), default=len(order))
-    last_above = list(itertools.accumulate((line for _, line in taken), max))
-    after: dict[int, list[str]] = {}  # a line's index -> the parts' lines that go in after it
     for el in tree.iter(main.tag):
         if el.get("class") != cls or not order[main] < order[el] < stop or main in el.iterancestors():
             continue
@@ -451,13 +493,8 @@ def _split_body(tree: HtmlElement, text: str) -> str:
         if any(t[:60] in heads for t in part if len(t) > 30):
             continue  # trafilatura took (some of) it
         finished = [t for t in part if len(t.split()) >= 12 and t.endswith(_TERMINAL)]
-        if sum(len(t.split()) for t in finished) < _PART_MIN_WORDS:
-            continue
-        above = bisect.bisect_left(taken, (order[el], -1))  # paragraphs taken before this part
-        after.setdefault(last_above[above - 1] if above else len(lines) - 1, []).extend(part)
-    if not after:
-        return text
-    return "\n".join(x for i, line in enumerate(lines) for x in (line, *after.get(i, ())))
+        if sum(len(t.split()) for t in finished) >= _PART_MIN_WORDS:
+            put(el, part)
 
 
 _TITLE_SEPARATOR = re.compile(r"( +(?:[|·•»›]|::|[-–—]) +)")

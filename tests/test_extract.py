@@ -529,3 +529,41 @@ def test_many_parts_go_in_in_page_order() -> None:
     assert tree is not None
     text = pipeline.extract._split_body(tree, f"0 {para.strip()}\n0 b {para.strip()}")
     assert [line[:3] for line in text.split("\n")] == ["0 T", "0 b", "1 T", "1 b", "2 T", "2 b", "3 T", "3 b"]
+
+
+_TWEET = (
+    "<div class='social-media-embed'><blockquote class='twitter-tweet'><p lang='en'>Four minutes between "
+    "trams, at last. <a href='https://t.co/x'>https://t.co/x</a></p>&mdash; Ann Rider (@annrides) "
+    "<a href='https://twitter.com/x'>March 4, 2024</a></blockquote>"
+    "<script async src='https://platform.twitter.com/widgets.js'></script></div>"
+)
+_INSTAGRAM = (
+    "<div class='social-media-embed'><blockquote class='instagram-media'><div><a href='#'>View this post on "
+    "Instagram</a></div><p><a href='#'>A post shared by City Post (@citypost)</a></p></blockquote></div>"
+)
+
+
+def _embed_page(embed: str) -> str:
+    one = "".join(f"<p>{p}</p>" for p in _TRAM_1[:2])
+    two = "".join(f"<p>{p}</p>" for p in _TRAM_2)
+    return (
+        "<html><body><article class='article'><h1>Trams</h1>"
+        f"<div class='entry-content'>{one}{embed}{two}</div></article>"
+        f"<aside class='sidebar'>{_TWEET}</aside></body></html>"
+    )
+
+
+def test_a_tweet_quoted_in_the_body_keeps_its_place() -> None:
+    # trafilatura drops the embed; the article quotes it (the benchmark's ground truth has it)
+    assert _lines(_embed_page(_TWEET), split_body=False) == [*_TRAM_1[:2], *_TRAM_2]
+    assert _lines(_embed_page(_TWEET)) == [
+        *_TRAM_1[:2],
+        "Four minutes between trams, at last. https://t.co/x",
+        "— Ann Rider (@annrides) March 4, 2024",
+        *_TRAM_2,
+    ]
+
+
+def test_an_instagram_embed_and_a_tweet_outside_the_body_stay_out() -> None:
+    # Instagram's embed text is chrome; the sidebar's tweet (in both pages) is not the article's
+    assert _lines(_embed_page(_INSTAGRAM)) == [*_TRAM_1[:2], *_TRAM_2]
