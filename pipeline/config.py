@@ -49,8 +49,8 @@ class ExtractConfig:
     include_tables: bool = True
     favor: Literal["balanced", "precision", "recall"] = "balanced"
     split_body: bool = True
-    """Also take the later parts of an article body that the page splits into containers of the same
-    class (an ad row between them) and trafilatura left out."""
+    """Put back what trafilatura left out of the article body: the later parts of a body the page
+    splits into containers of one class (an ad row between them), and the tweets it quotes."""
 
 
 @dataclass(frozen=True)

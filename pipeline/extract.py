@@ -7,7 +7,9 @@ deduplication off, comments per config, tables per config, precision/recall per
 did not already have them, and ``raw`` emptied.
 
 If trafilatura finds no main text, a recall-oriented pass and then its baseline
-extractor are tried. A result that is nothing but link text (a navigation page)
+extractor are tried. What it left out of the article body (the later parts of a body split
+into same-class containers, quoted tweets) is put back by :mod:`pipeline.body_parts`
+(``cfg.split_body``). A result that is nothing but link text (a navigation page)
 is not an article. Failures raise :class:`~pipeline.errors.DocumentError` with
 ``extraction_failed``; running longer than ``cfg.timeout_s`` raises
 ``extraction_timeout`` (enforced with ``SIGALRM`` in a process's main thread).
@@ -32,16 +34,14 @@ Farmers welcomed the news after a dry summer that ruined the harvest.
 
 from __future__ import annotations
 
-import bisect
 import functools
-import itertools
 import logging
 import re
 import signal
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from configparser import ConfigParser
 from contextlib import contextmanager
 from dataclasses import replace
@@ -54,6 +54,7 @@ from lxml.html import HtmlElement, HTMLParser, fromstring
 from trafilatura.settings import use_config
 from trafilatura.utils import HTML_PARSER, repair_faulty_html
 
+from pipeline import body_parts
 from pipeline.boilerplate import org_name
 from pipeline.config import ExtractConfig
 from pipeline.document import Document
@@ -364,137 +365,13 @@ def _run(doc: Document, cfg: ExtractConfig, page: HtmlElement | str) -> tuple[st
     return _clean_lines(base_text), result, "baseline"
 
 
-_BODY_CLASS = re.compile(r"body|article|story|content|text|post|entry", re.IGNORECASE)
-"""A class that names an article body's container (``article__body``, ``story-text``, ``entry-content``)."""
-_PART_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li"})
-"""The elements of a body part that become lines (the innermost, when they nest)."""
-_NOT_BODY = frozenset({"aside", "figure", "figcaption", "nav", "footer", "header", "form", "button"})
-"""Containers inside a body part whose paragraphs are not the article's (a pull quote, a caption)."""
-_TERMINAL = tuple('.!?"\u201d\u2019)')
-_PART_MIN_WORDS = 40
-"""Fewest words in finished paragraphs of 12 words or more that make a container a part of the body."""
-_POST_CLASS = re.compile(r"\btwitter-tweet\b")
-"""An embedded post (a tweet) in the body: its text is the article's, a quotation (trafilatura drops
-some). Instagram's embeds are left out: their text is chrome ("View this post on Instagram")."""
-
-
-def _key(text: str) -> str:
-    return _WS.sub(" ", text).strip()
-
-
-def _innermost(el: HtmlElement) -> Iterator[HtmlElement]:
-    """The paragraphs, subheads and list items inside ``el`` that hold no other one, outside its
-    asides, figures and the like (:data:`_NOT_BODY`), in document order.
-
-    >>> part = fromstring("<div><ul><li><p>a</p></li><li>b</li></ul><aside><p>c</p></aside><h2>d</h2></div>")
-    >>> [x.text_content() for x in _innermost(part)]
-    ['a', 'b', 'd']
-    """
-    found = list(el.iter(*_PART_TAGS))
-    for x, after in itertools.zip_longest(found, found[1:]):
-        if after is not None and x in after.iterancestors():
-            continue  # its descendants come right after it in document order
-        for a in x.iterancestors():
-            if a is el:
-                yield x
-                break
-            if a.tag in _NOT_BODY:
-                break
-
-
-def _split_body(tree: HtmlElement, text: str) -> str:
-    r"""``text`` with the parts of the article body that trafilatura left out put back in.
-
-    Some pages split the body into sibling containers of one class with an ad row between them
-    (WIRED: ``div.body__container``, one per screen); trafilatura keeps the first. A later
-    container of the same tag and class as the one most of the text came from, whose class names a
-    body, in the same ``<article>`` (or none), with no ``<h1>`` between (the next article of an
-    endless page), nothing of it already in the text and at least ``_PART_MIN_WORDS`` words of
-    finished paragraphs, is a part: its paragraphs, subheads and list items go in after the line of
-    the last paragraph above it. An embedded tweet (``blockquote.twitter-tweet``) inside that
-    container, which trafilatura drops in some layouts, goes back in the same way, as its
-    paragraphs and its attribution. The boilerplate stage then reads them like the rest.
-
-    >>> one, two, three = "Banks fail. " * 12, "Then they recover. " * 8, "Nobody knows when. " * 8
-    >>> page = (f"<html><body><article><h1>Banks</h1><div class='article__body'><p>{one}</p></div>"
-    ...         f"<div class='ad'>Advertisement</div><div class='article__body'><p>{two}</p>"
-    ...         f"<h2>What next</h2><p>{three}</p></div></article></body></html>")
-    >>> text = _split_body(_parse(page), "Banks\n" + one.strip())
-    >>> [line[:18] for line in text.split("\n")]
-    ['Banks', 'Banks fail. Banks ', 'Then they recover.', 'What next', 'Nobody knows when.']
-    """
-    lines = text.split("\n")
-    at = {_key(line): i for i, line in enumerate(lines)}
-    heads = {k[:60] for k in at if len(k) > 30}
-    order: dict[HtmlElement, int] = {}
-    shares: dict[HtmlElement, int] = {}
-    taken: list[tuple[int, int]] = []  # (element's position, its line), in document order
-    for i, el in enumerate(tree.iter()):
-        order[el] = i
-        if el.tag == "p" and (line := at.get(t := _key(el.text_content()))) is not None:
-            taken.append((i, line))
-            parent = el.getparent()
-            if len(t) > 30 and parent is not None:
-                shares[parent] = shares.get(parent, 0) + len(t)
-    if not shares:
-        return text
-    main = max(shares, key=lambda el: (shares[el], -order[el]))
-    last_above = list(itertools.accumulate((line for _, line in taken), max))
-    after: dict[int, list[str]] = {}  # a line's index -> the lines that go in after it
-
-    def put(el: HtmlElement, new: list[str]) -> None:
-        above = bisect.bisect_left(taken, (order[el], -1))  # paragraphs taken before ``el``
-        after.setdefault(last_above[above - 1] if above else len(lines) - 1, []).extend(new)
-
-    for quote in main.iter("blockquote"):
-        post = _post_lines(quote) if _POST_CLASS.search(quote.get("class") or "") else []
-        if post and not any(line in at for line in post):  # trafilatura took none of it
-            put(quote, post)
-    cls = main.get("class")
-    if cls and _BODY_CLASS.search(cls):
-        _parts(tree, main, order, heads, put)
-    if not after:
-        return text
-    return "\n".join(x for i, line in enumerate(lines) for x in (line, *after.get(i, ())))
-
-
-def _post_lines(quote: HtmlElement) -> list[str]:
-    """An embedded post's lines: its paragraphs, then its attribution ("— Name (@handle) date").
-
-    >>> _post_lines(fromstring("<blockquote class='twitter-tweet'><p>Yes this is real</p>&mdash; "
-    ...                        "Ann (@ann) <a href='#'>November 18, 2019</a></blockquote>"))
-    ['Yes this is real', '— Ann (@ann) November 18, 2019']
-    """
-    paragraphs = [t for p in quote.iter("p") if (t := _key(p.text_content()))]
-    rest = (quote.text or "") + "".join(
-        ("" if c.tag == "p" else c.text_content()) + (c.tail or "") for c in quote if isinstance(c.tag, str)
-    )
-    return [*paragraphs, rest] if (rest := _key(rest)) else paragraphs
-
-
-def _parts(
-    tree: HtmlElement,
-    main: HtmlElement,
-    order: dict[HtmlElement, int],
-    heads: set[str],
-    put: Callable[[HtmlElement, list[str]], None],
-) -> None:
-    """Hand to ``put`` each later part of the body ``main`` (see :func:`_split_body`)."""
-    cls = main.get("class")
-    article = next(main.iterancestors("article"), None)
-    # the next article of an endless page starts at the first <h1> after the body
-    stop = min((order[h] for h in tree.iter("h1") if order[h] > order[main]), default=len(order))
-    for el in tree.iter(main.tag):
-        if el.get("class") != cls or not order[main] < order[el] < stop or main in el.iterancestors():
-            continue
-        if next(el.iterancestors("article"), None) is not article:
-            continue
-        part = [t for x in _innermost(el) if (t := _key(x.text_content()))]
-        if any(t[:60] in heads for t in part if len(t) > 30):
-            continue  # trafilatura took (some of) it
-        finished = [t for t in part if len(t.split()) >= 12 and t.endswith(_TERMINAL)]
-        if sum(len(t.split()) for t in finished) >= _PART_MIN_WORDS:
-            put(el, part)
+def _with_body_parts(tree: HtmlElement, text: str, where: str) -> str:
+    """``text`` with the body's parts and tweets trafilatura left out (:mod:`pipeline.body_parts`)."""
+    restored = body_parts.restore(tree, text)
+    if restored != text:
+        added = restored.count("\n") - text.count("\n")
+        logger.debug("%s: %d line(s) of the article body put back that trafilatura left out", where, added)
+    return restored
 
 
 _TITLE_SEPARATOR = re.compile(r"( +(?:[|·•»›]|::|[-–—]) +)")
@@ -691,6 +568,8 @@ def extract(doc: Document, cfg: ExtractConfig) -> Document:
         with _time_limit(cfg.timeout_s):
             tree = _parse(doc.raw)
             text, result, how = _run(doc, cfg, doc.raw if tree is None else tree)
+            if text and cfg.split_body and tree is not None:
+                text = _with_body_parts(tree, text, where)
     except _Timeout:
         raise DocumentError(
             "extraction_timeout", f"{where}: extraction took longer than {cfg.timeout_s:g} s"
@@ -705,8 +584,6 @@ def extract(doc: Document, cfg: ExtractConfig) -> Document:
         ) from None
     if not text:
         raise DocumentError("extraction_failed", f"{where}: no main text found")
-    if cfg.split_body and tree is not None:
-        text = _split_body(tree, text)
     if _is_navigation(text, tree):
         raise DocumentError("extraction_failed", f"{where}: only navigation/link text, no article ({how})")
     if how != "trafilatura":

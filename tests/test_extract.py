@@ -517,20 +517,6 @@ def test_a_part_trafilatura_took_is_not_added_twice() -> None:
     assert _lines(page) == lines
 
 
-def test_many_parts_go_in_in_page_order() -> None:
-    # every part after the same last paragraph: they keep the page's order
-    para = "The council met again on Tuesday to discuss the budget for the coming year, officials said. " * 2
-    body = "".join(
-        f"<div class='g'><div class='article__body'><p>{i} {para}</p><p>{i} b {para}</p></div></div>"
-        "<div class='ad'>Ad</div>"
-        for i in range(4)
-    )
-    tree = pipeline.extract._parse(f"<html><body><article><h1>T</h1>{body}</article></body></html>")
-    assert tree is not None
-    text = pipeline.extract._split_body(tree, f"0 {para.strip()}\n0 b {para.strip()}")
-    assert [line[:3] for line in text.split("\n")] == ["0 T", "0 b", "1 T", "1 b", "2 T", "2 b", "3 T", "3 b"]
-
-
 _TWEET = (
     "<div class='social-media-embed'><blockquote class='twitter-tweet'><p lang='en'>Four minutes between "
     "trams, at last. <a href='https://t.co/x'>https://t.co/x</a></p>&mdash; Ann Rider (@annrides) "

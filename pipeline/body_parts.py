@@ -1,0 +1,424 @@
+"""Text of the article body that trafilatura left out, put back (``extract.split_body``).
+
+Two kinds, both found on the parsed page next to the paragraphs trafilatura took:
+
+- **later parts of a split body.** Some pages cut the body into sibling containers of one
+  class with an ad row or a rail between them (WIRED: one ``div.body__container`` per screen);
+  trafilatura keeps the first and drops the rest. A *part* is a later container whose tag is the
+  body's and whose class holds every class of the body's (the container most of the extracted
+  paragraphs sit in), when that class names a body (:data:`BODY_CLASS`), and when nothing says it
+  is something else: it is the outermost of its class, lies in the body's ``<article>`` (or
+  neither lies in one), no aside, footer, form or element labelled as comments, related links, a
+  sidebar, a promo, a newsletter, cookies, an author or sharing stands around it
+  (:data:`CONTEXT`), the branch that holds it carries no heading, ``<time>`` or byline of its own
+  (the next article of an endless page, another post of a blog's front page), no article-end
+  marker (tags, a share bar, the comments, related links: :data:`END`) and no ``<h1>`` lies
+  between the body and it, trafilatura took none of it, and it holds at least
+  :data:`PART_MIN_WORDS` words of finished paragraphs (a sentence's end) or, when the path to it
+  mirrors the body's (the same tags and classes up to where they meet), one finished paragraph;
+- **embedded tweets** (``blockquote.twitter-tweet``) inside the body container, which
+  trafilatura drops in some layouts: the article quotes them.
+
+Their lines go in after the line of the last paragraph, list item or subhead above them, as
+trafilatura writes lines: ``<br>`` starts a new line, a list item starts with ``"- "``; a
+paragraph or list item that is all link text (a "More great stories" list) is left out, and so is
+a subhead with nothing else under it. The boilerplate stage then reads them like the rest.
+
+Every pass over the page is linear in its size (an element's ancestors are walked for a bounded
+number of candidates only).
+
+>>> from lxml.html import fromstring
+>>> one, two, three = "Banks fail. " * 12, "Then they recover. " * 8, "Nobody knows when. " * 8
+>>> page = fromstring(f"<html><body><article><h1>Banks</h1><div class='article__body'><p>{one}</p></div>"
+...                   f"<div class='ad'>Advertisement</div><div class='article__body'><p>{two}</p>"
+...                   f"<h2>What next</h2><p>{three}</p></div></article></body></html>")
+>>> text = restore(page, "Banks\\n" + one.strip())
+>>> [line[:18] for line in text.split("\\n")]
+['Banks', 'Banks fail. Banks ', 'Then they recover.', 'What next', 'Nobody knows when.']
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+__all__ = ["restore"]
+
+BODY_CLASS = re.compile(
+    r"(?:^|\s)(?:[\w-]*[-_])?(?:article|story|entry|post|body|content|text|(?:article|story|post)(?:Body|Content|Text))"
+    r"(?:[-_]+(?:body|content|text|container|inner|wrapper|main|block|section|\d+))*(?=\s|$)",
+    re.IGNORECASE,
+)
+"""A class that names an article body's container: a class token that ends in a body's word,
+maybe followed by a container's (``article__body``, ``body__container``, ``c-entry-content``,
+``story-text``), not one that only starts with one (``text-center``, ``postscript``)."""
+CONTEXT = re.compile(
+    r"comment|related|recirc|sidebar|widget|teaser|promo|newsletter|subscri|cookie|consent|author|\bbio\b"
+    r"|share|donat|ticker|footer",
+    re.IGNORECASE,
+)
+"""A class or id around a container that says it is not the article's."""
+END = re.compile(
+    r"\b(?:[\w-]*tags|share[\w-]*|entry-footer|article-footer|post-footer|comments?|related[\w-]*)\b",
+    re.IGNORECASE,
+)
+"""A class or id of an element that ends the article (its tags, share bar, comments, related links)."""
+NOT_BODY = frozenset({"aside", "figure", "figcaption", "nav", "footer", "header", "form", "button", "dialog"})
+"""Elements whose paragraphs are not the article's (a pull quote, a caption, a sidebar)."""
+LINE_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6")
+"""The elements that give lines."""
+POST_CLASS = re.compile(r"\btwitter-tweet\b")
+"""An embedded post (a tweet) in the body: its text is the article's, a quotation. Instagram's
+embeds are left out: their text is chrome ("View this post on Instagram")."""
+TERMINAL = tuple('.!?"\u201c\u201d\u2019)]\u00bb\u00ab\u2026\u3002\uff01\uff1f\u300d\u300f')
+"""A finished paragraph ends in one of these (a sentence's end, a closing quote or bracket)."""
+PART_MIN_WORDS = 40
+"""Fewest words in finished paragraphs that make a container a part (one finished paragraph
+when its path mirrors the body's)."""
+FINISHED_WORDS = 12
+"""Fewest words of a finished paragraph (a CJK character counts half a word)."""
+LINK_SHARE = 0.8
+"""A paragraph or list item with at least this share of link text is a link, not the article's."""
+
+_WS = re.compile(r"\s+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_OWN_MARKS = ("h1", "h2", "h3", "time")
+_BYLINE = re.compile(r"byline|\bauthor\b", re.IGNORECASE)
+
+
+def _key(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _words(text: str) -> int:
+    """Words, a CJK character counting half a word.
+
+    >>> _words("Banks fail again."), _words("銀行は再び破綻した。")
+    (3, 4)
+    """
+    return max(len(text.split()), len(_CJK.findall(text)) // 2)
+
+
+def _label(el: HtmlElement) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+@dataclass
+class _Page:
+    """One walk over the page: document order, and each line element's own lines and link text."""
+
+    order: dict[HtmlElement, int] = field(default_factory=dict)
+    lines: dict[HtmlElement, list[str]] = field(default_factory=dict)
+    """A line element's own lines (``<br>`` splits; nested line elements and lists keep theirs)."""
+    linked: dict[HtmlElement, int] = field(default_factory=dict)
+    """Characters of link text in a line element's own text."""
+    end: dict[HtmlElement, int] = field(default_factory=dict)
+    """The position of an element's last descendant (its own when it has none)."""
+    beside: set[HtmlElement] = field(default_factory=set)
+    """Elements inside an aside or the like (:data:`NOT_BODY`)."""
+
+    def inside(self, el: HtmlElement, outer: HtmlElement) -> bool:
+        """Whether ``el`` lies inside ``outer`` (its descendant)."""
+        return self.order[outer] < self.order[el] <= self.end[outer]
+
+    @classmethod
+    def walk(cls, tree: HtmlElement) -> _Page:
+        """Text goes to the innermost open line element; scripts, styles and comments give none.
+
+        >>> from lxml.html import fromstring
+        >>> html = "<ul><li>Outer <a>link</a><ul><li>in<!-- x -->ner<br>two</li></ul></li></ul>"
+        >>> page = _Page.walk(fromstring(html))
+        >>> [(el.tag, lines, page.linked.get(el, 0)) for el, lines in page.lines.items()]
+        [('li', ['Outer link'], 4), ('li', ['inner', 'two'], 0)]
+        """
+        page = cls()
+        buf: dict[HtmlElement, list[str]] = {}
+        stack: list[HtmlElement] = []  # open line elements
+        hidden = links = beside = 0  # open scripts and styles; open links; open asides and the like
+
+        def add(text: str | None) -> None:
+            if stack and not hidden and text:
+                buf[stack[-1]].append(text)
+                if links:
+                    page.linked[stack[-1]] = page.linked.get(stack[-1], 0) + len(_key(text))
+
+        for event, el in etree.iterwalk(tree, events=("start", "end", "comment", "pi")):
+            if event in ("comment", "pi"):
+                page.order[el] = page.end[el] = len(page.order)
+                add(el.tail)
+                continue
+            tag = el.tag if isinstance(el.tag, str) else ""
+            if event == "start":
+                page.order[el] = len(page.order)
+                if beside:
+                    page.beside.add(el)
+                beside += tag in NOT_BODY
+                if tag in ("script", "style"):
+                    hidden += 1
+                    continue
+                if tag in LINE_TAGS:
+                    stack.append(el)
+                    buf[el] = []
+                links += tag == "a"
+                add("\n" if tag == "br" else el.text)
+                continue
+            page.end[el] = len(page.order) - 1
+            beside -= tag in NOT_BODY
+            if tag in ("script", "style"):
+                hidden -= 1
+            else:
+                links -= tag == "a"
+                if stack and stack[-1] is el:
+                    stack.pop()
+                    page.lines[el] = [k for line in "".join(buf.pop(el)).split("\n") if (k := _key(line))]
+            add(el.tail)  # a tail belongs to the element around this one
+        page.lines = dict(sorted(page.lines.items(), key=lambda kv: page.order[kv[0]]))
+        return page
+
+    def item(self, el: HtmlElement) -> list[str]:
+        """The lines ``el`` gives as trafilatura writes them ("- " before a list item's); none when
+        it is all link text."""
+        lines = self.lines.get(el, [])
+        if not lines or (
+            el.tag in ("p", "li") and self.linked.get(el, 0) >= LINK_SHARE * len(" ".join(lines))
+        ):
+            return []
+        return [f"- {lines[0]}", *lines[1:]] if el.tag == "li" else lines
+
+
+def restore(tree: HtmlElement, text: str) -> str:
+    """``text`` (trafilatura's, one paragraph per line) with the body's parts and tweets it left out
+    put back (see the module's docstring)."""
+    lines = text.split("\n")
+    at: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        k = _key(line)
+        at.setdefault(k, i)
+        if k.startswith("- "):
+            at.setdefault(k[2:], i)
+    page = _Page.walk(tree)
+    shares: dict[HtmlElement, int] = {}
+    taken: list[tuple[int, int]] = []  # (a line element's position, its last line), in page order
+    for el, own in page.lines.items():
+        hits = [at[x] for x in own if x in at]
+        if hits:
+            taken.append((page.order[el], max(hits)))
+            parent = el.getparent()
+            if el.tag == "p" and parent is not None and len(t := " ".join(own)) > 30:
+                shares[parent] = shares.get(parent, 0) + len(t)
+    if not shares:
+        return text
+    main = max(shares, key=lambda el: (shares[el], -page.order[el]))
+    last_above = list(itertools.accumulate((line for _, line in taken), max))
+    after: dict[int, list[str]] = {}  # a line's index -> the lines that go in after it
+
+    def put(el: HtmlElement, new: list[str]) -> None:
+        above = bisect.bisect_left(taken, (page.order[el], -1))  # line elements taken before ``el``
+        # after the line of the last line element above, else before the first one's line
+        line = last_above[above - 1] if above else min(line for _, line in taken) - 1
+        after.setdefault(line, []).extend(new)
+
+    for quote in main.iter("blockquote"):
+        post = _post_lines(quote, page) if POST_CLASS.search(quote.get("class") or "") else []
+        if post and not any(line in at for line in post):  # trafilatura took none of it
+            put(quote, post)
+    if BODY_CLASS.search(main.get("class") or ""):
+        for part in _parts(tree, main, page):
+            new = _part_lines(part, page)
+            if not any((x[2:] if x.startswith("- ") else x) in at for x in new if len(x) > 30):
+                put(part, new)  # trafilatura took none of it
+    if not after:
+        return text
+    return "\n".join(
+        [*after.get(-1, ()), *(x for i, line in enumerate(lines) for x in (line, *after.get(i, ())))]
+    )
+
+
+def _post_lines(quote: HtmlElement, page: _Page) -> list[str]:
+    """An embedded post's lines: its paragraphs' lines, then the text outside them, its
+    attribution ("— Name (@handle) date").
+
+    >>> from lxml.html import fromstring
+    >>> quote = fromstring("<blockquote class='twitter-tweet'><div><p>Yes this<br>is real</p></div>&mdash; "
+    ...                    "Ann (@ann) <a href='#'>November 18, 2019</a></blockquote>")
+    >>> _post_lines(quote, _Page.walk(quote))
+    ['Yes this', 'is real', '— Ann (@ann) November 18, 2019']
+    """
+    paragraphs = [x for el in quote.iter(*LINE_TAGS) for x in page.lines.get(el, [])]
+    rest: list[str] = []
+    inside = 0  # open line elements and scripts
+    for event, el in etree.iterwalk(quote, events=("start", "end")):
+        holds = el.tag in LINE_TAGS or el.tag in ("script", "style")
+        if event == "start":
+            inside += holds
+            if not inside and el is not quote:
+                rest.append(el.text or "")
+            elif not inside:
+                rest.append(quote.text or "")
+            continue
+        inside -= holds
+        if not inside and el is not quote:
+            rest.append(el.tail or "")
+    return [*paragraphs, tail] if (tail := _key(" ".join(rest))) else paragraphs
+
+
+def _part_lines(part: HtmlElement, page: _Page) -> list[str]:
+    """A part's lines, in page order: its paragraphs, list items and subheads outside asides and
+    the like, its tweets; without link lists, and without a subhead that has nothing under it.
+
+    >>> from lxml.html import fromstring
+    >>> part = fromstring("<div><p>Text.</p><figure><p>Caption</p></figure><ul><li>Item</li></ul>"
+    ...                   "<h3>More great stories</h3><ul><li><a href='/a'>A story</a></li></ul></div>")
+    >>> _part_lines(part, _Page.walk(part))
+    ['Text.', '- Item']
+    """
+    items: list[tuple[str, list[str]]] = []
+    post_end = -1  # the end of the last tweet given
+    for x in part.iter("blockquote", *LINE_TAGS):
+        if page.order[x] <= post_end or (x in page.beside and part not in page.beside):
+            continue
+        if x.tag == "blockquote":
+            if POST_CLASS.search(x.get("class") or ""):
+                post_end = page.end[x]
+                items.append(("post", _post_lines(x, page)))
+            continue
+        items.append((x.tag, page.item(x)))
+    out: list[list[str]] = []
+    content = False  # lines under the item, up to the next subhead
+    for tag, lines in reversed(items):
+        if tag in _HEADINGS:
+            if content:
+                out.append(lines)
+            content = False
+        elif lines:
+            out.append(lines)
+            content = True
+    return [x for lines in reversed(out) for x in lines]
+
+
+def _finished(lines: Iterable[str]) -> list[int]:
+    """The word counts of the finished paragraphs among ``lines``.
+
+    >>> _finished(["A short line.", "This paragraph has well over twelve words in it, and it ends here."])
+    [13]
+    """
+    return [n for t in lines if (n := _words(t)) >= FINISHED_WORDS and t.endswith(TERMINAL)]
+
+
+_MAX_REACH = 64
+"""A part lies at most this many levels below where its path meets the body's."""
+
+
+def _parts(tree: HtmlElement, main: HtmlElement, page: _Page) -> list[HtmlElement]:
+    """The later parts of the body ``main`` (see the module's docstring), in page order."""
+    tokens = set((main.get("class") or "").split())
+    above = set(main.iterancestors())
+    found = [
+        el
+        for el in tree.iter(main.tag)
+        if page.order[el] > page.end[main] and tokens <= set((el.get("class") or "").split())
+    ]
+    stop = _stop(tree, main, set(found), page)
+    parts: list[HtmlElement] = []
+    marked: dict[HtmlElement, bool] = {}
+    main_paths: dict[HtmlElement | None, list[HtmlElement]] = {}
+    outer_end = -1
+    for el in found:
+        if page.order[el] >= stop:
+            break
+        if page.order[el] <= outer_end:
+            continue  # inside another candidate: only the outermost counts
+        outer_end = page.end[el]
+        path = list(
+            itertools.islice(itertools.takewhile(lambda a: a not in above, el.iterancestors()), _MAX_REACH)
+        )
+        branch = path[-1] if path else el  # the child of the common ancestor that holds ``el``
+        meet = branch.getparent()
+        if meet not in above:
+            continue  # too far from the body
+        if meet not in main_paths:
+            main_paths[meet] = _up_to(main, meet)
+        if any(a.tag == "article" for a in (*path, *main_paths[meet])):
+            continue  # in another <article> than the body
+        if any(a.tag in NOT_BODY or CONTEXT.search(_label(a)) for a in path):
+            continue
+        if branch is not el:
+            if branch not in marked:
+                marked[branch] = _marked(branch, el, page)
+            if marked[branch]:
+                continue  # another item: the next article, another post
+        mirror = _path(path) == _path(main_paths[meet])
+        finished = _finished(_part_lines(el, page))
+        if sum(finished) >= PART_MIN_WORDS or (mirror and finished):
+            parts.append(el)
+    return parts
+
+
+def _path(ancestors: list[HtmlElement]) -> list[tuple[str, str]]:
+    return [(a.tag, a.get("class") or "") for a in ancestors]
+
+
+def _up_to(el: HtmlElement, stop: HtmlElement | None) -> list[HtmlElement]:
+    """``el``'s ancestors below ``stop``."""
+    out = []
+    for a in el.iterancestors():
+        if a is stop:
+            break
+        out.append(a)
+    return out
+
+
+_SIDE = frozenset({"aside", "figure", "figcaption", "nav", "dialog"})
+"""Elements beside the article whose markers do not end it (a rail's "related" box)."""
+
+
+def _stop(tree: HtmlElement, main: HtmlElement, parts: set[HtmlElement], page: _Page) -> int:
+    """The position of the first ``<h1>`` or article-end marker (:data:`END`) after the body,
+    outside it, the candidate parts and the elements beside the article (an aside); else the end.
+
+    >>> from lxml.html import fromstring
+    >>> page = fromstring("<div><div class='b'>x</div><aside class='tags'></aside><div class='b'>y</div>"
+    ...                   "<footer class='post-tags'></footer><h1>Next</h1></div>")
+    >>> main, part = page.findall("div")
+    >>> _stop(page, main, {part}, _Page.walk(page))
+    4
+    """
+    inside = 0  # open elements that hide a marker
+    passed = False  # the body is behind
+    for event, el in etree.iterwalk(tree, events=("start", "end")):
+        hides = el is main or el in parts or el.tag in _SIDE
+        if event == "end":
+            inside -= hides
+            passed = passed or el is main
+            continue
+        marker = el.tag == "h1" or (not hides and END.search(_label(el)) is not None)
+        if passed and not inside and marker and el.tag not in ("a", "span"):
+            return page.order[el]
+        inside += hides
+    return len(page.order)
+
+
+def _marked(branch: HtmlElement, part: HtmlElement, page: _Page) -> bool:
+    """Whether ``branch`` holds, outside ``part`` and outside asides and the like, a heading, a
+    ``<time>`` or a byline of its own: it is another item (the next article, another post).
+
+    >>> from lxml.html import fromstring
+    >>> post = fromstring("<div class='post'><h3>Another post</h3><div class='post-body'>x</div></div>")
+    >>> grid = fromstring("<div class='grid'><div class='post-body'><h3>Its subhead</h3></div>"
+    ...                   "<aside><h3>Ad</h3></aside></div>")
+    >>> _marked(post, post.find("div"), _Page.walk(post)), _marked(grid, grid.find("div"), _Page.walk(grid))
+    (True, False)
+    """
+    for x in branch.iter():
+        if x is part or page.inside(x, part) or (x in page.beside and branch not in page.beside):
+            continue
+        if x.tag in _OWN_MARKS or (isinstance(x.tag, str) and _BYLINE.search(x.get("class") or "")):
+            return True
+    return False

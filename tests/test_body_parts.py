@@ -1,0 +1,169 @@
+"""Tests for pipeline.body_parts: pages written to attack the step, and each guard on its own."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml.html import fromstring
+
+from pipeline.body_parts import BODY_CLASS, restore
+from pipeline.config import ExtractConfig
+from pipeline.document import Document
+from pipeline.extract import extract
+
+PAGES = json.loads(
+    gzip.decompress((Path(__file__).parent / "data" / "extract" / "split_body_pages.json.gz").read_bytes())
+)["cases"]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _text(html: str, split_body: bool = True) -> str:
+    doc = Document(id="t", source="t.html", format="html", raw=html, is_html=True)
+    return extract(doc, ExtractConfig(split_body=split_body)).text
+
+
+@pytest.mark.parametrize("case", PAGES, ids=[c["name"] for c in PAGES])
+def test_attack_pages(case: dict[str, Any]) -> None:
+    # each page names the article's text (keep) and the text that is not the article's (absent):
+    # split bodies and tweets come back; next articles, comments, teasers, sidebars, promos,
+    # about-us boxes and link lists that share the body's class stay out; nothing doubles
+    text = _text(case["html"])
+    flat = _norm(text)
+    assert [k for k in case["keep"] if _norm(k) not in flat] == case["known_missing"]
+    assert [a for a in case["absent"] if _norm(a) in flat] == case["known_present"]
+    before = Counter(_text(case["html"], split_body=False).split("\n"))
+    assert [line for line, n in Counter(text.split("\n")).items() if n > max(1, before[line])] == []
+
+
+def test_the_attack_pages_exercise_the_step() -> None:
+    # a guard against a set that no longer tests anything: the step acts on a third of the pages
+    changed = [c["name"] for c in PAGES if _text(c["html"]) != _text(c["html"], split_body=False)]
+    assert len(changed) >= 18, changed
+
+
+def _page(body: str, *parts: str) -> str:
+    return f"<html><body><main><h1>Title</h1>{body}{''.join(parts)}</main></body></html>"
+
+
+_P1 = "".join(
+    f"<p>The first part of the story, paragraph {i}, tells what happened on Monday night.</p>"
+    for i in range(4)
+)
+_P2 = "".join(
+    f"<p>The second part of the story, paragraph {i}, says what the council will do next.</p>"
+    for i in range(4)
+)
+_TEXT = "\n".join(
+    f"The first part of the story, paragraph {i}, tells what happened on Monday night." for i in range(4)
+)
+
+
+def _restored(html: str, text: str = _TEXT) -> list[str]:
+    return restore(fromstring(html), text).split("\n")[4:]
+
+
+def test_a_part_comes_back_after_the_body() -> None:
+    html = _page(
+        f"<div class='article-body'>{_P1}</div><div class='ad'></div>",
+        f"<div class='article-body'>{_P2}</div>",
+    )
+    assert [line[:35] for line in _restored(html)] == ["The second part of the story, parag"] * 4
+
+
+@pytest.mark.parametrize(
+    ("around", "why"),
+    [
+        ("<aside>{}</aside>", "an aside"),
+        ("<section class='comments'>{}</section>", "the comments"),
+        ("<div class='related-stories'>{}</div>", "related links"),
+        ("<div class='next'><h2>The next story</h2>{}</div>", "another item with its own headline"),
+        ("<div class='next'><time>Monday</time>{}</div>", "another item with its own time"),
+        ("<div class='post-tags'>Tags</div>{}", "an article-end marker before it"),
+        ("<h1>Another story</h1>{}", "a headline before it"),
+        ("<article>{}</article>", "another article"),
+    ],
+)
+def test_a_part_in_the_wrong_place_stays_out(around: str, why: str) -> None:
+    part = around.format(f"<div class='article-body'>{_P2}</div>")
+    assert _restored(_page(f"<div class='article-body'>{_P1}</div>", part)) == [], why
+
+
+def test_only_a_body_class_makes_parts() -> None:
+    assert BODY_CLASS.search("article__body") and BODY_CLASS.search("c-entry-content")
+    assert not BODY_CLASS.search("text-center") and not BODY_CLASS.search("postscript")
+    html = _page(f"<div class='text-center'>{_P1}</div>", f"<div class='text-center'>{_P2}</div>")
+    assert _restored(html) == []
+
+
+def test_a_part_nested_in_a_part_comes_back_once() -> None:
+    deeper = f"<div class='article-body'><p>{'Deeper text here. ' * 8}</p></div>"
+    nested = f"<div class='article-body'>{_P2}{deeper}</div>"
+    lines = _restored(_page(f"<div class='article-body'>{_P1}</div>", nested))
+    assert len(lines) == 5 and len(set(lines)) == 5
+
+
+def test_a_short_part_needs_a_mirrored_path() -> None:
+    # one finished paragraph is enough when the part sits where the body sits (same wrappers);
+    # forty words are needed otherwise
+    short = "<p>The council will vote on the new plan for the old harbour next Tuesday evening.</p>"
+    mirrored = _page(
+        f"<div class='g'><div class='article-body'>{_P1}</div></div>",
+        f"<div class='g'><div class='article-body'>{short}</div></div>",
+    )
+    other = _page(
+        f"<div class='g'><div class='article-body'>{_P1}</div></div>",
+        f"<div class='h'><div class='article-body'>{short}</div></div>",
+    )
+    assert len(_restored(mirrored)) == 1 and _restored(other) == []
+
+
+def test_lines_as_trafilatura_writes_them() -> None:
+    # <br> starts a line, a list item starts with "- ", a link list and the subhead over it stay out
+    part = (
+        "<div class='article-body'><p>Line one of the second part.<br>Line two, which ends the paragraph "
+        f"well after twelve words of text.</p><ul><li>A point that the list makes</li></ul>{_P2}"
+        "<h3>More great stories</h3><ul><li><a href='/a'>A story</a></li>"
+        "<li><a href='/b'>B story</a></li></ul></div>"
+    )
+    lines = _restored(_page(f"<div class='article-body'>{_P1}</div>", part))
+    assert lines[:3] == [
+        "Line one of the second part.",
+        "Line two, which ends the paragraph well after twelve words of text.",
+        "- A point that the list makes",
+    ]
+    assert len(lines) == 7 and lines[-1].startswith("The second part of the story, paragraph 3")
+
+
+def test_a_part_trafilatura_took_as_list_lines_is_not_added_again() -> None:
+    items = [f"The second part of the story, item {i}, says what the council will do next." for i in range(4)]
+    part = "<div class='article-body'><ul>" + "".join(f"<li>{x}</li>" for x in items) + "</ul></div>"
+    html = _page(f"<div class='article-body'>{_P1}</div>", part)
+    assert len(_restored(html)) == 4
+    assert _restored(html, _TEXT + "\n" + "\n".join(f"- {x}" for x in items)) == [f"- {x}" for x in items]
+
+
+def test_a_tweet_that_opens_the_body_stays_first() -> None:
+    tweet = (
+        "<blockquote class='twitter-tweet'><p>Big news today.</p>&mdash; Ann (@ann) <a>May 1</a></blockquote>"
+    )
+    html = _page(f"<div class='article-body'>{tweet}{_P1}</div>")
+    assert restore(fromstring(html), _TEXT).split("\n")[:2] == ["Big news today.", "— Ann (@ann) May 1"]
+
+
+def test_a_tweet_trafilatura_took_is_not_added_again() -> None:
+    tweet = (
+        "<blockquote class='twitter-tweet'><p>Big news today.</p>&mdash; Ann (@ann) <a>May 1</a></blockquote>"
+    )
+    html = _page(f"<div class='article-body'>{_P1}{tweet}</div>")
+    text = f"{_TEXT}\nBig news today.\n— Ann (@ann) May 1"
+    assert restore(fromstring(html), text) == text
+    assert restore(fromstring(html), _TEXT) == text  # and put back when it did not
