@@ -553,3 +553,21 @@ def test_a_tweet_quoted_in_the_body_keeps_its_place() -> None:
 def test_an_instagram_embed_and_a_tweet_outside_the_body_stay_out() -> None:
     # Instagram's embed text is chrome; the sidebar's tweet (in both pages) is not the article's
     assert _lines(_embed_page(_INSTAGRAM)) == [*_TRAM_1[:2], *_TRAM_2]
+
+
+@pytest.mark.parametrize("case", PAGES, ids=[c["file"] for c in PAGES])
+def test_trafilatura_leaves_the_parsed_tree_as_it_was(case: dict[str, Any]) -> None:
+    # body_parts reads the page after every extraction pass: trafilatura must work on a copy
+    from lxml import etree
+
+    raw = gzip.decompress((DATA / case["file"]).read_bytes()).decode("utf-8")
+    tree = pipeline.extract._parse(raw)
+    assert tree is not None
+    before = etree.tostring(tree)
+    doc = Document(id="t", source=case["file"], format="html", raw=raw, is_html=True)
+    for favor in ("balanced", "recall"):
+        pipeline.extract._run(doc, ExtractConfig(favor=favor), tree)
+    import trafilatura
+
+    trafilatura.baseline(tree)  # the last pass, when the others find nothing
+    assert etree.tostring(tree) == before
