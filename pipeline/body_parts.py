@@ -197,6 +197,8 @@ def restore(tree: HtmlElement, text: str) -> str:
     """``text`` (trafilatura's, one paragraph per line) with the body's parts and tweets it left out
     put back (see the module's docstring)."""
     lines = text.split("\n")
+    if not _worth_a_look(tree, lines):
+        return text
     at: dict[str, int] = {}
     for i, line in enumerate(lines):
         k = _key(line)
@@ -238,6 +240,41 @@ def restore(tree: HtmlElement, text: str) -> str:
         return text
     return "\n".join(
         [*after.get(-1, ()), *(x for i, line in enumerate(lines) for x in (line, *after.get(i, ())))]
+    )
+
+
+def _worth_a_look(tree: HtmlElement, lines: list[str]) -> bool:
+    """Whether the container most of the extracted paragraphs sit in (by their first 30
+    characters) holds a tweet, or has the class of a body that another element shares: without
+    either there is nothing to put back, and the page is not walked (most pages).
+
+    >>> from lxml.html import fromstring
+    >>> text = ["The first paragraph of the story, long enough.", "The second paragraph of the story."]
+    >>> body = "<div class='article-body'>" + "".join(f"<p>{x}</p>" for x in text) + "</div>"
+    >>> _worth_a_look(fromstring(f"<div>{body}<div class='ad'>b</div></div>"), text)
+    False
+    >>> _worth_a_look(fromstring(f"<div>{body}<div class='article-body'>b</div></div>"), text)
+    True
+    """
+    heads = {_key(line)[:30] for line in lines}
+    shares: dict[HtmlElement, int] = {}
+    for p in tree.iter("p"):
+        t = _key(p.text_content())
+        parent = p.getparent()
+        if len(t) > 30 and t[:30] in heads and parent is not None:
+            shares[parent] = shares.get(parent, 0) + len(t)
+    if not shares:
+        return False
+    main = max(shares, key=shares.__getitem__)
+    if any(POST_CLASS.search(q.get("class") or "") for q in main.iter("blockquote")):
+        return True
+    tokens = set((main.get("class") or "").split())
+    if not BODY_CLASS.search(main.get("class") or ""):
+        return False
+    later = itertools.dropwhile(lambda el: el is not main, tree.iter(main.tag))
+    next(later)  # main
+    return any(
+        tokens <= set((el.get("class") or "").split()) and main not in el.iterancestors() for el in later
     )
 
 
