@@ -8,24 +8,26 @@ Two kinds, both found on the parsed page next to the paragraphs trafilatura took
   body's and whose class holds every class of the body's (the container most of the extracted
   paragraphs sit in), when that class names a body (:data:`BODY_CLASS`), and when nothing says it
   is something else: it is the outermost of its class, lies in the body's ``<article>`` (or
-  neither lies in one), no aside, footer, form or element labelled as comments, related links, a
-  sidebar, a promo, a newsletter, cookies, an author or sharing stands around it
-  (:data:`CONTEXT`), the branch that holds it carries no heading, ``<time>`` or byline of its own
-  (the next article of an endless page, another post of a blog's front page), no article-end
-  marker (tags, a share bar, the comments, related links: :data:`END`) and no ``<h1>`` lies
-  between the body and it, trafilatura took none of it, and it holds at least
-  :data:`PART_MIN_WORDS` words of finished paragraphs (a sentence's end) or, when the path to it
-  mirrors the body's (the same tags and classes up to where they meet), one finished paragraph;
-- **embedded tweets** (``blockquote.twitter-tweet``) inside the body container, which
-  trafilatura drops in some layouts: the article quotes them.
+  neither lies in one), no aside, footer, form or wrapper labelled as comments, related links, a
+  promo, a newsletter, a bio, sharing, the next story and the like stands around it
+  (:data:`CONTEXT`), nor is it labelled so itself (:data:`SELF`), the branch that holds it carries
+  no heading, ``<time>``, byline or linked title of its own (the next article of an endless page,
+  another post of a front page), no article-end marker (tags, a share bar, the comments, a box of
+  related links: :func:`_ends`) and no ``<h1>`` lies between the body and it, trafilatura took
+  none of it, it is not a note in italics, and it holds at least :data:`PART_MIN_WORDS` words of
+  finished paragraphs (a sentence's end);
+- **embedded tweets** (``blockquote.twitter-tweet``, ``twitter-video``) inside the body
+  container and not in a promo box there, which trafilatura drops in some layouts: the article
+  quotes them.
 
 Their lines go in after the line of the last paragraph, list item or subhead above them, as
 trafilatura writes lines: ``<br>`` starts a new line, a list item starts with ``"- "``; a
 paragraph or list item that is all link text (a "More great stories" list) is left out, and so is
 a subhead with nothing else under it. The boilerplate stage then reads them like the rest.
 
-Every pass over the page is linear in its size (an element's ancestors are walked for a bounded
-number of candidates only).
+Every pass over the page is linear in its size, and only pages with a tweet in the body or a body
+class that a later element shares are walked (:func:`_worth_a_look`). docs/inputs.md lists what
+the step still misses.
 
 >>> from lxml.html import fromstring
 >>> one, two, three = "Banks fail. " * 12, "Then they recover. " * 8, "Nobody knows when. " * 8
@@ -59,28 +61,47 @@ BODY_CLASS = re.compile(
 maybe followed by a container's (``article__body``, ``body__container``, ``c-entry-content``,
 ``story-text``), not one that only starts with one (``text-center``, ``postscript``)."""
 CONTEXT = re.compile(
-    r"comment|related|recirc|sidebar|widget|teaser|promo|newsletter|subscri|cookie|consent|author|\bbio\b"
-    r"|share|donat|ticker|footer",
+    r"comment|related|recirc|recommend|sidebar|widget|teaser|promo|sponsor|\bnative\b|outbrain|taboola"
+    r"|newsletter|sign[-_]?up|subscri(?!ber[-_]?(?:only|content|access))|cookie|consent|privacy|gdpr"
+    r"|\blegal|disclaim|author[-_]?(?:bio|box|info|card|profile|about|details|desc)"
+    r"|about[-_]?(?:the[-_]?)?author|\bbio\b|share|donat|ticker|footer|next[-_]?(?:story|article|post)"
+    r"|up[-_]?next|read[-_]?next|\brail\b|(?:col|column)[-_]?right|right[-_]?(?:col|column|rail)|\banswers?\b",
     re.IGNORECASE,
 )
-"""A class or id around a container that says it is not the article's."""
+"""A class or id around a container that says it is not the article's (a paywall's
+``subscriber-content`` and an opinion template's ``author-content`` wrap the article)."""
+SELF = re.compile(
+    r"promo|teaser|sponsor|\bnative\b|newsletter|sign[-_]?up|related|recommend|recirc|comment|\bbio\b|disclaim"
+    r"|\blegal|cookie|consent|privacy|footer|donat",
+    re.IGNORECASE,
+)
+"""A class or id of a container itself that says it is not the article's (``article-body promo``)."""
 END = re.compile(
-    r"\b(?:[\w-]*tags|share[\w-]*|entry-footer|article-footer|post-footer|comments?|related[\w-]*)\b",
+    r"\b(?:[\w-]*tags|share(?!able)[\w-]*|entry-footer|article-footer|post-footer|comments?|related[\w-]*)\b",
     re.IGNORECASE,
 )
-"""A class or id of an element that ends the article (its tags, share bar, comments, related links)."""
+"""A class or id of an element that ends the article (its tags, share bar, comments, related links),
+except a related link in the flow of the text: a paragraph or list item, or a box whose class says it
+is inline (:data:`INLINE`)."""
+INLINE = re.compile(r"inline|embed|in-?(?:body|article|text)", re.IGNORECASE)
+"""A class of a box that sits in the flow of the article ("inline-related", "embed-related")."""
+_END_ALWAYS = re.compile(
+    r"\b(?:[\w-]*tags|share(?!able)[\w-]*|entry-footer|article-footer|post-footer|comments?)\b", re.IGNORECASE
+)
 NOT_BODY = frozenset({"aside", "figure", "figcaption", "nav", "footer", "header", "form", "button", "dialog"})
 """Elements whose paragraphs are not the article's (a pull quote, a caption, a sidebar)."""
 LINE_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6")
 """The elements that give lines."""
-POST_CLASS = re.compile(r"\btwitter-tweet\b")
+POST_CLASS = re.compile(r"\btwitter-(?:tweet|video)\b")
 """An embedded post (a tweet) in the body: its text is the article's, a quotation. Instagram's
 embeds are left out: their text is chrome ("View this post on Instagram")."""
-TERMINAL = tuple('.!?"\u201c\u201d\u2019)]\u00bb\u00ab\u2026\u3002\uff01\uff1f\u300d\u300f')
-"""A finished paragraph ends in one of these (a sentence's end, a closing quote or bracket)."""
+TERMINAL = tuple('.!?"\u201c\u201d\u2019)]\u00bb\u00ab\u2026\u3002\uff01\uff1f\u300d\u300f') + tuple(
+    "\u0964\u0965\u06d4\u061f"
+)
+"""A finished paragraph ends in one of these (a sentence's end, a closing quote or bracket; also
+the Devanagari danda and the Arabic full stop and question mark)."""
 PART_MIN_WORDS = 40
-"""Fewest words in finished paragraphs that make a container a part (one finished paragraph
-when its path mirrors the body's)."""
+"""Fewest words in finished paragraphs that make a container a part."""
 FINISHED_WORDS = 12
 """Fewest words of a finished paragraph (a CJK character counts half a word)."""
 LINK_SHARE = 0.8
@@ -90,7 +111,10 @@ _WS = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _OWN_MARKS = ("h1", "h2", "h3", "time")
-_BYLINE = re.compile(r"byline|\bauthor\b", re.IGNORECASE)
+_BYLINE = re.compile(r"(?:^|[\s_-])(?:byline|authors?)(?:$|[\s_-])", re.IGNORECASE)
+_TITLE = re.compile(r"title|headline", re.IGNORECASE)
+_QUOTES = ("blockquote", "q", "cite")
+_NOTE_TAGS = ("em", "i", "small")
 
 
 def _key(text: str) -> str:
@@ -228,7 +252,7 @@ def restore(tree: HtmlElement, text: str) -> str:
         after.setdefault(line, []).extend(new)
 
     for quote in main.iter("blockquote"):
-        post = _post_lines(quote, page) if POST_CLASS.search(quote.get("class") or "") else []
+        post = _post_lines(quote, page) if _quoted_post(quote, main) else []
         if post and not any(line in at for line in post):  # trafilatura took none of it
             put(quote, post)
     if BODY_CLASS.search(main.get("class") or ""):
@@ -276,6 +300,26 @@ def _worth_a_look(tree: HtmlElement, lines: list[str]) -> bool:
     return any(
         tokens <= set((el.get("class") or "").split()) and main not in el.iterancestors() for el in later
     )
+
+
+def _quoted_post(quote: HtmlElement, main: HtmlElement) -> bool:
+    """Whether ``quote`` is an embedded post the article quotes: a tweet not in an aside, a form or
+    a box labelled as a promo (:data:`CONTEXT`) inside the body (a figure is fine).
+
+    >>> from lxml.html import fromstring
+    >>> tweet = "<blockquote class='twitter-tweet'>a</blockquote>"
+    >>> body = fromstring(f"<div><figure>{tweet}</figure><aside class='social-promo'>{tweet}</aside></div>")
+    >>> [_quoted_post(q, body) for q in body.iter("blockquote")]
+    [True, False]
+    """
+    if not POST_CLASS.search(quote.get("class") or ""):
+        return False
+    for a in quote.iterancestors():
+        if a is main:
+            return True
+        if (a.tag in NOT_BODY and a.tag != "figure") or CONTEXT.search(_label(a)):
+            return False
+    return True
 
 
 def _post_lines(quote: HtmlElement, page: _Page) -> list[str]:
@@ -362,7 +406,9 @@ def _parts(tree: HtmlElement, main: HtmlElement, page: _Page) -> list[HtmlElemen
         for el in tree.iter(main.tag)
         if page.order[el] > page.end[main] and tokens <= set((el.get("class") or "").split())
     ]
-    stop = _stop(tree, main, set(found), page)
+    found_set = set(found)
+    starts = [page.order[el] for el in found]
+    stop = _stop(tree, main, found_set, page)
     parts: list[HtmlElement] = []
     marked: dict[HtmlElement, bool] = {}
     main_paths: dict[HtmlElement | None, list[HtmlElement]] = {}
@@ -384,22 +430,33 @@ def _parts(tree: HtmlElement, main: HtmlElement, page: _Page) -> list[HtmlElemen
             main_paths[meet] = _up_to(main, meet)
         if any(a.tag == "article" for a in (*path, *main_paths[meet])):
             continue  # in another <article> than the body
-        if any(a.tag in NOT_BODY or CONTEXT.search(_label(a)) for a in path):
+        if any(a.tag in NOT_BODY or CONTEXT.search(_label(a)) for a in path) or SELF.search(_label(el)):
             continue
         if branch is not el:
             if branch not in marked:
-                marked[branch] = _marked(branch, el, page)
+                marked[branch] = _marked(branch, found_set, starts, page)
             if marked[branch]:
                 continue  # another item: the next article, another post
-        mirror = _path(path) == _path(main_paths[meet])
-        finished = _finished(_part_lines(el, page))
-        if sum(finished) >= PART_MIN_WORDS or (mirror and finished):
+        if sum(_finished(_part_lines(el, page))) >= PART_MIN_WORDS and not _note(el, page):
             parts.append(el)
     return parts
 
 
-def _path(ancestors: list[HtmlElement]) -> list[tuple[str, str]]:
-    return [(a.tag, a.get("class") or "") for a in ancestors]
+def _note(part: HtmlElement, page: _Page) -> bool:
+    """Whether every paragraph of ``part`` is set in italics or small print: a note (a disclaimer,
+    an author's bio), not the article.
+
+    >>> from lxml.html import fromstring
+    >>> note = fromstring("<div><p><em>This article had a grant.</em></p><p><small>x</small></p></div>")
+    >>> text = fromstring("<div><p><em>A word</em> in italics.</p></div>")
+    >>> _note(note, _Page.walk(note)), _note(text, _Page.walk(text))
+    (True, False)
+    """
+    paragraphs = [p for p in part.iter("p") if page.lines.get(p)]
+    return bool(paragraphs) and all(
+        len(p) == 1 and p[0].tag in _NOTE_TAGS and not _key(p.text or "") and not _key(p[0].tail or "")
+        for p in paragraphs
+    )
 
 
 def _up_to(el: HtmlElement, stop: HtmlElement | None) -> list[HtmlElement]:
@@ -435,27 +492,60 @@ def _stop(tree: HtmlElement, main: HtmlElement, parts: set[HtmlElement], page: _
             inside -= hides
             passed = passed or el is main
             continue
-        marker = el.tag == "h1" or (not hides and END.search(_label(el)) is not None)
+        marker = el.tag == "h1" or (not hides and _ends(el))
         if passed and not inside and marker and el.tag not in ("a", "span"):
             return page.order[el]
         inside += hides
     return len(page.order)
 
 
-def _marked(branch: HtmlElement, part: HtmlElement, page: _Page) -> bool:
-    """Whether ``branch`` holds, outside ``part`` and outside asides and the like, a heading, a
-    ``<time>`` or a byline of its own: it is another item (the next article, another post).
+def _ends(el: HtmlElement) -> bool:
+    """Whether ``el`` marks the end of the article (:data:`END`).
+
+    >>> from lxml.html import fromstring
+    >>> labels = ("post-tags", "related-stories", "inline-related", "pullquote--shareable")
+    >>> line = fromstring("<p class='related'>Read more: <a href='/x'>x</a></p>")
+    >>> [_ends(fromstring(f"<div class='{x}'></div>")) for x in labels], _ends(line)
+    ([True, True, False, False], False)
+    """
+    label = _label(el)
+    if END.search(label) is None:
+        return False
+    return _END_ALWAYS.search(label) is not None or not (el.tag in ("p", "li") or INLINE.search(label))
+
+
+def _marked(branch: HtmlElement, parts: set[HtmlElement], starts: list[int], page: _Page) -> bool:
+    """Whether ``branch`` holds, outside the candidate ``parts``, asides and the like and
+    quotations, a heading, a ``<time>``, a byline or a linked title of its own: it is another item
+    (the next article, another post). The wrappers around a part are labels, not marks
+    (``author-content`` holds an opinion piece). ``starts``: the parts' positions, in order.
 
     >>> from lxml.html import fromstring
     >>> post = fromstring("<div class='post'><h3>Another post</h3><div class='post-body'>x</div></div>")
     >>> grid = fromstring("<div class='grid'><div class='post-body'><h3>Its subhead</h3></div>"
-    ...                   "<aside><h3>Ad</h3></aside></div>")
-    >>> _marked(post, post.find("div"), _Page.walk(post)), _marked(grid, grid.find("div"), _Page.walk(grid))
-    (True, False)
+    ...                   "<aside><h3>Ad</h3></aside><blockquote><cite class='author'>A</cite>"
+    ...                   "</blockquote></div>")
+    >>> card = fromstring("<div><p class='card__title'><a href='/x'>Next</a></p><div class='b'>x</div></div>")
+    >>> def marked(x):
+    ...     page, part = _Page.walk(x), x.find("div")
+    ...     return _marked(x, {part}, [page.order[part]], page)
+    >>> [marked(x) for x in (post, grid, card)]
+    [True, False, True]
     """
+    skip = -1  # the end of a part or a quotation being stepped over
     for x in branch.iter():
-        if x is part or page.inside(x, part) or (x in page.beside and branch not in page.beside):
+        at = page.order[x]
+        if at <= skip or (x in page.beside and branch not in page.beside) or not isinstance(x.tag, str):
             continue
-        if x.tag in _OWN_MARKS or (isinstance(x.tag, str) and _BYLINE.search(x.get("class") or "")):
+        label = x.get("class") or ""
+        if x in parts or x.tag in _QUOTES or "quote" in label.lower():
+            skip = page.end[x]
+            continue
+        following = bisect.bisect_right(starts, at)
+        if following < len(starts) and starts[following] <= page.end[x]:
+            continue  # a wrapper around a part
+        if x.tag in _OWN_MARKS or _BYLINE.search(label):
             return True
+        if _TITLE.search(label) and (x.tag == "a" or x.find(".//a") is not None):
+            return True  # a linked headline
     return False
