@@ -20,12 +20,13 @@ Two kinds, both found on the parsed page next to the paragraphs trafilatura took
   container and not in a promo box there, which trafilatura drops in some layouts: the article
   quotes them.
 
-Their lines go in after the line of the last paragraph, list item or subhead above them, as
-trafilatura writes lines: ``<br>`` starts a new line, a list item starts with ``"- "``; a
-paragraph or list item that is all link text (a "More great stories" list) is left out, and so is
-a subhead with nothing else under it. The boilerplate stage then reads them like the rest.
+Their lines go in where they stood (before the first line taken from below them, after the last
+one taken from above them), as trafilatura writes lines: ``<br>`` starts a new line, a list item
+starts with ``"- "``; a paragraph or list item that is all link text (a "More great stories"
+list) is left out, and so is a subhead with nothing else under it. The boilerplate stage then
+reads them like the rest.
 
-Every pass over the page is linear in its size, and only pages with a tweet in the body or a body
+Time grows linearly with the page's size and depth, and only pages with a tweet in the body or a body
 class that a later element shares are walked (:func:`_worth_a_look`). docs/inputs.md lists what
 the step still misses.
 
@@ -90,6 +91,9 @@ _END_ALWAYS = re.compile(
 )
 NOT_BODY = frozenset({"aside", "figure", "figcaption", "nav", "footer", "header", "form", "button", "dialog"})
 """Elements whose paragraphs are not the article's (a pull quote, a caption, a sidebar)."""
+SIDE = frozenset({"aside", "figure", "figcaption", "nav", "dialog"})
+"""Elements beside the article: their headings and markers are not another item's nor the
+article's end (a rail's "related" box); a ``<header>`` is the next article's head."""
 LINE_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6")
 """The elements that give lines."""
 POST_CLASS = re.compile(r"\btwitter-(?:tweet|video)\b")
@@ -115,6 +119,7 @@ _BYLINE = re.compile(r"(?:^|[\s_-])(?:byline|authors?)(?:$|[\s_-])", re.IGNORECA
 _TITLE = re.compile(r"title|headline", re.IGNORECASE)
 _QUOTES = ("blockquote", "q", "cite")
 _NOTE_TAGS = ("em", "i", "small")
+_HIDDEN = frozenset({"script", "style", "noscript", "template"})
 
 
 def _key(text: str) -> str:
@@ -145,12 +150,20 @@ class _Page:
     """Characters of link text in a line element's own text."""
     end: dict[HtmlElement, int] = field(default_factory=dict)
     """The position of an element's last descendant (its own when it has none)."""
-    beside: set[HtmlElement] = field(default_factory=set)
-    """Elements inside an aside or the like (:data:`NOT_BODY`)."""
+    beside: dict[HtmlElement, HtmlElement] = field(default_factory=dict)
+    """An element's innermost ancestor that is an aside or the like (:data:`NOT_BODY`)."""
+    side: dict[HtmlElement, HtmlElement] = field(default_factory=dict)
+    """An element's innermost ancestor that stands beside the article (:data:`SIDE`)."""
 
     def inside(self, el: HtmlElement, outer: HtmlElement) -> bool:
         """Whether ``el`` lies inside ``outer`` (its descendant)."""
         return self.order[outer] < self.order[el] <= self.end[outer]
+
+    def set_aside(self, el: HtmlElement, within: HtmlElement, side: bool = False) -> bool:
+        """Whether ``el`` lies in an aside or the like (:data:`SIDE` with ``side``) that lies in
+        ``within``: a page wrapped in a ``<form>`` (ASP.NET) does not hide all of its text."""
+        holder = (self.side if side else self.beside).get(el)
+        return holder is not None and (holder is within or self.inside(holder, within))
 
     @classmethod
     def walk(cls, tree: HtmlElement) -> _Page:
@@ -165,7 +178,9 @@ class _Page:
         page = cls()
         buf: dict[HtmlElement, list[str]] = {}
         stack: list[HtmlElement] = []  # open line elements
-        hidden = links = beside = 0  # open scripts and styles; open links; open asides and the like
+        hidden = links = 0  # open scripts and styles; open links
+        asides: list[HtmlElement] = []  # open asides and the like
+        sides: list[HtmlElement] = []  # open elements beside the article
 
         def add(text: str | None) -> None:
             if stack and not hidden and text:
@@ -181,10 +196,15 @@ class _Page:
             tag = el.tag if isinstance(el.tag, str) else ""
             if event == "start":
                 page.order[el] = len(page.order)
-                if beside:
-                    page.beside.add(el)
-                beside += tag in NOT_BODY
-                if tag in ("script", "style"):
+                if asides:
+                    page.beside[el] = asides[-1]
+                if sides:
+                    page.side[el] = sides[-1]
+                if tag in NOT_BODY:
+                    asides.append(el)
+                if tag in SIDE:
+                    sides.append(el)
+                if tag in _HIDDEN:
                     hidden += 1
                     continue
                 if tag in LINE_TAGS:
@@ -194,8 +214,11 @@ class _Page:
                 add("\n" if tag == "br" else el.text)
                 continue
             page.end[el] = len(page.order) - 1
-            beside -= tag in NOT_BODY
-            if tag in ("script", "style"):
+            if tag in NOT_BODY:
+                asides.pop()
+            if tag in SIDE:
+                sides.pop()
+            if tag in _HIDDEN:
                 hidden -= 1
             else:
                 links -= tag == "a"
@@ -223,7 +246,7 @@ def restore(tree: HtmlElement, text: str) -> str:
     lines = text.split("\n")
     if not _worth_a_look(tree, lines):
         return text
-    at: dict[str, int] = {}
+    at: dict[str, int] = {}  # a line -> where it first stands in the text
     for i, line in enumerate(lines):
         k = _key(line)
         at.setdefault(k, i)
@@ -231,28 +254,37 @@ def restore(tree: HtmlElement, text: str) -> str:
             at.setdefault(k[2:], i)
     page = _Page.walk(tree)
     shares: dict[HtmlElement, int] = {}
-    taken: list[tuple[int, int]] = []  # (a line element's position, its last line), in page order
+    taken: list[tuple[int, int, int]] = []  # (a line element's position, its first and last line)
     for el, own in page.lines.items():
         hits = [at[x] for x in own if x in at]
         if hits:
-            taken.append((page.order[el], max(hits)))
+            taken.append((page.order[el], min(hits), max(hits)))
             parent = el.getparent()
             if el.tag == "p" and parent is not None and len(t := " ".join(own)) > 30:
                 shares[parent] = shares.get(parent, 0) + len(t)
     if not shares:
         return text
     main = max(shares, key=lambda el: (shares[el], -page.order[el]))
-    last_above = list(itertools.accumulate((line for _, line in taken), max))
+    last_above = list(itertools.accumulate((last for _, _, last in taken), max))
+    first_below = list(itertools.accumulate((first for _, first, _ in reversed(taken)), min))[::-1]
     after: dict[int, list[str]] = {}  # a line's index -> the lines that go in after it
 
     def put(el: HtmlElement, new: list[str]) -> None:
-        above = bisect.bisect_left(taken, (page.order[el], -1))  # line elements taken before ``el``
-        # after the line of the last line element above, else before the first one's line
-        line = last_above[above - 1] if above else min(line for _, line in taken) - 1
+        i = bisect.bisect_left(taken, (page.order[el], -1, -1))  # line elements taken before ``el``
+        lo = last_above[i - 1] if i else -1
+        hi = first_below[i] if i < len(taken) else len(lines)
+        # right before the first line taken below ``el`` when that follows the last one above: after
+        # the lines of a table or a quotation that end the body above it, which no element gave (a
+        # line that stands twice maps to its first copy; the two bounds make up for it)
+        line = hi - 1 if lo < hi else lo
         after.setdefault(line, []).extend(new)
 
+    tweet_end = -1  # the end of the last tweet put back: a tweet it quotes is part of it
     for quote in main.iter("blockquote"):
-        post = _post_lines(quote, page) if _quoted_post(quote, main) else []
+        if page.order[quote] <= tweet_end or not _quoted_post(quote, main):
+            continue
+        tweet_end = page.end[quote]
+        post = _post_lines(quote, page)
         if post and not any(line in at for line in post):  # trafilatura took none of it
             put(quote, post)
     if BODY_CLASS.search(main.get("class") or ""):
@@ -295,11 +327,9 @@ def _worth_a_look(tree: HtmlElement, lines: list[str]) -> bool:
     tokens = set((main.get("class") or "").split())
     if not BODY_CLASS.search(main.get("class") or ""):
         return False
+    inner = set(main.iter(main.tag))
     later = itertools.dropwhile(lambda el: el is not main, tree.iter(main.tag))
-    next(later)  # main
-    return any(
-        tokens <= set((el.get("class") or "").split()) and main not in el.iterancestors() for el in later
-    )
+    return any(tokens <= set((el.get("class") or "").split()) and el not in inner for el in later)
 
 
 def _quoted_post(quote: HtmlElement, main: HtmlElement) -> bool:
@@ -336,7 +366,7 @@ def _post_lines(quote: HtmlElement, page: _Page) -> list[str]:
     rest: list[str] = []
     inside = 0  # open line elements and scripts
     for event, el in etree.iterwalk(quote, events=("start", "end")):
-        holds = el.tag in LINE_TAGS or el.tag in ("script", "style")
+        holds = el.tag in LINE_TAGS or el.tag in _HIDDEN
         if event == "start":
             inside += holds
             if not inside and el is not quote:
@@ -363,7 +393,7 @@ def _part_lines(part: HtmlElement, page: _Page) -> list[str]:
     items: list[tuple[str, list[str]]] = []
     post_end = -1  # the end of the last tweet given
     for x in part.iter("blockquote", *LINE_TAGS):
-        if page.order[x] <= post_end or (x in page.beside and part not in page.beside):
+        if page.order[x] <= post_end or page.set_aside(x, part):
             continue
         if x.tag == "blockquote":
             if POST_CLASS.search(x.get("class") or ""):
@@ -372,15 +402,19 @@ def _part_lines(part: HtmlElement, page: _Page) -> list[str]:
             continue
         items.append((x.tag, page.item(x)))
     out: list[list[str]] = []
-    content = False  # lines under the item, up to the next subhead
+    under = "none"  # what lies between an item and the next subhead: none, only left-out items, lines
+    next_kept = False  # the next subhead stays
     for tag, lines in reversed(items):
         if tag in _HEADINGS:
-            if content:
+            next_kept = under == "lines" or (under == "none" and next_kept)  # a subhead over a subhead
+            if next_kept:
                 out.append(lines)
-            content = False
+            under = "none"
         elif lines:
             out.append(lines)
-            content = True
+            under = "lines"
+        elif under == "none":
+            under = "left out"
     return [x for lines in reversed(out) for x in lines]
 
 
@@ -400,7 +434,10 @@ _MAX_REACH = 64
 def _parts(tree: HtmlElement, main: HtmlElement, page: _Page) -> list[HtmlElement]:
     """The later parts of the body ``main`` (see the module's docstring), in page order."""
     tokens = set((main.get("class") or "").split())
-    above = set(main.iterancestors())
+    ancestors = list(main.iterancestors())
+    above = {a: i for i, a in enumerate(ancestors)}
+    # whether an <article> lies between the body and each of its ancestors
+    article_below = list(itertools.accumulate((a.tag == "article" for a in ancestors), max, initial=False))
     found = [
         el
         for el in tree.iter(main.tag)
@@ -411,7 +448,6 @@ def _parts(tree: HtmlElement, main: HtmlElement, page: _Page) -> list[HtmlElemen
     stop = _stop(tree, main, found_set, page)
     parts: list[HtmlElement] = []
     marked: dict[HtmlElement, bool] = {}
-    main_paths: dict[HtmlElement | None, list[HtmlElement]] = {}
     outer_end = -1
     for el in found:
         if page.order[el] >= stop:
@@ -426,9 +462,7 @@ def _parts(tree: HtmlElement, main: HtmlElement, page: _Page) -> list[HtmlElemen
         meet = branch.getparent()
         if meet not in above:
             continue  # too far from the body
-        if meet not in main_paths:
-            main_paths[meet] = _up_to(main, meet)
-        if any(a.tag == "article" for a in (*path, *main_paths[meet])):
+        if el.tag == "article" or any(a.tag == "article" for a in path) or article_below[above[meet]]:
             continue  # in another <article> than the body
         if any(a.tag in NOT_BODY or CONTEXT.search(_label(a)) for a in path) or SELF.search(_label(el)):
             continue
@@ -437,9 +471,33 @@ def _parts(tree: HtmlElement, main: HtmlElement, page: _Page) -> list[HtmlElemen
                 marked[branch] = _marked(branch, found_set, starts, page)
             if marked[branch]:
                 continue  # another item: the next article, another post
+        if _headed(el, page):
+            continue  # its own headline, time or byline: the next article
         if sum(_finished(_part_lines(el, page))) >= PART_MIN_WORDS and not _note(el, page):
             parts.append(el)
     return parts
+
+
+def _headed(part: HtmlElement, page: _Page) -> bool:
+    """Whether ``part`` holds, outside quotations and asides, an ``<h1>``, a ``<time>`` or a byline:
+    the head of another article (a part of the body has subheads, not these).
+
+    >>> from lxml.html import fromstring
+    >>> story = fromstring("<div><h1>Next</h1><p>x</p></div>")
+    >>> part = fromstring("<div><h2>Then</h2><p>x</p><figure><time>2024</time></figure></div>")
+    >>> _headed(story, _Page.walk(story)), _headed(part, _Page.walk(part))
+    (True, False)
+    """
+    skip = -1
+    for x in part.iterdescendants():
+        if page.order[x] <= skip or page.set_aside(x, part, side=True) or not isinstance(x.tag, str):
+            continue
+        label = x.get("class") or ""
+        if x.tag in _QUOTES or "quote" in label.lower():
+            skip = page.end[x]
+        elif x.tag in ("h1", "time") or _BYLINE.search(label):
+            return True
+    return False
 
 
 def _note(part: HtmlElement, page: _Page) -> bool:
@@ -459,20 +517,6 @@ def _note(part: HtmlElement, page: _Page) -> bool:
     )
 
 
-def _up_to(el: HtmlElement, stop: HtmlElement | None) -> list[HtmlElement]:
-    """``el``'s ancestors below ``stop``."""
-    out = []
-    for a in el.iterancestors():
-        if a is stop:
-            break
-        out.append(a)
-    return out
-
-
-_SIDE = frozenset({"aside", "figure", "figcaption", "nav", "dialog"})
-"""Elements beside the article whose markers do not end it (a rail's "related" box)."""
-
-
 def _stop(tree: HtmlElement, main: HtmlElement, parts: set[HtmlElement], page: _Page) -> int:
     """The position of the first ``<h1>`` or article-end marker (:data:`END`) after the body,
     outside it, the candidate parts and the elements beside the article (an aside); else the end.
@@ -487,7 +531,7 @@ def _stop(tree: HtmlElement, main: HtmlElement, parts: set[HtmlElement], page: _
     inside = 0  # open elements that hide a marker
     passed = False  # the body is behind
     for event, el in etree.iterwalk(tree, events=("start", "end")):
-        hides = el is main or el in parts or el.tag in _SIDE
+        hides = el is main or el in parts or el.tag in SIDE
         if event == "end":
             inside -= hides
             passed = passed or el is main
@@ -535,7 +579,7 @@ def _marked(branch: HtmlElement, parts: set[HtmlElement], starts: list[int], pag
     skip = -1  # the end of a part or a quotation being stepped over
     for x in branch.iter():
         at = page.order[x]
-        if at <= skip or (x in page.beside and branch not in page.beside) or not isinstance(x.tag, str):
+        if at <= skip or page.set_aside(x, branch, side=True) or not isinstance(x.tag, str):
             continue
         label = x.get("class") or ""
         if x in parts or x.tag in _QUOTES or "quote" in label.lower():

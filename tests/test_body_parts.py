@@ -217,3 +217,131 @@ def test_a_tweet_trafilatura_took_is_not_added_again() -> None:
     text = f"{_TEXT}\nBig news today.\n— Ann (@ann) May 1"
     assert restore(fromstring(html), text) == text
     assert restore(fromstring(html), _TEXT) == text  # and put back when it did not
+
+
+@pytest.mark.parametrize(
+    ("part", "why"),
+    [
+        ("<div class='story'><header><h2>Next story</h2><time>May 2</time></header>{}</div>", "a <header>"),
+        ("{}", "its own <h1>"),
+        ("{}", "its own <time>"),
+        ("{}", "its own byline"),
+    ],
+)
+def test_the_head_of_another_article_stops_a_part(part: str, why: str) -> None:
+    heads = {
+        "<h1>": "<h1>Next story</h1>",
+        "<time>": "<time>May 2</time>",
+        "byline": "<p class='byline'>By Bo</p>",
+    }
+    head = heads.get(why.rsplit(" ", 1)[-1], "")
+    container = f"<div class='article-body'>{head}{_P2}</div>"
+    assert _restored(_page(f"<div class='article-body'>{_P1}</div>", part.format(container))) == [], why
+
+
+def test_another_article_element_is_never_a_part() -> None:
+    html = _page(
+        f"<article class='article-body'>{_P1}</article>", f"<article class='article-body'>{_P2}</article>"
+    )
+    assert _restored(html) == []
+
+
+def test_a_page_in_a_form_still_leaves_out_a_parts_captions() -> None:
+    # ASP.NET wraps the whole page in a <form>: a figure inside the part is still beside the text
+    caption = "A caption under the photo of the new tram, which is long enough to count here."
+    part = f"<div class='article-body'><figure><p>{caption}</p></figure>{_P2}</div>"
+    body = f"<h1>T</h1><div class='article-body'>{_P1}</div>{part}"
+    html = f"<html><body><form id='aspnetForm'>{body}</form></body></html>"
+    lines = _restored(html)
+    assert len(lines) == 4 and not any("caption" in x for x in lines)
+
+
+def test_a_tweet_quoting_a_tweet_comes_back_once() -> None:
+    inner = "<blockquote class='twitter-tweet'><p>The first post.</p>&mdash; Bo (@bo)</blockquote>"
+    outer = f"<blockquote class='twitter-tweet'><p>Replying here.</p>{inner}&mdash; Ann (@ann)</blockquote>"
+    lines = restore(fromstring(_page(f"<div class='article-body'>{_P1}{outer}</div>")), _TEXT).split("\n")
+    assert lines.count("The first post.") == 1 and lines[4] == "Replying here."
+
+
+def test_a_part_goes_after_the_table_that_ends_the_body_above_it() -> None:
+    table = "<table><tr><td>Line</td><td>Cost</td></tr><tr><td>Tram</td><td>400m</td></tr></table>"
+    html = _page(
+        f"<div class='article-body'>{_P1}{table}</div><div class='ad'></div>",
+        f"<div class='article-body'>{_P2}</div>",
+    )
+    text = (
+        _TEXT
+        + "\n| Line | Cost |\n| Tram | 400m |\nSome text from below the article, which trafilatura took."
+    )
+    html = html.replace("</main>", "<p>Some text from below the article, which trafilatura took.</p></main>")
+    lines = restore(fromstring(html), text).split("\n")
+    assert lines[4:6] == ["| Line | Cost |", "| Tram | 400m |"] and lines[6].startswith("The second part")
+    assert lines[-1].startswith("Some text from below")
+
+
+def test_a_repeated_line_anchors_at_its_own_copy() -> None:
+    # the second "Photo: AP" is the one above the part: the part goes after it, not after the first
+    photo = "<p>Photo: AP</p>"
+    body = f"<div class='article-body'>{photo}{_P1}{photo}</div><div class='ad'></div>"
+    text = "Photo: AP\n" + _TEXT + "\nPhoto: AP"
+    lines = restore(fromstring(_page(body, f"<div class='article-body'>{_P2}</div>")), text).split("\n")
+    assert lines[5] == "Photo: AP" and lines[6].startswith("The second part")
+
+
+def test_a_subhead_over_a_subhead_stays_and_scripts_give_no_text() -> None:
+    part = (
+        f"<div class='article-body'><h2>Part two</h2><h3>The money</h3><script>var x = 1;</script>{_P2}</div>"
+    )
+    lines = _restored(_page(f"<div class='article-body'>{_P1}</div>", part))
+    assert lines[:2] == ["Part two", "The money"] and not any("var x" in x for x in lines)
+
+
+def test_a_part_needs_finished_paragraphs() -> None:
+    # the same words without a sentence's end (a list of teasers' headlines) do not make a part
+    unfinished = _P2.replace(".</p>", "</p>")
+    assert (
+        _restored(
+            _page(f"<div class='article-body'>{_P1}</div>", f"<div class='article-body'>{unfinished}</div>")
+        )
+        == []
+    )
+
+
+def test_a_body_class_is_a_whole_class_token() -> None:
+    assert not BODY_CLASS.search("subtext") and not BODY_CLASS.search("context")
+    assert BODY_CLASS.search("story-text") and BODY_CLASS.search("articleBody")
+
+
+def test_a_comment_link_inside_the_text_does_not_end_the_article() -> None:
+    # a link or a span labelled "comments" between the parts is no marker; a box is
+    link = "<p>Tell us what you think in the <a class='comments-link' href='#c'>comments</a> below.</p>"
+    html = _page(f"<div class='article-body'>{_P1}</div>{link}", f"<div class='article-body'>{_P2}</div>")
+    assert len(_restored(html)) == 4
+    box = "<div class='comments'>34 comments</div>"
+    assert (
+        _restored(
+            _page(f"<div class='article-body'>{_P1}</div>{box}", f"<div class='article-body'>{_P2}</div>")
+        )
+        == []
+    )
+
+
+def test_a_page_without_a_tweet_or_a_repeated_body_class_is_not_walked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # most pages: the walk over every element is skipped
+    def walk(tree: object) -> None:
+        raise AssertionError("walked")
+
+    monkeypatch.setattr("pipeline.body_parts._Page.walk", walk)
+    assert (
+        restore(fromstring(_page(f"<div class='article-body'>{_P1}</div><div class='ad'>x</div>")), _TEXT)
+        == _TEXT
+    )
+    with pytest.raises(AssertionError, match="walked"):
+        restore(
+            fromstring(
+                _page(f"<div class='article-body'>{_P1}</div>", f"<div class='article-body'>{_P2}</div>")
+            ),
+            _TEXT,
+        )
