@@ -12,19 +12,20 @@ Two kinds, both found on the parsed page next to the paragraphs trafilatura took
   promo, a newsletter, a bio, sharing, the next story and the like stands around it
   (:data:`CONTEXT`), nor is it labelled so itself (:data:`SELF`), the branch that holds it carries
   no heading, ``<time>``, byline or linked title of its own (the next article of an endless page,
-  another post of a front page), no article-end marker (tags, a share bar, the comments, a box of
-  related links: :func:`_ends`) and no ``<h1>`` lies between the body and it, trafilatura took
-  none of it, it is not a note in italics, and it holds at least :data:`PART_MIN_WORDS` words of
-  finished paragraphs (a sentence's end);
+  another post of a front page), nor does the container itself (an ``<h1>``, a ``<time>`` or a
+  byline outside its sentences), it is no ``<article>``, no article-end marker (tags, a share bar,
+  the comments, a box of related links: :func:`_ends`) and no ``<h1>`` lies between the body and
+  it, trafilatura took none of it, it is not a note in italics, and it holds at least
+  :data:`PART_MIN_WORDS` words of finished paragraphs (a sentence's end);
 - **embedded tweets** (``blockquote.twitter-tweet``, ``twitter-video``) inside the body
   container and not in a promo box there, which trafilatura drops in some layouts: the article
   quotes them.
 
-Their lines go in where they stood (before the first line taken from below them, after the last
-one taken from above them), as trafilatura writes lines: ``<br>`` starts a new line, a list item
-starts with ``"- "``; a paragraph or list item that is all link text (a "More great stories"
-list) is left out, and so is a subhead with nothing else under it. The boilerplate stage then
-reads them like the rest.
+Their lines go in where they stood (after the last line taken from above them and the table rows
+under it, before any line taken from below them), as trafilatura writes lines: ``<br>`` starts a
+new line, a list item starts with ``"- "``; a paragraph or list item that is all link text (a
+"More great stories" list) is left out, and so is a subhead with nothing else under it. The
+boilerplate stage then reads them like the rest.
 
 Time grows linearly with the page's size and depth, and only pages with a tweet in the body or a body
 class that a later element shares are walked (:func:`_worth_a_look`). docs/inputs.md lists what
@@ -92,8 +93,10 @@ _END_ALWAYS = re.compile(
 NOT_BODY = frozenset({"aside", "figure", "figcaption", "nav", "footer", "header", "form", "button", "dialog"})
 """Elements whose paragraphs are not the article's (a pull quote, a caption, a sidebar)."""
 SIDE = frozenset({"aside", "figure", "figcaption", "nav", "dialog"})
-"""Elements beside the article: their headings and markers are not another item's nor the
-article's end (a rail's "related" box); a ``<header>`` is the next article's head."""
+"""Elements beside the article: their markers do not end it (a rail's "related" box)."""
+HIDES_MARKS = NOT_BODY - {"header"}
+"""Elements whose headings, times and bylines are not another item's (a newsletter form's title, a
+"Listen 4:05" button, a corrections footer); a ``<header>`` is the next article's head."""
 LINE_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6")
 """The elements that give lines."""
 POST_CLASS = re.compile(r"\btwitter-(?:tweet|video)\b")
@@ -152,17 +155,17 @@ class _Page:
     """The position of an element's last descendant (its own when it has none)."""
     beside: dict[HtmlElement, HtmlElement] = field(default_factory=dict)
     """An element's innermost ancestor that is an aside or the like (:data:`NOT_BODY`)."""
-    side: dict[HtmlElement, HtmlElement] = field(default_factory=dict)
-    """An element's innermost ancestor that stands beside the article (:data:`SIDE`)."""
+    hider: dict[HtmlElement, HtmlElement] = field(default_factory=dict)
+    """An element's innermost ancestor that hides the marks of another item (:data:`HIDES_MARKS`)."""
 
     def inside(self, el: HtmlElement, outer: HtmlElement) -> bool:
         """Whether ``el`` lies inside ``outer`` (its descendant)."""
         return self.order[outer] < self.order[el] <= self.end[outer]
 
-    def set_aside(self, el: HtmlElement, within: HtmlElement, side: bool = False) -> bool:
-        """Whether ``el`` lies in an aside or the like (:data:`SIDE` with ``side``) that lies in
-        ``within``: a page wrapped in a ``<form>`` (ASP.NET) does not hide all of its text."""
-        holder = (self.side if side else self.beside).get(el)
+    def set_aside(self, el: HtmlElement, within: HtmlElement, marks: bool = False) -> bool:
+        """Whether ``el`` lies in an aside or the like (:data:`HIDES_MARKS` with ``marks``) that
+        lies in ``within``: a page wrapped in a ``<form>`` (ASP.NET) does not hide all of its text."""
+        holder = (self.hider if marks else self.beside).get(el)
         return holder is not None and (holder is within or self.inside(holder, within))
 
     @classmethod
@@ -180,7 +183,7 @@ class _Page:
         stack: list[HtmlElement] = []  # open line elements
         hidden = links = 0  # open scripts and styles; open links
         asides: list[HtmlElement] = []  # open asides and the like
-        sides: list[HtmlElement] = []  # open elements beside the article
+        hiders: list[HtmlElement] = []  # open elements that hide marks
 
         def add(text: str | None) -> None:
             if stack and not hidden and text:
@@ -198,12 +201,12 @@ class _Page:
                 page.order[el] = len(page.order)
                 if asides:
                     page.beside[el] = asides[-1]
-                if sides:
-                    page.side[el] = sides[-1]
+                if hiders:
+                    page.hider[el] = hiders[-1]
                 if tag in NOT_BODY:
                     asides.append(el)
-                if tag in SIDE:
-                    sides.append(el)
+                if tag in HIDES_MARKS:
+                    hiders.append(el)
                 if tag in _HIDDEN:
                     hidden += 1
                     continue
@@ -216,8 +219,8 @@ class _Page:
             page.end[el] = len(page.order) - 1
             if tag in NOT_BODY:
                 asides.pop()
-            if tag in SIDE:
-                sides.pop()
+            if tag in HIDES_MARKS:
+                hiders.pop()
             if tag in _HIDDEN:
                 hidden -= 1
             else:
@@ -269,19 +272,28 @@ def restore(tree: HtmlElement, text: str) -> str:
     first_below = list(itertools.accumulate((first for _, first, _ in reversed(taken)), min))[::-1]
     after: dict[int, list[str]] = {}  # a line's index -> the lines that go in after it
 
+    first_seen: dict[str, int] = {}  # a line -> the position of the first line element that gives it
+    for el, own in page.lines.items():
+        for x in own:
+            first_seen.setdefault(x, page.order[el])
+    places: dict[int, int] = {}
+
     def put(el: HtmlElement, new: list[str]) -> None:
         i = bisect.bisect_left(taken, (page.order[el], -1, -1))  # line elements taken before ``el``
-        lo = last_above[i - 1] if i else -1
-        hi = first_below[i] if i < len(taken) else len(lines)
-        # right before the first line taken below ``el`` when that follows the last one above: after
-        # the lines of a table or a quotation that end the body above it, which no element gave (a
-        # line that stands twice maps to its first copy; the two bounds make up for it)
-        line = hi - 1 if lo < hi else lo
-        after.setdefault(line, []).extend(new)
+        if i not in places:
+            line = last_above[i - 1] if i else -1
+            hi = min(first_below[i] if i < len(taken) else len(lines), len(lines))
+            # after the last line taken from above ``el``, and after the lines under it that stood
+            # above ``el`` too: a table's rows, a line that stands twice (its first copy was mapped)
+            while line + 1 < hi and _above(lines[line + 1], first_seen, page.order[el]):
+                line += 1
+            places[i] = line
+        after.setdefault(places[i], []).extend(new)
 
     tweet_end = -1  # the end of the last tweet put back: a tweet it quotes is part of it
+    verdicts: dict[HtmlElement, bool] = {}
     for quote in main.iter("blockquote"):
-        if page.order[quote] <= tweet_end or not _quoted_post(quote, main):
+        if page.order[quote] <= tweet_end or not _quoted_post(quote, main, verdicts):
             continue
         tweet_end = page.end[quote]
         post = _post_lines(quote, page)
@@ -297,6 +309,19 @@ def restore(tree: HtmlElement, text: str) -> str:
     return "\n".join(
         [*after.get(-1, ()), *(x for i, line in enumerate(lines) for x in (line, *after.get(i, ())))]
     )
+
+
+def _above(line: str, first_seen: dict[str, int], position: int) -> bool:
+    """Whether a line of the text stood above ``position`` on the page: a table's row (trafilatura
+    writes ``| a | b |``; no line element gives it), or a line a line element above gives.
+
+    >>> _above("| Line | Cost |", {}, 5), _above("- Tram", {"Tram": 3}, 5), _above("Later", {"Later": 9}, 5)
+    (True, True, False)
+    """
+    key = _key(line)
+    if key.startswith("|"):
+        return True
+    return first_seen.get(key[2:] if key.startswith("- ") else key, position) < position
 
 
 def _worth_a_look(tree: HtmlElement, lines: list[str]) -> bool:
@@ -332,9 +357,12 @@ def _worth_a_look(tree: HtmlElement, lines: list[str]) -> bool:
     return any(tokens <= set((el.get("class") or "").split()) and el not in inner for el in later)
 
 
-def _quoted_post(quote: HtmlElement, main: HtmlElement) -> bool:
+def _quoted_post(
+    quote: HtmlElement, main: HtmlElement, verdicts: dict[HtmlElement, bool] | None = None
+) -> bool:
     """Whether ``quote`` is an embedded post the article quotes: a tweet not in an aside, a form or
-    a box labelled as a promo (:data:`CONTEXT`) inside the body (a figure is fine).
+    a box labelled as a promo (:data:`CONTEXT`) inside the body (a figure is fine). ``verdicts``:
+    whether a post inside an ancestor met before may count, so that a deep body is walked once.
 
     >>> from lxml.html import fromstring
     >>> tweet = "<blockquote class='twitter-tweet'>a</blockquote>"
@@ -344,12 +372,20 @@ def _quoted_post(quote: HtmlElement, main: HtmlElement) -> bool:
     """
     if not POST_CLASS.search(quote.get("class") or ""):
         return False
+    verdicts = {} if verdicts is None else verdicts
+    path: list[HtmlElement] = []
+    ok = True
     for a in quote.iterancestors():
         if a is main:
-            return True
-        if (a.tag in NOT_BODY and a.tag != "figure") or CONTEXT.search(_label(a)):
-            return False
-    return True
+            break
+        if a in verdicts:
+            ok = verdicts[a]
+            break
+        path.append(a)
+    for a in reversed(path):
+        ok = ok and not ((a.tag in NOT_BODY and a.tag != "figure") or CONTEXT.search(_label(a)))
+        verdicts[a] = ok
+    return ok
 
 
 def _post_lines(quote: HtmlElement, page: _Page) -> list[str]:
@@ -392,14 +428,17 @@ def _part_lines(part: HtmlElement, page: _Page) -> list[str]:
     """
     items: list[tuple[str, list[str]]] = []
     post_end = -1  # the end of the last tweet given
+    verdicts: dict[HtmlElement, bool] = {}
     for x in part.iter("blockquote", *LINE_TAGS):
-        if page.order[x] <= post_end or page.set_aside(x, part):
+        if page.order[x] <= post_end:
             continue
-        if x.tag == "blockquote":
-            if POST_CLASS.search(x.get("class") or ""):
-                post_end = page.end[x]
+        if x.tag == "blockquote" and POST_CLASS.search(x.get("class") or ""):
+            post_end = page.end[x]  # the tweet's own lines, or none of them
+            if _quoted_post(x, part, verdicts):  # as in the body: in a figure yes, in a promo box no
                 items.append(("post", _post_lines(x, page)))
             continue
+        if x.tag == "blockquote" or page.set_aside(x, part) or not page.lines.get(x):
+            continue  # no lines at all (a spacer paragraph) is no item
         items.append((x.tag, page.item(x)))
     out: list[list[str]] = []
     under = "none"  # what lies between an item and the next subhead: none, only left-out items, lines
@@ -484,19 +523,22 @@ def _headed(part: HtmlElement, page: _Page) -> bool:
 
     >>> from lxml.html import fromstring
     >>> story = fromstring("<div><h1>Next</h1><p>x</p></div>")
-    >>> part = fromstring("<div><h2>Then</h2><p>x</p><figure><time>2024</time></figure></div>")
+    >>> part = fromstring("<div><h2>Then</h2><p>On <time>May 2</time> the council met again to vote on "
+    ...                   "the plan.</p><figure><time>2024</time></figure></div>")
     >>> _headed(story, _Page.walk(story)), _headed(part, _Page.walk(part))
     (True, False)
     """
     skip = -1
     for x in part.iterdescendants():
-        if page.order[x] <= skip or page.set_aside(x, part, side=True) or not isinstance(x.tag, str):
+        if page.order[x] <= skip or page.set_aside(x, part, marks=True) or not isinstance(x.tag, str):
             continue
         label = x.get("class") or ""
+        if x.tag in ("h1", "time") or _BYLINE.search(label):
+            return True
         if x.tag in _QUOTES or "quote" in label.lower():
             skip = page.end[x]
-        elif x.tag in ("h1", "time") or _BYLINE.search(label):
-            return True
+        elif x.tag == "p" and _finished(page.lines.get(x, [])):
+            skip = page.end[x]  # a date or an author's link inside a sentence is no head
     return False
 
 
@@ -579,7 +621,7 @@ def _marked(branch: HtmlElement, parts: set[HtmlElement], starts: list[int], pag
     skip = -1  # the end of a part or a quotation being stepped over
     for x in branch.iter():
         at = page.order[x]
-        if at <= skip or page.set_aside(x, branch, side=True) or not isinstance(x.tag, str):
+        if at <= skip or page.set_aside(x, branch, marks=True) or not isinstance(x.tag, str):
             continue
         label = x.get("class") or ""
         if x in parts or x.tag in _QUOTES or "quote" in label.lower():

@@ -345,3 +345,59 @@ def test_a_page_without_a_tweet_or_a_repeated_body_class_is_not_walked(
             ),
             _TEXT,
         )
+
+
+def test_a_tweet_stays_above_a_credit_that_no_paragraph_gave() -> None:
+    # nothing below the tweet was taken from a paragraph: it goes after the body's last line, not
+    # after the credit trafilatura wrote from a <div>
+    tweet = "<blockquote class='twitter-tweet'><p>Big news today.</p>&mdash; Ann (@ann)</blockquote>"
+    html = _page(f"<div class='article-body'>{_P1}{tweet}<div class='credit'>Reporting by Bo Li</div></div>")
+    lines = restore(fromstring(html), _TEXT + "\nReporting by Bo Li").split("\n")
+    assert lines[4:] == ["Big news today.", "— Ann (@ann)", "Reporting by Bo Li"]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<form class='signup'><h3>Get the briefing</h3><input></form>",
+        "<button>Listen <time>4:05</time></button>",
+        "<footer><h3>Corrections</h3></footer>",
+    ],
+)
+def test_a_form_button_or_footer_in_the_branch_is_no_mark(box: str) -> None:
+    part = f"<div class='wrap'>{box}<div class='article-body'>{_P2}</div></div>"
+    assert len(_restored(_page(f"<div class='article-body'>{_P1}</div>", part))) == 4
+
+
+def test_a_date_or_an_author_link_inside_a_sentence_is_no_head() -> None:
+    para = (
+        "<p>On <time>May 2</time> the council met again, <a class='author-link'>Bo Li</a> reports "
+        "from the hall.</p>"
+    )
+    assert (
+        len(
+            _restored(
+                _page(
+                    f"<div class='article-body'>{_P1}</div>", f"<div class='article-body'>{para}{_P2}</div>"
+                )
+            )
+        )
+        == 5
+    )
+
+
+def test_tweets_in_a_part_follow_the_bodys_rules() -> None:
+    tweet = "<blockquote class='twitter-tweet'><p>Quoted in the part.</p>&mdash; Ann (@ann)</blockquote>"
+    for box, kept in (
+        (f"<figure>{tweet}</figure>", True),
+        (f"<div class='social-promo'>{tweet}</div>", False),
+    ):
+        lines = _restored(
+            _page(f"<div class='article-body'>{_P1}</div>", f"<div class='article-body'>{box}{_P2}</div>")
+        )
+        assert ("Quoted in the part." in lines) is kept, box
+
+
+def test_a_spacer_paragraph_does_not_drop_a_subhead() -> None:
+    part = f"<div class='article-body'><h2>Part two</h2><p>&nbsp;</p><h3>The money</h3>{_P2}</div>"
+    assert _restored(_page(f"<div class='article-body'>{_P1}</div>", part))[:2] == ["Part two", "The money"]
