@@ -17,7 +17,8 @@ per-sentence scan of a line costs the line's length), ``guillemets`` (one line o
 free-standing « » marks), ``nbsp_commas`` (one line with no-break spaces and doubled commas: two
 repair passes editing one line), ``short_lines`` (nothing but short chrome lines: "Reply", dates,
 "By X"; memory is the concern there: ``--rss`` prints the process's peak so far, so run that shape
-alone, ``--shapes short_lines --rss``, to read its own figure). Results: benchmarks/README.md.
+alone, ``--shapes short_lines --rss``, to read its own figure). The ``html_*`` shapes time
+``pipeline.body_parts`` alone (:data:`HTML_SHAPES`). Results: benchmarks/README.md.
 
 Exit status 1 when a stage is flagged.
 
@@ -50,7 +51,12 @@ _WORDS = tuple(
 )
 _NAMES = ("John Smith", "Maria Garcia", "Peter Miller", "Anna Schmidt")
 _SHORT = ("Reply", "Share", "Related articles", "Photo: AP", "Read more", "Advertisement", "Print")
-SHAPES = ("prose", "one_line", "guillemets", "nbsp_commas", "short_lines")
+TEXT_SHAPES = ("prose", "one_line", "guillemets", "nbsp_commas", "short_lines")
+HTML_SHAPES = ("html_parts", "html_nested", "html_tweets", "html_deep")
+"""Pages for ``pipeline.body_parts`` (timed alone, on the parsed page and the text trafilatura would
+give): many later parts of a split body, same-class containers nested in each other, tweets nested
+in each other in a promo box, a body deep in wrappers with a candidate part at every level."""
+SHAPES = TEXT_SHAPES + HTML_SHAPES
 
 
 def make(shape: str, size: int, seed: int = 42) -> str:
@@ -74,6 +80,8 @@ def make(shape: str, size: int, seed: int = 42) -> str:
             return f"{rnd.randint(1, 28):02d}.{rnd.randint(1, 12):02d}.{rnd.randint(2000, 2024)}"
         return "By " + rnd.choice(_NAMES)
 
+    if shape in HTML_SHAPES:
+        return _page(shape, size, sentence)
     piece: Callable[[], str]
     sep = " "
     if shape == "prose":
@@ -98,8 +106,73 @@ def make(shape: str, size: int, seed: int = 42) -> str:
     return sep.join(parts)
 
 
+_BODY_TEXT = "\n".join(
+    f"The first part of the story, paragraph {i}, tells what happened on Monday." for i in range(4)
+)
+"""The text trafilatura gives for the pages' first body container."""
+
+
+def _page(shape: str, size: int, sentence: Callable[[], str]) -> str:
+    """An HTML page of about ``size`` characters of the given :data:`HTML_SHAPES` shape.
+
+    >>> from pipeline.body_parts import restore
+    >>> from lxml.html import fromstring
+    >>> page = make("html_parts", 5_000)
+    >>> len(page) >= 5_000 and restore(fromstring(page), _BODY_TEXT).count("\\n") > 10
+    True
+    """
+    body = "".join(f"<p>{line}</p>" for line in _BODY_TEXT.split("\n"))
+    head = f"<html><body><main><h1>Title</h1><div class='article-body'>{body}</div>"
+    chunks: list[str] = []
+    closers: list[str] = []  # what closes the nested chunks, innermost first
+    n = len(head)
+    while n < size:
+        # nested shapes: text enough per level to stay under libxml2's 2,048 levels at 1 MB
+        text = " ".join(sentence() for _ in range(3 if shape == "html_parts" else 8))
+        if shape == "html_parts":
+            chunk = "<div class='ad'>Advertisement</div>"
+            chunk += f"<div class='article-body'><p>{text}</p><p>{text}</p></div>"
+        elif shape == "html_nested":
+            chunk = f"<div class='article-body'><p>{text}</p>"
+            closers.append("</div>")
+        elif shape == "html_tweets":
+            chunk = f"<blockquote class='twitter-tweet'><p>{text}</p>&mdash; Ann "
+            closers.append("</blockquote>")
+        else:  # html_deep: the body inside the wrappers, a candidate part closes each one
+            chunk = "<div class='w'>"
+            closers.append(f"<div class='article-body'><p>{text}</p></div></div>")
+        chunks.append(chunk)
+        n += len(chunk) + len(closers[-1] if closers else "")
+    closing = "".join(reversed(closers))
+    if shape == "html_tweets":
+        tweets = f"<aside class='promo'>{''.join(chunks)}{closing}</aside>"
+        return f"<html><body><main><h1>Title</h1><div class='article-body'>{body}{tweets}</div></main></body>"
+    if shape == "html_deep":
+        return f"<html><body>{''.join(chunks)}<div class='article-body'>{body}</div>{closing}</body></html>"
+    return f"{head}{''.join(chunks)}{closing}</main></body></html>"
+
+
+def _time_body_parts(page: str) -> dict[str, float]:
+    from lxml.html import HTMLParser, fromstring
+
+    from pipeline.body_parts import restore
+
+    tree = fromstring(page, parser=HTMLParser(huge_tree=True))  # deeper than libxml2's default 256
+    gc.collect()
+    gc.disable()
+    try:
+        t0 = time.thread_time()
+        restore(tree, _BODY_TEXT)
+        return {"body_parts": time.thread_time() - t0}
+    finally:
+        gc.enable()
+
+
 def time_stages(text: str) -> dict[str, float]:
-    """CPU seconds of repair, segment, boilerplate and the dedup signature on one plain text."""
+    """CPU seconds of repair, segment, boilerplate and the dedup signature on one plain text (of
+    ``body_parts`` alone on a page)."""
+    if text.startswith("<html>"):
+        return _time_body_parts(text)
     from pipeline.config import Config
     from pipeline.dedup import compute_signature
     from pipeline.document import Document

@@ -175,13 +175,14 @@ def test_benchmark_doctests() -> None:
 
 
 def test_worst_case_benchmark_runs_every_shape(capsys: pytest.CaptureFixture[str]) -> None:
-    from benchmarks.worst_case import SHAPES, main
+    from benchmarks.worst_case import HTML_SHAPES, SHAPES, TEXT_SHAPES, main
 
     assert main(["--sizes", "2000", "4000"]) == 0  # tiny sizes: nothing reaches the 0.05 s floor
     printed = capsys.readouterr().out
     for shape in SHAPES:
         assert f"{shape:12}      2,000 chars" in printed
-    assert printed.count("growth per doubling") == 4 * len(SHAPES)
+    assert printed.count("growth per doubling") == 4 * len(TEXT_SHAPES) + len(HTML_SHAPES)
+    assert printed.count("body_parts   growth per doubling") == len(HTML_SHAPES)
 
 
 def test_worst_case_benchmark_flags_a_stage_that_grows_quadratically(
