@@ -79,17 +79,14 @@ SELF = re.compile(
 )
 """A class or id of a container itself that says it is not the article's (``article-body promo``)."""
 END = re.compile(
-    r"\b(?:[\w-]*tags|share(?!able)[\w-]*|entry-footer|article-footer|post-footer|comments?|related[\w-]*)\b",
-    re.IGNORECASE,
-)
-"""A class or id of an element that ends the article (its tags, share bar, comments, related links),
-except a related link in the flow of the text: a paragraph or list item, or a box whose class says it
-is inline (:data:`INLINE`)."""
-INLINE = re.compile(r"inline|embed|in-?(?:body|article|text)", re.IGNORECASE)
-"""A class of a box that sits in the flow of the article ("inline-related", "embed-related")."""
-_END_ALWAYS = re.compile(
     r"\b(?:[\w-]*tags|share(?!able)[\w-]*|entry-footer|article-footer|post-footer|comments?)\b", re.IGNORECASE
 )
+"""A class or id of an element that ends the article (its tags, share bar, footer, comments)."""
+RELATED = re.compile(r"\brelated[\w-]*\b", re.IGNORECASE)
+"""A class or id of a box of related links: it ends the article too, except in the flow of the text (a
+paragraph or list item, or a box whose class says it is inline: :data:`INLINE`)."""
+INLINE = re.compile(r"inline|embed|in-?(?:body|article|text)", re.IGNORECASE)
+"""A class of a box that sits in the flow of the article ("inline-related", "embed-related")."""
 NOT_BODY = frozenset({"aside", "figure", "figcaption", "nav", "footer", "header", "form", "button", "dialog"})
 """Elements whose paragraphs are not the article's (a pull quote, a caption, a sidebar)."""
 SIDE = frozenset({"aside", "figure", "figcaption", "nav", "dialog"})
@@ -560,7 +557,7 @@ def _note(part: HtmlElement, page: _Page) -> bool:
 
 
 def _stop(tree: HtmlElement, main: HtmlElement, parts: set[HtmlElement], page: _Page) -> int:
-    """The position of the first ``<h1>`` or article-end marker (:data:`END`) after the body,
+    """The position of the first ``<h1>`` or article-end marker (:func:`_ends`) after the body,
     outside it, the candidate parts and the elements beside the article (an aside); else the end.
 
     >>> from lxml.html import fromstring
@@ -586,7 +583,7 @@ def _stop(tree: HtmlElement, main: HtmlElement, parts: set[HtmlElement], page: _
 
 
 def _ends(el: HtmlElement) -> bool:
-    """Whether ``el`` marks the end of the article (:data:`END`).
+    """Whether ``el`` marks the end of the article (:data:`END`, :data:`RELATED`).
 
     >>> from lxml.html import fromstring
     >>> labels = ("post-tags", "related-stories", "inline-related", "pullquote--shareable")
@@ -595,9 +592,9 @@ def _ends(el: HtmlElement) -> bool:
     ([True, True, False, False], False)
     """
     label = _label(el)
-    if END.search(label) is None:
-        return False
-    return _END_ALWAYS.search(label) is not None or not (el.tag in ("p", "li") or INLINE.search(label))
+    if END.search(label):
+        return True
+    return RELATED.search(label) is not None and not (el.tag in ("p", "li") or INLINE.search(label))
 
 
 def _marked(branch: HtmlElement, parts: set[HtmlElement], starts: list[int], page: _Page) -> bool:
