@@ -18,7 +18,7 @@ the first target and against the third).
 
     .venv/bin/python benchmarks/dedup_meter.py [--data DIR] [--threshold T] [--quote-support K]
         [--support-floor F] [--attribution-verb-max N] [--short-in-run N] [--no-quote-order]
-        [--no-same-numbers] [--sweep]
+        [--no-same-numbers] [--dropped-word N] [--sweep]
 
 Defaults are the pipeline's (``DedupConfig``, ``DedupParams``). ``--sweep`` also
 prints the threshold x quote-support x support-floor grid, the long-attribution
@@ -333,6 +333,12 @@ def main() -> None:
         default=dp.same_numbers,
         help="a changed figure is no copy (--no-same-numbers: a figure is a word like any other)",
     )
+    ap.add_argument(
+        "--dropped-word",
+        type=int,
+        default=dp.dropped_word,
+        help="passages of >= N words count a single word beside a word dropped from the source (0: off)",
+    )
     ap.add_argument("--sweep", action="store_true", help="also try other thresholds and evidence rules")
     args = ap.parse_args()
     docs, arts = load(args.data)
@@ -350,11 +356,13 @@ def main() -> None:
         short_in_run=args.short_in_run,
         quote_order=args.quote_order,
         same_numbers=args.same_numbers,
+        dropped_word=args.dropped_word,
     )
     name = (
         f"docclean t={args.threshold} qs={args.quote_support} fl={args.support_floor}"
         f" sr={args.short_in_run}{'' if args.quote_order else ' unordered'}"
         f"{'' if args.same_numbers else ' figures-as-words'}"
+        f"{'' if args.dropped_word == dp.dropped_word else f' dropped-word={args.dropped_word}'}"
     )
     print(fmt(name, score(docs, arts, run_dedup(docs, cfg, params))))
     print(fmt("baseline 5-gram containment >= 0.5", score(docs, arts, run_baseline(docs))))

@@ -288,8 +288,10 @@ def test_candidates_are_the_per_passage_probes_ranked_and_windowed(max_window: i
         index.add_document(sig.doc_id, sig.starts, sig.ends, offsets, sig.words, range(0, n, 3))
 
 
-def test_coverages_are_coverage_per_query() -> None:
+@pytest.mark.parametrize("dropped_word", [0, 3, 12])
+def test_coverages_are_coverage_per_query(dropped_word: int) -> None:
     rng = random.Random(7)
+    params = core.DedupParams(dropped_word=dropped_word)
     index = DedupIndex()
     for k, (ws, offsets) in enumerate(random_docs(60, 6, vocab=8)):
         index.add_document(f"d{k}", list(range(len(offsets) - 1)), list(range(1, len(offsets))), offsets, ws)
@@ -301,25 +303,29 @@ def test_coverages_are_coverage_per_query() -> None:
             b = rng.randint(a + 1, len(ws))
             lo = rng.randrange(len(index))
             queries.append((a, b, lo, rng.randint(lo + 1, min(len(index), lo + 7))))
-        expected = [
-            core._coverage(
-                core._pairs(sig.words[a:b]), b - a, core._build_window(index, lo, hi)[2], core.DedupParams()
-            )
-            for a, b, lo, hi in queries
-        ]
-        assert core._coverages(sig, index, queries) == expected
+        expected = []
+        for a, b, lo, hi in queries:
+            _, _, keys, skips = core._build_window(index, lo, hi, params)
+            expected.append(core._coverage(core._pairs(sig.words[a:b]), b - a, keys, params, skips))
+        assert core._coverages(sig, index, queries, dropped_word) == expected
 
 
 # -- verification ---------------------------------------------------------------------------
 
 
-def reference_coverage(ws: list[int], grams: set[tuple[int, int]], fill_gaps: int) -> float:
+def reference_coverage(
+    ws: list[int], grams: set[tuple[int, int]], fill_gaps: int, skips: set[tuple[int, int]] = frozenset()
+) -> float:
     n = len(ws)
     if n < 2:
         return 0.0
     covered = [False] * n
     for i in range(n - 1):
         if (ws[i], ws[i + 1]) in grams:
+            covered[i] = covered[i + 1] = True
+    paired = covered[:]
+    for i in range(n - 1):
+        if (ws[i], ws[i + 1]) in skips and (paired[i] or paired[i + 1]):
             covered[i] = covered[i + 1] = True
     last = -1
     for i, c in enumerate(covered):
@@ -331,18 +337,60 @@ def reference_coverage(ws: list[int], grams: set[tuple[int, int]], fill_gaps: in
     return sum(covered) / n
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.integers(0, 5), max_size=30),
     st.lists(st.integers(0, 5), max_size=40),
     st.integers(0, 3),
+    st.sampled_from([0, 2, 12]),
 )
-def test_coverage_matches_reference(ws: list[int], window: list[int], fill_gaps: int) -> None:
-    params = core.DedupParams(fill_gaps=fill_gaps)
+def test_coverage_matches_reference(
+    ws: list[int], window: list[int], fill_gaps: int, dropped_word: int
+) -> None:
+    params = core.DedupParams(fill_gaps=fill_gaps, dropped_word=dropped_word)
     grams = set(itertools.pairwise(window))
-    wa = array("H", ws)
-    got = core._coverage(core._pairs(wa), len(ws), core._pair_set(array("H", window)), params)
-    assert got == reference_coverage(ws, grams, fill_gaps)
+    skips = set(zip(window, window[2:], strict=False)) if dropped_word and len(ws) >= dropped_word else set()
+    wa, win = array("H", ws), array("H", window)
+    got = core._coverage(core._pairs(wa), len(ws), core._pair_set(win), params, core._skip_set(win))
+    assert got == reference_coverage(ws, grams, fill_gaps, skips)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.integers(0, 6), min_size=1, max_size=24),
+    st.lists(st.integers(0, 6), max_size=30),
+    st.sampled_from([0, 2, 6]),
+    st.sets(st.integers(0, 23), max_size=3),
+    st.integers(0, 3),
+    st.integers(2, 3),
+)
+def test_coverage_bounds_the_aligned_share(
+    ws: list[int], window: list[int], dropped_word: int, figures: set[int], fill_gaps: int, min_run: int
+) -> None:
+    """The unordered bound lets _verify skip an alignment only when the alignment could not reach it;
+    a word is counted once (a single word in a filled gap, with fill_gaps 2, is no second word)."""
+    params = core.DedupParams(dropped_word=dropped_word, fill_gaps=fill_gaps, min_run=min_run)
+    numbers = sorted(p for p in figures if p < len(ws))
+    wa, win = array("H", ws), array("H", window)
+    bound = core._coverage(core._pairs(wa), len(ws), core._pair_set(win), params, core._skip_set(win))
+    sm = core.SequenceMatcher(None, ws, window, autojunk=False)
+    share = core._share(sm, len(ws), params, numbers)[0]
+    assert share <= bound + 1e-12
+    assert share <= 1.0
+
+
+def test_a_single_word_in_a_filled_gap_counts_once() -> None:
+    ours = [1, 2, 3, 4, 5, 50, 60, 6, 7, 8, 9, 10]
+    window = [1, 2, 3, 4, 5, 99, 50, 6, 7, 8, 9, 10]
+    sm = core.SequenceMatcher(None, ours, window, autojunk=False)
+    assert core._share(sm, 12, core.DedupParams(fill_gaps=2))[0] == 1.0
+
+
+def test_with_single_word_runs_a_word_beside_a_dropped_one_is_counted_once() -> None:
+    ours = list(range(1, 13))
+    window = [*range(1, 12), 99, 12]
+    sm = core.SequenceMatcher(None, ours, window, autojunk=False)
+    assert core._share(sm, 12, core.DedupParams(min_run=1))[0] == 1.0
 
 
 # -- streaming ------------------------------------------------------------------------------

@@ -114,6 +114,12 @@ class DedupParams:
     """Aligned runs shorter than this many words do not count (single common words)."""
     fill_gaps: int = 1
     """A substitution of at most this many words between two aligned runs counts as covered."""
+    dropped_word: int = 12
+    """In a passage of at least this many words, a single aligned word right next to an aligned run
+    counts when the window has one word more between them (a word dropped: "bass player Paul
+    McGuigan" for "bass player Paul "Guigsy" McGuigan"), unless it is a figure. Shorter passages
+    (headlines: "FINLAND ORDERS MCDONNELL DOUGLAS MD-11S" / "KOREAN AIR ORDERS MCDONNELL DOUGLAS
+    <MD> MD-11S") do not get it: there one word is a large share. 0: off."""
     same_numbers: bool = True
     """A passage does not match a window where one of its figures (a word that holds a digit, a
     cardinal written out: :func:`~pipeline.dedup.text.is_figure`) takes the place of other
@@ -390,6 +396,19 @@ def _pairs(ws: array[int]) -> list[int]:
     return keys
 
 
+def _skip_set(ws: array[int]) -> set[int]:
+    """The keys of the word pairs ``ws[i], ws[i + 2]`` (one word apart), as :func:`_pairs` makes them.
+
+    >>> _skip_set(array("H", [1, 2, 3])) == set(_pairs(array("H", [1, 3])))
+    True
+    """
+    if len(ws) < 3:
+        return set()
+    # a pair key is the 4 bytes of two 16-bit words in a row: pair the words at even and at odd
+    # positions with themselves
+    return _pair_set(ws[0::2]) | _pair_set(ws[1::2])
+
+
 def _pair_set(ws: array[int]) -> set[int]:
     """The distinct keys of :func:`_pairs`.
 
@@ -402,11 +421,16 @@ def _pair_set(ws: array[int]) -> set[int]:
     return keys
 
 
-def _coverage(pairs: Sequence[int], n: int, grams: set[int], params: DedupParams) -> float:
+def _coverage(
+    pairs: Sequence[int], n: int, grams: set[int], params: DedupParams, skips: set[int] | None = None
+) -> float:
     """Share of ``n`` words covered by one of their ``n - 1`` word ``pairs`` found in ``grams``, in any order.
 
     Gaps of at most ``params.fill_gaps`` uncovered words between covered words
-    (a changed word) count as covered.
+    (a changed word) count as covered. With ``skips`` (the window's pairs of words one apart,
+    :func:`_skip_set`) and at least ``params.dropped_word`` words, a word next to a covered one
+    counts when the two are such a pair (a word dropped between them, :func:`_dropped`).
+    An upper bound of :func:`_share`.
 
     >>> ws = _pairs(array("H", [1, 2, 3, 4, 9, 6, 7, 8]))
     >>> grams = _pair_set(array("H", [1, 2, 3, 4, 5, 6, 7, 8]))
@@ -414,20 +438,38 @@ def _coverage(pairs: Sequence[int], n: int, grams: set[int], params: DedupParams
     [0.875, 1.0, 1.0]
     >>> _coverage(_pairs(array("H", [1, 2, 9, 9, 3, 4])), 6, grams, DedupParams(fill_gaps=2))
     1.0
+    >>> ws, src = array("H", [1, 2, 3, 5, 9, 9]), array("H", [1, 2, 3, 4, 5])
+    >>> keys, skips = _pair_set(src), _skip_set(src)
+    >>> [_coverage(_pairs(ws), 6, keys, DedupParams(dropped_word=d), skips) for d in (0, 6)]
+    [0.5, 0.6666666666666666]
     """
     if n < 2:
         return 0.0
     found = bytes(map(grams.__contains__, pairs))  # one byte (0 or 1) per pair
+    skipped = (
+        bytes(map(skips.__contains__, pairs))
+        if skips and params.dropped_word and n >= params.dropped_word
+        else None
+    )
     if params.fill_gaps == 1:
         # word flags as bytes of one big int: word j is covered by pair j - 1 or pair j, and an
         # uncovered word between two covered ones (a changed word) is covered too
         covered = int.from_bytes(found + b"\0", "big") | int.from_bytes(b"\0" + found, "big")
+        if skipped is not None:
+            # pair j one apart in the window: word j + 1 counts beside a covered j, and j beside j + 1
+            skip = int.from_bytes(skipped + b"\0", "big")
+            covered |= ((skip & covered) >> 8) | (skip & (covered << 8))
         gaps = ~covered & int.from_bytes(b"\1" * n, "big") & (covered << 8) & (covered >> 8)
         return (covered | gaps).bit_count() / n
     flags = [False] * n
     for i, hit in enumerate(found):
         if hit:
             flags[i] = flags[i + 1] = True
+    if skipped is not None:
+        paired = flags[:]
+        for i, hit in enumerate(skipped):
+            if hit and (paired[i] or paired[i + 1]):
+                flags[i] = flags[i + 1] = True
     if params.fill_gaps:
         last = -1
         for i, c in enumerate(flags):
@@ -488,7 +530,7 @@ def _aligned(
         return 0.0, -1, -1
     ours, theirs = list(ws[lo:hi]), list(window)
     sm = SequenceMatcher(None, ours, theirs, autojunk=False)
-    sim, wlo, whi = _share(sm, n, params)
+    sim, wlo, whi = _share(sm, n, params, numbers)
     if (
         sim > 0.0
         and numbers
@@ -500,19 +542,54 @@ def _aligned(
     return sim, wlo, whi
 
 
-def _share(sm: SequenceMatcher, n: int, params: DedupParams) -> tuple[float, int, int]:  # type: ignore[type-arg]
+def _share(
+    sm: SequenceMatcher,  # type: ignore[type-arg]
+    n: int,
+    params: DedupParams,
+    numbers: Sequence[int] = (),
+) -> tuple[float, int, int]:
     """What :func:`_aligned` returns for the sequences of ``sm`` (the first one of ``n`` words),
-    figures aside."""
-    blocks = [b for b in sm.get_matching_blocks() if b.size >= params.min_run]
+    figures aside (``numbers``, positions in the first sequence, only keep a figure from counting
+    as a single word next to a dropped one: ``params.dropped_word``)."""
+    matching = sm.get_matching_blocks()
+    blocks = [b for b in matching if b.size >= params.min_run]
     if not blocks:
         return 0.0, -1, -1
     covered = sum(b.size for b in blocks)
+    filled: set[int] = set()
     for prev, nxt in pairwise(blocks):
         gap_a = nxt.a - (prev.a + prev.size)
         gap_b = nxt.b - (prev.b + prev.size)
         if 0 < gap_a <= params.fill_gaps and 0 <= gap_b <= params.fill_gaps:
-            covered += gap_a
-    return covered / n, blocks[0].b, blocks[-1].b + blocks[-1].size - 1
+            filled.update(range(prev.a + prev.size, nxt.a))
+    if params.dropped_word and n >= params.dropped_word and params.min_run > 1:
+        # a single word in a filled gap (fill_gaps 2 or more) is counted once
+        filled |= _dropped(matching, params.min_run, numbers if params.same_numbers else ())
+    return (covered + len(filled)) / n, blocks[0].b, blocks[-1].b + blocks[-1].size - 1
+
+
+def _dropped(matching: Sequence[tuple[int, int, int]], min_run: int, numbers: Sequence[int] = ()) -> set[int]:
+    """The positions of the single matched words (``matching``: difflib's blocks) right next to a run of at
+    least ``min_run`` words with one word of the second sequence between them: a word dropped
+    from the source. A figure (its position in ``numbers``) does not count ("49.50 to" for
+    "50.00 to": one figure in, one out, the other alike).
+
+    >>> blocks = SequenceMatcher(None, [1, 2, 3, 5], [1, 2, 3, 4, 5], autojunk=False).get_matching_blocks()
+    >>> _dropped(blocks, 2), _dropped(blocks, 2, [3])
+    ({3}, set())
+    >>> _dropped(SequenceMatcher(None, [5, 2, 3], [5, 4, 2, 3]).get_matching_blocks(), 2)
+    {0}
+    >>> _dropped(SequenceMatcher(None, [1, 2, 3, 5], [1, 2, 3, 4, 4, 5]).get_matching_blocks(), 2)
+    set()
+    """
+    real = [b for b in matching if b[2] > 0]
+    got: set[int] = set()
+    for (a1, b1, s1), (a2, b2, s2) in pairwise(real):
+        if s1 == 1 and s2 >= min_run and a2 == a1 + 1 and b2 == b1 + 2:
+            got.add(a1)  # the single word, a dropped word, then the run
+        if s2 == 1 and s1 >= min_run and a2 == a1 + s1 and b2 == b1 + s1 + 1:
+            got.add(a2)  # the run, a dropped word, then the single word
+    return got - set(numbers) if numbers else got
 
 
 def _changed_figure(
@@ -584,14 +661,15 @@ def _changed_figure(
 _WINDOW_CACHE = 1024
 """Windows kept for later documents (a few MB; 70 % of window builds repeat on 2,000 Reuters documents)."""
 
-_Window = tuple["array[int]", "array[int]", set[int]]
-"""The words of passages ``lo:hi`` of the index, their word bounds ``p_word[lo:hi + 1]``, their word pairs."""
+_Window = tuple["array[int]", "array[int]", set[int], set[int]]
+"""The words of passages ``lo:hi`` of the index, their word bounds ``p_word[lo:hi + 1]``, their word pairs
+and their pairs of words one apart (:func:`_skip_set`, empty without ``params.dropped_word``)."""
 
 
-def _build_window(index: DedupIndex, lo: int, hi: int) -> _Window:
+def _build_window(index: DedupIndex, lo: int, hi: int, params: DedupParams) -> _Window:
     bounds = index.p_word[lo : hi + 1]
     window = index.words[bounds[0] : bounds[-1]]  # a document's passages are contiguous in the index
-    return window, bounds, _pair_set(window)
+    return window, bounds, _pair_set(window), _skip_set(window) if params.dropped_word else set()
 
 
 def _owner(bounds: array[int], lo: int, pos: int) -> int:
@@ -617,7 +695,7 @@ def _verify(
     ``pairs`` may pass ``_pairs(ws)`` when the caller has it (one passage, several windows).
     ``numbers``: positions of the figures in ``ws`` (see :func:`_aligned`).
     """
-    window, bounds, keys = win
+    window, bounds, keys, skips = win
     clo, chi = core
     outside = len(ws) - (chi - clo)
     ranges = [(0, len(ws))]
@@ -629,7 +707,7 @@ def _verify(
         pairs = _pairs(ws)
     best = (0.0, lo, lo)
     for rlo, rhi in ranges:
-        if _coverage(pairs[rlo : rhi - 1], rhi - rlo, keys, params) < floor:
+        if _coverage(pairs[rlo : rhi - 1], rhi - rlo, keys, params, skips) < floor:
             continue
         nums = [p - rlo for p in numbers if rlo <= p < rhi] if numbers else ()
         sim, wlo, whi = _aligned(ws, rlo, rhi, window, params, nums, bounds)
@@ -791,11 +869,13 @@ def _ranked(index: DedupIndex, hits: dict[int, list[int]], params: DedupParams) 
 
 
 def _coverages(
-    sig: DocSignature, index: DedupIndex, queries: Sequence[tuple[int, int, int, int]]
+    sig: DocSignature, index: DedupIndex, queries: Sequence[tuple[int, int, int, int]], dropped_word: int = 0
 ) -> list[float]:
     """:func:`_coverage` (``fill_gaps`` 1) of many ``(first word, end word, window lo, window hi)`` at once:
     the share of the signature's words ``first:end`` covered by word pairs of the index passages
-    ``lo:hi``, a single uncovered word between two covered ones counting as covered."""
+    ``lo:hi``, a single uncovered word between two covered ones counting as covered, and, in a query of
+    at least ``dropped_word`` (> 0) words, a word beside a covered one when the window has the two one
+    word apart."""
     q = np.array(queries, dtype=np.int64).reshape(-1, 4)
     seen: dict[tuple[int, int], int] = {}
     wid = np.array([seen.setdefault((lo, hi), len(seen)) for _, _, lo, hi in queries], dtype=np.int64)
@@ -828,6 +908,27 @@ def _coverages(
         found[_ranges(s0, npairs)] = table[at] == probe
     cov = found.copy()
     cov[1:] |= found[:-1]  # word k is covered by pair k - 1 or pair k
+    if dropped_word and len(table) and (n >= dropped_word).any():
+        # our pair k (of a long query) of one covered and one uncovered word, found among the
+        # window's pairs of words one apart, covers the other word too (a word dropped between)
+        at_pair = _ranges(s0, npairs)
+        half = (cov[at_pair] != cov[at_pair + 1]) & np.repeat(n >= dropped_word, npairs)
+        if half.any():
+            used = np.zeros(len(wins), dtype=bool)
+            used[np.repeat(wid, npairs)[half]] = True
+            inside2 = np.repeat(used, wlen)
+            inside2[np.cumsum(wlen) - 1] = False
+            inside2[np.cumsum(wlen)[wlen > 1] - 2] = False
+            after2 = np.append(iw[2:], [_U64(0), _U64(0)])[: len(iw)]
+            table2 = ((tag << _U64(32)) | (iw << _U64(16)) | after2)[inside2]
+            table2.sort()
+            if len(table2):
+                ask = probe[half]
+                hit = np.zeros(len(probe), dtype=bool)
+                hit[half] = table2[np.minimum(np.searchsorted(table2, ask), len(table2) - 1)] == ask
+                ks = at_pair[hit]
+                cov[ks] = True
+                cov[ks + 1] = True
     gap = np.zeros_like(cov)
     gap[1:-1] = ~cov[1:-1] & cov[:-2] & cov[2:]
     gap[s0 + n] = False  # a separator is no word
@@ -953,7 +1054,7 @@ def _short_in_run(
         for lo, hi in spans:
             win = windows.get((lo, hi))
             if win is None:
-                win = windows[(lo, hi)] = _build_window(index, lo, hi)
+                win = windows[(lo, hi)] = _build_window(index, lo, hi, params)
             nums = sig.passage_numbers(sig.word_offsets[i], sig.word_offsets[i + 1])
             ws = sig.passage_words(i)
             sim, mlo, mhi = _verify(ws, core, False, win, lo, params, threshold, numbers=nums)
@@ -980,7 +1081,8 @@ def _slow_coverages(
     out: list[float] = []
     for a, b, lo, hi in queries:
         ws = sig.words[a:b]
-        out.append(_coverage(_pairs(ws), len(ws), _build_window(index, lo, hi)[2], params))
+        _, _, keys, skips = _build_window(index, lo, hi, params)
+        out.append(_coverage(_pairs(ws), len(ws), keys, params, skips))
     return out
 
 
@@ -1015,7 +1117,7 @@ def _aligned_window(
     sm, bounds, window = m
     ours = ws.tolist()
     sm.set_seq1(ours)
-    sim, wlo, whi = _share(sm, len(ws), params)
+    sim, wlo, whi = _share(sm, len(ws), params, numbers)
     if not sim > 0.0:
         return 0.0, lo, lo, False
     changed = bool(numbers) and params.same_numbers
@@ -1046,7 +1148,7 @@ class _Verifier:
         if not queries:
             self.bounds: list[float] = []
         elif params.fill_gaps == 1:
-            self.bounds = _coverages(sig, index, queries)
+            self.bounds = _coverages(sig, index, queries, params.dropped_word)
         else:
             self.bounds = _slow_coverages(sig, index, queries, params)
         self.aligned: dict[tuple[int, int, int, int], tuple[float, int, int, bool]] = {}
