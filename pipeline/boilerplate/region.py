@@ -251,14 +251,15 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     ... sagte Fraktionschef Peter Wagner."): the box's heading (:data:`_READ_ALSO`), one to
     :data:`_INLINE_TEASERS` teaser headlines (:func:`_inline_teaser`) or teaser cards
     (:func:`_teaser_cards`: headline / "Par Paul Girard"), then paragraphs of prose of two sentences
-    or more each, no rule on them, no exclamation mark, no ad's call (:data:`_PROMO_WORDS`), up
-    to ``stop`` or a rule's chrome; else ``cut``.
+    or more each, or of one long sentence (:data:`_LONE_PARAGRAPH_WORDS` words: "Los expertos
+    atribuyen el encarecimiento a la escasez de oferta, que ..."), no rule on them, no exclamation
+    mark, no ad's call (:data:`_PROMO_WORDS`), up to ``stop`` or a rule's chrome; else ``cut``.
 
     A teaser's summary under its headline ("Lesen Sie auch" / "Neue Buslinie ..." / "Seit Montag
     fährt die Linie 12 alle zehn Minuten.") is no paragraph of the article: a paragraph of one
-    sentence ends nothing, nor does one headline over one paragraph (two headlines or two
-    paragraphs do), unless the paragraph is long (:data:`_LONE_PARAGRAPH_WORDS`) and shares more
-    words with the article's last lines than with the headline.
+    sentence ends nothing (unless it is long), nor does one headline over one paragraph (two
+    headlines or two paragraphs do), unless the paragraph is long (:data:`_LONE_PARAGRAPH_WORDS`)
+    and shares more words with the article's last lines than with the headline.
     """
     if cut >= stop:
         return cut
@@ -285,7 +286,7 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
         and not bs[end].weak
         and bs[end].g.prose
         and bs[end].f.terminal
-        and _SENTENCE_END.search(bs[end].f.text) is not None
+        and (_SENTENCE_END.search(bs[end].f.text) is not None or bs[end].f.words >= _LONE_PARAGRAPH_WORDS)
         and "!" not in bs[end].f.text  # a promo's copy: "Das kannst du auch! Über ..."
         and _PROMO_WORDS.search(bs[end].f.text) is None
     ):
@@ -860,13 +861,14 @@ _INLINE_TEASERS = 6
 _READ_ALSO = re.compile(
     r"(read|read (more|also|next)|also read|see also|related( (stories|articles|coverage|reading|content))?|"
     r"more on this( story| topic)?|you (may|might) also like|lea (también|más)|lee (también|más)|"
-    r"(notas|noticias|artículos) relacionad[ao]s|te puede interesar|también te puede interesar|"
+    r"(notas|noticias|artículos) relacionad[ao]s|(también )?(te|le) (puede|podría) interesar|"
     r"leia (mais|também)|veja (também|mais)|saiba mais|(notícias|matérias) relacionadas|"
     r"leggi anche|leggi (di )?più|articoli correlati|lire aussi|à lire aussi|à lire également|"
     r"sur le même sujet|articles liés|mehr zum thema|lesen sie auch|auch interessant|weitere artikel|"
     r"das könnte sie auch interessieren|czytaj (też|także|również|więcej)|zobacz (też|także|również)|"
     r"lees ook|zie ook|læs (også|mere)|läs (också|mer)|les (også|mer)|zum nachlesen|"
-    r"(vea|ver|mira) también|(à )?voir aussi|lisez (aussi|également))[:.…]*$",
+    r"(vea|ver|mira) también|(à )?voir aussi|lisez (aussi|également)|ler (mais|também)|"
+    r"à lire sur le sujet)(?: ?[:.…]+)?$",
     re.IGNORECASE,
 )
 """A related-links heading that only ever heads teasers ("Lea también", "READ MORE:"); not one that
