@@ -140,6 +140,24 @@ _SIGN_OFF = re.compile(rf"[(\[]?({_AGENCIES})( ?/ ?({_AGENCIES}))*[)\]]?\.?$", r
 """A news agency's sign-off under a wire story ("Reuters", "(AP)", "dpa/AFP"); not a photo credit
 ("Getty Images", "AP Photo", "REUTERS/Eva Manez")."""
 _CREDIT_CATS = ("caption/en/credit-line", _AGENCY_CREDIT)
+_LABELLED_CREDITS = (
+    "caption/de/foto",
+    "caption/es/foto",
+    "caption/fr/photo",
+    "caption/fr/photo-majuscules",
+    "caption/pt/credito",
+    "caption/da/foto",
+    "caption/sv/foto",
+)
+"""Other languages' credit lines of their own ("Foto: Michael Bamberger/BZ", "Imagem: Douglas
+Magno/AFP", "PHOTO MARCO CAMPANOZZI, LA PRESSE"): the line over one is the photo's caption when it is
+no paragraph (:func:`_adjacent_captions`) and the credit names a photo, not a source ("Quelle: dpa"
+under the article's last paragraph)."""
+_PHOTO_LABEL = re.compile(
+    r"(foto|fotos|fotografía|bild|photo|photos|crédit photo|imagen|imagem|imagens|arkivfoto|arkivbild|"
+    r"fotograf)\b",
+    re.IGNORECASE,
+)
 _STOCK_PARAGRAPH_WORDS = 20
 """A line over a stock photo's credit with two sentences or this many words is a paragraph; a shorter
 one is the photo's caption."""
@@ -839,8 +857,14 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             # ("Seltener Luchs ... gefilmt" / "dpa" / "Eine Wildkamera hat ...", "Chile's copper output
             # slides 6% ..." / "Reuters" / "May 3, 2024 at 10:15 AM")
             continue
+        labelled = (
+            nxt.rule in _LABELLED_CREDITS
+            and _PHOTO_LABEL.match(nxt.f.text) is not None
+            and not (b.g.prose and b.f.terminal and paragraph)
+        )
         if (
             nxt.rule in _CREDIT_CATS
+            or labelled
             or nxt.f.text.startswith(b.f.text)
             or nxt.rule == "caption/adjacent-credit"
         ):
