@@ -891,8 +891,12 @@ _FACT = re.compile(r"[^\W\d_][\w.'’ -]{1,25}: (?P<value>\S.*)")
 (Płock)", "Tilskuere: 34.182", "MFF: Dahlin – Busanello, Jansson, ...")."""
 _SCORE_LINE = re.compile(
     r"[^\W\d_][\w.'’ -]{1,40} [-–] [^\W\d_][\w.'’ -]{1,40} \d{1,3}[:-]\d{1,3}( \(\d{1,3}[:-]\d{1,3}\))?"
+    r"|[^\W\d_][\w.'’ -]{1,40} \d{1,3} ?[xX×:–-] ?\d{1,3} [^\W\d_][\w.'’ -]{1,40}( \(\d{1,3}[:-]\d{1,3}\))?"
 )
-"""A match's result over its fact box: "Legia Warszawa – Lech Poznań 2:1 (0:1)", "Ajax - PSV 2-2 (1-1)"."""
+"""A match's result over its fact box: "Legia Warszawa – Lech Poznań 2:1 (0:1)", "Ajax - PSV 2-2 (1-1)",
+"PALMEIRAS 2 X 1 CORINTHIANS"."""
+_BOX_HEADING_WORDS = 3
+"""Longest heading over a fact box in capitals or with a colon ("FICHA TÉCNICA", "Match facts:")."""
 _FACT_LINES = 3
 """Fewest lines of a fact box under the article's last paragraph (:func:`_fact_box`)."""
 _FACT_VALUE_WORDS = 40
@@ -902,11 +906,15 @@ def _fact_line(b: _Block) -> bool:
     """A fact box's line (:data:`_FACT`, or a result: :data:`_SCORE_LINE`) that no rule took, no
     prose, whose value has a figure or is mostly names (capitalised words): not a teaser's kicker over
     its headline ("Video: Minister resigns over budget row", "Analysis: Why the Fed will cut")."""
-    if b.strong is not None or b.weak or b.g.prose:
+    if b.strong is not None or b.weak:
         return False
+    m = _FACT.fullmatch(b.f.text)
+    if b.g.prose:
+        # a line of goals reads like prose ("Gols: Endrick, aos 28 minutos do primeiro tempo; ..."): a
+        # label, figures, no sentence's end
+        return m is not None and not b.f.terminal and any(ch.isdigit() for ch in m["value"])
     if _SCORE_LINE.fullmatch(b.f.text):
         return True
-    m = _FACT.fullmatch(b.f.text)
     if m is None or not b.f.text[0].isupper() or m["value"].endswith("?"):
         return False
     words = m["value"].split()
@@ -922,12 +930,22 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> int:
     """Where the article ends when a fact box of :data:`_FACT_LINES` lines or more (:func:`_fact_line`)
     stands right under its last paragraph ``bs[hi]`` and runs to ``stop`` or to a rule's chrome: a
     match report's line-ups, referee and attendance ("Legia: Tobiasz – Wszołek, ..." / "Sędzia: Szymon
-    Marciniak (Płock)" / "Widzów: 27 412"); else ``hi``."""
+    Marciniak (Płock)" / "Widzów: 27 412"), maybe under a heading of its own ("FICHA TÉCNICA");
+    else ``hi``."""
     if not bs[hi].g.prose:
         return hi
-    k = hi + 1
+    first = hi + 2 if hi + 1 < stop and _box_heading(bs[hi + 1]) else hi + 1
+    k = first
     while k < stop and _fact_line(bs[k]):
         k += 1
-    if k - hi - 1 >= _FACT_LINES and (k == stop or bs[k].strong is not None):
+    if k - first >= _FACT_LINES and (k == stop or bs[k].strong is not None):
         return k - 1
     return hi
+
+
+def _box_heading(b: _Block) -> bool:
+    """A short heading in capitals or with a colon, no rule, no figure ("FICHA TÉCNICA")."""
+    f = b.f
+    if b.strong is not None or b.weak or f.words > _BOX_HEADING_WORDS or any(ch.isdigit() for ch in f.text):
+        return False
+    return f.text.endswith(":") or (f.text.isupper() and not f.terminal)
