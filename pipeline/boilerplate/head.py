@@ -180,17 +180,51 @@ def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
     for b in bs[first + 1 : body]:
         f = b.f
         if b.strong is not None:
-            if b.strong.category not in _META_CATEGORIES:
+            counter = b.strong.category == Category.COMMENT_FORM and f.words <= _META_WORDS
+            if b.strong.category not in _META_CATEGORIES and not counter:
                 return set()
             evidence = True
         elif b.g.prose or b.weak or f.terminal:
             return set()
         elif f.words <= _META_DATED_WORDS and (f.date or _TIME.search(f.text)):
             evidence = True
-        elif f.words > _META_WORDS or _NAME_LINE.match(f.text) is None:
+        elif f.words > _META_WORDS or not _meta_name(f.text):
             return set()
         lines.add(b.index)
     return lines if evidence else set()
+
+
+_ONE_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]{2,}")
+"""A place's name on its own ("Teruel", "Brasília")."""
+_CAPITALS_NAME = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+( [A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){1,2}")
+"""An author's name in capitals ("CARLOS SEGOVIA"; not four words: "CAPITAL INVESTMENTS FORMS UNIT")."""
+_COUNT_LINE = re.compile(r"\d[\d.,]* [^\W\d_]+")
+"""A count of comments or views ("312 Postings", "45 Kommentare")."""
+
+
+def _meta_name(text: str) -> bool:
+    """A line of the head's metadata with no date: a name as written (:data:`_NAME_LINE`), in capitals,
+    a place's single name, two of them with a slash ("Vigo / La Voz": the place and the paper), or a
+    count ("312 Postings").
+
+    >>> [_meta_name(t) for t in ("Anouk Bosschaert", "Teruel", "CARLOS SEGOVIA", "Vigo / La Voz")]
+    [True, True, True, True]
+    >>> _meta_name("312 Postings")
+    True
+    >>> [_meta_name(t) for t in ("CAPITAL INVESTMENTS FORMS UNIT", "the end", "Merkel / said")]
+    [False, False, False]
+    """
+    parts = text.split(" / ")
+    if len(parts) > 2:
+        return False
+    if len(parts) == 1 and _COUNT_LINE.fullmatch(text):
+        return True
+    return all(
+        _NAME_LINE.match(p) is not None
+        or _ONE_NAME.fullmatch(p) is not None
+        or _CAPITALS_NAME.fullmatch(p) is not None
+        for p in parts
+    )
 
 
 _BOX_REACH = 12

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.boilerplate.blocks import (
+    _CRUMB_MARKS,
     _DIGIT,
     _Block,
     _data_like,
@@ -656,7 +657,12 @@ def _site_over_menu(bs: list[_Block], first: int, lo: int) -> bool:
         return False
     between = bs[first + 1 : lo]
     if len(between) == 1:
-        return _menu_row(between[0], below)
+        # a menu's row, or a breadcrumb a rule took ("EL MUNDO" / "Economía > Pensiones" / "La
+        # Seguridad Social cierra ...")
+        crumb = _rule_category(between[0]) == Category.NAVIGATION and bool(
+            _CRUMB_MARKS & set(between[0].f.text)
+        )
+        return _menu_row(between[0], below) or crumb
     return len(between) >= 2 and all(
         _menu_row(x, below)
         or _rule_category(x) == Category.NAVIGATION
