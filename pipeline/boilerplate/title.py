@@ -250,6 +250,19 @@ def _find_title(
                 and _is_headline(nxt)
                 and nxt.f.words >= _OVER_NAME_WORDS
             )
+            # a masthead over one section's label and the region's headline
+            # ("LA NACION" / "Economía" / "La inflación de abril fue del 8,8% ...", "Le Parisien" /
+            # "Faits divers" / ...): a paper's name, not a short headline ("Storm warning")
+            masthead = (
+                b.f.words <= _SITE_NAME_WORDS
+                and nxt is not None
+                and b.index + 2 == lo
+                and _menu_item(nxt, below)
+                and bs[lo].f.words >= _OVER_NAME_WORDS
+                and _PAPER_NAME.search(b.f.text) is not None  # (its byline may name it: "Par Le Parisien")
+            )
+            if masthead and _is_headline(bs[lo]):
+                return lo
             if over_menu or over_headline:
                 first_name = b.index
                 if (
@@ -620,7 +633,8 @@ _PAPER_NAME = re.compile(
     r"star|sun|review|magazine|weekly|record|independent|guardian|standard|register|globe|bulletin|press|"
     r"mercury|echo|courant|courier|dispatch|monitor|inquirer|examiner|sentinel|ledger|leader|advertiser|"
     r"zeitung|nachrichten|rundschau|kurier|tagblatt|anzeiger|presse|diario|periódico|gazzetta|corriere|"
-    r"giornale|jornal|folha|gazeta|dziennik|krant|dagblad|nieuws|online)\b",
+    r"giornale|jornal|folha|gazeta|dziennik|krant|dagblad|nieuws|online|parisien|dépêche|nación|nacion|"
+    r"universal|monde|figaro|vanguardia|clarín|heraldo)\b",
     re.IGNORECASE,
 )
 """A word of a paper's or a site's name ("The Lakeview Courier", "Daily Mercury", "NOS Nieuws")."""
