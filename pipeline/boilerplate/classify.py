@@ -153,6 +153,28 @@ _LABELLED_CREDITS = (
 Magno/AFP", "PHOTO MARCO CAMPANOZZI, LA PRESSE"): the line over one is the photo's caption when it is
 no paragraph (:func:`_adjacent_captions`) and the credit names a photo, not a source ("Quelle: dpa"
 under the article's last paragraph)."""
+_CAPTION_WORDS = 7
+"""Fewest words of a caption with no full stop over a labelled credit (a subheading is shorter)."""
+_NO_CAPTION_START = re.compile(
+    r"[\"'„“”«»‹›‚‘’]|(doch|aber|but|however|yet|mais|pourtant|pero|sin embargo|mas|porém|contudo|ma|però|"
+    r"tuttavia|dennoch|also|and|und|et|y|e|so)\b",
+    re.IGNORECASE,
+)
+"""How a caption does not begin: with a quotation, or a connective that goes on from the paragraph
+above ("Doch der Konzern widerspricht dieser Darstellung entschieden.")."""
+
+
+def _caption_like(b: _Block) -> bool:
+    """A line that may be a photo's caption over a labelled credit (:data:`_LABELLED_CREDITS`): no
+    question, no quotation or connective at its start (:data:`_NO_CAPTION_START`), and with no full
+    stop at least :data:`_CAPTION_WORDS` words ("Agente de saúde aplica inseticida em bairro de Belo
+    Horizonte"; not a subheading: "La reazione delle imprese")."""
+    f = b.f
+    if f.text.rstrip().endswith("?") or _NO_CAPTION_START.match(f.text):
+        return False
+    return f.terminal or f.words >= _CAPTION_WORDS
+
+
 _PHOTO_LABEL = re.compile(
     r"(foto|fotos|fotografía|bild|photo|photos|crédit photo|imagen|imagem|imagens|arkivfoto|arkivbild|"
     r"fotograf)\b",
@@ -861,6 +883,9 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             nxt.rule in _LABELLED_CREDITS
             and _PHOTO_LABEL.match(nxt.f.text) is not None
             and not (b.g.prose and b.f.terminal and paragraph)
+            and _caption_like(b)
+            # (a credit over its caption in one paragraph is the lower line's: "Foto: dpa" / "Ein Bus ...")
+            and not (nxt.index + 1 < n and bs[nxt.index + 1].paragraph == nxt.paragraph)
         )
         if (
             nxt.rule in _CREDIT_CATS

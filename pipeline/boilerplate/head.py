@@ -177,9 +177,11 @@ def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
     if any(_AGO.match(b.f.text) for b in bs[first + 1 : body]):
         return set()  # a teaser's age ("3 hours ago"): the article's date is a date
     lines, evidence = set(), False
+    names: set[int] = set()  # lines of a name as written or in capitals (an author's)
     for b in bs[first + 1 : body]:
         f = b.f
         if b.strong is not None:
+            # (a comment count: "Ver 12 comentarios")
             counter = b.strong.category == Category.COMMENT_FORM and f.words <= _META_WORDS
             if b.strong.category not in _META_CATEGORIES and not counter:
                 return set()
@@ -188,8 +190,14 @@ def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
             return set()
         elif f.words <= _META_DATED_WORDS and (f.date or _TIME.search(f.text)):
             evidence = True
-        elif f.words > _META_WORDS or not _meta_name(f.text):
-            return set()
+        elif f.words <= _META_WORDS and _NAME_LINE.match(f.text) is not None:
+            names.add(b.index)
+        elif f.words > _META_WORDS or _NAME_LINE.match(f.text) is None:
+            # a name in capitals, a comment count, under a name a place's single name or "place / paper"
+            if not _meta_name(f.text, b.index - 1 in names):
+                return set()
+            if _CAPITALS_NAME.fullmatch(f.text):
+                names.add(b.index)
         lines.add(b.index)
     return lines if evidence else set()
 
@@ -198,17 +206,24 @@ _ONE_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]{2,}")
 """A place's name on its own ("Teruel", "Brasília")."""
 _CAPITALS_NAME = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+( [A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){1,2}")
 """An author's name in capitals ("CARLOS SEGOVIA"; not four words: "CAPITAL INVESTMENTS FORMS UNIT")."""
-_COUNT_LINE = re.compile(r"\d[\d.,]* [^\W\d_]+")
+_COUNT_LINE = re.compile(
+    r"\d[\d.,]* (postings?|kommentare?|comments?|comentarios?|comentários?|commentaires?|commenti|reacties|"
+    r"reactions?|réactions?|reacciones)",
+    re.IGNORECASE,
+)
 """A count of comments or views ("312 Postings", "45 Kommentare")."""
 
 
-def _meta_name(text: str) -> bool:
+def _meta_name(text: str, under_name: bool = True) -> bool:
     """A line of the head's metadata with no date: a name as written (:data:`_NAME_LINE`), in capitals,
-    a place's single name, two of them with a slash ("Vigo / La Voz": the place and the paper), or a
-    count ("312 Postings").
+    a comment count ("312 Postings"), and under an author's name (``under_name``) a place's single name
+    or two names with a slash ("Lucía Serrano" / "Teruel", "Pablo Fernández" / "Vigo / La Voz": the
+    place and the paper; alone, "Opinion" or "Transport" is a kicker).
 
     >>> [_meta_name(t) for t in ("Anouk Bosschaert", "Teruel", "CARLOS SEGOVIA", "Vigo / La Voz")]
     [True, True, True, True]
+    >>> _meta_name("Opinion", under_name=False), _meta_name("Vigo / La Voz", under_name=False)
+    (False, False)
     >>> _meta_name("312 Postings")
     True
     >>> [_meta_name(t) for t in ("CAPITAL INVESTMENTS FORMS UNIT", "the end", "Merkel / said")]
@@ -217,8 +232,10 @@ def _meta_name(text: str) -> bool:
     parts = text.split(" / ")
     if len(parts) > 2:
         return False
-    if len(parts) == 1 and _COUNT_LINE.fullmatch(text):
+    if len(parts) == 1 and (_COUNT_LINE.fullmatch(text) or _CAPITALS_NAME.fullmatch(text)):
         return True
+    if not under_name:
+        return False
     return all(
         _NAME_LINE.match(p) is not None
         or _ONE_NAME.fullmatch(p) is not None

@@ -251,15 +251,15 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     ... sagte Fraktionschef Peter Wagner."): the box's heading (:data:`_READ_ALSO`), one to
     :data:`_INLINE_TEASERS` teaser headlines (:func:`_inline_teaser`) or teaser cards
     (:func:`_teaser_cards`: headline / "Par Paul Girard"), then paragraphs of prose of two sentences
-    or more each, or of one long sentence (:data:`_LONE_PARAGRAPH_WORDS` words: "Los expertos
-    atribuyen el encarecimiento a la escasez de oferta, que ..."), no rule on them, no exclamation
-    mark, no ad's call (:data:`_PROMO_WORDS`), up to ``stop`` or a rule's chrome; else ``cut``.
+    or more each, no rule on them, no exclamation mark, no ad's call (:data:`_PROMO_WORDS`), up
+    to ``stop`` or a rule's chrome; else ``cut``.
 
     A teaser's summary under its headline ("Lesen Sie auch" / "Neue Buslinie ..." / "Seit Montag
     fährt die Linie 12 alle zehn Minuten.") is no paragraph of the article: a paragraph of one
-    sentence ends nothing (unless it is long), nor does one headline over one paragraph (two
-    headlines or two paragraphs do), unless the paragraph is long (:data:`_LONE_PARAGRAPH_WORDS`)
-    and shares more words with the article's last lines than with the headline.
+    sentence ends nothing (a teaser's summary of one long sentence shares the article's words too),
+    nor does one headline over one paragraph (two headlines or two paragraphs do), unless the
+    paragraph is long (:data:`_LONE_PARAGRAPH_WORDS`) and shares more words with the article's last
+    lines than with the headline.
     """
     if cut >= stop:
         return cut
@@ -286,7 +286,7 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
         and not bs[end].weak
         and bs[end].g.prose
         and bs[end].f.terminal
-        and (_SENTENCE_END.search(bs[end].f.text) is not None or bs[end].f.words >= _LONE_PARAGRAPH_WORDS)
+        and _SENTENCE_END.search(bs[end].f.text) is not None
         and "!" not in bs[end].f.text  # a promo's copy: "Das kannst du auch! Über ..."
         and _PROMO_WORDS.search(bs[end].f.text) is None
     ):
@@ -891,7 +891,7 @@ _FACT = re.compile(r"[^\W\d_][\w.'’ -]{1,25}: (?P<value>\S.*)")
 (Płock)", "Tilskuere: 34.182", "MFF: Dahlin – Busanello, Jansson, ...")."""
 _SCORE_LINE = re.compile(
     r"[^\W\d_][\w.'’ -]{1,40} [-–] [^\W\d_][\w.'’ -]{1,40} \d{1,3}[:-]\d{1,3}( \(\d{1,3}[:-]\d{1,3}\))?"
-    r"|[^\W\d_][\w.'’ -]{1,40} \d{1,3} ?[xX×:–-] ?\d{1,3} [^\W\d_][\w.'’ -]{1,40}( \(\d{1,3}[:-]\d{1,3}\))?"
+    r"|[^\W\d_][\w.'’ -]{1,40} \d{1,3} [xX×] \d{1,3} [^\W\d_][\w.'’ -]{1,40}( \(\d{1,3}[:-]\d{1,3}\))?"
 )
 """A match's result over its fact box: "Legia Warszawa – Lech Poznań 2:1 (0:1)", "Ajax - PSV 2-2 (1-1)",
 "PALMEIRAS 2 X 1 CORINTHIANS"."""

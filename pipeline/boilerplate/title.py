@@ -250,19 +250,6 @@ def _find_title(
                 and _is_headline(nxt)
                 and nxt.f.words >= _OVER_NAME_WORDS
             )
-            # a masthead over one section's label and the region's headline
-            # ("LA NACION" / "Economía" / "La inflación de abril fue del 8,8% ...", "Le Parisien" /
-            # "Faits divers" / ...): a paper's name, not a short headline ("Storm warning")
-            masthead = (
-                b.f.words <= _SITE_NAME_WORDS
-                and nxt is not None
-                and b.index + 2 == lo
-                and _menu_item(nxt, below)
-                and bs[lo].f.words >= _OVER_NAME_WORDS
-                and _PAPER_NAME.search(b.f.text) is not None  # (its byline may name it: "Par Le Parisien")
-            )
-            if masthead and _is_headline(bs[lo]):
-                return lo
             if over_menu or over_headline:
                 first_name = b.index
                 if (
@@ -633,8 +620,7 @@ _PAPER_NAME = re.compile(
     r"star|sun|review|magazine|weekly|record|independent|guardian|standard|register|globe|bulletin|press|"
     r"mercury|echo|courant|courier|dispatch|monitor|inquirer|examiner|sentinel|ledger|leader|advertiser|"
     r"zeitung|nachrichten|rundschau|kurier|tagblatt|anzeiger|presse|diario|periódico|gazzetta|corriere|"
-    r"giornale|jornal|folha|gazeta|dziennik|krant|dagblad|nieuws|online|parisien|dépêche|nación|nacion|"
-    r"universal|monde|figaro|vanguardia|clarín|heraldo)\b",
+    r"giornale|jornal|folha|gazeta|dziennik|krant|dagblad|nieuws|online)\b",
     re.IGNORECASE,
 )
 """A word of a paper's or a site's name ("The Lakeview Courier", "Daily Mercury", "NOS Nieuws")."""
@@ -676,7 +662,10 @@ def _site_over_menu(bs: list[_Block], first: int, lo: int) -> bool:
         crumb = _rule_category(between[0]) == Category.NAVIGATION and bool(
             _CRUMB_MARKS & set(between[0].f.text)
         )
-        return _menu_row(between[0], below) or crumb
+        site = bs[first].f.text.isupper() or _PAPER_NAME.search(bs[first].f.text) is not None
+        # (a masthead in capitals or with a paper's word; not a short headline: "PM quits" / "Home >
+        # Politics")
+        return _menu_row(between[0], below) or (crumb and site)
     return len(between) >= 2 and all(
         _menu_row(x, below)
         or _rule_category(x) == Category.NAVIGATION
