@@ -180,6 +180,7 @@ _PHOTO_LABEL = re.compile(
     r"fotograf)\b",
     re.IGNORECASE,
 )
+"""The start of a credit that names a photo ("Foto: ...", "PHOTO ..."), not a source ("Quelle: ...")."""
 _STOCK_PARAGRAPH_WORDS = 20
 """A line over a stock photo's credit with two sentences or this many words is a paragraph; a shorter
 one is the photo's caption."""

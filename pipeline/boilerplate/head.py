@@ -190,14 +190,10 @@ def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
             return set()
         elif f.words <= _META_DATED_WORDS and (f.date or _TIME.search(f.text)):
             evidence = True
-        elif f.words <= _META_WORDS and _NAME_LINE.match(f.text) is not None:
-            names.add(b.index)
-        elif f.words > _META_WORDS or _NAME_LINE.match(f.text) is None:
-            # a name in capitals, a comment count, under a name a place's single name or "place / paper"
-            if not _meta_name(f.text, b.index - 1 in names):
-                return set()
-            if _CAPITALS_NAME.fullmatch(f.text):
-                names.add(b.index)
+        elif f.words > _META_WORDS or not _meta_name(f.text, b.index - 1 in names):
+            return set()
+        elif _NAME_LINE.match(f.text) or _CAPITALS_NAME.fullmatch(f.text):
+            names.add(b.index)  # an author's name, over the place
         lines.add(b.index)
     return lines if evidence else set()
 
@@ -232,7 +228,9 @@ def _meta_name(text: str, under_name: bool = True) -> bool:
     parts = text.split(" / ")
     if len(parts) > 2:
         return False
-    if len(parts) == 1 and (_COUNT_LINE.fullmatch(text) or _CAPITALS_NAME.fullmatch(text)):
+    if len(parts) == 1 and (
+        _NAME_LINE.match(text) or _COUNT_LINE.fullmatch(text) or _CAPITALS_NAME.fullmatch(text)
+    ):
         return True
     if not under_name:
         return False
