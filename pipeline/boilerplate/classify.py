@@ -991,9 +991,14 @@ _BIO_VERB = re.compile(
     r"ist (ein|eine|freie?r?) |ist \w+(in|eur|teur|ent|ist) (bei|für|der|des|im|und|in)\b|"
     r"schreibt (für|über|seit)\b|"
     r"berichtet (seit|für|über|aus)\b|(lebt|arbeitet) (in|als|bei|für|seit)\b|"
-    r"(est|était) (un|une|journaliste|rédact\w+|correspond\w+|écrivaine?|auteure?)\b|"
+    r"(est|était) (un|une|journaliste|rédact\w+|correspond\w+|écrivaine?|auteure?|professeure?|"
+    r"chercheu(r|se)|économiste|avocate?|politologue|sociologue|historien(ne)?|maître de conférences)\b|"
     r"(vit|travaille) (à|en|au|comme|pour)\b|écrit (pour|sur)\b|"
-    r"(es|fue) (un|una|periodista|redactora?|corresponsal|escritora?)\b|(vive|trabaja) (en|como|para)\b|"
+    r"(es|fue) (un|una|periodista|redactora?|corresponsal|escritora?|profesora?|catedrátic[oa]|economista|"
+    r"investigadora?|abogad[oa]|politólog[oa]|sociólog[oa]|historiador(a)?)\b|"
+    r"(vive|trabaja) (en|como|para)\b|"
+    r"(é|foi) (um|uma|jornalista|economista|professora?|pesquisadora?|advogad[oa]|colunista|escritora?|"
+    r"socióloga?|historiador(a)?)\b|(escreve|vive|trabalha) (sobre|para|em|como)\b|"
     r"escribe (sobre|para|en)\b|"
     r"(er|är|var) (journalist|reporter|redaktør|redaktör|kommentator|korrespondent|medarbeider|"
     r"medarbetare)\b|"
@@ -1023,7 +1028,7 @@ def _named_bio(bs: list[_Block], author: str, title_idx: int | None, threshold: 
     last = next(kept, None)
     if last is None or last.f.words > _BIO_WORDS or not last.f.terminal:
         return
-    text = last.f.text
+    text = last.f.text.lstrip("*")  # (the byline's asterisk points to it: "*Anne-Sophie Lemaire est ...")
     if not text.casefold().startswith(author.casefold()) or not _BIO_VERB.match(text, len(author)):
         return
     if sum(b.f.words for b in kept if b.g.prose) < _ARTICLE_ABOVE_WORDS:
