@@ -181,7 +181,7 @@ def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
     for b in bs[first + 1 : body]:
         f = b.f
         if b.strong is not None:
-            # (a comment count: "Ver 12 comentarios")
+            # (a comment count a rule took: "Ver 12 comentarios", "312 Postings")
             counter = b.strong.category == Category.COMMENT_FORM and f.words <= _META_WORDS
             if b.strong.category not in _META_CATEGORIES and not counter:
                 return set()
@@ -202,17 +202,11 @@ _ONE_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]{2,}")
 """A place's name on its own ("Teruel", "Brasília")."""
 _CAPITALS_NAME = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+( [A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){1,2}")
 """An author's name in capitals ("CARLOS SEGOVIA"; not four words: "CAPITAL INVESTMENTS FORMS UNIT")."""
-_COUNT_LINE = re.compile(
-    r"\d[\d.,]* (postings?|kommentare?|comments?|comentarios?|comentários?|commentaires?|commenti|reacties|"
-    r"reactions?|réactions?|reacciones)",
-    re.IGNORECASE,
-)
-"""A count of comments or views ("312 Postings", "45 Kommentare")."""
 
 
 def _meta_name(text: str, under_name: bool = True) -> bool:
-    """A line of the head's metadata with no date: a name as written (:data:`_NAME_LINE`), in capitals,
-    a comment count ("312 Postings"), and under an author's name (``under_name``) a place's single name
+    """A line of the head's metadata with no date and no rule: a name as written (:data:`_NAME_LINE`), in
+    capitals, and under an author's name (``under_name``) a place's single name
     or two names with a slash ("Lucía Serrano" / "Teruel", "Pablo Fernández" / "Vigo / La Voz": the
     place and the paper; alone, "Opinion" or "Transport" is a kicker).
 
@@ -220,17 +214,15 @@ def _meta_name(text: str, under_name: bool = True) -> bool:
     [True, True, True, True]
     >>> _meta_name("Opinion", under_name=False), _meta_name("Vigo / La Voz", under_name=False)
     (False, False)
-    >>> _meta_name("312 Postings")
-    True
+    >>> _meta_name("312 Postings")  # a comment count: the comment rules take it
+    False
     >>> [_meta_name(t) for t in ("CAPITAL INVESTMENTS FORMS UNIT", "the end", "Merkel / said")]
     [False, False, False]
     """
     parts = text.split(" / ")
     if len(parts) > 2:
         return False
-    if len(parts) == 1 and (
-        _NAME_LINE.match(text) or _COUNT_LINE.fullmatch(text) or _CAPITALS_NAME.fullmatch(text)
-    ):
+    if len(parts) == 1 and (_NAME_LINE.match(text) or _CAPITALS_NAME.fullmatch(text)):
         return True
     if not under_name:
         return False
