@@ -56,7 +56,7 @@ import logging
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import partial
@@ -72,6 +72,7 @@ from pipeline.dedup.text import (
     _QUOTE,
     _WORD,
     any_speech_verb,
+    date_aliases,
     quoted_core,
     quoted_ranges,
     word_figures,
@@ -125,7 +126,9 @@ class DedupParams:
     cardinal written out: :func:`~pipeline.dedup.text.is_figure`) takes the place of other
     words of the window: "payable March 26" is no copy of "payable March 19", nor
     "Portman, 17," of "Portman, 18," (a changed figure states another fact; a changed word is a
-    light edit). A figure the matched passages have elsewhere (moved: "In 1939, the couple ..." /
+    light edit); a day or month is a figure too ("until Monday" / "until Friday"), but not in
+    place of a relative day or its short form ("on Monday" for "yesterday", "January" for
+    "Jan"). A figure the matched passages have elsewhere (moved: "In 1939, the couple ..." /
     "... moved in 1939"), or one only added between aligned words ("Arthurs, 34, said"), is no
     change (see :func:`_changed_figure`). False: a figure is a word like any other."""
 
@@ -164,15 +167,22 @@ class DocSignature:
     """Per passage, 1 when it is part of a sentence that runs on over a line break (hard-wrapped
     text: sentences stop at line ends, so such a passage is a line fragment); empty: none."""
     numbers: bytes = b""
-    """Per word of ``words``, 1 when it is a figure (:func:`~pipeline.dedup.text.is_figure`);
-    empty: none is."""
+    """Per word of ``words``, its :func:`~pipeline.dedup.text.figure_kind`: 1 a number, 2 a day or
+    month, 0 no figure; empty: none is."""
 
     def passage_numbers(self, start: int, end: int) -> list[int]:
         """Positions, relative to word ``start``, of the figures among the words ``start:end``."""
         num = self.numbers
-        if not num or num.find(1, start, end) < 0:
+        if not num or (num.find(1, start, end) < 0 and num.find(2, start, end) < 0):
             return []
         return [p - start for p in range(start, end) if num[p]]
+
+    def passage_dates(self, start: int, end: int) -> frozenset[int]:
+        """Positions, relative to word ``start``, of the days and months among the words ``start:end``."""
+        num = self.numbers
+        if not num or num.find(2, start, end) < 0:
+            return frozenset()
+        return frozenset(p - start for p in range(start, end) if num[p] == 2)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -499,6 +509,7 @@ def _aligned(
     params: DedupParams,
     numbers: Sequence[int] = (),
     bounds: Sequence[int] = (),
+    dates: Collection[int] = (),
 ) -> tuple[float, int, int]:
     """In-order alignment of ``ws[lo:hi]`` with ``window``: covered share and matched window range.
 
@@ -514,9 +525,9 @@ def _aligned(
     >>> _aligned([6, 7, 8, 1, 2, 3], 0, 6, [1, 2, 3, 4, 5, 6, 7, 8], p)[0]
     0.5
 
-    ``numbers``: positions in ``ws[lo:hi]`` of figures; with ``params.same_numbers`` and the
-    window's passage ``bounds`` (:func:`_changed_figure`), a changed figure is no match, while
-    one only inserted is:
+    ``numbers``: positions in ``ws[lo:hi]`` of figures (``dates``: those that are days or
+    months); with ``params.same_numbers`` and the window's passage ``bounds``
+    (:func:`_changed_figure`), a changed figure is no match, while one only inserted is:
 
     >>> _aligned([1, 2, 3, 4, 9, 6, 7, 8], 0, 8, [1, 2, 3, 4, 5, 6, 7, 8], p, [4], [0, 8])
     (0.0, -1, -1)
@@ -536,7 +547,7 @@ def _aligned(
         and numbers
         and bounds
         and params.same_numbers
-        and _changed_figure(ours, theirs, bounds, sm.get_matching_blocks(), wlo, whi, numbers)
+        and _changed_figure(ours, theirs, bounds, sm.get_matching_blocks(), wlo, whi, numbers, dates)
     ):
         return 0.0, -1, -1
     return sim, wlo, whi
@@ -600,6 +611,7 @@ def _changed_figure(
     wlo: int,
     whi: int,
     numbers: Sequence[int],
+    dates: Collection[int] = (),
 ) -> bool:
     """Whether a figure of ``ours`` (at a position of ``numbers``) changed against ``window``.
 
@@ -611,8 +623,10 @@ def _changed_figure(
     the week before's figure in the line above). A figure changed when it is not aligned word
     for word, those passages have it fewer times than ``ours`` ("payable March 5" for "March
     26" beside "of record March 5"), and between the matching blocks around it they have other
-    words (it took their place; only inserted, it changes nothing). Figures are few: plain
-    scans per figure.
+    words (it took their place; only inserted, it changes nothing). A day or a month (at a position
+    of ``dates``) did not change when those words hold a relative day or its short form
+    (:func:`~pipeline.dedup.text.date_aliases`: "on Monday" for "yesterday", "January 20" for "Jan
+    20"). Figures are few: plain scans per figure.
 
     >>> def changed(ours, window, bounds, wlo, whi, numbers):
     ...     blocks = SequenceMatcher(None, ours, window, autojunk=False).get_matching_blocks()
@@ -635,6 +649,17 @@ def _changed_figure(
     >>> ours, window = [8, 9, 7, 3, 4], [7, 6, 6, 6, 8, 9, 5, 3, 4]
     >>> changed(ours, window, [10, 14, 19], 4, 8, [2]), changed(ours, window, [10, 19], 4, 8, [2])
     (True, False)
+
+    A day for a relative day is a light edit, for another day not:
+
+    >>> from pipeline.dedup.text import word_hash as h
+    >>> ours = [h("held"), h("on"), h("monday"), h("in"), h("leeds")]
+    >>> blocks = lambda w: SequenceMatcher(None, ours, w, autojunk=False).get_matching_blocks()
+    >>> for other in ("yesterday", "friday"):
+    ...     w = [h("held"), h("on"), h(other), h("in"), h("leeds")]
+    ...     print(other, _changed_figure(ours, w, [0, 5], blocks(w), 0, 4, [2], {2}))
+    yesterday False
+    friday True
     """
     base = bounds[0]
     first = bounds[bisect.bisect_right(bounds, base + wlo) - 1] - base
@@ -653,7 +678,10 @@ def _changed_figure(
             before = max(first, b + size)  # where the matched passages' words after that block begin
         else:
             before = first
-        if min(matching[k][1], end) > before:
+        stop = min(matching[k][1], end)
+        if stop > before:
+            if p in dates and not date_aliases(ours[p]).isdisjoint(window[before:stop]):
+                continue  # a day for "yesterday", "January" for "Jan"
             return True  # the window has other words where the figure stands
     return False
 
@@ -687,13 +715,15 @@ def _verify(
     floor: float,
     pairs: list[int] | None = None,
     numbers: Sequence[int] = (),
+    dates: Collection[int] = (),
 ) -> tuple[float, int, int]:
     """Similarity of a passage to a window of passages, and the window passages that matched.
 
     The unordered bigram coverage is an upper bound of the aligned share and
     is checked first: below ``floor`` the (slower) alignment is skipped.
     ``pairs`` may pass ``_pairs(ws)`` when the caller has it (one passage, several windows).
-    ``numbers``: positions of the figures in ``ws`` (see :func:`_aligned`).
+    ``numbers``: positions of the figures in ``ws``, ``dates`` of the days and months among them
+    (see :func:`_aligned`).
     """
     window, bounds, keys, skips = win
     clo, chi = core
@@ -710,7 +740,8 @@ def _verify(
         if _coverage(pairs[rlo : rhi - 1], rhi - rlo, keys, params, skips) < floor:
             continue
         nums = [p - rlo for p in numbers if rlo <= p < rhi] if numbers else ()
-        sim, wlo, whi = _aligned(ws, rlo, rhi, window, params, nums, bounds)
+        days = {p - rlo for p in dates if rlo <= p < rhi} if dates else ()
+        sim, wlo, whi = _aligned(ws, rlo, rhi, window, params, nums, bounds, days)
         if sim > best[0]:
             best = (sim, _owner(bounds, lo, wlo), _owner(bounds, lo, whi))
     return best
@@ -1056,8 +1087,9 @@ def _short_in_run(
             if win is None:
                 win = windows[(lo, hi)] = _build_window(index, lo, hi, params)
             nums = sig.passage_numbers(sig.word_offsets[i], sig.word_offsets[i + 1])
+            days = sig.passage_dates(sig.word_offsets[i], sig.word_offsets[i + 1]) if nums else frozenset()
             ws = sig.passage_words(i)
-            sim, mlo, mhi = _verify(ws, core, False, win, lo, params, threshold, numbers=nums)
+            sim, mlo, mhi = _verify(ws, core, False, win, lo, params, threshold, numbers=nums, dates=days)
             if sim >= threshold and (i not in out or sim > out[i][0]):
                 out[i] = (sim, d, mlo, mhi)
     return out
@@ -1099,11 +1131,13 @@ def _aligned_window(
     matchers: dict[tuple[int, int], _Matcher],
     params: DedupParams,
     numbers: Sequence[int] = (),
+    dates: Collection[int] = (),
 ) -> tuple[float, int, int, bool]:
     """:func:`_aligned` of ``ws`` with the window of passages ``lo:hi``, but the figures
-    (``numbers``: their positions in ``ws``) only looked at: the similarity, the passages matched
-    (``(0.0, lo, lo)`` when none), and whether a figure changed (:func:`_changed_figure`; then
-    :func:`_aligned` gives 0.0). The window's matcher is kept in ``matchers``."""
+    (``numbers``: their positions in ``ws``, ``dates``: the days and months) only looked at: the
+    similarity, the passages matched (``(0.0, lo, lo)`` when none), and whether a figure changed
+    (:func:`_changed_figure`; then :func:`_aligned` gives 0.0). The window's matcher is kept in
+    ``matchers``."""
     m = matchers.get((lo, hi))
     if m is None:
         if len(matchers) >= _WINDOW_CACHE:
@@ -1121,7 +1155,9 @@ def _aligned_window(
     if not sim > 0.0:
         return 0.0, lo, lo, False
     changed = bool(numbers) and params.same_numbers
-    changed = changed and _changed_figure(ours, window, bounds, sm.get_matching_blocks(), wlo, whi, numbers)
+    changed = changed and _changed_figure(
+        ours, window, bounds, sm.get_matching_blocks(), wlo, whi, numbers, dates
+    )
     return sim, _owner(bounds, lo, wlo), _owner(bounds, lo, whi), changed
 
 
@@ -1177,8 +1213,9 @@ class _Verifier:
             if got is None:
                 ws = self.sig.words[key[0] : key[1]]
                 nums = self.sig.passage_numbers(key[0], key[1])
+                days = self.sig.passage_dates(key[0], key[1]) if nums else frozenset()
                 got = self.aligned[key] = _aligned_window(
-                    ws, self.index, lo, hi, self.matchers, self.params, nums
+                    ws, self.index, lo, hi, self.matchers, self.params, nums, days
                 )
             if got[0] > best[0] and not (figures and got[3]):
                 best = got[:3]

@@ -20,6 +20,7 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import repeat
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _QUOTE = re.compile(r"[\"“”„«»]|``|''")
@@ -58,43 +59,164 @@ _NUMBER_WORDS = frozenset(w.casefold() for w in _CARDINALS.split())
 pronouns and articles): figures like digits."""
 _DIGIT = re.compile(r"\d")
 
+# weekday and month names (English, German, French, Spanish) with the short forms a copy may use
+# instead ("Jan 20" for "January 20"); not "may" (a verb) nor the short forms themselves as dates
+# ("Jan", "Sun", "Wed" are also names and words)
+_DATE_NAMES = {
+    "monday": "mon",
+    "tuesday": "tue tues",
+    "wednesday": "wed",
+    "thursday": "thu thur thurs",
+    "friday": "fri",
+    "saturday": "sat",
+    "sunday": "sun",
+    "january": "jan",
+    "february": "feb",
+    "march": "mar",
+    "april": "apr",
+    "june": "jun",
+    "july": "jul",
+    "august": "aug",
+    "september": "sep sept",
+    "october": "oct",
+    "november": "nov",
+    "december": "dec",
+    "montag": "",
+    "dienstag": "",
+    "mittwoch": "",
+    "donnerstag": "",
+    "freitag": "",
+    "samstag": "sonnabend",
+    "sonnabend": "samstag",
+    "sonntag": "",
+    "januar": "jan jänner",
+    "februar": "feb",
+    "märz": "mär",
+    "mai": "",
+    "juni": "jun",
+    "juli": "jul",
+    "oktober": "okt",
+    "dezember": "dez",
+    "lundi": "lun",
+    "mardi": "mar",
+    "mercredi": "mer",
+    "jeudi": "jeu",
+    "vendredi": "ven",
+    "samedi": "sam",
+    "dimanche": "dim",
+    "janvier": "janv",
+    "février": "févr fév",
+    "mars": "",
+    "avril": "avr",
+    "juin": "",
+    "juillet": "juil",
+    "août": "",
+    "septembre": "sept",
+    "octobre": "oct",
+    "novembre": "nov",
+    "décembre": "déc",
+    "lunes": "lun",
+    "martes": "mar",
+    "miércoles": "miér mié",
+    "jueves": "jue",
+    "viernes": "vie",
+    "sábado": "sáb",
+    "domingo": "dom",
+    "enero": "ene",
+    "febrero": "feb",
+    "marzo": "mar",
+    "abril": "abr",
+    "mayo": "may",
+    "junio": "jun",
+    "julio": "jul",
+    "agosto": "ago",
+    "septiembre": "sept sep setiembre",
+    "setiembre": "sept sep septiembre",
+    "octubre": "oct",
+    "noviembre": "nov",
+    "diciembre": "dic",
+}
+_RELATIVE_DAYS = (
+    "today yesterday tonight tomorrow earlier last this weekend "
+    "heute gestern morgen vorgestern übermorgen "
+    "aujourd'hui hier demain avant-hier "
+    "hoy ayer mañana anoche anteayer"
+)
+
 
 def is_figure(word: str) -> bool:
     """Whether a word is a figure: its normal form holds a digit (an amount, a date, a score;
-    "²" is "2") or is a cardinal written out.
+    "²" is "2"), is a cardinal written out, or names a weekday or a month (:func:`figure_kind`).
 
-    >>> [is_figure(w) for w in ("26", "3rd", "Seven", "dreißig", "km²", "one", "Tuesday")]
-    [True, True, True, True, True, False, False]
+    >>> [is_figure(w) for w in ("26", "3rd", "Seven", "dreißig", "km²", "one", "Tuesday", "may")]
+    [True, True, True, True, True, False, True, False]
     """
-    return _is_figure_normal(_normal(word))
+    return _figure_kind_normal(_normal(word)) > 0
 
 
-def _is_figure_normal(norm: str) -> bool:
-    """:func:`is_figure` of a word already in its normal form (:func:`_normal`)."""
-    return norm in _NUMBER_WORDS or (not norm.isalpha() and _DIGIT.search(norm) is not None)
+def figure_kind(word: str) -> int:
+    """0 for a word that is no figure, 1 for a number (a digit, a cardinal), 2 for a weekday or month.
+
+    A day or a month is a figure of a date: "until Monday" is no copy of "until Friday", "rises
+    in March" none of "rises in February" (another day's, another month's report). Unlike a
+    number it may stand for a relative day of the earlier text, or for its short form
+    (:func:`date_aliases`).
+
+    >>> [figure_kind(w) for w in ("26", "seven", "Sonntag", "Mars", "Jan", "the")]
+    [1, 1, 2, 2, 0, 0]
+    """
+    return _figure_kind_normal(_normal(word))
+
+
+def _figure_kind_normal(norm: str) -> int:
+    """:func:`figure_kind` of a word already in its normal form (:func:`_normal`)."""
+    if norm in _NUMBER_WORDS or (not norm.isalpha() and _DIGIT.search(norm) is not None):
+        return 1
+    return 2 if norm in _DATE_NAMES else 0
+
+
+def date_aliases(word_hash_: int) -> frozenset[int]:
+    """Hashes of the words an earlier text may have where a copy has the day or month ``word_hash_``:
+    a relative day ("yesterday" for "today", "on Monday" for "today") or the short form ("January
+    20" for "Jan 20"). Empty for any other word.
+
+    >>> word_hash("yesterday") in date_aliases(word_hash("Monday"))
+    True
+    >>> word_hash("jan") in date_aliases(word_hash("January")), date_aliases(word_hash("the"))
+    (True, frozenset())
+    """
+    return _DATE_ALIASES.get(word_hash_, frozenset())
+
+
+_DATE_ALIASES: dict[int, frozenset[int]] = {
+    _hash(name): frozenset(_hash(w) for w in (short + " " + _RELATIVE_DAYS).split())
+    for name, short in _DATE_NAMES.items()
+}
 
 
 _HASHES: dict[str, int] = {}
 """Bounded word -> hash cache of :func:`word_figures` (replaced when it reaches ``_HASHES_MAX``)."""
 _HASHES_MAX = 1 << 18
-_FIGURES: set[str] = set()
-"""The words of ``_HASHES`` (as written) that are figures (replaced with it)."""
+_FIGURES: dict[str, int] = {}
+"""The words of ``_HASHES`` (as written) that are figures, and their :func:`figure_kind` (replaced
+with it)."""
 _SPEECH_FORMS: set[str] = set()
 """Every word (as written) seen by :func:`word_figures` whose folded form is a speech verb."""
 
 
 def word_figures(ws: list[str]) -> tuple[list[int], bytes]:
-    """:func:`word_hash` of every word, and per word 1 when it is a figure (:func:`is_figure`), else
-    0 (``b""`` when no word is), through a bounded dict (the hot path of signatures).
+    """:func:`word_hash` of every word, and per word its :func:`figure_kind` (1 a number, 2 a day or
+    month, 0 no figure; ``b""`` when no word is a figure), through a bounded dict (the hot path of
+    signatures).
 
     Also records, as a side effect, which of the words are speech verbs, for
     :func:`any_speech_verb`. A full cache is replaced, never emptied, and a word is marked a
     figure before it is cached: a thread that holds the caches (a thread runner cleans several
     documents at once) always finds its words in them, with their marks.
 
-    >>> hashes, flags = word_figures(["It’s", "it's", "SAID", "26"])
+    >>> hashes, flags = word_figures(["It’s", "it's", "SAID", "26", "June"])
     >>> hashes[:3] == [word_hash("it's")] * 2 + [word_hash("said")], list(flags)
-    (True, [0, 0, 0, 1])
+    (True, [0, 0, 0, 1, 2])
     >>> word_figures(["no", "figures"])[1]
     b''
     """
@@ -104,20 +226,21 @@ def word_figures(ws: list[str]) -> tuple[list[int], bytes]:
         hashes = list(map(cache.__getitem__, ws))  # the usual case: every word seen before
     except KeyError:
         if len(cache) >= _HASHES_MAX:
-            cache, figures = {}, set()
+            cache, figures = {}, {}
             _HASHES, _FIGURES = cache, figures
         for w in ws:
             if w not in cache:
                 norm = _normal(w)
-                if _is_figure_normal(norm):
-                    figures.add(w)
+                kind = _figure_kind_normal(norm)
+                if kind:
+                    figures[w] = kind
                 if w.casefold() in _SPEECH:
                     _SPEECH_FORMS.add(w)
                 cache[w] = _hash(norm)
         hashes = list(map(cache.__getitem__, ws))
-    if figures.isdisjoint(ws):
+    if figures.keys().isdisjoint(ws):
         return hashes, b""
-    return hashes, bytes(map(figures.__contains__, ws))
+    return hashes, bytes(map(figures.get, ws, repeat(0)))
 
 
 def any_speech_verb(ws: list[str]) -> bool:
