@@ -68,6 +68,7 @@ def as_lists(sig: DocSignature) -> tuple[list[int], ...]:
 
 PIECES = ["He said", "SAID", "“We will", "win,”", "'It's", "over,'", "Jones'", "told", '"no"', "ß", "Straße"]
 PIECES += ["the", "river", "bridge", "ﬁne", "it’s", "—", "\n\n", ".", "!", "«oui»", "„ja“", "sagte", "n't"]
+PIECES += ["£22m", "22", "m", "bn", "$1.5bn", "M.", "22million", "5MLN"]
 
 
 @settings(max_examples=120, deadline=None)

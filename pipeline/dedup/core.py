@@ -69,8 +69,10 @@ import numpy.typing as npt
 from pipeline.config import DedupConfig
 from pipeline.dedup.index import DedupIndex, Keys, anchor_positions, trigram_key_array
 from pipeline.dedup.text import (
+    _AMOUNT,
     _QUOTE,
     _WORD,
+    amount_units,
     any_speech_verb,
     date_aliases,
     quoted_core,
@@ -259,6 +261,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
     # (word list, words outside quotation marks or None when all are) per passage, hashed at the end
     passages: list[tuple[list[str], list[str] | None]] = []
     findall = _WORD.findall
+    amounts = _AMOUNT.search(text) is not None  # "£22m": its unit is written out (amount_units)
     n_words = 0
     # the removals that may reach into the current sentence, in sorted order: the sentences come in
     # text order, so a removal that ends before one never reaches a later one (before: every
@@ -286,6 +289,8 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
                 ws = findall(piece)
                 if not ws:
                     continue
+                if amounts and _AMOUNT.search(piece) is not None:
+                    ws = amount_units(ws)
                 if not plain:
                     cores.extend((0, 0))
                     quoted.append(0)

@@ -23,6 +23,10 @@ from functools import lru_cache
 from itertools import repeat
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_AMOUNT = re.compile(r"\d(?:\s?(?i:m|mn|bn)|(?i:million|billion|mln|bln))\b")
+"""Text that may hold an amount in a short or run-together form ("£22m", "£22million", "$1.5 bn")."""
+_AMOUNT_WORD = re.compile(r"(\d+)((?i:m|mn|bn|million|billion|mln|bln))")
+_UNIT_WORDS = {"m": "million", "mn": "million", "bn": "billion"}
 _QUOTE = re.compile(r"[\"“”„«»]|``|''")
 _QUOTE_MARK = re.compile("[\"“”„«»'‘’]")
 
@@ -255,13 +259,50 @@ def any_speech_verb(ws: list[str]) -> bool:
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
-    """Words of ``text[start:end]`` with absolute offsets.
+    """Words of ``text[start:end]`` with absolute offsets (an amount's unit written out:
+    :func:`amount_units`).
 
     >>> words("He said. No.", 3)
     [('said', 3, 7), ('No', 9, 11)]
+    >>> words("£22m")
+    [('22', 1, 3), ('million', 3, 4)]
     """
     stop = len(text) if end is None else end
-    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+    found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+    if _AMOUNT.search(text, start, stop) is None:
+        return found
+    out: list[tuple[str, int, int]] = []
+    for w, s, e in found:
+        m = _AMOUNT_WORD.fullmatch(w)
+        if m is not None:
+            cut = s + len(m[1])
+            out += [(m[1], s, cut), (_UNIT_WORDS.get(m[2].casefold(), m[2]), cut, e)]
+        elif out and w.casefold() in _UNIT_WORDS and out[-1][0][-1:].isdigit():
+            out.append((_UNIT_WORDS[w.casefold()], s, e))
+        else:
+            out.append((w, s, e))
+    return out
+
+
+def amount_units(ws: list[str]) -> list[str]:
+    """``ws`` with an amount's number and unit as two words, the unit written out: house styles
+    write "£22m", "£22million" and "£22 million", "$1.5bn" and "$1.5 billion" for one figure. Only
+    "m", "mn" and "bn" at or right after a number are units: "M." for "Monsieur" stays (a
+    sprinter's "200m" reads "200 million", alike in every text that has it); "mln" stays "mln".
+
+    >>> amount_units(["22m", "M", "Macron", "1", "5bn", "3", "mn", "22MLN", "3rd"])
+    ['22', 'million', 'M', 'Macron', '1', '5', 'billion', '3', 'million', '22', 'MLN', '3rd']
+    """
+    out: list[str] = []
+    for w in ws:
+        m = _AMOUNT_WORD.fullmatch(w) if w[:1].isdigit() and w[-1:].isalpha() else None
+        if m is not None:
+            out += [m[1], _UNIT_WORDS.get(m[2].casefold(), m[2])]
+        elif out and w.casefold() in _UNIT_WORDS and out[-1][-1:].isdigit():
+            out.append(_UNIT_WORDS[w.casefold()])
+        else:
+            out.append(w)
+    return out
 
 
 def quoted_core(text: str, tokens: list[tuple[str, int, int]]) -> tuple[int, int]:
