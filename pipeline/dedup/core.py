@@ -665,6 +665,14 @@ def _changed_figure(
     ...     print(other, _changed_figure(ours, w, [0, 5], blocks(w), 0, 4, [2], {2}))
     yesterday False
     friday True
+
+    A word of ours aligned with a neighbouring passage ("Callum Reyes" in the line above) does not
+    make an inserted figure a changed one ("Reyes, 32, who ..." for "Reyes, who ..."):
+
+    >>> ours = [h(w) for w in "reyes 32 who found fame with the group".split()]
+    >>> w = [h(w) for w in "singer callum reyes was banned reyes who found fame with the group".split()]
+    >>> _changed_figure(ours, w, [0, 5, 13], blocks(w), 5, 12, [1])
+    False
     """
     base = bounds[0]
     first = bounds[bisect.bisect_right(bounds, base + wlo) - 1] - base
@@ -687,6 +695,14 @@ def _changed_figure(
         if stop > before:
             if p in dates and not date_aliases(ours[p]).isdisjoint(window[before:stop]):
                 continue  # a day for "yesterday", "January" for "Jan"
+            if first > 0 or end < len(window):
+                # the alignment was with the whole window, and a single word of ours may have gone to
+                # a neighbouring passage ("Reyes, 32, who ..." whose "Reyes" went to "Callum Reyes"
+                # in the line above): ask again of the matched passages alone
+                inner = window[first:end]
+                blocks = SequenceMatcher(None, ours, inner, autojunk=False).get_matching_blocks()
+                sub = [b - base for b in bounds if base + first <= b <= base + end]
+                return _changed_figure(ours, inner, sub, blocks, 0, len(inner) - 1, numbers, dates)
             return True  # the window has other words where the figure stands
     return False
 
