@@ -673,12 +673,23 @@ def _changed_figure(
     >>> w = [h(w) for w in "singer callum reyes was banned reyes who found fame with the group".split()]
     >>> _changed_figure(ours, w, [0, 5, 13], blocks(w), 5, 12, [1])
     False
+
+    A figure aligned on its own does not place the next one: "2.7" (two words) for "3.2":
+
+    >>> ours = [h(w) for w in "chain closed down 2 7 after warning".split()]
+    >>> w = [h(w) for w in "chain fell 3 2 after warning".split()]
+    >>> _changed_figure(ours, w, [0, 6], blocks(w), 0, 5, [3, 4])
+    True
     """
     base = bounds[0]
     first = bounds[bisect.bisect_right(bounds, base + wlo) - 1] - base
     end = bounds[bisect.bisect_right(bounds, base + whi)] - base
     held = Counter(window[first:end])
     mine = Counter(ours[p] for p in numbers)
+    # a figure aligned on its own says nothing of where the next one stands: "2.7" (two words)
+    # against "3.2" aligns the "2"s, and the "7" then looked inserted after it
+    figure_at = set(numbers)
+    matching = [m for m in matching if m[2] != 1 or m[0] not in figure_at]
     starts = [a for a, _, _ in matching]  # ascending; the last is the empty end block at len(ours)
     for p in numbers:
         if mine[ours[p]] <= held[ours[p]]:
