@@ -30,10 +30,12 @@ CFG = DedupConfig()
 
 
 def reference_signature(doc: Document) -> tuple[list[int], ...]:
-    """compute_signature as first written: offsets for every word, one lru_cache call per word."""
+    """compute_signature as first written: offsets for every word, one lru_cache call per word;
+    last, the figure kind of every word (:func:`text.figure_kind`, "May" by :func:`text.may_dates`)."""
     spans = [(s.start, s.end) for s in doc.sentences]
     removed = sorted((r.start, r.end) for r in doc.removed)
     starts, ends, offsets, hashes, cores, quoted, speech = [], [], [0], [], [], [], []
+    flat: list[str] = []
     t = doc.text
     inq = bytearray(len(t))
     for qs, qe in text.quoted_ranges(t):
@@ -52,23 +54,26 @@ def reference_signature(doc: Document) -> tuple[list[int], ...]:
             starts.append(s)
             ends.append(e)
             hashes.extend(text.word_hash(w) for w, _, _ in toks)
+            flat.extend(w for w, _, _ in toks)
             offsets.append(len(hashes))
             cores.extend((lo, hi))
             flags = [inq[s + ts] for _, ts, _ in toks]
             quoted.append(sum(flags))
             kept = [tok for tok, f in zip(toks, flags, strict=True) if not f]
             speech.append(int(text.has_speech_verb(kept, 0, 0)))
-    return starts, ends, offsets, hashes, cores, quoted, speech
+    kinds = list(text.may_dates(flat, bytes(text.figure_kind(w) for w in flat)) or bytes(len(flat)))
+    return starts, ends, offsets, hashes, cores, quoted, speech, kinds
 
 
 def as_lists(sig: DocSignature) -> tuple[list[int], ...]:
     fields = (sig.starts, sig.ends, sig.word_offsets, sig.words, sig.cores, sig.quoted, sig.speech)
-    return tuple(list(f) for f in fields)
+    return (*(list(f) for f in fields), list(sig.numbers or bytes(len(sig.words))))
 
 
 PIECES = ["He said", "SAID", "“We will", "win,”", "'It's", "over,'", "Jones'", "told", '"no"', "ß", "Straße"]
 PIECES += ["the", "river", "bridge", "ﬁne", "it’s", "—", "\n\n", ".", "!", "«oui»", "„ja“", "sagte", "n't"]
-PIECES += ["£22m", "22", "m", "bn", "$1.5bn", "M.", "22million", "5MLN"]
+PIECES += ["£22m", "22", "m", "bn", "$1.5bn", "M.", "22million", "5MLN", "£", "$3", "€2.5"]
+PIECES += ["May", "in", "Monday's", "march", "March", "mars", "Sonntag", "mayo", "seven"]
 
 
 @settings(max_examples=120, deadline=None)

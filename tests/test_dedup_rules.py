@@ -198,3 +198,78 @@ def test_figures_written_out_in_german() -> None:
     wire = "Der Vorstand hat beschlossen, vierzig neue Stellen in der Verwaltung der Stadt zu schaffen."
     a, b = make("a", wire), make("b", wire.replace("vierzig", "dreißig"))
     assert removed(b, run([a, b])["b"]) == []
+
+
+# -- days, months and amounts as figures (session 31; examples from a code review) ----------------
+
+_INTRO = "Something else happened in the city first, and people talked about it for a while. "
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "copy"),
+    [
+        # a verb, a planet, a unit of length: no dates, no amounts, a changed word as ever
+        (
+            "Thousands of protesters joined the rally through central London on a cold and wet day.",
+            "Thousands of protesters joined the march through central London on a cold and wet day.",
+            True,
+        ),
+        (
+            "The agency said its Perseverance rover had sent back the first pictures of the crater floor.",
+            "The agency said its Mars rover had sent back the first pictures of the crater floor.",
+            True,
+        ),
+        (
+            "She won the 100 metres final in a time that nobody in the stadium had expected of her.",
+            "She won the 100 m final in a time that nobody in the stadium had expected of her.",
+            True,
+        ),
+        # another day or month, also as a possessive or as "May" the month: another fact
+        (
+            "Ministers met ahead of Friday's crucial vote on the budget in the national parliament.",
+            "Ministers met ahead of Monday's crucial vote on the budget in the national parliament.",
+            False,
+        ),
+        (
+            "Personal income in the United States rose by a small margin in April, the department said.",
+            "Personal income in the United States rose by a small margin in May, the department said.",
+            False,
+        ),
+        # a name, a relative day, another form of the month: a light edit
+        (
+            "Theresa May said the government would publish its plans for the railways in the autumn.",
+            "Theresa May said the government would publish its plans for the railway lines in the autumn.",
+            True,
+        ),
+        (
+            "Dozens of volunteers joined the search along the river last night, handing out leaflets.",
+            "Dozens of volunteers joined the search along the river on Monday night, handing out leaflets.",
+            True,
+        ),
+        (
+            "The minister reiterated the kingdom's commitment to last December's accord on oil output.",
+            "The minister reiterated the kingdom's commitment to the December accord on oil output.",
+            True,
+        ),
+        # a month stands for no relative phrase
+        (
+            "Sales of new homes rose sharply last year, the trade body said in its annual report.",
+            "Sales of new homes rose sharply in March, the trade body said in its annual report.",
+            False,
+        ),
+        # amounts in three house styles; another amount is another fact
+        (
+            "Up to 1.4 million workers could take part in the strikes planned by the unions for March.",
+            "Up to 1.4m workers could take part in the strikes planned by the unions for March.",
+            True,
+        ),
+        (
+            "The club has agreed a £22 million deal to sign the striker from a French side on Friday.",
+            "The club has agreed a £25m deal to sign the striker from a French side on Friday.",
+            False,
+        ),
+    ],
+)
+def test_days_months_and_amounts(earlier: str, later: str, copy: bool) -> None:
+    a, b = make("a", _INTRO + earlier), make("b", "A different opening line stands here today. " + later)
+    assert (later in removed(b, run([a, b])["b"])) == copy

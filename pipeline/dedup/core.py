@@ -72,9 +72,9 @@ from pipeline.dedup.text import (
     _AMOUNT,
     _QUOTE,
     _WORD,
-    amount_units,
     any_speech_verb,
     date_aliases,
+    may_dates,
     quoted_core,
     quoted_ranges,
     word_figures,
@@ -261,7 +261,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
     # (word list, words outside quotation marks or None when all are) per passage, hashed at the end
     passages: list[tuple[list[str], list[str] | None]] = []
     findall = _WORD.findall
-    amounts = _AMOUNT.search(text) is not None  # "£22m": its unit is written out (amount_units)
+    amounts = _AMOUNT.search(text) is not None  # "£22m": its unit is written out (see words())
     n_words = 0
     # the removals that may reach into the current sentence, in sorted order: the sentences come in
     # text order, so a removal that ends before one never reaches a later one (before: every
@@ -290,7 +290,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
                 if not ws:
                     continue
                 if amounts and _AMOUNT.search(piece) is not None:
-                    ws = amount_units(ws)
+                    ws = [w for w, _, _ in words(piece)]  # an amount's unit written out
                 if not plain:
                     cores.extend((0, 0))
                     quoted.append(0)
@@ -316,6 +316,8 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
         quoted = array("H", bytes(2 * len(passages)))
     flat = [w for ws, _ in passages for w in ws]
     flat_hashes, numbers = word_figures(flat)
+    if "May" in flat or "MAY" in flat:
+        numbers = may_dates(flat, numbers)  # the month, not the verb nor the name
     hashes = array("H", flat_hashes)
     speech.extend(any_speech_verb(ws if outside is None else outside) for ws, outside in passages)
     ons = bytes(passage_on) if any(passage_on) else b""

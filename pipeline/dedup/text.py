@@ -23,9 +23,14 @@ from functools import lru_cache
 from itertools import repeat
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_AMOUNT = re.compile(r"\d(?:\s?(?i:m|mn|bn)|(?i:million|billion|mln|bln))\b")
-"""Text that may hold an amount in a short or run-together form ("£22m", "£22million", "$1.5 bn")."""
-_AMOUNT_WORD = re.compile(r"(\d+)((?i:m|mn|bn|million|billion|mln|bln))")
+_AMOUNT = re.compile(
+    r"(?:[£$€¥][ ]?[0-9][0-9.,]*[ ](?P<c>(?i:mn|m|bn))"
+    r"|[0-9](?P<u>(?i:mn|m|bn|million|billion|mln|bln))"
+    r"|[0-9][ ](?P<v>(?i:bn)))\b"
+)
+"""An amount's unit: run together with its number ("£22m", "1.4m workers", "22million", "$1.5bn"),
+or after a space, "bn" ("1.5 bn") and "m" or "mn" after a currency sign ("£3 mn"; "the 100 m
+final" is no amount)."""
 _UNIT_WORDS = {"m": "million", "mn": "million", "bn": "billion"}
 _QUOTE = re.compile(r"[\"“”„«»]|``|''")
 _QUOTE_MARK = re.compile("[\"“”„«»'‘’]")
@@ -63,10 +68,12 @@ _NUMBER_WORDS = frozenset(w.casefold() for w in _CARDINALS.split())
 pronouns and articles): figures like digits."""
 _DIGIT = re.compile(r"\d")
 
-# weekday and month names (English, German, French, Spanish) with the short forms a copy may use
-# instead ("Jan 20" for "January 20"); not "may" (a verb) nor the short forms themselves as dates
-# ("Jan", "Sun", "Wed" are also names and words)
-_DATE_NAMES = {
+# weekday and month names with the short forms a copy may write instead ("Jan 20" for "January
+# 20"; the short forms are no dates themselves: "Jan", "Sun", "Wed", "Do" are also names and words).
+# English and German write them with a capital, French and Spanish in lower case: "march" (a
+# verb) and "Mars" (the planet) are no months, nor "Domingo" (a name) a day. Not "May" (a verb,
+# a name), unless a number or a preposition stands beside it (:func:`may_dates`).
+_DAYS_CAPITAL = {
     "monday": "mon",
     "tuesday": "tue tues",
     "wednesday": "wed",
@@ -74,6 +81,32 @@ _DATE_NAMES = {
     "friday": "fri",
     "saturday": "sat",
     "sunday": "sun",
+    "montag": "mo",
+    "dienstag": "di",
+    "mittwoch": "mi",
+    "donnerstag": "do",
+    "freitag": "fr",
+    "samstag": "sa sonnabend",
+    "sonnabend": "sa samstag",
+    "sonntag": "so",
+}
+_DAYS_LOWER = {
+    "lundi": "lun",
+    "mardi": "mar",
+    "mercredi": "mer",
+    "jeudi": "jeu",
+    "vendredi": "ven",
+    "samedi": "sam",
+    "dimanche": "dim",
+    "lunes": "lun",
+    "martes": "mar",
+    "miércoles": "miér mié",
+    "jueves": "jue",
+    "viernes": "vie",
+    "sábado": "sáb",
+    "domingo": "dom",
+}
+_MONTHS_CAPITAL = {
     "january": "jan",
     "february": "feb",
     "march": "mar",
@@ -85,33 +118,22 @@ _DATE_NAMES = {
     "october": "oct",
     "november": "nov",
     "december": "dec",
-    "montag": "",
-    "dienstag": "",
-    "mittwoch": "",
-    "donnerstag": "",
-    "freitag": "",
-    "samstag": "sonnabend",
-    "sonnabend": "samstag",
-    "sonntag": "",
-    "januar": "jan jänner",
+    "januar": "jan jän jänner",
+    "jänner": "jan jän januar",
     "februar": "feb",
-    "märz": "mär",
+    "märz": "mär mrz",
     "mai": "",
     "juni": "jun",
     "juli": "jul",
     "oktober": "okt",
     "dezember": "dez",
-    "lundi": "lun",
-    "mardi": "mar",
-    "mercredi": "mer",
-    "jeudi": "jeu",
-    "vendredi": "ven",
-    "samedi": "sam",
-    "dimanche": "dim",
+}
+_MONTHS_LOWER = {
     "janvier": "janv",
     "février": "févr fév",
     "mars": "",
     "avril": "avr",
+    "mai": "",
     "juin": "",
     "juillet": "juil",
     "août": "",
@@ -119,13 +141,6 @@ _DATE_NAMES = {
     "octobre": "oct",
     "novembre": "nov",
     "décembre": "déc",
-    "lunes": "lun",
-    "martes": "mar",
-    "miércoles": "miér mié",
-    "jueves": "jue",
-    "viernes": "vie",
-    "sábado": "sáb",
-    "domingo": "dom",
     "enero": "ene",
     "febrero": "feb",
     "marzo": "mar",
@@ -140,12 +155,18 @@ _DATE_NAMES = {
     "noviembre": "nov",
     "diciembre": "dic",
 }
+_DATE_CAPITAL = {**_DAYS_CAPITAL, **_MONTHS_CAPITAL}
+_DATE_LOWER = {**_DAYS_LOWER, **_MONTHS_LOWER}
+_DAYS = {**_DAYS_CAPITAL, **_DAYS_LOWER}
 _RELATIVE_DAYS = (
-    "today yesterday tonight tomorrow earlier last this weekend "
+    "today yesterday tonight tomorrow weekend last today's yesterday's tonight's tomorrow's weekend's "
     "heute gestern morgen vorgestern übermorgen "
-    "aujourd'hui hier demain avant-hier "
+    "aujourd'hui hier demain "
     "hoy ayer mañana anoche anteayer"
 )
+"""What a day may stand for ("on Monday night" for "last night"); not a month ("in March" for
+"last year" is another fact), nor "this" or "earlier" ("until Monday next week" / "until Friday
+this week")."""
 
 
 def is_figure(word: str) -> bool:
@@ -155,7 +176,7 @@ def is_figure(word: str) -> bool:
     >>> [is_figure(w) for w in ("26", "3rd", "Seven", "dreißig", "km²", "one", "Tuesday", "may")]
     [True, True, True, True, True, False, True, False]
     """
-    return _figure_kind_normal(_normal(word)) > 0
+    return _figure_kind_written(word, _normal(word)) > 0
 
 
 def figure_kind(word: str) -> int:
@@ -163,39 +184,92 @@ def figure_kind(word: str) -> int:
 
     A day or a month is a figure of a date: "until Monday" is no copy of "until Friday", "rises
     in March" none of "rises in February" (another day's, another month's report). Unlike a
-    number it may stand for a relative day of the earlier text, or for its short form
-    (:func:`date_aliases`).
+    number it may stand for its short form in the earlier text, and a day for a relative day
+    (:func:`date_aliases`). English and German names count with a capital, French and Spanish
+    ones in lower case; a day's possessive or plural is the day ("Friday's", "Mondays").
 
-    >>> [figure_kind(w) for w in ("26", "seven", "Sonntag", "Mars", "Jan", "the")]
-    [1, 1, 2, 2, 0, 0]
+    >>> [figure_kind(w) for w in ("26", "seven", "Sonntag", "mars", "Jan", "the", "Monday's")]
+    [1, 1, 2, 2, 0, 0, 2]
+    >>> [figure_kind(w) for w in ("march", "Mars", "Domingo", "MARCH", "Mondays", "May")]
+    [0, 0, 0, 2, 2, 0]
     """
-    return _figure_kind_normal(_normal(word))
+    return _figure_kind_written(word, _normal(word))
 
 
-def _figure_kind_normal(norm: str) -> int:
-    """:func:`figure_kind` of a word already in its normal form (:func:`_normal`)."""
+def _figure_kind_written(word: str, norm: str) -> int:
+    """:func:`figure_kind` of ``word``, whose normal form (:func:`_normal`) is ``norm``."""
     if norm in _NUMBER_WORDS or (not norm.isalpha() and _DIGIT.search(norm) is not None):
         return 1
-    return 2 if norm in _DATE_NAMES else 0
+    name = _date_name(norm)
+    if name is None:
+        return 0
+    capital = word[:1].isupper()
+    return 2 if (capital and name in _DATE_CAPITAL) or (not capital and name in _DATE_LOWER) else 0
+
+
+def _date_name(norm: str) -> str | None:
+    """The day or month name ``norm`` is, or its possessive or a day's plural ("friday's", "mondays")."""
+    if norm in _DATE_CAPITAL or norm in _DATE_LOWER:
+        return norm
+    base = norm.removesuffix("'s")
+    if base != norm and base in _DATE_CAPITAL:
+        return base
+    if norm.endswith("s") and norm[:-1] in _DAYS:
+        return norm[:-1]
+    return None
+
+
+_MAY_AFTER = frozenset(
+    ["in", "on", "of", "until", "since", "from", "by", "to", "early", "late", "mid", "end", "between"]
+)
+
+
+def may_dates(ws: list[str], flags: bytes) -> bytes:
+    """``flags`` (:func:`word_figures`) with "May" marked a month (2) where it is one: next to a
+    number ("May 5", "5 May") or after a preposition ("in May", "until May"); elsewhere it is a
+    verb or a name ("Theresa May said").
+
+    >>> list(may_dates(["rose", "in", "May", "as", "Theresa", "May", "said", "on", "5", "MAY"], b""))
+    [0, 0, 2, 0, 0, 0, 0, 0, 0, 2]
+    """
+    out = bytearray(flags or bytes(len(ws)))
+    for i, w in enumerate(ws):
+        if w != "May" and w != "MAY":
+            continue
+        before = ws[i - 1] if i else ""
+        after = ws[i + 1] if i + 1 < len(ws) else ""
+        if before.casefold() in _MAY_AFTER or before.isdigit() or after.isdigit():
+            out[i] = 2
+    return bytes(out) if any(out) else b""
 
 
 def date_aliases(word_hash_: int) -> frozenset[int]:
     """Hashes of the words an earlier text may have where a copy has the day or month ``word_hash_``:
-    a relative day ("yesterday" for "today", "on Monday" for "today") or the short form ("January
-    20" for "Jan 20"). Empty for any other word.
+    the name's short form ("January 20" for "Jan 20") or another form of it ("the December accord"
+    for "last December's accord"), and for a day a relative day ("on Monday" for "yesterday",
+    "Monday's" for "today's"). Empty for any other word.
 
     >>> word_hash("yesterday") in date_aliases(word_hash("Monday"))
     True
     >>> word_hash("jan") in date_aliases(word_hash("January")), date_aliases(word_hash("the"))
     (True, frozenset())
+    >>> word_hash("yesterday") in date_aliases(word_hash("March"))
+    False
     """
     return _DATE_ALIASES.get(word_hash_, frozenset())
 
 
-_DATE_ALIASES: dict[int, frozenset[int]] = {
-    _hash(name): frozenset(_hash(w) for w in (short + " " + _RELATIVE_DAYS).split())
-    for name, short in _DATE_NAMES.items()
-}
+def _aliases() -> dict[int, frozenset[int]]:
+    out: dict[int, frozenset[int]] = {}
+    for name, short in {**_DATE_LOWER, **_DATE_CAPITAL}.items():
+        forms = [name, name + "'s", name + "s"] if name in _DAYS else [name, name + "'s"]
+        words_ = short.split() + forms + (_RELATIVE_DAYS.split() if name in _DAYS else [])
+        for form in forms:
+            out[_hash(form)] = out.get(_hash(form), frozenset()) | frozenset(_hash(w) for w in words_)
+    return out
+
+
+_DATE_ALIASES = _aliases()
 
 
 _HASHES: dict[str, int] = {}
@@ -235,7 +309,7 @@ def word_figures(ws: list[str]) -> tuple[list[int], bytes]:
         for w in ws:
             if w not in cache:
                 norm = _normal(w)
-                kind = _figure_kind_normal(norm)
+                kind = _figure_kind_written(w, norm)
                 if kind:
                     figures[w] = kind
                 if w.casefold() in _SPEECH:
@@ -259,49 +333,42 @@ def any_speech_verb(ws: list[str]) -> bool:
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
-    """Words of ``text[start:end]`` with absolute offsets (an amount's unit written out:
-    :func:`amount_units`).
+    """Words of ``text[start:end]`` with absolute offsets.
+
+    An amount's number and unit are two words, the unit written out: house styles write "£22m",
+    "£22million" and "£22 million", "$1.5bn" and "$1.5 billion" for one figure (the units
+    ``_AMOUNT`` finds; Reuters' "mln" stays "mln", "M. Macron" and "the 100 m final" stay).
 
     >>> words("He said. No.", 3)
     [('said', 3, 7), ('No', 9, 11)]
-    >>> words("£22m")
-    [('22', 1, 3), ('million', 3, 4)]
+    >>> [w for w, _, _ in words("M. Dupont paid £22m, $1.5bn and 22million for 100 m")]
+    ['M', 'Dupont', 'paid', '22', 'million', '1', '5', 'billion', 'and', '22', 'million', 'for', '100', 'm']
+    >>> [w for w, _, _ in words("Up to 1.4m workers, 3.5 bn euros")]
+    ['Up', 'to', '1', '4', 'million', 'workers', '3', '5', 'billion', 'euros']
+    >>> words("£3 mn")
+    [('3', 1, 2), ('million', 3, 5)]
     """
     stop = len(text) if end is None else end
     found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
-    if _AMOUNT.search(text, start, stop) is None:
+    units = []  # (offset, written-out unit) of every amount's unit, ascending
+    for m in _AMOUNT.finditer(text, start, stop):
+        g = m.lastgroup or "u"
+        units.append((m.start(g), _UNIT_WORDS.get(m[g].casefold(), m[g])))
+    if not units:
         return found
     out: list[tuple[str, int, int]] = []
+    k = 0
     for w, s, e in found:
-        m = _AMOUNT_WORD.fullmatch(w)
-        if m is not None:
-            cut = s + len(m[1])
-            out += [(m[1], s, cut), (_UNIT_WORDS.get(m[2].casefold(), m[2]), cut, e)]
-        elif out and w.casefold() in _UNIT_WORDS and out[-1][0][-1:].isdigit():
-            out.append((_UNIT_WORDS[w.casefold()], s, e))
+        while k < len(units) and units[k][0] < s:
+            k += 1
+        if k < len(units) and units[k][0] < e:  # the unit is this word, or its end ("22m")
+            u, unit = units[k]
+            if u > s:
+                out.append((w[: u - s], s, u))
+            out.append((unit, u, e))
+            k += 1
         else:
             out.append((w, s, e))
-    return out
-
-
-def amount_units(ws: list[str]) -> list[str]:
-    """``ws`` with an amount's number and unit as two words, the unit written out: house styles
-    write "£22m", "£22million" and "£22 million", "$1.5bn" and "$1.5 billion" for one figure. Only
-    "m", "mn" and "bn" at or right after a number are units: "M." for "Monsieur" stays (a
-    sprinter's "200m" reads "200 million", alike in every text that has it); "mln" stays "mln".
-
-    >>> amount_units(["22m", "M", "Macron", "1", "5bn", "3", "mn", "22MLN", "3rd"])
-    ['22', 'million', 'M', 'Macron', '1', '5', 'billion', '3', 'million', '22', 'MLN', '3rd']
-    """
-    out: list[str] = []
-    for w in ws:
-        m = _AMOUNT_WORD.fullmatch(w) if w[:1].isdigit() and w[-1:].isalpha() else None
-        if m is not None:
-            out += [m[1], _UNIT_WORDS.get(m[2].casefold(), m[2])]
-        elif out and w.casefold() in _UNIT_WORDS and out[-1][-1:].isdigit():
-            out.append(_UNIT_WORDS[w.casefold()])
-        else:
-            out.append(w)
     return out
 
 
