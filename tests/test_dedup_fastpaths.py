@@ -61,7 +61,7 @@ def reference_signature(doc: Document) -> tuple[list[int], ...]:
             quoted.append(sum(flags))
             kept = [tok for tok, f in zip(toks, flags, strict=True) if not f]
             speech.append(int(text.has_speech_verb(kept, 0, 0)))
-    kinds = list(text.may_dates(flat, bytes(text.figure_kind(w) for w in flat)) or bytes(len(flat)))
+    kinds = list(text.may_dates(flat, bytes(text.figure_kind(w) for w in flat), offsets) or bytes(len(flat)))
     return starts, ends, offsets, hashes, cores, quoted, speech, kinds
 
 
@@ -456,3 +456,14 @@ def test_word_figures_marks_agree_with_is_figure_across_cache_replacements(
         assert hashes == [text.word_hash(w) for w in ws]
         want = [text.figure_kind(w) for w in ws]
         assert (list(flags) if flags else [0] * len(ws)) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "cut"),
+    [("€2.5 May told", (6, 13)), ("He paid £22mx for it.", (12, 13)), ("Costs 3mix here.", (8, 10))],
+)
+def test_an_amount_a_removal_leaves_behind_reads_alike_on_both_paths(body: str, cut: tuple[int, int]) -> None:
+    # the text has no amount, the piece left by the removal has one ("€2.5 M" + "ay told" cut)
+    removed = (Span(cut[0], cut[1], Category.OTHER, "other/test"),)
+    doc = segment(Document(id="x", source="x", format="text", text=body, removed=removed))
+    assert as_lists(compute_signature(doc, CFG)) == reference_signature(doc)

@@ -251,6 +251,17 @@ _INTRO = "Something else happened in the city first, and people talked about it 
             "The minister reiterated the kingdom's commitment to the December accord on oil output.",
             True,
         ),
+        # a French day opening its sentence is a day; "May" after "on" is the name
+        (
+            "Mardi, le ministre de l'Intérieur a annoncé de nouvelles mesures contre les violences urbaines.",
+            "Lundi, le ministre de l'Intérieur a annoncé de nouvelles mesures contre les violences urbaines.",
+            False,
+        ),
+        (
+            "Backbenchers increased the pressure on the prime minister to resign after the vote last week.",
+            "Backbenchers increased the pressure on May to resign after the vote last week in the Commons.",
+            True,
+        ),
         # a month stands for no relative phrase
         (
             "Sales of new homes rose sharply last year, the trade body said in its annual report.",

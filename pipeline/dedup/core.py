@@ -70,6 +70,7 @@ from pipeline.config import DedupConfig
 from pipeline.dedup.index import DedupIndex, Keys, anchor_positions, trigram_key_array
 from pipeline.dedup.text import (
     _AMOUNT,
+    _AMOUNT_HINT,
     _QUOTE,
     _WORD,
     any_speech_verb,
@@ -261,7 +262,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
     # (word list, words outside quotation marks or None when all are) per passage, hashed at the end
     passages: list[tuple[list[str], list[str] | None]] = []
     findall = _WORD.findall
-    amounts = _AMOUNT.search(text) is not None  # "£22m": its unit is written out (see words())
+    amounts = _AMOUNT_HINT.search(text) is not None  # "£22m": its unit is written out (see words())
     n_words = 0
     # the removals that may reach into the current sentence, in sorted order: the sentences come in
     # text order, so a removal that ends before one never reaches a later one (before: every
@@ -317,7 +318,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
     flat = [w for ws, _ in passages for w in ws]
     flat_hashes, numbers = word_figures(flat)
     if "May" in flat or "MAY" in flat:
-        numbers = may_dates(flat, numbers)  # the month, not the verb nor the name
+        numbers = may_dates(flat, numbers, offsets)  # the month, not the verb nor the name
     hashes = array("H", flat_hashes)
     speech.extend(any_speech_verb(ws if outside is None else outside) for ws, outside in passages)
     ons = bytes(passage_on) if any(passage_on) else b""

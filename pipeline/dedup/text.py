@@ -16,18 +16,22 @@ True
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import repeat
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _AMOUNT = re.compile(
-    r"(?:[£$€¥][ ]?[0-9][0-9.,]*[ ](?P<c>(?i:mn|m|bn))"
-    r"|[0-9](?P<u>(?i:mn|m|bn|million|billion|mln|bln))"
-    r"|[0-9][ ](?P<v>(?i:bn)))\b"
+    r"(?:[£$€¥][ ]?[0-9](?:[.,]?[0-9])*[ ](?P<c>(?i:mn|m|bn))"
+    r"|(?<![^\W_])[0-9]+(?P<u>(?i:mn|m|bn|million|billion|mln|bln))"
+    r"|(?<![^\W_])[0-9]+[ ](?P<v>(?i:bn)))\b(?!['’][^\W_])"
 )
+_AMOUNT_HINT = re.compile(r"[0-9][ ]?(?i:mn|m|bn|mln|bln|million|billion)")
+"""Text where ``_AMOUNT`` may find an amount (in any of its pieces)."""
 """An amount's unit: run together with its number ("£22m", "1.4m workers", "22million", "$1.5bn"),
 or after a space, "bn" ("1.5 bn") and "m" or "mn" after a currency sign ("£3 mn"; "the 100 m
 final" is no amount)."""
@@ -70,8 +74,9 @@ _DIGIT = re.compile(r"\d")
 
 # weekday and month names with the short forms a copy may write instead ("Jan 20" for "January
 # 20"; the short forms are no dates themselves: "Jan", "Sun", "Wed", "Do" are also names and words).
-# English and German write them with a capital, French and Spanish in lower case: "march" (a
-# verb) and "Mars" (the planet) are no months, nor "Domingo" (a name) a day. Not "May" (a verb,
+# English and German write them with a capital, French and Spanish in lower case (with a capital
+# at a sentence's start): "march" (a verb) and "Mars" (the planet) are no months, nor "Domingo" (a
+# name) a day. Not "May" (a verb,
 # a name), unless a number or a preposition stands beside it (:func:`may_dates`).
 _DAYS_CAPITAL = {
     "monday": "mon",
@@ -156,6 +161,8 @@ _MONTHS_LOWER = {
     "diciembre": "dic",
 }
 _DATE_CAPITAL = {**_DAYS_CAPITAL, **_MONTHS_CAPITAL}
+_LOWER_ONLY = frozenset(["mars", "domingo", "mayo"])
+"""French and Spanish names that are a date only in lower case (the planet, a name, a county)."""
 _DATE_LOWER = {**_DAYS_LOWER, **_MONTHS_LOWER}
 _DAYS = {**_DAYS_CAPITAL, **_DAYS_LOWER}
 _RELATIVE_DAYS = (
@@ -186,12 +193,13 @@ def figure_kind(word: str) -> int:
     in March" none of "rises in February" (another day's, another month's report). Unlike a
     number it may stand for its short form in the earlier text, and a day for a relative day
     (:func:`date_aliases`). English and German names count with a capital, French and Spanish
-    ones in lower case; a day's possessive or plural is the day ("Friday's", "Mondays").
+    ones in lower case or opening a sentence (not "Mars", "Domingo", "Mayo"); a day's possessive or
+    plural is the day ("Friday's", "Mondays").
 
     >>> [figure_kind(w) for w in ("26", "seven", "Sonntag", "mars", "Jan", "the", "Monday's")]
     [1, 1, 2, 2, 0, 0, 2]
-    >>> [figure_kind(w) for w in ("march", "Mars", "Domingo", "MARCH", "Mondays", "May")]
-    [0, 0, 0, 2, 2, 0]
+    >>> [figure_kind(w) for w in ("march", "Mars", "Domingo", "MARCH", "Mondays", "May", "Mardi", "LUNDI")]
+    [0, 0, 0, 2, 2, 0, 2, 2]
     """
     return _figure_kind_written(word, _normal(word))
 
@@ -203,8 +211,11 @@ def _figure_kind_written(word: str, norm: str) -> int:
     name = _date_name(norm)
     if name is None:
         return 0
-    capital = word[:1].isupper()
-    return 2 if (capital and name in _DATE_CAPITAL) or (not capital and name in _DATE_LOWER) else 0
+    if word[:1].isupper():
+        # a French or Spanish name opens a sentence or a headline in capitals ("Mardi, le ministre
+        # ...", "LUNDI"), unless it is also a name: "Mars", "Domingo", "Mayo"
+        return 2 if name in _DATE_CAPITAL or (name in _DATE_LOWER and name not in _LOWER_ONLY) else 0
+    return 2 if name in _DATE_LOWER else 0
 
 
 def _date_name(norm: str) -> str | None:
@@ -219,26 +230,31 @@ def _date_name(norm: str) -> str | None:
     return None
 
 
-_MAY_AFTER = frozenset(
-    ["in", "on", "of", "until", "since", "from", "by", "to", "early", "late", "mid", "end", "between"]
-)
+_MAY_AFTER = frozenset(["in", "until", "till", "since", "early", "late", "mid"])
 
 
-def may_dates(ws: list[str], flags: bytes) -> bytes:
-    """``flags`` (:func:`word_figures`) with "May" marked a month (2) where it is one: next to a
-    number ("May 5", "5 May") or after a preposition ("in May", "until May"); elsewhere it is a
-    verb or a name ("Theresa May said").
+def may_dates(ws: list[str], flags: bytes, bounds: Sequence[int] = ()) -> bytes:
+    """``flags`` (:func:`word_figures`) with "May" marked a month (2) where it is one: beside a
+    number ("May 5", "5th May") or after "in", "until", "since", "early", "late" or "mid";
+    elsewhere it is a verb or a name ("Theresa May said", "pressure on May to resign"). Only words
+    of the same passage count (``bounds``: the passages' word offsets; none: one passage).
 
-    >>> list(may_dates(["rose", "in", "May", "as", "Theresa", "May", "said", "on", "5", "MAY"], b""))
+    >>> list(may_dates(["rose", "in", "May", "as", "Theresa", "May", "said", "on", "5th", "MAY"], b""))
     [0, 0, 2, 0, 0, 0, 0, 0, 0, 2]
+    >>> may_dates(["votes", "to", "202", "May", "said"], b"", [0, 3, 5])  # "202." ended the sentence
+    b''
     """
     out = bytearray(flags or bytes(len(ws)))
+    ends = list(bounds[1:]) if len(bounds) > 1 else [len(ws)]
     for i, w in enumerate(ws):
         if w != "May" and w != "MAY":
             continue
-        before = ws[i - 1] if i else ""
-        after = ws[i + 1] if i + 1 < len(ws) else ""
-        if before.casefold() in _MAY_AFTER or before.isdigit() or after.isdigit():
+        k = bisect.bisect_right(ends, i)
+        lo = bounds[k] if len(bounds) > 1 else 0
+        hi = ends[k] if k < len(ends) else len(ws)
+        before = ws[i - 1] if i > lo else ""
+        after = ws[i + 1] if i + 1 < hi else ""
+        if before.casefold() in _MAY_AFTER or before[:1].isdigit() or after[:1].isdigit():
             out[i] = 2
     return bytes(out) if any(out) else b""
 
