@@ -130,10 +130,11 @@ class DedupParams:
     words of the window: "payable March 26" is no copy of "payable March 19", nor
     "Portman, 17," of "Portman, 18," (a changed figure states another fact; a changed word is a
     light edit); a day or month is a figure too ("until Monday" / "until Friday"), but not in
-    place of a relative day or its short form ("on Monday" for "yesterday", "January" for
-    "Jan"). A figure the matched passages have elsewhere (moved: "In 1939, the couple ..." /
-    "... moved in 1939"), or one only added between aligned words ("Arthurs, 34, said"), is no
-    change (see :func:`_changed_figure`). False: a figure is a word like any other."""
+    place of its name's short form ("January" for "Jan") nor a day in place of a relative day
+    ("on Monday" for "yesterday"). A figure the matched passages have elsewhere (moved: "In
+    1939, the couple ..." / "... moved in 1939"), or one only added between aligned words
+    ("Arthurs, 34, said"), is no change (see :func:`_changed_figure`). False: a figure is a word
+    like any other."""
 
 
 DEFAULT_PARAMS = DedupParams()
@@ -632,9 +633,9 @@ def _changed_figure(
     for word, those passages have it fewer times than ``ours`` ("payable March 5" for "March
     26" beside "of record March 5"), and between the matching blocks around it they have other
     words (it took their place; only inserted, it changes nothing). A day or a month (at a position
-    of ``dates``) did not change when those words hold a relative day or its short form
-    (:func:`~pipeline.dedup.text.date_aliases`: "on Monday" for "yesterday", "January 20" for "Jan
-    20"). Figures are few: plain scans per figure.
+    of ``dates``) did not change when those words hold another or the short form of its name, or
+    for a day a relative day (:func:`~pipeline.dedup.text.date_aliases`: "January 20" for "Jan
+    20", "on Monday" for "yesterday"). Figures are few: plain scans per figure.
 
     >>> def changed(ours, window, bounds, wlo, whi, numbers):
     ...     blocks = SequenceMatcher(None, ours, window, autojunk=False).get_matching_blocks()
