@@ -262,7 +262,24 @@ _INTRO = "Something else happened in the city first, and people talked about it 
             "Backbenchers increased the pressure on May to resign after the vote last week in the Commons.",
             True,
         ),
-        # a month stands for no relative phrase
+        # a number in words for its digits is a light edit, not for a larger number that begins alike
+        (
+            "The teenager was knifed eleven times in the stairwell of a block of flats in the north.",
+            "The teenager was knifed 11 times in the stairwell of a block of flats in the north.",
+            True,
+        ),
+        (
+            "Dealers said Federal funds were trading at 6-3/16 pct when the Fed began to supply reserves.",
+            "Dealers said Federal funds were trading at six pct when the Fed began to supply reserves.",
+            False,
+        ),
+        # a month may name "next month", not "last year"
+        (
+            "A confiscation hearing under the Proceeds of Crime Act will take place at the court next month.",
+            "A confiscation hearing under the Proceeds of Crime Act will take place at the court in April.",
+            True,
+        ),
+        # a month stands for no relative phrase but a month
         (
             "Sales of new homes rose sharply last year, the trade body said in its annual report.",
             "Sales of new homes rose sharply in March, the trade body said in its annual report.",

@@ -76,6 +76,7 @@ from pipeline.dedup.text import (
     any_speech_verb,
     date_aliases,
     may_dates,
+    number_aliases,
     quoted_core,
     quoted_ranges,
     word_figures,
@@ -708,8 +709,11 @@ def _changed_figure(
             before = first
         stop = min(matching[k][1], end)
         if stop > before:
-            if p in dates and not date_aliases(ours[p]).isdisjoint(window[before:stop]):
-                continue  # a day for "yesterday", "January" for "Jan"
+            gap = window[before:stop]
+            if p in dates and not date_aliases(ours[p]).isdisjoint(gap):
+                continue  # a day for "yesterday", "January" for "Jan", a month for "next month"
+            if len(gap) == 1 and gap[0] in number_aliases(ours[p]):
+                continue  # "11" for "eleven" (not "six" for "6-3/16")
             if first > 0 or end < len(window):
                 # the alignment was with the whole window, and a single word of ours may have gone to
                 # a neighbouring passage ("Reyes, 32, who ..." whose "Reyes" went to "Callum Reyes"

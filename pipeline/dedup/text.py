@@ -262,24 +262,82 @@ def may_dates(ws: list[str], flags: bytes, bounds: Sequence[int] = ()) -> bytes:
 def date_aliases(word_hash_: int) -> frozenset[int]:
     """Hashes of the words an earlier text may have where a copy has the day or month ``word_hash_``:
     the name's short form ("January 20" for "Jan 20") or another form of it ("the December accord"
-    for "last December's accord"), and for a day a relative day ("on Monday" for "yesterday",
-    "Monday's" for "today's"). Empty for any other word.
+    for "last December's accord"), for a day a relative day ("on Monday" for "yesterday",
+    "Monday's" for "today's"), for a month a relative month ("in April" for "next month"). Empty
+    for any other word.
 
     >>> word_hash("yesterday") in date_aliases(word_hash("Monday"))
     True
     >>> word_hash("jan") in date_aliases(word_hash("January")), date_aliases(word_hash("the"))
     (True, frozenset())
-    >>> word_hash("yesterday") in date_aliases(word_hash("March"))
-    False
+    >>> march, april = date_aliases(word_hash("March")), date_aliases(word_hash("April"))
+    >>> word_hash("yesterday") in march, word_hash("month") in april
+    (False, True)
     """
     return _DATE_ALIASES.get(word_hash_, frozenset())
+
+
+def number_aliases(word_hash_: int) -> frozenset[int]:
+    """Hashes of the words an earlier text may have where a copy has the number ``word_hash_``: the
+    same number in words or in digits ("knifed 11 times" for "knifed eleven times", "six years"
+    for "6 years"; one to twenty, German eins to zwölf). Empty for any other word.
+
+    >>> word_hash("eleven") in number_aliases(word_hash("11"))
+    True
+    >>> word_hash("6") in number_aliases(word_hash("six"))
+    True
+    >>> number_aliases(word_hash("21"))
+    frozenset()
+    """
+    return _NUMBER_ALIASES.get(word_hash_, frozenset())
+
+
+def _number_aliases() -> dict[int, frozenset[int]]:
+    spelled = {
+        1: "one ein eine eins",
+        2: "two zwei",
+        3: "three drei",
+        4: "four vier",
+        5: "five fünf",
+        6: "six sechs",
+        7: "seven sieben",
+        8: "eight acht",
+        9: "nine neun",
+        10: "ten zehn",
+        11: "eleven elf",
+        12: "twelve zwölf",
+        13: "thirteen",
+        14: "fourteen",
+        15: "fifteen",
+        16: "sixteen",
+        17: "seventeen",
+        18: "eighteen",
+        19: "nineteen",
+        20: "twenty",
+    }
+    out: dict[int, frozenset[int]] = {}
+    for n, names in spelled.items():
+        words_ = names.split()
+        out[_hash(str(n))] = frozenset(_hash(w) for w in words_)
+        for w in words_:
+            out[_hash(w)] = frozenset([_hash(str(n))])
+    return out
+
+
+_NUMBER_ALIASES = _number_aliases()
+
+
+_RELATIVE_MONTHS = "month monat monats mois mes"
+"""What a month may stand for: "this month", "next month" ("in April" for "next month"), not "last
+year"."""
 
 
 def _aliases() -> dict[int, frozenset[int]]:
     out: dict[int, frozenset[int]] = {}
     for name, short in {**_DATE_LOWER, **_DATE_CAPITAL}.items():
         forms = [name, name + "'s", name + "s"] if name in _DAYS else [name, name + "'s"]
-        words_ = short.split() + forms + (_RELATIVE_DAYS.split() if name in _DAYS else [])
+        relative = _RELATIVE_DAYS if name in _DAYS else _RELATIVE_MONTHS
+        words_ = short.split() + forms + relative.split()
         for form in forms:
             out[_hash(form)] = out.get(_hash(form), frozenset()) | frozenset(_hash(w) for w in words_)
     return out
