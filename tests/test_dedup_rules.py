@@ -279,6 +279,17 @@ _INTRO = "Something else happened in the city first, and people talked about it 
             "A confiscation hearing under the Proceeds of Crime Act will take place at the court in April.",
             True,
         ),
+        # ... but not for "a month" (a length of time), nor a day for "last Friday" (another day)
+        (
+            "The pool at the leisure centre will be closed for a month for urgent repairs to its roof.",
+            "The pool at the leisure centre will be closed in April for urgent repairs to its roof.",
+            False,
+        ),
+        (
+            "Police said the man had been arrested last Friday at an address in the east of the city.",
+            "Police said the man had been arrested on Tuesday at an address in the east of the city.",
+            False,
+        ),
         # a month stands for no relative phrase but a month
         (
             "Sales of new homes rose sharply last year, the trade body said in its annual report.",

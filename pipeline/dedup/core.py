@@ -73,6 +73,7 @@ from pipeline.dedup.text import (
     _AMOUNT_HINT,
     _QUOTE,
     _WORD,
+    RELATIVE_MARKERS,
     any_speech_verb,
     date_aliases,
     may_dates,
@@ -710,8 +711,14 @@ def _changed_figure(
         stop = min(matching[k][1], end)
         if stop > before:
             gap = window[before:stop]
-            if p in dates and not date_aliases(ours[p]).isdisjoint(gap):
-                continue  # a day for "yesterday", "January" for "Jan", a month for "next month"
+            if p in dates:
+                aliases = date_aliases(ours[p])
+                # every word there a relative word, an alias or a figure of ours ("Aug 14": the "14"
+                # aligned on its own, left out above), not "last Friday" nor "a month" nor "12 month"
+                if not aliases.isdisjoint(gap) and all(
+                    w in aliases or w in RELATIVE_MARKERS or w in mine for w in gap
+                ):
+                    continue  # a day for "yesterday", "January" for "Jan", a month for "next month"
             if len(gap) == 1 and gap[0] in number_aliases(ours[p]):
                 continue  # "11" for "eleven" (not "six" for "6-3/16")
             if first > 0 or end < len(window):

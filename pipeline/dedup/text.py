@@ -166,14 +166,14 @@ _LOWER_ONLY = frozenset(["mars", "domingo", "mayo"])
 _DATE_LOWER = {**_DAYS_LOWER, **_MONTHS_LOWER}
 _DAYS = {**_DAYS_CAPITAL, **_DAYS_LOWER}
 _RELATIVE_DAYS = (
-    "today yesterday tonight tomorrow weekend last today's yesterday's tonight's tomorrow's weekend's "
-    "heute gestern morgen vorgestern übermorgen "
-    "aujourd'hui hier demain "
-    "hoy ayer mañana anoche anteayer"
+    "today yesterday tonight tomorrow week weekend last today's yesterday's tonight's tomorrow's weekend's "
+    "heute gestern morgen vorgestern übermorgen woche "
+    "aujourd'hui hier demain semaine "
+    "hoy ayer mañana anoche anteayer semana"
 )
-"""What a day may stand for ("on Monday night" for "last night"); not a month ("in March" for
-"last year" is another fact), nor "this" or "earlier" ("until Monday next week" / "until Friday
-this week")."""
+"""What a day may stand for ("on Monday night" for "last night", "On Monday" for "Last week"), with
+the :data:`RELATIVE_MARKERS` beside them and nothing else: "until Monday next week" is no copy of
+"until Friday this week", nor "on Tuesday" of "last Friday"."""
 
 
 def is_figure(word: str) -> bool:
@@ -327,9 +327,21 @@ def _number_aliases() -> dict[int, frozenset[int]]:
 _NUMBER_ALIASES = _number_aliases()
 
 
-_RELATIVE_MONTHS = "month monat monats mois mes"
+_RELATIVE_MONTHS = "month month's monat monats mois mes"
 """What a month may stand for: "this month", "next month" ("in April" for "next month"), not "last
 year"."""
+RELATIVE_MARKERS = frozenset(
+    _hash(w)
+    for w in [
+        *["this", "next", "last", "coming", "past", "previous", "earlier", "later", "the", "same"],
+        *["diesen", "dieses", "diesem", "nächsten", "nächste", "letzten", "vergangenen", "kommenden"],
+        *["ce", "cette", "prochain", "dernier", "este", "esta", "próximo", "pasado", "el"],
+    ]
+)
+"""Hashes of the words that may stand beside a relative day or month in the earlier text ("next
+month", "this morning", "the same month"): a date's aliases count only when every word where it
+stands is one of these or an alias ("last Friday" is no stand-in for "on Tuesday", "a month" nor
+"the 12 month period" for "in April")."""
 
 
 def _aliases() -> dict[int, frozenset[int]]:
