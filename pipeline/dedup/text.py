@@ -30,11 +30,11 @@ _AMOUNT = re.compile(
     r"|(?<![^\W_])[0-9]+(?P<u>(?i:mn|m|bn|million|billion|mln|bln))"
     r"|(?<![^\W_])[0-9]+[ ](?P<v>(?i:bn)))\b(?!['’][^\W_])"
 )
-_AMOUNT_HINT = re.compile(r"[0-9][ ]?(?i:mn|m|bn|mln|bln|million|billion)")
-"""Text where ``_AMOUNT`` may find an amount (in any of its pieces)."""
 """An amount's unit: run together with its number ("£22m", "1.4m workers", "22million", "$1.5bn"),
 or after a space, "bn" ("1.5 bn") and "m" or "mn" after a currency sign ("£3 mn"; "the 100 m
 final" is no amount)."""
+_AMOUNT_HINT = re.compile(r"[0-9][ ]?(?i:mn|m|bn|mln|bln|million|billion)")
+"""Text where ``_AMOUNT`` may find an amount (in any of its pieces)."""
 _UNIT_WORDS = {"m": "million", "mn": "million", "bn": "billion"}
 _QUOTE = re.compile(r"[\"“”„«»]|``|''")
 _QUOTE_MARK = re.compile("[\"“”„«»'‘’]")
@@ -76,8 +76,8 @@ _DIGIT = re.compile(r"\d")
 # 20"; the short forms are no dates themselves: "Jan", "Sun", "Wed", "Do" are also names and words).
 # English and German write them with a capital, French and Spanish in lower case (with a capital
 # at a sentence's start): "march" (a verb) and "Mars" (the planet) are no months, nor "Domingo" (a
-# name) a day. Not "May" (a verb,
-# a name), unless a number or a preposition stands beside it (:func:`may_dates`).
+# name) a day. Not "May" (a verb, a name), unless a number or a preposition stands beside it
+# (:func:`may_dates`).
 _DAYS_CAPITAL = {
     "monday": "mon",
     "tuesday": "tue tues",
