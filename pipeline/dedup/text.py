@@ -340,8 +340,8 @@ RELATIVE_MARKERS = frozenset(
 )
 """Hashes of the words that may stand beside a relative day or month in the earlier text ("next
 month", "this morning", "the same month"): a date's aliases count only when every word where it
-stands is one of these or an alias ("last Friday" is no stand-in for "on Tuesday", "a month" nor
-"the 12 month period" for "in April")."""
+stands is one of these, an alias or a figure the later passage has too ("last Friday" is no
+stand-in for "on Tuesday", "a month" nor "the 12 month period" for "in April")."""
 
 
 def _aliases() -> dict[int, frozenset[int]]:
