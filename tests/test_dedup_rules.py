@@ -273,6 +273,17 @@ _INTRO = "Something else happened in the city first, and people talked about it 
             "Dealers said Federal funds were trading at six pct when the Fed began to supply reserves.",
             False,
         ),
+        # Reuters' "mln" for a paper's "m", German "Mio." for "Millionen"
+        (
+            "Veltrax will also pay $22 mln to the founding family under a separate licensing agreement.",
+            "Veltrax will also pay $22m to the founding family under a separate licensing agreement.",
+            True,
+        ),
+        (
+            "Der Gewinn sank im Quartal um 18 Prozent auf 22 Mio. Euro, teilte das Unternehmen mit.",
+            "Der Gewinn sank im Quartal um 18 Prozent auf 22 Millionen Euro, teilte das Unternehmen mit.",
+            True,
+        ),
         # a month may name "next month", not "last year"
         (
             "A confiscation hearing under the Proceeds of Crime Act will take place at the court next month.",

@@ -719,8 +719,9 @@ def _changed_figure(
                     w in aliases or w in RELATIVE_MARKERS or w in mine for w in gap
                 ):
                     continue  # a day for "yesterday", "January" for "Jan", a month for "next month"
-            if len(gap) == 1 and gap[0] in number_aliases(ours[p]):
-                continue  # "11" for "eleven" (not "six" for "6-3/16")
+            aliases = number_aliases(ours[p])
+            if not aliases.isdisjoint(gap) and all(w in aliases or w in mine for w in gap):
+                continue  # "11" for "eleven", "22 million" for "22 mln" (not "six" for "6-3/16")
             if first > 0 or end < len(window):
                 # the alignment was with the whole window, and a single word of ours may have gone to
                 # a neighbouring passage ("Reyes, 32, who ..." whose "Reyes" went to "Callum Reyes"

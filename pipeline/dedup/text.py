@@ -280,7 +280,8 @@ def date_aliases(word_hash_: int) -> frozenset[int]:
 def number_aliases(word_hash_: int) -> frozenset[int]:
     """Hashes of the words an earlier text may have where a copy has the number ``word_hash_``: the
     same number in words or in digits ("knifed 11 times" for "knifed eleven times", "six years"
-    for "6 years"; one to twenty, German eins to zwölf). Empty for any other word.
+    for "6 years"; one to twenty, German eins to zwölf), a unit in another style ("million" for
+    "mln", "Millionen" for "Mio."). Empty for any other word.
 
     >>> word_hash("eleven") in number_aliases(word_hash("11"))
     True
@@ -288,6 +289,8 @@ def number_aliases(word_hash_: int) -> frozenset[int]:
     True
     >>> number_aliases(word_hash("21"))
     frozenset()
+    >>> word_hash("mln") in number_aliases(word_hash("million"))
+    True
     """
     return _NUMBER_ALIASES.get(word_hash_, frozenset())
 
@@ -321,6 +324,12 @@ def _number_aliases() -> dict[int, frozenset[int]]:
         out[_hash(str(n))] = frozenset(_hash(w) for w in words_)
         for w in words_:
             out[_hash(w)] = frozenset([_hash(str(n))])
+    # a unit in another house style: Reuters' "22 mln" for a paper's "22m" ("22 million"), German
+    # "22 Mio." for "22 Millionen"
+    for group in ("million mln mio millionen", "billion bln milliarde milliarden mrd"):
+        units = [_hash(w) for w in group.split()]
+        for u in units:
+            out[u] = out.get(u, frozenset()) | frozenset(units) - {u}
     return out
 
 
