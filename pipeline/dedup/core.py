@@ -56,7 +56,7 @@ import logging
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import partial
@@ -182,13 +182,6 @@ class DocSignature:
         if not num or (num.find(1, start, end) < 0 and num.find(2, start, end) < 0):
             return []
         return [p - start for p in range(start, end) if num[p]]
-
-    def passage_dates(self, start: int, end: int) -> frozenset[int]:
-        """Positions, relative to word ``start``, of the days and months among the words ``start:end``."""
-        num = self.numbers
-        if not num or num.find(2, start, end) < 0:
-            return frozenset()
-        return frozenset(p - start for p in range(start, end) if num[p] == 2)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -520,7 +513,6 @@ def _aligned(
     params: DedupParams,
     numbers: Sequence[int] = (),
     bounds: Sequence[int] = (),
-    dates: Collection[int] = (),
 ) -> tuple[float, int, int]:
     """In-order alignment of ``ws[lo:hi]`` with ``window``: covered share and matched window range.
 
@@ -536,9 +528,9 @@ def _aligned(
     >>> _aligned([6, 7, 8, 1, 2, 3], 0, 6, [1, 2, 3, 4, 5, 6, 7, 8], p)[0]
     0.5
 
-    ``numbers``: positions in ``ws[lo:hi]`` of figures (``dates``: those that are days or
-    months); with ``params.same_numbers`` and the window's passage ``bounds``
-    (:func:`_changed_figure`), a changed figure is no match, while one only inserted is:
+    ``numbers``: positions in ``ws[lo:hi]`` of figures; with ``params.same_numbers`` and the
+    window's passage ``bounds`` (:func:`_changed_figure`), a changed figure is no match, while
+    one only inserted is:
 
     >>> _aligned([1, 2, 3, 4, 9, 6, 7, 8], 0, 8, [1, 2, 3, 4, 5, 6, 7, 8], p, [4], [0, 8])
     (0.0, -1, -1)
@@ -558,7 +550,7 @@ def _aligned(
         and numbers
         and bounds
         and params.same_numbers
-        and _changed_figure(ours, theirs, bounds, sm.get_matching_blocks(), wlo, whi, numbers, dates)
+        and _changed_figure(ours, theirs, bounds, sm.get_matching_blocks(), wlo, whi, numbers)
     ):
         return 0.0, -1, -1
     return sim, wlo, whi
@@ -622,7 +614,6 @@ def _changed_figure(
     wlo: int,
     whi: int,
     numbers: Sequence[int],
-    dates: Collection[int] = (),
 ) -> bool:
     """Whether a figure of ``ours`` (at a position of ``numbers``) changed against ``window``.
 
@@ -634,10 +625,13 @@ def _changed_figure(
     the week before's figure in the line above). A figure changed when it is not aligned word
     for word, those passages have it fewer times than ``ours`` ("payable March 5" for "March
     26" beside "of record March 5"), and between the matching blocks around it they have other
-    words (it took their place; only inserted, it changes nothing). A day or a month (at a position
-    of ``dates``) did not change when those words hold another or the short form of its name, or
-    for a day a relative day (:func:`~pipeline.dedup.text.date_aliases`: "January 20" for "Jan
-    20", "on Monday" for "yesterday"). Figures are few: plain scans per figure.
+    words (it took their place; only inserted, it changes nothing), unless those words are the
+    figure's aliases, with relative words and figures of ``ours`` beside them: a day or a month
+    for another or the short form of its name, a day for a relative day, a month for a relative
+    month (:func:`~pipeline.dedup.text.date_aliases`: "January 20" for "Jan 20", "on Monday" for
+    "yesterday"), a number in digits for the same in words, a unit in another style
+    (:func:`~pipeline.dedup.text.number_aliases`: "11 times" for "eleven times", "22 million" for
+    "22 mln"). Figures are few: plain scans per figure.
 
     >>> def changed(ours, window, bounds, wlo, whi, numbers):
     ...     blocks = SequenceMatcher(None, ours, window, autojunk=False).get_matching_blocks()
@@ -668,7 +662,7 @@ def _changed_figure(
     >>> blocks = lambda w: SequenceMatcher(None, ours, w, autojunk=False).get_matching_blocks()
     >>> for other in ("yesterday", "friday"):
     ...     w = [h("held"), h("on"), h(other), h("in"), h("leeds")]
-    ...     print(other, _changed_figure(ours, w, [0, 5], blocks(w), 0, 4, [2], {2}))
+    ...     print(other, _changed_figure(ours, w, [0, 5], blocks(w), 0, 4, [2]))
     yesterday False
     friday True
 
@@ -711,17 +705,17 @@ def _changed_figure(
         stop = min(matching[k][1], end)
         if stop > before:
             gap = window[before:stop]
-            if p in dates:
-                aliases = date_aliases(ours[p])
-                # every word there a relative word, an alias or a figure of ours ("Aug 14": the "14"
-                # aligned on its own, left out above), not "last Friday" nor "a month" nor "12 month"
-                if not aliases.isdisjoint(gap) and all(
-                    w in aliases or w in RELATIVE_MARKERS or w in mine for w in gap
-                ):
-                    continue  # a day for "yesterday", "January" for "Jan", a month for "next month"
+            # every word there an alias, a relative word or a figure of ours ("Aug 14": the "14"
+            # aligned on its own, left out above): not "last Friday", "a month", "12 month", nor
+            # "6-3/16" for "six"
+            aliases = date_aliases(ours[p])
+            if not aliases.isdisjoint(gap) and all(
+                w in aliases or w in RELATIVE_MARKERS or w in mine for w in gap
+            ):
+                continue  # a day for "yesterday", "January" for "Jan", a month for "next month"
             aliases = number_aliases(ours[p])
             if not aliases.isdisjoint(gap) and all(w in aliases or w in mine for w in gap):
-                continue  # "11" for "eleven", "22 million" for "22 mln" (not "six" for "6-3/16")
+                continue  # "11" for "eleven", "22 million" for "22 mln"
             if first > 0 or end < len(window):
                 # the alignment was with the whole window, and a single word of ours may have gone to
                 # a neighbouring passage ("Reyes, 32, who ..." whose "Reyes" went to "Callum Reyes"
@@ -729,7 +723,7 @@ def _changed_figure(
                 inner = window[first:end]
                 blocks = SequenceMatcher(None, ours, inner, autojunk=False).get_matching_blocks()
                 sub = [b - base for b in bounds if base + first <= b <= base + end]
-                return _changed_figure(ours, inner, sub, blocks, 0, len(inner) - 1, numbers, dates)
+                return _changed_figure(ours, inner, sub, blocks, 0, len(inner) - 1, numbers)
             return True  # the window has other words where the figure stands
     return False
 
@@ -763,15 +757,13 @@ def _verify(
     floor: float,
     pairs: list[int] | None = None,
     numbers: Sequence[int] = (),
-    dates: Collection[int] = (),
 ) -> tuple[float, int, int]:
     """Similarity of a passage to a window of passages, and the window passages that matched.
 
     The unordered bigram coverage is an upper bound of the aligned share and
     is checked first: below ``floor`` the (slower) alignment is skipped.
     ``pairs`` may pass ``_pairs(ws)`` when the caller has it (one passage, several windows).
-    ``numbers``: positions of the figures in ``ws``, ``dates`` of the days and months among them
-    (see :func:`_aligned`).
+    ``numbers``: positions of the figures in ``ws`` (see :func:`_aligned`).
     """
     window, bounds, keys, skips = win
     clo, chi = core
@@ -788,8 +780,7 @@ def _verify(
         if _coverage(pairs[rlo : rhi - 1], rhi - rlo, keys, params, skips) < floor:
             continue
         nums = [p - rlo for p in numbers if rlo <= p < rhi] if numbers else ()
-        days = {p - rlo for p in dates if rlo <= p < rhi} if dates else ()
-        sim, wlo, whi = _aligned(ws, rlo, rhi, window, params, nums, bounds, days)
+        sim, wlo, whi = _aligned(ws, rlo, rhi, window, params, nums, bounds)
         if sim > best[0]:
             best = (sim, _owner(bounds, lo, wlo), _owner(bounds, lo, whi))
     return best
@@ -1135,9 +1126,8 @@ def _short_in_run(
             if win is None:
                 win = windows[(lo, hi)] = _build_window(index, lo, hi, params)
             nums = sig.passage_numbers(sig.word_offsets[i], sig.word_offsets[i + 1])
-            days = sig.passage_dates(sig.word_offsets[i], sig.word_offsets[i + 1]) if nums else frozenset()
             ws = sig.passage_words(i)
-            sim, mlo, mhi = _verify(ws, core, False, win, lo, params, threshold, numbers=nums, dates=days)
+            sim, mlo, mhi = _verify(ws, core, False, win, lo, params, threshold, numbers=nums)
             if sim >= threshold and (i not in out or sim > out[i][0]):
                 out[i] = (sim, d, mlo, mhi)
     return out
@@ -1179,13 +1169,11 @@ def _aligned_window(
     matchers: dict[tuple[int, int], _Matcher],
     params: DedupParams,
     numbers: Sequence[int] = (),
-    dates: Collection[int] = (),
 ) -> tuple[float, int, int, bool]:
     """:func:`_aligned` of ``ws`` with the window of passages ``lo:hi``, but the figures
-    (``numbers``: their positions in ``ws``, ``dates``: the days and months) only looked at: the
-    similarity, the passages matched (``(0.0, lo, lo)`` when none), and whether a figure changed
-    (:func:`_changed_figure`; then :func:`_aligned` gives 0.0). The window's matcher is kept in
-    ``matchers``."""
+    (``numbers``: their positions in ``ws``) only looked at: the similarity, the passages matched
+    (``(0.0, lo, lo)`` when none), and whether a figure changed (:func:`_changed_figure`; then
+    :func:`_aligned` gives 0.0). The window's matcher is kept in ``matchers``."""
     m = matchers.get((lo, hi))
     if m is None:
         if len(matchers) >= _WINDOW_CACHE:
@@ -1203,9 +1191,7 @@ def _aligned_window(
     if not sim > 0.0:
         return 0.0, lo, lo, False
     changed = bool(numbers) and params.same_numbers
-    changed = changed and _changed_figure(
-        ours, window, bounds, sm.get_matching_blocks(), wlo, whi, numbers, dates
-    )
+    changed = changed and _changed_figure(ours, window, bounds, sm.get_matching_blocks(), wlo, whi, numbers)
     return sim, _owner(bounds, lo, wlo), _owner(bounds, lo, whi), changed
 
 
@@ -1261,9 +1247,8 @@ class _Verifier:
             if got is None:
                 ws = self.sig.words[key[0] : key[1]]
                 nums = self.sig.passage_numbers(key[0], key[1])
-                days = self.sig.passage_dates(key[0], key[1]) if nums else frozenset()
                 got = self.aligned[key] = _aligned_window(
-                    ws, self.index, lo, hi, self.matchers, self.params, nums, days
+                    ws, self.index, lo, hi, self.matchers, self.params, nums
                 )
             if got[0] > best[0] and not (figures and got[3]):
                 best = got[:3]
