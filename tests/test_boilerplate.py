@@ -391,6 +391,19 @@ def test_head_time_stamp_rule_needs_a_clock_time_not_a_date() -> None:
         assert not rule.regex.search(line), line
 
 
+def test_correction_prompt_rule_needs_the_prompt_not_only_the_question() -> None:
+    rule = next(r for r in PACK.rules if r.id == "other/de/fehler-melden")
+    for prompt in (
+        "Fehler gefunden? Jetzt melden.",
+        "Einen Fehler entdeckt? Melden Sie ihn uns.",
+        "Haben Sie einen Fehler gefunden? Hier melden",
+    ):
+        assert rule.regex.search(prompt.casefold()), prompt
+    # alone, the question may head a paragraph of the article ("Fehler gefunden?" / "Mieter haben ...")
+    for line in ("Fehler gefunden?", "Fehler gefunden? Mieter haben zwölf Monate Zeit."):
+        assert not rule.regex.search(line.casefold()), line
+
+
 def test_bare_author_name_is_labelled_by_its_own_rule() -> None:
     doc = _run(
         "Council approves new bike lanes on Main Street\nSarah Mitchell\nMarch 4, 2024\n"
