@@ -377,30 +377,40 @@ def test_a_long_menu_or_footer_line_is_read_once() -> None:
     assert re.search(legal.pattern, footer.rsplit(" | ", 1)[0], re.I)
 
 
-def test_head_time_stamp_rule_needs_a_clock_time_not_a_date() -> None:
-    rule = next(r for r in PACK.rules if r.id == "other/xx/timestamp")
-    for stamp in (
-        "Publicerad 12 mars 2024 kl 07.15",
-        "14. maj 2024 kl. 06:00",
-        "09:47 14.06.2024",
-        "2024. március 14. 08:12",
-    ):
-        assert rule.regex.search(stamp), stamp
-    # a results line's date ("19.05.2007") and a race time ("2:28,29") are no clock time
-    for line in ("100 m Schi A W14 19.05.2007", "1. Ulmer, Katja 1993 LSG Aalen 2:28,29 min."):
-        assert not rule.regex.search(line), line
+_RULE_LINES = [
+    # a head's time stamp needs a clock time: a results line's date ("19.05.2007") and a race time
+    # ("2:28,29") are none
+    (
+        "other/xx/timestamp",
+        [
+            "Publicerad 12 mars 2024 kl 07.15",
+            "14. maj 2024 kl. 06:00",
+            "09:47 14.06.2024",
+            "2024. március 14. 08:12",
+        ],
+        ["100 m Schi A W14 19.05.2007", "1. Ulmer, Katja 1993 LSG Aalen 2:28,29 min."],
+    ),
+    # a correction prompt needs the prompt: alone, the question may head a paragraph of the article
+    (
+        "other/de/fehler-melden",
+        [
+            "Fehler gefunden? Jetzt melden.",
+            "Einen Fehler entdeckt? Melden Sie ihn uns.",
+            "Haben Sie einen Fehler gefunden? Hier melden",
+        ],
+        ["Fehler gefunden?", "Fehler gefunden? Mieter haben zwölf Monate Zeit."],
+    ),
+]
 
 
-def test_correction_prompt_rule_needs_the_prompt_not_only_the_question() -> None:
-    rule = next(r for r in PACK.rules if r.id == "other/de/fehler-melden")
-    for prompt in (
-        "Fehler gefunden? Jetzt melden.",
-        "Einen Fehler entdeckt? Melden Sie ihn uns.",
-        "Haben Sie einen Fehler gefunden? Hier melden",
-    ):
-        assert rule.regex.search(prompt.casefold()), prompt
-    # alone, the question may head a paragraph of the article ("Fehler gefunden?" / "Mieter haben ...")
-    for line in ("Fehler gefunden?", "Fehler gefunden? Mieter haben zwölf Monate Zeit."):
+@pytest.mark.parametrize(("rule_id", "lines", "near_misses"), _RULE_LINES, ids=[r[0] for r in _RULE_LINES])
+def test_rule_takes_its_lines_and_not_the_near_misses(
+    rule_id: str, lines: list[str], near_misses: list[str]
+) -> None:
+    rule = next(r for r in PACK.rules if r.id == rule_id)
+    for line in lines:
+        assert rule.regex.search(line.casefold()), line
+    for line in near_misses:
         assert not rule.regex.search(line.casefold()), line
 
 
