@@ -4,6 +4,7 @@
 #   make test    install (with dev tools) and run the whole test suite
 #   make check   ruff lint + format check, mypy on pipeline/, then the tests
 #   make bench   the benchmarks under benchmarks/ (quick variants; see docs/evaluation.md)
+#   make rules-table   re-derive the shipped rules' prefilter table (after editing a rule pack)
 #   make clean   remove outputs, caches and Prefect's local database (keeps .venv)
 #
 # Variables: PY (the interpreter that creates the venv), INPUTS, OUTPUT, FLOW_ARGS.
@@ -29,7 +30,7 @@ export PREFECT_LOGGING_EXTRA_LOGGERS ?= pipeline
 export PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW ?= ignore
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test check lint format bench bench-quick clean distclean
+.PHONY: help install run test check lint format bench bench-quick rules-table clean distclean
 
 help:
 	@sed -n 's/^#   make /make /p' $(firstword $(MAKEFILE_LIST))
@@ -69,6 +70,9 @@ bench: $(STAMP)
 	if [ -f benchmarks/dedup_scale.py ]; then $(PYTHON) benchmarks/dedup_scale.py --n 10000; fi; \
 	if [ -f benchmarks/rule_stress.py ]; then $(PYTHON) -m benchmarks.rule_stress; fi; \
 	if [ -f benchmarks/quality/gate.py ]; then $(PYTHON) benchmarks/quality/gate.py; fi
+
+rules-table: $(STAMP)
+	$(PYTHON) -c 'from pipeline.boilerplate.plan import write_requirement_table as w; print(w())'
 
 clean:
 	find $(OUTPUT) -mindepth 1 -maxdepth 1 ! -name .gitkeep -exec rm -rf {} + 2>/dev/null || true

@@ -191,6 +191,61 @@ def test_user_and_site_rules_decide_the_same_with_and_without_the_prefilter(
     urls = ["https://www.example.com/a", "https://example.org/b", ""]
     fast = [_detect_all(load_rules().merged(user), texts, u) for u in urls]
     monkeypatch.setattr(plan, "requirement", lambda pattern, case_sensitive: Requirement(None, None))
+    monkeypatch.setattr(plan, "_shipped_requirements", lambda: {})
     slow = [_detect_all(load_rules().merged(user), texts, u) for u in urls]
     assert fast == slow
     assert fast[0] != fast[1]  # the site's own rules and disables made a difference
+
+
+def test_the_shipped_requirement_table_is_current() -> None:
+    """The table the shipped rules' requirements are read from is what they derive to now (after
+    editing a rule pack or prefilter.py: ``make rules-table``)."""
+    import json
+    from pathlib import Path
+
+    import pipeline.boilerplate.plan as plan
+
+    path = Path(plan.__file__).parent / "rules" / "requirements.json"
+    shipped = json.loads(path.read_text(encoding="utf-8"))
+    assert shipped == plan.requirement_table(RULES), "stale: run `make rules-table`"
+    table = plan._shipped_requirements()
+    assert len(table) == len({(r.pattern, r.case_sensitive) for r in RULES})
+    assert all(table[key] == requirement(*key) for key in ((r.pattern, r.case_sensitive) for r in RULES))
+
+
+def test_a_table_derived_elsewhere_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another Python, Unicode version or prefilter code may derive other requirements: then the
+    table is ignored and every requirement derived at run time."""
+    import pipeline.boilerplate.plan as plan
+
+    plan._shipped_requirements.cache_clear()
+    try:
+        monkeypatch.setattr(plan, "_deriver", lambda: {"python": "3.99", "unicode": "0", "prefilter": "x"})
+        assert plan._shipped_requirements() == {}
+        derived = plan._index(RULES).dispatch
+        text = canon("Share this article")
+        plan._shipped_requirements.cache_clear()
+        monkeypatch.undo()
+        assert plan._shipped_requirements()
+        assert plan._index(RULES).dispatch.candidates(text) == derived.candidates(text) != 0
+    finally:
+        plan._shipped_requirements.cache_clear()
+
+
+def test_shipped_patterns_compile_and_only_those_used_are_compiled() -> None:
+    """The shipped packs' patterns are compiled on first use (a run needs a fraction of them); each
+    one compiles."""
+    from pipeline.boilerplate import detect
+    from pipeline.config import BoilerplateConfig
+    from pipeline.document import Document
+    from pipeline.segment import segment
+
+    pack = load_rules()
+    assert not any("regex" in vars(r) for r in pack.rules)  # nothing compiled by loading
+    text = "Title\n\nShare this article\n\nBody."
+    doc = segment(Document(id="a", source="a.txt", format="text", text=text))
+    detect(doc, BoilerplateConfig(), pack)
+    used = sum("regex" in vars(r) for r in pack.rules)
+    assert 0 < used < len(pack.rules) // 4
+    for r in pack.rules:
+        assert isinstance(r.regex, re.Pattern), r.id

@@ -450,7 +450,10 @@ def _match_rules(
                 early = rule.zone == "tail" and b.index >= tail_early
                 if not (late or (early and (not b.g.prose or not bs[b.index - 1].g.prose))):
                     continue
-            m = index.searches[i](text)
+            search = index.searches[i]
+            if search is None:
+                search = index.searches[i] = rule.regex.search
+            m = search(text)
             if m is None:
                 continue
             if rule.strength == "strong":

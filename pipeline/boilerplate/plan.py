@@ -4,17 +4,31 @@ A pack's rules are indexed once (:func:`_rule_plan`, cached on the pack, also pe
 may fire on a block only when the block has the rule's required literal text
 (:mod:`pipeline.boilerplate.prefilter`) and no more words than the rule's ``max_words``.
 :func:`warm_up` builds the index ahead of the first document.
+
+Deriving the shipped rules' requirements from their parse trees takes about half a second, once
+per run; they are shipped derived, in ``rules/requirements.json`` (:func:`write_requirement_table`,
+``make rules-table``), and used only on the Python version, Unicode version and prefilter code that
+derived them (a user's rules, and everything after a change, are derived at run time).
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import re
+import sys
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
-from pipeline.boilerplate.prefilter import Dispatch, canon, requirement
-from pipeline.boilerplate.rules_model import Rule, RulePack
+from pipeline.boilerplate import prefilter
+from pipeline.boilerplate.prefilter import Dispatch, Requirement, canon, requirement
+from pipeline.boilerplate.rules_model import Rule, RulePack, load_rules
 from pipeline.document import Document
 
 _MAX_RULE_WORDS = 200
@@ -25,7 +39,9 @@ class _Index:
     """A pack's rules ready to run on blocks: which may fire on a block, found with two scans."""
 
     rules: tuple[Rule, ...]
-    searches: tuple[Callable[[str], re.Match[str] | None], ...]
+    searches: list[Callable[[str], re.Match[str] | None] | None]
+    """Rule ``i``'s compiled ``search``, filled in by the classifier on the rule's first search: a run
+    compiles only the patterns its blocks' literal text calls for."""
     by_words: tuple[int, ...]
     """For each word count up to ``_MAX_RULE_WORDS``, the bits of the rules allowed on such a block."""
     dispatch: Dispatch
@@ -36,8 +52,75 @@ def _index(rules: tuple[Rule, ...]) -> _Index:
     for i, r in enumerate(rules):
         for n in range(max(0, r.min_words), min(r.max_words, _MAX_RULE_WORDS) + 1):
             by_words[n] |= 1 << i
-    reqs = [requirement(r.pattern, r.case_sensitive) for r in rules]
-    return _Index(rules, tuple(r.regex.search for r in rules), tuple(by_words), Dispatch(reqs))
+    table = _shipped_requirements()
+    reqs = [table.get(key) or requirement(*key) for key in ((r.pattern, r.case_sensitive) for r in rules)]
+    return _Index(rules, [None] * len(rules), tuple(by_words), Dispatch(reqs))
+
+
+_TABLE = "requirements.json"
+
+
+def _deriver() -> dict[str, str]:
+    """What a shipped requirement table must have been derived with to be used here."""
+    code = Path(prefilter.__file__).read_bytes()
+    return {
+        "python": f"{sys.version_info[0]}.{sys.version_info[1]}",
+        "unicode": unicodedata.unidata_version,
+        "prefilter": hashlib.blake2b(code, digest_size=8).hexdigest(),
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_requirements() -> dict[tuple[str, bool], Requirement]:
+    """The shipped table of requirements by (pattern, case_sensitive); empty when it was derived
+    elsewhere (another Python, Unicode or prefilter code) or cannot be read.
+
+    >>> rule = next(r for r in load_rules().rules if r.id == "share_widget/en/share-this")
+    >>> key = (rule.pattern, rule.case_sensitive)
+    >>> _shipped_requirements()[key] == requirement(*key), ("x", False) in _shipped_requirements()
+    (True, False)
+    """
+    try:
+        data = json.loads((resources.files("pipeline.boilerplate") / "rules" / _TABLE).read_text("utf-8"))
+        if data.get("derived_with") != _deriver() or prefilter.case_api() is None:
+            return {}  # (without the engine's private case API nothing may be required)
+        rows = data["requirements"]
+        return {(pat, bool(cs)): Requirement(_strings(pre), _strings(lit)) for pat, cs, pre, lit in rows}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _strings(value: list[str] | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def requirement_table(rules: tuple[Rule, ...]) -> dict[str, Any]:
+    """The table :func:`_shipped_requirements` reads, derived now for ``rules`` (sorted, one entry
+    per pattern)."""
+    keys = sorted({(r.pattern, r.case_sensitive) for r in rules})
+    return {
+        "about": "Derived from the shipped rule packs by `make rules-table`; do not edit (see plan.py).",
+        "derived_with": _deriver(),
+        "requirements": [
+            [pat, cs, list(req.prefixes) if req.prefixes is not None else None,
+             list(req.literals) if req.literals is not None else None]
+            for pat, cs in keys
+            for req in [requirement(pat, cs)]
+        ],
+    }  # fmt: skip
+
+
+def write_requirement_table() -> Path:
+    """Write the shipped rules' requirement table next to the packs (``make rules-table``)."""
+    path = Path(prefilter.__file__).parent / "rules" / _TABLE
+    table = requirement_table(load_rules().rules)
+    rows = ",\n".join(json.dumps(row, ensure_ascii=False) for row in table.pop("requirements"))
+    head = json.dumps(table, ensure_ascii=False)[:-1]  # one entry per line: diffs show what changed
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(f'{head}, "requirements": [\n{rows}\n]}}\n', encoding="utf-8")
+    tmp.replace(path)
+    _shipped_requirements.cache_clear()
+    return path
 
 
 def _rule_lang(rule: Rule) -> str:
@@ -82,7 +165,7 @@ def _rule_plan(pack: RulePack, site: str | None) -> tuple[_Index, int]:
 
 
 def warm_up(pack: RulePack) -> None:
-    """Build the pack's rule index now (~0.1-0.2 s of regex parsing), e.g. before forking workers.
+    """Build the pack's rule index now (~0.1 s; ~0.6 s without the shipped table), e.g. before forking.
 
     :func:`detect` builds it on first use otherwise, once per process and pack.
 

@@ -73,7 +73,7 @@ _NONE = Requirement(None, None)
 
 
 @functools.lru_cache(maxsize=1)
-def _case_api() -> tuple[Callable[[int], int], dict[int, tuple[int, ...]]] | None:
+def case_api() -> tuple[Callable[[int], int], dict[int, tuple[int, ...]]] | None:
     """The regex engine's lower-casing and its extra case-insensitive pairs (private; None if absent)."""
     try:
         sre: Any = importlib.import_module("_sre")
@@ -92,7 +92,7 @@ def canon_char(ch: str) -> str:
     >>> canon_char("K"), canon_char("\\u212a"), canon_char("\\u017f"), canon_char("\\u0130"), canon_char("7")
     ('k', 'k', 's', 'i', '7')
     """
-    api = _case_api()
+    api = case_api()
     if api is None:
         return ch.lower()
     tolower, extra = api
@@ -111,7 +111,7 @@ def _irregular() -> tuple[re.Pattern[str], dict[int, str]]:
     sigma; the extra pairs (``ſ``, ``ı``, ``ς``...) differ too. Found once by scanning for
     characters the engine relates to a member of an extra pair.
     """
-    api = _case_api()
+    api = case_api()
     special = {"\u0130", "\u03a3"}
     if api is not None:
         extra = api[1]
@@ -336,7 +336,7 @@ def requirement(pattern: str, case_sensitive: bool) -> Requirement:
     >>> requirement("^share", False)  # a prefix implies the literal: no second test
     Requirement(prefixes=('share',), literals=None)
     """
-    if _case_api() is None:
+    if case_api() is None:
         return _NONE
     try:
         parser: Any = importlib.import_module("re._parser")

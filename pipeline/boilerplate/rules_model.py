@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import json
 import logging
@@ -117,9 +118,18 @@ class Rule:
     """The rule takes a line that only dates the article ("March 3, 2024 at 10:15", "Publié le 3 mars
     à 10h", "Zürich, 3. März 2024"): the head's steps read such a line as metadata like a byline, so
     a standfirst or a title may sit over or under it."""
-    regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern, compiled on first use: of the ~550 shipped rules a run uses the few
+        whose literal text its blocks have (:mod:`pipeline.boilerplate.prefilter`), and compiling all
+        of them took 0.3 s per run. A user's pack is compiled when it is read
+        (:meth:`RulePack.from_mapping`), so a bad pattern is an error before any input is read.
+
+        >>> Rule("other/xx/a", Category.OTHER, "a(").regex
+        Traceback (most recent call last):
+        pipeline.errors.ConfigError: rule other/xx/a: bad regex 'a(': missing ), unterminated subpattern ...
+        """
         try:
             flags = 0 if self.case_sensitive else re.IGNORECASE
             pattern = self.pattern
@@ -132,7 +142,7 @@ class Rule:
                 pattern = rf"^(?!.*\b(?:{'|'.join(words)})\b){_OUTSIDE_QUOTES}(?:{pattern})"
             elif self.not_in_quote:
                 pattern = rf"^{_OUTSIDE_QUOTES}(?:{pattern})"
-            object.__setattr__(self, "regex", re.compile(pattern, flags))
+            return re.compile(pattern, flags)
         except (re.error, OverflowError) as exc:  # OverflowError: a repeat count too large
             raise ConfigError(f"rule {self.id}: bad regex {self.pattern!r}: {exc}") from None
 
@@ -231,8 +241,12 @@ class RulePack:
         return hashlib.blake2b(blob, digest_size=16).hexdigest()
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any], source: str) -> RulePack:
-        """Build a pack from parsed TOML/YAML, validating every key (errors are :class:`ConfigError`)."""
+    def from_mapping(cls, data: Mapping[str, Any], source: str, compile_now: bool = True) -> RulePack:
+        """Build a pack from parsed TOML/YAML, validating every key (errors are :class:`ConfigError`).
+
+        ``compile_now`` compiles every pattern at once, so that a bad one is an error here; the
+        shipped packs (whose patterns the tests compile) leave it to the first use.
+        """
         if not isinstance(data, Mapping):
             raise ConfigError(f"{source}: a rule pack must be a table/mapping")
         unknown = sorted(set(data) - _PACK_KEYS)
@@ -241,7 +255,8 @@ class RulePack:
                 f"{source}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_PACK_KEYS))})"
             )
         lang = data.get("lang")
-        rules = tuple(_rule(r, source, lang) for r in _list(data.get("rule", []), source, "rule"))
+        listed = _list(data.get("rule", []), source, "rule")
+        rules = tuple(_rule(r, source, lang, compile_now) for r in listed)
         disabled = frozenset(_strs(data.get("disable", []), source, "disable"))
         per_site: list[tuple[str, frozenset[str]]] = []
         sites = data.get("site", {})
@@ -254,7 +269,7 @@ class RulePack:
                 (str(host), frozenset(_strs(table.get("disable", []), source, f"site.{host}.disable")))
             )
             extra = [dict(r, sites=[host]) for r in _list(table.get("rule", []), source, f"site.{host}.rule")]
-            rules += tuple(_rule(r, source, lang) for r in extra)
+            rules += tuple(_rule(r, source, lang, compile_now) for r in extra)
         seen: set[str] = set()
         for r in rules:  # site rules too: one id names one rule of the pack
             if r.id in seen:
@@ -279,7 +294,7 @@ def _strs(value: Any, source: str, key: str) -> list[str]:
     return value
 
 
-def _rule(data: Mapping[str, Any], source: str, lang: Any) -> Rule:
+def _rule(data: Mapping[str, Any], source: str, lang: Any, compile_now: bool) -> Rule:
     unknown = sorted(set(data) - _RULE_KEYS)
     rid = str(data.get("id", "?"))
     if unknown:
@@ -313,7 +328,7 @@ def _rule(data: Mapping[str, Any], source: str, lang: Any) -> Rule:
         weight = float(data.get("weight", default_weight))
         if not math.isfinite(weight):
             raise ValueError(f"weight must be a finite number (got {weight})")
-        return Rule(
+        rule = Rule(
             id=rid,
             category=category,
             pattern=data["pattern"],
@@ -329,6 +344,9 @@ def _rule(data: Mapping[str, Any], source: str, lang: Any) -> Rule:
             not_in_quote=_flag(data, "not_in_quote"),
             date_line=_flag(data, "date_line"),
         )
+        if compile_now:
+            rule.regex  # noqa: B018 - compiled now: a bad pattern is this file's error
+        return rule
     except (TypeError, ValueError, OverflowError) as exc:
         raise ConfigError(f"{source}: rule {rid}: {exc}") from None
     except ConfigError as exc:  # a bad regex: say in which file
@@ -431,7 +449,9 @@ def load_rules(extra_files: Sequence[str] = (), lang: str | Iterable[str] | None
             continue
         res = root / f"{name}.toml"
         pack = pack.merged(
-            RulePack.from_mapping(tomllib.loads(res.read_text(encoding="utf-8")), f"rules/{name}.toml")
+            RulePack.from_mapping(
+                tomllib.loads(res.read_text(encoding="utf-8")), f"rules/{name}.toml", compile_now=False
+            )
         )
     users = [RulePack.from_mapping(_parse_file(Path(f)), str(f)) for f in extra_files]
     for user in users:
