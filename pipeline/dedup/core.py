@@ -70,13 +70,13 @@ from pipeline.config import DedupConfig
 from pipeline.dedup.index import DedupIndex, Keys, anchor_positions, trigram_key_array
 from pipeline.dedup.text import (
     _AMOUNT,
-    _AMOUNT_HINT,
     _QUOTE,
     _WORD,
     RELATIVE_MARKERS,
     any_speech_verb,
     date_aliases,
     may_dates,
+    may_hold_amount,
     number_aliases,
     quoted_core,
     quoted_ranges,
@@ -258,7 +258,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
     # (word list, words outside quotation marks or None when all are) per passage, hashed at the end
     passages: list[tuple[list[str], list[str] | None]] = []
     findall = _WORD.findall
-    amounts = _AMOUNT_HINT.search(text) is not None  # "£22m": its unit is written out (see words())
+    amounts = may_hold_amount(text)  # "£22m": its unit is written out (see words())
     n_words = 0
     # the removals that may reach into the current sentence, in sorted order: the sentences come in
     # text order, so a removal that ends before one never reaches a later one (before: every
@@ -689,6 +689,7 @@ def _changed_figure(
     # a figure aligned on its own says nothing of where the next one stands: "2.7" (two words)
     # against "3.2" aligns the "2"s, and the "7" then looked inserted after it
     figure_at = set(numbers)
+    aligned = matching
     matching = [m for m in matching if m[2] != 1 or m[0] not in figure_at]
     starts = [a for a, _, _ in matching]  # ascending; the last is the empty end block at len(ours)
     for p in numbers:
@@ -716,10 +717,13 @@ def _changed_figure(
             aliases = number_aliases(ours[p])
             if not aliases.isdisjoint(gap) and all(w in aliases or w in mine for w in gap):
                 continue  # "11" for "eleven", "22 million" for "22 mln"
-            if first > 0 or end < len(window):
-                # the alignment was with the whole window, and a single word of ours may have gone to
-                # a neighbouring passage ("Reyes, 32, who ..." whose "Reyes" went to "Callum Reyes"
-                # in the line above): ask again of the matched passages alone
+            if (first > 0 or end < len(window)) and any(
+                size and (b < first or b + size > end) for _, b, size in aligned
+            ):
+                # the alignment was with the whole window, and a word of ours went to a neighbouring
+                # passage ("Reyes, 32, who ..." whose "Reyes" went to "Callum Reyes" in the line
+                # above): ask again of the matched passages alone (when every aligned word is in
+                # them, that alignment would be this one, and so would the answer)
                 inner = window[first:end]
                 blocks = SequenceMatcher(None, ours, inner, autojunk=False).get_matching_blocks()
                 sub = [b - base for b in bounds if base + first <= b <= base + end]
@@ -795,9 +799,9 @@ def _ranges(starts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]) -> np
     >>> _ranges(np.array([5, 0, 9]), np.array([2, 0, 3])).tolist()
     [5, 6, 9, 10, 11]
     """
-    total = int(lengths.sum())
-    before = np.cumsum(lengths) - lengths
-    out: npt.NDArray[np.int64] = np.repeat(starts - before, lengths) + np.arange(total, dtype=np.int64)
+    ends = lengths.cumsum()
+    total = int(ends[-1]) if len(ends) else 0
+    out: npt.NDArray[np.int64] = (starts - ends + lengths).repeat(lengths) + np.arange(total, dtype=np.int64)
     return out
 
 
@@ -957,7 +961,8 @@ def _coverages(
     iw = np.frombuffer(index.words, dtype=np.uint16)[_ranges(wstart, wlen)].astype(_U64)
     tag = np.repeat(np.arange(len(wins), dtype=_U64), wlen)
     inside = np.ones(len(iw), dtype=bool)
-    inside[np.cumsum(wlen) - 1] = False  # a window's last word starts no pair of it
+    wend = wlen.cumsum()
+    inside[wend - 1] = False  # a window's last word starts no pair of it
     table = ((tag << _U64(32)) | (iw << _U64(16)) | np.append(iw[1:], _U64(0)))[inside]
     table.sort()
     sw = (
@@ -969,26 +974,26 @@ def _coverages(
     n = q[:, 1] - q[:, 0]
     npairs = np.maximum(n - 1, 0)
     slots = n + 1  # a slot per word and one (always clear) between queries
-    s0 = np.cumsum(slots) - slots
+    s0 = slots.cumsum() - slots
     src = _ranges(q[:, 0], npairs)
-    probe = (np.repeat(wid.astype(_U64), npairs) << _U64(32)) | pairs[src]
-    at = np.minimum(np.searchsorted(table, probe), max(len(table) - 1, 0))
+    probe = (wid.astype(_U64).repeat(npairs) << _U64(32)) | pairs[src]
+    at = np.minimum(table.searchsorted(probe), max(len(table) - 1, 0))
     found = np.zeros(int(slots.sum()) + 1, dtype=bool)
+    at_pair = _ranges(s0, npairs)  # the slot of each pair's first word
     if len(table):
-        found[_ranges(s0, npairs)] = table[at] == probe
+        found[at_pair] = table[at] == probe
     cov = found.copy()
     cov[1:] |= found[:-1]  # word k is covered by pair k - 1 or pair k
     if dropped_word and len(table) and (n >= dropped_word).any():
         # our pair k (of a long query) of one covered and one uncovered word, found among the
         # window's pairs of words one apart, covers the other word too (a word dropped between)
-        at_pair = _ranges(s0, npairs)
-        half = (cov[at_pair] != cov[at_pair + 1]) & np.repeat(n >= dropped_word, npairs)
+        half = (cov[at_pair] != cov[at_pair + 1]) & (n >= dropped_word).repeat(npairs)
         if half.any():
             used = np.zeros(len(wins), dtype=bool)
-            used[np.repeat(wid, npairs)[half]] = True
-            inside2 = np.repeat(used, wlen)
-            inside2[np.cumsum(wlen) - 1] = False
-            inside2[np.cumsum(wlen)[wlen > 1] - 2] = False
+            used[wid.repeat(npairs)[half]] = True
+            inside2 = used.repeat(wlen)
+            inside2[wend - 1] = False
+            inside2[wend[wlen > 1] - 2] = False
             after2 = np.append(iw[2:], [_U64(0), _U64(0)])[: len(iw)]
             table2 = ((tag << _U64(32)) | (iw << _U64(16)) | after2)[inside2]
             table2.sort()

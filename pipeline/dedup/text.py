@@ -27,14 +27,28 @@ from itertools import repeat
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _AMOUNT = re.compile(
     r"(?:[£$€¥][ ]?[0-9](?:[.,]?[0-9])*[ ](?P<c>(?i:mn|m|bn))"
-    r"|(?<![^\W_])[0-9]+(?P<u>(?i:mn|m|bn|million|billion|mln|bln))"
-    r"|(?<![^\W_])[0-9]+[ ](?P<v>(?i:bn)))\b(?!['’][^\W_])"
+    r"|[0-9](?<![^\W_][0-9])[0-9]*(?P<u>(?i:mn|m|bn|million|billion|mln|bln))"
+    r"|[0-9](?<![^\W_][0-9])[0-9]*[ ](?P<v>(?i:bn)))\b(?!['’][^\W_])"
 )
 """An amount's unit: run together with its number ("£22m", "1.4m workers", "22million", "$1.5bn"),
 or after a space, "bn" ("1.5 bn") and "m" or "mn" after a currency sign ("£3 mn"; "the 100 m
-final" is no amount)."""
-_AMOUNT_HINT = re.compile(r"[0-9][ ]?(?i:mn|m|bn|mln|bln|million|billion)")
-"""Text where ``_AMOUNT`` may find an amount (in any of its pieces)."""
+final" is no amount). (A number's first digit must follow no letter or digit: checked behind that
+digit, so that every branch opens with a character class and the engine skips ahead to one; with
+the look-behind first it tried the pattern at every position, 2.3 times slower.)"""
+_AMOUNT_DIGITS = re.compile(r"[0-9](?:[mMbB]| [bB][nN])")
+
+
+def may_hold_amount(text: str) -> bool:
+    """Whether ``_AMOUNT`` may find an amount in ``text`` (or in any piece of it): a digit before
+    "m"/"b" or " bn", or a currency sign. Cheap: on news, true of one text in ten (a looser test,
+    a number before any word in "m", was true of every other one and cost a scan per sentence).
+
+    >>> may_hold_amount("12 mln dlrs"), may_hold_amount("22m"), may_hold_amount("costs £5")
+    (False, True, True)
+    """
+    return _AMOUNT_DIGITS.search(text) is not None or "£" in text or "$" in text or "€" in text or "¥" in text
+
+
 _UNIT_WORDS = {"m": "million", "mn": "million", "bn": "billion"}
 _QUOTE = re.compile(r"[\"“”„«»]|``|''")
 _QUOTE_MARK = re.compile("[\"“”„«»'‘’]")
