@@ -2292,7 +2292,8 @@ def _pool(the_plan: RunPlan) -> Iterator[cf.ProcessPoolExecutor | None]:
     if workers <= 1:
         yield None
         return
-    # load language profiles and build the rule index once; forked workers inherit both
+    # load language profiles and build the rule index once; forked workers inherit both (each
+    # compiles the rules' patterns it meets on first use)
     language.warm_up(the_plan.config.language)
     if the_plan.config.boilerplate.enabled:
         boilerplate.warm_up(_rule_pack(the_plan.config))

@@ -207,7 +207,11 @@ def test_the_shipped_requirement_table_is_current() -> None:
 
     path = Path(plan.__file__).parent / "rules" / "requirements.json"
     shipped = json.loads(path.read_text(encoding="utf-8"))
-    assert shipped == plan.requirement_table(RULES), "stale: run `make rules-table`"
+    now = plan.requirement_table(RULES)
+    assert shipped["requirements"] == now["requirements"], "stale: run `make rules-table`"
+    assert shipped["derived_with"]["prefilter"] == now["derived_with"]["prefilter"], "run `make rules-table`"
+    if shipped["derived_with"] != now["derived_with"]:
+        pytest.skip(f"the table was derived on {shipped['derived_with']}, this is {now['derived_with']}")
     table = plan._shipped_requirements()
     assert len(table) == len({(r.pattern, r.case_sensitive) for r in RULES})
     assert all(table[key] == requirement(*key) for key in ((r.pattern, r.case_sensitive) for r in RULES))
@@ -218,6 +222,8 @@ def test_a_table_derived_elsewhere_is_not_used(monkeypatch: pytest.MonkeyPatch) 
     table is ignored and every requirement derived at run time."""
     import pipeline.boilerplate.plan as plan
 
+    if not plan._shipped_requirements():
+        pytest.skip("the shipped table was derived on another Python or Unicode version")
     plan._shipped_requirements.cache_clear()
     try:
         monkeypatch.setattr(plan, "_deriver", lambda: {"python": "3.99", "unicode": "0", "prefilter": "x"})
@@ -241,11 +247,11 @@ def test_shipped_patterns_compile_and_only_those_used_are_compiled() -> None:
     from pipeline.segment import segment
 
     pack = load_rules()
-    assert not any("regex" in vars(r) for r in pack.rules)  # nothing compiled by loading
+    assert not any("_compiled" in vars(r) for r in pack.rules)  # nothing compiled by loading
     text = "Title\n\nShare this article\n\nBody."
     doc = segment(Document(id="a", source="a.txt", format="text", text=text))
     detect(doc, BoilerplateConfig(), pack)
-    used = sum("regex" in vars(r) for r in pack.rules)
+    used = sum("_compiled" in vars(r) for r in pack.rules)
     assert 0 < used < len(pack.rules) // 4
     for r in pack.rules:
         assert isinstance(r.regex, re.Pattern), r.id

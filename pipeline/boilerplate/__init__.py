@@ -11,7 +11,8 @@ Public API:
 - :func:`org_name` ``(name)``: whether a name is a desk's, an agency's, a paper's or an
   institution's rather than a person's (also used for the authors of HTML pages);
 - :func:`warm_up` ``(pack)`` building a pack's rule index ahead of the first
-  document (worth it before forking workers, which then share it).
+  document (worth it before forking workers, which then share it; patterns are compiled on first
+  use, in each worker).
 
 >>> pack = load_rules()
 >>> len(pack.rules) > 50

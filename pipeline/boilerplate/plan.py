@@ -62,7 +62,7 @@ _TABLE = "requirements.json"
 
 def _deriver() -> dict[str, str]:
     """What a shipped requirement table must have been derived with to be used here."""
-    code = Path(prefilter.__file__).read_bytes()
+    code = Path(prefilter.__file__).read_bytes().replace(b"\r\n", b"\n")  # a checkout's line ends
     return {
         "python": f"{sys.version_info[0]}.{sys.version_info[1]}",
         "unicode": unicodedata.unidata_version,

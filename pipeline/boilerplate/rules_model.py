@@ -16,7 +16,6 @@ True
 from __future__ import annotations
 
 import difflib
-import functools
 import hashlib
 import json
 import logging
@@ -119,17 +118,22 @@ class Rule:
     à 10h", "Zürich, 3. März 2024"): the head's steps read such a line as metadata like a byline, so
     a standfirst or a title may sit over or under it."""
 
-    @functools.cached_property
+    @property
     def regex(self) -> re.Pattern[str]:
         """The compiled pattern, compiled on first use: of the ~550 shipped rules a run uses the few
         whose literal text its blocks have (:mod:`pipeline.boilerplate.prefilter`), and compiling all
         of them took 0.3 s per run. A user's pack is compiled when it is read
-        (:meth:`RulePack.from_mapping`), so a bad pattern is an error before any input is read.
+        (:meth:`RulePack.from_mapping`), so a bad pattern is an error before any input is read; a
+        rule built in code is checked by reading this. (Kept in the instance's dict, not with
+        ``functools.cached_property``, whose lock on Python 3.11 a fork could inherit held.)
 
         >>> Rule("other/xx/a", Category.OTHER, "a(").regex
         Traceback (most recent call last):
         pipeline.errors.ConfigError: rule other/xx/a: bad regex 'a(': missing ), unterminated subpattern ...
         """
+        compiled: re.Pattern[str] | None = self.__dict__.get("_compiled")
+        if compiled is not None:
+            return compiled
         try:
             flags = 0 if self.case_sensitive else re.IGNORECASE
             pattern = self.pattern
@@ -142,9 +146,11 @@ class Rule:
                 pattern = rf"^(?!.*\b(?:{'|'.join(words)})\b){_OUTSIDE_QUOTES}(?:{pattern})"
             elif self.not_in_quote:
                 pattern = rf"^{_OUTSIDE_QUOTES}(?:{pattern})"
-            return re.compile(pattern, flags)
+            compiled = re.compile(pattern, flags)
         except (re.error, OverflowError) as exc:  # OverflowError: a repeat count too large
             raise ConfigError(f"rule {self.id}: bad regex {self.pattern!r}: {exc}") from None
+        self.__dict__["_compiled"] = compiled  # a cache beside the frozen fields (not one of them)
+        return compiled
 
     def search(self, text: str) -> re.Match[str] | None:
         """The match of this rule's pattern in ``text``, if any."""
