@@ -30,6 +30,7 @@ from pipeline.boilerplate import prefilter
 from pipeline.boilerplate.prefilter import Dispatch, Requirement, canon, requirement
 from pipeline.boilerplate.rules_model import Rule, RulePack, load_rules
 from pipeline.document import Document
+from pipeline.writers import atomic_writer
 
 _MAX_RULE_WORDS = 200
 
@@ -116,9 +117,8 @@ def write_requirement_table() -> Path:
     table = requirement_table(load_rules().rules)
     rows = ",\n".join(json.dumps(row, ensure_ascii=False) for row in table.pop("requirements"))
     head = json.dumps(table, ensure_ascii=False)[:-1]  # one entry per line: diffs show what changed
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(f'{head}, "requirements": [\n{rows}\n]}}\n', encoding="utf-8")
-    tmp.replace(path)
+    with atomic_writer(path) as fh:
+        fh.write(f'{head}, "requirements": [\n{rows}\n]}}\n')
     _shipped_requirements.cache_clear()
     return path
 
