@@ -149,6 +149,10 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in words if w not in _STOPWORDS}
 
 
+_BY_LINE = re.compile(r"By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}")
+"""A byline in a line of its own ("By GRETA SOLBERG", "By Jane McAllister"), case-sensitive."""
+
+
 def _make_blocks(
     text: str, raw: list[tuple[int, int, int]], table_rows: set[int]
 ) -> tuple[list[_Block], str, float]:
@@ -167,8 +171,14 @@ def _make_blocks(
     feats = [features_of(bw, lang, min_stop) for bw in first]
     del first
     feats += [features_of(words_of(i, s, e), lang, min_stop) for i, (s, e, _) in enumerate(raw[300:], 300)]
-    # hard-wrapped text (newswire, e-mail): many long lines that stop mid-sentence
-    wrapped_lines = sum(1 for f in feats if 50 <= f.chars <= 90 and not f.terminal)
+    # hard-wrapped text (newswire, e-mail): many long lines that stop mid-sentence and go on in a line
+    # of the same paragraph (a page's head of single lines, "Headline" / "By X" / "Posted ...", and its
+    # one-line paragraphs, teasers, list items, are not wrapped)
+    wrapped_lines = sum(
+        1
+        for i, f in enumerate(feats)
+        if 50 <= f.chars <= 90 and not f.terminal and i + 1 < len(raw) and raw[i + 1][2] == raw[i][2]
+    )
     hard_wrapped_doc = wrapped_lines >= max(3, 0.3 * len(feats))
     groups: list[list[int]] = []
     for i, (_s, _e, para) in enumerate(raw):
@@ -202,6 +212,10 @@ def _make_blocks(
                 and _LOWER_BYLINE.fullmatch(f.text) is not None
             )
             lower = f.text[:1].islower() and not byline
+            # (a byline under the headline starts a line of its own: "... broadband towers" / "By GRETA
+            # SOLBERG"; mid-sentence "by" is in lower case)
+            if hard_wrap and _BY_LINE.fullmatch(f.text):
+                hard_wrap = False
             if wrapped and (lower or prev.text.endswith((",", "-", ";")) or hard_wrap):
                 groups[-1].append(i)
                 continue

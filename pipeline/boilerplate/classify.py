@@ -836,6 +836,8 @@ def _score_blocks(
 def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
     """Captions: the line just above a credit line (same paragraph), and its exact copies.
 
+    Not a sentence that ends in a colon (it announces the list under the credit).
+
     Not a hard-wrapped line that continues the sentence above ("... in" / "reply to a
     shareholder's inquiry." over a "Reuters" sign-off), which starts mid-sentence, nor the
     article's last paragraph over the agency's sign-off ("... shared with the region." /
@@ -855,6 +857,8 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
         too_long = b.f.words > 45 or (b.g.prose and b.f.words > 30)
         if nxt.paragraph != b.paragraph or nxt.category != Category.CAPTION or too_long:
             continue
+        if b.f.text.endswith(":") and b.g.prose:
+            continue  # it announces what follows ("... Vorkehrungen:" / "Foto: Polizei" / a list)
         paragraph = b.f.words >= _STOCK_PARAGRAPH_WORDS or _SENTENCE_END.search(b.f.text) is not None
         if b.g.prose and b.f.terminal and paragraph and _STOCK_CREDIT.search(nxt.f.text):
             continue  # a paragraph over a stock photo's credit
