@@ -149,8 +149,9 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in words if w not in _STOPWORDS}
 
 
-_BY_LINE = re.compile(r"By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}")
-"""A byline in a line of its own ("By GRETA SOLBERG", "By Jane McAllister"), case-sensitive."""
+_BY_LINE = re.compile(r"By [A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}")
+"""A wire byline in a line of its own, the name in capitals ("By GRETA SOLBERG"); not a wrapped Title
+Case headline's last line ("... Vehicles Hit" / "By Faulty Airbag Sensors")."""
 
 
 def _make_blocks(
@@ -171,15 +172,30 @@ def _make_blocks(
     feats = [features_of(bw, lang, min_stop) for bw in first]
     del first
     feats += [features_of(words_of(i, s, e), lang, min_stop) for i, (s, e, _) in enumerate(raw[300:], 300)]
-    # hard-wrapped text (newswire, e-mail): many long lines that stop mid-sentence and go on in a line
-    # of the same paragraph (a page's head of single lines, "Headline" / "By X" / "Posted ...", and its
-    # one-line paragraphs, teasers, list items, are not wrapped)
-    wrapped_lines = sum(
+    # hard-wrapped text (newswire, e-mail): many of the lines of its paragraphs are long and stop
+    # mid-sentence, the next line long too, ending the sentence or going on in lower case, after a comma
+    # or "the"; a page's head of single lines ("Long headline" / "By X" / "ABC Northern Tasmania") is no
+    # wrapped text, and one-line paragraphs (teasers, headlines) do not count
+    def wraps(i: int) -> bool:
+        f = feats[i]
+        if not 50 <= f.chars <= 90 or f.terminal or i + 1 >= len(raw) or raw[i + 1][2] != raw[i][2]:
+            return False
+        nxt = feats[i + 1]
+        return (
+            nxt.chars >= 40
+            or not nxt.text[:1].isupper()
+            or nxt.terminal  # the sentence's end: "... Kaiser Permanente Medical" / "Center."
+            or f.text.endswith((",", ";", "-"))
+            or _open_end(f.text)
+        )
+
+    in_paragraphs = sum(
         1
-        for i, f in enumerate(feats)
-        if 50 <= f.chars <= 90 and not f.terminal and i + 1 < len(raw) and raw[i + 1][2] == raw[i][2]
+        for i in range(len(raw))
+        if (i > 0 and raw[i - 1][2] == raw[i][2]) or (i + 1 < len(raw) and raw[i + 1][2] == raw[i][2])
     )
-    hard_wrapped_doc = wrapped_lines >= max(3, 0.3 * len(feats))
+    wrapped_lines = sum(1 for i in range(len(feats)) if wraps(i))
+    hard_wrapped_doc = wrapped_lines >= max(3, 0.3 * in_paragraphs)
     groups: list[list[int]] = []
     for i, (_s, _e, para) in enumerate(raw):
         f = feats[i]

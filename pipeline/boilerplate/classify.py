@@ -836,7 +836,7 @@ def _score_blocks(
 def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
     """Captions: the line just above a credit line (same paragraph), and its exact copies.
 
-    Not a sentence that ends in a colon (it announces the list under the credit).
+    Not a sentence that ends in a colon over a list under the credit (it announces the list).
 
     Not a hard-wrapped line that continues the sentence above ("... in" / "reply to a
     shareholder's inquiry." over a "Reuters" sign-off), which starts mid-sentence, nor the
@@ -857,8 +857,9 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
         too_long = b.f.words > 45 or (b.g.prose and b.f.words > 30)
         if nxt.paragraph != b.paragraph or nxt.category != Category.CAPTION or too_long:
             continue
-        if b.f.text.endswith(":") and b.g.prose:
-            continue  # it announces what follows ("... Vorkehrungen:" / "Foto: Polizei" / a list)
+        after = bs[nxt.index + 1] if nxt.index + 1 < n else None
+        if b.f.text.endswith(":") and b.g.prose and after is not None and after.f.bullet:
+            continue  # it announces the list under the credit ("... Vorkehrungen:" / "Foto: X" / "- ...")
         paragraph = b.f.words >= _STOCK_PARAGRAPH_WORDS or _SENTENCE_END.search(b.f.text) is not None
         if b.g.prose and b.f.terminal and paragraph and _STOCK_CREDIT.search(nxt.f.text):
             continue  # a paragraph over a stock photo's credit
