@@ -172,6 +172,7 @@ def _make_blocks(
     feats = [features_of(bw, lang, min_stop) for bw in first]
     del first
     feats += [features_of(words_of(i, s, e), lang, min_stop) for i, (s, e, _) in enumerate(raw[300:], 300)]
+
     # hard-wrapped text (newswire, e-mail): many of the lines of its paragraphs are long and stop
     # mid-sentence, the next line long too, ending the sentence or going on in lower case, after a comma
     # or "the"; a page's head of single lines ("Long headline" / "By X" / "ABC Northern Tasmania") is no
