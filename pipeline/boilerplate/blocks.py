@@ -182,6 +182,8 @@ def _make_blocks(
         if not 50 <= f.chars <= 90 or f.terminal or i + 1 >= len(raw) or raw[i + 1][2] != raw[i][2]:
             return False
         nxt = feats[i + 1]
+        if _LOWER_BYLINE.fullmatch(nxt.text):
+            return False  # a headline over its byline ("by Caleb Ostrander")
         return (
             nxt.chars >= 40
             or not nxt.text[:1].isupper()

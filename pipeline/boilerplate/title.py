@@ -711,7 +711,9 @@ _SECTIONS = _split(
     economía sociedad internacional tecnología ciencia salud vida moderna entretenimiento tendencias
     brasil esportes entretenimento colunas economia opinião saúde ciência educação
     cronaca politica esteri cultura spettacoli tecnologia scienze salute opinioni
-    nieuws binnenland buitenland politiek economie cultuur opinie wetenschap"""
+    nieuws binnenland buitenland politiek economie cultuur opinie wetenschap
+    football rugby cricket racing golf tennis motorsport scores fixtures tables results recipes episodes
+    hosts shop about contact newsletters events announcements notices classifieds marketplace donate"""
 )
 """Section names of news sites' menus, case folded (:func:`_section_names`)."""
 
@@ -736,8 +738,8 @@ _MENU_ROW_WORDS = 6
 capitalised stop word: "Stocks Rally As Fed Signals Cuts")."""
 _MENU_ROW_SMALL = 2
 """At most this many short words in lower case in a menu's row ("e", "&")."""
-_MENU_ROW = re.compile(r"[^\W\d_]+( ([^\W\d_]+|&))+")
-"""Words (or "&") and single spaces only."""
+_MENU_ROW = re.compile(r"[^\W\d_]+( ([^\W\d_]+|[&+]))+")
+"""Words (or "&", "+") and single spaces only."""
 
 
 _OVER_NAME_WORDS = 5
