@@ -733,7 +733,7 @@ def _section_names(text: str) -> bool:
     return known >= 3 and 2 * known >= len(words)
 
 
-_MENU_ROW_WORDS = 6
+_MENU_ROW_WORDS = 5
 """Fewest words of a menu's row on one line (a headline this long has words in lower case, or a
 capitalised stop word: "Stocks Rally As Fed Signals Cuts")."""
 _MENU_ROW_SMALL = 2
