@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.boilerplate.title import _byline_line, _menu_row, _org_name, _stop_in_name
+from pipeline.boilerplate.title import _byline_line, _menu_row, _org_name, _section_row, _stop_in_name
 from tests.boilerplate_lines import lines_of
 
 
@@ -71,3 +71,28 @@ def test_a_title_case_headline_is_no_menus_row_when_it_shares_the_articles_words
     )
     assert _menu_row(line)  # alone, it reads as a row of sections
     assert not _menu_row(line, below)
+
+
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        ("Home News Sport What's On Announcements Jobs Public Notices", True),  # an apostrophe, "On"
+        ("Episodes About Hosts Newsletter Shop", True),  # four of five sections
+        ("Home Recipes Soups Mains Baking About", True),  # three of six, from "Home"
+        ("Local Business Owners Host Food Drive For Climate Jobs", False),  # five of nine: a headline
+        ("Recipes Soups Mains Baking About Us", False),  # two of six
+        ("HOME NEWS SPORT BUSINESS OPINION", False),  # a wire headline's capitals
+        ("Home News Sport 24/7 Business Opinion", False),  # a figure
+    ],
+)
+def test_a_row_of_section_names_is_a_menus_row_whatever_its_stop_words(line: str, row: bool) -> None:
+    assert _section_row(lines_of(line, rules=False)[0]) is row
+
+
+def test_a_row_of_section_names_is_a_menu_even_over_the_articles_words() -> None:
+    line, *below = lines_of(
+        "Home Kenya Africa World Business Sports Lifestyle Arts & Culture\n"
+        "Kenya's culture ministry opened the festival of arts and photography in Nairobi on Friday.",
+        rules=False,
+    )
+    assert _menu_row(line, below)

@@ -300,7 +300,14 @@ def _find_title(
         if len(names) == 1 and word == names[0] - 1 and author_over_date and bs[names[0]].f.words <= 3:
             return word  # "Burnout" over "Emily Carter" over the date
         if names:
-            return names[0]
+            top = names[0]
+            if bs[top].f.words <= _SITE_NAME_WORDS and _PAPER_NAME.search(bs[top].f.text) is not None:
+                # a paper's name among the head's lines ("By Wanjiru Kamau" / "Nairobi Herald" / the
+                # date): the headline over the byline, when the text starts with one
+                over = _headline_over_byline(bs)
+                if over is not None and over < top:
+                    return over
+            return top
         return first_name if first_name is not None else _headline_over_byline(bs)
 
     unlabelled = 0
@@ -606,7 +613,8 @@ def _headline_over_byline(bs: list[_Block]) -> int | None:
     """The text's first line, when it is a headline with the byline at most three lines below
     ("Tortilla de patatas tradicional" / standfirst / "Por Carmen Ruiz"): a head too far above
     the article (over an ingredient list) for the search from the article up."""
-    first = next((b for b in bs if b.strong is None or b.strong.category != Category.NAVIGATION), None)
+    heads = (b for b in bs if b.strong is None or b.strong.category != Category.NAVIGATION)
+    first = next((b for b in heads if not _section_row(b)), None)
     if first is None or first.strong is not None or not (_is_headline(first) or _question_headline(first)):
         return None
     below = bs[first.index + 1 : first.index + 4]
@@ -686,6 +694,8 @@ def _menu_row(b: _Block, below: Sequence[_Block] = ()) -> bool:
     Tributi", "Cultuur & Media"), no figure, no punctuation, and at most one word of the lines
     ``below`` it (:func:`_words_of`: a Title Case headline shares more: "Council Approves Bike Lanes")."""
     f = b.f
+    if _section_row(b):
+        return True
     if b.strong is not None or f.words < _MENU_ROW_WORDS or _MENU_ROW.fullmatch(f.text) is None:
         return False
     small = [w for w in f.text.split() if not w[:1].isupper()]
@@ -696,6 +706,28 @@ def _menu_row(b: _Block, below: Sequence[_Block] = ()) -> bool:
         and f.stops <= len(small)
         # (a section's name may be the article's city: "Amsterdam")
         and len(_stems(f.text) & _words_of([x for x in below if x is not b])) < 2
+    )
+
+
+def _section_row(b: _Block) -> bool:
+    """A menu's row on one line that names a news site's sections (:func:`_section_names`), starting
+    at "Home" or two thirds of it sections: it may hold a capitalised stop word or an apostrophe
+    ("Home News Sport What's On Announcements Jobs Public Notices", "Episodes About Hosts Newsletter
+    Shop"), and share words with the article ("Home Kenya Africa World Business Sports ..."), which
+    :func:`_menu_row` allows no Title Case headline ("Local Business Owners Host Food Drive For
+    Climate Jobs": five of nine)."""
+    f = b.f
+    if b.strong is not None or f.words < _MENU_ROW_WORDS or f.text.isupper():
+        return False
+    if _SECTION_ROW.fullmatch(f.text) is None or not _section_names(f.text):
+        return False
+    words = f.text.casefold().split()
+    small = [w for w in f.text.split() if not w[:1].isupper()]
+    known = sum(w in _SECTIONS for w in words)
+    return (
+        len(small) <= _MENU_ROW_SMALL
+        and all(len(w) <= 3 for w in small)
+        and (words[0] == "home" or 3 * known >= 2 * len(words))
     )
 
 
@@ -740,6 +772,8 @@ _MENU_ROW_SMALL = 2
 """At most this many short words in lower case in a menu's row ("e", "&")."""
 _MENU_ROW = re.compile(r"[^\W\d_]+( ([^\W\d_]+|[&+]))+")
 """Words (or "&", "+") and single spaces only."""
+_SECTION_ROW = re.compile(r"[^\W\d_]+(['’][^\W\d_]+)?( ([^\W\d_]+(['’][^\W\d_]+)?|[&+]))+")
+"""Words (an apostrophe inside one: "What's"; or "&", "+") and single spaces only."""
 
 
 _OVER_NAME_WORDS = 5
