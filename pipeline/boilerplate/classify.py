@@ -148,11 +148,16 @@ _LABELLED_CREDITS = (
     "caption/pt/credito",
     "caption/da/foto",
     "caption/sv/foto",
+    "caption/pl/fot",
 )
 """Other languages' credit lines of their own ("Foto: Michael Bamberger/BZ", "Imagem: Douglas
 Magno/AFP", "PHOTO MARCO CAMPANOZZI, LA PRESSE"): the line over one is the photo's caption when it is
 no paragraph (:func:`_adjacent_captions`) and the credit names a photo, not a source ("Quelle: dpa"
 under the article's last paragraph)."""
+_SYMBOL_CREDITS = ("caption/xx/photo-credit-symbol", "caption/it/credito")
+"""Credit lines that name no photo ("© BELGA", "Jorge Guerrero (AFP)"): the line over one is the photo's
+caption only between the article's paragraphs, in a page copied without blank lines
+(:func:`_adjacent_captions`)."""
 _CAPTION_WORDS = 7
 """Fewest words of a caption with no full stop over a labelled credit (a subheading is shorter)."""
 _NO_CAPTION_START = re.compile(
@@ -177,7 +182,7 @@ def _caption_like(b: _Block) -> bool:
 
 _PHOTO_LABEL = re.compile(
     r"(foto|fotos|fotografía|bild|photo|photos|crédit photo|imagen|imagem|imagens|arkivfoto|arkivbild|"
-    r"fotograf)\b",
+    r"fotograf|fot\.)(\b|(?<=\.))",
     re.IGNORECASE,
 )
 """The start of a credit that names a photo ("Foto: ...", "PHOTO ..."), not a source ("Quelle: ...")."""
@@ -846,6 +851,9 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
     Pfälzerwald gefilmt" / "dpa" / "Eine Wildkamera hat ..."), nor a headline over the source and the
     head's date or byline."""
     n = len(bs)
+    # a page copied without blank lines: its lines are its paragraphs, and a photo's credit stands
+    # between the caption over it and the article's next paragraph under it, all in one "paragraph"
+    flat = n > 0 and bs[0].paragraph == bs[-1].paragraph
     first_kept = next((b.index for b in bs if b.score < threshold), n)
     kept_after = n  # the first block from which on nothing is kept
     while kept_after > 0 and bs[kept_after - 1].score >= threshold:
@@ -888,17 +896,32 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             # ("Seltener Luchs ... gefilmt" / "dpa" / "Eine Wildkamera hat ...", "Chile's copper output
             # slides 6% ..." / "Reuters" / "May 3, 2024 at 10:15 AM")
             continue
-        labelled = (
-            nxt.rule in _LABELLED_CREDITS
-            and _PHOTO_LABEL.match(nxt.f.text) is not None
-            and not (b.g.prose and b.f.terminal and paragraph)
+        # in a page without blank lines, the article's next paragraph under the credit: a longer line of
+        # prose (not the caption under its credit), with the article going on
+        article_under = (
+            flat
+            and under is not None
+            and under.g.prose
+            and under.f.words > b.f.words
+            and nxt.index < kept_after
+            and under.score < threshold
+        )
+        if article_under:
+            # a caption of two short sentences ("Vindkraftverk utanför Trelleborg. Svag vind har ...")
+            paragraph = b.f.words >= _STOCK_PARAGRAPH_WORDS
+        caption_over = (
+            not (b.g.prose and b.f.terminal and paragraph)
             and _caption_like(b)
             # (a credit over its caption in one paragraph is the lower line's: "Foto: dpa" / "Ein Bus ...")
-            and not (nxt.index + 1 < n and bs[nxt.index + 1].paragraph == nxt.paragraph)
+            and (article_under or not (under is not None and under.paragraph == nxt.paragraph))
         )
+        photo = _PHOTO_LABEL.match(nxt.f.text) is not None
+        labelled = nxt.rule in _LABELLED_CREDITS and photo and caption_over
+        symbol = nxt.rule in _SYMBOL_CREDITS and article_under and caption_over
         if (
             nxt.rule in _CREDIT_CATS
             or labelled
+            or symbol
             or nxt.f.text.startswith(b.f.text)
             or nxt.rule == "caption/adjacent-credit"
         ):
