@@ -365,3 +365,18 @@ def test_dedup_never_adds_text_and_is_order_stable(texts: list[str]) -> None:
     k = max(1, len(docs) // 2)
     prefix = run(docs[:k])
     assert all(prefix[d.id] == res[d.id] for d in docs[:k])
+
+
+def test_chinese_text_is_compared_character_by_character() -> None:
+    # before, a line of Chinese was one "word" (no spaces), too short to compare: copies of a
+    # Chinese page were never found, and three of them made the whole page a "site template"
+    first = (
+        "国家统计局周一发布数据显示，十月份全国规模以上工业增加值同比增长百分之五点三。\n"
+        "专家表示，制造业投资回升是主要原因。"
+    )
+    other = "市政府周二宣布，新的地铁线路将于明年五月开通，全长二十公里，设十五个车站。\n市民对此表示欢迎。"
+    texts = (("a", first), ("b", first), ("c", other))
+    docs = [Document(id=i, source=i, format="text", text=t) for i, t in texts]
+    res = decide([compute_signature(d, DedupConfig()) for d in docs], DedupIndex(), DedupConfig())
+    assert res["b"].duplicate_of == "a"
+    assert res["c"].duplicate_of is None and res["c"].duplicates == ()

@@ -24,7 +24,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import repeat
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+"""Kana and Han ideographs: scripts written without spaces between words."""
+_WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:['’][^\W_{_CJK}]+)*")
+"""A word; in Chinese and Japanese each character is one (their words are not set apart by spaces: a
+sentence would be one "word", too short to be compared at all)."""
 _AMOUNT = re.compile(
     r"(?:[£$€¥][ ]?[0-9](?:[.,]?[0-9])*[ ](?P<c>(?i:mn|m|bn))"
     r"|[0-9](?<![^\W_][0-9])[0-9]*(?P<u>(?i:mn|m|bn|million|billion|mln|bln))"
