@@ -148,14 +148,18 @@ class RunPlan:
         """
         counted: frozenset[str] = frozenset()
         rerun: frozenset[str] = frozenset()
-        if self.seen:
+        if self.seen or self.counted:
             indices = [
                 i
                 for part in self.shards.specs[shard_index]
                 for i in (part if isinstance(part, range) else (part[0],))
             ]
-            rerun = frozenset(self.sources.rel(i) for i in indices if self.seen[i])
-            if self.counted:  # seen inputs, and inputs whose output a one-off run set aside
+            if self.seen:
+                rerun = frozenset(self.sources.rel(i) for i in indices if self.seen[i])
+            if self.counted:
+                # seen inputs, and inputs whose output a one-off run set aside, which no input of
+                # this run may have been seen with (before, their lines were then counted again:
+                # one-off runs of two folders in turn into one output made an article a template)
                 counted = frozenset(self.sources.rel(i) for i in indices if self.counted[i])
         return ShardTask(shard_index, self.shards[shard_index], self.config, self.work_dir, counted, rerun)
 
@@ -2132,11 +2136,18 @@ def _finalise(
     template_keys: dict[str, set[int]],
     config: Config,
 ) -> Finished | Rejection:
-    """Add template spans, then assemble the output text (or reject an emptied document)."""
+    """Add template spans, then assemble the output text (or reject an emptied document).
+
+    Template lines that would leave nothing of a document are not removed from it: a page whose
+    every line recurs on its site is that page repeated (crawled again, or in a script dedup does
+    not split into words), not a template around an article.
+    """
     if template_keys.get(doc.group):
         extra = templates.spans(doc, template_keys[doc.group])
-        if extra:
+        if extra and assemble_mod.kept_ranges(doc.text, [(s.start, s.end) for s in doc.removed + extra]):
             doc = doc.replace(removed=tuple(sorted(doc.removed + extra)))
+        elif extra:
+            log.debug("%s: every kept line recurs on its site: the page itself repeated, kept", doc.id)
     dups: tuple[Duplicate, ...] = result.duplicates if result is not None else ()
     cut = [(s.start, s.end) for s in doc.removed]
     if config.dedup.mode == "drop":
