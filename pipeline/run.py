@@ -1630,45 +1630,52 @@ def finish(
     )
     moved: list[tuple[Path, Path]] = []
     published: list[bool] = []
+    # from setting earlier files aside to the state's commit, SIGINT and SIGTERM wait: a signal in
+    # between left the new documents file beside the old manifest, and the state unsaved
+    held = contextlib.ExitStack()
 
     def set_aside() -> None:  # once this run's files are finished, right before they are published
+        held.enter_context(_signals_deferred())
         _set_aside_uncommitted(out, state.run_ids(), plan.state_dir, config.run.incremental, moved)
         if elsewhere:
             _keep_cited_one_off(out, elsewhere, moved)
 
     committed = written = False
     try:
-        _write_outputs(
-            plan, results, renames, decisions, template_keys, summary, map_fn or map, set_aside, published
-        )
-        written = True
-        if not config.run.incremental:
-            replaced |= _hidden_runs(out)  # set aside now or by an earlier one-off run
-        summary.timings["write"] = time.perf_counter() - t0
-
-        unread = UNREAD.hex()
-        processed = (
-            (f.rel, f.size, f.blake2b) for f, skipped in plan.files() if not skipped and f.blake2b != unread
-        )
-        state.record_inputs(processed, plan.run_id, counted=config.boilerplate.templates_on)
-        state.record_input_ids(plan.input_ids)
-        # the inputs of the replaced runs that this run did not read (by content: the same file
-        # under another path is read): their documents are no longer in the output, so the next
-        # incremental run must write them again, not skip them as unchanged
-        aside = state.set_inputs_aside(replaced - {plan.run_id}, keep_run=plan.run_id)
-        if aside:
-            log.warning(
-                "%d input(s) that earlier runs processed and this run did not read are to be read "
-                "again: a one-off run replaces the output (earlier runs' files are kept as "
-                ".docclean-orphan-*); the next incremental run with this state writes them again",
-                aside,
+        with held:
+            _write_outputs(
+                plan, results, renames, decisions, template_keys, summary, map_fn or map, set_aside, published
             )
-        summary.seconds = time.time() - plan.started
-        state.start_run(plan.run_id, _iso(plan.started))
-        counts = {k: v for k, v in summary.to_dict().items() if isinstance(v, int)}
-        state.finish_run(plan.run_id, _iso(time.time()), counts)
-        state.commit()
-        committed = True
+            written = True
+            if not config.run.incremental:
+                replaced |= _hidden_runs(out)  # set aside now or by an earlier one-off run
+            summary.timings["write"] = time.perf_counter() - t0
+
+            unread = UNREAD.hex()
+            processed = (
+                (f.rel, f.size, f.blake2b)
+                for f, skipped in plan.files()
+                if not skipped and f.blake2b != unread
+            )
+            state.record_inputs(processed, plan.run_id, counted=config.boilerplate.templates_on)
+            state.record_input_ids(plan.input_ids)
+            # the inputs of the replaced runs that this run did not read (by content: the same file
+            # under another path is read): their documents are no longer in the output, so the next
+            # incremental run must write them again, not skip them as unchanged
+            aside = state.set_inputs_aside(replaced - {plan.run_id}, keep_run=plan.run_id)
+            if aside:
+                log.warning(
+                    "%d input(s) that earlier runs processed and this run did not read are to be read "
+                    "again: a one-off run replaces the output (earlier runs' files are kept as "
+                    ".docclean-orphan-*); the next incremental run with this state writes them again",
+                    aside,
+                )
+            summary.seconds = time.time() - plan.started
+            state.start_run(plan.run_id, _iso(plan.started))
+            counts = {k: v for k, v in summary.to_dict().items() if isinstance(v, int)}
+            state.finish_run(plan.run_id, _iso(time.time()), counts)
+            state.commit()
+            committed = True
         shutil.rmtree(plan.work_dir, ignore_errors=True)
     except KeyboardInterrupt as exc:
         if not published:
@@ -2402,6 +2409,48 @@ def _signals_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """SIGINT and SIGTERM that arrive in the block take effect when it ends (the first one, with
+    the handler there was before): for the steps that must finish together. Any thread of the
+    process may receive a signal, so holding it back from one thread (:func:`_signals_held`) is
+    not enough; handlers can only be set in the main thread: elsewhere (a library caller's
+    thread) the block runs as it is.
+
+    >>> import os
+    >>> try:
+    ...     with _signals_deferred():
+    ...         os.kill(os.getpid(), signal.SIGINT)
+    ...         print("the block ends")
+    ... except KeyboardInterrupt:
+    ...     print("then the interrupt")
+    the block ends
+    then the interrupt
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    got: list[int] = []
+    previous = {int(sig): signal.getsignal(sig) for sig in _HELD}
+
+    def hold(signum: int, frame: object) -> None:
+        got.append(signum)
+
+    for held in _HELD:
+        signal.signal(held, hold)
+    try:
+        yield
+    finally:
+        for num, handler in previous.items():
+            signal.signal(num, handler)
+        if got:
+            first = previous[got[0]]
+            if callable(first):
+                first(got[0], None)
+            elif first == signal.SIG_DFL:
+                os.kill(os.getpid(), got[0])
 
 
 def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:

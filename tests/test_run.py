@@ -1608,3 +1608,35 @@ def test_one_off_runs_of_two_folders_in_turn_count_each_page_once_for_site_templ
 
     with State.open(runner.default_state_dir(out), readonly=True) as st:
         assert (st.group_docs("x"), st.group_docs("y")) == (1, 1)
+
+
+def test_a_signal_while_the_output_is_published_waits_for_the_manifest_and_the_state(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import signal
+
+    from pipeline.state import State
+
+    out = tmp_path / "out"
+    first = tmp_path / "first"
+    first.mkdir()
+    shutil.copy(SEEDS / "003_8b4b2912ffbc3d7b.txt", first / "a.txt")
+    runner.run([first], out, one_worker())
+    write_manifest = runner.write_manifest
+
+    def interrupted(*args: Any, **kwargs: Any) -> None:
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C between the documents' rename and the manifest
+        write_manifest(*args, **kwargs)
+
+    monkeypatch.setattr(runner, "write_manifest", interrupted)
+    with pytest.raises(RunInterrupted) as caught:
+        runner.run([SEEDS], out, one_worker())
+    # before: the new documents beside the old manifest (one document) and an unsaved state
+    assert str(caught.value) == RunInterrupted.AFTER_COMMIT
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    # (the seeds' 003 is a.txt of the first run again: a duplicate_document now)
+    assert manifest["summary"]["documents"] == len(lines(out / "documents.jsonl")) == 4
+    assert manifest["summary"]["rejected"] == len(lines(out / "rejected.jsonl")) == 1
+    with State.open(out / ".docclean-state", readonly=True) as st:
+        assert st.info()["runs"] == 2
