@@ -952,11 +952,30 @@ def _stamp(name: str) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
+def _extract(doc: Document, config: Config) -> Document:
+    """The extract stage: the text of an HTML document (``is_html``). A library caller's document
+    that holds its input in ``raw`` only (readers set ``text``, or ``is_html`` for HTML) is HTML
+    when its format says so, else that text (before, it went on empty and was rejected as
+    emptied by cleaning).
+
+    >>> html = "<html><body><p>The council voted on the budget for the new year on Monday.</p></body></html>"
+    >>> _extract(Document(id="h", source="h.html", format="html", raw=html), Config()).text
+    'The council voted on the budget for the new year on Monday.'
+    >>> _extract(Document(id="t", source="t.txt", format="text", raw="Plain."), Config()).text
+    'Plain.'
+    """
+    if not doc.is_html and doc.raw and not doc.text:
+        if doc.format != "html":
+            return doc.replace(text=doc.raw, raw="")
+        doc = doc.replace(is_html=True)
+    return extract.extract(doc, config.extract) if doc.is_html else doc
+
+
 def stages(config: Config) -> list[tuple[str, Stage]]:
     """The per-document stages, in order, as ``(name, Document -> Document)``."""
     pack = _rule_pack(config)
     out: list[tuple[str, Stage]] = [
-        ("extract", lambda d: extract.extract(d, config.extract) if d.is_html else d),
+        ("extract", lambda d: _extract(d, config)),
         ("repair", lambda d: repair.repair(d, config.repair)),
         ("segment", segment.segment),
     ]

@@ -1640,3 +1640,17 @@ def test_a_signal_while_the_output_is_published_waits_for_the_manifest_and_the_s
     assert manifest["summary"]["rejected"] == len(lines(out / "rejected.jsonl")) == 1
     with State.open(out / ".docclean-state", readonly=True) as st:
         assert st.info()["runs"] == 2
+
+
+def test_a_library_callers_html_document_with_raw_only_is_extracted() -> None:
+    from pipeline.config import Config
+    from pipeline.document import Document
+
+    html = "<html><body><p>The harbour office opens at nine on weekdays from May.</p></body></html>"
+    page = runner.process_document(Document(id="p", source="p.html", format="html", raw=html), Config())
+    # before: a Rejection, "nothing is left once boilerplate is removed" (is_html was not set)
+    assert not isinstance(page, runner.Rejection)
+    assert page.text == "The harbour office opens at nine on weekdays from May."
+    plain = Document(id="t", source="t.txt", format="text", raw="Plain words.")
+    text = runner.process_document(plain, Config())
+    assert not isinstance(text, runner.Rejection) and text.text == "Plain words."
