@@ -324,8 +324,50 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if missing:
             bad += 1
             sys.stdout.write(f"rejection {k} ({rej.get('id')!r}): no {', '.join(missing)}\n")
-    sys.stdout.write(f"{n} records, {bad} schema errors, {damaged} damaged lines\n")
-    return 0 if bad == 0 and damaged == 0 else 1
+    # every file as long as its run's manifest says (before, a documents.jsonl cut at a line's
+    # end, or one beside another run's manifest, passed)
+    short = 0
+    for problem in _manifest_mismatches(args.output_dir):
+        short += 1
+        sys.stdout.write(problem + "\n")
+    sys.stdout.write(
+        f"{n} records, {bad} schema errors, {damaged} damaged lines, {short} files unlike their manifest\n"
+    )
+    return 0 if bad == 0 and damaged == 0 and short == 0 else 1
+
+
+def _manifest_mismatches(output_dir: Path) -> Iterator[str]:
+    """A line for every output file whose lines are not as many as its run's manifest says
+    (``summary.documents`` and ``summary.rejected`` of ``manifest.json`` and, for incremental
+    runs, each ``manifest-<run>.json``); files set aside since are not looked at.
+
+    >>> import json, tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> _ = (out / "documents.jsonl").write_text('{"id": "a"}\\n')
+    >>> manifest = {"outputs": {"documents": "documents.jsonl"}, "summary": {"documents": 2}}
+    >>> _ = (out / "manifest.json").write_text(json.dumps(manifest))
+    >>> list(_manifest_mismatches(out))  # doctest: +ELLIPSIS
+    ['.../documents.jsonl: 1 lines, but manifest.json says 2 documents']
+    """
+    checked: set[str] = set()
+    for manifest in sorted(output_dir.glob("manifest*.json")):
+        try:
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            yield f"{manifest}: not a docclean manifest ({exc})"
+            continue
+        outputs, summary = data.get("outputs") or {}, data.get("summary") or {}
+        for kind in ("documents", "rejected"):
+            name, want = outputs.get(kind), summary.get(kind)
+            if not isinstance(name, str) or not isinstance(want, int) or name in checked:
+                continue
+            checked.add(name)
+            path = output_dir / name
+            if not path.is_file():
+                continue  # set aside by a later run
+            got = sum(1 for _ in _read_run_file(path))
+            if got != want:
+                yield f"{path}: {got} lines, but {manifest.name} says {want} {kind}"
 
 
 # -- state ----------------------------------------------------------------------------------------

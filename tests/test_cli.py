@@ -115,7 +115,7 @@ def test_validate_reports_every_damaged_line_and_checks_the_rest(
     assert f"{bad / 'documents-20260101T000000Z-0a1b2c3d.jsonl.gz'}:" in printed
     assert "the compressed file ends early" in printed
     assert "language_score: 7 is greater than the maximum of 1" in printed  # the later file checked
-    assert printed.endswith(" records, 1 schema errors, 3 damaged lines\n")
+    assert printed.endswith(" records, 1 schema errors, 3 damaged lines, 0 files unlike their manifest\n")
     # explain stops at the first damaged line: exit 1 like validate and report (before: 2, "bad
     # arguments", though the arguments were right and the output was damaged)
     assert main(["explain", str(bad), "003_8b4b2912ffbc3d7b"]) == 1
@@ -669,7 +669,9 @@ def test_explain_and_validate_read_only_the_files_runs_write(
     assert main(["run", str(SEEDS), "-o", str(out), "--workers", "1", "-q"]) == 0
     (out / "documents-mynotes.jsonl").write_text("my notes, not JSON\n", encoding="utf-8")
     assert main(["validate", str(out)]) == 0
-    assert capsys.readouterr().out.endswith("5 records, 0 schema errors, 0 damaged lines\n")
+    assert capsys.readouterr().out.endswith(
+        "5 records, 0 schema errors, 0 damaged lines, 0 files unlike their manifest\n"
+    )
 
 
 def test_validate_reads_the_rejections_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -682,4 +684,20 @@ def test_validate_reads_the_rejections_too(tmp_path: Path, capsys: pytest.Captur
     printed = capsys.readouterr().out
     assert f"{out / 'rejected.jsonl'}:1: not a docclean record" in printed
     assert "rejection 1 ('x'): no source, reason, message" in printed
-    assert printed.endswith("5 records, 1 schema errors, 1 damaged lines\n")
+    assert f"{out / 'rejected.jsonl'}: 2 lines, but manifest.json says 0 rejected" in printed
+    assert printed.endswith("5 records, 1 schema errors, 1 damaged lines, 1 files unlike their manifest\n")
+
+
+def test_validate_finds_a_file_cut_at_a_line_end_by_its_manifest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # an audit: documents.jsonl cut to its first two lines (or a new run's file beside an old
+    # manifest) passed validate, every line left being a good record
+    out = tmp_path / "out"
+    assert main(["run", str(SEEDS), "-o", str(out), "--workers", "1", "-q"]) == 0
+    docs = out / "documents.jsonl"
+    docs.write_bytes(b"".join(docs.read_bytes().splitlines(keepends=True)[:2]))
+    assert main(["validate", str(out)]) == 1
+    printed = capsys.readouterr().out
+    assert f"{docs}: 2 lines, but manifest.json says 5 documents" in printed
+    assert printed.endswith("2 records, 0 schema errors, 0 damaged lines, 1 files unlike their manifest\n")
