@@ -279,7 +279,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def _add_validate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("validate", help="check every record of a run against the JSON Schema")
+    p = sub.add_parser(
+        "validate",
+        help="check every record of a run against the JSON Schema and each file against its manifest",
+    )
     p.add_argument("output_dir", type=Path)
     p.set_defaults(func=cmd_validate)
 

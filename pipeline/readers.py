@@ -341,6 +341,21 @@ def _shown(name: str) -> str:
     return name
 
 
+def _docclean_output(folder: str, entries: Sequence[os.DirEntry[str]]) -> bool:
+    """Whether ``folder`` (its ``entries``) is a docclean run's output: a ``manifest.json`` of
+    docclean's (its schema) beside a ``documents*.jsonl``. Inside an input folder its records would
+    be read back as input (an earlier run into ``in/out``, then one of ``in`` into ``in/out2``)."""
+    names = {e.name for e in entries}
+    if "manifest.json" not in names or not any(n.startswith("documents") and ".jsonl" in n for n in names):
+        return False
+    try:
+        with open(os.path.join(folder, "manifest.json"), "rb") as fh:
+            head = fh.read(200)
+    except OSError:
+        return False
+    return b'"schema": "docclean-manifest/' in head
+
+
 def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -> Iterator[Source | str]:
     """Sources and skipped rel paths under ``folder``, depth first in sorted name order.
 
@@ -363,6 +378,14 @@ def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -
             # a folder inside it: the rest of the run goes on, and its reader rejects it
             logger.warning("cannot list %s/ (%s): rejected as unreadable", prefix, exc.strerror or exc)
             yield _not_a_file(os.path.realpath(here), prefix + "/")
+            return
+        if prefix != root_name and _docclean_output(here, entries):
+            logger.warning(
+                "skipping %s/: another docclean run's output folder (its manifest.json); name its "
+                "files to read them",
+                prefix,
+            )
+            yield prefix + "/"
             return
         real_here = os.path.realpath(here)
         path = path | {real_here}  # the real folders walked down to here

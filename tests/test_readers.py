@@ -167,6 +167,23 @@ def test_discover_skips_excluded_folders(tmp_path: Path) -> None:
     assert [s.rel for s in discover([root], exclude=[str(root / "out")])] == ["in/a.txt"]
 
 
+def test_another_docclean_runs_output_folder_inside_an_input_folder_is_skipped(tmp_path: Path) -> None:
+    # an audit: a run into in/out, then one of in/ into in/out2, read in/out's records back as input
+    root = tmp_path / "in"
+    (root / "out").mkdir(parents=True)
+    (root / "mine").mkdir()
+    (root / "a.txt").write_text("a")
+    for folder in ("out", "mine"):
+        (root / folder / "documents.jsonl").write_text('{"text": "an earlier run"}\n')
+    (root / "out" / "manifest.json").write_text('{\n  "schema": "docclean-manifest/1"\n}\n')
+    (root / "mine" / "manifest.json").write_text('{"name": "a user\'s own manifest"}\n')
+    found = scan_inputs([root])
+    assert [s.rel for s in found.sources] == ["in/a.txt", "in/mine/documents.jsonl"]
+    assert "in/out/" in found.skipped
+    # named as the input itself, an output folder is read (its records re-cleaned, on purpose)
+    assert [s.rel for s in discover([root / "out"])] == ["out/documents.jsonl"]
+
+
 def test_file_names_that_are_not_utf8_get_printable_rels(tmp_path: Path) -> None:
     import os
 
