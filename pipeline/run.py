@@ -262,6 +262,7 @@ def plan(
     # before the walk (minutes on a nightly crawl): a missing input makes no output folder, an
     # output or state folder that cannot be made or written stops the run now, not after the walk
     readers.check_inputs(inputs)
+    _rule_pack(config)  # a rule pack that is missing or wrong makes no output folder either
     _make_output(out)
     _make_output(Path(state_dir), "state")
     check_free(state_dir)  # another run's lock: exit 3 now, not after the walk and checksums

@@ -566,6 +566,16 @@ def test_a_missing_input_still_creates_no_output_folder(
     assert not (tmp_path / "out").exists()
 
 
+def test_a_missing_rule_pack_creates_no_output_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # an audit: exit 2, but the output folder was made first (other configuration errors make none)
+    args = ["run", str(SEEDS), "-o", str(tmp_path / "out"), "--rules", str(tmp_path / "no.toml"), "-q"]
+    assert main(args) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
 def test_the_lock_message_names_the_state_folder_as_an_absolute_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
