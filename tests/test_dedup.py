@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import pickle
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -380,3 +381,49 @@ def test_chinese_text_is_compared_character_by_character() -> None:
     res = decide([compute_signature(d, DedupConfig()) for d in docs], DedupIndex(), DedupConfig())
     assert res["b"].duplicate_of == "a"
     assert res["c"].duplicate_of is None and res["c"].duplicates == ()
+
+
+def test_a_page_of_short_lines_seen_again_is_a_whole_duplicate() -> None:
+    # a results page crawled twice: every line shorter than the words a passage needs, so no
+    # passage was compared and both copies were kept (and three made every line a site template)
+    page = "Tour de Suisse\nEtappe 3\nAnthony Ravard\nPlatz 12\nRückstand 1:02\nTeam AG2R\nPunkte 14\n"
+    other = "Tour de Suisse\nEtappe 4\nJens Voigt\nPlatz 3\nRückstand 0:12\nTeam CSC\nPunkte 30\n"
+    docs = [
+        Document(id=i, source=i, format="text", text=t) for i, t in (("a", page), ("b", page), ("c", other))
+    ]
+    sigs = [compute_signature(d, DedupConfig()) for d in docs]
+    res = decide(sigs, DedupIndex(), DedupConfig())
+    assert (res["b"].duplicate_of, res["b"].similarity) == ("a", 1.0)
+    assert res["c"].duplicate_of is None
+    # the same one document at a time through one index, as runs through the state do
+    index = DedupIndex()
+    one_by_one = {k: v for s in sigs for k, v in decide([s], index, DedupConfig()).items()}
+    assert one_by_one == res
+    # a rerun of the whole duplicate (the same id, the same words) is decided the same again
+    assert decide([sigs[1]], index, DedupConfig())["b"].duplicate_of == "a"
+
+
+def test_a_rerun_is_no_exact_copy_of_a_document_indexed_after_its_place() -> None:
+    # "b" was decided (a whole duplicate) when the index held one passage; "c", indexed later, has
+    # its very words: decided again, "b" is compared with the index as it stood then, not with "c"
+    page = "Tour de Suisse\nEtappe 3\nAnthony Ravard\nPlatz 12\nRückstand 1:02\nTeam AG2R\nPunkte 14\n"
+    index = DedupIndex()
+    index.add_document("a", [0], [5], [0, 1], array("H", [7]))
+    sig = compute_signature(Document(id="b", source="b", format="text", text=page), DedupConfig())
+    index.add_duplicate("b", sig.words, 1)
+    index.add_document("c", sig.starts, sig.ends, sig.word_offsets, sig.words)
+    assert decide([sig], index, DedupConfig())["b"].duplicate_of is None
+
+
+def test_a_document_is_no_exact_copy_of_an_earlier_version_of_itself() -> None:
+    # an input changed, then changed back: its first version is its own, no earlier document
+    page = "Tour de Suisse\nEtappe 3\nAnthony Ravard\nPlatz 12\nRückstand 1:02\nTeam AG2R\nPunkte 14\n"
+    other = "Tour de Suisse\nEtappe 4\nJens Voigt\nPlatz 3\nRückstand 0:12\nTeam CSC\nPunkte 30\n"
+    sigs = [
+        compute_signature(Document(id="a", source="a", format="text", text=t), DedupConfig())
+        for t in (page, other)
+    ]
+    index = DedupIndex()
+    for s in sigs:
+        index.add_document("a", s.starts, s.ends, s.word_offsets, s.words)
+    assert decide([sigs[0]], index, DedupConfig())["a"].duplicate_of is None

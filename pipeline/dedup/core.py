@@ -203,7 +203,8 @@ class DedupResult:
     duplicates: tuple[Duplicate, ...] = ()
     duplicate_of: str | None = None
     similarity: float = 0.0
-    """Share of the document's words in duplicate passages."""
+    """Share of the document's words in duplicate passages (1.0 for the very same words as an
+    earlier document: a whole duplicate whose passages may be too short to compare)."""
 
 
 def _kept_pieces(start: int, end: int, removed: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1378,7 +1379,23 @@ def decide(
         dup_words = sum(words_by_doc.values())
         share = dup_words / sig.total_words if sig.total_words else 0.0
         dup_of: str | None = None
-        if dups and share >= cfg.document_threshold:
+        # the very same words as a document indexed before (before this one's place, for a rerun of
+        # a whole duplicate): a whole duplicate, though its passages are too short to compare (a
+        # page of short lines crawled twice)
+        same = None
+        if rerun is None and not (dups and share >= cfg.document_threshold) and sig.total_words >= min_words:
+            same = index.exact_copy(sig.words)
+            if same is not None and (
+                index.doc_ids[same] == sig.doc_id
+                or (before is not None and index.doc_range(same)[0] >= before)
+            ):
+                same = None
+        if same is not None:
+            dup_of, share = index.doc_ids[same], 1.0
+            logger.debug("%s: the same words as %s", sig.doc_id, dup_of)
+            if placed is None:
+                index.add_duplicate(sig.doc_id, sig.words, before)
+        elif dups and share >= cfg.document_threshold:
             top = min(words_by_doc, key=lambda d: (-words_by_doc[d], d))
             dup_of = index.doc_ids[top]
             logger.debug("%s: whole-document duplicate of %s (%.2f)", sig.doc_id, dup_of, share)

@@ -282,6 +282,9 @@ class DedupIndex:
         bits, or'ed with :func:`words_digest` of its words (one int an entry: ~110 bytes, a
         third of a tuple keyed by the id). A rerun of one is decided against the index as it
         stood then (:meth:`duplicate_place`)."""
+        self._exact: dict[int, int] | None = None
+        """Document indexes by :func:`words_digest` of their words, the first of equal ones (derived,
+        never stored; built on first use: :meth:`exact_copy`)."""
         self.rerun_end: int | None = None
         """Scratch space of :func:`pipeline.dedup.core.decide` (not stored): where the indexed copy of
         the last rerun document it decided ends, while only reruns have been decided since."""
@@ -337,7 +340,25 @@ class DedupIndex:
         self._insert_anchors(_owned(keys.tolist(), rel, anchors, first, set(skip)))
         if self.anchors * _BLOOM_BITS_PER_ANCHOR > len(self._bloom) * 8:
             self._rebuild_bloom()
+        if self._exact is not None:
+            self._exact.setdefault(words_digest(ws), d)
         return d
+
+    def exact_copy(self, words: Sequence[int]) -> int | None:
+        """The first indexed document with the very same ``words`` (all its passages'), or None.
+
+        >>> idx = DedupIndex()
+        >>> for name, w in (("a", [1, 2]), ("b", [3]), ("c", [1, 2])):
+        ...     _ = idx.add_document(name, [0], [5], [0, len(w)], array("H", w))
+        >>> idx.exact_copy([1, 2]), idx.exact_copy([3]), idx.exact_copy([2, 1])
+        (0, 1, None)
+        """
+        if self._exact is None:
+            exact: dict[int, int] = {}
+            for d in range(len(self.doc_ids)):
+                exact.setdefault(words_digest(self.document_words(d)), d)
+            self._exact = exact
+        return self._exact.get(words_digest(words))
 
     def _name(self, doc_id: str, d: int) -> None:
         had = self._named.setdefault(doc_id, d)
@@ -533,6 +554,10 @@ class DedupIndex:
         total += sys.getsizeof(self.duplicates) + sum(
             sys.getsizeof(k) + sys.getsizeof(v) for k, v in self.duplicates.items()
         )
+        if self._exact is not None:
+            total += sys.getsizeof(self._exact) + sum(
+                sys.getsizeof(k) + sys.getsizeof(v) for k, v in self._exact.items()
+            )
         return total + sys.getsizeof(self._bloom)
 
     def to_blobs(self) -> dict[str, bytes]:
