@@ -158,6 +158,10 @@ _SYMBOL_CREDITS = ("caption/xx/photo-credit-symbol", "caption/it/credito")
 """Credit lines that name no photo ("© BELGA", "Jorge Guerrero (AFP)"): the line over one is the photo's
 caption only between the article's paragraphs, in a page copied without blank lines
 (:func:`_adjacent_captions`)."""
+_BARE_CREDIT_WORDS = 5
+"""Longest credit of :data:`_SYMBOL_CREDITS` that is the credit alone ("Jorge Guerrero (AFP)")."""
+_CAPTION_PLACE = re.compile(r"[^\W\d_][^:.!?]{2,50}: \S")
+"""A caption's place or subject before a colon ("In einer Kita in Winterthur: Die Tarife ...")."""
 _CAPTION_WORDS = 7
 """Fewest words of a caption with no full stop over a labelled credit (a subheading is shorter)."""
 _NO_CAPTION_START = re.compile(
@@ -897,7 +901,11 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             # slides 6% ..." / "Reuters" / "May 3, 2024 at 10:15 AM")
             continue
         # in a page without blank lines, the article's next paragraph under the credit: a longer line of
-        # prose (not the caption under its credit), with the article going on
+        # prose (not the caption under its credit), with the article going on; the line over the
+        # credit is its caption only when no sentence could be the article's: without a full stop
+        # ("Finanzminister Matthias Reinhold am Mittwoch im Bundestag") or a place before a colon
+        # ("In einer Kita in Winterthur: Die Tarife ..."); a short paragraph of one sentence stays
+        # ("Die Feuerwehr ist seit Sonntag im Einsatz." / "Foto: dpa" / "Ein Löschzug vor ...")
         article_under = (
             flat
             and under is not None
@@ -905,10 +913,8 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             and under.f.words > b.f.words
             and nxt.index < kept_after
             and under.score < threshold
+            and (not b.f.terminal or _CAPTION_PLACE.match(b.f.text) is not None)
         )
-        if article_under:
-            # a caption of two short sentences ("Vindkraftverk utanför Trelleborg. Svag vind har ...")
-            paragraph = b.f.words >= _STOCK_PARAGRAPH_WORDS
         caption_over = (
             not (b.g.prose and b.f.terminal and paragraph)
             and _caption_like(b)
@@ -917,7 +923,13 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
         )
         photo = _PHOTO_LABEL.match(nxt.f.text) is not None
         labelled = nxt.rule in _LABELLED_CREDITS and photo and caption_over
-        symbol = nxt.rule in _SYMBOL_CREDITS and article_under and caption_over
+        # (a bare credit, not a caption with its credit at its end: "Il cantiere ... (Ti-Press)")
+        symbol = (
+            nxt.rule in _SYMBOL_CREDITS
+            and nxt.f.words <= _BARE_CREDIT_WORDS
+            and article_under
+            and caption_over
+        )
         if (
             nxt.rule in _CREDIT_CATS
             or labelled
