@@ -52,6 +52,7 @@ changed input seen by an earlier run).
 from __future__ import annotations
 
 import bisect
+import hashlib
 import logging
 from array import array
 from bisect import bisect_right
@@ -175,6 +176,10 @@ class DocSignature:
     numbers: bytes = b""
     """Per word of ``words``, its :func:`~pipeline.dedup.text.figure_kind`: 1 a number, 2 a day or
     month, 0 no figure; empty: none is."""
+    digest: int = 0
+    """A 64-bit digest of the passages' text as written (signs, figures and punctuation included):
+    a document with the same digest as an earlier one is a whole duplicate however short its
+    passages (:meth:`~pipeline.dedup.index.DedupIndex.exact_copy`); 0: none."""
 
     def passage_numbers(self, start: int, end: int) -> list[int]:
         """Positions, relative to word ``start``, of the figures among the words ``start:end``."""
@@ -259,6 +264,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
     # (word list, words outside quotation marks or None when all are) per passage, hashed at the end
     passages: list[tuple[list[str], list[str] | None]] = []
     findall = _WORD.findall
+    whole = hashlib.blake2b(digest_size=8)  # the passages' text, for exact copies
     amounts = may_hold_amount(text)  # "£22m": its unit is written out (see words())
     n_words = 0
     # the removals that may reach into the current sentence, in sorted order: the sentences come in
@@ -305,6 +311,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
                 passages.append((ws, [w for w, f in zip(ws, flags, strict=True) if not f]))
             starts.append(s)
             ends.append(e)
+            whole.update(piece.encode("utf-8", "surrogatepass") + b"\n")
             n_words += len(ws)
             offsets.append(n_words)
             if on:
@@ -322,8 +329,20 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
     chosen = None
     if anchors:
         chosen = array("I", anchor_positions(trigram_key_array(hashes), offsets).astype(np.uint32).tobytes())
+    digest = int.from_bytes(whole.digest(), "little") if passages else 0
     return DocSignature(
-        doc.id, starts, ends, offsets, hashes, cores, quoted, speech, chosen, runs_on=ons, numbers=numbers
+        doc.id,
+        starts,
+        ends,
+        offsets,
+        hashes,
+        cores,
+        quoted,
+        speech,
+        chosen,
+        runs_on=ons,
+        numbers=numbers,
+        digest=digest,
     )
 
 
@@ -1384,7 +1403,7 @@ def decide(
         # page of short lines crawled twice)
         same = None
         if rerun is None and not (dups and share >= cfg.document_threshold) and sig.total_words >= min_words:
-            same = index.exact_copy(sig.words)
+            same = index.exact_copy(sig.digest) if sig.digest else None
             if same is not None and (
                 index.doc_ids[same] == sig.doc_id
                 or (before is not None and index.doc_range(same)[0] >= before)
@@ -1416,6 +1435,7 @@ def decide(
                 dup_idx + kept_copies,
                 keys,
                 sig.anchors,
+                sig.digest,
             )
         if rerun is not None:
             index.rerun_end = index.doc_range(rerun)[1]

@@ -282,9 +282,11 @@ class DedupIndex:
         bits, or'ed with :func:`words_digest` of its words (one int an entry: ~110 bytes, a
         third of a tuple keyed by the id). A rerun of one is decided against the index as it
         stood then (:meth:`duplicate_place`)."""
-        self._exact: dict[int, int] | None = None
-        """Document indexes by :func:`words_digest` of their words, the first of equal ones (derived,
-        never stored; built on first use: :meth:`exact_copy`)."""
+        self.exact: dict[int, int] = {}
+        """Document indexes by the digest of their passages' text
+        (:attr:`~pipeline.dedup.core.DocSignature.digest`), the first of equal ones: a document with
+        the very same text is a whole duplicate (:meth:`exact_copy`). Stored (16 bytes a document);
+        a store written before it holds none for its documents."""
         self.rerun_end: int | None = None
         """Scratch space of :func:`pipeline.dedup.core.decide` (not stored): where the indexed copy of
         the last rerun document it decided ends, while only reruns have been decided since."""
@@ -308,13 +310,15 @@ class DedupIndex:
         no_anchor: Iterable[int] = (),
         keys: Keys | None = None,
         anchors: Sequence[int] | None = None,
+        digest: int = 0,
     ) -> int:
         """Append one document's passages; returns its document index.
 
         Passages listed in ``no_anchor`` (already duplicates of earlier ones)
         are stored for context but get no anchors: the earlier copy answers.
         ``keys`` may pass ``trigram_key_array(words[word_offsets[0]:word_offsets[-1]])``,
-        ``anchors`` the positions chosen by :func:`anchor_positions` (from the map side).
+        ``anchors`` the positions chosen by :func:`anchor_positions` (from the map side), ``digest``
+        the digest of its text (:meth:`exact_copy`; 0: none).
         """
         skip = sorted(set(no_anchor))
         d = len(self.doc_ids)
@@ -340,25 +344,20 @@ class DedupIndex:
         self._insert_anchors(_owned(keys.tolist(), rel, anchors, first, set(skip)))
         if self.anchors * _BLOOM_BITS_PER_ANCHOR > len(self._bloom) * 8:
             self._rebuild_bloom()
-        if self._exact is not None:
-            self._exact.setdefault(words_digest(ws), d)
+        if digest:
+            self.exact.setdefault(digest, d)
         return d
 
-    def exact_copy(self, words: Sequence[int]) -> int | None:
-        """The first indexed document with the very same ``words`` (all its passages'), or None.
+    def exact_copy(self, digest: int) -> int | None:
+        """The first indexed document whose text has ``digest``, or None.
 
         >>> idx = DedupIndex()
-        >>> for name, w in (("a", [1, 2]), ("b", [3]), ("c", [1, 2])):
-        ...     _ = idx.add_document(name, [0], [5], [0, len(w)], array("H", w))
-        >>> idx.exact_copy([1, 2]), idx.exact_copy([3]), idx.exact_copy([2, 1])
+        >>> for name, digest in (("a", 11), ("b", 22), ("c", 11)):
+        ...     _ = idx.add_document(name, [0], [5], [0, 1], array("H", [1]), digest=digest)
+        >>> idx.exact_copy(11), idx.exact_copy(22), idx.exact_copy(33)
         (0, 1, None)
         """
-        if self._exact is None:
-            exact: dict[int, int] = {}
-            for d in range(len(self.doc_ids)):
-                exact.setdefault(words_digest(self.document_words(d)), d)
-            self._exact = exact
-        return self._exact.get(words_digest(words))
+        return self.exact.get(digest)
 
     def _name(self, doc_id: str, d: int) -> None:
         had = self._named.setdefault(doc_id, d)
@@ -554,18 +553,17 @@ class DedupIndex:
         total += sys.getsizeof(self.duplicates) + sum(
             sys.getsizeof(k) + sys.getsizeof(v) for k, v in self.duplicates.items()
         )
-        if self._exact is not None:
-            total += sys.getsizeof(self._exact) + sum(
-                sys.getsizeof(k) + sys.getsizeof(v) for k, v in self._exact.items()
-            )
+        total += sys.getsizeof(self.exact) + sum(
+            sys.getsizeof(k) + sys.getsizeof(v) for k, v in self.exact.items()
+        )
         return total + sys.getsizeof(self._bloom)
 
     def to_blobs(self) -> dict[str, bytes]:
         """The index as named little-endian blobs (for the state store).
 
         >>> sorted(DedupIndex().to_blobs())  # doctest: +NORMALIZE_WHITESPACE
-        ['bucket_data', 'bucket_offsets', 'doc_first', 'doc_ids', 'duplicates', 'layout', 'p_doc',
-         'p_end', 'p_start', 'p_word', 'words']
+        ['bucket_data', 'bucket_offsets', 'doc_first', 'doc_ids', 'duplicates', 'exact', 'layout',
+         'p_doc', 'p_end', 'p_start', 'p_word', 'words']
         """
         return {name: bytes(blob) for name, blob in self.iter_blobs()}
 
@@ -600,6 +598,7 @@ class DedupIndex:
             "duplicates": lambda: _le(
                 array("Q", (x for k, v in self.duplicates.items() for x in (k, v >> 64, v & _MASK64)))
             ),
+            "exact": lambda: _le(array("Q", (x for k, v in self.exact.items() for x in (k, v)))),
             "layout": lambda: LAYOUT.encode("ascii"),
             "p_doc": lambda: _le_view(self.p_doc),
             "p_end": lambda: _le_view(self.p_end),
@@ -633,6 +632,10 @@ class DedupIndex:
         # whole duplicates is then placed by the run's order, see pipeline.dedup.core.decide)
         flat = _from_le("Q", blobs.get("duplicates", b""))  # (id digest, place, words digest) each
         idx.duplicates = {flat[i]: (flat[i + 1] << 64) | flat[i + 2] for i in range(0, len(flat) - 2, 3)}
+        # a store written before documents' digests were recorded has none: its documents are
+        # found by their passages only
+        pairs = _from_le("Q", blobs.get("exact", b""))
+        idx.exact = {pairs[i]: pairs[i + 1] for i in range(0, len(pairs) - 1, 2)}
         idx.doc_first = _from_le("Q", blobs["doc_first"])
         idx.p_doc = _from_le("I", blobs["p_doc"])
         idx.p_start = _from_le("I", blobs["p_start"])

@@ -84,10 +84,12 @@ _CARDINALS = (
     "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn "
     "sechzehn siebzehn achtzehn neunzehn zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig "
     "neunzig hundert tausend millionen milliarde milliarden mio mrd "
+    "零 〇 一 二 三 四 五 六 七 八 九 十 百 千 万 萬 亿 億 两 兩"
 )
 _NUMBER_WORDS = frozenset(w.casefold() for w in _CARDINALS.split())
 """Cardinal numbers written out, case-folded (English, German; not "one"/"ein", which are also
-pronouns and articles): figures like digits."""
+pronouns and articles), and the numerals of Chinese and Japanese (each character a word): figures
+like digits ("第二季度" is no copy of "第一季度")."""
 _DIGIT = re.compile(r"\d")
 
 # weekday and month names with the short forms a copy may write instead ("Jan 20" for "January
