@@ -342,7 +342,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def _manifest_mismatches(output_dir: Path) -> Iterator[str]:
     """A line for every output file whose lines are not as many as its run's manifest says
     (``summary.documents`` and ``summary.rejected`` of ``manifest.json`` and, for incremental
-    runs, each ``manifest-<run>.json``); files set aside since are not looked at.
+    runs, each ``manifest-<run>.json``); files set aside since are not looked at, nor files no
+    manifest names any more (a one-off run's ``documents.jsonl`` once an incremental run wrote
+    ``manifest.json`` over its manifest).
 
     >>> import json, tempfile
     >>> out = Path(tempfile.mkdtemp())
@@ -352,8 +354,12 @@ def _manifest_mismatches(output_dir: Path) -> Iterator[str]:
     >>> list(_manifest_mismatches(out))  # doctest: +ELLIPSIS
     ['.../documents.jsonl: 1 lines, but manifest.json says 2 documents']
     """
+    from pipeline.writers import RUN_ID
+
     checked: set[str] = set()
-    for manifest in sorted(output_dir.glob("manifest*.json")):
+    # manifest.json and each incremental run's manifest-<run>.json, not a user's manifest-notes.json
+    ours = re.compile(rf"manifest(-{RUN_ID})?\.json")
+    for manifest in sorted(p for p in output_dir.glob("manifest*.json") if ours.fullmatch(p.name)):
         try:
             data = json.loads(manifest.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:

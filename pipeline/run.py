@@ -955,9 +955,9 @@ def _stamp(name: str) -> tuple[int, int]:
 
 def _extract(doc: Document, config: Config) -> Document:
     """The extract stage: the text of an HTML document (``is_html``). A library caller's document
-    that holds its input in ``raw`` only (readers set ``text``, or ``is_html`` for HTML) is HTML
-    when its format says so, else that text (before, it went on empty and was rejected as
-    emptied by cleaning).
+    that holds its input in ``raw`` (and no other ``text``: readers set ``text``, or ``is_html``
+    for HTML) is HTML when its format says so (``html``, ``warc``; ``jsonl`` with markup), else
+    that text (before, it went on empty and was rejected as emptied by cleaning).
 
     >>> html = "<html><body><p>The council voted on the budget for the new year on Monday.</p></body></html>"
     >>> _extract(Document(id="h", source="h.html", format="html", raw=html), Config()).text
@@ -965,10 +965,11 @@ def _extract(doc: Document, config: Config) -> Document:
     >>> _extract(Document(id="t", source="t.txt", format="text", raw="Plain."), Config()).text
     'Plain.'
     """
-    if not doc.is_html and doc.raw and not doc.text:
-        if doc.format != "html":
-            return doc.replace(text=doc.raw, raw="")
-        doc = doc.replace(is_html=True)
+    if not doc.is_html and doc.raw and (not doc.text or doc.text == doc.raw):
+        html = doc.format in ("html", "warc") or (doc.format == "jsonl" and readers.has_markup(doc.raw))
+        if not html:
+            return doc if doc.text else doc.replace(text=doc.raw, raw="")
+        doc = doc.replace(is_html=True, text="")
     return extract.extract(doc, config.extract) if doc.is_html else doc
 
 
@@ -2163,18 +2164,11 @@ def _finalise(
     template_keys: dict[str, set[int]],
     config: Config,
 ) -> Finished | Rejection:
-    """Add template spans, then assemble the output text (or reject an emptied document).
-
-    Template lines that would leave nothing of a document are not removed from it: a page whose
-    every line recurs on its site is that page repeated (crawled again, or in a script dedup does
-    not split into words), not a template around an article.
-    """
+    """Add template spans, then assemble the output text (or reject an emptied document)."""
     if template_keys.get(doc.group):
         extra = templates.spans(doc, template_keys[doc.group])
-        if extra and assemble_mod.kept_ranges(doc.text, [(s.start, s.end) for s in doc.removed + extra]):
+        if extra:
             doc = doc.replace(removed=tuple(sorted(doc.removed + extra)))
-        elif extra:
-            log.debug("%s: every kept line recurs on its site: the page itself repeated, kept", doc.id)
     dups: tuple[Duplicate, ...] = result.duplicates if result is not None else ()
     cut = [(s.start, s.end) for s in doc.removed]
     if config.dedup.mode == "drop":
@@ -2434,10 +2428,11 @@ def _signals_held() -> Iterator[None]:
 @contextlib.contextmanager
 def _signals_deferred() -> Iterator[None]:
     """SIGINT and SIGTERM that arrive in the block take effect when it ends (the first one, with
-    the handler there was before): for the steps that must finish together. Any thread of the
-    process may receive a signal, so holding it back from one thread (:func:`_signals_held`) is
-    not enough; handlers can only be set in the main thread: elsewhere (a library caller's
-    thread) the block runs as it is.
+    the handler there was before): for the steps that must finish together. A second one takes
+    effect at once (a Ctrl-C again stops a commit that hangs). Any thread of the process may
+    receive a signal, so holding it back from one thread (:func:`_signals_held`) is not enough;
+    handlers can only be set in the main thread: elsewhere (a library caller's thread) the block
+    runs as it is.
 
     >>> import os
     >>> try:
@@ -2448,29 +2443,49 @@ def _signals_deferred() -> Iterator[None]:
     ...     print("then the interrupt")
     the block ends
     then the interrupt
+    >>> try:
+    ...     with _signals_deferred():
+    ...         os.kill(os.getpid(), signal.SIGINT)
+    ...         os.kill(os.getpid(), signal.SIGINT)
+    ...         print("not reached")
+    ... except KeyboardInterrupt:
+    ...     print("stopped at once")
+    stopped at once
     """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     got: list[int] = []
-    previous = {int(sig): signal.getsignal(sig) for sig in _HELD}
+    # (a handler set from C reads as None: it cannot be put back, so that signal is left alone)
+    previous = {int(sig): h for sig in _HELD if (h := signal.getsignal(sig)) is not None}
+
+    def restore() -> None:
+        for num, handler in previous.items():
+            signal.signal(num, handler)
+
+    def act(signum: int) -> None:
+        handler = previous[signum]
+        if callable(handler):
+            handler(signum, None)
+        elif handler == signal.SIG_DFL:
+            os.kill(os.getpid(), signum)
 
     def hold(signum: int, frame: object) -> None:
+        if got:  # a second one: stop now (a commit that hangs, on a network file system)
+            restore()
+            act(signum)
+            return
         got.append(signum)
+        log.warning("finishing publishing the output and saving the state; stop again to stop at once")
 
-    for held in _HELD:
-        signal.signal(held, hold)
+    for num in previous:
+        signal.signal(num, hold)
     try:
         yield
     finally:
-        for num, handler in previous.items():
-            signal.signal(num, handler)
+        restore()
         if got:
-            first = previous[got[0]]
-            if callable(first):
-                first(got[0], None)
-            elif first == signal.SIG_DFL:
-                os.kill(os.getpid(), got[0])
+            act(got[0])
 
 
 def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:

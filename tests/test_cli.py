@@ -707,6 +707,7 @@ def test_validate_finds_a_file_cut_at_a_line_end_by_its_manifest(
     assert main(["run", str(SEEDS), "-o", str(out), "--workers", "1", "-q"]) == 0
     docs = out / "documents.jsonl"
     docs.write_bytes(b"".join(docs.read_bytes().splitlines(keepends=True)[:2]))
+    (out / "manifest-notes.json").write_text("my notes, not JSON\n", encoding="utf-8")  # not a run's
     assert main(["validate", str(out)]) == 1
     printed = capsys.readouterr().out
     assert f"{docs}: 2 lines, but manifest.json says 5 documents" in printed

@@ -1573,25 +1573,34 @@ def test_an_error_page_of_one_line_is_still_rejected(line: str) -> None:
     assert "other 1 line" in out.message  # other/xx/error-page, not the headline of a one-line record
 
 
-def test_a_page_whose_every_line_recurs_on_its_site_is_kept_not_emptied_by_the_template(
-    tmp_path: Path,
-) -> None:
-    # four copies dedup does not see (off here; before: Chinese text, pages of short lines) made
-    # every line of the page a "site template", and all four copies were rejected as emptied
+def test_copies_of_a_page_of_short_lines_are_duplicates_not_a_site_template(tmp_path: Path) -> None:
+    # an audit: copies dedup did not find (Chinese, pages of short lines) made every line of the
+    # page a "site template", and all copies were rejected as emptied; now the first stays and the
+    # others are whole duplicates, taken back out of the template counts
     site = tmp_path / "in"
     site.mkdir()
+    page = "Tour de Suisse\nEtappe 3\nAnthony Ravard\nPlatz 12\nRückstand 1:02\nTeam AG2R\n"
     for i in range(4):
-        (site / f"{i}.txt").write_text(
-            "The harbour office opens at nine.\nThe mill closes at six.\nRead our privacy policy\n", "utf-8"
-        )
-    (site / "4.txt").write_text("Read our privacy policy\nA fifth page about the bridge.\n", "utf-8")
-    runner.run([site], tmp_path / "out", one_worker(dedup={"mode": "off"}))
-    docs = {r["id"]: r["text"] for r in lines(tmp_path / "out" / "documents.jsonl")}
-    assert [docs[f"{i}"] for i in range(4)] == [
-        "The harbour office opens at nine.\nThe mill closes at six.\nRead our privacy policy"
-    ] * 4
-    # a line that recurs around a page's own text is still the site's template
-    assert docs["4"] == "A fifth page about the bridge."
+        (site / f"{i}.txt").write_text(page, "utf-8")
+    (site / "cn.txt").write_text(
+        "国家统计局周一发布数据显示，十月份工业增加值同比增长百分之五点三。\n", "utf-8"
+    )
+    (site / "cn2.txt").write_text(
+        "国家统计局周一发布数据显示，十月份工业增加值同比增长百分之五点三。\n", "utf-8"
+    )
+    (site / "cn3.txt").write_text(
+        "国家统计局周一发布数据显示，十月份工业增加值同比增长百分之五点三。\n", "utf-8"
+    )
+    runner.run([site], tmp_path / "out", one_worker())
+    assert [r["id"] for r in lines(tmp_path / "out" / "documents.jsonl")] == ["0", "cn"]
+    rejected = {r["id"]: (r["reason"], r.get("of")) for r in lines(tmp_path / "out" / "rejected.jsonl")}
+    assert rejected == {
+        "1": ("duplicate_document", "0"),
+        "2": ("duplicate_document", "0"),
+        "3": ("duplicate_document", "0"),
+        "cn2": ("duplicate_document", "cn"),
+        "cn3": ("duplicate_document", "cn"),
+    }
 
 
 def test_one_off_runs_of_two_folders_in_turn_count_each_page_once_for_site_templates(tmp_path: Path) -> None:
@@ -1654,3 +1663,14 @@ def test_a_library_callers_html_document_with_raw_only_is_extracted() -> None:
     plain = Document(id="t", source="t.txt", format="text", raw="Plain words.")
     text = runner.process_document(plain, Config())
     assert not isinstance(text, runner.Rejection) and text.text == "Plain words."
+    # the README's text pattern (raw and text both the input) for a page, and a WARC record's page
+    for doc in (page_of(html).replace(text=html), page_of(html).replace(format="warc")):
+        done = runner.process_document(doc, Config())
+        assert not isinstance(done, runner.Rejection)
+        assert done.text == "The harbour office opens at nine on weekdays from May."
+
+
+def page_of(html: str) -> Any:
+    from pipeline.document import Document
+
+    return Document(id="p", source="p.html", format="html", raw=html)
