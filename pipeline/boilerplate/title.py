@@ -692,7 +692,8 @@ def _menu_row(b: _Block, below: Sequence[_Block] = ()) -> bool:
     """A menu's row on one line (:func:`_menu_item`), no rule on it: :data:`_MENU_ROW_WORDS` words or
     more, all capitalised but at most :data:`_MENU_ROW_SMALL` short ones in lower case ("Norme e
     Tributi", "Cultuur & Media"), no figure, no punctuation, and at most one word of the lines
-    ``below`` it (:func:`_words_of`: a Title Case headline shares more: "Council Approves Bike Lanes")."""
+    ``below`` it (:func:`_words_of`: a Title Case headline shares more: "Council Approves Bike Lanes");
+    or a row of section names, whatever its stop words and words shared (:func:`_section_row`)."""
     f = b.f
     if _section_row(b):
         return True
