@@ -222,6 +222,17 @@ def _read_run_file(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str
     """``(line number, record, "")`` per record of one output file, ``(line number, None,
     reason)`` per damaged line; blank lines are skipped. A compressed file that ends early
     ends with its damaged line (decompressing cannot go on past it)."""
+    for n, raw, problem in _run_file_lines(path):
+        if raw is None:
+            yield n, None, problem
+        else:
+            rec, problem = _parse_record(raw)
+            yield n, rec, problem
+
+
+def _run_file_lines(path: Path) -> Iterator[tuple[int, bytes | None, str]]:
+    """``(line number, line, "")`` per line of one output file that is not blank, not parsed;
+    ``(line number, None, reason)`` where a compressed file ends early or is damaged (the last)."""
     opener: Callable[..., Any] = gzip.open if path.suffix == ".gz" else open
     n = 0
     with opener(path, "rb") as fh:
@@ -236,8 +247,7 @@ def _read_run_file(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str
                 return
             n += 1
             if raw.strip():
-                rec, problem = _parse_record(raw)
-                yield n, rec, problem
+                yield n, raw, ""
 
 
 def _parse_record(raw: bytes) -> tuple[dict[str, Any] | None, str]:
@@ -374,7 +384,7 @@ def _manifest_mismatches(output_dir: Path) -> Iterator[str]:
             path = output_dir / name
             if not path.is_file():
                 continue  # set aside by a later run
-            got = sum(1 for _ in _read_run_file(path))
+            got = sum(1 for _ in _run_file_lines(path))  # counted, not parsed again
             if got != want:
                 yield f"{path}: {got} lines, but {manifest.name} says {want} {kind}"
 

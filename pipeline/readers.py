@@ -45,6 +45,7 @@ from urllib.parse import urlsplit
 from pipeline.config import ReadConfig
 from pipeline.document import Document, InputFormat, Rejection, RejectReason
 from pipeline.errors import ConfigError, TransientError
+from pipeline.writers import MANIFEST_SCHEMA
 
 logger = logging.getLogger(__name__)
 
@@ -353,7 +354,8 @@ def _docclean_output(folder: str, entries: Sequence[os.DirEntry[str]]) -> bool:
             head = fh.read(200)
     except OSError:
         return False
-    return b'"schema": "docclean-manifest/' in head
+    family = MANIFEST_SCHEMA.split("/")[0]  # any version of it
+    return f'"schema": "{family}/'.encode("ascii") in head
 
 
 def _walk(folder: Path, root_name: str, exclude: frozenset[str] = frozenset()) -> Iterator[Source | str]:

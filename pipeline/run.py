@@ -68,11 +68,18 @@ from pipeline.errors import (
     os_reason,
 )
 from pipeline.state import ASIDE, DB_NAME, State, check_free
-from pipeline.writers import RUN_ID, atomic_writer, atomic_writers, dumps, record, rejection_record
+from pipeline.writers import (
+    MANIFEST_SCHEMA,
+    RUN_ID,
+    atomic_writer,
+    atomic_writers,
+    dumps,
+    record,
+    rejection_record,
+)
 
 log = logging.getLogger(__name__)
 
-MANIFEST_SCHEMA = "docclean-manifest/1"
 
 Stage = Callable[[Document], Document]
 ProgressFn = Callable[[int], None]

@@ -30,6 +30,8 @@ from typing import IO, Any, cast
 from pipeline.document import SCHEMA, Document, Duplicate, Rejection
 from pipeline.errors import TransientError, os_reason
 
+MANIFEST_SCHEMA = "docclean-manifest/1"
+"""The ``schema`` of a run's ``manifest.json`` (its first key)."""
 RUN_ID = r"\d{8}T\d{6}Z-[0-9a-f]{8}"
 """A run id as a regular expression: the UTC second the run was planned and 8 hex digits
 (``20261203T224833Z-da03fc1c``); incremental runs name their files ``documents-<run id>.jsonl``."""

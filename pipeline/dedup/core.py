@@ -208,7 +208,7 @@ class DedupResult:
     duplicates: tuple[Duplicate, ...] = ()
     duplicate_of: str | None = None
     similarity: float = 0.0
-    """Share of the document's words in duplicate passages (1.0 for the very same words as an
+    """Share of the document's words in duplicate passages (1.0 for the very same text as an
     earlier document: a whole duplicate whose passages may be too short to compare)."""
 
 
@@ -1398,7 +1398,7 @@ def decide(
         dup_words = sum(words_by_doc.values())
         share = dup_words / sig.total_words if sig.total_words else 0.0
         dup_of: str | None = None
-        # the very same words as a document indexed before (before this one's place, for a rerun of
+        # the very same text as a document indexed before (before this one's place, for a rerun of
         # a whole duplicate): a whole duplicate, though its passages are too short to compare (a
         # page of short lines crawled twice)
         same = None
@@ -1411,7 +1411,7 @@ def decide(
                 same = None
         if same is not None:
             dup_of, share = index.doc_ids[same], 1.0
-            logger.debug("%s: the same words as %s", sig.doc_id, dup_of)
+            logger.debug("%s: the same text as %s", sig.doc_id, dup_of)
             if placed is None:
                 index.add_duplicate(sig.doc_id, sig.words, before)
         elif dups and share >= cfg.document_threshold:
