@@ -225,3 +225,20 @@ def test_a_language_without_a_list_is_not_read_as_one_that_has_one() -> None:
     # Danish shares "der", "er", "den", "for" with German and English: not enough for its own measure
     line = "Jazzorkestret spiller på den store scene ved søen, og der er gratis adgang for alle."
     assert not block_features(line, "en", 0.18).prose
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Polish news prose is short of function words (an inflected language): measured by a list that
+        # holds its frequent ones ("między", "według", "będą"), it reads as prose
+        "Na miejscu pracują służby techniczne MPK oraz policja. Tramwaje linii 2, 4, 14, 24 i 52 kursują "
+        "objazdami, a między Dworcem Głównym a placem Inwalidów uruchomiono autobusy zastępcze.",
+        "Według danych Ogólnopolskiego Związku Pracodawców Szpitali Powiatowych łączne zadłużenie placówek "
+        "wzrosło w ciągu roku o 18 proc. i przekroczyło 4 mld zł.",
+        "Tramwaje nie będą kursować przez most Poniatowskiego. Autobusy linii 111, 117, 127 i 507 pojadą "
+        "objazdami przez most Łazienkowski.",
+    ],
+)
+def test_polish_news_prose_is_prose(text: str) -> None:
+    assert block_features(text, "pl").prose

@@ -294,3 +294,48 @@ TWO_LINKS = (
 def test_a_summary_under_a_later_link_ends_the_article_over_it(last: str, end: int) -> None:
     lines = lines_of(TWO_LINKS.format(last=last))
     assert _under_marker(lines, 2, len(lines)) == end
+
+
+@pytest.mark.parametrize(
+    ("last", "end"),
+    [
+        # the article's last line, one short sentence, at the text's end or over the desk's signature
+        ("Die Polizei ermittelt weiter.", 7),
+        ("Die Polizei ermittelt weiter.\n\nREDAKTION NORD", 7),
+        # a box's copy that no rule takes ("wir", "unser"), a headline in Title Case: the article
+        # is not known to go on under the box
+        ("Wir berichten weiter.", 2),
+        ("Alle Neuen Nachrichten Aus Der Region.", 2),
+        # nor a short sentence with more text no rule knows under it
+        ("Die Polizei ermittelt weiter.\n\nKraniche und Störche im Herbst an der Müritz", 2),
+        # a rule's chrome ends the article right over it, as before
+        ("Jetzt Newsletter bestellen.", 6),
+    ],
+)
+def test_a_short_last_sentence_under_a_one_line_box_is_the_articles(last: str, end: int) -> None:
+    text = INLINE.format(box="Anzeige", under=f"{STORKS}\n\n{last}")
+    lines = lines_of(text.replace("\n\n© 2024 Nordkurier", ""))
+    assert _under_marker(lines, 2, len(lines)) == end
+
+
+POLISH_FLAT = (
+    "Do wykolejenia tramwaju linii 52 doszło we wtorek rano na ulicy Basztowej w Krakowie. Nikt nie został "
+    "poszkodowany, ale ruch tramwajowy w ścisłym centrum miasta jest wstrzymany.\n"
+    "Zobacz też: Nowe tramwaje dla Krakowa. Pierwsze kursy już w maju\n"
+    "– Przyczyny wykolejenia wyjaśnia specjalna komisja. Wstępnie wykluczamy błąd motorniczego – przekazał "
+    "rzecznik przewoźnika.\n"
+    "REKLAMA\n"
+    "To już trzecie takie zdarzenie w Krakowie od początku roku. W lutym tramwaj wykoleił się na rondzie "
+    "Mogilskim, a w marcu w Nowej Hucie.\n"
+    "Źródło: Kurier24, MPK Kraków\n"
+    "© 2025 Kurier24 sp. z o.o. Wszelkie prawa zastrzeżone."
+)
+
+
+def test_under_a_link_in_a_page_without_blank_lines_sentences_with_few_stop_words_are_the_articles() -> None:
+    """A quotation of two sentences with no stop word is the article's under a read-also link, and
+    in a page without blank lines a paragraph over a source's line is no photo's caption."""
+    kept, gone = _detect(POLISH_FLAT)
+    assert any(x.startswith("– Przyczyny wykolejenia") for x in kept)
+    assert any(x.startswith("To już trzecie") for x in kept)
+    assert any(x.startswith("Zobacz też") for x in gone)

@@ -343,18 +343,44 @@ berichtet seit 2017 ...", "Greenline Media is an independent newsroom ...", "Kar
 E24 ...")."""
 
 
-def _plain_paragraph(b: _Block) -> bool:
+def _plain_paragraph(b: _Block, sentences: bool = False) -> bool:
     """A finished paragraph of prose that no rule, weak or strong, matched, with no ad's call and
     none of a box's copy outside quotations (:data:`_BOX_COPY`): what the article's own paragraphs
-    next to a box look like (:func:`_under_marker`, :func:`~pipeline.boilerplate.head._from_lead`)."""
+    next to a box look like (:func:`_under_marker`, :func:`~pipeline.boilerplate.head._from_lead`).
+
+    With ``sentences``, two sentences or more in lower case (:func:`_sentences`) are prose too,
+    however few stop words they hold: a quotation in an inflected language ("– Przyczyny wykolejenia
+    wyjaśnia specjalna komisja. Wstępnie wykluczamy błąd motorniczego – przekazał rzecznik.")."""
     return (
         b.strong is None
         and not b.weak
-        and b.g.prose
+        and (b.g.prose or (sentences and _sentences(b)))
         and b.g.terminal
         and _PROMO_WORDS.search(b.f.text) is None
         and _BOX_COPY.search(_QUOTED.sub(" ", b.f.text)) is None
     )
+
+
+_SENTENCES_TITLE_CASE = 0.4
+"""Highest share of capitalised words in a line of sentences that :func:`_sentences` reads as prose."""
+
+
+def _sentences(b: _Block) -> bool:
+    """Whether ``b`` is a line of two sentences or more (:data:`_SENTENCE_END`), mostly in lower case
+    (a headline with a kicker, "Kraków: Zamknięta ulica Kopernika. Ruszył remont", is in Title Case
+    more often than not; this one: :data:`_SENTENCES_TITLE_CASE`), ending on a full stop.
+
+    >>> from pipeline.boilerplate.features import block_features
+    >>> def blk(t):
+    ...     f = block_features(t, "pl")
+    ...     return _Block(0, 0, 0, 0, f, f)
+    >>> _sentences(blk("Komisja wyjaśnia przyczyny wypadku. Wstępnie wykluczamy błąd motorniczego."))
+    True
+    >>> _sentences(blk("Kraków: Zamknięta Ulica Kopernika. Ruszył Remont.")), _sentences(blk("Remont ulicy."))
+    (False, False)
+    """
+    f = b.f
+    return f.terminal and f.title_case < _SENTENCES_TITLE_CASE and _SENTENCE_END.search(f.text) is not None
 
 
 _LEGAL_WORDS = _split(
@@ -433,7 +459,7 @@ def _under_marker(bs: list[_Block], cut: int, stop: int) -> int:
     def paragraph(b: _Block) -> bool:
         f = b.f
         return (
-            _plain_paragraph(b)
+            _plain_paragraph(b, sentences=kind != "prompt")
             and f.terminal
             and f.words >= _PARAGRAPH_WORDS
             and "!" not in f.text
@@ -472,14 +498,46 @@ def _under_marker(bs: list[_Block], cut: int, stop: int) -> int:
         and _caption_credit(bs[end])
         and paragraph(bs[end - 1])
         and bs[end - 1].paragraph == bs[end].paragraph
+        # (in a page copied without blank lines every line shares one paragraph: there a caption is
+        # one sentence, "Radfahrer im Feierabendverkehr auf der Promenade." / "Foto: Matthias Ahlke",
+        # and a paragraph of two is the article's, "To już trzecie ... . W lutym ..." / "Źródło: PAP")
+        and (bs[0].paragraph != bs[-1].paragraph or _SENTENCE_END.search(bs[end - 1].f.text) is None)
     )
     if caption:
         end, paragraphs = end - 1, paragraphs - 1  # the last "paragraph" is a photo's caption over its credit
+    elif (
+        paragraphs
+        and end < stop
+        and _last_sentence(bs[end])
+        and (end + 1 == stop or bs[end + 1].strong is not None or _stub(bs, end + 1, stop))
+    ):
+        end += 1  # the article's last line, one short sentence ("Las autoridades no descartan ...")
     if paragraphs >= _MARKER_PARAGRAPHS[kind] and (
         end == stop or bs[end].strong is not None or caption or _stub(bs, end, stop)
     ):
         return end
     return cut
+
+
+_LAST_SENTENCE_WORDS = 4
+"""Fewest words of the article's last line under a box, too short for a paragraph (:func:`_last_sentence`)."""
+
+
+def _last_sentence(b: _Block) -> bool:
+    """Whether ``b`` is one finished sentence too short for a paragraph (:data:`_PARAGRAPH_WORDS`)
+    that may still end the article under a box: :data:`_LAST_SENTENCE_WORDS` words or more ending
+    on a full stop, mostly lower case, no rule, no exclamation mark, no ad's call ("Las autoridades no
+    descartan nuevos deslizamientos." over the desk's signature; not "Jetzt abonnieren!")."""
+    f = b.f
+    return (
+        b.strong is None
+        and not b.weak
+        and f.words >= _LAST_SENTENCE_WORDS
+        and f.text.endswith(".")
+        and f.title_case < _SENTENCES_TITLE_CASE
+        and _PROMO_WORDS.search(f.text) is None
+        and _BOX_COPY.search(_QUOTED.sub(" ", f.text)) is None
+    )
 
 
 _STUB_WORDS = 4

@@ -66,7 +66,11 @@ STOPWORDS: dict[str, frozenset[str]] = {
         """a aby ale bez bo by był była było były być co czy dla do gdy gdzie go i ich im jak jako jej jest
         jeszcze jego już lub ma mi może na nad nie niż o od oraz po pod przed przez przy są się sobie tak
         także tam te tego tej ten to tu tylko tym u w we więc z za ze że żeby który która które którzy
-        których którym roku lat"""
+        których którym roku lat też będzie będą jednak jeśli jeżeli nawet również można tych teraz mają
+        bardzo wiele wobec ponad nich nim niej właśnie choć której którego któremu którą czyli więcej między
+        według wśród podczas około został została zostało zostały zostanie nas mnie ona oni swoje swój swoich
+        swojej swoim swoją tę tą tymi temu kiedy dlatego ponieważ gdyż albo ani zatem bowiem wtedy nigdy
+        zawsze wciąż dzięki mimo"""
     ),
     "nl": _split(
         """aan al als bij daar dat de den der deze die dit door een en er had heb heeft hem het hij hoe
