@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.boilerplate import detect
 from pipeline.boilerplate.title import _byline_line, _menu_row, _org_name, _section_row, _stop_in_name
-from tests.boilerplate_lines import lines_of
+from pipeline.config import BoilerplateConfig
+from tests.boilerplate_lines import PACK, document_of, lines_of
 
 
 @pytest.mark.parametrize(
@@ -96,3 +98,44 @@ def test_a_row_of_section_names_is_a_menu_even_over_the_articles_words() -> None
         rules=False,
     )
     assert _menu_row(line, below)
+
+
+_WRAPPED_NL = (
+    "De Kennedytunnel in Antwerpen gaat vanaf maandag 30 juni zes weken\n"
+    "lang elke nacht dicht in de richting van Gent. De Werkvennootschap,\n"
+    "die de Oosterweelwerken leidt, heeft dat vandaag bekendgemaakt. Het\n"
+    "verkeer wordt omgeleid via de Liefkenshoektunnel, die voor die periode\n"
+    "gratis wordt."
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # the time it was updated over the headline is no list's line of figures over its last item
+        (
+            "Vlaamse Omroep NWS > Binnenland > Antwerpen\nma 16 jun 2025 18:02\nBijgewerkt: 19:35\n\n"
+            "Oosterweelwerken: Kennedytunnel richting Gent wekenlang 's nachts dicht\n\nKoen Janssens",
+            "Oosterweelwerken: Kennedytunnel richting Gent wekenlang 's nachts dicht",
+        ),
+        # a long headline with a figure in a language without stop words, over its author
+        (
+            "Logg inn\nKjøp abonnement\nNyheter\nBergen\nSport\nKultur\nE-avis\n"
+            "Bybanen til Åsane: Prisen har økt med 2,4 milliarder kroner\nSindre Haugland\nJournalist\n"
+            "Publisert: 12.03.2025 14:33\nDel",
+            "Bybanen til Åsane: Prisen har økt med 2,4 milliarder kroner",
+        ),
+        # a site's address and its sections between hyphens is a path, no headline
+        (
+            "nordschau.de - Nachrichten - Schleswig-Holstein - Westküste\nStand: 22.10.2025 19:14 Uhr\n"
+            "Sturmflut an der Westküste: Halligen melden Land unter\nOrkanböen und eine schwere Sturmflut "
+            "haben am Mittwoch an der Westküste für Überflutungen gesorgt. Auf den Halligen stand das Wasser "
+            "bis an die Warften, wie der Landesbetrieb mitteilte. Die Fähren fahren nicht.",
+            "Sturmflut an der Westküste: Halligen melden Land unter",
+        ),
+    ],
+)
+def test_the_headline_over_the_heads_lines_is_the_title(head: str, title: str) -> None:
+    text = head if head.endswith(".") else f"{head}\n\n{_WRAPPED_NL}"
+    doc = detect(document_of(text), BoilerplateConfig(), PACK)
+    assert doc.title == title

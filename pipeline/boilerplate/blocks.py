@@ -460,6 +460,9 @@ def _detail_line(b: _Block) -> bool:
 _CRUMB_MARKS = frozenset("›»>|/\\")
 _CRUMBS = re.compile(r"( [›»>|/\\] \S.*){2}")
 """Two breadcrumb separators ("A la Carte › News & Stories › Reisen › ..."): a path, no headline."""
+_DASH_PATH = re.compile(r"[\w-]+(\.[\w-]+)*\.[a-z]{2,6}( - [A-ZÀ-ÞŁŚŻŹĆŃŠČŘŽ](?:(?! - ).){0,30}){2,}")
+"""A site's address and its sections, between hyphens: a path ("nordschau.de - Nachrichten -
+Schleswig-Holstein - Westküste"), no headline."""
 
 
 def _is_headline(b: _Block, prose: bool = False) -> bool:
@@ -470,6 +473,7 @@ def _is_headline(b: _Block, prose: bool = False) -> bool:
         _headline_shaped(b.f, 2)  # first: cheap, and no line of more than 220 characters is one
         and not _two_sentences(b.f.text)
         and not (_CRUMB_MARKS.intersection(b.f.text) and _CRUMBS.search(b.f.text))
+        and not (" - " in b.f.text and _DASH_PATH.fullmatch(b.f.text))
         and not b.f.terminal
         and not b.f.date
         and (prose or not b.g.prose)

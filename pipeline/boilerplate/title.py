@@ -378,14 +378,18 @@ def _find_title(
             over_standfirst = long_one and i > 0 and bs[i - 1].f.words >= 5 and _is_headline(bs[i - 1])
             # (nor is a long headline under one line with a figure, a breadcrumb's "IPL 2024")
             listed = b.f.words < _LIST_ITEM_MAX_WORDS or _data_like(b) or (i > 1 and _data_like(bs[i - 2]))
-            if i > 0 and _data_like(bs[i - 1]) and not over_standfirst and listed:
+            # (nor is one under the time it was updated: "Bijgewerkt: 19:35" over the headline)
+            stamped = i > 0 and _TIME_LABEL.fullmatch(bs[i - 1].f.text) is not None
+            if i > 0 and _data_like(bs[i - 1]) and not over_standfirst and listed and not stamped:
                 # (a headline with a figure over its standfirst is no list: "... for $420 Million" /
                 # "Acquisition adds 1.1 GW of operating solar ...")
                 prev = bs[i - 1]
                 # (a listicle's headline may start with its figure: "12 free things to do in York ...")
                 digit_first = prev.f.text[:1].isdigit() and not (prev.f.words >= 7 and _is_headline(prev))
                 headline = (
-                    prev.f.stops
+                    # (a long one in lower case needs no stop word: Norwegian, Swedish and Danish have no
+                    # list; a detail in Title Case does: "Host: Xing AG, Dammtorstrasse 29-32, 20354 Hamburg")
+                    (prev.f.stops or (prev.f.words >= _LONG_LISTED_HEADLINE and prev.f.title_case < 0.5))
                     and prev.f.words >= 5
                     and not digit_first
                     and prev.f.text[:1].isalnum()  # not "{ 38 comments… read them below or add one }"
@@ -822,6 +826,17 @@ role in Title Case: not "Remembering Tom Baird, war correspondent"); up to eight
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_LONG_LISTED_HEADLINE = 7
+"""A headline with a figure over a name has stop words, or this many words, most in lower case
+("Bybanen til Åsane: Prisen har økt med 2,4 milliarder kroner" over "Sindre Haugland"); a list's
+line of figures is shorter."""
+_TIME_LABEL = re.compile(
+    r"[^\W\d_]+(?: [^\W\d_]+)?:? \d{1,2}:\d\d"
+    r"(?: ?(?:uhr|u|h|gmt|utc|bst|cet|cest|[ap]\.? ?m\.?|[ecmp][sd]?t))?",
+    re.IGNORECASE,
+)
+"""A label and a clock time: when the article was published or updated ("Bijgewerkt: 19:35",
+"Updated 10:14 GMT", "Aktualisiert 17:10 Uhr"); no list's line of figures (not a score, "Halbzeit: 1:0")."""
 _DESK_LABEL = re.compile(r"((staff|wire|news|agency) (report|reports|writer|writers)|staff)", re.IGNORECASE)
 """A desk's byline label ("Staff report"), not a list's item ("Fresh mint leaves")."""
 _SALE = re.compile(
