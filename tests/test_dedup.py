@@ -465,3 +465,17 @@ def test_exact_copies_are_found_through_the_index_blobs() -> None:
     blobs = index.to_blobs()
     del blobs["exact"]
     assert DedupIndex.from_blobs(blobs).exact == {}
+
+
+def test_a_chinese_quotation_copied_into_another_article_is_found_sentence_by_sentence() -> None:
+    # Chinese sentences end on "。" with no space after it: before they were split there, a
+    # paragraph was one sentence, and a wire quotation inside other text was never compared alone
+    quote = "外交部发言人在例行记者会上表示，中方愿同各方一道，推动地区局势缓和降温。"
+    a = "本报北京十一月三日电，记者王芳报道。" + quote + "当天，多国代表团抵达首都参加会议。"
+    b = "据新华社报道，峰会将于下周在上海举行。" + quote + "分析人士认为，此次会议意义重大，值得关注。"
+    # the same fact in other words stays
+    c = "据报道，外交部表示中国希望与其他国家合作，使该地区紧张局势有所缓解。专家认为会议很重要。"
+    docs = [make(i, t) for i, t in (("a", a), ("b", b), ("c", c))]
+    res = decide([compute_signature(d, DedupConfig()) for d in docs], DedupIndex(), DedupConfig())
+    assert [(docs[1].text[s.start : s.end], s.of) for s in res["b"].duplicates] == [(quote, "a")]
+    assert res["c"].duplicates == () and res["c"].duplicate_of is None

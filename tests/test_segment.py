@@ -193,3 +193,24 @@ def test_a_line_of_spaces_is_one_step_for_the_block_split() -> None:
     # each of them (quadratic: 200,000 spaces took minutes with repair's local fixes off)
     text = "First line.\n" + " \u00a0\t" * 100_000 + "\nLast line."
     assert [text[b.start : b.end] for b in split_blocks(text)] == ["First line.", "Last line."]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # Chinese and Japanese end sentences on full-width marks with no space after them
+        ("今天天气很好。市民出门散步！", ["今天天气很好。", "市民出门散步！"]),
+        ("首相は会見を開いた。政策を発表した。", ["首相は会見を開いた。", "政策を発表した。"]),
+        # a closing quotation mark stays with its sentence; a run of marks is one end; a quotation
+        # that the Japanese sentence goes on after ("と") ends nothing
+        ("他说：“我们很高兴。”真的吗？！是的。", ["他说：“我们很高兴。”", "真的吗？！", "是的。"]),
+        ("「行きます。」と彼は言った。", ["「行きます。」と彼は言った。"]),
+        ("「行きます。」彼は出かけた。", ["「行きます。」", "彼は出かけた。"]),
+        # a mark at the end of a line ends the line's last sentence, as before
+        ("第一行。\n第二行", ["第一行。", "第二行"]),
+        # Latin text in the same document splits as before
+        ("He said no. 北京很冷。Then he left.", ["He said no.", "北京很冷。", "Then he left."]),
+    ],
+)
+def test_full_width_sentence_ends_split_without_a_space(text: str, sentences: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == sentences
