@@ -8,6 +8,7 @@ for the process-pool workers to import the pipeline.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import shutil
 from collections.abc import Iterator
@@ -404,6 +405,37 @@ def test_serve_gives_the_scheduled_runs_the_task_runner_asked_for(
     assert flow_module.main(["serve", "--workers", "-1"]) == 2
     assert capsys.readouterr().err == "docclean: --workers must not be negative (got -1)\n"
     assert len(served) == 2
+
+
+def test_the_servers_scheduler_makes_the_nightly_deployments_runs(tmp_path: Path) -> None:
+    """What a Prefect server's scheduler service does each loop, on a database of its own: make the
+    next runs of a deployment's cron schedule. With SQLAlchemy 2.1 (allowed by Prefect 3.8) every
+    loop failed ("Can't evaluate bulk DML statement") and a deployment never ran on its schedule;
+    manual runs and every other test here still passed."""
+    from prefect.server import models, schemas
+    from prefect.server.database import provide_database_interface
+    from prefect.server.schemas.schedules import CronSchedule
+    from prefect.settings import PREFECT_API_DATABASE_CONNECTION_URL, PREFECT_HOME, temporary_settings
+
+    async def scheduled() -> int:
+        db = provide_database_interface()
+        await db.create_db()
+        async with db.session_context(begin_transaction=True) as session:
+            flow = await models.flows.create_flow(
+                session=session, flow=schemas.core.Flow(name="clean-documents")
+            )
+            cron = schemas.core.DeploymentSchedule(schedule=CronSchedule(cron="0 2 * * *"), active=True)
+            deployment = await models.deployments.create_deployment(
+                session=session,
+                deployment=schemas.core.Deployment(name="nightly", flow_id=flow.id, schedules=[cron]),
+            )
+        async with db.session_context(begin_transaction=True) as session:
+            runs = await models.deployments.schedule_runs(session=session, deployment_id=deployment.id)
+        return len(runs)
+
+    database = f"sqlite+aiosqlite:///{tmp_path / 'prefect.db'}"
+    with temporary_settings({PREFECT_API_DATABASE_CONNECTION_URL: database, PREFECT_HOME: tmp_path}):
+        assert asyncio.run(scheduled()) >= 1
 
 
 def test_an_explicit_task_runner_overrides_a_conflicting_environment(
