@@ -321,7 +321,8 @@ def plan(
     )
     shards = _balanced_shards(sources, keep, config, appended)
     run_id = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-" + uuid.uuid4().hex[:8]
-    work_dir = out / f".docclean-work-{run_id}"
+    # absolute: a Dask worker writes the shards' files from its own working folder
+    work_dir = out.absolute() / f".docclean-work-{run_id}"
     return RunPlan(
         run_id=run_id,
         inputs=tuple(str(i) for i in inputs),

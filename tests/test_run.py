@@ -1674,3 +1674,16 @@ def page_of(html: str) -> Any:
     from pipeline.document import Document
 
     return Document(id="p", source="p.html", format="html", raw=html)
+
+
+def test_the_work_folder_is_absolute_for_workers_in_other_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a Dask worker started in another folder wrote the shards' files there, under a relative
+    # output ("output/nightly", as flows/prefect.yaml has it), and the run then failed to find them
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    plan = runner.plan(["seeds"], "output/nightly", Config())
+    assert Path(plan.work_dir).is_absolute()
+    assert Path(plan.work_dir).parent == tmp_path / "output" / "nightly"
+    assert all(Path(plan.task(i).work_dir).is_absolute() for i in range(len(plan.shards)))
