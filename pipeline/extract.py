@@ -12,7 +12,8 @@ into same-class containers, quoted tweets) is put back by :mod:`pipeline.body_pa
 (``cfg.split_body``). A result that is nothing but link text (a navigation page)
 is not an article. Failures raise :class:`~pipeline.errors.DocumentError` with
 ``extraction_failed``; running longer than ``cfg.timeout_s`` raises
-``extraction_timeout`` (enforced with ``SIGALRM`` in a process's main thread).
+``extraction_timeout`` (enforced with ``SIGALRM`` in a process's main thread, by a timer thread in
+any other: a thread runner's or a Dask worker's).
 
 trafilatura never touches the network here: it is only given HTML strings, and
 its loggers are set to WARNING.
@@ -34,6 +35,7 @@ Farmers welcomed the news after a dry summer that ruined the harvest.
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import logging
 import re
@@ -85,22 +87,55 @@ def trafilatura_config() -> ConfigParser:
 
 
 class _Timeout(BaseException):
-    """Raised by the SIGALRM handler. A BaseException, so trafilatura's ``except Exception`` can't eat it."""
+    """Raised when the time is up. A BaseException, so trafilatura's ``except Exception`` can't eat it."""
 
 
-_warned_no_timer = False
+def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> None:
+    """Have ``exc`` raised in thread ``thread_id`` at its next bytecode (None: take back one not yet
+    raised); CPython's ``PyThreadState_SetAsyncExc``."""
+    raised = ctypes.py_object(exc) if exc is not None else None
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), raised)
+
+
+@contextmanager
+def _thread_time_limit(seconds: float) -> Iterator[None]:
+    """:func:`_time_limit` outside a main thread (a thread runner's or a Dask worker's task), where no
+    signal can be received: a timer thread raises :class:`_Timeout` in this one. Like the signal's
+    handler it runs between bytecodes (not inside one long C call, such as lxml's parse). When the
+    block ends first, a timeout not yet raised is taken back: nothing is raised after the block."""
+    thread_id = threading.get_ident()
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                _set_async_exc(thread_id, _Timeout)
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+        timer.cancel()
+        if state["fired"]:
+            _set_async_exc(thread_id, None)
 
 
 @contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise :class:`_Timeout` after ``seconds`` of wall-clock time (main thread only)."""
-    global _warned_no_timer
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if seconds <= 0 or not usable:
-        if seconds > 0 and not _warned_no_timer:
-            _warned_no_timer = True
-            logger.debug("not in a main thread: extraction runs without its %.1f s time limit", seconds)
+    """Raise :class:`_Timeout` after ``seconds`` of wall-clock time: by ``SIGALRM`` in a process's
+    main thread, else by a timer thread (:func:`_thread_time_limit`)."""
+    if seconds <= 0:
         yield
+        return
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        with _thread_time_limit(seconds):
+            yield
         return
 
     def on_alarm(signum: int, frame: FrameType | None) -> None:

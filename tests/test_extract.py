@@ -234,19 +234,50 @@ def test_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
     assert signal.getsignal(signal.SIGALRM) == before
 
 
-def test_runs_without_timer_off_main_thread() -> None:
+def test_off_the_main_thread_extraction_runs_and_nothing_is_raised_after_it() -> None:
     out: list[Document | BaseException] = []
 
     def work() -> None:
         try:
-            out.append(extract(html_doc(ARTICLE), ExtractConfig(timeout_s=5)))
+            out.append(extract(html_doc(ARTICLE), ExtractConfig(timeout_s=0.2)))
+            # past the limit: the timer of a finished extraction raises nothing later
+            deadline = time.monotonic() + 0.5
+            while time.monotonic() < deadline:
+                pass
+            out.append(extract(html_doc(ARTICLE), ExtractConfig(timeout_s=0)))  # no limit
         except BaseException as exc:  # pragma: no cover - reported below
             out.append(exc)
 
     t = threading.Thread(target=work)
     t.start()
     t.join()
-    assert isinstance(out[0], Document) and "powerful storm" in out[0].text
+    assert all(isinstance(d, Document) and "powerful storm" in d.text for d in out) and len(out) == 2
+
+
+def test_the_time_limit_holds_off_the_main_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a thread runner's or a Dask worker's task: no signal reaches it; before, a page ran as long as
+    # it took there (the command line's process workers rejected it), so outputs differed by runner
+    def slow(raw: str, **kw: Any) -> None:
+        with contextlib.suppress(Exception):  # trafilatura swallows Exceptions
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                pass
+
+    monkeypatch.setattr("trafilatura.bare_extraction", slow)
+    out: list[BaseException | Document] = []
+
+    def work() -> None:
+        try:
+            out.append(extract(html_doc(ARTICLE), ExtractConfig(timeout_s=0.05)))
+        except BaseException as exc:
+            out.append(exc)
+
+    started = time.monotonic()
+    t = threading.Thread(target=work)
+    t.start()
+    t.join(10)
+    assert not t.is_alive() and time.monotonic() - started < 10
+    assert isinstance(out[0], DocumentError) and out[0].reason == "extraction_timeout"
 
 
 def test_never_touches_network(monkeypatch: pytest.MonkeyPatch) -> None:
