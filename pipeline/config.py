@@ -182,6 +182,28 @@ class Config:
             node[leaf] = value
         return cls.from_mapping(data)
 
+    @classmethod
+    def checked(cls, config: Config | dict[str, Any] | None) -> Config:
+        """``config`` validated as a config file's values are (a :class:`ConfigError` naming the key),
+        when a caller built it in code; a dict of sections is read as a file's; None is the defaults.
+
+        >>> Config.checked(Config(dedup=DedupConfig(mode="sometimes")))  # type: ignore[arg-type]
+        Traceback (most recent call last):
+        ...
+        pipeline.errors.ConfigError: dedup.mode must be one of drop, annotate, off (got 'sometimes')
+        >>> Config.checked({"dedup": {"mode": "annotate"}}).dedup.mode
+        'annotate'
+        """
+        if config is None:
+            return cls()
+        if isinstance(config, dict):
+            return cls.from_mapping(config)
+        if not isinstance(config, Config):
+            given = type(config).__name__
+            raise ConfigError(f"config must be a Config or a dict of its sections (got {given})")
+        cls.from_mapping(config.to_dict())
+        return config
+
     # -- identity ---------------------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:

@@ -261,10 +261,11 @@ def _file_digest(path: str, size: int | None = None) -> bytes:
 def plan(
     inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
     output: str | os.PathLike[str],
-    config: Config,
+    config: Config | dict[str, Any],
 ) -> RunPlan:
     """Discover and shard the inputs (a list of files and folders, or one path).
     Raises :class:`ConfigError` on unusable arguments."""
+    config = Config.checked(config)
     inputs, out, state_dir = _arguments(inputs, output, config)
     # before the walk (minutes on a nightly crawl): a missing input makes no output folder, an
     # output or state folder that cannot be made or written stops the run now, not after the walk
@@ -472,7 +473,7 @@ def _make_output(out: Path, what: str = "output") -> None:
 def check(
     inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
     output: str | os.PathLike[str],
-    config: Config,
+    config: Config | dict[str, Any],
 ) -> None:
     """Fail now, as a run of these arguments would fail before its map, without walking an
     input folder or reading a file: the checks of :func:`plan` on the arguments, each named
@@ -489,6 +490,7 @@ def check(
     ...
     pipeline.errors.ConfigError: input '/nonexistent/input' does not exist ...
     """
+    config = Config.checked(config)
     inputs, out, state_dir = _arguments(inputs, output, config)
     readers.check_inputs(inputs)
     _make_output(out)
@@ -2676,12 +2678,13 @@ def run_plan(the_plan: RunPlan, progress: ProgressFn | None = None) -> RunSummar
 def run(
     inputs: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
     output: str | os.PathLike[str],
-    config: Config | None = None,
+    config: Config | dict[str, Any] | None = None,
     progress: ProgressFn | None = None,
 ) -> RunSummary:
     """Clean ``inputs`` (files and folders, or one path) into ``output``: plan, map over shards,
-    reduce. Returns the summary."""
-    return run_plan(plan(inputs, output, config or Config()), progress)
+    reduce. Returns the summary. ``config`` is checked as a config file is (:meth:`Config.checked`:
+    a dict of its sections will do)."""
+    return run_plan(plan(inputs, output, Config.checked(config)), progress)
 
 
 __all__ = [

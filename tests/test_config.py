@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from pipeline.config import Config
+from pipeline.config import Config, DedupConfig, ReadConfig, RunConfig
 from pipeline.errors import ConfigError
+from pipeline.run import run
 
 
 def test_defaults_are_the_documented_ones() -> None:
@@ -202,3 +204,27 @@ def test_every_setting_is_documented() -> None:
             else:
                 shown = repr(value)
             assert f"\n{key.name} = {shown}\n" in body, f"{section.name}.{key.name}: other default"
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        (Config(dedup=DedupConfig(threshold=0)), "dedup.threshold must be above 0"),
+        (Config(dedup=DedupConfig(mode="sometimes")), "dedup.mode must be one of"),  # type: ignore[arg-type]
+        (Config(read=ReadConfig(max_bytes=-1)), "read.max_bytes must not be negative"),
+        (Config(run=RunConfig(workers="2")), "run.workers must be an integer"),  # type: ignore[arg-type]
+        ({"dedup": {"threshold": 2}}, "dedup.threshold is a share or a score from 0 to 1"),
+        ("dedup.mode=drop", "config must be a Config or a dict of its sections"),
+    ],
+)
+def test_a_config_built_in_code_is_checked_as_a_files_is(config: Any, message: str, tmp_path: Path) -> None:
+    # before, a run took Config(dedup=DedupConfig(threshold=0)) as it came (23 passages of the
+    # seeds removed instead of 3) and wrote mode "sometimes" into its manifest
+    with pytest.raises(ConfigError, match=message):
+        run(tmp_path / "in", tmp_path / "out", config)
+    assert not (tmp_path / "out").exists()  # stopped before the output folder was made
+
+
+def test_a_dict_of_sections_is_a_config() -> None:
+    assert Config.checked({"dedup": {"mode": "annotate"}}) == Config(dedup=DedupConfig(mode="annotate"))
+    assert Config.checked(None) == Config()
