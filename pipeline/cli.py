@@ -302,8 +302,9 @@ _REJECTION_KEYS = ("schema", "id", "source", "reason", "message")
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Check every record of a run against the JSON Schema, and every rejection for its fields;
-    exit 1 when anything is wrong.
+    """Check every record of a run against the JSON Schema (and for what it cannot say: an id
+    unique in the output, each removal's ``at`` inside the text), and every rejection for its
+    fields; each file against its run's manifest; exit 1 when anything is wrong.
 
     Every problem is reported, one line each, and the check goes on: up to three schema
     errors per record, a rejection without its fields, and every damaged line (``FILE:LINE:
@@ -325,12 +326,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
         damaged += 1
         sys.stdout.write(f"{path}:{line}: not a docclean record ({problem})\n")
 
+    ids: set[str] = set()
     for n, rec in enumerate(iter_records(args.output_dir, on_damage=on_damage), 1):
         errors = sorted(validator.iter_errors(rec), key=lambda e: list(e.path))
         for err in errors[:3]:
             bad += 1
             where = "/".join(str(p) for p in err.path) or "(record)"
             sys.stdout.write(f"record {n} ({rec.get('id')!r}): {where}: {err.message}\n")
+        # what the schema cannot say: ids are unique, a removal stood inside the text
+        for problem in _record_problems(rec, ids)[: 3 - min(3, len(errors))]:
+            bad += 1
+            sys.stdout.write(f"record {n} ({rec.get('id')!r}): {problem}\n")
     # the rejections too (before, a damaged rejected.jsonl passed, and `explain` then failed on it)
     for k, rej in enumerate(iter_records(args.output_dir, "rejected", on_damage=on_damage), 1):
         missing = [key for key in _REJECTION_KEYS if not isinstance(rej.get(key), str)]
@@ -347,6 +353,33 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"{n} records, {bad} schema errors, {damaged} damaged lines, {short} files unlike their manifest\n"
     )
     return 0 if bad == 0 and damaged == 0 and short == 0 else 1
+
+
+def _record_problems(rec: dict[str, Any], ids: set[str]) -> list[str]:
+    """What is wrong with a record that its schema does not see: an id that an earlier record of the
+    output has (``ids``, which this one joins), a removal's or a duplicate's ``at`` outside the text.
+
+    >>> seen = set()
+    >>> _record_problems({"id": "a", "text": "abc", "removed": [{"at": 3}, {"at": 9}]}, seen)
+    ['removed/1/at: 9 is outside the text (3 characters)']
+    >>> _record_problems({"id": "a", "text": "abc"}, seen)
+    ["id: 'a' is the id of an earlier record"]
+    """
+    problems = []
+    rid = rec.get("id")
+    if isinstance(rid, str):
+        if rid in ids:
+            problems.append(f"id: {rid!r} is the id of an earlier record")
+        ids.add(rid)
+    text = rec.get("text")
+    if isinstance(text, str):
+        for key in ("removed", "duplicates"):
+            items = rec.get(key)
+            for i, item in enumerate(items if isinstance(items, list) else []):
+                at = item.get("at") if isinstance(item, dict) else None
+                if isinstance(at, int) and not isinstance(at, bool) and not 0 <= at <= len(text):
+                    problems.append(f"{key}/{i}/at: {at} is outside the text ({len(text)} characters)")
+    return problems
 
 
 def _manifest_mismatches(output_dir: Path) -> Iterator[str]:
@@ -367,6 +400,8 @@ def _manifest_mismatches(output_dir: Path) -> Iterator[str]:
     from pipeline.writers import RUN_ID
 
     checked: set[str] = set()
+    if not (output_dir / "manifest.json").is_file() and any(output_dir.glob("documents*.jsonl*")):
+        yield f"{output_dir}: no manifest.json beside its documents (every run writes one)"
     # manifest.json and each incremental run's manifest-<run>.json, not a user's manifest-notes.json
     ours = re.compile(rf"manifest(-{RUN_ID})?\.json")
     for manifest in sorted(p for p in output_dir.glob("manifest*.json") if ours.fullmatch(p.name)):
@@ -463,11 +498,26 @@ def _add_module_command(
     p.set_defaults(func=mod.command)
 
 
+def _version() -> str:
+    """The installed package's version and the record schema it writes ("docclean 0.1.0 (records
+    docclean/1)")."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from pipeline.document import SCHEMA
+
+    try:
+        installed = version("docclean")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        installed = "unknown"
+    return f"docclean {installed} (records {SCHEMA})"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="docclean", description="Clean news and web articles into versioned, deterministic JSONL."
     )
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
+    parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", required=True)
     _add_run(sub)
     _add_explain(sub)

@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -115,7 +116,8 @@ def test_validate_reports_every_damaged_line_and_checks_the_rest(
     assert f"{bad / 'documents-20260101T000000Z-0a1b2c3d.jsonl.gz'}:" in printed
     assert "the compressed file ends early" in printed
     assert "language_score: 7 is greater than the maximum of 1" in printed  # the later file checked
-    assert printed.endswith(" records, 1 schema errors, 3 damaged lines, 0 files unlike their manifest\n")
+    # (and the copies' ids are the first file's; no manifest stands beside them)
+    assert printed.endswith(" records, 3 schema errors, 3 damaged lines, 1 files unlike their manifest\n")
     # explain stops at the first damaged line: exit 1 like validate and report (before: 2, "bad
     # arguments", though the arguments were right and the output was damaged)
     assert main(["explain", str(bad), "003_8b4b2912ffbc3d7b"]) == 1
@@ -698,17 +700,59 @@ def test_validate_reads_the_rejections_too(tmp_path: Path, capsys: pytest.Captur
     assert printed.endswith("5 records, 1 schema errors, 1 damaged lines, 1 files unlike their manifest\n")
 
 
+def _validate_damaged_seed_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: Callable[[Path], None]
+) -> str:
+    """What ``docclean validate`` prints (it must fail) on a run over the seeds that ``damage`` edits."""
+    out = tmp_path / "out"
+    assert main(["run", str(SEEDS), "-o", str(out), "--workers", "1", "-q"]) == 0
+    capsys.readouterr()
+    damage(out)
+    assert main(["validate", str(out)]) == 1
+    return capsys.readouterr().out
+
+
 def test_validate_finds_a_file_cut_at_a_line_end_by_its_manifest(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # an audit: documents.jsonl cut to its first two lines (or a new run's file beside an old
     # manifest) passed validate, every line left being a good record
-    out = tmp_path / "out"
-    assert main(["run", str(SEEDS), "-o", str(out), "--workers", "1", "-q"]) == 0
-    docs = out / "documents.jsonl"
-    docs.write_bytes(b"".join(docs.read_bytes().splitlines(keepends=True)[:2]))
-    (out / "manifest-notes.json").write_text("my notes, not JSON\n", encoding="utf-8")  # not a run's
-    assert main(["validate", str(out)]) == 1
-    printed = capsys.readouterr().out
+    docs = tmp_path / "out" / "documents.jsonl"
+
+    def cut(out: Path) -> None:
+        docs.write_bytes(b"".join(docs.read_bytes().splitlines(keepends=True)[:2]))
+        (out / "manifest-notes.json").write_text("my notes, not JSON\n", encoding="utf-8")  # not a run's
+
+    printed = _validate_damaged_seed_run(tmp_path, capsys, cut)
     assert f"{docs}: 2 lines, but manifest.json says 5 documents" in printed
     assert printed.endswith("2 records, 0 schema errors, 0 damaged lines, 1 files unlike their manifest\n")
+
+
+def test_validate_finds_what_the_schema_cannot_see(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # an audit: records with one id twice, a removal placed past the end of the text, and a run
+    # folder without its manifest all passed validate
+    docs = tmp_path / "out" / "documents.jsonl"
+    lines: list[str] = []
+
+    def damage(out: Path) -> None:
+        lines.extend(docs.read_text(encoding="utf-8").splitlines())
+        first = json.loads(lines[0])
+        first["removed"][0]["at"] = 99_999
+        docs.write_text("\n".join([json.dumps(first), *lines[1:], lines[1]]) + "\n", encoding="utf-8")
+        (out / "manifest.json").unlink()
+
+    printed = _validate_damaged_seed_run(tmp_path, capsys, damage)
+    assert "removed/0/at: 99999 is outside the text" in printed
+    assert f"record 6 ({json.loads(lines[1])['id']!r}): id: " in printed
+    assert "is the id of an earlier record" in printed
+    assert f"{tmp_path / 'out'}: no manifest.json beside its documents" in printed
+    assert printed.endswith("6 records, 2 schema errors, 0 damaged lines, 1 files unlike their manifest\n")
+
+
+def test_version_names_the_package_and_the_record_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert re.fullmatch(r"docclean \d+\.\d+\.\d+\S* \(records docclean/\d+\)\n", capsys.readouterr().out)
