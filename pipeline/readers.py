@@ -1310,9 +1310,16 @@ def normalise_published(value: object) -> str | None:
 
     >>> normalise_published(1574233228), normalise_published("1574233228000")
     ('2019-11-20T07:00:28+00:00', '2019-11-20T07:00:28+00:00')
+
+    A compact date as a number is a date, as its string is:
+
+    >>> normalise_published(20191120), normalise_published("20191120")
+    ('2019-11-20', '2019-11-20')
     """
     if value is None or isinstance(value, bool):
         return None
+    if isinstance(value, int) and _compact_datetime(str(value)):
+        return normalise_published(str(value))  # a compact date as a JSON number: 20191120
     if isinstance(value, int | float):
         return _from_timestamp(value) if value > 10**8 else str(value)
     if not isinstance(value, str):
