@@ -139,3 +139,66 @@ def test_the_headline_over_the_heads_lines_is_the_title(head: str, title: str) -
     text = head if head.endswith(".") else f"{head}\n\n{_WRAPPED_NL}"
     doc = detect(document_of(text), BoilerplateConfig(), PACK)
     assert doc.title == title
+
+
+_ARTICLE_EN = (
+    "More than 80 residents of two mobile home parks were told to leave their homes before sunrise on "
+    "Monday after a weekend of heavy rain pushed the creek over its banks.\n\n"
+    "Fire crews began knocking on doors at about 3:30 a.m., according to the battalion chief, who said "
+    "water had already reached several homes near the south entrance of the park."
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # a site's short name over its menu, an alert, a section label, then the headline over its
+        # standfirst and author: the headline, not the site's name
+        (
+            "KMVA 12 News\nNews   Weather   Traffic   Sports   Watch Live\nWEATHER ALERT: Flood Warning in "
+            "effect until 6 PM Tuesday\n\nLocal News\n\nCreek overflows in Meridian, forcing evacuations\n\n"
+            "Crews went door to door early Monday as the creek rose more than three feet overnight.\n\n"
+            "Author: Dana Whitfield\nPublished: 6:12 AM MDT April 15, 2024",
+            "Creek overflows in Meridian, forcing evacuations",
+        ),
+        # a blog's name over its links, the headline over its author's line with the date
+        (
+            "Tollgate Engineering\nBlog   Careers   Open Source   About\n← All posts\n\n"
+            "What we learned moving search off a single giant cluster\n\nNadia Okonjo · March 4, 2024",
+            "What we learned moving search off a single giant cluster",
+        ),
+        # a kicker that reads as a name is passed over, the author's bare name under the standfirst
+        (
+            "Lakeview Courier\nSubscribe   Sign in\nNew Cycle Routes\nCity gives up 400 parking spaces for "
+            "faster bike lanes\nThe council wants six routes by 2030. Shop owners in the old town are "
+            "alarmed.\nSandra Kelling",
+            "City gives up 400 parking spaces for faster bike lanes",
+        ),
+        # a short headline right over its subtitle and byline stays the headline
+        (
+            "Post office closes\n\nVillagers face a six-mile trip for stamps and parcels\n\nBy Jane Doe",
+            "Post office closes",
+        ),
+    ],
+)
+def test_a_short_first_line_over_a_headline_and_its_bylines_is_the_sites_name(head: str, title: str) -> None:
+    doc = detect(document_of(f"{head}\n\n{_ARTICLE_EN}"), BoilerplateConfig(), PACK)
+    assert doc.title == title
+
+
+def test_the_head_starts_under_a_cookie_banner() -> None:
+    # the banner's sentence was the page's first prose, so the head's rules (a department's "From:"
+    # line, a byline) stopped there and "From: ..." became the title
+    text = (
+        "Cookies on GOV.UK\nWe use some essential cookies to make this website work. We'd like to set "
+        "additional cookies to understand how you use GOV.UK.\nAccept additional cookies   Reject "
+        "additional cookies\nSkip to main content\nPress release\n£48 million to protect coastal "
+        "communities from erosion\nTwenty-two towns and villages in England will share new funding to "
+        "slow the loss of land to the sea.\nFrom: Department for Coastal and Rural Affairs\n"
+        "Published 14 March 2024\n" + _ARTICLE_EN
+    )
+    doc = detect(document_of(text), BoilerplateConfig(), PACK)
+    assert doc.title == "£48 million to protect coastal communities from erosion"
+    removed = {doc.text[s.start : s.end]: s.rule for s in doc.removed}
+    assert removed["From: Department for Coastal and Rural Affairs"] == "byline/en/from-department"
+    assert removed["Cookies on GOV.UK"].startswith("cookie_notice/")

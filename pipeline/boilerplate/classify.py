@@ -375,6 +375,15 @@ class _Zones:
     tail_early: int
 
 
+_COOKIE_BANNER = re.compile(
+    r"(\b(we|wij|wir|nous|vi) (also )?(use|gebruiken|verwenden|nutzen|utilisons|använder|bruger|bruker)"
+    r"|\b(usamos|utilizamos|utilizziamo|usiamo|używamy))\b.{0,40}\bcookies?\b",
+    re.IGNORECASE,
+)
+"""A cookie banner's sentence: the site says it uses cookies ("We use some essential cookies ...",
+"Wir verwenden Cookies", "Utilizziamo i cookie"); an article about cookie banners speaks of sites."""
+
+
 def _zones(bs: list[_Block]) -> _Zones:
     n = len(bs)
     prose_idx = [b.index for b in bs if b.g.prose]
@@ -387,6 +396,10 @@ def _zones(bs: list[_Block]) -> _Zones:
     ):
         # a long headline reads as prose ("Former charity treasurer jailed for stealing £186,000 from
         # children's hospice"): the standfirst under it is the first paragraph
+        prose_idx = prose_idx[1:]
+    while len(prose_idx) > 2 and _COOKIE_BANNER.search(bs[prose_idx[0]].f.text):
+        # a cookie banner over the page ("We use some essential cookies to make this website work."):
+        # the head, with its byline and date lines, starts under it
         prose_idx = prose_idx[1:]
     head_end = prose_idx[0] if prose_idx else n // 3
     if len(prose_idx) >= 2 and bs[prose_idx[0]].f.words <= _STANDFIRST_WORDS:

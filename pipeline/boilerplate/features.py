@@ -48,7 +48,7 @@ _DATE = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|"
     # a day, a month's name (its first letters) and a year, in the packs' languages and in those without
     # one: "14. maj 2024", "14. března 2024", "14 Haziran 2024", "5 апреля 2024", "14 Mei 2024"
-    r"\b\d{1,2}\.?( de)? (jan|feb|fév|fev|mär|mar|apr|avr|abr|mai|may|mag|jun|juin|giu|jul|juil|lug"
+    r"\b\d{1,2}\.?( de)? (jan|jän|feb|fév|fev|mär|mar|apr|avr|abr|mai|may|mag|jun|juin|giu|jul|juil|lug"
     r"|aug|août|ago|sep|set|okt|oct|ott|out|nov|dez|dec|déc|dic|ene|gen|stycz|lut|kwie|czerw|lip|sierp|wrze"
     r"|paźdz|listop|grud|maj|led|únor|břez|dub|květ|červ|srp|září|říj|prosin|ian|iun|iul|noi|ocak|şubat|nisan"
     r"|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|январ|феврал|март|апрел|мая|июн|июл|август"

@@ -271,6 +271,9 @@ def _find_title(
                 # krijgt ..." / "Het stadsbestuur wil ..."): the site's name
                 first_name = b.index
                 break
+            under = _headline_over_head_lines(bs, b.index, lo) if b.f.words < _OVER_NAME_WORDS else None
+            if under is not None:
+                return under  # "KMVA 12 News" / menu / "Creek overflows in Meridian, ..." / "Author: ..."
             promoted = _headline_under_promo(bs, b.index, lo)
             return b.index if promoted is None else promoted
         break
@@ -610,6 +613,43 @@ def _headline_under_promo(bs: list[_Block], first: int, lo: int) -> int | None:
         between = bs[first + 1 : j]
         if any(_buy_button(x) for x in between) and any(x.strong is None for x in between):
             return j
+    return None
+
+
+def _headline_over_head_lines(bs: list[_Block], first: int, lo: int) -> int | None:
+    """The headline under a short first line that reads as one (a site's name: "KMVA 12 News",
+    "Tollgate Engineering"): the nearest line over the first of the head's lines below it (a byline,
+    a date, an author's name: "Author: Dana Whitfield", "Nadia Okonjo · March 4, 2024", "Sandra
+    Kälin"), one standfirst between them at
+    most, of :data:`_OVER_NAME_WORDS` words or more, no rule on it, no menu's row (a kicker that reads
+    as a name is passed: "Neue Velorouten"); else None (a short headline right over its byline is the
+    headline: "Storm warning" / "By Jane Doe")."""
+    for k in range(first + 1, min(lo + 4, len(bs))):
+        x = bs[k]
+        # an author's bare name ("Sandra Kälin"), not a section's ("Local News")
+        author = (
+            x.strong is None
+            and 2 <= x.f.words <= 4
+            and _NAME_LINE.match(x.f.text) is not None
+            and not _SECTIONS.intersection(x.f.text.casefold().split())
+        )
+        if not (
+            author or _rule_category(x) == Category.BYLINE or _byline_line(x) or (x.f.date and not x.g.prose)
+        ):
+            continue
+        for i in range(k - 1, max(first + 1, k - 3), -1):
+            # (not right under the first line: a short headline over its subtitle, "Post office closes")
+            h = bs[i]
+            if (
+                h.strong is None
+                and _is_headline(h)
+                and h.f.words >= _OVER_NAME_WORDS
+                and not _menu_row(h)
+                and not _section_names(h.f.text)  # "Home Football Cricket Formula 1 Rugby Union ..."
+            ):
+                return i
+            if not h.g.prose:
+                break  # only a standfirst stands between the headline and the head's lines
     return None
 
 
