@@ -1636,6 +1636,14 @@ def _read_file(src: Source, cfg: ReadConfig) -> Document | Rejection:
         return reject(r.reason, str(r))
     if data is None:
         return reject("too_large", f"{src.rel}: over {cfg.max_bytes} bytes once decompressed")
+    if not src.compressed and len(data) != src.size:
+        # written to since the run planned (and checksummed) it: the state would record the
+        # planned content beside a record of the new one, and the next run would write it again
+        return reject(
+            "unreadable",
+            f"{src.rel}: changed while the run read it ({len(data)} bytes, {src.size} when it began); "
+            "the next run reads it",
+        )
     is_html = src.format == "html"
     try:
         raw = _decode_document(data, src.rel, is_html, (), cfg)
