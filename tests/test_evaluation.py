@@ -335,3 +335,12 @@ def test_quality_gate_on_dev_data() -> None:
         pytest.skip("no floors pinned yet (benchmarks/quality/gate.py --update)")
     measured = gate.measure(SHARED, pinned["subset"])
     assert gate.check(measured, pinned["floors"], pinned["tolerance"]) == []
+
+
+def test_a_negative_worker_count_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline.evaluation.harness import main as eval_main
+
+    with pytest.raises(SystemExit) as stop:
+        eval_main(["--workers", "-1"])
+    assert stop.value.code == 2
+    assert "--workers: must not be negative (got -1)" in capsys.readouterr().err

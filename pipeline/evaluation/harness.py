@@ -323,6 +323,18 @@ def _pages(value: str) -> int:
     return int(value)
 
 
+def _workers(value: str) -> int:
+    """``--workers``: a count of processes, 0 for all cores (a negative one was taken as one).
+
+    >>> _workers("2"), _workers("0")
+    (2, 0)
+    """
+    n = int(value)
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative (got {n})")
+    return n
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``docclean eval``."""
     parser.add_argument(
@@ -356,7 +368,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="comma-separated, from html,recall,full,text (default: all)",
     )
     parser.add_argument(
-        "--workers", type=int, default=0, help="processes for renderings/references (0: all cores)"
+        "--workers", type=_workers, default=0, help="processes for renderings/references (0: all cores)"
     )
     parser.add_argument("--json", metavar="OUT", help="also write the report as JSON to OUT")
 
