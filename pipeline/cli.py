@@ -453,6 +453,8 @@ def cmd_state(args: argparse.Namespace) -> int:
     from pipeline.state import DB_NAME, State
 
     state_dir = args.state or default_state_dir(args.output)
+    if not args.state and Path(args.output).exists() and not Path(args.output).is_dir():
+        raise ConfigError(f"--output {args.output} exists and is not a folder")  # as `docclean run` says
     if Path(state_dir).exists() and not Path(state_dir).is_dir():
         raise ConfigError(f"--state {state_dir} exists and is not a folder")
     if not (Path(state_dir) / DB_NAME).exists():

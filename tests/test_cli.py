@@ -284,6 +284,10 @@ def test_state_commands_on_a_file_exit_2(tmp_path: Path, capsys: pytest.CaptureF
         assert main(["state", action, "--yes", "--state", str(tmp_path / "file")]) == 2
         err = capsys.readouterr().err
         assert err == f"docclean: --state {tmp_path / 'file'} exists and is not a folder\n"
+        # an output folder that is a file: as `docclean run -o FILE` (before: "no state store", exit 0)
+        assert main(["state", action, "--yes", "--output", str(tmp_path / "file")]) == 2
+        err = capsys.readouterr().err
+        assert err == f"docclean: --output {tmp_path / 'file'} exists and is not a folder\n"
 
 
 def test_an_os_error_during_a_run_is_one_line(
