@@ -460,9 +460,11 @@ def _detail_line(b: _Block) -> bool:
 _CRUMB_MARKS = frozenset("›»>|/\\")
 _CRUMBS = re.compile(r"( [›»>|/\\] \S.*){2}")
 """Two breadcrumb separators ("A la Carte › News & Stories › Reisen › ..."): a path, no headline."""
-_DASH_PATH = re.compile(r"[\w-]+(\.[\w-]+)*\.[a-z]{2,6}( - [A-ZÀ-ÞŁŚŻŹĆŃŠČŘŽ](?:(?! - ).){0,30}){2,}")
-"""A site's address and its sections, between hyphens: a path ("nordschau.de - Nachrichten -
-Schleswig-Holstein - Westküste"), no headline."""
+_DASH_PATH = re.compile(
+    r"[\w-]+(\.[\w-]+)*\.[a-z]{2,6}( - [A-ZÀ-ÞŁŚŻŹĆŃŠČŘŽ][^\W\d]*(-[^\W\d]+)*( [^\W\d]+){0,2}){2,}"
+)
+"""A site's address and its sections (up to three words each, no figure), between hyphens: a path
+("nordschau.de - Nachrichten - Schleswig-Holstein - Westküste"), no headline."""
 
 
 def _is_headline(b: _Block, prose: bool = False) -> bool:

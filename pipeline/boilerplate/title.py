@@ -271,7 +271,7 @@ def _find_title(
                 # krijgt ..." / "Het stadsbestuur wil ..."): the site's name
                 first_name = b.index
                 break
-            under = _headline_over_head_lines(bs, b.index, lo) if b.f.words < _OVER_NAME_WORDS else None
+            under = _headline_over_head_lines(doc, bs, b.index, lo) if b.f.words < _OVER_NAME_WORDS else None
             if under is not None:
                 return under  # "KMVA 12 News" / menu / "Creek overflows in Meridian, ..." / "Author: ..."
             promoted = _headline_under_promo(bs, b.index, lo)
@@ -616,14 +616,27 @@ def _headline_under_promo(bs: list[_Block], first: int, lo: int) -> int | None:
     return None
 
 
-def _headline_over_head_lines(bs: list[_Block], first: int, lo: int) -> int | None:
+def _headline_over_head_lines(doc: Document, bs: list[_Block], first: int, lo: int) -> int | None:
     """The headline under a short first line that reads as one (a site's name: "KMVA 12 News",
     "Tollgate Engineering"): the nearest line over the first of the head's lines below it (a byline,
     a date, an author's name: "Author: Dana Whitfield", "Nadia Okonjo · March 4, 2024", "Sandra
     Kälin"), one standfirst between them at
     most, of :data:`_OVER_NAME_WORDS` words or more, no rule on it, no menu's row (a kicker that reads
-    as a name is passed: "Neue Velorouten"); else None (a short headline right over its byline is the
-    headline: "Storm warning" / "By Jane Doe")."""
+    as a name is passed: "Neue Velorouten"), with a menu between the first line and it; else None (a
+    short headline over its subtitle, standfirst or photo caption and its byline is the headline:
+    "Storm warning" / "Waves crash against the harbour wall ..." / "By Jane Doe")."""
+    below = bs[lo : lo + 3]
+
+    def menu(i: int) -> bool:
+        """A menu stands between the first line and ``bs[i]`` (a short headline has its subtitle, its
+        standfirst, a photo's caption under it: "Storm warning" / deck / caption / byline)."""
+        return any(
+            _menu_item(x, below)
+            or _rule_category(x) == Category.NAVIGATION
+            or _CELL_GAP.search(doc.text, x.start, x.end) is not None  # "Blog   Careers   About"
+            for x in bs[first + 1 : i]
+        )
+
     for k in range(first + 1, min(lo + 4, len(bs))):
         x = bs[k]
         # an author's bare name ("Sandra Kälin"), not a section's ("Local News")
@@ -641,7 +654,8 @@ def _headline_over_head_lines(bs: list[_Block], first: int, lo: int) -> int | No
             # (not right under the first line: a short headline over its subtitle, "Post office closes")
             h = bs[i]
             if (
-                h.strong is None
+                menu(i)
+                and h.strong is None
                 and _is_headline(h)
                 and h.f.words >= _OVER_NAME_WORDS
                 and not _menu_row(h)
