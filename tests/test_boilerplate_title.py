@@ -202,3 +202,27 @@ def test_the_head_starts_under_a_cookie_banner() -> None:
     removed = {doc.text[s.start : s.end]: s.rule for s in doc.removed}
     assert removed["From: Department for Coastal and Rural Affairs"] == "byline/en/from-department"
     assert removed["Cookies on GOV.UK"].startswith("cookie_notice/")
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # a kicker before a colon makes no detail line of a headline with a score in it
+        (
+            "News › First Team › Match Reports\nREPORT: Harrowby Town 2-1 Dorchester Albion\n"
+            "Saturday 24 February 2024\nBy Club Media Team\nShare this article",
+            "REPORT: Harrowby Town 2-1 Dorchester Albion",
+        ),
+        # the post's categories under its byline are stepped over, and a breadcrumb over a long
+        # headline is no headline over its standfirst
+        (
+            "Clearwell Aid\nOur work   Where we work   Stories   Get involved   Shop\nDonate\n"
+            'Blog › Stories from the field\n\n"Now the girls stay in school": how one water committee '
+            "changed a village\n\nPosted by Grace Mwangi on 8 February 2024\nCategory: Clean water, Kenya",
+            '"Now the girls stay in school": how one water committee changed a village',
+        ),
+    ],
+)
+def test_head_lines_that_hid_the_headline(head: str, title: str) -> None:
+    doc = detect(document_of(f"{head}\n\n{_ARTICLE_EN}"), BoilerplateConfig(), PACK)
+    assert doc.title == title

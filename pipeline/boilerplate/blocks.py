@@ -398,6 +398,13 @@ _LIGATURES = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0x
 _LABEL_VALUE = re.compile(r"^[^\W\d_][\w.-]*( [\w.-]+)?: (?=.*\d)\S+( \S+){0,5}$")
 """A detail line, "Label: value" with a figure ("Host: Xing AG, Dammtorstrasse 29", "Seiten: 448");
 not a headline with a label ("Review: The Fieldmaster 3 Hiking Boot Is Tough but Heavy")."""
+_KICKER = re.compile(
+    r"(report|match report|watch|live|video|gallery|photos|analysis|exclusive|breaking|review|preview|"
+    r"recap|interview|opinion|explainer): ",
+    re.IGNORECASE,
+)
+"""A headline's kicker before a colon ("REPORT: Harrowby Town 2-1 Dorchester Albion", "WATCH: ..."):
+a headline with a figure, no detail line."""
 
 
 _INNER_SENTENCE = re.compile(r"\b(\w*[a-z]{3})\. +[(A-Z]")
@@ -452,7 +459,7 @@ def _detail_line(b: _Block) -> bool:
     """A "Label: value" line with a figure that is a detail: no stop word ("Seiten: 448", "Host: Xing
     AG, Dammtorstrasse 29") or a value that starts with a figure ("Rating: 5 out of 5 stars"); not
     a kicker's headline ("Bundesnetzagentur: Gasspeicher zu 95 Prozent gefüllt")."""
-    if _LABEL_VALUE.search(b.f.text) is None:
+    if _LABEL_VALUE.search(b.f.text) is None or _KICKER.match(b.f.text):
         return False
     return not b.f.stops or b.f.text.split(": ", 1)[1][:1].isdigit()
 

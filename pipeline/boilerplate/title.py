@@ -322,6 +322,8 @@ def _find_title(
             continue
         if b.strong is not None or (b.category is not None and b.score >= 0.5):
             tool = b.category in _HEAD_TOOLS and b.f.words <= _TOOL_WORDS
+            # (the post's categories or tags under its byline: "Category: Clean water, Kenya")
+            tool = tool or (b.strong is not None and b.strong.id.endswith("/taxonomy"))
             if b.category in skip or tool or _TOOL_LABEL.match(b.f.text):
                 stepped = True  # "17 Kommentare", "Comentarios", "Print", "Email" under the headline
                 continue
@@ -433,6 +435,7 @@ def _find_title(
                 and up.f.words >= 4
                 and (up.f.words > b.f.words or b.f.words >= _STANDFIRST_MIN_WORDS)
                 and not _NAME_LINE.match(up.f.text)  # a kicker ("Thunder Bay") over a long headline
+                and _PATH_STEP.search(up.f.text) is None  # a breadcrumb ("Blog › Stories from the field")
                 # (not a menu's row over the headline: "País Mundo Política Economia Cultura Desporto")
                 and not _menu_row(up, below)
             ):
@@ -884,6 +887,8 @@ _LONG_LISTED_HEADLINE = 7
 """A headline with a figure over a name has stop words, or this many words, most in lower case
 ("Bybanen til Åsane: Prisen har økt med 2,4 milliarder kroner" over "Sindre Haugland"); a list's
 line of figures is shorter."""
+_PATH_STEP = re.compile(r" [›»>] ")
+"""A breadcrumb's step between two of its parts ("Blog › Stories from the field")."""
 _TIME_LABEL = re.compile(
     r"[^\W\d_]+(?: [^\W\d_]+)?:? \d{1,2}:\d\d"
     r"(?: ?(?:uhr|u|h|gmt|utc|bst|cet|cest|[ap]\.? ?m\.?|[ecmp][sd]?t))?",
