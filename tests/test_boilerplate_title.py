@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipeline.boilerplate import detect
@@ -225,4 +227,19 @@ def test_the_head_starts_under_a_cookie_banner() -> None:
 )
 def test_head_lines_that_hid_the_headline(head: str, title: str) -> None:
     doc = detect(document_of(f"{head}\n\n{_ARTICLE_EN}"), BoilerplateConfig(), PACK)
+    assert doc.title == title
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # a detail's short value after a kicker's label is no headline ("Review: 4/5" over the film's)
+        ("28_first_review_score.txt", "Oppenheimer's long shadow: a second look at Nolan's epic"),
+        # ">" in a headline is a comparison, no breadcrumb's step
+        ("18_fr_gt.txt", "Prix du lait > coût de production : les éleveurs en colère"),
+    ],
+)
+def test_what_the_review_of_the_kicker_and_breadcrumb_steps_found(name: str, title: str) -> None:
+    text = (Path(__file__).parent / "data" / "boilerplate" / "review35b" / name).read_text(encoding="utf-8")
+    doc = detect(document_of(text), BoilerplateConfig(), PACK)
     assert doc.title == title

@@ -400,11 +400,12 @@ _LABEL_VALUE = re.compile(r"^[^\W\d_][\w.-]*( [\w.-]+)?: (?=.*\d)\S+( \S+){0,5}$
 not a headline with a label ("Review: The Fieldmaster 3 Hiking Boot Is Tough but Heavy")."""
 _KICKER = re.compile(
     r"(report|match report|watch|live|video|gallery|photos|analysis|exclusive|breaking|review|preview|"
-    r"recap|interview|opinion|explainer): ",
+    r"recap|interview|opinion|explainer): \S+( \S+){3}",
     re.IGNORECASE,
 )
-"""A headline's kicker before a colon ("REPORT: Harrowby Town 2-1 Dorchester Albion", "WATCH: ..."):
-a headline with a figure, no detail line."""
+"""A headline's kicker before a colon and four words or more ("REPORT: Harrowby Town 2-1 Dorchester
+Albion"): a headline with a figure, no detail line (a detail's value is short: "Review: 4/5",
+"Gallery: 24 photos", "Live: 3 radio stations")."""
 
 
 _INNER_SENTENCE = re.compile(r"\b(\w*[a-z]{3})\. +[(A-Z]")

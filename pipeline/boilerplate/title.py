@@ -435,7 +435,9 @@ def _find_title(
                 and up.f.words >= 4
                 and (up.f.words > b.f.words or b.f.words >= _STANDFIRST_MIN_WORDS)
                 and not _NAME_LINE.match(up.f.text)  # a kicker ("Thunder Bay") over a long headline
-                and _PATH_STEP.search(up.f.text) is None  # a breadcrumb ("Blog › Stories from the field")
+                # (a breadcrumb, "Blog › Stories from the field"; a kicker on the headline's line is
+                # longer: "Colère agricole › Les syndicats promettent d'aller jusqu'au bout")
+                and not (up.f.words <= _PATH_WORDS and _PATH_STEP.search(up.f.text))
                 # (not a menu's row over the headline: "País Mundo Política Economia Cultura Desporto")
                 and not _menu_row(up, below)
             ):
@@ -887,8 +889,11 @@ _LONG_LISTED_HEADLINE = 7
 """A headline with a figure over a name has stop words, or this many words, most in lower case
 ("Bybanen til Åsane: Prisen har økt med 2,4 milliarder kroner" over "Sindre Haugland"); a list's
 line of figures is shorter."""
-_PATH_STEP = re.compile(r" [›»>] ")
-"""A breadcrumb's step between two of its parts ("Blog › Stories from the field")."""
+_PATH_WORDS = 6
+"""Most words of a breadcrumb over a long headline (:data:`_PATH_STEP`)."""
+_PATH_STEP = re.compile(r" [›»] ")
+"""A breadcrumb's step between two of its parts ("Blog › Stories from the field"; not ">", a
+comparison in a headline: "Prix du lait > coût de production : ...")."""
 _TIME_LABEL = re.compile(
     r"[^\W\d_]+(?: [^\W\d_]+)?:? \d{1,2}:\d\d"
     r"(?: ?(?:uhr|u|h|gmt|utc|bst|cet|cest|[ap]\.? ?m\.?|[ecmp][sd]?t))?",
