@@ -625,11 +625,11 @@ def _headline_over_head_lines(doc: Document, bs: list[_Block], first: int, lo: i
     """The headline under a short first line that reads as one (a site's name: "KMVA 12 News",
     "Tollgate Engineering"): the nearest line over the first of the head's lines below it (a byline,
     a date, an author's name: "Author: Dana Whitfield", "Nadia Okonjo · March 4, 2024", "Sandra
-    Kälin"), one standfirst between them at
-    most, of :data:`_OVER_NAME_WORDS` words or more, no rule on it, no menu's row (a kicker that reads
-    as a name is passed: "Neue Velorouten"), with a menu between the first line and it; else None (a
-    short headline over its subtitle, standfirst or photo caption and its byline is the headline:
-    "Storm warning" / "Waves crash against the harbour wall ..." / "By Jane Doe")."""
+    Kälin"), one standfirst between them at most, of :data:`_OVER_NAME_WORDS` words or more, no rule
+    on it, no menu's row (a kicker that reads as a name is passed: "Neue Velorouten"), with a menu
+    between the first line and it; else None (a short headline over its subtitle, standfirst or
+    photo caption and its byline is the headline: "Storm warning" / "Waves crash against the harbour
+    wall ..." / "By Jane Doe")."""
     below = bs[lo : lo + 3]
 
     def menu(i: int) -> bool:
