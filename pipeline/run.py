@@ -2684,7 +2684,7 @@ def run(
     """Clean ``inputs`` (files and folders, or one path) into ``output``: plan, map over shards,
     reduce. Returns the summary. ``config`` is checked as a config file is (:meth:`Config.checked`:
     a dict of its sections will do)."""
-    return run_plan(plan(inputs, output, Config.checked(config)), progress)
+    return run_plan(plan(inputs, output, Config() if config is None else config), progress)
 
 
 __all__ = [

@@ -54,19 +54,19 @@ _OPENERS = "“\"'‘«([¿¡„‚"
 # line of 32,000 dots took 16 s). Written `P(?:P)*` rather than `(?:P)+` (the same matches): a
 # pattern that starts with a character set lets the search skip ahead to the next mark.
 _TERMINAL = ".!?…"
+_LATIN_END = rf"([{_TERMINAL}][{_CLOSERS}]*(?:[{_TERMINAL}][{_CLOSERS}]*)*+)(?:[^\S\n]+(?=\S))?"
+_CANDIDATE = re.compile(_LATIN_END)
 _CJK_TERMINAL = "。！？"
 _CJK_CLOSERS = "」』”’）〕】》"
-_QUOTING = "とっ"
-"""Japanese particles that quote what stands before them (the sentence goes on after a quotation)."""
 # ... or a run of full-width ends (Chinese, Japanese), group 2, with their closing quotes: those need
 # no white space after them, only a next character that opens no new run ("很好。市民...")
 # (searched for only in a text that holds one: the alternation halves the search's speed)
-_CANDIDATE = re.compile(rf"([{_TERMINAL}][{_CLOSERS}]*(?:[{_TERMINAL}][{_CLOSERS}]*)*+)(?:[^\S\n]+(?=\S))?")
 _CANDIDATE_CJK = re.compile(
-    rf"([{_TERMINAL}][{_CLOSERS}]*(?:[{_TERMINAL}][{_CLOSERS}]*)*+)(?:[^\S\n]+(?=\S))?"
-    rf"|([{_CJK_TERMINAL}][{_CJK_CLOSERS}]*(?:[{_CJK_TERMINAL}][{_CJK_CLOSERS}]*)*+)"
+    _LATIN_END + rf"|([{_CJK_TERMINAL}][{_CJK_CLOSERS}]*(?:[{_CJK_TERMINAL}][{_CJK_CLOSERS}]*)*+)"
     rf"(?=[^\s{_CJK_TERMINAL}{_CJK_CLOSERS}])"
 )
+_QUOTING = "とっ"
+"""Japanese particles that quote what stands before them (the sentence goes on after a quotation)."""
 BULLET_MARKS = "•·▪◦‣●○■□►▶✓✔➤→*-–—"
 """Characters that open a list item ("- item", "• item"); the boilerplate features read bullets by them."""
 

@@ -202,7 +202,7 @@ def test_the_head_starts_under_a_cookie_banner() -> None:
     doc = detect(document_of(text), BoilerplateConfig(), PACK)
     assert doc.title == "£48 million to protect coastal communities from erosion"
     removed = {doc.text[s.start : s.end]: s.rule for s in doc.removed}
-    assert removed["From: Department for Coastal and Rural Affairs"] == "byline/en/from-department"
+    assert removed["From: Department for Coastal and Rural Affairs"] == "byline/en/head-from"
     assert removed["Cookies on GOV.UK"].startswith("cookie_notice/")
 
 

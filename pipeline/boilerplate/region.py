@@ -356,9 +356,14 @@ def _plain_paragraph(b: _Block, sentences: bool = False) -> bool:
         and not b.weak
         and (b.g.prose or (sentences and _sentences(b)))
         and b.g.terminal
-        and _PROMO_WORDS.search(b.f.text) is None
-        and _BOX_COPY.search(_QUOTED.sub(" ", b.f.text)) is None
+        and _no_box_copy(b.f.text)
     )
+
+
+def _no_box_copy(text: str) -> bool:
+    """No ad's call (:data:`_PROMO_WORDS`) in ``text`` and none of a box's copy outside quotations
+    (:data:`_BOX_COPY`)."""
+    return _PROMO_WORDS.search(text) is None and _BOX_COPY.search(_QUOTED.sub(" ", text)) is None
 
 
 _SENTENCES_TITLE_CASE = 0.4
@@ -535,8 +540,7 @@ def _last_sentence(b: _Block) -> bool:
         and f.words >= _LAST_SENTENCE_WORDS
         and f.text.endswith(".")
         and f.title_case < _SENTENCES_TITLE_CASE
-        and _PROMO_WORDS.search(f.text) is None
-        and _BOX_COPY.search(_QUOTED.sub(" ", f.text)) is None
+        and _no_box_copy(f.text)
     )
 
 
