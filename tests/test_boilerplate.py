@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.boilerplate import RulePack, detect, load_rules, shipped_languages
+from pipeline.boilerplate.classify import _under_headline
 from pipeline.config import BoilerplateConfig, RepairConfig
 from pipeline.document import Category, Document, Span
 from pipeline.errors import ConfigError
@@ -516,3 +517,103 @@ def test_the_shipped_date_rules_are_marked() -> None:
     marked = {r.id for r in PACK.rules if r.date_line}
     assert {"other/xx/date-only", "other/en/dateline", "other/de/publiziert-am", "other/no/dato"} <= marked
     assert all(r.category.value == "other" for r in PACK.rules if r.date_line)
+
+
+BIKE_BODY = (
+    "HARLOW BAY — After more than four hours of public comment, the city council voted 6-3 on Monday "
+    "to build protected bike lanes along Marsh Street, ending a fight that has divided residents for "
+    "two years.\n\n"
+    "The plan will remove 112 of the street's 340 parking spaces and add loading zones on each block, "
+    "city staff said, and work is expected to begin in the spring.\n\n"
+    "Council member Rosa Delgado said the vote was about safety. Three cyclists have died on the street "
+    "since 2019, according to city records, and the plan was backed by the police.\n"
+)
+BIKE_HEADLINE = "Council approves protected bike lanes on Marsh Street after four-hour debate"
+BIKE_STANDFIRST = (
+    "The 6-3 vote ends a two-year fight over parking, deliveries and safety on one of the city's "
+    "busiest corridors"
+)
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "Skip to main content\nMenu  Search  Sign In\n",
+        # a ticker's headline over the article's is no title, and goes with the page's head
+        "Skip to main content\nMenu  Search  Sign In\n"
+        "Breaking: Route 9 northbound closed near Exit 14 after crash\n",
+    ],
+)
+def test_a_standfirst_without_a_full_stop_under_its_headline_stays(above: str) -> None:
+    # the byline, the date and the comment count under it are no gap between it and the article
+    text = (
+        f"{above}{BIKE_HEADLINE}\n{BIKE_STANDFIRST}\n"
+        "By Dana Whitcombe\nPublished 6:42 p.m. ET Oct. 14, 2024\n34 comments\n\n" + BIKE_BODY
+    )
+    doc = _run(text)
+    assert _covering(doc, BIKE_STANDFIRST) is None
+    assert doc.title == BIKE_HEADLINE
+    for line in above.splitlines():
+        assert _covering(doc, line) is not None, line
+    assert _covering(doc, "34 comments") is not None
+
+
+def test_a_standfirst_over_a_bare_name_a_date_and_counts_of_likes_stays() -> None:
+    sf = (
+        "What happened when a small independent shop in a market town decided to charge full price for "
+        "everything, and told customers exactly why"
+    )
+    text = (
+        "The Margin Notes\nSign in\nThe bookshop that stopped discounting new books\n"
+        f"{sf}\nMara Quinlan\nNov 14, 2024\n87 Likes\n19 Comments\nShare\n\n"
+        "Last spring, the owner of a small bookshop I have been visiting for close to ten years stopped "
+        "discounting new books, and she told her customers exactly why in a note taped to the till.\n\n"
+        "I spoke to her several times over the summer. She asked me not to name the shop, but the full "
+        "price policy has not cost her customers, and her sales of new books rose by a tenth.\n"
+    )
+    doc = _run(text)
+    assert _covering(doc, sf) is None
+    assert doc.title == "The bookshop that stopped discounting new books"
+    assert _covering(doc, "87 Likes") is not None and _covering(doc, "Mara Quinlan") is not None
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "News Culture Podcasts Schedule Donate",
+        "Politics Business Life and Style Opinion Culture",  # a stop word, but the sections' names
+    ],
+)
+def test_a_menu_row_over_a_long_headline_is_no_headline_over_a_standfirst(menu: str) -> None:
+    # the headline of two sentences reads as the first prose: the line over it is a menu, not its headline
+    headline = (
+        "Libraries say e-book licenses are eating their budgets. Readers are feeling it in the hold queue"
+    )
+    text = (
+        f"Skip to Content\n{menu}\n{headline}\nBy Marcus Lindqvist\n"
+        "Published June 18, 2024 at 6:00 AM CDT\n\n"
+        "Patrons of the Prairie Valley Library District downloaded more than 410,000 e-books last year "
+        "through the library's lending app, more than double the number five years ago.\n\n"
+        "The difference is in how digital books are sold. Many e-book licenses expire after two years "
+        "or a set number of loans, and can cost several times the consumer price.\n"
+    )
+    doc = _run(text)
+    assert doc.title == headline
+    assert _covering(doc, menu) is not None
+
+
+@pytest.mark.parametrize(
+    ("top", "headline"),
+    [
+        (BIKE_HEADLINE, True),
+        ("Harlow Bay Gazette Community Sports Weekly", False),  # no stop word: a site's name
+        ("Politics Business Life and Style Opinion Culture", False),  # the sections' names
+        ("Voices of the Bay", False),  # too short: a section's name
+        ("Council approves bike lanes.", False),  # a sentence
+    ],
+)
+def test_a_standfirst_stands_under_a_headline_of_five_words_or_more(top: str, headline: bool) -> None:
+    from tests.boilerplate_lines import lines_of
+
+    lines = lines_of(f"{top}\n{BIKE_STANDFIRST}\nBy Dana Whitcombe\n\n{BIKE_BODY}")
+    assert _under_headline(lines, 1) is headline

@@ -127,6 +127,7 @@ from pipeline.boilerplate.title import (
     _jump_list,
     _menu_row,
     _org_name,
+    _section_names,
 )
 from pipeline.config import BoilerplateConfig
 from pipeline.document import Category, Document, Span
@@ -294,6 +295,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         # a tail marker inside the region with only a page's rail under it ends the article
         hi = _marker_end(bs, values, lo, hi, ends)
         lo, box_copy = _from_lead(bs, lo)  # a box near the article's top split it from its lead
+    if head.headline is not None and lo < head.headline <= hi:
+        lo = head.headline  # (a ticker's headline over the article's: "Breaking: Route 9 closed ...")
     title_lo = lo  # the headline is looked for above the region as found: not among the list's lines
     if lo - 1 in entries:
         title_lo = lo - 1  # not the first entry's heading, under its time ("03:05" / "Final result: ...")
@@ -311,6 +314,9 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     if not from_html and teasers > hi:
         hi = min(_fact_box(bs, hi, n), teasers - 1)  # a match report's line-ups and referee under it
     cuts = _cuts(doc, bs, tables, lo, hi, comment_start, teasers)
+    if head.headline is not None and head.headline == lo and not from_html:
+        # above the article's headline, a page dump holds only chrome ("Up next:" / a video's title)
+        cuts = dataclasses.replace(cuts, head=max(cuts.head, lo))
     # 3. scores inside the region; everything outside is boilerplate
     _score_blocks(doc, bs, cfg, head, cuts, steps)
     _adjacent_captions(bs, cfg.threshold)
@@ -323,7 +329,10 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         above = bs[i - 1].category or Category.OTHER
         bs[i].score, bs[i].category, bs[i].rule = _OUTSIDE_SCORE, above, f"{above.value}/inherited"
     # 5. title and byline
-    title_idx = _find_title(doc, bs, title_lo, cuts.rows, tables)
+    if head.headline is not None and not doc.title and head.headline <= title_lo:
+        title_idx: int | None = head.headline
+    else:
+        title_idx = _find_title(doc, bs, title_lo, cuts.rows, tables)
     author = _author(doc, bs, max(lo, max(head.role_lines, default=-1) + 1), title_idx, cfg.threshold)
     if author is not None and not from_html:
         _named_bio(bs, author, title_idx, cfg.threshold)
@@ -531,6 +540,48 @@ class _Head:
     """Lines valued 0 under a finished standfirst: metadata, captions, notices, a jump list."""
     jump_lines: frozenset[int]
     """A jump list right above the article (``navigation/jump-list``)."""
+    headline: int | None = None
+    """The headline right over a standfirst with its metadata under it (:func:`_under_headline`)."""
+
+
+_COUNT = re.compile(r"\d+(?:[.,]\d+)*[kK]? \S+|\S+ \(?\d+(?:[.,]\d+)*\)?")
+"""A count of two words: "34 comments", "Comments (12)"."""
+
+
+def _head_meta(b: _Block) -> bool:
+    """A rule's line of the head's metadata, no tail marker (not "Please turn on JavaScript ...",
+    not a comment form's heading); a comment count among them ("34 comments") is the head's too."""
+    rule = b.strong
+    if rule is None:
+        return False
+    if not rule.tail_marker:
+        return True
+    return (
+        rule.category in (Category.COMMENT_FORM, Category.COMMENTS) and _COUNT.fullmatch(b.f.text) is not None
+    )
+
+
+_HEADLINE_WORDS = 5
+"""Fewest words of a headline over a standfirst with no full stop (:func:`_under_headline`)."""
+
+
+def _under_headline(bs: list[_Block], i: int) -> bool:
+    """Whether ``bs[i]`` stands right under a headline of :data:`_HEADLINE_WORDS` words or more, no
+    rule on it: prose there is the standfirst, finished or not ("Pune faces 10% water cut from
+    Monday ..." / "Civic body says supply ... up nearly 30 per cent in a week"), not a headline
+    under a site's name or a section's ("KEYSTONE PROPERTY WIRE", "Local News"). The headline may
+    read as prose (:func:`_zones` then made the line under it the first paragraph)."""
+    if i < 1:
+        return False
+    top = bs[i - 1]
+    return (
+        top.strong is None
+        and not top.weak
+        and top.f.words >= _HEADLINE_WORDS
+        and top.f.stop_ratio > 0  # a menu's row: "News Culture Podcasts Schedule Donate"
+        and _is_headline(top, prose=True)
+        and not _section_names(top.f.text)
+    )
 
 
 def _standfirst_zone(bs: list[_Block], zones: _Zones, under_standfirst: set[int]) -> _Head:
@@ -568,23 +619,20 @@ def _standfirst_zone(bs: list[_Block], zones: _Zones, under_standfirst: set[int]
         if i - 1 in under_standfirst and _role_line(bs[i]):
             role_lines.add(i)
             under_standfirst.add(i)
-    # under a finished standfirst (not a long headline that reads as prose) with no headline between
+    # under a finished standfirst (not a long headline that reads as prose; one with no full stop
+    # right under its headline) with no headline between
     # it and the byline ("Could a tax ...?" / "Advertisement" / "Bins Go Fortnightly" / "By ..."), the
     # metadata, a photo's caption or a notice ("Please turn on JavaScript") is no gap at all
     zero_head: set[int] = set()
     jump_lines: set[int] = set()
     sf = bs[head_end] if under_standfirst else None
-    if sf is not None and sf.f.terminal and sf.strong is None:
+    if sf is not None and (sf.f.terminal or _under_headline(bs, head_end)) and sf.strong is None:
         by = min(i for i in under_standfirst if bylined(i))
         if all(bs[i].strong is not None or i in role_lines for i in range(head_end + 1, by)):
             upper = head_late  # (a notice that reads as prose ends the zone: "Please turn on JavaScript ...")
-            while upper < n and not getattr(bs[upper].strong, "tail_marker", True):
+            while upper < n and _head_meta(bs[upper]):
                 upper += 1
-            zero_head = under_standfirst | {
-                i
-                for i in range(head_end + 1, upper)
-                if bs[i].strong is not None and not getattr(bs[i].strong, "tail_marker", True)
-            }
+            zero_head = under_standfirst | {i for i in range(head_end + 1, upper) if _head_meta(bs[i])}
             # a jump list right above the article ("Jump to:" / "Best overall" / ...): no gap, and it goes
             body = next((i for i in range(upper, n) if bs[i].g.prose and bs[i].strong is None), n)
             jump = _jump_list(bs, body)
@@ -599,11 +647,15 @@ def _standfirst_zone(bs: list[_Block], zones: _Zones, under_standfirst: set[int]
                 # Columnist" / "Trains to run ..." / "By Dan Hughes"): the prose above was a teaser with
                 # its byline, not this article's standfirst
                 zero_head, jump_lines = set(), set()
+    # the headline right over such a standfirst is the article's: the region starts there, and the
+    # title is that line, not a first line of chrome higher up ("Log in  Register")
+    headline = head_end - 1 if (zero_head or headed) and _under_headline(bs, head_end) else None
     return _Head(
         frozenset(under_standfirst),
         frozenset(role_lines),
         frozenset(zero_head | headed),
         frozenset(jump_lines),
+        headline,
     )
 
 

@@ -181,8 +181,11 @@ def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
     for b in bs[first + 1 : body]:
         f = b.f
         if b.strong is not None:
-            # (a comment count a rule took: "Ver 12 comentarios", "312 Postings")
-            counter = b.strong.category == Category.COMMENT_FORM and f.words <= _META_WORDS
+            # (a comment count a rule took: "Ver 12 comentarios", "312 Postings"; a count of likes)
+            counter = f.words <= _META_WORDS and (
+                b.strong.category == Category.COMMENT_FORM
+                or (b.strong.category == Category.COMMENTS and any(c.isdigit() for c in f.text))
+            )
             if b.strong.category not in _META_CATEGORIES and not counter:
                 return set()
             evidence = True
