@@ -339,3 +339,49 @@ def test_under_a_link_in_a_page_without_blank_lines_sentences_with_few_stop_word
     assert any(x.startswith("– Przyczyny wykolejenia") for x in kept)
     assert any(x.startswith("To już trzecie") for x in kept)
     assert any(x.startswith("Zobacz też") for x in gone)
+
+
+CAMERA_CLUB = (
+    "Wrenbury Camera Club is inviting amateur photographers to send in pictures of the town's hidden corners "
+    "for its annual competition, which opens on Monday.\n\n"
+    "Entrants must own the copyright to the images they submit, and the club will show the shortlisted "
+    "photographs in the library foyer in September.\n\n"
+    "Read more:\n"
+    "Wrenbury pub named among best in county by real ale group\n"
+    "Plans for 140 homes off Marsh Lane go to appeal\n\n"
+    "{last}\n\n"
+    "Comments: Our rules"
+)
+
+
+@pytest.mark.parametrize(
+    ("last", "end"),
+    [
+        # the article's last sentence, on its subject (a shop named in it is no ad's call)
+        (
+            "The overall winner will receive a framed print of their photograph and a voucher from the "
+            "camera shop on the High Street, which has sponsored the competition.",
+            6,
+        ),
+        # a summary of the last teaser: it shares the teaser's words
+        (
+            "The developer of the homes off Marsh Lane says the appeal will be heard by an inspector in "
+            "June.",
+            2,
+        ),
+        # an ad's copy: a call to the reader
+        ("Shop the new range of cameras and lenses at our partner store on the High Street this weekend.", 2),
+        ("Save on your next camera order at our partner store when you enter the competition this week.", 2),
+        (
+            "Visit our partner store on the High Street, where you can save on cameras for the competition.",
+            2,
+        ),
+        # too short for the article's closing line
+        ("Entrants must send the club their photographs of the town by May.", 2),
+    ],
+)
+def test_a_last_sentence_under_two_teaser_headlines_is_the_articles_on_its_subject(
+    last: str, end: int
+) -> None:
+    lines = lines_of(CAMERA_CLUB.format(last=last))
+    assert _under_read_also(lines, 2, len(lines) - 1) == end

@@ -245,6 +245,34 @@ _LONE_PARAGRAPH_WORDS = 30
 article's (:func:`_under_read_also`)."""
 
 
+_CLOSING_SENTENCE_WORDS = 15
+"""Fewest words of a one-sentence paragraph that :func:`_under_read_also` reads as the article's last."""
+
+
+_READER = re.compile(r"\b(you|your|du|dein|ihr|vous|votre|tu|usted|su)\b", re.IGNORECASE)
+"""A word that speaks to the reader (an ad's copy does; a news paragraph rarely)."""
+
+
+def _closing_paragraph(b: _Block, calls: bool = True) -> bool:
+    """Whether ``b`` may be a paragraph of the article under a read-also box: prose that ends a
+    sentence, no rule on it, no exclamation mark, no ad's call (:data:`_PROMO_WORDS`). With
+    ``calls`` off, a call word counts only first in the line or beside a word to the reader ("The
+    winner receives a voucher from the camera shop" is news; "Shop the range", "Save on your
+    order" are an ad's)."""
+    text = b.f.text
+    call = _PROMO_WORDS.search(text) is not None
+    if not calls and call:
+        call = _PROMO_WORDS.match(text) is not None or _READER.search(text) is not None
+    return (
+        b.strong is None
+        and not b.weak
+        and b.g.prose
+        and b.f.terminal
+        and "!" not in text  # a promo's copy: "Das kannst du auch! Über ..."
+        and not call
+    )
+
+
 def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     """Where the chrome starts when ``cut`` is a read-also box inside the article with the article's
     last paragraphs under it ("Lesen Sie auch" / two teaser headlines / "Die Opposition kündigte an,
@@ -280,17 +308,21 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
         if k == cut + 1:
             return cut
     end = k
-    while (
-        end < stop
-        and bs[end].strong is None
-        and not bs[end].weak
-        and bs[end].g.prose
-        and bs[end].f.terminal
-        and _SENTENCE_END.search(bs[end].f.text) is not None
-        and "!" not in bs[end].f.text  # a promo's copy: "Das kannst du auch! Über ..."
-        and _PROMO_WORDS.search(bs[end].f.text) is None
-    ):
+    while end < stop and _closing_paragraph(bs[end]) and _SENTENCE_END.search(bs[end].f.text) is not None:
         end += 1
+    if (
+        end == k
+        and k - cut >= 3
+        and k < stop
+        and (k + 1 == stop or bs[k + 1].strong is not None)
+        and _closing_paragraph(bs[k], calls=False)
+        and bs[k].f.words >= _CLOSING_SENTENCE_WORDS
+    ):
+        # the article's last sentence under two teaser headlines, over the page's chrome: on the
+        # article's subject, not on the last headline's (a teaser's summary shares its headline's)
+        teaser, article = _shared_words(bs, k, k - 1, cut)
+        if article > teaser:
+            return k + 1
     # one headline over one paragraph may be a teaser with its summary: two of either are not; and a
     # lone paragraph that shares words with the last headline over it, not with the article, is that
     # teaser's summary ("New timetable brings faster trains ..." / "Journeys will be cut ... trains")
@@ -922,7 +954,8 @@ _INLINE_TEASERS = 6
 """At most this many teaser headlines under a related-links heading inside the article."""
 _READ_ALSO = re.compile(
     r"(read|read (more|also|next)|also read|see also|related( (stories|articles|coverage|reading|content))?|"
-    r"more on this( story| topic)?|you (may|might) also like|lea (también|más)|lee (también|más)|"
+    r"more on this( story| topic)?|recommended reading|you (may|might) also like|"
+    r"lea (también|más)|lee (también|más)|"
     r"(notas|noticias|artículos) relacionad[ao]s|(también )?(te|le) (puede|podría) interesar|"
     r"leia (mais|também)|veja (também|mais)|saiba mais|(notícias|matérias) relacionadas|"
     r"leggi anche|leggi (di )?più|articoli correlati|lire aussi|à lire aussi|à lire également|"
