@@ -617,3 +617,30 @@ def test_a_standfirst_stands_under_a_headline_of_five_words_or_more(top: str, he
 
     lines = lines_of(f"{top}\n{BIKE_STANDFIRST}\nBy Dana Whitcombe\n\n{BIKE_BODY}")
     assert _under_headline(lines, 1) is headline
+
+
+def test_a_breadcrumb_that_ends_on_the_headline_is_no_standfirst() -> None:
+    # the path ends on the headline, cut short ("... as ore reser..."): it reads as prose
+    headline = "Indonesia to pause new nickel smelter permits as ore reserves dwindle"
+    crumbs = "Markets > Commodities > Indonesia to pause new nickel smelter permits as ore reser..."
+    sf = (
+        "Moratorium covers plants making nickel pig iron and ferronickel, but battery-grade projects are "
+        "exempt, as Jakarta tries to stretch high-grade ore reserves beyond the mid-2030s"
+    )
+    text = (
+        "Skip to main content\nExclusive news, data and analytics for financial market professionals\n"
+        "World | Business | Markets | Sustainability | Legal | Breakingviews\n"
+        f"{crumbs}\n\n{headline}\n{sf}\n"
+        "By Rina Kusumawati and Michael Hartono, Reuters\nMarch 18, 2025 3:42 AM GMT\n"
+        "Listen to this article · 4 min\nShare  X  Facebook  Linkedin  Email  Link\n\n"
+        "JAKARTA, March 18 (Reuters) - Indonesia will stop issuing permits for new nickel smelters that "
+        "produce nickel pig iron and ferronickel, a senior official said on Tuesday, as the world's largest "
+        "producer of the metal tries to slow the depletion of its high-grade ore reserves.\n"
+        "The moratorium, which will take effect from July, will not apply to projects using high-pressure "
+        "acid leach technology to process lower-grade ore into materials for electric vehicle batteries, "
+        "Deputy Investment Minister Teguh Wibisono told reporters in Jakarta.\n"
+    )
+    doc = _run(text)
+    assert doc.title == headline
+    assert _covering(doc, sf) is None
+    assert _covering(doc, crumbs) is not None

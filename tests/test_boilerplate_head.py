@@ -203,3 +203,26 @@ def test_a_headed_standfirst_needs_a_date_or_a_rules_metadata_under_it() -> None
     # an epigraph over its author's name ("Max Weber") is no standfirst over its byline
     text = [*HEADED[:5], "Harbers Kabinet", *HEADED[7:]]
     assert _headed_standfirst(lines_of("\n".join(text)), 3, 6) == set()
+
+
+SHARK = [
+    "Menu",
+    "Breaking News",
+    "'It came right past my board': Gold Coast beaches shut after bull shark spotted metres from surfers",
+    "Lifeguards have closed three of the Gold Coast's busiest southern beaches after a bull shark swam "
+    "within metres of surfers.",
+    "Lachlan Reid",
+    "December 10, 2024 - 11:52AM",
+    "{count}",
+    "Lifeguards cleared the water at Currumbin, Palm Beach and Tugun shortly after 7am on Tuesday when "
+    "a surfer reported the shark passing beneath his board.",
+    "The beaches will stay closed until drones have checked the water, the council said.",
+]
+
+
+@pytest.mark.parametrize("count", ["Share this article", "87 Likes", "14 comments"])
+def test_a_headed_standfirst_under_a_long_headline_that_reads_as_prose(count: str) -> None:
+    # the headline (a quotation, then the news) reads as prose; a count of likes is the head's metadata
+    lines = lines_of("\n".join(SHARK).replace("{count}", count))
+    assert lines[2].g.prose
+    assert _headed_standfirst(lines, 3, 7) == {4, 5, 6}

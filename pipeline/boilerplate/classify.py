@@ -393,6 +393,10 @@ _COOKIE_BANNER = re.compile(
 "Wir verwenden Cookies", "Utilizziamo i cookie"); an article about cookie banners speaks of sites."""
 
 
+_PATH_LINE = re.compile(r"^[^.!?]{2,40} [›»>] [^.!?]{2,40} [›»>] ")
+"""A breadcrumb path's start: two steps before the page's own title."""
+
+
 def _zones(bs: list[_Block]) -> _Zones:
     n = len(bs)
     prose_idx = [b.index for b in bs if b.g.prose]
@@ -405,6 +409,10 @@ def _zones(bs: list[_Block]) -> _Zones:
     ):
         # a long headline reads as prose ("Former charity treasurer jailed for stealing £186,000 from
         # children's hospice"): the standfirst under it is the first paragraph
+        prose_idx = prose_idx[1:]
+    while len(prose_idx) > 2 and _PATH_LINE.search(bs[prose_idx[0]].f.text):
+        # a breadcrumb that ends on the headline ("Markets > Commodities > Indonesia to pause new
+        # nickel smelter permits as ore reserves dwindle") reads as prose: the page's path, no standfirst
         prose_idx = prose_idx[1:]
     while len(prose_idx) > 2 and _COOKIE_BANNER.search(bs[prose_idx[0]].f.text):
         # a cookie banner over the page ("We use some essential cookies to make this website work."):

@@ -160,8 +160,8 @@ def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
     sf, top = bs[first], bs[first - 1]
     if sf.strong is not None or sf.weak or not sf.g.prose or sf.continues or sf.g is not sf.f:
         return set()
-    if top.strong is not None or top.weak or top.f.terminal or not _is_headline(top):
-        return set()
+    if top.strong is not None or top.weak or top.f.terminal or not _is_headline(top, prose=True):
+        return set()  # (a long headline reads as prose: "'It came right past my board': Gold Coast ...")
     under = bs[first + 1]
     # (a bare credit: a caption with its credit in it, "VW-Chef Herbert Diess ... (Foto: Volkswagen)", is
     # the photo's under the standfirst)
