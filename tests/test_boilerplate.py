@@ -603,20 +603,45 @@ def test_a_menu_row_over_a_long_headline_is_no_headline_over_a_standfirst(menu: 
 
 
 @pytest.mark.parametrize(
-    ("top", "headline"),
+    ("above", "top", "headline"),
     [
-        (BIKE_HEADLINE, True),
-        ("Harlow Bay Gazette Community Sports Weekly", False),  # no stop word: a site's name
-        ("Politics Business Life and Style Opinion Culture", False),  # the sections' names
-        ("Voices of the Bay", False),  # too short: a section's name
-        ("Council approves bike lanes.", False),  # a sentence
+        ("Menu", BIKE_HEADLINE, True),
+        ("Menu", "Harlow Bay Gazette Community Sports Weekly", False),  # no stop word: a site's name
+        ("Menu", "Politics Business Life and Style Opinion Culture", False),  # the sections' names
+        ("Menu", "Voices of the Bay", False),  # too short: a section's name
+        ("Menu", "Council approves bike lanes.", False),  # a sentence
+        ("Menu", "after a four-hour debate on the plan for the street", False),  # a line's second half
+        # the headline's second line, hard-wrapped
+        (
+            "Council approves protected bike lanes on Marsh Street",
+            "after four-hour debate on the plan",
+            False,
+        ),
+        # a series' label (or a caption) between the headline and the standfirst: the real headline is over it
+        (BIKE_HEADLINE, "Part three of our series on the state of the city's streets", False),
+        # a ticker's labelled headline over the article's
+        ("Breaking: Route 9 northbound closed near Exit 14 after crash", BIKE_HEADLINE, True),
     ],
 )
-def test_a_standfirst_stands_under_a_headline_of_five_words_or_more(top: str, headline: bool) -> None:
+def test_a_standfirst_stands_under_the_one_headline_of_the_head(above: str, top: str, headline: bool) -> None:
     from tests.boilerplate_lines import lines_of
 
-    lines = lines_of(f"{top}\n{BIKE_STANDFIRST}\nBy Dana Whitcombe\n\n{BIKE_BODY}")
-    assert _under_headline(lines, 1) is headline
+    lines = lines_of(f"{above}\n{top}\n{BIKE_STANDFIRST}\nBy Dana Whitcombe\n\n{BIKE_BODY}")
+    assert _under_headline(lines, 2) is headline
+
+
+def test_a_teasers_summary_over_the_article_is_no_standfirst() -> None:
+    # a teaser card (headline, summary, byline, age) over the article's own headline and standfirst
+    teaser = "Harbour ferry fares to rise by a fifth from April as the operator blames fuel costs"
+    text = (
+        f"Top story\n{teaser}\n"
+        "Commuters who use the ferry every day will pay about 300 pounds more a year under the new fares "
+        "announced by the operator\n"
+        "By Priya Raman\n2 hours ago\n"
+        f"{BIKE_HEADLINE}\n{BIKE_STANDFIRST}\nBy Dana Whitcombe\nPublished 6:42 p.m. ET Oct. 14, 2024\n\n"
+        + BIKE_BODY
+    )
+    assert _run(text).title != teaser
 
 
 def test_a_breadcrumb_that_ends_on_the_headline_is_no_standfirst() -> None:
@@ -631,7 +656,7 @@ def test_a_breadcrumb_that_ends_on_the_headline_is_no_standfirst() -> None:
         "Skip to main content\nExclusive news, data and analytics for financial market professionals\n"
         "World | Business | Markets | Sustainability | Legal | Breakingviews\n"
         f"{crumbs}\n\n{headline}\n{sf}\n"
-        "By Rina Kusumawati and Michael Hartono, Reuters\nMarch 18, 2025 3:42 AM GMT\n"
+        "By Rina Kusumawati and Michael Hartono, Reuters\nMarch 18, 20253:42 AM GMT+0Updated 2 hours ago\n"
         "Listen to this article · 4 min\nShare  X  Facebook  Linkedin  Email  Link\n\n"
         "JAKARTA, March 18 (Reuters) - Indonesia will stop issuing permits for new nickel smelters that "
         "produce nickel pig iron and ferronickel, a senior official said on Tuesday, as the world's largest "

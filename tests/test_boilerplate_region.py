@@ -376,6 +376,18 @@ CAMERA_CLUB = (
             "Visit our partner store on the High Street, where you can save on cameras for the competition.",
             2,
         ),
+        # on the first teaser's subject (related teasers share the article's too)
+        (
+            "The competition's photographers can enter pictures of the county's best pubs, as chosen "
+            "by the real ale group.",
+            2,
+        ),
+        # an author's blurb under the box
+        (
+            "Sam Okafor lives in the town and has followed the camera club and its competition every "
+            "year since 2021.",
+            2,
+        ),
         # too short for the article's closing line
         ("Entrants must send the club their photographs of the town by May.", 2),
     ],

@@ -573,23 +573,51 @@ _HEADLINE_WORDS = 5
 """Fewest words of a headline over a standfirst with no full stop (:func:`_under_headline`)."""
 
 
-def _under_headline(bs: list[_Block], i: int) -> bool:
-    """Whether ``bs[i]`` stands right under a headline of :data:`_HEADLINE_WORDS` words or more, no
-    rule on it: prose there is the standfirst, finished or not ("Pune faces 10% water cut from
-    Monday ..." / "Civic body says supply ... up nearly 30 per cent in a week"), not a headline
-    under a site's name or a section's ("KEYSTONE PROPERTY WIRE", "Local News"). The headline may
-    read as prose (:func:`_zones` then made the line under it the first paragraph)."""
-    if i < 1:
-        return False
-    top = bs[i - 1]
+_CLOCK = re.compile(r"\d:\d\d|\bago$")
+"""A time of day, or an age ("2 hours ago")."""
+
+
+def _headline_like(b: _Block) -> bool:
+    """A headline of :data:`_HEADLINE_WORDS` words or more, no rule on it, that may read as prose: not a
+    menu's row ("News Culture Podcasts Schedule Donate"), a section's or site's name ("Local News",
+    "KEYSTONE PROPERTY WIRE") nor a hard-wrapped headline's second line ("after heated two-hour
+    hearing at authority")."""
     return (
-        top.strong is None
-        and not top.weak
-        and top.f.words >= _HEADLINE_WORDS
-        and top.f.stop_ratio > 0  # a menu's row: "News Culture Podcasts Schedule Donate"
-        and _is_headline(top, prose=True)
-        and not _section_names(top.f.text)
+        b.strong is None
+        and not b.weak
+        and b.f.words >= _HEADLINE_WORDS
+        and b.f.stop_ratio > 0
+        and not b.f.text[:1].islower()
+        and _CLOCK.search(b.f.text) is None  # a date line no rule knew: "March 18, 20253:42 AM GMT+0Updated"
+        and _is_headline(b, prose=True)
+        and not _section_names(b.f.text)
     )
+
+
+_TICKER = re.compile(
+    r"(breaking( news)?|live|latest|just in|update|watch|listen|video|exclusive) ?[:|]", re.IGNORECASE
+)
+"""A ticker's or a teaser's label over another headline ("Breaking: Route 9 northbound closed ...")."""
+
+
+def _under_headline(bs: list[_Block], i: int) -> bool:
+    """Whether ``bs[i]`` stands right under the one headline of the head (:func:`_headline_like`): prose
+    there is the standfirst, finished or not ("Pune faces 10% water cut from Monday ..." / "Civic body
+    says supply ... up nearly 30 per cent in a week"). Not when another such line stands right over
+    that one (the real headline over a series' label, a caption or the headline's first line), but a
+    ticker's labelled headline. The headline may read as prose (:func:`_zones` then made the line
+    under it the first paragraph)."""
+    if i < 1 or not _headline_like(bs[i - 1]):
+        return False
+    above = bs[i - 2] if i >= 2 else None
+    return above is None or not _headline_like(above) or _TICKER.match(above.f.text) is not None
+
+
+def _teaser_over_article(bs: list[_Block], first: int, body: int) -> bool:
+    """Whether another headline stands between the standfirst ``bs[first]`` and the next prose
+    ``bs[body]``: the standfirst was a teaser's summary (over its byline and age) over the article's
+    own headline."""
+    return any(_headline_like(b) for b in bs[first + 1 : body])
 
 
 def _standfirst_zone(bs: list[_Block], zones: _Zones, under_standfirst: set[int]) -> _Head:
@@ -634,7 +662,8 @@ def _standfirst_zone(bs: list[_Block], zones: _Zones, under_standfirst: set[int]
     zero_head: set[int] = set()
     jump_lines: set[int] = set()
     sf = bs[head_end] if under_standfirst else None
-    if sf is not None and (sf.f.terminal or _under_headline(bs, head_end)) and sf.strong is None:
+    headed_sf = _under_headline(bs, head_end) and not _teaser_over_article(bs, head_end, head_late)
+    if sf is not None and (sf.f.terminal or headed_sf) and sf.strong is None:
         by = min(i for i in under_standfirst if bylined(i))
         if all(bs[i].strong is not None or i in role_lines for i in range(head_end + 1, by)):
             upper = head_late  # (a notice that reads as prose ends the zone: "Please turn on JavaScript ...")
@@ -657,7 +686,7 @@ def _standfirst_zone(bs: list[_Block], zones: _Zones, under_standfirst: set[int]
                 zero_head, jump_lines = set(), set()
     # the headline right over such a standfirst is the article's: the region starts there, and the
     # title is that line, not a first line of chrome higher up ("Log in  Register")
-    headline = head_end - 1 if (zero_head or headed) and _under_headline(bs, head_end) else None
+    headline = head_end - 1 if (zero_head or headed) and headed_sf else None
     return _Head(
         frozenset(under_standfirst),
         frozenset(role_lines),

@@ -319,9 +319,10 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
         and bs[k].f.words >= _CLOSING_SENTENCE_WORDS
     ):
         # the article's last sentence under two teaser headlines, over the page's chrome: on the
-        # article's subject, not on the last headline's (a teaser's summary shares its headline's)
-        teaser, article = _shared_words(bs, k, k - 1, cut)
-        if article > teaser:
+        # article's subject and sharing no word with any headline of the box (a teaser's summary
+        # shares its headline's, and related teasers share the article's subject), no author's blurb
+        teasers = sum(_shared_words(bs, k, j, cut)[0] for j in range(cut + 1, k))
+        if not teasers and _shared_words(bs, k, k - 1, cut)[1] and not _BIO_OPENING.match(bs[k].f.text):
             return k + 1
     # one headline over one paragraph may be a teaser with its summary: two of either are not; and a
     # lone paragraph that shares words with the last headline over it, not with the article, is that

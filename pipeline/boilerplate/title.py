@@ -323,7 +323,7 @@ def _find_title(
         if b.strong is not None or (b.category is not None and b.score >= 0.5):
             tool = b.category in _HEAD_TOOLS and b.f.words <= _TOOL_WORDS
             # (the post's categories or tags under its byline: "Category: Clean water, Kenya")
-            tool = tool or (b.strong is not None and b.strong.id.endswith("/taxonomy"))
+            tool = tool or (b.strong is not None and b.strong.id.endswith("taxonomy"))
             if b.category in skip or tool or _TOOL_LABEL.match(b.f.text):
                 stepped = True  # "17 Kommentare", "Comentarios", "Print", "Email" under the headline
                 continue
