@@ -669,3 +669,58 @@ def test_a_breadcrumb_that_ends_on_the_headline_is_no_standfirst() -> None:
     assert doc.title == headline
     assert _covering(doc, sf) is None
     assert _covering(doc, crumbs) is not None
+
+
+def test_the_title_search_steps_over_a_recipes_tools_to_its_headline() -> None:
+    # under the byline and the date: the rating, "Save recipe", share buttons and "Jump to recipe"
+    headline = "One-pan lemon orzo with peas, feta and crispy chickpeas"
+    text = (
+        "Good Table\nRecipes\nQuick & Easy\nVegetarian\nLog in\nRecipes > Dinner > Pasta & Rice\n"
+        f"{headline}\nBy Rosa Kemp\nUpdated 3 April 2025\n4.7 (312 ratings)\nSave recipe\nPin it\nShare\n"
+        "Jump to recipe\n"
+        "This is the dinner I make when the fridge looks bare but there's a bag of frozen peas and a lemon "
+        "in the bowl. Everything cooks in one pan, the orzo soaks up the stock, and the chickpeas go crisp "
+        "in the oven while you stir.\n\n"
+        "If you have no orzo, any small pasta shape works, though you may need a splash more stock at the "
+        "end. Feta can be swapped for goat's cheese or left out for a vegan version.\n"
+    )
+    doc = _run(text)
+    assert doc.title == headline
+    assert _covering(doc, "Jump to recipe") is not None
+
+
+def test_a_caption_over_its_credit_under_the_byline_is_no_teasers_headline() -> None:
+    headline = "Die Praxis stirbt leise – und die Politik schaut dabei zu"
+    text = (
+        "DER RUNDBLICK\n"
+        "Politik Ausland Panorama Sport Wirtschaft Netzwelt Wissenschaft Kultur Leben Abo\n"
+        "Startseite > Wissenschaft > Medizin\n"
+        "Meinung\n"
+        "Die Praxis stirbt leise – und die Politik schaut dabei zu\n"
+        "Jede dritte Hausarztpraxis auf dem Land sucht einen Nachfolger, viele vergeblich. Das neue "
+        "Versorgungsgesetz wird daran wenig ändern. Es fehlt der Mut, das System vom Kopf auf die "
+        "Füße zu stellen.\n"
+        "Ein Kommentar von Jana Oberhoff\n"
+        "13.02.2025, 17.34 Uhr\n"
+        "Artikel anhören (5 Minuten)\n"
+        "Artikel merken\n"
+        "Artikel teilen\n"
+        "214 Beiträge\n"
+        "Wartezimmer einer Hausarztpraxis in der Uckermark: Neue Patienten werden hier seit Monaten "
+        "abgewiesen\n"
+        "Foto: picture alliance / dpa | Stefan Brandtner\n"
+        "Wer in Prenzlau, in Lüchow oder im Hunsrück eine neue Hausärztin sucht, bekommt dieser Tage "
+        "meist denselben Satz zu hören: „Wir nehmen derzeit keine neuen Patienten auf.“ Was vor zehn "
+        "Jahren eine Ausnahme war, ist in weiten Teilen des ländlichen Raums zur Regel geworden. "
+        "Nach Zahlen der Kassenärztlichen Bundesvereinigung sind bundesweit rund 5200 Hausarztsitze "
+        "unbesetzt, fast doppelt so viele wie 2019. Knapp 40 Prozent der niedergelassenen "
+        "Allgemeinmediziner sind älter als 60 Jahre, viele von ihnen arbeiten längst über das "
+        "Rentenalter hinaus, weil sie niemanden finden, der ihre Praxis übernimmt.\n"
+        "Am Donnerstag hat der Bundestag nun das Gesetz zur Stärkung der wohnortnahen Versorgung "
+        "beschlossen, das Gesundheitsministerin Petra Hollmann als „Wendepunkt für die "
+        "Hausarztmedizin“ bezeichnet. Das Gesetz hebt die Budgetgrenzen für Hausärztinnen und "
+        "Hausärzte auf, führt eine Pauschale für Praxen ein, die regelmäßig Hausbesuche machen, und "
+        "fördert Gemeinden, die eigene medizinische Versorgungszentren gründen wollen. Das ist alles "
+        "nicht falsch. Aber es ist Reparatur an einem Haus, dessen Fundament wegrutscht.\n"
+    )
+    assert _run(text).title == headline

@@ -617,7 +617,11 @@ def _teaser_over_article(bs: list[_Block], first: int, body: int) -> bool:
     """Whether another headline stands between the standfirst ``bs[first]`` and the next prose
     ``bs[body]``: the standfirst was a teaser's summary (over its byline and age) over the article's
     own headline."""
-    return any(_headline_like(b) for b in bs[first + 1 : body])
+    return any(
+        _headline_like(b)
+        and _rule_category(bs[b.index + 1]) != Category.CAPTION  # (a caption over its credit)
+        for b in bs[first + 1 : body]
+    )
 
 
 def _standfirst_zone(bs: list[_Block], zones: _Zones, under_standfirst: set[int]) -> _Head:

@@ -507,9 +507,12 @@ a comment count or link and a subscriber label under the headline."""
 _TOOL_WORDS = 4
 """A headline-shaped line this short under the head's metadata may be a button no rule knows..."""
 _TOOL_LABEL = re.compile(
-    r"(print|email|e-mail|share|comments?|save|sign up|drucken|imprimer|imprimir|stampa)$", re.IGNORECASE
+    r"(print|email|e-mail|share|comments?|save|sign up|drucken|imprimer|imprimir|stampa"
+    r"|jump to (the )?recipe)$",
+    re.IGNORECASE,
 )
-"""A one-word article tool that a menu rule took ("Print", "Email"): under the headline, stepped over."""
+"""A one-word article tool that a menu rule took ("Print", "Email", "Jump to recipe"): under the headline,
+stepped over."""
 _LONGER_BY = 5
 """...when a headline this many words longer stands above it, over removed lines only."""
 
