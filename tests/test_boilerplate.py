@@ -519,6 +519,15 @@ def test_the_shipped_date_rules_are_marked() -> None:
     assert all(r.category.value == "other" for r in PACK.rules if r.date_line)
 
 
+def _head_kept(text: str, headline: str, standfirst: str, *chrome: str) -> None:
+    """``text``'s title is ``headline``, its ``standfirst`` stays, each line of ``chrome`` goes."""
+    doc = _run(text)
+    assert doc.title == headline
+    assert _covering(doc, standfirst) is None
+    for line in chrome:
+        assert _covering(doc, line) is not None, line
+
+
 BIKE_BODY = (
     "HARLOW BAY — After more than four hours of public comment, the city council voted 6-3 on Monday "
     "to build protected bike lanes along Marsh Street, ending a fight that has divided residents for "
@@ -550,12 +559,7 @@ def test_a_standfirst_without_a_full_stop_under_its_headline_stays(above: str) -
         f"{above}{BIKE_HEADLINE}\n{BIKE_STANDFIRST}\n"
         "By Dana Whitcombe\nPublished 6:42 p.m. ET Oct. 14, 2024\n34 comments\n\n" + BIKE_BODY
     )
-    doc = _run(text)
-    assert _covering(doc, BIKE_STANDFIRST) is None
-    assert doc.title == BIKE_HEADLINE
-    for line in above.splitlines():
-        assert _covering(doc, line) is not None, line
-    assert _covering(doc, "34 comments") is not None
+    _head_kept(text, BIKE_HEADLINE, BIKE_STANDFIRST, *above.splitlines(), "34 comments")
 
 
 def test_a_standfirst_over_a_bare_name_a_date_and_counts_of_likes_stays() -> None:
@@ -571,10 +575,7 @@ def test_a_standfirst_over_a_bare_name_a_date_and_counts_of_likes_stays() -> Non
         "I spoke to her several times over the summer. She asked me not to name the shop, but the full "
         "price policy has not cost her customers, and her sales of new books rose by a tenth.\n"
     )
-    doc = _run(text)
-    assert _covering(doc, sf) is None
-    assert doc.title == "The bookshop that stopped discounting new books"
-    assert _covering(doc, "87 Likes") is not None and _covering(doc, "Mara Quinlan") is not None
+    _head_kept(text, "The bookshop that stopped discounting new books", sf, "87 Likes", "Mara Quinlan")
 
 
 @pytest.mark.parametrize(
@@ -665,10 +666,7 @@ def test_a_breadcrumb_that_ends_on_the_headline_is_no_standfirst() -> None:
         "acid leach technology to process lower-grade ore into materials for electric vehicle batteries, "
         "Deputy Investment Minister Teguh Wibisono told reporters in Jakarta.\n"
     )
-    doc = _run(text)
-    assert doc.title == headline
-    assert _covering(doc, sf) is None
-    assert _covering(doc, crumbs) is not None
+    _head_kept(text, headline, sf, crumbs)
 
 
 def test_the_title_search_steps_over_a_recipes_tools_to_its_headline() -> None:
@@ -724,3 +722,61 @@ def test_a_caption_over_its_credit_under_the_byline_is_no_teasers_headline() -> 
         "nicht falsch. Aber es ist Reparatur an einem Haus, dessen Fundament wegrutscht.\n"
     )
     assert _run(text).title == headline
+
+
+def test_a_captioned_photo_over_the_headline_and_a_bare_name_over_its_role_keep_the_standfirst() -> None:
+    # the caption (its credit at its end) is no standfirst; the author's bare name over the role line a
+    # rule took is the byline's
+    headline = "A third of rural bus routes in England cut since 2010, analysis finds"
+    sf = (
+        "Campaigners say older people and teenagers are worst affected as councils struggle to fund "
+        "services that commercial operators have abandoned"
+    )
+    text = (
+        "Skip to main content\nNews\nOpinion\nSport\nCulture\nLifestyle\n"
+        "Passengers board the 553 service in Bishop's Castle, Shropshire, one of the few routes left in "
+        "the area. Photograph: Sam Holloway/The Meridian\n"
+        f"{headline}\n{sf}\nOwen Pritchard\nTransport correspondent\nTue 12 Mar 2024 06.00 GMT\nShare\n"
+        "More than a third of bus routes serving rural communities in England have been withdrawn since "
+        "2010, according to an analysis of council timetables that campaigners say shows the scale of the "
+        "crisis facing people without cars.\n"
+        "Figures compiled by the Rural Transport Alliance from council timetable data show that 1,274 of "
+        "the 3,612 routes running in rural areas in 2010 have since been cut entirely.\n"
+        "The steepest falls were in counties where local authorities had cut funding for supported "
+        "services, the alliance said, and many villages now have no bus at all on Sundays.\n"
+    )
+    _head_kept(text, headline, sf, "Owen Pritchard")
+
+
+@pytest.mark.parametrize(
+    ("between", "teaser"),
+    [
+        # a caption over its credit under the byline: the article's own photo
+        (["By Jana Oberhoff", "13.02.2025, 17.34 Uhr", BIKE_HEADLINE, "Photograph: Sam Holloway/PA"], False),
+        # a headline, its photo's credit, its standfirst and its byline: another article's head
+        (
+            [
+                "By Priya Raman",
+                BIKE_HEADLINE,
+                "Photograph: Sam Holloway/PA",
+                "The vote ends a two-year fight over parking and deliveries on the street.",
+                "By Dana Whitcombe",
+            ],
+            True,
+        ),
+        # a teaser's age under its summary
+        (["By Priya Raman", "2 hours ago"], True),
+        (["By Priya Raman", "Published 6:42 p.m. ET Oct. 14, 2024"], False),
+    ],
+)
+def test_a_teasers_summary_is_known_by_another_headline_or_its_age_under_it(
+    between: list[str], teaser: bool
+) -> None:
+    from pipeline.boilerplate.classify import _teaser_over_article
+    from tests.boilerplate_lines import lines_of
+
+    sf = "Commuters who use the ferry every day will pay about 300 pounds more a year under the new fares"
+    lines = lines_of(
+        "\n".join(["Harbour ferry fares to rise by a fifth from April", sf, *between]) + "\n\n" + BIKE_BODY
+    )
+    assert _teaser_over_article(lines, 1, len(between) + 2) is teaser

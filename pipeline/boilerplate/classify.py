@@ -65,6 +65,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.boilerplate.blocks import (
+    _AGO,
     _CODA,
     _COUNTER,
     HEAD_DATE,
@@ -120,6 +121,7 @@ from pipeline.boilerplate.region import (
 from pipeline.boilerplate.rules_model import Rule, RulePack
 from pipeline.boilerplate.tables import _table_of_figures, _Tables, _typeset_tables
 from pipeline.boilerplate.title import (
+    _NAME_LINE,
     _bare_byline,
     _buy_button,
     _byline_line,
@@ -393,6 +395,10 @@ _COOKIE_BANNER = re.compile(
 "Wir verwenden Cookies", "Utilizziamo i cookie"); an article about cookie banners speaks of sites."""
 
 
+_PHOTO_CREDIT_END = re.compile(
+    r"[.!?]\)? (?-i:Photograph|Photo|Picture|Image|Foto|Bild|Credit): [^.!?]{2,60}$"
+)
+"""A photo's credit at the end of its caption."""
 _PATH_LINE = re.compile(r"^[^.!?]{2,40} [›»>] [^.!?]{2,40} [›»>] ")
 """A breadcrumb path's start: two steps before the page's own title."""
 
@@ -413,6 +419,10 @@ def _zones(bs: list[_Block]) -> _Zones:
     while len(prose_idx) > 2 and _PATH_LINE.search(bs[prose_idx[0]].f.text):
         # a breadcrumb that ends on the headline ("Markets > Commodities > Indonesia to pause new
         # nickel smelter permits as ore reserves dwindle") reads as prose: the page's path, no standfirst
+        prose_idx = prose_idx[1:]
+    while len(prose_idx) > 2 and _PHOTO_CREDIT_END.search(bs[prose_idx[0]].f.text):
+        # a photo's caption over the headline, its credit at its end ("Passengers board the 553 service
+        # ... Photograph: Sam Holloway/The Meridian"): the head starts under it
         prose_idx = prose_idx[1:]
     while len(prose_idx) > 2 and _COOKIE_BANNER.search(bs[prose_idx[0]].f.text):
         # a cookie banner over the page ("We use some essential cookies to make this website work."):
@@ -613,15 +623,35 @@ def _under_headline(bs: list[_Block], i: int) -> bool:
     return above is None or not _headline_like(above) or _TICKER.match(above.f.text) is not None
 
 
+_UNDER_CREDIT = 3
+"""Lines under a photo's credit where the head's byline or date makes the line over it a headline."""
+
+
+def _role_rule(b: _Block) -> bool:
+    """Whether a byline rule took ``b`` as an author's role ("Transport correspondent")."""
+    return b.strong is not None and b.strong.category == Category.BYLINE and b.strong.id.endswith("role-line")
+
+
 def _teaser_over_article(bs: list[_Block], first: int, body: int) -> bool:
     """Whether another headline stands between the standfirst ``bs[first]`` and the next prose
     ``bs[body]``: the standfirst was a teaser's summary (over its byline and age) over the article's
-    own headline."""
-    return any(
-        _headline_like(b)
-        and _rule_category(bs[b.index + 1]) != Category.CAPTION  # (a caption over its credit)
-        for b in bs[first + 1 : body]
-    )
+    own headline. A caption over its credit ("Foto: dpa") is no headline, unless the head's byline or
+    date follows within :data:`_UNDER_CREDIT` lines (the article's headline, its photo's credit, its
+    standfirst, its byline)."""
+
+    def headline(b: _Block) -> bool:
+        if not _headline_like(b):
+            return False
+        if _rule_category(bs[b.index + 1]) != Category.CAPTION:
+            return True
+        under = bs[b.index + 2 : b.index + 2 + _UNDER_CREDIT]
+        return any(
+            x.strong is not None and (x.strong.category == Category.BYLINE or x.strong.date_line)
+            for x in under
+        )
+
+    # (a teaser's age under its summary, "5 hours ago": the article's date is a date)
+    return any(_AGO.match(b.f.text) or headline(b) for b in bs[first + 1 : body])
 
 
 def _standfirst_zone(bs: list[_Block], zones: _Zones, under_standfirst: set[int]) -> _Head:
@@ -643,6 +673,10 @@ def _standfirst_zone(bs: list[_Block], zones: _Zones, under_standfirst: set[int]
             meta = i + 1 < n and _rule_category(bs[i + 1]) in _HEAD_METADATA
             if meta or not plain_by:
                 role_lines.add(i)
+        elif x.strong is None and _NAME_LINE.match(x.f.text) and _role_rule(bs[i + 1]):
+            # the author's bare name over the role that a byline rule took ("Transport correspondent"; not
+            # a short headline over "By Kirsty Nolan")
+            role_lines.add(i)
 
     def bylined(i: int) -> bool:
         return i in role_lines or _rule_category(bs[i]) == Category.BYLINE
