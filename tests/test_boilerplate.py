@@ -780,3 +780,27 @@ def test_a_teasers_summary_is_known_by_another_headline_or_its_age_under_it(
         "\n".join(["Harbour ferry fares to rise by a fifth from April", sf, *between]) + "\n\n" + BIKE_BODY
     )
     assert _teaser_over_article(lines, 1, len(between) + 2) is teaser
+
+
+def test_a_league_table_after_a_short_report_stays_with_its_column_heads() -> None:
+    rows = [
+        "1 Harrowgate Town 26 18 4 4 57 22 35 58",
+        "2 Knottingley Park 26 16 5 5 61 30 31 53",
+        "3 Brighouse Albion 26 14 7 5 44 29 15 49",
+        "4 Castleford Rovers 26 14 5 7 48 33 15 47",
+    ]
+    text = (
+        "Weekend round-up: Harrowgate stretch lead as Millbeck stun Castleford\n"
+        "By Dan Prestwick, Sports Reporter\nPublished 18:05, Saturday 8 March 2025\n\n"
+        "Harrowgate Town moved five points clear at the top of the Northern Counties League on Saturday "
+        "after a comfortable win at Ossett Vale, while bottom side Millbeck Athletic won for only the "
+        "third time this season.\n\n"
+        "Elsewhere, the derby between Pennine United and Dewsbury Moor was abandoned at half-time after "
+        "a floodlight failure, and will be replayed in April.\n\n"
+        "League table\nPos Team P W D L F A GD Pts\n" + "\n".join(rows) + "\n\n"
+        "Share this article\n"
+    )
+    doc = _run(text)
+    for row in ["Pos Team P W D L F A GD Pts", *rows]:
+        assert _covering(doc, row) is None, row
+    assert _covering(doc, "Share this article") is not None

@@ -279,6 +279,28 @@ def _isolated(bs: list[_Block], i: int) -> bool:
     return not above and not below and lo > 0 and hi < len(bs) - 1
 
 
+_HEAD_CELL = 3
+"""Longest abbreviation among a table's column heads ("Pos", "GD", "Pts")."""
+
+
+def _column_heads(text: str) -> bool:
+    """A table's column heads on one line: six cells or more, nearly all abbreviations of at most
+    :data:`_HEAD_CELL` letters with a capital, no menu's separators ("Pos Team P W D L F A GD Pts",
+    "Rk Player G A Pts"); not a menu's row of words ("News Sport Weather Travel Money"), nor a wire
+    table's row in lower case ("Oper shr one ct vs one ct").
+
+    >>> _column_heads("Pos Team P W D L F A GD Pts"), _column_heads("News Sport Weather Travel Money Culture")
+    (True, False)
+    >>> _column_heads("Oper shr one ct vs one ct")
+    False
+    """
+    cells = text.split()
+    if len(cells) < 6 or any(c in text for c in "|/>»›·•"):
+        return False
+    short = sum(1 for c in cells if len(c) <= _HEAD_CELL and c.isalpha() and c[0].isupper())
+    return short >= len(cells) - 2 and short >= 6
+
+
 def _data_like(b: _Block) -> bool:
     """A table row, a short line with figures (an ingredient, a spec, a result), a short detail line
     ("Farbe: grün", "Moderator: Hass Chapman") or a line of opening hours ("Du mardi au samedi, midi
@@ -294,6 +316,8 @@ def _data_like(b: _Block) -> bool:
         return True
     if f.words <= 12 and _DIGIT.search(f.text) is not None:
         return not f.date  # a dated line ("News date: 04/21/2022", "Posted 12.05.2024") is metadata
+    if _column_heads(f.text):
+        return True  # a table's column heads: "Pos Team P W D L F A GD Pts"
     if f.words <= _OPENING_WORDS and _OPENING_DAYS.search(f.text) is not None:
         return True  # opening hours: "Du mardi au samedi, midi et soir"
     return f.words <= 6 and _DETAIL.match(f.text) is not None
