@@ -395,9 +395,7 @@ _COOKIE_BANNER = re.compile(
 "Wir verwenden Cookies", "Utilizziamo i cookie"); an article about cookie banners speaks of sites."""
 
 
-_PHOTO_CREDIT_END = re.compile(
-    r"[.!?]\)? (?-i:Photograph|Photo|Picture|Image|Foto|Bild|Credit): [^.!?]{2,60}$"
-)
+_PHOTO_CREDIT_END = re.compile(r"[.!?]\)? (Photograph|Photo|Picture|Image|Foto|Bild|Credit): [^.!?]{2,60}$")
 """A photo's credit at the end of its caption."""
 _PATH_LINE = re.compile(r"^[^.!?]{2,40} [›»>] [^.!?]{2,40} [›»>] ")
 """A breadcrumb path's start: two steps before the page's own title."""

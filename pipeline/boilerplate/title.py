@@ -511,8 +511,8 @@ _TOOL_LABEL = re.compile(
     r"|jump to (the )?recipe)$",
     re.IGNORECASE,
 )
-"""A one-word article tool that a menu rule took ("Print", "Email", "Jump to recipe"): under the headline,
-stepped over."""
+"""An article tool that a rule took ("Print", "Email", "Jump to recipe"): under the headline, stepped
+over."""
 _LONGER_BY = 5
 """...when a headline this many words longer stands above it, over removed lines only."""
 
