@@ -87,6 +87,7 @@ from pipeline.boilerplate.head import (
     _ENTRY_TOOLS,
     _LEAD_LINES,
     _TIME,
+    _count_line,
     _entry_times,
     _from_lead,
     _headed_standfirst,
@@ -560,10 +561,6 @@ class _Head:
     """The headline right over a standfirst with its metadata under it (:func:`_under_headline`)."""
 
 
-_COUNT = re.compile(r"\d+(?:[.,]\d+)*[kK]? \S+|\S+ \(?\d+(?:[.,]\d+)*\)?")
-"""A count of two words: "34 comments", "Comments (12)"."""
-
-
 def _head_meta(b: _Block) -> bool:
     """A rule's line of the head's metadata, no tail marker (not "Please turn on JavaScript ...",
     not a comment form's heading); a comment count among them ("34 comments") is the head's too."""
@@ -572,9 +569,7 @@ def _head_meta(b: _Block) -> bool:
         return False
     if not rule.tail_marker:
         return True
-    return (
-        rule.category in (Category.COMMENT_FORM, Category.COMMENTS) and _COUNT.fullmatch(b.f.text) is not None
-    )
+    return _count_line(b)
 
 
 _HEADLINE_WORDS = 5

@@ -85,6 +85,21 @@ _FIRST_LEAD_WORDS = 12
 """Fewest words of the lead right under a headline that opens the text (:func:`_under_first_headline`)."""
 
 
+_COUNT = re.compile(r"\d+(?:[.,]\d+)*[kK]? \S+|\S+ \(?\d+(?:[.,]\d+)*\)?")
+"""A count of two words: "34 comments", "Comments (12)", "87 Likes"."""
+
+
+def _count_line(b: _Block) -> bool:
+    """Whether a comment rule took ``b`` as a count of comments or likes (:data:`_COUNT`): the head's
+    metadata, not the comment section's start."""
+    rule = b.strong
+    return (
+        rule is not None
+        and rule.category in (Category.COMMENT_FORM, Category.COMMENTS)
+        and _COUNT.fullmatch(b.f.text) is not None
+    )
+
+
 def _role_line(b: _Block) -> bool:
     """A byline's role or the date on a line of its own, no rule: "Court Reporter", "Senior
     Political Correspondent" (five words at most), "15:30, 11 APR 2024" (eight at most)."""
@@ -183,8 +198,7 @@ def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
         if b.strong is not None:
             # (a comment count a rule took: "Ver 12 comentarios", "312 Postings"; a count of likes)
             counter = f.words <= _META_WORDS and (
-                b.strong.category == Category.COMMENT_FORM
-                or (b.strong.category == Category.COMMENTS and any(c.isdigit() for c in f.text))
+                b.strong.category == Category.COMMENT_FORM or _count_line(b)
             )
             if b.strong.category not in _META_CATEGORIES and not counter:
                 return set()

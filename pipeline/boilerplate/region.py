@@ -249,7 +249,7 @@ _CLOSING_SENTENCE_WORDS = 15
 """Fewest words of a one-sentence paragraph that :func:`_under_read_also` reads as the article's last."""
 
 
-_READER = re.compile(r"\b(you|your|du|dein|ihr|vous|votre|tu|usted|su)\b", re.IGNORECASE)
+_TO_READER = re.compile(r"\b(you|your|du|dein|deine|vous|votre|tu|usted)\b", re.IGNORECASE)
 """A word that speaks to the reader (an ad's copy does; a news paragraph rarely)."""
 
 
@@ -262,7 +262,7 @@ def _closing_paragraph(b: _Block, calls: bool = True) -> bool:
     text = b.f.text
     call = _PROMO_WORDS.search(text) is not None
     if not calls and call:
-        call = _PROMO_WORDS.match(text) is not None or _READER.search(text) is not None
+        call = _PROMO_WORDS.match(text) is not None or _TO_READER.search(text) is not None
     return (
         b.strong is None
         and not b.weak
@@ -321,8 +321,10 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
         # the article's last sentence under two teaser headlines, over the page's chrome: on the
         # article's subject and sharing no word with any headline of the box (a teaser's summary
         # shares its headline's, and related teasers share the article's subject), no author's blurb
-        teasers = sum(_shared_words(bs, k, j, cut)[0] for j in range(cut + 1, k))
-        if not teasers and _shared_words(bs, k, k - 1, cut)[1] and not _BIO_OPENING.match(bs[k].f.text):
+        teaser, article = _shared_words(bs, k, k - 1, cut)
+        words = _content_words(bs[k].f.text)
+        others = any(words & _content_words(bs[j].f.text) for j in range(cut + 1, k - 1))
+        if article and not teaser and not others and not _BIO_OPENING.match(bs[k].f.text):
             return k + 1
     # one headline over one paragraph may be a teaser with its summary: two of either are not; and a
     # lone paragraph that shares words with the last headline over it, not with the article, is that
