@@ -106,6 +106,7 @@ from pipeline.boilerplate.region import (
     _INLINE_TEASERS,
     _READ_ALSO,
     _SENTENCE_END,
+    _ad_label,
     _announced_list,
     _announcing,
     _boxed_teaser,
@@ -275,7 +276,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     from_html = doc.is_html
     bs, lang, stop_share = _make_blocks(doc.text, raw_blocks, _table_rows(doc, raw_blocks))
     n = len(bs)
-    zones = _zones(bs)
+    zones = _zones(bs, _banner_rules(doc, pack))
     # 1. rule matches
     english = lang == "en" and stop_share >= _ENGLISH_SHARE
     under_standfirst = _match_rules(doc, bs, pack, zones, english)
@@ -321,7 +322,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         # above the article's headline, a page dump holds only chrome ("Up next:" / a video's title)
         cuts = dataclasses.replace(cuts, head=max(cuts.head, lo))
     # 3. scores inside the region; everything outside is boilerplate
-    _score_blocks(doc, bs, cfg, head, cuts, steps)
+    _score_blocks(doc, bs, cfg, head, cuts, steps, zones.banner)
     _adjacent_captions(bs, cfg.threshold)
     _gallery_counters(bs, cfg.threshold)
     _menu_echoes(bs, cuts.data, cfg.threshold)
@@ -385,15 +386,22 @@ class _Zones:
     head_late: int
     tail_start: int
     tail_early: int
+    banner: frozenset[int] = frozenset()
+    """The paragraphs of a cookie banner over the page: no article text above the region."""
 
 
 _COOKIE_BANNER = re.compile(
-    r"(\b(we|wij|wir|nous|vi) (also )?(use|gebruiken|verwenden|nutzen|utilisons|använder|bruger|bruker)"
-    r"|\b(usamos|utilizamos|utilizziamo|usiamo|używamy))\b.{0,40}\bcookies?\b",
+    r"(\b(we|wij|wir|nous|vi)( (and|und|et|en|y|e|och|og) (our|unsere|nos|onze|nuestros|i nostri|våra|vores)"
+    r" (partners?|partenaires|socios|partner))? (also )?"
+    r"(use|gebruiken|verwenden|nutzen|utilisons|använder|bruger|bruker)"
+    r"|\b(usamos|utilizamos|utilizziamo|usiamo|używamy)"
+    r"|\b(this (web)?site|diese (web)?seite|diese website|ce site|questo sito|este sitio|deze (web)?site)"
+    r" (uses|verwendet|nutzt|utilise|utilizza|usa|utiliza|gebruikt))\b.{0,40}\bcookies?\b",
     re.IGNORECASE,
 )
 """A cookie banner's sentence: the site says it uses cookies ("We use some essential cookies ...",
-"Wir verwenden Cookies", "Utilizziamo i cookie"); an article about cookie banners speaks of sites."""
+"Wir und unsere Partner verwenden Cookies", "Questo sito utilizza cookie tecnici"); an article
+about cookie banners speaks of sites."""
 
 
 _PHOTO_CREDIT_END = re.compile(r"[.!?]\)? (Photograph|Photo|Picture|Image|Foto|Bild|Credit): [^.!?]{2,60}$")
@@ -402,9 +410,49 @@ _PATH_LINE = re.compile(r"^[^.!?]{2,40} [›»>] [^.!?]{2,40} [›»>] ")
 """A breadcrumb path's start: two steps before the page's own title."""
 
 
-def _zones(bs: list[_Block]) -> _Zones:
+def _banner_rules(doc: Document, pack: RulePack) -> tuple[Rule, ...]:
+    """The pack's cookie banner rules active on ``doc``'s site that run anywhere (memoised on the pack):
+    :func:`_zones` asks them of the page's first paragraphs, before any rule has run."""
+    index, active = _rule_plan(pack, _site(doc))
+    key = ("banners", active)
+    rules = pack.memo.get(key)
+    if rules is None:
+        rules = pack.memo[key] = tuple(
+            r
+            for i, r in enumerate(index.rules)
+            if active >> i & 1
+            and r.category == Category.COOKIE_NOTICE
+            and r.strength == "strong"
+            and r.zone == "any"
+        )
+    return rules
+
+
+def _banner(b: _Block, rules: tuple[Rule, ...]) -> bool:
+    """Whether ``b`` reads as a cookie banner: :data:`_COOKIE_BANNER`, or a banner rule of the pack."""
+    if _COOKIE_BANNER.search(b.f.text):
+        return True
+    return any(r.min_words <= b.f.words <= r.max_words and r.search(b.f.text) for r in rules)
+
+
+def _zones(bs: list[_Block], banners: tuple[Rule, ...] = ()) -> _Zones:
+    """Where zoned rules run (:class:`_Zones`); ``banners``: the rules that know a cookie banner's
+    paragraph (:func:`_banner_rules`): over the page, the head starts under it."""
     n = len(bs)
     prose_idx = [b.index for b in bs if b.g.prose]
+    banner: list[int] = []
+    while len(prose_idx) > 2:
+        # a cookie banner over the page ("We use some essential cookies to make this website work.",
+        # and the paragraphs next to that: "You can change your choices at any time ..."): the head,
+        # with its byline and date lines, starts under it
+        i = prose_idx[0]
+        if not (
+            (banner and banner[-1] == i - 1)
+            or any(_banner(bs[j], banners) for j in (i - 1, i, i + 1) if 0 <= j < n)
+        ):
+            break
+        banner.append(i)
+        prose_idx = prose_idx[1:]
     if (
         len(prose_idx) >= 3
         and prose_idx[1] == prose_idx[0] + 1
@@ -422,10 +470,6 @@ def _zones(bs: list[_Block]) -> _Zones:
     while len(prose_idx) > 2 and _PHOTO_CREDIT_END.search(bs[prose_idx[0]].f.text):
         # a photo's caption over the headline, its credit at its end ("Passengers board the 553 service
         # ... Photograph: Sam Holloway/The Meridian"): the head starts under it
-        prose_idx = prose_idx[1:]
-    while len(prose_idx) > 2 and _COOKIE_BANNER.search(bs[prose_idx[0]].f.text):
-        # a cookie banner over the page ("We use some essential cookies to make this website work."):
-        # the head, with its byline and date lines, starts under it
         prose_idx = prose_idx[1:]
     head_end = prose_idx[0] if prose_idx else n // 3
     if len(prose_idx) >= 2 and bs[prose_idx[0]].f.words <= _STANDFIRST_WORDS:
@@ -449,7 +493,7 @@ def _zones(bs: list[_Block]) -> _Zones:
             if acc >= half:
                 tail_early = min(tail_start, i + 1)
                 break
-    return _Zones(tuple(prose_idx), head_end, head_late, tail_start, tail_early)
+    return _Zones(tuple(prose_idx), head_end, head_late, tail_start, tail_early, frozenset(banner))
 
 
 def _match_rules(
@@ -542,7 +586,71 @@ def _bridged(bs: list[_Block], tables: _Tables) -> set[int]:
         group.append(i)
         if i + 1 not in tables.lines and i + 1 < n and bs[i + 1].g.prose and bs[i + 1].strong is None:
             bridged.update(group)
-    return bridged
+    return bridged | _figure_runs(bs)
+
+
+_FIGURE_RUN = 3
+"""Lines of figures in a row that make a list of results between two paragraphs."""
+
+_FIGURES = re.compile(r"\d[^\d]+\d|: ?\d")
+"""Two figures on a line, or a labelled one: "Brandt (SPD): 3.988 Stimmen (28,1 %)", "Wähler: 14.391"."""
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _figure_row(b: _Block) -> bool:
+    """A longer line of figures: a number for every four words or fewer, no date ("Kirchberg:
+    Sommer 55,4 %, Brandt 26,9 %, Demir 12,3 %, Kessler 5,4 %"); a long headline with figures has
+    fewer ("Bus crash near Newark leaves 2 dead and 14 injured on the road to junction 34")."""
+    numbers = len(_NUMBER.findall(b.f.text))
+    return b.g.link_ratio == 0 and not b.g.date and 4 * numbers >= b.g.words
+
+
+def _between_results(b: _Block) -> bool:
+    """An ad's label or a read-also link on its own line ("Read more: Council leader says ..."): what a
+    page sets between the parts of a list of results."""
+    if _ad_label(b):
+        return True
+    rule = b.strong
+    return (
+        rule is not None and rule.category == Category.RELATED_LINKS and ": " in b.f.text and b.f.words >= 4
+    )
+
+
+def _figure_runs(bs: list[_Block]) -> set[int]:
+    """The lines of results or figures between two paragraphs of the article: a list of at least
+    :data:`_FIGURE_RUN` lines with figures (a label and a value, or two values; short headings over
+    them may stand between, and an ad's label or a read-also link: "Read more: Council leader ..."),
+    prose right above and right below, no other rule matching any of them. An election's results,
+    a survey's shares, a budget's items: no gap in the article.
+
+    A run of teaser headlines is no such list: a teaser holds one figure at most ("5 things we
+    learned from the budget").
+    """
+    n = len(bs)
+    out: set[int] = set()
+    i = 1
+    while i < n - 1:
+        above = bs[i - 1]
+        if not (above.g.prose and above.strong is None):
+            i += 1
+            continue
+        j, figures = i, 0
+        while j < n and ((bs[j].strong is None and not bs[j].g.prose) or _between_results(bs[j])):
+            b = bs[j]
+            if b.strong is not None:
+                pass  # "Advertisement" between the lead and the results
+            elif _data_like(b) or _figure_row(b):
+                # (one with one figure may stand between: "Ruth Ibbotson (Green) 174")
+                figures += _FIGURES.search(b.f.text) is not None
+            elif not (b.g.words <= 4 and not b.g.terminal and b.g.link_ratio == 0):
+                break  # only short headings stand between the lines of figures
+            j += 1
+        if figures >= _FIGURE_RUN and j < n and bs[j].g.prose and bs[j].strong is None:
+            out.update(range(i, j))
+        i = max(j, i + 1)
+    return out
 
 
 @dataclass(frozen=True)
@@ -777,6 +885,10 @@ def _region_values(
             # a recipe's "1", "2", ... over each step, a live blog's "17:49", a shop button under each
             # product of a buying guide ("Buy now"): no gap (the button still goes, by its rule)
             v = 0.0
+        elif b.index in bridged:
+            # a table's or a list of results' line, or an ad's label or a read-also link between its
+            # parts, no gap (the label and the link still go, by their rules)
+            v = 0.0
         elif b.strong is not None and not caption:
             v = -(_RULE_PENALTY + b.f.words)
             inline = b.strong.category not in _COMMENT_CATS and _prose_follows(bs, b.index)
@@ -789,8 +901,6 @@ def _region_values(
                     and prose_seen >= max(60.0, min(150.0, 0.3 * total_prose))
                 ):
                     comment_start = b.index
-        elif b.index in bridged:
-            v = 0.0
         elif b.g.prose:
             v = float(b.f.words) * (1.0 - min(0.8, sum(r.weight for r in b.weak)))
             entry = any(b.index - k in entries for k in range(1, _ENTRY_REACH + 1))
@@ -904,11 +1014,17 @@ def _cuts(
 
 
 def _score_blocks(
-    doc: Document, bs: list[_Block], cfg: BoilerplateConfig, head: _Head, cuts: _Cuts, steps: set[int]
+    doc: Document,
+    bs: list[_Block],
+    cfg: BoilerplateConfig,
+    head: _Head,
+    cuts: _Cuts,
+    steps: set[int],
+    banner: frozenset[int] = frozenset(),
 ) -> None:
     """Step 3: each block's score, category and rule: a strong rule's; outside the region
-    ``_OUTSIDE_SCORE`` (but what stays there: ingredients, a first paragraph, prose, table rows);
-    inside it, the weak rules' summed weights."""
+    ``_OUTSIDE_SCORE`` (but what stays there: ingredients, a first paragraph, prose, table rows;
+    not a cookie banner's paragraphs, ``banner``); inside it, the weak rules' summed weights."""
     n = len(bs)
     from_html = doc.is_html
     head_cut, tail_cut = cuts.head, cuts.tail
@@ -950,7 +1066,7 @@ def _score_blocks(
         if b.index < head_cut or b.index >= tail_cut:
             if b.index < head_cut and b.index in firsts_kept:
                 continue  # the article's first paragraph under its byline, or its lead under the headline
-            if b.index < head_cut and _prose_above(b, teaser_list, lone_of):
+            if b.index < head_cut and b.index not in banner and _prose_above(b, teaser_list, lone_of):
                 # prose above the region is the article's (its first paragraphs, above a schedule
                 # or a fact box, when the region found the reader comments below; its lead,
                 # above a photo and share buttons): position alone does not remove it; a short

@@ -290,6 +290,7 @@ def _find_title(
         Category.NEWSLETTER,  # "Receba notícias da Folha" between the headline and the article
         Category.ADVERTISEMENT,  # "Anzeige"
         Category.SITE_TEMPLATE,  # "Please turn on JavaScript to receive live updates."
+        Category.COOKIE_NOTICE,  # a video's placeholder: "Deze video kan niet worden afgespeeld omdat ..."
     }
     names: list[int] = []  # name-shaped lines walked over, nearest first: an author, a place, a headline
     word: int | None = None  # a one-word line walked over ("Burnout"): a headline over its author
