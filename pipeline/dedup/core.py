@@ -78,6 +78,7 @@ from pipeline.dedup.text import (
     date_aliases,
     may_dates,
     may_hold_amount,
+    may_hold_grouped,
     number_aliases,
     quoted_core,
     quoted_ranges,
@@ -266,6 +267,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
     findall = _WORD.findall
     whole = hashlib.blake2b(digest_size=8)  # the passages' text, for exact copies
     amounts = may_hold_amount(text)  # "£22m": its unit is written out (see words())
+    grouped = may_hold_grouped(text)  # "3,400": one word, as "3400" (see words())
     n_words = 0
     # the removals that may reach into the current sentence, in sorted order: the sentences come in
     # text order, so a removal that ends before one never reaches a later one (before: every
@@ -293,8 +295,8 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
                 ws = findall(piece)
                 if not ws:
                     continue
-                if amounts and _AMOUNT.search(piece) is not None:
-                    ws = [w for w, _, _ in words(piece)]  # an amount's unit written out
+                if (amounts and _AMOUNT.search(piece) is not None) or (grouped and may_hold_grouped(piece)):
+                    ws = [w for w, _, _ in words(piece)]  # an amount's unit written out, "3,400" one word
                 if not plain:
                     cores.extend((0, 0))
                     quoted.append(0)

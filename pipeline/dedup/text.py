@@ -53,6 +53,20 @@ def may_hold_amount(text: str) -> bool:
     return _AMOUNT_DIGITS.search(text) is not None or "£" in text or "$" in text or "€" in text or "¥" in text
 
 
+_GROUPED = re.compile(r"(?<![\w.,'])\d{1,3}(?:[,.' \u00a0\u2009\u202f]\d{3})+(?!\w|[.,']\d)")
+"""A number with its thousands grouped ("3,400", "1.200", "12 000", "1'500"): one word, its digits
+run together, as house styles that write "3400" have it."""
+
+
+def may_hold_grouped(text: str) -> bool:
+    """Whether ``text`` holds a number with grouped thousands (:data:`_GROUPED`).
+
+    >>> [may_hold_grouped(t) for t in ("cut 3,400 jobs", "in 2024, 3 of 4", "pi is 3.14159")]
+    [True, False, False]
+    """
+    return _GROUPED.search(text) is not None
+
+
 _UNIT_WORDS = {"m": "million", "mn": "million", "bn": "billion"}
 _QUOTE = re.compile(r"[\"“”„«»]|``|''")
 _QUOTE_MARK = re.compile("[\"“”„«»'‘’]")
@@ -462,9 +476,17 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
     ['Up', 'to', '1', '4', 'million', 'workers', '3', '5', 'billion', 'euros']
     >>> words("£3 mn")
     [('3', 1, 2), ('million', 3, 5)]
+
+    A number's grouped thousands are one word, its digits run together ("3,400" as "3400" writes it):
+
+    >>> words("cut 3,400 jobs and 1.200 Stellen")
+    [('cut', 0, 3), ('3400', 4, 9), ('jobs', 10, 14), ('and', 15, 18), ('1200', 19, 24), ('Stellen', 25, 32)]
     """
     stop = len(text) if end is None else end
     found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+    grouped = [(m.start(), m.end()) for m in _GROUPED.finditer(text, start, stop)]
+    if grouped:
+        found = _join_grouped(found, grouped)
     units = []  # (offset, written-out unit) of every amount's unit, ascending
     for m in _AMOUNT.finditer(text, start, stop):
         g = m.lastgroup or "u"
@@ -482,6 +504,24 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
                 out.append((w[: u - s], s, u))
             out.append((unit, u, e))
             k += 1
+        else:
+            out.append((w, s, e))
+    return out
+
+
+def _join_grouped(
+    found: list[tuple[str, int, int]], grouped: list[tuple[int, int]]
+) -> list[tuple[str, int, int]]:
+    """``found`` with the words inside each of the ``grouped`` numbers' spans joined into one word."""
+    out: list[tuple[str, int, int]] = []
+    k = 0
+    for w, s, e in found:
+        while k < len(grouped) and grouped[k][1] <= s:
+            k += 1
+        inside = k < len(grouped) and grouped[k][0] <= s and e <= grouped[k][1]
+        if inside and out and out[-1][1] >= grouped[k][0]:
+            pw, ps, _ = out[-1]
+            out[-1] = (pw + w, ps, e)
         else:
             out.append((w, s, e))
     return out
