@@ -446,6 +446,87 @@ _RULE_LINES = [
     ),
     ("navigation/en/back-to", ["Contents", "Table of contents"], ["Contents of the report"]),
     (
+        "paywall/en/meter",
+        ["You have read 2 of your 3 free articles this month.", "You've read 3 of 5 free articles"],
+        ["You have read 3 of his 5 books"],
+    ),
+    (
+        "paywall/en/full-story",
+        [
+            "Register to continue reading",
+            "This article is available to registered users. Registration is free and takes a minute.",
+        ],
+        ["Register to vote before Friday", "This article is available in Spanish."],
+    ),
+    (
+        "author_bio/en/write-to",
+        ["This article appeared in print under the headline “Life at the bottom of the world”"],
+        ["This article appeared in print in 1998."],
+    ),
+    (
+        "other/en/press-release",
+        ["About Hearthline", "About Polar Survey of Norway", "Media contact:", "Press enquiries"],
+        ["About the study", "About 40 people came", "About this data"],
+    ),
+    ("other/en/press-release-end", ["ENDS", "-ends-", "###"], ["Ends and means"]),
+    (
+        "caption/en/figure",
+        ["Figure 1: Lake Tiernan lies beneath 2.1 km of ice.", "Fig. 3. Cells under a microscope"],
+        ["Figure 1 shows the lake."],
+    ),
+    (
+        "caption/en/by-author",
+        ["Storage growth on our primary cluster, July 2024 to January 2025. Image by author."],
+        ["He sent an image by me."],
+    ),
+    (
+        "caption/xx/name-slash-agency",
+        [
+            "Halvard Moen/Polar Survey of Norway",
+            "Ruth Okonjo/University of Dunmarsh",
+            "John Smith/Getty Images",
+        ],
+        ["Rajeev Ram/Joe Salisbury", "New York/New Jersey", "Senior Editor/Producer"],
+    ),
+    (
+        "other/en/ai-note",
+        ["Disclosure: This article was edited with the assistance of AI tools and reviewed by our editors."],
+        ["This article was edited by Jane Doe with the assistance of her team."],
+    ),
+    (
+        "newsletter/en/sign-up",
+        ["Sign up for Markets Daily, our newsletter explaining what happened today in crypto markets."],
+        ["Sign up for Markets Daily, he said."],
+    ),
+    (
+        "caption/fr/photo-fin",
+        [
+            "Lucie Ferrand au départ du refuge, en juillet dernier. Photo Le Courrier/Julien Morel",
+            "Sur la place. Photo DR",
+        ],
+        ["Il a pris une Photo DR"],
+    ),
+    (
+        "byline/fr/propos-recueillis",
+        ["Propos recueillis par Hélène Garnier"],
+        ["Propos recueillis par la police"],
+    ),
+    (
+        "other/fr/publie-mis-a-jour",
+        ["Le 14/03/2025 à 06:00 | Mis à jour le 14/03/2025 à 08:15"],
+        ["Le 14/03/2025 à 06:00, le maire a parlé."],
+    ),
+    (
+        "paywall/fr/compteur",
+        ["Vous avez aimé cet article ? Profitez de l'offre numérique à 1€ le premier mois."],
+        ["Vous avez aimé cet article ? Partagez-le."],
+    ),
+    (
+        "paywall/it/abbonati",
+        ["Abbonati a La Gazzetta di Valmarena: il primo mese a 1 euro, poi 4,99 euro al mese."],
+        ["Abbonati a La Gazzetta: il giornale compie cento anni."],
+    ),
+    (
         "comments/en/reply-says",
         ["Mike_T says:", "Jenny Hollis said:", "oldtimer42 wrote:", "In reply to Sam"],
         [
@@ -472,8 +553,8 @@ def test_rule_takes_its_lines_and_not_the_near_misses(
     rule_id: str, lines: list[str], near_misses: list[str]
 ) -> None:
     rule = next(r for r in PACK.rules if r.id == rule_id)
-    # (a rule with a case-sensitive part sees the line as written: "Bologna, 16 giugno 2024")
-    fold = str if "(?-i:" in rule.pattern else str.casefold
+    # (a rule case-sensitive in part or whole sees the line as written: "Bologna, 16 giugno 2024")
+    fold = str if rule.case_sensitive or "(?-i:" in rule.pattern else str.casefold
     for line in lines:
         assert rule.regex.search(fold(line)), line
     for line in near_misses:
@@ -1012,3 +1093,35 @@ def test_an_ad_label_and_a_read_also_link_inside_a_list_of_results_leave_it_whol
         assert (span is not None) == line.startswith("Read more"), (line, span)
     assert _covering(doc, "Advertisement") is not None
     assert _covering(doc, "Results of the two county division contests") is None
+
+
+def test_a_pull_quote_goes_and_a_quoted_subheading_stays() -> None:
+    pull = "“They are generalists in an environment where being a specialist would be fatal”"
+    subhead = "“On a tout perdu en une nuit, mais on va reconstruire”"
+    caption = "The drilling camp on the ice above Lake Tiernan, 2100 metres above the water"
+    credit = "Halvard Moen/Polar Survey of Norway"
+    text = (
+        "The lake at the bottom of the world that rewrites the rules of life\nBy Imogen Castellane\n\n"
+        f"{caption}\n{credit}\n\n"
+        "The first sample came up in a stainless-steel bottle the size of a thermos flask, and for a moment "
+        "nobody in the tent spoke.\n\n"
+        "Okonjo's team found genes for enzymes that let microbes extract energy by oxidising iron and "
+        "sulphur compounds. “They are generalists in an environment where being a specialist would be "
+        "fatal,” says Okonjo.\n\n"
+        f"{pull}\n\n"
+        "The most surprising finding was how slowly they seem to live, the team estimates, with a typical "
+        "cell dividing once every several hundred years.\n\n"
+        f"{subhead}\n\n"
+        "Sur place jeudi matin, le gérant avait les traits tirés. “On a tout perdu en une nuit, mais on va "
+        "reconstruire”, dit-il, devant le hangar détruit par les flammes.\n\n"
+        "“We will go back next season”\n\n"
+        "For now, the samples sit in a freezer at -80C in Dunmarsh, divided into hundreds of small vials.\n"
+    )
+    doc = _run(text)
+    span = _covering(doc, pull)
+    assert span is not None and span.rule == "other/pull-quote"
+    assert _covering(doc, subhead) is None  # right over the paragraph it quotes: a subheading
+    assert _covering(doc, "“We will go back next season”") is None  # no paragraph repeats it
+    for line in (caption, credit):
+        span = _covering(doc, line)
+        assert span is not None and span.category == Category.CAPTION, line

@@ -159,6 +159,7 @@ _LABELLED_CREDITS = (
 Magno/AFP", "PHOTO MARCO CAMPANOZZI, LA PRESSE"): the line over one is the photo's caption when it is
 no paragraph (:func:`_adjacent_captions`) and the credit names a photo, not a source ("Quelle: dpa"
 under the article's last paragraph)."""
+_SLASH_CREDIT = "caption/xx/name-slash-agency"
 _SYMBOL_CREDITS = ("caption/xx/photo-credit-symbol", "caption/it/credito")
 """Credit lines that name no photo ("© BELGA", "Jorge Guerrero (AFP)"): the line over one is the photo's
 caption only between the article's paragraphs, in a page copied without blank lines
@@ -326,6 +327,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     _adjacent_captions(bs, cfg.threshold)
     _gallery_counters(bs, cfg.threshold)
     _menu_echoes(bs, cuts.data, cfg.threshold)
+    _pull_quotes(bs, cfg.threshold)
     _read_also_teasers(bs, lo, hi, hi + 1 if from_html else max(hi + 1, cuts.tail), cfg.threshold)
     # 4a. context smoothing inside the region
     _smooth(bs, cfg.threshold)
@@ -1179,10 +1181,13 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             and article_under
             and caption_over
         )
+        # a bare "Name/Agency" credit ("Halvard Moen/Polar Survey of Norway") under its caption
+        slashed = nxt.rule == _SLASH_CREDIT and caption_over
         if (
             nxt.rule in _CREDIT_CATS
             or labelled
             or symbol
+            or slashed
             or nxt.f.text.startswith(b.f.text)
             or nxt.rule == "caption/adjacent-credit"
         ):
@@ -1330,6 +1335,45 @@ def _named_bio(bs: list[_Block], author: str, title_idx: int | None, threshold: 
 
 _ECHO_WORDS = 3
 """Longest label that :func:`_menu_echoes` removes."""
+
+
+_PULL_QUOTE = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”«»]")
+"""A line that is one quotation and nothing else (its marks straight or typeset)."""
+_PULL_QUOTE_WORDS = 8
+"""Fewest words of a pull quote (a subheading that quotes the paragraph under it is shorter)."""
+_WORDS = re.compile(r"\w+")
+
+
+def _pull_quotes(bs: list[_Block], threshold: float) -> None:
+    """A pull quote: a kept line that is one quotation alone (:data:`_PULL_QUOTE`, eight words or more)
+    whose words stand word for word in another, longer line of the text, the paragraph it repeats
+    ("“They are generalists ...”" under "... “They are generalists ...,” says Okonjo."): it goes as
+    ``other/pull-quote``. A quotation of its own that no paragraph repeats stays, and so does one right
+    over the paragraph it quotes: a subheading ("“On a tout perdu en une nuit”" / "Sur place, le gérant
+    ... “... On a tout perdu en une nuit, mais ...”")."""
+    quotes = [
+        (b, m.group(1))
+        for b in bs
+        if b.score < threshold and (m := _PULL_QUOTE.fullmatch(b.f.text.strip())) is not None
+    ]
+    if not quotes:
+        return
+    lines = [f" {' '.join(_WORDS.findall(b.f.text.casefold()))} " for b in bs]
+    for b, quoted in quotes:
+        ws = _WORDS.findall(quoted.casefold())
+        if len(ws) < _PULL_QUOTE_WORDS:
+            continue
+        needle = f" {' '.join(ws)} "
+        source = next(
+            (
+                i
+                for i, line in enumerate(lines)
+                if i != b.index and len(line) > len(needle) and needle in line
+            ),
+            None,
+        )
+        if source is not None and source != b.index + 1:
+            b.score, b.category, b.rule = 1.0, Category.OTHER, "other/pull-quote"
 
 
 def _menu_echoes(bs: list[_Block], data: list[bool], threshold: float) -> None:
