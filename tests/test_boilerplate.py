@@ -441,10 +441,24 @@ _RULE_LINES = [
     ),
     (
         "other/xx/date-only",
-        ["Bologna, 16 giugno 2024", "New York, March 3, 2024", "Paris, 16 juin 2024", "14 mrt. 2025, 08:14"],
-        ["Donnerstag, 03. Februar 2022", "The council, 16 June 2024"],  # a schedule's day; a sentence
+        [
+            "Bologna, 16 giugno 2024",
+            "New York, March 3, 2024",
+            "Paris, 16 juin 2024",
+            "14 mrt. 2025, 08:14",
+            "21.51 GMT",  # a live blog's entry time
+            "14:05 GMT",
+            "9.05am",
+        ],
+        # a schedule's day; a sentence; a figure
+        ["Donnerstag, 03. Februar 2022", "The council, 16 June 2024", "21.51"],
     ),
     ("navigation/en/back-to", ["Contents", "Table of contents"], ["Contents of the report"]),
+    (
+        "byline/en/at-venue",
+        ["Owen Tierney at Harrow Road", "Jacob Steinberg at the Etihad Stadium"],
+        ["Biden at Camp David", "Owen Tierney at home"],
+    ),
     (
         "paywall/en/meter",
         ["You have read 2 of your 3 free articles this month.", "You've read 3 of 5 free articles"],
@@ -1125,3 +1139,41 @@ def test_a_pull_quote_goes_and_a_quoted_subheading_stays() -> None:
     for line in (caption, credit):
         span = _covering(doc, line)
         assert span is not None and span.category == Category.CAPTION, line
+
+
+def test_a_live_blog_keeps_its_first_entrys_heading_its_last_entry_and_the_headline_over_key_events() -> None:
+    headline = "Castlebridge Rovers v Dunmore Athletic: Premier Division – live"
+    entries = [
+        ("21.51 GMT", "Full time: Castlebridge Rovers 2-1 Dunmore Athletic"),
+        ("21.38 GMT", "GOAL! Castlebridge Rovers 2-1 Dunmore Athletic (Okafor-Reid 88)"),
+        ("20.24 GMT", "Half-time: Castlebridge Rovers 1-1 Dunmore Athletic"),
+        ("19.36 GMT", "Team news"),
+    ]
+    body = (
+        "That is it, and the home crowd erupts as the referee blows for the end of a game that had "
+        "everything, including a late penalty appeal that will be debated all week."
+    )
+    text = (
+        f"Sport\nFootball\nLive\n{headline}\nOwen Tierney at Harrow Road\nSat 15 Mar 2025 19.32 GMT\n"
+        "Key events\nFull time: Rovers edge a thriller\nFerrant levels it for Dunmore\n"
+        "Line-ups confirmed at Harrow Road\nLive feed\n"
+    )
+    for stamp, heading in entries:
+        text += f"{stamp}\n{heading}\n"
+        if heading == "Team news":
+            text += (
+                "Castlebridge Rovers: Pell; Ouko, Marchetti, Byrne-Hall, Fenwick; Daventry, Salo.\n"
+                "Dunmore Athletic: Rask; Cheung, Lund, Abernethy, Quigley; Sorli, Brannigan.\n"
+                "Castlebridge are unchanged from last week's win at Thornbury.\nShare\n"
+            )
+        else:
+            text += f"{body}\nShare\n"
+    text += "Newest\nOldest\nMost viewed\nThornbury sack manager after eight games without a win\n"
+    doc = _run(text)
+    assert doc.title == headline
+    for _, heading in entries:
+        assert _covering(doc, heading) is None, heading
+    assert (
+        _covering(doc, "Dunmore Athletic: Rask; Cheung, Lund, Abernethy, Quigley; Sorli, Brannigan.") is None
+    )
+    assert _covering(doc, "Thornbury sack manager after eight games without a win") is not None

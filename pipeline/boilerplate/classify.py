@@ -302,6 +302,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         lo, box_copy = _from_lead(bs, lo)  # a box near the article's top split it from its lead
     if head.headline is not None and lo < head.headline <= hi:
         lo = head.headline  # (a ticker's headline over the article's: "Breaking: Route 9 closed ...")
+    if entries:
+        lo, hi = _live_blog(bs, entries, lo, hi, comment_start)
     title_lo = lo  # the headline is looked for above the region as found: not among the list's lines
     if lo - 1 in entries:
         title_lo = lo - 1  # not the first entry's heading, under its time ("03:05" / "Final result: ...")
@@ -362,6 +364,20 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     spans.sort()
     log.debug("%s: lang=%s region=[%d, %d] of %d blocks, %d spans", doc.id, lang, lo, hi, n, len(spans))
     return dataclasses.replace(doc, removed=tuple(spans), title=title, author=author)
+
+
+def _live_blog(bs: list[_Block], entries: set[int], lo: int, hi: int, stop: int) -> tuple[int, int]:
+    """The region ``[lo, hi]`` of a live blog (``entries``: its entries' time stamps) with its first
+    entry's heading under the stamp ("21.51 GMT" / "Full time: Rovers 2-1 Dunmore" / the entry), and
+    its last entry to the first line a rule takes under it (a line-up under "Team news" is no prose
+    but the entry's), not past ``stop`` (a comment section)."""
+    if lo >= 2 and lo - 2 in entries and bs[lo - 1].strong is None and not bs[lo - 1].g.prose:
+        lo -= 1
+    last = max(entries)
+    if lo <= last and last > hi:
+        end = next((b.index for b in bs[last + 1 : stop] if b.strong is not None), min(stop, len(bs)))
+        hi = max(hi, end - 1)
+    return lo, hi
 
 
 def _lone_headline(doc: Document, b: _Block) -> bool:

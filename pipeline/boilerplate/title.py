@@ -521,10 +521,16 @@ _LONGER_BY = 5
 _TOC_HEADING = re.compile(
     r"(on this page|in this (article|guide|story)|contents|table of contents|jump to( section)?"
     r"|skip to section|inhalt|inhaltsverzeichnis|auf dieser seite|sommaire|dans cet article|índice"
-    r"|contenido|en este artículo|indice|in questo articolo|spis treści|inhoudsopgave|op deze pagina)[:.]?$",
+    r"|contenido|en este artículo|indice|in questo articolo|spis treści|inhoudsopgave|op deze pagina"
+    r"|key (events|moments)|wichtigste ereignisse|moments clés|momentos clave)[:.]?$",
     re.IGNORECASE,
 )
 """The heading of a page's jump list ("On this page", "Contents", "Inhalt")."""
+_KEY_EVENTS = re.compile(
+    r"key (events|moments)|wichtigste ereignisse|moments clés|momentos clave", re.IGNORECASE
+)
+"""A live blog's list of its key entries: a jump list whose items are the entries' summaries, not
+their headings."""
 
 
 def _jump_list(bs: list[_Block], lo: int) -> range:
@@ -540,7 +546,7 @@ def _jump_list(bs: list[_Block], lo: int) -> range:
                 b.f.text.casefold() for b in bs[lo:] if b.f.words <= _NAME_WORDS and b.f.text[-1:] not in ".!"
             }
             echoed = any(bs[i].f.text.casefold() in headings for i in range(j + 1, lo))
-            return range(j, lo) if echoed else range(0)
+            return range(j, lo) if echoed or _KEY_EVENTS.match(x.f.text) else range(0)
         if x.f.words > _NAME_WORDS or x.f.text[-1:] in ".!":
             break
     return range(0)
