@@ -541,6 +541,20 @@ _RULE_LINES = [
         ["Abbonati a La Gazzetta: il giornale compie cento anni."],
     ),
     (
+        "caption/xx/glued-credit",
+        [
+            "Crews place barricades at the east approach of the bridge on Tuesday afternoon.(KRVQ)",
+            "Crews work in the square.(Gray News/File)",
+        ],
+        ["He scored twice in the tournament. (NM)", "The rate (APR) rose."],
+    ),
+    (
+        "share_widget/en/share-this",
+        ["Share on X (formerly Twitter)", "Email This Link", "Post on X"],
+        ["Post on X was deleted"],
+    ),
+    ("other/en/blog-platform-head", ["Member-only story", "Follow", "Published in"], ["Published in 2019"]),
+    (
         "comments/en/reply-says",
         ["Mike_T says:", "Jenny Hollis said:", "oldtimer42 wrote:", "In reply to Sam"],
         [
@@ -1177,3 +1191,49 @@ def test_a_live_blog_keeps_its_first_entrys_heading_its_last_entry_and_the_headl
         _covering(doc, "Dunmore Athletic: Rask; Cheung, Lund, Abernethy, Quigley; Sorli, Brannigan.") is None
     )
     assert _covering(doc, "Thornbury sack manager after eight games without a win") is not None
+
+
+def test_a_blog_platforms_head_keeps_the_subtitle_and_the_bios_of_every_author_go() -> None:
+    headline = "We Cut Our Postgres Bill by 62% Without Changing a Single Query"
+    subtitle = (
+        "What a month of staring at pg_stat_statements taught us about autovacuum, bloat and the real cost "
+        "of defaults"
+    )
+    bios = [
+        "Priya Raman is a staff engineer at a fintech you haven't heard of. She writes about databases.",
+        "Tom Okafor is a platform engineer at the same fintech and has written about on-call for years.",
+    ]
+    text = (
+        f"Open in app\nSign up\nSign in\nMember-only story\n{headline}\n{subtitle}\n"
+        "By Priya Raman, Tom Okafor\n"
+        "Follow\nPublished in\nThe Stack Ledger\n9 min read\n·\nMar 3, 2025\n--\n1.4K\n23\nListen\nShare\n"
+        "In January our finance team sent the kind of message nobody on a platform team wants to read: the "
+        "managed database line item had grown 41% in six months, and nobody could explain why.\n"
+        "I volunteered to find out where the money was going, mostly because I assumed it would take an "
+        "afternoon. It took a month. This is what we found, in roughly the order we found it.\n"
+        f"{bios[0]}\n{bios[1]}\nMore from The Stack Ledger\n"
+    )
+    doc = _run(text)
+    assert doc.title == headline
+    assert _covering(doc, subtitle) is None
+    for bio in bios:
+        span = _covering(doc, bio)
+        assert span is not None and span.rule == "author_bio/named", bio
+
+
+def test_a_subtitle_stays_over_a_blog_platforms_long_head_with_the_authors_bare_name() -> None:
+    headline = "We Cut Our Postgres Bill by 62% Without Changing a Single Query"
+    subtitle = (
+        "What a month of staring at our database taught us about autovacuum and the real cost of defaults"
+    )
+    text = (
+        f"Sign in\nMember-only story\n{headline}\n{subtitle}\nPriya Raman\nFollow\nPublished in\n"
+        "The Stack Ledger\n9 min read\n·\nMar 3, 2025\n--\n1.4K\n23\nListen\nShare\n"
+        "In January our finance team sent the kind of message nobody on a platform team wants to read: the "
+        "managed database line item had grown 41% in six months, and nobody could explain why.\n"
+        "I volunteered to find out where the money was going, mostly because I assumed it would take an "
+        "afternoon. It took a month. This is what we found about autovacuum, in roughly that order.\n"
+    )
+    doc = _run(text)
+    assert doc.title == headline
+    assert _covering(doc, subtitle) is None

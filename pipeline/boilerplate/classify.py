@@ -1328,25 +1328,42 @@ Menon is a staff engineer ...", "Anna Kessler, 34, lebt in Frankfurt", "... schr
 
 
 def _named_bio(bs: list[_Block], author: str, title_idx: int | None, threshold: float) -> None:
-    """Step 5: the author's bio under the article goes as ``author_bio/named``: the text's last kept
-    block (only removed blocks under it), of at most :data:`_BIO_WORDS` words, under kept prose of
-    the article (:data:`_ARTICLE_ABOVE_WORDS` words or more), that begins with the document's
-    author's name (the record's, else the byline's), two words or more, then what a bio says
-    (:data:`_BIO_VERB`): "By Ravi Menon" / ... / "Ravi Menon is a staff engineer at Fernhill
-    Logistics. He blogs about databases ...". A paragraph of the article about someone else, or
-    one that only names the author, stays; so does a text that is all bio."""
-    if len(author.split()) < 2:
+    """Step 5: the authors' bios under the article go as ``author_bio/named``: the text's last kept
+    blocks (only removed blocks under them), each of at most :data:`_BIO_WORDS` words, under kept
+    prose of the article (:data:`_ARTICLE_ABOVE_WORDS` words or more), that begin with the name of one
+    of the document's authors (the record's, else the byline's: "Jordan Vance, Aleksei Moroz"), two
+    words or more, then what a bio says (:data:`_BIO_VERB`): "By Ravi Menon" / ... / "Ravi Menon is a
+    staff engineer at Fernhill Logistics. He blogs about databases ...". A paragraph of the article
+    about someone else, or one that only names the author, stays; so does a text that is all bio."""
+    names = [a.strip() for a in _AUTHORS_SPLIT.split(author) if len(a.split()) >= 2]
+    for b in bs:  # the co-authors the byline names after the author ("By Jordan Vance, Aleksei Moroz")
+        if b.strong is not None and b.strong.category == Category.BYLINE and author in b.f.text:
+            rest = b.f.text.split(author, 1)[1]
+            names += [a.strip() for a in _AUTHORS_SPLIT.split(rest) if _CO_AUTHOR.fullmatch(a.strip())]
+            break
+    if not names:
         return
-    kept = (b for b in reversed(bs) if b.score < threshold and b.index != title_idx)
-    last = next(kept, None)
-    if last is None or last.f.words > _BIO_WORDS or not last.f.terminal:
-        return
-    text = last.f.text.lstrip("*")  # (the byline's asterisk points to it: "*Anne-Sophie Lemaire est ...")
-    if not text.casefold().startswith(author.casefold()) or not _BIO_VERB.match(text, len(author)):
-        return
-    if sum(b.f.words for b in kept if b.g.prose) < _ARTICLE_ABOVE_WORDS:
-        return  # nothing of an article above it: the bio is the text ("Ravi Menon was born ...")
-    last.score, last.category, last.rule = 1.0, Category.AUTHOR_BIO, "author_bio/named"
+    kept = [b for b in reversed(bs) if b.score < threshold and b.index != title_idx]
+    bios = 0
+    for last in kept:
+        if last.f.words > _BIO_WORDS or not last.f.terminal:
+            break
+        text = last.f.text.lstrip("*")  # (the byline's asterisk points to it: "*Anne-Sophie Lemaire est ...")
+        folded = text.casefold()
+        name = next((a for a in names if folded.startswith(a.casefold())), None)
+        if name is None or not _BIO_VERB.match(text, len(name)):
+            break
+        bios += 1
+    if not bios or sum(b.f.words for b in kept[bios:] if b.g.prose) < _ARTICLE_ABOVE_WORDS:
+        return  # no bio, or nothing of an article above it: the bio is the text ("Ravi Menon was born ...")
+    for last in kept[:bios]:
+        last.score, last.category, last.rule = 1.0, Category.AUTHOR_BIO, "author_bio/named"
+
+
+_CO_AUTHOR = re.compile(r"[A-ZÀ-Ý][\w.'’-]+( [A-ZÀ-Ý][\w.'’-]+){1,2}")
+"""A co-author's name after the author's in a byline (two or three words in capitals)."""
+_AUTHORS_SPLIT = re.compile(r",\s*|\s+(?:and|und|et|y|e|&)\s+")
+"""Between the names of a byline's authors ("Jordan Vance, Aleksei Moroz", "Ana Ruiz y Luis Gil")."""
 
 
 _ECHO_WORDS = 3

@@ -127,7 +127,7 @@ def _under_first_headline(bs: list[_Block]) -> int:
     return x.index if ok and not x.f.text.endswith(("...", "…")) else -1
 
 
-_META_LINES = 10
+_META_LINES = 14
 """At most this many lines of the head's metadata between a standfirst and the article
 (:func:`_headed_standfirst`)."""
 _META_WORDS = 4
