@@ -499,12 +499,17 @@ _DASH_PATH = re.compile(
 ("nordschau.de - Nachrichten - Schleswig-Holstein - Westküste"), no headline."""
 
 
+_BARE_CLOCK = re.compile(r"\d{1,2}[:.]\d\d( ?[ap]\.?m\.?)?( [a-z]{2,5})?", re.IGNORECASE)
+"""A time alone ("14:35 GMT", "9.05am", "17:49 Uhr")."""
+
+
 def _is_headline(b: _Block, prose: bool = False) -> bool:
     """Headline-shaped; a detail line such as "Host: Xing AG, Dammtorstrasse 29" is not a headline,
     nor a line that reads as prose (unless ``prose``: a long headline over its date), nor two
-    sentences (a caption)."""
+    sentences (a caption), nor a bare time (a live blog's entry: "14:35 GMT")."""
     return (
         _headline_shaped(b.f, 2)  # first: cheap, and no line of more than 220 characters is one
+        and _BARE_CLOCK.fullmatch(b.f.text) is None
         and not _two_sentences(b.f.text)
         and not (_CRUMB_MARKS.intersection(b.f.text) and _CRUMBS.search(b.f.text))
         and not (" - " in b.f.text and _DASH_PATH.fullmatch(b.f.text))

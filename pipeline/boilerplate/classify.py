@@ -160,6 +160,13 @@ Magno/AFP", "PHOTO MARCO CAMPANOZZI, LA PRESSE"): the line over one is the photo
 no paragraph (:func:`_adjacent_captions`) and the credit names a photo, not a source ("Quelle: dpa"
 under the article's last paragraph)."""
 _SLASH_CREDIT = "caption/xx/name-slash-agency"
+_INSTITUTION_CREDIT = re.compile(
+    r"[A-ZÀ-Ý][\w.'’-]+( [A-ZÀ-Ý][\w.'’-]+){1,2} ?/ ?([A-Z][\w&.-]* ){0,2}"
+    r"(University|Institute|Museum|Library|Survey|Observatory|Laboratory|Foundation|Trust|Society|Agency|Centre"
+    r"|Center)( (of|for) [A-Z][\w&.-]*( [A-Z][\w&.-]*){0,2})?"
+)
+"""A photo's credit to a person at an institution ("Ruth Okonjo/University of Dunmarsh")."""
+_ENTRY_TIME = "other/xx/entry-time"
 _SYMBOL_CREDITS = ("caption/xx/photo-credit-symbol", "caption/it/credito")
 """Credit lines that name no photo ("© BELGA", "Jorge Guerrero (AFP)"): the line over one is the photo's
 caption only between the article's paragraphs, in a page copied without blank lines
@@ -282,6 +289,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     english = lang == "en" and stop_share >= _ENGLISH_SHARE
     under_standfirst = _match_rules(doc, bs, pack, zones, english)
     _drop_lone_tools(bs, zones.head_late)
+    _about_org(bs, zones.tail_early)
     # plain text: the lines of typeset tables (wire copy's crop, price and results tables) are neither
     # chrome nor a gap in the article: they count for nothing in the region, are no evidence around it
     tables = _Tables() if from_html else _typeset_tables(doc.text, bs)
@@ -291,6 +299,11 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     steps = _step_numbers(bs)
     _keep_listed_figures(bs, steps)
     entries = _entry_times(bs)
+    for b in bs:
+        # a live blog's entry times are its text ("21.51 GMT" over each entry, as a timeline's dates are);
+        # an entry-time rule's other lines too ("4.45pm" in a timetable with no entries under it)
+        if b.strong is not None and (b.index in entries or b.strong.id == _ENTRY_TIME):
+            b.strong, b.match = None, None
     values, comment_start, ends = _region_values(bs, head, steps, entries, bridged)
     lo, hi = _best_region(values, comment_start)
     box_copy: tuple[int, ...] = ()
@@ -306,7 +319,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         lo, hi = _live_blog(bs, entries, lo, hi, comment_start)
     title_lo = lo  # the headline is looked for above the region as found: not among the list's lines
     if lo - 1 in entries:
-        title_lo = lo - 1  # not the first entry's heading, under its time ("03:05" / "Final result: ...")
+        # not the first entry's heading, under its time ("03:05" / "Final result: ..."), which is the blog's
+        title_lo = lo = lo - 1
     if not from_html:
         lo = _listed_under_heading(bs, lo, hi)
     # a run of dated teasers (date, headline, one summary; again and again) that ends the region is
@@ -453,6 +467,13 @@ def _banner(b: _Block, rules: tuple[Rule, ...]) -> bool:
     return any(r.min_words <= b.f.words <= r.max_words and r.search(b.f.text) for r in rules)
 
 
+def _over_banner(bs: list[_Block], b: _Block) -> bool:
+    """Whether ``b`` is a headline (:data:`_HEADLINE_WORDS` words or more; not a hard-wrapped line of a
+    paragraph, which has no full stop either)."""
+    wrapped = b.continues or (b.index + 1 < len(bs) and bs[b.index + 1].continues)
+    return not wrapped and b.f.words >= _HEADLINE_WORDS and _is_headline(b)
+
+
 def _zones(bs: list[_Block], banners: tuple[Rule, ...] = ()) -> _Zones:
     """Where zoned rules run (:class:`_Zones`); ``banners``: the rules that know a cookie banner's
     paragraph (:func:`_banner_rules`): over the page, the head starts under it."""
@@ -460,15 +481,19 @@ def _zones(bs: list[_Block], banners: tuple[Rule, ...] = ()) -> _Zones:
     prose_idx = [b.index for b in bs if b.g.prose]
     banner: list[int] = []
     while len(prose_idx) > 2:
-        # a cookie banner over the page ("We use some essential cookies to make this website work.",
-        # and the paragraphs next to that: "You can change your choices at any time ..."): the head,
-        # with its byline and date lines, starts under it
+        # a cookie banner over the page, over its headline ("We use some essential cookies to make this
+        # website work.", and the paragraphs under that: "You can change your choices at any time ..."):
+        # the head, with its byline and date lines, starts under it
         i = prose_idx[0]
-        if not (
-            (banner and banner[-1] == i - 1)
-            or any(_banner(bs[j], banners) for j in (i - 1, i, i + 1) if 0 <= j < n)
-        ):
-            break
+        if not _banner(bs[i], banners):
+            # a paragraph under a banner's line or paragraph, when the banner stands over the page's headline
+            # (a video's cookie placeholder under the headline or the lead is no banner over the page)
+            above = banner[0] if banner and banner[-1] == i - 1 else i - 1
+            if above < 0 or not (above in banner or _banner(bs[above], banners)):
+                break
+            # (the banner's own sentence, hard-wrapped, goes on)
+            if not bs[i].continues and any(_over_banner(bs, b) for b in bs[:above]):
+                break
         banner.append(i)
         prose_idx = prose_idx[1:]
     if (
@@ -575,6 +600,37 @@ def _match_rules(
             else:
                 b.weak.append(rule)
     return under_standfirst
+
+
+_ABOUT = re.compile(r"About ((?:[A-Z][\w&.'’-]*)(?: (?:[A-Z&][\w&.'’-]*|of|for|and|the)){0,5})")
+"""A heading "About <a proper name>" ("About Hearthline", "About Polar Survey of Norway")."""
+_ORG_WORDS = re.compile(
+    r"\b(charity|company|organi[sz]ation|firm|provider|group|foundation|institute|university|agency|association|"
+    r"founded|headquartered|employs|non-?profit|social enterprise|network|leading|represents|members)\b",
+    re.IGNORECASE,
+)
+"""What an organisation's standing paragraph says of it."""
+_NAME_THEN_VERB = re.compile(r",| \(| is | was | has | are ")
+_ABOUT_ORG = Rule(
+    "other/en/about-org", Category.OTHER, r"^About [A-Z]", tail_marker=True, max_words=8, case_sensitive=True
+)
+"""The rule :func:`_about_org` gives a press release's "About <organisation>" heading."""
+
+
+def _about_org(bs: list[_Block], tail_early: int) -> None:
+    """A press release's "About <organisation>" under the release (the tail zone, from ``tail_early``)
+    over the organisation's standing paragraph, which opens with its name and says what it is ("About
+    Hearthline" / "Hearthline is the national charity working to end housing poverty ..."): the release
+    ends over it, a tail marker (``other/en/about-org``). A factbox's "About Parkinson's" over "Parkinson's
+    is a progressive condition ...", a travel guide's "About Porto", a film's "About Time" stay."""
+    for b in bs[max(tail_early, 1) : -1]:
+        m = _ABOUT.fullmatch(b.f.text)
+        if b.strong is not None or m is None:
+            continue
+        name, under = m.group(1), bs[b.index + 1].f.text
+        opens = under.startswith(name) and _NAME_THEN_VERB.match(under, len(name)) is not None
+        if opens and _ORG_WORDS.search(under) is not None:
+            b.strong, b.match = _ABOUT_ORG, None
 
 
 def _drop_lone_tools(bs: list[_Block], head_late: int) -> None:
@@ -687,15 +743,18 @@ class _Head:
     """The headline right over a standfirst with its metadata under it (:func:`_under_headline`)."""
 
 
-def _head_meta(b: _Block) -> bool:
+def _head_meta(b: _Block, above: _Block | None = None) -> bool:
     """A rule's line of the head's metadata, no tail marker (not "Please turn on JavaScript ...",
-    not a comment form's heading); a comment count among them ("34 comments") is the head's too."""
+    not a comment form's heading); a comment count among them ("34 comments") is the head's too, and
+    so is a bare link to the comments in the row of the article's tools, right under one of them
+    (``above``: "Bookmark" / "Comments")."""
     rule = b.strong
     if rule is None:
         return False
     if not rule.tail_marker:
         return True
-    return _count_line(b)
+    tools = above is not None and above.strong is not None and above.strong.category == Category.SHARE_WIDGET
+    return _count_line(b) or (rule.category == Category.COMMENT_FORM and b.f.words <= 2 and tools)
 
 
 _HEADLINE_WORDS = 5
@@ -824,9 +883,10 @@ def _standfirst_zone(bs: list[_Block], zones: _Zones, under_standfirst: set[int]
         by = min(i for i in under_standfirst if bylined(i))
         if all(bs[i].strong is not None or i in role_lines for i in range(head_end + 1, by)):
             upper = head_late  # (a notice that reads as prose ends the zone: "Please turn on JavaScript ...")
-            while upper < n and _head_meta(bs[upper]):
+            while upper < n and _head_meta(bs[upper], bs[upper - 1]):
                 upper += 1
-            zero_head = under_standfirst | {i for i in range(head_end + 1, upper) if _head_meta(bs[i])}
+            metadata = {i for i in range(head_end + 1, upper) if _head_meta(bs[i], bs[i - 1])}
+            zero_head = under_standfirst | metadata
             # a jump list right above the article ("Jump to:" / "Best overall" / ...): no gap, and it goes
             body = next((i for i in range(upper, n) if bs[i].g.prose and bs[i].strong is None), n)
             jump = _jump_list(bs, body)
@@ -1109,6 +1169,18 @@ def _score_blocks(
                 b.category, b.rule = top.category, top.id
 
 
+def _institution_credit(bs: list[_Block], i: int) -> bool:
+    """Whether ``bs[i]`` is a photo's credit to a person at an institution (:data:`_INSTITUTION_CREDIT`),
+    no rule's, and not one of a list of such lines (an open letter's signatories, experts' places)."""
+    b, under = bs[i], (bs[i + 1] if i + 1 < len(bs) else None)
+    return (
+        b.strong is None
+        and b.score < 0.5
+        and _INSTITUTION_CREDIT.fullmatch(b.f.text) is not None
+        and not (under is not None and _INSTITUTION_CREDIT.fullmatch(under.f.text))
+    )
+
+
 def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
     """Captions: the line just above a credit line (same paragraph), and its exact copies.
 
@@ -1130,11 +1202,20 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
     while kept_after > 0 and bs[kept_after - 1].score >= threshold:
         kept_after -= 1
     for b in reversed(bs):
-        if b.index + 1 >= n or b.continues or (b.category is not None and b.score >= threshold):
+        if b.index + 1 >= n or b.continues:
+            continue
+        if b.category is not None and b.score >= threshold:
+            if b.category == Category.CAPTION and _institution_credit(bs, b.index + 1):
+                # "Figure 2: Cells under a microscope ..." / "Ruth Okonjo/University of Dunmarsh"
+                nxt = bs[b.index + 1]
+                nxt.score, nxt.category, nxt.rule = 1.0, Category.CAPTION, _SLASH_CREDIT
             continue
         nxt = bs[b.index + 1]
         too_long = b.f.words > 45 or (b.g.prose and b.f.words > 30)
-        if nxt.paragraph != b.paragraph or nxt.category != Category.CAPTION or too_long:
+        credit = nxt.category == Category.CAPTION or (
+            nxt.strong is None and _INSTITUTION_CREDIT.fullmatch(nxt.f.text) is not None
+        )
+        if nxt.paragraph != b.paragraph or not credit or too_long:
             continue
         after = bs[nxt.index + 1] if nxt.index + 1 < n else None
         if b.f.text.endswith(":") and b.g.prose and after is not None and after.f.bullet:
@@ -1197,8 +1278,12 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             and article_under
             and caption_over
         )
-        # a bare "Name/Agency" credit ("Halvard Moen/Polar Survey of Norway") under its caption
-        slashed = nxt.rule == _SLASH_CREDIT and caption_over
+        # a bare "Name/Agency" credit under its caption; "Name/Institution" ("Halvard Moen/Polar Survey of
+        # Norway") only alone, not in a list of them (an open letter's signatories, experts and their places)
+        institution = _institution_credit(bs, nxt.index) and _INSTITUTION_CREDIT.fullmatch(b.f.text) is None
+        slashed = (nxt.rule == _SLASH_CREDIT or institution) and caption_over
+        if institution and slashed:
+            nxt.score, nxt.category, nxt.rule = 1.0, Category.CAPTION, _SLASH_CREDIT
         if (
             nxt.rule in _CREDIT_CATS
             or labelled
@@ -1245,7 +1330,9 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
         if cards or not _READ_ALSO.match(b.f.text):
             continue  # not "Trending now" over a list of trends, nor "Read more: <the teaser itself>"
         for x in bs[b.index + 1 : b.index + 1 + _INLINE_TEASERS]:
-            if x.score >= threshold or x.continues or not teaser(x):
+            # (nor the first line of a hard-wrapped paragraph that the next line continues)
+            wrapped = x.index + 1 < len(bs) and bs[x.index + 1].continues
+            if x.score >= threshold or x.continues or wrapped or not teaser(x):
                 break
             x.score, x.category, x.rule = 0.8, Category.RELATED_LINKS, "related_links/inherited"
 
@@ -1373,7 +1460,7 @@ _ECHO_WORDS = 3
 _PULL_QUOTE = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”«»]")
 """A line that is one quotation and nothing else (its marks straight or typeset)."""
 _PULL_QUOTE_WORDS = 8
-"""Fewest words of a pull quote (a subheading that quotes the paragraph under it is shorter)."""
+"""Fewest words of a pull quote."""
 _WORDS = re.compile(r"\w+")
 
 
@@ -1381,9 +1468,10 @@ def _pull_quotes(bs: list[_Block], threshold: float) -> None:
     """A pull quote: a kept line that is one quotation alone (:data:`_PULL_QUOTE`, eight words or more)
     whose words stand word for word in another, longer line of the text, the paragraph it repeats
     ("“They are generalists ...”" under "... “They are generalists ...,” says Okonjo."): it goes as
-    ``other/pull-quote``. A quotation of its own that no paragraph repeats stays, and so does one right
-    over the paragraph it quotes: a subheading ("“On a tout perdu en une nuit”" / "Sur place, le gérant
-    ... “... On a tout perdu en une nuit, mais ...”")."""
+    ``other/pull-quote``. A quotation that no paragraph above repeats stays: a subheading over the
+    paragraph it quotes ("“On a tout perdu en une nuit”" / "Sur place, le gérant ... “... On a tout perdu
+    en une nuit, mais ...”"), a message the text shows before it quotes it again; so does one that a
+    line announces ("The crowd chanted:" / "“...”")."""
     quotes = [
         (b, m.group(1))
         for b in bs
@@ -1396,16 +1484,10 @@ def _pull_quotes(bs: list[_Block], threshold: float) -> None:
         ws = _WORDS.findall(quoted.casefold())
         if len(ws) < _PULL_QUOTE_WORDS:
             continue
+        if b.index > 0 and bs[b.index - 1].f.text.rstrip().endswith(":"):
+            continue  # announced: "The message read:" / "“...”", "The crowd chanted:" / "“...”"
         needle = f" {' '.join(ws)} "
-        source = next(
-            (
-                i
-                for i, line in enumerate(lines)
-                if i != b.index and len(line) > len(needle) and needle in line
-            ),
-            None,
-        )
-        if source is not None and source != b.index + 1:
+        if any(len(line) > len(needle) and needle in line for line in lines[: b.index]):
             b.score, b.category, b.rule = 1.0, Category.OTHER, "other/pull-quote"
 
 

@@ -959,9 +959,9 @@ _READ_ALSO = re.compile(
     r"(read|read (more|also|next)|also read|see also|related( (stories|articles|coverage|reading|content))?|"
     r"more on this( story| topic)?|recommended reading|you (may|might) also like|"
     r"lea (también|más)|lee (también|más)|"
-    r"(notas|noticias|artículos) relacionad[ao]s|(también )?(te|le) (puede|podría) interesar|"
+    r"(notas?|noticias?|artículos?) relacionad[ao]s?|(también )?(te|le) (puede|podría) interesar|"
     r"leia (mais|também)|veja (também|mais)|saiba mais|(notícias|matérias) relacionadas|"
-    r"leggi anche|leggi (di )?più|articoli correlati|lire aussi|à lire aussi|à lire également|"
+    r"leggi anche|leggi (di )?più|articoli correlati|lire aussi|à lire aussi|(à )?lire également|"
     r"sur le même sujet|articles liés|mehr zum thema|lesen sie auch|auch interessant|weitere artikel|"
     r"das könnte sie auch interessieren|czytaj (też|także|również|więcej)|zobacz (też|także|również)|"
     r"lees ook|zie ook|læs (også|mere)|läs (också|mer)|les (også|mer)|zum nachlesen|"
@@ -1025,20 +1025,43 @@ def _fact_line(b: _Block) -> bool:
 
 
 def _fact_box(bs: list[_Block], hi: int, stop: int) -> int:
-    """Where the article ends when a fact box of :data:`_FACT_LINES` lines or more (:func:`_fact_line`)
-    stands right under its last paragraph ``bs[hi]`` and runs to ``stop`` or to a rule's chrome: a
-    match report's line-ups, referee and attendance ("Legia: Tobiasz – Wszołek, ..." / "Sędzia: Szymon
-    Marciniak (Płock)" / "Widzów: 27 412"), maybe under a heading of its own ("FICHA TÉCNICA");
-    else ``hi``."""
+    """Where the article ends when a fact box of :data:`_FACT_LINES` lines or more (:func:`_fact_line`,
+    or rows of figures: :func:`~pipeline.boilerplate.blocks._data_like`) stands right under its last
+    paragraph ``bs[hi]`` (maybe under an ad's label) and runs to ``stop`` or to a rule's chrome: a match
+    report's line-ups, referee and attendance ("Legia: Tobiasz – Wszołek, ..." / "Sędzia: Szymon
+    Marciniak (Płock)" / "Widzów: 27 412"), maybe under headings of its own ("FICHA TÉCNICA", "Score
+    by half" over a table of scores, "Key match statistics" over "Shots: 18 - 7"); else ``hi``."""
     if not bs[hi].g.prose:
         return hi
-    first = hi + 2 if hi + 1 < stop and _box_heading(bs[hi + 1]) else hi + 1
-    k = first
-    while k < stop and _fact_line(bs[k]):
+
+    def fact(b: _Block) -> bool:
+        return _fact_line(b) or (b.strong is None and _data_like(b))
+
+    def heading(b: _Block) -> bool:
+        return _box_heading(b) or _sub_heading(b)
+
+    k = hi + 2 if hi + 1 < stop and _ad_label(bs[hi + 1]) else hi + 1
+    facts = 0
+    while k < stop:
+        if fact(bs[k]):
+            facts += 1
+        # a heading stands over a fact, or over a table's column heads over one ("Score by half" / "Team
+        # HT FT" / "Castlebury Rovers 0 2"; "Key match statistics" / "Possession: 63% - 37%")
+        elif not heading(bs[k]) or not any(
+            all(heading(x) for x in bs[k + 1 : j]) and fact(bs[j]) for j in range(k + 1, min(k + 3, stop))
+        ):
+            break
         k += 1
-    if k - first >= _FACT_LINES and (k == stop or bs[k].strong is not None):
+    if facts >= _FACT_LINES and (k == stop or bs[k].strong is not None):
+        if k + 1 < stop and bs[k + 1].strong is None and bs[k + 1].g.prose:
+            return hi  # a label, then a closing sentence ("Next" / "Halifax travel ..."): _resume_under_list
         return k - 1
     return hi
+
+
+def _sub_heading(b: _Block) -> bool:
+    """A short heading of a fact box: up to :data:`_BOX_HEADING_WORDS` + 1 words, no rule, no full stop."""
+    return b.strong is None and not b.weak and b.f.words <= _BOX_HEADING_WORDS + 1 and not b.f.terminal
 
 
 def _box_heading(b: _Block) -> bool:
