@@ -1366,3 +1366,21 @@ def test_a_timetables_times_stay_and_a_live_blogs_entry_times_stay_with_their_en
         "10.12pm\nThe last of the residents was brought out of the building by firefighters.\n"
     )
     assert _covering(doc, "9.05pm") is None and _covering(doc, "10.12pm") is None
+
+
+def test_a_quotation_repeating_a_claim_made_far_above_is_a_sections_heading() -> None:
+    claim = "“… prevent the evacuation of the Syrian civilians from the Rubkan camp”"
+    paragraphs = [
+        f"Paragraph {n} of the fact check goes through what the ministry said and what the record shows, "
+        "with dates and sources for each of its claims."
+        for n in range(1, 8)
+    ]
+    text = (
+        "Russia and Syria: U.S.-backed Syrian Forces Blocking Refugee Return\n\n"
+        "The ministries said the forces continue to prevent the evacuation of the Syrian civilians from the "
+        "Rubkan camp, and blamed Washington for the failure of the plan.\n\n"
+        + "\n\n".join(paragraphs)
+        + f"\n\n{claim}\n\nA reporter's source inside the camp said the residents were free to leave.\n"
+    )
+    doc = _run(text)
+    assert _covering(doc, claim) is None

@@ -1461,12 +1461,16 @@ _PULL_QUOTE = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”«»]"
 """A line that is one quotation and nothing else (its marks straight or typeset)."""
 _PULL_QUOTE_WORDS = 8
 """Fewest words of a pull quote."""
+_PULL_QUOTE_REACH = 6
+"""A pull quote stands at most this many lines under the paragraph it repeats (a fact check's section
+heading that quotes a claim made far above is the check's: "“… prevent the evacuation of ...”")."""
 _WORDS = re.compile(r"\w+")
 
 
 def _pull_quotes(bs: list[_Block], threshold: float) -> None:
     """A pull quote: a kept line that is one quotation alone (:data:`_PULL_QUOTE`, eight words or more)
-    whose words stand word for word in another, longer line of the text, the paragraph it repeats
+    whose words stand word for word in a longer line at most :data:`_PULL_QUOTE_REACH` lines above it,
+    the paragraph it repeats
     ("“They are generalists ...”" under "... “They are generalists ...,” says Okonjo."): it goes as
     ``other/pull-quote``. A quotation that no paragraph above repeats stays: a subheading over the
     paragraph it quotes ("“On a tout perdu en une nuit”" / "Sur place, le gérant ... “... On a tout perdu
@@ -1487,7 +1491,8 @@ def _pull_quotes(bs: list[_Block], threshold: float) -> None:
         if b.index > 0 and bs[b.index - 1].f.text.rstrip().endswith(":"):
             continue  # announced: "The message read:" / "“...”", "The crowd chanted:" / "“...”"
         needle = f" {' '.join(ws)} "
-        if any(len(line) > len(needle) and needle in line for line in lines[: b.index]):
+        above = lines[max(0, b.index - _PULL_QUOTE_REACH) : b.index]
+        if any(len(line) > len(needle) and needle in line for line in above):
             b.score, b.category, b.rule = 1.0, Category.OTHER, "other/pull-quote"
 
 
