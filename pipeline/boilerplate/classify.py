@@ -467,9 +467,9 @@ def _banner(b: _Block, rules: tuple[Rule, ...]) -> bool:
     return any(r.min_words <= b.f.words <= r.max_words and r.search(b.f.text) for r in rules)
 
 
-def _over_banner(bs: list[_Block], b: _Block) -> bool:
-    """Whether ``b`` is a headline (:data:`_HEADLINE_WORDS` words or more; not a hard-wrapped line of a
-    paragraph, which has no full stop either)."""
+def _page_headline(bs: list[_Block], b: _Block) -> bool:
+    """Whether ``b`` is a page's headline, which a banner over the page stands above (:data:`_HEADLINE_WORDS`
+    words or more; not a hard-wrapped line of a paragraph, which has no full stop either)."""
     wrapped = b.continues or (b.index + 1 < len(bs) and bs[b.index + 1].continues)
     return not wrapped and b.f.words >= _HEADLINE_WORDS and _is_headline(b)
 
@@ -492,7 +492,7 @@ def _zones(bs: list[_Block], banners: tuple[Rule, ...] = ()) -> _Zones:
             if above < 0 or not (above in banner or _banner(bs[above], banners)):
                 break
             # (the banner's own sentence, hard-wrapped, goes on)
-            if not bs[i].continues and any(_over_banner(bs, b) for b in bs[:above]):
+            if not bs[i].continues and any(_page_headline(bs, b) for b in bs[:above]):
                 break
         banner.append(i)
         prose_idx = prose_idx[1:]
