@@ -1384,3 +1384,33 @@ def test_a_quotation_repeating_a_claim_made_far_above_is_a_sections_heading() ->
     )
     doc = _run(text)
     assert _covering(doc, claim) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a reporter at the venue over the date: the title walk steps over it to the headline
+        (
+            "Sport\nLive\nBudget 2024 live: chancellor sets out £40bn of tax rises in her first Budget\n"
+            "Faisal Rahman at Westminster\nWed 30 Oct 2024 12.05 GMT\nShare\n"
+            "The chancellor has sat down after 77 minutes. The main measures: a rise in employers' national "
+            "insurance, a freeze on fuel duty, and more capital spending over five years.\n"
+            "Employers' national insurance will rise from 13.8 per cent to 15 per cent from April, the "
+            "chancellor confirms, raising £25bn a year for the Treasury.\n",
+            "Budget 2024 live: chancellor sets out £40bn of tax rises in her first Budget",
+        ),
+        # a review's headline of that shape over its standfirst is the title
+        (
+            "Music\nReviews\nKylie Minogue at the O2\n"
+            "A two-hour greatest-hits show that never lets the energy drop, even in the ballads.\n"
+            "By Tom Hale\n\n"
+            "Kylie opened with a run of early hits, and the arena was on its feet within seconds, singing "
+            "every word back to her as the confetti cannons fired over the front rows.\n"
+            "The middle section slowed things down with a string quartet, a reminder of how good her voice "
+            "still is when the production steps back and lets it carry the song.\n",
+            "Kylie Minogue at the O2",
+        ),
+    ],
+)
+def test_a_reporter_at_the_venue_over_the_date_is_no_title(text: str, title: str) -> None:
+    assert _run(text).title == title

@@ -331,6 +331,12 @@ def _find_title(
             return fallback()
         if _byline_line(b):
             continue  # a byline that no rule took (its rule's zone ended at a kicker above it)
+        if (
+            _AT_VENUE.fullmatch(b.f.text)
+            and i + 1 < len(bs)
+            and (bs[i + 1].f.date or _CLOCK_LINE.match(bs[i + 1].f.text))
+        ):
+            continue  # a reporter at the venue over the date ("Owen Tierney at Harrow Road" / "Sat 15 Mar")
         if _WIRE_NOTE.fullmatch(b.f.text):
             continue  # a wire story's note under its headline ("(Adds analyst comment, share move ...)")
         if (
@@ -526,6 +532,11 @@ _TOC_HEADING = re.compile(
     re.IGNORECASE,
 )
 """The heading of a page's jump list ("On this page", "Contents", "Inhalt")."""
+_AT_VENUE = re.compile(r"[A-Z][\w'’-]+( [A-Z][\w'’-]+){1,2} at (the )?[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){0,3}")
+"""A reporter's name and the venue ("Owen Tierney at Harrow Road"): a byline over the date, a review's
+headline ("Kylie Minogue at the O2") elsewhere."""
+_CLOCK_LINE = re.compile(r"\d{1,2}[:.]\d\d\b")
+"""A line that opens with a time ("14:35 GMT", a live blog's first entry)."""
 _KEY_EVENTS = re.compile(
     r"key (events|moments)|wichtigste ereignisse|moments clés|momentos clave", re.IGNORECASE
 )
