@@ -116,6 +116,7 @@ from pipeline.boilerplate.region import (
     _listed_under_heading,
     _marker_end,
     _resume_under_list,
+    _sub_heading,
     _tail_evidence,
     _teaser_cards,
     _undated_teasers,
@@ -713,13 +714,11 @@ def _figure_runs(bs: list[_Block]) -> set[int]:
         j, figures = i, 0
         while j < n and ((bs[j].strong is None and not bs[j].g.prose) or _between_results(bs[j])):
             b = bs[j]
-            if b.strong is not None:
-                pass  # "Advertisement" between the lead and the results
-            elif _data_like(b) or _figure_row(b):
+            if b.strong is None and (_data_like(b) or _figure_row(b)):
                 # (one with one figure may stand between: "Ruth Ibbotson (Green) 174")
                 figures += _FIGURES.search(b.f.text) is not None
-            elif not (b.g.words <= 4 and not b.g.terminal and b.g.link_ratio == 0):
-                break  # only short headings stand between the lines of figures
+            elif b.strong is None and not _sub_heading(b):
+                break  # only short headings, an ad's label and a link stand between the lines of figures
             j += 1
         if figures >= _FIGURE_RUN and j < n and bs[j].g.prose and bs[j].strong is None:
             out.update(range(i, j))

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.boilerplate.blocks import (
+    _BARE_CLOCK,
     _CRUMB_MARKS,
     _DIGIT,
     _Block,
@@ -334,7 +335,7 @@ def _find_title(
         if (
             _AT_VENUE.fullmatch(b.f.text)
             and i + 1 < len(bs)
-            and (bs[i + 1].f.date or _CLOCK_LINE.match(bs[i + 1].f.text))
+            and (bs[i + 1].f.date or _BARE_CLOCK.fullmatch(bs[i + 1].f.text))
         ):
             continue  # a reporter at the venue over the date ("Owen Tierney at Harrow Road" / "Sat 15 Mar")
         if _WIRE_NOTE.fullmatch(b.f.text):
@@ -524,22 +525,19 @@ _LONGER_BY = 5
 """...when a headline this many words longer stands above it, over removed lines only."""
 
 
+_KEY_EVENTS_WORDS = r"key (events|moments)|wichtigste ereignisse|moments clés|momentos clave"
 _TOC_HEADING = re.compile(
     r"(on this page|in this (article|guide|story)|contents|table of contents|jump to( section)?"
     r"|skip to section|inhalt|inhaltsverzeichnis|auf dieser seite|sommaire|dans cet article|índice"
-    r"|contenido|en este artículo|indice|in questo articolo|spis treści|inhoudsopgave|op deze pagina"
-    r"|key (events|moments)|wichtigste ereignisse|moments clés|momentos clave)[:.]?$",
+    rf"|contenido|en este artículo|indice|in questo articolo|spis treści|inhoudsopgave|op deze pagina"
+    rf"|{_KEY_EVENTS_WORDS})[:.]?$",
     re.IGNORECASE,
 )
 """The heading of a page's jump list ("On this page", "Contents", "Inhalt")."""
 _AT_VENUE = re.compile(r"[A-Z][\w'’-]+( [A-Z][\w'’-]+){1,2} at (the )?[A-Z][\w'’.-]*( [A-Z][\w'’.-]*){0,3}")
 """A reporter's name and the venue ("Owen Tierney at Harrow Road"): a byline over the date, a review's
 headline ("Kylie Minogue at the O2") elsewhere."""
-_CLOCK_LINE = re.compile(r"\d{1,2}[:.]\d\d\b")
-"""A line that opens with a time ("14:35 GMT", a live blog's first entry)."""
-_KEY_EVENTS = re.compile(
-    r"key (events|moments)|wichtigste ereignisse|moments clés|momentos clave", re.IGNORECASE
-)
+_KEY_EVENTS = re.compile(_KEY_EVENTS_WORDS, re.IGNORECASE)
 """A live blog's list of its key entries: a jump list whose items are the entries' summaries, not
 their headings."""
 
