@@ -6,6 +6,7 @@ import itertools
 import json
 import pickle
 from array import array
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -329,6 +330,57 @@ def test_quoted_speech_needs_more_evidence_than_itself() -> None:
     # a narrative sentence is removed on its own, as before
     c = make("c", "Fans were shocked. The guitarist quit the band on Monday.")
     assert [t for t, _ in dup_texts(c, run([a, c])["c"])] == ["The guitarist quit the band on Monday."]
+
+
+WIRE = (
+    "Norway will buy 14 new military helicopters from Italy's Leonardo to replace its ageing fleet, "
+    "Defence Minister Kari Solberg said on Wednesday. The deal is the largest helicopter purchase in "
+    "the country's history, the ministry said in a statement."
+)
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "According to Defence Minister Kari Solberg, Norway will buy 14 new military helicopters from "
+        "Italy's Leonardo to replace its ageing fleet.",
+        "Defence Minister Kari Solberg said on Wednesday that Norway will buy new military helicopters "
+        "from Italy's Leonardo to replace its ageing fleet.",
+        "According to the ministry, the deal is the largest helicopter purchase in the country's history.",
+    ],
+)
+def test_an_attribution_moved_in_front_of_a_copied_statement_is_a_light_edit(later: str) -> None:
+    a = make("a", WIRE)
+    b = make("b", "Oslo has long debated the purchase. " + later)
+    assert [t for t, _ in dup_texts(b, run([a, b])["b"])] == [later]
+    # the statement is scored on its own: the whole sentence, its words in order, is not enough
+    sig = compute_signature(b, CFG)
+    assert sig.statements is not None and sig.statements[3] > sig.statements[2] > 0
+    bare = decide([compute_signature(a, CFG), replace(sig, statements=None)], DedupIndex(), CFG)
+    assert bare["b"].duplicates == ()
+
+
+def test_a_short_statement_beside_an_attribution_is_not_scored_on_its_own() -> None:
+    """A statement of under ten words is a stock line as often as a copy ("he has decided not to renew
+    his contract" for "... not to extend his contract")."""
+    a = make("a", "So he has decided not to extend his contract at the end of March.")
+    b = make("b", "The presenter announced this weekend that he has decided not to renew his contract.")
+    assert compute_signature(b, CFG).statements is None
+    assert run([a, b])["b"].duplicates == ()
+
+
+def test_a_statement_beside_its_attribution_needs_more_than_the_threshold() -> None:
+    """The statement is shorter than its sentence: another country's figure aligns 0.77 with it."""
+    a = make("a", "But a fall in jobseekers pushed the unemployment rate to its lowest level in three years.")
+    later = (
+        "Brazil's unemployment rate fell to its lowest level in three years in December, "
+        "according to the government."
+    )
+    b = make("b", "Markets rose in Sao Paulo. " + later)
+    assert run([a, b])["b"].duplicates == ()
+    sigs = [compute_signature(d, CFG) for d in (a, b)]
+    loose = decide(sigs, DedupIndex(), CFG, DedupParams(statement_threshold=CFG.threshold))
+    assert [t for t, _ in dup_texts(b, loose["b"])] == [later]
 
 
 def test_quotation_running_over_sentences_is_quoted_speech() -> None:

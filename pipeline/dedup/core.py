@@ -57,12 +57,12 @@ import logging
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import partial
 from itertools import pairwise
-from typing import cast
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -74,6 +74,7 @@ from pipeline.dedup.text import (
     _QUOTE,
     _WORD,
     RELATIVE_MARKERS,
+    STATEMENT_MIN_WORDS,
     any_speech_verb,
     date_aliases,
     may_dates,
@@ -82,6 +83,7 @@ from pipeline.dedup.text import (
     number_aliases,
     quoted_core,
     quoted_ranges,
+    statement_span,
     word_figures,
     words,
 )
@@ -128,6 +130,12 @@ class DedupParams:
     McGuigan" for "bass player Paul "Guigsy" McGuigan"), unless it is a figure. Shorter passages
     (headlines: "FINLAND ORDERS MCDONNELL DOUGLAS MD-11S" / "KOREAN AIR ORDERS MCDONNELL DOUGLAS
     <MD> MD-11S") do not get it: there one word is a large share. 0: off."""
+    statement_threshold: float = 0.85
+    """A statement beside its attribution (``DocSignature.statements``) scored on its own must reach
+    this similarity, not ``cfg.threshold`` (it is shorter than the sentence: "Brazil's unemployment
+    rate fell to its lowest level in three years in December" aligns 0.77 with another country's
+    "... pushed the unemployment rate to its lowest level in three years"). A copy whose attribution
+    moved is verbatim in the rest."""
     same_numbers: bool = True
     """A passage does not match a window where one of its figures (a word that holds a digit, a
     cardinal written out: :func:`~pipeline.dedup.text.is_figure`) takes the place of other
@@ -177,6 +185,11 @@ class DocSignature:
     numbers: bytes = b""
     """Per word of ``words``, its :func:`~pipeline.dedup.text.figure_kind`: 1 a number, 2 a day or
     month, 0 no figure; empty: none is."""
+    statements: array[int] | None = None
+    """Per passage of narrative with its attribution before or after the statement ("According to
+    the ministry, ...", "..., the ministry said."), the statement's word range, scored on its own
+    too (:func:`~pipeline.dedup.text.statement_span`); ``(0, 0)`` when none; None: no passage has
+    one."""
     digest: int = 0
     """A 64-bit digest of the passages' text as written (signs, figures and punctuation included):
     a document with the same digest as an earlier one is a whole duplicate however short its
@@ -255,6 +268,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
     starts, ends = array("I"), array("I")
     offsets, cores = array("Q", [0]), array("H")
     quoted, speech = array("H"), array("B")
+    statements = array("H")  # per passage (lo, hi): the statement beside an attribution, (0, 0) none
     text = doc.text
     ranges = quoted_ranges(text)
     # most texts have no quotation mark at all: their passages need their words only
@@ -295,8 +309,11 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
                 ws = findall(piece)
                 if not ws:
                     continue
+                tokens: Callable[[str], list[Any]] = findall
                 if (amounts and _AMOUNT.search(piece) is not None) or (grouped and may_hold_grouped(piece)):
                     ws = [w for w, _, _ in words(piece)]  # an amount's unit written out, "3,400" one word
+                    tokens = words
+                statements.extend(_statement(piece, len(ws), tokens))
                 if not plain:
                     cores.extend((0, 0))
                     quoted.append(0)
@@ -309,6 +326,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
                 ws = [w for w, _, _ in toks]
                 flags = [inq[s + ts] for _, ts, _ in toks] if ranges else [0] * len(toks)
                 cores.extend((lo, hi))
+                statements.extend((0, 0))  # a quotation's attribution is the quoted core's
                 quoted.append(sum(flags))
                 passages.append((ws, [w for w, f in zip(ws, flags, strict=True) if not f]))
             starts.append(s)
@@ -344,8 +362,30 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
         chosen,
         runs_on=ons,
         numbers=numbers,
+        statements=statements if any(statements) else None,
         digest=digest,
     )
+
+
+def _statement(piece: str, n: int, tokens: Callable[[str], list[Any]]) -> tuple[int, int]:
+    """The word range of the statement in a passage (``n`` words by ``tokens``) whose attribution
+    stands before or after it, or ``(0, 0)``: see :func:`~pipeline.dedup.text.statement_span`.
+
+    >>> from pipeline.dedup.text import _WORD
+    >>> s = "According to police, the man was arrested at the scene in Leeds on Friday night."
+    >>> _statement(s, 14, _WORD.findall)
+    (3, 14)
+    >>> _statement("According to police, the man was arrested.", 7, _WORD.findall)
+    (0, 0)
+    """
+    if n <= STATEMENT_MIN_WORDS:
+        return (0, 0)
+    span = statement_span(piece)
+    if span is None:
+        return (0, 0)
+    lo = len(tokens(piece[: span[0]])) if span[0] else 0
+    hi = len(tokens(piece[: span[1]])) if span[1] < len(piece) else n
+    return (lo, hi) if hi - lo >= STATEMENT_MIN_WORDS and hi - lo < n else (0, 0)
 
 
 def with_anchors(sigs: Sequence[DocSignature]) -> list[DocSignature]:
@@ -1168,6 +1208,9 @@ def _score_ranges(sig: DocSignature, i: int, n: int, params: DedupParams) -> lis
     speech = sig.speech[i] and 0 < outside <= params.attribution_verb_max
     if chi > clo and (0 < outside <= params.attribution_max or speech):
         return [(0, n), (clo, chi)]
+    st = sig.statements
+    if st is not None and st[2 * i + 1] > st[2 * i]:
+        return [(0, n), (st[2 * i], st[2 * i + 1])]
     return [(0, n)]
 
 
@@ -1278,8 +1321,15 @@ class _Verifier:
                     ws, self.index, lo, hi, self.matchers, self.params, nums
                 )
             if got[0] > best[0] and not (figures and got[3]):
+                if k and self._statement(i, rlo, rhi) and got[0] < self.params.statement_threshold:
+                    continue  # a statement beside its attribution needs more than the sentence
                 best = got[:3]
         return best
+
+    def _statement(self, i: int, rlo: int, rhi: int) -> bool:
+        """Whether ``rlo:rhi`` is the statement of passage ``i`` (not its quoted core)."""
+        st = self.sig.statements
+        return st is not None and (st[2 * i], st[2 * i + 1]) == (rlo, rhi)
 
 
 def decide(

@@ -527,6 +527,62 @@ def _join_grouped(
     return out
 
 
+_VERBS = (
+    r"said|says|told|tells|added|adds|stated|explained|announced|confirmed|warned|noted|insisted|wrote"
+    r"|a\s+(?:déclaré|indiqué|affirmé|expliqué|annoncé|précisé|ajouté)|dijo|afirmó|aseguró|explicó|señaló"
+    r"|ha\s+(?:detto|spiegato|dichiarato)|sagte|erklärte|betonte|teilte"
+)
+_FRONT = re.compile(
+    r"(?:according\s+to|selon|según|secondo|volgens)\s[^,;:.!?]{1,60}?,\s+"
+    rf"|(?:[^\s,;:]+\s+){{1,7}}?(?:{_VERBS})\b[^,;:.!?]{{0,40}}?\s(?:that|que|che)\s+"
+    r"|(?:[^\s,;:]+\s+){1,6}?(?:said|says)\s+",
+    re.IGNORECASE,
+)
+"""A statement's attribution put in front: "According to the ministry, ...", "Defence Minister Kari
+Solberg said on Wednesday that ...", "The company said ..."."""
+_BACK = re.compile(
+    r",\s+(?:according\s+to|selon|según|secondo|volgens)\s[^,;:]{1,60}?[.!?]?\s*$"
+    rf"|,\s+(?!(?:who|which|that|and|but|as)\b)(?:[^\s,;:]+\s+){{1,6}}?(?:{_VERBS})\b[^,;:]{{0,60}}?[.!?]?\s*$"
+    rf"|,\s+(?:{_VERBS})\s+(?:(?-i:[A-Z])|the\s|his\s|her\s|a\s)[^,;:]{{0,60}}?[.!?]?\s*$",
+    re.IGNORECASE,
+)
+"""... or behind it: "..., the ministry said in a statement.", "..., according to the ONS."."""
+STATEMENT_MIN_WORDS = 10
+"""A statement beside its attribution is scored on its own only from this many words (a stock line
+of six, "the man was taken to hospital", is no evidence of a copy on its own)."""
+
+
+def statement_span(text: str) -> tuple[int, int] | None:
+    """Where the statement lies in a sentence of narrative with its attribution before or after it:
+    ``text[start:end]``, or None (no such attribution).
+
+    A paper moves a wire story's attribution: "Norway will buy 14 new helicopters ..., Defence
+    Minister Kari Solberg said on Wednesday." comes back as "According to Defence Minister Kari
+    Solberg, Norway will buy 14 new helicopters ...", or "Solberg said on Wednesday that Norway
+    will ...": the statement is the copy, and dedup scores it on its own too, as it does a
+    quotation beside a short attribution (:func:`quoted_core`).
+
+    >>> s = "According to the ministry, the deal is the largest purchase in its history."
+    >>> s[slice(*statement_span(s))]
+    'the deal is the largest purchase in its history.'
+    >>> s = "Kari Solberg said on Wednesday that Norway will buy new helicopters."
+    >>> s[slice(*statement_span(s))]
+    'Norway will buy new helicopters.'
+    >>> s = "The deal is the largest purchase in its history, the ministry said in a statement."
+    >>> s[slice(*statement_span(s))]
+    'The deal is the largest purchase in its history'
+    >>> statement_span("The deal, signed in Oslo, is the largest in its history.") is None
+    True
+    """
+    m = _FRONT.match(text)
+    if m is not None:
+        return m.end(), len(text)
+    m = _BACK.search(text)
+    if m is not None and m.start() > 0:
+        return 0, m.start()
+    return None
+
+
 def quoted_core(text: str, tokens: list[tuple[str, int, int]]) -> tuple[int, int]:
     """Word index range ``[lo, hi)`` of the quotation in ``text``, or ``(0, 0)`` if none.
 
