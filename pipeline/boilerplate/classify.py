@@ -66,6 +66,7 @@ from dataclasses import dataclass
 
 from pipeline.boilerplate.blocks import (
     _AGO,
+    _BARE_CLOCK,
     _CODA,
     _COUNTER,
     HEAD_DATE,
@@ -356,6 +357,9 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         title_idx: int | None = head.headline
     else:
         title_idx = _find_title(doc, bs, title_lo, cuts.rows, tables)
+    if title_idx is not None and title_idx < lo and not from_html:
+        _above_title(bs, title_idx, lo, tables.lines | frozenset(cuts.rows), cfg.threshold)
+        _standfirst_under_title(bs, title_idx, lo)
     author = _author(doc, bs, max(lo, max(head.role_lines, default=-1) + 1), title_idx, cfg.threshold)
     if author is not None and not from_html:
         _named_bio(bs, author, title_idx, cfg.threshold)
@@ -379,6 +383,54 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     spans.sort()
     log.debug("%s: lang=%s region=[%d, %d] of %d blocks, %d spans", doc.id, lang, lo, hi, n, len(spans))
     return dataclasses.replace(doc, removed=tuple(spans), title=title, author=author)
+
+
+_ABOVE_TITLE_WORDS = 8
+"""Longest line over the headline that :func:`_above_title` takes for the page's chrome."""
+
+
+def _above_title(bs: list[_Block], title_idx: int, lo: int, table: frozenset[int], threshold: float) -> None:
+    """Step 5: over the headline found right above the article ``bs[lo]`` (only removed lines or prose, a
+    standfirst, between them), a page dump holds the page's chrome: short lines no rule knew that the
+    region's cut left (a TV site's weather widget under its menu: "Contests" / "Ashby, MO 65807" /
+    "34°" / "Cloudy" / "Weather Alerts (3)" / the headline) go as the lines before the article do. Not
+    prose (a teaser's summary is the cut's to judge); not over a headline that a table or a list of
+    ingredients the article keeps stands under (a line of them may be the headline found), nor the lines
+    of a typeset table (``table``)."""
+    if title_idx in table or any(b.score < threshold and not b.g.prose for b in bs[title_idx + 1 : lo]):
+        return
+    for b in bs[:title_idx]:
+        if b.index not in table and b.score < threshold and not b.g.prose and b.f.words <= _ABOVE_TITLE_WORDS:
+            b.score, b.category, b.rule = _OUTSIDE_SCORE, None, ""
+
+
+_TITLE_STANDFIRST_WORDS = 8
+"""Fewest words of a standfirst that :func:`_standfirst_under_title` keeps."""
+_NAMES_CASE = 0.8
+"""Share of capitalised words from which :func:`_standfirst_under_title` reads a line as names."""
+
+
+def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
+    """Step 5: the line right under the headline found above the article, over the byline or the date
+    that a rule took, is the standfirst, kept though it reads as no prose (a match report's summary:
+    "Northern Counties Cup semi-final, Castle Lane: Hollinshire 291-6 (50 overs) beat Wexmoor 268 ...
+    by 23 runs" / "By Owen Tregarth"): :data:`_TITLE_STANDFIRST_WORDS` words or more, no rule on it."""
+    i = title_idx + 1
+    if i + 1 >= lo:
+        return
+    sf, under = bs[i], bs[i + 1].strong
+    if sf.strong is not None or sf.weak or sf.f.bullet or sf.f.words < _TITLE_STANDFIRST_WORDS:
+        return
+    if sf.f.date or _CLOCK.search(sf.f.text):
+        return  # a date line no rule knew ("Posted 6:12 a.m. Apr 9, 2024 — Updated 8:40 a.m. ...")
+    if sf.f.title_case >= _NAMES_CASE:
+        return  # the authors' line ("Rachel Okafor in New York and Sam Whitlock in London")
+    if _teaser_over_article(bs, i, lo):
+        return  # a teaser's summary over its byline and age, the article's own headline below
+    if _BARE_CLOCK.fullmatch(bs[i + 1].f.text):
+        return  # a video's length under its caption ("Footage shows firefighters ..." / "01:32")
+    if under is not None and (under.category == Category.BYLINE or under.date_line):
+        sf.score, sf.category, sf.rule = 0.0, None, ""
 
 
 def _live_blog(bs: list[_Block], entries: set[int], lo: int, hi: int, stop: int) -> tuple[int, int]:
@@ -958,9 +1010,12 @@ def _region_values(
             or b.index in head.zero_head
             or entry_head
             or _buy_button(b)
+            or (b.strong is not None and b.strong.id.endswith("/deal-line"))
         ):
             # a recipe's "1", "2", ... over each step, a live blog's "17:49", a shop button under each
-            # product of a buying guide ("Buy now"): no gap (the button still goes, by its rule)
+            # product of a buying guide ("Buy now"), a review's deals widget between its verdict and its
+            # specs ("Today's best ... deals" / "$279.99 at Amazon"): no gap (the button still goes, by
+            # its rule)
             v = 0.0
         elif b.index in bridged:
             # a table's or a list of results' line, or an ad's label or a read-also link between its

@@ -203,6 +203,10 @@ def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
             if b.strong.category not in _META_CATEGORIES and not counter:
                 return set()
             evidence = True
+        elif b.index + 1 < body and _credit(bs[b.index + 1]) and not b.weak:
+            # a photo's caption over its credit ("Movimento de contentores no porto ..." / "Foto: ..."): no
+            # metadata line (the caption step judges it), but no sentence of the article either
+            continue
         elif b.g.prose or b.weak or f.terminal:
             return set()
         elif f.words <= _META_DATED_WORDS and (f.date or _TIME.search(f.text)):
@@ -213,6 +217,11 @@ def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
             names.add(b.index)  # an author's name, over the place
         lines.add(b.index)
     return lines if evidence else set()
+
+
+def _credit(b: _Block) -> bool:
+    """A photo's credit that a caption rule took, on its own line ("Foto: Nuno Ventura/Agência Atlântida")."""
+    return b.strong is not None and b.strong.category == Category.CAPTION and b.f.words <= _CREDIT_WORDS
 
 
 _ONE_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]{2,}")

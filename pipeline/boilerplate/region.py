@@ -1043,7 +1043,7 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> int:
     k = hi + 2 if hi + 1 < stop and _ad_label(bs[hi + 1]) else hi + 1
     facts = 0
     while k < stop:
-        if fact(bs[k]):
+        if fact(bs[k]) or (facts >= 2 and _labelled(bs[k])):
             facts += 1
         # a heading stands over a fact, or over a table's column heads over one ("Score by half" / "Team
         # HT FT" / "Castlebury Rovers 0 2"; "Key match statistics" / "Possession: 63% - 37%")
@@ -1057,6 +1057,19 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> int:
             return hi  # a label, then a closing sentence ("Next" / "Halifax travel ..."): _resume_under_list
         return k - 1
     return hi
+
+
+_LABELLED_WORDS = 12
+"""Most words of the value of a labelled line that a running fact box takes (:func:`_labelled`)."""
+
+
+def _labelled(b: _Block) -> bool:
+    """A short labelled line no rule took, inside a fact box that has begun: "Toss: Wexmoor, elected to
+    field.", "Did not bat: L Crane, P Naseem, E Voss." (a list of names reads as prose by its commas)."""
+    if b.strong is not None or b.weak or not b.f.text[:1].isupper():
+        return False
+    m = _FACT.fullmatch(b.f.text)
+    return m is not None and len(m["value"].split()) <= _LABELLED_WORDS
 
 
 def _sub_heading(b: _Block) -> bool:

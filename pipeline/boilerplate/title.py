@@ -332,6 +332,8 @@ def _find_title(
             return fallback()
         if _byline_line(b):
             continue  # a byline that no rule took (its rule's zone ended at a kicker above it)
+        if _NAME_PLACE.fullmatch(b.f.text) and i + 1 < len(bs) and _dated(bs[i + 1]):
+            continue  # the author and the place over the date ("Lukas Brändli, Bern" / "Publiziert: ...")
         if (
             _AT_VENUE.fullmatch(b.f.text)
             and i + 1 < len(bs)
@@ -516,11 +518,11 @@ _TOOL_WORDS = 4
 """A headline-shaped line this short under the head's metadata may be a button no rule knows..."""
 _TOOL_LABEL = re.compile(
     r"(print|email|e-mail|share|comments?|save|sign up|drucken|imprimer|imprimir|stampa"
-    r"|jump to (the )?recipe)$",
+    r"|jump to (the )?recipe|rss( feed)?|live now|watch live|listen live)$",
     re.IGNORECASE,
 )
-"""An article tool that a rule took ("Print", "Email", "Jump to recipe"): under the headline, stepped
-over."""
+"""An article tool that a rule took ("Print", "Email", "Jump to recipe", a podcast's "RSS", a live page's
+"Live now"): under the headline, stepped over."""
 _LONGER_BY = 5
 """...when a headline this many words longer stands above it, over removed lines only."""
 
@@ -955,10 +957,20 @@ def _byline_line(b: _Block) -> bool:
     return _BYLINE_SHAPE.match(t) is not None or (b.f.words <= 8 and _BYLINE_MORE.match(t) is not None)
 
 
-_PARTICLE = r"(?-i:de|da|do|dos|das|del|van|von|der|den|di|la|le|bin|al)"
+_PARTICLE = r"(?-i:Ó|de|da|do|dos|das|del|van|von|der|den|di|la|le|bin|al)"
 _NAME_LINE = re.compile(rf"(?=.*[a-zà-ÿа-яё]){_NAME}( ({_PARTICLE}|{_NAME})){{1,3}}$")
 """A line of two to four capitalised words, as a name is written ("Te Aorere Riddell", "São Paulo");
 not in capitals, as a wire story's headline is ("CAPITAL INVESTMENTS FORMS UNIT")."""
+
+
+_NAME_PLACE = re.compile(rf"{_NAME}( ({_PARTICLE}|{_NAME})){{1,3}}, {_NAME}( {_NAME})?")
+"""An author's name and the place he writes from, as Swiss and German papers set it ("Lukas Brändli,
+Bern", "Anna Meier, Zürich"): a byline over the date, no headline."""
+
+
+def _dated(b: _Block) -> bool:
+    """Whether a date rule took ``b`` ("Publiziert: 30.11.2025, 17:42 Uhr")."""
+    return b.strong is not None and b.strong.date_line
 
 
 _SITE_NAME_WORDS = 3
