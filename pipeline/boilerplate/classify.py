@@ -62,6 +62,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.boilerplate.blocks import (
@@ -211,7 +212,7 @@ one is the photo's caption."""
 _STOCK_CREDIT = re.compile(r"\b(on|via|von|sur|en|em|su|op) (unsplash|pexels|pixabay)\.?$", re.IGNORECASE)
 """A stock photo's credit, whole on its own line ("Photo by Brooke Lark on Unsplash"): a blog's picture
 without a caption, under the paragraph it illustrates."""
-_GALLERY_COUNTER = re.compile(r"\d{1,3} ?(of|von|de|sur|z|di|/) ?\d{1,3}")
+_GALLERY_COUNTER = re.compile(r"\d{1,3} ?(of|von|de|sur|z|di|/) ?(\d{1,3})")
 """A gallery's bare counter ("1 of 4", "2/12") over or under a caption."""
 _QUOTE_OR_SAID = re.compile(r'"|\b(said|says|told|according to)\b', re.IGNORECASE)
 
@@ -496,8 +497,10 @@ _PATH_LINE = re.compile(r"^[^.!?]{2,40} [›»>] [^.!?]{2,40} [›»>] ")
 
 
 def _banner_rules(doc: Document, pack: RulePack) -> tuple[Rule, ...]:
-    """The pack's cookie banner rules active on ``doc``'s site that run anywhere (memoised on the pack):
-    :func:`_zones` asks them of the page's first paragraphs, before any rule has run."""
+    """The pack's cookie banner rules active on ``doc``'s site that run anywhere, and its paywall rules (a
+    meter over the page: "You have 2 free articles remaining this month. Register for free ...")
+    (memoised on the pack): :func:`_zones` asks them of the page's first paragraphs, before any rule
+    has run."""
     index, active = _rule_plan(pack, _site(doc))
     key = ("banners", active)
     rules = pack.memo.get(key)
@@ -506,7 +509,7 @@ def _banner_rules(doc: Document, pack: RulePack) -> tuple[Rule, ...]:
             r
             for i, r in enumerate(index.rules)
             if active >> i & 1
-            and r.category == Category.COOKIE_NOTICE
+            and r.category in (Category.COOKIE_NOTICE, Category.PAYWALL)
             and r.strength == "strong"
             and r.zone == "any"
         )
@@ -1356,13 +1359,25 @@ def _gallery_counters(bs: list[_Block], threshold: float) -> None:
     ... (Photo: Cal Fire)") goes as ``caption/gallery-counter``; not a figure that a heading or a
     list announces ("Penalties scored:" / "1/4")."""
     n = len(bs)
+    counters: list[tuple[_Block, str]] = []
     for b in bs:
-        if b.score >= threshold or b.strong is not None or _GALLERY_COUNTER.fullmatch(b.f.text) is None:
+        if b.score >= threshold or b.strong is not None:
+            continue
+        m = _GALLERY_COUNTER.fullmatch(b.f.text)
+        if m is None:
             continue
         if b.index > 0 and (bs[b.index - 1].f.text.endswith(":") or _data_like(bs[b.index - 1])):
             continue
+        if m[1] != "/" and int(m[0].split()[0]) <= int(m[2]):  # "1 of 10", not a fraction ("1/2" cup)
+            counters.append((b, m[2]))
         near = [bs[i] for i in (b.index - 1, b.index + 1) if 0 <= i < n]
         if any(x.category == Category.CAPTION and x.score >= threshold for x in near):
+            b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/gallery-counter"
+    # a gallery whose captions are its text counts its photos all the same ("1 of 10" ... "5 of 10"): two
+    # counters or more of one total go, whatever stands beside them
+    totals = Counter(total for _, total in counters)
+    for b, total in counters:
+        if totals[total] >= 2 and b.score < threshold:
             b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/gallery-counter"
 
 
@@ -1391,9 +1406,14 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
             x.score, x.category, x.rule = 0.8, Category.RELATED_LINKS, "related_links/inherited"
 
 
+_PAIR_WORDS = 4
+"""Longest of two lines that :func:`_smooth` gives the class of the rules' lines around them."""
+
+
 def _smooth(bs: list[_Block], threshold: float) -> None:
     """Step 4a: short ambiguous blocks between two removed blocks take their class (not a numbered or
-    bulleted product next to a shop button: a buying guide's, which stays; an ad's product name goes)."""
+    bulleted product next to a shop button: a buying guide's, which stays; an ad's product name goes); so
+    do two short lines between two lines that rules of one category took."""
     for b in bs[1:-1]:
         if b.score >= threshold or b.g.prose or b.f.words > 10:
             continue
@@ -1403,6 +1423,17 @@ def _smooth(bs: list[_Block], threshold: float) -> None:
         if prev.score >= threshold and nxt.score >= threshold and prev.category is not None:
             b.score, b.category = 0.6, prev.category
             b.rule = f"{prev.category.value}/context"
+    # two short lines between two removed lines of one category: a widget's cells ("33° / 22°" / "Icy Mix
+    # Early 60%" / "Thu 1/23" / "41° / 24°")
+    for b in bs[1:-2]:
+        pair = (b, bs[b.index + 1])
+        prev, nxt = bs[b.index - 1], bs[b.index + 2]
+        if any(x.score >= threshold or x.g.prose or x.f.words > _PAIR_WORDS or x.f.bullet for x in pair):
+            continue
+        ruled = prev.strong is not None and nxt.strong is not None and min(prev.score, nxt.score) >= threshold
+        if ruled and prev.category is not None and prev.category == nxt.category:
+            for x in pair:
+                x.score, x.category, x.rule = 0.6, prev.category, f"{prev.category.value}/context"
 
 
 def _author(
@@ -1499,8 +1530,24 @@ def _named_bio(bs: list[_Block], author: str, title_idx: int | None, threshold: 
         return  # no bio, or nothing of an article above it: the bio is the text ("Ravi Menon was born ...")
     for last in kept[:bios]:
         last.score, last.category, last.rule = 1.0, Category.AUTHOR_BIO, "author_bio/named"
+    # the author box's own head over the bio: the author's name, maybe over a role ("Priya Venkataraman" /
+    # "Audio Editor" / "Priya Venkataraman is WireBench's audio editor ...")
+    top = kept[bios - 1].index
+    head = [b for b in bs[max(0, top - 2) : top] if b.score < threshold]
+    names_folded = {a.casefold() for a in names}
+    for k, b in enumerate(head):
+        if (
+            b.f.text.casefold() in names_folded
+            and all(x.f.words <= _ROLE_WORDS and not x.f.terminal for x in head[k + 1 :])
+            and len(head) - k == top - b.index
+        ):
+            for x in head[k:]:
+                x.score, x.category, x.rule = 1.0, Category.AUTHOR_BIO, "author_bio/named"
+            break
 
 
+_ROLE_WORDS = 4
+"""Longest role line between an author box's name and the bio (:func:`_named_bio`)."""
 _CO_AUTHOR = re.compile(r"[A-ZÀ-Ý][\w.'’-]+( [A-ZÀ-Ý][\w.'’-]+){1,2}")
 """A co-author's name after the author's in a byline (two or three words in capitals)."""
 _AUTHORS_SPLIT = re.compile(r",\s*|\s+(?:and|und|et|y|e|&)\s+")

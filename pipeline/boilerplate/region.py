@@ -966,7 +966,8 @@ _READ_ALSO = re.compile(
     r"das könnte sie auch interessieren|czytaj (też|także|również|więcej)|zobacz (też|także|również)|"
     r"lees ook|zie ook|læs (også|mere)|läs (också|mer)|les (også|mer)|zum nachlesen|"
     r"(vea|ver|mira) también|(à )?voir aussi|lisez (aussi|également)|ler (mais|também)|"
-    r"à lire sur le sujet)(?: ?[:.…]+)?$",
+    r"à lire sur le sujet|mirá también|leé también|seguí leyendo|citește și|vezi și|čtěte (také|též)|"
+    r"mohlo by vás zajímat|související články|ilgili haberler|bunlar da ilginizi çekebilir)(?: ?[:.…]+)?$",
     re.IGNORECASE,
 )
 """A related-links heading that only ever heads teasers ("Lea también", "READ MORE:"); not one that

@@ -395,7 +395,16 @@ def _find_title(
             listed = b.f.words < _LIST_ITEM_MAX_WORDS or _data_like(b) or (i > 1 and _data_like(bs[i - 2]))
             # (nor is one under the time it was updated: "Bijgewerkt: 19:35" over the headline)
             stamped = i > 0 and _TIME_LABEL.fullmatch(bs[i - 1].f.text) is not None
-            if i > 0 and _data_like(bs[i - 1]) and not over_standfirst and listed and not stamped:
+            # (nor one under its episode's or issue's number: "Episode 214" / "The Town That Sold Its Water")
+            numbered = i > 0 and _NUMBER_KICKER.fullmatch(bs[i - 1].f.text) is not None
+            if (
+                i > 0
+                and _data_like(bs[i - 1])
+                and not over_standfirst
+                and listed
+                and not stamped
+                and not numbered
+            ):
                 # (a headline with a figure over its standfirst is no list: "... for $420 Million" /
                 # "Acquisition adds 1.1 GW of operating solar ...")
                 prev = bs[i - 1]
@@ -971,6 +980,14 @@ Bern", "Anna Meier, Zürich"): a byline over the date, no headline."""
 def _dated(b: _Block) -> bool:
     """Whether a date rule took ``b`` ("Publiziert: 30.11.2025, 17:42 Uhr")."""
     return b.strong is not None and b.strong.date_line
+
+
+_NUMBER_KICKER = re.compile(
+    r"(episode|ep\.?|part|chapter|issue|volume|vol\.?|no\.?|season \d{1,2},? episode"
+    r"|folge|épisode|episodio|capítulo) ?#?\d{1,4}",
+    re.IGNORECASE,
+)
+"""A podcast's or a series' number over its headline ("Episode 214", "Part 3", "Issue #88")."""
 
 
 _SITE_NAME_WORDS = 3
