@@ -358,7 +358,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         title_idx: int | None = head.headline
     else:
         title_idx = _find_title(doc, bs, title_lo, cuts.rows, tables)
-    if title_idx is not None and title_idx < lo and not from_html:
+    # (not over an indented line taken for the headline: a wire table's row, "   Poultry, eggs ... 17.2 mln")
+    if title_idx is not None and title_idx < lo and not from_html and not _indented(doc.text, bs[title_idx]):
         _above_title(bs, title_idx, lo, tables.lines | frozenset(cuts.rows), cfg.threshold)
         _standfirst_under_title(bs, title_idx, lo)
     author = _author(doc, bs, max(lo, max(head.role_lines, default=-1) + 1), title_idx, cfg.threshold)
@@ -386,6 +387,11 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     return dataclasses.replace(doc, removed=tuple(spans), title=title, author=author)
 
 
+def _indented(text: str, b: _Block) -> bool:
+    """Whether the line of block ``b`` starts with white space (a typeset table's row)."""
+    return b.start > 0 and text[b.start - 1] in " \t"
+
+
 _ABOVE_TITLE_WORDS = 8
 """Longest line over the headline that :func:`_above_title` takes for the page's chrome."""
 
@@ -398,10 +404,16 @@ def _above_title(bs: list[_Block], title_idx: int, lo: int, table: frozenset[int
     prose (a teaser's summary is the cut's to judge); not over a headline that a table or a list of
     ingredients the article keeps stands under (a line of them may be the headline found), nor the lines
     of a typeset table (``table``)."""
-    if title_idx in table or any(b.score < threshold and not b.g.prose for b in bs[title_idx + 1 : lo]):
+    if title_idx in table or _data_like(bs[title_idx]):
+        return  # a row of figures taken for the headline ("Poultry, eggs and animal feed 21.7 mln vs ...")
+    if any(b.score < threshold and not b.g.prose for b in bs[title_idx + 1 : lo]):
         return
+    if any(b.continues for b in bs):
+        return  # hard-wrapped wire copy: its head is a table's heading or rows as often as chrome
     for b in bs[:title_idx]:
-        if b.index not in table and b.score < threshold and not b.g.prose and b.f.words <= _ABOVE_TITLE_WORDS:
+        if b.index in table or _data_like(b):
+            continue  # (a row of figures: "Shr 16.3p vs 12.2p")
+        if b.score < threshold and not b.g.prose and b.f.words <= _ABOVE_TITLE_WORDS:
             b.score, b.category, b.rule = _OUTSIDE_SCORE, None, ""
 
 
