@@ -358,9 +358,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         title_idx: int | None = head.headline
     else:
         title_idx = _find_title(doc, bs, title_lo, cuts.rows, tables)
-    # (not over an indented line taken for the headline: a wire table's row, "   Poultry, eggs ... 17.2 mln")
-    if title_idx is not None and title_idx < lo and not from_html and not _indented(doc.text, bs[title_idx]):
-        _above_title(bs, title_idx, lo, tables.lines | frozenset(cuts.rows), cfg.threshold)
+    if title_idx is not None and title_idx < lo and not from_html:
         _standfirst_under_title(bs, title_idx, lo)
     author = _author(doc, bs, max(lo, max(head.role_lines, default=-1) + 1), title_idx, cfg.threshold)
     if author is not None and not from_html:
@@ -385,36 +383,6 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     spans.sort()
     log.debug("%s: lang=%s region=[%d, %d] of %d blocks, %d spans", doc.id, lang, lo, hi, n, len(spans))
     return dataclasses.replace(doc, removed=tuple(spans), title=title, author=author)
-
-
-def _indented(text: str, b: _Block) -> bool:
-    """Whether the line of block ``b`` starts with white space (a typeset table's row)."""
-    return b.start > 0 and text[b.start - 1] in " \t"
-
-
-_ABOVE_TITLE_WORDS = 8
-"""Longest line over the headline that :func:`_above_title` takes for the page's chrome."""
-
-
-def _above_title(bs: list[_Block], title_idx: int, lo: int, table: frozenset[int], threshold: float) -> None:
-    """Step 5: over the headline found right above the article ``bs[lo]`` (only removed lines or prose, a
-    standfirst, between them), a page dump holds the page's chrome: short lines no rule knew that the
-    region's cut left (a TV site's weather widget under its menu: "Contests" / "Ashby, MO 65807" /
-    "34°" / "Cloudy" / "Weather Alerts (3)" / the headline) go as the lines before the article do. Not
-    prose (a teaser's summary is the cut's to judge); not over a headline that a table or a list of
-    ingredients the article keeps stands under (a line of them may be the headline found), nor the lines
-    of a typeset table (``table``)."""
-    if title_idx in table or _data_like(bs[title_idx]):
-        return  # a row of figures taken for the headline ("Poultry, eggs and animal feed 21.7 mln vs ...")
-    if any(b.score < threshold and not b.g.prose for b in bs[title_idx + 1 : lo]):
-        return
-    if any(b.continues for b in bs):
-        return  # hard-wrapped wire copy: its head is a table's heading or rows as often as chrome
-    for b in bs[:title_idx]:
-        if b.index in table or _data_like(b):
-            continue  # (a row of figures: "Shr 16.3p vs 12.2p")
-        if b.score < threshold and not b.g.prose and b.f.words <= _ABOVE_TITLE_WORDS:
-            b.score, b.category, b.rule = _OUTSIDE_SCORE, None, ""
 
 
 _TITLE_STANDFIRST_WORDS = 8
