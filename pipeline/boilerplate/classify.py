@@ -119,6 +119,7 @@ from pipeline.boilerplate.region import (
     _marker_end,
     _resume_under_list,
     _sub_heading,
+    _summary_heading,
     _tail_evidence,
     _teaser_cards,
     _undated_teasers,
@@ -135,6 +136,7 @@ from pipeline.boilerplate.title import (
     _menu_row,
     _org_name,
     _section_names,
+    _two_sentences,
 )
 from pipeline.config import BoilerplateConfig
 from pipeline.document import Category, Document, Span
@@ -325,7 +327,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         # not the first entry's heading, under its time ("03:05" / "Final result: ..."), which is the blog's
         title_lo = lo = lo - 1
     if not from_html:
-        lo = _listed_under_heading(bs, lo, hi)
+        lo = _summary_heading(bs, _listed_under_heading(bs, lo, hi))
     # a run of dated teasers (date, headline, one summary; again and again) that ends the region is
     # the page's list of other articles, however much its summaries read like prose
     teasers = n if from_html else _dated_teasers(bs, lo, hi)
@@ -556,6 +558,18 @@ def _zones(bs: list[_Block], banners: tuple[Rule, ...] = ()) -> _Zones:
         # ("The city will spend more on roads ...", "By Sarah Jones", "Updated 9:14pm"): the head
         # zone runs on to the next prose block, for the blocks that are no prose
         head_late = prose_idx[1]
+        nxt = bs[prose_idx[1]]
+        if (
+            len(prose_idx) >= 3
+            and prose_idx[1] == prose_idx[0] + 1
+            and nxt.f.words <= _STANDFIRST_WORDS
+            and not nxt.continues
+            and _two_sentences(bs[prose_idx[0]])
+        ):
+            # a headline of two sentences reads as prose, and the standfirst is right under it ("Bellhaven
+            # doesn't need another parking garage. It needs buses that run after 7 p.m." / "The city is
+            # about to spend ..." / "Harriet Coles" / "Guest columnist" / the date): on to the next prose
+            head_late = prose_idx[2]
     else:
         head_late = head_end
     tail_start = prose_idx[-2] if len(prose_idx) >= 2 else (prose_idx[-1] if prose_idx else (2 * n) // 3)
@@ -866,6 +880,25 @@ def _teaser_over_article(bs: list[_Block], first: int, body: int) -> bool:
     return any(_AGO.match(b.f.text) or headline(b) for b in bs[first + 1 : body])
 
 
+_BARE_BY = frozenset(["by", "von", "par", "por", "door", "di", "av", "af"])
+"""A byline's label on its own line, over the author's name."""
+
+
+def _tool_row_word(bs: list[_Block], i: int) -> bool:
+    """Whether ``bs[i]``, under the head's row of tools, is a word or two of it that no rule took ("Share" /
+    "News"), or a bare "By" over the author's name."""
+    b = bs[i]
+    if b.strong is not None or b.weak or b.g.prose or b.f.words > 2:
+        return False
+    if b.f.text.casefold() in _BARE_BY:
+        return True
+    above = bs[i - 1] if i > 0 else None
+    return above is not None and (
+        (above.strong is not None and above.strong.category == Category.SHARE_WIDGET)
+        or _tool_row_word(bs, i - 1)
+    )
+
+
 def _standfirst_zone(bs: list[_Block], zones: _Zones, under_standfirst: set[int]) -> _Head:
     """The lines between a standfirst and the article's text that must not cut the standfirst off.
 
@@ -915,7 +948,12 @@ def _standfirst_zone(bs: list[_Block], zones: _Zones, under_standfirst: set[int]
     headed_sf = _under_headline(bs, head_end) and not _teaser_over_article(bs, head_end, head_late)
     if sf is not None and (sf.f.terminal or headed_sf) and sf.strong is None:
         by = min(i for i in under_standfirst if bylined(i))
-        if all(bs[i].strong is not None or i in role_lines for i in range(head_end + 1, by)):
+        # (a word or two under the row of tools that no rule took, or a bare "By" over the name: "Bookmark" /
+        # "Share" / "News" / "By" / "Jenny Parkes Court Reporter")
+        if all(
+            bs[i].strong is not None or i in role_lines or _tool_row_word(bs, i)
+            for i in range(head_end + 1, by)
+        ):
             upper = head_late  # (a notice that reads as prose ends the zone: "Please turn on JavaScript ...")
             while upper < n and _head_meta(bs[upper], bs[upper - 1]):
                 upper += 1
@@ -1451,7 +1489,7 @@ _ARTICLE_ABOVE_WORDS = 16
 _BIO_VERB = re.compile(
     r"(?:,[^,]{1,60},)? (is (a|an|the|based|\w+['’]s)\b|ist seit \d{4}\b|"
     r"has (written|been|covered|reported|represented)\b|(was|is) born\b|wurde \d{4}\b|est née?\b|nació\b|"
-    r"(writes|reports|teaches|wrote) (about|on|for|at)\b|"
+    r"(writes|reports|teaches|wrote) (about|on|for|at)\b|covers [^.,;]{3,60} for (the |a |an )?[A-Z]|"
     r"(lives|works) (in|as|at|for|with)\b|"
     r"ist (ein|eine|freie?r?) |ist \w+(in|eur|teur|ent|ist) (bei|für|der|des|im|und|in)\b|"
     r"schreibt (für|über|seit)\b|"

@@ -831,6 +831,24 @@ _LEAD_WORDS = 25
 """Shortest paragraph that ends such a list: the article's lead."""
 
 
+_SUMMARY_HEADING = re.compile(
+    r"(key (takeaways|points|facts|findings)|at a glance|in brief|in short|the short version|what we know|"
+    r"the big picture|highlights|summary|tl;?dr|das wichtigste in kürze|en bref|l'essentiel|en resumen|"
+    r"lo esencial|in breve|in het kort|w skrócie|em resumo)[:.]?",
+    re.IGNORECASE,
+)
+"""The heading of an article's summary box over its first lines ("Key Takeaways", "At a glance")."""
+
+
+def _summary_heading(bs: list[_Block], lo: int) -> int:
+    """``lo - 1`` when the line right over the region's first line is the heading of the article's summary
+    box (:data:`_SUMMARY_HEADING`, no rule on it: "Key Takeaways" over its points, under the photo's
+    credit), else ``lo``."""
+    if lo > 0 and bs[lo - 1].strong is None and _SUMMARY_HEADING.fullmatch(bs[lo - 1].f.text):
+        return lo - 1
+    return lo
+
+
 def _listed_under_heading(bs: list[_Block], lo: int, hi: int) -> int:
     """Where the article region really starts when it starts right under a related-links heading
     ("Most Popular", "Related", "Read more") that a rule removes: below the list of headlines

@@ -334,6 +334,8 @@ def _find_title(
             continue  # a byline that no rule took (its rule's zone ended at a kicker above it)
         if _NAME_PLACE.fullmatch(b.f.text) and i + 1 < len(bs) and _dated(bs[i + 1]):
             continue  # the author and the place over the date ("Lukas Brändli, Bern" / "Publiziert: ...")
+        if _over_credit(bs, i):
+            continue  # a photo's caption over its credit ("Nieuwbouw in de wijk ..." / "HNP / Sander de Wit")
         if (
             _AT_VENUE.fullmatch(b.f.text)
             and i + 1 < len(bs)
@@ -381,6 +383,8 @@ def _find_title(
             and _question_headline(b)
             and not any(_question_headline(x) for x in bs[max(0, i - 1) : i + 2] if x is not b)
         )
+        if stepped and b.g.prose and i > 0 and _two_sentences(bs[i - 1]):
+            return i - 1  # a headline of two sentences over its standfirst, over the byline and date
         if asks and names:
             return fallback()  # a question teaser over an ad, then the headline "Bins Go Fortnightly"
         if asks and not _is_headline(b) and i > 0:
@@ -977,9 +981,50 @@ _NAME_PLACE = re.compile(rf"{_NAME}( ({_PARTICLE}|{_NAME})){{1,3}}, {_NAME}( {_N
 Bern", "Anna Meier, Zürich"): a byline over the date, no headline."""
 
 
+_CREDIT_LINE_WORDS = 8
+"""Most words of a photo's credit on its own line (:func:`_over_credit`)."""
+
+
+def _over_credit(bs: list[_Block], i: int) -> bool:
+    """Whether ``bs[i]`` (no rule on it, no full stop) stands over a photo's credit that a caption rule took
+    (:data:`_CREDIT_LINE_WORDS` words at most) with no byline or date under the credit: the photo's caption
+    between the head's lines and the article, no headline."""
+    if i + 1 >= len(bs) or bs[i].strong is not None or bs[i].f.terminal:
+        return False
+    credit = bs[i + 1]
+    if (
+        credit.strong is None
+        or credit.strong.category != Category.CAPTION
+        or credit.f.words > _CREDIT_LINE_WORDS
+    ):
+        return False
+    under = bs[i + 2 : i + 5]
+    return not any(
+        x.strong is not None and (x.strong.category == Category.BYLINE or x.strong.date_line) for x in under
+    )
+
+
 def _dated(b: _Block) -> bool:
     """Whether a date rule took ``b`` ("Publiziert: 30.11.2025, 17:42 Uhr")."""
     return b.strong is not None and b.strong.date_line
+
+
+_TWO_SENTENCES_WORDS = 25
+"""Most words of a headline of two sentences (:func:`_two_sentences`)."""
+
+
+def _two_sentences(b: _Block) -> bool:
+    """A headline of two short sentences, no rule on it ("Bellhaven doesn't need another parking garage.
+    It needs buses that run after 7 p.m."): up to :data:`_TWO_SENTENCES_WORDS` words, one sentence's end
+    inside, a capital first."""
+    t = b.f.text
+    return (
+        b.strong is None
+        and not b.weak
+        and b.f.words <= _TWO_SENTENCES_WORDS
+        and t[:1].isupper()
+        and len(_INNER_STOP.findall(t)) == 1
+    )
 
 
 _NUMBER_KICKER = re.compile(
