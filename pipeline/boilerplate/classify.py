@@ -880,18 +880,12 @@ def _teaser_over_article(bs: list[_Block], first: int, body: int) -> bool:
     return any(_AGO.match(b.f.text) or headline(b) for b in bs[first + 1 : body])
 
 
-_BARE_BY = frozenset(["by", "von", "par", "por", "door", "di", "av", "af"])
-"""A byline's label on its own line, over the author's name."""
-
-
 def _tool_row_word(bs: list[_Block], i: int) -> bool:
     """Whether ``bs[i]``, under the head's row of tools, is a word or two of it that no rule took ("Share" /
-    "News"), or a bare "By" over the author's name."""
+    "News" / "By", a bare label over the author's name)."""
     b = bs[i]
     if b.strong is not None or b.weak or b.g.prose or b.f.words > 2:
         return False
-    if b.f.text.casefold() in _BARE_BY:
-        return True
     above = bs[i - 1] if i > 0 else None
     return above is not None and (
         (above.strong is not None and above.strong.category == Category.SHARE_WIDGET)
