@@ -114,6 +114,7 @@ from pipeline.boilerplate.region import (
     _boxed_teaser,
     _dated_teasers,
     _fact_box,
+    _figure_row,
     _inline_teaser,
     _listed_under_heading,
     _marker_end,
@@ -312,6 +313,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     values, comment_start, ends = _region_values(bs, head, steps, entries, bridged)
     lo, hi = _best_region(values, comment_start)
     box_copy: tuple[int, ...] = ()
+    box_links = range(0)
     if hi < lo:  # nothing reads like an article: only rules decide
         lo, hi = 0, n - 1
     elif not from_html:
@@ -338,7 +340,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         hi = undated - 1
         teasers = min(teasers, undated)
     if not from_html and teasers > hi:
-        hi = min(_fact_box(bs, hi, n), teasers - 1)  # a match report's line-ups and referee under it
+        box_end, box_links = _fact_box(bs, hi, n)  # a match report's line-ups and referee under it
+        hi = min(box_end, teasers - 1)
     cuts = _cuts(doc, bs, tables, lo, hi, comment_start, teasers)
     if head.headline is not None and head.headline == lo and not from_html:
         # above the article's headline, a page dump holds only chrome ("Up next:" / a video's title)
@@ -355,6 +358,13 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     for i in box_copy:  # a box's copy between its lines, near the article's top, goes with the box
         above = bs[i - 1].category or Category.OTHER
         bs[i].score, bs[i].category, bs[i].rule = _OUTSIDE_SCORE, above, f"{above.value}/inherited"
+    for i in box_links:  # the links between the article and its box of results ("Related Links" / ...)
+        if bs[i].strong is None:
+            bs[i].score, bs[i].category, bs[i].rule = (
+                _OUTSIDE_SCORE,
+                Category.NAVIGATION,
+                "navigation/over-box",
+            )
     # 5. title and byline
     if head.headline is not None and not doc.title and head.headline <= title_lo:
         title_idx: int | None = head.headline
@@ -718,17 +728,6 @@ _FIGURE_RUN = 3
 
 _FIGURES = re.compile(r"\d[^\d]+\d|: ?\d")
 """Two figures on a line, or a labelled one: "Brandt (SPD): 3.988 Stimmen (28,1 %)", "Wähler: 14.391"."""
-
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def _figure_row(b: _Block) -> bool:
-    """A longer line of figures: a number for every four words or fewer, no date ("Kirchberg:
-    Sommer 55,4 %, Brandt 26,9 %, Demir 12,3 %, Kessler 5,4 %"); a long headline with figures has
-    fewer ("Bus crash near Newark leaves 2 dead and 14 injured on the road to junction 34")."""
-    numbers = len(_NUMBER.findall(b.f.text))
-    return b.g.link_ratio == 0 and not b.g.date and 4 * numbers >= b.g.words
 
 
 def _between_results(b: _Block) -> bool:

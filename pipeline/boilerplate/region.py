@@ -1043,23 +1043,41 @@ def _fact_line(b: _Block) -> bool:
     return bool(lettered) and sum(w[:1].isupper() for w in lettered) >= 0.6 * len(lettered)
 
 
-def _fact_box(bs: list[_Block], hi: int, stop: int) -> int:
+def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
     """Where the article ends when a fact box of :data:`_FACT_LINES` lines or more (:func:`_fact_line`,
     or rows of figures: :func:`~pipeline.boilerplate.blocks._data_like`) stands right under its last
     paragraph ``bs[hi]`` (maybe under an ad's label) and runs to ``stop`` or to a rule's chrome: a match
     report's line-ups, referee and attendance ("Legia: Tobiasz – Wszołek, ..." / "Sędzia: Szymon
     Marciniak (Płock)" / "Widzów: 27 412"), maybe under headings of its own ("FICHA TÉCNICA", "Score
-    by half" over a table of scores, "Key match statistics" over "Shots: 18 - 7"); else ``hi``."""
+    by half" over a table of scores, "Key match statistics" over "Shots: 18 - 7"); else ``hi``. Also the
+    box's title may stand under a few links ("Related Links" / "Game Notes" / "FINAL STATS" / a box score of
+    :data:`_FACTS_UNDER_LINKS` rows or more): the links' lines are returned as well (they go), else an
+    empty range."""
     if not bs[hi].g.prose:
-        return hi
+        return hi, range(0)
 
     def fact(b: _Block) -> bool:
-        return _fact_line(b) or (b.strong is None and _data_like(b))
+        return (
+            _fact_line(b)
+            or (b.strong is None and _data_like(b))
+            or (titled and b.strong is None and _figure_row(b))
+        )
 
     def heading(b: _Block) -> bool:
-        return _box_heading(b) or _sub_heading(b)
+        return _box_heading(b) or _sub_heading(b) or (titled and _box_heads(b))
+
+    titled = False
 
     k = hi + 2 if hi + 1 < stop and _ad_label(bs[hi + 1]) else hi + 1
+    # a few links between the last paragraph and a box of results under its own title ("Related Links" /
+    # "Game Notes" / "FINAL STATS" / a box score): the box is the article's all the same, when it is long
+    need = _FACT_LINES
+    j = k
+    while j < min(stop, k + _LINKS_OVER_BOX) and _link_line(bs[j]) and not _BOX_TITLE.search(bs[j].f.text):
+        j += 1
+    links = range(0)
+    if j > k and j < stop and _BOX_TITLE.search(bs[j].f.text) and heading(bs[j]):
+        links, k, need, titled = range(k, j), j, _FACTS_UNDER_LINKS, True
     facts = 0
     while k < stop:
         if fact(bs[k]) or (facts >= 2 and _labelled(bs[k])):
@@ -1071,11 +1089,14 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> int:
         ):
             break
         k += 1
-    if facts >= _FACT_LINES and (k == stop or bs[k].strong is not None):
+    # (a titled box of results ends where its rows do: "Presented by Harlan Ford" under a box score)
+    if facts >= need and (k == stop or bs[k].strong is not None or titled):
         if k + 1 < stop and bs[k + 1].strong is None and bs[k + 1].g.prose:
-            return hi  # a label, then a closing sentence ("Next" / "Halifax travel ..."): _resume_under_list
-        return k - 1
-    return hi
+            return hi, range(
+                0
+            )  # a label, then a closing sentence ("Next" / "Halifax ..."): _resume_under_list
+        return k - 1, links
+    return hi, range(0)
 
 
 _LABELLED_WORDS = 12
@@ -1089,6 +1110,50 @@ def _labelled(b: _Block) -> bool:
         return False
     m = _FACT.fullmatch(b.f.text)
     return m is not None and len(m["value"].split()) <= _LABELLED_WORDS
+
+
+_LINKS_OVER_BOX = 5
+"""Most link lines between the article's last paragraph and a box of results (:func:`_fact_box`)."""
+_FACTS_UNDER_LINKS = 8
+"""Fewest lines of figures of a box of results under such links."""
+_BOX_TITLE = re.compile(
+    r"\b(stats|statistics|box ?score|score ?card|results?|standings|line-?ups|teams|match facts|"
+    r"statistik|aufstellung(en)?|ergebnisse|estadísticas|alineaciones|statistiques|compositions|formazioni)\b",
+    re.IGNORECASE,
+)
+"""A box of results' title ("FINAL STATS", "Box score", "Line-ups")."""
+
+
+def _link_line(b: _Block) -> bool:
+    """A short link no rule took, or a navigation or related-links rule's, between the article and a box
+    ("Related Links", "Ticket Information", "Full Schedule"): up to three words, no figure, no full stop."""
+    if b.weak or b.f.words > 3 or b.f.terminal or any(ch.isdigit() for ch in b.f.text):
+        return False
+    return b.strong is None or b.strong.category in (Category.NAVIGATION, Category.RELATED_LINKS)
+
+
+def _box_heads(b: _Block) -> bool:
+    """A box score's column heads, no rule: five tokens or more, most of them abbreviations in capitals,
+    with figures and hyphens ("## Player MIN FG 3PT FT OR-DR REB PF A TO BLK STL PTS"; looser than a
+    table's column heads anywhere, :func:`~pipeline.boilerplate.blocks._column_heads`, as it is asked
+    only inside a box under its title)."""
+    if b.strong is not None or b.weak:
+        return False
+    tokens = b.f.text.split()
+    caps = sum(1 for t in tokens if len(t) <= 5 and t.upper() == t and any(ch.isalpha() for ch in t))
+    return len(tokens) >= 5 and caps >= 0.6 * len(tokens)
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _figure_row(b: _Block) -> bool:
+    """A longer line of figures: a number for every four words or fewer, no date ("Kirchberg:
+    Sommer 55,4 %, Brandt 26,9 %, Demir 12,3 %, Kessler 5,4 %"); a long headline with figures has
+    fewer ("Bus crash near Newark leaves 2 dead and 14 injured on the road to junction 34"); a box score's
+    row ("03 Kessler, Andre * 37 8-19 4-11 2-2 1-4 5 2 4 3 0 2 22")."""
+    numbers = len(_NUMBER.findall(b.f.text))
+    return b.g.link_ratio == 0 and not b.g.date and 4 * numbers >= b.g.words
 
 
 def _sub_heading(b: _Block) -> bool:
