@@ -1414,3 +1414,19 @@ def test_a_quotation_repeating_a_claim_made_far_above_is_a_sections_heading() ->
 )
 def test_a_reporter_at_the_venue_over_the_date_is_no_title(text: str, title: str) -> None:
     assert _run(text).title == title
+
+
+def test_gallery_counters_of_one_total_go_with_or_without_spaces() -> None:
+    """A gallery whose captions are its text counts its photos ("1 of 10", "2of10"): the counters go, the
+    captions stay; a fraction of a recipe ("1/2") is no counter."""
+    text = (
+        "In pictures: the flood\n\nWater covered the valley floor on Monday morning after the river burst.\n"
+        "1of10\nVolunteers carried sandbags along the high street as the level rose through the day.\n"
+        "2 of 10\nThe mayor visited the shelter at the school hall with officials in the afternoon.\n"
+    )
+    doc = _run(text)
+    gone = {doc.text[s.start : s.end]: s.rule for s in doc.removed}
+    assert gone.get("1of10") == gone.get("2 of 10") == "caption/gallery-counter"
+    assert not any("Volunteers" in t or "valley floor" in t for t in gone)
+    recipe = _run("Pancakes\n\nMix the flour and the milk in a bowl until smooth.\n1/2\ncup of sugar\n1/2\n")
+    assert not any(s.rule == "caption/gallery-counter" for s in recipe.removed)

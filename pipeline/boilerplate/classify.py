@@ -215,7 +215,7 @@ one is the photo's caption."""
 _STOCK_CREDIT = re.compile(r"\b(on|via|von|sur|en|em|su|op) (unsplash|pexels|pixabay)\.?$", re.IGNORECASE)
 """A stock photo's credit, whole on its own line ("Photo by Brooke Lark on Unsplash"): a blog's picture
 without a caption, under the paragraph it illustrates."""
-_GALLERY_COUNTER = re.compile(r"\d{1,3} ?(of|von|de|sur|z|di|/) ?(\d{1,3})")
+_GALLERY_COUNTER = re.compile(r"(\d{1,3}) ?(of|von|de|sur|z|di|/) ?(\d{1,3})")
 """A gallery's bare counter ("1 of 4", "2/12") over or under a caption."""
 _QUOTE_OR_SAID = re.compile(r'"|\b(said|says|told|according to)\b', re.IGNORECASE)
 
@@ -1379,8 +1379,8 @@ def _gallery_counters(bs: list[_Block], threshold: float) -> None:
             continue
         if b.index > 0 and (bs[b.index - 1].f.text.endswith(":") or _data_like(bs[b.index - 1])):
             continue
-        if m[1] != "/" and int(m[0].split()[0]) <= int(m[2]):  # "1 of 10", not a fraction ("1/2" cup)
-            counters.append((b, m[2]))
+        if m[2] != "/" and int(m[1]) <= int(m[3]):  # "1 of 10", not a fraction ("1/2" cup)
+            counters.append((b, m[3]))
         near = [bs[i] for i in (b.index - 1, b.index + 1) if 0 <= i < n]
         if any(x.category == Category.CAPTION and x.score >= threshold for x in near):
             b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/gallery-counter"

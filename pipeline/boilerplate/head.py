@@ -20,7 +20,7 @@ from pipeline.boilerplate.blocks import (
     _stems,
 )
 from pipeline.boilerplate.region import _READ_ALSO, _box_line, _plain_paragraph
-from pipeline.boilerplate.title import _NAME_LINE, _ROLE, _byline_line
+from pipeline.boilerplate.title import _NAME_LINE, _ROLE, _byline_line, _photo_credit
 from pipeline.document import Category
 
 _RUN_PROSE_WORDS = 16
@@ -203,7 +203,7 @@ def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
             if b.strong.category not in _META_CATEGORIES and not counter:
                 return set()
             evidence = True
-        elif b.index + 1 < body and _credit(bs[b.index + 1]) and not b.weak:
+        elif b.index + 1 < body and _photo_credit(bs[b.index + 1], _CREDIT_WORDS) and not b.weak:
             # a photo's caption over its credit ("Movimento de contentores no porto ..." / "Foto: ..."): no
             # metadata line (the caption step judges it), but no sentence of the article either
             continue
@@ -217,11 +217,6 @@ def _headed_standfirst(bs: list[_Block], first: int, body: int) -> set[int]:
             names.add(b.index)  # an author's name, over the place
         lines.add(b.index)
     return lines if evidence else set()
-
-
-def _credit(b: _Block) -> bool:
-    """A photo's credit that a caption rule took, on its own line ("Foto: Nuno Ventura/Agência Atlântida")."""
-    return b.strong is not None and b.strong.category == Category.CAPTION and b.f.words <= _CREDIT_WORDS
 
 
 _ONE_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]{2,}")

@@ -989,19 +989,18 @@ def _over_credit(bs: list[_Block], i: int) -> bool:
     """Whether ``bs[i]`` (no rule on it, no full stop) stands over a photo's credit that a caption rule took
     (:data:`_CREDIT_LINE_WORDS` words at most) with no byline or date under the credit: the photo's caption
     between the head's lines and the article, no headline."""
-    if i + 1 >= len(bs) or bs[i].strong is not None or bs[i].f.terminal:
-        return False
-    credit = bs[i + 1]
-    if (
-        credit.strong is None
-        or credit.strong.category != Category.CAPTION
-        or credit.f.words > _CREDIT_LINE_WORDS
-    ):
+    if i + 1 >= len(bs) or bs[i].strong is not None or bs[i].f.terminal or not _photo_credit(bs[i + 1]):
         return False
     under = bs[i + 2 : i + 5]
     return not any(
-        x.strong is not None and (x.strong.category == Category.BYLINE or x.strong.date_line) for x in under
+        _dated(x) or (x.strong is not None and x.strong.category == Category.BYLINE) for x in under
     )
+
+
+def _photo_credit(b: _Block, most: int = _CREDIT_LINE_WORDS) -> bool:
+    """A photo's credit on its own line that a caption rule took, of at most ``most`` words ("Foto: Nuno
+    Ventura/Agência Atlântida", "HNP / Sander de Wit")."""
+    return b.strong is not None and b.strong.category == Category.CAPTION and b.f.words <= most
 
 
 def _dated(b: _Block) -> bool:
