@@ -1091,7 +1091,7 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
         k += 1
     # (a titled box of results ends where its rows do: "Presented by Harlan Ford" under a box score)
     if facts >= need and (k == stop or bs[k].strong is not None or titled):
-        if k + 1 < stop and bs[k + 1].strong is None and bs[k + 1].g.prose:
+        if not titled and k + 1 < stop and bs[k + 1].strong is None and bs[k + 1].g.prose:
             return hi, range(
                 0
             )  # a label, then a closing sentence ("Next" / "Halifax ..."): _resume_under_list
@@ -1117,19 +1117,23 @@ _LINKS_OVER_BOX = 5
 _FACTS_UNDER_LINKS = 8
 """Fewest lines of figures of a box of results under such links."""
 _BOX_TITLE = re.compile(
-    r"\b(stats|statistics|box ?score|score ?card|results?|standings|line-?ups|teams|match facts|"
+    r"\b(stats|statistics|box ?score|score ?card|results?|standings|line-?ups|teams|match facts|specs|"
+    r"specifications|technical data|key figures|"
     r"statistik|aufstellung(en)?|ergebnisse|estadísticas|alineaciones|statistiques|compositions|formazioni)\b",
     re.IGNORECASE,
 )
-"""A box of results' title ("FINAL STATS", "Box score", "Line-ups")."""
+"""A box of results' or figures' title ("FINAL STATS", "Box score", "Line-ups", "Specifications")."""
 
 
 def _link_line(b: _Block) -> bool:
     """A short link no rule took, or a navigation or related-links rule's, between the article and a box
-    ("Related Links", "Ticket Information", "Full Schedule"): up to three words, no figure, no full stop."""
+    ("Related Links", "Ticket Information", "Full Schedule": up to three words, no figure, no full stop),
+    or a read-also link a rule took ("Read more: Kuroda Solace Hybrid review")."""
+    if b.strong is not None and b.strong.category == Category.RELATED_LINKS:
+        return True
     if b.weak or b.f.words > 3 or b.f.terminal or any(ch.isdigit() for ch in b.f.text):
         return False
-    return b.strong is None or b.strong.category in (Category.NAVIGATION, Category.RELATED_LINKS)
+    return b.strong is None or b.strong.category == Category.NAVIGATION
 
 
 def _box_heads(b: _Block) -> bool:
