@@ -132,6 +132,7 @@ from pipeline.boilerplate.title import (
     _bare_byline,
     _buy_button,
     _byline_line,
+    _dated,
     _find_title,
     _jump_list,
     _menu_row,
@@ -411,7 +412,7 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
     i = title_idx + 1
     if i + 1 >= lo:
         return
-    sf, under = bs[i], bs[i + 1].strong
+    sf, under = bs[i], bs[i + 1]
     if sf.strong is not None or sf.weak or sf.f.bullet or sf.f.words < _TITLE_STANDFIRST_WORDS:
         return
     if sf.f.date or _CLOCK.search(sf.f.text):
@@ -422,7 +423,7 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
         return  # a teaser's summary over its byline and age, the article's own headline below
     if _BARE_CLOCK.fullmatch(bs[i + 1].f.text):
         return  # a video's length under its caption ("Footage shows firefighters ..." / "01:32")
-    if under is not None and (under.category == Category.BYLINE or under.date_line):
+    if _dated(under) or _rule_category(under) == Category.BYLINE:
         sf.score, sf.category, sf.rule = 0.0, None, ""
 
 

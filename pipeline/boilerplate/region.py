@@ -1092,9 +1092,8 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
     # (a titled box of results ends where its rows do: "Presented by Harlan Ford" under a box score)
     if facts >= need and (k == stop or bs[k].strong is not None or titled):
         if not titled and k + 1 < stop and bs[k + 1].strong is None and bs[k + 1].g.prose:
-            return hi, range(
-                0
-            )  # a label, then a closing sentence ("Next" / "Halifax ..."): _resume_under_list
+            # a label, then a closing sentence ("Next" / "Halifax travel ..."): _resume_under_list
+            return hi, range(0)
         return k - 1, links
     return hi, range(0)
 
