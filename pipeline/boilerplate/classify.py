@@ -106,6 +106,7 @@ from pipeline.boilerplate.plan import _ENGLISH_SHARE, _MAX_RULE_WORDS, _rule_pla
 from pipeline.boilerplate.prefilter import canon
 from pipeline.boilerplate.region import (
     _INLINE_TEASERS,
+    _RAIL_HEADING,
     _READ_ALSO,
     _SENTENCE_END,
     _ad_label,
@@ -161,6 +162,9 @@ _LABELLED_CREDITS = (
     "caption/da/foto",
     "caption/sv/foto",
     "caption/pl/fot",
+    "caption/nl/beeld",
+    "caption/cs/foto",
+    "caption/tr/fotograf",
 )
 """Other languages' credit lines of their own ("Foto: Michael Bamberger/BZ", "Imagem: Douglas
 Magno/AFP", "PHOTO MARCO CAMPANOZZI, LA PRESSE"): the line over one is the photo's caption when it is
@@ -205,7 +209,7 @@ def _caption_like(b: _Block) -> bool:
 
 
 _PHOTO_LABEL = re.compile(
-    r"(foto|fotos|fotografía|bild|photo|photos|crédit photo|imagen|imagem|imagens|arkivfoto|arkivbild|"
+    r"(foto|fotos|fotografía|bild|beeld|photo|photos|crédit photo|imagen|imagem|imagens|arkivfoto|arkivbild|"
     r"fotograf|fot\.)(\b|(?<=\.))",
     re.IGNORECASE,
 )
@@ -1284,9 +1288,13 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
         credit = nxt.category == Category.CAPTION or (
             nxt.strong is None and _INSTITUTION_CREDIT.fullmatch(nxt.f.text) is not None
         )
+        under = bs[nxt.index + 1] if nxt.index + 1 < n else None
+        if _lead_photo(bs, b, threshold, flat):
+            b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/adjacent-credit"
+            continue
         if nxt.paragraph != b.paragraph or not credit or too_long:
             continue
-        after = bs[nxt.index + 1] if nxt.index + 1 < n else None
+        after = under
         if b.f.text.endswith(":") and b.g.prose and after is not None and after.f.bullet:
             continue  # it announces the list under the credit ("... Vorkehrungen:" / "Foto: X" / "- ...")
         paragraph = b.f.words >= _STOCK_PARAGRAPH_WORDS or _SENTENCE_END.search(b.f.text) is not None
@@ -1299,7 +1307,6 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             and _SIGN_OFF.match(nxt.f.text)
         ):
             continue  # a sign-off
-        under = bs[nxt.index + 1] if nxt.index + 1 < n else None
         if (
             nxt.rule == _AGENCY_CREDIT
             and _SIGN_OFF.match(nxt.f.text)
@@ -1366,6 +1373,34 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/adjacent-credit"
 
 
+_LEAD_CAPTION_WORDS = 25
+"""Most words of the lead photo's caption over its credit, each a paragraph (:func:`_lead_photo`)."""
+
+
+def _lead_photo(bs: list[_Block], b: _Block, threshold: float, flat: bool) -> bool:
+    """Whether ``b``, the first line kept under the head's headline and standfirst, is the lead photo's
+    caption: a paragraph of its own, at most
+    :data:`_LEAD_CAPTION_WORDS` words, over a photo's labelled credit, another paragraph, over the
+    article's first paragraph, twice as long at least ("Vecinos de la colonia Lomas del Mirador llenan cubetas ..." /
+    "Foto: Cuartoscuro" / "QUERÉTARO, Qro.- A partir del próximo lunes, ...")."""
+    i = b.index
+    if flat or i + 2 >= len(bs) or b.f.words > _LEAD_CAPTION_WORDS or not _caption_like(b):
+        return False
+    # under the head's chrome (the byline, the date, share buttons), only the headline and the standfirst above
+    kept = [x for x in bs[:i] if x.score < threshold]
+    if len(kept) > 2 or (kept and (bs[i - 1].score < threshold or not _is_headline(kept[0]))):
+        return False
+    nxt, under = bs[i + 1], bs[i + 2]
+    return (
+        nxt.paragraph != b.paragraph
+        and under.paragraph != nxt.paragraph
+        and nxt.rule in _LABELLED_CREDITS
+        and _PHOTO_LABEL.match(nxt.f.text) is not None
+        and under.g.prose
+        and under.f.words >= 2 * b.f.words  # (a lead as long as the paragraph under it is the article's)
+    )
+
+
 def _gallery_counters(bs: list[_Block], threshold: float) -> None:
     """A gallery's bare counter right above or below a caption ("1 of 4" / "A helicopter drops water
     ... (Photo: Cal Fire)") goes as ``caption/gallery-counter``; not a figure that a heading or a
@@ -1408,13 +1443,23 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
         for x in cards:
             if x.score < threshold:
                 x.score, x.category, x.rule = 0.8, Category.RELATED_LINKS, "related_links/inherited"
-        if cards or not _READ_ALSO.match(b.f.text):
-            continue  # not "Trending now" over a list of trends, nor "Read more: <the teaser itself>"
+        rail = _RAIL_HEADING.match(b.f.text) is not None
+        if cards or not (rail or _READ_ALSO.match(b.f.text)):
+            continue  # not "Themen der Sitzung" over the article's list, nor "Read more: <the teaser itself>"
+        run: list[_Block] = []
         for x in bs[b.index + 1 : b.index + 1 + _INLINE_TEASERS]:
             # (nor the first line of a hard-wrapped paragraph that the next line continues)
             wrapped = x.index + 1 < len(bs) and bs[x.index + 1].continues
             if x.score >= threshold or x.continues or wrapped or not teaser(x):
                 break
+            run.append(x)
+        end = run[-1].index + 1 if run else b.index + 1
+        if rail and (len(run) < 2 or (end < len(bs) and bs[end].score < threshold)):
+            # a rail's box is two teasers or more, with more chrome under them ("Trending Now" / three
+            # headlines / "Advertisement"); the article's own list under "Trending now" runs on into
+            # its next paragraph ("Butter yellow knitwear ..." / "Of these, the stylists ...")
+            continue
+        for x in run:
             x.score, x.category, x.rule = 0.8, Category.RELATED_LINKS, "related_links/inherited"
 
 

@@ -992,6 +992,17 @@ _READ_ALSO = re.compile(
 may head the article's own list ("Trending now", "Themen der Sitzung", "More from the collection")."""
 
 
+_RAIL_HEADING = re.compile(
+    r"(trending( now| stories| news)?|most (read|popular|viewed|shared)|popular (now|stories)|top stories|"
+    r"meistgelesen|meist gelesen|meest gelezen|más leídas?|lo más (leído|visto)|les plus lus|i più letti|"
+    r"mais lidas|mest lästa|mest læste|mest leste|najczęściej czytane)(?: ?[:.…]+)?$",
+    re.IGNORECASE,
+)
+"""A page rail's heading set between the article's paragraphs ("Trending Now", "Most read", "Meistgelesen"):
+it heads the article's own list too at times, so :func:`~pipeline.boilerplate.classify._read_also_teasers`
+takes its teasers only when two or more stand under it."""
+
+
 def _inline_teaser(b: _Block) -> bool:
     """A teaser headline: 3-25 words, no sentence end, no rule; a bullet item too ("* Gisborne
     roads still scarred two years on"), or a headline with its author ("... dauert Von Lena Schott")."""
@@ -1073,7 +1084,12 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
     # "Game Notes" / "FINAL STATS" / a box score): the box is the article's all the same, when it is long
     need = _FACT_LINES
     j = k
-    while j < min(stop, k + _LINKS_OVER_BOX) and _link_line(bs[j]) and not _BOX_TITLE.search(bs[j].f.text):
+    read_also = False  # a read-also heading's teasers are links too ("Leggi anche" / three headlines)
+    while j < min(stop, k + _LINKS_OVER_BOX) and not _BOX_TITLE.search(bs[j].f.text):
+        if _link_line(bs[j]):
+            read_also = read_also or _READ_ALSO.match(bs[j].f.text) is not None
+        elif not (read_also and _inline_teaser(bs[j])):
+            break
         j += 1
     links = range(0)
     if j > k and j < stop and _BOX_TITLE.search(bs[j].f.text) and heading(bs[j]):
@@ -1113,12 +1129,13 @@ def _labelled(b: _Block) -> bool:
 
 _LINKS_OVER_BOX = 5
 """Most link lines between the article's last paragraph and a box of results (:func:`_fact_box`)."""
-_FACTS_UNDER_LINKS = 8
+_FACTS_UNDER_LINKS = 6
 """Fewest lines of figures of a box of results under such links."""
 _BOX_TITLE = re.compile(
     r"\b(stats|statistics|box ?score|score ?card|results?|standings|line-?ups|teams|match facts|specs|"
     r"specifications|technical data|key figures|"
-    r"statistik|aufstellung(en)?|ergebnisse|estadísticas|alineaciones|statistiques|compositions|formazioni)\b",
+    r"statistik|aufstellung(en)?|ergebnisse|estadísticas|alineaciones|ficha técnica|statistiques|compositions|"
+    r"formazioni|tabellino)\b",
     re.IGNORECASE,
 )
 """A box of results' or figures' title ("FINAL STATS", "Box score", "Line-ups", "Specifications")."""

@@ -842,6 +842,9 @@ _SECTIONS = _split(
     brasil esportes entretenimento colunas economia opinião saúde ciência educação
     cronaca politica esteri cultura spettacoli tecnologia scienze salute opinioni
     nieuws binnenland buitenland politiek economie cultuur opinie wetenschap
+    forside nyheder indland udland penge kultur vejret forsiden nyheter innenriks utenriks økonomi været
+    inrikes utrikes ekonomi nöje wiadomości kraj świat biznes kultura zprávy domácí zahraničí ekonomika
+    știri actualitate politică economie externe gündem dünya spor magazin yaşam
     football rugby cricket racing golf tennis motorsport scores fixtures tables results recipes episodes
     hosts shop about contact newsletters events announcements notices classifieds marketplace donate"""
 )
