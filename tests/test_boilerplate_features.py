@@ -14,6 +14,7 @@ from pipeline.boilerplate.features import (
     guess_language,
     guess_language_of,
     joined_features,
+    markdown_plain,
     normalise,
 )
 
@@ -242,3 +243,29 @@ def test_a_language_without_a_list_is_not_read_as_one_that_has_one() -> None:
 )
 def test_polish_news_prose_is_prose(text: str) -> None:
     assert block_features(text, "pl").prose
+
+
+# -- Markdown (a page a scraper turned into Markdown) ------------------------------------------------
+
+
+def test_markdown_links_read_as_their_text_and_count_as_links() -> None:
+    nav = block_features("[Region](https://x.de/r) [Politik](https://x.de/p) [Sport](https://x.de/s)", "de")
+    assert nav.text == "Region Politik Sport"
+    assert nav.link_ratio == 1.0 and not nav.prose
+    para = (
+        "Die Stadtwerke wollen die Anlage im Herbst bauen, wie der [Stadtrat](https://x.de/rat) am Dienstag "
+        "mitteilte, und sie soll rund viertausend Haushalte mit Wärme versorgen."
+    )
+    f = block_features(para, "de")
+    assert f.prose and "](" not in f.text and f.link_ratio < 0.15
+
+
+def test_markdown_marks_are_unwrapped_but_images_only_lines_stay_for_their_rule() -> None:
+    assert markdown_plain("### Mehr zum Thema") == ("Mehr zum Thema", 0)
+    assert markdown_plain("**Lesen Sie auch:** Text") == ("Lesen Sie auch: Text", 0)
+    image = "![Die Baustelle am Pumpwerk.](https://x.de/img/a.jpg)"
+    assert markdown_plain(image) == (image, 1)
+    assert markdown_plain("Text ![](https://x.de/a.gif) more") == ("Text  more", 0)
+    # not Markdown: a citation's brackets, a hashtag, a lone asterisk pair across words
+    for plain in ("Prices rose [2] (see below).", "#MeToo trends again", "5 ** 2 is 25"):
+        assert markdown_plain(plain) == (plain, 0)

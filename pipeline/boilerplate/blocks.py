@@ -20,6 +20,8 @@ from pipeline.boilerplate.features import (
     features_of,
     guess_language_of,
     joined_features,
+    markdown_plain,
+    may_be_markdown,
 )
 from pipeline.boilerplate.rules_model import Rule
 from pipeline.boilerplate.stopwords import OPEN_ENDINGS, STOPWORDS
@@ -412,6 +414,8 @@ def _as_written(doc: Document, b: _Block) -> str:
     ('«Ganz normales» Deutsch', '"Ganz normales" Deutsch')
     """
     written = " ".join(doc.text[b.start : b.end].split())
+    if may_be_markdown(written):
+        written = " ".join(markdown_plain(written)[0].split())  # "# Wärme aus der Saale: ..."
     return written.translate(_LIGATURES)
 
 

@@ -1379,14 +1379,14 @@ _LEAD_CAPTION_WORDS = 25
 
 def _lead_photo(bs: list[_Block], b: _Block, threshold: float, flat: bool) -> bool:
     """Whether ``b``, the first line kept under the head's headline and standfirst, is the lead photo's
-    caption: a paragraph of its own, at most
-    :data:`_LEAD_CAPTION_WORDS` words, over a photo's labelled credit, another paragraph, over the
-    article's first paragraph, twice as long at least ("Vecinos de la colonia Lomas del Mirador llenan cubetas ..." /
-    "Foto: Cuartoscuro" / "QUERÉTARO, Qro.- A partir del próximo lunes, ...")."""
+    caption: a paragraph of its own, at most :data:`_LEAD_CAPTION_WORDS` words, over a photo's labelled
+    credit, another paragraph, over the article's first paragraph, twice as long at least ("Vecinos de
+    la colonia Lomas del Mirador llenan cubetas ..." / "Foto: Cuartoscuro" / "QUERÉTARO, Qro.- A
+    partir del próximo lunes, ...")."""
     i = b.index
     if flat or i + 2 >= len(bs) or b.f.words > _LEAD_CAPTION_WORDS or not _caption_like(b):
         return False
-    # under the head's chrome (the byline, the date, share buttons), only the headline and the standfirst above
+    # under the head's chrome (the byline, the date, share buttons); above, only the headline and standfirst
     kept = [x for x in bs[:i] if x.score < threshold]
     if len(kept) > 2 or (kept and (bs[i - 1].score < threshold or not _is_headline(kept[0]))):
         return False

@@ -121,6 +121,54 @@ def normalise(text: str) -> tuple[str, bool, bool]:
     return t, False, table
 
 
+_MD_TARGET = r"\(\s*<?[^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*>?(?:\s+\"[^\"\n]*\")?\s*\)"
+_MD_IMAGE = re.compile(rf"!\[[^\[\]\n]{{0,400}}\]{_MD_TARGET}")
+_MD_LINK = re.compile(rf"\[([^\[\]\n]{{0,400}})\]{_MD_TARGET}")
+_MD_IMAGES_ONLY = re.compile(
+    rf"(?:\s*(?:\[\s*)?!\[[^\[\]\n]{{0,400}}\]{_MD_TARGET}(?:\s*\]{_MD_TARGET})?)+\s*"
+)
+_MD_HEADING = re.compile(r"#{1,6}\s+(?=\S)")
+_MD_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+
+
+def markdown_plain(line: str) -> tuple[str, int]:
+    """A Markdown line as plain text for the features and the rules, and how many links it held: a
+    link's text without its target ("[Politik](https://...)" -> "Politik"), images dropped, a
+    heading's "#" marks and strong emphasis ("**Lesen Sie auch:**") unwrapped. A line of images only
+    stays as written (the ``caption/xx/markdown-image`` rule takes it). Scrapers that turn pages into
+    Markdown for language models write the page's chrome this way; the text itself keeps its marks.
+
+    >>> markdown_plain("Von [Miriam Holtkamp](https://example.org/autoren/mh/)")
+    ('Von Miriam Holtkamp', 1)
+    >>> markdown_plain("## So funktioniert die Anlage")
+    ('So funktioniert die Anlage', 0)
+    >>> markdown_plain("**Lesen Sie auch:** [Fernwärme wird teurer](https://example.org/a-1)")
+    ('Lesen Sie auch: Fernwärme wird teurer', 1)
+    >>> markdown_plain("[![Logo](https://example.org/logo.svg)](https://example.org/)")[0]
+    '[![Logo](https://example.org/logo.svg)](https://example.org/)'
+    >>> markdown_plain("Prices rose [2] in 2023 (see below).")
+    ('Prices rose [2] in 2023 (see below).', 0)
+    """
+    if "](" in line:
+        if _MD_IMAGES_ONLY.fullmatch(line):
+            return line, 1
+        line = _MD_IMAGE.sub("", line)
+        line, links = _MD_LINK.subn(r"\1", line)
+    else:
+        links = 0
+    stripped = line.lstrip()
+    if stripped.startswith("#"):
+        line = _MD_HEADING.sub("", stripped, count=1) if _MD_HEADING.match(stripped) else line
+    if "**" in line:
+        line = _MD_STRONG.sub(r"\1", line)
+    return line, links
+
+
+def may_be_markdown(line: str) -> bool:
+    """A quick test for :func:`markdown_plain`: a link's or an image's "](", a heading's "#", or "**"."""
+    return "](" in line or "**" in line or line.lstrip().startswith("#")
+
+
 def _table_shaped(t: str) -> bool:
     """``| cell | cell |``: starts and ends with a pipe.
 
@@ -244,17 +292,22 @@ class BlockWords(NamedTuple):
     table: bool
     words: list[str]
     lowered: list[str]
+    links: int = 0
+    """Markdown links the block held (:func:`markdown_plain`), which its text no longer shows."""
 
 
 def block_words(raw: str) -> BlockWords:
     """The block's normalised text (:func:`normalise`) and its words.
 
-    >>> block_words("- Share THIS")[1:]
+    >>> block_words("- Share THIS")[1:5]
     (True, False, ['Share', 'THIS'], ['share', 'this'])
     """
+    links = 0
+    if may_be_markdown(raw):
+        raw, links = markdown_plain(raw)
     text, bullet, table = normalise(raw)
     ws = _WORD.findall(text)
-    return BlockWords(text, bullet, table, ws, list(map(str.lower, ws)))
+    return BlockWords(text, bullet, table, ws, list(map(str.lower, ws)), links)
 
 
 def features_of(bw: BlockWords, lang: str, min_stop: float = 0.18) -> BlockFeatures:
@@ -270,7 +323,7 @@ def features_of(bw: BlockWords, lang: str, min_stop: float = 0.18) -> BlockFeatu
             if c.isalpha():
                 n_content += 1
                 caps += c.isupper()
-    links = len(_LINKISH.findall(text)) if _has_link_mark(text) else 0
+    links = bw.links + (len(_LINKISH.findall(text)) if _has_link_mark(text) else 0)
     n = len(ws)
     if not text.isascii() and ("。" in text or "," in text):
         # a run of Han or kana characters is one regex "word" but holds about one word per two
@@ -409,14 +462,16 @@ def joined_features(
     the joined text's words and links are those of its parts, in order: its counts are their sums.
     ``terminal`` and ``prose`` follow from the text and the counts as for any block. Otherwise
     (non-ASCII text, a bullet, a table row, or a join that looks like either) the features are
-    computed from the joined raw text.
+    computed from the joined raw text (and for Markdown, :func:`markdown_plain`).
 
     >>> raws = ["The ministers agreed on Monday on a budget that", "the parliament will vote on."]
     >>> g = joined_features([block_features(r, "en") for r in raws], raws, "en")
     >>> g == block_features(" ".join(raws), "en"), g.words, g.prose
     (True, 14, True)
     """
-    if all(f.text and not f.bullet and not f.table_row for f in parts) and all(r.isascii() for r in raws):
+    if all(f.text and not f.bullet and not f.table_row for f in parts) and all(
+        r.isascii() and not may_be_markdown(r) for r in raws
+    ):
         text = " ".join([f.text for f in parts])
         n, stops = sum(f.words for f in parts), sum(f.stops for f in parts)
         own_language = n >= _OWN_LANGUAGE_WORDS and (min_stop == 0 or stops < min_stop * n)

@@ -1134,8 +1134,8 @@ _FACTS_UNDER_LINKS = 6
 _BOX_TITLE = re.compile(
     r"\b(stats|statistics|box ?score|score ?card|results?|standings|line-?ups|teams|match facts|specs|"
     r"specifications|technical data|key figures|"
-    r"statistik|aufstellung(en)?|ergebnisse|estadísticas|alineaciones|ficha técnica|statistiques|compositions|"
-    r"formazioni|tabellino)\b",
+    r"statistik|aufstellung(en)?|ergebnisse|estadísticas|alineaciones|ficha técnica|statistiques|"
+    r"compositions|formazioni|tabellino)\b",
     re.IGNORECASE,
 )
 """A box of results' or figures' title ("FINAL STATS", "Box score", "Line-ups", "Specifications")."""
