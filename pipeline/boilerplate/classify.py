@@ -137,6 +137,7 @@ from pipeline.boilerplate.title import (
     _find_title,
     _jump_list,
     _menu_row,
+    _names_over_date,
     _org_name,
     _section_names,
     _two_sentences,
@@ -377,6 +378,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         title_idx = _find_title(doc, bs, title_lo, cuts.rows, tables)
     if title_idx is not None and title_idx < lo and not from_html:
         _standfirst_under_title(bs, title_idx, lo)
+    if title_idx is not None and title_idx <= lo and not from_html:
+        _over_title(bs, title_idx, cfg.threshold)
     author = _author(doc, bs, max(lo, max(head.role_lines, default=-1) + 1), title_idx, cfg.threshold)
     if author is not None and not from_html:
         _named_bio(bs, author, title_idx, cfg.threshold)
@@ -427,8 +430,36 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
         return  # a teaser's summary over its byline and age, the article's own headline below
     if _BARE_CLOCK.fullmatch(bs[i + 1].f.text):
         return  # a video's length under its caption ("Footage shows firefighters ..." / "01:32")
-    if _dated(under) or _rule_category(under) == Category.BYLINE:
+    j = i + 1
+    while j + 1 < lo and _rule_category(bs[j]) == Category.CAPTION:
+        j += 1  # a photo's caption between it and the byline ("'I never planned ...' ... Photograph: ...")
+    under = bs[j]
+    # (or the author's bare name over the date: "Conor Plaskett" / "Sat 11 Oct 2025 09.00 BST")
+    named = _NAME_LINE.match(under.f.text) is not None and j + 1 < len(bs) and _dated(bs[j + 1])
+    if _dated(under) or named or _rule_category(under) == Category.BYLINE:
         sf.score, sf.category, sf.rule = 0.0, None, ""
+
+
+_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
+_OVER_TITLE_WORDS = 8
+"""Longest line kept above the headline that :func:`_over_title` takes for the page's chrome."""
+_OVER_TITLE_LINES = 2
+"""Most lines kept above the headline that :func:`_over_title` takes (more: the headline found may
+be a subheading or a list's line under the article's start)."""
+
+
+def _over_title(bs: list[_Block], title_idx: int, threshold: float) -> None:
+    """Step 5: the short lines kept above the headline found at or above the article's start (one or
+    two), no prose, no sentence (:data:`_OVER_TITLE_WORDS` words at most), are the page's chrome ("Menu
+    Search  Sign in" over "Millbrook water rates to rise ..."): nothing of the article stands above its
+    headline."""
+    kept = [b for b in bs[:title_idx] if b.score < threshold]
+    t = bs[title_idx].f
+    if len(kept) > _OVER_TITLE_LINES or t.table_row or 4 * len(_NUMBERS.findall(t.text)) >= t.words:
+        return  # (a headline found under a list or a table, or a table's row, is no page's headline)
+    for b in kept:
+        if not b.g.prose and not b.f.terminal and b.f.words <= _OVER_TITLE_WORDS:
+            b.score = _OUTSIDE_SCORE
 
 
 def _live_blog(bs: list[_Block], entries: set[int], lo: int, hi: int, stop: int) -> tuple[int, int]:
@@ -1030,11 +1061,13 @@ def _region_values(
             or entry_head
             or _buy_button(b)
             or (b.strong is not None and b.strong.id.endswith("/deal-line"))
+            or (entries and b.strong is not None and b.strong.id.endswith(_BLOG_TOOLS))
         ):
             # a recipe's "1", "2", ... over each step, a live blog's "17:49", a shop button under each
             # product of a buying guide ("Buy now"), a review's deals widget between its verdict and its
             # specs ("Today's best ... deals" / "$279.99 at Amazon"): no gap (the button still goes, by
-            # its rule)
+            # its rule); nor a live blog's controls between its key events and its entries ("Refresh",
+            # "Pinned post", "Show 5 new updates")
             v = 0.0
         elif b.index in bridged:
             # a table's or a list of results' line, or an ad's label or a read-also link between its
@@ -1069,6 +1102,8 @@ def _region_values(
     return values, comment_start, ends
 
 
+_BLOG_TOOLS = ("/player-controls", "/js-required")
+"""Rules (by the end of their id) of a live blog's controls, no gap in a blog with entries."""
 _PARAGRAPH_ABOVE_WORDS = 20
 """A caption's credit right under prose of this many words stands between the article's paragraphs."""
 
@@ -1517,6 +1552,10 @@ def _author(
     named = _bare_byline(bs, upto, title_idx, threshold) if author is None else None
     if named is not None:
         named[0].category, named[0].rule = Category.BYLINE, "byline/bare-name"
+        author = named[1]
+    elif author is None and (named := _names_over_date(bs, title_idx, threshold)) is not None:
+        # (inside the region: the authors' names between the standfirst and the date)
+        named[0].score, named[0].category, named[0].rule = 1.0, Category.BYLINE, "byline/bare-name"
         author = named[1]
     return author
 

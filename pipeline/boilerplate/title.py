@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.boilerplate.blocks import (
+    _AGO,
     _BARE_CLOCK,
     _CRUMB_MARKS,
     _DIGIT,
@@ -176,6 +177,38 @@ def _bare_byline(
     return found
 
 
+_AUTHORS_JOIN = re.compile(r",? (?:and|&|und|et|y|e|og|och|i|en) |, ")
+"""What joins two authors' names on one line ("Hannah Rourke and Tomasz Wierzbicki", "A, B & C")."""
+
+
+def _names_over_date(bs: list[_Block], title_idx: int | None, threshold: float) -> tuple[_Block, str] | None:
+    """The authors' names on a line of their own that the article region holds, right under the headline
+    or its standfirst and right over the date a rule took ("Four by-elections held ..." / "Hannah Rourke
+    and Tomasz Wierzbicki" / "Fri 14 Feb 03.02 GMT"): the block and the names; else None. Each name reads
+    as one (two to four capitalised words, no organisation, no section, no stop word)."""
+    if title_idx is None:
+        return None
+    for i in range(title_idx + 1, min(title_idx + 3, len(bs) - 1)):
+        b, under = bs[i], bs[i + 1]
+        if i > title_idx + 1 and not bs[i - 1].g.prose:
+            break  # only the standfirst between the headline and the names
+        if b.score >= threshold or b.strong is not None or b.f.words > 12 or b.f.terminal:
+            continue
+        if under.score < threshold or not (under.f.date or _date_line(under)):
+            continue
+        names = _AUTHORS_JOIN.split(b.f.text)
+        if all(
+            _NAME_LINE.match(n) is not None
+            and not _org_name(n)
+            and not _stop_in_name(n)
+            and _SECTION_WORD.search(n) is None
+            and _TOOL_WORD.search(n) is None
+            for n in names
+        ):
+            return b, b.f.text
+    return None
+
+
 def _find_title(
     doc: Document, bs: list[_Block], lo: int, rows: Sequence[int] = (), tables: _Tables | None = None
 ) -> int | None:
@@ -272,6 +305,19 @@ def _find_title(
                 # krijgt ..." / "Het stadsbestuur wil ..."): the site's name
                 first_name = b.index
                 break
+            if (
+                b.f.words < _OVER_NAME_WORDS
+                and b.index + 1 == lo
+                and b.paragraph == bs[lo].paragraph  # (a short headline over its standfirst stands apart)
+                and bs[lo].f.words >= _KICKED_HEADLINE_WORDS
+                and _long_first_headline(bs, lo)
+                and _region_headline(doc, bs, lo, lines)
+                # (not a teaser's headline over its summary, byline and age: "2 hours ago")
+                and not any(_AGO.match(x.f.text) for x in bs[lo + 2 : lo + 5])
+            ):
+                # a kicker over a long headline over the standfirst ("Politics live" / "By-elections: Labour
+                # gains Ashcombe ... – as it happened" / "Four by-elections held on the same night ...")
+                return lo
             under = _headline_over_head_lines(doc, bs, b.index, lo) if b.f.words < _OVER_NAME_WORDS else None
             if under is not None:
                 return under  # "KMVA 12 News" / menu / "Creek overflows in Meridian, ..." / "Author: ..."
@@ -822,11 +868,9 @@ def _section_row(b: _Block) -> bool:
     words = f.text.casefold().split()
     small = [w for w in f.text.split() if not w[:1].isupper()]
     known = sum(w in _SECTIONS for w in words)
-    return (
-        len(small) <= _MENU_ROW_SMALL
-        and all(len(w) <= 3 for w in small)
-        and (words[0] == "home" or 3 * known >= 2 * len(words))
-    )
+    # (one longer word in lower case among sections: "UK World Politics Climate crisis Business Science Tech")
+    short = all(len(w) <= 3 for w in small) or (len(small) == 1 and 4 * known >= 3 * len(words))
+    return len(small) <= _MENU_ROW_SMALL and short and (words[0] == "home" or 3 * known >= 2 * len(words))
 
 
 _SECTIONS = _split(
@@ -881,6 +925,9 @@ _OVER_NAME_WORDS = 5
 """A line this long, or longer, is the headline rather than a first line that reads like a name
 ("City News" over a menu, then "Bird count returns to Lakeview parks this spring"); a shorter one
 ("Makes 24 squares", "Analysis of the Week") is not: the first line is ("Almond Squares")."""
+
+_KICKED_HEADLINE_WORDS = 10
+"""Fewest words of a headline that reads as prose under a short kicker on the page's first line."""
 
 _LONG_HEADLINE_WORDS = 20
 """A line that reads as prose but has no full stop, of at most this many words, above the byline or
