@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from pipeline.boilerplate.features import (
+    MD_HEADING,
     BlockFeatures,
     BlockWords,
     block_words,
@@ -65,6 +66,8 @@ class _Block:
     score: float = 0.0
     category: Category | None = None
     rule: str = ""
+    heading: bool = False
+    """A Markdown heading ("## Specs"): its writer marked it as the text's own heading."""
 
 
 def _blocks(doc: Document) -> list[tuple[int, int, int]]:
@@ -253,7 +256,10 @@ def _make_blocks(
         for i in grp:
             s, e, p = raw[i]
             cont = hard_wrapped_doc and i != grp[0]
-            out.append(_Block(i, s, e, p, feats[i], g, share=feats[i].words / total, continues=cont))
+            heading = text.startswith("#", s) and MD_HEADING.match(text, s, e) is not None
+            out.append(
+                _Block(i, s, e, p, feats[i], g, share=feats[i].words / total, continues=cont, heading=heading)
+            )
     return out, lang, stop_share
 
 

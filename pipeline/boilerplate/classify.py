@@ -1507,8 +1507,8 @@ def _smooth(bs: list[_Block], threshold: float) -> None:
     bulleted product next to a shop button: a buying guide's, which stays; an ad's product name goes); so
     do two short lines between two lines that rules of one category took."""
     for b in bs[1:-1]:
-        if b.score >= threshold or b.g.prose or b.f.words > 10:
-            continue
+        if b.score >= threshold or b.g.prose or b.f.words > 10 or b.heading:
+            continue  # (nor a heading its writer marked: "### Our verdict" between two photos)
         prev, nxt = bs[b.index - 1], bs[b.index + 1]
         if (_buy_button(prev) or _buy_button(nxt)) and b.f.bullet:
             continue  # a buying guide's product over its shop button ("1. Best overall: ...")
@@ -1520,7 +1520,10 @@ def _smooth(bs: list[_Block], threshold: float) -> None:
     for b in bs[1:-2]:
         pair = (b, bs[b.index + 1])
         prev, nxt = bs[b.index - 1], bs[b.index + 2]
-        if any(x.score >= threshold or x.g.prose or x.f.words > _PAIR_WORDS or x.f.bullet for x in pair):
+        if any(
+            x.score >= threshold or x.g.prose or x.f.words > _PAIR_WORDS or x.f.bullet or x.heading
+            for x in pair
+        ):
             continue
         ruled = prev.strong is not None and nxt.strong is not None and min(prev.score, nxt.score) >= threshold
         if ruled and prev.category is not None and prev.category == nxt.category:

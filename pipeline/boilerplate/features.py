@@ -127,7 +127,7 @@ _MD_LINK = re.compile(rf"\[([^\[\]\n]{{0,400}})\]{_MD_TARGET}")
 _MD_IMAGES_ONLY = re.compile(
     rf"(?:\s*(?:\[\s*)?!\[[^\[\]\n]{{0,400}}\]{_MD_TARGET}(?:\s*\]{_MD_TARGET})?)+\s*"
 )
-_MD_HEADING = re.compile(r"#{1,6}\s+(?=\S)")
+MD_HEADING = re.compile(r"#{1,6}\s+(?=\S)")
 _MD_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 
 
@@ -158,7 +158,7 @@ def markdown_plain(line: str) -> tuple[str, int]:
         links = 0
     stripped = line.lstrip()
     if stripped.startswith("#"):
-        line = _MD_HEADING.sub("", stripped, count=1) if _MD_HEADING.match(stripped) else line
+        line = MD_HEADING.sub("", stripped, count=1) if MD_HEADING.match(stripped) else line
     if "**" in line:
         line = _MD_STRONG.sub(r"\1", line)
     return line, links

@@ -52,6 +52,10 @@ def _tail_evidence(
     if item or _CODA.search(b.f.text):
         return False
     f = b.g
+    if f.link_ratio >= _LINK_LINE and not f.prose and f.words <= _LINK_LINE_WORDS:
+        return (
+            True  # a line of links, as a page turned into Markdown writes a menu ("* [Fútbol](https://...)")
+        )
     if f.words <= 3 and not f.terminal and f.link_ratio == 0 and not f.bullet and not _DIGIT.search(f.text):
         # a heading that announces content ("Ingredients:" over a list or prose, "Method:"), a short
         # heading over a list of figures, or an item of such a list is content, not a menu
@@ -66,6 +70,10 @@ def _tail_evidence(
     return _headline_shaped(f, 4) and not f.terminal and f.title_case >= 0.6
 
 
+_LINK_LINE = 0.5
+"""Links per word from which a short line is a link's (:func:`_tail_evidence`)."""
+_LINK_LINE_WORDS = 12
+"""Longest such line."""
 _CLOSING_WORDS = 60
 """Longest closing sentence under a list after the article's prose (see :func:`_resume_under_list`)."""
 _LIST_LINE_WORDS = 15
