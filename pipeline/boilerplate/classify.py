@@ -407,6 +407,24 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
 
 _TITLE_STANDFIRST_WORDS = 8
 """Fewest words of a standfirst that :func:`_standfirst_under_title` keeps."""
+_WEAK_PROSE_WORDS = 25
+"""Prose of this many words or more is weighed less by weak rules (:data:`_WEAK_PROSE_DISCOUNT`)."""
+_WEAK_PROSE_DISCOUNT = 0.2
+_UNDER_SF_WORDS = 10
+"""Longest rating line between a standfirst and its byline that :func:`_standfirst_under_title` passes."""
+_UNDER_SF_LINES = 2
+"""Most such lines."""
+_RATING = re.compile(r"[★☆✩✭✮⭐]|\b\d([.,]\d)? ?(/|out of|von|sur|de|su|av|z) ?(5|10)\b")
+
+
+def _rating_line(b: _Block) -> bool:
+    """A short line of stars or a score out of five or ten, no prose ("Leserwertung: ★★★★☆ 4,1/5 (212
+    Bewertungen)", "Our rating: 4 out of 5")."""
+    return not b.g.prose and b.f.words <= _UNDER_SF_WORDS and _RATING.search(b.f.text) is not None
+
+
+_STANDFIRST_WEAK = 0.5
+"""Most weak evidence on a standfirst of prose that :func:`_standfirst_under_title` keeps."""
 _NAMES_CASE = 0.8
 """Share of capitalised words from which :func:`_standfirst_under_title` reads a line as names."""
 
@@ -419,9 +437,11 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
     i = title_idx + 1
     if i + 1 >= lo:
         return
-    sf, under = bs[i], bs[i + 1]
-    if sf.strong is not None or sf.weak or sf.f.bullet or sf.f.words < _TITLE_STANDFIRST_WORDS:
+    sf = bs[i]
+    if sf.strong is not None or sf.f.bullet or sf.f.words < _TITLE_STANDFIRST_WORDS:
         return
+    if sf.weak and not (sf.g.prose and sum(r.weight for r in sf.weak) < _STANDFIRST_WEAK):
+        return  # (a sentence of prose may name a newsletter: "... the humble email newsletter, not ...")
     if sf.f.date or _CLOCK.search(sf.f.text):
         return  # a date line no rule knew ("Posted 6:12 a.m. Apr 9, 2024 — Updated 8:40 a.m. ...")
     if sf.f.title_case >= _NAMES_CASE:
@@ -430,13 +450,26 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
         return  # a teaser's summary over its byline and age, the article's own headline below
     if _BARE_CLOCK.fullmatch(bs[i + 1].f.text):
         return  # a video's length under its caption ("Footage shows firefighters ..." / "01:32")
-    j = i + 1
-    while j + 1 < lo and _rule_category(bs[j]) == Category.CAPTION:
-        j += 1  # a photo's caption between it and the byline ("'I never planned ...' ... Photograph: ...")
-    under = bs[j]
-    # (or the author's bare name over the date: "Conor Plaskett" / "Sat 11 Oct 2025 09.00 BST")
-    named = _NAME_LINE.match(under.f.text) is not None and j + 1 < len(bs) and _dated(bs[j + 1])
-    if _dated(under) or named or _rule_category(under) == Category.BYLINE:
+
+    def head_line(j: int) -> bool:
+        """The byline or the date; or the author's bare name over the date ("Conor Plaskett" / "Sat 11
+        Oct 2025 09.00 BST")."""
+        b = bs[j]
+        named = _NAME_LINE.match(b.f.text) is not None and j + 1 < len(bs) and _dated(bs[j + 1])
+        return _dated(b) or named or _rule_category(b) == Category.BYLINE
+
+    j, short = i + 1, 0
+    # over the byline, a photo's caption ("'I never planned ...' ... Photograph: ...") may stand between, or a
+    # rating or two ("Leserwertung: ★★★★☆ 4,1/5 (212 Bewertungen)"); not a kicker, a teaser's ("Transport")
+    while j + 1 < lo and not head_line(j):
+        b = bs[j]
+        if _rule_category(b) == Category.CAPTION:
+            j += 1
+        elif short < _UNDER_SF_LINES and _rating_line(b):
+            j, short = j + 1, short + 1
+        else:
+            break
+    if head_line(j):
         sf.score, sf.category, sf.rule = 0.0, None, ""
 
 
@@ -1271,6 +1304,15 @@ def _score_blocks(
                 s += _SHAPE_BONUS
             if _QUOTE_OR_SAID.search(b.f.text):
                 s -= 0.4
+            if (
+                b.g.prose
+                and b.f.words >= _WEAK_PROSE_WORDS
+                and all(r.category != Category.CAPTION for r in b.weak)
+            ):
+                # a long sentence of prose that names the things chrome names ("... the humble email
+                # newsletter, not the hard paywall, is doing ..."): its words weigh less (a photo's
+                # description is prose by nature)
+                s -= _WEAK_PROSE_DISCOUNT
             top = max(b.weak, key=lambda r: r.weight)
             b.score = s
             if s >= cfg.threshold:
