@@ -410,6 +410,13 @@ _TITLE_STANDFIRST_WORDS = 8
 _WEAK_PROSE_WORDS = 25
 """Prose of this many words or more is weighed less by weak rules (:data:`_WEAK_PROSE_DISCOUNT`)."""
 _WEAK_PROSE_DISCOUNT = 0.2
+_LIFE_DATES = re.compile(
+    r"\b(born|née?|geboren|nato|nata|nacido|nacida|nascido|nascida|född|født|urodzon[ya])\b.{3,60}"
+    r"\b(died|décédée?|gestorben|verstorben|morto|morta|deceduto|deceduta|fallecido|fallecida|falecido|falecida"
+    r"|död|døde|zmarł|zmarła)\b",
+    re.IGNORECASE,
+)
+"""An obituary's life dates, born ... died ..., in the packs' languages."""
 _UNDER_SF_WORDS = 10
 """Longest rating line between a standfirst and its byline that :func:`_standfirst_under_title` passes."""
 _UNDER_SF_LINES = 2
@@ -442,8 +449,10 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
         return
     if sf.weak and not (sf.g.prose and sum(r.weight for r in sf.weak) < _STANDFIRST_WEAK):
         return  # (a sentence of prose may name a newsletter: "... the humble email newsletter, not ...")
-    if sf.f.date or _CLOCK.search(sf.f.text):
-        return  # a date line no rule knew ("Posted 6:12 a.m. Apr 9, 2024 — Updated 8:40 a.m. ...")
+    if (sf.f.date or _CLOCK.search(sf.f.text)) and not _LIFE_DATES.search(sf.f.text):
+        # a date line no rule knew ("Posted 6:12 a.m. Apr 9, 2024 — Updated 8:40 a.m. ..."); not an obituary's
+        # life dates under the name ("Né le 12 mars 1938 à Josselin – Décédé le 2 février 2024 à Ploërmel")
+        return
     if sf.f.title_case >= _NAMES_CASE:
         return  # the authors' line ("Rachel Okafor in New York and Sam Whitlock in London")
     if _teaser_over_article(bs, i, lo):
