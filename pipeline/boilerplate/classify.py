@@ -445,7 +445,10 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
     if i + 1 >= lo:
         return
     sf = bs[i]
-    if sf.strong is not None or sf.f.bullet or sf.f.words < _TITLE_STANDFIRST_WORDS:
+    k = i + 1  # (hard-wrapped: the standfirst's lines that continue its sentence go with it)
+    while k + 1 < lo and bs[k].continues:
+        k += 1
+    if sf.strong is not None or sf.f.bullet or sf.g.words < _TITLE_STANDFIRST_WORDS:
         return
     if sf.weak and not (sf.g.prose and sum(r.weight for r in sf.weak) < _STANDFIRST_WEAK):
         return  # (a sentence of prose may name a newsletter: "... the humble email newsletter, not ...")
@@ -455,19 +458,23 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
         return
     if sf.f.title_case >= _NAMES_CASE:
         return  # the authors' line ("Rachel Okafor in New York and Sam Whitlock in London")
-    if _teaser_over_article(bs, i, lo):
+    if _teaser_over_article(bs, k - 1, lo):
         return  # a teaser's summary over its byline and age, the article's own headline below
-    if _BARE_CLOCK.fullmatch(bs[i + 1].f.text):
+    if _BARE_CLOCK.fullmatch(bs[k].f.text):
         return  # a video's length under its caption ("Footage shows firefighters ..." / "01:32")
 
     def head_line(j: int) -> bool:
-        """The byline or the date; or the author's bare name over the date ("Conor Plaskett" / "Sat 11
-        Oct 2025 09.00 BST")."""
+        """The byline or the date; or the author's bare name over the date or the role ("Conor Plaskett" /
+        "Sat 11 Oct 2025 09.00 BST")."""
         b = bs[j]
-        named = _NAME_LINE.match(b.f.text) is not None and j + 1 < len(bs) and _dated(bs[j + 1])
+        named = (
+            _NAME_LINE.match(b.f.text) is not None
+            and j + 1 < len(bs)
+            and (_dated(bs[j + 1]) or _rule_category(bs[j + 1]) == Category.BYLINE)  # "Ireland correspondent"
+        )
         return _dated(b) or named or _rule_category(b) == Category.BYLINE
 
-    j, short = i + 1, 0
+    j, short = k, 0
     # over the byline, a photo's caption ("'I never planned ...' ... Photograph: ...") may stand between, or a
     # rating or two ("Leserwertung: ★★★★☆ 4,1/5 (212 Bewertungen)"); not a kicker, a teaser's ("Transport")
     while j + 1 < lo and not head_line(j):
@@ -479,7 +486,8 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
         else:
             break
     if head_line(j):
-        sf.score, sf.category, sf.rule = 0.0, None, ""
+        for x in bs[i:k]:
+            x.score, x.category, x.rule = 0.0, None, ""
 
 
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -641,11 +649,13 @@ def _zones(bs: list[_Block], banners: tuple[Rule, ...] = ()) -> _Zones:
         # ... Photograph: Sam Holloway/The Meridian"): the head starts under it
         prose_idx = prose_idx[1:]
     head_end = prose_idx[0] if prose_idx else n // 3
-    if len(prose_idx) >= 2 and bs[prose_idx[0]].f.words <= _STANDFIRST_WORDS:
+    # (hard-wrapped text: the next paragraph of prose, not the next line of the first one)
+    later = [i for i in prose_idx[1:] if not bs[i].continues]
+    if later and bs[prose_idx[0]].g.words <= _STANDFIRST_WORDS:
         # a short first paragraph is often the standfirst, with the byline and date under it
         # ("The city will spend more on roads ...", "By Sarah Jones", "Updated 9:14pm"): the head
         # zone runs on to the next prose block, for the blocks that are no prose
-        head_late = prose_idx[1]
+        head_late = later[0]
         nxt = bs[prose_idx[1]]
         if (
             len(prose_idx) >= 3
