@@ -1549,6 +1549,16 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
             if x.score >= threshold or x.continues or wrapped or not teaser(x):
                 break
             run.append(x)
+        # the article resumes under the list with a subheading, half as long as the teasers or shorter ("Ola
+        # de calor: estos son los estados que ..." / "¿Cuánto cuesta una pipa de agua? ..." / "Colonias del
+        # norte, las más afectadas" / its paragraph)
+        if (
+            len(run) >= 2
+            and run[-1].index + 1 < len(bs)
+            and bs[run[-1].index + 1].g.prose
+            and 2 * run[-1].f.words * (len(run) - 1) <= sum(x.f.words for x in run[:-1])
+        ):
+            run.pop()
         end = run[-1].index + 1 if run else b.index + 1
         if rail and (len(run) < 2 or (end < len(bs) and bs[end].score < threshold)):
             # a rail's box is two teasers or more, with more chrome under them ("Trending Now" / three

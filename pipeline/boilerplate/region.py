@@ -986,6 +986,7 @@ _READ_ALSO = re.compile(
     r"more on this( story| topic)?|recommended reading|you (may|might) also like|"
     r"lea (también|más)|lee (también|más)|"
     r"(notas?|noticias?|artículos?) relacionad[ao]s?|(también )?(te|le) (puede|podría) interesar|"
+    r"(te|le|les) recomendamos|"
     r"leia (mais|também)|veja (também|mais)|saiba mais|(notícias|matérias) relacionadas|"
     r"leggi anche|leggi (di )?più|articoli correlati|lire aussi|à lire aussi|(à )?lire également|"
     r"sur le même sujet|articles liés|mehr zum thema|lesen sie auch|auch interessant|weitere artikel|"
