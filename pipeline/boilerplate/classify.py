@@ -1114,12 +1114,14 @@ def _region_values(
             or _buy_button(b)
             or (b.strong is not None and b.strong.id.endswith("/deal-line"))
             or (entries and b.strong is not None and b.strong.id.endswith(_BLOG_TOOLS))
+            or _interstitial(b)
         ):
             # a recipe's "1", "2", ... over each step, a live blog's "17:49", a shop button under each
             # product of a buying guide ("Buy now"), a review's deals widget between its verdict and its
             # specs ("Today's best ... deals" / "$279.99 at Amazon"): no gap (the button still goes, by
             # its rule); nor a live blog's controls between its key events and its entries ("Refresh",
-            # "Pinned post", "Show 5 new updates")
+            # "Pinned post", "Show 5 new updates"); nor a chain's markers between every paragraph ("Article
+            # content", "Advertisement 1")
             v = 0.0
         elif b.index in bridged:
             # a table's or a list of results' line, or an ad's label or a read-also link between its
@@ -1152,6 +1154,15 @@ def _region_values(
             v = 0.0
         values.append(v)
     return values, comment_start, ends
+
+
+_INTERSTITIALS = ("/postmedia", "/numbered-slot")
+"""Rules (by the end of their id) of markers a page sets between its paragraphs, no gap."""
+
+
+def _interstitial(b: _Block) -> bool:
+    """A marker a page sets between its paragraphs (:data:`_INTERSTITIALS`)."""
+    return b.strong is not None and b.strong.id.endswith(_INTERSTITIALS)
 
 
 _BLOG_TOOLS = ("/player-controls", "/js-required")
@@ -1531,15 +1542,18 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
     the heading went by its rule, its short list of headlines goes with it; under any related-links
     heading, so do two or more teaser cards (:func:`_teaser_cards`: a headline over its author's line)."""
     for b in bs[lo:end]:
-        if b.strong is None or b.strong.category != Category.RELATED_LINKS:
+        if b.strong is None:
+            continue
+        # (a rail's heading a menu's rule took: "Trending")
+        rail = _RAIL_HEADING.match(b.f.text) is not None
+        if b.strong.category != Category.RELATED_LINKS and not rail:
             continue
         # (a box the article resumes under, past the region: its lines were read as teasers already)
         teaser = _boxed_teaser if b.index > hi else _inline_teaser
-        cards = _teaser_cards(bs, b.index, teaser)
+        cards = _teaser_cards(bs, b.index, teaser) if b.strong.category == Category.RELATED_LINKS else []
         for x in cards:
             if x.score < threshold:
                 x.score, x.category, x.rule = 0.8, Category.RELATED_LINKS, "related_links/inherited"
-        rail = _RAIL_HEADING.match(b.f.text) is not None
         if cards or not (rail or _READ_ALSO.match(b.f.text)):
             continue  # not "Themen der Sitzung" over the article's list, nor "Read more: <the teaser itself>"
         run: list[_Block] = []
@@ -1559,16 +1573,20 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
             and 2 * run[-1].f.words * (len(run) - 1) <= sum(x.f.words for x in run[:-1])
         ):
             run.pop()
-        end = run[-1].index + 1 if run else b.index + 1
-        if rail and (len(run) < 2 or (end < len(bs) and bs[end].score < threshold)):
-            # a rail's box is two teasers or more, with more chrome under them ("Trending Now" / three
-            # headlines / "Advertisement"); the article's own list under "Trending now" runs on into
-            # its next paragraph ("Butter yellow knitwear ..." / "Of these, the stylists ...")
+        after = bs[run[-1].index + 1] if run and run[-1].index + 1 < len(bs) else None
+        kept = after is not None and after.score < threshold
+        if rail and (len(run) < 2 or (kept and (after.g.prose or after.f.words > _RAIL_SUBHEADING_WORDS))):
+            # a rail's box is two teasers or more, with more chrome or the article's next subheading under
+            # them ("Trending Now" / three headlines / "Advertisement"); the article's own list under
+            # "Trending now" runs on into its next paragraph ("Butter yellow knitwear ..." / "Of these, ...")
             continue
         for x in run:
             x.score, x.category, x.rule = 0.8, Category.RELATED_LINKS, "related_links/inherited"
 
 
+_RAIL_SUBHEADING_WORDS = 4
+"""Longest line under a rail's teasers that is the article's next subheading ("Transit and shelters"); a
+longer one is the next item of the article's own list ("Ballet flats with white socks")."""
 _PAIR_WORDS = 4
 """Longest of two lines that :func:`_smooth` gives the class of the rules' lines around them."""
 
@@ -1583,6 +1601,8 @@ def _smooth(bs: list[_Block], threshold: float) -> None:
         prev, nxt = bs[b.index - 1], bs[b.index + 1]
         if (_buy_button(prev) or _buy_button(nxt)) and b.f.bullet:
             continue  # a buying guide's product over its shop button ("1. Best overall: ...")
+        if _interstitial(prev) or _interstitial(nxt):
+            continue  # a chain's marker between every paragraph is no box around the line ("Article content")
         if prev.score >= threshold and nxt.score >= threshold and prev.category is not None:
             b.score, b.category = 0.6, prev.category
             b.rule = f"{prev.category.value}/context"
