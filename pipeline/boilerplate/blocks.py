@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from pipeline.boilerplate.features import (
+    MD_EMPHASIS,
     MD_HEADING,
     BlockFeatures,
     BlockWords,
@@ -68,6 +69,8 @@ class _Block:
     rule: str = ""
     heading: bool = False
     """A Markdown heading ("## Specs"): its writer marked it as the text's own heading."""
+    emphasis: bool = False
+    """A line in Markdown emphasis as a whole ("*Median build duration by week.*")."""
 
 
 def _blocks(doc: Document) -> list[tuple[int, int, int]]:
@@ -257,8 +260,20 @@ def _make_blocks(
             s, e, p = raw[i]
             cont = hard_wrapped_doc and i != grp[0]
             heading = text.startswith("#", s) and MD_HEADING.match(text, s, e) is not None
+            emphasis = text[s] in "*_" and MD_EMPHASIS.fullmatch(text, s, e) is not None
             out.append(
-                _Block(i, s, e, p, feats[i], g, share=feats[i].words / total, continues=cont, heading=heading)
+                _Block(
+                    i,
+                    s,
+                    e,
+                    p,
+                    feats[i],
+                    g,
+                    share=feats[i].words / total,
+                    continues=cont,
+                    heading=heading,
+                    emphasis=emphasis,
+                )
             )
     return out, lang, stop_share
 

@@ -355,6 +355,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # 3. scores inside the region; everything outside is boilerplate
     _score_blocks(doc, bs, cfg, head, cuts, steps, zones.banner)
     _adjacent_captions(bs, cfg.threshold)
+    _markdown_captions(bs, cfg.threshold)
     _gallery_counters(bs, cfg.threshold)
     _menu_echoes(bs, cuts.data, cfg.threshold)
     _pull_quotes(bs, cfg.threshold)
@@ -372,8 +373,11 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                 "navigation/over-box",
             )
     # 5. title and byline
-    if head.headline is not None and not doc.title and head.headline <= title_lo:
-        title_idx: int | None = head.headline
+    h1 = _markdown_title(doc, bs, title_lo)
+    if h1 is not None:
+        title_idx: int | None = h1
+    elif head.headline is not None and not doc.title and head.headline <= title_lo:
+        title_idx = head.headline
     else:
         title_idx = _find_title(doc, bs, title_lo, cuts.rows, tables)
     if title_idx is not None and title_idx < lo and not from_html:
@@ -1478,6 +1482,38 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             if nxt.rule == "caption/adjacent-credit" and not nxt.f.text.startswith(b.f.text):
                 continue
             b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/adjacent-credit"
+
+
+def _markdown_title(doc: Document, bs: list[_Block], lo: int) -> int | None:
+    """The page's one first-level Markdown heading at or above the article ("# Why we stopped autoscaling
+    our build farm"), no rule on it, when the document has no title yet: a page turned into Markdown
+    marks its headline so, its subheadings "##"; else None."""
+    if doc.title or doc.is_html:
+        return None
+    h1 = [b.index for b in bs if b.heading and doc.text.startswith("# ", b.start)]
+    if len(h1) != 1 or h1[0] > lo or bs[h1[0]].strong is not None:
+        return None
+    return h1[0]
+
+
+_MARKDOWN_IMAGE = "caption/xx/markdown-image"
+_MARKDOWN_CAPTION_WORDS = 60
+"""Longest line in emphasis under a Markdown image that :func:`_markdown_captions` takes."""
+
+
+def _markdown_captions(bs: list[_Block], threshold: float) -> None:
+    """A line in emphasis as a whole right under a Markdown image, as Markdown writers set a figure's
+    caption ("![Build times](https://.../chart.png)" / "*Median build duration by week. ...*"), goes with
+    the image as ``caption/markdown-emphasis``."""
+    for b in bs[1:]:
+        above = bs[b.index - 1]
+        if (
+            b.emphasis
+            and b.score < threshold
+            and b.f.words <= _MARKDOWN_CAPTION_WORDS
+            and above.rule == _MARKDOWN_IMAGE
+        ):
+            b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/markdown-emphasis"
 
 
 _LEAD_CAPTION_WORDS = 25

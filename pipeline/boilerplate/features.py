@@ -127,6 +127,10 @@ _MD_LINK = re.compile(rf"\[([^\[\]\n]{{0,400}})\]{_MD_TARGET}")
 _MD_IMAGES_ONLY = re.compile(
     rf"(?:\s*(?:\[\s*)?!\[[^\[\]\n]{{0,400}}\]{_MD_TARGET}(?:\s*\]{_MD_TARGET})?)+\s*"
 )
+_MD_ANCHOR_ONLY = re.compile(r"\s*(?:[-*+]\s+)?\[[^\[\]\n]{1,300}\]\(#[^()\s]*\)\s*")
+MD_EMPHASIS = re.compile(r"\*(?!\*)(?=\S)[^*\n]+(?<=\S)\*|_(?!_)(?=\S)[^_\n]+(?<=\S)_")
+"""A line in emphasis as a whole ("*Median build duration by week. ...*"): a figure's caption under its
+image."""
 MD_HEADING = re.compile(r"#{1,6}\s+(?=\S)")
 _MD_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 
@@ -135,8 +139,10 @@ def markdown_plain(line: str) -> tuple[str, int]:
     """A Markdown line as plain text for the features and the rules, and how many links it held: a
     link's text without its target ("[Politik](https://...)" -> "Politik"), images dropped, a
     heading's "#" marks and strong emphasis ("**Lesen Sie auch:**") unwrapped. A line of images only
-    stays as written (the ``caption/xx/markdown-image`` rule takes it). Scrapers that turn pages into
-    Markdown for language models write the page's chrome this way; the text itself keeps its marks.
+    stays as written (the ``caption/xx/markdown-image`` rule takes it), and so does a line that is one
+    link to a place on the page (``navigation/xx/markdown-anchor``: a jump list's item). Scrapers that
+    turn pages into Markdown for language models write the page's chrome this way; the text itself
+    keeps its marks.
 
     >>> markdown_plain("Von [Miriam Holtkamp](https://example.org/autoren/mh/)")
     ('Von Miriam Holtkamp', 1)
@@ -150,8 +156,8 @@ def markdown_plain(line: str) -> tuple[str, int]:
     ('Prices rose [2] in 2023 (see below).', 0)
     """
     if "](" in line:
-        if _MD_IMAGES_ONLY.fullmatch(line):
-            return line, 1
+        if _MD_IMAGES_ONLY.fullmatch(line) or _MD_ANCHOR_ONLY.fullmatch(line):
+            return line, 1  # (a link to a place on the page: a jump list's item, "- [The setup](#setup)")
         line = _MD_IMAGE.sub("", line)
         line, links = _MD_LINK.subn(r"\1", line)
     else:

@@ -181,6 +181,20 @@ _AUTHORS_JOIN = re.compile(r",? (?:and|&|und|et|y|e|og|och|i|en) |, ")
 """What joins two authors' names on one line ("Hannah Rourke and Tomasz Wierzbicki", "A, B & C")."""
 
 
+def _authors_line(text: str) -> bool:
+    """Two or more authors' names on one line ("Johan Lindqvist and Maja Ekström", "A, B & C"): each
+    reads as a name, no organisation, no section, no stop word, no tool."""
+    names = _AUTHORS_JOIN.split(text)
+    return len(names) >= 2 and all(
+        _NAME_LINE.match(n) is not None
+        and not _org_name(n)
+        and not _stop_in_name(n)
+        and _SECTION_WORD.search(n) is None
+        and _TOOL_WORD.search(n) is None
+        for n in names
+    )
+
+
 def _names_over_date(bs: list[_Block], title_idx: int | None, threshold: float) -> tuple[_Block, str] | None:
     """The authors' names on a line of their own that the article region holds, right under the headline
     or its standfirst and right over the date a rule took ("Four by-elections held ..." / "Hannah Rourke
@@ -196,15 +210,8 @@ def _names_over_date(bs: list[_Block], title_idx: int | None, threshold: float) 
             continue
         if under.score < threshold or not (under.f.date or _date_line(under)):
             continue
-        names = _AUTHORS_JOIN.split(b.f.text)
-        if all(
-            _NAME_LINE.match(n) is not None
-            and not _org_name(n)
-            and not _stop_in_name(n)
-            and _SECTION_WORD.search(n) is None
-            and _TOOL_WORD.search(n) is None
-            for n in names
-        ):
+        one = _NAME_LINE.match(b.f.text) is not None and not _org_name(b.f.text)
+        if _authors_line(b.f.text) or (one and not _stop_in_name(b.f.text)):
             return b, b.f.text
     return None
 
@@ -376,8 +383,10 @@ def _find_title(
                 stepped = True  # "17 Kommentare", "Comentarios", "Print", "Email" under the headline
                 continue
             return fallback()
-        if _byline_line(b):
-            continue  # a byline that no rule took (its rule's zone ended at a kicker above it)
+        if _byline_line(b) or _authors_line(b.f.text):
+            # a byline that no rule took (its rule's zone ended at a kicker above it), or the authors' names
+            # ("Johan Lindqvist and Maja Ekström")
+            continue
         if _NAME_PLACE.fullmatch(b.f.text) and i + 1 < len(bs) and _dated(bs[i + 1]):
             continue  # the author and the place over the date ("Lukas Brändli, Bern" / "Publiziert: ...")
         if _over_credit(bs, i):
