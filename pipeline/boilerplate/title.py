@@ -383,6 +383,9 @@ def _find_title(
                 stepped = True  # "17 Kommentare", "Comentarios", "Print", "Email" under the headline
                 continue
             return fallback()
+        if _TOOL_LABEL.fullmatch(b.f.text):
+            stepped = True  # a tool no rule took ("Rezept drucken" over the recipe's story)
+            continue
         if _byline_line(b) or _authors_line(b.f.text):
             # a byline that no rule took (its rule's zone ended at a kicker above it), or the authors' names
             # ("Johan Lindqvist and Maja Ekström")
@@ -586,11 +589,14 @@ _TOOL_WORDS = 4
 """A headline-shaped line this short under the head's metadata may be a button no rule knows..."""
 _TOOL_LABEL = re.compile(
     r"(print|email|e-mail|share|comments?|save|sign up|drucken|imprimer|imprimir|stampa"
-    r"|jump to (the )?recipe|rss( feed)?|live now|watch live|listen live)$",
+    r"|jump to (the )?recipe|rss( feed)?|live now|watch live|listen live"
+    r"|print (the |this )?recipe|rate (this|the) recipe|save (this|the) recipe"
+    r"|rezept (drucken|speichern|bewerten)|zum rezept( springen)?|imprimer la recette|aller à la recette"
+    r"|imprimir (la )?receta|ir a la receta|stampa (la )?ricetta|vai alla ricetta)$",
     re.IGNORECASE,
 )
 """An article tool that a rule took ("Print", "Email", "Jump to recipe", a podcast's "RSS", a live page's
-"Live now"): under the headline, stepped over."""
+"Live now"), or a recipe's that none took ("Rezept drucken"): under the headline, stepped over."""
 _LONGER_BY = 5
 """...when a headline this many words longer stands above it, over removed lines only."""
 
