@@ -1012,15 +1012,25 @@ it heads the article's own list too at times, so :func:`~pipeline.boilerplate.cl
 takes its teasers only when two or more stand under it."""
 
 
+_KICKED = re.compile(r"[^\W\d_][\w'’ -]{1,30}: [^\W\d_]")
+"""A teaser's kicker before its headline ("Heizungsindustrie: Die Euphorie ist verflogen")."""
+
+
 def _inline_teaser(b: _Block) -> bool:
     """A teaser headline: 3-25 words, no sentence end, no rule; a bullet item too ("* Gisborne
     roads still scarred two years on"), or a headline with its author ("... dauert Von Lena Schott")."""
     f = b.f
-    if b.strong is not None or not 3 <= f.words <= 25 or f.terminal or f.chars > 220 or f.text.endswith(":"):
+    asked = f.text.endswith("?") and _KICKED.match(f.text) is not None  # "Kurzarbeitergeld: Wie lange ...?"
+    if b.strong is not None or not 3 <= f.words <= 25 or (f.terminal and not asked) or f.chars > 220:
+        return False
+    if f.text.endswith(":"):
         return False  # nor a line that announces what follows ("* Was der Stern bedeutet:")
     # a headline of six words or more: a shorter line is the article's next subheading ("What
-    # happens next") under a heading whose teasers were stripped
-    return f.bullet or (f.words >= 6 and _headline_shaped(f, 3))
+    # happens next") under a heading whose teasers were stripped; a kicker's headline of four
+    # ("Heizungsindustrie: Die Euphorie ist verflogen") is a teaser's
+    if f.bullet or asked:
+        return True
+    return (f.words >= 6 or (f.words >= 4 and _KICKED.match(f.text) is not None)) and _headline_shaped(f, 3)
 
 
 _FACT = re.compile(r"[^\W\d_][\w.'’ -]{1,25}: (?P<value>\S.*)")
