@@ -434,8 +434,6 @@ def _rating_line(b: _Block) -> bool:
     return not b.g.prose and b.f.words <= _UNDER_SF_WORDS and _RATING.search(b.f.text) is not None
 
 
-_STANDFIRST_WEAK = 0.5
-"""Most weak evidence on a standfirst of prose that :func:`_standfirst_under_title` keeps."""
 _NAMES_CASE = 0.8
 """Share of capitalised words from which :func:`_standfirst_under_title` reads a line as names."""
 
@@ -452,10 +450,8 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
     k = i + 1  # (hard-wrapped: the standfirst's lines that continue its sentence go with it)
     while k + 1 < lo and bs[k].continues:
         k += 1
-    if sf.strong is not None or sf.f.bullet or sf.g.words < _TITLE_STANDFIRST_WORDS:
+    if sf.strong is not None or sf.weak or sf.f.bullet or sf.g.words < _TITLE_STANDFIRST_WORDS:
         return
-    if sf.weak and not (sf.g.prose and sum(r.weight for r in sf.weak) < _STANDFIRST_WEAK):
-        return  # (a sentence of prose may name a newsletter: "... the humble email newsletter, not ...")
     if (sf.f.date or _CLOCK.search(sf.f.text)) and not _LIFE_DATES.search(sf.f.text):
         # a date line no rule knew ("Posted 6:12 a.m. Apr 9, 2024 — Updated 8:40 a.m. ..."); not an obituary's
         # life dates under the name ("Né le 12 mars 1938 à Josselin – Décédé le 2 février 2024 à Ploërmel")
