@@ -132,7 +132,7 @@ MD_EMPHASIS = re.compile(r"\*(?!\*)(?=\S)[^*\n]+(?<=\S)\*|_(?!_)(?=\S)[^_\n]+(?<
 """A line in emphasis as a whole ("*Median build duration by week. ...*"): a figure's caption under its
 image."""
 MD_HEADING = re.compile(r"#{1,6}\s+(?=\S)")
-_MD_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_MD_STRONG = re.compile(r"\*\*(?=\S)(.{1,300}?)(?<=\S)\*\*")
 
 
 def markdown_plain(line: str) -> tuple[str, int]:
