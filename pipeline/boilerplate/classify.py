@@ -1606,8 +1606,12 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
         ):
             run.pop()
         after = bs[run[-1].index + 1] if run and run[-1].index + 1 < len(bs) else None
-        kept = after is not None and after.score < threshold
-        if rail and (len(run) < 2 or (kept and (after.g.prose or after.f.words > _RAIL_SUBHEADING_WORDS))):
+        resumes = (
+            after is not None
+            and after.score < threshold
+            and (after.g.prose or after.f.words > _RAIL_SUBHEADING_WORDS)
+        )
+        if rail and (len(run) < 2 or resumes):
             # a rail's box is two teasers or more, with more chrome or the article's next subheading under
             # them ("Trending Now" / three headlines / "Advertisement"); the article's own list under
             # "Trending now" runs on into its next paragraph ("Butter yellow knitwear ..." / "Of these, ...")
