@@ -543,3 +543,14 @@ def _is_headline(b: _Block, prose: bool = False) -> bool:
         and (prose or not b.g.prose)
         and not _detail_line(b)
     )
+
+
+_RATING = re.compile(r"[★☆✩✭✮⭐]|\b\d([.,]\d)? ?(/|out of|von|sur|de|su|av|z) ?(5|10)\b")
+_RATING_WORDS = 10
+"""Longest rating line (:func:`_rating_line`)."""
+
+
+def _rating_line(b: _Block) -> bool:
+    """A short line of stars or a score out of five or ten, no prose ("Leserwertung: ★★★★☆ 4,1/5 (212
+    Bewertungen)", "Our rating: 4 out of 5"): no headline, and no gap between a standfirst and its byline."""
+    return not b.g.prose and b.f.words <= _RATING_WORDS and _RATING.search(b.f.text) is not None

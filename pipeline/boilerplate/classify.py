@@ -80,6 +80,7 @@ from pipeline.boilerplate.blocks import (
     _isolated,
     _make_blocks,
     _prose_follows,
+    _rating_line,
     _rule_category,
     _table_rows,
 )
@@ -130,6 +131,7 @@ from pipeline.boilerplate.rules_model import Rule, RulePack
 from pipeline.boilerplate.tables import _table_of_figures, _Tables, _typeset_tables
 from pipeline.boilerplate.title import (
     _NAME_LINE,
+    _TOOL_LABEL,
     _bare_byline,
     _buy_button,
     _byline_line,
@@ -421,17 +423,8 @@ _LIFE_DATES = re.compile(
     re.IGNORECASE,
 )
 """An obituary's life dates, born ... died ..., in the packs' languages."""
-_UNDER_SF_WORDS = 10
-"""Longest rating line between a standfirst and its byline that :func:`_standfirst_under_title` passes."""
 _UNDER_SF_LINES = 2
 """Most such lines."""
-_RATING = re.compile(r"[★☆✩✭✮⭐]|\b\d([.,]\d)? ?(/|out of|von|sur|de|su|av|z) ?(5|10)\b")
-
-
-def _rating_line(b: _Block) -> bool:
-    """A short line of stars or a score out of five or ten, no prose ("Leserwertung: ★★★★☆ 4,1/5 (212
-    Bewertungen)", "Our rating: 4 out of 5")."""
-    return not b.g.prose and b.f.words <= _UNDER_SF_WORDS and _RATING.search(b.f.text) is not None
 
 
 _NAMES_CASE = 0.8
@@ -953,8 +946,8 @@ def _teaser_over_article(bs: list[_Block], first: int, body: int) -> bool:
     standfirst, its byline)."""
 
     def headline(b: _Block) -> bool:
-        if not _headline_like(b):
-            return False
+        if not _headline_like(b) or _TOOL_LABEL.fullmatch(b.f.text) or _rating_line(b):
+            return False  # (nor a review's "Our rating" / "4 out of 5 stars" / "Verdict")
         if _rule_category(bs[b.index + 1]) != Category.CAPTION:
             return True
         under = bs[b.index + 2 : b.index + 2 + _UNDER_CREDIT]

@@ -22,6 +22,7 @@ from pipeline.boilerplate.blocks import (
     _date_line,
     _is_headline,
     _open_end,
+    _rating_line,
     _rule_category,
     _stems,
 )
@@ -383,8 +384,10 @@ def _find_title(
                 stepped = True  # "17 Kommentare", "Comentarios", "Print", "Email" under the headline
                 continue
             return fallback()
-        if _TOOL_LABEL.fullmatch(b.f.text):
-            stepped = True  # a tool no rule took ("Rezept drucken" over the recipe's story)
+        if _TOOL_LABEL.fullmatch(b.f.text) or _rating_line(b):
+            # a tool no rule took ("Rezept drucken" over the recipe's story), a review's rating ("4 out of 5
+            # stars")
+            stepped = True
             continue
         if _byline_line(b) or _authors_line(b.f.text):
             # a byline that no rule took (its rule's zone ended at a kicker above it), or the authors' names
@@ -592,11 +595,13 @@ _TOOL_LABEL = re.compile(
     r"|jump to (the )?recipe|rss( feed)?|live now|watch live|listen live"
     r"|print (the |this )?recipe|rate (this|the) recipe|save (this|the) recipe"
     r"|rezept (drucken|speichern|bewerten)|zum rezept( springen)?|imprimer la recette|aller à la recette"
-    r"|imprimir (la )?receta|ir a la receta|stampa (la )?ricetta|vai alla ricetta)$",
+    r"|imprimir (la )?receta|ir a la receta|stampa (la )?ricetta|vai alla ricetta"
+    r"|(our |the )?(rating|verdict|score)|(unsere )?(bewertung|wertung)|(notre )?(note|verdict))$",
     re.IGNORECASE,
 )
 """An article tool that a rule took ("Print", "Email", "Jump to recipe", a podcast's "RSS", a live page's
-"Live now"), or a recipe's that none took ("Rezept drucken"): under the headline, stepped over."""
+"Live now"), or a recipe's that none took ("Rezept drucken"), a review's label over its rating ("Our rating"):
+under the headline, stepped over."""
 _LONGER_BY = 5
 """...when a headline this many words longer stands above it, over removed lines only."""
 
