@@ -907,6 +907,7 @@ _SECTIONS = _split(
     cronaca politica esteri cultura spettacoli tecnologia scienze salute opinioni
     nieuws binnenland buitenland politiek economie cultuur opinie wetenschap
     forside nyheder indland udland penge kultur vejret forsiden nyheter innenriks utenriks økonomi været
+    meninger debatt podkast e-avis åsikter ledare
     inrikes utrikes ekonomi nöje wiadomości kraj świat biznes kultura zprávy domácí zahraničí ekonomika
     știri actualitate politică economie externe gündem dünya spor magazin yaşam
     football rugby cricket racing golf tennis motorsport scores fixtures tables results recipes episodes
@@ -937,8 +938,8 @@ _MENU_ROW_SMALL = 2
 """At most this many short words in lower case in a menu's row ("e", "&")."""
 _MENU_ROW = re.compile(r"[^\W\d_]+( ([^\W\d_]+|[&+]))+")
 """Words (or "&", "+") and single spaces only."""
-_SECTION_ROW = re.compile(r"[^\W\d_]+(['’][^\W\d_]+)?( ([^\W\d_]+(['’][^\W\d_]+)?|[&+]))+")
-"""Words (an apostrophe inside one: "What's"; or "&", "+") and single spaces only."""
+_SECTION_ROW = re.compile(r"[^\W\d_]+([-'’][^\W\d_]+)?( ([^\W\d_]+([-'’][^\W\d_]+)?|[&+]))+")
+"""Words (an apostrophe or a hyphen inside one: "What's", "E-avis"; or "&", "+") and single spaces only."""
 
 
 _OVER_NAME_WORDS = 5
