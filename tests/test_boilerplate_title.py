@@ -243,3 +243,19 @@ def test_what_the_review_of_the_kicker_and_breadcrumb_steps_found(name: str, tit
     text = (Path(__file__).parent / "data" / "boilerplate" / "review35b" / name).read_text(encoding="utf-8")
     doc = detect(document_of(text), BoilerplateConfig(), PACK)
     assert doc.title == title
+
+
+def test_a_reviews_rating_over_the_text_is_no_headline() -> None:
+    # a review's rating right above its text, no label over it: the search steps over it to the headline
+    body = (
+        "The Kestrel e-Bike is the best folding bike we have tested this year. It is light, quick to "
+        "fold and the battery lasted for almost sixty miles on our commuting loop, more than its rivals.\n\n"
+        "The ride is firm on rough roads, and the gears are basic, but for a train-and-bike commute it is "
+        "hard to fault, and the price has come down since its launch last spring.\n"
+    )
+    text = (
+        "Kestrel folding e-bike review: light, quick and good for sixty miles\n"
+        "By Jo Marsh\nPublished: 3 October 2025\n4 out of 5 stars\n\n" + body
+    )
+    doc = detect(document_of(text), BoilerplateConfig(), PACK)
+    assert doc.title == "Kestrel folding e-bike review: light, quick and good for sixty miles"

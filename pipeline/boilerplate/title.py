@@ -22,7 +22,6 @@ from pipeline.boilerplate.blocks import (
     _date_line,
     _is_headline,
     _open_end,
-    _rating_line,
     _rule_category,
     _stems,
 )
@@ -384,10 +383,8 @@ def _find_title(
                 stepped = True  # "17 Kommentare", "Comentarios", "Print", "Email" under the headline
                 continue
             return fallback()
-        if _TOOL_LABEL.fullmatch(b.f.text) or _rating_line(b):
-            # a tool no rule took ("Rezept drucken" over the recipe's story), a review's rating ("4 out of 5
-            # stars")
-            stepped = True
+        if _TOOL_LABEL.fullmatch(b.f.text):
+            stepped = True  # a tool no rule took ("Rezept drucken" over the recipe's story, "Our rating")
             continue
         if _byline_line(b) or _authors_line(b.f.text):
             # a byline that no rule took (its rule's zone ended at a kicker above it), or the authors' names
