@@ -132,6 +132,7 @@ from pipeline.boilerplate.tables import _table_of_figures, _Tables, _typeset_tab
 from pipeline.boilerplate.title import (
     _NAME_LINE,
     _TOOL_LABEL,
+    AUTHORS_SPLIT,
     _bare_byline,
     _buy_button,
     _byline_line,
@@ -424,7 +425,7 @@ _LIFE_DATES = re.compile(
 )
 """An obituary's life dates, born ... died ..., in the packs' languages."""
 _UNDER_SF_LINES = 2
-"""Most such lines."""
+"""Most rating lines between a standfirst and its byline that :func:`_standfirst_under_title` passes."""
 
 
 _NAMES_CASE = 0.8
@@ -483,7 +484,6 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
             x.score, x.category, x.rule = 0.0, None, ""
 
 
-_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
 _OVER_TITLE_WORDS = 8
 """Longest line kept above the headline that :func:`_over_title` takes for the page's chrome."""
 _OVER_TITLE_LINES = 2
@@ -497,8 +497,8 @@ def _over_title(bs: list[_Block], title_idx: int, threshold: float) -> None:
     Search  Sign in" over "Millbrook water rates to rise ..."): nothing of the article stands above its
     headline."""
     kept = [b for b in bs[:title_idx] if b.score < threshold]
-    t = bs[title_idx].f
-    if len(kept) > _OVER_TITLE_LINES or t.table_row or 4 * len(_NUMBERS.findall(t.text)) >= t.words:
+    t = bs[title_idx]
+    if len(kept) > _OVER_TITLE_LINES or t.f.table_row or _figure_row(t):
         return  # (a headline found under a list or a table, or a table's row, is no page's headline)
     for b in kept:
         if not b.g.prose and not b.f.terminal and b.f.words <= _OVER_TITLE_WORDS:
@@ -1516,21 +1516,22 @@ def _lead_photo(bs: list[_Block], b: _Block, threshold: float, flat: bool) -> bo
     la colonia Lomas del Mirador llenan cubetas ..." / "Foto: Cuartoscuro" / "QUERÉTARO, Qro.- A
     partir del próximo lunes, ...")."""
     i = b.index
-    if flat or i + 2 >= len(bs) or b.f.words > _LEAD_CAPTION_WORDS or not _caption_like(b):
+    if flat or i + 2 >= len(bs) or b.f.words > _LEAD_CAPTION_WORDS:
+        return False
+    nxt, under = bs[i + 1], bs[i + 2]
+    if not (
+        nxt.rule in _LABELLED_CREDITS
+        and nxt.paragraph != b.paragraph
+        and under.paragraph != nxt.paragraph
+        and under.g.prose
+        and under.f.words >= 2 * b.f.words  # (a lead as long as the paragraph under it is the article's)
+        and _PHOTO_LABEL.match(nxt.f.text) is not None
+        and _caption_like(b)
+    ):
         return False
     # under the head's chrome (the byline, the date, share buttons); above, only the headline and standfirst
     kept = [x for x in bs[:i] if x.score < threshold]
-    if len(kept) > 2 or (kept and (bs[i - 1].score < threshold or not _is_headline(kept[0]))):
-        return False
-    nxt, under = bs[i + 1], bs[i + 2]
-    return (
-        nxt.paragraph != b.paragraph
-        and under.paragraph != nxt.paragraph
-        and nxt.rule in _LABELLED_CREDITS
-        and _PHOTO_LABEL.match(nxt.f.text) is not None
-        and under.g.prose
-        and under.f.words >= 2 * b.f.words  # (a lead as long as the paragraph under it is the article's)
-    )
+    return len(kept) <= 2 and not (kept and (bs[i - 1].score < threshold or not _is_headline(kept[0])))
 
 
 def _gallery_counters(bs: list[_Block], threshold: float) -> None:
@@ -1726,11 +1727,11 @@ def _named_bio(bs: list[_Block], author: str, title_idx: int | None, threshold: 
     words or more, then what a bio says (:data:`_BIO_VERB`): "By Ravi Menon" / ... / "Ravi Menon is a
     staff engineer at Fernhill Logistics. He blogs about databases ...". A paragraph of the article
     about someone else, or one that only names the author, stays; so does a text that is all bio."""
-    names = [a.strip() for a in _AUTHORS_SPLIT.split(author) if len(a.split()) >= 2]
+    names = [a.strip() for a in AUTHORS_SPLIT.split(author) if len(a.split()) >= 2]
     for b in bs:  # the co-authors the byline names after the author ("By Jordan Vance, Aleksei Moroz")
         if b.strong is not None and b.strong.category == Category.BYLINE and author in b.f.text:
             rest = b.f.text.split(author, 1)[1]
-            names += [a.strip() for a in _AUTHORS_SPLIT.split(rest) if _CO_AUTHOR.fullmatch(a.strip())]
+            names += [a.strip() for a in AUTHORS_SPLIT.split(rest) if _CO_AUTHOR.fullmatch(a.strip())]
             break
     if not names:
         return
@@ -1769,7 +1770,6 @@ _ROLE_WORDS = 4
 """Longest role line between an author box's name and the bio (:func:`_named_bio`)."""
 _CO_AUTHOR = re.compile(r"[A-ZÀ-Ý][\w.'’-]+( [A-ZÀ-Ý][\w.'’-]+){1,2}")
 """A co-author's name after the author's in a byline (two or three words in capitals)."""
-_AUTHORS_SPLIT = re.compile(r",\s*|\s+(?:and|und|et|y|e|&)\s+")
 """Between the names of a byline's authors ("Jordan Vance, Aleksei Moroz", "Ana Ruiz y Luis Gil")."""
 
 

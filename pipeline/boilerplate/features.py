@@ -167,19 +167,19 @@ def markdown_plain(line: str) -> tuple[str, int]:
         line = MD_HEADING.sub("", stripped, count=1) if MD_HEADING.match(stripped) else line
     if "**" in line:
         line = _MD_STRONG.sub(r"\1", line)
-    if line[:1] in "*_" and MD_EMPHASIS.fullmatch(line):
+    if line[:1] in ("*", "_") and MD_EMPHASIS.fullmatch(line):
         line = line[1:-1]  # a line in emphasis: "_KVRN 7's Daniel Osei contributed to this report._"
     return line, links
 
 
 def may_be_markdown(line: str) -> bool:
     """A quick test for :func:`markdown_plain`: a link's or an image's "](", a heading's "#", "**", or a
-    line in emphasis ("_..._")."""
+    line in emphasis ("_..._", "*...*")."""
     return (
         "](" in line
         or "**" in line
         or line.lstrip().startswith("#")
-        or (line[:1] == "_" and line[-1:] == "_")
+        or (line[:1] in ("*", "_") and line[-1:] == line[:1])
     )
 
 

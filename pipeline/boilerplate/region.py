@@ -53,9 +53,8 @@ def _tail_evidence(
         return False
     f = b.g
     if f.link_ratio >= _LINK_LINE and not f.prose and f.words <= _LINK_LINE_WORDS:
-        return (
-            True  # a line of links, as a page turned into Markdown writes a menu ("* [Fútbol](https://...)")
-        )
+        # a line of links, as a page turned into Markdown writes a menu ("* [Fútbol](https://...)")
+        return True
     if f.words <= 3 and not f.terminal and f.link_ratio == 0 and not f.bullet and not _DIGIT.search(f.text):
         # a heading that announces content ("Ingredients:" over a list or prose, "Method:"), a short
         # heading over a list of figures, or an item of such a list is content, not a menu
@@ -1009,7 +1008,7 @@ _RAIL_HEADING = re.compile(
 )
 """A page rail's heading set between the article's paragraphs ("Trending Now", "Most read", "Meistgelesen"):
 it heads the article's own list too at times, so :func:`~pipeline.boilerplate.classify._read_also_teasers`
-takes its teasers only when two or more stand under it."""
+takes its teasers only when two or more stand under it with chrome or a short subheading under them."""
 
 
 _KICKED = re.compile(r"[^\W\d_][\w'’ -]{1,30}: [^\W\d_]")

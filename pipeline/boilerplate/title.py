@@ -148,18 +148,8 @@ def _bare_byline(
         role = None
         if ", " in name:
             name, role = name.split(", ", 1)
-        if (
-            _NAME_LINE.match(name) is None
-            or _BYLINE_WORD.match(name)
-            or _org_name(name)
-            or _ROLE.search(name)  # a role line: "Senior Mobile Editor"
-            or _DIGIT.search(name)  # a product: "Samsung Galaxy S24"
-            or _SECTION_WORD.search(name)
-            or _stop_in_name(name)  # a headline: "Das Louis Vuitton Missgeschick"
-            or _TOOL_WORD.search(name)  # buttons, a list's heading: "Tweet This", "Recent Posts"
-            or sum(name in t for t in head)
-            > 1  # in the breadcrumb too: "... • Partner » Heizjacken von Bosch"
-        ):
+        # (not a name in the breadcrumb too: "... • Partner » Heizjacken von Bosch")
+        if not _reads_as_name(name) or sum(name in t for t in head) > 1:
             continue
         if role is not None and _ROLE.search(role) is None:
             continue
@@ -177,22 +167,31 @@ def _bare_byline(
     return found
 
 
-_AUTHORS_JOIN = re.compile(r",? (?:and|&|und|et|y|e|og|och|i|en) |, ")
-"""What joins two authors' names on one line ("Hannah Rourke and Tomasz Wierzbicki", "A, B & C")."""
+AUTHORS_SPLIT = re.compile(r",\s*(?:(?:and|und|et|y|e|og|och|&)\s+)?|\s+(?:and|und|et|y|e|og|och|i|en|&)\s+")
+"""What joins authors' names in a byline ("Hannah Rourke and Tomasz Wierzbicki", "A, B & C", "A og B")."""
+
+
+def _reads_as_name(name: str) -> bool:
+    """Whether ``name`` reads as a person's name (:data:`_NAME_LINE`): no byline's word ("Di Redazione"),
+    organisation, role ("Senior Mobile Editor"), figure (a product: "Samsung Galaxy S24"), section, stop
+    word (a headline: "Das Louis Vuitton Missgeschick") or tool ("Tweet This")."""
+    return not (
+        _NAME_LINE.match(name) is None
+        or _BYLINE_WORD.match(name)
+        or _org_name(name)
+        or _ROLE.search(name)
+        or _DIGIT.search(name)
+        or _SECTION_WORD.search(name)
+        or _stop_in_name(name)
+        or _TOOL_WORD.search(name)
+    )
 
 
 def _authors_line(text: str) -> bool:
-    """Two or more authors' names on one line ("Johan Lindqvist and Maja Ekström", "A, B & C"): each
-    reads as a name, no organisation, no section, no stop word, no tool."""
-    names = _AUTHORS_JOIN.split(text)
-    return len(names) >= 2 and all(
-        _NAME_LINE.match(n) is not None
-        and not _org_name(n)
-        and not _stop_in_name(n)
-        and _SECTION_WORD.search(n) is None
-        and _TOOL_WORD.search(n) is None
-        for n in names
-    )
+    """Two or more authors' names on one line ("Johan Lindqvist and Maja Ekström", "A, B & C"), each
+    of which :func:`_reads_as_name`."""
+    names = AUTHORS_SPLIT.split(text)
+    return len(names) >= 2 and all(_reads_as_name(n) for n in names)
 
 
 def _names_over_date(bs: list[_Block], title_idx: int | None, threshold: float) -> tuple[_Block, str] | None:
@@ -210,8 +209,7 @@ def _names_over_date(bs: list[_Block], title_idx: int | None, threshold: float) 
             continue
         if under.score < threshold or not (under.f.date or _date_line(under)):
             continue
-        one = _NAME_LINE.match(b.f.text) is not None and not _org_name(b.f.text)
-        if _authors_line(b.f.text) or (one and not _stop_in_name(b.f.text)):
+        if _reads_as_name(b.f.text) or _authors_line(b.f.text):
             return b, b.f.text
     return None
 
