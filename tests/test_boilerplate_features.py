@@ -223,9 +223,30 @@ def test_a_long_line_in_another_language_is_measured_by_its_own_stop_words() -> 
 
 
 def test_a_language_without_a_list_is_not_read_as_one_that_has_one() -> None:
-    # Danish shares "der", "er", "den", "for" with German and English: not enough for its own measure
-    line = "Jazzorkestret spiller på den store scene ved søen, og der er gratis adgang for alle."
+    # Finnish shares "on" with English: not enough for its own measure
+    line = (
+        "Jazzorkesteri soittaa ison lavan järven rannalla, ja sisäänpääsy on kaikille ilmainen tänä kesänä."
+    )
     assert not block_features(line, "en", 0.18).prose
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("da", "Jazzorkestret spiller på den store scene ved søen, og der er gratis adgang for alle."),
+        # (short, so measured by the page's language alone: Danish's own "havde", "meget", "efter")
+        ("da", "Hun havde meget travlt efter mødet, men kom hjem til tiden."),
+        (
+            "ro",
+            "Administrația Națională de Meteorologie a anunțat că instabilitatea atmosferică se va menține.",
+        ),
+        ("cs", "Dubnové mrazy poškodily na jižní Moravě podle odhadů vinařů až dvě třetiny vinic."),
+    ],
+)
+def test_a_language_with_its_own_list_reads_as_prose(lang: str, line: str) -> None:
+    # Danish, Romanian, Czech prose measured by their own function words (before, Romanian and Czech
+    # paragraphs were measured by Spanish's or Polish's list, and were no prose)
+    assert block_features(line, lang, 0.18).prose
 
 
 @pytest.mark.parametrize(

@@ -259,3 +259,28 @@ def test_a_reviews_rating_over_the_text_is_no_headline() -> None:
     )
     doc = detect(document_of(text), BoilerplateConfig(), PACK)
     assert doc.title == "Kestrel folding e-bike review: light, quick and good for sixty miles"
+
+
+def test_a_jump_list_on_one_line_over_the_article_is_stepped_over() -> None:
+    # "In this article: ..." right above the article, its items on one line: no end of the search for the
+    # headline
+    lines = [
+        "Clearwell Health",
+        "Conditions   Nutrition   Fitness   Sleep",
+        "Nutrition",
+        "",
+        "Can You Drink Too Much Water? What to Know About Hyponatremia",
+        "Written by Corin Walsh",
+        "Updated on May 2, 2024",
+        "In this article: What it is · How much is too much · Symptoms · When to get help",
+        "",
+        "Most advice about water is about getting enough of it. But it is possible to drink more than your "
+        "body can handle, and when that happens the sodium in your blood becomes diluted.",
+        "",
+        "What is hyponatremia?",
+        "",
+        "Sodium is an electrolyte that helps control how much water is in and around your cells. A normal "
+        "blood sodium level is between 135 and 145 milliequivalents per liter.",
+    ]
+    title = detect(document_of("\n".join(lines) + "\n"), BoilerplateConfig(), PACK).title
+    assert title == "Can You Drink Too Much Water? What to Know About Hyponatremia"

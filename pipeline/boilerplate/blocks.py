@@ -532,17 +532,51 @@ def _is_headline(b: _Block, prose: bool = False) -> bool:
     """Headline-shaped; a detail line such as "Host: Xing AG, Dammtorstrasse 29" is not a headline,
     nor a line that reads as prose (unless ``prose``: a long headline over its date), nor two
     sentences (a caption), nor a bare time (a live blog's entry: "14:35 GMT")."""
+    # (a headline of sentences in Title Case has its full stop: "A Hospital System Sued ... Free Care.")
+    sentences = _title_case_sentences(b)
     return (
-        _headline_shaped(b.f, 2)  # first: cheap, and no line of more than 220 characters is one
+        # first: cheap, and no line of more than 220 characters is one
+        (
+            _headline_shaped(b.f, 2)
+            or (sentences and b.f.chars <= 220 and not b.f.bullet and b.f.link_ratio == 0)
+        )
         and _BARE_CLOCK.fullmatch(b.f.text) is None
         and not _two_sentences(b.f.text)
         and not (_CRUMB_MARKS.intersection(b.f.text) and _CRUMBS.search(b.f.text))
         and not (" - " in b.f.text and _DASH_PATH.fullmatch(b.f.text))
-        and not b.f.terminal
+        and len(_QUANTITY.findall(b.f.text)) < _LISTED_QUANTITIES
+        and (not b.f.terminal or sentences)
         and not b.f.date
-        and (prose or not b.g.prose)
+        and (prose or not b.g.prose or sentences)
         and not _detail_line(b)
     )
+
+
+_QUANTITY = re.compile(
+    r"\d+([.,/]\d+)? ?(g|kg|mg|ml|cl|dl|l|oz|lb|lbs|tsp|tbsp|cups?|msk|tsk|krm|el|tl|stk)\b", re.IGNORECASE
+)
+_LISTED_QUANTITIES = 3
+"""A line of this many quantities is a recipe's list of ingredients ("500 g vetemjöl, 50 g jäst, 5 dl
+mjölk, ..."), no headline."""
+
+
+def _title_case_sentences(b: _Block) -> bool:
+    """A headline of two sentences in Title Case with its full stop (an American nonprofit newsroom's: "A
+    Hospital System Sued Thousands of Patients Over Unpaid Bills. Many of Them Should Have Gotten Free
+    Care.")."""
+    return (
+        b.f.title_case >= _TITLE_CASE_SHARE
+        and _TITLE_CASE_WORDS <= b.f.words <= _TITLE_CASE_MAX_WORDS
+        and b.f.text.endswith(".")
+        and _INNER_SENTENCE.search(b.f.text) is not None
+    )
+
+
+_TITLE_CASE_SHARE = 0.9
+_TITLE_CASE_WORDS = 10
+_TITLE_CASE_MAX_WORDS = 30
+"""A Title Case headline of sentences (:func:`_title_case_sentences`): this share of its content words
+capitalised at least, and between these many words."""
 
 
 _RATING = re.compile(r"[★☆✩✭✮⭐]|\b\d([.,]\d)? ?(/|out of|von|sur|de|su|av|z) ?(5|10)\b")

@@ -121,6 +121,7 @@ from pipeline.boilerplate.region import (
     _listed_under_heading,
     _marker_end,
     _resume_under_list,
+    _spec_box,
     _sub_heading,
     _summary_heading,
     _tail_evidence,
@@ -169,6 +170,7 @@ _LABELLED_CREDITS = (
     "caption/nl/beeld",
     "caption/cs/foto",
     "caption/tr/fotograf",
+    "caption/xx/photo-label",
 )
 """Other languages' credit lines of their own ("Foto: Michael Bamberger/BZ", "Imagem: Douglas
 Magno/AFP", "PHOTO MARCO CAMPANOZZI, LA PRESSE"): the line over one is the photo's caption when it is
@@ -190,6 +192,11 @@ _BARE_CREDIT_WORDS = 5
 """Longest credit of :data:`_SYMBOL_CREDITS` that is the credit alone ("Jorge Guerrero (AFP)")."""
 _CAPTION_PLACE = re.compile(r"[^\W\d_][^:.!?]{2,50}: \S")
 """A caption's place or subject before a colon ("In einer Kita in Winterthur: Die Tarife ...")."""
+_CAPS_KICKER = re.compile(r"(?-i:[^\W\d_a-zæøåäöü]{3,}(?: [^\W\d_a-zæøåäöü]{2,})?): \S")
+"""A caption's word in capitals before its colon: "BILLIGERE: Fra 1. juli ...", "STENGT: Veien ..."."""
+_NAMED_CREDIT = re.compile(r"(?-i:[^\W\d_a-z][^\W\d_]+ [^\W\d_a-z][^\W\d_]+)")
+"""A photographer's or an agency's name of two capitalised words in a credit ("Foto: Jens Nørgaard/Ritzau
+Scanpix", "Beeld ANP / Robin Hendriks"), not a bare agency's ("Foto: dpa")."""
 _CAPTION_WORDS = 7
 """Fewest words of a caption with no full stop over a labelled credit (a subheading is shorter)."""
 _NO_CAPTION_START = re.compile(
@@ -214,7 +221,7 @@ def _caption_like(b: _Block) -> bool:
 
 _PHOTO_LABEL = re.compile(
     r"(foto|fotos|fotografía|bild|beeld|photo|photos|crédit photo|imagen|imagem|imagens|arkivfoto|arkivbild|"
-    r"fotograf|fot\.)(\b|(?<=\.))",
+    r"fotograf|fotoğraf|kuva|fot\.)(\b|(?<=\.))",
     re.IGNORECASE,
 )
 """The start of a credit that names a photo ("Foto: ...", "PHOTO ..."), not a source ("Quelle: ...")."""
@@ -233,6 +240,8 @@ _RULE_PENALTY = 5.0
 _TAIL_MARKER_PENALTY = 40.0
 _SHAPE_BONUS = 0.15
 _OUTSIDE_SCORE = 0.9
+_WEAK_CLASS = 0.5
+"""Weak rules' evidence that names the class of a block outside the article (:func:`_score_blocks`)."""
 
 _STANDFIRST_WORDS = 50
 """A first prose block this short may be the standfirst: head-zone rules (bylines) also run on the
@@ -329,6 +338,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         # a tail marker inside the region with only a page's rail under it ends the article
         hi = _marker_end(bs, values, lo, hi, ends)
         lo, box_copy = _from_lead(bs, lo)  # a box near the article's top split it from its lead
+        # a review's box of facts over its first paragraph ("Platforms: ..." / "Price: ...")
+        lo = _spec_box(bs, lo)
     if head.headline is not None and lo < head.headline <= hi:
         lo = head.headline  # (a ticker's headline over the article's: "Breaking: Route 9 closed ...")
     if entries:
@@ -365,6 +376,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     _read_also_teasers(bs, lo, hi, hi + 1 if from_html else max(hi + 1, cuts.tail), cfg.threshold)
     # 4a. context smoothing inside the region
     _smooth(bs, cfg.threshold)
+    _footnotes(doc, bs, lo, hi, cfg.threshold)
     for i in box_copy:  # a box's copy between its lines, near the article's top, goes with the box
         above = bs[i - 1].category or Category.OTHER
         bs[i].score, bs[i].category, bs[i].rule = _OUTSIDE_SCORE, above, f"{above.value}/inherited"
@@ -722,9 +734,19 @@ def _match_rules(
             if b.f.table_row and rule.category == Category.CAPTION and "|" in doc.text[b.start : b.end]:
                 continue  # a table's row of cells is no caption nor credit ("Saisonname | Preis/Nacht")
             if rule.zone != "any" and not _zone_ok(rule, b.index, head_end, tail_start):
-                late = rule.zone == "head" and b.index < head_late and not b.g.prose
+                # (late in the head: not a line under one that announces a list, "Programmet for resten af
+                # ugen ser sådan ud:" / "I dag kl. 19.30")
+                late = (
+                    rule.zone == "head"
+                    and b.index < head_late
+                    and not b.g.prose
+                    and not (b.index > 0 and bs[b.index - 1].f.text.endswith(":"))
+                )
                 early = rule.zone == "tail" and b.index >= tail_early
-                if not (late or (early and (not b.g.prose or not bs[b.index - 1].g.prose))):
+                # (early in the tail: a block that is no prose, or under no prose, or under a line a rule
+                # took: "This article appears in the March 2026 print edition ..." / "Miriam Estevez ...")
+                above = bs[b.index - 1]
+                if not (late or (early and (not b.g.prose or not above.g.prose or above.strong is not None))):
                     continue
             search = index.searches[i]
             if search is None:
@@ -1116,9 +1138,10 @@ def _region_values(
             # "Pinned post", "Show 5 new updates"); nor a chain's markers between every paragraph ("Article
             # content", "Advertisement 1")
             v = 0.0
-        elif b.index in bridged:
+        elif b.index in bridged or _inline_link(bs, b.index):
             # a table's or a list of results' line, or an ad's label or a read-also link between its
-            # parts, no gap (the label and the link still go, by their rules)
+            # parts, no gap (the label and the link still go, by their rules); nor a read-also link between
+            # two paragraphs, however short the last ("Lue myös: Tutkimus: ..." / "Vastaavia kokeiluja ...")
             v = 0.0
         elif b.strong is not None and not caption:
             v = -(_RULE_PENALTY + b.f.words)
@@ -1147,6 +1170,24 @@ def _region_values(
             v = 0.0
         values.append(v)
     return values, comment_start, ends
+
+
+def _inline_link(bs: list[_Block], i: int) -> bool:
+    """Whether block ``i`` is a read-also link with its headline on its own line ("Lire aussi : Côtes-d'Armor.
+    Faute de ...") between two paragraphs of prose, with the article's prose above it: set inside the article,
+    however short its last paragraph under it (:func:`_prose_follows` asks for more)."""
+    if not (0 < i < len(bs) - 1 and _between_results(bs[i]) and not _ad_label(bs[i])):
+        return False
+    above, below = bs[i - 1], bs[i + 1]
+    return (
+        all(x.g.prose and x.strong is None for x in (above, below))
+        and below.f.words >= _LAST_PARAGRAPH_WORDS
+        and sum(x.f.words for x in bs[max(0, i - 6) : i] if x.g.prose and x.strong is None) >= 50
+    )
+
+
+_LAST_PARAGRAPH_WORDS = 15
+"""Fewest words of the paragraph under a read-also link between paragraphs (:func:`_inline_link`)."""
 
 
 _INTERSTITIALS = ("/postmedia", "/numbered-slot")
@@ -1320,6 +1361,10 @@ def _score_blocks(
                 # a whole results table above the one line that read like prose)
                 continue
             b.score = _OUTSIDE_SCORE
+            if sum(r.weight for r in b.weak) >= _WEAK_CLASS:
+                # its weak rules name its class ("Cele mai importante știri ale zilei, ... direct în inbox.")
+                top = max(b.weak, key=lambda r: r.weight)
+                b.category, b.rule = top.category, top.id
             continue
         if b.weak:
             s = sum(r.weight for r in b.weak)
@@ -1439,13 +1484,38 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             and under.score < threshold
             and (not b.f.terminal or _CAPTION_PLACE.match(b.f.text) is not None)
         )
+        photo = _PHOTO_LABEL.match(nxt.f.text) is not None
+        # a caption's word in capitals before its colon, over a photo's credit, is a caption whatever its
+        # sentences (Norwegian, Danish, Swedish papers: "BILLIGERE: Fra 1. juli skal det koste ..." /
+        # "Foto: ...")
+        kicked = photo and _CAPS_KICKER.match(b.f.text) is not None
+        # a paragraph of its own of two lines, a caption's sentences over a photo's labelled credit
+        # ("Vindmøllerne ved Anholt har stået næsten stille i flere dage. Det er med til at presse elprisen
+        # op." / "Foto: Jens Nørgaard/Ritzau Scanpix"), the credit naming its photographer: a caption, not the
+        # article's paragraph over a lone agency's credit ("Die Kosten trägt das Land. Die Stadt muss ..." /
+        # "Foto: dpa")
+        kicked = kicked or (
+            photo
+            and _NAMED_CREDIT.search(nxt.f.text) is not None
+            and b.index > 0
+            # (not in a page without blank lines, where the article's last paragraph may stand over a photo's
+            # credit: "Die Feuerwehr konnte ..." / "Fotos: Sasi Ponchaisang/123RF" / "Mehr zum Thema:"; nor
+            # over prose in the credit's paragraph, which could be its caption)
+            and not flat
+            and bs[b.index - 1].paragraph != b.paragraph
+            and (
+                under is None
+                or under.paragraph != nxt.paragraph
+                or under.strong is not None
+                or not under.g.prose
+            )
+        )
         caption_over = (
-            not (b.g.prose and b.f.terminal and paragraph)
+            not (b.g.prose and b.f.terminal and paragraph and not kicked)
             and _caption_like(b)
             # (a credit over its caption in one paragraph is the lower line's: "Foto: dpa" / "Ein Bus ...")
-            and (article_under or not (under is not None and under.paragraph == nxt.paragraph))
+            and (kicked or article_under or not (under is not None and under.paragraph == nxt.paragraph))
         )
-        photo = _PHOTO_LABEL.match(nxt.f.text) is not None
         labelled = nxt.rule in _LABELLED_CREDITS and photo and caption_over
         # (a bare credit, not a caption with its credit at its end: "Il cantiere ... (Ti-Press)")
         symbol = (
@@ -1511,18 +1581,18 @@ _LEAD_CAPTION_WORDS = 25
 
 def _lead_photo(bs: list[_Block], b: _Block, threshold: float, flat: bool) -> bool:
     """Whether ``b``, the first line kept under the head's headline and standfirst, is the lead photo's
-    caption: a paragraph of its own, at most :data:`_LEAD_CAPTION_WORDS` words, over a photo's labelled
-    credit, another paragraph, over the article's first paragraph, twice as long at least ("Vecinos de
+    caption: at most :data:`_LEAD_CAPTION_WORDS` words, over a photo's labelled credit (in its paragraph or
+    another), over the article's first paragraph, twice as long at least ("Vecinos de
     la colonia Lomas del Mirador llenan cubetas ..." / "Foto: Cuartoscuro" / "QUERÉTARO, Qro.- A
-    partir del próximo lunes, ...")."""
+    partir del próximo lunes, ..."); in a page without blank lines too, where the lines are the paragraphs."""
     i = b.index
-    if flat or i + 2 >= len(bs) or b.f.words > _LEAD_CAPTION_WORDS:
+    if i + 2 >= len(bs) or b.f.words > _LEAD_CAPTION_WORDS:
         return False
     nxt, under = bs[i + 1], bs[i + 2]
     if not (
         nxt.rule in _LABELLED_CREDITS
-        and nxt.paragraph != b.paragraph
-        and under.paragraph != nxt.paragraph
+        # (in a page without blank lines, the lines themselves are the paragraphs)
+        and (flat or under.paragraph != nxt.paragraph)
         and under.g.prose
         and under.f.words >= 2 * b.f.words  # (a lead as long as the paragraph under it is the article's)
         and _PHOTO_LABEL.match(nxt.f.text) is not None
@@ -1619,6 +1689,40 @@ _RAIL_SUBHEADING_WORDS = 4
 longer one is the next item of the article's own list ("Ballet flats with white socks")."""
 _PAIR_WORDS = 4
 """Longest of two lines that :func:`_smooth` gives the class of the rules' lines around them."""
+_SIGN_UP_HEADING_WORDS = 6
+"""Longest heading over a sign-up box that :func:`_smooth` gives the box's class."""
+_SIGN_UP_LINES = 2
+"""Lines of a sign-up box, each a rule's, under the heading :func:`_smooth` gives the box's class."""
+_SIGN_UP_BOXES = frozenset({Category.NEWSLETTER, Category.PAYWALL})
+"""The classes of the sign-up boxes whose heading :func:`_smooth` removes."""
+
+
+def _footnotes(doc: Document, bs: list[_Block], lo: int, hi: int, threshold: float) -> None:
+    """Step 4a: the article's footnotes under its end, past the chrome between ("... 94.1% to 93.6%.³" /
+    "Share" / "Leave a comment" / "¹ Figures from the district's adopted budgets ..."): a line that opens
+    with a note's mark ("¹", "[2]") stays when the article holds the same mark, no rule on it."""
+    # (as written: the features' text is in NFKC, where "³" reads "3")
+    marks = {
+        m.group()
+        for b in bs[lo : hi + 1]
+        if b.score < threshold
+        for m in _NOTE_MARK.finditer(doc.text, b.start, b.end)
+    }
+    if not marks:
+        return
+    for b in bs[hi + 1 :]:
+        m = _NOTE_START.match(doc.text, b.start, b.end)
+        if m is not None and b.strong is None and b.f.words >= _NOTE_WORDS and m.group("mark") in marks:
+            b.score, b.category, b.rule = 0.0, None, ""
+
+
+_NOTE_MARK = re.compile(r"(?<=\S)(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])")
+"""A footnote's mark in the article's text, right after a word or its punctuation: "... to 93.6%.³", "... in
+2021[2]"."""
+_NOTE_START = re.compile(r"(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\]) ")
+"""A footnote's mark that opens its line: "¹ Figures from ...", "[2] The district published ..."."""
+_NOTE_WORDS = 4
+"""Fewest words of a footnote :func:`_footnotes` keeps."""
 
 
 def _smooth(bs: list[_Block], threshold: float) -> None:
@@ -1650,6 +1754,25 @@ def _smooth(bs: list[_Block], threshold: float) -> None:
         if ruled and prev.category is not None and prev.category == nxt.category:
             for x in pair:
                 x.score, x.category, x.rule = 0.6, prev.category, f"{prev.category.value}/context"
+    # a sign-up box's heading over its lines, under the paragraph above ("Stay in the know" / "Get
+    # evidence-based health tips ... delivered to your inbox" / "Your email" / "Join free"): not a question,
+    # which heads the article's next section, nor a heading its writer marked
+    for b in bs[1:-2]:
+        below = bs[b.index + 1 : b.index + 1 + _SIGN_UP_LINES]
+        if (
+            b.score < threshold
+            and not b.g.prose
+            and not b.heading
+            and b.f.words <= _SIGN_UP_HEADING_WORDS
+            and b.f.text[-1:] not in "?.:"
+            and len(below) == _SIGN_UP_LINES
+            and all(x.strong is not None and x.category in _SIGN_UP_BOXES for x in below)
+            and bs[b.index - 1].score < threshold
+            and bs[b.index - 1].g.prose
+        ):
+            box = below[0].category
+            assert box is not None
+            b.score, b.category, b.rule = 0.6, box, f"{box.value}/context"
 
 
 def _author(
@@ -1677,10 +1800,11 @@ def _author(
     if named is not None:
         named[0].category, named[0].rule = Category.BYLINE, "byline/bare-name"
         author = named[1]
-    elif author is None and (named := _names_over_date(bs, title_idx, threshold)) is not None:
-        # (inside the region: the authors' names between the standfirst and the date)
-        named[0].score, named[0].category, named[0].rule = 1.0, Category.BYLINE, "byline/bare-name"
-        author = named[1]
+    elif author is None and (over := _names_over_date(bs, title_idx, threshold)) is not None:
+        # (inside the region: the authors' names between the standfirst and the date, and their role)
+        for x in (over[0], over[2]) if over[2] is not None else (over[0],):
+            x.score, x.category, x.rule = 1.0, Category.BYLINE, "byline/bare-name"
+        author = over[1]
     return author
 
 
@@ -1711,7 +1835,10 @@ _BIO_VERB = re.compile(
     r"(è|era) (un|una|giornalista|redattore|redattrice|corrispondente|inviato|inviata)\b|"
     r"scrive (per|di|su)\b|"
     r"(jest|był|była) (dziennikarzem|dziennikarką|reporterem|reporterką|redaktorem|redaktorką|publicystą)\b|"
-    r"(is|was) (journalist|verslaggever|redacteur|correspondent|verslaggeefster)\b|schrijft (over|voor)\b)",
+    r"(is|was) (journalist|verslaggever|redacteur|correspondent|verslaggeefster)\b|schrijft (over|voor)\b|"
+    r"scrie (despre|pentru|la)\b|(este|a fost) (jurnalist|reporter|redactor|editor|corespondent)\w*\b|"
+    r"lucrează (la|pentru|ca)\b|píše (o|pro)\b|pracuje (v|pro|jako)\b|"
+    r"je (redaktor|redaktorka|reportér|reportérka|novinář|novinářka|zpravodaj|zpravodajka)\b)",
     re.IGNORECASE,
 )
 """What follows the author's name in a bio: what a bio says, after an optional apposition ("Ravi
@@ -1735,6 +1862,13 @@ def _named_bio(bs: list[_Block], author: str, title_idx: int | None, threshold: 
             break
     if not names:
         return
+    for b in bs:
+        # a bio that the region left out: its class ("Kari Hansen er journalist i E24 og dekker energi ...")
+        if b.score >= threshold and b.category is None and b.f.words <= _BIO_WORDS and b.f.terminal:
+            folded = b.f.text.casefold()
+            named = next((a for a in names if folded.startswith(a.casefold())), None)
+            if named is not None and _BIO_VERB.match(b.f.text, len(named)):
+                b.category, b.rule = Category.AUTHOR_BIO, "author_bio/named"
     kept = [b for b in reversed(bs) if b.score < threshold and b.index != title_idx]
     bios = 0
     for last in kept:
@@ -1904,7 +2038,10 @@ def _label_outside(
             last = None
             continue
         if b.category is not None:
-            last = b.category
+            # (a weak rule's class only goes on a chain of its class: "Annons" over a breadcrumb, "Nyheter /
+            # Krim", is no ad's; a cookie banner's buttons under its text stay the banner's)
+            weak = b.strong is None and any(r.id == b.rule for r in b.weak)
+            last = None if weak and b.category != last else b.category
             continue
         if last is not None:
             b.category, b.rule = last, f"{last.value}/inherited"

@@ -336,9 +336,12 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     # one headline over one paragraph may be a teaser with its summary: two of either are not; and a
     # lone paragraph that shares words with the last headline over it, not with the article, is that
     # teaser's summary ("New timetable brings faster trains ..." / "Journeys will be cut ... trains")
-    if end > k and (end == stop or bs[end].strong is not None):
+    # (or to a box of results under the paragraphs, which stays with them: "Classement de la 3e étape ..." /
+    # "1. Hugo Lemarchand ...")
+    last = _fact_box(bs, end - 1, stop)[0] + 1 if end > k else end
+    if end > k and (end == stop or bs[end].strong is not None or last > end):
         if end - k >= 2:
-            return end
+            return last
         teaser, article = _shared_words(bs, k, k - 1, cut)
         if teaser and article <= teaser:
             return cut
@@ -346,7 +349,7 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
         # on the article's subject than on the headline's ("Ook interessant" / "Leerkrachtentekort: ..."
         # / "De onderwijsvakbonden reageren kritisch. ..."; a teaser's summary is shorter)
         if k - cut >= 3 or (article and bs[k].f.words >= _LONE_PARAGRAPH_WORDS):
-            return end
+            return last
     return cut
 
 
@@ -992,7 +995,8 @@ _READ_ALSO = re.compile(
     r"das könnte sie auch interessieren|czytaj (też|także|również|więcej)|zobacz (też|także|również)|"
     r"lees ook|zie ook|læs (også|mere)|läs (också|mer)|les (også|mer)|zum nachlesen|"
     r"(vea|ver|mira) también|(à )?voir aussi|lisez (aussi|également)|ler (mais|também)|"
-    r"à lire sur le sujet|mirá también|leé también|seguí leyendo|citește și|vezi și|čtěte (také|též)|"
+    r"à lire sur le sujet|mirá también|leé también|seguí leyendo|seguir leyendo|citește și|vezi și|"
+    r"čtěte (také|též)|"
     r"mohlo by vás zajímat|související články|ilgili haberler|bunlar da ilginizi çekebilir)(?: ?[:.…]+)?$",
     re.IGNORECASE,
 )
@@ -1032,9 +1036,10 @@ def _inline_teaser(b: _Block) -> bool:
     return (f.words >= 6 or (f.words >= 4 and _KICKED.match(f.text) is not None)) and _headline_shaped(f, 3)
 
 
-_FACT = re.compile(r"[^\W\d_][\w.'’ -]{1,25}: (?P<value>\S.*)")
-"""A fact box's line: a capitalised label of a few words, a colon, its value ("Sędzia: Szymon Marciniak
-(Płock)", "Tilskuere: 34.182", "MFF: Dahlin – Busanello, Jansson, ...")."""
+_FACT = re.compile(r"[^\W\d_][\w.'’ -]{1,25}( \([^()]{1,12}\))?: (?P<value>\S.*)")
+"""A fact box's line: a capitalised label of a few words (maybe with a team's formation in brackets), a colon,
+its value ("Sędzia: Szymon Marciniak (Płock)", "Tilskuere: 34.182", "MFF: Dahlin – Busanello, Jansson, ...",
+"CALCIO LAGONEGRO (4-3-3): Bianchi; Esposito, ...")."""
 _SCORE_LINE = re.compile(
     r"[^\W\d_][\w.'’ -]{1,40} [-–] [^\W\d_][\w.'’ -]{1,40} \d{1,3}[:-]\d{1,3}( \(\d{1,3}[:-]\d{1,3}\))?"
     r"|[^\W\d_][\w.'’ -]{1,40} \d{1,3} [xX×] \d{1,3} [^\W\d_][\w.'’ -]{1,40}( \(\d{1,3}[:-]\d{1,3}\))?"
@@ -1070,6 +1075,24 @@ def _fact_line(b: _Block) -> bool:
         return True
     lettered = [w for w in words if w[:1].isalpha()]
     return bool(lettered) and sum(w[:1].isupper() for w in lettered) >= 0.6 * len(lettered)
+
+
+def _spec_box(bs: list[_Block], lo: int) -> int:
+    """Where the article starts when a review's box of :data:`_FACT_LINES` facts or more (:func:`_fact_line`)
+    stands right above its first paragraph ``bs[lo]``, maybe over its shop's deal line and button ("Platforms:
+    PC, PS5" / "Developer: Saltmarsh Interactive" / "Price: $29.99" / "Release date: 27 February 2025" /
+    "Tidewrack: $29.99 at Steam" / "View Deal"): the box's first line; else ``lo``."""
+    j = lo - 1
+    while j >= 0 and (rule := bs[j].strong) is not None and rule.id.endswith(_SHOP_LINES):
+        j -= 1  # the deal's line and its button go by their rules
+    last = j
+    while j >= 0 and _fact_line(bs[j]):
+        j -= 1
+    return j + 1 if last - j >= _FACT_LINES else lo
+
+
+_SHOP_LINES = ("/deal-line", "/buy-button")
+"""Rules (by the end of their id) of a shop's lines under a review's box of facts (:func:`_spec_box`)."""
 
 
 def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
@@ -1114,7 +1137,8 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
         links, k, need, titled = range(k, j), j, _FACTS_UNDER_LINKS, True
     facts = 0
     while k < stop:
-        if fact(bs[k]) or (facts >= 2 and _labelled(bs[k])):
+        # (a numbered place under a first one: "2. Tomás Ibarra (Esp, Bidasoa Team) m.t.")
+        if fact(bs[k]) or (facts >= 2 and _labelled(bs[k])) or (facts >= 1 and _placed(bs[k])):
             facts += 1
         # a heading stands over a fact, or over a table's column heads over one ("Score by half" / "Team
         # HT FT" / "Castlebury Rovers 0 2"; "Key match statistics" / "Possession: 63% - 37%")
@@ -1134,6 +1158,12 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
 
 _LABELLED_WORDS = 12
 """Most words of the value of a labelled line that a running fact box takes (:func:`_labelled`)."""
+
+
+def _placed(b: _Block) -> bool:
+    """An item of a numbered list of places, no rule, no prose, up to :data:`_LABELLED_WORDS` words ("2. Tomás
+    Ibarra (Esp, Bidasoa Team) m.t.")."""
+    return b.f.bullet and b.strong is None and not b.weak and not b.g.prose and b.f.words <= _LABELLED_WORDS
 
 
 def _labelled(b: _Block) -> bool:

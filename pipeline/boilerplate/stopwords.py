@@ -77,6 +77,34 @@ STOPWORDS: dict[str, frozenset[str]] = {
         hun ik in is je kan maar me met mij na naar niet nog nu of om ook op over te tot uit van voor was
         wat we wel werd wie wij worden zal ze zich zij zijn zo"""
     ),
+    "sv": _split(
+        """och i att det som en på är av för med till den har de inte om ett han men var jag sig från vi så
+        kan man när år än hon nu under efter också eller vid mot ut bara hade skulle vara sina sin detta
+        dessa där här hur vad vilket vilka sedan säger sade enligt två tre många mer mycket alla andra blir
+        blev ska kommer finns"""
+    ),
+    "da": _split(
+        """og i at det som en på er af for med til den har de ikke om et han men var jeg sig fra vi så kan
+        man når år end hun nu under efter også eller ved mod ud kun havde skulle være sine sin dette disse
+        der her hvor hvad hvilket hvilke siden siger sagde ifølge to tre mange mere meget alle andre bliver
+        blev skal kommer findes"""
+    ),
+    "no": _split(
+        """og i at det som en på er av for med til den har de ikke om et han men var jeg seg fra vi så kan
+        man når år enn hun nå under etter også eller ved mot ut bare hadde skulle være sine sin dette disse
+        der her hvor hva hvilket hvilke siden sier ifølge to tre mange mer mye alle andre blir ble skal
+        kommer finnes"""
+    ),
+    "cs": _split(
+        """a v na se je že s z do o k i to by jako ale pro po od ve za který která které jsou byl byla bylo
+        být jeho jejich její tak už jen také jak než když podle při mezi před ani nebo aby až tento tato
+        toto této tohoto tyto není má mají bude budou řekl uvedl roce let dva tři více již však"""
+    ),
+    "ro": _split(
+        """și în de la a cu pe că nu se din care este sunt au fost o un mai ce pentru dar sau ca prin după
+        către fie al ale ai lui ei lor acest această aceste acestui cel cea cei cele fi va vor are avea să
+        până între despre sub spre doar anul ani două trei peste deja încă"""
+    ),
 }
 """Function words (plus a few very common news words) per language."""
 

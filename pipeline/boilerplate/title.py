@@ -24,6 +24,7 @@ from pipeline.boilerplate.blocks import (
     _open_end,
     _rule_category,
     _stems,
+    _title_case_sentences,
 )
 from pipeline.boilerplate.features import has_date, normalise
 from pipeline.boilerplate.stopwords import STOPWORDS, _split
@@ -46,7 +47,9 @@ _TOOL_WORD = re.compile(
 _INTERVIEW = re.compile(r"(?i:interview|q ?& ?a|entretien|intervista|entrevista|wywiad|rozhovor|интервью)$")
 _GLUED_BY = re.compile(r"^(By|Von|Por|Par)(?=[A-Z])")
 """A "By" glued to the name in a page dump ("ByJ.R. Stone")."""
-_NAME_STOPS = frozenset().union(*STOPWORDS.values())
+_NAME_STOPS = frozenset().union(*STOPWORDS.values()) - frozenset({"han", "mai", "ani", "lui"})
+"""Stop words of any language that no person's name holds; not those that are names too ("Han Kang",
+"Mai Tran")."""
 
 
 def _org_name(name: str) -> bool:
@@ -194,24 +197,50 @@ def _authors_line(text: str) -> bool:
     return len(names) >= 2 and all(_reads_as_name(n) for n in names)
 
 
-def _names_over_date(bs: list[_Block], title_idx: int | None, threshold: float) -> tuple[_Block, str] | None:
+def _names_over_date(
+    bs: list[_Block], title_idx: int | None, threshold: float
+) -> tuple[_Block, str, _Block | None] | None:
     """The authors' names on a line of their own that the article region holds, right under the headline
-    or its standfirst and right over the date a rule took ("Four by-elections held ..." / "Hannah Rourke
-    and Tomasz Wierzbicki" / "Fri 14 Feb 03.02 GMT"): the block and the names; else None. Each name reads
-    as one (two to four capitalised words, no organisation, no section, no stop word)."""
+    or its standfirst (and the lead photo's caption and credit, which rules took) and right over the date a
+    rule took ("Four by-elections held ..." / "Hannah Rourke and Tomasz Wierzbicki" / "Fri 14 Feb 03.02
+    GMT"), or over their role over the date ("Ingrid Bjørkli" / "Journalist" / "Publisert 12.03.2024"):
+    the block, the names and the role's block, if any; else None. Each name reads as one (two to four
+    capitalised words, no organisation, no section, no stop word)."""
     if title_idx is None:
         return None
-    for i in range(title_idx + 1, min(title_idx + 3, len(bs) - 1)):
+    standfirst = False
+    for i in range(title_idx + 1, min(title_idx + _NAMES_REACH, len(bs) - 1)):
         b, under = bs[i], bs[i + 1]
-        if i > title_idx + 1 and not bs[i - 1].g.prose:
-            break  # only the standfirst between the headline and the names
+        if b.score >= threshold and b.category == Category.CAPTION:
+            continue  # the lead photo's caption and credit between the standfirst and the byline
+        if b.g.prose and not standfirst and b.score < threshold:
+            standfirst = True
+            continue
         if b.score >= threshold or b.strong is not None or b.f.words > 12 or b.f.terminal:
-            continue
+            return None
+        role: _Block | None = None
+        if (
+            under.score < threshold
+            and under.strong is None
+            and under.f.words <= _ROLE_LINE_WORDS
+            and not under.f.terminal
+            and _ROLE.search(under.f.text) is not None
+            and i + 2 < len(bs)
+        ):
+            role, under = under, bs[i + 2]  # the author's role between the name and the date
         if under.score < threshold or not (under.f.date or _date_line(under)):
-            continue
+            return None
         if _reads_as_name(b.f.text) or _authors_line(b.f.text):
-            return b, b.f.text
+            return b, b.f.text, role
+        return None
     return None
+
+
+_NAMES_REACH = 6
+"""Lines under the headline :func:`_names_over_date` looks at: the standfirst, the lead photo's caption and
+credit, the names."""
+_ROLE_LINE_WORDS = 4
+"""Longest line of an author's role between the name and the date (:func:`_names_over_date`)."""
 
 
 def _find_title(
@@ -313,7 +342,8 @@ def _find_title(
             if (
                 b.f.words < _OVER_NAME_WORDS
                 and b.index + 1 == lo
-                and b.paragraph == bs[lo].paragraph  # (a short headline over its standfirst stands apart)
+                # (a short headline over its standfirst stands apart; a standfirst is not in Title Case)
+                and (b.paragraph == bs[lo].paragraph or _title_case_sentences(bs[lo]))
                 and bs[lo].f.words >= _KICKED_HEADLINE_WORDS
                 and _long_first_headline(bs, lo)
                 and _region_headline(doc, bs, lo, lines)
@@ -452,7 +482,12 @@ def _find_title(
             # a headline with a figure over a name is no such list ("Na jedno miejsce przypada 20 osób")
             over_standfirst = long_one and i > 0 and bs[i - 1].f.words >= 5 and _is_headline(bs[i - 1])
             # (nor is a long headline under one line with a figure, a breadcrumb's "IPL 2024")
-            listed = b.f.words < _LIST_ITEM_MAX_WORDS or _data_like(b) or (i > 1 and _data_like(bs[i - 2]))
+            # (a match report's headline with its score is none: "Caldermoor 31-24 Ashbridge Park: ...")
+            listed = (
+                b.f.words < _LIST_ITEM_MAX_WORDS
+                or (_data_like(b) and _RESULT_HEADLINE.match(b.f.text) is None)
+                or (i > 1 and _data_like(bs[i - 2]))
+            )
             # (nor is one under the time it was updated: "Bijgewerkt: 19:35" over the headline)
             stamped = i > 0 and _TIME_LABEL.fullmatch(bs[i - 1].f.text) is not None
             # (nor one under its episode's or issue's number: "Episode 214" / "The Town That Sold Its Water")
@@ -622,6 +657,8 @@ def _jump_list(bs: list[_Block], lo: int) -> range:
     """The lines of a page's jump list right above the article: its heading ("On this page",
     "Contents", "Jump to:") over short items, one at least a section heading of the article below
     ("Symptoms" / "Causes" / "Frequently asked questions"); else an empty range."""
+    if lo > 0 and _TOC_LINE.match(bs[lo - 1].f.text) and bs[lo - 1].strong is not None:
+        return range(lo - 1, lo)  # a jump list on one line ("In this article: What it is · Symptoms · ...")
     for j in range(lo - 1, max(-1, lo - _JUMP_ITEMS - 2), -1):
         x = bs[j]
         if _TOC_HEADING.match(x.f.text):
@@ -637,6 +674,8 @@ def _jump_list(bs: list[_Block], lo: int) -> range:
     return range(0)
 
 
+_TOC_LINE = re.compile(_TOC_HEADING.pattern.removesuffix("[:.]?$") + r":\s+\S", re.IGNORECASE)
+"""A jump list's heading and its items on one line: "In this article: What it is · Symptoms · ..."."""
 _JUMP_ITEMS = 12
 """Most items of a jump list :func:`_jump_list` reads."""
 
@@ -949,6 +988,8 @@ _LONG_HEADLINE_WORDS = 20
 """A line that reads as prose but has no full stop, of at most this many words, above the byline or
 date lines of the article's head is its headline."""
 
+_RESULT_HEADLINE = re.compile(r"[^\W\d_][\w.'’ -]{1,40} \d{1,3} ?[-–] ?\d{1,3} [^\W\d_][\w.'’ -]{1,40}: \S")
+"""A match report's headline, its result before a colon: "Caldermoor 31-24 Ashbridge Park: Penhale ..."."""
 _LIST_ITEM_MAX_WORDS = 10
 """A line this long is a list's last item under one line with a figure only when a second such line
 stands above ("200 g sugar" / "Sliced almonds"); alone, the line above is a breadcrumb's ("IPL 2024")."""
@@ -977,11 +1018,13 @@ _BYLINE_MORE = re.compile(
     r"|(?i:by) (the )?[A-Z0-9][^:?!]*\b(?i:team|staff|desk|newsroom|reporters)\b[^:?!]*$"
     r"|[^,]{3,40}, ([A-Z][a-z]+ (and )?){0,3}"
     r"(Writer|Reporter|Correspondent|Editor|Columnist|Journalist|Critic|Contributor)(, [A-Z][a-z]+)?$"
+    r"|[^,]{3,40}, ([A-Z][a-z]+ ){1,3}(writer|reporter|correspondent|editor)$"
 )
 """A byline of another shape, never a headline: "Edited by Grace Mwangi" (a name after it: not "Written
 by AI? ..."), "NEWS PROVIDED BY", "By KTVN 7 First Alert Weather Team" (a team or a desk: not "By
 Land and Sea", "By 2030 the city will have 20 new schools"), "Helen Marsh, Retail Correspondent" (a
-role in Title Case: not "Remembering Tom Baird, war correspondent"); up to eight words."""
+role in Title Case, or in lower case under a paper's or a team's name: "Gareth Pryce, Wexcombe Town reporter";
+not "Remembering Tom Baird, war correspondent"); up to eight words."""
 
 
 _LETTER = re.compile(r"[^\W\d_]")
