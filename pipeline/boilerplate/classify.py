@@ -131,6 +131,7 @@ from pipeline.boilerplate.region import (
 from pipeline.boilerplate.rules_model import Rule, RulePack
 from pipeline.boilerplate.tables import _table_of_figures, _Tables, _typeset_tables
 from pipeline.boilerplate.title import (
+    _BYLINE_LABEL,
     _NAME_LINE,
     _TOOL_LABEL,
     AUTHORS_SPLIT,
@@ -1689,6 +1690,8 @@ _RAIL_SUBHEADING_WORDS = 4
 longer one is the next item of the article's own list ("Ballet flats with white socks")."""
 _PAIR_WORDS = 4
 """Longest of two lines that :func:`_smooth` gives the class of the rules' lines around them."""
+_LABELLED_NAMES_WORDS = 20
+"""Most words of the names under a byline's label on its own line (:func:`_smooth`)."""
 _SIGN_UP_HEADING_WORDS = 6
 """Longest heading over a sign-up box that :func:`_smooth` gives the box's class."""
 _SIGN_UP_LINES = 2
@@ -1754,6 +1757,19 @@ def _smooth(bs: list[_Block], threshold: float) -> None:
         if ruled and prev.category is not None and prev.category == nxt.category:
             for x in pair:
                 x.score, x.category, x.rule = 0.6, prev.category, f"{prev.category.value}/context"
+    # the names under a byline's label on its own line ("From:" / "Environment Agency, Department for
+    # Environment, Food & Rural Affairs and Helen Carrow MP" / "Published")
+    for b in bs[1:]:
+        prev = bs[b.index - 1]
+        if (
+            b.score < threshold
+            and prev.score >= threshold
+            and prev.category == Category.BYLINE
+            and _BYLINE_LABEL.fullmatch(prev.f.text) is not None
+            and not b.f.terminal
+            and b.f.words <= _LABELLED_NAMES_WORDS
+        ):
+            b.score, b.category, b.rule = 0.6, Category.BYLINE, "byline/context"
     # a sign-up box's heading over its lines, under the paragraph above ("Stay in the know" / "Get
     # evidence-based health tips ... delivered to your inbox" / "Your email" / "Join free"): not a question,
     # which heads the article's next section, nor a heading its writer marked

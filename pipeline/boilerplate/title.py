@@ -1079,6 +1079,9 @@ def _byline_line(b: _Block) -> bool:
     return _BYLINE_SHAPE.match(t) is not None or (b.f.words <= 8 and _BYLINE_MORE.match(t) is not None)
 
 
+_BYLINE_LABEL = re.compile(r"(?i:from|by|von|por|par|door|di|av|af|od|przez|tekst|text):")
+"""A byline's label on a line of its own over its names ("From:" / "Environment Agency, Department for
+..."): the line under it is the byline's (:func:`~pipeline.boilerplate.classify._smooth`)."""
 _PARTICLE = r"(?-i:Ó|de|da|do|dos|das|del|van|von|der|den|di|la|le|bin|al)"
 _NAME_LINE = re.compile(rf"(?=.*[a-zà-ÿа-яё]){_NAME}( ({_PARTICLE}|{_NAME})){{1,3}}$")
 """A line of two to four capitalised words, as a name is written ("Te Aorere Riddell", "São Paulo");
