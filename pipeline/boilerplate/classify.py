@@ -1183,12 +1183,17 @@ def _inline_link(bs: list[_Block], i: int) -> bool:
     return (
         all(x.g.prose and x.strong is None for x in (above, below))
         and below.f.words >= _LAST_PARAGRAPH_WORDS
-        and sum(x.f.words for x in bs[max(0, i - 6) : i] if x.g.prose and x.strong is None) >= 50
+        and sum(x.f.words for x in bs[max(0, i - _PROSE_ABOVE_LINES) : i] if x.g.prose and x.strong is None)
+        >= _PROSE_ABOVE_WORDS
     )
 
 
 _LAST_PARAGRAPH_WORDS = 15
 """Fewest words of the paragraph under a read-also link between paragraphs (:func:`_inline_link`)."""
+_PROSE_ABOVE_LINES = 6
+_PROSE_ABOVE_WORDS = 50
+"""Fewest words of the article's prose in the lines right above a read-also link between paragraphs
+(:func:`_inline_link`)."""
 
 
 _INTERSTITIALS = ("/postmedia", "/numbered-slot")
@@ -1869,7 +1874,9 @@ def _named_bio(bs: list[_Block], author: str, title_idx: int | None, threshold: 
     of the document's authors (the record's, else the byline's: "Jordan Vance, Aleksei Moroz"), two
     words or more, then what a bio says (:data:`_BIO_VERB`): "By Ravi Menon" / ... / "Ravi Menon is a
     staff engineer at Fernhill Logistics. He blogs about databases ...". A paragraph of the article
-    about someone else, or one that only names the author, stays; so does a text that is all bio."""
+    about someone else, or one that only names the author, stays; so does a text that is all bio. Such a bio
+    that the region left out (removed, no class yet: "Kari Hansen er journalist i E24 ...") takes the class
+    too."""
     names = [a.strip() for a in AUTHORS_SPLIT.split(author) if len(a.split()) >= 2]
     for b in bs:  # the co-authors the byline names after the author ("By Jordan Vance, Aleksei Moroz")
         if b.strong is not None and b.strong.category == Category.BYLINE and author in b.f.text:
