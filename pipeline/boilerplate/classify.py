@@ -1494,13 +1494,13 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
         # a caption's word in capitals before its colon, over a photo's credit, is a caption whatever its
         # sentences (Norwegian, Danish, Swedish papers: "BILLIGERE: Fra 1. juli skal det koste ..." /
         # "Foto: ...")
-        kicked = photo and _CAPS_KICKER.match(b.f.text) is not None
+        captioned = photo and _CAPS_KICKER.match(b.f.text) is not None
         # a paragraph of its own of two lines, a caption's sentences over a photo's labelled credit
         # ("Vindmøllerne ved Anholt har stået næsten stille i flere dage. Det er med til at presse elprisen
         # op." / "Foto: Jens Nørgaard/Ritzau Scanpix"), the credit naming its photographer: a caption, not the
         # article's paragraph over a lone agency's credit ("Die Kosten trägt das Land. Die Stadt muss ..." /
         # "Foto: dpa")
-        kicked = kicked or (
+        captioned = captioned or (
             photo
             and _NAMED_CREDIT.search(nxt.f.text) is not None
             and b.index > 0
@@ -1517,10 +1517,10 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             )
         )
         caption_over = (
-            not (b.g.prose and b.f.terminal and paragraph and not kicked)
+            not (b.g.prose and b.f.terminal and paragraph and not captioned)
             and _caption_like(b)
             # (a credit over its caption in one paragraph is the lower line's: "Foto: dpa" / "Ein Bus ...")
-            and (kicked or article_under or not (under is not None and under.paragraph == nxt.paragraph))
+            and (captioned or article_under or not (under is not None and under.paragraph == nxt.paragraph))
         )
         labelled = nxt.rule in _LABELLED_CREDITS and photo and caption_over
         # (a bare credit, not a caption with its credit at its end: "Il cantiere ... (Ti-Press)")

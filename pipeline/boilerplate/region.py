@@ -338,7 +338,9 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     # teaser's summary ("New timetable brings faster trains ..." / "Journeys will be cut ... trains")
     # (or to a box of results under the paragraphs, which stays with them: "Classement de la 3e étape ..." /
     # "1. Hugo Lemarchand ...")
-    last = _fact_box(bs, end - 1, stop)[0] + 1 if end > k else end
+    last = end
+    if k < end < stop and bs[end].strong is None:
+        last = _fact_box(bs, end - 1, stop)[0] + 1
     if end > k and (end == stop or bs[end].strong is not None or last > end):
         if end - k >= 2:
             return last

@@ -1079,7 +1079,7 @@ def _byline_line(b: _Block) -> bool:
     return _BYLINE_SHAPE.match(t) is not None or (b.f.words <= 8 and _BYLINE_MORE.match(t) is not None)
 
 
-_BYLINE_LABEL = re.compile(r"(?i:from|by|von|por|par|door|di|av|af|od|przez|tekst|text):")
+_BYLINE_LABEL = re.compile("(?:" + _BYLINE_WORD.pattern.removesuffix(r"\b") + "|(?i:from|text|tekst)):")
 """A byline's label on a line of its own over its names ("From:" / "Environment Agency, Department for
 ..."): the line under it is the byline's (:func:`~pipeline.boilerplate.classify._smooth`)."""
 _PARTICLE = r"(?-i:Ó|de|da|do|dos|das|del|van|von|der|den|di|la|le|bin|al)"
