@@ -372,6 +372,9 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     _adjacent_captions(bs, cfg.threshold)
     _markdown_captions(bs, cfg.threshold)
     _gallery_counters(bs, cfg.threshold)
+    _video_blocks(bs, cfg.threshold)
+    _kicker_captions(bs, cfg.threshold)
+    _calculators(bs, cfg.threshold)
     _menu_echoes(bs, cuts.data, cfg.threshold)
     _pull_quotes(bs, cfg.threshold)
     _read_also_teasers(bs, lo, hi, hi + 1 if from_html else max(hi + 1, cuts.tail), cfg.threshold)
@@ -397,6 +400,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     else:
         title_idx = _find_title(doc, bs, title_lo, cuts.rows, tables)
     if title_idx is not None and title_idx < lo and not from_html:
+        _byline_under_title(doc, bs, pack, title_idx, lo)
         _standfirst_under_title(bs, title_idx, lo)
     if title_idx is not None and title_idx <= lo and not from_html:
         _over_title(bs, title_idx, cfg.threshold)
@@ -482,11 +486,12 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
         return _dated(b) or named or _rule_category(b) == Category.BYLINE
 
     j, short = k, 0
-    # over the byline, a photo's caption ("'I never planned ...' ... Photograph: ...") may stand between, or a
-    # rating or two ("Leserwertung: ★★★★☆ 4,1/5 (212 Bewertungen)"); not a kicker, a teaser's ("Transport")
+    # over the byline, a photo's caption ("'I never planned ...' ... Photograph: ...") or an affiliate note
+    # ("When you purchase through links on our site, ...") may stand between, or a rating or two
+    # ("Leserwertung: ★★★★☆ 4,1/5 (212 Bewertungen)"); not a kicker, a teaser's ("Transport")
     while j + 1 < lo and not head_line(j):
         b = bs[j]
-        if _rule_category(b) == Category.CAPTION:
+        if _rule_category(b) in (Category.CAPTION, Category.ADVERTISEMENT):
             j += 1
         elif short < _UNDER_SF_LINES and _rating_line(b):
             j, short = j + 1, short + 1
@@ -971,6 +976,8 @@ def _teaser_over_article(bs: list[_Block], first: int, body: int) -> bool:
     def headline(b: _Block) -> bool:
         if not _headline_like(b) or _TOOL_LABEL.fullmatch(b.f.text) or _rating_line(b):
             return False  # (nor a review's "Our rating" / "4 out of 5 stars" / "Verdict")
+        if b.category == Category.CAPTION:
+            return False  # a caption the caption steps found ("Heartbreak: Leanne with Bramble, ...")
         if _rule_category(bs[b.index + 1]) != Category.CAPTION:
             return True
         under = bs[b.index + 2 : b.index + 2 + _UNDER_CREDIT]
@@ -1637,6 +1644,145 @@ def _gallery_counters(bs: list[_Block], threshold: float) -> None:
             b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/gallery-counter"
 
 
+_VIDEO_LABEL = re.compile(
+    r"(?:▶ ?)?(?:(?:watch|play|see|ver|guarda|bekijk|kijk)(?: the| il| de)? ?)?"
+    r"(?:video|vídeo|vidéo|wideo|filmpje)(?: ansehen| abspielen| afspelen)?:?|watch(?: now)?:?",
+    re.IGNORECASE,
+)
+"""A video player's label on a line of its own ("Video", "Watch", "▶ Play video", "Bekijk video")."""
+_VIDEO_LENGTH = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d\d(?: ?min)?")
+"""A video's length ("02:41", "1:02:41", "3:05 min")."""
+_VIDEO_TITLE_WORDS = 25
+"""Most words of a video's title under its label."""
+
+
+def _video_blocks(bs: list[_Block], threshold: float) -> None:
+    """A video player dumped as text: its label, its title and its length, in that order or the length
+    over the title ("Video" / "Riverbend bridge closure will add miles to morning commutes" / "02:41"):
+    the title goes as ``caption/video-title``, the label and the length as ``other/video-player``; a
+    headline or a paragraph between a label and a time ("Watch" / "Kick-off" / "15:30") is none, nor
+    is a timetable's entry without the label over it."""
+    n = len(bs)
+    for b in bs[: n - 2]:
+        if _VIDEO_LABEL.fullmatch(b.f.text) is None:
+            continue
+        one, two = bs[b.index + 1], bs[b.index + 2]
+        if _VIDEO_LENGTH.fullmatch(two.f.text):
+            title, length = one, two
+        elif _VIDEO_LENGTH.fullmatch(one.f.text):
+            title, length = two, one
+        else:
+            continue
+        if title.strong is not None or not 2 <= title.f.words <= _VIDEO_TITLE_WORDS or title.f.bullet:
+            continue
+        for x, cat, rule in (
+            (b, Category.OTHER, "other/video-player"),
+            (title, Category.CAPTION, "caption/video-title"),
+            (length, Category.OTHER, "other/video-player"),
+        ):
+            if x.strong is None and x.score < threshold:
+                x.score, x.category, x.rule = 0.8, cat, rule
+            elif x is title or x.strong is None:
+                x.category, x.rule = cat, rule
+
+
+_KICKER_CAPTION = re.compile(r"[A-Z][a-z'’-]+(?: [a-z'’-]+){0,2}: [A-Z\"'‘“].*[^.!?:;\"'’”)]")
+"""A tabloid's photo caption behind a kicker of one to three words, no full stop at its end
+("Heartbreak: Leanne with Bramble, the family's three-year-old cocker spaniel")."""
+_KICKER_CAPTION_WORDS = (8, 40)
+"""Fewest and most words of such a caption (a subheading with a colon is shorter)."""
+_LABEL_LINE = re.compile(r"[^:]{1,40}: \S")
+"""A line that starts with a label and a colon ("USA: Pro-Am, 1. Tag ...", "Letters to the editor: ...");
+with no full stop at its end, not a paragraph with a quotation ('The mum-of-two told the Clarion: "I just
+froze.')."""
+_BESIDE_CAPTION_WORDS = 12
+"""Fewest words of a paragraph of the article beside a tabloid's caption (:func:`_kicker_captions`)."""
+
+
+def _kicker_captions(bs: list[_Block], threshold: float) -> None:
+    """Photo captions as tabloids set them (:data:`_KICKER_CAPTION`), each on a line of its own between
+    the article's paragraphs or under the head's lines, none next to another: when the text holds two
+    of them at least, they go as ``caption/kicker`` ("Missing: Bramble was last seen in the garden of
+    the family home in Hindley" ... "Devastated: Alfie and Maisie with Bramble on holiday in Anglesey
+    last summer"). One alone may be a subheading; lines of a box side by side ("Where: ..." / "When:
+    ...") are no captions."""
+    n = len(bs)
+    found: list[_Block] = []
+    placed = 0  # of them, next to a paragraph of the article
+    for b in bs:
+        if b.strong is not None or b.weak or b.continues or b.f.bullet:
+            continue
+        lo_w, hi_w = _KICKER_CAPTION_WORDS
+        if not lo_w <= b.f.words <= hi_w or not b.f.stops or _KICKER_CAPTION.fullmatch(b.f.text) is None:
+            continue
+        near = [bs[i] for i in (b.index - 1, b.index + 1) if 0 <= i < n]
+        if any(_LABEL_LINE.match(x.f.text) is not None and not x.f.terminal for x in near):
+            continue  # a box's or a schedule's lines ("Europa: Championship, ..." / "USA: Pro-Am, ...")
+        found.append(b)
+        placed += any(x.strong is None and x.f.prose and x.f.words >= _BESIDE_CAPTION_WORDS for x in near)
+    if placed < 2:
+        return  # (a headline with its kicker, "From the editor: ...", and a teaser's, "Editorial: ...")
+    for b in found:
+        if b.score < threshold:
+            b.score = 0.8
+        b.category, b.rule = Category.CAPTION, "caption/kicker"
+
+
+_CALC_BUTTON = re.compile(
+    r"(?:re)?calculate(?: now| my payment| payment)?|get (?:my |your )?(?:estimate|results?)|"
+    r"(?:jetzt )?berechnen|calculer|calcular|calcola|bereken(?:en)?|oblicz",
+    re.IGNORECASE,
+)
+"""A calculator's button ("Calculate", "Get my estimate", "Berechnen")."""
+_CALC_HEADING = re.compile(
+    r"\b(?:calculator|rechner|calculateur|calculadora|calcolatore|rekenhulp|kalkulator)\b", re.IGNORECASE
+)
+"""A word of a calculator's heading ("Mortgage payment calculator", "Tilgungsrechner")."""
+_CALC_FIELD_WORDS = 6
+"""Most words of a calculator's heading, field label or value (:func:`_calculators`)."""
+_CALC_REACH = 12
+"""Most lines between a calculator's heading and its button."""
+_CALC_RESULT_WORDS = 12
+"""Most words of a result line under a calculator's button."""
+
+
+def _calculators(bs: list[_Block], threshold: float) -> None:
+    """A calculator dumped as text: its heading, its fields' labels and values, its button and the labels of
+    its results ("Mortgage payment calculator" / "Home price" / "Down payment" / ... / "Calculate" /
+    "Estimated monthly payment") go as ``other/calculator``: every line between the heading and the button
+    short (:data:`_CALC_FIELD_WORDS` words), no sentence; under the button, up to two short lines with no
+    full stop. A line "Calculate" alone (a recipe's step, a heading) needs the heading above it."""
+    n = len(bs)
+    for b in bs:
+        if _CALC_BUTTON.fullmatch(b.f.text) is None:
+            continue
+        top = None
+        for j in range(b.index - 1, max(-1, b.index - _CALC_REACH - 1), -1):
+            x = bs[j]
+            if x.f.words > _CALC_FIELD_WORDS or x.f.terminal or x.g.prose:
+                break
+            if _CALC_HEADING.search(x.f.text) is not None:
+                top = j
+                break
+        if top is None or b.index - top < 3:
+            continue
+        end = b.index
+        while end + 1 < min(n, b.index + 3):
+            x = bs[end + 1]
+            if (
+                x.f.words > _CALC_RESULT_WORDS
+                or x.f.terminal
+                or (x.g.prose and x.f.words > _CALC_FIELD_WORDS)
+            ):
+                break
+            end += 1
+        for x in bs[top : end + 1]:
+            if x.score < threshold:
+                x.score = 0.8
+            if x.strong is None:
+                x.category, x.rule = Category.OTHER, "other/calculator"
+
+
 def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: float) -> None:
     """The teaser headlines under a related-links heading in ``bs[lo:end]``, the region ``[lo, hi]``
     and what the article resumes with under it ("Lea también" /
@@ -1665,14 +1811,15 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
             if x.score >= threshold or x.continues or wrapped or not teaser(x):
                 break
             run.append(x)
-        # the article resumes under the list with a subheading, half as long as the teasers or shorter ("Ola
-        # de calor: estos son los estados que ..." / "¿Cuánto cuesta una pipa de agua? ..." / "Colonias del
-        # norte, las más afectadas" / its paragraph)
+        # the article resumes under the list with a subheading, three fifths as long as the teasers or
+        # shorter ("Ola de calor: estos son los estados que ..." / "¿Cuánto cuesta una pipa de agua? ..." /
+        # "Colonias del norte, las más afectadas" / its paragraph; "Alluvione, un anno dopo: nell'Appennino
+        # bolognese ancora 300 frane attive" / "Come è stata ricostruita la strada")
         if (
             len(run) >= 2
             and run[-1].index + 1 < len(bs)
             and bs[run[-1].index + 1].g.prose
-            and 2 * run[-1].f.words * (len(run) - 1) <= sum(x.f.words for x in run[:-1])
+            and 5 * run[-1].f.words * (len(run) - 1) <= 3 * sum(x.f.words for x in run[:-1])
         ):
             run.pop()
         after = bs[run[-1].index + 1] if run and run[-1].index + 1 < len(bs) else None
@@ -1796,6 +1943,31 @@ def _smooth(bs: list[_Block], threshold: float) -> None:
             b.score, b.category, b.rule = 0.6, box, f"{box.value}/context"
 
 
+def _byline_under_title(doc: Document, bs: list[_Block], pack: RulePack, title_idx: int, lo: int) -> None:
+    """The line right under the headline, above the article, that a head rule for bylines matches is
+    the byline, though the head zone ended above the headline (over a site's banner that reads as
+    prose, "WEATHER ALERT: Dense Fog Advisory for ..." / "National" / headline / "By HANNAH VOSS and
+    DERRICK OYELARAN Associated Press"): its category and author are the byline's."""
+    i = title_idx + 1
+    if i >= lo or bs[i].strong is not None or bs[i].continues:
+        return  # (a hard-wrapped headline's second line: "U.S. Regulators ... Hit" / "By Faulty ...")
+    b = bs[i]
+    for rule in pack.rules_for(_site(doc)):
+        if rule.category != Category.BYLINE or rule.zone != "head":
+            continue
+        if not (rule.min_words <= b.f.words <= rule.max_words):
+            continue
+        m = rule.regex.search(b.f.text)
+        if m is not None:
+            b.strong, b.match = rule, m
+            b.score, b.category, b.rule = 1.0, Category.BYLINE, rule.id
+            return
+
+
+_AGENCY_AFTER = re.compile(r"(?<=[a-zA-Z]),? (?:The )?(?:Associated Press|AP|Reuters|AFP)$")
+"""A wire agency after a byline's names ("By HANNAH VOSS and DERRICK OYELARAN Associated Press")."""
+
+
 def _author(
     doc: Document, bs: list[_Block], upto: int, title_idx: int | None, threshold: float
 ) -> str | None:
@@ -1813,7 +1985,9 @@ def _author(
                 written = _as_written(doc, b)
                 if len(written) == len(b.f.text):
                     name = written[b.match.start("author") : b.match.end("author")]
-                name = name.strip()
+                # (the agency after the names is no part of them: "HANNAH VOSS and DERRICK OYELARAN
+                # Associated Press")
+                name = _AGENCY_AFTER.sub("", name.strip())
                 author = None if _org_name(name) else name
     # an author named without "By", where no byline rule named one
     # (a byline's line under the standfirst may lie inside the region: "Helen Marsh, Retail Correspondent")
@@ -1903,6 +2077,10 @@ def _named_bio(bs: list[_Block], author: str, title_idx: int | None, threshold: 
         if name is None or not _BIO_VERB.match(text, len(name)):
             break
         bios += 1
+    if not bios and _role_bio(kept, names):
+        for x in kept[:2]:
+            x.score, x.category, x.rule = 1.0, Category.AUTHOR_BIO, "author_bio/named"
+        return
     if not bios or sum(b.f.words for b in kept[bios:] if b.g.prose) < _ARTICLE_ABOVE_WORDS:
         return  # no bio, or nothing of an article above it: the bio is the text ("Ravi Menon was born ...")
     for last in kept[:bios]:
@@ -1925,6 +2103,32 @@ def _named_bio(bs: list[_Block], author: str, title_idx: int | None, threshold: 
 
 _ROLE_WORDS = 4
 """Longest role line between an author box's name and the bio (:func:`_named_bio`)."""
+_BIO_ROLE = re.compile(
+    r"(jornalista|journalist(e|in)?|periodista|giornalista|reporter(in)?|rédact(eur|rice)|redakteur(in)?|"
+    r"redacteur|correspond(ent|ant|ante)|corresponsal|editor(a|in)?|writer|columnist|dziennikar(z|ka)|"
+    r"gazeteci|muhabir|reportère?)\b",
+    re.IGNORECASE,
+)
+"""A bio that opens with the author's trade, under the author's name ("Jornalista da secção Local. ...")."""
+
+
+def _role_bio(kept: list[_Block], names: list[str]) -> bool:
+    """Whether the text's last two kept blocks (``kept``: the kept blocks, last first) are an author box: one
+    of the authors' ``names`` alone on its line over a bio that opens with the author's trade ("Marta
+    Figueiredo" / "Jornalista da secção Local. Escreve sobre ambiente ..."), under the article's prose."""
+    if len(kept) < 2:
+        return False
+    bio, name = kept[0], kept[1]
+    return (
+        name.index == bio.index - 1
+        and bio.f.words <= _BIO_WORDS
+        and bio.f.terminal
+        and _BIO_ROLE.match(bio.f.text) is not None
+        and name.f.text.casefold() in {a.casefold() for a in names}
+        and sum(b.f.words for b in kept[2:] if b.g.prose) >= _ARTICLE_ABOVE_WORDS
+    )
+
+
 _CO_AUTHOR = re.compile(r"[A-ZÀ-Ý][\w.'’-]+( [A-ZÀ-Ý][\w.'’-]+){1,2}")
 """A co-author's name after the author's in a byline (two or three words in capitals)."""
 """Between the names of a byline's authors ("Jordan Vance, Aleksei Moroz", "Ana Ruiz y Luis Gil")."""

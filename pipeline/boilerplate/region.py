@@ -29,7 +29,7 @@ from pipeline.boilerplate.blocks import (
     _stems,
 )
 from pipeline.boilerplate.stopwords import _split
-from pipeline.boilerplate.title import _byline_line
+from pipeline.boilerplate.title import _SUMMARY_HEADING, _byline_line
 from pipeline.document import Category
 
 _FIGURES_ROW = re.compile(r"[^\W\d_]: ?\d[^:]{0,40}[^\W\d_]: ?\d")
@@ -843,15 +843,6 @@ _LEAD_WORDS = 25
 """Shortest paragraph that ends such a list: the article's lead."""
 
 
-_SUMMARY_HEADING = re.compile(
-    r"(key (takeaways|points|facts|findings)|at a glance|in brief|in short|the short version|what we know|"
-    r"the big picture|highlights|summary|tl;?dr|das wichtigste in kürze|en bref|l'essentiel|en resumen|"
-    r"lo esencial|in breve|in het kort|w skrócie|em resumo)[:.]?",
-    re.IGNORECASE,
-)
-"""The heading of an article's summary box over its first lines ("Key Takeaways", "At a glance")."""
-
-
 def _summary_heading(bs: list[_Block], lo: int) -> int:
     """``lo - 1`` when the line right over the region's first line is the heading of the article's summary
     box (:data:`_SUMMARY_HEADING`, no rule on it: "Key Takeaways" over its points, under the photo's
@@ -993,7 +984,8 @@ _READ_ALSO = re.compile(
     r"(te|le|les) recomendamos|"
     r"leia (mais|também)|veja (também|mais)|saiba mais|(notícias|matérias) relacionadas|"
     r"leggi anche|leggi (di )?più|articoli correlati|lire aussi|à lire aussi|(à )?lire également|"
-    r"sur le même sujet|articles liés|mehr zum thema|lesen sie auch|auch interessant|weitere artikel|"
+    r"sur le même sujet|articles liés|(lesen sie )?mehr zum thema|lesen sie auch|auch interessant|"
+    r"weitere artikel|"
     r"das könnte sie auch interessieren|czytaj (też|także|również|więcej)|zobacz (też|także|również)|"
     r"lees ook|zie ook|læs (også|mere)|läs (också|mer)|les (også|mer)|zum nachlesen|"
     r"(vea|ver|mira) también|(à )?voir aussi|lisez (aussi|également)|ler (mais|também)|"

@@ -361,8 +361,6 @@ def _find_title(
         break
     # else the region's first line, when it is a headline over the article's first prose; else walk
     # up from the region start over metadata lines (bylines, dates, reading time, captions)
-    if _region_headline(doc, bs, lo, lines) and (first_name is None or bs[lo].f.words >= _OVER_NAME_WORDS):
-        return lo
     skip = {
         Category.BYLINE,
         Category.READING_TIME,
@@ -374,6 +372,18 @@ def _find_title(
         Category.SITE_TEMPLATE,  # "Please turn on JavaScript to receive live updates."
         Category.COOKIE_NOTICE,  # a video's placeholder: "Deze video kan niet worden afgespeeld omdat ..."
     }
+    summary = _SUMMARY_HEADING.fullmatch(bs[lo].f.text) is not None if lo < len(bs) else False
+    if (
+        _region_headline(doc, bs, lo, lines)
+        and (first_name is None or bs[lo].f.words >= _OVER_NAME_WORDS)
+        and not summary  # (a summary box's heading under the head: "Key takeaways")
+    ):
+        # (not a box's heading under the page's headline, its byline and notices: "Live updates: Ice storm
+        # leaves ..." / "By Rachel Dunmore, ..." / "Our live coverage has ended" / "What we covered here")
+        page = _headline_above(bs, lo, bs[lo].f.words + _LONGER_BY, skip)
+        if page is not None and any(_rule_category(x) == Category.BYLINE for x in bs[page + 1 : lo]):
+            return page
+        return lo
     names: list[int] = []  # name-shaped lines walked over, nearest first: an author, a place, a headline
     word: int | None = None  # a one-word line walked over ("Burnout"): a headline over its author
     author_over_date = False  # the nearest name-shaped line stands over a byline, date ... line
@@ -418,6 +428,11 @@ def _find_title(
             # a byline that no rule took (its rule's zone ended at a kicker above it), or the authors' names
             # ("Johan Lindqvist and Maja Ekström")
             continue
+        if _SUMMARY_HEADING.fullmatch(b.f.text):
+            continue  # a summary box's heading over the article ("Key takeaways")
+        if i > 0 and _role_under_byline(b, bs[i - 1]):
+            stepped = True
+            continue  # the byline's role under it ("By Tom Hadley" / "Senior News Reporter")
         if _NAME_PLACE.fullmatch(b.f.text) and i + 1 < len(bs) and _dated(bs[i + 1]):
             continue  # the author and the place over the date ("Lukas Brändli, Bern" / "Publiziert: ...")
         if _over_credit(bs, i):
@@ -454,12 +469,37 @@ def _find_title(
             continue
         # a long headline over its date reads like a sentence but has no full stop ("Utrecht opent
         # grootste fietsenstalling van Europa op nieuwe locatie: 'Nog steeds te weinig plek'")
+        # (a tabloid's headline of thirty words, one line over its standfirst's: "Heartbroken mum begs for
+        # return of family's 'gentle' cocker spaniel snatched from garden ... to come home" / "Leanne ...")
+        sf = bs[i + 1] if i + 1 < lo else None
+        tabloid = (
+            stepped
+            and b.f.words <= _TABLOID_HEADLINE_WORDS
+            and b.f.chars <= _TABLOID_HEADLINE_CHARS
+            and b.f.prose
+            and not b.f.terminal
+            and not b.f.bullet
+            and not b.f.date
+            and b.f.link_ratio == 0
+            and not b.continues
+            and sf is not None
+            and sf.strong is None
+            and sf.f.prose  # (a tabloid's standfirst has no full stop either)
+            and not sf.continues
+        )
         long_one = (
             stepped
             and b.g.prose
-            and b.f.words <= _LONG_HEADLINE_WORDS
-            # its own paragraph, or run on only into lines that rules removed ("vandaag, 07:12")
-            and all(x.strong is not None for x in bs[max(0, i - 8) : i + 9] if x.g is b.g and x is not b)
+            and (
+                tabloid
+                or (
+                    b.f.words <= _LONG_HEADLINE_WORDS
+                    # its own paragraph, or run on only into lines that rules removed ("vandaag, 07:12")
+                    and all(
+                        x.strong is not None for x in bs[max(0, i - 8) : i + 9] if x.g is b.g and x is not b
+                    )
+                )
+            )
         )
         # a question over the article's byline or date ("Is the four-day week finally here?"),
         # not one right over an answer (an interview whose region starts below its question)
@@ -477,7 +517,7 @@ def _find_title(
             over = bs[i - 1]
             if over.strong is None and over.index not in lines and _is_headline(over) and over.f.words >= 3:
                 return over.index  # a short headline over its question standfirst
-        if _is_headline(b) or asks or (long_one and _is_headline(b, prose=True)):
+        if _is_headline(b) or asks or tabloid or (long_one and _is_headline(b, prose=True)):
             # the last item of a list of figures ("Sliced almonds" under "200 g sugar") is no headline;
             # a headline with a figure over a name is no such list ("Na jedno miejsce przypada 20 osób")
             over_standfirst = long_one and i > 0 and bs[i - 1].f.words >= 5 and _is_headline(bs[i - 1])
@@ -994,6 +1034,10 @@ _LIST_ITEM_MAX_WORDS = 10
 """A line this long is a list's last item under one line with a figure only when a second such line
 stands above ("200 g sugar" / "Sliced almonds"); alone, the line above is a breadcrumb's ("IPL 2024")."""
 
+_TABLOID_HEADLINE_WORDS = 35
+_TABLOID_HEADLINE_CHARS = 220
+"""Most words and characters of a headline that reads as prose, on a line of its own over its standfirst's
+line (:func:`_find_title`)."""
 _TITLE_REACH = 6
 """The headline is looked for among this many lines above the article that no rule removed (lines
 that rules removed as bylines, dates, captions, reading times or share buttons are stepped over)."""
@@ -1007,9 +1051,12 @@ _STANDFIRST_MIN_WORDS = 12
 
 _NAME = r"[A-ZÀ-ÝŁŚŻŹĆŃŠČŘŽĎŤŇŐŰİĞŞА-ЯЁ][\w.'-]+"
 _SITE = r"[\w-]+\.(com|net|org|de|at|ch|fr|es|it|pl|nl|co\.uk)"
-_BYLINE_SHAPE = re.compile(rf"((?i:by|von|por|par|przez|door)|di) ({_NAME}( {_NAME}){{0,3}}|{_SITE})$")
-"""A byline's shape ("Por Luciana Bertoia", "By Jane Doe", "di Marco Bianchi", "von tennisnet.com"; not
-a headline about "Di Maio"): never a headline."""
+_BYLINE_SHAPE = re.compile(
+    rf"((?i:by|von|por|par|przez|door)|di) ({_NAME}( {_NAME}){{0,3}}"
+    rf"|{_NAME}( {_NAME}){{1,3}} (and|&) {_NAME}( {_NAME}){{1,4}}|{_SITE})$"
+)
+"""A byline's shape ("Por Luciana Bertoia", "By Jane Doe", "di Marco Bianchi", "von tennisnet.com", "By
+HANNAH VOSS and DERRICK OYELARAN Associated Press"; not a headline about "Di Maio"): never a headline."""
 _BYLINE_MORE = re.compile(
     rf"(?i:edited|written|reported|compiled|produced|curated|words|interview) (?i:by) "
     rf"{_NAME}( {_NAME}){{0,3}}$"
@@ -1071,6 +1118,26 @@ def _long_first_headline(bs: list[_Block], lo: int) -> bool:
         and not (t[:1] in "\"'“„«‘‚" and t.rstrip("0123456789")[-1:] in "\"'”“»’")
         and not (lo > 0 and (up := bs[lo - 1]).strong is None and up.f.words >= 5 and _is_headline(up))
     )
+
+
+def _role_under_byline(b: _Block, above: _Block) -> bool:
+    """An author's role in Title Case right under the byline ("By Tom Hadley" / "Senior News Reporter"):
+    no name, though written as one."""
+    byline = _rule_category(above) == Category.BYLINE or _byline_line(above)
+    f = b.f
+    return (
+        byline and b.strong is None and not f.terminal and f.words <= 5 and _ROLE.search(f.text) is not None
+    )
+
+
+_SUMMARY_HEADING = re.compile(
+    r"(key (takeaways|points|facts|findings)|at a glance|in brief|in short|the short version|what we know|"
+    r"what we covered( here)?|the big picture|highlights|summary|tl;?dr|das wichtigste in kürze|en bref|"
+    r"l'essentiel|en resumen|lo esencial|in breve|in het kort|w skrócie|em resumo)[:.]?",
+    re.IGNORECASE,
+)
+"""The heading of an article's summary box over its first lines ("Key Takeaways", "At a glance"): no
+headline (:func:`_find_title`)."""
 
 
 def _byline_line(b: _Block) -> bool:
