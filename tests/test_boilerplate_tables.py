@@ -24,3 +24,11 @@ def test_the_lines_of_a_typeset_table_are_found() -> None:
 def test_the_same_lines_without_their_columns_are_no_table() -> None:
     text = f"{LEAD}\n\n" + "\n".join(" ".join(row.split()) for row in TABLE.splitlines()) + f"\n\n{CLOSE}"
     assert not _typeset_tables(document_of(text).text, lines_of(text)).lines
+
+
+def test_a_table_set_out_with_tabs_is_one_too() -> None:
+    # a box score dumped with tabs between its cells ("CLE\t0\t0\t2 ...")
+    tabbed = "\n".join("\t".join(line.split()) for line in TABLE.splitlines())
+    text = f"{LEAD}\n\n{tabbed}\n\n{CLOSE}"
+    assert "\t" in tabbed and "   " not in tabbed
+    assert sorted(_typeset_tables(document_of(text).text, lines_of(text)).lines) == [1, 2, 3, 4]

@@ -1837,6 +1837,8 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
             x.score, x.category, x.rule = 0.8, Category.RELATED_LINKS, "related_links/inherited"
 
 
+_AD_HEADLINE_WORDS = 20
+"""Most words of a native ad's headline between two lines that advertisement rules took (:func:`_smooth`)."""
 _RAIL_SUBHEADING_WORDS = 4
 """Longest line under a rail's teasers that is the article's next subheading ("Transit and shelters"); a
 longer one is the next item of the article's own list ("Ballet flats with white socks")."""
@@ -1885,9 +1887,13 @@ def _smooth(bs: list[_Block], threshold: float) -> None:
     bulleted product next to a shop button: a buying guide's, which stays; an ad's product name goes); so
     do two short lines between two lines that rules of one category took."""
     for b in bs[1:-1]:
-        if b.score >= threshold or b.g.prose or b.f.words > 10 or b.heading:
-            continue  # (nor a heading its writer marked: "### Our verdict" between two photos)
         prev, nxt = bs[b.index - 1], bs[b.index + 1]
+        # (a native ad's headline between its label and its source is longer: "Advertisement" / "These Are The
+        # Most Comfortable Walking Shoes For Seniors In 2024" / "Footwear Guide | Sponsored")
+        boxed = _rule_category(prev) == _rule_category(nxt) == Category.ADVERTISEMENT
+        longest = _AD_HEADLINE_WORDS if boxed and _headline_shaped(b.f) else 10
+        if b.score >= threshold or b.g.prose or b.f.words > longest or b.heading:
+            continue  # (nor a heading its writer marked: "### Our verdict" between two photos)
         if (_buy_button(prev) or _buy_button(nxt)) and b.f.bullet:
             continue  # a buying guide's product over its shop button ("1. Best overall: ...")
         if _interstitial(prev) or _interstitial(nxt):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pipeline.boilerplate.blocks import _Block
 
-_CELL_GAP = re.compile(r"\S {3,}\S")
+_CELL_GAP = re.compile(r"\S(?: {3,}|\t[\t ]*)\S")
 
 
 def _typeset(text: str, b: _Block) -> bool:
@@ -125,7 +125,7 @@ def _typeset_tables(text: str, bs: list[_Block]) -> _Tables:
     """
     # most texts have no two lines in cells: counted at C speed (an indentation adds at least as
     # many "   " as "\n   ", a gap inside a line one "   " more), else found in one pass
-    if text.count("   ") - text.count("\n   ") < 2:
+    if text.count("   ") - text.count("\n   ") + text.count("\t") - text.count("\n\t") < 2:
         return _Tables()
     gaps = [i for i in map(_match_start, _SPACES.finditer(text)) if i and not text[i - 1].isspace()]
     if len(gaps) < 2:
@@ -221,8 +221,8 @@ def _typeset_tables(text: str, bs: list[_Block]) -> _Tables:
     return _Tables(frozenset(lines), frozenset(headings))
 
 
-_SPACES = re.compile(r"   +(?=\S)")
-"""Three spaces or more before a character: :data:`_CELL_GAP` when a character precedes them (the
+_SPACES = re.compile(r"(?:   +|\t[\t ]*)(?=\S)")
+"""Three spaces or more, or a tab, before a character: :data:`_CELL_GAP` when a character precedes them (the
 literal prefix makes this search several times faster on wire copy, whose paragraphs are indented)."""
 _match_start = operator.methodcaller("start")
 

@@ -512,6 +512,11 @@ def _find_title(
         if stepped and b.g.prose and i > 0 and _two_sentences(bs[i - 1]):
             return i - 1  # a headline of two sentences over its standfirst, over the byline and date
         if asks and names:
+            # a question headline over its standfirst and the author's name over the date ("Who owns the last
+            # 50 feet?" / "Cities are finally starting to charge ..." / "Lena Marsh" / "Mar 3, 2024")
+            sf_between = names[0] == i + 2 and bs[i + 1].g.prose and bs[i + 1].strong is None
+            if len(names) == 1 and author_over_date and (names[0] == i + 1 or sf_between):
+                return i
             return fallback()  # a question teaser over an ad, then the headline "Bins Go Fortnightly"
         if asks and not _is_headline(b) and i > 0:
             over = bs[i - 1]
