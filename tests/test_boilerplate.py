@@ -1430,3 +1430,30 @@ def test_gallery_counters_of_one_total_go_with_or_without_spaces() -> None:
     assert not any("Volunteers" in t or "valley floor" in t for t in gone)
     recipe = _run("Pancakes\n\nMix the flour and the milk in a bowl until smooth.\n1/2\ncup of sugar\n1/2\n")
     assert not any(s.rule == "caption/gallery-counter" for s in recipe.removed)
+
+
+def test_a_tabloids_kicker_captions_go_but_a_boxs_labelled_lines_stay() -> None:
+    paragraphs = [
+        "A heartbroken mum has begged whoever took her family's beloved dog to bring him home, saying her "
+        "two children wait by the door every night.",
+        "Leanne Pritchard, 34, let three-year-old cocker spaniel Bramble into the back garden on Thursday "
+        "afternoon while she made the children's tea.",
+        "Police confirmed they were investigating and said officers were reviewing footage from doorbell "
+        "cameras on the street.",
+    ]
+    captions = [
+        "Missing: Bramble was last seen in the garden of the family home in Hindley",
+        "Devastated: Alfie and Maisie with Bramble on holiday in Anglesey last summer",
+    ]
+    text = "\n\n".join([paragraphs[0], captions[0], paragraphs[1], captions[1], paragraphs[2]])
+    doc = _run(text)
+    assert [s.rule for s in doc.removed] == ["caption/kicker", "caption/kicker"]
+    # the same lines two by two, a box of labelled facts between the paragraphs, stay
+    boxes = [
+        "Where: The Old Town Hall on Bridge Street, right next to the library",
+        "When: Saturday from ten in the morning until four in the afternoon",
+        "Where: The community centre on Mill Lane, behind the fire station",
+        "When: Sunday from noon until six in the evening, entry is free",
+    ]
+    text = "\n\n".join([paragraphs[0], *boxes[:2], paragraphs[1], *boxes[2:], paragraphs[2]])
+    assert not _run(text).removed

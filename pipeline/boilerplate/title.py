@@ -376,13 +376,10 @@ def _find_title(
     if (
         _region_headline(doc, bs, lo, lines)
         and (first_name is None or bs[lo].f.words >= _OVER_NAME_WORDS)
-        and not summary  # (a summary box's heading under the head: "Key takeaways")
+        # (not a summary box's heading under the head: "Live updates: Ice storm leaves ..." / "Our live
+        # coverage has ended" / "What we covered here")
+        and not summary
     ):
-        # (not a box's heading under the page's headline, its byline and notices: "Live updates: Ice storm
-        # leaves ..." / "By Rachel Dunmore, ..." / "Our live coverage has ended" / "What we covered here")
-        page = _headline_above(bs, lo, bs[lo].f.words + _LONGER_BY, skip)
-        if page is not None and any(_rule_category(x) == Category.BYLINE for x in bs[page + 1 : lo]):
-            return page
         return lo
     names: list[int] = []  # name-shaped lines walked over, nearest first: an author, a place, a headline
     word: int | None = None  # a one-word line walked over ("Burnout"): a headline over its author
@@ -430,9 +427,6 @@ def _find_title(
             continue
         if _SUMMARY_HEADING.fullmatch(b.f.text):
             continue  # a summary box's heading over the article ("Key takeaways")
-        if i > 0 and _role_under_byline(b, bs[i - 1]):
-            stepped = True
-            continue  # the byline's role under it ("By Tom Hadley" / "Senior News Reporter")
         if _NAME_PLACE.fullmatch(b.f.text) and i + 1 < len(bs) and _dated(bs[i + 1]):
             continue  # the author and the place over the date ("Lukas Brändli, Bern" / "Publiziert: ...")
         if _over_credit(bs, i):
@@ -1122,16 +1116,6 @@ def _long_first_headline(bs: list[_Block], lo: int) -> bool:
         and _CAPTION_MARKS.search(t) is None
         and not (t[:1] in "\"'“„«‘‚" and t.rstrip("0123456789")[-1:] in "\"'”“»’")
         and not (lo > 0 and (up := bs[lo - 1]).strong is None and up.f.words >= 5 and _is_headline(up))
-    )
-
-
-def _role_under_byline(b: _Block, above: _Block) -> bool:
-    """An author's role in Title Case right under the byline ("By Tom Hadley" / "Senior News Reporter"):
-    no name, though written as one."""
-    byline = _rule_category(above) == Category.BYLINE or _byline_line(above)
-    f = b.f
-    return (
-        byline and b.strong is None and not f.terminal and f.words <= 5 and _ROLE.search(f.text) is not None
     )
 
 
