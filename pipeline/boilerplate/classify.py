@@ -158,7 +158,9 @@ _AGENCIES = "Reuters?|AP|AFP|dpa|PA|UPI|EFE|ANSA|Xinhua|Anadolu|Bloomberg|Kyodo|
 _SIGN_OFF = re.compile(rf"[(\[]?({_AGENCIES})( ?/ ?({_AGENCIES}))*[)\]]?\.?$", re.IGNORECASE)
 """A news agency's sign-off under a wire story ("Reuters", "(AP)", "dpa/AFP"); not a photo credit
 ("Getty Images", "AP Photo", "REUTERS/Eva Manez")."""
-_CREDIT_CATS = ("caption/en/credit-line", _AGENCY_CREDIT)
+_FOR_OUTLET = "caption/en/for-outlet"
+"""The rule of a photo's credit that names the outlet it was taken for ("Jessica Tran for NPR")."""
+_CREDIT_CATS = ("caption/en/credit-line", _AGENCY_CREDIT, _FOR_OUTLET)
 _LABELLED_CREDITS = (
     "caption/de/foto",
     "caption/es/foto",
@@ -1442,7 +1444,10 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
                 nxt.score, nxt.category, nxt.rule = 1.0, Category.CAPTION, _SLASH_CREDIT
             continue
         nxt = bs[b.index + 1]
-        too_long = b.f.words > 45 or (b.g.prose and b.f.words > 30)
+        # (a long caption over a credit that names the outlet the photo was taken for: "A city crew applies a
+        # reflective coating ... The coating lowers ..." / "Jessica Tran for NPR")
+        for_outlet = nxt.strong is not None and nxt.strong.id == _FOR_OUTLET
+        too_long = b.f.words > 45 or (b.g.prose and b.f.words > 30 and not for_outlet)
         credit = nxt.category == Category.CAPTION or (
             nxt.strong is None and _INSTITUTION_CREDIT.fullmatch(nxt.f.text) is not None
         )

@@ -372,12 +372,14 @@ def _find_title(
         Category.SITE_TEMPLATE,  # "Please turn on JavaScript to receive live updates."
         Category.COOKIE_NOTICE,  # a video's placeholder: "Deze video kan niet worden afgespeeld omdat ..."
     }
-    summary = _SUMMARY_HEADING.fullmatch(bs[lo].f.text) is not None if lo < len(bs) else False
+    # (the region's first line is a summary box's heading, or its first point under it: "Key points:" / "A
+    # $4.2 million solar-powered desalination plant will treat saline bore water ...")
+    summary = lo < len(bs) and any(_SUMMARY_HEADING.fullmatch(x.f.text) for x in bs[max(0, lo - 1) : lo + 1])
     if (
         _region_headline(doc, bs, lo, lines)
         and (first_name is None or bs[lo].f.words >= _OVER_NAME_WORDS)
-        # (not a summary box's heading under the head: "Live updates: Ice storm leaves ..." / "Our live
-        # coverage has ended" / "What we covered here")
+        # (not a summary box's heading under the head, nor its first point: "Live updates: Ice storm leaves
+        # ..." / "Our live coverage has ended" / "What we covered here")
         and not summary
     ):
         return lo
@@ -421,7 +423,10 @@ def _find_title(
         if _TOOL_LABEL.fullmatch(b.f.text):
             stepped = True  # a tool no rule took ("Rezept drucken" over the recipe's story, "Our rating")
             continue
-        if _byline_line(b) or _authors_line(b.f.text):
+        # (not a headline in Title Case over the byline a rule took: "Smoky Roasted Tomato and White Bean
+        # Soup" / "By Carly Westbrook")
+        over_byline = i + 1 < len(bs) and _rule_category(bs[i + 1]) == Category.BYLINE
+        if _byline_line(b) or (_authors_line(b.f.text) and not over_byline):
             # a byline that no rule took (its rule's zone ended at a kicker above it), or the authors' names
             # ("Johan Lindqvist and Maja Ekström")
             continue
