@@ -463,7 +463,10 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
     k = i + 1  # (hard-wrapped: the standfirst's lines that continue its sentence go with it)
     while k + 1 < lo and bs[k].continues:
         k += 1
-    if sf.strong is not None or sf.weak or sf.f.bullet or sf.g.words < _TITLE_STANDFIRST_WORDS:
+    # (a weak rule's word in a standfirst of prose: "Dynamic paywalls, registration walls and newsletter
+    # funnels are doing the work ...")
+    weak = sf.weak and not (sf.g.prose and sf.f.words >= _WEAK_PROSE_WORDS)
+    if sf.strong is not None or weak or sf.f.bullet or sf.g.words < _TITLE_STANDFIRST_WORDS:
         return
     if (sf.f.date or _CLOCK.search(sf.f.text)) and not _LIFE_DATES.search(sf.f.text):
         # a date line no rule knew ("Posted 6:12 a.m. Apr 9, 2024 — Updated 8:40 a.m. ..."); not an obituary's
@@ -1793,8 +1796,10 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
     and what the article resumes with under it ("Lea también" /
     "Bruselas pide a España medidas urgentes ...", "READ MORE:" / "* Gisborne roads still ..."):
     the heading went by its rule, its short list of headlines goes with it; under any related-links
-    heading, so do two or more teaser cards (:func:`_teaser_cards`: a headline over its author's line)."""
-    for b in bs[lo:end]:
+    heading, so do two or more teaser cards (:func:`_teaser_cards`: a headline over its author's line). The
+    heading may stand right above the region, whose first line is then its teaser ("Bekijk ook" / "Van Tricht
+    na afloop: ...")."""
+    for b in bs[max(lo - 1, 0) : end]:
         if b.strong is None:
             continue
         # (a rail's heading a menu's rule took: "Trending")
@@ -1982,20 +1987,19 @@ _AGENCY_AFTER = re.compile(r"(?<=[a-zA-Z]),? (?:The )?(?:Associated Press|AP|Reu
 def _author(
     doc: Document, bs: list[_Block], upto: int, title_idx: int | None, threshold: float
 ) -> str | None:
-    """Step 5: the byline rule's ``author`` group (as written, not an organisation), else an author
-    named without "By" above block ``upto`` (:func:`_bare_byline`), whose line becomes the byline."""
+    """Step 5: the byline rule's ``author`` group (``author2``, ``author3`` ... in a rule's other
+    alternatives; as written, not an organisation), else an author named without "By" above block ``upto``
+    (:func:`_bare_byline`), whose line becomes the byline."""
     author = doc.author
     for b in bs:
         if b.category == Category.BYLINE and b.match is not None and author is None:
-            try:
-                name = b.match.group("author")
-            except IndexError:
-                name = None
-            if name:
+            group = next((k for k, v in b.match.groupdict().items() if k.startswith("author") and v), None)
+            if group is not None:
+                name = b.match.group(group)
                 # as written ("O’Brien"), where the normalised text maps onto it character for character
                 written = _as_written(doc, b)
                 if len(written) == len(b.f.text):
-                    name = written[b.match.start("author") : b.match.end("author")]
+                    name = written[b.match.start(group) : b.match.end(group)]
                 # (the agency after the names is no part of them: "HANNAH VOSS and DERRICK OYELARAN
                 # Associated Press")
                 name = _AGENCY_AFTER.sub("", name.strip())

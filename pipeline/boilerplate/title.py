@@ -381,8 +381,39 @@ def _find_title(
         # (not a summary box's heading under the head, nor its first point: "Live updates: Ice storm leaves
         # ..." / "Our live coverage has ended" / "What we covered here")
         and not summary
+        # (nor a teaser under a read-also heading over the region: "Bekijk ook" / "Van Tricht na afloop: ...")
+        and not (bs[lo].category == Category.RELATED_LINKS and bs[lo].score >= 0.5)
     ):
         return lo
+    # (a headline right over the region's first line makes that line its standfirst: "Crofting Numbers Fall" /
+    # "Why are young people leaving ...?"; not a series' number: "Episode 214")
+    over = bs[lo - 1] if 0 < lo <= len(bs) else None
+    headed = (
+        over is not None
+        and over.strong is None
+        and over.f.words >= _HEADED_WORDS
+        and _is_headline(over)
+        and _NUMBER_KICKER.fullmatch(over.f.text) is None
+    )
+    # a question headline that the region took in as its lead, over the head's date or byline ("Why does a bus
+    # lane take seven years?" / "March 6, 2024"); not a question over the answer under it
+    if (
+        lo + 1 < len(bs)
+        and _question_headline(bs[lo])
+        and bs[lo].strong is None
+        and not headed
+        and _rule_category(bs[lo + 1]) in (Category.BYLINE, Category.OTHER, Category.READING_TIME)
+    ):
+        return lo
+    if lo + 2 < len(bs) and _two_sentences(bs[lo]) and not summary and not headed:
+        # a headline of two sentences that the region took in, over its standfirst and the byline ("The
+        # "Reject all" button is getting harder to find. Regulators say that has to change." / "A sweep of
+        # 1,200 websites ..." / "By Helena Marsh, Technology Correspondent")
+        second, third = bs[lo + 1], bs[lo + 2]
+        if _rule_category(second) == Category.BYLINE or (
+            second.g.prose and _rule_category(third) == Category.BYLINE
+        ):
+            return lo
     names: list[int] = []  # name-shaped lines walked over, nearest first: an author, a place, a headline
     word: int | None = None  # a one-word line walked over ("Burnout"): a headline over its author
     author_over_date = False  # the nearest name-shaped line stands over a byline, date ... line
@@ -419,6 +450,8 @@ def _find_title(
             if b.category in skip or tool or _TOOL_LABEL.match(b.f.text):
                 stepped = True  # "17 Kommentare", "Comentarios", "Print", "Email" under the headline
                 continue
+            if i == lo - 1 and b.category == bs[lo].category == Category.RELATED_LINKS:
+                continue  # a read-also heading over its teaser, which the region starts with ("Bekijk ook")
             return fallback()
         if _TOOL_LABEL.fullmatch(b.f.text):
             stepped = True  # a tool no rule took ("Rezept drucken" over the recipe's story, "Our rating")
@@ -598,6 +631,9 @@ def _find_title(
                 and not (up.f.words <= _PATH_WORDS and _PATH_STEP.search(up.f.text))
                 # (not a menu's row over the headline: "País Mundo Política Economia Cultura Desporto")
                 and not _menu_row(up, below)
+                # (nor a kicker that the headline repeats: "FIRST ALERT WEATHER DAY" / "First Alert Weather
+                # Day Thursday: Heavy rain and gusty winds, ...")
+                and not b.f.text.casefold().startswith(up.f.text.casefold())
             ):
                 return up.index
             if first_name is not None and b.f.words < _OVER_NAME_WORDS:
@@ -1038,6 +1074,9 @@ _LIST_ITEM_MAX_WORDS = 10
 """A line this long is a list's last item under one line with a figure only when a second such line
 stands above ("200 g sugar" / "Sliced almonds"); alone, the line above is a breadcrumb's ("IPL 2024")."""
 
+_HEADED_WORDS = 3
+"""Fewest words of a headline right over the region's first line, which is then no headline
+(:func:`_find_title`)."""
 _TABLOID_HEADLINE_WORDS = 35
 _TABLOID_HEADLINE_CHARS = 220
 """Most words and characters of a headline that reads as prose, on a line of its own over its standfirst's
