@@ -394,6 +394,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
                 "navigation/over-box",
             )
     # 5. title and byline
+    if not from_html:
+        _late_head_lines(doc, bs, pack, title_lo)
     h1 = _markdown_title(doc, bs, title_lo)
     if h1 is not None:
         title_idx: int | None = h1
@@ -443,6 +445,11 @@ _LIFE_DATES = re.compile(
     re.IGNORECASE,
 )
 """An obituary's life dates, born ... died ..., in the packs' languages."""
+_UNDER_SF_CATEGORIES = frozenset(
+    {Category.CAPTION, Category.ADVERTISEMENT, Category.SHARE_WIDGET, Category.OTHER, Category.READING_TIME}
+)
+"""The rules' lines that may stand between a standfirst and its byline (:func:`_standfirst_under_title`): a
+photo's caption, an affiliate note, the article's tools ("Lyt til artiklen"), a note or the reading time."""
 _UNDER_SF_LINES = 2
 """Most rating lines between a standfirst and its byline that :func:`_standfirst_under_title` passes."""
 
@@ -491,12 +498,12 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
         return _dated(b) or named or _rule_category(b) == Category.BYLINE
 
     j, short = k, 0
-    # over the byline, a photo's caption ("'I never planned ...' ... Photograph: ...") or an affiliate note
-    # ("When you purchase through links on our site, ...") may stand between, or a rating or two
-    # ("Leserwertung: ★★★★☆ 4,1/5 (212 Bewertungen)"); not a kicker, a teaser's ("Transport")
+    # over the byline, a photo's caption ("'I never planned ...' ... Photograph: ..."), an affiliate note
+    # ("When you purchase through links on our site, ...") or the article's tools may stand between, or a
+    # rating or two ("Leserwertung: ★★★★☆ 4,1/5 (212 Bewertungen)"); not a kicker, a teaser's ("Transport")
     while j + 1 < lo and not head_line(j):
         b = bs[j]
-        if _rule_category(b) in (Category.CAPTION, Category.ADVERTISEMENT):
+        if _rule_category(b) in _UNDER_SF_CATEGORIES:
             j += 1
         elif short < _UNDER_SF_LINES and _rating_line(b):
             j, short = j + 1, short + 1
@@ -1959,6 +1966,43 @@ def _smooth(bs: list[_Block], threshold: float) -> None:
             b.score, b.category, b.rule = 0.6, box, f"{box.value}/context"
 
 
+_LATE_HEAD_LINES = 8
+"""Most lines over the region that :func:`_late_head_lines` reads."""
+
+
+def _head_rule(doc: Document, pack: RulePack, b: _Block) -> tuple[Rule, re.Match[str]] | None:
+    """The first head rule of the head's metadata, a byline's or a date line's, that matches ``b``."""
+    for rule in pack.rules_for(_site(doc)):
+        if rule.zone != "head" or not (rule.category == Category.BYLINE or rule.date_line):
+            continue
+        if not (rule.min_words <= b.f.words <= rule.max_words):
+            continue
+        m = rule.regex.search(b.f.text)
+        if m is not None:
+            return rule, m
+    return None
+
+
+def _late_head_lines(doc: Document, bs: list[_Block], pack: RulePack, lo: int) -> None:
+    """Step 5: the head's byline and date right over the region, under the head zone's end (over a lead
+    photo's caption that reads as prose: "Et kørekort koster i dag ..." / "Af Mads Ejlersen" / "I dag kl.
+    06.00" / "Opdateret i dag kl. 08.41" / the article): read up from the region over the lines that rules
+    took, each line no rule took that a head rule for bylines or dates matches is the byline or the date;
+    the first line that none matches ends the reading."""
+    for i in range(lo - 1, max(-1, lo - 1 - _LATE_HEAD_LINES), -1):
+        b = bs[i]
+        if b.strong is not None:
+            continue
+        if b.continues or (b.g.prose and b.f.terminal):
+            return
+        found = _head_rule(doc, pack, b)
+        if found is None:
+            return
+        b.strong, match = found
+        b.match = match if b.strong.category == Category.BYLINE else None
+        b.score, b.category, b.rule = max(b.score, 1.0), b.strong.category, b.strong.id
+
+
 def _byline_under_title(doc: Document, bs: list[_Block], pack: RulePack, title_idx: int, lo: int) -> None:
     """The line right under the headline, above the article, that a head rule for bylines matches is
     the byline, though the head zone ended above the headline (over a site's banner that reads as
@@ -2045,7 +2089,8 @@ _BIO_VERB = re.compile(
     r"(è|era) (un|una|giornalista|redattore|redattrice|corrispondente|inviato|inviata)\b|"
     r"scrive (per|di|su)\b|"
     r"(jest|był|była) (dziennikarzem|dziennikarką|reporterem|reporterką|redaktorem|redaktorką|publicystą)\b|"
-    r"(is|was) (journalist|verslaggever|redacteur|correspondent|verslaggeefster)\b|schrijft (over|voor)\b|"
+    r"(is|was) \w*(journaliste?|verslaggever|redacteur|redactrice|correspondente?|verslaggeefster)\b|"
+    r"schrijft (over|voor)\b|"
     r"scrie (despre|pentru|la)\b|(este|a fost) (jurnalist|reporter|redactor|editor|corespondent)\w*\b|"
     r"lucrează (la|pentru|ca)\b|píše (o|pro)\b|pracuje (v|pro|jako)\b|"
     r"je (redaktor|redaktorka|reportér|reportérka|novinář|novinářka|zpravodaj|zpravodajka)\b)",

@@ -776,6 +776,12 @@ def _headline_above(bs: list[_Block], i: int, words: int, skip: set[Category]) -
             continue  # the author's name or the date, no rule took ("Eleanor Vance", "Posted on ...")
         if x.f.words == 1 and (x.f.text.isupper() or x.f.text.islower()):
             continue  # a kicker ("INTERVIEW", "ИНТЕРВЬЮ") or a counter's label ("3.409" / "letture")
+        up = bs[j - 1] if j > 0 else None
+        if x.g.prose and up is not None and up.strong is None and _is_headline(up) and up.f.words >= words:
+            return (
+                j - 1
+            )  # the headline over its standfirst ("... preview: Team news, kick-off time, ..." / "Team
+            # news, stats and prediction ahead of ...")
         return None
     return None
 
