@@ -545,7 +545,7 @@ def _is_headline(b: _Block, prose: bool = False) -> bool:
         and not (_CRUMB_MARKS.intersection(b.f.text) and _CRUMBS.search(b.f.text))
         and not (" - " in b.f.text and _DASH_PATH.fullmatch(b.f.text))
         and len(_QUANTITY.findall(b.f.text)) < _LISTED_QUANTITIES
-        and (not b.f.terminal or sentences or _exclaimed(b))
+        and (not b.f.terminal or sentences)
         and not b.f.date
         and (prose or not b.g.prose or sentences)
         and not _detail_line(b)
@@ -558,9 +558,17 @@ _EXCLAIMED_WORDS = 4
 
 def _exclaimed(b: _Block) -> bool:
     """A tabloid's headline of one sentence that ends in an exclamation mark ("Enkeltrick-Bande tappt in
-    Oma-Falle!"), four words or more: no button's ("Jetzt abonnieren!")."""
+    Oma-Falle!"), four words or more: no button's ("Jetzt abonnieren!"). Only over its standfirst
+    (:func:`~pipeline.boilerplate.title._find_title`): a first line that exclaims is as often the text's
+    own ("Ihr kennt es sicher auch!")."""
     t = b.f.text
-    return t.endswith("!") and b.f.words >= _EXCLAIMED_WORDS and _INNER_END.search(t[:-1]) is None
+    return (
+        t.endswith("!")
+        and b.f.words >= _EXCLAIMED_WORDS
+        and _headline_shaped(b.f, _EXCLAIMED_WORDS)
+        and not b.g.prose
+        and _INNER_END.search(t[:-1]) is None
+    )
 
 
 _INNER_END = re.compile(r"[.!?](?:\s|$)")

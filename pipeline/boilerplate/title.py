@@ -20,6 +20,7 @@ from pipeline.boilerplate.blocks import (
     _Block,
     _data_like,
     _date_line,
+    _exclaimed,
     _is_headline,
     _open_end,
     _rule_category,
@@ -622,7 +623,7 @@ def _find_title(
                 and up.strong is None
                 and up.index not in lines
                 and not ((wrapped_doc or lines or rows) and _typeset(doc.text, up))  # a table's row
-                and (_is_headline(up) or _question_headline(up))
+                and (_is_headline(up) or _question_headline(up) or _exclaimed(up))
                 and up.f.words >= 4
                 and (up.f.words > b.f.words or b.f.words >= _STANDFIRST_MIN_WORDS)
                 and not _NAME_LINE.match(up.f.text)  # a kicker ("Thunder Bay") over a long headline
