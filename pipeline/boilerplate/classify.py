@@ -1661,10 +1661,10 @@ def _gallery_counters(bs: list[_Block], threshold: float) -> None:
 
 _VIDEO_LABEL = re.compile(
     r"(?:▶ ?)?(?:(?:watch|play|see|ver|guarda|bekijk|kijk)(?: the| il| de)? ?)?"
-    r"(?:video|vídeo|vidéo|wideo|filmpje)(?: ansehen| abspielen| afspelen)?:?|watch(?: now)?:?",
+    r"(?:video|vídeo|vidéo|wideo|filmpje)(?: ansehen| abspielen| afspelen)?:?",
     re.IGNORECASE,
 )
-"""A video player's label on a line of its own ("Video", "Watch", "▶ Play video", "Bekijk video")."""
+"""A video player's label on a line of its own ("Video", "▶ Play video", "Watch video", "Bekijk video")."""
 _VIDEO_LENGTH = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d\d(?: ?min)?")
 """A video's length ("02:41", "1:02:41", "3:05 min")."""
 _VIDEO_TITLE_WORDS = 25
@@ -1675,8 +1675,7 @@ def _video_blocks(bs: list[_Block], threshold: float) -> None:
     """A video player dumped as text: its label, its title and its length, in that order or the length
     over the title ("Video" / "Riverbend bridge closure will add miles to morning commutes" / "02:41"):
     the title goes as ``caption/video-title``, the label and the length as ``other/video-player``; a
-    headline or a paragraph between a label and a time ("Watch" / "Kick-off" / "15:30") is none, nor
-    is a timetable's entry without the label over it."""
+    timetable's entry without the label over it ("Kick-off" / "15:30") is none."""
     n = len(bs)
     for b in bs[: n - 2]:
         if _VIDEO_LABEL.fullmatch(b.f.text) is None:
@@ -1716,11 +1715,11 @@ _BESIDE_CAPTION_WORDS = 12
 
 def _kicker_captions(bs: list[_Block], threshold: float) -> None:
     """Photo captions as tabloids set them (:data:`_KICKER_CAPTION`), each on a line of its own between
-    the article's paragraphs or under the head's lines, none next to another: when the text holds two
-    of them at least, they go as ``caption/kicker`` ("Missing: Bramble was last seen in the garden of
-    the family home in Hindley" ... "Devastated: Alfie and Maisie with Bramble on holiday in Anglesey
-    last summer"). One alone may be a subheading; lines of a box side by side ("Where: ..." / "When:
-    ...") are no captions."""
+    the article's paragraphs or under the head's lines, none next to another labelled line: when two of
+    them at least stand beside a paragraph of the article, they all go as ``caption/kicker`` ("Missing:
+    Bramble was last seen in the garden of the family home in Hindley" ... "Devastated: Alfie and Maisie
+    with Bramble on holiday in Anglesey last summer"). One alone may be a subheading; lines of a box side
+    by side ("Where: ..." / "When: ...") are no captions."""
     n = len(bs)
     found: list[_Block] = []
     placed = 0  # of them, next to a paragraph of the article

@@ -360,8 +360,6 @@ def _find_title(
             promoted = _headline_under_promo(bs, b.index, lo)
             return b.index if promoted is None else promoted
         break
-    # else the region's first line, when it is a headline over the article's first prose; else walk
-    # up from the region start over metadata lines (bylines, dates, reading time, captions)
     skip = {
         Category.BYLINE,
         Category.READING_TIME,
@@ -373,6 +371,8 @@ def _find_title(
         Category.SITE_TEMPLATE,  # "Please turn on JavaScript to receive live updates."
         Category.COOKIE_NOTICE,  # a video's placeholder: "Deze video kan niet worden afgespeeld omdat ..."
     }
+    # else the region's first line, when it is a headline over the article's first prose; else walk
+    # up from the region start over metadata lines (bylines, dates, reading time, captions)
     # (the region's first line is a summary box's heading, or its first point under it: "Key points:" / "A
     # $4.2 million solar-powered desalination plant will treat saline bore water ...")
     summary = lo < len(bs) and any(_SUMMARY_HEADING.fullmatch(x.f.text) for x in bs[max(0, lo - 1) : lo + 1])
@@ -388,13 +388,13 @@ def _find_title(
         return lo
     # (a headline right over the region's first line makes that line its standfirst: "Crofting Numbers Fall" /
     # "Why are young people leaving ...?"; not a series' number: "Episode 214")
-    over = bs[lo - 1] if 0 < lo <= len(bs) else None
+    above_lo = bs[lo - 1] if 0 < lo <= len(bs) else None
     headed = (
-        over is not None
-        and over.strong is None
-        and over.f.words >= _HEADED_WORDS
-        and _is_headline(over)
-        and _NUMBER_KICKER.fullmatch(over.f.text) is None
+        above_lo is not None
+        and above_lo.strong is None
+        and above_lo.f.words >= _HEADED_WORDS
+        and _is_headline(above_lo)
+        and _NUMBER_KICKER.fullmatch(above_lo.f.text) is None
     )
     # a question headline that the region took in as its lead, over the head's date or byline ("Why does a bus
     # lane take seven years?" / "March 6, 2024"); not a question over the answer under it
@@ -777,12 +777,11 @@ def _headline_above(bs: list[_Block], i: int, words: int, skip: set[Category]) -
             continue  # the author's name or the date, no rule took ("Eleanor Vance", "Posted on ...")
         if x.f.words == 1 and (x.f.text.isupper() or x.f.text.islower()):
             continue  # a kicker ("INTERVIEW", "ИНТЕРВЬЮ") or a counter's label ("3.409" / "letture")
+        # the headline over its standfirst ("... preview: Team news, kick-off time, ..." / "Team news, stats
+        # and prediction ahead of ...")
         up = bs[j - 1] if j > 0 else None
         if x.g.prose and up is not None and up.strong is None and _is_headline(up) and up.f.words >= words:
-            return (
-                j - 1
-            )  # the headline over its standfirst ("... preview: Team news, kick-off time, ..." / "Team
-            # news, stats and prediction ahead of ...")
+            return j - 1
         return None
     return None
 
