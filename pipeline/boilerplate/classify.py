@@ -1969,10 +1969,13 @@ _LATE_HEAD_LINES = 8
 """Most lines over the region that :func:`_late_head_lines` reads."""
 
 
-def _head_rule(doc: Document, pack: RulePack, b: _Block) -> tuple[Rule, re.Match[str]] | None:
-    """The first head rule of the head's metadata, a byline's or a date line's, that matches ``b``."""
+def _head_rule(
+    doc: Document, pack: RulePack, b: _Block, dates: bool = True
+) -> tuple[Rule, re.Match[str]] | None:
+    """The first head rule of the head's metadata that matches ``b``: a byline's, or (``dates``) a date
+    line's."""
     for rule in pack.rules_for(_site(doc)):
-        if rule.zone != "head" or not (rule.category == Category.BYLINE or rule.date_line):
+        if rule.zone != "head" or not (rule.category == Category.BYLINE or (dates and rule.date_line)):
             continue
         if not (rule.min_words <= b.f.words <= rule.max_words):
             continue
@@ -1999,7 +2002,7 @@ def _late_head_lines(doc: Document, bs: list[_Block], pack: RulePack, lo: int) -
             return
         b.strong, match = found
         b.match = match if b.strong.category == Category.BYLINE else None
-        b.score, b.category, b.rule = max(b.score, 1.0), b.strong.category, b.strong.id
+        b.score, b.category, b.rule = 1.0, b.strong.category, b.strong.id
 
 
 def _byline_under_title(doc: Document, bs: list[_Block], pack: RulePack, title_idx: int, lo: int) -> None:
@@ -2010,17 +2013,11 @@ def _byline_under_title(doc: Document, bs: list[_Block], pack: RulePack, title_i
     i = title_idx + 1
     if i >= lo or bs[i].strong is not None or bs[i].continues:
         return  # (a hard-wrapped headline's second line: "U.S. Regulators ... Hit" / "By Faulty ...")
-    b = bs[i]
-    for rule in pack.rules_for(_site(doc)):
-        if rule.category != Category.BYLINE or rule.zone != "head":
-            continue
-        if not (rule.min_words <= b.f.words <= rule.max_words):
-            continue
-        m = rule.regex.search(b.f.text)
-        if m is not None:
-            b.strong, b.match = rule, m
-            b.score, b.category, b.rule = 1.0, Category.BYLINE, rule.id
-            return
+    found = _head_rule(doc, pack, bs[i], dates=False)
+    if found is not None:
+        b = bs[i]
+        b.strong, b.match = found
+        b.score, b.category, b.rule = 1.0, Category.BYLINE, b.strong.id
 
 
 _AGENCY_AFTER = re.compile(r"(?<=[a-zA-Z]),? (?:The )?(?:Associated Press|AP|Reuters|AFP)$")
