@@ -977,7 +977,8 @@ def _undated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
 _INLINE_TEASERS = 6
 """At most this many teaser headlines under a related-links heading inside the article."""
 _READ_ALSO = re.compile(
-    r"(read|read (more|also|next)|also read|see also|related( (stories|articles|coverage|reading|content|news))?|"
+    r"(read|read (more|also|next)|also read|see also|"
+    r"related( (stories|articles|coverage|reading|content|news))?|"
     r"more on this( story| topic)?|recommended reading|you (may|might) also like|"
     r"lea (también|más)|lee (también|más)|"
     r"(notas?|noticias?|artículos?) relacionad[ao]s?|relacionad[ao]s|"
