@@ -404,7 +404,6 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     else:
         title_idx = _find_title(doc, bs, title_lo, cuts.rows, tables)
     if title_idx is not None and title_idx < lo and not from_html:
-        _byline_under_title(doc, bs, pack, title_idx, lo)
         _standfirst_under_title(bs, title_idx, lo)
     if title_idx is not None and title_idx <= lo and not from_html:
         _over_title(bs, title_idx, cfg.threshold)
@@ -1694,13 +1693,11 @@ def _video_blocks(bs: list[_Block], threshold: float) -> None:
             (title, Category.CAPTION, "caption/video-title"),
             (length, Category.OTHER, "other/video-player"),
         ):
-            if x.strong is None and x.score < threshold:
-                x.score, x.category, x.rule = 0.8, cat, rule
-            elif x is title or x.strong is None:
-                x.category, x.rule = cat, rule
+            if x.strong is None:  # (a line a rule took keeps its rule's class: "02:41" as a date)
+                x.score, x.category, x.rule = max(x.score, 0.8), cat, rule
 
 
-_KICKER_CAPTION = re.compile(r"[A-Z][a-z'’-]+(?: [a-z'’-]+){0,2}: [A-Z\"'‘“].*[^.!?:;\"'’”)]")
+_KICKER_CAPTION = re.compile(r"[A-ZÀ-Ý][a-zß-ÿ'’-]+(?: [a-zß-ÿ'’-]+){0,2}: [A-ZÀ-Ý\"'‘“«„].*[^.!?:;\"'’”»)]")
 """A tabloid's photo caption behind a kicker of one to three words, no full stop at its end
 ("Heartbreak: Leanne with Bramble, the family's three-year-old cocker spaniel")."""
 _KICKER_CAPTION_WORDS = (8, 40)
@@ -1969,14 +1966,19 @@ _LATE_HEAD_LINES = 8
 """Most lines over the region that :func:`_late_head_lines` reads."""
 
 
-def _head_rule(
-    doc: Document, pack: RulePack, b: _Block, dates: bool = True
-) -> tuple[Rule, re.Match[str]] | None:
-    """The first head rule of the head's metadata that matches ``b``: a byline's, or (``dates``) a date
-    line's."""
-    for rule in pack.rules_for(_site(doc)):
-        if rule.zone != "head" or not (rule.category == Category.BYLINE or (dates and rule.date_line)):
-            continue
+def _head_rule(doc: Document, pack: RulePack, b: _Block) -> tuple[Rule, re.Match[str]] | None:
+    """The first head rule of the head's metadata, a byline's or a date line's, active on ``doc``'s site,
+    that matches ``b`` (the rules picked once per pack and set of active rules, as :func:`_banner_rules`)."""
+    index, active = _rule_plan(pack, _site(doc))
+    key = ("head_meta", active)
+    rules: tuple[Rule, ...] | None = pack.memo.get(key)
+    if rules is None:
+        rules = pack.memo[key] = tuple(
+            r
+            for i, r in enumerate(index.rules)
+            if active >> i & 1 and r.zone == "head" and (r.category == Category.BYLINE or r.date_line)
+        )
+    for rule in rules:
         if not (rule.min_words <= b.f.words <= rule.max_words):
             continue
         m = rule.regex.search(b.f.text)
@@ -1988,9 +1990,10 @@ def _head_rule(
 def _late_head_lines(doc: Document, bs: list[_Block], pack: RulePack, lo: int) -> None:
     """Step 5: the head's byline and date right over the region, under the head zone's end (over a lead
     photo's caption that reads as prose: "Et kørekort koster i dag ..." / "Af Mads Ejlersen" / "I dag kl.
-    06.00" / "Opdateret i dag kl. 08.41" / the article): read up from the region over the lines that rules
-    took, each line no rule took that a head rule for bylines or dates matches is the byline or the date;
-    the first line that none matches ends the reading."""
+    06.00" / "Opdateret i dag kl. 08.41" / the article; under a headline whose site banner over it read as
+    the head's first prose: "By HANNAH VOSS and DERRICK OYELARAN Associated Press"): read up from the region
+    over the lines that rules took, each line no rule took that a head rule for bylines or dates matches is
+    the byline or the date; the first line that none matches ends the reading."""
     for i in range(lo - 1, max(-1, lo - 1 - _LATE_HEAD_LINES), -1):
         b = bs[i]
         if b.strong is not None:
@@ -2003,21 +2006,6 @@ def _late_head_lines(doc: Document, bs: list[_Block], pack: RulePack, lo: int) -
         b.strong, match = found
         b.match = match if b.strong.category == Category.BYLINE else None
         b.score, b.category, b.rule = 1.0, b.strong.category, b.strong.id
-
-
-def _byline_under_title(doc: Document, bs: list[_Block], pack: RulePack, title_idx: int, lo: int) -> None:
-    """The line right under the headline, above the article, that a head rule for bylines matches is
-    the byline, though the head zone ended above the headline (over a site's banner that reads as
-    prose, "WEATHER ALERT: Dense Fog Advisory for ..." / "National" / headline / "By HANNAH VOSS and
-    DERRICK OYELARAN Associated Press"): its category and author are the byline's."""
-    i = title_idx + 1
-    if i >= lo or bs[i].strong is not None or bs[i].continues:
-        return  # (a hard-wrapped headline's second line: "U.S. Regulators ... Hit" / "By Faulty ...")
-    found = _head_rule(doc, pack, bs[i], dates=False)
-    if found is not None:
-        b = bs[i]
-        b.strong, b.match = found
-        b.score, b.category, b.rule = 1.0, Category.BYLINE, b.strong.id
 
 
 _AGENCY_AFTER = re.compile(r"(?<=[a-zA-Z]),? (?:The )?(?:Associated Press|AP|Reuters|AFP)$")
