@@ -552,29 +552,6 @@ def _is_headline(b: _Block, prose: bool = False) -> bool:
     )
 
 
-_EXCLAIMED_WORDS = 4
-"""Fewest words of a tabloid's headline that ends in an exclamation mark (:func:`_exclaimed`)."""
-
-
-def _exclaimed(b: _Block) -> bool:
-    """A tabloid's headline of one sentence that ends in an exclamation mark ("Enkeltrick-Bande tappt in
-    Oma-Falle!"), four words or more: no button's ("Jetzt abonnieren!"). Only over its standfirst
-    (:func:`~pipeline.boilerplate.title._find_title`): a first line that exclaims is as often the text's
-    own ("Ihr kennt es sicher auch!")."""
-    t = b.f.text
-    return (
-        t.endswith("!")
-        and b.f.words >= _EXCLAIMED_WORDS
-        and _headline_shaped(b.f, _EXCLAIMED_WORDS)
-        and not b.g.prose
-        and _INNER_END.search(t[:-1]) is None
-    )
-
-
-_INNER_END = re.compile(r"[.!?](?:\s|$)")
-"""A sentence's end inside a line."""
-
-
 _QUANTITY = re.compile(
     r"\d+([.,/]\d+)? ?(g|kg|mg|ml|cl|dl|l|oz|lb|lbs|tsp|tbsp|cups?|msk|tsk|krm|el|tl|stk)\b", re.IGNORECASE
 )

@@ -20,7 +20,7 @@ from pipeline.boilerplate.blocks import (
     _Block,
     _data_like,
     _date_line,
-    _exclaimed,
+    _headline_shaped,
     _is_headline,
     _open_end,
     _rule_category,
@@ -1279,6 +1279,25 @@ def _question_headline(b: _Block) -> bool:
         and not f.date
         and (text[:1].isupper() or text[:1] in "\"'“‘«¿")
         and _INNER_STOP.search(text) is None
+    )
+
+
+_EXCLAIMED_WORDS = 4
+"""Fewest words of a tabloid's headline that ends in an exclamation mark (:func:`_exclaimed`)."""
+
+
+def _exclaimed(b: _Block) -> bool:
+    """A tabloid's headline of one sentence that ends in an exclamation mark ("Enkeltrick-Bande tappt in
+    Oma-Falle!"), four words or more: no button's ("Jetzt abonnieren!"). Only over its standfirst
+    (:func:`_find_title`): a first line that exclaims is as often the text's own ("Ihr kennt es sicher
+    auch!")."""
+    t = b.f.text
+    return (
+        t.endswith("!")
+        and b.f.words >= _EXCLAIMED_WORDS
+        and _headline_shaped(b.f, _EXCLAIMED_WORDS)
+        and not b.g.prose
+        and _INNER_STOP.search(t) is None
     )
 
 
