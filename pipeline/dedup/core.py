@@ -79,6 +79,7 @@ from pipeline.dedup.text import (
     date_aliases,
     may_dates,
     may_hold_amount,
+    may_hold_clock,
     may_hold_grouped,
     number_aliases,
     quoted_core,
@@ -282,6 +283,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
     whole = hashlib.blake2b(digest_size=8)  # the passages' text, for exact copies
     amounts = may_hold_amount(text)  # "£22m": its unit is written out (see words())
     grouped = may_hold_grouped(text)  # "3,400": one word, as "3400" (see words())
+    clock = may_hold_clock(text)  # "7am", "7 a.m.": the number and "am" (see words())
     n_words = 0
     # the removals that may reach into the current sentence, in sorted order: the sentences come in
     # text order, so a removal that ends before one never reaches a later one (before: every
@@ -310,7 +312,11 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
                 if not ws:
                     continue
                 tokens: Callable[[str], list[Any]] = findall
-                if (amounts and _AMOUNT.search(piece) is not None) or (grouped and may_hold_grouped(piece)):
+                if (
+                    (amounts and _AMOUNT.search(piece) is not None)
+                    or (grouped and may_hold_grouped(piece))
+                    or (clock and may_hold_clock(piece))
+                ):
                     ws = [w for w, _, _ in words(piece)]  # an amount's unit written out, "3,400" one word
                     tokens = words
                 statements.extend(_statement(piece, len(ws), tokens))

@@ -67,6 +67,19 @@ def may_hold_grouped(text: str) -> bool:
     return _GROUPED.search(text) is not None
 
 
+_CLOCK = re.compile(r"[0-9] ?[aApP]\.? ?[mM](?![^\W_])")
+"""A time of day's "am" or "pm" after its number, in any house style: "7am", "7 am", "7 a.m.", "7.30p.m."."""
+
+
+def may_hold_clock(text: str) -> bool:
+    """Whether ``text`` holds a time of day with "am" or "pm" (:data:`_CLOCK`; see :func:`words`).
+
+    >>> may_hold_clock("since 7 a.m."), may_hold_clock("at 7am"), may_hold_clock("I am 7")
+    (True, True, False)
+    """
+    return _CLOCK.search(text) is not None
+
+
 _UNIT_WORDS = {"m": "million", "mn": "million", "bn": "billion"}
 _QUOTE = re.compile(r"[\"“”„«»]|``|''")
 _QUOTE_MARK = re.compile("[\"“”„«»'‘’]")
@@ -481,12 +494,19 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
 
     >>> words("cut 3,400 jobs and 1.200 Stellen")
     [('cut', 0, 3), ('3400', 4, 9), ('jobs', 10, 14), ('and', 15, 18), ('1200', 19, 24), ('Stellen', 25, 32)]
+
+    A time of day's "am" and "pm" is one word after its number, however set ("7am", "7 am", "7 a.m."):
+
+    >>> [w for w, _, _ in words("since 7am, 7 a.m. and 7.30p.m.")]
+    ['since', '7', 'am', '7', 'am', 'and', '7', '30', 'pm']
     """
     stop = len(text) if end is None else end
     found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
     grouped = [(m.start(), m.end()) for m in _GROUPED.finditer(text, start, stop)]
     if grouped:
         found = _join_grouped(found, grouped)
+    if _CLOCK.search(text, start, stop) is not None:
+        found = _clock_words(text, found)
     units = []  # (offset, written-out unit) of every amount's unit, ascending
     for m in _AMOUNT.finditer(text, start, stop):
         g = m.lastgroup or "u"
@@ -504,6 +524,44 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
                 out.append((w[: u - s], s, u))
             out.append((unit, u, e))
             k += 1
+        else:
+            out.append((w, s, e))
+    return out
+
+
+_GLUED_CLOCK = re.compile(r"([0-9]+)([aApP])([mM]?)")
+"""A number with a time's "am" or "pm" run together ("7am"), or its "a" or "p" before ".m." ("7a.m.")."""
+
+
+def _clock_words(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``found`` with each time's "am" or "pm" one word after its number: "7am" split, "a.m." joined."""
+
+    def dotted_m(i: int, e: int) -> bool:  # the "m" of ".m." right after the word that ends at ``e``
+        return i < len(found) and found[i][0] in ("m", "M") and text[e : found[i][1]] in (".", ". ")
+
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(found):
+        w, s, e = found[i]
+        i += 1
+        m = _GLUED_CLOCK.fullmatch(w)
+        if m is not None and (m[3] or dotted_m(i, e)):
+            cut = s + len(m[1])
+            out.append((m[1], s, cut))
+            if m[3]:  # "7am"
+                out.append((w[len(m[1]) :], cut, e))
+            else:  # "7a.m."
+                out.append((m[2] + found[i][0], cut, found[i][2]))
+                i += 1
+        elif (
+            w in ("a", "p", "A", "P")
+            and out
+            and out[-1][0][-1:].isdigit()
+            and text[out[-1][2] : s] in ("", " ")
+            and dotted_m(i, e)
+        ):
+            out.append((w + found[i][0], s, found[i][2]))  # "7 a.m."
+            i += 1
         else:
             out.append((w, s, e))
     return out
