@@ -1457,3 +1457,34 @@ def test_a_tabloids_kicker_captions_go_but_a_boxs_labelled_lines_stay() -> None:
     ]
     text = "\n\n".join([paragraphs[0], *boxes[:2], paragraphs[1], *boxes[2:], paragraphs[2]])
     assert not _run(text).removed
+
+
+_DE_ARTICLE = (
+    "Die Stadtbibliothek zieht in das leere Kaufhaus am Markt. Der Rat hat den Umzug am Dienstag mit "
+    "großer Mehrheit beschlossen, nach fast zwei Jahren Debatte über Kosten und Standort.\n\n"
+    "Rund elf Millionen Euro sollen aus einem Landesprogramm kommen, den Rest trägt die Stadt. Die "
+    "Opposition kritisierte vor allem die Finanzierung und die Folgekosten für das alte Gebäude.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("between", "goes"),
+    [
+        ("Alle Geschichten aus Ihrer Stadt – unabhängig recherchiert, jederzeit verfügbar.", True),
+        # a paragraph of the article's, longer than a pitch, between a paywall's lines stays
+        (
+            "Die Bibliothek soll im Herbst 2026 im Erdgeschoss und im ersten Stock öffnen, das Magazin "
+            "zieht in den Keller, und im Dachgeschoss entstehen Räume für Kurse.",
+            False,
+        ),
+    ],
+)
+def test_a_sign_up_boxs_short_pitch_between_its_lines_goes_with_it(between: str, goes: bool) -> None:
+    text = (
+        "Stadtbibliothek zieht ins Kaufhaus am Markt\n\n" + _DE_ARTICLE + "Jetzt weiterlesen mit NK+\n"
+        f"{between}\n4 Wochen für 0,99 €, danach monatlich kündbar.\n\n" + _DE_ARTICLE
+    )
+    doc = _run(text)
+    spans = _overlapping(doc, between)
+    assert bool(spans) == goes
+    assert all(s.category == Category.PAYWALL for s in spans)

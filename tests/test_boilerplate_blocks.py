@@ -96,3 +96,16 @@ def test_a_lower_case_byline_is_no_continuation_of_the_line_above(under: str, jo
     text = f"Il sindaco: «Verifiche su tutti gli edifici scolastici entro dieci giorni»\n{under}"
     first, second = lines_of(text, rules=False)
     assert (first.g is second.g) is joined
+
+
+def test_a_table_set_with_bare_pipes_holds_figures_and_a_paragraph_follows_it() -> None:
+    """Rows of a menu over the article's paragraph are no table (no figures); a table's rows are."""
+    para = "The council approved the plan on Tuesday after a long debate about the cost of the new roads."
+    menus = "\n".join(
+        ["About | Careers | Advertise", "Terms | Privacy | Cookies", "Help | Contact | Jobs", para]
+    )
+    table = "\n".join(
+        ["Player | Pos | Ht/Wt", "Marcus Tolliver | DL | 6-4/285", "Jalen Pruitt | QB | 6-2/198", para]
+    )
+    assert [b.f.table_row for b in lines_of(menus, rules=False)] == [False, False, False, False]
+    assert [b.f.table_row for b in lines_of(table, rules=False)] == [True, True, True, False]

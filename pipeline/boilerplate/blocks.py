@@ -92,12 +92,74 @@ def _blocks(doc: Document) -> list[tuple[int, int, int]]:
     return out
 
 
-def _table_rows(doc: Document, raw: list[tuple[int, int, int]]) -> set[int]:
-    """Indices of blocks that repair unwrapped from ``| cell | cell |`` table rows (now ``cell | cell``)."""
-    starts = sorted((r.start, r.end) for r in doc.repairs if r.fix == "table_row" and r.end > r.start)
-    if not starts:
-        return set()
+_PIPE_ROW_CELLS = 3
+"""Fewest cells of a row of a table set with bare pipes (:func:`_pipe_rows`)."""
+_PIPE_ROWS = 3
+"""Fewest rows of such a table, its column heads included."""
+_PIPE_CELL_CHARS = 60
+"""Longest cell of such a table."""
+_PIPE_PROSE = re.compile(r"(?:\S+ ){14,}.*[.!?][\"'”’»)]?$")
+"""A paragraph: fifteen words or more, a sentence's end at its end."""
+
+
+def _pipe_rows(text: str, raw: list[tuple[int, int, int]]) -> set[int]:
+    """Indices of the lines of tables set with bare pipes, no pipe at either end ("Player | Pos | Ht/Wt" /
+    "Marcus Tolliver | DL | 6-4/285"): :data:`_PIPE_ROWS` lines or more in a row with the same number of
+    cells (:data:`_PIPE_ROW_CELLS` or more, none longer than :data:`_PIPE_CELL_CHARS` characters), two of them
+    with a figure, and a paragraph right under the last (:data:`_PIPE_PROSE`: the article goes on). A menu's
+    row ("Home | News | Sport") stands alone, or its rows hold no figures; a list of events or a box of
+    sponsored listings has a link under it ("12 Nov 2025 | Cold Chain Operator Awards 2025 | Online" / ... /
+    "View all events"; "$589,000 | 3 bd | 2 ba | 1,640 sqft" / ... / "See all homes for sale").
+
+    >>> def lines(text):
+    ...     out, pos = [], 0
+    ...     for line in text.split("\\n"):
+    ...         out.append((pos, pos + len(line), 0))
+    ...         pos += len(line) + 1
+    ...     return out
+    >>> text = "Top commits\\nPlayer | Pos | Ht/Wt\\nMarcus Tolliver | DL | 6-4/285"
+    >>> text += "\\nJalen Pruitt | QB | 6-2/198"
+    >>> text += "\\nTolliver's pledge pushes the class to 14 commitments and moves the Bison into the top 30."
+    >>> sorted(_pipe_rows(text, lines(text)))
+    [1, 2, 3]
+    >>> menus = "Home | News | Sport\\nAbout | Jobs | Help\\nTerms | Privacy | Cookies"
+    >>> sorted(_pipe_rows(menus, lines(menus)))
+    []
+    """
+    counts = []
+    for s, e, _ in raw:
+        line = text[s:e]
+        if "|" not in line or line.lstrip().startswith("|") or line.rstrip().endswith("|"):
+            counts.append((0, False))
+            continue
+        cells = [c.strip() for c in line.split("|")]
+        ok = len(cells) >= _PIPE_ROW_CELLS and all(0 < len(c) <= _PIPE_CELL_CHARS for c in cells)
+        counts.append((len(cells) if ok else 0, any(ch.isdigit() for ch in line)))
     out: set[int] = set()
+    i = 0
+    while i < len(counts):
+        k = counts[i][0]
+        j = i
+        while j < len(counts) and k and counts[j][0] == k:
+            j += 1
+        if (
+            j - i >= _PIPE_ROWS
+            and sum(1 for _, digit in counts[i:j] if digit) >= 2
+            and j < len(raw)
+            and _PIPE_PROSE.match(text, raw[j][0], raw[j][1]) is not None
+        ):
+            out.update(range(i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def _table_rows(doc: Document, raw: list[tuple[int, int, int]]) -> set[int]:
+    """Indices of blocks that repair unwrapped from ``| cell | cell |`` table rows (now ``cell | cell``),
+    and of the rows of tables set with bare pipes (:func:`_pipe_rows`)."""
+    starts = sorted((r.start, r.end) for r in doc.repairs if r.fix == "table_row" and r.end > r.start)
+    out = _pipe_rows(doc.text, raw) if "|" in doc.text else set()
+    if not starts:
+        return out
     j = 0
     for i, (s, e, _p) in enumerate(raw):
         while j < len(starts) and starts[j][1] <= s:

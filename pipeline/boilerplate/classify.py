@@ -109,6 +109,7 @@ from pipeline.boilerplate.region import (
     _INLINE_TEASERS,
     _RAIL_HEADING,
     _READ_ALSO,
+    _SCORE_LINE,
     _SENTENCE_END,
     _ad_label,
     _announced_list,
@@ -116,11 +117,13 @@ from pipeline.boilerplate.region import (
     _boxed_teaser,
     _dated_teasers,
     _fact_box,
+    _fact_line,
     _figure_row,
     _inline_teaser,
     _listed_under_heading,
     _marker_end,
     _resume_under_list,
+    _section_heading,
     _spec_box,
     _sub_heading,
     _summary_heading,
@@ -353,6 +356,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         title_lo = lo = lo - 1
     if not from_html:
         lo = _summary_heading(bs, _listed_under_heading(bs, lo, hi))
+        # (the article's first section heading, under the head's chrome)
+        lo = _section_heading(bs, lo, hi, head.headline)
     # a run of dated teasers (date, headline, one summary; again and again) that ends the region is
     # the page's list of other articles, however much its summaries read like prose
     teasers = n if from_html else _dated_teasers(bs, lo, hi)
@@ -374,6 +379,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     _adjacent_captions(bs, cfg.threshold)
     _markdown_captions(bs, cfg.threshold)
     _gallery_counters(bs, cfg.threshold)
+    _cued_captions(bs, cfg.threshold)
     _video_blocks(bs, cfg.threshold)
     _kicker_captions(bs, cfg.threshold)
     _calculators(bs, cfg.threshold)
@@ -1631,6 +1637,39 @@ def _lead_photo(bs: list[_Block], b: _Block, threshold: float, flat: bool) -> bo
     return len(kept) <= 2 and not (kept and (bs[i - 1].score < threshold or not _is_headline(kept[0])))
 
 
+_PHOTO_CUE = re.compile(
+    r"(open this (photo|image) in gallery|enlarge this (image|photo)|view (image|photo) in full ?screen"
+    r"|expand (image|photo))\b:?",
+    re.IGNORECASE,
+)
+"""A photo's button on a line of its own, over the photo's caption ("Open this photo in gallery:")."""
+_CUED_CAPTION_WORDS = 45
+"""Most words of a caption under a photo's button or a gallery's label (:func:`_cued_captions`)."""
+
+
+def _cued_captions(bs: list[_Block], threshold: float) -> None:
+    """A photo's caption right under its button or its gallery's label, over its credit: a rule's, or the
+    photographer's bare name ("Open this photo in gallery:" / "Cranes load a container ship at the South End
+    terminal ..." / "Riley Cormier/The Globe and Mail"; "Fotogaleria" / "A barragem de Odeleite ... em
+    Janeiro" / "Miguel Manso"), goes as ``caption/under-cue``, the bare name too; up to
+    :data:`_CUED_CAPTION_WORDS` words, no rule (the article's lead under a gallery has no credit under it)."""
+    n = len(bs)
+    for b in bs[: n - 2]:
+        cue = _PHOTO_CUE.fullmatch(b.f.text) is not None or (
+            b.strong is not None and b.strong.id == "caption/xx/gallery"
+        )
+        if not cue or b.score < threshold:
+            continue
+        cap, credit = bs[b.index + 1], bs[b.index + 2]
+        if cap.strong is not None or cap.f.bullet or not 3 <= cap.f.words <= _CUED_CAPTION_WORDS:
+            continue
+        named = credit.strong is None and not credit.weak and _NAME_LINE.match(credit.f.text) is not None
+        if _rule_category(credit) != Category.CAPTION and not named:
+            continue
+        for x in (cap, credit) if named else (cap,):
+            x.score, x.category, x.rule = 0.8, Category.CAPTION, "caption/under-cue"
+
+
 def _gallery_counters(bs: list[_Block], threshold: float) -> None:
     """A gallery's bare counter right above or below a caption ("1 of 4" / "A helicopter drops water
     ... (Photo: Cal Fire)") goes as ``caption/gallery-counter``; not a figure that a heading or a
@@ -1664,6 +1703,10 @@ _VIDEO_LABEL = re.compile(
     re.IGNORECASE,
 )
 """A video player's label on a line of its own ("Video", "▶ Play video", "Watch video", "Bekijk video")."""
+_PLAYER_PROMPT = re.compile(
+    r"please use (?:the )?chrome browser for a more accessible video player", re.IGNORECASE
+)
+"""A video player's prompt on a line of its own, the video's title under it with no length (Sky's pages)."""
 _VIDEO_LENGTH = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d\d(?: ?min)?")
 """A video's length ("02:41", "1:02:41", "3:05 min")."""
 _VIDEO_TITLE_WORDS = 25
@@ -1674,13 +1717,18 @@ def _video_blocks(bs: list[_Block], threshold: float) -> None:
     """A video player dumped as text: its label, its title and its length, in that order or the length
     over the title ("Video" / "Riverbend bridge closure will add miles to morning commutes" / "02:41"):
     the title goes as ``caption/video-title``, the label and the length as ``other/video-player``; a
-    timetable's entry without the label over it ("Kick-off" / "15:30") is none."""
+    timetable's entry without the label over it ("Kick-off" / "15:30") is none. Under a player's prompt
+    (:data:`_PLAYER_PROMPT`), the title alone ("Please use Chrome browser for a more accessible video
+    player" / "Highlights of the Sky Bet Championship match between ...")."""
     n = len(bs)
     for b in bs[: n - 2]:
-        if _VIDEO_LABEL.fullmatch(b.f.text) is None:
+        prompt = _PLAYER_PROMPT.fullmatch(b.f.text) is not None
+        if _VIDEO_LABEL.fullmatch(b.f.text) is None and not prompt:
             continue
         one, two = bs[b.index + 1], bs[b.index + 2]
-        if _VIDEO_LENGTH.fullmatch(two.f.text):
+        if prompt:
+            title, length = one, None
+        elif _VIDEO_LENGTH.fullmatch(two.f.text):
             title, length = one, two
         elif _VIDEO_LENGTH.fullmatch(one.f.text):
             title, length = two, one
@@ -1693,7 +1741,8 @@ def _video_blocks(bs: list[_Block], threshold: float) -> None:
             (title, Category.CAPTION, "caption/video-title"),
             (length, Category.OTHER, "other/video-player"),
         ):
-            if x.strong is None:  # (a line a rule took keeps its rule's class: "02:41" as a date)
+            # (a line a rule took keeps its rule's class: "02:41" as a date)
+            if x is not None and x.strong is None:
                 x.score, x.category, x.rule = max(x.score, 0.8), cat, rule
 
 
@@ -1821,7 +1870,14 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
         for x in bs[b.index + 1 : b.index + 1 + _INLINE_TEASERS]:
             # (nor the first line of a hard-wrapped paragraph that the next line continues)
             wrapped = x.index + 1 < len(bs) and bs[x.index + 1].continues
-            if x.score >= threshold or x.continues or wrapped or not teaser(x):
+            # (nor a match report's box under the list, a result over a fact: "Górnik Zabrze – Radomiak
+            # Radom 2:1 (0:1)" / "Bramki: ..."; a kicker's teaser reads as one: "Apagones en Mexicali: ...")
+            boxed = (
+                _SCORE_LINE.fullmatch(x.f.text) is not None
+                and x.index + 1 < len(bs)
+                and _fact_line(bs[x.index + 1])
+            )
+            if x.score >= threshold or x.continues or wrapped or not teaser(x) or boxed:
                 break
             run.append(x)
         # the article resumes under the list with a subheading, three fifths as long as the teasers or
@@ -1865,6 +1921,8 @@ _SIGN_UP_LINES = 2
 """Lines of a sign-up box, each a rule's, under the heading :func:`_smooth` gives the box's class."""
 _SIGN_UP_BOXES = frozenset({Category.NEWSLETTER, Category.PAYWALL})
 """The classes of the sign-up boxes whose heading :func:`_smooth` removes."""
+_PITCH_WORDS = 16
+"""Longest pitch between two lines of a sign-up box that :func:`_smooth` gives the box's class."""
 
 
 def _footnotes(doc: Document, bs: list[_Block], lo: int, hi: int, threshold: float) -> None:
@@ -1898,7 +1956,8 @@ _NOTE_WORDS = 4
 def _smooth(bs: list[_Block], threshold: float) -> None:
     """Step 4a: short ambiguous blocks between two removed blocks take their class (not a numbered or
     bulleted product next to a shop button: a buying guide's, which stays; an ad's product name goes); so
-    do two short lines between two lines that rules of one category took."""
+    do two short lines between two lines that rules of one category took, and a short pitch between two lines
+    of a sign-up box."""
     for b in bs[1:-1]:
         prev, nxt = bs[b.index - 1], bs[b.index + 1]
         # (a native ad's headline between its label and its source is longer: "Advertisement" / "These Are The
@@ -1914,6 +1973,24 @@ def _smooth(bs: list[_Block], threshold: float) -> None:
         if prev.score >= threshold and nxt.score >= threshold and prev.category is not None:
             b.score, b.category = 0.6, prev.category
             b.rule = f"{prev.category.value}/context"
+    # a sign-up box's short pitch between two of its lines that rules took ("Jetzt weiterlesen mit
+    # NK+" / "Alle Geschichten aus Ihrer Stadt – unabhängig recherchiert, jederzeit verfügbar." / "4 Wochen
+    # für 0,99 €, danach monatlich kündbar.")
+    for b in bs[1:-1]:
+        prev, nxt = bs[b.index - 1], bs[b.index + 1]
+        if (
+            b.score < threshold
+            and b.strong is None
+            and b.g.prose
+            and b.f.words <= _PITCH_WORDS
+            and not b.continues
+            and prev.strong is not None
+            and nxt.strong is not None
+            and min(prev.score, nxt.score) >= threshold
+            and prev.category == nxt.category
+            and prev.category in _SIGN_UP_BOXES
+        ):
+            b.score, b.category, b.rule = 0.6, prev.category, f"{prev.category.value}/context"
     # two short lines between two removed lines of one category: a widget's cells ("33° / 22°" / "Icy Mix
     # Early 60%" / "Thu 1/23" / "41° / 24°")
     for b in bs[1:-2]:

@@ -779,7 +779,7 @@ def _dated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
     to ``_TEASER_SUMMARY_WORDS`` words; at least two stamps and two headlines. The article above
     must have more prose than the run (a list of other articles under a short article, or an
     events list that is the page itself, is left to the region). A long paragraph, a second
-    paragraph under one headline or a bullet ends the run: an article with dated sections reads
+    paragraph under one headline, a bullet or a table's row ends the run: an article with dated sections reads
     on for paragraphs, a teaser has one summary. Stamps of three or more different years are a
     timeline, not a list of other articles (those are recent).
 
@@ -805,6 +805,8 @@ def _dated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
     while i > lo:
         b = bs[i]
         above = bs[i - 1]
+        if b.f.table_row:
+            break  # (a table's row: "Marcus Tolliver | DL | 6-4/285 | Wichita, Kan.")
         if _stamp(b):
             stamps += 1
         elif _teaser_head(b):
@@ -850,6 +852,65 @@ def _summary_heading(bs: list[_Block], lo: int) -> int:
     if lo > 0 and bs[lo - 1].strong is None and _SUMMARY_HEADING.fullmatch(bs[lo - 1].f.text):
         return lo - 1
     return lo
+
+
+_SECTION_HEADING_WORDS = 5
+"""Most words of a section heading that :func:`_section_heading` reads."""
+
+
+def _section_heading(bs: list[_Block], lo: int, hi: int, headline: int | None) -> int:
+    """``lo - 1`` when the line right over the region's first line is the article's first section heading,
+    else ``lo``: a short heading (:func:`_heading_line`) under a line a rule took, over the region's first
+    paragraph, under the article's introduction (its standfirst, a paragraph no rule took, above), in an
+    article with two or more headings of that kind between its paragraphs ("Team news" under a sports
+    channel's ad, over "Thamesbury will be without ..."; "Opta stats" and "Prediction" further down). A label
+    over the lead with no standfirst above ("Updated on January 22, 2026" / "Our editorial process" /
+    "Magnesium is ...") or in an article without headings (a section's name, "Exclusive") stays out.
+
+    >>> from pipeline.boilerplate.features import block_features
+    >>> def blk(i, t):
+    ...     f = block_features(t, "en")
+    ...     return _Block(i, i, i + 1, i, f, f)
+    >>> para = "The club will be without its captain for at least two weeks after he injured a hamstring."
+    >>> lines = ["Match preview", para, "Get Sky Sports", "Team news", para, para, "Opta stats", para]
+    >>> lines += ["Prediction", para]
+    >>> bs = [blk(i, t) for i, t in enumerate(lines)]
+    >>> bs[2].strong = True  # (a rule took the ad's line)
+    >>> _section_heading(bs, 4, 9, 0)
+    3
+    >>> _section_heading(bs[:8], 4, 7, 0)  # one heading under the lead is no pattern
+    4
+    >>> bs = [blk(i, t) for i, t in enumerate(lines[2:])]  # no paragraph above the heading: the lead first
+    >>> bs[0].strong = True
+    >>> _section_heading(bs, 2, 7, None)
+    2
+    """
+    if lo < 2 or lo - 1 == headline or not _heading_line(bs[lo - 1]):
+        return lo
+    if bs[lo - 2].strong is None or not bs[lo].g.prose:
+        return lo
+    if not any(b.g.prose and b.strong is None and not b.weak for b in bs[: lo - 1]):
+        return lo  # (no standfirst above: the article's lead comes first, a label over it is the page's)
+    inner = sum(
+        1 for b in bs[lo + 1 : hi] if _heading_line(b) and bs[b.index - 1].g.prose and bs[b.index + 1].g.prose
+    )
+    return lo - 1 if inner >= 2 else lo
+
+
+def _heading_line(b: _Block) -> bool:
+    """A section heading: up to :data:`_SECTION_HEADING_WORDS` words, no rule, no sentence, capital first."""
+    f = b.f
+    return (
+        b.strong is None
+        and not b.weak
+        and 1 <= f.words <= _SECTION_HEADING_WORDS
+        and not f.terminal
+        and not f.bullet
+        and not b.g.prose
+        and not f.date
+        and not f.text.endswith(":")
+        and f.text[:1].isupper()
+    )
 
 
 def _listed_under_heading(bs: list[_Block], lo: int, hi: int) -> int:
@@ -1124,12 +1185,16 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
     while j < min(stop, k + _LINKS_OVER_BOX) and not _BOX_TITLE.search(bs[j].f.text):
         if _link_line(bs[j]):
             read_also = read_also or _READ_ALSO.match(bs[j].f.text) is not None
-        elif not (read_also and _inline_teaser(bs[j])):
-            break
+        elif not (read_also and _inline_teaser(bs[j])) or _SCORE_LINE.fullmatch(bs[j].f.text):
+            break  # (a match's result over its box is no teaser: "Górnik Zabrze – Radomiak Radom 2:1 (0:1)")
         j += 1
     links = range(0)
     if j > k and j < stop and _BOX_TITLE.search(bs[j].f.text) and heading(bs[j]):
         links, k, need, titled = range(k, j), j, _FACTS_UNDER_LINKS, True
+    elif j > k and j < stop and read_also and _SCORE_LINE.fullmatch(bs[j].f.text):
+        # a read-also's teasers between the last paragraph and a match report's box under its result ("Czytaj
+        # także:" / a headline / "Górnik Zabrze – Radomiak Radom 2:1 (0:1)" / "Bramki: ..."): the article's
+        links, k = range(k, j), j
     facts = 0
     while k < stop:
         # (a numbered place under a first one: "2. Tomás Ibarra (Esp, Bidasoa Team) m.t.")

@@ -343,8 +343,14 @@ def _find_title(
             if (
                 b.f.words < _OVER_NAME_WORDS
                 and b.index + 1 == lo
-                # (a short headline over its standfirst stands apart; a standfirst is not in Title Case)
-                and (b.paragraph == bs[lo].paragraph or _title_case_sentences(bs[lo]))
+                # (a short headline over its standfirst stands apart; a standfirst is not in Title Case; but
+                # a line over its own standfirst and byline is the headline: "Zona da Mata" / "Rompimento de
+                # adutora deixa 14 bairros sem água ..." / "Segundo a Cesama, ..." / "Por Ana Clara Ferreira")
+                and (
+                    b.paragraph == bs[lo].paragraph
+                    or _title_case_sentences(bs[lo])
+                    or _over_standfirst_and_byline(bs, lo)
+                )
                 and bs[lo].f.words >= _KICKED_HEADLINE_WORDS
                 and _long_first_headline(bs, lo)
                 and _region_headline(doc, bs, lo, lines)
@@ -385,7 +391,8 @@ def _find_title(
         # (nor a teaser under a read-also heading over the region: "Bekijk ook" / "Van Tricht na afloop: ...")
         and not (bs[lo].category == Category.RELATED_LINKS and bs[lo].score >= 0.5)
     ):
-        return lo
+        over_tools = _headline_over_head_tools(bs, lo)
+        return lo if over_tools is None else over_tools
     # (a headline right over the region's first line makes that line its standfirst: "Crofting Numbers Fall" /
     # "Why are young people leaving ...?"; not a series' number: "Episode 214")
     above_lo = bs[lo - 1] if 0 < lo <= len(bs) else None
@@ -1150,6 +1157,39 @@ _SALE = re.compile(
 """An ad's offer around its price: "jetzt nur 199,99 € statt 299,99 €", "now only £49"."""
 _CAPTION_MARKS = re.compile(r"©|\[[^\]]{2,40}\]$|\((photo|foto|file|archive)\b", re.IGNORECASE)
 """A caption's credit or label inside a line: "© Johannes Gregor", "[File: Reuters]", "(Photo: AP)"."""
+
+
+_HEAD_LINES = (Category.OTHER, Category.SHARE_WIDGET, Category.BYLINE, Category.READING_TIME)
+"""The classes of the head's lines that stand between a headline and the article (dates, tools, bylines)."""
+
+
+def _headline_over_head_tools(bs: list[_Block], lo: int) -> int | None:
+    """The headline over the head's lines that stand right above the region's first line ("Dijkversterking
+    langs de Waal: tientallen bewoners ..." / "vandaag, 07:12" / "Deel artikel:" / "Zo ziet de dijk bij
+    Ochten eruit ..."; the region's first line, a headline's shape, is a video's or a photo's title), else
+    None: every line between a rule's (:data:`_HEAD_LINES`: dates, share buttons, bylines, reading times),
+    the headline none's."""
+    i = lo - 1
+    while i >= 0 and _rule_category(bs[i]) in _HEAD_LINES:
+        i -= 1
+    if i < 0 or i == lo - 1:
+        return None
+    b = bs[i]
+    return i if b.strong is None and b.f.words >= _OVER_NAME_WORDS and _is_headline(b) else None
+
+
+def _over_standfirst_and_byline(bs: list[_Block], i: int) -> bool:
+    """Whether ``bs[i]``, no sentence, stands over a paragraph of prose no rule took and, under it, a byline
+    or a date that a rule took: a headline's place."""
+    if i + 2 >= len(bs) or bs[i].f.terminal:
+        return False
+    sf, meta = bs[i + 1], bs[i + 2]
+    return (
+        sf.strong is None
+        and sf.g.prose
+        and not sf.continues
+        and (_dated(meta) or _rule_category(meta) == Category.BYLINE)
+    )
 
 
 def _long_first_headline(bs: list[_Block], lo: int) -> bool:
