@@ -92,13 +92,17 @@ def _blocks(doc: Document) -> list[tuple[int, int, int]]:
     return out
 
 
+_HEAD_METADATA = frozenset({Category.BYLINE, Category.READING_TIME, Category.OTHER, Category.SHARE_WIDGET})
+"""What stands between a standfirst and the article's text: a byline, the date, the reading time,
+share buttons. The region values it as no gap, so the standfirst is not cut off the article."""
+
 _PIPE_ROW_CELLS = 3
 """Fewest cells of a row of a table set with bare pipes (:func:`_pipe_rows`)."""
 _PIPE_ROWS = 3
 """Fewest rows of such a table, its column heads included."""
 _PIPE_CELL_CHARS = 60
 """Longest cell of such a table."""
-_PIPE_PROSE = re.compile(r"(?:\S+ ){14,}.*[.!?][\"'”’»)]?$")
+_PIPE_PROSE = re.compile(r"(?:\S+ ){14}.*[.!?][\"'”’»)]*$")
 """A paragraph: fifteen words or more, a sentence's end at its end."""
 
 

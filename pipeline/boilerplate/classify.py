@@ -70,6 +70,7 @@ from pipeline.boilerplate.blocks import (
     _BARE_CLOCK,
     _CODA,
     _COUNTER,
+    _HEAD_METADATA,
     HEAD_DATE,
     _as_written,
     _Block,
@@ -252,9 +253,6 @@ _WEAK_CLASS = 0.5
 _STANDFIRST_WORDS = 50
 """A first prose block this short may be the standfirst: head-zone rules (bylines) also run on the
 blocks between it and the next prose block."""
-_HEAD_METADATA = frozenset({Category.BYLINE, Category.READING_TIME, Category.OTHER, Category.SHARE_WIDGET})
-"""What stands between a standfirst and the article's text: a byline, the date, the reading time,
-share buttons. The region values it as no gap, so the standfirst is not cut off the article."""
 
 
 def _shape_value(g: BlockFeatures) -> float:
@@ -1652,13 +1650,13 @@ def _cued_captions(bs: list[_Block], threshold: float) -> None:
     photographer's bare name ("Open this photo in gallery:" / "Cranes load a container ship at the South End
     terminal ..." / "Riley Cormier/The Globe and Mail"; "Fotogaleria" / "A barragem de Odeleite ... em
     Janeiro" / "Miguel Manso"), goes as ``caption/under-cue``, the bare name too; up to
-    :data:`_CUED_CAPTION_WORDS` words, no rule (the article's lead under a gallery has no credit under it)."""
+    :data:`_CUED_CAPTION_WORDS` words, no rule (the article's lead under a gallery has no credit under it);
+    the button too, when no rule took it ("Enlarge this image")."""
     n = len(bs)
     for b in bs[: n - 2]:
-        cue = _PHOTO_CUE.fullmatch(b.f.text) is not None or (
-            b.strong is not None and b.strong.id == "caption/xx/gallery"
-        )
-        if not cue or b.score < threshold:
+        button = _PHOTO_CUE.fullmatch(b.f.text) is not None
+        gallery = b.strong is not None and b.strong.id == "caption/xx/gallery" and b.score >= threshold
+        if not (button or gallery):
             continue
         cap, credit = bs[b.index + 1], bs[b.index + 2]
         if cap.strong is not None or cap.f.bullet or not 3 <= cap.f.words <= _CUED_CAPTION_WORDS:
@@ -1666,8 +1664,10 @@ def _cued_captions(bs: list[_Block], threshold: float) -> None:
         named = credit.strong is None and not credit.weak and _NAME_LINE.match(credit.f.text) is not None
         if _rule_category(credit) != Category.CAPTION and not named:
             continue
-        for x in (cap, credit) if named else (cap,):
-            x.score, x.category, x.rule = 0.8, Category.CAPTION, "caption/under-cue"
+        # (the button goes too when no rule took it: "Enlarge this image")
+        for x in (b, cap, credit) if named else (b, cap):
+            if x.score < threshold:
+                x.score, x.category, x.rule = 0.8, Category.CAPTION, "caption/under-cue"
 
 
 def _gallery_counters(bs: list[_Block], threshold: float) -> None:
@@ -1721,13 +1721,18 @@ def _video_blocks(bs: list[_Block], threshold: float) -> None:
     (:data:`_PLAYER_PROMPT`), the title alone ("Please use Chrome browser for a more accessible video
     player" / "Highlights of the Sky Bet Championship match between ...")."""
     n = len(bs)
-    for b in bs[: n - 2]:
+    for b in bs[: n - 1]:
         prompt = _PLAYER_PROMPT.fullmatch(b.f.text) is not None
         if _VIDEO_LABEL.fullmatch(b.f.text) is None and not prompt:
             continue
-        one, two = bs[b.index + 1], bs[b.index + 2]
-        if prompt:
+        one = bs[b.index + 1]
+        two = bs[b.index + 2] if b.index + 2 < n else one
+        if prompt and _VIDEO_LENGTH.fullmatch(one.f.text):
+            title, length = two, one  # (the length over the title)
+        elif prompt:
             title, length = one, None
+        elif one is two:
+            continue
         elif _VIDEO_LENGTH.fullmatch(two.f.text):
             title, length = one, two
         elif _VIDEO_LENGTH.fullmatch(one.f.text):

@@ -861,7 +861,7 @@ _SECTION_HEADING_WORDS = 5
 def _section_heading(bs: list[_Block], lo: int, hi: int, headline: int | None) -> int:
     """``lo - 1`` when the line right over the region's first line is the article's first section heading,
     else ``lo``: a short heading (:func:`_heading_line`) under a line a rule took, over the region's first
-    paragraph, under the article's introduction (its standfirst, a paragraph no rule took, above), in an
+    paragraph, under a paragraph no rule took (the standfirst, somewhere above it), in an
     article with two or more headings of that kind between its paragraphs ("Team news" under a sports
     channel's ad, over "Thamesbury will be without ..."; "Opta stats" and "Prediction" further down). A label
     over the lead with no standfirst above ("Updated on January 22, 2026" / "Our editorial process" /
@@ -1159,8 +1159,9 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
     Marciniak (Płock)" / "Widzów: 27 412"), maybe under headings of its own ("FICHA TÉCNICA", "Score
     by half" over a table of scores, "Key match statistics" over "Shots: 18 - 7"); else ``hi``. Also the
     box's title may stand under a few links ("Related Links" / "Game Notes" / "FINAL STATS" / a box score of
-    :data:`_FACTS_UNDER_LINKS` rows or more): the links' lines are returned as well (they go), else an
-    empty range."""
+    :data:`_FACTS_UNDER_LINKS` rows or more), or a read-also heading's teasers over a match's result
+    ("Czytaj także:" / a headline / "Górnik Zabrze – Radomiak Radom 2:1 (0:1)" / "Bramki: ..."): the links'
+    lines are returned as well (they go), else an empty range."""
     if not bs[hi].g.prose:
         return hi, range(0)
 
@@ -1193,7 +1194,8 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
         links, k, need, titled = range(k, j), j, _FACTS_UNDER_LINKS, True
     elif j > k and j < stop and read_also and _SCORE_LINE.fullmatch(bs[j].f.text):
         # a read-also's teasers between the last paragraph and a match report's box under its result ("Czytaj
-        # także:" / a headline / "Górnik Zabrze – Radomiak Radom 2:1 (0:1)" / "Bramki: ..."): the article's
+        # także:" / a headline / "Górnik Zabrze – Radomiak Radom 2:1 (0:1)" / "Bramki: ..."): the box is the
+        # article's, the teasers go as the links do
         links, k = range(k, j), j
     facts = 0
     while k < stop:

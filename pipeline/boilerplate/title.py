@@ -17,6 +17,7 @@ from pipeline.boilerplate.blocks import (
     _BARE_CLOCK,
     _CRUMB_MARKS,
     _DIGIT,
+    _HEAD_METADATA,
     _Block,
     _data_like,
     _date_line,
@@ -391,7 +392,7 @@ def _find_title(
         # (nor a teaser under a read-also heading over the region: "Bekijk ook" / "Van Tricht na afloop: ...")
         and not (bs[lo].category == Category.RELATED_LINKS and bs[lo].score >= 0.5)
     ):
-        over_tools = _headline_over_head_tools(bs, lo)
+        over_tools = _headline_over_metadata(bs, lo)
         return lo if over_tools is None else over_tools
     # (a headline right over the region's first line makes that line its standfirst: "Crofting Numbers Fall" /
     # "Why are young people leaving ...?"; not a series' number: "Episode 214")
@@ -1159,18 +1160,14 @@ _CAPTION_MARKS = re.compile(r"©|\[[^\]]{2,40}\]$|\((photo|foto|file|archive)\b"
 """A caption's credit or label inside a line: "© Johannes Gregor", "[File: Reuters]", "(Photo: AP)"."""
 
 
-_HEAD_LINES = (Category.OTHER, Category.SHARE_WIDGET, Category.BYLINE, Category.READING_TIME)
-"""The classes of the head's lines that stand between a headline and the article (dates, tools, bylines)."""
-
-
-def _headline_over_head_tools(bs: list[_Block], lo: int) -> int | None:
+def _headline_over_metadata(bs: list[_Block], lo: int) -> int | None:
     """The headline over the head's lines that stand right above the region's first line ("Dijkversterking
     langs de Waal: tientallen bewoners ..." / "vandaag, 07:12" / "Deel artikel:" / "Zo ziet de dijk bij
     Ochten eruit ..."; the region's first line, a headline's shape, is a video's or a photo's title), else
-    None: every line between a rule's (:data:`_HEAD_LINES`: dates, share buttons, bylines, reading times),
-    the headline none's."""
+    None: every line between a rule's (:data:`~pipeline.boilerplate.blocks._HEAD_METADATA`: dates and other
+    notes, share buttons, bylines, reading times), the headline none's."""
     i = lo - 1
-    while i >= 0 and _rule_category(bs[i]) in _HEAD_LINES:
+    while i >= 0 and _rule_category(bs[i]) in _HEAD_METADATA:
         i -= 1
     if i < 0 or i == lo - 1:
         return None
