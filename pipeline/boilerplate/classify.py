@@ -137,6 +137,7 @@ from pipeline.boilerplate.tables import _table_of_figures, _Tables, _typeset_tab
 from pipeline.boilerplate.title import (
     _BYLINE_LABEL,
     _NAME_LINE,
+    _NAME_PLACE,
     _TOOL_LABEL,
     AUTHORS_SPLIT,
     _bare_byline,
@@ -184,6 +185,8 @@ Magno/AFP", "PHOTO MARCO CAMPANOZZI, LA PRESSE"): the line over one is the photo
 no paragraph (:func:`_adjacent_captions`) and the credit names a photo, not a source ("Quelle: dpa"
 under the article's last paragraph)."""
 _SLASH_CREDIT = "caption/xx/name-slash-agency"
+_SLASHED_CREDITS = (_SLASH_CREDIT, "caption/xx/slash-agency")
+"""A photo's credit as its photographer and agency with a slash between ("Kent Nishimura/Getty Images")."""
 _INSTITUTION_CREDIT = re.compile(
     r"[A-ZÀ-Ý][\w.'’-]+( [A-ZÀ-Ý][\w.'’-]+){1,2} ?/ ?([A-Z][\w&.-]* ){0,2}"
     r"(University|Institute|Museum|Library|Survey|Observatory|Laboratory|Foundation|Trust|Society|Agency|Centre"
@@ -458,6 +461,8 @@ _UNDER_SF_LINES = 2
 
 
 _NAMES_CASE = 0.8
+_PLACE_WORDS = 3
+"""Most words of the place between the author's bare name and the date (:func:`_standfirst_under_title`)."""
 """Share of capitalised words from which :func:`_standfirst_under_title` reads a line as names."""
 
 
@@ -490,13 +495,22 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
         return  # a video's length under its caption ("Footage shows firefighters ..." / "01:32")
 
     def head_line(j: int) -> bool:
-        """The byline or the date; or the author's bare name over the date or the role ("Conor Plaskett" /
-        "Sat 11 Oct 2025 09.00 BST")."""
+        """The byline or the date; or the author's bare name, maybe with the place he writes from, over the
+        date or the role ("Conor Plaskett" / "Sat 11 Oct 2025 09.00 BST"; "Ellen Marchetti in London"), or
+        over the place over the date ("Renata Albuquerque" / "Ribeirão Preto" / "12.mar.2025 às 4h00")."""
         b = bs[j]
+        placed = (
+            j + 2 < len(bs)
+            and bs[j + 1].strong is None
+            and bs[j + 1].f.words <= _PLACE_WORDS
+            and not bs[j + 1].f.terminal
+            and _dated(bs[j + 2])
+        )
         named = (
-            _NAME_LINE.match(b.f.text) is not None
+            (_NAME_LINE.match(b.f.text) is not None or _NAME_PLACE.fullmatch(b.f.text) is not None)
             and j + 1 < len(bs)
-            and (_dated(bs[j + 1]) or _rule_category(bs[j + 1]) == Category.BYLINE)  # "Ireland correspondent"
+            # (or the role: "Ireland correspondent")
+            and (_dated(bs[j + 1]) or _rule_category(bs[j + 1]) == Category.BYLINE or placed)
         )
         return _dated(b) or named or _rule_category(b) == Category.BYLINE
 
@@ -1467,6 +1481,8 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
         under = bs[nxt.index + 1] if nxt.index + 1 < n else None
         if _lead_photo(bs, b, threshold, flat):
             b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/adjacent-credit"
+            if nxt.strong is None:  # the photographer's bare name ("Antonio García")
+                nxt.score, nxt.category, nxt.rule = 0.8, Category.CAPTION, "caption/adjacent-credit"
             continue
         if nxt.paragraph != b.paragraph or not credit or too_long:
             continue
@@ -1608,31 +1624,48 @@ def _markdown_captions(bs: list[_Block], threshold: float) -> None:
 
 _LEAD_CAPTION_WORDS = 25
 """Most words of the lead photo's caption over its credit, each a paragraph (:func:`_lead_photo`)."""
+_LEAD_STANDFIRST_WORDS = 40
+"""Most words of a standfirst kept alone over the lead photo's caption (:func:`_lead_photo`)."""
 
 
 def _lead_photo(bs: list[_Block], b: _Block, threshold: float, flat: bool) -> bool:
     """Whether ``b``, the first line kept under the head's headline and standfirst, is the lead photo's
-    caption: at most :data:`_LEAD_CAPTION_WORDS` words, over a photo's labelled credit (in its paragraph or
-    another), over the article's first paragraph, twice as long at least ("Vecinos de
-    la colonia Lomas del Mirador llenan cubetas ..." / "Foto: Cuartoscuro" / "QUERÉTARO, Qro.- A
-    partir del próximo lunes, ..."); in a page without blank lines too, where the lines are the paragraphs."""
+    caption: at most :data:`_LEAD_CAPTION_WORDS` words, over a photo's credit (labelled, the photographer and
+    the agency, or the photographer's bare name; in its paragraph or another), over the article's first
+    paragraph, twice as long at least ("Vecinos de la colonia Lomas del Mirador llenan cubetas ..." / "Foto:
+    Cuartoscuro" / "QUERÉTARO, Qro.- A partir del próximo lunes, ..."; "Sen. Ruth Calder speaks with reporters
+    ..." / "Kent Nishimura/Getty Images" / "Washington (CNN) — ..."); in a page without blank lines too, where
+    the lines are the paragraphs. A credit with no label counts right under the head's tools only (share
+    buttons, the date, the byline); the bare name goes with the caption (:func:`_adjacent_captions`)."""
     i = b.index
     if i + 2 >= len(bs) or b.f.words > _LEAD_CAPTION_WORDS:
         return False
     nxt, under = bs[i + 1], bs[i + 2]
+    labelled = nxt.rule in _LABELLED_CREDITS and _PHOTO_LABEL.match(nxt.f.text) is not None
+    # (or the photographer and the agency, "Kent Nishimura/Getty Images", "Urs Flüeler / Keystone"; or the
+    # photographer's bare name, "Antonio García")
+    slashed = nxt.rule in _SLASHED_CREDITS
+    named = nxt.strong is None and not nxt.weak and _NAME_LINE.match(nxt.f.text) is not None
     if not (
-        nxt.rule in _LABELLED_CREDITS
+        (labelled or slashed or named)
         # (in a page without blank lines, the lines themselves are the paragraphs)
         and (flat or under.paragraph != nxt.paragraph)
         and under.g.prose
         and under.f.words >= 2 * b.f.words  # (a lead as long as the paragraph under it is the article's)
-        and _PHOTO_LABEL.match(nxt.f.text) is not None
         and _caption_like(b)
     ):
         return False
-    # under the head's chrome (the byline, the date, share buttons); above, only the headline and standfirst
+    if not labelled and (i == 0 or _rule_category(bs[i - 1]) not in _HEAD_METADATA):
+        # (a credit of no label right under the head's tools, not under a heading no rule took: "Purpose of
+        # the Review" / "The purpose of the review is ..." / "Recent Findings" / "The most commonly ...")
+        return False
+    # under the head's chrome (the byline, the date, share buttons); above, only the headline (maybe a long
+    # one that reads as prose) and the standfirst, or the standfirst alone (the headline went by a rule)
     kept = [x for x in bs[:i] if x.score < threshold]
-    return len(kept) <= 2 and not (kept and (bs[i - 1].score < threshold or not _is_headline(kept[0])))
+    if not kept:
+        return True
+    head = _is_headline(kept[0], prose=True) or (len(kept) == 1 and kept[0].f.words <= _LEAD_STANDFIRST_WORDS)
+    return len(kept) <= 2 and bs[i - 1].score >= threshold and head
 
 
 _PHOTO_CUE = re.compile(
@@ -2351,10 +2384,19 @@ def _menu_echoes(bs: list[_Block], data: list[bool], threshold: float) -> None:
             and b.f.text.casefold() in items
         )
 
+    def heads_kept(b: _Block) -> bool:  # kept text under it, kept text or a rule's line (an ad's label) above
+        if not 0 < b.index < n - 1:
+            return False
+        up, down = bs[b.index - 1], bs[b.index + 1]
+        return down.score < threshold and (up.score < threshold or up.strong is not None)
+
     echoes = [b for b in bs if echo(b)]
     headings = [b for b in echoes if between_paragraphs(b)]
     for b in echoes:
-        if len(headings) >= 2 and between_paragraphs(b):
+        # (a jump list's items name the article's sections: once two headings stand between paragraphs, every
+        # echo over kept lines is a heading too, over a table or a list, under an ad's label:
+        # "Advertisement" / "Timings" / "Sow October to November ...")
+        if len(headings) >= 2 and heads_kept(b):
             continue
         b.score, b.category, b.rule = _OUTSIDE_SCORE, Category.NAVIGATION, "navigation/menu-echo"
 

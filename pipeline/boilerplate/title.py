@@ -454,6 +454,8 @@ def _find_title(
             continue
         if b.strong is not None or (b.category is not None and b.score >= 0.5):
             tool = b.category in _HEAD_TOOLS and b.f.words <= _TOOL_WORDS
+            # (a gift box's sign-in prompt among the article tools: "Já é assinante? Faça seu login")
+            tool = tool or (b.category == Category.PAYWALL and b.f.words <= _PROMPT_WORDS)
             # (the post's categories or tags under its byline: "Category: Clean water, Kenya")
             tool = tool or (b.strong is not None and b.strong.id.endswith("taxonomy"))
             if b.category in skip or tool or _TOOL_LABEL.match(b.f.text):
@@ -708,6 +710,8 @@ _HEAD_TOOLS = frozenset({Category.COMMENT_FORM, Category.COMMENTS, Category.PAYW
 """Categories of short lines (at most four words) that the title search steps over like bylines:
 a comment count or link and a subscriber label under the headline."""
 _TOOL_WORDS = 4
+_PROMPT_WORDS = 8
+"""Most words of a paywall's line among the head's tools that the title search steps over."""
 """A headline-shaped line this short under the head's metadata may be a button no rule knows..."""
 _TOOL_LABEL = re.compile(
     r"(print|email|e-mail|share|comments?|save|sign up|drucken|imprimer|imprimir|stampa"
@@ -715,12 +719,13 @@ _TOOL_LABEL = re.compile(
     r"|print (the |this )?recipe|rate (this|the) recipe|save (this|the) recipe"
     r"|rezept (drucken|speichern|bewerten)|zum rezept( springen)?|imprimer la recette|aller à la recette"
     r"|imprimir (la )?receta|ir a la receta|stampa (la )?ricetta|vai alla ricetta"
-    r"|(our |the )?(rating|verdict|score)|(unsere )?(bewertung|wertung)|(notre )?(note|verdict))$",
+    r"|(our |the )?(rating|verdict|score)|(unsere )?(bewertung|wertung)|(notre )?(note|verdict)"
+    r"|assine (a|o) \S+( \S+)?)$",
     re.IGNORECASE,
 )
 """An article tool that a rule took ("Print", "Email", "Jump to recipe", a podcast's "RSS", a live page's
-"Live now"), or a recipe's that none took ("Rezept drucken"), a review's label over its rating ("Our rating"):
-under the headline, stepped over."""
+"Live now"), or a recipe's that none took ("Rezept drucken"), a review's label over its rating ("Our
+rating"), a gift box's subscribe link ("Assine a Folha"): under the headline, stepped over."""
 _LONGER_BY = 5
 """...when a headline this many words longer stands above it, over removed lines only."""
 
@@ -1231,9 +1236,10 @@ _NAME_LINE = re.compile(rf"(?=.*[a-zà-ÿа-яё]){_NAME}( ({_PARTICLE}|{_NAME})
 not in capitals, as a wire story's headline is ("CAPITAL INVESTMENTS FORMS UNIT")."""
 
 
-_NAME_PLACE = re.compile(rf"{_NAME}( ({_PARTICLE}|{_NAME})){{1,3}}, {_NAME}( {_NAME})?")
+_NAME_PLACE = re.compile(rf"{_NAME}( ({_PARTICLE}|{_NAME})){{1,3}}(, | in | [-–] ){_NAME}( {_NAME})?")
 """An author's name and the place he writes from, as Swiss and German papers set it ("Lukas Brändli,
-Bern", "Anna Meier, Zürich"): a byline over the date, no headline."""
+Bern", "Anna Meier, Zürich"), the FT ("Ellen Marchetti in London") and Turkish portals ("Ayşe Demirtaş -
+İstanbul"): a byline over the date, no headline."""
 
 
 _CREDIT_LINE_WORDS = 8
