@@ -1488,3 +1488,32 @@ def test_a_sign_up_boxs_short_pitch_between_its_lines_goes_with_it(between: str,
     spans = _overlapping(doc, between)
     assert bool(spans) == goes
     assert all(s.category == Category.PAYWALL for s in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "kept"),
+    [
+        # a lead paragraph over a Title Case subheading is no photo's caption over its photographer's name
+        (
+            "City Council Approves Budget\nBy Jane Doe\n12 March 2025\n\nThe city council has approved a "
+            "record budget with more money for roads and schools.\n\nSpending Plans\n\nThe plan sets aside "
+            "40 million for road repairs over the next three years and a further 25 million for new school "
+            "buildings across the county, officials said on Tuesday night.",
+            "City Council Approves Budget",
+            ["The city council has approved a record budget", "Spending Plans"],
+        ),
+        # a headline with a place over the date is no author's name and place ("Ellen Marchetti in London")
+        (
+            "Home\nNews\nSport\nFire Crews in London\n12 March 2025\n\nFirefighters were called to a "
+            "warehouse blaze in east London on Tuesday night after neighbours reported smoke pouring "
+            "from the roof.",
+            "Fire Crews in London",
+            ["Firefighters were called"],
+        ),
+    ],
+)
+def test_what_the_review_of_session_42_found(text: str, title: str, kept: list[str]) -> None:
+    doc = _run(text)
+    assert doc.title == title
+    for k in kept:
+        assert not _overlapping(doc, k), k

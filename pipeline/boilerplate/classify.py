@@ -136,8 +136,8 @@ from pipeline.boilerplate.rules_model import Rule, RulePack
 from pipeline.boilerplate.tables import _table_of_figures, _Tables, _typeset_tables
 from pipeline.boilerplate.title import (
     _BYLINE_LABEL,
+    _NAME_AT_PLACE,
     _NAME_LINE,
-    _NAME_PLACE,
     _TOOL_LABEL,
     AUTHORS_SPLIT,
     _bare_byline,
@@ -461,9 +461,9 @@ _UNDER_SF_LINES = 2
 
 
 _NAMES_CASE = 0.8
+"""Share of capitalised words from which :func:`_standfirst_under_title` reads a line as names."""
 _PLACE_WORDS = 3
 """Most words of the place between the author's bare name and the date (:func:`_standfirst_under_title`)."""
-"""Share of capitalised words from which :func:`_standfirst_under_title` reads a line as names."""
 
 
 def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
@@ -507,7 +507,7 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
             and _dated(bs[j + 2])
         )
         named = (
-            (_NAME_LINE.match(b.f.text) is not None or _NAME_PLACE.fullmatch(b.f.text) is not None)
+            (_NAME_LINE.match(b.f.text) is not None or _NAME_AT_PLACE.fullmatch(b.f.text) is not None)
             and j + 1 < len(bs)
             # (or the role: "Ireland correspondent")
             and (_dated(bs[j + 1]) or _rule_category(bs[j + 1]) == Category.BYLINE or placed)
@@ -1481,8 +1481,6 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
         under = bs[nxt.index + 1] if nxt.index + 1 < n else None
         if _lead_photo(bs, b, threshold, flat):
             b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/adjacent-credit"
-            if nxt.strong is None:  # the photographer's bare name ("Antonio García")
-                nxt.score, nxt.category, nxt.rule = 0.8, Category.CAPTION, "caption/adjacent-credit"
             continue
         if nxt.paragraph != b.paragraph or not credit or too_long:
             continue
@@ -1630,24 +1628,23 @@ _LEAD_STANDFIRST_WORDS = 40
 
 def _lead_photo(bs: list[_Block], b: _Block, threshold: float, flat: bool) -> bool:
     """Whether ``b``, the first line kept under the head's headline and standfirst, is the lead photo's
-    caption: at most :data:`_LEAD_CAPTION_WORDS` words, over a photo's credit (labelled, the photographer and
-    the agency, or the photographer's bare name; in its paragraph or another), over the article's first
+    caption: at most :data:`_LEAD_CAPTION_WORDS` words, over a photo's credit (labelled, or the photographer
+    and the agency; in its paragraph or another), over the article's first
     paragraph, twice as long at least ("Vecinos de la colonia Lomas del Mirador llenan cubetas ..." / "Foto:
     Cuartoscuro" / "QUERÉTARO, Qro.- A partir del próximo lunes, ..."; "Sen. Ruth Calder speaks with reporters
     ..." / "Kent Nishimura/Getty Images" / "Washington (CNN) — ..."); in a page without blank lines too, where
     the lines are the paragraphs. A credit with no label counts right under the head's tools only (share
-    buttons, the date, the byline); the bare name goes with the caption (:func:`_adjacent_captions`)."""
+    buttons, the date, the byline)."""
     i = b.index
     if i + 2 >= len(bs) or b.f.words > _LEAD_CAPTION_WORDS:
         return False
     nxt, under = bs[i + 1], bs[i + 2]
     labelled = nxt.rule in _LABELLED_CREDITS and _PHOTO_LABEL.match(nxt.f.text) is not None
-    # (or the photographer and the agency, "Kent Nishimura/Getty Images", "Urs Flüeler / Keystone"; or the
-    # photographer's bare name, "Antonio García")
+    # (or the photographer and the agency, "Kent Nishimura/Getty Images", "Urs Flüeler / Keystone"; not a bare
+    # name, which has a Title Case subheading's shape: "The city council has approved ..." / "Spending Plans")
     slashed = nxt.rule in _SLASHED_CREDITS
-    named = nxt.strong is None and not nxt.weak and _NAME_LINE.match(nxt.f.text) is not None
     if not (
-        (labelled or slashed or named)
+        (labelled or slashed)
         # (in a page without blank lines, the lines themselves are the paragraphs)
         and (flat or under.paragraph != nxt.paragraph)
         and under.g.prose
@@ -2388,9 +2385,12 @@ def _menu_echoes(bs: list[_Block], data: list[bool], threshold: float) -> None:
         if not 0 < b.index < n - 1:
             return False
         up, down = bs[b.index - 1], bs[b.index + 1]
+        if up.index in echoed or down.index in echoed:
+            return False  # (a menu's copy inside the article: its items are no text for each other)
         return down.score < threshold and (up.score < threshold or up.strong is not None)
 
     echoes = [b for b in bs if echo(b)]
+    echoed = {b.index for b in echoes}
     headings = [b for b in echoes if between_paragraphs(b)]
     for b in echoes:
         # (a jump list's items name the article's sections: once two headings stand between paragraphs, every

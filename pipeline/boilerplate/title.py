@@ -710,9 +710,9 @@ _HEAD_TOOLS = frozenset({Category.COMMENT_FORM, Category.COMMENTS, Category.PAYW
 """Categories of short lines (at most four words) that the title search steps over like bylines:
 a comment count or link and a subscriber label under the headline."""
 _TOOL_WORDS = 4
+"""A headline-shaped line this short under the head's metadata may be a button no rule knows..."""
 _PROMPT_WORDS = 8
 """Most words of a paywall's line among the head's tools that the title search steps over."""
-"""A headline-shaped line this short under the head's metadata may be a button no rule knows..."""
 _TOOL_LABEL = re.compile(
     r"(print|email|e-mail|share|comments?|save|sign up|drucken|imprimer|imprimir|stampa"
     r"|jump to (the )?recipe|rss( feed)?|live now|watch live|listen live"
@@ -1236,10 +1236,13 @@ _NAME_LINE = re.compile(rf"(?=.*[a-zà-ÿа-яё]){_NAME}( ({_PARTICLE}|{_NAME})
 not in capitals, as a wire story's headline is ("CAPITAL INVESTMENTS FORMS UNIT")."""
 
 
-_NAME_PLACE = re.compile(rf"{_NAME}( ({_PARTICLE}|{_NAME})){{1,3}}(, | in | [-–] ){_NAME}( {_NAME})?")
+_NAME_PLACE = re.compile(rf"{_NAME}( ({_PARTICLE}|{_NAME})){{1,3}}, {_NAME}( {_NAME})?")
 """An author's name and the place he writes from, as Swiss and German papers set it ("Lukas Brändli,
-Bern", "Anna Meier, Zürich"), the FT ("Ellen Marchetti in London") and Turkish portals ("Ayşe Demirtaş -
-İstanbul"): a byline over the date, no headline."""
+Bern", "Anna Meier, Zürich"): a byline over the date, no headline."""
+_NAME_AT_PLACE = re.compile(rf"{_NAME}( ({_PARTICLE}|{_NAME})){{1,3}}(, | in | [-–] ){_NAME}( {_NAME})?")
+"""... and as the FT ("Ellen Marchetti in London") and Turkish portals ("Ayşe Demirtaş - İstanbul") set it:
+read so only under a standfirst (:func:`~pipeline.boilerplate.classify._standfirst_under_title`), where a
+headline stands above; on its own the shape is a headline's too ("Fire Crews in London")."""
 
 
 _CREDIT_LINE_WORDS = 8
