@@ -1517,3 +1517,39 @@ def test_what_the_review_of_session_42_found(text: str, title: str, kept: list[s
     assert doc.title == title
     for k in kept:
         assert not _overlapping(doc, k), k
+
+
+def test_a_menus_copy_inside_the_article_goes_though_the_jump_list_names_its_headings() -> None:
+    """Two of the menu's items head the article's sections and stay; a copy of its other items between two
+    paragraphs is no heading of anything (each item's neighbour is another item) and goes."""
+    para = (
+        "The phone lasted a full day and a half of mixed use in our tests, well ahead of last year's model "
+        "and most of its rivals at this price."
+    )
+    text = "\n".join(
+        [
+            "Battery life",
+            "Charging speed",
+            "News",
+            "Reviews",
+            "Deals",
+            "",
+            "How we tested the Orbit 5's battery",
+            "",
+            para,
+            "Battery life",
+            para,
+            "Charging speed",
+            para,
+            "News",
+            "Reviews",
+            "Deals",
+            para,
+        ]
+    )
+    doc = _run(text)
+    body = text.index("Battery life", 20)
+    assert not _overlapping(doc, text[body : body + 40])
+    copy = text.rindex("News\nReviews\nDeals")
+    spans = [s for s in doc.removed if s.start >= copy and s.end <= copy + len("News\nReviews\nDeals")]
+    assert len(spans) == 3

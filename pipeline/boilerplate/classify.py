@@ -2188,7 +2188,7 @@ _BIO_VERB = re.compile(
     r"(is|was) \w*(journaliste?|verslaggever|redacteur|redactrice|correspondente?|verslaggeefster)\b|"
     r"schrijft (over|voor)\b|"
     r"scrie (despre|pentru|la)\b|(este|a fost) (jurnalist|reporter|redactor|editor|corespondent)\w*\b|"
-    r"lucrează (la|pentru|ca)\b|píše (o|pro)\b|pracuje (v|pro|jako)\b|"
+    r"lucrează (la|pentru|ca)\b|píše (o|pro)\b|pracuje (v|pro|jako)\b|se (v redakci )?věnuje\b|"
     r"je (redaktor|redaktorka|reportér|reportérka|novinář|novinářka|zpravodaj|zpravodajka)\b)",
     re.IGNORECASE,
 )

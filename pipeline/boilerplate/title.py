@@ -571,10 +571,12 @@ def _find_title(
             over_standfirst = long_one and i > 0 and bs[i - 1].f.words >= 5 and _is_headline(bs[i - 1])
             # (nor is a long headline under one line with a figure, a breadcrumb's "IPL 2024")
             # (a match report's headline with its score is none: "Caldermoor 31-24 Ashbridge Park: ...")
+            # (nor a long headline with no figure under a box of figures: a portal's trending tickers, "CSWY
+            # Causeway Airlines Group 9.77 -5.14%" / "Chocolate maker Meridale cuts outlook as ...")
             listed = (
                 b.f.words < _LIST_ITEM_MAX_WORDS
                 or (_data_like(b) and _RESULT_HEADLINE.match(b.f.text) is None)
-                or (i > 1 and _data_like(bs[i - 2]))
+                or (i > 1 and _data_like(bs[i - 2]) and _DIGIT.search(b.f.text) is not None)
             )
             # (nor is one under the time it was updated: "Bijgewerkt: 19:35" over the headline)
             stamped = i > 0 and _TIME_LABEL.fullmatch(bs[i - 1].f.text) is not None
