@@ -392,8 +392,8 @@ def _find_title(
         # (nor a teaser under a read-also heading over the region: "Bekijk ook" / "Van Tricht na afloop: ...")
         and not (bs[lo].category == Category.RELATED_LINKS and bs[lo].score >= 0.5)
     ):
-        over_tools = _headline_over_metadata(bs, lo)
-        return lo if over_tools is None else over_tools
+        over_meta = _headline_over_metadata(bs, lo)
+        return lo if over_meta is None else over_meta
     # (a headline right over the region's first line makes that line its standfirst: "Crofting Numbers Fall" /
     # "Why are young people leaving ...?"; not a series' number: "Episode 214")
     above_lo = bs[lo - 1] if 0 < lo <= len(bs) else None
@@ -722,12 +722,13 @@ _TOOL_LABEL = re.compile(
     r"|rezept (drucken|speichern|bewerten)|zum rezept( springen)?|imprimer la recette|aller à la recette"
     r"|imprimir (la )?receta|ir a la receta|stampa (la )?ricetta|vai alla ricetta"
     r"|(our |the )?(rating|verdict|score)|(unsere )?(bewertung|wertung)|(notre )?(note|verdict)"
-    r"|assine (a|o) \S+( \S+)?)$",
+    r"|(subscribe( to)?|assine( a| o)?|suscríbete( a)?|abonnez-vous( à)?|abbonati( a)?) \S+( \S+)?)$",
     re.IGNORECASE,
 )
 """An article tool that a rule took ("Print", "Email", "Jump to recipe", a podcast's "RSS", a live page's
 "Live now"), or a recipe's that none took ("Rezept drucken"), a review's label over its rating ("Our
-rating"), a gift box's subscribe link ("Assine a Folha"): under the headline, stepped over."""
+rating"), a subscribe link among the tools ("Assine a Folha", "Subscribe to The Times"): under the headline,
+stepped over."""
 _LONGER_BY = 5
 """...when a headline this many words longer stands above it, over removed lines only."""
 
@@ -1233,15 +1234,18 @@ _BYLINE_LABEL = re.compile("(?:" + _BYLINE_WORD.pattern.removesuffix(r"\b") + "|
 """A byline's label on a line of its own over its names ("From:" / "Environment Agency, Department for
 ..."): the line under it is the byline's (:func:`~pipeline.boilerplate.classify._smooth`)."""
 _PARTICLE = r"(?-i:Ó|de|da|do|dos|das|del|van|von|der|den|di|la|le|bin|al)"
-_NAME_LINE = re.compile(rf"(?=.*[a-zà-ÿа-яё]){_NAME}( ({_PARTICLE}|{_NAME})){{1,3}}$")
+_AUTHOR_NAME = rf"{_NAME}( ({_PARTICLE}|{_NAME})){{1,3}}"
+"""Two to four capitalised words, particles between ("Christoph von Eichhorn")."""
+_NAME_LINE = re.compile(rf"(?=.*[a-zà-ÿа-яё]){_AUTHOR_NAME}$")
 """A line of two to four capitalised words, as a name is written ("Te Aorere Riddell", "São Paulo");
 not in capitals, as a wire story's headline is ("CAPITAL INVESTMENTS FORMS UNIT")."""
 
 
-_NAME_PLACE = re.compile(rf"{_NAME}( ({_PARTICLE}|{_NAME})){{1,3}}, {_NAME}( {_NAME})?")
+_PLACE = rf"{_NAME}( {_NAME})?"
+_NAME_PLACE = re.compile(rf"{_AUTHOR_NAME}, {_PLACE}")
 """An author's name and the place he writes from, as Swiss and German papers set it ("Lukas Brändli,
 Bern", "Anna Meier, Zürich"): a byline over the date, no headline."""
-_NAME_AT_PLACE = re.compile(rf"{_NAME}( ({_PARTICLE}|{_NAME})){{1,3}}(, | in | [-–] ){_NAME}( {_NAME})?")
+_NAME_AT_PLACE = re.compile(rf"{_AUTHOR_NAME}(, | in | [-–] ){_PLACE}")
 """... and as the FT ("Ellen Marchetti in London") and Turkish portals ("Ayşe Demirtaş - İstanbul") set it:
 read so only under a standfirst (:func:`~pipeline.boilerplate.classify._standfirst_under_title`), where a
 headline stands above; on its own the shape is a headline's too ("Fire Crews in London")."""
