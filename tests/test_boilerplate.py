@@ -1553,3 +1553,188 @@ def test_a_menus_copy_inside_the_article_goes_though_the_jump_list_names_its_hea
     copy = text.rindex("News\nReviews\nDeals")
     spans = [s for s in doc.removed if s.start >= copy and s.end <= copy + len("News\nReviews\nDeals")]
     assert len(spans) == 3
+
+
+_HOWTO_STEP = (
+    "Rub a thin layer of oil over every surface of the pan, then wipe off as much as you can with a clean "
+    "cloth so that the pan looks almost dry."
+)
+
+
+def test_a_tip_box_between_a_how_tos_sections_goes_and_the_sections_under_it_stay() -> None:
+    """A how-to's box that asks for a reader's tip stands between its "Tips" and its "Warnings": its lines
+    go (the box's title too), the sections under it stay; a comment form with no tip box's note still ends
+    the article, and what reads like prose under it goes as reader comments."""
+    head = "How to Season a Cast Iron Skillet\n\n" + _HOWTO_STEP + "\n\nTips\n\n" + _HOWTO_STEP + "\n\n"
+    warnings = (
+        "Warnings\n\nAlways use oven mitts when you handle the skillet, because cast iron holds heat for a "
+        "long time and the handle gets just as hot as the pan.\n\nNever soak the pan in water or put it in "
+        "the dishwasher, since both strip the seasoning and make it rust."
+    )
+    box = (
+        "Submit a Tip\nAll tip submissions are carefully reviewed before being published\nName\n"
+        "Please provide your name and last initial\nSubmit\n"
+    )
+    doc = _run(head + box + warnings)
+    assert not _overlapping(doc, "Warnings")
+    assert not _overlapping(doc, "Never soak the pan in water")
+    title = _covering(doc, "Submit a Tip")
+    assert (
+        title is not None
+        and title.category == Category.COMMENT_FORM
+        and title.rule == "comment_form/box-title"
+    )
+    form = box.replace(
+        "Submit a Tip\nAll tip submissions are carefully reviewed before being published\n", ""
+    )
+    doc = _run(head + "Leave a comment\n" + form + warnings)
+    gone = _covering(doc, "Never soak the pan in water")
+    assert gone is not None and gone.category == Category.COMMENTS
+
+
+_MANILA_LEAD = (
+    "MANILA, Philippines — At least 17 areas across the country are expected to experience dangerous heat "
+    "index levels on Thursday, the state weather bureau said in its latest forecast."
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "goes"),
+    [
+        ("By: Jerome Aningat\nApril 17, 2024 04:15 PM\nShare\n", True),  # under the head's tools
+        ("", False),  # right under the headline: its standfirst
+        # (inside the article, under paragraphs: a section's heading over the next dateline story)
+        ("Share\n" + _MANILA_LEAD + "\n" + _MANILA_LEAD.replace("17 areas", "20 areas") + "\nShare\n", False),
+    ],
+)
+def test_a_caption_over_a_dateline_lead_goes_under_the_heads_tools(above: str, goes: bool) -> None:
+    caption = (
+        "Commuters shield themselves from the midday sun with umbrellas while waiting for a ride along "
+        "Commonwealth Avenue"
+    )
+    text = f"Heat index to hit danger level in 17 areas on Thursday\n{above}{caption}\n{_MANILA_LEAD}\n\n"
+    doc = _run(text + _MANILA_LEAD.replace("MANILA, Philippines — At least", "More than"))
+    span = _covering(doc, caption)
+    assert (span is not None and span.rule == "caption/over-dateline") == goes
+    assert not _overlapping(doc, _MANILA_LEAD)
+
+
+@pytest.mark.parametrize(
+    ("under", "goes"),
+    [
+        (
+            "Jetzt Angebot sichern: Ihre neue Einbauküche zum Frühjahrspreis – nur bis 31. März im Studio",
+            True,
+        ),
+        ("How the new charges compare", False),  # the article's next subheading
+        # (a call in front of the article's own subject: its paragraph)
+        (
+            "Jetzt Tickets sichern: Das Hallenbad am Nordring öffnet nach der Sanierung mit neuem Becken",
+            False,
+        ),
+    ],
+)
+def test_an_ads_copy_under_its_label_goes_but_not_the_articles_own_line(under: str, goes: bool) -> None:
+    para = (
+        "Das Hallenbad am Nordring wird ab Oktober saniert. Schulen und Vereine müssen für zwei Jahre in die "
+        "Nachbarstädte ausweichen, sagte der Bürgermeister am Dienstag."
+    )
+    text = f"Hallenbad schließt für zwei Jahre\n\n{para}\n\n{para}\n\nAnzeige\n{under}\n\n{para}\n\n{para}"
+    doc = _run(text)
+    span = _covering(doc, under)
+    assert (span is not None and span.category == Category.ADVERTISEMENT) == goes
+
+
+def test_the_heads_lines_between_its_byline_and_date_go_by_their_own_rules() -> None:
+    """A date line that a head rule knows, between the byline and the updated date (its zone had ended at the
+    standfirst), goes as the date; a desk's byline ("Redacción ...") is a byline; the headline stays the title
+    over a kicker with a figure and a subscribers' badge under the head's tools."""
+    text = (
+        "Sanierung für 14 Millionen Euro\nHallenbad am Nordring schließt im Herbst für zwei Jahre\n"
+        "Das marode Hallenbad in Dülkenrath wird ab Oktober von Grund auf saniert. Schulen und Vereine "
+        "müssen ausweichen.\nVon Katrin Wellmanns\n14. März 2024 um 17:45 Uhr\nArtikel teilen\n"
+        "Dieser Artikel ist Teil von RP+ – exklusive Inhalte für unsere Abonnenten.\n\n"
+        "Lange war darüber gestritten worden, jetzt steht der Fahrplan: Das Hallenbad am Nordring schließt "
+        "nach den Herbstferien und soll im Herbst 2026 wieder öffnen.\n\nDie Kosten für die Sanierung "
+        "beziffert die Stadtverwaltung auf rund 14 Millionen Euro, knapp fünf Millionen kommen vom Land."
+    )
+    doc = _run(text)
+    assert doc.title == "Hallenbad am Nordring schließt im Herbst für zwei Jahre"
+    badge = _covering(doc, "Dieser Artikel ist Teil von RP+")
+    assert badge is not None and badge.category == Category.PAYWALL
+    text = (
+        "Cortes de agua en Chía y Sopó: estos son los horarios por sectores desde el lunes\n"
+        "La empresa aplicará suspensiones programadas de hasta 24 horas mientras se reparan los tanques.\n"
+        "Redacción Cundinamarca\n13 de marzo 2024, 07:42 a. m.\n"
+        "Actualizado: 13 de marzo 2024, 09:15 a. m.\n\n"
+        "A partir del próximo lunes, más de 60.000 usuarios de Chía y Sopó tendrán cortes de agua "
+        "programados mientras la empresa repara los dos tanques principales.\n\nSegún la empresa, las "
+        "inspecciones realizadas en diciembre encontraron fisuras en las paredes de ambos tanques."
+    )
+    doc = _run(text)
+    date = _covering(doc, "13 de marzo 2024, 07:42 a. m.")
+    desk = _covering(doc, "Redacción Cundinamarca")
+    assert date is not None and date.category == Category.OTHER
+    assert desk is not None and desk.category == Category.BYLINE
+
+
+def test_the_headline_over_a_bare_name_and_its_role_is_the_title_not_the_caption_under_them() -> None:
+    text = (
+        "News\nSport\nBusiness\nEnvironment\n"
+        "Nitrogen levels rising in more than half of south-east rivers, EPA finds\n"
+        "Updated / 13:05\nAoife Brennan\nEnvironment Correspondent\n"
+        "The EPA said nitrogen concentrations in the River Slaney catchment were among the highest recorded\n"
+        "Nitrogen concentrations are rising in more than half of the rivers monitored in the south and "
+        "south-east, according to a report published by the Environmental Protection Agency.\n"
+        "The agency's latest assessment of water quality covers monitoring data from 2021 to 2023 and found "
+        "that the trend had not reversed despite new rules for farms."
+    )
+    doc = _run(text)
+    assert doc.title == "Nitrogen levels rising in more than half of south-east rivers, EPA finds"
+    updated = _covering(doc, "Updated / 13:05")
+    assert updated is not None and updated.category == Category.OTHER
+
+
+def test_a_recipes_nutrition_line_stays_over_its_rating_call() -> None:
+    steps = "\n".join(
+        f"Step {i}: roast the chicken thighs for another ten minutes and baste them with the pan juices."
+        for i in range(1, 6)
+    )
+    text = (
+        "Sheet-Pan Harissa Chicken\n\n"
+        + steps
+        + "\n\nNotes\n\nFor extra-crispy chickpeas, return the pan to "
+        "the oven for five more minutes after you take the chicken out to rest.\n\nNutrition\n\n"
+        "Calories: 612kcal | Carbohydrates: 36g | Protein: 44g | Fat: 32g | Sodium: 1140mg\n\n"
+        "Did you make this recipe?\nLeave a star rating and a comment below — I read every single one!\n"
+        "You might also like\nOne-Pan Lemon Orzo with Chicken and Spinach\n"
+        "Crispy Gnocchi with Sausage and Kale"
+    )
+    doc = _run(text)
+    assert not _overlapping(doc, "Calories: 612kcal")
+    call = _covering(doc, "Leave a star rating")
+    assert call is not None and call.category == Category.COMMENT_FORM
+
+
+def test_a_read_also_lists_teaser_that_a_rule_took_does_not_end_the_list() -> None:
+    text = (
+        "Nieuwe fietsostrade tussen Geel en Mol\n\nDe provincie Antwerpen legt tegen 2027 een nieuwe "
+        "fietsostrade aan tussen Geel en Mol. Het gaat om een vrijliggend fietspad van elf kilometer.\n"
+        "Fietsers moeten nu op verschillende plaatsen nog over de drukke N71, waar de voorbije vijf jaar "
+        "drie dodelijke ongevallen gebeurden.\nHet traject volgt grotendeels de spoorlijn "
+        "Antwerpen-Neerpelt.\n"
+        "“Elke ochtend fietsen hier honderden scholieren richting Mol”, zegt gedeputeerde Lies Vandenbroeck. "
+        "“Het is onze plicht om hen een veilige route te geven.”\nLees ook.\n"
+        "PLUS Dodelijk ongeval op N71 in Mol: fietser (17) overleden\n"
+        "Fietsostrades in Antwerpen: deze trajecten komen er de komende jaren bij\n"
+        "Niet iedereen is tevreden. Een tiental landbouwers langs het traject moet grond afstaan. Zij voelen "
+        "zich onvoldoende gehoord en hebben een advocaat onder de arm genomen.\nOok de verlichting ligt "
+        "gevoelig.\nNatuurpunt vraagt om de verlichting in de buurt van het natuurgebied De Most aan te "
+        "passen, zodat vleermuizen niet gestoord worden.\nDe gemeenten Geel en Mol betalen elk 1,5 miljoen "
+        "euro mee. "
+        "De rest komt van de provincie en de Vlaamse overheid."
+    )
+    doc = _run(text)
+    teaser = _covering(doc, "Fietsostrades in Antwerpen")
+    assert teaser is not None and teaser.category == Category.RELATED_LINKS
+    assert not _overlapping(doc, "Niet iedereen is tevreden")

@@ -108,6 +108,7 @@ from pipeline.boilerplate.plan import _ENGLISH_SHARE, _MAX_RULE_WORDS, _rule_pla
 from pipeline.boilerplate.prefilter import canon
 from pipeline.boilerplate.region import (
     _INLINE_TEASERS,
+    _PROMO_WORDS,
     _RAIL_HEADING,
     _READ_ALSO,
     _SCORE_LINE,
@@ -116,6 +117,7 @@ from pipeline.boilerplate.region import (
     _announced_list,
     _announcing,
     _boxed_teaser,
+    _content_words,
     _dated_teasers,
     _fact_box,
     _fact_line,
@@ -258,6 +260,13 @@ _STANDFIRST_WORDS = 50
 blocks between it and the next prose block."""
 
 
+_NUTRIENTS = re.compile(
+    r"[^\W\d_][\w -]{0,25}: ?\d+([.,]\d+)? ?(kcal|cal|kj|mg|mcg|µg|g|iu)\b", re.IGNORECASE
+)
+"""A nutrient and its amount ("Carbohydrates: 36g", "Sodium: 1140mg")."""
+_NUTRIENT_CELLS = 3
+
+
 def _shape_value(g: BlockFeatures) -> float:
     """Region value of a block that is not prose: lists, table rows and short sentences count a little."""
     if g.words == 0:
@@ -266,6 +275,8 @@ def _shape_value(g: BlockFeatures) -> float:
         return -4.0
     if g.table_row:
         return 0.5 * g.words
+    if len(_NUTRIENTS.findall(g.text)) >= _NUTRIENT_CELLS:
+        return 0.3 * g.words  # a recipe's nutrition line ("Calories: 612kcal | Carbohydrates: 36g | ...")
     if g.words >= 4 and g.title_case < 0.7 and (g.stop_ratio >= 0.1 or g.terminal):
         return 0.3 * g.words
     if g.words <= 8:
@@ -324,7 +335,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # plain text: the lines of typeset tables (wire copy's crop, price and results tables) are neither
     # chrome nor a gap in the article: they count for nothing in the region, are no evidence around it
     tables = _Tables() if from_html else _typeset_tables(doc.text, bs)
-    bridged = _bridged(bs, tables)
+    forms, form_titles = _form_boxes(bs)  # a how-to's tip box between its sections
+    bridged = _bridged(bs, tables) | forms
     # 2. article region
     head = _standfirst_zone(bs, zones, under_standfirst)
     steps = _step_numbers(bs)
@@ -377,11 +389,19 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         cuts = dataclasses.replace(cuts, head=max(cuts.head, lo))
     # 3. scores inside the region; everything outside is boilerplate
     _score_blocks(doc, bs, cfg, head, cuts, steps, zones.banner)
+    for i in form_titles:  # (its lines go by their rules)
+        bs[i].score, bs[i].category, bs[i].rule = (
+            _OUTSIDE_SCORE,
+            Category.COMMENT_FORM,
+            "comment_form/box-title",
+        )
     _adjacent_captions(bs, cfg.threshold)
     _markdown_captions(bs, cfg.threshold)
     _gallery_counters(bs, cfg.threshold)
     _cued_captions(bs, cfg.threshold)
+    _dateline_captions(bs, cfg.threshold)
     _video_blocks(bs, cfg.threshold)
+    _ad_copies(bs, cfg.threshold)
     _kicker_captions(bs, cfg.threshold)
     _calculators(bs, cfg.threshold)
     _menu_echoes(bs, cuts.data, cfg.threshold)
@@ -403,6 +423,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # 5. title and byline
     if not from_html:
         _late_head_lines(doc, bs, pack, title_lo)
+        _head_lines_between(doc, bs, pack, title_lo)
     h1 = _markdown_title(doc, bs, title_lo)
     if h1 is not None:
         title_idx: int | None = h1
@@ -859,6 +880,52 @@ def _bridged(bs: list[_Block], tables: _Tables) -> set[int]:
         if i + 1 not in tables.lines and i + 1 < n and bs[i + 1].g.prose and bs[i + 1].strong is None:
             bridged.update(group)
     return bridged | _figure_runs(bs)
+
+
+_FORM_LINES = 8
+"""Most lines of a box that asks for a reader's tip or question (:func:`_form_boxes`)."""
+_FORM_LINE_WORDS = 16
+_FORM_TITLE_WORDS = 4
+
+
+def _form_boxes(bs: list[_Block]) -> tuple[set[int], set[int]]:
+    """The lines of boxes that ask readers for a tip or a question, between two sections of the article,
+    and the boxes' titles that no rule took (a how-to's "Tips" / ... / "Submit a Tip" / "All tip submissions
+    are carefully reviewed ..." / "Name" / "Please provide your name ..." / "Submit" / "Warnings" / ...).
+
+    A box: a line of the tip box's rule (``.../tip-box``: its note, "All tip submissions ...") among the
+    rules' short lines (fields, buttons, a counter, an ad's label), at most :data:`_FORM_LINES`, with one
+    short line no rule took right above them (the box's title: "Submit a Tip", "Ask a Question") or none.
+    No gap in the article and no comment section's start (a comment section under the box starts at its
+    own heading or count): the rules' lines still go, by their rules; the title goes with them.
+    """
+    n = len(bs)
+    lines: set[int] = set()
+    titles: set[int] = set()
+
+    def field(i: int) -> bool:
+        return 0 <= i < n and bs[i].strong is not None and bs[i].f.words <= _FORM_LINE_WORDS
+
+    for b in bs:
+        if b.index in lines or b.strong is None or not b.strong.id.endswith("/tip-box") or not field(b.index):
+            continue
+        top = b.index
+        while field(top - 1) and b.index - top < _FORM_LINES:
+            top -= 1
+        end = b.index + 1
+        while field(end) and end - top < _FORM_LINES:
+            end += 1
+        lines.update(range(top, end))
+        title = bs[top - 1] if top > 0 else None
+        if (
+            title is not None
+            and title.strong is None
+            and 0 < title.f.words <= _FORM_TITLE_WORDS
+            and not title.f.terminal
+        ):
+            lines.add(title.index)
+            titles.add(title.index)
+    return lines, titles
 
 
 _FIGURE_RUN = 3
@@ -1665,6 +1732,54 @@ def _lead_photo(bs: list[_Block], b: _Block, threshold: float, flat: bool) -> bo
     return len(kept) <= 2 and bs[i - 1].score >= threshold and head
 
 
+_DATELINE_LEAD = re.compile(
+    r"(?:[A-ZÀ-Ý][A-ZÀ-Ý\x27’.-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý\x27’.-]+){0,3}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+){0,2})?"
+    r"(?: \([^()]{2,30}\))?"
+    r"|[A-Z][\w.\x27’-]+(?: [A-Z][\w.\x27’-]+){0,3}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+){0,2})? \([^()]{2,30}\))"
+    r" ?[—–-]{1,2} ?\w"
+)
+"""A wire story's dateline that opens its first paragraph: "MANILA, Philippines — ", "SINGAPORE - ",
+"MILLBROOK, Tenn. (WKTN) - ", "Washington (CNN) — "."""
+_DATELINE_CAPTION_WORDS = 40
+"""Most words of a photo's or a video's caption over a lead that opens with a dateline
+(:func:`_dateline_captions`)."""
+
+
+def _dateline_captions(bs: list[_Block], threshold: float) -> None:
+    """The caption of the lead photo or video with no credit, between the head's removed lines (the byline,
+    the date, share buttons, a gallery's arrows) and the article's first paragraph when that opens with a
+    dateline (:data:`_DATELINE_LEAD`), which marks where the article starts ("Share" / "Commuters shield
+    themselves from the midday sun ..." / "MANILA, Philippines — At least 17 areas ..."), goes as
+    ``caption/over-dateline``: one line, no rule, a caption's shape (:func:`_caption_like`), no quotation,
+    at most :data:`_DATELINE_CAPTION_WORDS` words and no more than the lead's; above it kept only the
+    headline and its standfirst, or nothing."""
+    n = len(bs)
+    for b in bs[1 : n - 1]:
+        if b.score >= threshold:
+            continue
+        i = b.index
+        up, lead = bs[i - 1], bs[i + 1]
+        if (
+            b.strong is not None
+            or b.weak
+            or not 3 <= b.f.words <= _DATELINE_CAPTION_WORDS
+            or up.score < threshold
+            or lead.score >= threshold
+            or not lead.g.prose
+            or lead.f.words < b.f.words
+            or _DATELINE_LEAD.match(lead.f.text) is None
+            or _DATELINE_LEAD.match(b.f.text) is not None
+            or not _caption_like(b)
+            or _QUOTE_OR_SAID.search(b.f.text) is not None
+        ):
+            continue
+        # (not counting a gallery's arrows, still kept here: "Prev" / "Next")
+        kept = [x for x in bs[:i] if x.score < threshold and x.f.words > 2]
+        if not kept or (len(kept) <= 2 and _is_headline(kept[0], prose=True)):
+            b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/over-dateline"
+        return  # (the first kept line under the head's tools only)
+
+
 _PHOTO_CUE = re.compile(
     r"(open this (photo|image) in gallery|enlarge this (image|photo)|view (image|photo) in full ?screen"
     r"|expand (image|photo))\b:?",
@@ -1741,6 +1856,47 @@ _VIDEO_LENGTH = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d\d(?: ?min)?")
 """A video's length ("02:41", "1:02:41", "3:05 min")."""
 _VIDEO_TITLE_WORDS = 25
 """Most words of a video's title under its label."""
+
+
+_AD_COPY_WORDS = 35
+"""Most words of an ad's copy under its label between the article's paragraphs (:func:`_ad_copies`)."""
+_AD_COPY_MIN_WORDS = 8
+"""Fewest: a shorter line under an ad's label is the article's next subheading ("How the new charges
+compare")."""
+_AD_CALL_CHARS = 30
+"""An ad's copy calls to buy within its first characters ("Jetzt Angebot sichern: ...", "Shop now: ...")."""
+_AD_CONTEXT_LINES = 3
+
+
+def _ad_copies(bs: list[_Block], threshold: float) -> None:
+    """An ad's one line of copy right under its label, between the article's paragraphs ("Anzeige" / "Jetzt
+    Angebot sichern: Ihre neue Einbauküche zum Frühjahrspreis ..." / the article's next paragraph), goes
+    as ``advertisement/ad-copy``: no rule, :data:`_AD_COPY_MIN_WORDS` to :data:`_AD_COPY_WORDS` words, a
+    call to buy, watch or sign up (:data:`_PROMO_WORDS`) within its first :data:`_AD_CALL_CHARS` characters,
+    and no word of five
+    letters or more shared with the article's lines around it (its paragraph under the label, "Residents
+    can sign up for the alerts ...", is about the article's subject)."""
+    n = len(bs)
+    for b in bs[: n - 1]:
+        if b.score < threshold or not _ad_label(b):
+            continue
+        copy = bs[b.index + 1]
+        if (
+            copy.score >= threshold
+            or copy.strong is not None
+            or copy.f.bullet
+            or not _AD_COPY_MIN_WORDS <= copy.f.words <= _AD_COPY_WORDS
+            or _PROMO_WORDS.search(copy.f.text[:_AD_CALL_CHARS]) is None
+        ):
+            continue
+        around = [
+            x
+            for x in bs[max(0, b.index - _AD_CONTEXT_LINES) : b.index + 2 + _AD_CONTEXT_LINES]
+            if x is not copy and x.score < threshold
+        ]
+        if not around or _content_words(copy.f.text) & _content_words(" ".join(x.f.text for x in around)):
+            continue
+        copy.score, copy.category, copy.rule = 0.8, Category.ADVERTISEMENT, "advertisement/ad-copy"
 
 
 def _video_blocks(bs: list[_Block], threshold: float) -> None:
@@ -1912,6 +2068,15 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
                 and x.index + 1 < len(bs)
                 and _fact_line(bs[x.index + 1])
             )
+            # (a teaser a rule took, its label in front, is one of the list: "Lees ook." / "PLUS Dodelijk
+            # ongeval ..." / "Fietsostrades in Antwerpen: ...")
+            if (
+                x.strong is not None
+                and x.strong.category == Category.RELATED_LINKS
+                and x.score >= threshold
+                and _READ_ALSO.match(x.f.text) is None
+            ):
+                continue
             if x.score >= threshold or x.continues or wrapped or not teaser(x) or boxed:
                 break
             run.append(x)
@@ -2112,12 +2277,35 @@ def _late_head_lines(doc: Document, bs: list[_Block], pack: RulePack, lo: int) -
             continue
         if b.continues or (b.g.prose and b.f.terminal):
             return
-        found = _head_rule(doc, pack, b)
-        if found is None:
+        if not _take_head_rule(doc, pack, b):
             return
-        b.strong, match = found
-        b.match = match if b.strong.category == Category.BYLINE else None
-        b.score, b.category, b.rule = 1.0, b.strong.category, b.strong.id
+
+
+def _take_head_rule(doc: Document, pack: RulePack, b: _Block) -> bool:
+    """Whether a head rule for bylines or dates (:func:`_head_rule`) matches ``b``; if so ``b`` goes by it."""
+    found = _head_rule(doc, pack, b)
+    if found is None:
+        return False
+    b.strong, match = found
+    b.match = match if b.strong.category == Category.BYLINE else None
+    b.score, b.category, b.rule = 1.0, b.strong.category, b.strong.id
+    return True
+
+
+def _head_lines_between(doc: Document, bs: list[_Block], pack: RulePack, lo: int) -> None:
+    """Step 5: a line of the head's metadata near the region's start (above it or inside), between two
+    lines that rules removed as the head's metadata (the byline, the date, share buttons), which a head rule
+    for bylines or dates matches though its zone had ended ("Redacción Cundinamarca" / "13 de marzo 2024,
+    07:42 a. m." / "Actualizado: ..."): the byline or the date, as in :func:`_late_head_lines`."""
+    for b in bs[max(1, lo - _LATE_HEAD_LINES) : min(len(bs) - 1, lo + _LATE_HEAD_LINES)]:
+        up, down = bs[b.index - 1], bs[b.index + 1]
+        if (
+            b.strong is not None
+            or b.continues
+            or any(x.strong is None or x.strong.category not in _HEAD_METADATA for x in (up, down))
+        ):
+            continue
+        _take_head_rule(doc, pack, b)
 
 
 _AGENCY_AFTER = re.compile(r"(?<=[a-zA-Z]),? (?:The )?(?:Associated Press|AP|Reuters|AFP)$")

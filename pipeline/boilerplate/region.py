@@ -166,7 +166,7 @@ _LABEL_REACH = 8
 _CALL = (
     r"\b(save|shop|buy|order|offers?|deals?|discount|free (delivery|shipping|trial)|sign up|"
     r"subscribe|compare|watch|click|book now|limited time|get \d+|try|discover|"
-    r"jetzt (kaufen|bestellen|sichern|entdecken|testen)|versandkostenfrei|achetez|"
+    r"jetzt( \w+)? (kaufen|bestellen|sichern|entdecken|testen)|versandkostenfrei|achetez|"
     r"commandez|profitez|code promo|livraison gratuite|compra ahora|cómpralo|envío gratis|"
     r"aprovecha)\b"
 )

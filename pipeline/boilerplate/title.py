@@ -456,6 +456,14 @@ def _find_title(
             tool = b.category in _HEAD_TOOLS and b.f.words <= _TOOL_WORDS
             # (a gift box's sign-in prompt among the article tools: "Já é assinante? Faça seu login")
             tool = tool or (b.category == Category.PAYWALL and b.f.words <= _PROMPT_WORDS)
+            # (a subscribers' badge under the head's tools: "Artikel teilen" / "Dieser Artikel ist Teil von
+            # RP+ – exklusive Inhalte für unsere Abonnenten.")
+            tool = tool or (
+                b.category == Category.PAYWALL
+                and b.f.words <= _BADGE_WORDS
+                and i > 0
+                and _rule_category(bs[i - 1]) in _HEAD_METADATA
+            )
             # (the post's categories or tags under its byline: "Category: Clean water, Kenya")
             tool = tool or (b.strong is not None and b.strong.id.endswith("taxonomy"))
             if b.category in skip or tool or _TOOL_LABEL.match(b.f.text):
@@ -580,6 +588,14 @@ def _find_title(
             )
             # (nor is one under the time it was updated: "Bijgewerkt: 19:35" over the headline)
             stamped = i > 0 and _TIME_LABEL.fullmatch(bs[i - 1].f.text) is not None
+            # (nor one over its standfirst over the byline, under a kicker with a figure: "Sanierung für 14
+            # Millionen Euro" / "Hallenbad am Nordring schließt ..." / "Das marode Hallenbad ..." / "Von ...")
+            bylined = (
+                i + 2 < len(bs)
+                and bs[i + 1].g.prose
+                and bs[i + 1].strong is None
+                and _rule_category(bs[i + 2]) == Category.BYLINE
+            )
             # (nor one under its episode's or issue's number: "Episode 214" / "The Town That Sold Its Water")
             numbered = i > 0 and _NUMBER_KICKER.fullmatch(bs[i - 1].f.text) is not None
             if (
@@ -588,6 +604,7 @@ def _find_title(
                 and not over_standfirst
                 and listed
                 and not stamped
+                and not bylined
                 and not numbered
             ):
                 # (a headline with a figure over its standfirst is no list: "... for $420 Million" /
@@ -715,6 +732,8 @@ _TOOL_WORDS = 4
 """A headline-shaped line this short under the head's metadata may be a button no rule knows..."""
 _PROMPT_WORDS = 8
 """Most words of a paywall's line among the head's tools that the title search steps over."""
+_BADGE_WORDS = 16
+"""Most words of a paywall's badge right under the head's tools that the title search steps over."""
 _TOOL_LABEL = re.compile(
     r"(print|email|e-mail|share|comments?|save|sign up|drucken|imprimer|imprimir|stampa"
     r"|jump to (the )?recipe|rss( feed)?|live now|watch live|listen live"
@@ -1175,7 +1194,16 @@ def _headline_over_metadata(bs: list[_Block], lo: int) -> int | None:
     None: every line between a rule's (:data:`~pipeline.boilerplate.blocks._HEAD_METADATA`: dates and other
     notes, share buttons, bylines, reading times), the headline none's."""
     i = lo - 1
-    while i >= 0 and _rule_category(bs[i]) in _HEAD_METADATA:
+    # (and the author's bare name over the role line a byline rule took: "Aoife Brennan" / "Environment
+    # Correspondent")
+    while i >= 0 and (
+        _rule_category(bs[i]) in _HEAD_METADATA
+        or (
+            bs[i].strong is None
+            and _rule_category(bs[i + 1]) == Category.BYLINE
+            and _NAME_LINE.fullmatch(bs[i].f.text) is not None
+        )
+    ):
         i -= 1
     if i < 0 or i == lo - 1:
         return None
