@@ -15,8 +15,10 @@
   regular expression. A candidate is rejected when the next sentence would
   start with a lower-case letter, after a title or abbreviation (``Mr.``,
   ``Dr.``, ``St.``, ``z.B.``, ``e.g.``, ``Nr.``...), after an initial
-  (``J. Smith``), after a dotted acronym (``U.S.``) unless a common sentence
-  opener follows, and after ``No.``/``Feb.``/``p.`` when a number follows.
+  (``J. Smith``), after a dotted acronym (``U.S.``) or a German unit after a
+  number (``2,5 Mio. Euro``) unless a common sentence opener follows, after
+  ``No.``/``Feb.``/``p.`` when a number follows, and after a German ordinal
+  (``am 3. Oktober``, ``die 12. Große Strafkammer``).
 
 >>> from pipeline.document import Document
 >>> doc = segment(Document(id="a", source="a", format="text",
@@ -110,6 +112,15 @@ _MONTHS = _wordset(
     """,
 )
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
+# German units after a number ("2,5 Mio. Euro", "3 Mrd. Dollar"): a new sentence after one only at an opener.
+_UNITS = _wordset("mio mrd tsd mill md")
+# A German ordinal after these words is no sentence's end: "die 12. Große Strafkammer", "zum 3. Mal".
+_ORDINAL_AFTER = _wordset(
+    """
+    der die das den dem des im zum zur vom beim ihr ihre ihrem ihren ihrer sein seine seinem seinen
+    seiner jeder jede jedes jeden
+    """,
+)
 
 
 _WORD_BEFORE_MAX = 64
@@ -140,11 +151,29 @@ def _is_boundary(text: str, pos: int, lo: int, punct: str, dot: int) -> bool:
         return False
     if word.isdigit() and len(word) <= 2 and _next_word(text, pos) in _MONTHS:
         return False  # a German ordinal date: "am 3. Oktober"
+    if word.isdigit() and len(word) <= 3 and _word_before(text, begin, floor).lower() in _ORDINAL_AFTER:
+        return False  # a German ordinal: "die 12. Große Strafkammer", "zum 3. Mal"
+    if key in _UNITS and _word_before(text, begin, floor)[-1:].isdigit():
+        return _next_word(text, pos) in _STARTERS  # "2,5 Mio. Euro"; "... 3 Mio. Die Polizei ..."
     if len(word) == 1 and word.isupper():
         return False  # an initial: "J. Smith"
     if "." in word and _DOTTED.fullmatch(word):
         return _next_word(text, pos) in _STARTERS
     return True
+
+
+def _word_before(text: str, end: int, floor: int) -> str:
+    """The word (white-space separated, from ``floor`` on) that ends right before the white space before
+    ``end``.
+
+    >>> _word_before("die 12. Kammer", 4, 0), _word_before("12.", 0, 0)
+    ('die', '')
+    """
+    stop = end
+    while stop > floor and text[stop - 1] in " \t":
+        stop -= 1
+    begin = max(text.rfind(" ", floor, stop), text.rfind("\t", floor, stop), floor - 1) + 1
+    return text[begin:stop]
 
 
 def _next_word(text: str, pos: int) -> str:

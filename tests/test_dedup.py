@@ -531,3 +531,48 @@ def test_a_chinese_quotation_copied_into_another_article_is_found_sentence_by_se
     res = decide([compute_signature(d, DedupConfig()) for d in docs], DedupIndex(), DedupConfig())
     assert [(docs[1].text[s.start : s.end], s.of) for s in res["b"].duplicates] == [(quote, "a")]
     assert res["c"].duplicates == () and res["c"].duplicate_of is None
+
+
+@pytest.mark.parametrize(
+    ("source", "copy", "found"),
+    [
+        # the unit in another house style: a copy
+        (
+            "An Straßen und Brücken rechnet der Landkreis mit Kosten von mindestens 2,5 Millionen Euro.",
+            "An Straßen und Brücken rechnet der Landkreis mit Kosten von mindestens 2,5 Mio. Euro.",
+            True,
+        ),
+        (
+            "Het bedrijf leed vorig jaar een nettoverlies van 62 miljoen euro, tegen winst van 14 miljoen.",
+            "Het bedrijf leed vorig jaar een nettoverlies van €62 mln, tegen winst van €14 mln.",
+            True,
+        ),
+        # the time and the percentage in another style
+        (
+            "A greve levou à supressão de 80 por cento das ligações previstas até às 08:00, segundo a CP.",
+            "A greve levou à supressão de 80% das ligações previstas até às 8h, segundo a CP.",
+            True,
+        ),
+        # another figure stays another fact
+        (
+            "An Straßen und Brücken rechnet der Landkreis mit Kosten von mindestens 2,5 Millionen Euro.",
+            "An Straßen und Brücken rechnet der Landkreis mit Kosten von mindestens 3,5 Mio. Euro.",
+            False,
+        ),
+        (
+            "A greve levou à supressão de 80 por cento das ligações previstas até às 08:00, segundo a CP.",
+            "A greve levou à supressão de 80% das ligações previstas até às 9h, segundo a CP.",
+            False,
+        ),
+    ],
+)
+def test_figures_in_another_languages_house_style_are_the_same_figures(
+    source: str, copy: str, found: bool
+) -> None:
+    intro = "Die Redaktion berichtet über die Lage in der Region und ihre Folgen für die Menschen vor Ort. "
+    docs = [
+        make("agency", intro + source),
+        make("paper", "Eigener Bericht der Zeitung über den Tag. " + copy),
+    ]
+    res = run(docs)
+    assert _covered(docs[1], res["paper"], copy)[0] == found

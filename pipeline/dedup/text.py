@@ -81,6 +81,37 @@ def may_hold_clock(text: str) -> bool:
 
 
 _UNIT_WORDS = {"m": "million", "mn": "million", "bn": "billion"}
+
+_STYLED = re.compile(
+    r"[0-9](?:[hH:][0-9]|[hH]\b|\.[0-9][0-9] (?i:uhr)\b"
+    r"|[ \u00a0](?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|procent|pour ?c|por ?c|per ?cento|m[€$]))"
+)
+"""Where a figure may be set in a house style that :func:`_styled_figures` folds: a time ("08:00", "8h",
+"8.00 Uhr"), a unit of millions or billions after a space ("2,5 Mio.", "62 mln", "20 milioni"), a
+percentage in words ("17 procent", "80 por cento")."""
+_MILLIONS = frozenset(
+    [
+        *["mio", "millions", "millionen", "miljoen", "miljoenen", "milioni", "milione", "millones"],
+        *["millón", "millon", "milhões", "milhão"],
+    ]
+)
+_BILLIONS = frozenset(
+    [
+        *["mrd", "md", "mds", "mld", "milliard", "milliards", "milliarde", "milliarden", "miljard"],
+        *["miljarden", "miliardi", "miliardo"],
+    ]
+)
+"""A number's unit in millions and in billions (10⁹; not Spanish "billones", 10¹²) in the words and short
+forms of German, French, Dutch, Italian, Spanish and Portuguese, after a space ("2,5 Mio. Euro", "62
+miljoen", "1,2 Md€", "20 milioni di euro"): read as the short forms "mln" and "bln" that Dutch and Italian
+papers write too ("€62 mln", "20 mln"). Not English "million" and "billion", which stay other words than
+Reuters' "mln" and "bln" (making them one churned Reuters' matches, docs/dedup.md)."""
+_PERCENT = frozenset(["prozent", "procent"])
+_PERCENT_TWO = frozenset([("pour", "cent"), ("por", "ciento"), ("per", "cento"), ("por", "cento")])
+"""A percentage's sign in words, after its number, in German, Dutch, French, Spanish, Italian and
+Portuguese ("17 Prozent", "80 por cento"); not English "per cent", "percent" and Reuters' "pct", which
+stay words as before (the English measurements, METER and the news texts, stay as they were)."""
+_HOUR = re.compile(r"([0-9]{1,2})[hH]([0-9]{2})?")
 _QUOTE = re.compile(r"[\"“”„«»]|``|''")
 _QUOTE_MARK = re.compile("[\"“”„«»'‘’]")
 
@@ -111,11 +142,18 @@ _CARDINALS = (
     "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn "
     "sechzehn siebzehn achtzehn neunzehn zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig "
     "neunzig hundert tausend millionen milliarde milliarden mio mrd "
+    "deux trois quatre cinq huit dix onze douze treize quatorze quinze seize vingt trente quarante cinquante "
+    "dos tres cuatro cinco seis siete ocho nueve diez doce trece catorce quince veinte treinta cuarenta "
+    "quattro cinque sette nove dieci undici dodici tredici quattordici quindici "
+    "twee vier vijf zes zeven negen tien twaalf dertien veertien vijftien twintig dertig veertig "
+    "dois duas três quatro cinco sete oito dez doze treze catorze quinze vinte trinta quarenta "
     "零 〇 一 二 三 四 五 六 七 八 九 十 百 千 万 萬 亿 億 两 兩"
 )
 _NUMBER_WORDS = frozenset(w.casefold() for w in _CARDINALS.split())
-"""Cardinal numbers written out, case-folded (English, German; not "one"/"ein", which are also
-pronouns and articles), and the numerals of Chinese and Japanese (each character a word): figures
+"""Cardinal numbers written out, case-folded (English, German, French, Spanish, Italian, Dutch,
+Portuguese; not "one"/"ein"/"un"/"een", which are also pronouns and articles, nor a number that is also
+a common word of another language: "once", "due", "sei", "sept", "neuf", "otto", "tre", "venti"), and
+the numerals of Chinese and Japanese (each character a word): figures
 like digits ("第二季度" is no copy of "第一季度")."""
 _DIGIT = re.compile(r"\d")
 
@@ -345,25 +383,25 @@ def number_aliases(word_hash_: int) -> frozenset[int]:
 def _number_aliases() -> dict[int, frozenset[int]]:
     spelled = {
         1: "one ein eine eins",
-        2: "two zwei",
-        3: "three drei",
-        4: "four vier",
-        5: "five fünf",
-        6: "six sechs",
-        7: "seven sieben",
-        8: "eight acht",
-        9: "nine neun",
-        10: "ten zehn",
-        11: "eleven elf",
-        12: "twelve zwölf",
-        13: "thirteen",
-        14: "fourteen",
-        15: "fifteen",
-        16: "sixteen",
+        2: "two zwei deux dos twee dois duas",
+        3: "three drei trois tres três",
+        4: "four vier quatre cuatro quattro quatro",
+        5: "five fünf cinq cinco cinque vijf",
+        6: "six sechs seis zes",
+        7: "seven sieben siete sette zeven sete",
+        8: "eight acht huit ocho oito",
+        9: "nine neun nueve nove negen",
+        10: "ten zehn dix diez dieci tien dez",
+        11: "eleven elf onze undici",
+        12: "twelve zwölf douze doce dodici twaalf doze",
+        13: "thirteen treize trece tredici dertien treze",
+        14: "fourteen quatorze catorce quattordici veertien catorze",
+        15: "fifteen quinze quince quindici vijftien",
+        16: "sixteen seize",
         17: "seventeen",
         18: "eighteen",
         19: "nineteen",
-        20: "twenty",
+        20: "twenty vingt veinte twintig vinte",
     }
     out: dict[int, frozenset[int]] = {}
     for n, names in spelled.items():
@@ -499,6 +537,16 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
 
     >>> [w for w, _, _ in words("since 7am, 7 a.m. and 7.30p.m.")]
     ['since', '7', 'am', '7', 'am', 'and', '7', '30', 'pm']
+
+    Times, units and percentages in other languages' house styles read alike: "08:00", "8h", "8.00 Uhr"
+    as "8"; "Mio.", "Millionen", "miljoen", "milioni", "M€" as "mln" and "Mrd.", "miljard", "Md€" as "bln"
+    (Dutch and Italian write "mln" too); "Prozent", "procent", "por cento" dropped, as "%" is no word
+    (English "million", "per cent" and Reuters' "mln", "pct" stay as they were):
+
+    >>> [w for w, _, _ in words("ab 08:00 Uhr, 8h30; 2,5 Mio. Euro, 62 miljoen, 12 M€")]
+    ['ab', '8', 'Uhr', '8', '30', '2', '5', 'mln', 'Euro', '62', 'mln', '12', 'mln']
+    >>> [w for w, _, _ in words("17 Prozent, 80 por cento, 12 per cent")]
+    ['17', '80', '12', 'per', 'cent']
     """
     stop = len(text) if end is None else end
     found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
@@ -507,6 +555,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
         found = _join_grouped(found, grouped)
     if _CLOCK.search(text, start, stop) is not None:
         found = _clock_words(text, found)
+    if _STYLED.search(text, start, stop) is not None:
+        found = _styled_figures(text, found)
     units = []  # (offset, written-out unit) of every amount's unit, ascending
     for m in _AMOUNT.finditer(text, start, stop):
         g = m.lastgroup or "u"
@@ -564,6 +614,64 @@ def _clock_words(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str
             i += 1
         else:
             out.append((w, s, e))
+    return out
+
+
+def may_hold_styled(text: str) -> bool:
+    """Whether ``text`` may hold a figure in a house style that :func:`words` folds (:data:`_STYLED`).
+
+    >>> [may_hold_styled(t) for t in ("um 08:00 Uhr", "2,5 Mio. Euro", "17 procent", "in 2024 we")]
+    [True, True, True, False]
+    """
+    return _STYLED.search(text) is not None
+
+
+def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``found`` with figures in one style whatever the house style: a time's hour without its leading
+    zero and its minutes only when not ":00" ("08:00", "8h", "08h00", "8.00 Uhr" are "8"; "8h30" is "8 30"),
+    a unit of millions or billions in another language's words as "mln" or "bln" ("Mio.", "milioni", "Mrd.",
+    "miljard"),
+    a percentage's words dropped (the sign is no word: "17 procent" is "17" as "17%" is)."""
+    out: list[tuple[str, int, int]] = []
+    i, n = 0, len(found)
+    while i < n:
+        w, s, e = found[i]
+        i += 1
+        number = w.isdigit()
+        hour = None if number else _HOUR.fullmatch(w)
+        if hour is not None and int(hour[1]) <= 24 and (hour[2] is None or int(hour[2]) < 60):
+            out.append((str(int(hour[1])), s, e))  # "8h", "08h00", "8h30"
+            if hour[2] is not None and hour[2] != "00":
+                out.append((hour[2], s, e))
+            continue
+        if number and len(w) <= 2 and i < n:
+            m, ms, me = found[i]
+            sep = text[e:ms]
+            clock = sep == ":" or (sep == "." and i + 1 < n and found[i + 1][0].casefold() == "uhr")
+            if clock and len(m) == 2 and m.isdigit() and int(w) <= 24 and int(m) < 60:
+                out.append((str(int(w)), s, e))  # "08:00", "8.30 Uhr"
+                if m != "00":
+                    out.append((m, ms, me))
+                i += 1
+                continue
+        out.append((w, s, e))
+        if not (number or w[-1:].isdigit()) or i >= n:
+            continue
+        nxt, ns, ne = found[i]
+        key = nxt.casefold()
+        if text[e:ns].strip():
+            continue  # (the unit or the sign right after the number, past white space only)
+        if key in _MILLIONS or key in _BILLIONS or (key == "m" and text[ne : ne + 1] in ("€", "$")):
+            out.append(("bln" if key in _BILLIONS else "mln", ns, ne))  # (French "12 M€": millions)
+            i += 1
+        elif key in _PERCENT:
+            i += 1
+        elif (
+            i + 1 < n
+            and (key, found[i + 1][0].casefold()) in _PERCENT_TWO
+            and not text[ne : found[i + 1][1]].strip()
+        ):
+            i += 2
     return out
 
 
