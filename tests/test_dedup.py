@@ -553,6 +553,17 @@ def test_a_chinese_quotation_copied_into_another_article_is_found_sentence_by_se
             "A greve levou à supressão de 80% das ligações previstas até às 8h, segundo a CP.",
             True,
         ),
+        # US styles: thousands with a "K", billions with a "B"
+        (
+            "Mandatory evacuations were ordered for about 150,000 people in six coastal parishes on Tuesday.",
+            "Mandatory evacuations were ordered for about 150K people in six coastal parishes on Tuesday.",
+            True,
+        ),
+        (
+            "Governor Harold Brandt vetoed the $21 billion state budget, saying it shortchanged schools.",
+            "Governor Harold Brandt vetoed the $21B state budget, saying it shortchanged schools.",
+            True,
+        ),
         # another figure stays another fact
         (
             "An Straßen und Brücken rechnet der Landkreis mit Kosten von mindestens 2,5 Millionen Euro.",

@@ -32,10 +32,12 @@ sentence would be one "word", too short to be compared at all)."""
 _AMOUNT = re.compile(
     r"(?:[£$€¥][ ]?[0-9](?:[.,]?[0-9])*[ ](?P<c>(?i:mn|m|bn))"
     r"|[0-9](?<![^\W_][0-9])[0-9]*(?P<u>(?i:mn|m|bn|million|billion|mln|bln))"
-    r"|[0-9](?<![^\W_][0-9])[0-9]*[ ](?P<v>(?i:bn)))\b(?!['’][^\W_])"
+    r"|[0-9](?<![^\W_][0-9])[0-9]*[ ](?P<v>(?i:bn))"
+    r"|[£$€¥][0-9](?:[.,]?[0-9])*(?P<b>B))\b(?!['’][^\W_])"
 )
 """An amount's unit: run together with its number ("£22m", "1.4m workers", "22million", "$1.5bn"),
-or after a space, "bn" ("1.5 bn") and "m" or "mn" after a currency sign ("£3 mn"; "the 100 m
+or after a space, "bn" ("1.5 bn") and "m" or "mn" after a currency sign ("£3 mn"), or a capital "B" run
+together with an amount after a currency sign ("$21B"; "the 100 m
 final" is no amount). (A number's first digit must follow no letter or digit: checked behind that
 digit, so that every branch opens with a character class and the engine skips ahead to one; with
 the look-behind first it tried the pattern at every position, 2.3 times slower.)"""
@@ -80,15 +82,15 @@ def may_hold_clock(text: str) -> bool:
     return _CLOCK.search(text) is not None
 
 
-_UNIT_WORDS = {"m": "million", "mn": "million", "bn": "billion"}
+_UNIT_WORDS = {"m": "million", "mn": "million", "bn": "billion", "b": "billion"}
 
 _STYLED = re.compile(
-    r"[0-9](?:[hH:][0-9]|[hH]\b|\.[0-9][0-9] (?i:uhr)\b"
+    r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|\.[0-9][0-9] (?i:uhr)\b"
     r"|[ \u00a0](?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|procent|pour ?c|por ?c|per ?cento|m[€$]))"
 )
-"""Where a figure may be set in a house style that :func:`_styled_figures` folds: a time ("08:00", "8h",
-"8.00 Uhr"), a unit of millions or billions after a space ("2,5 Mio.", "62 mln", "20 milioni"), a
-percentage in words ("17 procent", "80 por cento")."""
+"""Where a figure may be set in a house style that :func:`_styled_figures` folds: thousands with a "K"
+("150K"), a time ("08:00", "8h", "8.00 Uhr"), a unit of millions or billions after a space ("2,5 Mio.",
+"62 mln", "20 milioni"), a percentage in words ("17 procent", "80 por cento")."""
 _MILLIONS = frozenset(
     [
         *["mio", "millions", "millionen", "miljoen", "miljoenen", "milioni", "milione", "millones"],
@@ -112,6 +114,8 @@ _PERCENT_TWO = frozenset([("pour", "cent"), ("por", "ciento"), ("per", "cento"),
 Portuguese ("17 Prozent", "80 por cento"); not English "per cent", "percent" and Reuters' "pct", which
 stay words as before (the English measurements, METER and the news texts, stay as they were)."""
 _HOUR = re.compile(r"([0-9]{1,2})[hH]([0-9]{2})?")
+_THOUSANDS = re.compile(r"([0-9]{1,3})[kK]")
+"""A number of thousands with a "K" run together ("150K", "90k"): the same number as "150,000"."""
 _QUOTE = re.compile(r"[\"“”„«»]|``|''")
 _QUOTE_MARK = re.compile("[\"“”„«»'‘’]")
 
@@ -627,7 +631,8 @@ def may_hold_styled(text: str) -> bool:
 
 
 def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """``found`` with figures in one style whatever the house style: a time's hour without its leading
+    """``found`` with figures in one style whatever the house style: thousands in digits ("150K" is
+    "150000", as "150,000" is :data:`_GROUPED`), a time's hour without its leading
     zero and its minutes only when not ":00" ("08:00", "8h", "08h00", "8.00 Uhr" are "8"; "8h30" is "8 30"),
     a unit of millions or billions in another language's words as "mln" or "bln" ("Mio.", "milioni", "Mrd.",
     "miljard"),
@@ -638,6 +643,10 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
         w, s, e = found[i]
         i += 1
         number = w.isdigit()
+        thousands = None if number else _THOUSANDS.fullmatch(w)
+        if thousands is not None and text[s - 1 : s] not in (".", ","):  # "150K"; not "1.5K"'s "5K"
+            out.append((str(int(thousands[1]) * 1000), s, e))
+            continue
         hour = None if number else _HOUR.fullmatch(w)
         if hour is not None and int(hour[1]) <= 24 and (hour[2] is None or int(hour[2]) < 60):
             out.append((str(int(hour[1])), s, e))  # "8h", "08h00", "8h30"
