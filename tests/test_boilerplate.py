@@ -1738,3 +1738,111 @@ def test_a_read_also_lists_teaser_that_a_rule_took_does_not_end_the_list() -> No
     teaser = _covering(doc, "Fietsostrades in Antwerpen")
     assert teaser is not None and teaser.category == Category.RELATED_LINKS
     assert not _overlapping(doc, "Niet iedereen is tevreden")
+
+
+@pytest.mark.parametrize(
+    ("over", "opener"),
+    [
+        ("", "US-based Alistair Cragg"),  # a lead under its headline, the next paragraph no dateline's
+        ("", "DUBLIN (Reuters) - Alistair Cragg"),  # under the headline no rule took: the standfirst
+        ("By Sam Reid\nShare\n", "US-based Alistair Cragg"),  # a word with a hyphen is no dateline
+    ],
+)
+def test_a_line_over_a_paragraph_is_no_caption_without_the_heads_tools_and_a_dateline(
+    over: str, opener: str
+) -> None:
+    lead = (
+        "Ballymena sprinter Paul Brizzel will be among eight of Ireland's European Indoor hopefuls competing "
+        "in this weekend's AAA's Championships."
+    )
+    text = (
+        f"Brizzel to run AAA's in Sheffield\n\n{over}{lead}\n\n{opener} and Mark Carroll are the only "
+        "Irish athletes selected so far for the Europeans who will not run in Sheffield. Brizzel will defend "
+        "his 200m title in the British trials."
+    )
+    assert not _overlapping(_run(text), lead)
+
+
+def test_a_summary_box_between_the_standfirst_and_the_byline_stays_with_them() -> None:
+    text = (
+        "Startseite\nSchweiz\nZürich\nBern\nHitzesommer\n"
+        "Aare bei Thun knackt 24 Grad – Fischer retten Äschen mit Netzen und Wannen\n"
+        "Seit Tagen ist die Aare so warm wie seit Jahren nicht mehr. Für Äschen wird es lebensbedrohlich.\n"
+        "Darum gehts\n"
+        "Die Aare hat am Sonntag bei Thun eine Wassertemperatur von 24,1 Grad erreicht.\n"
+        "Ab etwa 25 Grad sterben Äschen, weil das warme Wasser zu wenig Sauerstoff enthält.\n"
+        "Freiwillige haben bisher rund 1800 Fische in kühlere Zuflüsse umgesiedelt.\n"
+        "Laura Brechbühl\nPubliziert: 22. Juli 2024, 05:12\nTeilen\n"
+        "Kurz nach sieben Uhr stehen am Sonntagmorgen zwölf Männer und Frauen in Watstiefeln im knietiefen "
+        "Wasser der Aare und treiben die Fische mit Netzen in eine Bucht.\n"
+        "Die Äsche ist auf kaltes, sauerstoffreiches Wasser angewiesen. Steigt die Temperatur über 23 Grad, "
+        "gerät sie in Stress und frisst nicht mehr."
+    )
+    doc = _run(text)
+    assert doc.title == "Aare bei Thun knackt 24 Grad – Fischer retten Äschen mit Netzen und Wannen"
+    for kept in ("Seit Tagen ist die Aare", "Darum gehts", "Freiwillige haben bisher"):
+        assert not _overlapping(doc, kept), kept
+
+
+def test_an_ap_game_storys_box_score_under_up_next_and_the_hub_link_stays() -> None:
+    rows = "\n".join(
+        f"{name} {pos} 4 {r} {h} 0 0 1 .2{k}8"
+        for k, (name, pos, r, h) in enumerate(
+            [
+                *[("Castro", "ss", 2, 2), ("Garrido", "2b", 0, 1), ("Brandt", "1b", 1, 2)],
+                *[
+                    ("Okafor", "dh", 0, 0),
+                    ("Fenske", "3b", 0, 0),
+                    ("Whitlow", "rf", 0, 1),
+                    ("Mejía", "c", 0, 0),
+                ],
+            ]
+        )
+    )
+    text = (
+        "Ortega homers twice as Mariners end skid with 6-3 win over Royals\nBy GRANT ELLISON\n\n"
+        "SEATTLE (AP) — Luis Ortega hit a two-run homer in the first inning and added a solo shot in the "
+        "eighth, and the Seattle Mariners beat the Kansas City Royals 6-3 on Friday night.\n"
+        "Halvorsen (7-3) allowed three runs and six hits, struck out seven and walked one over six innings "
+        "for his fourth straight win.\n"
+        "UP NEXT\nRoyals RHP Caleb Mott (6-4, 3.51 ERA) faces Mariners LHP Ty Sandoval (4-5, 4.02) on "
+        "Saturday night.\n___\nAP MLB: https://apnews.com/hub/mlb\n"
+        "Kansas City AB R H BI BB SO Avg.\n" + rows + "\nTotals 33 3 6 3 1 9\n"
+        "Copyright 2024 The Associated Press. All rights reserved."
+    )
+    doc = _run(text)
+    for kept in ("UP NEXT", "Royals RHP Caleb Mott", "Kansas City AB R H", "Mejía c 4", "Totals 33 3 6"):
+        assert not _overlapping(doc, kept), kept
+    hub = _covering(doc, "AP MLB: https://apnews.com/hub/mlb")
+    assert hub is not None and hub.category == Category.RELATED_LINKS
+
+
+def test_a_magazines_pull_quote_without_marks_goes_but_a_sentence_no_paragraph_holds_stays() -> None:
+    para = (
+        "Until that vote, a restaurant on Front Street had to provide one parking space for every 100 square "
+        "feet of dining room. The rules had been copied, with small edits, from a model ordinance the city "
+        "adopted in 1964, and nobody on the council could say where the numbers had come from."
+    )
+    quote = (
+        "The rules had been copied, with small edits, from a model ordinance the city adopted in 1964, and "
+        "nobody on the council could say where the numbers had come from."
+    )
+    other = (
+        "The council then voted six to one to drop every parking minimum in the city by the end of the year."
+    )
+    more = "\n".join(
+        f"Paragraph {k}: the change let builders put housing where parking lots had been, planners said."
+        for k in range(3)
+    )
+    headline = (
+        "How a small Iowa city dropped every parking rule it had and what happened to its downtown next"
+    )
+    text = f"Home Ideas Cities {headline}\n{headline}\n\n{para}\n{more}\n{quote}\n{other}\n{more}"
+    doc = _run(text)
+    # (a headline under a breadcrumb that ends in it is no pull quote: no sentence)
+    at = doc.text.index("\n" + headline) + 1
+    assert "other/pull-quote" not in [s.rule for s in doc.removed if s.start <= at < s.end]
+    at = doc.text.rindex(quote)  # (the paragraph holds the same words first)
+    assert [s.rule for s in doc.removed if s.start <= at < s.end] == ["other/pull-quote"]
+    assert not _overlapping(doc, para[:60])
+    assert not _overlapping(doc, other)

@@ -152,6 +152,7 @@ from pipeline.boilerplate.title import (
     _names_over_date,
     _org_name,
     _section_names,
+    _summary_box_end,
     _two_sentences,
 )
 from pipeline.config import BoilerplateConfig
@@ -536,19 +537,24 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
         return _dated(b) or named or _rule_category(b) == Category.BYLINE
 
     j, short = k, 0
+    box = range(0)
     # over the byline, a photo's caption ("'I never planned ...' ... Photograph: ..."), an affiliate note
     # ("When you purchase through links on our site, ...") or the article's tools may stand between, or a
-    # rating or two ("Leserwertung: ★★★★☆ 4,1/5 (212 Bewertungen)"); not a kicker, a teaser's ("Transport")
+    # rating or two ("Leserwertung: ★★★★☆ 4,1/5 (212 Bewertungen)"); not a kicker, a teaser's ("Transport");
+    # or a summary box of the article's, which stays with the standfirst ("Darum gehts" / its points)
     while j + 1 < lo and not head_line(j):
         b = bs[j]
-        if _rule_category(b) in _UNDER_SF_CATEGORIES:
+        end = _summary_box_end(bs, j) if j == k else j
+        if end > j:
+            box, j = range(j, end), end
+        elif _rule_category(b) in _UNDER_SF_CATEGORIES:
             j += 1
         elif short < _UNDER_SF_LINES and _rating_line(b):
             j, short = j + 1, short + 1
         else:
             break
     if head_line(j):
-        for x in bs[i:k]:
+        for x in [*bs[i:k], *(bs[x] for x in box)]:
             x.score, x.category, x.rule = 0.0, None, ""
 
 
@@ -1736,23 +1742,23 @@ _DATELINE_LEAD = re.compile(
     r"(?:[A-ZÀ-Ý][A-ZÀ-Ý\x27’.-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý\x27’.-]+){0,3}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+){0,2})?"
     r"(?: \([^()]{2,30}\))?"
     r"|[A-Z][\w.\x27’-]+(?: [A-Z][\w.\x27’-]+){0,3}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+){0,2})? \([^()]{2,30}\))"
-    r" ?[—–-]{1,2} ?\w"
+    r"(?: [—–-]{1,2} ?|[—–]{1,2} ?|(?<=[.)])-{1,2} ?)\w"
 )
 """A wire story's dateline that opens its first paragraph: "MANILA, Philippines — ", "SINGAPORE - ",
-"MILLBROOK, Tenn. (WKTN) - ", "Washington (CNN) — "."""
+"MILLBROOK, Tenn. (WKTN) - ", "Washington (CNN) — "; not a word with a hyphen, "US-based ..."."""
 _DATELINE_CAPTION_WORDS = 40
 """Most words of a photo's or a video's caption over a lead that opens with a dateline
 (:func:`_dateline_captions`)."""
 
 
 def _dateline_captions(bs: list[_Block], threshold: float) -> None:
-    """The caption of the lead photo or video with no credit, between the head's removed lines (the byline,
-    the date, share buttons, a gallery's arrows) and the article's first paragraph when that opens with a
-    dateline (:data:`_DATELINE_LEAD`), which marks where the article starts ("Share" / "Commuters shield
-    themselves from the midday sun ..." / "MANILA, Philippines — At least 17 areas ..."), goes as
-    ``caption/over-dateline``: one line, no rule, a caption's shape (:func:`_caption_like`), no quotation,
-    at most :data:`_DATELINE_CAPTION_WORDS` words and no more than the lead's; above it kept only the
-    headline and its standfirst, or nothing."""
+    """The caption of the lead photo or video with no credit, between the head's lines that rules removed
+    (the byline, the date, share buttons, a gallery's arrows) and the article's first paragraph when that
+    opens with a dateline (:data:`_DATELINE_LEAD`), which marks where the article starts ("Share" /
+    "Commuters shield themselves from the midday sun ..." / "MANILA, Philippines — At least 17 areas ..."),
+    goes as ``caption/over-dateline``: one line, no rule, a caption's shape (:func:`_caption_like`), no
+    quotation, at most :data:`_DATELINE_CAPTION_WORDS` words and no more than the lead's; above it kept only
+    the headline and its standfirst, or nothing."""
     n = len(bs)
     for b in bs[1 : n - 1]:
         if b.score >= threshold:
@@ -1764,6 +1770,7 @@ def _dateline_captions(bs: list[_Block], threshold: float) -> None:
             or b.weak
             or not 3 <= b.f.words <= _DATELINE_CAPTION_WORDS
             or up.score < threshold
+            or up.strong is None
             or lead.score >= threshold
             or not lead.g.prose
             or lead.f.words < b.f.words
@@ -2486,6 +2493,10 @@ _PULL_QUOTE = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”«»]"
 """A line that is one quotation and nothing else (its marks straight or typeset)."""
 _PULL_QUOTE_WORDS = 8
 """Fewest words of a pull quote."""
+_BARE_PULL_QUOTE_WORDS = 12
+"""Fewest words of a pull quote without quotation marks, one sentence that a longer paragraph above holds."""
+_BARE_PULL_QUOTE_REACH = 12
+"""Most lines between such a pull quote and the paragraph it repeats (a magazine sets it further down)."""
 _PULL_QUOTE_REACH = 6
 """A pull quote stands at most this many lines under the paragraph it repeats (a fact check's section
 heading that quotes a claim made far above is the check's: "“… prevent the evacuation of ...”")."""
@@ -2497,26 +2508,40 @@ def _pull_quotes(bs: list[_Block], threshold: float) -> None:
     whose words stand word for word in a longer line at most :data:`_PULL_QUOTE_REACH` lines above it,
     the paragraph it repeats
     ("“They are generalists ...”" under "... “They are generalists ...,” says Okonjo."): it goes as
-    ``other/pull-quote``. A quotation that no paragraph above repeats stays: a subheading over the
+    ``other/pull-quote``; so does a finished line of :data:`_BARE_PULL_QUOTE_WORDS` words or more, without
+    marks, that a longer paragraph at most :data:`_BARE_PULL_QUOTE_REACH` lines above holds word for word (a
+    magazine's pull quote). A quotation that no paragraph
+    above repeats stays: a subheading over the
     paragraph it quotes ("“On a tout perdu en une nuit”" / "Sur place, le gérant ... “... On a tout perdu
     en une nuit, mais ...”"), a message the text shows before it quotes it again; so does one that a
     line announces ("The crowd chanted:" / "“...”")."""
     quotes = [
-        (b, m.group(1))
+        (b, m.group(1), _PULL_QUOTE_REACH)
         for b in bs
         if b.score < threshold and (m := _PULL_QUOTE.fullmatch(b.f.text.strip())) is not None
+    ]
+    # (or a line that a longer paragraph above holds word for word, set out again on its own without marks: a
+    # magazine's pull quote, "The rules had been copied, with small edits, from a model ordinance ...")
+    quotes += [
+        (b, b.f.text, _BARE_PULL_QUOTE_REACH)
+        for b in bs
+        if b.score < threshold
+        and b.strong is None
+        and b.f.words >= _BARE_PULL_QUOTE_WORDS
+        and b.f.terminal  # (a sentence: not a headline under a breadcrumb that ends in it)
+        and _PULL_QUOTE.fullmatch(b.f.text.strip()) is None
     ]
     if not quotes:
         return
     lines = [f" {' '.join(_WORDS.findall(b.f.text.casefold()))} " for b in bs]
-    for b, quoted in quotes:
+    for b, quoted, reach in quotes:
         ws = _WORDS.findall(quoted.casefold())
         if len(ws) < _PULL_QUOTE_WORDS:
             continue
         if b.index > 0 and bs[b.index - 1].f.text.rstrip().endswith(":"):
             continue  # announced: "The message read:" / "“...”", "The crowd chanted:" / "“...”"
         needle = f" {' '.join(ws)} "
-        above = lines[max(0, b.index - _PULL_QUOTE_REACH) : b.index]
+        above = lines[max(0, b.index - reach) : b.index]
         if any(len(line) > len(needle) and needle in line for line in above):
             b.score, b.category, b.rule = 1.0, Category.OTHER, "other/pull-quote"
 

@@ -24,6 +24,7 @@ from pipeline.boilerplate.blocks import (
     _Block,
     _data_like,
     _headline_shaped,
+    _rule_category,
     _sentence_like,
     _stamp,
     _stems,
@@ -1178,6 +1179,10 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
     titled = False
 
     k = hi + 2 if hi + 1 < stop and _ad_label(bs[hi + 1]) else hi + 1
+    under = _up_next_tail(bs, k, stop)
+    if under > k:
+        # an AP game story's close over its box score ("UP NEXT" / the next game / "___" / "AP MLB: ...")
+        k, titled = under, True
     # a few links between the last paragraph and a box of results under its own title ("Related Links" /
     # "Game Notes" / "FINAL STATS" / a box score): the box is the article's all the same, when it is long
     need = _FACT_LINES
@@ -1190,7 +1195,9 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
             break  # (a match's result over its box is no teaser: "Górnik Zabrze – Radomiak Radom 2:1 (0:1)")
         j += 1
     links = range(0)
-    if j > k and j < stop and _BOX_TITLE.search(bs[j].f.text) and heading(bs[j]):
+    if titled:
+        need, j = _FACTS_UNDER_LINKS, k  # (no links over the box: its title is the AP's chrome above)
+    elif j > k and j < stop and _BOX_TITLE.search(bs[j].f.text) and heading(bs[j]):
         links, k, need, titled = range(k, j), j, _FACTS_UNDER_LINKS, True
     elif j > k and j < stop and read_also and _SCORE_LINE.fullmatch(bs[j].f.text):
         # a read-also's teasers between the last paragraph and a match report's box under its result ("Czytaj
@@ -1216,6 +1223,33 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
             return hi, range(0)
         return k - 1, links
     return hi, range(0)
+
+
+_TAIL_CHROME_WORDS = 12
+"""Most words of a line of chrome between an AP game story's close and its box score
+(:func:`_up_next_tail`)."""
+
+
+def _up_next_tail(bs: list[_Block], k: int, stop: int) -> int:
+    """Where a box score starts under an AP game story's close at ``bs[k]``: the "UP NEXT" label and its one
+    sentence (the article's), then the wire's chrome that rules took, a separator and the hub's link ("___" /
+    "AP MLB: https://apnews.com/hub/mlb"); ``k`` when no such close stands there."""
+    if not (
+        k + 2 < stop
+        and bs[k].strong is None
+        and _NEXT_LABEL.fullmatch(bs[k].f.text.rstrip(":")) is not None
+        and bs[k + 1].strong is None
+        and bs[k + 1].f.terminal
+    ):
+        return k
+    j = k + 2
+    while (
+        j < stop
+        and bs[j].f.words <= _TAIL_CHROME_WORDS
+        and _rule_category(bs[j]) in (Category.OTHER, Category.RELATED_LINKS)
+    ):
+        j += 1
+    return j if j > k + 2 else k
 
 
 _LABELLED_WORDS = 12

@@ -482,8 +482,8 @@ def _find_title(
             # a byline that no rule took (its rule's zone ended at a kicker above it), or the authors' names
             # ("Johan Lindqvist and Maja Ekström")
             continue
-        if _SUMMARY_HEADING.fullmatch(b.f.text):
-            continue  # a summary box's heading over the article ("Key takeaways")
+        if _SUMMARY_HEADING.fullmatch(b.f.text) or _in_summary_box(bs, i):
+            continue  # a summary box's heading over the article ("Key takeaways"), or its point
         if _NAME_PLACE.fullmatch(b.f.text) and i + 1 < len(bs) and _dated(bs[i + 1]):
             continue  # the author and the place over the date ("Lukas Brändli, Bern" / "Publiziert: ...")
         if _over_credit(bs, i):
@@ -1245,11 +1245,40 @@ def _long_first_headline(bs: list[_Block], lo: int) -> bool:
 _SUMMARY_HEADING = re.compile(
     r"(key (takeaways|points|facts|findings)|at a glance|in brief|in short|the short version|what we know|"
     r"what we covered( here)?|the big picture|highlights|summary|tl;?dr|das wichtigste in kürze|en bref|"
-    r"l'essentiel|en resumen|lo esencial|in breve|in het kort|w skrócie|em resumo)[:.]?",
+    r"l'essentiel|en resumen|lo esencial|in breve|in het kort|w skrócie|em resumo|darum geht.?s|"
+    r"auf einen blick)[:.]?",
     re.IGNORECASE,
 )
 """The heading of an article's summary box over its first lines ("Key Takeaways", "At a glance"): no
 headline (:func:`_find_title`)."""
+_SUMMARY_POINTS = 6
+"""Most points of a summary box under its heading (:func:`_summary_box_end`)."""
+_SUMMARY_POINT_WORDS = 30
+
+
+def _summary_box_end(bs: Sequence[_Block], j: int) -> int:
+    """The line after the summary box whose heading is ``bs[j]`` ("Darum gehts" / "Die Aare hat am Sonntag ...
+    erreicht." / ...): its points are the lines under it, up to :data:`_SUMMARY_POINTS`, each no rule's and
+    :data:`_SUMMARY_POINT_WORDS` words at most, until a line a rule took or a name's; ``j`` itself when
+    ``bs[j]`` heads no box (no rule on it, and one point at least)."""
+    if j >= len(bs) or bs[j].strong is not None or _SUMMARY_HEADING.fullmatch(bs[j].f.text) is None:
+        return j
+    k = j + 1
+    while (
+        k < len(bs)
+        and k - j <= _SUMMARY_POINTS
+        and bs[k].strong is None
+        and 0 < bs[k].f.words <= _SUMMARY_POINT_WORDS
+        and bs[k].f.terminal
+    ):
+        k += 1
+    return k if k > j + 1 else j
+
+
+def _in_summary_box(bs: Sequence[_Block], i: int) -> bool:
+    """Whether ``bs[i]`` is a point of a summary box (:func:`_summary_box_end`) whose heading stands above
+    it."""
+    return any(_summary_box_end(bs, j) > i for j in range(max(0, i - _SUMMARY_POINTS), i))
 
 
 def _byline_line(b: _Block) -> bool:
