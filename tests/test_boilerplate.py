@@ -1846,3 +1846,118 @@ def test_a_magazines_pull_quote_without_marks_goes_but_a_sentence_no_paragraph_h
     assert [s.rule for s in doc.removed if s.start <= at < s.end] == ["other/pull-quote"]
     assert not _overlapping(doc, para[:60])
     assert not _overlapping(doc, other)
+
+
+def test_the_last_paragraph_under_a_betting_box_stays() -> None:
+    paras = [
+        "Al-Rimal have already spent heavily this window, bringing in a Brazilian winger from Porto and a "
+        "Serbian centre-back from Red Star Belgrade for a combined fee of more than £60million.",
+        "Maddox has started 21 of Newcastle's 24 league games this season and was named the club's Player "
+        "of the "
+        "Month for December after scoring four goals in five matches.",
+    ]
+    last = (
+        "The Toon, who sit fifth in the table, return to action at home to Crystal Palace on Saturday, and "
+        "Maddox is expected to start."
+    )
+    text = (
+        "Newcastle star Maddox wanted by Saudi club in £45m deal\n\n" + "\n\n".join(paras) + "\n\n"
+        "FOOTBALL BETTING TIPS\nBet £10 get £30 in free bets with Betfox when you sign up today\n"
+        "New customers only. Min deposit £10. Free bets expire in 7 days. 18+ T&Cs apply. BeGambleAware.org\n"
+        f"{last}\nJoin our WhatsApp channel for all the latest Newcastle news, views and transfer gossip"
+    )
+    doc = _run(text)
+    assert not _overlapping(doc, last)
+    offer = _covering(doc, "FOOTBALL BETTING TIPS")
+    assert offer is not None and offer.category == Category.ADVERTISEMENT
+
+
+@pytest.mark.parametrize(
+    ("under", "stays"),
+    [
+        (
+            [
+                "Further upstream, WaterNSW said it had reduced releases from Burrinjuck Dam to ease "
+                "pressure on "
+                "the banks downstream.",
+                "The bureau said rain forecast for early next week was likely to be light, which should "
+                "allow "
+                "levels to fall steadily.",
+            ],
+            True,
+        ),
+        # (the teasers' summaries: they share the headlines' words)
+        (
+            [
+                "Farmers across the Riverina face many long months without any income while their paddocks "
+                "stay "
+                "underwater.",
+                "Experts explain why the Murrumbidgee keeps on flooding again only three years after the "
+                "last big "
+                "flood event.",
+            ],
+            False,
+        ),
+    ],
+)
+def test_two_paragraphs_of_one_sentence_under_a_related_box_stay(under: list[str], stays: bool) -> None:
+    text = (
+        "Murrumbidgee levee holds as Wagga Wagga braces for a second flood peak\n\n"
+        "The NSW State Emergency Service has issued a watch and act warning for properties along Kidman Way "
+        "as the water rises again at Wagga Wagga.\n"
+        "SES spokeswoman Priya Rao said crews had handed out more than 12,000 sandbags across the region "
+        "since "
+        "Monday.\n"
+        '"We\'re asking people not to wait until the water is at the door," she said.\n'
+        "Related stories\n"
+        "Flooded farmers face months without income as Riverina paddocks stay underwater\n"
+        "Why the Murrumbidgee is flooding again only three years after the last big event\n"
+        + "\n".join(under)
+        + "\nGet breaking news alerts directly to your phone with the ABC News app."
+    )
+    doc = _run(text)
+    for line in under:
+        assert (not _overlapping(doc, line)) == stays, line
+    teaser = _covering(doc, "Why the Murrumbidgee is flooding again")
+    assert teaser is not None and teaser.category == Category.RELATED_LINKS
+
+
+def test_a_headline_over_a_standfirst_with_figures_and_no_full_stop_is_the_title() -> None:
+    text = (
+        "Empresas\nFinanças\nMundo\nVarejo\n"
+        "Rede de farmácias Vitalar lucra R$ 212 milhões no 3º trimestre e acelera abertura de lojas no "
+        "Nordeste\n"
+        "Receita líquida cresce 14,8% na comparação anual; companhia prevê inaugurar 180 unidades em 2025\n"
+        "Por Fernanda Lemos — De São Paulo\n06/11/2024 19h32 · Atualizado há 2 horas\n"
+        "A rede de farmácias Vitalar registrou lucro líquido de R$ 212 milhões no terceiro trimestre, alta "
+        "de "
+        "31% sobre o mesmo período do ano passado.\n"
+        "A receita líquida somou R$ 3,9 bilhões, avanço de 14,8% na comparação anual."
+    )
+    doc = _run(text)
+    assert doc.title is not None and doc.title.startswith("Rede de farmácias Vitalar lucra")
+    assert not _overlapping(doc, "Receita líquida cresce 14,8%")
+
+
+@pytest.mark.parametrize(("above", "goes"), [("Par Camille Dorval\n", True), ("", False)])
+def test_a_video_label_and_its_title_without_length_go_inside_the_article(above: str, goes: bool) -> None:
+    lead = (
+        "Invitée de l’émission « Entre deux prises » ce dimanche, Clémence Arnaud est revenue sur sa "
+        "décision "
+        "de quitter la série après six saisons."
+    )
+    para = (
+        "Elle était l’un des visages familiers de l’access prime time. Pendant six saisons, Clémence Arnaud "
+        "a "
+        "incarné l’infirmière au caractère bien trempé."
+    )
+    title = "Clémence Arnaud dévoile les coulisses de son dernier jour de tournage"
+    head = (
+        f"Clémence Arnaud quitte la série : « J’avais besoin de respirer »\n{lead}\n{above}" if above else ""
+    )
+    text = f"Accueil\nTélé\nPeople\n{head}Vidéo\n{title}\n{para}\n{para.replace('six', 'sept')}"
+    doc = _run(text)
+    span = _covering(doc, title)
+    assert (span is not None and span.rule == "caption/video-title") == goes
+    label = _covering(doc, "Vidéo")  # (a menu's "Vidéo" over the headline is no player's label)
+    assert (label is not None and label.rule == "other/video-player") == goes

@@ -1910,7 +1910,9 @@ def _video_blocks(bs: list[_Block], threshold: float) -> None:
     """A video player dumped as text: its label, its title and its length, in that order or the length
     over the title ("Video" / "Riverbend bridge closure will add miles to morning commutes" / "02:41"):
     the title goes as ``caption/video-title``, the label and the length as ``other/video-player``; a
-    timetable's entry without the label over it ("Kick-off" / "15:30") is none. Under a player's prompt
+    timetable's entry without the label over it ("Kick-off" / "15:30") is none. With no length, the label
+    and a headline-shaped title over the article's next paragraph ("Vidéo" / "Clémence Arnaud dévoile les
+    coulisses ..." / a paragraph). Under a player's prompt
     (:data:`_PLAYER_PROMPT`), the title alone ("Please use Chrome browser for a more accessible video
     player" / "Highlights of the Sky Bet Championship match between ...")."""
     n = len(bs)
@@ -1930,6 +1932,16 @@ def _video_blocks(bs: list[_Block], threshold: float) -> None:
             title, length = one, two
         elif _VIDEO_LENGTH.fullmatch(one.f.text):
             title, length = two, one
+        elif (
+            not one.f.terminal
+            and _headline_shaped(one.f, 4)
+            and two.g.prose
+            and two.strong is None
+            and any(x.score < threshold and x.g.prose for x in bs[: b.index])
+        ):
+            # no length: the title over the article's next paragraph, under the article's first prose (not the
+            # headline under a "Video" label of the page's menu)
+            title, length = one, None
         else:
             continue
         if title.strong is not None or not 2 <= title.f.words <= _VIDEO_TITLE_WORDS or title.f.bullet:

@@ -318,22 +318,28 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     end = k
     while end < stop and _closing_paragraph(bs[end]) and _SENTENCE_END.search(bs[end].f.text) is not None:
         end += 1
-    if (
-        end == k
-        and k - cut >= 3
-        and k < stop
-        and (k + 1 == stop or bs[k + 1].strong is not None)
-        and _closing_paragraph(bs[k], calls=False)
-        and bs[k].f.words >= _CLOSING_SENTENCE_WORDS
-    ):
-        # the article's last sentence under two teaser headlines, over the page's chrome: on the
+    if end == k and k - cut >= 3:
+        # the article's last sentences under two teaser headlines, over the page's chrome: each on the
         # article's subject and sharing no word with any headline of the box (a teaser's summary
         # shares its headline's, and related teasers share the article's subject), no author's blurb
-        teaser, article = _shared_words(bs, k, k - 1, cut)
-        words = _content_words(bs[k].f.text)
-        others = any(words & _content_words(bs[j].f.text) for j in range(cut + 1, k - 1))
-        if article and not teaser and not others and not _BIO_OPENING.match(bs[k].f.text):
-            return k + 1
+        # (one sentence a paragraph: "Further upstream, WaterNSW said ..." / "The bureau said ...")
+        headlines: set[str] = set()
+        for j in range(cut + 1, k):
+            headlines |= _content_words(bs[j].f.text)
+        j, shared = k, False
+        while (
+            j < stop
+            and _closing_paragraph(bs[j], calls=False)
+            and bs[j].f.words >= _CLOSING_SENTENCE_WORDS
+            and not _BIO_OPENING.match(bs[j].f.text)
+            and not _content_words(bs[j].f.text) & headlines
+        ):
+            shared = shared or _shared_words(bs, j, k - 1, cut)[1] > 0
+            j += 1
+        # (one such sentence shares the article's words; two are no teaser's summary whatever they share:
+        # a box's summaries stand each under its own headline)
+        if (j - k >= 2 or (j > k and shared)) and (j == stop or bs[j].strong is not None):
+            return j
     # one headline over one paragraph may be a teaser with its summary: two of either are not; and a
     # lone paragraph that shares words with the last headline over it, not with the article, is that
     # teaser's summary ("New timetable brings faster trains ..." / "Journeys will be cut ... trains")
@@ -669,7 +675,11 @@ def _resume_under_list(bs: list[_Block], cut: int, stop: int, listy: list[bool])
     # an ad's label between the article's paragraphs, with the last paragraph under it, then a rule's
     # chrome or the end ("ADVERTISEMENT" / "The decision can be appealed ..." / "© 2024 ...")
     k = cut
-    while k < min(stop, cut + _AD_LINES) and _ad_label(bs[k]):
+    # (or a box of an ad's lines that rules took, its offer and its terms: "Bet £10 get £30 ..." / "New
+    # customers only. ... BeGambleAware.org")
+    while k < min(stop, cut + _AD_LINES + 1) and (
+        _ad_label(bs[k]) or _rule_category(bs[k]) == Category.ADVERTISEMENT
+    ):
         k += 1
     if cut < k < stop:
         nxt = bs[k]

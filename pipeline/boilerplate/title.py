@@ -706,13 +706,30 @@ def _region_headline(doc: Document, bs: list[_Block], lo: int, lines: frozenset[
         # on her debut at 58"), but has no full stop
         and (_is_headline(bs[lo]) or _long_first_headline(bs, lo))
         and not _byline_line(bs[lo])
-        and bs[k].g.prose
+        and (bs[k].g.prose or _standfirst_over_byline(bs, k))
         and bs[k].g is not bs[lo].g  # not the first line of a hard-wrapped paragraph
         and not bs[k].continues
         and not _open_end(bs[lo].f.text)  # "Note: Oper excludes loss from discontinued operations of"
         and lo not in lines
         and not _typeset(doc.text, bs[lo])  # a wire table's row ("    Revs 123.4 mln vs not given")
         and not bs[lo].f.text[:1].islower()  # "barrow and gilt prices were mostly"
+    )
+
+
+_STANDFIRST_WORDS = 12
+"""Fewest words of a standfirst that reads as no prose (figures, a semicolon, no full stop) over the
+byline."""
+
+
+def _standfirst_over_byline(bs: list[_Block], k: int) -> bool:
+    """Whether ``bs[k]`` is a standfirst that reads as no prose ("Receita líquida cresce 14,8% na comparação
+    anual; companhia prevê inaugurar 180 unidades em 2025 ...") right over the byline a rule took: no rule
+    on it, :data:`_STANDFIRST_WORDS` words or more."""
+    return (
+        k + 1 < len(bs)
+        and bs[k].strong is None
+        and bs[k].f.words >= _STANDFIRST_WORDS
+        and _rule_category(bs[k + 1]) == Category.BYLINE
     )
 
 
