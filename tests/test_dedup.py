@@ -564,6 +564,12 @@ def test_a_chinese_quotation_copied_into_another_article_is_found_sentence_by_se
             "Governor Harold Brandt vetoed the $21B state budget, saying it shortchanged schools.",
             True,
         ),
+        # a rank: "No 1" for "number one"
+        (
+            "The new single knocked last week's number one down to number three.",
+            "The new single knocked last week's No 1 down to No 3.",
+            True,
+        ),
         # another figure stays another fact
         (
             "An Straßen und Brücken rechnet der Landkreis mit Kosten von mindestens 2,5 Millionen Euro.",

@@ -87,10 +87,12 @@ _UNIT_WORDS = {"m": "million", "mn": "million", "bn": "billion", "b": "billion"}
 _STYLED = re.compile(
     r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|\.[0-9][0-9] (?i:uhr)\b"
     r"|[ \u00a0](?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|procent|pour ?c|por ?c|per ?cento|m[€$]))"
+    r"|\bN[Oo]\.? ?[0-9]|\b(?i:number one)\b"
 )
 """Where a figure may be set in a house style that :func:`_styled_figures` folds: thousands with a "K"
 ("150K"), a time ("08:00", "8h", "8.00 Uhr"), a unit of millions or billions after a space ("2,5 Mio.",
-"62 mln", "20 milioni"), a percentage in words ("17 procent", "80 por cento")."""
+"62 mln", "20 milioni"), a percentage in words ("17 procent", "80 por cento"), a rank ("No 1", "number
+one")."""
 _MILLIONS = frozenset(
     [
         *["mio", "millions", "millionen", "miljoen", "miljoenen", "milioni", "milione", "millones"],
@@ -631,8 +633,9 @@ def may_hold_styled(text: str) -> bool:
 
 
 def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """``found`` with figures in one style whatever the house style: thousands in digits ("150K" is
-    "150000", as "150,000" is :data:`_GROUPED`), a time's hour without its leading
+    """``found`` with figures in one style whatever the house style: a rank as "number" and its figure ("No
+    1", "No. 1", "number one" are "number 1"), thousands in digits ("150K" is "150000", as "150,000" is
+    :data:`_GROUPED`), a time's hour without its leading
     zero and its minutes only when not ":00" ("08:00", "8h", "08h00", "8.00 Uhr" are "8"; "8h30" is "8 30"),
     a unit of millions or billions in another language's words as "mln" or "bln" ("Mio.", "milioni", "Mrd.",
     "miljard"),
@@ -643,6 +646,16 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
         w, s, e = found[i]
         i += 1
         number = w.isdigit()
+        key = w.casefold()
+        ranked = i < n and found[i][0].isdigit() and text[e : found[i][1]] in (" ", ". ", ".")
+        if w in ("No", "NO") and ranked:
+            out.append(("number", s, e))  # a rank: "No 1", "No. 3" as "number 1", "number 3"
+            continue
+        if key == "number" and i < n and found[i][0].casefold() == "one" and text[e : found[i][1]] == " ":
+            out.append((w, s, e))  # "number one" as "number 1" ("one" is no figure elsewhere: a pronoun)
+            out.append(("1", found[i][1], found[i][2]))
+            i += 1
+            continue
         thousands = None if number else _THOUSANDS.fullmatch(w)
         if thousands is not None and text[s - 1 : s] not in (".", ","):  # "150K"; not "1.5K"'s "5K"
             out.append((str(int(thousands[1]) * 1000), s, e))
@@ -764,7 +777,9 @@ def quoted_core(text: str, tokens: list[tuple[str, int, int]]) -> tuple[int, int
     ``tokens`` are the words of ``text`` as returned by :func:`words` (offsets into ``text``).
 
     With two or more quote marks the core runs from the first to the last
-    one; with a single mark, it is the longer side. Dedup compares this core
+    one; with a single mark, in a whole sentence the side it opens or closes
+    (the quotation runs on past the sentence, or began before it), else the
+    longer side. Dedup compares this core
     on its own when the rest of the sentence is only a short attribution
     ("Inbar said", "he added").
 
@@ -773,8 +788,18 @@ def quoted_core(text: str, tokens: list[tuple[str, int, int]]) -> tuple[int, int
     (0, 7)
     >>> quoted_core("No quotes here.", words("No quotes here."))
     (0, 0)
+    >>> s = 'Her mother Carol said: "We are just folk.'  # (the quotation runs on in the next sentence)
+    >>> quoted_core(s, words(s))
+    (4, 8)
+    >>> s = 'I keep telling her to stay calm," she said.'  # (it began in the sentence before)
+    >>> quoted_core(s, words(s))
+    (0, 7)
+    >>> s = 'economic policy," a senior official added.'  # (a hard-wrapped line's fragment)
+    >>> quoted_core(s, words(s))
+    (2, 6)
     """
-    marks = [m.start() for m in _QUOTE.finditer(text)]
+    found = list(_QUOTE.finditer(text))
+    marks = [m.start() for m in found]
     if not marks or not tokens:
         return (0, 0)
 
@@ -788,7 +813,20 @@ def quoted_core(text: str, tokens: list[tuple[str, int, int]]) -> tuple[int, int
         lo, hi = index_at(marks[0]), index_at(marks[-1])
     else:
         cut = index_at(marks[0])
-        lo, hi = (0, cut) if cut >= len(tokens) - cut else (cut, len(tokens))
+        # one mark in a whole sentence: a quotation that opens here and runs on past it ('Carol said: "We\'re
+        # just ordinary folk.' / 'I keep telling her ..."') is the side after the mark, one that closes here
+        # the side before it; a mark set apart or run together on both sides, or a hard-wrapped line's
+        # fragment ('economic policy," a senior official added.'), the longer side
+        m = found[0]
+        before = text[m.start() - 1] if m.start() > 0 else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        opens = (before.isspace() or before in ":(") and not after.isspace()
+        closes = not before.isspace() and (after.isspace() or after in ".,;:!?)")
+        sentence = text[:1].isupper() and text.rstrip("\"'”’»)")[-1:] in ".!?"
+        if sentence and opens != closes:
+            lo, hi = (cut, len(tokens)) if opens else (0, cut)
+        else:
+            lo, hi = (0, cut) if cut >= len(tokens) - cut else (cut, len(tokens))
     return (lo, hi) if hi > lo else (0, 0)
 
 
