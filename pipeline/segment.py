@@ -15,10 +15,11 @@
   regular expression. A candidate is rejected when the next sentence would
   start with a lower-case letter, after a title or abbreviation (``Mr.``,
   ``Dr.``, ``St.``, ``z.B.``, ``e.g.``, ``Nr.``...), after an initial
-  (``J. Smith``), after a dotted acronym (``U.S.``) or a German unit after a
-  number (``2,5 Mio. Euro``) unless a common sentence opener follows, after
+  (``J. Smith``), after a dotted acronym (``U.S.``) unless a common sentence
+  opener follows, after a German unit after a number before what it counts
+  (``2,5 Mio. Euro``), after
   ``No.``/``Feb.``/``p.`` when a number follows, and after a German ordinal
-  (``am 3. Oktober``, ``die 12. Große Strafkammer``).
+  (``am 3. Oktober``, ``die 12. Große Strafkammer``; not before an opener).
 
 >>> from pipeline.document import Document
 >>> doc = segment(Document(id="a", source="a", format="text",
@@ -112,13 +113,19 @@ _MONTHS = _wordset(
     """,
 )
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
-# German units after a number ("2,5 Mio. Euro", "3 Mrd. Dollar"): a new sentence after one only at an opener.
+# German units after a number, before what they count ("2,5 Mio. Euro", "3 Mrd. Dollar"): no sentence end.
 _UNITS = _wordset("mio mrd tsd mill md")
+_COUNTED = _wordset(
+    """
+    Euro Dollar US-Dollar Franken Pfund Kronen Yen Yuan Menschen Einwohner Tonnen Liter Kubikmeter Besucher
+    Fahrgäste Nutzer Kunden Haushalte Stimmen Mitglieder Zuschauer Abonnenten Barrel Kilometer Fahrzeuge
+    """,
+)
 # A German ordinal after these words is no sentence's end: "die 12. Große Strafkammer", "zum 3. Mal".
 _ORDINAL_AFTER = _wordset(
     """
-    der die das den dem des im zum zur vom beim ihr ihre ihrem ihren ihrer sein seine seinem seinen
-    seiner jeder jede jedes jeden
+    der die den dem im zum zur vom beim ihr ihre ihrem ihren ihrer sein seine seinem seinen seiner jeder
+    jede jedes jeden
     """,
 )
 
@@ -151,10 +158,15 @@ def _is_boundary(text: str, pos: int, lo: int, punct: str, dot: int) -> bool:
         return False
     if word.isdigit() and len(word) <= 2 and _next_word(text, pos) in _MONTHS:
         return False  # a German ordinal date: "am 3. Oktober"
-    if word.isdigit() and len(word) <= 3 and _word_before(text, begin, floor).lower() in _ORDINAL_AFTER:
-        return False  # a German ordinal: "die 12. Große Strafkammer", "zum 3. Mal"
+    if (
+        word.isdigit()
+        and len(word) <= 3
+        and _word_before(text, begin, floor).lower() in _ORDINAL_AFTER
+        and _next_word(text, pos) not in _STARTERS
+    ):
+        return False  # a German ordinal: "die 12. Große Strafkammer", "zum 3. Mal"; not "der 17. Der ..."
     if key in _UNITS and _word_before(text, begin, floor)[-1:].isdigit():
-        return _next_word(text, pos) in _STARTERS  # "2,5 Mio. Euro"; "... 3 Mio. Die Polizei ..."
+        return _next_word(text, pos) not in _COUNTED  # "2,5 Mio. Euro"; not "130 Mio. Verhandelt wurde ..."
     if len(word) == 1 and word.isupper():
         return False  # an initial: "J. Smith"
     if "." in word and _DOTTED.fullmatch(word):

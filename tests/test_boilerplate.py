@@ -1610,7 +1610,7 @@ _MANILA_LEAD = (
 def test_a_caption_over_a_dateline_lead_goes_under_the_heads_tools(above: str, goes: bool) -> None:
     caption = (
         "Commuters shield themselves from the midday sun with umbrellas while waiting for a ride along "
-        "Commonwealth Avenue"
+        "Commonwealth Avenue."
     )
     text = f"Heat index to hit danger level in 17 areas on Thursday\n{above}{caption}\n{_MANILA_LEAD}\n\n"
     doc = _run(text + _MANILA_LEAD.replace("MANILA, Philippines — At least", "More than"))
@@ -1961,3 +1961,73 @@ def test_a_video_label_and_its_title_without_length_go_inside_the_article(above:
     assert (span is not None and span.rule == "caption/video-title") == goes
     label = _covering(doc, "Vidéo")  # (a menu's "Vidéo" over the headline is no player's label)
     assert (label is not None and label.rule == "other/video-player") == goes
+
+
+_COUNCIL_LEAD = (
+    "The council voted on Tuesday night to close three of the city's branch libraries by the end of the year."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a standfirst that repeats the lead and goes on is no pull quote's paragraph
+        (
+            "Council votes to close three libraries\n"
+            f"{_COUNCIL_LEAD} Campaigners say they will take the decision to court.\nBy Jane Doe\n\n"
+            f"{_COUNCIL_LEAD}\n\nThe branches at Eastgate, Millford and Park Lane will shut in December, and "
+            "their books will move to the central library, the council said.",
+            [_COUNCIL_LEAD],
+        ),
+        # the article's paragraph under an ad's label, a call word inside it, is no ad's copy
+        (
+            "Harlow agrees to buy rival bakery chain\n\nShares in Harlow Foods rose 4% on Monday after it "
+            "agreed to buy the Cedar Bakery chain for £120m, its largest deal in a decade.\n\nAdvertisement\n"
+            "The deal is expected to close in June, subject to approval by regulators in London and "
+            "Brussels.\n\n"
+            "Harlow said the purchase would add 140 shops to its estate in the north of England and "
+            "Scotland.",
+            ["The deal is expected to close in June"],
+        ),
+        # a standfirst with no full stop under the byline, over a dateline lead, is no caption
+        (
+            "Floods cut off villages in the north\nBy Maria Santos, Associated Press\n"
+            "Rescuers use boats to reach families stranded on rooftops as rivers burst their banks\n"
+            "MANILA, Philippines — Floodwaters cut off dozens of villages in the northern Philippines on "
+            "Monday after a week of heavy rain, officials said.\n"
+            "The disaster agency said more than 20,000 people had moved to evacuation centres.",
+            ["Rescuers use boats to reach families"],
+        ),
+        # a police appeal in the article is no newsroom's call for tips
+        (
+            "Einbruch in Juweliergeschäft in der Kölner Altstadt\n\nUnbekannte sind in der Nacht zu Sonntag "
+            "in ein Juweliergeschäft in der Kölner Altstadt eingebrochen und haben Schmuck gestohlen.\n\n"
+            "Haben Sie etwas gesehen? Melden Sie sich bei der Polizei Köln unter der Rufnummer 0221 "
+            "229-0.\n\n"
+            "Die Polizei prüft derzeit auch, ob der Einbruch mit einer Serie in der Innenstadt "
+            "zusammenhängt.",
+            ["Haben Sie etwas gesehen?", "Die Polizei prüft derzeit auch"],
+        ),
+        # a sentence about narration is no narration note
+        (
+            "Audiobook boom turns to machines\n\nPublishers are turning to synthetic voices to keep up with "
+            "demand for audiobooks, industry figures show.\n\nThe company said more than 40,000 titles had "
+            "been produced using AI narration.\n\nNarrators' unions say the work is being taken from them.",
+            ["The company said more than 40,000 titles"],
+        ),
+        # a label between paragraphs over a subheading is no video player
+        (
+            "Storm leaves thousands without power\n\nMore than 20,000 homes lost power on Tuesday night as "
+            "winds of up to 80mph swept across the county, the utility said.\n\nVideo\n"
+            "What residents should do now\n\nThe council urged residents to keep away from fallen lines and "
+            "to "
+            "report damage online rather than by phone.",
+            ["What residents should do now"],
+        ),
+    ],
+)
+def test_what_the_review_of_session_43_found(text: str, kept: list[str]) -> None:
+    doc = _run(text)
+    for k in kept:
+        at = doc.text.rindex(k)
+        assert not [s for s in doc.removed if s.start <= at < s.end], k

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from pipeline.config import DedupConfig
 from pipeline.dedup import DedupIndex, DedupParams, DedupResult, compute_signature, decide
+from pipeline.dedup.text import words
 from pipeline.document import Category, Document, Span
 from pipeline.segment import segment
 
@@ -593,3 +594,28 @@ def test_figures_in_another_languages_house_style_are_the_same_figures(
     ]
     res = run(docs)
     assert _covered(docs[1], res["paper"], copy)[0] == found
+
+
+@pytest.mark.parametrize(
+    ("source", "copy"),
+    [
+        # a common word of one language is no number of another ("dos" of the Portuguese, "onze" of the Dutch)
+        (
+            "O instituto registou um forte aumento nos preços da habitação no segundo trimestre do ano.",
+            "O instituto registou um forte aumento dos preços da habitação no segundo trimestre do ano.",
+        ),
+        (
+            "De minister zei dat de economie volgend jaar sneller zal groeien dan eerder werd verwacht.",
+            "De minister zei dat onze economie volgend jaar sneller zal groeien dan eerder werd verwacht.",
+        ),
+    ],
+)
+def test_a_common_word_of_another_language_is_no_changed_figure(source: str, copy: str) -> None:
+    docs = [make("agency", source), make("paper", copy)]
+    assert _covered(docs[1], run(docs)["paper"], copy)[0]
+
+
+def test_superscript_digits_beside_a_time_do_not_stop_the_signature() -> None:
+    text = "Ab 08:00 Uhr gilt der neue Tarif ²:30 der Stadtwerke für alle Kunden in der Innenstadt."
+    assert [w for w, _, _ in words(text)][:3] == ["Ab", "8", "Uhr"]
+    assert compute_signature(make("a", text), CFG).total_words > 0

@@ -1742,7 +1742,7 @@ _DATELINE_LEAD = re.compile(
     r"(?:[A-ZÀ-Ý][A-ZÀ-Ý\x27’.-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý\x27’.-]+){0,3}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+){0,2})?"
     r"(?: \([^()]{2,30}\))?"
     r"|[A-Z][\w.\x27’-]+(?: [A-Z][\w.\x27’-]+){0,3}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+){0,2})? \([^()]{2,30}\))"
-    r"(?: [—–-]{1,2} ?|[—–]{1,2} ?|(?<=[.)])-{1,2} ?)\w"
+    r"(?: [—–-]{1,2} ?|[—–]{1,2} ?|(?<=[.)])-{1,2} )\w"
 )
 """A wire story's dateline that opens its first paragraph: "MANILA, Philippines — ", "SINGAPORE - ",
 "MILLBROOK, Tenn. (WKTN) - ", "Washington (CNN) — "; not a word with a hyphen, "US-based ..."."""
@@ -1756,9 +1756,9 @@ def _dateline_captions(bs: list[_Block], threshold: float) -> None:
     (the byline, the date, share buttons, a gallery's arrows) and the article's first paragraph when that
     opens with a dateline (:data:`_DATELINE_LEAD`), which marks where the article starts ("Share" /
     "Commuters shield themselves from the midday sun ..." / "MANILA, Philippines — At least 17 areas ..."),
-    goes as ``caption/over-dateline``: one line, no rule, a caption's shape (:func:`_caption_like`), no
-    quotation, at most :data:`_DATELINE_CAPTION_WORDS` words and no more than the lead's; above it kept only
-    the headline and its standfirst, or nothing."""
+    goes as ``caption/over-dateline``: one finished line, no rule, a caption's shape (:func:`_caption_like`),
+    no quotation, at most :data:`_DATELINE_CAPTION_WORDS` words and no more than the lead's; above it kept
+    only the headline and its standfirst, or nothing."""
     n = len(bs)
     for b in bs[1 : n - 1]:
         if b.score >= threshold:
@@ -1777,6 +1777,7 @@ def _dateline_captions(bs: list[_Block], threshold: float) -> None:
             or _DATELINE_LEAD.match(lead.f.text) is None
             or _DATELINE_LEAD.match(b.f.text) is not None
             or not _caption_like(b)
+            or not b.f.terminal  # (a standfirst under the byline has no full stop; a caption has one)
             or _QUOTE_OR_SAID.search(b.f.text) is not None
         ):
             continue
@@ -1870,8 +1871,6 @@ _AD_COPY_WORDS = 35
 _AD_COPY_MIN_WORDS = 8
 """Fewest: a shorter line under an ad's label is the article's next subheading ("How the new charges
 compare")."""
-_AD_CALL_CHARS = 30
-"""An ad's copy calls to buy within its first characters ("Jetzt Angebot sichern: ...", "Shop now: ...")."""
 _AD_CONTEXT_LINES = 3
 
 
@@ -1879,8 +1878,8 @@ def _ad_copies(bs: list[_Block], threshold: float) -> None:
     """An ad's one line of copy right under its label, between the article's paragraphs ("Anzeige" / "Jetzt
     Angebot sichern: Ihre neue Einbauküche zum Frühjahrspreis ..." / the article's next paragraph), goes
     as ``advertisement/ad-copy``: no rule, :data:`_AD_COPY_MIN_WORDS` to :data:`_AD_COPY_WORDS` words, a
-    call to buy, watch or sign up (:data:`_PROMO_WORDS`) within its first :data:`_AD_CALL_CHARS` characters,
-    and no word of five
+    call to buy, watch or sign up (:data:`_PROMO_WORDS`) that opens it ("The deal is expected to close ..."
+    is the article's), and no word of five
     letters or more shared with the article's lines around it (its paragraph under the label, "Residents
     can sign up for the alerts ...", is about the article's subject)."""
     n = len(bs)
@@ -1893,7 +1892,7 @@ def _ad_copies(bs: list[_Block], threshold: float) -> None:
             or copy.strong is not None
             or copy.f.bullet
             or not _AD_COPY_MIN_WORDS <= copy.f.words <= _AD_COPY_WORDS
-            or _PROMO_WORDS.search(copy.f.text[:_AD_CALL_CHARS]) is None
+            or _PROMO_WORDS.match(copy.f.text) is None
         ):
             continue
         around = [
@@ -1911,10 +1910,10 @@ def _video_blocks(bs: list[_Block], threshold: float) -> None:
     over the title ("Video" / "Riverbend bridge closure will add miles to morning commutes" / "02:41"):
     the title goes as ``caption/video-title``, the label and the length as ``other/video-player``; a
     timetable's entry without the label over it ("Kick-off" / "15:30") is none. With no length, the label
-    and a headline-shaped title over the article's next paragraph ("Vidéo" / "Clémence Arnaud dévoile les
-    coulisses ..." / a paragraph). Under a player's prompt
-    (:data:`_PLAYER_PROMPT`), the title alone ("Please use Chrome browser for a more accessible video
-    player" / "Highlights of the Sky Bet Championship match between ...")."""
+    right under the head's date or byline and a headline-shaped title over the article's next paragraph
+    ("Publié le ..." / "Vidéo" / "Clémence Arnaud dévoile les coulisses ..." / a paragraph). Under a
+    player's prompt (:data:`_PLAYER_PROMPT`), the title alone ("Please use Chrome browser for a more
+    accessible video player" / "Highlights of the Sky Bet Championship match between ...")."""
     n = len(bs)
     for b in bs[: n - 1]:
         prompt = _PLAYER_PROMPT.fullmatch(b.f.text) is not None
@@ -1937,10 +1936,11 @@ def _video_blocks(bs: list[_Block], threshold: float) -> None:
             and _headline_shaped(one.f, 4)
             and two.g.prose
             and two.strong is None
-            and any(x.score < threshold and x.g.prose for x in bs[: b.index])
+            and b.index > 0
+            and _rule_category(bs[b.index - 1]) in _HEAD_METADATA
         ):
-            # no length: the title over the article's next paragraph, under the article's first prose (not the
-            # headline under a "Video" label of the page's menu)
+            # no length: the title over the article's next paragraph, the label right under the head's date
+            # or byline (not a menu's "Video" over the headline, nor a subheading's label between paragraphs)
             title, length = one, None
         else:
             continue
@@ -2509,6 +2509,8 @@ _BARE_PULL_QUOTE_WORDS = 12
 """Fewest words of a pull quote without quotation marks, one sentence that a longer paragraph above holds."""
 _BARE_PULL_QUOTE_REACH = 12
 """Most lines between such a pull quote and the paragraph it repeats (a magazine sets it further down)."""
+_BARE_PULL_QUOTE_BETWEEN = 2
+"""Fewest paragraphs of the article between such a pull quote and the paragraph it repeats."""
 _PULL_QUOTE_REACH = 6
 """A pull quote stands at most this many lines under the paragraph it repeats (a fact check's section
 heading that quotes a claim made far above is the check's: "“… prevent the evacuation of ...”")."""
@@ -2521,9 +2523,9 @@ def _pull_quotes(bs: list[_Block], threshold: float) -> None:
     the paragraph it repeats
     ("“They are generalists ...”" under "... “They are generalists ...,” says Okonjo."): it goes as
     ``other/pull-quote``; so does a finished line of :data:`_BARE_PULL_QUOTE_WORDS` words or more, without
-    marks, that a longer paragraph at most :data:`_BARE_PULL_QUOTE_REACH` lines above holds word for word (a
-    magazine's pull quote). A quotation that no paragraph
-    above repeats stays: a subheading over the
+    marks, that a longer paragraph at most :data:`_BARE_PULL_QUOTE_REACH` lines above holds word for word,
+    with :data:`_BARE_PULL_QUOTE_BETWEEN` of the article's paragraphs between (a magazine's pull quote).
+    A quotation that no paragraph above repeats stays: a subheading over the
     paragraph it quotes ("“On a tout perdu en une nuit”" / "Sur place, le gérant ... “... On a tout perdu
     en une nuit, mais ...”"), a message the text shows before it quotes it again; so does one that a
     line announces ("The crowd chanted:" / "“...”")."""
@@ -2553,9 +2555,17 @@ def _pull_quotes(bs: list[_Block], threshold: float) -> None:
         if b.index > 0 and bs[b.index - 1].f.text.rstrip().endswith(":"):
             continue  # announced: "The message read:" / "“...”", "The crowd chanted:" / "“...”"
         needle = f" {' '.join(ws)} "
-        above = lines[max(0, b.index - reach) : b.index]
-        if any(len(line) > len(needle) and needle in line for line in above):
-            b.score, b.category, b.rule = 1.0, Category.OTHER, "other/pull-quote"
+        lo = max(0, b.index - reach)
+        for j in range(lo, b.index):
+            line = lines[j]
+            if not (len(line) > len(needle) and needle in line):
+                continue
+            # (without marks, set at least two of the article's paragraphs under the one it repeats: a lead
+            # that a standfirst over the byline repeats and goes on from is none)
+            between = sum(1 for x in bs[j + 1 : b.index] if x.score < threshold and x.g.prose)
+            if reach == _PULL_QUOTE_REACH or between >= _BARE_PULL_QUOTE_BETWEEN:
+                b.score, b.category, b.rule = 1.0, Category.OTHER, "other/pull-quote"
+                break
 
 
 def _menu_echoes(bs: list[_Block], data: list[bool], threshold: float) -> None:

@@ -116,7 +116,7 @@ _PERCENT_TWO = frozenset([("pour", "cent"), ("por", "ciento"), ("per", "cento"),
 Portuguese ("17 Prozent", "80 por cento"); not English "per cent", "percent" and Reuters' "pct", which
 stay words as before (the English measurements, METER and the news texts, stay as they were)."""
 _HOUR = re.compile(r"([0-9]{1,2})[hH]([0-9]{2})?")
-_THOUSANDS = re.compile(r"([0-9]{1,3})[kK]")
+_THOUSANDS = re.compile(r"([1-9][0-9]{0,2})[kK]")
 """A number of thousands with a "K" run together ("150K", "90k"): the same number as "150,000"."""
 _QUOTE = re.compile(r"[\"“”„«»]|``|''")
 _QUOTE_MARK = re.compile("[\"“”„«»'‘’]")
@@ -148,11 +148,11 @@ _CARDINALS = (
     "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn "
     "sechzehn siebzehn achtzehn neunzehn zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig "
     "neunzig hundert tausend millionen milliarde milliarden mio mrd "
-    "deux trois quatre cinq huit dix onze douze treize quatorze quinze seize vingt trente quarante cinquante "
-    "dos tres cuatro cinco seis siete ocho nueve diez doce trece catorce quince veinte treinta cuarenta "
+    "deux trois quatre cinq huit dix douze treize quatorze quinze vingt trente quarante cinquante "
+    "tres cuatro cinco seis siete ocho nueve diez trece catorce quince veinte treinta cuarenta "
     "quattro cinque sette nove dieci undici dodici tredici quattordici quindici "
     "twee vier vijf zes zeven negen tien twaalf dertien veertien vijftien twintig dertig veertig "
-    "dois duas três quatro cinco sete oito dez doze treze catorze quinze vinte trinta quarenta "
+    "dois duas três quatro cinco sete oito dez treze catorze quinze vinte trinta quarenta "
     "零 〇 一 二 三 四 五 六 七 八 九 十 百 千 万 萬 亿 億 两 兩"
 )
 _NUMBER_WORDS = frozenset(w.casefold() for w in _CARDINALS.split())
@@ -389,7 +389,7 @@ def number_aliases(word_hash_: int) -> frozenset[int]:
 def _number_aliases() -> dict[int, frozenset[int]]:
     spelled = {
         1: "one ein eine eins",
-        2: "two zwei deux dos twee dois duas",
+        2: "two zwei deux twee dois duas",
         3: "three drei trois tres três",
         4: "four vier quatre cuatro quattro quatro",
         5: "five fünf cinq cinco cinque vijf",
@@ -398,12 +398,12 @@ def _number_aliases() -> dict[int, frozenset[int]]:
         8: "eight acht huit ocho oito",
         9: "nine neun nueve nove negen",
         10: "ten zehn dix diez dieci tien dez",
-        11: "eleven elf onze undici",
-        12: "twelve zwölf douze doce dodici twaalf doze",
+        11: "eleven elf undici",
+        12: "twelve zwölf douze dodici twaalf",
         13: "thirteen treize trece tredici dertien treze",
         14: "fourteen quatorze catorce quattordici veertien catorze",
         15: "fifteen quinze quince quindici vijftien",
-        16: "sixteen seize",
+        16: "sixteen",
         17: "seventeen",
         18: "eighteen",
         19: "nineteen",
@@ -645,7 +645,7 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     while i < n:
         w, s, e = found[i]
         i += 1
-        number = w.isdigit()
+        number = w.isascii() and w.isdigit()  # (not "²", which int() refuses)
         key = w.casefold()
         ranked = i < n and found[i][0].isdigit() and text[e : found[i][1]] in (" ", ". ", ".")
         if w in ("No", "NO") and ranked:
@@ -670,7 +670,7 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             m, ms, me = found[i]
             sep = text[e:ms]
             clock = sep == ":" or (sep == "." and i + 1 < n and found[i + 1][0].casefold() == "uhr")
-            if clock and len(m) == 2 and m.isdigit() and int(w) <= 24 and int(m) < 60:
+            if clock and len(m) == 2 and m.isascii() and m.isdigit() and int(w) <= 24 and int(m) < 60:
                 out.append((str(int(w)), s, e))  # "08:00", "8.30 Uhr"
                 if m != "00":
                     out.append((m, ms, me))
