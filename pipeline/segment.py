@@ -17,9 +17,9 @@
   ``Dr.``, ``St.``, ``z.B.``, ``e.g.``, ``Nr.``...), after an initial
   (``J. Smith``), after a dotted acronym (``U.S.``) unless a common sentence
   opener follows, after a German unit after a number before what it counts
-  (``2,5 Mio. Euro``), after
-  ``No.``/``Feb.``/``p.`` when a number follows, and after a German ordinal
-  (``am 3. Oktober``, ``die 12. Große Strafkammer``; not before an opener).
+  (``2,5 Mio. Euro``), after ``No.``/``Feb.``/``p.`` when a number follows,
+  and after a German ordinal (``am 3. Oktober``, ``die 12. Große
+  Strafkammer``; not before an opener).
 
 >>> from pipeline.document import Document
 >>> doc = segment(Document(id="a", source="a", format="text",

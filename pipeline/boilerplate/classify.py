@@ -1879,9 +1879,9 @@ def _ad_copies(bs: list[_Block], threshold: float) -> None:
     Angebot sichern: Ihre neue Einbauküche zum Frühjahrspreis ..." / the article's next paragraph), goes
     as ``advertisement/ad-copy``: no rule, :data:`_AD_COPY_MIN_WORDS` to :data:`_AD_COPY_WORDS` words, a
     call to buy, watch or sign up (:data:`_PROMO_WORDS`) that opens it ("The deal is expected to close ..."
-    is the article's), and no word of five
-    letters or more shared with the article's lines around it (its paragraph under the label, "Residents
-    can sign up for the alerts ...", is about the article's subject)."""
+    is the article's), and no word of five letters or more shared with the article's lines around it (its
+    paragraph under the label, "Residents can sign up for the alerts ...", is about the article's
+    subject)."""
     n = len(bs)
     for b in bs[: n - 1]:
         if b.score < threshold or not _ad_label(b):
@@ -2529,15 +2529,17 @@ def _pull_quotes(bs: list[_Block], threshold: float) -> None:
     paragraph it quotes ("“On a tout perdu en une nuit”" / "Sur place, le gérant ... “... On a tout perdu
     en une nuit, mais ...”"), a message the text shows before it quotes it again; so does one that a
     line announces ("The crowd chanted:" / "“...”")."""
+    # (the line, its quotation, how far above the paragraph it repeats may stand, how many of the article's
+    # paragraphs must stand between)
     quotes = [
-        (b, m.group(1), _PULL_QUOTE_REACH)
+        (b, m.group(1), _PULL_QUOTE_REACH, 0)
         for b in bs
         if b.score < threshold and (m := _PULL_QUOTE.fullmatch(b.f.text.strip())) is not None
     ]
     # (or a line that a longer paragraph above holds word for word, set out again on its own without marks: a
     # magazine's pull quote, "The rules had been copied, with small edits, from a model ordinance ...")
     quotes += [
-        (b, b.f.text, _BARE_PULL_QUOTE_REACH)
+        (b, b.f.text, _BARE_PULL_QUOTE_REACH, _BARE_PULL_QUOTE_BETWEEN)
         for b in bs
         if b.score < threshold
         and b.strong is None
@@ -2548,7 +2550,7 @@ def _pull_quotes(bs: list[_Block], threshold: float) -> None:
     if not quotes:
         return
     lines = [f" {' '.join(_WORDS.findall(b.f.text.casefold()))} " for b in bs]
-    for b, quoted, reach in quotes:
+    for b, quoted, reach, needed in quotes:
         ws = _WORDS.findall(quoted.casefold())
         if len(ws) < _PULL_QUOTE_WORDS:
             continue
@@ -2563,7 +2565,7 @@ def _pull_quotes(bs: list[_Block], threshold: float) -> None:
             # (without marks, set at least two of the article's paragraphs under the one it repeats: a lead
             # that a standfirst over the byline repeats and goes on from is none)
             between = sum(1 for x in bs[j + 1 : b.index] if x.score < threshold and x.g.prose)
-            if reach == _PULL_QUOTE_REACH or between >= _BARE_PULL_QUOTE_BETWEEN:
+            if between >= needed:
                 b.score, b.category, b.rule = 1.0, Category.OTHER, "other/pull-quote"
                 break
 

@@ -1206,7 +1206,7 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
         j += 1
     links = range(0)
     if titled:
-        need, j = _FACTS_UNDER_LINKS, k  # (no links over the box: its title is the AP's chrome above)
+        need = _FACTS_UNDER_LINKS  # (no links over the box: its title is the AP's chrome above)
     elif j > k and j < stop and _BOX_TITLE.search(bs[j].f.text) and heading(bs[j]):
         links, k, need, titled = range(k, j), j, _FACTS_UNDER_LINKS, True
     elif j > k and j < stop and read_also and _SCORE_LINE.fullmatch(bs[j].f.text):

@@ -716,7 +716,7 @@ def _region_headline(doc: Document, bs: list[_Block], lo: int, lines: frozenset[
     )
 
 
-_STANDFIRST_WORDS = 12
+_BARE_STANDFIRST_WORDS = 12
 """Fewest words of a standfirst that reads as no prose (figures, a semicolon, no full stop) over the
 byline."""
 
@@ -724,11 +724,11 @@ byline."""
 def _standfirst_over_byline(bs: list[_Block], k: int) -> bool:
     """Whether ``bs[k]`` is a standfirst that reads as no prose ("Receita líquida cresce 14,8% na comparação
     anual; companhia prevê inaugurar 180 unidades em 2025 ...") right over the byline a rule took: no rule
-    on it, :data:`_STANDFIRST_WORDS` words or more."""
+    on it, :data:`_BARE_STANDFIRST_WORDS` words or more."""
     return (
         k + 1 < len(bs)
         and bs[k].strong is None
-        and bs[k].f.words >= _STANDFIRST_WORDS
+        and bs[k].f.words >= _BARE_STANDFIRST_WORDS
         and _rule_category(bs[k + 1]) == Category.BYLINE
     )
 
@@ -1275,9 +1275,9 @@ _SUMMARY_POINT_WORDS = 30
 
 def _summary_box_end(bs: Sequence[_Block], j: int) -> int:
     """The line after the summary box whose heading is ``bs[j]`` ("Darum gehts" / "Die Aare hat am Sonntag ...
-    erreicht." / ...): its points are the lines under it, up to :data:`_SUMMARY_POINTS`, each no rule's and
-    :data:`_SUMMARY_POINT_WORDS` words at most, until a line a rule took or a name's; ``j`` itself when
-    ``bs[j]`` heads no box (no rule on it, and one point at least)."""
+    erreicht." / ...): its points are the lines under it, up to :data:`_SUMMARY_POINTS`, each a finished line
+    of :data:`_SUMMARY_POINT_WORDS` words at most that no rule took; ``j`` itself when ``bs[j]`` heads no box
+    (no rule on it, and one point at least)."""
     if j >= len(bs) or bs[j].strong is not None or _SUMMARY_HEADING.fullmatch(bs[j].f.text) is None:
         return j
     k = j + 1

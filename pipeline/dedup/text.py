@@ -158,8 +158,8 @@ _CARDINALS = (
 _NUMBER_WORDS = frozenset(w.casefold() for w in _CARDINALS.split())
 """Cardinal numbers written out, case-folded (English, German, French, Spanish, Italian, Dutch,
 Portuguese; not "one"/"ein"/"un"/"een", which are also pronouns and articles, nor a number that is also
-a common word of another language: "once", "due", "sei", "sept", "neuf", "otto", "tre", "venti"), and
-the numerals of Chinese and Japanese (each character a word): figures
+a common word of another language: "once", "due", "sei", "sept", "neuf", "otto", "tre", "venti", "dos",
+"onze", "seize", "doce", "doze"), and the numerals of Chinese and Japanese (each character a word): figures
 like digits ("第二季度" is no copy of "第一季度")."""
 _DIGIT = re.compile(r"\d")
 
@@ -635,11 +635,10 @@ def may_hold_styled(text: str) -> bool:
 def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """``found`` with figures in one style whatever the house style: a rank as "number" and its figure ("No
     1", "No. 1", "number one" are "number 1"), thousands in digits ("150K" is "150000", as "150,000" is
-    :data:`_GROUPED`), a time's hour without its leading
-    zero and its minutes only when not ":00" ("08:00", "8h", "08h00", "8.00 Uhr" are "8"; "8h30" is "8 30"),
-    a unit of millions or billions in another language's words as "mln" or "bln" ("Mio.", "milioni", "Mrd.",
-    "miljard"),
-    a percentage's words dropped (the sign is no word: "17 procent" is "17" as "17%" is)."""
+    :data:`_GROUPED`), a time's hour without its leading zero and its minutes only when not ":00" ("08:00",
+    "8h", "08h00", "8.00 Uhr" are "8"; "8h30" is "8 30"), a unit of millions or billions in another
+    language's words as "mln" or "bln" ("Mio.", "milioni", "Mrd.", "miljard"), a percentage's words dropped
+    (the sign is no word: "17 procent" is "17" as "17%" is)."""
     out: list[tuple[str, int, int]] = []
     i, n = 0, len(found)
     while i < n:
