@@ -81,7 +81,10 @@ def test_adversarial(case: dict[str, Any]) -> None:
     res = run(docs)
     for doc_id, exp in case["expect"].items():
         doc, r = by_id[doc_id], res[doc_id]
-        assert r.duplicate_of is None
+        # (a paper that reprints the agency's copy whole is a duplicate document: round 50's Independent)
+        assert r.duplicate_of == exp.get("duplicate_of"), (doc_id, r.duplicate_of)
+        if r.duplicate_of is not None:
+            continue
         for x in exp["copies"]:
             removed, of = _covered(doc, r, x["text"])
             assert removed != ("known" in x), (
@@ -571,7 +574,33 @@ def test_a_chinese_quotation_copied_into_another_article_is_found_sentence_by_se
             "The new single knocked last week's No 1 down to No 3.",
             True,
         ),
+        # British and American spellings, a unit run together or written out, "pc", an ordinal in digits
+        (
+            "The magnitude 7.1 quake was centered at sea about 28 kilometers east of Hinatuan, they said.",
+            "The magnitude 7.1 quake was centred at sea about 28km east of Hinatuan, they said.",
+            True,
+        ),
+        (
+            "The labor center criticized the organization's program, calling its behavior a scandal.",
+            "The labour centre criticised the organisation's programme, calling its behaviour a scandal.",
+            True,
+        ),
+        (
+            "Turnout was estimated at around 48%, down from 52% in the previous general election in 2019.",
+            "Turnout was estimated at around 48pc, down from 52pc in the previous general election in 2019.",
+            True,
+        ),
+        (
+            "Ashworth, from Bolton, finished fifth on the show with his then-partner Chloe Brennan in 2021.",
+            "Ashworth, from Bolton, finished 5th on the show with his then-partner Chloe Brennan in 2021.",
+            True,
+        ),
         # another figure stays another fact
+        (
+            "Ashworth, from Bolton, finished fifth on the show with his then-partner Chloe Brennan in 2021.",
+            "Ashworth, from Bolton, finished 6th on the show with his then-partner Chloe Brennan in 2021.",
+            False,
+        ),
         (
             "An Straßen und Brücken rechnet der Landkreis mit Kosten von mindestens 2,5 Millionen Euro.",
             "An Straßen und Brücken rechnet der Landkreis mit Kosten von mindestens 3,5 Mio. Euro.",

@@ -85,14 +85,16 @@ def may_hold_clock(text: str) -> bool:
 _UNIT_WORDS = {"m": "million", "mn": "million", "bn": "billion", "b": "billion"}
 
 _STYLED = re.compile(
-    r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|\.[0-9][0-9] (?i:uhr)\b"
+    r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|pc|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph)"
+    r"|\.[0-9][0-9] (?i:uhr)\b"
     r"|[ \u00a0](?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|procent|pour ?c|por ?c|per ?cento|m[€$]))"
     r"|\bN[Oo]\.? ?[0-9]|\b(?i:number one)\b"
 )
 """Where a figure may be set in a house style that :func:`_styled_figures` folds: thousands with a "K"
-("150K"), a time ("08:00", "8h", "8.00 Uhr"), a unit of millions or billions after a space ("2,5 Mio.",
-"62 mln", "20 milioni"), a percentage in words ("17 procent", "80 por cento"), a rank ("No 1", "number
-one")."""
+("150K"), a percentage with "pc" run together ("48pc"), a unit run together ("28km"), a time ("08:00",
+"8h", "8.00 Uhr"), a unit of millions or billions after a space ("2,5 Mio.", "62 mln", "20 milioni"), a
+percentage in words ("17 procent", "80 por cento"), a rank ("No 1", "number one"). (A unit's letters need no
+word end here: a removal that cuts "5MLN" leaves "5ML", which :func:`words` splits.)"""
 _MILLIONS = frozenset(
     [
         *["mio", "millions", "millionen", "miljoen", "miljoenen", "milioni", "milione", "millones"],
@@ -116,15 +118,97 @@ _PERCENT_TWO = frozenset([("pour", "cent"), ("por", "ciento"), ("per", "cento"),
 Portuguese ("17 Prozent", "80 por cento"); not English "per cent", "percent" and Reuters' "pct", which
 stay words as before (the English measurements, METER and the news texts, stay as they were)."""
 _HOUR = re.compile(r"([0-9]{1,2})[hH]([0-9]{2})?")
+_PC = re.compile(r"([0-9]+)pc")
+"""A percentage with "pc" run together, as British and Pakistani papers write it ("48pc" is "48%")."""
+_GLUED_UNIT = re.compile(r"([0-9]+)(km|kg|cm|mm|ml|kph|kmh|kmph|mph)", re.IGNORECASE)
+"""A number with its unit run together ("28km"): two words, as "28 km" is."""
 _THOUSANDS = re.compile(r"([1-9][0-9]{0,2})[kK]")
 """A number of thousands with a "K" run together ("150K", "90k"): the same number as "150,000"."""
 _QUOTE = re.compile(r"[\"“”„«»]|``|''")
 _QUOTE_MARK = re.compile("[\"“”„«»'‘’]")
 
 
+_RE_ER = ("centre", "theatre", "metre", "litre", "fibre", "calibre", "sombre", "spectre", "manoeuvre")
+_OUR_OR = (
+    *("colour", "favour", "honour", "labour", "neighbour", "behaviour", "harbour", "rumour", "humour"),
+    *("vigour", "armour", "endeavour", "savour", "odour", "flavour", "parlour", "tumour"),
+)
+_ISE_IZE = (
+    *("organis", "recognis", "realis", "apologis", "criticis", "emphasis", "minimis", "maximis", "prioritis"),
+    *("mobilis", "stabilis", "normalis", "authoris", "characteris", "summaris", "utilis", "privatis"),
+    *("globalis", "modernis", "hospitalis", "legalis", "finalis", "capitalis", "specialis", "visualis"),
+    *("symbolis", "subsidis", "jeopardis", "scrutinis", "sympathis"),
+)
+_LL_L = (
+    *("travell", "cancell", "modell", "labell", "fuell", "signall", "counsell", "levell", "totall"),
+    "channell",
+)
+_BRITISH = {
+    **{"analyse": "analyze", "analysed": "analyzed", "analyses": "analyzes", "analysing": "analyzing"},
+    **{"paralysed": "paralyzed", "defence": "defense", "offence": "offense", "offences": "offenses"},
+    **{"licence": "license", "licences": "licenses", "pretence": "pretense", "practise": "practice"},
+    **{"programme": "program", "programmes": "programs", "catalogue": "catalog", "dialogue": "dialog"},
+    **{"ageing": "aging", "judgement": "judgment", "acknowledgement": "acknowledgment", "grey": "gray"},
+    **{"jewellery": "jewelry", "sceptical": "skeptical", "sceptic": "skeptic", "cheque": "check"},
+    **{"cheques": "checks", "tyre": "tire", "tyres": "tires", "mould": "mold", "paediatric": "pediatric"},
+    **{"paediatrician": "pediatrician", "anaemia": "anemia", "haemorrhage": "hemorrhage", "foetus": "fetus"},
+    **{"diarrhoea": "diarrhea", "oestrogen": "estrogen", "aluminium": "aluminum", "enrol": "enroll"},
+    **{"enrolment": "enrollment", "fulfil": "fulfill", "artefact": "artifact", "artefacts": "artifacts"},
+    **{"storey": "story", "pyjamas": "pajamas", "plough": "plow", "draught": "draft", "cosy": "cozy"},
+    **{"moustache": "mustache", "marshalled": "marshaled", "marshalling": "marshaling"},
+}
+_UNITS = (
+    ("kilometre kilometres kilometer kilometers kms", "km"),
+    ("metre metres meter meters", "m"),
+    ("centimetre centimetres centimeter centimeters", "cm"),
+    ("millimetre millimetres millimeter millimeters", "mm"),
+    ("kilogram kilograms kilogramme kilogrammes kilo kilos kgs", "kg"),
+    ("millilitre millilitres milliliter milliliters", "ml"),
+    ("litre litres liter liters", "l"),
+    ("kph kmph kmh", "km/h"),
+)
+
+
+def _spelling() -> dict[str, str]:
+    """British spellings and their American forms, and units' words and their short forms (see
+    :data:`_SPELLING`)."""
+    out: dict[str, str] = {}
+    for british in _RE_ER:  # -re / -er
+        american = british[:-2] + "er"
+        out |= {british: american, british + "s": american + "s", british + "d": american + "ed"}
+    for stem in _OUR_OR:  # -our / -or
+        for end in ("", "s", "ed", "ing", "ful", "able", "ite", "ites", "hood", "er", "ers"):
+            out[stem + end] = stem[:-2] + "r" + end
+    for stem in _ISE_IZE:  # -ise / -ize
+        for end in ("e", "es", "ed", "ing", "er", "ers", "ation", "ations"):
+            out[stem + end] = stem[:-1] + "z" + end
+    for stem in _LL_L:  # a doubled l
+        for end in ("ed", "ing", "er", "ers"):
+            out[stem + end] = stem[:-1] + end
+    out |= _BRITISH
+    for forms, short in _UNITS:
+        out |= dict.fromkeys(forms.split(), short)
+    return out
+
+
+_SPELLING = _spelling()
+"""Words compared in one form: a British spelling in its American form ("centred" as "centered",
+"labour" as "labor", "organisation" as "organization", "programme" as "program", "travelled" as
+"traveled"), a unit's word in its short form ("kilometres" and "kilometers" as "km", "metres" as
+"m"): wire copy reprinted in the other variety of English, a unit spelt out or not."""
+
+
 def _normal(word: str) -> str:
-    """The form a word is compared in: NFKC, case-folded, apostrophes folded."""
-    return unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
+    """The form a word is compared in: NFKC, case-folded, apostrophes folded, a British spelling in its
+    American form and a unit's word in its short form (:data:`_SPELLING`).
+
+    >>> [_normal(w) for w in ("Centred", "labour", "Organisation’s", "kilometres", "It’s", "hour")]
+    ['centered', 'labor', "organization's", 'km', "it's", 'hour']
+    """
+    norm = unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
+    if norm.endswith("'s") and norm[:-2] in _SPELLING:
+        return _SPELLING[norm[:-2]] + "'s"  # "the organisation's"
+    return _SPELLING.get(norm, norm)
 
 
 def _hash(norm: str) -> int:
@@ -371,7 +455,8 @@ def date_aliases(word_hash_: int) -> frozenset[int]:
 def number_aliases(word_hash_: int) -> frozenset[int]:
     """Hashes of the words an earlier text may have where a copy has the number ``word_hash_``: the
     same number in words or in digits ("knifed 11 times" for "knifed eleven times", "six years"
-    for "6 years"; one to twenty, German eins to zwölf), a unit in another style ("million" for
+    for "6 years"; one to twenty, German eins to zwölf; English ordinals to the twentieth, "5th" for
+    "fifth"), a unit in another style ("million" for
     "mln", "Millionen" for "Mio."). Empty for any other word.
 
     >>> word_hash("eleven") in number_aliases(word_hash("11"))
@@ -382,6 +467,9 @@ def number_aliases(word_hash_: int) -> frozenset[int]:
     frozenset()
     >>> word_hash("mln") in number_aliases(word_hash("million"))
     True
+    >>> fifth, twelfth = number_aliases(word_hash("5th")), number_aliases(word_hash("twelfth"))
+    >>> word_hash("fifth") in fifth, word_hash("12th") in twelfth
+    (True, True)
     """
     return _NUMBER_ALIASES.get(word_hash_, frozenset())
 
@@ -409,7 +497,16 @@ def _number_aliases() -> dict[int, frozenset[int]]:
         19: "nineteen",
         20: "twenty vingt veinte twintig vinte",
     }
+    # ordinals in English: "5th" for "fifth" ("finished 5th", "for the 6th consecutive year")
+    ordinals = (
+        *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+        *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"),
+        *("eighteenth", "nineteenth", "twentieth"),
+    )
     out: dict[int, frozenset[int]] = {}
+    for n, name in enumerate(ordinals, 1):
+        digits = f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+        out[_hash(digits)], out[_hash(name)] = frozenset([_hash(name)]), frozenset([_hash(digits)])
     for n, names in spelled.items():
         words_ = names.split()
         out[_hash(str(n))] = frozenset(_hash(w) for w in words_)
@@ -551,8 +648,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
 
     >>> [w for w, _, _ in words("ab 08:00 Uhr, 8h30; 2,5 Mio. Euro, 62 miljoen, 12 M€")]
     ['ab', '8', 'Uhr', '8', '30', '2', '5', 'mln', 'Euro', '62', 'mln', '12', 'mln']
-    >>> [w for w, _, _ in words("17 Prozent, 80 por cento, 12 per cent")]
-    ['17', '80', '12', 'per', 'cent']
+    >>> [w for w, _, _ in words("17 Prozent, 80 por cento, 48pc, 0.2pc, 12 per cent, 3 pcs, 28km")]
+    ['17', '80', '48', '0', '2', '12', 'per', 'cent', '3', 'pcs', '28', 'km']
     """
     stop = len(text) if end is None else end
     found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
@@ -638,7 +735,7 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     :data:`_GROUPED`), a time's hour without its leading zero and its minutes only when not ":00" ("08:00",
     "8h", "08h00", "8.00 Uhr" are "8"; "8h30" is "8 30"), a unit of millions or billions in another
     language's words as "mln" or "bln" ("Mio.", "milioni", "Mrd.", "miljard"), a percentage's words dropped
-    (the sign is no word: "17 procent" is "17" as "17%" is)."""
+    (the sign is no word: "17 procent" and "17pc" are "17" as "17%" is)."""
     out: list[tuple[str, int, int]] = []
     i, n = 0, len(found)
     while i < n:
@@ -658,6 +755,15 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
         thousands = None if number else _THOUSANDS.fullmatch(w)
         if thousands is not None and text[s - 1 : s] not in (".", ","):  # "150K"; not "1.5K"'s "5K"
             out.append((str(int(thousands[1]) * 1000), s, e))
+            continue
+        pc = None if number else _PC.fullmatch(w)
+        if pc is not None:
+            out.append((pc[1], s, s + len(pc[1])))  # "48pc" as "48%": the sign is no word
+            continue
+        unit = None if number else _GLUED_UNIT.fullmatch(w)
+        if unit is not None:
+            cut = s + len(unit[1])
+            out += [(unit[1], s, cut), (unit[2], cut, e)]  # "28km" as "28 km"
             continue
         hour = None if number else _HOUR.fullmatch(w)
         if hour is not None and int(hour[1]) <= 24 and (hour[2] is None or int(hour[2]) < 60):
