@@ -133,6 +133,7 @@ from pipeline.boilerplate.region import (
     _tail_evidence,
     _teaser_cards,
     _undated_teasers,
+    _verdict_box,
 )
 from pipeline.boilerplate.rules_model import Rule, RulePack
 from pipeline.boilerplate.tables import _table_of_figures, _Tables, _typeset_tables
@@ -233,8 +234,8 @@ def _caption_like(b: _Block) -> bool:
 
 
 _PHOTO_LABEL = re.compile(
-    r"(foto|fotos|fotografía|bild|beeld|photo|photos|crédit photo|imagen|imagem|imagens|arkivfoto|arkivbild|"
-    r"fotograf|fotoğraf|kuva|fot\.)(\b|(?<=\.))",
+    r"(foto|fotos|fotografía|bild|beeld|photo|photos|crédits? photos?|imagen|imagem|imagens|arkivfoto|"
+    r"arkivbild|fotograf|fotoğraf|kuva|fot\.)(\b|(?<=\.))",
     re.IGNORECASE,
 )
 """The start of a credit that names a photo ("Foto: ...", "PHOTO ..."), not a source ("Quelle: ...")."""
@@ -360,6 +361,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         lo, box_copy = _from_lead(bs, lo)  # a box near the article's top split it from its lead
         # a review's box of facts over its first paragraph ("Platforms: ..." / "Price: ...")
         lo = _spec_box(bs, lo)
+        # a review's verdict box cut off the article ("Verdict" / "7/10" / "Good stuff" / ... / "Bad stuff")
+        lo = _verdict_box(bs, lo)
     if head.headline is not None and lo < head.headline <= hi:
         lo = head.headline  # (a ticker's headline over the article's: "Breaking: Route 9 closed ...")
     if entries:
@@ -835,7 +838,11 @@ _ORG_WORDS = re.compile(
     re.IGNORECASE,
 )
 """What an organisation's standing paragraph says of it."""
-_NAME_THEN_VERB = re.compile(r",| \(| is | was | has | are ")
+_NAME_THEN_VERB = re.compile(
+    r"(,? (Inc|Ltd|LLC|plc|PLC|AG|SA|GmbH|Corp|Co|NV|SE|LP)\.?)?(,| \(| is | was | has | are )"
+)
+"""What follows the organisation's name in its standing paragraph, maybe after its legal form ("Teralith
+Materials Inc. is ...")."""
 _ABOUT_ORG = Rule(
     "other/en/about-org", Category.OTHER, r"^About [A-Z]", tail_marker=True, max_words=8, case_sensitive=True
 )
@@ -1168,7 +1175,8 @@ def _standfirst_zone(bs: list[_Block], zones: _Zones, under_standfirst: set[int]
             # a jump list right above the article ("Jump to:" / "Best overall" / ...): no gap, and it goes
             body = next((i for i in range(upper, n) if bs[i].g.prose and bs[i].strong is None), n)
             jump = _jump_list(bs, body)
-            if jump and jump.start == upper:
+            # (its heading may be read as the metadata's last line: "Published 3 March 2025" / "Contents")
+            if jump and head_end < jump.start <= upper:
                 jump_lines = set(jump)
                 zero_head |= jump_lines
             if any(
@@ -1602,7 +1610,7 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             and under.score < threshold
             and (not b.f.terminal or _CAPTION_PLACE.match(b.f.text) is not None)
         )
-        photo = _PHOTO_LABEL.match(nxt.f.text) is not None
+        photo = _PHOTO_LABEL.match(nxt.f.text.lstrip("([")) is not None  # ("(Foto: Henning Bagger ...)")
         # a caption's word in capitals before its colon, over a photo's credit, is a caption whatever its
         # sentences (Norwegian, Danish, Swedish papers: "BILLIGERE: Fra 1. juli skal det koste ..." /
         # "Foto: ...")
@@ -1634,7 +1642,8 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             # (a credit over its caption in one paragraph is the lower line's: "Foto: dpa" / "Ein Bus ...")
             and (captioned or article_under or not (under is not None and under.paragraph == nxt.paragraph))
         )
-        labelled = nxt.rule in _LABELLED_CREDITS and photo and caption_over
+        # (a credit rule that knows no label but the line has one: "(Foto: Henning Bagger © Ritzau Scanpix)")
+        labelled = (nxt.rule in _LABELLED_CREDITS or nxt.rule in _SYMBOL_CREDITS) and photo and caption_over
         # (a bare credit, not a caption with its credit at its end: "Il cantiere ... (Ti-Press)")
         symbol = (
             nxt.rule in _SYMBOL_CREDITS
@@ -2096,6 +2105,9 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
                 and _READ_ALSO.match(x.f.text) is None
             ):
                 continue
+            badge = x.strong is not None and x.strong.category == Category.PAYWALL
+            if badge and x.f.words <= _TEASER_BADGE_WORDS:
+                continue  # a subscribers' badge over the next teaser ("LES OGSÅ" / "VG+" / "Vi fulgte ...")
             if x.score >= threshold or x.continues or wrapped or not teaser(x) or boxed:
                 break
             run.append(x)
@@ -2125,6 +2137,8 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
             x.score, x.category, x.rule = 0.8, Category.RELATED_LINKS, "related_links/inherited"
 
 
+_TEASER_BADGE_WORDS = 2
+"""Longest subscribers' badge between a read-also box's teasers (:func:`_read_also_teasers`)."""
 _AD_HEADLINE_WORDS = 20
 """Most words of a native ad's headline between two lines that advertisement rules took (:func:`_smooth`)."""
 _RAIL_SUBHEADING_WORDS = 4

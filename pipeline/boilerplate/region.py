@@ -257,6 +257,11 @@ _CLOSING_SENTENCE_WORDS = 15
 """Fewest words of a one-sentence paragraph that :func:`_under_read_also` reads as the article's last."""
 
 
+_RESUMED_PARAGRAPHS = 1
+"""Fewest paragraphs of prose (:data:`_CLOSING_SENTENCE_WORDS` words or more) that a list announced under a
+read-also box must lead to, no rule's chrome between (:func:`_under_read_also`)."""
+
+
 _TO_READER = re.compile(r"\b(you|your|du|dein|deine|vous|votre|tu|usted)\b", re.IGNORECASE)
 """A word that speaks to the reader (an ad's copy does; a news paragraph rarely)."""
 
@@ -318,6 +323,16 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     end = k
     while end < stop and _closing_paragraph(bs[end]) and _SENTENCE_END.search(bs[end].f.text) is not None:
         end += 1
+    if end == k < stop and _announcing(bs[k]):
+        # the article resumes under the box with a list it announces, its next sections with it, up to a
+        # rule's chrome ("İlgili Haberler" / two teasers / "Kapadokyaspor'un muhtemel 11'i:" / "Kaleci: ..." /
+        # ... / "Son 5 maçta üstünlük Demirspor'da" / "İki takım arasında ..."): a teaser announces nothing
+        j, paragraphs = k, 0
+        while j < stop and bs[j].strong is None:
+            paragraphs += _closing_paragraph(bs[j], calls=False) and bs[j].f.words >= _CLOSING_SENTENCE_WORDS
+            j += 1
+        if paragraphs >= _RESUMED_PARAGRAPHS:
+            return j
     if end == k and k - cut >= 3:
         # the article's last sentences under two teaser headlines, over the page's chrome: each on the
         # article's subject and sharing no word with any headline of the box (a teaser's summary
@@ -1064,7 +1079,11 @@ _READ_ALSO = re.compile(
     r"(vea|ver|mira) también|(à )?voir aussi|lisez (aussi|également)|ler (mais|também)|"
     r"à lire sur le sujet|mirá también|leé también|seguí leyendo|seguir leyendo|citește și|vezi și|"
     r"čtěte (také|též)|"
-    r"mohlo by vás zajímat|související články|ilgili haberler|bunlar da ilginizi çekebilir)(?: ?[:.…]+)?$",
+    r"mohlo by vás zajímat|související články|ilgili haberler|bunlar da ilginizi çekebilir|"
+    r"llegeix (també|més)|llegiu també|també et pot interessar|notícies relacionades|"
+    r"kapcsolódó( cikkek| cikkünk| tartalom)?|ajánló|ez is érdekelheti|olvassa el ezt is|"
+    r"lue (myös|lisää)|katso myös|aiheesta lisää|pročitajte (i|još|također)|(vezane|povezane) vijesti|"
+    r"baca juga|(berita|artikel) terkait|simak juga|čítajte (aj|tiež))(?: ?[:.…]+)?$",
     re.IGNORECASE,
 )
 """A related-links heading that only ever heads teasers ("Lea también", "READ MORE:"); not one that
@@ -1158,6 +1177,85 @@ def _spec_box(bs: list[_Block], lo: int) -> int:
     return j + 1 if last - j >= _FACT_LINES else lo
 
 
+_PROS = re.compile(
+    r"(the )?(good( stuff)?|pros|likes|positives|plus(es)?|what we like|strengths|wired|vorteile|pluspunkte|"
+    r"das gefällt uns|points forts|les plus|on aime|ventajas|lo mejor|a favor|punti di forza|pregi|voordelen|"
+    r"pluspunten|fördelar|plussat|fordele|zalety|výhody)",
+    re.IGNORECASE,
+)
+"""The heading of a review's good points, the whole line ("Good stuff", "Pros", "WIRED", "Vorteile")."""
+_CONS = re.compile(
+    r"(the )?(bad( stuff)?|cons|dislikes|negatives|minus(es)?|what we don.t like|weaknesses|tired|nachteile|"
+    r"minuspunkte|das gefällt uns nicht|points faibles|les moins|on n.aime pas|desventajas|lo peor|en contra|"
+    r"punti deboli|difetti|nadelen|minpunten|nackdelar|miinukset|ulemper|wady|nevýhody)",
+    re.IGNORECASE,
+)
+"""The heading of a review's bad points, the whole line ("Bad stuff", "Cons", "TIRED", "Nachteile")."""
+_VERDICT_REACH = 12
+"""Most lines from the article's start down to a verdict box's bad points' heading (:func:`_verdict_box`)."""
+_VERDICT_HEAD_LINES = 4
+"""Most lines of a verdict box above the article's start (:func:`_verdict_box`)."""
+_VERDICT_HEAD_WORDS = 6
+"""Longest of those lines."""
+_VERDICT_LINES = 18
+"""Most lines of a verdict box over the article's start and its shop's buttons (:func:`_verdict_box`)."""
+_VERDICT_ITEM_WORDS = 30
+"""Longest line of such a box."""
+_VERDICT_SHOP_LINES = ("/deal-line", "/buy-button", "/how-we-review")
+"""Rules (by the end of their id) of the lines between a verdict box and the article: the shop's, as under a
+box of facts (:func:`_spec_box`), and the site's note on how it reviews."""
+
+
+def _verdict_box(bs: list[_Block], lo: int) -> int:
+    """Where the article starts when a review's verdict box is cut off its top: the box's lines above
+    ``bs[lo]`` that no rule took (the product, the score, "Verdict", "Good stuff" / its points / "Bad
+    stuff" / its points; "Rating: 8/10" / "WIRED" / ... / "TIRED"), when the box's good points' heading
+    (:data:`_PROS`) stands over its bad points' heading (:data:`_CONS`). The article starts inside the box,
+    the bad points' heading under its start, at most :data:`_VERDICT_HEAD_LINES` short lines of the box
+    above it, no sentence; or the whole box stands over the article's start, its shop's buttons and the
+    site's note on its reviews between ("Bad stuff" / ... / "$89 at Amazon" / "How we rate and review
+    products"), at most :data:`_VERDICT_LINES` lines of :data:`_VERDICT_ITEM_WORDS` words or fewer. Else
+    ``lo``."""
+    if lo >= len(bs):
+        return lo
+
+    def heading(b: _Block, pattern: re.Pattern[str]) -> bool:
+        return pattern.fullmatch(b.f.text.rstrip(":")) is not None
+
+    k = lo - 1
+    while k >= 0 and (rule := bs[k].strong) is not None and rule.id.endswith(_VERDICT_SHOP_LINES):
+        k -= 1  # the shop's buttons and the site's note go by their rules
+    if k < lo - 1:
+        top = k + 1
+        while (
+            top > 0
+            and k - top < _VERDICT_LINES
+            and bs[top - 1].strong is None
+            and bs[top - 1].f.words <= _VERDICT_ITEM_WORDS
+        ):
+            top -= 1
+        cons = next((j for j in range(k, top - 1, -1) if heading(bs[j], _CONS)), None)
+        if cons is not None and any(heading(b, _PROS) for b in bs[top:cons]):
+            return top
+        return lo
+    cons = next((j for j in range(lo, min(len(bs), lo + _VERDICT_REACH)) if heading(bs[j], _CONS)), None)
+    if cons is None:
+        return lo
+    j = lo
+    while (
+        j > 0
+        and lo - j < _VERDICT_HEAD_LINES
+        and bs[j - 1].strong is None
+        and not bs[j - 1].g.prose
+        and not bs[j - 1].f.terminal
+        and bs[j - 1].f.words <= _VERDICT_HEAD_WORDS
+    ):
+        j -= 1
+    if j == lo or not any(heading(b, _PROS) for b in bs[j:cons]):
+        return lo
+    return j
+
+
 _SHOP_LINES = ("/deal-line", "/buy-button")
 """Rules (by the end of their id) of a shop's lines under a review's box of facts (:func:`_spec_box`)."""
 
@@ -1188,7 +1286,9 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
 
     titled = False
 
-    k = hi + 2 if hi + 1 < stop and _ad_label(bs[hi + 1]) else hi + 1
+    # (an ad's label or its one line between: "ADVERTISEMENT", "Tickets for Saturday's home clash ... Buy
+    # tickets")
+    k = hi + 2 if hi + 1 < stop and _rule_category(bs[hi + 1]) == Category.ADVERTISEMENT else hi + 1
     under = _up_next_tail(bs, k, stop)
     if under > k:
         # an AP game story's close over its box score ("UP NEXT" / the next game / "___" / "AP MLB: ...")

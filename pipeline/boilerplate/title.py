@@ -205,9 +205,11 @@ def _names_over_date(
     """The authors' names on a line of their own that the article region holds, right under the headline
     or its standfirst (and the lead photo's caption and credit, which rules took) and right over the date a
     rule took ("Four by-elections held ..." / "Hannah Rourke and Tomasz Wierzbicki" / "Fri 14 Feb 03.02
-    GMT"), or over their role over the date ("Ingrid Bjørkli" / "Journalist" / "Publisert 12.03.2024"):
-    the block, the names and the role's block, if any; else None. Each name reads as one (two to four
-    capitalised words, no organisation, no section, no stop word)."""
+    GMT"), or over their role over the date ("Ingrid Bjørkli" / "Journalist" / "Publisert 12.03.2024"), or
+    under the date over their role, the role first in its line (:data:`_ROLE_FIRST`: "Opdateret i dag kl.
+    14.32" / "Trine Holmgaard" / "Journalist, DR Midt & Vest"): the block, the names and the role's block,
+    if any; else None. Each name reads as one (two to four capitalised words, no organisation, no section,
+    no stop word)."""
     if title_idx is None:
         return None
     standfirst = False
@@ -218,6 +220,24 @@ def _names_over_date(
         if b.g.prose and not standfirst and b.score < threshold:
             standfirst = True
             continue
+        if b.score >= threshold and (b.f.date or _date_line(b)) and i + 2 < len(bs):
+            # or under the date, over their role ("Opdateret i dag kl. 14.32" / "Trine Holmgaard" /
+            # "Journalist, DR Midt & Vest")
+            name, desk = bs[i + 1], bs[i + 2]
+            if (
+                name.score < threshold
+                and name.strong is None
+                and not name.f.terminal
+                and name.f.words <= 12
+                and desk.score < threshold
+                and desk.strong is None
+                and desk.f.words <= _ROLE_FIRST_WORDS
+                and not desk.f.terminal
+                and (_ROLE.search(desk.f.text) is not None or _ROLE_FIRST.match(desk.f.text) is not None)
+                and (_reads_as_name(name.f.text) or _authors_line(name.f.text))
+            ):
+                return name, name.f.text, desk
+            return None
         if b.score >= threshold or b.strong is not None or b.f.words > 12 or b.f.terminal:
             return None
         role: _Block | None = None
@@ -243,6 +263,15 @@ _NAMES_REACH = 6
 credit, the names."""
 _ROLE_LINE_WORDS = 4
 """Longest line of an author's role between the name and the date (:func:`_names_over_date`)."""
+_ROLE_FIRST = re.compile(
+    r"(?i:(staff |senior |chief |contributing |special )?(writer|reporter|correspondent|editor|columnist|"
+    r"journalist|critic|contributor|redaktør|redaktor|redakteur|redakteurin|korrespondent|korrespondentin|"
+    r"fotograf|journaliste|rédacteur|rédactrice|periodista|redactor|redactora|giornalista|jornalista|"
+    r"verslaggever|toimittaja|újságíró|novinar|novinarka|wartawan))(,| [-–|]) \S.{0,40}"
+)
+"""An author's role, then the desk or the outlet ("Journalist, DR Midt & Vest", "Reporter | NRK Vestland")."""
+_ROLE_FIRST_WORDS = 8
+"""Longest line of an author's role under the name under the date (:func:`_names_over_date`)."""
 
 
 def _find_title(
@@ -272,9 +301,17 @@ def _find_title(
     first_name: int | None = None  # a site's name as the first line ("City News"), over a menu
     below = bs[lo : lo + 3]  # the region's first lines, whose words a menu's row on one line does not share
     wrapped_doc = any(b.continues for b in bs)  # hard-wrapped text, such as wire copy
+    # a breadcrumb a rule took that names the article stands between the site's menu and the headline: no
+    # line above it is the headline, nor a menu's row of items in capitals ("Ma mairie Vivre à Saint-Aubin
+    # Démarches en ligne Agenda Nous contacter" / "Accueil > Actualités > Travaux de la rue du Moulin"); a
+    # headline over a breadcrumb of sections is ("PM quits" / "Home > Politics")
+    crumb = next((b.index for b in bs[:lo] if b.strong is not None and "/breadcrumb" in b.strong.id), -1)
+    named = crumb >= 0 and _crumb_names_article(bs, crumb, lo)
     for b in bs[: lo + 1 if near <= 6 else 0]:
         if b.index in rows or (b.index in lines and b.index not in headings):
             break  # a table row is no headline
+        if b.index < crumb and b.strong is None and (named or _capitalised_row(b)):
+            break
         if b.strong is not None and b.strong.category in (Category.NAVIGATION, Category.OTHER):
             continue
         if b.index < lo and not b.f.text.isupper() and _menu_row(b, below) and _section_names(b.f.text):
@@ -466,6 +503,12 @@ def _find_title(
             )
             # (the post's categories or tags under its byline: "Category: Clean water, Kenya")
             tool = tool or (b.strong is not None and b.strong.id.endswith("taxonomy"))
+            # (a menu's word under the share buttons: "Listen on Spotify" / "RSS" / "Subscribe")
+            tool = tool or (
+                b.category == Category.NAVIGATION
+                and b.f.words <= _TOOL_MENU_WORDS
+                and any(_rule_category(bs[j]) == Category.SHARE_WIDGET for j in range(max(0, i - 2), i))
+            )
             if b.category in skip or tool or _TOOL_LABEL.match(b.f.text):
                 stepped = True  # "17 Kommentare", "Comentarios", "Print", "Email" under the headline
                 continue
@@ -680,6 +723,42 @@ def _find_title(
     return fallback()
 
 
+_CRUMB_STEP = re.compile(r" ?[>›»/|] ?")
+_ALL_STOPS = frozenset().union(*STOPWORDS.values())
+
+
+def _crumb_names_article(bs: list[_Block], crumb: int, lo: int) -> bool:
+    """Whether the breadcrumb ``bs[crumb]`` ends with the article's own name: its last step shares two words
+    of five letters or more with a line between it and the region's first line ("Accueil > Actualités >
+    Travaux de la rue du Moulin" over "Travaux de la rue du Moulin : ce qui change ...")."""
+    last = _long_words(_CRUMB_STEP.split(bs[crumb].f.text)[-1])
+    return len(last) >= 2 and any(len(last & _long_words(b.f.text)) >= 2 for b in bs[crumb + 1 : lo + 1])
+
+
+def _long_words(text: str) -> set[str]:
+    """The words of five letters or more of ``text``, case folded."""
+    return {w.casefold() for w in re.findall(r"[^\W\d_]{5,}", text)}
+
+
+def _capitalised_row(b: _Block) -> bool:
+    """Whether ``b`` reads as a menu's items on one line in a language that writes headlines in sentence case:
+    :data:`_MENU_ROW_WORDS` words or more, half of them capitalised, a stop word capitalised after the first
+    word ("Quem somos O que fazemos Transparência Blog Contato")."""
+    words = b.f.text.split()
+    caps = [w for w in words if w[:1].isupper()]
+    return (
+        len(words) >= _MENU_ROW_WORDS
+        and 2 * len(caps) >= len(words)
+        and any(w.casefold() in _ALL_STOPS for w in caps[1:] if w is not words[0])
+    )
+
+
+_REGION_META_LINES = 3
+"""Most metadata lines between the region's first line and the prose that make it a headline
+(:func:`_region_headline`): a byline, a date, a reading time ("Por Juliana Prates" / "22 de maio de 2024" /
+"Leitura: 5 min"; before, two)."""
+
+
 def _region_headline(doc: Document, bs: list[_Block], lo: int, lines: frozenset[int]) -> bool:
     """Whether ``bs[lo]``, the region's first line, is a headline over the article's first prose (the
     standfirst pulls it into the region: "NASA's commercial moon shot ..." / "NASA's sights are set
@@ -687,7 +766,7 @@ def _region_headline(doc: Document, bs: list[_Block], lo: int, lines: frozenset[
     its metadata ("Spring 2024 issue", "Eleanor Vance"). ``lines``: the lines of typeset tables."""
     k = lo + 1
     while (
-        k < min(len(bs) - 1, lo + 3)
+        k < min(len(bs) - 1, lo + 1 + _REGION_META_LINES)
         and bs[k].f.words + _LONGER_BY <= bs[lo].f.words
         and not bs[k].g.prose
         and not bs[k].f.terminal
@@ -745,6 +824,8 @@ share move in paragraphs 5-7)", "(Updates with closing prices)", "(Recasts, adds
 _HEAD_TOOLS = frozenset({Category.COMMENT_FORM, Category.COMMENTS, Category.PAYWALL})
 """Categories of short lines (at most four words) that the title search steps over like bylines:
 a comment count or link and a subscriber label under the headline."""
+_TOOL_MENU_WORDS = 2
+"""Longest line a navigation rule took that the title search steps over under the share buttons."""
 _TOOL_WORDS = 4
 """A headline-shaped line this short under the head's metadata may be a button no rule knows..."""
 _PROMPT_WORDS = 8
