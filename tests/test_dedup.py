@@ -595,7 +595,12 @@ def test_a_chinese_quotation_copied_into_another_article_is_found_sentence_by_se
             "Ashworth, from Bolton, finished 5th on the show with his then-partner Chloe Brennan in 2021.",
             True,
         ),
-        # another figure stays another fact
+        # another figure stays another fact (a unit is part of its figure)
+        (
+            "The magnitude 7.1 quake was centered at sea about 28 miles east of Hinatuan, they said.",
+            "The magnitude 7.1 quake was centred at sea about 28km east of Hinatuan, they said.",
+            False,
+        ),
         (
             "Ashworth, from Bolton, finished fifth on the show with his then-partner Chloe Brennan in 2021.",
             "Ashworth, from Bolton, finished 6th on the show with his then-partner Chloe Brennan in 2021.",

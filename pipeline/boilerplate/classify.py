@@ -147,9 +147,11 @@ from pipeline.boilerplate.title import (
     _buy_button,
     _byline_line,
     _dated,
+    _dek,
     _find_title,
     _jump_list,
     _menu_row,
+    _name_with_role,
     _names_over_date,
     _org_name,
     _section_names,
@@ -169,7 +171,7 @@ _SIGN_OFF = re.compile(rf"[(\[]?({_AGENCIES})( ?/ ?({_AGENCIES}))*[)\]]?\.?$", r
 ("Getty Images", "AP Photo", "REUTERS/Eva Manez")."""
 _FOR_OUTLET = "caption/en/for-outlet"
 """The rule of a photo's credit that names the outlet it was taken for ("Jessica Tran for NPR")."""
-_CREDIT_CATS = ("caption/en/credit-line", _AGENCY_CREDIT, _FOR_OUTLET)
+_CREDIT_CATS = ("caption/en/credit-line", "caption/en/graphic-credit", _AGENCY_CREDIT, _FOR_OUTLET)
 _LABELLED_CREDITS = (
     "caption/de/foto",
     "caption/es/foto",
@@ -495,7 +497,10 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
     """Step 5: the line right under the headline found above the article, over the byline or the date
     that a rule took, is the standfirst, kept though it reads as no prose (a match report's summary:
     "Northern Counties Cup semi-final, Castle Lane: Hollinshire 291-6 (50 overs) beat Wexmoor 268 ...
-    by 23 runs" / "By Owen Tregarth"): :data:`_TITLE_STANDFIRST_WORDS` words or more, no rule on it."""
+    by 23 runs" / "By Owen Tregarth"): :data:`_TITLE_STANDFIRST_WORDS` words or more, no rule on it; two deks
+    in sentence case too (:func:`~pipeline.boilerplate.title._dek`: "Company withdraws 2025 output guidance
+    ..." / "Shares fell as much as 31% ..."). The byline may be the author's name with the role ("Sara
+    Lindgren, reporter") over the date."""
     i = title_idx + 1
     if i + 1 >= lo:
         return
@@ -503,6 +508,8 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
     k = i + 1  # (hard-wrapped: the standfirst's lines that continue its sentence go with it)
     while k + 1 < lo and bs[k].continues:
         k += 1
+    if k + 1 < lo and k == i + 1 and bs[k].strong is None and _dek(sf) and _dek(bs[k]):
+        k += 1  # a second dek under the first ("Company withdraws ..." / "Shares fell as much ...")
     # (a weak rule's word in a standfirst of prose: "Dynamic paywalls, registration walls and newsletter
     # funnels are doing the work ...")
     weak = sf.weak and not (sf.g.prose and sf.f.words >= _WEAK_PROSE_WORDS)
@@ -532,7 +539,11 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
             and _dated(bs[j + 2])
         )
         named = (
-            (_NAME_LINE.match(b.f.text) is not None or _NAME_AT_PLACE.fullmatch(b.f.text) is not None)
+            (
+                _NAME_LINE.match(b.f.text) is not None
+                or _NAME_AT_PLACE.fullmatch(b.f.text) is not None
+                or _name_with_role(b.f.text)  # "Sara Lindgren, reporter"
+            )
             and j + 1 < len(bs)
             # (or the role: "Ireland correspondent")
             and (_dated(bs[j + 1]) or _rule_category(bs[j + 1]) == Category.BYLINE or placed)

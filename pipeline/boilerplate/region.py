@@ -323,10 +323,11 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     end = k
     while end < stop and _closing_paragraph(bs[end]) and _SENTENCE_END.search(bs[end].f.text) is not None:
         end += 1
-    if end == k < stop and _announcing(bs[k]):
+    if end == k < stop - 1 and _announcing(bs[k]) and _fact_line(bs[k + 1]):
         # the article resumes under the box with a list it announces, its next sections with it, up to a
         # rule's chrome ("İlgili Haberler" / two teasers / "Kapadokyaspor'un muhtemel 11'i:" / "Kaleci: ..." /
-        # ... / "Son 5 maçta üstünlük Demirspor'da" / "İki takım arasında ..."): a teaser announces nothing
+        # ... / "Son 5 maçta üstünlük Demirspor'da" / "İki takım arasında ..."): a teaser announces nothing,
+        # and a box of teasers under "From our partners:" has no facts ("Kaleci: Oğuzhan Er")
         j, paragraphs = k, 0
         while j < stop and bs[j].strong is None:
             paragraphs += _closing_paragraph(bs[j], calls=False) and bs[j].f.words >= _CLOSING_SENTENCE_WORDS
@@ -1191,6 +1192,12 @@ _CONS = re.compile(
     re.IGNORECASE,
 )
 """The heading of a review's bad points, the whole line ("Bad stuff", "Cons", "TIRED", "Nachteile")."""
+_VERDICT_LINE = re.compile(
+    r"^(our |the )?(verdict|score|rating|bewertung|wertung|fazit|note|puntuación|valutazione)\b|"
+    r"\b\d{1,2}([.,]\d)? ?/ ?(5|10|100)\b|^\d{1,2}([.,]\d)?$",
+    re.IGNORECASE,
+)
+"""A verdict box's line over its points: its label or its score ("Verdict", "Rating: 8/10", "7/10", "8")."""
 _VERDICT_REACH = 12
 """Most lines from the article's start down to a verdict box's bad points' heading (:func:`_verdict_box`)."""
 _VERDICT_HEAD_LINES = 4
@@ -1251,11 +1258,20 @@ def _verdict_box(bs: list[_Block], lo: int) -> int:
         and bs[j - 1].f.words <= _VERDICT_HEAD_WORDS
     ):
         j -= 1
-    if j == lo or not any(heading(b, _PROS) for b in bs[j:cons]):
+    # (the box's own lines above the start: its good points' heading or its verdict, not a section's name
+    # over a list of pros and cons inside the article: "Laptops" / "Buying guide")
+    if j == lo or not any(heading(b, _PROS) or _VERDICT_LINE.search(b.f.text) for b in bs[j:lo]):
+        return lo
+    if not any(heading(b, _PROS) for b in bs[j:cons]):
         return lo
     return j
 
 
+_BOX_PROMPTS = frozenset({Category.OTHER, Category.SHARE_WIDGET})
+"""Categories of a short prompt a rule took between a match report's last paragraph and its box
+(:func:`_fact_box`)."""
+_BOX_PROMPT_WORDS = 4
+"""Longest such prompt."""
 _SHOP_LINES = ("/deal-line", "/buy-button")
 """Rules (by the end of their id) of a shop's lines under a review's box of facts (:func:`_spec_box`)."""
 
@@ -1286,9 +1302,18 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
 
     titled = False
 
-    # (an ad's label or its one line between: "ADVERTISEMENT", "Tickets for Saturday's home clash ... Buy
-    # tickets")
-    k = hi + 2 if hi + 1 < stop and _rule_category(bs[hi + 1]) == Category.ADVERTISEMENT else hi + 1
+    # (an ad's label or its one line between, or a short prompt a rule took: "ADVERTISEMENT", "Tickets for
+    # Saturday's home clash ... Buy tickets", "Get involved #bbcfootball")
+    between = bs[hi + 1] if hi + 1 < stop else None
+    k = (
+        hi + 2
+        if between is not None
+        and (
+            _rule_category(between) == Category.ADVERTISEMENT
+            or (_rule_category(between) in _BOX_PROMPTS and between.f.words <= _BOX_PROMPT_WORDS)
+        )
+        else hi + 1
+    )
     under = _up_next_tail(bs, k, stop)
     if under > k:
         # an AP game story's close over its box score ("UP NEXT" / the next game / "___" / "AP MLB: ...")

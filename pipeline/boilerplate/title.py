@@ -206,10 +206,10 @@ def _names_over_date(
     or its standfirst (and the lead photo's caption and credit, which rules took) and right over the date a
     rule took ("Four by-elections held ..." / "Hannah Rourke and Tomasz Wierzbicki" / "Fri 14 Feb 03.02
     GMT"), or over their role over the date ("Ingrid Bjørkli" / "Journalist" / "Publisert 12.03.2024"), or
-    under the date over their role, the role first in its line (:data:`_ROLE_FIRST`: "Opdateret i dag kl.
-    14.32" / "Trine Holmgaard" / "Journalist, DR Midt & Vest"): the block, the names and the role's block,
-    if any; else None. Each name reads as one (two to four capitalised words, no organisation, no section,
-    no stop word)."""
+    under the date over their role, the role's word last in its line or first before the desk
+    (:data:`_ROLE_FIRST`: "Opdateret i dag kl. 14.32" / "Trine Holmgaard" / "Journalist, DR Midt & Vest"):
+    the block, the names and the role's block, if any; else None. Each name reads as one (two to four
+    capitalised words, no organisation, no section, no stop word)."""
     if title_idx is None:
         return None
     standfirst = False
@@ -310,7 +310,8 @@ def _find_title(
     for b in bs[: lo + 1 if near <= 6 else 0]:
         if b.index in rows or (b.index in lines and b.index not in headings):
             break  # a table row is no headline
-        if b.index < crumb and b.strong is None and (named or _capitalised_row(b)):
+        above_crumb = b.index < crumb and b.strong is None
+        if above_crumb and ((named and not _crumb_names(bs, crumb, b)) or _capitalised_row(b)):
             break
         if b.strong is not None and b.strong.category in (Category.NAVIGATION, Category.OTHER):
             continue
@@ -690,6 +691,22 @@ def _find_title(
             # 60 ...", "Why I'm moving my newsletter ..." / "And what paid subscribers will get");
             # not a kicker over it, which is no longer ("Potenzial für nachhaltigere Kunststoffe")
             up = bs[i - 1] if i > 0 else None
+            # two deks in sentence case under a headline in Title Case ("Andes Meridian Plunges Most on
+            # Record After Flood Halts Chile Copper Mine" / "Company withdraws 2025 output guidance ..." /
+            # "Shares fell as much as 31% ..."): the headline
+            top = bs[i - 2] if i > 1 else None
+            if (
+                up is not None
+                and top is not None
+                and up.strong is None
+                and top.strong is None
+                and _dek(b)
+                and _dek(up)
+                and _is_headline(top)
+                and top.f.words >= _OVER_NAME_WORDS
+                and top.f.title_case >= _TITLE_CASE
+            ):
+                return top.index
             if (
                 up is not None
                 and up.strong is None
@@ -728,11 +745,19 @@ _ALL_STOPS = frozenset().union(*STOPWORDS.values())
 
 
 def _crumb_names_article(bs: list[_Block], crumb: int, lo: int) -> bool:
-    """Whether the breadcrumb ``bs[crumb]`` ends with the article's own name: its last step shares two words
-    of five letters or more with a line between it and the region's first line ("Accueil > Actualités >
-    Travaux de la rue du Moulin" over "Travaux de la rue du Moulin : ce qui change ...")."""
+    """Whether the breadcrumb ``bs[crumb]`` ends with the article's own name over its headline: its last step
+    shares two words of five letters or more with a headline-shaped line between it and the region's first
+    line ("Accueil > Actualités > Travaux de la rue du Moulin" over "Travaux de la rue du Moulin : ce qui
+    change ...")."""
+    return any(_crumb_names(bs, crumb, b) and _is_headline(b) for b in bs[crumb + 1 : lo + 1])
+
+
+def _crumb_names(bs: list[_Block], crumb: int, b: _Block) -> bool:
+    """Whether the last step of the breadcrumb ``bs[crumb]`` shares two words of five letters or more with
+    ``b`` (a headline over the breadcrumb that names it is the headline: "Storm Ciarán batters the coast" /
+    "Home > News > Storm Ciarán")."""
     last = _long_words(_CRUMB_STEP.split(bs[crumb].f.text)[-1])
-    return len(last) >= 2 and any(len(last & _long_words(b.f.text)) >= 2 for b in bs[crumb + 1 : lo + 1])
+    return len(last) >= 2 and len(last & _long_words(b.f.text)) >= 2
 
 
 def _long_words(text: str) -> set[str]:
@@ -742,15 +767,29 @@ def _long_words(text: str) -> set[str]:
 
 def _capitalised_row(b: _Block) -> bool:
     """Whether ``b`` reads as a menu's items on one line in a language that writes headlines in sentence case:
-    :data:`_MENU_ROW_WORDS` words or more, half of them capitalised, a stop word capitalised after the first
-    word ("Quem somos O que fazemos Transparência Blog Contato")."""
+    :data:`_MENU_ROW_WORDS` words or more, half of them capitalised but two at least in lower case (not a
+    headline in Title Case: "Man Arrested After Police Chase Through The City Centre"), a stop word
+    capitalised after the first word ("Quem somos O que fazemos Transparência Blog Contato")."""
     words = b.f.text.split()
     caps = [w for w in words if w[:1].isupper()]
     return (
         len(words) >= _MENU_ROW_WORDS
         and 2 * len(caps) >= len(words)
+        and len(words) - len(caps) >= 2
         and any(w.casefold() in _ALL_STOPS for w in caps[1:] if w is not words[0])
     )
+
+
+_TITLE_CASE = 0.8
+"""Share of capitalised content words from which a headline reads as set in Title Case."""
+_DEK_WORDS = 6
+
+
+def _dek(b: _Block) -> bool:
+    """A dek line under a headline: :data:`_DEK_WORDS` words or more in sentence case (under half of its
+    content words capitalised), headline-shaped ("Company withdraws 2025 output guidance for Cerro Tolar
+    operation")."""
+    return b.f.words >= _DEK_WORDS and b.f.title_case < 0.5 and _is_headline(b)
 
 
 _REGION_META_LINES = 3

@@ -158,14 +158,18 @@ _BRITISH = {
     **{"moustache": "mustache", "marshalled": "marshaled", "marshalling": "marshaling"},
 }
 _UNITS = (
-    ("kilometre kilometres kilometer kilometers kms", "km"),
+    (
+        "kilometre kilometres kilometer kilometers kms kilometern kilomètre kilomètres kilómetro kilómetros "
+        "chilometro chilometri quilómetro quilómetros quilômetro quilômetros",
+        "km",
+    ),
     ("metre metres meter meters", "m"),
-    ("centimetre centimetres centimeter centimeters", "cm"),
-    ("millimetre millimetres millimeter millimeters", "mm"),
-    ("kilogram kilograms kilogramme kilogrammes kilo kilos kgs", "kg"),
+    ("centimetre centimetres centimeter centimeters centimètres centímetros centimetri", "cm"),
+    ("millimetre millimetres millimeter millimeters millimetern millimètres milímetros millimetri", "mm"),
+    ("kilogram kilograms kilogramme kilogrammes kilo kilos kgs kilogramm kilogramos chilogrammi", "kg"),
     ("millilitre millilitres milliliter milliliters", "ml"),
     ("litre litres liter liters", "l"),
-    ("kph kmph kmh", "km/h"),
+    ("kph kmph kmh", "kmh"),
 )
 
 
@@ -245,6 +249,10 @@ Portuguese; not "one"/"ein"/"un"/"een", which are also pronouns and articles, no
 a common word of another language: "once", "due", "sei", "sept", "neuf", "otto", "tre", "venti", "dos",
 "onze", "seize", "doce", "doze"), and the numerals of Chinese and Japanese (each character a word): figures
 like digits ("第二季度" is no copy of "第一季度")."""
+_UNIT_FIGURES = frozenset(["km", "cm", "mm", "kg", "ml", "mile", "miles", "ft", "feet", "lb", "lbs"])
+"""Units' short forms (a unit's word reads as its short form, :data:`_SPELLING`), figures like the number
+before them: "28km" is no copy of "28 miles". Not "m" or "l", which are initials too ("M. Dupont"), nor a
+speed ("kmph" for "kilometres per hour" is three words against one)."""
 _DIGIT = re.compile(r"\d")
 
 # weekday and month names with the short forms a copy may write instead ("Jan 20" for "January
@@ -381,7 +389,11 @@ def figure_kind(word: str) -> int:
 
 def _figure_kind_written(word: str, norm: str) -> int:
     """:func:`figure_kind` of ``word``, whose normal form (:func:`_normal`) is ``norm``."""
-    if norm in _NUMBER_WORDS or (not norm.isalpha() and _DIGIT.search(norm) is not None):
+    if (
+        norm in _NUMBER_WORDS
+        or norm in _UNIT_FIGURES
+        or (not norm.isalpha() and _DIGIT.search(norm) is not None)
+    ):
         return 1
     name = _date_name(norm)
     if name is None:
@@ -455,8 +467,8 @@ def date_aliases(word_hash_: int) -> frozenset[int]:
 def number_aliases(word_hash_: int) -> frozenset[int]:
     """Hashes of the words an earlier text may have where a copy has the number ``word_hash_``: the
     same number in words or in digits ("knifed 11 times" for "knifed eleven times", "six years"
-    for "6 years"; one to twenty, German eins to zwölf; English ordinals to the twentieth, "5th" for
-    "fifth"), a unit in another style ("million" for
+    for "6 years"; one to twenty and the tens to ninety, German eins to zwölf; English ordinals to the
+    twentieth, "5th" for "fifth"), a unit in another style ("million" for
     "mln", "Millionen" for "Mio."). Empty for any other word.
 
     >>> word_hash("eleven") in number_aliases(word_hash("11"))
@@ -497,6 +509,15 @@ def _number_aliases() -> dict[int, frozenset[int]]:
         19: "nineteen",
         20: "twenty vingt veinte twintig vinte",
     }
+    tens = {
+        30: "thirty dreißig trente treinta dertig trinta",
+        40: "forty vierzig quarante cuarenta veertig quarenta",
+        50: "fifty fünfzig cinquante cincuenta vijftig cinquenta",
+        60: "sixty sechzig soixante sesenta zestig sessenta",
+        70: "seventy siebzig setenta zeventig",
+        80: "eighty achtzig ochenta tachtig oitenta",
+        90: "ninety neunzig noventa negentig",
+    }
     # ordinals in English: "5th" for "fifth" ("finished 5th", "for the 6th consecutive year")
     ordinals = (
         *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
@@ -504,14 +525,27 @@ def _number_aliases() -> dict[int, frozenset[int]]:
         *("eighteenth", "nineteenth", "twentieth"),
     )
     out: dict[int, frozenset[int]] = {}
-    for n, name in enumerate(ordinals, 1):
-        digits = f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
-        out[_hash(digits)], out[_hash(name)] = frozenset([_hash(name)]), frozenset([_hash(digits)])
     for n, names in spelled.items():
         words_ = names.split()
         out[_hash(str(n))] = frozenset(_hash(w) for w in words_)
         for w in words_:
             out[_hash(w)] = frozenset([_hash(str(n))])
+
+    numbers = {_hash(str(i)) for i in range(1000)}
+
+    def add(a: str, b: str) -> None:
+        """``a`` (digits) and ``b`` (a word) as each other's aliases, added to (never replacing) what a
+        16-bit hash already has; not a word whose hash is a number's too ("fifty" has the hash of "21")."""
+        if _hash(b) in numbers:
+            return
+        out[_hash(a)] = out.get(_hash(a), frozenset()) | {_hash(b)}
+        out[_hash(b)] = out.get(_hash(b), frozenset()) | {_hash(a)}
+
+    for n, names in tens.items():
+        for w in names.split():
+            add(str(n), w)
+    for n, name in enumerate(ordinals, 1):
+        add(f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}", name)
     # a unit in another house style: Reuters' "22 mln" for a paper's "22m" ("22 million"), German
     # "22 Mio." for "22 Millionen"
     for group in ("million mln mio millionen", "billion bln milliarde milliarden mrd"):
