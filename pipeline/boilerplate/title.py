@@ -686,10 +686,6 @@ def _find_title(
                     author_over_date = stepped
                 names.append(b.index)
                 continue
-            # a standfirst or a subtitle without a full stop under the headline: the line above it
-            # is the headline ("Council approves new cycle lanes ..." / "The scheme will remove
-            # 60 ...", "Why I'm moving my newsletter ..." / "And what paid subscribers will get");
-            # not a kicker over it, which is no longer ("Potenzial für nachhaltigere Kunststoffe")
             up = bs[i - 1] if i > 0 else None
             # two deks in sentence case under a headline in Title Case ("Andes Meridian Plunges Most on
             # Record After Flood Halts Chile Copper Mine" / "Company withdraws 2025 output guidance ..." /
@@ -707,6 +703,10 @@ def _find_title(
                 and top.f.title_case >= _TITLE_CASE
             ):
                 return top.index
+            # a standfirst or a subtitle without a full stop under the headline: the line above it
+            # is the headline ("Council approves new cycle lanes ..." / "The scheme will remove
+            # 60 ...", "Why I'm moving my newsletter ..." / "And what paid subscribers will get");
+            # not a kicker over it, which is no longer ("Potenzial für nachhaltigere Kunststoffe")
             if (
                 up is not None
                 and up.strong is None
