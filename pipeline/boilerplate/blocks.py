@@ -223,6 +223,12 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in words if w not in _STOPWORDS}
 
 
+def _content_words(text: str) -> set[str]:
+    """The words of five letters or more of ``text``, case folded (a crude topic for comparing lines,
+    short of most function words: "will", "from", "more")."""
+    return {w.casefold() for w in re.findall(r"[^\W\d_]{5,}", text)}
+
+
 _BY_LINE = re.compile(r"By [A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}")
 """A wire byline in a line of its own, the name in capitals ("By GRETA SOLBERG"); not a wrapped Title
 Case headline's last line ("... Vehicles Hit" / "By Faulty Airbag Sensors")."""

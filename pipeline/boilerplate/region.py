@@ -22,6 +22,7 @@ from pipeline.boilerplate.blocks import (
     _DIGIT,
     _WORD4,
     _Block,
+    _content_words,
     _data_like,
     _headline_shaped,
     _rule_category,
@@ -651,12 +652,6 @@ def _caption_credit(b: _Block) -> bool:
     return b.strong is not None and b.strong.category == Category.CAPTION
 
 
-def _content_words(text: str) -> set[str]:
-    """The words of five letters or more of ``text``, case folded (a crude topic for comparing lines,
-    short of most function words: "will", "from", "more")."""
-    return {w.casefold() for w in re.findall(r"[^\W\d_]{5,}", text)}
-
-
 _NEXT_LABEL = re.compile(r"(up )?next|what.s next|next up|coming up|next match|next game|next fixture", re.I)
 
 
@@ -1208,7 +1203,9 @@ _VERDICT_LINES = 18
 """Most lines of a verdict box over the article's start and its shop's buttons (:func:`_verdict_box`)."""
 _VERDICT_ITEM_WORDS = 30
 """Longest line of such a box."""
-_VERDICT_SHOP_LINES = ("/deal-line", "/buy-button", "/how-we-review")
+_SHOP_LINES = ("/deal-line", "/buy-button")
+"""Rules (by the end of their id) of a shop's lines under a review's box of facts (:func:`_spec_box`)."""
+_VERDICT_SHOP_LINES = (*_SHOP_LINES, "/how-we-review")
 """Rules (by the end of their id) of the lines between a verdict box and the article: the shop's, as under a
 box of facts (:func:`_spec_box`), and the site's note on how it reviews."""
 
@@ -1272,8 +1269,6 @@ _BOX_PROMPTS = frozenset({Category.OTHER, Category.SHARE_WIDGET})
 (:func:`_fact_box`)."""
 _BOX_PROMPT_WORDS = 4
 """Longest such prompt."""
-_SHOP_LINES = ("/deal-line", "/buy-button")
-"""Rules (by the end of their id) of a shop's lines under a review's box of facts (:func:`_spec_box`)."""
 
 
 def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
@@ -1304,16 +1299,9 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
 
     # (an ad's label or its one line between, or a short prompt a rule took: "ADVERTISEMENT", "Tickets for
     # Saturday's home clash ... Buy tickets", "Get involved #bbcfootball")
-    between = bs[hi + 1] if hi + 1 < stop else None
-    k = (
-        hi + 2
-        if between is not None
-        and (
-            _rule_category(between) == Category.ADVERTISEMENT
-            or (_rule_category(between) in _BOX_PROMPTS and between.f.words <= _BOX_PROMPT_WORDS)
-        )
-        else hi + 1
-    )
+    between = _rule_category(bs[hi + 1]) if hi + 1 < stop else None
+    prompt = between in _BOX_PROMPTS and bs[hi + 1].f.words <= _BOX_PROMPT_WORDS
+    k = hi + 2 if between == Category.ADVERTISEMENT or prompt else hi + 1
     under = _up_next_tail(bs, k, stop)
     if under > k:
         # an AP game story's close over its box score ("UP NEXT" / the next game / "___" / "AP MLB: ...")

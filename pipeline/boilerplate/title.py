@@ -18,7 +18,9 @@ from pipeline.boilerplate.blocks import (
     _CRUMB_MARKS,
     _DIGIT,
     _HEAD_METADATA,
+    _STOPWORDS,
     _Block,
+    _content_words,
     _data_like,
     _date_line,
     _headline_shaped,
@@ -740,8 +742,8 @@ def _find_title(
     return fallback()
 
 
-_CRUMB_STEP = re.compile(r" ?[>›»/|] ?")
-_ALL_STOPS = frozenset().union(*STOPWORDS.values())
+_CRUMB_STEP = re.compile(" ?[" + re.escape("".join(sorted(_CRUMB_MARKS))) + "] ?")
+"""A breadcrumb's separator between two of its steps (:data:`~pipeline.boilerplate.blocks._CRUMB_MARKS`)."""
 
 
 def _crumb_names_article(bs: list[_Block], crumb: int, lo: int) -> bool:
@@ -756,13 +758,8 @@ def _crumb_names(bs: list[_Block], crumb: int, b: _Block) -> bool:
     """Whether the last step of the breadcrumb ``bs[crumb]`` shares two words of five letters or more with
     ``b`` (a headline over the breadcrumb that names it is the headline: "Storm Ciarán batters the coast" /
     "Home > News > Storm Ciarán")."""
-    last = _long_words(_CRUMB_STEP.split(bs[crumb].f.text)[-1])
-    return len(last) >= 2 and len(last & _long_words(b.f.text)) >= 2
-
-
-def _long_words(text: str) -> set[str]:
-    """The words of five letters or more of ``text``, case folded."""
-    return {w.casefold() for w in re.findall(r"[^\W\d_]{5,}", text)}
+    last = _content_words(_CRUMB_STEP.split(bs[crumb].f.text)[-1])
+    return len(last) >= 2 and len(last & _content_words(b.f.text)) >= 2
 
 
 def _capitalised_row(b: _Block) -> bool:
@@ -771,18 +768,19 @@ def _capitalised_row(b: _Block) -> bool:
     headline in Title Case: "Man Arrested After Police Chase Through The City Centre"), a stop word
     capitalised after the first word ("Quem somos O que fazemos Transparência Blog Contato")."""
     words = b.f.text.split()
-    caps = [w for w in words if w[:1].isupper()]
+    caps = sum(w[:1].isupper() for w in words)
     return (
         len(words) >= _MENU_ROW_WORDS
-        and 2 * len(caps) >= len(words)
-        and len(words) - len(caps) >= 2
-        and any(w.casefold() in _ALL_STOPS for w in caps[1:] if w is not words[0])
+        and 2 * caps >= len(words)
+        and len(words) - caps >= 2
+        and any(w[:1].isupper() and w.casefold() in _STOPWORDS for w in words[1:])
     )
 
 
 _TITLE_CASE = 0.8
 """Share of capitalised content words from which a headline reads as set in Title Case."""
 _DEK_WORDS = 6
+"""Fewest words of a dek line (:func:`_dek`)."""
 
 
 def _dek(b: _Block) -> bool:

@@ -128,7 +128,8 @@ _QUOTE = re.compile(r"[\"“”„«»]|``|''")
 _QUOTE_MARK = re.compile("[\"“”„«»'‘’]")
 
 
-_RE_ER = ("centre", "theatre", "metre", "litre", "fibre", "calibre", "sombre", "spectre", "manoeuvre")
+# ("metre" and "litre" are units, below)
+_RE_ER = ("centre", "theatre", "fibre", "calibre", "sombre", "spectre", "manoeuvre")
 _OUR_OR = (
     *("colour", "favour", "honour", "labour", "neighbour", "behaviour", "harbour", "rumour", "humour"),
     *("vigour", "armour", "endeavour", "savour", "odour", "flavour", "parlour", "tumour"),
