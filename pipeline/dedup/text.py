@@ -120,7 +120,7 @@ stay words as before (the English measurements, METER and the news texts, stay a
 _HOUR = re.compile(r"([0-9]{1,2})[hH]([0-9]{2})?")
 _PC = re.compile(r"([0-9]+)pc")
 """A percentage with "pc" run together, as British and Pakistani papers write it ("48pc" is "48%")."""
-_GLUED_UNIT = re.compile(r"([0-9]+)(km|kg|cm|mm|ml|kph|kmh|kmph|mph)", re.IGNORECASE)
+_GLUED_UNIT = re.compile(r"([0-9]+)(km|kg|cm|mm|ml|mg|mcg|kph|kmh|kmph|mph)", re.IGNORECASE)
 """A number with its unit run together ("28km"): two words, as "28 km" is."""
 _THOUSANDS = re.compile(r"([1-9][0-9]{0,2})[kK]")
 """A number of thousands with a "K" run together ("150K", "90k"): the same number as "150,000"."""
@@ -169,6 +169,8 @@ _UNITS = (
     ("millimetre millimetres millimeter millimeters millimetern millimètres milímetros millimetri", "mm"),
     ("kilogram kilograms kilogramme kilogrammes kilo kilos kgs kilogramm kilogramos chilogrammi", "kg"),
     ("millilitre millilitres milliliter milliliters", "ml"),
+    ("milligram milligrams milligramme milligrammes", "mg"),
+    ("microgram micrograms microgramme microgrammes", "mcg"),
     ("litre litres liter liters", "l"),
     ("kph kmph kmh", "kmh"),
 )
@@ -250,7 +252,9 @@ Portuguese; not "one"/"ein"/"un"/"een", which are also pronouns and articles, no
 a common word of another language: "once", "due", "sei", "sept", "neuf", "otto", "tre", "venti", "dos",
 "onze", "seize", "doce", "doze"), and the numerals of Chinese and Japanese (each character a word): figures
 like digits ("第二季度" is no copy of "第一季度")."""
-_UNIT_FIGURES = frozenset(["km", "cm", "mm", "kg", "ml", "mile", "miles", "ft", "feet", "lb", "lbs"])
+_UNIT_FIGURES = frozenset(
+    ["km", "cm", "mm", "kg", "ml", "mg", "mcg", "mile", "miles", "ft", "feet", "lb", "lbs"]
+)
 """Units' short forms (a unit's word reads as its short form, :data:`_SPELLING`), figures like the number
 before them: "28km" is no copy of "28 miles". Not "m" or "l", which are initials too ("M. Dupont"), nor a
 speed ("kmph" for "kilometres per hour" is three words against one)."""
