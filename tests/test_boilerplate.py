@@ -2031,3 +2031,143 @@ def test_what_the_review_of_session_43_found(text: str, kept: list[str]) -> None
     for k in kept:
         at = doc.text.rindex(k)
         assert not [s for s in doc.removed if s.start <= at < s.end], k
+
+
+def test_an_inline_jump_list_ends_where_an_item_comes_back() -> None:
+    # the list's items come back lower down as headings; the first of them stands right under the list, and
+    # it is the article's heading there, not the list's sixth item (session 45)
+    body = (
+        "Albarracín está a unos 38 kilómetros de Teruel, algo menos de media hora en coche desde la capital."
+    )
+    text = "\n".join(
+        [
+            "Qué ver en Albarracín en un día: ruta a pie, miradores y consejos",
+            "",
+            "Albarracín es uno de esos pueblos que parecen sacados de un cuento, sobre el río Guadalaviar.",
+            "",
+            "Índice de contenidos",
+            "Cómo llegar a Albarracín",
+            "Qué ver en Albarracín",
+            "Dónde comer",
+            "Cómo llegar a Albarracín",
+            body,
+            "Qué ver en Albarracín",
+            "La muralla es la imagen más famosa del pueblo y se puede subir por un sendero empinado.",
+            "Dónde comer",
+            "En la plaza hay tres restaurantes con menú del día por unos quince euros por persona.",
+        ]
+    )
+    doc = _run(text)
+    first, second = text.index("Cómo llegar"), text.rindex("Cómo llegar")
+    listed = [s for s in doc.removed if s.start <= first < s.end]
+    assert listed and listed[0].rule == "navigation/jump-list"
+    assert not [s for s in doc.removed if s.start <= second < s.end]
+
+
+def test_a_match_reports_box_stays_over_an_ads_label_and_copy() -> None:
+    # the box of line-ups ends at an ad's label with the ad's copy under it: the copy is no closing sentence
+    # of the article's, so the box stays the article's (session 45)
+    text = "\n".join(
+        [
+            "Granit wygrał w Jarosławiu w ostatnich minutach",
+            "",
+            "Piłkarze Granitu Tarnobrzeg pokonali na wyjeździe Wisłokę Jarosław 2:1 i awansowali na trzecie "
+            "miejsce w tabeli pierwszej ligi po golu Marszałka w 88. minucie spotkania.",
+            "",
+            "Gospodarze prowadzili do przerwy po bramce Kowalczyka, ale po zmianie stron Granit przejął "
+            "inicjatywę i wyrównał po strzale głową Dudka z rzutu rożnego w 51. minucie.",
+            "",
+            "Wisłoka Jarosław – Granit Tarnobrzeg 1:2 (1:0)",
+            "Bramki: 1:0 Kowalczyk 23', 1:1 Dudek 51', 1:2 Marszałek 88'",
+            "Wisłoka: Jabłoński – Pietrzak, Wojtas, Kowalczyk, Bielecki – Mazur, Gawron, Sroka",
+            "Granit: Kasprzak – Zawisza, Tomczyk, Rogala, Wrona – Kędzior, Grabowski, Chmiel",
+            "Sędzia: Tomasz Rybak (Lublin). Widzów: 3 412.",
+            "Reklama",
+            "Nowa aplikacja klubu pozwala śledzić każdy mecz na żywo i kupować bilety w kilka sekund.",
+        ]
+    )
+    doc = _run(text)
+    for line in ("Bramki: 1:0", "Sędzia: Tomasz Rybak"):
+        at = doc.text.index(line)
+        assert not [s for s in doc.removed if s.start <= at < s.end], line
+
+
+def test_a_contents_heading_over_a_list_that_comes_back_nowhere_stays() -> None:
+    # "Inhalt" over a package's contents is no jump list: its items are no headings lower down (session 45)
+    text = "\n".join(
+        [
+            "Akku-Rasenmäher im Test: Leise, leicht und ausdauernd",
+            "",
+            "Der neue Akku-Rasenmäher von Gartenwerk schafft mit einer Ladung rund "
+            "400 Quadratmeter Rasen und ist "
+            "dabei deutlich leiser als die meisten Benzinmodelle, die wir in diesem Jahr getestet haben.",
+            "",
+            "Geliefert wird das Gerät in einem großen Karton, der neben dem Mäher selbst das nötige Zubehör "
+            "enthält, das man für den Start braucht, und eine ausführliche Anleitung auf Deutsch.",
+            "",
+            "Inhalt",
+            "Zwei Akkus mit je 4 Ah",
+            "Ein Schnellladegerät",
+            "Eine Transporttasche",
+            "",
+            "Im Alltag überzeugt vor allem die einfache Höhenverstellung, die sich mit einem Hebel in sechs "
+            "Stufen zwischen 25 und 75 Millimetern einstellen lässt, ohne dass man sich bücken muss.",
+            "",
+            "Der Fangkorb fasst 50 Liter und lässt sich mit einer Hand abnehmen "
+            "und leeren, was bei hohem Gras "
+            "allerdings öfter nötig ist, als uns lieb war, weil er sich schnell füllt.",
+        ]
+    )
+    doc = _run(text)
+    for line in ("Inhalt", "Ein Schnellladegerät"):
+        at = doc.text.index(line)
+        assert not [s for s in doc.removed if s.start <= at < s.end], line
+
+
+def test_two_weak_newsletter_lines_make_no_sign_up_box() -> None:
+    # a short paragraph between two lines that only name a newsletter stays: a box needs a strong rule's line
+    # on one side (session 45)
+    text = "\n".join(
+        [
+            "The retired teacher whose recipe emails now reach 40,000 inboxes",
+            "",
+            "When Joan Whitfield retired from teaching in 2019, she expected to "
+            "spend more time in her garden, "
+            "but her grandson had other plans for her recipes and her mornings.",
+            "",
+            "A newsletter for the allotment",
+            "Readers pay nothing, although about one in ten chooses to donate each month.",
+            "Her newsletter now goes out every Sunday",
+            "",
+            "Each edition contains three recipes, a shopping list and a short note "
+            "about what is growing in her "
+            "allotment that week, and readers write back from a dozen countries.",
+        ]
+    )
+    doc = _run(text)
+    at = doc.text.index("Readers pay nothing")
+    assert not [s for s in doc.removed if s.start <= at < s.end]
+
+
+def test_a_bio_may_open_with_the_authors_surname() -> None:
+    # wire services write the bio under the article with the surname alone (session 45)
+    text = "\n".join(
+        [
+            "City council approves new bike lanes on Main Street",
+            "",
+            "By Dana Reyes",
+            "",
+            "The Lakeview City Council voted 5-2 on Tuesday to add protected bike "
+            "lanes along a two-mile stretch "
+            "of Main Street, removing about 60 parking spaces between Oak and Elm avenues.",
+            "",
+            "Supporters said the lanes would make the corridor safer for students "
+            "who ride to the high school, "
+            "while several shop owners warned that losing parking would hurt their business.",
+            "",
+            "Reyes covers city hall and transportation for The Lakeview Courier.",
+        ]
+    )
+    doc = _run(text)
+    at = doc.text.index("Reyes covers")
+    assert [s.category for s in doc.removed if s.start <= at < s.end] == [Category.AUTHOR_BIO]

@@ -613,7 +613,9 @@ def _is_headline(b: _Block, prose: bool = False) -> bool:
             or (sentences and b.f.chars <= 220 and not b.f.bullet and b.f.link_ratio == 0)
         )
         and _BARE_CLOCK.fullmatch(b.f.text) is None
-        and not _two_sentences(b.f.text)
+        # (a Title Case headline's short last sentence is no caption's credit: "When the Only Pharmacy in Town
+        # Closes, the Pills Come by Mail. Sometimes.")
+        and (not _two_sentences(b.f.text) or (sentences and _CREDIT_END.search(b.f.text) is None))
         and not (_CRUMB_MARKS.intersection(b.f.text) and _CRUMBS.search(b.f.text))
         and not (" - " in b.f.text and _DASH_PATH.fullmatch(b.f.text))
         and len(_QUANTITY.findall(b.f.text)) < _LISTED_QUANTITIES

@@ -139,8 +139,11 @@ from pipeline.boilerplate.rules_model import Rule, RulePack
 from pipeline.boilerplate.tables import _table_of_figures, _Tables, _typeset_tables
 from pipeline.boilerplate.title import (
     _BYLINE_LABEL,
+    _JUMP_ITEMS,
     _NAME_AT_PLACE,
     _NAME_LINE,
+    _NAME_WORDS,
+    _TOC_HEADING,
     _TOOL_LABEL,
     AUTHORS_SPLIT,
     _bare_byline,
@@ -149,6 +152,7 @@ from pipeline.boilerplate.title import (
     _dated,
     _dek,
     _find_title,
+    _headline_over_deks,
     _jump_list,
     _menu_row,
     _name_with_role,
@@ -184,6 +188,8 @@ _LABELLED_CREDITS = (
     "caption/nl/beeld",
     "caption/cs/foto",
     "caption/tr/fotograf",
+    "caption/sk/snimka",
+    "caption/el/fotografia",
     "caption/xx/photo-label",
 )
 """Other languages' credit lines of their own ("Foto: Michael Bamberger/BZ", "Imagem: Douglas
@@ -213,6 +219,9 @@ _CAPS_KICKER = re.compile(r"(?-i:[^\W\d_a-zæøåäöü]{3,}(?: [^\W\d_a-zæøå
 _NAMED_CREDIT = re.compile(r"(?-i:[^\W\d_a-z][^\W\d_]+ [^\W\d_a-z][^\W\d_]+)")
 """A photographer's or an agency's name of two capitalised words in a credit ("Foto: Jens Nørgaard/Ritzau
 Scanpix", "Beeld ANP / Robin Hendriks"), not a bare agency's ("Foto: dpa")."""
+_AGENCY_PHOTOGRAPHER = re.compile(r"/ ?(?-i:[^\W\d_a-z][^\W\d_]+ [^\W\d_a-z][^\W\d_]+)$")
+"""A photographer's name behind an agency's and a slash at a credit's end ("Quelle: pa/dpa/Moritz
+Kernbach")."""
 _CAPTION_WORDS = 7
 """Fewest words of a caption with no full stop over a labelled credit (a subheading is shorter)."""
 _NO_CAPTION_START = re.compile(
@@ -236,8 +245,9 @@ def _caption_like(b: _Block) -> bool:
 
 
 _PHOTO_LABEL = re.compile(
-    r"(foto|fotos|fotografía|bild|beeld|photo|photos|crédits? photos?|imagen|imagem|imagens|arkivfoto|"
-    r"arkivbild|fotograf|fotoğraf|kuva|fot\.)(\b|(?<=\.))",
+    r"(foto|fotos|fotografía|bild|beeld|photo|photos|crédits? photos?|crédito|imagen|imagem|imagens|"
+    r"arkivfoto|"
+    r"arkivbild|fotograf|fotoğraf|kuva|fot\.|snímka|snímky|φωτογραφία|φωτογραφια|φωτ\.)(\b|(?<=\.))",
     re.IGNORECASE,
 )
 """The start of a credit that names a photo ("Foto: ...", "PHOTO ..."), not a source ("Quelle: ...")."""
@@ -413,6 +423,8 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     _menu_echoes(bs, cuts.data, cfg.threshold)
     _pull_quotes(bs, cfg.threshold)
     _read_also_teasers(bs, lo, hi, hi + 1 if from_html else max(hi + 1, cuts.tail), cfg.threshold)
+    if not from_html:
+        _inline_jump_lists(bs, lo, hi, cfg.threshold)
     # 4a. context smoothing inside the region
     _smooth(bs, cfg.threshold)
     _footnotes(doc, bs, lo, hi, cfg.threshold)
@@ -439,11 +451,13 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
         title_idx = _find_title(doc, bs, title_lo, cuts.rows, tables)
     if title_idx is not None and title_idx < lo and not from_html:
         _standfirst_under_title(bs, title_idx, lo)
-    if title_idx is not None and title_idx <= lo and not from_html:
-        _over_title(bs, title_idx, cfg.threshold)
+    if title_idx is not None and title_idx <= lo + 1 and not from_html:
+        _over_title(bs, title_idx, cfg.threshold)  # (a kicker the region took in over the headline: lo + 1)
     author = _author(doc, bs, max(lo, max(head.role_lines, default=-1) + 1), title_idx, cfg.threshold)
     if author is not None and not from_html:
         _named_bio(bs, author, title_idx, cfg.threshold)
+    if not from_html:
+        _headed_bio(bs, cfg.threshold)
     # 4b. categories for boilerplate outside the region
     _label_outside(bs, lo, hi, title_idx, cfg.threshold, comment_start)
     spans = list(doc.removed)
@@ -510,6 +524,8 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
         k += 1
     if k + 1 < lo and k == i + 1 and bs[k].strong is None and _dek(sf) and _dek(bs[k]):
         k += 1  # a second dek under the first ("Company withdraws ..." / "Shares fell as much ...")
+    elif k + 1 < lo and k == i + 1 and _headline_over_deks(bs, title_idx):
+        k += 1  # two deks of prose in the headline's paragraph ("Aragón reabrirá ..." / "El Departamento")
     # (a weak rule's word in a standfirst of prose: "Dynamic paywalls, registration walls and newsletter
     # funnels are doing the work ...")
     weak = sf.weak and not (sf.g.prose and sf.f.words >= _WEAK_PROSE_WORDS)
@@ -728,6 +744,15 @@ def _zones(bs: list[_Block], banners: tuple[Rule, ...] = ()) -> _Zones:
     while len(prose_idx) > 2 and _PHOTO_CREDIT_END.search(bs[prose_idx[0]].f.text):
         # a photo's caption over the headline, its credit at its end ("Passengers board the 553 service
         # ... Photograph: Sam Holloway/The Meridian"): the head starts under it
+        prose_idx = prose_idx[1:]
+    while (
+        len(prose_idx) > 2
+        and prose_idx[0] + 1 < n
+        and _CREDIT_LINE.match(bs[prose_idx[0] + 1].f.text) is not None
+        and bs[prose_idx[0] + 1].f.words <= _CREDIT_LINE_WORDS
+    ):
+        # a photo's caption over the headline, its credit on the next line ("Bohrgerät auf einer Wiese ..." /
+        # "Bildrechte: BR/Tobias Hertel"): the head starts under it
         prose_idx = prose_idx[1:]
     head_end = prose_idx[0] if prose_idx else n // 3
     # (hard-wrapped text: the next paragraph of prose, not the next line of the first one)
@@ -1650,8 +1675,15 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
         caption_over = (
             not (b.g.prose and b.f.terminal and paragraph and not captioned)
             and _caption_like(b)
-            # (a credit over its caption in one paragraph is the lower line's: "Foto: dpa" / "Ein Bus ...")
-            and (captioned or article_under or not (under is not None and under.paragraph == nxt.paragraph))
+            # (a credit over its caption in one paragraph is the lower line's: "Foto: dpa" / "Ein Bus ...";
+            # but a line with no full stop over a credit over chrome a rule took is a caption: "Una
+            # cosechadora trabaja en ..." / "Crédito: Gentileza Viñateros Unidos" / "Seguir leyendo:")
+            and (
+                captioned
+                or article_under
+                or not (under is not None and under.paragraph == nxt.paragraph)
+                or (under is not None and under.strong is not None and not b.f.terminal)
+            )
         )
         # (a credit rule that knows no label but the line has one: "(Foto: Henning Bagger © Ritzau Scanpix)")
         labelled = (nxt.rule in _LABELLED_CREDITS or nxt.rule in _SYMBOL_CREDITS) and photo and caption_over
@@ -1732,7 +1764,11 @@ def _lead_photo(bs: list[_Block], b: _Block, threshold: float, flat: bool) -> bo
     if i + 2 >= len(bs) or b.f.words > _LEAD_CAPTION_WORDS:
         return False
     nxt, under = bs[i + 1], bs[i + 2]
-    labelled = nxt.rule in _LABELLED_CREDITS and _PHOTO_LABEL.match(nxt.f.text) is not None
+    # (a source's label with the photographer's name behind the agency is a photo's too: "Quelle:
+    # pa/dpa/Moritz Kernbach")
+    labelled = nxt.rule in _LABELLED_CREDITS and (
+        _PHOTO_LABEL.match(nxt.f.text) is not None or _AGENCY_PHOTOGRAPHER.search(nxt.f.text) is not None
+    )
     # (or the photographer and the agency, "Kent Nishimura/Getty Images", "Urs Flüeler / Keystone"; not a bare
     # name, which has a Title Case subheading's shape: "The city council has approved ..." / "Spending Plans")
     slashed = nxt.rule in _SLASHED_CREDITS
@@ -1741,7 +1777,9 @@ def _lead_photo(bs: list[_Block], b: _Block, threshold: float, flat: bool) -> bo
         # (in a page without blank lines, the lines themselves are the paragraphs)
         and (flat or under.paragraph != nxt.paragraph)
         and under.g.prose
-        and under.f.words >= 2 * b.f.words  # (a lead as long as the paragraph under it is the article's)
+        # (a lead as long as the paragraph under it is the article's; not over a lead that opens with its
+        # dateline, "RIDGEFIELD — Customers of ...", which is the article's first paragraph)
+        and under.f.words >= (1 if _DATELINE_LEAD.match(under.f.text) else 2) * b.f.words
         and _caption_like(b)
     ):
         return False
@@ -2073,6 +2111,30 @@ def _calculators(bs: list[_Block], threshold: float) -> None:
                 x.category, x.rule = Category.OTHER, "other/calculator"
 
 
+def _inline_jump_lists(bs: list[_Block], lo: int, hi: int, threshold: float) -> None:
+    """A guide's jump list inside the article, under its standfirst or summary box: a contents heading
+    ("Inhaltsverzeichnis", "Contents", "In this article") no rule took over two short items or more, no full
+    stop, most of which come back lower down as the article's headings ("Welche Fristen gelten?" / ... /
+    "Welche Fristen gelten?" / "Der Abrechnungszeitraum ..."): the heading and its items go
+    (``navigation/jump-list``)."""
+    for b in bs[lo : hi + 1]:
+        if b.score >= threshold or _TOC_HEADING.fullmatch(b.f.text) is None:
+            continue
+        items: list[_Block] = []
+        for x in bs[b.index + 1 : b.index + 1 + _JUMP_ITEMS]:
+            if x.score >= threshold or x.g.prose or x.f.words > _NAME_WORDS or x.f.text[-1:] in ".!:":
+                break
+            if any(x.f.text.casefold() == y.f.text.casefold() for y in items):
+                break  # the article's first heading under the list ("Cómo llegar a Albarracín" again)
+            items.append(x)
+        if len(items) < 2:
+            continue
+        later = {x.f.text.casefold() for x in bs[items[-1].index + 1 :] if x.f.words <= _NAME_WORDS}
+        if 2 * sum(x.f.text.casefold() in later for x in items) > len(items):
+            for x in (b, *items):
+                x.score, x.category, x.rule = 1.0, Category.NAVIGATION, "navigation/jump-list"
+
+
 def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: float) -> None:
     """The teaser headlines under a related-links heading in ``bs[lo:end]``, the region ``[lo, hi]``
     and what the article resumes with under it ("Lea también" /
@@ -2082,22 +2144,31 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
     heading may stand right above the region, whose first line is then its teaser ("Bekijk ook" / "Van Tricht
     na afloop: ...")."""
     for b in bs[max(lo - 1, 0) : end]:
-        if b.strong is None:
+        # (a heading no rule takes, as it may head the article's own section, over two teasers or more: "Más
+        # información" / "La sardina vuelve a las lonjas ..." / "Bruselas propone ...")
+        unruled = (
+            b.strong is None and b.score < threshold and _TEASERS_HEADING.fullmatch(b.f.text) is not None
+        )
+        if b.strong is None and not unruled:
             continue
         # (a rail's heading a menu's rule took: "Trending")
         rail = _RAIL_HEADING.match(b.f.text) is not None
-        if b.strong.category != Category.RELATED_LINKS and not rail:
+        if not unruled and b.strong is not None and b.strong.category != Category.RELATED_LINKS and not rail:
             continue
         # (a box the article resumes under, past the region: its lines were read as teasers already)
         teaser = _boxed_teaser if b.index > hi else _inline_teaser
-        cards = _teaser_cards(bs, b.index, teaser) if b.strong.category == Category.RELATED_LINKS else []
+        ruled = b.strong is not None and b.strong.category == Category.RELATED_LINKS
+        cards = _teaser_cards(bs, b.index, teaser) if ruled else []
         for x in cards:
             if x.score < threshold:
                 x.score, x.category, x.rule = 0.8, Category.RELATED_LINKS, "related_links/inherited"
-        if cards or not (rail or _READ_ALSO.match(b.f.text)):
+        if cards or not (rail or unruled or _READ_ALSO.match(b.f.text)):
             continue  # not "Themen der Sitzung" over the article's list, nor "Read more: <the teaser itself>"
         run: list[_Block] = []
-        for x in bs[b.index + 1 : b.index + 1 + _INLINE_TEASERS]:
+        # (a video's heading heads one video's title: "À voir en vidéo" / "Feux de forêt : ..." / the next
+        # subheading)
+        reach = 1 if _VIDEO_HEADING.match(b.f.text) else _INLINE_TEASERS
+        for x in bs[b.index + 1 : b.index + 1 + reach]:
             # (nor the first line of a hard-wrapped paragraph that the next line continues)
             wrapped = x.index + 1 < len(bs) and bs[x.index + 1].continues
             # (nor a match report's box under the list, a result over a fact: "Górnik Zabrze – Radomiak
@@ -2119,7 +2190,19 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
             badge = x.strong is not None and x.strong.category == Category.PAYWALL
             if badge and x.f.words <= _TEASER_BADGE_WORDS:
                 continue  # a subscribers' badge over the next teaser ("LES OGSÅ" / "VG+" / "Vi fulgte ...")
-            if x.score >= threshold or x.continues or wrapped or not teaser(x) or boxed:
+            if run and x.f.date and x.f.words <= _TEASER_DATE_WORDS and _rule_category(x) == Category.OTHER:
+                # a teaser's date under it ("Logement : le prix des maisons ..." / "09 févr. 2025 à 14:02" /
+                # "Arlon : la Ville rachète ..."): it goes with the teaser, as its date line's rule has it
+                continue
+            # (a long question right under the heading is its first teaser: "Read more:" / "Why are water
+            # bills going up and where is the money going?")
+            asked = (
+                x.index == b.index + 1
+                and x.strong is None
+                and x.f.text.endswith("?")
+                and _QUESTION_TEASER_WORDS <= x.f.words <= _TEASER_MAX_WORDS
+            )
+            if x.score >= threshold or x.continues or wrapped or not (teaser(x) or asked) or boxed:
                 break
             run.append(x)
         # the article resumes under the list with a subheading, three fifths as long as the teasers or
@@ -2139,6 +2222,12 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
             and after.score < threshold
             and (after.g.prose or after.f.words > _RAIL_SUBHEADING_WORDS)
         )
+        if unruled:
+            # (teasers' headlines, not the article's own list of details: "- Plazo de solicitud: del ...")
+            if len(run) >= 2 and not any(x.f.bullet or _fact_line(x) for x in run):
+                for x in (b, *run):
+                    x.score, x.category, x.rule = 0.8, Category.RELATED_LINKS, "related_links/inherited"
+            continue
         if rail and (len(run) < 2 or resumes):
             # a rail's box is two teasers or more, with more chrome or the article's next subheading under
             # them ("Trending Now" / three headlines / "Advertisement"); the article's own list under
@@ -2148,8 +2237,29 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
             x.score, x.category, x.rule = 0.8, Category.RELATED_LINKS, "related_links/inherited"
 
 
+_CREDIT_LINE = re.compile(
+    r"(foto|fotos|bild|bildrechte|bildquelle|photo|photograph|image|picture|credit|imagen|imagem|beeld)s?"
+    r"( ?: ?| by | ?/ ?)\S",
+    re.IGNORECASE,
+)
+"""A photo's credit on its own line ("Bildrechte: BR/Tobias Hertel", "Photo: Jane Doe/AP")."""
+_CREDIT_LINE_WORDS = 8
+"""Most words of a photo's credit on its own line under a caption over the headline (the head zone starts
+under them)."""
+_TEASERS_HEADING = re.compile(r"(más información|mais informações)(?: ?[:.…]+)?", re.I)
+"""A heading over two teasers or more that may also head the article's own section ("Más información" over
+a paragraph stays), so no rule takes it (:func:`_read_also_teasers`)."""
 _TEASER_BADGE_WORDS = 2
 """Longest subscribers' badge between a read-also box's teasers (:func:`_read_also_teasers`)."""
+_QUESTION_TEASER_WORDS = 8
+"""Fewest words of a question with no kicker as a read-also box's first teaser
+(:func:`_read_also_teasers`)."""
+_TEASER_MAX_WORDS = 25
+"""Most words of such a question."""
+_VIDEO_HEADING = re.compile(r"à voir (aussi )?en vidéo\b", re.IGNORECASE)
+"""A read-also heading over one video's title (:func:`_read_also_teasers`)."""
+_TEASER_DATE_WORDS = 6
+"""Longest date line under a read-also box's teaser (:func:`_read_also_teasers`)."""
 _AD_HEADLINE_WORDS = 20
 """Most words of a native ad's headline between two lines that advertisement rules took (:func:`_smooth`)."""
 _RAIL_SUBHEADING_WORDS = 4
@@ -2165,7 +2275,7 @@ _SIGN_UP_LINES = 2
 """Lines of a sign-up box, each a rule's, under the heading :func:`_smooth` gives the box's class."""
 _SIGN_UP_BOXES = frozenset({Category.NEWSLETTER, Category.PAYWALL})
 """The classes of the sign-up boxes whose heading :func:`_smooth` removes."""
-_PITCH_WORDS = 16
+_PITCH_WORDS = 24
 """Longest pitch between two lines of a sign-up box that :func:`_smooth` gives the box's class."""
 
 
@@ -2228,9 +2338,18 @@ def _smooth(bs: list[_Block], threshold: float) -> None:
             and b.g.prose
             and b.f.words <= _PITCH_WORDS
             and not b.continues
-            and prev.strong is not None
-            and nxt.strong is not None
-            and min(prev.score, nxt.score) >= threshold
+            # (one of the two lines may be a weak rule's, in the box, not the article's subheading over its
+            # last paragraph: "Sign up to Down to Earth" / "Free weekly newsletter" / "The planet's most
+            # important stories. ..." / "Enter your email address"; not "... her recipes." / "From notebook
+            # to newsletter" / "Two publishers have since ...")
+            and (prev.strong is not None or nxt.strong is not None)
+            and all((x.strong is not None and x.score >= threshold) or bool(x.weak) for x in (prev, nxt))
+            and not (
+                prev.strong is None
+                and prev.index > 0
+                and bs[prev.index - 1].g.prose
+                and bs[prev.index - 1].score < threshold
+            )
             and prev.category == nxt.category
             and prev.category in _SIGN_UP_BOXES
         ):
@@ -2274,7 +2393,17 @@ def _smooth(bs: list[_Block], threshold: float) -> None:
             and b.f.words <= _SIGN_UP_HEADING_WORDS
             and b.f.text[-1:] not in "?.:"
             and len(below) == _SIGN_UP_LINES
-            and all(x.strong is not None and x.category in _SIGN_UP_BOXES for x in below)
+            # (a weak rule's line or the pitch may stand between, a strong rule's line under them: "Sign up to
+            # Down to Earth" / "Free weekly newsletter" / "The planet's most important stories. ..." / "Enter
+            # your email address")
+            and all(
+                (x.strong is not None or x.weak or x.score >= threshold) and x.category in _SIGN_UP_BOXES
+                for x in below
+            )
+            and any(
+                x.strong is not None and x.category in _SIGN_UP_BOXES
+                for x in bs[b.index + 1 : b.index + 2 + _SIGN_UP_LINES]
+            )
             and bs[b.index - 1].score < threshold
             and bs[b.index - 1].g.prose
         ):
@@ -2421,12 +2550,42 @@ _BIO_VERB = re.compile(
     r"schrijft (over|voor)\b|"
     r"scrie (despre|pentru|la)\b|(este|a fost) (jurnalist|reporter|redactor|editor|corespondent)\w*\b|"
     r"lucrează (la|pentru|ca)\b|píše (o|pro)\b|pracuje (v|pro|jako)\b|se (v redakci )?věnuje\b|"
-    r"je (redaktor|redaktorka|reportér|reportérka|novinář|novinářka|zpravodaj|zpravodajka)\b)",
+    r"je (redaktor|redaktorka|reportér|reportérka|novinář|novinářka|zpravodaj|zpravodajka)\b|"
+    r"je (redaktorom|redaktorkou|reportérom|reportérkou|novinárom|novinárkou|spravodajcom|spravodajkyňou)\b|"
+    r"(είναι|ήταν) (δημοσιογράφος|συντάκτης|συντάκτρια|ανταποκριτής|ανταποκρίτρια|αρθρογράφος)\b|"
+    r"γράφει (για|στ\w+)\b)",
     re.IGNORECASE,
 )
 """What follows the author's name in a bio: what a bio says, after an optional apposition ("Ravi
 Menon is a staff engineer ...", "Anna Kessler, 34, lebt in Frankfurt", "... schreibt seit 2010 für
 ..."); not any verb ("Tom Hale was first home in the M50 category", "Claire Dubois est ravie")."""
+
+
+def _headed_bio(bs: list[_Block], threshold: float) -> None:
+    """Step 5: the text's last kept paragraph (:data:`_BIO_WORDS` words at most) right under an author box's
+    heading that a rule took ("Sobre mí", "About the author", "Über den Autor") is the bio
+    (``author_bio/inherited``: "Sobre mí" / "¡Hola! Soy Laura, valenciana, profe de Geografía ..." /
+    "Artículos relacionados" / ...)."""
+    kept = [b for b in bs if b.score < threshold]
+    if not kept or kept[-1].index == 0:
+        return
+    bio = kept[-1]
+    heading = bs[bio.index - 1]
+    if (
+        heading.strong is not None
+        and heading.strong.category == Category.AUTHOR_BIO
+        and heading.f.words <= _BIO_HEADING_WORDS
+        and not heading.f.terminal
+        and bio.f.words <= _BIO_WORDS
+        and not bio.f.bullet
+    ):
+        bio.score, bio.category, bio.rule = 0.8, Category.AUTHOR_BIO, "author_bio/inherited"
+
+
+_BIO_HEADING_WORDS = 4
+"""Most words of an author box's heading over the bio (:func:`_headed_bio`)."""
+_SURNAME_LETTERS = 4
+"""Fewest letters of a surname that opens an author's bio alone (:func:`_named_bio`)."""
 
 
 def _named_bio(bs: list[_Block], author: str, title_idx: int | None, threshold: float) -> None:
@@ -2455,14 +2614,17 @@ def _named_bio(bs: list[_Block], author: str, title_idx: int | None, threshold: 
             if named is not None and _BIO_VERB.match(b.f.text, len(named)):
                 b.category, b.rule = Category.AUTHOR_BIO, "author_bio/named"
     kept = [b for b in reversed(bs) if b.score < threshold and b.index != title_idx]
+    # (or the surname alone, as wire services write bios: "Echeverria covers wildfires ... for The
+    # Associated Press")
+    surnames = [a.split()[-1] + " " for a in names if len(a.split()[-1]) >= _SURNAME_LETTERS]
     bios = 0
     for last in kept:
         if last.f.words > _BIO_WORDS or not last.f.terminal:
             break
         text = last.f.text.lstrip("*")  # (the byline's asterisk points to it: "*Anne-Sophie Lemaire est ...")
         folded = text.casefold()
-        name = next((a for a in names if folded.startswith(a.casefold())), None)
-        if name is None or not _BIO_VERB.match(text, len(name)):
+        name = next((a for a in [*names, *surnames] if folded.startswith(a.casefold())), None)
+        if name is None or not _BIO_VERB.match(text, len(name.rstrip())):
             break
         bios += 1
     if not bios and _role_bio(kept, names):

@@ -1061,25 +1061,29 @@ _INLINE_TEASERS = 6
 """At most this many teaser headlines under a related-links heading inside the article."""
 _READ_ALSO = re.compile(
     r"(read|read (more|also|next)|also read|see also|"
-    r"related( (stories|articles|coverage|reading|content|news))?|"
+    r"related( (stories|articles?|coverage|reading|content|news))?|"
     r"more on this( story| topic)?|recommended reading|you (may|might) also like|"
     r"lea (también|más)|lee (también|más)|"
     r"(notas?|noticias?|artículos?) relacionad[ao]s?|relacionad[ao]s|"
     r"(también )?(te|le) (puede|podría) interesar|(te|le|les) recomendamos|"
     r"leia (mais|também)|veja (também|mais)|saiba mais|(notícias|matérias) relacionadas|"
     r"leggi anche|leggi (di )?più|articoli correlati|lire aussi|à lire aussi|(à )?lire également|"
-    r"sur le même sujet|articles liés|(lesen sie )?mehr zum thema|lesen sie auch|auch interessant|"
+    r"sur le même sujet|articles liés|(lesen sie )?mehr zum thema|artikel zum thema|lesen sie auch|"
+    r"auch interessant|"
     r"weitere artikel|"
     r"das könnte sie auch interessieren|czytaj (też|także|również|więcej)|zobacz (też|także|również)|"
     r"lees ook|zie ook|bekijk ook|læs (også|mere)|läs (också|mer)|les (også|mer)|zum nachlesen|"
-    r"(vea|ver|mira) también|(à )?voir aussi|lisez (aussi|également)|ler (mais|também)|"
+    r"(vea|ver|mira) también|(à )?voir aussi|à voir (aussi )?en vidéo|lisez (aussi|également)|"
+    r"ler (mais|também)|"
     r"à lire sur le sujet|mirá también|leé también|seguí leyendo|seguir leyendo|citește și|vezi și|"
     r"čtěte (také|též)|"
     r"mohlo by vás zajímat|související články|ilgili haberler|bunlar da ilginizi çekebilir|"
     r"llegeix (també|més)|llegiu també|també et pot interessar|notícies relacionades|"
     r"kapcsolódó( cikkek| cikkünk| tartalom)?|ajánló|ez is érdekelheti|olvassa el ezt is|"
     r"lue (myös|lisää)|katso myös|aiheesta lisää|pročitajte (i|još|također)|(vezane|povezane) vijesti|"
-    r"baca juga|(berita|artikel) terkait|simak juga|čítajte (aj|tiež))(?: ?[:.…]+)?$",
+    r"baca juga|(berita|artikel) terkait|simak juga|čítajte (aj|tiež)|prečítajte si (aj|tiež)|"
+    r"mohlo by vás (aj |tiež )?zaujímať|pozrite si (aj|tiež)|διαβάστε (επίσης|ακόμα|ακόμη)|"
+    r"δείτε (επίσης|ακόμα)|σχετικά άρθρα|σχετικό άρθρο)(?: ?[:.…]+)?$",
     re.IGNORECASE,
 )
 """A related-links heading that only ever heads teasers ("Lea también", "READ MORE:"); not one that
@@ -1089,7 +1093,8 @@ may head the article's own list ("Trending now", "Themen der Sitzung", "More fro
 _RAIL_HEADING = re.compile(
     r"(trending( now| stories| news)?|most (read|popular|viewed|shared)|popular (now|stories)|top stories|"
     r"meistgelesen|meist gelesen|meest gelezen|más leídas?|lo más (leído|visto)|les plus lus|i più letti|"
-    r"mais lidas|mest lästa|mest læste|mest leste|najczęściej czytane)(?: ?[:.…]+)?$",
+    r"mais lidas|mest lästa|mest læste|mest leste|najczęściej czytane|najčítanejšie|δημοφιλή|"
+    r"τα πιο διαβασμένα)(?: ?[:.…]+)?$",
     re.IGNORECASE,
 )
 """A page rail's heading set between the article's paragraphs ("Trending Now", "Most read", "Meistgelesen"):
@@ -1313,7 +1318,9 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
     read_also = False  # a read-also heading's teasers are links too ("Leggi anche" / three headlines)
     while j < min(stop, k + _LINKS_OVER_BOX) and not _BOX_TITLE.search(bs[j].f.text):
         if _link_line(bs[j]):
-            read_also = read_also or _READ_ALSO.match(bs[j].f.text) is not None
+            # (a read-also heading alone, or with its teaser after a colon: "Czytaj więcej: Legenda ...")
+            label = bs[j].f.text.split(":", 1)[0] if ":" in bs[j].f.text else bs[j].f.text
+            read_also = read_also or _READ_ALSO.match(label) is not None
         elif not (read_also and _inline_teaser(bs[j])) or _SCORE_LINE.fullmatch(bs[j].f.text):
             break  # (a match's result over its box is no teaser: "Górnik Zabrze – Radomiak Radom 2:1 (0:1)")
         j += 1
@@ -1341,7 +1348,13 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
         k += 1
     # (a titled box of results ends where its rows do: "Presented by Harlan Ford" under a box score)
     if facts >= need and (k == stop or bs[k].strong is not None or titled):
-        if not titled and k + 1 < stop and bs[k + 1].strong is None and bs[k + 1].g.prose:
+        if (
+            not titled
+            and k + 1 < stop
+            and bs[k + 1].strong is None
+            and bs[k + 1].g.prose
+            and _rule_category(bs[k]) != Category.ADVERTISEMENT  # (not an ad's label over its copy)
+        ):
             # a label, then a closing sentence ("Next" / "Halifax travel ..."): _resume_under_list
             return hi, range(0)
         return k - 1, links

@@ -309,6 +309,12 @@ def _find_title(
     # headline over a breadcrumb of sections is ("PM quits" / "Home > Politics")
     crumb = next((b.index for b in bs[:lo] if b.strong is not None and "/breadcrumb" in b.strong.id), -1)
     named = crumb >= 0 and _crumb_names_article(bs, crumb, lo)
+    # (not when the headline stands over the breadcrumb too: "Storm Ciarán batters ..." / "Home > News > Storm
+    # Ciarán" / "Storm Ciarán: what we know so far")
+    headline_over = named and any(b.strong is None and _crumb_names(bs, crumb, b) for b in bs[:crumb])
+    kicked = _kicked_crumb_headline(bs, crumb, lo) if named and not headline_over else None
+    if kicked is not None:
+        return kicked
     for b in bs[: lo + 1 if near <= 6 else 0]:
         if b.index in rows or (b.index in lines and b.index not in headings):
             break  # a table row is no headline
@@ -517,6 +523,9 @@ def _find_title(
                 continue
             if i == lo - 1 and b.category == bs[lo].category == Category.RELATED_LINKS:
                 continue  # a read-also heading over its teaser, which the region starts with ("Bekijk ook")
+            if i == lo - 1 and b.category == Category.RELATED_LINKS and b.f.words <= 2 and bs[lo].g.prose:
+                stepped = True  # a caption's button over the lead ("... (AP Photo/Ben Ruiz)" / "Read More")
+                continue
             return fallback()
         if _TOOL_LABEL.fullmatch(b.f.text):
             stepped = True  # a tool no rule took ("Rezept drucken" over the recipe's story, "Our rating")
@@ -644,6 +653,9 @@ def _find_title(
             )
             # (nor one under its episode's or issue's number: "Episode 214" / "The Town That Sold Its Water")
             numbered = i > 0 and _NUMBER_KICKER.fullmatch(bs[i - 1].f.text) is not None
+            # (nor one under a kicker of a league and its round over no other figures: "Regionalliga West |
+            # 24. Spieltag" / "Krämer köpft Rheinau in der Nachspielzeit zum Derbysieg")
+            piped = i > 1 and " | " in bs[i - 1].f.text and not _data_like(bs[i - 2])
             if (
                 i > 0
                 and _data_like(bs[i - 1])
@@ -652,6 +664,7 @@ def _find_title(
                 and not stamped
                 and not bylined
                 and not numbered
+                and not piped
             ):
                 # (a headline with a figure over its standfirst is no list: "... for $420 Million" /
                 # "Acquisition adds 1.1 GW of operating solar ...")
@@ -705,6 +718,12 @@ def _find_title(
                 and top.f.title_case >= _TITLE_CASE
             ):
                 return top.index
+            # a headline and two deks without full stops in one paragraph ("Aragón reabrirá 14 escuelas
+            # rurales ..." / "El Departamento de Educación fija en tres alumnos ..." / "La mitad de los
+            # centros ..."): the paragraph's first line (maybe under its kicker: "Educación rural")
+            for k in (i - 2, i - 1):
+                if k >= 0 and k + 2 < len(bs) and _headline_over_deks(bs, k):
+                    return k
             # a standfirst or a subtitle without a full stop under the headline: the line above it
             # is the headline ("Council approves new cycle lanes ..." / "The scheme will remove
             # 60 ...", "Why I'm moving my newsletter ..." / "And what paid subscribers will get");
@@ -742,6 +761,42 @@ def _find_title(
     return fallback()
 
 
+def _headline_over_deks(bs: list[_Block], k: int) -> bool:
+    """Whether ``bs[k]`` is a headline over two deks in its paragraph, none with a full stop, no rule on any
+    (:func:`_find_title`)."""
+    trio = bs[k : k + 3]
+    top = trio[0]
+    return (
+        all(x.strong is None and x.paragraph == top.paragraph for x in trio)
+        and _opens_paragraph(bs, k)
+        and not any(x.f.terminal or x.f.bullet for x in trio)
+        # (deks in sentence case: not a menu's row over the headline over its author, "Singapore Asia World
+        # Opinion ..." / "HDB resale prices rise ..." / "Hwee Ling Tan")
+        and all(x.f.words >= _DEK_WORDS and x.f.title_case < 0.5 for x in trio[1:])
+        and top.f.words >= _DEKED_HEADLINE_WORDS
+        and _is_headline(top, prose=True)
+    )
+
+
+_DEKED_HEADLINE_WORDS = 8
+"""Fewest words of a headline over two deks in its paragraph (:func:`_headline_over_deks`)."""
+
+
+def _opens_paragraph(bs: list[_Block], i: int) -> bool:
+    """Whether ``bs[i]`` is its paragraph's first line, or the second under a kicker (shorter than
+    :data:`_OVER_NAME_WORDS` words, no full stop: "Educación rural" / "Aragón reabrirá 14 escuelas ...")."""
+    if i == 0 or bs[i - 1].paragraph != bs[i].paragraph:
+        return True
+    kicker = bs[i - 1]
+    return (
+        kicker.f.words < _OVER_NAME_WORDS
+        and not kicker.f.terminal
+        and (i == 1 or bs[i - 2].paragraph != kicker.paragraph)
+    )
+
+
+_KICKER_WORDS = 6
+"""Most words of a kicker between a breadcrumb and the headline it names (:func:`_find_title`)."""
 _CRUMB_STEP = re.compile(" ?[" + re.escape("".join(sorted(_CRUMB_MARKS))) + "] ?")
 """A breadcrumb's separator between two of its steps (:data:`~pipeline.boilerplate.blocks._CRUMB_MARKS`)."""
 
@@ -751,15 +806,40 @@ def _crumb_names_article(bs: list[_Block], crumb: int, lo: int) -> bool:
     shares two words of five letters or more with a headline-shaped line between it and the region's first
     line ("Accueil > Actualités > Travaux de la rue du Moulin" over "Travaux de la rue du Moulin : ce qui
     change ...")."""
-    return any(_crumb_names(bs, crumb, b) and _is_headline(b) for b in bs[crumb + 1 : lo + 1])
+    return any(_crumb_names(bs, crumb, b) and _is_headline(b, prose=True) for b in bs[crumb + 1 : lo + 2])
+
+
+def _kicked_crumb_headline(bs: list[_Block], crumb: int, lo: int) -> int | None:
+    """The headline that the breadcrumb ``bs[crumb]`` names, under the breadcrumb and a kicker or a section's
+    name (:data:`_KICKER_WORDS` words at most, no prose, no full stop): "Accueil > Actualités > Travaux de la
+    rue du Moulin" / "Cadre de vie – Travaux" / "Travaux de la rue du Moulin : ce qui change ..."; else
+    None."""
+    step = _CRUMB_STEP.split(bs[crumb].f.text)[-1].casefold()
+    for b in bs[crumb + 1 : lo + 2]:
+        if b.strong is not None and b.strong.category in (Category.NAVIGATION, Category.OTHER):
+            continue
+        # (not a kicker that repeats the breadcrumb's last step: "Home > Politics > General Election" /
+        # "General Election" / "Labour wins landslide ...")
+        if b.strong is None and b.f.text.casefold() == step:
+            continue
+        if b.strong is None and _crumb_names(bs, crumb, b) and _is_headline(b, prose=True):
+            return b.index
+        if b.strong is not None or b.g.prose or b.f.terminal or b.f.words > _KICKER_WORDS:
+            return None
+    return None
 
 
 def _crumb_names(bs: list[_Block], crumb: int, b: _Block) -> bool:
     """Whether the last step of the breadcrumb ``bs[crumb]`` shares two words of five letters or more with
     ``b`` (a headline over the breadcrumb that names it is the headline: "Storm Ciarán batters the coast" /
     "Home > News > Storm Ciarán")."""
-    last = _content_words(_CRUMB_STEP.split(bs[crumb].f.text)[-1])
-    return len(last) >= 2 and len(last & _content_words(b.f.text)) >= 2
+    step = _CRUMB_STEP.split(bs[crumb].f.text)[-1]
+    last = _content_words(step)
+    if len(last) >= 2 and len(last & _content_words(b.f.text)) >= 2:
+        return True
+    # (or the headline starts with the step, of three words or more: "Inicio › España › Aragón › Qué ver en
+    # Albarracín en un día" / "Qué ver en Albarracín en un día: ruta a pie, ...")
+    return len(step.split()) >= 3 and b.f.text.casefold().startswith(step.casefold())
 
 
 def _capitalised_row(b: _Block) -> bool:
@@ -891,6 +971,7 @@ _KEY_EVENTS_WORDS = r"key (events|moments)|wichtigste ereignisse|moments clés|m
 _TOC_HEADING = re.compile(
     r"(on this page|in this (article|guide|story)|contents|table of contents|jump to( section)?"
     r"|skip to section|inhalt|inhaltsverzeichnis|auf dieser seite|sommaire|dans cet article|índice"
+    r"|índice de contenidos?|tabla de contenidos?"
     rf"|contenido|en este artículo|indice|in questo articolo|spis treści|inhoudsopgave|op deze pagina"
     rf"|{_KEY_EVENTS_WORDS})[:.]?$",
     re.IGNORECASE,
@@ -1268,7 +1349,7 @@ head metadata included (an agency's list of eleven share buttons under the bylin
 _STANDFIRST_MIN_WORDS = 12
 """A headline-shaped line this long under a shorter one is the standfirst, the shorter the headline."""
 
-_NAME = r"[A-ZÀ-ÝŁŚŻŹĆŃŠČŘŽĎŤŇŐŰİĞŞА-ЯЁ][\w.'-]+"
+_NAME = r"[A-ZÀ-ÝŁŚŻŹĆŃŠČŘŽĎŤŇŐŰİĞŞĽĹŔА-ЯЁΑ-ΩΆΈΉΊΌΎΏ][\w.'-]+"
 _SITE = r"[\w-]+\.(com|net|org|de|at|ch|fr|es|it|pl|nl|co\.uk)"
 _BYLINE_SHAPE = re.compile(
     rf"((?i:by|von|por|par|przez|door)|di) ({_NAME}( {_NAME}){{0,3}}"
@@ -1322,6 +1403,11 @@ _CAPTION_MARKS = re.compile(r"©|\[[^\]]{2,40}\]$|\((photo|foto|file|archive)\b"
 """A caption's credit or label inside a line: "© Johannes Gregor", "[File: Reuters]", "(Photo: AP)"."""
 
 
+_CREDIT_WORDS = 4
+"""Most words of a photo's credit with no rule right above the region's first line, a caption
+(:func:`_headline_over_metadata`)."""
+
+
 def _headline_over_metadata(bs: list[_Block], lo: int) -> int | None:
     """The headline over the head's lines that stand right above the region's first line ("Dijkversterking
     langs de Waal: tientallen bewoners ..." / "vandaag, 07:12" / "Deel artikel:" / "Zo ziet de dijk bij
@@ -1329,6 +1415,18 @@ def _headline_over_metadata(bs: list[_Block], lo: int) -> int | None:
     None: every line between a rule's (:data:`~pipeline.boilerplate.blocks._HEAD_METADATA`: dates and other
     notes, share buttons, bylines, reading times), the headline none's."""
     i = lo - 1
+    # (past a photo's credit right above the region's first line, the photo's caption: "Harriet Moss" / "BBC
+    # News, Yorkshire" / "North Yorkshire Council" / "About 40m (130ft) of Skelby Lane slid into ...")
+    credit = bs[i] if i >= 1 else None
+    if (
+        credit is not None
+        and credit.strong is None
+        and credit.f.words <= _CREDIT_WORDS
+        and not credit.f.terminal
+        and credit.f.title_case >= _TITLE_CASE
+        and _rule_category(bs[i - 1]) in _HEAD_METADATA
+    ):
+        i -= 1
     # (and the author's bare name over the role line a byline rule took: "Aoife Brennan" / "Environment
     # Correspondent")
     while i >= 0 and (
@@ -1428,7 +1526,7 @@ _BYLINE_LABEL = re.compile("(?:" + _BYLINE_WORD.pattern.removesuffix(r"\b") + "|
 _PARTICLE = r"(?-i:Ó|de|da|do|dos|das|del|van|von|der|den|di|la|le|bin|al)"
 _AUTHOR_NAME = rf"{_NAME}( ({_PARTICLE}|{_NAME})){{1,3}}"
 """Two to four capitalised words, particles between ("Christoph von Eichhorn")."""
-_NAME_LINE = re.compile(rf"(?=.*[a-zà-ÿа-яё]){_AUTHOR_NAME}$")
+_NAME_LINE = re.compile(rf"(?=.*[a-zà-ÿа-яёα-ωάέήίόύώ]){_AUTHOR_NAME}$")
 """A line of two to four capitalised words, as a name is written ("Te Aorere Riddell", "São Paulo");
 not in capitals, as a wire story's headline is ("CAPITAL INVESTMENTS FORMS UNIT")."""
 
