@@ -219,6 +219,9 @@ _CAPS_KICKER = re.compile(r"(?-i:[^\W\d_a-zæøåäöü]{3,}(?: [^\W\d_a-zæøå
 _NAMED_CREDIT = re.compile(r"(?-i:[^\W\d_a-z][^\W\d_]+ [^\W\d_a-z][^\W\d_]+)")
 """A photographer's or an agency's name of two capitalised words in a credit ("Foto: Jens Nørgaard/Ritzau
 Scanpix", "Beeld ANP / Robin Hendriks"), not a bare agency's ("Foto: dpa")."""
+_FLAT_CAPTION_WORDS = 20
+"""Most words of a line with no full stop over a credit over chrome that is a caption in a page without blank
+lines (:func:`_adjacent_captions`)."""
 _AGENCY_PHOTOGRAPHER = re.compile(r"/ ?(?-i:[^\W\d_a-z][^\W\d_]+ [^\W\d_a-z][^\W\d_]+)$")
 """A photographer's name behind an agency's and a slash at a credit's end ("Quelle: pa/dpa/Moritz
 Kernbach")."""
@@ -1682,7 +1685,12 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
                 captioned
                 or article_under
                 or not (under is not None and under.paragraph == nxt.paragraph)
-                or (under is not None and under.strong is not None and not b.f.terminal)
+                or (
+                    under is not None
+                    and under.strong is not None
+                    and not b.f.terminal
+                    and b.f.words <= _FLAT_CAPTION_WORDS
+                )
             )
         )
         # (a credit rule that knows no label but the line has one: "(Foto: Henning Bagger © Ritzau Scanpix)")
@@ -2144,30 +2152,25 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
     heading may stand right above the region, whose first line is then its teaser ("Bekijk ook" / "Van Tricht
     na afloop: ...")."""
     for b in bs[max(lo - 1, 0) : end]:
-        # (a heading no rule takes, as it may head the article's own section, over two teasers or more: "Más
-        # información" / "La sardina vuelve a las lonjas ..." / "Bruselas propone ...")
-        unruled = (
-            b.strong is None and b.score < threshold and _TEASERS_HEADING.fullmatch(b.f.text) is not None
-        )
-        if b.strong is None and not unruled:
+        if b.strong is None:
             continue
         # (a rail's heading a menu's rule took: "Trending")
         rail = _RAIL_HEADING.match(b.f.text) is not None
-        if not unruled and b.strong is not None and b.strong.category != Category.RELATED_LINKS and not rail:
+        if b.strong.category != Category.RELATED_LINKS and not rail:
             continue
         # (a box the article resumes under, past the region: its lines were read as teasers already)
         teaser = _boxed_teaser if b.index > hi else _inline_teaser
-        ruled = b.strong is not None and b.strong.category == Category.RELATED_LINKS
-        cards = _teaser_cards(bs, b.index, teaser) if ruled else []
+        cards = _teaser_cards(bs, b.index, teaser) if b.strong.category == Category.RELATED_LINKS else []
         for x in cards:
             if x.score < threshold:
                 x.score, x.category, x.rule = 0.8, Category.RELATED_LINKS, "related_links/inherited"
-        if cards or not (rail or unruled or _READ_ALSO.match(b.f.text)):
+        if cards or not (rail or _READ_ALSO.match(b.f.text)):
             continue  # not "Themen der Sitzung" over the article's list, nor "Read more: <the teaser itself>"
         run: list[_Block] = []
         # (a video's heading heads one video's title: "À voir en vidéo" / "Feux de forêt : ..." / the next
         # subheading)
         reach = 1 if _VIDEO_HEADING.match(b.f.text) else _INLINE_TEASERS
+        dated = False  # a teaser's date line was stepped over
         for x in bs[b.index + 1 : b.index + 1 + reach]:
             # (nor the first line of a hard-wrapped paragraph that the next line continues)
             wrapped = x.index + 1 < len(bs) and bs[x.index + 1].continues
@@ -2193,7 +2196,16 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
             if run and x.f.date and x.f.words <= _TEASER_DATE_WORDS and _rule_category(x) == Category.OTHER:
                 # a teaser's date under it ("Logement : le prix des maisons ..." / "09 févr. 2025 à 14:02" /
                 # "Arlon : la Ville rachète ..."): it goes with the teaser, as its date line's rule has it
+                dated = True
                 continue
+            # (after a date, a teaser has its own date under it; else the line is the article's next
+            # subheading)
+            if dated and not (
+                x.index + 1 < len(bs)
+                and bs[x.index + 1].f.date
+                and _rule_category(bs[x.index + 1]) == Category.OTHER
+            ):
+                break
             # (a long question right under the heading is its first teaser: "Read more:" / "Why are water
             # bills going up and where is the money going?")
             asked = (
@@ -2222,12 +2234,6 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
             and after.score < threshold
             and (after.g.prose or after.f.words > _RAIL_SUBHEADING_WORDS)
         )
-        if unruled:
-            # (teasers' headlines, not the article's own list of details: "- Plazo de solicitud: del ...")
-            if len(run) >= 2 and not any(x.f.bullet or _fact_line(x) for x in run):
-                for x in (b, *run):
-                    x.score, x.category, x.rule = 0.8, Category.RELATED_LINKS, "related_links/inherited"
-            continue
         if rail and (len(run) < 2 or resumes):
             # a rail's box is two teasers or more, with more chrome or the article's next subheading under
             # them ("Trending Now" / three headlines / "Advertisement"); the article's own list under
@@ -2246,9 +2252,6 @@ _CREDIT_LINE = re.compile(
 _CREDIT_LINE_WORDS = 8
 """Most words of a photo's credit on its own line under a caption over the headline (the head zone starts
 under them)."""
-_TEASERS_HEADING = re.compile(r"(más información|mais informações)(?: ?[:.…]+)?", re.I)
-"""A heading over two teasers or more that may also head the article's own section ("Más información" over
-a paragraph stays), so no rule takes it (:func:`_read_also_teasers`)."""
 _TEASER_BADGE_WORDS = 2
 """Longest subscribers' badge between a read-also box's teasers (:func:`_read_also_teasers`)."""
 _QUESTION_TEASER_WORDS = 8
@@ -2586,6 +2589,12 @@ _BIO_HEADING_WORDS = 4
 """Most words of an author box's heading over the bio (:func:`_headed_bio`)."""
 _SURNAME_LETTERS = 4
 """Fewest letters of a surname that opens an author's bio alone (:func:`_named_bio`)."""
+_JOURNALIST_BIO = re.compile(
+    r" (covers|writes (about|on|for)|reports (on|for|from)|"
+    r"is an? (\w+ ){0,3}(reporter|correspondent|writer|editor|journalist|columnist)\b)"
+)
+"""What a journalist's bio says after the surname alone ("Echeverria covers wildfires ... for The Associated
+Press")."""
 
 
 def _named_bio(bs: list[_Block], author: str, title_idx: int | None, threshold: float) -> None:
@@ -2623,8 +2632,14 @@ def _named_bio(bs: list[_Block], author: str, title_idx: int | None, threshold: 
             break
         text = last.f.text.lstrip("*")  # (the byline's asterisk points to it: "*Anne-Sophie Lemaire est ...")
         folded = text.casefold()
-        name = next((a for a in [*names, *surnames] if folded.startswith(a.casefold())), None)
-        if name is None or not _BIO_VERB.match(text, len(name.rstrip())):
+        name = next((a for a in names if folded.startswith(a.casefold())), None)
+        if name is None:
+            # (the surname alone only with what a journalist's bio says: not "Woods is a 15-time major
+            # champion" in James Woods's report on Tiger Woods)
+            name = next((a for a in surnames if folded.startswith(a.casefold())), None)
+            if name is None or not _JOURNALIST_BIO.match(text, len(name.rstrip())):
+                break
+        elif not _BIO_VERB.match(text, len(name)):
             break
         bios += 1
     if not bios and _role_bio(kept, names):

@@ -1418,14 +1418,15 @@ def _headline_over_metadata(bs: list[_Block], lo: int) -> int | None:
     # (past a photo's credit right above the region's first line, the photo's caption: "Harriet Moss" / "BBC
     # News, Yorkshire" / "North Yorkshire Council" / "About 40m (130ft) of Skelby Lane slid into ...")
     credit = bs[i] if i >= 1 else None
-    if (
+    stepped = (
         credit is not None
         and credit.strong is None
         and credit.f.words <= _CREDIT_WORDS
         and not credit.f.terminal
         and credit.f.title_case >= _TITLE_CASE
         and _rule_category(bs[i - 1]) in _HEAD_METADATA
-    ):
+    )
+    if stepped:
         i -= 1
     # (and the author's bare name over the role line a byline rule took: "Aoife Brennan" / "Environment
     # Correspondent")
@@ -1439,6 +1440,10 @@ def _headline_over_metadata(bs: list[_Block], lo: int) -> int | None:
     ):
         i -= 1
     if i < 0 or i == lo - 1:
+        return None
+    # (past a credit, the byline among the metadata: a kicker over the region's first line is no credit,
+    # "4 March 2024" / "Cost of Living" / "Water bills to rise ...")
+    if stepped and not any(_rule_category(x) == Category.BYLINE for x in bs[i + 1 : lo]):
         return None
     b = bs[i]
     return i if b.strong is None and b.f.words >= _OVER_NAME_WORDS and _is_headline(b) else None
