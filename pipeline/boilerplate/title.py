@@ -803,9 +803,9 @@ _CRUMB_STEP = re.compile(" ?[" + re.escape("".join(sorted(_CRUMB_MARKS))) + "] ?
 
 def _crumb_names_article(bs: list[_Block], crumb: int, lo: int) -> bool:
     """Whether the breadcrumb ``bs[crumb]`` ends with the article's own name over its headline: its last step
-    shares two words of five letters or more with a headline-shaped line between it and the region's first
-    line ("Accueil > Actualités > Travaux de la rue du Moulin" over "Travaux de la rue du Moulin : ce qui
-    change ...")."""
+    names (:func:`_crumb_names`) a headline-shaped line (maybe long enough to read as prose) between it and
+    the region's second line ("Accueil > Actualités > Travaux de la rue du Moulin" over "Travaux de la rue du
+    Moulin : ce qui change ...")."""
     return any(_crumb_names(bs, crumb, b) and _is_headline(b, prose=True) for b in bs[crumb + 1 : lo + 2])
 
 
