@@ -1348,13 +1348,7 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
         k += 1
     # (a titled box of results ends where its rows do: "Presented by Harlan Ford" under a box score)
     if facts >= need and (k == stop or bs[k].strong is not None or titled):
-        if (
-            not titled
-            and k + 1 < stop
-            and bs[k + 1].strong is None
-            and bs[k + 1].g.prose
-            and _rule_category(bs[k]) != Category.ADVERTISEMENT  # (not an ad's label over its copy)
-        ):
+        if not titled and k + 1 < stop and bs[k + 1].strong is None and bs[k + 1].g.prose:
             # a label, then a closing sentence ("Next" / "Halifax travel ..."): _resume_under_list
             return hi, range(0)
         return k - 1, links
