@@ -574,6 +574,14 @@ def test_a_chinese_quotation_copied_into_another_article_is_found_sentence_by_se
             "The new single knocked last week's No 1 down to No 3.",
             True,
         ),
+        # ... run together, as tabloids write it: "No1" (session 46)
+        (
+            "Boy band Southbound claimed the Christmas number one spot with their ballad Snowfall, beating "
+            "Turkey Trot.",
+            "BOY band Southbound claimed the Christmas No1 spot with their ballad Snowfall, beating Turkey "
+            "Trot.",
+            True,
+        ),
         # British and American spellings, a unit run together or written out, "pc", an ordinal in digits
         (
             "The magnitude 7.1 quake was centered at sea about 28 kilometers east of Hinatuan, they said.",

@@ -122,6 +122,8 @@ _PC = re.compile(r"([0-9]+)pc")
 """A percentage with "pc" run together, as British and Pakistani papers write it ("48pc" is "48%")."""
 _GLUED_UNIT = re.compile(r"([0-9]+)(km|kg|cm|mm|ml|mg|mcg|kph|kmh|kmph|mph)", re.IGNORECASE)
 """A number with its unit run together ("28km"): two words, as "28 km" is."""
+_GLUED_RANK = re.compile(r"N[Oo]([0-9]{1,3})")
+"""A rank with its figure run together, as tabloids write it ("Christmas No1"): "No 1"."""
 _THOUSANDS = re.compile(r"([1-9][0-9]{0,2})[kK]")
 """A number of thousands with a "K" run together ("150K", "90k"): the same number as "150,000"."""
 _QUOTE = re.compile(r"[\"“”„«»]|``|''")
@@ -770,7 +772,7 @@ def may_hold_styled(text: str) -> bool:
 
 def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """``found`` with figures in one style whatever the house style: a rank as "number" and its figure ("No
-    1", "No. 1", "number one" are "number 1"), thousands in digits ("150K" is "150000", as "150,000" is
+    1", "No. 1", "No1", "number one" are "number 1"), thousands in digits ("150K" is "150000", as "150,000" is
     :data:`_GROUPED`), a time's hour without its leading zero and its minutes only when not ":00" ("08:00",
     "8h", "08h00", "8.00 Uhr" are "8"; "8h30" is "8 30"), a unit of millions or billions in another
     language's words as "mln" or "bln" ("Mio.", "milioni", "Mrd.", "miljard"), a percentage's words dropped
@@ -790,6 +792,10 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             out.append((w, s, e))  # "number one" as "number 1" ("one" is no figure elsewhere: a pronoun)
             out.append(("1", found[i][1], found[i][2]))
             i += 1
+            continue
+        glued = None if number else _GLUED_RANK.fullmatch(w)
+        if glued is not None:
+            out += [("number", s, s + 2), (glued[1], s + 2, e)]  # "No1" as "number 1", as "No 1" is
             continue
         thousands = None if number else _THOUSANDS.fullmatch(w)
         if thousands is not None and text[s - 1 : s] not in (".", ","):  # "150K"; not "1.5K"'s "5K"
