@@ -2167,3 +2167,366 @@ def test_a_bio_may_open_with_the_authors_surname() -> None:
     doc = _run(text)
     bio = _covering(doc, "Reyes covers city hall")
     assert bio is not None and bio.category == Category.AUTHOR_BIO
+
+
+_SKY_END = [
+    "Water company fined record £11.4m for illegal sewage discharges",
+    "",
+    "A water company has been fined a record £11.4m after admitting it illegally discharged raw sewage into "
+    "the River Teme on hundreds of occasions over four years.",
+    "",
+    "Ruth Carver, from the Teme Valley river action group, said the penalty was welcome but amounted to "
+    "little unless the company fixed the pumps that failed.",
+    "",
+    "Subscribe to the Sky News Daily wherever you get your podcasts",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "stays"),
+    [
+        # a news paragraph that reports speech: the article's last (session 46)
+        (
+            "The Environment Agency said it had opened a further 11 criminal investigations into water "
+            "companies over the past year and was recruiting 500 extra officers.",
+            True,
+        ),
+        # one paragraph that reports nothing may be the prompt's copy: it goes with the prompt, as before
+        (
+            "The river and its pumps feature in a new episode out every weekday morning, with the river "
+            "trust's volunteers and the company's engineers.",
+            False,
+        ),
+    ],
+)
+def test_one_paragraph_under_a_podcast_prompt_stays_when_it_reports_speech(
+    paragraph: str, stays: bool
+) -> None:
+    doc = _run("\n".join([*_SKY_END, paragraph, "", "Related Topics", "Environment", "© 2025 Sky UK"]))
+    assert bool(_overlapping(doc, paragraph[:40])) != stays
+
+
+def test_two_authors_at_their_places_over_the_date_are_the_byline_under_the_standfirst() -> None:
+    # the FT's byline: the headline is the line over the standfirst, which stays (session 46)
+    text = "\n".join(
+        [
+            "Skip to content",
+            "Sign In",
+            "Private equity",
+            "Add to myFT",
+            "Swedish pension fund Norrkap cuts back on US buyout commitments",
+            "SKr640bn fund says drought in cash distributions has left it over-allocated to private markets",
+            "Elin Sandqvist in Stockholm and Marcus Fairley in London",
+            "Published 6 hours ago",
+            "",
+            "One of Scandinavia's largest pension funds is slashing new commitments to US private equity, in "
+            "the clearest sign yet that the slump in exits is forcing investors to rethink the asset class.",
+            "",
+            "Norrkap Pension, which manages SKr640bn on behalf of about 1.4mn Swedish private-sector "
+            "workers, "
+            "said it would commit no more than SKr3bn to new buyout funds this year.",
+        ]
+    )
+    doc = _run(text)
+    assert doc.title == "Swedish pension fund Norrkap cuts back on US buyout commitments"
+    assert not _overlapping(doc, "SKr640bn fund says drought")
+    assert _covering(doc, "Elin Sandqvist in Stockholm") is not None
+
+
+_BODY = [
+    "Mbour, Senegal – At low tide, Awa Diatta wades knee-deep into the lagoon with a bundle of nylon line "
+    "and "
+    "a sack of seaweed cuttings, as she has done every morning for the past three years.",
+    "",
+    "Across Senegal's Petite Côte, artisanal fishing communities that have depended on the sea for "
+    "generations are watching their catches shrink year after year.",
+    "",
+]
+
+
+def test_a_teaser_between_a_lists_numbered_markers_goes() -> None:
+    # Al Jazeera's box: "list 4 of 4" / a teaser that reads as prose / "end of list" (session 46)
+    text = "\n".join(
+        [
+            "In Senegal's fishing towns, seaweed offers a lifeline",
+            "",
+            *_BODY,
+            "Recommended Stories",
+            "list 1 of 2",
+            "Mauritania's fishmeal factories under scrutiny over shrinking stocks",
+            "list 2 of 2",
+            "Ghana bans trawling for a month to let fish stocks recover",
+            "end of list",
+            "",
+            *_BODY[2:],
+        ]
+    )
+    doc = _run(text)
+    assert _covering(doc, "Ghana bans trawling") is not None
+    assert _covering(doc, "Recommended Stories") is not None
+
+
+@pytest.mark.parametrize(
+    ("under", "goes"),
+    [
+        # a sponsored story's headline between the ad's label and a rule's chrome (session 46)
+        ("Loading...", True),
+        # the article's subheading under an ad's label, its paragraph under it, stays
+        (
+            "Per ridurre la dipendenza dal metano, quattro gruppi hanno avviato sperimentazioni con forni "
+            "ibridi alimentati in parte a idrogeno.",
+            False,
+        ),
+    ],
+)
+def test_a_sponsored_headline_boxed_under_an_ads_label_goes(under: str, goes: bool) -> None:
+    text = "\n".join(
+        [
+            "Ceramica, l'export del distretto emiliano frena",
+            "",
+            "Il distretto ceramico tra Modena e Reggio Emilia chiude il primo semestre con vendite "
+            "all'estero "
+            "in calo del 6,4 per cento rispetto allo stesso periodo dell'anno scorso.",
+            "",
+            "Brand connect",
+            "Logistica, come l'intelligenza artificiale taglia i tempi di consegna",
+            under,
+            "",
+            "Sul fronte dei costi, il prezzo del gas resta la variabile decisiva per le imprese del "
+            "distretto, "
+            "che spendono per l'energia fino al 30 per cento dei costi di produzione.",
+        ]
+    )
+    doc = _run(text)
+    assert bool(_covering(doc, "Logistica, come")) == goes
+
+
+def test_a_caption_that_names_an_archive_photo_goes_over_its_credit() -> None:
+    # "... Arkivbild." / "Foto: TT": a caption of two sentences (session 46)
+    text = "\n".join(
+        [
+            "Rekordmånga havsörnsungar längs Höga kusten i år",
+            "",
+            "Inventerarna har räknat 74 flygga ungar längs kusten – det högsta antalet sedan mätningarna "
+            "började.",
+            "",
+            "Havsörnen har återhämtat sig kraftigt sedan miljögifterna förbjöds. Arkivbild.",
+            "Foto: TT",
+            "",
+            "Det var under juni och juli som frivilliga från länets ornitologiska förening klättrade upp "
+            "till "
+            "de kända boplatserna för att räkna och ringmärka ungarna.",
+            "",
+            "Havsörnen var nära att försvinna från Sverige på 1970-talet, när miljögifter gjorde att "
+            "äggskalen "
+            "blev så tunna att de sprack under ruvningen.",
+        ]
+    )
+    doc = _run(text)
+    cap = _covering(doc, "Havsörnen har återhämtat sig")
+    assert cap is not None and cap.category == Category.CAPTION
+
+
+def test_a_videos_title_under_hide_caption_is_no_title() -> None:
+    # USA TODAY's player: "Show Caption" / "Hide Caption" / the video's title (session 46)
+    text = "\n".join(
+        [
+            "NATION",
+            "Daylight saving time 2025 starts this weekend: Here's when to set your clocks forward",
+            "Natalie Brooks-Ferreira",
+            "USA TODAY",
+            "Published 6:02 a.m. ET March 4, 2025 | Updated 9:47 a.m. ET March 4, 2025",
+            "Show Caption",
+            "Hide Caption",
+            "How daylight saving time affects your sleep",
+            "Shifting the clock by one hour can throw off sleep patterns for several days, experts say.",
+            "Get ready to lose an hour of sleep.",
+            "Daylight saving time begins at 2 a.m. local time on Sunday, March 9, when clocks in most of the "
+            "United States spring forward one hour.",
+            "Most smartphones, computers and other internet-connected devices update automatically, but "
+            "clocks "
+            "on microwaves, ovens and older cars need to be changed by hand.",
+        ]
+    )
+    doc = _run(text)
+    assert doc.title is not None and doc.title.startswith("Daylight saving time 2025")
+    assert _covering(doc, "How daylight saving time affects your sleep") is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "goes"),
+    [
+        # a caption in the present tense over the photographer's bare name, under the head's tools
+        # (session 46)
+        ("Sen. Carla Westbrook (R-Mont.) speaks to reporters outside the Senate chamber on Wednesday.", True),
+        # a standfirst over the author's bare name stays
+        ("The measure would cut the time it takes providers to get permits to build on federal land.", False),
+    ],
+)
+def test_a_lead_photos_caption_in_the_present_tense_goes_over_a_bare_credit(line: str, goes: bool) -> None:
+    text = "\n".join(
+        [
+            "Senate panel advances bill to speed permits for rural broadband",
+            "by Daniel Marsh-Ortega - 03/04/25 6:12 AM ET",
+            "Share",
+            "Copy Link",
+            line,
+            "Greg Nash",
+            "A Senate committee on Tuesday advanced legislation meant to cut the time it takes internet "
+            "providers to get permission to lay fiber and build towers on federal land, a bottleneck that "
+            "rural lawmakers in both parties say is slowing the rollout of high-speed service.",
+            "The Senate Commerce Committee approved the measure by a 21-7 vote, sending it to the full "
+            "Senate.",
+        ]
+    )
+    doc = _run(text)
+    assert bool(_covering(doc, line[:40])) == goes
+    assert bool(_covering(doc, "Greg Nash")) == goes
+
+
+def test_a_teaser_of_two_sentences_under_a_read_also_heading_goes_over_an_ads_label() -> None:
+    # "Přečtěte si také:" / a kicker's sentence and the headline / "Reklama" (session 46)
+    text = "\n".join(
+        [
+            "Chmelaři na Žatecku sklízejí o pětinu méně",
+            "",
+            "Na chmelnicích v okolí Žatce se od poloviny srpna česá naplno. Pěstitelé ale letos počítají s "
+            "výrazně nižší úrodou, než jakou čekali na jaře.",
+            "",
+            "Přečtěte si také:",
+            "Pivovary zdražují. Za půllitr v hospodě si letos připlatíte až pět korun",
+            "Reklama",
+            "",
+            "Vybudování kapkové závlahy stojí podle pěstitelů 250 až 350 tisíc korun na hektar. Ministerstvo "
+            "zemědělství na ni přispívá z dotačního programu.",
+        ]
+    )
+    doc = _run(text)
+    assert _covering(doc, "Pivovary zdražují") is not None
+    assert not _overlapping(doc, "Vybudování kapkové závlahy")
+
+
+def test_the_articles_subheading_under_two_teasers_stays_when_its_paragraph_shares_a_word() -> None:
+    # "Más noticias" / two teasers / "La vivienda, el verdadero cuello de botella" / its paragraph
+    # (session 46)
+    text = "\n".join(
+        [
+            "Los pueblos de Soria que ganan vecinos",
+            "",
+            "El teletrabajo, los alquileres baratos y las escuelas abiertas han devuelto la vida a una "
+            "docena "
+            "de municipios de la provincia más despoblada de España.",
+            "",
+            "Más noticias",
+            "La Junta destina 40 millones a vivienda rural en alquiler asequible",
+            "El tren Soria-Madrid sumará una frecuencia diaria a partir del verano",
+            "La vivienda, el verdadero cuello de botella",
+            "El principal obstáculo es paradójico: en pueblos con decenas de casas vacías, apenas hay "
+            "viviendas disponibles para alquilar, porque sus dueños no quieren reformarlas.",
+        ]
+    )
+    doc = _run(text)
+    assert _covering(doc, "La Junta destina 40 millones") is not None
+    assert not _overlapping(doc, "La vivienda, el verdadero")
+
+
+def test_the_authors_bio_in_a_box_under_the_byline_is_no_bar_to_the_headline_over_them() -> None:
+    # ESPN's byline opens a box with the bio and a "Close" button (session 46)
+    text = "\n".join(
+        [
+            "NFL",
+            "Chargers' Whitfield out 4 to 6 weeks with high ankle sprain",
+            "Kris Ordway, ESPN Staff Writer",
+            "Close",
+            "Kris Ordway covers the Los Angeles Chargers for ESPN. He joined ESPN in 2019.",
+            "Nov 12, 2024, 04:31 PM ET",
+            "Share",
+            "EL SEGUNDO, Calif. -- Los Angeles Chargers left tackle Marcus Whitfield will miss four to six "
+            "weeks "
+            "with a high ankle sprain, coach Dan Mercer said Tuesday.",
+            "Whitfield was hurt on the Chargers' second offensive series on Sunday and did not return, "
+            "leaving "
+            "the team without its best pass protector for a stretch of divisional games.",
+        ]
+    )
+    doc = _run(text)
+    assert doc.title == "Chargers' Whitfield out 4 to 6 weeks with high ankle sprain"
+    assert _covering(doc, "Kris Ordway covers the Los Angeles Chargers") is not None
+
+
+def test_a_newsrooms_kicker_and_contact_box_around_a_releases_headline_go() -> None:
+    # "News Releases from Region 5" / the release's headline / the date / its contact box (session 46)
+    text = "\n".join(
+        [
+            "About EPA",
+            "News Releases from Region 5",
+            "EPA Awards $4.2 Million to Clean Up Former Industrial Sites in Five Midwest Communities",
+            "March 4, 2025",
+            "Contact Information",
+            "Media Relations (r5press@epa.gov)",
+            "312-555-0147",
+            "CHICAGO (March 4, 2025) — The U.S. Environmental Protection Agency today announced $4.2 "
+            "million in "
+            "Brownfields grants to five communities in Illinois, Indiana, Michigan, Ohio and Wisconsin.",
+            "Brownfields are properties where expansion, redevelopment or reuse may be complicated by the "
+            "presence "
+            "of a hazardous substance, pollutant or contaminant.",
+        ]
+    )
+    doc = _run(text)
+    assert doc.title is not None and doc.title.startswith("EPA Awards $4.2 Million")
+    for line in ("Contact Information", "Media Relations (r5press@epa.gov)"):
+        assert _covering(doc, line) is not None
+
+
+def test_a_sign_up_boxs_button_under_its_line_is_no_bar_to_the_headline_over_them() -> None:
+    # Patch: "Get more local news ... Sign up for free Patch newsletters and alerts." / "Subscribe"
+    # (session 46)
+    text = "\n".join(
+        [
+            "Glen Ellyn, IL",
+            "Business",
+            "Longtime Glen Ellyn Bakery To Reopen Under New Owners This Spring",
+            "Hartwell's Bakery, closed since October, will return with its original recipes by late April.",
+            "Patch Staff",
+            "Posted Tue, Mar 4, 2025 at 6:12 am ET",
+            "Share",
+            "Get more local news delivered straight to your inbox. Sign up for free Patch newsletters and "
+            "alerts.",
+            "Subscribe",
+            "GLEN ELLYN, IL — A downtown bakery that served the village for more than six decades will "
+            "reopen this "
+            "spring under new owners, who plan to keep its best-known recipes.",
+            "Hartwell's Bakery, which Walter and June Hartwell opened on Main Street in 1961, closed in "
+            "October "
+            "after the couple's son retired.",
+        ]
+    )
+    doc = _run(text)
+    assert doc.title == "Longtime Glen Ellyn Bakery To Reopen Under New Owners This Spring"
+    assert not _overlapping(doc, "Hartwell's Bakery, closed since October")
+
+
+def test_an_ads_copy_with_its_call_further_in_goes_under_its_label() -> None:
+    # "Anzeige" / "Strom- und Gastarife vergleichen: Jetzt den Tarifrechner nutzen ..." (session 46)
+    text = "\n".join(
+        [
+            "Hohe Nachzahlungen für Mieter in Ahrberg",
+            "",
+            "Als Sabine Roloff am Montag den Umschlag öffnete, dachte sie zunächst an einen Tippfehler. "
+            "1.386 Euro "
+            "soll sie für das vergangene Jahr nachzahlen.",
+            "",
+            "Anzeige",
+            "Strom- und Gastarife vergleichen: Jetzt den Tarifrechner nutzen und bis zu 850 Euro im Jahr "
+            "sparen",
+            "",
+            "Die Gesellschaft begründet die Nachzahlungen vor allem mit dem Fernwärme-Liefervertrag, der "
+            "Ende 2023 "
+            "ausgelaufen ist.",
+        ]
+    )
+    doc = _run(text)
+    ad = _covering(doc, "Strom- und Gastarife vergleichen")
+    assert ad is not None and ad.category == Category.ADVERTISEMENT

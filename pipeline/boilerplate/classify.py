@@ -66,11 +66,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.boilerplate.blocks import (
+    _ABBREVIATIONS,
     _AGO,
     _BARE_CLOCK,
     _CODA,
     _COUNTER,
     _HEAD_METADATA,
+    _INNER_SENTENCE,
     HEAD_DATE,
     _as_written,
     _Block,
@@ -84,6 +86,7 @@ from pipeline.boilerplate.blocks import (
     _prose_follows,
     _rating_line,
     _rule_category,
+    _stems,
     _table_rows,
 )
 from pipeline.boilerplate.features import BlockFeatures, block_words, guess_language_of
@@ -109,11 +112,13 @@ from pipeline.boilerplate.plan import _ENGLISH_SHARE, _MAX_RULE_WORDS, _rule_pla
 from pipeline.boilerplate.prefilter import canon
 from pipeline.boilerplate.region import (
     _INLINE_TEASERS,
+    _KICKED,
     _PROMO_WORDS,
     _RAIL_HEADING,
     _READ_ALSO,
     _SCORE_LINE,
     _SENTENCE_END,
+    _TO_READER,
     _ad_label,
     _announced_list,
     _announcing,
@@ -138,6 +143,7 @@ from pipeline.boilerplate.region import (
 from pipeline.boilerplate.rules_model import Rule, RulePack
 from pipeline.boilerplate.tables import _table_of_figures, _Tables, _typeset_tables
 from pipeline.boilerplate.title import (
+    _AUTHORS_AT_PLACES,
     _BYLINE_LABEL,
     _JUMP_ITEMS,
     _NAME_AT_PLACE,
@@ -190,6 +196,9 @@ _LABELLED_CREDITS = (
     "caption/tr/fotograf",
     "caption/sk/snimka",
     "caption/el/fotografia",
+    "caption/ca/foto",
+    "caption/it/repertorio",
+    "caption/hu/foto",
     "caption/xx/photo-label",
 )
 """Other languages' credit lines of their own ("Foto: Michael Bamberger/BZ", "Imagem: Douglas
@@ -222,6 +231,24 @@ Scanpix", "Beeld ANP / Robin Hendriks"), not a bare agency's ("Foto: dpa")."""
 _FLAT_CAPTION_WORDS = 20
 """Most words of a line with no full stop over a credit over chrome that is a caption in a page without blank
 lines (:func:`_adjacent_captions`)."""
+_CAPTION_VERB = re.compile(
+    r"(?-i:(?:(?:[A-Z][\w.\x27’-]*|\([^()]{1,20}\)) ){1,6})(speaks|walks|arrives|leaves|looks( on)?|stands"
+    r"|holds|waves|poses|attends|delivers|listens|gestures|watches|talks|sits|smiles|greets|shakes hands"
+    r"|signs|testifies|visits|inspects|reacts|celebrates|addresses|departs|rides|carries|points|kneels|hugs|embraces"
+    r"|wears|gather|march|wait|queue|line up|rally)\b(?!.*\b(said|says|told)\b)"
+)
+"""A caption's subject in capitals (a name, a title, a party's brackets) and its verb in the present tense at
+its start ("Sen. Carla Westbrook (R-Mont.) speaks to reporters ...", "Protesters gather outside ..."), not in
+a line that reports speech."""
+_ARCHIVE_PHOTO = re.compile(
+    r"[.(] ?(arkivbild|arkivfoto|archivbild|archivfoto|archiefbeeld|archieffoto|archive (photo|image|picture)"
+    r"|file (photo|picture|image)|foto de archivo|imagen de archivo|photo d.archives?|image d.archives?"
+    r"|foto d.archivio|immagine d.archivio|foto de arquivo|imagem de arquivo|arkistokuva|zdjęcie archiwalne"
+    r"|archivní (foto|snímek))\)?\.?$",
+    re.IGNORECASE,
+)
+"""A caption's last words that say the photo is an archive's ("... förbjöds. Arkivbild.", "... (file
+photo)")."""
 _AGENCY_PHOTOGRAPHER = re.compile(r"/ ?(?-i:[^\W\d_a-z][^\W\d_]+ [^\W\d_a-z][^\W\d_]+)$")
 """A photographer's name behind an agency's and a slash at a credit's end ("Quelle: pa/dpa/Moritz
 Kernbach")."""
@@ -248,7 +275,8 @@ def _caption_like(b: _Block) -> bool:
 
 
 _PHOTO_LABEL = re.compile(
-    r"(foto|fotos|fotografía|bild|beeld|photo|photos|crédits? photos?|crédito|imagen|imagem|imagens|"
+    r"(foto|fotos|fotografía|fotografia|bild|bildquelle|bildnachweis|beeld|photo|photos|crédits? photos?|"
+    r"crédito|imagen|imagem|imagens|imatge|kép|képek|"
     r"arkivfoto|"
     r"arkivbild|fotograf|fotoğraf|kuva|fot\.|snímka|snímky|φωτογραφία|φωτογραφια|φωτ\.)(\b|(?<=\.))",
     re.IGNORECASE,
@@ -561,11 +589,17 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
             (
                 _NAME_LINE.match(b.f.text) is not None
                 or _NAME_AT_PLACE.fullmatch(b.f.text) is not None
+                or _AUTHORS_AT_PLACES.fullmatch(b.f.text) is not None  # "X in Stockholm and Y in London"
                 or _name_with_role(b.f.text)  # "Sara Lindgren, reporter"
             )
             and j + 1 < len(bs)
-            # (or the role: "Ireland correspondent")
-            and (_dated(bs[j + 1]) or _rule_category(bs[j + 1]) == Category.BYLINE or placed)
+            # (or the role: "Ireland correspondent", "Reporter")
+            and (
+                _dated(bs[j + 1])
+                or _rule_category(bs[j + 1]) == Category.BYLINE
+                or _any_role(bs[j + 1])
+                or placed
+            )
         )
         return _dated(b) or named or _rule_category(b) == Category.BYLINE
 
@@ -1114,6 +1148,15 @@ def _role_rule(b: _Block) -> bool:
     return b.strong is not None and b.strong.category == Category.BYLINE and b.strong.id.endswith("role-line")
 
 
+_ROLE_RULES = ("/role-line", "/rolle", "/role")
+"""The ends of the rules' ids that take an author's role on a line of its own ("Reporter", "Journalist")."""
+
+
+def _any_role(b: _Block) -> bool:
+    """Whether any pack's role rule took ``b`` ("Transport correspondent", Danish "Reporter" as other)."""
+    return b.strong is not None and b.strong.id.endswith(_ROLE_RULES)
+
+
 def _teaser_over_article(bs: list[_Block], first: int, body: int) -> bool:
     """Whether another headline stands between the standfirst ``bs[first]`` and the next prose
     ``bs[body]``: the standfirst was a teaser's summary (over its byline and age) over the article's
@@ -1124,6 +1167,8 @@ def _teaser_over_article(bs: list[_Block], first: int, body: int) -> bool:
     def headline(b: _Block) -> bool:
         if not _headline_like(b) or _TOOL_LABEL.fullmatch(b.f.text) or _rating_line(b):
             return False  # (nor a review's "Our rating" / "4 out of 5 stars" / "Verdict")
+        if _AUTHORS_AT_PLACES.fullmatch(b.f.text):
+            return False  # the authors ("Elin Sandqvist in Stockholm and Marcus Fairley in London")
         if b.category == Category.CAPTION:
             return False  # a caption the caption steps found ("Heartbreak: Leanne with Bramble, ...")
         if _rule_category(bs[b.index + 1]) != Category.CAPTION:
@@ -1601,6 +1646,8 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
         under = bs[nxt.index + 1] if nxt.index + 1 < n else None
         if _lead_photo(bs, b, threshold, flat):
             b.score, b.category, b.rule = 0.8, Category.CAPTION, "caption/adjacent-credit"
+            if nxt.score < threshold:  # (the photographer's bare name)
+                nxt.score, nxt.category, nxt.rule = 0.8, Category.CAPTION, "caption/adjacent-credit"
             continue
         if nxt.paragraph != b.paragraph or not credit or too_long:
             continue
@@ -1675,6 +1722,9 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
                 or not under.g.prose
             )
         )
+        # (a caption's sentences that say the photo is an archive's over its credit: "Havsörnen har återhämtat
+        # sig kraftigt sedan miljögifterna förbjöds. Arkivbild." / "Foto: TT")
+        captioned = captioned or (photo and _ARCHIVE_PHOTO.search(b.f.text) is not None)
         caption_over = (
             not (b.g.prose and b.f.terminal and paragraph and not captioned)
             and _caption_like(b)
@@ -1780,6 +1830,16 @@ def _lead_photo(bs: list[_Block], b: _Block, threshold: float, flat: bool) -> bo
     # (or the photographer and the agency, "Kent Nishimura/Getty Images", "Urs Flüeler / Keystone"; not a bare
     # name, which has a Title Case subheading's shape: "The city council has approved ..." / "Spending Plans")
     slashed = nxt.rule in _SLASHED_CREDITS
+    # (or the photographer's bare name under a caption in the present tense, as US papers set it: "Sen. Carla
+    # Westbrook (R-Mont.) speaks to reporters outside the Senate chamber ..." / "Greg Nash")
+    slashed = slashed or (
+        nxt.strong is None
+        and not nxt.weak
+        and _NAME_LINE.match(nxt.f.text) is not None
+        and _CAPTION_VERB.match(b.f.text) is not None
+        # (one sentence: "... holds firm. Here is our team ..."; "Sen." is no sentence's end)
+        and all(m.group(1).lower() in _ABBREVIATIONS for m in _INNER_SENTENCE.finditer(b.f.text))
+    )
     if not (
         (labelled or slashed)
         # (in a page without blank lines, the lines themselves are the paragraphs)
@@ -1860,6 +1920,14 @@ _PHOTO_CUE = re.compile(
     re.IGNORECASE,
 )
 """A photo's button on a line of its own, over the photo's caption ("Open this photo in gallery:")."""
+_MONEY = re.compile(
+    r"\d\s?(euro|euros|eur|dollars?|pounds?|franken|chf|zł|złotych|kronor|kroner)\b", re.IGNORECASE
+)
+"""An amount of money in words ("bis zu 850 Euro"); :attr:`BlockFeatures.price` knows the signs."""
+_HIDE_CAPTION = re.compile(r"hide caption", re.IGNORECASE)
+_SHOW_CAPTION = re.compile(r"show caption", re.IGNORECASE)
+"""A photo's or a video's button over its caption, as US chains set it ("Show Caption" / "Hide Caption" / the
+caption); not NPR's "toggle caption", which stands under it."""
 _CUED_CAPTION_WORDS = 45
 """Most words of a caption under a photo's button or a gallery's label (:func:`_cued_captions`)."""
 
@@ -1873,12 +1941,24 @@ def _cued_captions(bs: list[_Block], threshold: float) -> None:
     the button too, when no rule took it ("Enlarge this image")."""
     n = len(bs)
     for b in bs[: n - 2]:
-        button = _PHOTO_CUE.fullmatch(b.f.text) is not None
+        # (or a player's "Hide Caption" under its "Show Caption", over the caption, as US chains set them;
+        # not a "Hide caption" toggle under its caption)
+        toggled = (
+            _HIDE_CAPTION.fullmatch(b.f.text) is not None
+            and b.index > 0
+            and _SHOW_CAPTION.fullmatch(bs[b.index - 1].f.text) is not None
+        )
+        button = _PHOTO_CUE.fullmatch(b.f.text) is not None or toggled
         gallery = b.strong is not None and b.strong.id == "caption/xx/gallery" and b.score >= threshold
         if not (button or gallery):
             continue
         cap, credit = bs[b.index + 1], bs[b.index + 2]
         if cap.strong is not None or cap.f.bullet or not 3 <= cap.f.words <= _CUED_CAPTION_WORDS:
+            continue
+        if toggled and not cap.f.terminal:
+            # (a video's title under the player's "Hide Caption", no credit under it: "How daylight saving
+            # time affects your sleep"; its summary under it may be the article's first paragraph as well)
+            cap.score, cap.category, cap.rule = 0.8, Category.CAPTION, "caption/under-cue"
             continue
         named = credit.strong is None and not credit.weak and _NAME_LINE.match(credit.f.text) is not None
         if _rule_category(credit) != Category.CAPTION and not named:
@@ -1945,20 +2025,44 @@ def _ad_copies(bs: list[_Block], threshold: float) -> None:
     Angebot sichern: Ihre neue Einbauküche zum Frühjahrspreis ..." / the article's next paragraph), goes
     as ``advertisement/ad-copy``: no rule, :data:`_AD_COPY_MIN_WORDS` to :data:`_AD_COPY_WORDS` words, a
     call to buy, watch or sign up (:data:`_PROMO_WORDS`) that opens it ("The deal is expected to close ..."
-    is the article's), and no word of five letters or more shared with the article's lines around it (its
-    paragraph under the label, "Residents can sign up for the alerts ...", is about the article's
-    subject)."""
+    is the article's) or a headline's shape with a rule's line of chrome under it (a sponsored story's
+    headline: "Brand connect" / "Logistica, come l'intelligenza artificiale taglia ..." / "Loading..."), and
+    no word of five letters or more shared with the article's lines around it (its paragraph under the
+    label, "Residents can sign up for the alerts ...", is about the article's subject)."""
     n = len(bs)
     for b in bs[: n - 1]:
         if b.score < threshold or not _ad_label(b):
             continue
         copy = bs[b.index + 1]
+        under = bs[b.index + 2] if b.index + 2 < n else None
+        # (or a sponsored story's headline boxed between the label and the box's next chrome: "Brand
+        # connect" / "Logistica, come l'intelligenza artificiale taglia i tempi ..." / "Loading...")
+        boxed = (
+            _headline_shaped(copy.f)
+            and under is not None
+            and under.strong is not None
+            and under.score >= threshold
+            and not under.g.prose
+        )
+        # (or a call further in a line with no full stop: "Strom- und Gastarife vergleichen: Jetzt den
+        # Tarifrechner nutzen und bis zu 850 Euro im Jahr sparen")
+        # (with a price or an amount of money, or speaking to the reader: not the article's subheading
+        # "Where to watch the fireworks ...")
+        called = (
+            not copy.f.terminal
+            and _PROMO_WORDS.search(copy.f.text) is not None
+            and (
+                copy.f.price
+                or _MONEY.search(copy.f.text) is not None
+                or _TO_READER.search(copy.f.text) is not None
+            )
+        )
         if (
             copy.score >= threshold
             or copy.strong is not None
             or copy.f.bullet
             or not _AD_COPY_MIN_WORDS <= copy.f.words <= _AD_COPY_WORDS
-            or _PROMO_WORDS.match(copy.f.text) is None
+            or (_PROMO_WORDS.match(copy.f.text) is None and not boxed and not called)
         ):
             continue
         around = [
@@ -2214,26 +2318,43 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
                 and x.f.text.endswith("?")
                 and _QUESTION_TEASER_WORDS <= x.f.words <= _TEASER_MAX_WORDS
             )
-            if x.score >= threshold or x.continues or wrapped or not (teaser(x) or asked) or boxed:
+            # (a teaser of a kicker's sentence and its headline, between the heading and the next chrome a
+            # rule took: "Přečtěte si také:" / "Pivovary zdražují. Za půllitr v hospodě si letos připlatíte až
+            # pět korun" / "Reklama")
+            walled = (
+                x.index == b.index + 1
+                and x.strong is None
+                and not x.f.terminal
+                and _QUESTION_TEASER_WORDS <= x.f.words <= _TEASER_MAX_WORDS
+                and x.index + 1 < len(bs)
+                and bs[x.index + 1].strong is not None
+                and bs[x.index + 1].score >= threshold
+                and not bs[x.index + 1].g.prose
+            )
+            if x.score >= threshold or x.continues or wrapped or not (teaser(x) or asked or walled) or boxed:
                 break
             run.append(x)
         # the article resumes under the list with a subheading, three fifths as long as the teasers or
         # shorter ("Ola de calor: estos son los estados que ..." / "¿Cuánto cuesta una pipa de agua? ..." /
         # "Colonias del norte, las más afectadas" / its paragraph; "Alluvione, un anno dopo: nell'Appennino
-        # bolognese ancora 300 frane attive" / "Come è stata ricostruita la strada")
-        if (
-            len(run) >= 2
-            and run[-1].index + 1 < len(bs)
-            and bs[run[-1].index + 1].g.prose
-            and 5 * run[-1].f.words * (len(run) - 1) <= 3 * sum(x.f.words for x in run[:-1])
-        ):
-            run.pop()
+        # bolognese ancora 300 frane attive" / "Come è stata ricostruita la strada"), or three quarters as
+        # long when it shares a word with its paragraph ("La vivienda, el verdadero cuello de botella" / "...
+        # apenas hay viviendas ..."), no kicker before a colon (a teaser's: "Strompreise 2025: Was sich ...")
+        if len(run) >= 2 and run[-1].index + 1 < len(bs) and bs[run[-1].index + 1].g.prose:
+            last, others = run[-1].f.words * (len(run) - 1), sum(x.f.words for x in run[:-1])
+            shared = _KICKED.match(run[-1].f.text) is None and bool(
+                _stems(run[-1].f.text) & _stems(bs[run[-1].index + 1].f.text)
+            )
+            if 5 * last <= 3 * others or (shared and 4 * last <= 3 * others):
+                run.pop()
         after = bs[run[-1].index + 1] if run and run[-1].index + 1 < len(bs) else None
         resumes = (
             after is not None
             and after.score < threshold
             and (after.g.prose or after.f.words > _RAIL_SUBHEADING_WORDS)
         )
+        if _BOX_OF_TWO.fullmatch(b.f.text) and len(run) < 2:
+            continue  # "Zum Thema" / "Más noticias" over one line: the article's next section may start there
         if rail and (len(run) < 2 or resumes):
             # a rail's box is two teasers or more, with more chrome or the article's next subheading under
             # them ("Trending Now" / three headlines / "Advertisement"); the article's own list under
@@ -2252,6 +2373,9 @@ _CREDIT_LINE = re.compile(
 _CREDIT_LINE_WORDS = 8
 """Most words of a photo's credit on its own line under a caption over the headline (the head zone starts
 under them)."""
+_BOX_OF_TWO = re.compile(r"(zum thema|más noticias)(?: ?[:.…]+)?", re.IGNORECASE)
+"""Read-also headings that also head the article's own next section (a digest's next item): their teasers
+are two or more (:func:`_read_also_teasers`)."""
 _TEASER_BADGE_WORDS = 2
 """Longest subscribers' badge between a read-also box's teasers (:func:`_read_also_teasers`)."""
 _QUESTION_TEASER_WORDS = 8
@@ -2280,6 +2404,8 @@ _SIGN_UP_BOXES = frozenset({Category.NEWSLETTER, Category.PAYWALL})
 """The classes of the sign-up boxes whose heading :func:`_smooth` removes."""
 _PITCH_WORDS = 24
 """Longest pitch between two lines of a sign-up box that :func:`_smooth` gives the box's class."""
+_LIST_MARKERS = "related_links/en/list-markers"
+"""The rule of a list's numbered markers around each teaser ("list 1 of 4", "end of list")."""
 
 
 def _footnotes(doc: Document, bs: list[_Block], lo: int, hi: int, threshold: float) -> None:
@@ -2321,6 +2447,18 @@ def _smooth(bs: list[_Block], threshold: float) -> None:
         # Most Comfortable Walking Shoes For Seniors In 2024" / "Footwear Guide | Sponsored")
         boxed = _rule_category(prev) == _rule_category(nxt) == Category.ADVERTISEMENT
         longest = _AD_HEADLINE_WORDS if boxed and _headline_shaped(b.f) else 10
+        # (a teaser between a list's numbered markers reads as prose: "list 4 of 4" / "Ghana bans trawling for
+        # a month to let fish stocks recover" / "end of list")
+        listed = (
+            prev.strong is not None
+            and prev.strong.id == _LIST_MARKERS
+            and nxt.strong is not None
+            and nxt.strong.id == _LIST_MARKERS
+            and _headline_shaped(b.f)
+        )
+        if listed and b.score < threshold:
+            b.score, b.category, b.rule = 0.6, Category.RELATED_LINKS, "related_links/context"
+            continue
         if b.score >= threshold or b.g.prose or b.f.words > longest or b.heading:
             continue  # (nor a heading its writer marked: "### Our verdict" between two photos)
         if (_buy_button(prev) or _buy_button(nxt)) and b.f.bullet:
@@ -2543,7 +2681,7 @@ _BIO_VERB = re.compile(
     r"(é|foi) (um|uma|jornalista|economista|professora?|pesquisadora?|advogad[oa]|colunista|escritora?|"
     r"socióloga?|historiador(a)?)\b|(escreve|vive|trabalha) (sobre|para|em|como)\b|"
     r"escribe (sobre|para|en)\b|"
-    r"(er|är|var) (journalist|reporter|redaktør|redaktör|kommentator|korrespondent|medarbeider|"
+    r"(er|är|var) \w*(journalist|reporter|redaktør|redaktör|kommentator|korrespondent|medarbeider|"
     r"medarbetare)\b|"
     r"(dekker|dækker|bevakar|skriver om)\b|"
     r"(è|era) (un|una|giornalista|redattore|redattrice|corrispondente|inviato|inviata)\b|"

@@ -30,6 +30,7 @@ from pipeline.boilerplate.blocks import (
     _stamp,
     _stems,
 )
+from pipeline.boilerplate.rules_model import SPEECH_WORDS
 from pipeline.boilerplate.stopwords import _split
 from pipeline.boilerplate.title import _SUMMARY_HEADING, _byline_line
 from pipeline.document import Category
@@ -168,7 +169,8 @@ _LABEL_REACH = 8
 _CALL = (
     r"\b(save|shop|buy|order|offers?|deals?|discount|free (delivery|shipping|trial)|sign up|"
     r"subscribe|compare|watch|click|book now|limited time|get \d+|try|discover|"
-    r"jetzt( \w+)? (kaufen|bestellen|sichern|entdecken|testen)|versandkostenfrei|achetez|"
+    r"jetzt( \w+){0,2} (kaufen|bestellen|sichern|entdecken|testen|nutzen|vergleichen)|versandkostenfrei|"
+    r"achetez|"
     r"commandez|profitez|code promo|livraison gratuite|compra ahora|cómpralo|envío gratis|"
     r"aprovecha)\b"
 )
@@ -505,7 +507,19 @@ def _box_line(b: _Block) -> str | None:
 _MARKER_PARAGRAPHS = {"prompt": 2, "ad": 1, "link": 1}
 """Fewest paragraphs under each kind of one-line box (:func:`_box_line`) that show the article goes on:
 a newsletter box's copy may read as one paragraph; under an ad's label or a read-also link on one
-line, the paragraph is the article's (the ad's copy and a teaser's summary are told apart otherwise)."""
+line, the paragraph is the article's (the ad's copy and a teaser's summary are told apart otherwise).
+Under a prompt, one paragraph that reports speech (:data:`_REPORTED`) is the article's too."""
+_REPORTED = re.compile(
+    r"\b("
+    + "|".join(
+        sorted({w for ws in SPEECH_WORDS.values() for w in ws if len(w) > 3}, key=lambda w: (-len(w), w))
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+"""A word that attributes speech (:data:`~pipeline.boilerplate.rules_model.SPEECH_WORDS`, none of
+three letters or fewer: "so", "dit"): a news paragraph's, which a newsletter box's copy does not use
+("The Environment Agency said it had opened a further 11 criminal investigations ...")."""
 
 
 def _under_marker(bs: list[_Block], cut: int, stop: int) -> int:
@@ -545,6 +559,7 @@ def _under_marker(bs: list[_Block], cut: int, stop: int) -> int:
     kind = _box_line(bs[cut]) if cut < stop else None
     if kind is None:
         return cut
+    need = _MARKER_PARAGRAPHS[kind]
     seam = _SEAM_LINES if kind == "prompt" else _SEAM_LINES_INLINE
     above = set().union(*(_stems(b.f.text) for b in bs[max(0, cut - seam) : cut]))
     site = _site_words(bs, cut, stop)
@@ -553,6 +568,8 @@ def _under_marker(bs: list[_Block], cut: int, stop: int) -> int:
         if paragraph(bs[end]):
             if paragraphs == 0 and not _stems(bs[end].f.text) & above:
                 return cut  # the first paragraph under the box is on another subject
+            if paragraphs == 0 and _REPORTED.search(bs[end].f.text):
+                need = 1  # a news paragraph ("The Environment Agency said it had opened ...")
             if _box_line(bs[end - 1]) == "link":
                 teaser, article = _shared_words(bs, end, end - 1, cut)
                 if teaser and article <= teaser:
@@ -588,9 +605,7 @@ def _under_marker(bs: list[_Block], cut: int, stop: int) -> int:
         and (end + 1 == stop or bs[end + 1].strong is not None or _stub(bs, end + 1, stop))
     ):
         end += 1  # the article's last line, one short sentence ("Las autoridades no descartan ...")
-    if paragraphs >= _MARKER_PARAGRAPHS[kind] and (
-        end == stop or bs[end].strong is not None or caption or _stub(bs, end, stop)
-    ):
+    if paragraphs >= need and (end == stop or bs[end].strong is not None or caption or _stub(bs, end, stop)):
         return end
     return cut
 
@@ -1062,28 +1077,29 @@ _INLINE_TEASERS = 6
 _READ_ALSO = re.compile(
     r"(read|read (more|also|next)|also read|see also|"
     r"related( (stories|articles?|coverage|reading|content|news))?|"
-    r"more on this( story| topic)?|recommended reading|you (may|might) also like|"
+    r"more on this( story| topic)?|more coverage|recommended reading|you (may|might) also like|"
     r"lea (también|más)|lee (también|más)|"
-    r"(notas?|noticias?|artículos?) relacionad[ao]s?|relacionad[ao]s|"
+    r"(notas?|noticias?|artículos?) relacionad[ao]s?|relacionad[ao]s|más noticias|"
     r"(también )?(te|le) (puede|podría) interesar|(te|le|les) recomendamos|"
     r"leia (mais|também)|veja (também|mais)|saiba mais|(notícias|matérias) relacionadas|"
     r"leggi anche|leggi (di )?più|articoli correlati|lire aussi|à lire aussi|(à )?lire également|"
-    r"sur le même sujet|articles liés|(lesen sie )?mehr zum thema|artikel zum thema|lesen sie auch|"
+    r"sur le même sujet|articles liés|pour aller plus loin|(lesen sie )?mehr zum thema|(artikel )?zum thema|"
+    r"lesen sie auch|"
     r"auch interessant|"
     r"weitere artikel|"
     r"das könnte sie auch interessieren|czytaj (też|także|również|więcej)|zobacz (też|także|również)|"
     r"lees ook|zie ook|bekijk ook|læs (også|mere)|läs (också|mer)|les (også|mer)|zum nachlesen|"
     r"(vea|ver|mira) también|(à )?voir aussi|à voir (aussi )?en vidéo|lisez (aussi|également)|"
-    r"ler (mais|também)|"
+    r"ler (mais|também)|(lire|voir|découvrir) (le|notre) dossier|"
     r"à lire sur le sujet|mirá también|leé también|seguí leyendo|seguir leyendo|citește și|vezi și|"
-    r"čtěte (také|též)|"
+    r"(pře)?čtěte (si )?(také|též|více)|olvass(on)? tovább( a témában)?|"
     r"mohlo by vás zajímat|související články|ilgili haberler|bunlar da ilginizi çekebilir|"
     r"llegeix (també|més)|llegiu també|també et pot interessar|notícies relacionades|"
     r"kapcsolódó( cikkek| cikkünk| tartalom)?|ajánló|ez is érdekelheti|olvassa el ezt is|"
     r"lue (myös|lisää)|katso myös|aiheesta lisää|pročitajte (i|još|također)|(vezane|povezane) vijesti|"
     r"baca juga|(berita|artikel) terkait|simak juga|čítajte (aj|tiež)|prečítajte si (aj|tiež)|"
     r"mohlo by vás (aj |tiež )?zaujímať|pozrite si (aj|tiež)|διαβάστε (επίσης|ακόμα|ακόμη)|"
-    r"δείτε (επίσης|ακόμα)|σχετικά άρθρα|σχετικό άρθρο)(?: ?[:.…]+)?$",
+    r"δείτε (επίσης|ακόμα)|σχετικά άρθρα|σχετικό άρθρο)(?: ?[:.…!]+)?$",
     re.IGNORECASE,
 )
 """A related-links heading that only ever heads teasers ("Lea también", "READ MORE:"); not one that

@@ -435,8 +435,9 @@ def _find_title(
         # (not a summary box's heading under the head, nor its first point: "Live updates: Ice storm leaves
         # ..." / "Our live coverage has ended" / "What we covered here")
         and not summary
-        # (nor a teaser under a read-also heading over the region: "Bekijk ook" / "Van Tricht na afloop: ...")
-        and not (bs[lo].category == Category.RELATED_LINKS and bs[lo].score >= 0.5)
+        # (nor a teaser under a read-also heading over the region: "Bekijk ook" / "Van Tricht na afloop: ...";
+        # nor a video's title under its player's button: "Hide Caption" / "How daylight saving time ...")
+        and not (bs[lo].category in (Category.RELATED_LINKS, Category.CAPTION) and bs[lo].score >= 0.5)
     ):
         over_meta = _headline_over_metadata(bs, lo)
         return lo if over_meta is None else over_meta
@@ -512,11 +513,16 @@ def _find_title(
             )
             # (the post's categories or tags under its byline: "Category: Clean water, Kenya")
             tool = tool or (b.strong is not None and b.strong.id.endswith("taxonomy"))
-            # (a menu's word under the share buttons: "Listen on Spotify" / "RSS" / "Subscribe")
+            # (a menu's word under the share buttons: "Listen on Spotify" / "RSS" / "Subscribe"; or under a
+            # sign-up box's line, its button: "Get more local news delivered straight to your inbox." /
+            # "Subscribe")
             tool = tool or (
                 b.category == Category.NAVIGATION
                 and b.f.words <= _TOOL_MENU_WORDS
-                and any(_rule_category(bs[j]) == Category.SHARE_WIDGET for j in range(max(0, i - 2), i))
+                and any(
+                    _rule_category(bs[j]) in (Category.SHARE_WIDGET, Category.NEWSLETTER)
+                    for j in range(max(0, i - 2), i)
+                )
             )
             if b.category in skip or tool or _TOOL_LABEL.match(b.f.text):
                 stepped = True  # "17 Kommentare", "Comentarios", "Print", "Email" under the headline
@@ -537,6 +543,13 @@ def _find_title(
             # a byline that no rule took (its rule's zone ended at a kicker above it), or the authors' names
             # ("Johan Lindqvist and Maja Ekström")
             continue
+        if _UP_NEXT.fullmatch(b.f.text) or (i > 0 and _UP_NEXT.fullmatch(bs[i - 1].f.text)):
+            stepped = (
+                True  # a video player's next clip under the head ("Up Next" / its title / the countdown)
+            )
+            continue
+        if _bio_under_byline(bs, i):
+            continue  # the author's bio in a box under the byline ("Kris Ordway, ESPN Staff Writer", "Close")
         if _SUMMARY_HEADING.fullmatch(b.f.text) or _in_summary_box(bs, i):
             continue  # a summary box's heading over the article ("Key takeaways"), or its point
         if _NAME_PLACE.fullmatch(b.f.text) and i + 1 < len(bs) and _dated(bs[i + 1]):
@@ -746,6 +759,24 @@ def _find_title(
                 # Day Thursday: Heavy rain and gusty winds, ...")
                 and not b.f.text.casefold().startswith(up.f.text.casefold())
             ):
+                # (two authors and where each writes from, under the standfirst in sentence case under the
+                # headline, over the date, as the FT sets them: "Swedish pension fund Norrkap cuts back ..." /
+                # "SKr640bn fund says drought ..." / "Elin Sandqvist in Stockholm and Marcus Fairley in
+                # London" / "Published ...")
+                top = bs[up.index - 1] if up.index > 0 else None
+                if (
+                    _AUTHORS_AT_PLACES.fullmatch(b.f.text)
+                    and i + 1 < len(bs)
+                    and _dated(bs[i + 1])
+                    and up.f.title_case < _SENTENCE_CASE
+                    and top is not None
+                    and top.strong is None
+                    and top.index not in lines
+                    and _is_headline(top)
+                    and top.f.words >= _OVER_NAME_WORDS
+                    and not _NAME_LINE.match(top.f.text)
+                ):
+                    return top.index
                 return up.index
             if first_name is not None and b.f.words < _OVER_NAME_WORDS:
                 return first_name  # "The Daily Herald" over the kicker "Analysis of the Week"
@@ -950,7 +981,8 @@ _PROMPT_WORDS = 8
 _BADGE_WORDS = 16
 """Most words of a paywall's badge right under the head's tools that the title search steps over."""
 _TOOL_LABEL = re.compile(
-    r"(print|email|e-mail|share|comments?|save|sign up|drucken|imprimer|imprimir|stampa"
+    r"(print|email|e-mail|share|comments?|save|sign up|drucken|imprimer|imprimir|stampa|close|schließen"
+    r"|fermer"
     r"|jump to (the )?recipe|rss( feed)?|live now|watch live|listen live"
     r"|print (the |this )?recipe|rate (this|the) recipe|save (this|the) recipe"
     r"|rezept (drucken|speichern|bewerten)|zum rezept( springen)?|imprimer la recette|aller à la recette"
@@ -960,9 +992,9 @@ _TOOL_LABEL = re.compile(
     re.IGNORECASE,
 )
 """An article tool that a rule took ("Print", "Email", "Jump to recipe", a podcast's "RSS", a live page's
-"Live now"), or a recipe's that none took ("Rezept drucken"), a review's label over its rating ("Our
-rating"), a subscribe link among the tools ("Assine a Folha", "Subscribe to The Times"): under the headline,
-stepped over."""
+"Live now", the author box's "Close"), or a recipe's that none took ("Rezept drucken"), a review's label over
+its rating ("Our rating"), a subscribe link among the tools ("Assine a Folha", "Subscribe to The Times"):
+under the headline, stepped over."""
 _LONGER_BY = 5
 """...when a headline this many words longer stands above it, over removed lines only."""
 
@@ -1482,7 +1514,9 @@ def _long_first_headline(bs: list[_Block], lo: int) -> bool:
 
 _SUMMARY_HEADING = re.compile(
     r"(key (takeaways|points|facts|findings)|at a glance|in brief|in short|the short version|what we know|"
-    r"what we covered( here)?|the big picture|highlights|summary|tl;?dr|das wichtigste in kürze|en bref|"
+    r"what we covered( here)?|the big picture|highlights|summary|tl;?dr|(what you )?need to know|"
+    r"what to know|"
+    r"das wichtigste in kürze|en bref|"
     r"l'essentiel|en resumen|lo esencial|in breve|in het kort|w skrócie|em resumo|darum geht.?s|"
     r"auf einen blick)[:.]?",
     re.IGNORECASE,
@@ -1544,6 +1578,37 @@ _NAME_AT_PLACE = re.compile(rf"{_AUTHOR_NAME}(, | in | [-–] ){_PLACE}")
 """... and as the FT ("Ellen Marchetti in London") and Turkish portals ("Ayşe Demirtaş - İstanbul") set it:
 read so only under a standfirst (:func:`~pipeline.boilerplate.classify._standfirst_under_title`), where a
 headline stands above; on its own the shape is a headline's too ("Fire Crews in London")."""
+
+
+_UP_NEXT = re.compile(r"(up next|next up|coming up next|watch next)[:.]?", re.IGNORECASE)
+"""A video player's label over its next clip's title (:func:`_find_title` walks over both)."""
+_BIO_BYLINE_REACH = 3
+"""Most lines between a byline and the author's bio under it (:func:`_bio_under_byline`)."""
+
+
+def _bio_under_byline(bs: list[_Block], i: int) -> bool:
+    """Whether ``bs[i]`` is prose that opens with the author's name (two words or more) that a byline rule
+    read in one of the :data:`_BIO_BYLINE_REACH` lines above: the author's bio in a box under the byline
+    ("Kris Ordway, ESPN Staff Writer" / "Close" / "Kris Ordway covers the Los Angeles Chargers for ESPN.")."""
+    b = bs[i]
+    if not b.g.prose:
+        return False
+    for x in bs[max(0, i - _BIO_BYLINE_REACH) : i]:
+        if x.strong is None or x.strong.category != Category.BYLINE or x.match is None:
+            continue
+        author = x.match.groupdict().get("author")
+        if author and len(author.split()) >= 2 and b.f.text.startswith(author + " "):
+            return True
+    return False
+
+
+_SENTENCE_CASE = 0.5
+"""Highest share of capitalised content words of a standfirst in sentence case (:func:`_find_title`)."""
+_AUTHORS_AT_PLACES = re.compile(
+    rf"{_AUTHOR_NAME}( in {_PLACE})?(, {_AUTHOR_NAME}( in {_PLACE})?)? and {_AUTHOR_NAME} in {_PLACE}"
+)
+"""Two or three authors and where they write from, as the FT sets them ("Elin Sandqvist in Stockholm and
+Marcus Fairley in London"): a byline when the date stands under it."""
 
 
 _CREDIT_LINE_WORDS = 8
