@@ -197,7 +197,6 @@ _LABELLED_CREDITS = (
     "caption/sk/snimka",
     "caption/el/fotografia",
     "caption/ca/foto",
-    "caption/it/repertorio",
     "caption/hu/foto",
     "caption/xx/photo-label",
 )
@@ -2622,6 +2621,12 @@ def _head_lines_between(doc: Document, bs: list[_Block], pack: RulePack, lo: int
         _take_head_rule(doc, pack, b)
 
 
+_LABEL_NAME = re.compile(
+    r"((media|press) )?(contacts?|contact (information|info|details)|(more|further) information|about us"
+    r"|our team|editorial team|kontakt|ansprechpartner(in)?|pressekontakt|contacto|contatti)",
+    re.IGNORECASE,
+)
+"""A box's label in Title Case that reads as two names, no author's ("Contact Information")."""
 _AGENCY_AFTER = re.compile(r"(?<=[a-zA-Z]),? (?:The )?(?:Associated Press|AP|Reuters|AFP)$")
 """A wire agency after a byline's names ("By HANNAH VOSS and DERRICK OYELARAN Associated Press")."""
 
@@ -2649,6 +2654,8 @@ def _author(
     # an author named without "By", where no byline rule named one
     # (a byline's line under the standfirst may lie inside the region: "Helen Marsh, Retail Correspondent")
     named = _bare_byline(bs, upto, title_idx, threshold) if author is None else None
+    if named is not None and _LABEL_NAME.fullmatch(named[1]):
+        named = None  # a box's label in Title Case ("Contact Information" over a release's contacts)
     if named is not None:
         named[0].category, named[0].rule = Category.BYLINE, "byline/bare-name"
         author = named[1]

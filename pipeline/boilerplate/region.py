@@ -1077,7 +1077,7 @@ _INLINE_TEASERS = 6
 _READ_ALSO = re.compile(
     r"(read|read (more|also|next)|also read|see also|"
     r"related( (stories|articles?|coverage|reading|content|news))?|"
-    r"more on this( story| topic)?|more coverage|recommended reading|you (may|might) also like|"
+    r"more on this( story| topic)?|recommended reading|you (may|might) also like|"
     r"lea (también|más)|lee (también|más)|"
     r"(notas?|noticias?|artículos?) relacionad[ao]s?|relacionad[ao]s|más noticias|"
     r"(también )?(te|le) (puede|podría) interesar|(te|le|les) recomendamos|"

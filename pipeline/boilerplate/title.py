@@ -543,10 +543,20 @@ def _find_title(
             # a byline that no rule took (its rule's zone ended at a kicker above it), or the authors' names
             # ("Johan Lindqvist and Maja Ekström")
             continue
-        if _UP_NEXT.fullmatch(b.f.text) or (i > 0 and _UP_NEXT.fullmatch(bs[i - 1].f.text)):
-            stepped = (
-                True  # a video player's next clip under the head ("Up Next" / its title / the countdown)
+        # (a video player's next clip under the head: "Up Next" / its title / the countdown or its length; not
+        # the headline under a schedule's "Coming Up Next", over the byline)
+        clip = (
+            i > 0
+            and _UP_NEXT.fullmatch(bs[i - 1].f.text) is not None
+            and i + 1 < len(bs)
+            and (
+                _rule_category(bs[i + 1]) == Category.OTHER
+                or _BARE_CLOCK.fullmatch(bs[i + 1].f.text) is not None
             )
+            and not _dated(bs[i + 1])
+        )
+        if clip or (_UP_NEXT.fullmatch(b.f.text) and stepped):
+            stepped = True
             continue
         if _bio_under_byline(bs, i):
             continue  # the author's bio in a box under the byline ("Kris Ordway, ESPN Staff Writer", "Close")
