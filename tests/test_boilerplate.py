@@ -2530,3 +2530,35 @@ def test_an_ads_copy_with_its_call_further_in_goes_under_its_label() -> None:
     doc = _run(text)
     ad = _covering(doc, "Strom- und Gastarife vergleichen")
     assert ad is not None and ad.category == Category.ADVERTISEMENT
+
+
+def test_a_newsletter_forms_email_field_inside_the_article_ends_nothing() -> None:
+    # Vox: a sign-up box between two sections, its "Email (required)" field no comment form's (session 46)
+    text = "\n".join(
+        [
+            "Why your tap water smells like a swimming pool this month",
+            "",
+            "If you live in one of a few hundred American cities, you may have noticed it this month: a "
+            "sharp, "
+            "bleach-like smell coming out of the kitchen faucet.",
+            "",
+            "Understand the world with a daily explainer plus the most compelling stories of the day.",
+            "Email (required)",
+            "Sign Up",
+            "By submitting your email, you agree to our Terms and Privacy Notice. You can opt out at any "
+            "time.",
+            "",
+            "Is it safe?",
+            "",
+            "For almost everyone, yes. Chlorine levels during a burn are usually between 2 and 4 milligrams "
+            "per "
+            "liter, within federal limits for drinking water.",
+            "",
+            "Two groups do need to pay attention. People on home dialysis must use water treated to remove "
+            "both "
+            "chlorine and chloramine, and so must aquarium owners.",
+        ]
+    )
+    doc = _run(text)
+    assert not _overlapping(doc, "For almost everyone, yes.")
+    assert not _overlapping(doc, "Two groups do need to pay attention.")

@@ -615,6 +615,12 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
             box, j = range(j, end), end
         elif _rule_category(b) in _UNDER_SF_CATEGORIES:
             j += 1
+        elif (
+            b.strong is None
+            and _CAPTION_VERB.match(b.f.text) is not None
+            and b.f.words <= _LEAD_CAPTION_WORDS
+        ):
+            j += 1  # a photo's caption with no credit ("Sen. Maureen Castellanos speaks during a markup ...")
         elif short < _UNDER_SF_LINES and _rating_line(b):
             j, short = j + 1, short + 1
         else:

@@ -1084,6 +1084,7 @@ _READ_ALSO = re.compile(
     r"leia (mais|também)|veja (também|mais)|saiba mais|(notícias|matérias) relacionadas|"
     r"leggi anche|leggi (di )?più|articoli correlati|lire aussi|à lire aussi|(à )?lire également|"
     r"sur le même sujet|articles liés|pour aller plus loin|(lesen sie )?mehr zum thema|(artikel )?zum thema|"
+    r"passend zum (artikel|thema)|"
     r"lesen sie auch|"
     r"auch interessant|"
     r"weitere artikel|"
