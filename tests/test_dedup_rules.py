@@ -318,6 +318,57 @@ _INTRO = "Something else happened in the city first, and people talked about it 
             "The club has agreed a £25m deal to sign the striker from a French side on Friday.",
             False,
         ),
+        # session 47: a number's word stands for its digits, "thirty-seven" too; another number is another
+        # fact
+        (
+            "Royce said the restaurant had been losing money for eighteen months before he decided to close.",
+            "Royce said the restaurant had been losing money for 18 months before he decided to close.",
+            True,
+        ),
+        (
+            "Organisers face a licence review after thirty-seven fans were hurt in a crush at the stage.",
+            "Organisers face a licence review after 37 fans were hurt in a crush at the stage.",
+            True,
+        ),
+        (
+            "Organisers face a licence review after thirty-seven fans were hurt in a crush at the stage.",
+            "Organisers face a licence review after 38 fans were hurt in a crush at the stage.",
+            False,
+        ),
+        # ... a distance's "200m" is metres, not millions; "£200m of" is millions still
+        (
+            "The order bans him from going within 200 metres of her home in north London for five years.",
+            "The order bans him from going within 200m of her home in north London for five years.",
+            True,
+        ),
+        (
+            "The council has agreed to borrow £200bn of the money needed to rebuild the town's schools.",
+            "The council has agreed to borrow £200m of the money needed to rebuild the town's schools.",
+            False,
+        ),
+        # ... a number with its fraction is one figure ("6-3/16" is neither "six" nor "6,316")
+        (
+            "Dealers said Federal funds were trading at 6-3/16 pct when the Fed began to supply reserves.",
+            "Dealers said Federal funds were trading at 6,316 pct when the Fed began to supply reserves.",
+            False,
+        ),
+        # ... a year in digits may name "next year" (not "the same year"), and an age beside a relative day's
+        # edit is only added
+        (
+            "The committee will decide whether the three-day event should be allowed to go ahead next year.",
+            "The committee will decide whether the three-day event should be allowed to go ahead in 2001.",
+            True,
+        ),
+        (
+            "The singer married the actress Patsy Kensit in 1997 and they divorced in Leeds the same year.",
+            "The singer married the actress Patsy Kensit in 1997 and they divorced in Leeds in 2000.",
+            False,
+        ),
+        (
+            "Ryan Stott married singer Jodie Blake today in a lavish ceremony at a castle.",
+            "Ryan Stott, 27, married singer Jodie Blake, 24, yesterday in a lavish ceremony at a castle.",
+            True,
+        ),
     ],
 )
 def test_days_months_and_amounts(earlier: str, later: str, copy: bool) -> None:

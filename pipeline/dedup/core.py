@@ -73,8 +73,11 @@ from pipeline.dedup.text import (
     _AMOUNT,
     _QUOTE,
     _WORD,
+    RELATIVE_DAYS,
     RELATIVE_MARKERS,
+    RELATIVE_YEAR,
     STATEMENT_MIN_WORDS,
+    YEARS,
     any_speech_verb,
     date_aliases,
     may_dates,
@@ -764,9 +767,9 @@ def _changed_figure(
     matching = [m for m in matching if m[2] != 1 or m[0] not in figure_at]
     starts = [a for a, _, _ in matching]  # ascending; the last is the empty end block at len(ours)
     for p in numbers:
+        k = bisect.bisect_right(starts, p)  # matching[k]: the first block after p
         if mine[ours[p]] <= held[ours[p]]:
             continue  # the matched passages have this figure as often, here or elsewhere ("in 1939")
-        k = bisect.bisect_right(starts, p)  # matching[k]: the first block after p
         if k > 0:
             a, b, size = matching[k - 1]
             if p < a + size:
@@ -788,6 +791,14 @@ def _changed_figure(
             aliases = number_aliases(ours[p])
             if not aliases.isdisjoint(gap) and all(w in aliases or w in mine for w in gap):
                 continue  # "11" for "eleven", "22 million" for "22 mln"
+            if ours[p] in YEARS and len(gap) == 2 and all(w in RELATIVE_YEAR for w in gap):
+                continue  # a year for a relative year ("go ahead in 2001" for "go ahead next year")
+            # a figure added beside a relative day's edit, the other words of ours there relative days as the
+            # window's are ("Blake, 24, yesterday in" for "Blake today in"): only inserted
+            after = matching[k - 1][0] + matching[k - 1][2] if k > 0 else 0
+            words = [ours[q] for q in range(after, matching[k][0]) if q not in figure_at]
+            if len(words) == len(gap) and all(w in RELATIVE_DAYS for w in (*gap, *words)):
+                continue
             if (first > 0 or end < len(window)) and any(
                 size and (b < first or b + size > end) for _, b, size in aligned
             ):

@@ -41,6 +41,14 @@ together with an amount after a currency sign ("$21B"; "the 100 m
 final" is no amount). (A number's first digit must follow no letter or digit: checked behind that
 digit, so that every branch opens with a character class and the engine skips ahead to one; with
 the look-behind first it tried the pattern at every position, 2.3 times slower.)"""
+_METRES_AFTER = re.compile(
+    r" (?:of|from|away|high|long|deep|wide|tall|below|above|beneath|under|behind|ahead|race|final|freestyle"
+    r"|hurdles"
+    r"|sprint|relay|backstroke|breaststroke|butterfly|radius|stretch|drop|fall)\b"
+)
+"""The word after a number with "m" run together that makes it metres, not millions ("within 200m of", "the
+100m final"; "1.4m workers" is millions, and so is "£200m of" with its currency's sign)."""
+_CURRENCY = frozenset("£$€¥")
 _AMOUNT_DIGITS = re.compile(r"[0-9](?:[mMbB]| [bB][nN])")
 
 
@@ -55,16 +63,20 @@ def may_hold_amount(text: str) -> bool:
     return _AMOUNT_DIGITS.search(text) is not None or "£" in text or "$" in text or "€" in text or "¥" in text
 
 
-_GROUPED = re.compile(r"(?<![\w.,'])\d{1,3}(?:[,.' \u00a0\u2009\u202f]\d{3})+(?!\w|[.,']\d)")
+_GROUPED = re.compile(
+    r"(?<![\w.,'])\d{1,3}(?:[,.' \u00a0\u2009\u202f]\d{3})+(?!\w|[.,']\d)"
+    r"|(?<![\w.,'/-])\d{1,3}[- ]\d{1,2}/\d{1,2}(?![\w/])"
+)
 """A number with its thousands grouped ("3,400", "1.200", "12 000", "1'500"): one word, its digits
-run together, as house styles that write "3400" have it."""
+run together, as house styles that write "3400" have it; and a number with its fraction, Reuters' "6-3/16" or
+"6 3/16": one word as "6-3/16", another figure than its whole number's ("six", "6")."""
 
 
 def may_hold_grouped(text: str) -> bool:
     """Whether ``text`` holds a number with grouped thousands (:data:`_GROUPED`).
 
-    >>> [may_hold_grouped(t) for t in ("cut 3,400 jobs", "in 2024, 3 of 4", "pi is 3.14159")]
-    [True, False, False]
+    >>> [may_hold_grouped(t) for t in ("cut 3,400 jobs", "in 2024, 3 of 4", "pi is 3.14159", "at 6-3/16 pct")]
+    [True, False, False, True]
     """
     return _GROUPED.search(text) is not None
 
@@ -89,12 +101,37 @@ _STYLED = re.compile(
     r"|\.[0-9][0-9] (?i:uhr)\b"
     r"|[ \u00a0](?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|procent|pour ?c|por ?c|per ?cento|m[€$]))"
     r"|\bN[Oo]\.? ?[0-9]|\b(?i:number one)\b"
+    r"|(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
+    r"(?i:one|two|three|four|five|six|seven|eight|nine)\b"
 )
 """Where a figure may be set in a house style that :func:`_styled_figures` folds: thousands with a "K"
 ("150K"), a percentage with "pc" run together ("48pc"), a unit run together ("28km"), a time ("08:00",
 "8h", "8.00 Uhr"), a unit of millions or billions after a space ("2,5 Mio.", "62 mln", "20 milioni"), a
-percentage in words ("17 procent", "80 por cento"), a rank ("No 1", "number one"). (A unit's letters need no
-word end here: a removal that cuts "5MLN" leaves "5ML", which :func:`words` splits.)"""
+percentage in words ("17 procent", "80 por cento"), a rank ("No 1", "number one"), an English number of tens
+and units in words ("thirty-seven"). (A unit's letters need no word end here: a removal that cuts "5MLN"
+leaves "5ML", which :func:`words` splits.)"""
+_TENS_WORDS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_UNIT_WORDS_EN = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+"""An English number of tens and units in words, "thirty-seven" (:func:`_styled_figures`)."""
 _MILLIONS = frozenset(
     [
         *["mio", "millions", "millionen", "miljoen", "miljoenen", "milioni", "milione", "millones"],
@@ -568,6 +605,14 @@ _NUMBER_ALIASES = _number_aliases()
 _RELATIVE_MONTHS = "month month's monat monats mois mes"
 """What a month may stand for: "this month", "next month" ("in April" for "next month"), not "last
 year"."""
+YEARS = frozenset(_hash(str(year)) for year in range(1950, 2100))
+"""Hashes of the years 1950 to 2099 in digits."""
+RELATIVE_YEAR = frozenset(_hash(w) for w in ["next", "this", "last", "coming", "year", "year's"])
+"""The two words a year in digits may stand for in the earlier text: "next year", "this year" ("in 2001" for
+"go ahead next year"; not "the same year", "the next year": another year when the text named one)."""
+RELATIVE_DAYS = frozenset(_hash(w) for w in _RELATIVE_DAYS.split())
+"""Hashes of the relative days ("today", "yesterday", "heute", "hier"): a wire's "today" is a paper's
+"yesterday"."""
 RELATIVE_MARKERS = frozenset(
     _hash(w)
     for w in [
@@ -671,11 +716,15 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
     ['Up', 'to', '1', '4', 'million', 'workers', '3', '5', 'billion', 'euros']
     >>> words("£3 mn")
     [('3', 1, 2), ('million', 3, 5)]
+    >>> [w for w, _, _ in words("within 200m of her home, the 100m final")]
+    ['within', '200', 'm', 'of', 'her', 'home', 'the', '100', 'm', 'final']
 
     A number's grouped thousands are one word, its digits run together ("3,400" as "3400" writes it):
 
     >>> words("cut 3,400 jobs and 1.200 Stellen")
     [('cut', 0, 3), ('3400', 4, 9), ('jobs', 10, 14), ('and', 15, 18), ('1200', 19, 24), ('Stellen', 25, 32)]
+    >>> [w for w, _, _ in words("at 6-3/16 pct, 6 3/16 pct")]
+    ['at', '6-3/16', 'pct', '6-3/16', 'pct']
 
     A time of day's "am" and "pm" is one word after its number, however set ("7am", "7 am", "7 a.m."):
 
@@ -697,6 +746,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
     grouped = [(m.start(), m.end()) for m in _GROUPED.finditer(text, start, stop)]
     if grouped:
         found = _join_grouped(found, grouped)
+        # (a number with its fraction in one form, "6-3/16" for "6 3/16": not "6316", which is "6,316")
+        found = [(w if "/" not in text[s:e] else text[s:e].replace(" ", "-"), s, e) for w, s, e in found]
     if _CLOCK.search(text, start, stop) is not None:
         found = _clock_words(text, found)
     if _STYLED.search(text, start, stop) is not None:
@@ -704,7 +755,14 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
     units = []  # (offset, written-out unit) of every amount's unit, ascending
     for m in _AMOUNT.finditer(text, start, stop):
         g = m.lastgroup or "u"
-        units.append((m.start(g), _UNIT_WORDS.get(m[g].casefold(), m[g])))
+        # (a distance's metres, not millions: "within 200m of her home", "the 100m final")
+        metres = (
+            g == "u"
+            and m[g] == "m"
+            and text[m.start() - 1 : m.start()] not in _CURRENCY
+            and _METRES_AFTER.match(text, m.end(), stop) is not None
+        )
+        units.append((m.start(g), "m" if metres else _UNIT_WORDS.get(m[g].casefold(), m[g])))
     if not units:
         return found
     out: list[tuple[str, int, int]] = []
@@ -776,7 +834,12 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     :data:`_GROUPED`), a time's hour without its leading zero and its minutes only when not ":00" ("08:00",
     "8h", "08h00", "8.00 Uhr" are "8"; "8h30" is "8 30"), a unit of millions or billions in another
     language's words as "mln" or "bln" ("Mio.", "milioni", "Mrd.", "miljard"), a percentage's words dropped
-    (the sign is no word: "17 procent" and "17pc" are "17" as "17%" is)."""
+    (the sign is no word: "17 procent" and "17pc" are "17" as "17%" is), an English number of tens and units
+    in words as its digits ("thirty-seven" and "thirty seven" are "37").
+
+    >>> [w for w, _, _ in words("after thirty-seven fans, Twenty one more")]
+    ['after', '37', 'fans', '21', 'more']
+    """
     out: list[tuple[str, int, int]] = []
     i, n = 0, len(found)
     while i < n:
@@ -791,6 +854,12 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
         if key == "number" and i < n and found[i][0].casefold() == "one" and text[e : found[i][1]] == " ":
             out.append((w, s, e))  # "number one" as "number 1" ("one" is no figure elsewhere: a pronoun)
             out.append(("1", found[i][1], found[i][2]))
+            i += 1
+            continue
+        tens = None if number else _TENS_WORDS.get(key)
+        ones = _UNIT_WORDS_EN.get(found[i][0].casefold()) if tens is not None and i < n else None
+        if tens is not None and ones is not None and text[e : found[i][1]] in ("-", " "):
+            out.append((str(tens + ones), s, found[i][2]))  # "thirty-seven" as "37"
             i += 1
             continue
         glued = None if number else _GLUED_RANK.fullmatch(w)
