@@ -199,6 +199,7 @@ _LABELLED_CREDITS = (
     "caption/ca/foto",
     "caption/hu/foto",
     "caption/xx/photo-label",
+    "caption/ro/sursa",
 )
 """Other languages' credit lines of their own ("Foto: Michael Bamberger/BZ", "Imagem: Douglas
 Magno/AFP", "PHOTO MARCO CAMPANOZZI, LA PRESSE"): the line over one is the photo's caption when it is
@@ -227,6 +228,10 @@ _CAPS_KICKER = re.compile(r"(?-i:[^\W\d_a-zæøåäöü]{3,}(?: [^\W\d_a-zæøå
 _NAMED_CREDIT = re.compile(r"(?-i:[^\W\d_a-z][^\W\d_]+ [^\W\d_a-z][^\W\d_]+)")
 """A photographer's or an agency's name of two capitalised words in a credit ("Foto: Jens Nørgaard/Ritzau
 Scanpix", "Beeld ANP / Robin Hendriks"), not a bare agency's ("Foto: dpa")."""
+_COURTESY = re.compile(
+    r"(?:photo |image |picture )?courtesy(?: of)?\b|cortesía\b|avec l'aimable autorisation\b", re.I
+)
+"""A picture's credit to whoever lent it ("Courtesy of Hearthwell", "Photo courtesy of the family")."""
 _FLAT_CAPTION_WORDS = 20
 """Most words of a line with no full stop over a credit over chrome that is a caption in a page without blank
 lines (:func:`_adjacent_captions`)."""
@@ -277,7 +282,8 @@ _PHOTO_LABEL = re.compile(
     r"(foto|fotos|fotografía|fotografia|bild|bildquelle|bildnachweis|beeld|photo|photos|crédits? photos?|"
     r"crédito|imagen|imagem|imagens|imatge|kép|képek|"
     r"arkivfoto|"
-    r"arkivbild|fotograf|fotoğraf|kuva|fot\.|snímka|snímky|φωτογραφία|φωτογραφια|φωτ\.)(\b|(?<=\.))",
+    r"arkivbild|fotograf|fotoğraf|kuva|fot\.|snímka|snímky|φωτογραφία|φωτογραφια|φωτ\.|"
+    r"surs[ăa] foto)(\b|(?<=\.))",
     re.IGNORECASE,
 )
 """The start of a credit that names a photo ("Foto: ...", "PHOTO ..."), not a source ("Quelle: ...")."""
@@ -429,12 +435,26 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     if not from_html and teasers > hi:
         box_end, box_links = _fact_box(bs, hi, n)  # a match report's line-ups and referee under it
         hi = min(box_end, teasers - 1)
+    # a preview's score prediction under its last paragraph, which a teaser's shape would take ("Score
+    # prediction: Castleford Rovers 1-1 Wexham United"): kept, the region's end where it was (what follows
+    # is the page's)
+    prediction = (
+        hi + 1
+        if not from_html
+        and hi + 1 < n
+        and bs[hi + 1].strong is None
+        and _PREDICTION.fullmatch(bs[hi + 1].f.text)
+        else None
+    )
     cuts = _cuts(doc, bs, tables, lo, hi, comment_start, teasers)
     if head.headline is not None and head.headline == lo and not from_html:
         # above the article's headline, a page dump holds only chrome ("Up next:" / a video's title)
         cuts = dataclasses.replace(cuts, head=max(cuts.head, lo))
     # 3. scores inside the region; everything outside is boilerplate
     _score_blocks(doc, bs, cfg, head, cuts, steps, zones.banner)
+    if prediction is not None:
+        bs[prediction].score = 0.0
+    _table_sources(bs, tables, cfg.threshold)
     for i in form_titles:  # (its lines go by their rules)
         bs[i].score, bs[i].category, bs[i].rule = (
             _OUTSIDE_SCORE,
@@ -458,6 +478,7 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     # 4a. context smoothing inside the region
     _smooth(bs, cfg.threshold)
     _footnotes(doc, bs, lo, hi, cfg.threshold)
+    _sign_off_initials(bs, cfg.threshold)
     for i in box_copy:  # a box's copy between its lines, near the article's top, goes with the box
         above = bs[i - 1].category or Category.OTHER
         bs[i].score, bs[i].category, bs[i].rule = _OUTSIDE_SCORE, above, f"{above.value}/inherited"
@@ -510,6 +531,10 @@ def detect(doc: Document, cfg: BoilerplateConfig, pack: RulePack) -> Document:
     return dataclasses.replace(doc, removed=tuple(spans), title=title, author=author)
 
 
+_PREDICTION = re.compile(
+    r"(?:score )?prediction: [^\W\d_][\w.'’ -]{1,40} \d{1,2} ?[-–] ?\d{1,2} [^\W\d_][\w.'’ -]{1,40}", re.I
+)
+"""A match preview's score prediction ("Score prediction: Castleford Rovers 1-1 Wexham United")."""
 _TITLE_STANDFIRST_WORDS = 8
 """Fewest words of a standfirst that :func:`_standfirst_under_title` keeps."""
 _WEAK_PROSE_WORDS = 25
@@ -523,10 +548,18 @@ _LIFE_DATES = re.compile(
 )
 """An obituary's life dates, born ... died ..., in the packs' languages."""
 _UNDER_SF_CATEGORIES = frozenset(
-    {Category.CAPTION, Category.ADVERTISEMENT, Category.SHARE_WIDGET, Category.OTHER, Category.READING_TIME}
+    {
+        Category.CAPTION,
+        Category.ADVERTISEMENT,
+        Category.SHARE_WIDGET,
+        Category.OTHER,
+        Category.READING_TIME,
+        Category.COMMENT_FORM,
+    }
 )
 """The rules' lines that may stand between a standfirst and its byline (:func:`_standfirst_under_title`): a
-photo's caption, an affiliate note, the article's tools ("Lyt til artiklen"), a note or the reading time."""
+photo's caption, an affiliate note, the article's tools ("Lyt til artiklen"), a note, the reading time or the
+comments' link ("Kommentare lesen", "42 Beiträge")."""
 _UNDER_SF_LINES = 2
 """Most rating lines between a standfirst and its byline that :func:`_standfirst_under_title` passes."""
 
@@ -1599,6 +1632,29 @@ def _score_blocks(
                 b.category, b.rule = top.category, top.id
 
 
+_SOURCE_NOTE = re.compile(
+    r"(?:fuente|fuentes|quelle|quellen|source|sources|bron|fonte|fontes|źródło|zdroj|kilde|källa|lähde): \S",
+    re.IGNORECASE,
+)
+"""A source's label ("Fuente: Vitrea", "Quelle: Destatis"), not a photo's ("Foto: ...")."""
+
+
+def _table_sources(bs: list[_Block], tables: _Tables, threshold: float) -> None:
+    """Step 3: a source's note right under a table's last row ("Deuda financiera neta\t118,6\t142,3\t-16,7%" /
+    "Fuente: Vitrea") is the table's, kept, though a photo credit's rule took it (a credit's label may be a
+    source's: "Fuente: EFE" under a caption)."""
+    for b in bs[1:]:
+        above = bs[b.index - 1]
+        if (
+            b.strong is not None
+            and b.strong.category == Category.CAPTION
+            and _SOURCE_NOTE.match(b.f.text) is not None
+            and (above.index in tables.lines or _data_like(above))
+            and above.score < threshold
+        ):
+            b.score, b.category, b.rule = 0.0, None, ""
+
+
 def _institution_credit(bs: list[_Block], i: int) -> bool:
     """Whether ``bs[i]`` is a photo's credit to a person at an institution (:data:`_INSTITUTION_CREDIT`),
     no rule's, and not one of a list of such lines (an open letter's signatories, experts' places)."""
@@ -1711,9 +1767,11 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
         # op." / "Foto: Jens Nørgaard/Ritzau Scanpix"), the credit naming its photographer: a caption, not the
         # article's paragraph over a lone agency's credit ("Die Kosten trägt das Land. Die Stadt muss ..." /
         # "Foto: dpa")
+        # (or a credit to whoever lent the picture: "A cross-section of a converted well. Cold water ..." /
+        # "Courtesy of Hearthwell")
+        courtesy = nxt.strong is not None and _COURTESY.match(nxt.f.text) is not None
         captioned = captioned or (
-            photo
-            and _NAMED_CREDIT.search(nxt.f.text) is not None
+            ((photo and _NAMED_CREDIT.search(nxt.f.text) is not None) or courtesy)
             and b.index > 0
             # (not in a page without blank lines, where the article's last paragraph may stand over a photo's
             # credit: "Die Feuerwehr konnte ..." / "Fotos: Sasi Ponchaisang/123RF" / "Mehr zum Thema:"; nor
@@ -1768,6 +1826,7 @@ def _adjacent_captions(bs: list[_Block], threshold: float) -> None:
             or labelled
             or symbol
             or slashed
+            or (courtesy and caption_over)
             or nxt.f.text.startswith(b.f.text)
             or nxt.rule == "caption/adjacent-credit"
         ):
@@ -1821,8 +1880,8 @@ def _lead_photo(bs: list[_Block], b: _Block, threshold: float, flat: bool) -> bo
     paragraph, twice as long at least ("Vecinos de la colonia Lomas del Mirador llenan cubetas ..." / "Foto:
     Cuartoscuro" / "QUERÉTARO, Qro.- A partir del próximo lunes, ..."; "Sen. Ruth Calder speaks with reporters
     ..." / "Kent Nishimura/Getty Images" / "Washington (CNN) — ..."); in a page without blank lines too, where
-    the lines are the paragraphs. A credit with no label counts right under the head's tools only (share
-    buttons, the date, the byline)."""
+    the lines are the paragraphs. A credit with no label ("© Belga") counts right under the head's tools only
+    (share buttons, the date, the byline)."""
     i = b.index
     if i + 2 >= len(bs) or b.f.words > _LEAD_CAPTION_WORDS:
         return False
@@ -1835,6 +1894,15 @@ def _lead_photo(bs: list[_Block], b: _Block, threshold: float, flat: bool) -> bo
     # (or the photographer and the agency, "Kent Nishimura/Getty Images", "Urs Flüeler / Keystone"; not a bare
     # name, which has a Title Case subheading's shape: "The city council has approved ..." / "Spending Plans")
     slashed = nxt.rule in _SLASHED_CREDITS
+    # (or an agency's bare credit behind its symbol in the caption's paragraph, "© Belga", VRT NWS's lead
+    # photo under the share buttons; not a paragraph's own, the lead's over an inline photo: "More than 1.2
+    # million homes ..." / "© AFP")
+    slashed = slashed or (
+        nxt.rule in _SYMBOL_CREDITS
+        and nxt.f.words <= _BARE_CREDIT_WORDS
+        and nxt.paragraph == b.paragraph
+        and not flat
+    )
     # (or the photographer's bare name under a caption in the present tense, as US papers set it: "Sen. Carla
     # Westbrook (R-Mont.) speaks to reporters outside the Senate chamber ..." / "Greg Nash")
     slashed = slashed or (
@@ -2007,6 +2075,16 @@ _VIDEO_LABEL = re.compile(
     re.IGNORECASE,
 )
 """A video player's label on a line of its own ("Video", "▶ Play video", "Watch video", "Bekijk video")."""
+_WATCH_LABEL = re.compile(r"watch|bekijk|kijk|regardez|mira|guarda|ansehen", re.IGNORECASE)
+_PICK_LABEL = re.compile(
+    r"read|listen|play|lees|luister|lee|escucha|lire|écouter|lesen|hören|leggi|ascolta", re.IGNORECASE
+)
+"""A picks column's other verbs alone on a line ("Watch" / ... / "Read" / ... / "Listen"): no video's label
+there."""
+_PICKS_REACH = 8
+"""Lines on each side of a video's verb label where :data:`_PICK_LABEL` rules the label out."""
+"""A video's label as the verb alone ("Bekijk", VRT NWS's), over the video's title in a paragraph of their
+own."""
 _PLAYER_PROMPT = re.compile(
     r"please use (?:the )?chrome browser for a more accessible video player", re.IGNORECASE
 )
@@ -2088,15 +2166,29 @@ def _video_blocks(bs: list[_Block], threshold: float) -> None:
     right under the head's date or byline and a headline-shaped title over the article's next paragraph
     ("Publié le ..." / "Vidéo" / "Clémence Arnaud dévoile les coulisses ..." / a paragraph). Under a
     player's prompt (:data:`_PLAYER_PROMPT`), the title alone ("Please use Chrome browser for a more
-    accessible video player" / "Highlights of the Sky Bet Championship match between ...")."""
+    accessible video player" / "Highlights of the Sky Bet Championship match between ..."). Under the
+    verb alone (:data:`_WATCH_LABEL`), the title alone, the two a paragraph of their own ("Bekijk" /
+    "Landbouwers in de Westhoek hopen op regen: ...")."""
     n = len(bs)
     for b in bs[: n - 1]:
         prompt = _PLAYER_PROMPT.fullmatch(b.f.text) is not None
-        if _VIDEO_LABEL.fullmatch(b.f.text) is None and not prompt:
+        watch = _WATCH_LABEL.fullmatch(b.f.text) is not None
+        if _VIDEO_LABEL.fullmatch(b.f.text) is None and not prompt and not watch:
             continue
         one = bs[b.index + 1]
         two = bs[b.index + 2] if b.index + 2 < n else one
-        if prompt and _VIDEO_LENGTH.fullmatch(one.f.text):
+        if watch:
+            # the verb alone and the title, a paragraph of their own ("Bekijk" / "Landbouwers in de Westhoek
+            # hopen op regen: ..."); not a column of picks, its other verbs alone too ("Watch" / ... / "Read")
+            alone = (
+                b.index == 0 or bs[b.index - 1].paragraph != b.paragraph
+            ) and one.paragraph == b.paragraph
+            near = bs[max(0, b.index - _PICKS_REACH) : b.index + _PICKS_REACH]
+            picks = any(_PICK_LABEL.fullmatch(x.f.text) for x in near)
+            if picks or not (alone and (two is one or two.paragraph != one.paragraph) and not one.f.terminal):
+                continue
+            title, length = one, None
+        elif prompt and _VIDEO_LENGTH.fullmatch(one.f.text):
             title, length = two, one  # (the length over the title)
         elif prompt:
             title, length = one, None
@@ -2235,7 +2327,8 @@ def _inline_jump_lists(bs: list[_Block], lo: int, hi: int, threshold: float) -> 
     "Welche Fristen gelten?" / "Der Abrechnungszeitraum ..."): the heading and its items go
     (``navigation/jump-list``)."""
     for b in bs[lo : hi + 1]:
-        if b.score >= threshold or _TOC_HEADING.fullmatch(b.f.text) is None:
+        # (the heading a rule took: "Jump to:")
+        if (b.score >= threshold and b.strong is None) or _TOC_HEADING.fullmatch(b.f.text) is None:
             continue
         items: list[_Block] = []
         for x in bs[b.index + 1 : b.index + 1 + _JUMP_ITEMS]:
@@ -2345,7 +2438,11 @@ def _read_also_teasers(bs: list[_Block], lo: int, hi: int, end: int, threshold: 
         # bolognese ancora 300 frane attive" / "Come è stata ricostruita la strada"), or three quarters as
         # long when it shares a word with its paragraph ("La vivienda, el verdadero cuello de botella" / "...
         # apenas hay viviendas ..."), no kicker before a colon (a teaser's: "Strompreise 2025: Was sich ...")
-        if len(run) >= 2 and run[-1].index + 1 < len(bs) and bs[run[-1].index + 1].g.prose:
+        # (its paragraph may announce a list: "Was Anwohner jetzt tun sollten" / "Die Kreisverwaltung ... hat
+        # folgende Hinweise veröffentlicht:")
+        nxt_line = bs[run[-1].index + 1] if run and run[-1].index + 1 < len(bs) else None
+        told = nxt_line is not None and nxt_line.strong is None and nxt_line.f.text.endswith(":")
+        if len(run) >= 2 and nxt_line is not None and (nxt_line.g.prose or (told and nxt_line.f.words >= 8)):
             last, others = run[-1].f.words * (len(run) - 1), sum(x.f.words for x in run[:-1])
             shared = _KICKED.match(run[-1].f.text) is None and bool(
                 _stems(run[-1].f.text) & _stems(bs[run[-1].index + 1].f.text)
@@ -2430,6 +2527,26 @@ def _footnotes(doc: Document, bs: list[_Block], lo: int, hi: int, threshold: flo
         m = _NOTE_START.match(doc.text, b.start, b.end)
         if m is not None and b.strong is None and b.f.words >= _NOTE_WORDS and m.group("mark") in marks:
             b.score, b.category, b.rule = 0.0, None, ""
+
+
+_INITIALS = re.compile(
+    r"[b-df-hj-np-tv-xz]{2,4}|[a-z]{2,4}(?:/[a-z]{2,4}){1,2}|\([a-z]{2,4}(?:/[a-z]{2,4}){0,2}\)"
+)
+"""An editor's initials on a line of their own: consonants alone ("rdb", "ms"), or with a slash ("lr/rcr")
+or in brackets ("(bme)"), lower case."""
+
+
+def _sign_off_initials(bs: list[_Block], threshold: float) -> None:
+    """Step 4a: the editor's initials as the text's last kept line, under a paragraph of prose ("... in den
+    nächsten Tagen." / "rdb", El Universal's "ms", heise's "(bme)"), go as ``other/editor-initials``; a
+    word of code or a program's name among the article's lines ("dns" over "Anschließend ...", "fzf" over a
+    list) is no last line."""
+    kept = [b for b in bs if b.score < threshold]
+    if len(kept) < 2:
+        return
+    last, above = kept[-1], kept[-2]
+    if last.strong is None and _INITIALS.fullmatch(last.f.text) and above.g.prose and above.f.terminal:
+        last.score, last.category, last.rule = 1.0, Category.OTHER, "other/editor-initials"
 
 
 _NOTE_MARK = re.compile(r"(?<=\S)(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])")
@@ -2953,10 +3070,22 @@ def _menu_echoes(bs: list[_Block], data: list[bool], threshold: float) -> None:
     if not items:
         return
 
+    def side(i: int, step: int) -> _Block | None:
+        """The line next to the label on one side, past up to two lines rules took (a teaser, "Read more:
+        ..."; a video's length, "08:41")."""
+        for _ in range(3):
+            if not 0 <= i < n:
+                return None
+            if bs[i].strong is None or bs[i].score < threshold:
+                return bs[i]
+            i += step
+        return None
+
     def between_paragraphs(b: _Block) -> bool:  # kept text on both sides: a paragraph or a list
-        return 0 < b.index < n - 1 and all(
-            x.score < threshold and (x.g.prose or x.f.bullet or x.f.words >= 4)
-            for x in (bs[b.index - 1], bs[b.index + 1])
+        sides = (side(b.index - 1, -1), side(b.index + 1, 1))
+        return all(
+            x is not None and x.score < threshold and (x.g.prose or x.f.bullet or x.f.words >= 4)
+            for x in sides
         )
 
     # two or more such labels between the article's paragraphs are its section headings
@@ -2981,7 +3110,14 @@ def _menu_echoes(bs: list[_Block], data: list[bool], threshold: float) -> None:
 
     echoes = [b for b in bs if echo(b)]
     echoed = {b.index for b in echoes}
-    headings = [b for b in echoes if between_paragraphs(b)]
+    # (a label with its colon that comes back between the paragraphs is an ad slot's, no section's:
+    # "Advertisement:"; a listing's "Music" / "Theatre" for each day are its headings)
+    seen = Counter(b.f.text.casefold() for b in echoes)
+    headings = [
+        b
+        for b in echoes
+        if between_paragraphs(b) and (seen[b.f.text.casefold()] == 1 or not b.f.text.endswith(":"))
+    ]
     for b in echoes:
         # (a jump list's items name the article's sections: once two headings stand between paragraphs, every
         # echo over kept lines is a heading too, over a table or a list, under an ad's label:

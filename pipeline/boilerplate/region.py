@@ -32,7 +32,7 @@ from pipeline.boilerplate.blocks import (
 )
 from pipeline.boilerplate.rules_model import SPEECH_WORDS
 from pipeline.boilerplate.stopwords import _split
-from pipeline.boilerplate.title import _SUMMARY_HEADING, _byline_line
+from pipeline.boilerplate.title import _JUMP_ITEMS, _NAME_WORDS, _SUMMARY_HEADING, _TOC_HEADING, _byline_line
 from pipeline.document import Category
 
 _FIGURES_ROW = re.compile(r"[^\W\d_]: ?\d[^:]{0,40}[^\W\d_]: ?\d")
@@ -237,18 +237,39 @@ def _teaser_cards(
     """The teaser cards under the related-links heading ``bs[i]``, before ``stop``: :data:`_CARDS` or
     more headlines, each with its author's line under it ("Am beliebtesten" / "Tropische Reiseziele: 7
     warme Urlaubsorte ..." / "Von Micol Passariello" / "Andy Warhol: Der Künstler ..." / "Von Alexandra
-    Muñoz"), whatever the heading says (an article's own list under "Trending now" has no author under
-    each item); at most :data:`_INLINE_TEASERS` cards, their lines in order (none when fewer)."""
+    Muñoz"), or each under its section's name ("Most Popular" / "Gear" / "The Best Wireless Earbuds for Every
+    Budget" / "Security" / ...), whatever the heading says (an article's own list under "Trending now" has no
+    author under each item); at most :data:`_INLINE_TEASERS` cards, their lines in order (none when fewer)."""
     end = len(bs) if stop is None else min(stop, len(bs))
     lines: list[_Block] = []
     k = i + 1
     while len(lines) < 2 * _INLINE_TEASERS and k + 1 < end:
         head, by = bs[k], bs[k + 1]
-        if head.continues or not teaser(head) or not _byline_line(by):
+        if not head.continues and teaser(head) and _byline_line(by):
+            lines += [head, by]
+        elif not by.continues and _card_kicker(head) and teaser(by) and not _card_kicker(by):
+            lines += [
+                head,
+                by,
+            ]  # (a section's name over the headline: "Gear" / "The Best Wireless Earbuds ...")
+        else:
             break
-        lines += [head, by]
         k += 2
     return lines if len(lines) >= 2 * _CARDS else []
+
+
+def _card_kicker(b: _Block) -> bool:
+    """A teaser card's section name over its headline: a word or two, capitalised, no figure, no sentence
+    ("Gear", "Security", "Climate Desk")."""
+    f = b.f
+    return (
+        1 <= f.words <= 2
+        and f.text[:1].isupper()
+        and not f.terminal
+        and not f.bullet
+        and _DIGIT.search(f.text) is None
+        and all(ch.isalpha() or ch in " -&" for ch in f.text)
+    )
 
 
 _LONE_PARAGRAPH_WORDS = 30
@@ -326,13 +347,19 @@ def _under_read_also(bs: list[_Block], cut: int, stop: int) -> int:
     end = k
     while end < stop and _closing_paragraph(bs[end]) and _SENTENCE_END.search(bs[end].f.text) is not None:
         end += 1
-    if end == k < stop - 1 and _announcing(bs[k]) and _fact_line(bs[k + 1]):
+    # (or a paragraph that announces a list: "Die Kreisverwaltung ... hat folgende Hinweise veröffentlicht:" /
+    # "Heizöltanks sichern ..." / ...)
+    listed = (
+        _SENTENCE_END.search(bs[k].f.text) is None and _announced_list(bs, k) > k + 1 if k < stop else False
+    )
+    if end == k < stop - 1 and (_announcing(bs[k]) or listed) and (_fact_line(bs[k + 1]) or listed):
         # the article resumes under the box with a list it announces, its next sections with it, up to a
         # rule's chrome ("İlgili Haberler" / two teasers / "Kapadokyaspor'un muhtemel 11'i:" / "Kaleci: ..." /
         # ... / "Son 5 maçta üstünlük Demirspor'da" / "İki takım arasında ..."): a teaser announces nothing,
         # and a box of teasers under "From our partners:" has no facts ("Kaleci: Oğuzhan Er")
         j, paragraphs = k, 0
-        while j < stop and bs[j].strong is None:
+        # (past a photo's caption a rule took: "Helfer des THW füllen ... (Symbolbild): ...")
+        while j < stop and (bs[j].strong is None or _rule_category(bs[j]) == Category.CAPTION):
             paragraphs += _closing_paragraph(bs[j], calls=False) and bs[j].f.words >= _CLOSING_SENTENCE_WORDS
             j += 1
         if paragraphs >= _RESUMED_PARAGRAPHS:
@@ -895,13 +922,21 @@ _SECTION_HEADING_WORDS = 5
 """Most words of a section heading that :func:`_section_heading` reads."""
 
 
+_KICK_OFF = re.compile(
+    r"(mon|tues|wednes|thurs|fri|satur|sun)day,? \d{1,2}(st|nd|rd|th)? [a-z]+,? "
+    r"\d{1,2}[:.]\d\d ?([ap]\.?m\.?)?",
+    re.IGNORECASE,
+)
+"""A fixture's kick-off in a match box, its day and time with no year ("Saturday 15th March 12:00pm")."""
+
+
 def _section_heading(bs: list[_Block], lo: int, hi: int, headline: int | None) -> int:
     """``lo - 1`` when the line right over the region's first line is the article's first section heading,
     else ``lo``: a short heading (:func:`_heading_line`) under a line a rule took, over the region's first
-    paragraph, under a paragraph no rule took (the standfirst, somewhere above it), in an
-    article with two or more headings of that kind between its paragraphs ("Team news" under a sports
-    channel's ad, over "Thamesbury will be without ..."; "Opta stats" and "Prediction" further down). A label
-    over the lead with no standfirst above ("Updated on January 22, 2026" / "Our editorial process" /
+    paragraph (or under a date no rule took), under a paragraph no rule took (the standfirst, somewhere above
+    it), in an article with two or more headings of that kind between its paragraphs ("Team news" under a
+    sports channel's ad, over "Thamesbury will be without ..."; "Opta stats" and "Prediction" further down). A
+    label over the lead with no standfirst above ("Updated on January 22, 2026" / "Our editorial process" /
     "Magnesium is ...") or in an article without headings (a section's name, "Exclusive") stays out.
 
     >>> from pipeline.boilerplate.features import block_features
@@ -924,7 +959,10 @@ def _section_heading(bs: list[_Block], lo: int, hi: int, headline: int | None) -
     """
     if lo < 2 or lo - 1 == headline or not _heading_line(bs[lo - 1]):
         return lo
-    if bs[lo - 2].strong is None or not bs[lo].g.prose:
+    # (under a rule's line, or a date no rule took: a fixture's kick-off, "Saturday 15th March 12:00pm")
+    above = bs[lo - 2]
+    dated = above.f.date or _KICK_OFF.fullmatch(above.f.text) is not None
+    if (above.strong is None and not dated) or not bs[lo].g.prose:
         return lo
     if not any(b.g.prose and b.strong is None and not b.weak for b in bs[: lo - 1]):
         return lo  # (no standfirst above: the article's lead comes first, a label over it is the page's)
@@ -1075,7 +1113,7 @@ def _undated_teasers(bs: list[_Block], lo: int, hi: int) -> int:
 _INLINE_TEASERS = 6
 """At most this many teaser headlines under a related-links heading inside the article."""
 _READ_ALSO = re.compile(
-    r"(read|read (more|also|next)|also read|see also|"
+    r"(read|read (more|also|next)|also read|see also|(read|see) more from [^:.!?]{3,80}|"
     r"related( (stories|articles?|coverage|reading|content|news))?|"
     r"more on this( story| topic)?|recommended reading|you (may|might) also like|"
     r"lea (también|más)|lee (también|más)|"
@@ -1140,16 +1178,21 @@ def _inline_teaser(b: _Block) -> bool:
     return (f.words >= 6 or (f.words >= 4 and _KICKED.match(f.text) is not None)) and _headline_shaped(f, 3)
 
 
-_FACT = re.compile(r"[^\W\d_][\w.'’ -]{1,25}( \([^()]{1,12}\))?: (?P<value>\S.*)")
+_FACT = re.compile(
+    r"[^\W\d_][\w.'’ -]{1,25}( \d\. [^\W\d_][\w.'’ -]{1,25})?( \([^()]{1,12}\))?: (?P<value>\S.*)"
+)
 """A fact box's line: a capitalised label of a few words (maybe with a team's formation in brackets), a colon,
 its value ("Sędzia: Szymon Marciniak (Płock)", "Tilskuere: 34.182", "MFF: Dahlin – Busanello, Jansson, ...",
-"CALCIO LAGONEGRO (4-3-3): Bianchi; Esposito, ...")."""
+"CALCIO LAGONEGRO (4-3-3): Bianchi; Esposito, ...", a club whose name holds its number: "Aufstellung 1. FC
+Hohenstein: Pavlović - ...")."""
 _SCORE_LINE = re.compile(
-    r"[^\W\d_][\w.'’ -]{1,40} [-–] [^\W\d_][\w.'’ -]{1,40} \d{1,3}[:-]\d{1,3}( \(\d{1,3}[:-]\d{1,3}\))?"
+    r"(?:\d\. )?[^\W\d_][\w.'’ -]{1,40} [-–] (?:\d\. )?[^\W\d_][\w.'’ -]{1,40} \d{1,3}[:-]\d{1,3}"
+    r"( \(\d{1,3}[:-]\d{1,3}\))?"
     r"|[^\W\d_][\w.'’ -]{1,40} \d{1,3} [xX×] \d{1,3} [^\W\d_][\w.'’ -]{1,40}( \(\d{1,3}[:-]\d{1,3}\))?"
 )
 """A match's result over its fact box: "Legia Warszawa – Lech Poznań 2:1 (0:1)", "Ajax - PSV 2-2 (1-1)",
-"PALMEIRAS 2 X 1 CORINTHIANS"."""
+"PALMEIRAS 2 X 1 CORINTHIANS", a club whose name holds its number: "SV Elbtal - 1. FC Hohenstein 2:1
+(0:1)"."""
 _BOX_HEADING_WORDS = 3
 """Longest heading over a fact box in capitals or with a colon ("FICHA TÉCNICA", "Match facts:")."""
 _FACT_LINES = 3
@@ -1249,6 +1292,20 @@ def _verdict_box(bs: list[_Block], lo: int) -> int:
         return pattern.fullmatch(b.f.text.rstrip(":")) is not None
 
     k = lo - 1
+    # (a jump list between the box and the article, the region maybe starting at its last item: "Jump to:" /
+    # "Design and dock" / ... / "Should you buy it?")
+    t = lo if not bs[lo].g.prose else lo - 1
+    while (
+        t >= 0
+        and lo - t < _JUMP_ITEMS
+        and bs[t].strong is None
+        and not bs[t].g.prose
+        and bs[t].f.text[-1:] not in ".!:"  # (an item may ask: "Should you buy it?")
+        and bs[t].f.words <= _NAME_WORDS
+    ):
+        t -= 1
+    if 0 < t < lo and _TOC_HEADING.fullmatch(bs[t].f.text) is not None:
+        k = t - 1
     while k >= 0 and (rule := bs[k].strong) is not None and rule.id.endswith(_VERDICT_SHOP_LINES):
         k -= 1  # the shop's buttons and the site's note go by their rules
     if k < lo - 1:
@@ -1291,6 +1348,11 @@ _BOX_PROMPTS = frozenset({Category.OTHER, Category.SHARE_WIDGET})
 (:func:`_fact_box`)."""
 _BOX_PROMPT_WORDS = 4
 """Longest such prompt."""
+_BOX_CREDIT_WORDS = 12
+"""Longest credit line a rule took (a byline's or a note's) between a game's notes and its box score
+(:func:`_fact_box`)."""
+_BOX_DATE_WORDS = 8
+"""Longest date line among a fact box's lines (:func:`_fact_box`)."""
 
 
 def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
@@ -1354,8 +1416,18 @@ def _fact_box(bs: list[_Block], hi: int, stop: int) -> tuple[int, range]:
     facts = 0
     while k < stop:
         # (a numbered place under a first one: "2. Tomás Ibarra (Esp, Bidasoa Team) m.t.")
-        if fact(bs[k]) or (facts >= 2 and _labelled(bs[k])) or (facts >= 1 and _placed(bs[k])):
+        # (or the game's date and time among its facts: "Golden 1 Center" / "7:00 PM, March 8, 2025")
+        dated = facts >= 2 and bs[k].strong is None and bs[k].f.date and bs[k].f.words <= _BOX_DATE_WORDS
+        if fact(bs[k]) or (facts >= 2 and _labelled(bs[k])) or (facts >= 1 and _placed(bs[k])) or dated:
             facts += 1
+        elif (
+            facts >= 1
+            and _rule_category(bs[k]) in (Category.BYLINE, Category.OTHER)
+            and bs[k].f.words <= _BOX_CREDIT_WORDS
+            and k + 1 < stop
+            and fact(bs[k + 1])
+        ):
+            pass  # the wire's credit between the game's notes and its box score ("The Associated Press ...")
         # a heading stands over a fact, or over a table's column heads over one ("Score by half" / "Team
         # HT FT" / "Castlebury Rovers 0 2"; "Key match statistics" / "Possession: 63% - 37%")
         elif not heading(bs[k]) or not any(

@@ -345,7 +345,7 @@ def _find_title(
             over_menu = (
                 b.index + 1 < lo
                 and nxt is not None
-                and _menu_item(nxt, below)
+                and (_menu_item(nxt, below) or _section_row(nxt))
                 and (
                     named
                     or (
@@ -532,10 +532,27 @@ def _find_title(
             if i == lo - 1 and b.category == Category.RELATED_LINKS and b.f.words <= 2 and bs[lo].g.prose:
                 stepped = True  # a caption's button over the lead ("... (AP Photo/Ben Ruiz)" / "Read More")
                 continue
+            if (
+                b.strong is not None
+                and b.strong.category == Category.RELATED_LINKS
+                and b.f.words > _TOOL_WORDS
+                # (the head's byline or tools; not a bare date or age, which a teaser rail's card has too:
+                # "Ferry services cancelled ..." / "2 hours ago" / "Read more: ...")
+                and any(
+                    _rule_category(x) in (Category.BYLINE, Category.SHARE_WIDGET, Category.READING_TIME)
+                    for x in bs[max(0, i - 3) : i]
+                )
+            ):
+                # a teaser with its label between the head's tools and the article ("Compartir en Twitter" /
+                # "Comentar" / "EN DIRECTO | Sigue la última hora ...")
+                stepped = True
+                continue
             return fallback()
         if _TOOL_LABEL.fullmatch(b.f.text):
             stepped = True  # a tool no rule took ("Rezept drucken" over the recipe's story, "Our rating")
             continue
+        if _section_row(b):
+            continue  # the site's menu on one line over the headline ("Home Recipes Breakfast Baking ...")
         # (not a headline in Title Case over the byline a rule took: "Smoky Roasted Tomato and White Bean
         # Soup" / "By Carly Westbrook")
         over_byline = i + 1 < len(bs) and _rule_category(bs[i + 1]) == Category.BYLINE
@@ -587,6 +604,13 @@ def _find_title(
         unlabelled += 1
         if unlabelled > _TITLE_REACH:
             break
+        if i == lo - 1 and _DIGIT.search(b.f.text) and _is_headline(b):
+            # a result's line right over the article, under the head's metadata and a headline ("Corcoran goal
+            # sends Sligo through ..." / the date / the byline / the photo's caption / "Connacht SFC
+            # quarter-final: Sligo 1-15 Leitrim 0-16"): the headline
+            upper = _headline_over_metadata(bs, i)
+            if upper is not None:
+                return upper
         if (b.index in lines and b.index not in headings) or (
             _CELL_GAP.search(doc.text, b.start, b.end) and not _FIGURE.search(b.f.text)
         ):
@@ -1030,21 +1054,31 @@ their headings."""
 def _jump_list(bs: list[_Block], lo: int) -> range:
     """The lines of a page's jump list right above the article: its heading ("On this page",
     "Contents", "Jump to:") over short items, one at least a section heading of the article below
-    ("Symptoms" / "Causes" / "Frequently asked questions"); else an empty range."""
+    ("Symptoms" / "Causes" / "Frequently asked questions"), or with no heading three items or more, most of
+    them the article's headings below; else an empty range."""
     if lo > 0 and _TOC_LINE.match(bs[lo - 1].f.text) and bs[lo - 1].strong is not None:
         return range(lo - 1, lo)  # a jump list on one line ("In this article: What it is · Symptoms · ...")
+    headings = {
+        b.f.text.casefold() for b in bs[lo:] if b.f.words <= _NAME_WORDS and b.f.text[-1:] not in ".!"
+    }
+    top = lo  # the first of the short lines no rule took right above the article
     for j in range(lo - 1, max(-1, lo - _JUMP_ITEMS - 2), -1):
         x = bs[j]
         if _TOC_HEADING.match(x.f.text):
             if j == lo - 1:
                 return range(0)
-            headings = {
-                b.f.text.casefold() for b in bs[lo:] if b.f.words <= _NAME_WORDS and b.f.text[-1:] not in ".!"
-            }
             echoed = any(bs[i].f.text.casefold() in headings for i in range(j + 1, lo))
             return range(j, lo) if echoed or _KEY_EVENTS.match(x.f.text) else range(0)
         if x.f.words > _NAME_WORDS or x.f.text[-1:] in ".!":
             break
+        if x.strong is None and top == j + 1:
+            top = j
+    # no heading: :data:`_HEADLESS_JUMP_ITEMS` short lines or more, most of them the article's headings below
+    # ("Symptoms" / "Causes and risk factors" / ... / "When to see a doctor" / "Takeaway")
+    items = range(top, lo)
+    echoes = sum(bs[i].f.text.casefold() in headings for i in items)
+    if len(items) >= _HEADLESS_JUMP_ITEMS and 2 * echoes > len(items):
+        return items
     return range(0)
 
 
@@ -1052,6 +1086,8 @@ _TOC_LINE = re.compile(_TOC_HEADING.pattern.removesuffix("[:.]?$") + r":\s+\S", 
 """A jump list's heading and its items on one line: "In this article: What it is · Symptoms · ..."."""
 _JUMP_ITEMS = 12
 """Most items of a jump list :func:`_jump_list` reads."""
+_HEADLESS_JUMP_ITEMS = 3
+"""Fewest items of a jump list with no heading (:func:`_jump_list`)."""
 
 
 def _headline_above(bs: list[_Block], i: int, words: int, skip: set[Category]) -> int | None:
@@ -1471,9 +1507,11 @@ def _headline_over_metadata(bs: list[_Block], lo: int) -> int | None:
     if stepped:
         i -= 1
     # (and the author's bare name over the role line a byline rule took: "Aoife Brennan" / "Environment
-    # Correspondent")
+    # Correspondent"; and the lead photo's caption a rule took: "Sligo's Aidan Corcoran celebrates ...
+    # ©INPHO")
     while i >= 0 and (
         _rule_category(bs[i]) in _HEAD_METADATA
+        or _rule_category(bs[i]) == Category.CAPTION
         or (
             bs[i].strong is None
             and _rule_category(bs[i + 1]) == Category.BYLINE
