@@ -560,6 +560,8 @@ _UNDER_SF_CATEGORIES = frozenset(
 """The rules' lines that may stand between a standfirst and its byline (:func:`_standfirst_under_title`): a
 photo's caption, an affiliate note, the article's tools ("Lyt til artiklen"), a note, the reading time or the
 comments' link ("Kommentare lesen", "42 Beiträge")."""
+_UNDER_SF_CAPTION_WORDS = 45
+"""Longest caption over its credit between a standfirst and its byline (:func:`_standfirst_under_title`)."""
 _UNDER_SF_LINES = 2
 """Most rating lines between a standfirst and its byline that :func:`_standfirst_under_title` passes."""
 
@@ -654,6 +656,13 @@ def _standfirst_under_title(bs: list[_Block], title_idx: int, lo: int) -> None:
             and b.f.words <= _LEAD_CAPTION_WORDS
         ):
             j += 1  # a photo's caption with no credit ("Sen. Maureen Castellanos speaks during a markup ...")
+        elif (
+            b.strong is None
+            and j + 2 < lo
+            and _rule_category(bs[j + 1]) == Category.CAPTION
+            and b.f.words <= _UNDER_SF_CAPTION_WORDS
+        ):
+            j += 2  # a photo's caption over its credit ("Hugormen er Danmarks ..." / "Foto: Henrik Bjerre")
         elif short < _UNDER_SF_LINES and _rating_line(b):
             j, short = j + 1, short + 1
         else:
@@ -2103,15 +2112,26 @@ compare")."""
 _AD_CONTEXT_LINES = 3
 
 
+_SPONSORED_LABEL = re.compile(
+    r"sponsored|sponsored content|paid content|partner content|advertorial|paid post"
+    r"|contenido patrocinado|gesponsord|gesponsert|sponsorisé|sponsorizzato|patrocinado",
+    re.IGNORECASE,
+)
+"""A sponsored story's label ("Sponsored", "Partner content"): the headline under it is the sponsor's (not
+"Promoted", a league table's heading too)."""
+
+
 def _ad_copies(bs: list[_Block], threshold: float) -> None:
     """An ad's one line of copy right under its label, between the article's paragraphs ("Anzeige" / "Jetzt
     Angebot sichern: Ihre neue Einbauküche zum Frühjahrspreis ..." / the article's next paragraph), goes
     as ``advertisement/ad-copy``: no rule, :data:`_AD_COPY_MIN_WORDS` to :data:`_AD_COPY_WORDS` words, a
     call to buy, watch or sign up (:data:`_PROMO_WORDS`) that opens it ("The deal is expected to close ..."
     is the article's) or a headline's shape with a rule's line of chrome under it (a sponsored story's
-    headline: "Brand connect" / "Logistica, come l'intelligenza artificiale taglia ..." / "Loading..."), and
-    no word of five letters or more shared with the article's lines around it (its paragraph under the
-    label, "Residents can sign up for the alerts ...", is about the article's subject)."""
+    headline: "Brand connect" / "Logistica, come l'intelligenza artificiale taglia ..." / "Loading..."), or a
+    headline's shape under a sponsored story's label (:data:`_SPONSORED_LABEL`: "Sponsored" / "Three signs
+    your car insurance is costing you too much"), and no word of five letters or more shared with the
+    article's lines around it (its paragraph under the label, "Residents can sign up for the alerts ...", is
+    about the article's subject)."""
     n = len(bs)
     for b in bs[: n - 1]:
         if b.score < threshold or not _ad_label(b):
@@ -2140,12 +2160,19 @@ def _ad_copies(bs: list[_Block], threshold: float) -> None:
                 or _TO_READER.search(copy.f.text) is not None
             )
         )
+        # (or a sponsored story's headline under its label: "Sponsored" / "Three signs your car insurance is
+        # costing you too much")
+        sponsored = (
+            _SPONSORED_LABEL.fullmatch(b.f.text) is not None
+            and _headline_shaped(copy.f)
+            and not copy.f.terminal
+        )
         if (
             copy.score >= threshold
             or copy.strong is not None
             or copy.f.bullet
             or not _AD_COPY_MIN_WORDS <= copy.f.words <= _AD_COPY_WORDS
-            or (_PROMO_WORDS.match(copy.f.text) is None and not boxed and not called)
+            or (_PROMO_WORDS.match(copy.f.text) is None and not boxed and not called and not sponsored)
         ):
             continue
         around = [

@@ -473,11 +473,13 @@ def _find_title(
     names: list[int] = []  # name-shaped lines walked over, nearest first: an author, a place, a headline
     word: int | None = None  # a one-word line walked over ("Burnout"): a headline over its author
     author_over_date = False  # the nearest name-shaped line stands over a byline, date ... line
+    menus: list[int] = []  # the site's menus on one line walked over (:func:`_section_row`)
 
     def fallback() -> int | None:
         """No better line found: of two name-shaped lines the upper ("Starmer Resigns" over "Tom
-        Baker"), else the one, else a site-name first line, else a headline over the byline."""
-        if len(names) >= 2 and names[1] != first_name:
+        Baker"), not the site's name over its menu ("The Tidy Whisk" / "Home Recipes Breakfast ..." / "Brown
+        Butter Banana Bread"), else the one, else a site-name first line, else a headline over the byline."""
+        if len(names) >= 2 and names[1] != first_name and not any(names[1] < m < names[0] for m in menus):
             return names[1]
         if len(names) == 1 and word == names[0] - 1 and author_over_date and bs[names[0]].f.words <= 3:
             return word  # "Burnout" over "Emily Carter" over the date
@@ -552,7 +554,8 @@ def _find_title(
             stepped = True  # a tool no rule took ("Rezept drucken" over the recipe's story, "Our rating")
             continue
         if _section_row(b):
-            continue  # the site's menu on one line over the headline ("Home Recipes Breakfast Baking ...")
+            menus.append(i)  # the site's menu on one line ("Home Recipes Breakfast Baking Dinner About Shop")
+            continue
         # (not a headline in Title Case over the byline a rule took: "Smoky Roasted Tomato and White Bean
         # Soup" / "By Carly Westbrook")
         over_byline = i + 1 < len(bs) and _rule_category(bs[i + 1]) == Category.BYLINE
@@ -646,7 +649,18 @@ def _find_title(
             and (
                 tabloid
                 or (
-                    b.f.words <= _LONG_HEADLINE_WORDS
+                    # (or longer, with no full stop, right over the byline a rule took: "RTD says light-rail
+                    # slow zones will be gone by Labor Day, but riders ... face weekend closures first" / "By
+                    # ...")
+                    (
+                        b.f.words <= _LONG_HEADLINE_WORDS
+                        or (
+                            b.f.words <= _TABLOID_HEADLINE_WORDS
+                            and not b.f.terminal
+                            and i + 1 < len(bs)
+                            and _rule_category(bs[i + 1]) == Category.BYLINE
+                        )
+                    )
                     # its own paragraph, or run on only into lines that rules removed ("vandaag, 07:12")
                     and all(
                         x.strong is not None for x in bs[max(0, i - 8) : i + 9] if x.g is b.g and x is not b
