@@ -103,13 +103,14 @@ _STYLED = re.compile(
     r"|\bN[Oo]\.? ?[0-9]|\b(?i:number one)\b"
     r"|(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
     r"(?i:one|two|three|four|five|six|seven|eight|nine)\b"
+    r"|[a-z] (?i:thousand|hundred)\b"
 )
 """Where a figure may be set in a house style that :func:`_styled_figures` folds: thousands with a "K"
 ("150K"), a percentage with "pc" run together ("48pc"), a unit run together ("28km"), a time ("08:00",
 "8h", "8.00 Uhr"), a unit of millions or billions after a space ("2,5 Mio.", "62 mln", "20 milioni"), a
 percentage in words ("17 procent", "80 por cento"), a rank ("No 1", "number one"), an English number of tens
-and units in words ("thirty-seven"). (A unit's letters need no word end here: a removal that cuts "5MLN"
-leaves "5ML", which :func:`words` splits.)"""
+and units in words ("thirty-seven"), a number of thousands or hundreds in words ("forty thousand"). (A unit's
+letters need no word end here: a removal that cuts "5MLN" leaves "5ML", which :func:`words` splits.)"""
 _TENS_WORDS = {
     "twenty": 20,
     "thirty": 30,
@@ -132,6 +133,22 @@ _UNIT_WORDS_EN = {
     "nine": 9,
 }
 """An English number of tens and units in words, "thirty-seven" (:func:`_styled_figures`)."""
+_SMALL_WORDS_EN = {
+    **_UNIT_WORDS_EN,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    **_TENS_WORDS,
+}
+"""English numbers in words from one to nineteen and the tens, which a "thousand" or "hundred" multiplies."""
+_MULTIPLIERS = {"thousand": 1000, "hundred": 100}
 _MILLIONS = frozenset(
     [
         *["mio", "millions", "millionen", "miljoen", "miljoenen", "milioni", "milione", "millones"],
@@ -835,10 +852,13 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     "8h", "08h00", "8.00 Uhr" are "8"; "8h30" is "8 30"), a unit of millions or billions in another
     language's words as "mln" or "bln" ("Mio.", "milioni", "Mrd.", "miljard"), a percentage's words dropped
     (the sign is no word: "17 procent" and "17pc" are "17" as "17%" is), an English number of tens and units
-    in words as its digits ("thirty-seven" and "thirty seven" are "37").
+    in words as its digits ("thirty-seven" and "thirty seven" are "37"), and so a number of thousands or
+    hundreds ("forty thousand" is "40000", as "40,000" is).
 
     >>> [w for w, _, _ in words("after thirty-seven fans, Twenty one more")]
     ['after', '37', 'fans', '21', 'more']
+    >>> [w for w, _, _ in words("forty thousand fans, twenty-five thousand more, fifteen hundred")]
+    ['40000', 'fans', '25000', 'more', '1500']
     """
     out: list[tuple[str, int, int]] = []
     i, n = 0, len(found)
@@ -856,12 +876,26 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             out.append(("1", found[i][1], found[i][2]))
             i += 1
             continue
-        tens = None if number else _TENS_WORDS.get(key)
-        ones = _UNIT_WORDS_EN.get(found[i][0].casefold()) if tens is not None and i < n else None
-        if tens is not None and ones is not None and text[e : found[i][1]] in ("-", " "):
-            out.append((str(tens + ones), s, found[i][2]))  # "thirty-seven" as "37"
-            i += 1
-            continue
+        small = None if number else _SMALL_WORDS_EN.get(key)
+        if small is not None:
+            end, k = e, i
+            tens = _TENS_WORDS.get(key)
+            ones = _UNIT_WORDS_EN.get(found[i][0].casefold()) if tens is not None and i < n else None
+            if tens is not None and ones is not None and text[e : found[i][1]] in ("-", " "):
+                small, end, k = tens + ones, found[i][2], i + 1  # "thirty-seven" as "37"
+            times = (
+                _MULTIPLIERS.get(found[k][0].casefold()) if k < n and text[end : found[k][1]] == " " else None
+            )
+            if times is not None:
+                small, end, k = (
+                    small * times,
+                    found[k][2],
+                    k + 1,
+                )  # "forty thousand" as "40000", as "40,000" is
+            if k > i:
+                out.append((str(small), s, end))
+                i = k
+                continue
         glued = None if number else _GLUED_RANK.fullmatch(w)
         if glued is not None:
             out += [("number", s, s + 2), (glued[1], s + 2, e)]  # "No1" as "number 1", as "No 1" is
