@@ -2562,3 +2562,43 @@ def test_a_newsletter_forms_email_field_inside_the_article_ends_nothing() -> Non
     doc = _run(text)
     assert not _overlapping(doc, "For almost everyone, yes.")
     assert not _overlapping(doc, "Two groups do need to pay attention.")
+
+
+def test_menu_echo_headings_past_rule_lines() -> None:
+    """Session 47 (review 47c): section headings that echo the site's menu stay headings when a rule's line
+    stands between them and a paragraph ("Read more: ..." over "Health", "Advertisement" over "Schools")."""
+    text = "\n".join(
+        [
+            "The Lakeview Courier",
+            "Home",
+            "News",
+            "Economy",
+            "Health",
+            "Schools",
+            "Sport",
+            "Budget 2024: what the state's new spending plan means for you",
+            "By Maria Lopez",
+            "March 14, 2024",
+            "The state legislature passed a $48 billion budget on Wednesday night, after weeks of "
+            "negotiation between the House and the governor's office.",
+            "Here is how the plan will affect households, patients and students across the state.",
+            "Economy",
+            "The budget cuts the state income tax rate for middle earners from 4.9% to 4.5%, saving a "
+            "typical family about $310 a year.",
+            "It also sets aside $1.2 billion for roads and bridges, the largest sum in a decade.",
+            "Read more: Governor signs gas tax holiday into law",
+            "Health",
+            "Medicaid reimbursement rates for rural hospitals will rise by 8%, a change hospital "
+            "groups had sought for years.",
+            "The plan also funds 40 new school nurses in districts that have none.",
+            "Advertisement",
+            "Schools",
+            "Teachers will receive a 3% raise, and the per-pupil funding formula will be updated for "
+            "the first time since 2011.",
+            "The governor is expected to sign the budget next week.",
+        ]
+    )
+    doc = _run(text)
+    for heading in ("Economy", "Health", "Schools"):
+        i = doc.text.rindex("\n" + heading + "\n") + 1
+        assert not any(s.start <= i < s.end for s in doc.removed), heading

@@ -548,18 +548,10 @@ _LIFE_DATES = re.compile(
 )
 """An obituary's life dates, born ... died ..., in the packs' languages."""
 _UNDER_SF_CATEGORIES = frozenset(
-    {
-        Category.CAPTION,
-        Category.ADVERTISEMENT,
-        Category.SHARE_WIDGET,
-        Category.OTHER,
-        Category.READING_TIME,
-        Category.COMMENT_FORM,
-    }
+    {Category.CAPTION, Category.ADVERTISEMENT, Category.SHARE_WIDGET, Category.OTHER, Category.READING_TIME}
 )
 """The rules' lines that may stand between a standfirst and its byline (:func:`_standfirst_under_title`): a
-photo's caption, an affiliate note, the article's tools ("Lyt til artiklen"), a note, the reading time or the
-comments' link ("Kommentare lesen", "42 Beiträge")."""
+photo's caption, an affiliate note, the article's tools ("Lyt til artiklen"), a note or the reading time."""
 _UNDER_SF_CAPTION_WORDS = 45
 """Longest caption over its credit between a standfirst and its byline (:func:`_standfirst_under_title`)."""
 _UNDER_SF_LINES = 2
@@ -3099,7 +3091,7 @@ def _menu_echoes(bs: list[_Block], data: list[bool], threshold: float) -> None:
 
     def side(i: int, step: int) -> _Block | None:
         """The line next to the label on one side, past up to two lines rules took (a teaser, "Read more:
-        ..."; a video's length, "08:41")."""
+        ..."; an ad's label, "Advertisement")."""
         for _ in range(3):
             if not 0 <= i < n:
                 return None

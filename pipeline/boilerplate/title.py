@@ -345,7 +345,7 @@ def _find_title(
             over_menu = (
                 b.index + 1 < lo
                 and nxt is not None
-                and (_menu_item(nxt, below) or _section_row(nxt))
+                and _menu_item(nxt, below)
                 and (
                     named
                     or (
