@@ -1072,15 +1072,13 @@ def _jump_list(bs: list[_Block], lo: int) -> range:
     them the article's headings below; else an empty range."""
     if lo > 0 and _TOC_LINE.match(bs[lo - 1].f.text) and bs[lo - 1].strong is not None:
         return range(lo - 1, lo)  # a jump list on one line ("In this article: What it is · Symptoms · ...")
-    headings = {
-        b.f.text.casefold() for b in bs[lo:] if b.f.words <= _NAME_WORDS and b.f.text[-1:] not in ".!"
-    }
     top = lo  # the first of the short lines no rule took right above the article
     for j in range(lo - 1, max(-1, lo - _JUMP_ITEMS - 2), -1):
         x = bs[j]
         if _TOC_HEADING.match(x.f.text):
             if j == lo - 1:
                 return range(0)
+            headings = _headings_below(bs, lo)
             echoed = any(bs[i].f.text.casefold() in headings for i in range(j + 1, lo))
             return range(j, lo) if echoed or _KEY_EVENTS.match(x.f.text) else range(0)
         if x.f.words > _NAME_WORDS or x.f.text[-1:] in ".!":
@@ -1090,10 +1088,18 @@ def _jump_list(bs: list[_Block], lo: int) -> range:
     # no heading: :data:`_HEADLESS_JUMP_ITEMS` short lines or more, most of them the article's headings below
     # ("Symptoms" / "Causes and risk factors" / ... / "When to see a doctor" / "Takeaway")
     items = range(top, lo)
+    if len(items) < _HEADLESS_JUMP_ITEMS:
+        return range(0)
+    headings = _headings_below(bs, lo)
     echoes = sum(bs[i].f.text.casefold() in headings for i in items)
-    if len(items) >= _HEADLESS_JUMP_ITEMS and 2 * echoes > len(items):
-        return items
-    return range(0)
+    return items if 2 * echoes > len(items) else range(0)
+
+
+def _headings_below(bs: list[_Block], lo: int) -> set[str]:
+    """The short lines from block ``lo`` on with no full stop, casefolded: the article's section headings
+    a jump list's items echo (:func:`_jump_list`; built only when a jump list may be there, the pages' hot
+    path being the rest)."""
+    return {b.f.text.casefold() for b in bs[lo:] if b.f.words <= _NAME_WORDS and b.f.text[-1:] not in ".!"}
 
 
 _TOC_LINE = re.compile(_TOC_HEADING.pattern.removesuffix("[:.]?$") + r":\s+\S", re.IGNORECASE)

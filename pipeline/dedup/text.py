@@ -111,43 +111,45 @@ _STYLED = re.compile(
 percentage in words ("17 procent", "80 por cento"), a rank ("No 1", "number one"), an English number of tens
 and units in words ("thirty-seven"), a number of thousands or hundreds in words ("forty thousand"). (A unit's
 letters need no word end here: a removal that cuts "5MLN" leaves "5ML", which :func:`words` splits.)"""
-_TENS_WORDS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
+_SPELLED = {
+    1: "one ein eine eins",
+    2: "two zwei deux twee dois duas",
+    3: "three drei trois tres três",
+    4: "four vier quatre cuatro quattro quatro",
+    5: "five fünf cinq cinco cinque vijf",
+    6: "six sechs seis zes",
+    7: "seven sieben siete sette zeven sete",
+    8: "eight acht huit ocho oito",
+    9: "nine neun nueve nove negen",
+    10: "ten zehn dix diez dieci tien dez",
+    11: "eleven elf undici",
+    12: "twelve zwölf douze dodici twaalf",
+    13: "thirteen treize trece tredici dertien treze",
+    14: "fourteen quatorze catorce quattordici veertien catorze",
+    15: "fifteen quinze quince quindici vijftien",
+    16: "sixteen",
+    17: "seventeen",
+    18: "eighteen",
+    19: "nineteen",
+    20: "twenty vingt veinte twintig vinte",
 }
-_UNIT_WORDS_EN = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
+"""The numbers one to twenty in words, English first, then German, French, Spanish, Italian, Dutch, Portuguese
+(:func:`number_aliases`, :func:`_styled_figures`)."""
+_SPELLED_TENS = {
+    30: "thirty dreißig trente treinta dertig trinta",
+    40: "forty vierzig quarante cuarenta veertig quarenta",
+    50: "fifty fünfzig cinquante cincuenta vijftig cinquenta",
+    60: "sixty sechzig soixante sesenta zestig sessenta",
+    70: "seventy siebzig setenta zeventig",
+    80: "eighty achtzig ochenta tachtig oitenta",
+    90: "ninety neunzig noventa negentig",
 }
+"""The tens from thirty to ninety in words, English first."""
+_SMALL_WORDS_EN = {names.split()[0]: n for n, names in (_SPELLED | _SPELLED_TENS).items()}
+"""English numbers in words from one to twenty and the tens, which a "thousand" or "hundred" multiplies."""
+_TENS_WORDS = {w: n for w, n in _SMALL_WORDS_EN.items() if n >= 20}
+_UNIT_WORDS_EN = {w: n for w, n in _SMALL_WORDS_EN.items() if n < 10}
 """An English number of tens and units in words, "thirty-seven" (:func:`_styled_figures`)."""
-_SMALL_WORDS_EN = {
-    **_UNIT_WORDS_EN,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    **_TENS_WORDS,
-}
-"""English numbers in words from one to nineteen and the tens, which a "thousand" or "hundred" multiplies."""
 _MULTIPLIERS = {"thousand": 1000, "hundred": 100}
 _MILLIONS = frozenset(
     [
@@ -548,37 +550,6 @@ def number_aliases(word_hash_: int) -> frozenset[int]:
 
 
 def _number_aliases() -> dict[int, frozenset[int]]:
-    spelled = {
-        1: "one ein eine eins",
-        2: "two zwei deux twee dois duas",
-        3: "three drei trois tres três",
-        4: "four vier quatre cuatro quattro quatro",
-        5: "five fünf cinq cinco cinque vijf",
-        6: "six sechs seis zes",
-        7: "seven sieben siete sette zeven sete",
-        8: "eight acht huit ocho oito",
-        9: "nine neun nueve nove negen",
-        10: "ten zehn dix diez dieci tien dez",
-        11: "eleven elf undici",
-        12: "twelve zwölf douze dodici twaalf",
-        13: "thirteen treize trece tredici dertien treze",
-        14: "fourteen quatorze catorce quattordici veertien catorze",
-        15: "fifteen quinze quince quindici vijftien",
-        16: "sixteen",
-        17: "seventeen",
-        18: "eighteen",
-        19: "nineteen",
-        20: "twenty vingt veinte twintig vinte",
-    }
-    tens = {
-        30: "thirty dreißig trente treinta dertig trinta",
-        40: "forty vierzig quarante cuarenta veertig quarenta",
-        50: "fifty fünfzig cinquante cincuenta vijftig cinquenta",
-        60: "sixty sechzig soixante sesenta zestig sessenta",
-        70: "seventy siebzig setenta zeventig",
-        80: "eighty achtzig ochenta tachtig oitenta",
-        90: "ninety neunzig noventa negentig",
-    }
     # ordinals in English: "5th" for "fifth" ("finished 5th", "for the 6th consecutive year")
     ordinals = (
         *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
@@ -586,7 +557,7 @@ def _number_aliases() -> dict[int, frozenset[int]]:
         *("eighteenth", "nineteenth", "twentieth"),
     )
     out: dict[int, frozenset[int]] = {}
-    for n, names in spelled.items():
+    for n, names in _SPELLED.items():
         words_ = names.split()
         out[_hash(str(n))] = frozenset(_hash(w) for w in words_)
         for w in words_:
@@ -602,7 +573,7 @@ def _number_aliases() -> dict[int, frozenset[int]]:
         out[_hash(a)] = out.get(_hash(a), frozenset()) | {_hash(b)}
         out[_hash(b)] = out.get(_hash(b), frozenset()) | {_hash(a)}
 
-    for n, names in tens.items():
+    for n, names in _SPELLED_TENS.items():
         for w in names.split():
             add(str(n), w)
     for n, name in enumerate(ordinals, 1):
