@@ -18,7 +18,7 @@ the first target and against the third).
 
     .venv/bin/python benchmarks/dedup_meter.py [--data DIR] [--threshold T] [--quote-support K]
         [--support-floor F] [--attribution-verb-max N] [--short-in-run N] [--no-quote-order]
-        [--no-same-numbers] [--dropped-word N] [--sweep]
+        [--no-same-numbers] [--dropped-word N] [--rewritten-words N] [--sweep]
 
 Defaults are the pipeline's (``DedupConfig``, ``DedupParams``). ``--sweep`` also
 prints the threshold x quote-support x support-floor grid, the long-attribution
@@ -326,6 +326,12 @@ def main() -> None:
     ap.add_argument("--support-floor", type=float, default=dp.support_floor)
     ap.add_argument("--attribution-verb-max", type=int, default=dp.attribution_verb_max)
     ap.add_argument("--short-in-run", type=int, default=dp.short_in_run, help="0: off")
+    ap.add_argument(
+        "--rewritten-words",
+        type=int,
+        default=dp.rewritten_words,
+        help="a rewritten passage supports quoted speech at similarity x words >= N (0: any)",
+    )
     ap.add_argument("--quote-order", action=argparse.BooleanOptionalAction, default=dp.quote_order)
     ap.add_argument(
         "--same-numbers",
@@ -357,12 +363,14 @@ def main() -> None:
         quote_order=args.quote_order,
         same_numbers=args.same_numbers,
         dropped_word=args.dropped_word,
+        rewritten_words=args.rewritten_words,
     )
     name = (
         f"docclean t={args.threshold} qs={args.quote_support} fl={args.support_floor}"
         f" sr={args.short_in_run}{'' if args.quote_order else ' unordered'}"
         f"{'' if args.same_numbers else ' figures-as-words'}"
         f"{'' if args.dropped_word == dp.dropped_word else f' dropped-word={args.dropped_word}'}"
+        f"{'' if args.rewritten_words == dp.rewritten_words else f' rewritten-words={args.rewritten_words}'}"
     )
     print(fmt(name, score(docs, arts, run_dedup(docs, cfg, params))))
     print(fmt("baseline 5-gram containment >= 0.5", score(docs, arts, run_baseline(docs))))

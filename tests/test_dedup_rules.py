@@ -98,6 +98,31 @@ def test_kept_quotation_leaves_the_earliest_copy_to_answer_for_it() -> None:
     assert res["b"].duplicates == () and res["c"].duplicates == ()
 
 
+STATEMENT = 'Producer Stephen Gale said: "Greta is devastated but her doctors have told her she must rest her voice."'
+
+
+def test_short_rewritten_line_is_no_evidence_for_a_shared_statement() -> None:
+    """A paper that did its own story shares the statement and a stock phrase ("run until June"):
+    a rewritten passage supports quoted speech only at similarity x words >= ``rewritten_words``."""
+    wire = make("a", f"{STATEMENT} The production is scheduled to run until June.")
+    own = make("b", f"Morrow withdraws from Hedda. {STATEMENT} It is due to run until June.")
+    assert run([wire, own])["b"].duplicates == ()
+    # any rewritten passage at the support floor (the previous rule): the line supports the statement
+    assert removed(own, run([wire, own], DedupParams(rewritten_words=0))["b"]) == [STATEMENT]
+    # a long sentence half rewritten is evidence that the paper worked from the wire story
+    long_wire = make(
+        "c",
+        f"{STATEMENT} The production, which opened to mixed reviews two weeks ago, is scheduled to run at "
+        "the Albery Theatre until the middle of June.",
+    )
+    copy = make(
+        "d",
+        f"Morrow withdraws from Hedda. {STATEMENT} The play opened to mixed reviews two weeks ago and is "
+        "due to run at the Albery Theatre until mid-June.",
+    )
+    assert removed(copy, run([long_wire, copy])["d"]) == [STATEMENT]
+
+
 # -- figures (DedupParams.same_numbers) ---------------------------------------------------------
 
 NOTICE = (

@@ -118,6 +118,13 @@ class DedupParams:
     support_floor: float = 0.5
     """For ``quote_support``, a passage supports an earlier document when its similarity to it
     reaches this (a rewritten sentence is evidence of derivation too); at most ``cfg.threshold``."""
+    rewritten_words: int = 10
+    """For ``quote_support``, a passage under ``cfg.threshold`` (a rewritten sentence) supports an
+    earlier document for quoted speech only when its similarity times its words reaches this: a
+    long sentence half copied is evidence that a paper worked from the wire story, a short line
+    sharing a phrase ("It is due to run until June." / "The production is scheduled to run until
+    June.", a headline with the names) is not, and a paper that wrote its own story keeps the
+    statement it quotes. 0: any passage at ``support_floor``."""
     quote_order: bool = True
     """For ``quote_support``, supporting passages of quoted speech count only as their longest chain
     in the earlier document's order (narrative passages count in any order); False: all count
@@ -1438,7 +1445,7 @@ def decide(
                     if sim >= floor:
                         support[d].append((j, mlo, is_quote[j]))
                     sim, mlo, _ = verifier.score(j, lo, hi, rs, qj, floor, figures=False)
-                    if sim >= floor:
+                    if sim >= floor and sim * sizes[j] >= params.rewritten_words:
                         lenient[d].append((j, mlo, is_quote[j]))
             evidence = {d: _evidence(s, params.quote_order) for d, s in support.items()}
             rewritten = {d: _evidence(s, params.quote_order) for d, s in lenient.items()}
