@@ -18,7 +18,8 @@ the first target and against the third).
 
     .venv/bin/python benchmarks/dedup_meter.py [--data DIR] [--threshold T] [--quote-support K]
         [--support-floor F] [--attribution-verb-max N] [--short-in-run N] [--no-quote-order]
-        [--no-same-numbers] [--dropped-word N] [--rewritten-words N] [--sweep]
+        [--no-same-numbers] [--dropped-word N] [--rewritten-words N]
+        [--beside-radius N] [--sweep]
 
 Defaults are the pipeline's (``DedupConfig``, ``DedupParams``). ``--sweep`` also
 prints the threshold x quote-support x support-floor grid, the long-attribution
@@ -332,6 +333,12 @@ def main() -> None:
         default=dp.rewritten_words,
         help="a rewritten passage supports quoted speech at similarity x words >= N (0: any)",
     )
+    ap.add_argument(
+        "--beside-radius",
+        type=int,
+        default=dp.beside_radius,
+        help="a passage beside a duplicate is read next to its match, +- N passages (0: off)",
+    )
     ap.add_argument("--quote-order", action=argparse.BooleanOptionalAction, default=dp.quote_order)
     ap.add_argument(
         "--same-numbers",
@@ -364,6 +371,7 @@ def main() -> None:
         same_numbers=args.same_numbers,
         dropped_word=args.dropped_word,
         rewritten_words=args.rewritten_words,
+        beside_radius=args.beside_radius,
     )
     name = (
         f"docclean t={args.threshold} qs={args.quote_support} fl={args.support_floor}"
@@ -371,6 +379,7 @@ def main() -> None:
         f"{'' if args.same_numbers else ' figures-as-words'}"
         f"{'' if args.dropped_word == dp.dropped_word else f' dropped-word={args.dropped_word}'}"
         f"{'' if args.rewritten_words == dp.rewritten_words else f' rewritten-words={args.rewritten_words}'}"
+        f"{'' if args.beside_radius == dp.beside_radius else f' beside-radius={args.beside_radius}'}"
     )
     print(fmt(name, score(docs, arts, run_dedup(docs, cfg, params))))
     print(fmt("baseline 5-gram containment >= 0.5", score(docs, arts, run_baseline(docs))))

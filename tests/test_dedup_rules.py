@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
+
 import pytest
 
 from pipeline.config import DedupConfig
 from pipeline.dedup import DedupIndex, DedupParams, DedupResult, compute_signature, decide
-from pipeline.dedup.core import _evidence
+from pipeline.dedup.core import _beside_matches, _evidence
 from pipeline.document import Document
 from pipeline.segment import segment
 
@@ -98,7 +101,9 @@ def test_kept_quotation_leaves_the_earliest_copy_to_answer_for_it() -> None:
     assert res["b"].duplicates == () and res["c"].duplicates == ()
 
 
-STATEMENT = 'Producer Stephen Gale said: "Greta is devastated but her doctors have told her she must rest her voice."'
+STATEMENT = (
+    'Producer Stephen Gale said: "Greta is devastated but her doctors have told her she must rest her voice."'
+)
 
 
 def test_short_rewritten_line_is_no_evidence_for_a_shared_statement() -> None:
@@ -121,6 +126,52 @@ def test_short_rewritten_line_is_no_evidence_for_a_shared_statement() -> None:
         "due to run at the Albery Theatre until mid-June.",
     )
     assert removed(copy, run([long_wire, copy])["d"]) == [STATEMENT]
+
+
+TERRIER = (
+    "Jack Russell Pip chased a rabbit over the edge at Beachy Head, near Eastbourne, on Sunday afternoon. "
+    "Pip was checked by a vet and found to have only minor cuts. "
+    "Coastguards warned dog owners to keep their pets on leads near cliff edges."
+)
+
+
+def test_passage_beside_a_duplicate_is_read_next_to_its_match() -> None:
+    """A sentence reworded to short shared runs keeps no anchor of its source; beside a copied
+    sentence it is verified next to that sentence's match (``DedupParams.beside_radius``)."""
+    wire = make("a", TERRIER)
+    paper = make(
+        "b",
+        "Plucky Pip is home. Pip was checked by a vet and found to have only minor cuts. "
+        "Coastguards warned owners to keep dogs on leads near cliff edges.",
+    )
+    warned = "Coastguards warned owners to keep dogs on leads near cliff edges."
+    res = run([wire, paper])["b"]
+    assert removed(paper, res) == ["Pip was checked by a vet and found to have only minor cuts.", warned]
+    match = res.duplicates[1]
+    assert wire.text[match.of_start : match.of_end].startswith("Coastguards warned dog owners")
+    # off: retrieval alone does not find it
+    assert warned not in removed(paper, run([wire, paper], DedupParams(beside_radius=0))["b"])
+    # without a duplicate beside it, it stays
+    alone = make("c", "Plucky Pip is home safe with her family. " + warned)
+    assert run([wire, alone])["c"].duplicates == ()
+
+
+def test_line_fragment_is_not_read_beside_a_duplicate() -> None:
+    """A hard-wrapped line ("Rexon Inc said it filed a") begins stories alike: not read beside a match."""
+    wire = make("a", TERRIER)
+    index = DedupIndex()
+    decide([compute_signature(wire, CFG)], index, CFG)
+    paper = make(
+        "b",
+        "Plucky Pip is home. Pip was checked by a vet and found to have only minor cuts. "
+        "Coastguards warned owners to keep dogs on leads near cliff edges.",
+    )
+    sig = compute_signature(paper, CFG)
+    sizes = [b - a for a, b in itertools.pairwise(sig.word_offsets)]
+    copied = [(1, [(1.0, 0, 1, 1)])]  # the vet's sentence, a copy of the wire's second passage
+    assert set(_beside_matches(sig, sizes, index, copied, 6, 0.75, DedupParams())) == {2}
+    fragments = dataclasses.replace(sig, runs_on=bytes([0, 0, 1]))
+    assert _beside_matches(fragments, sizes, index, copied, 6, 0.75, DedupParams()) == {}
 
 
 # -- figures (DedupParams.same_numbers) ---------------------------------------------------------

@@ -132,6 +132,14 @@ class DedupParams:
     short_in_run: int = 4
     """A passage of at least this many words but under ``cfg.min_words`` is a duplicate too when it
     lies inside a run of passages copied from one earlier document (see ``_short_in_run``; 0: off)."""
+    beside_radius: int = 2
+    """A passage of at least ``cfg.min_words`` words that no candidate window matched, next to a
+    passage that is a duplicate (at ``cfg.threshold``, before the evidence rule), is verified
+    against that duplicate's match and this many passages on each side of it (see
+    :func:`_beside_matches`; 0: off): a sentence cut to a few words of its source, or lightly
+    reworded, keeps no winnowed 3-gram of it ("Coastguards warned owners to keep dogs on leads
+    near cliff edges." / "... warned dog owners to keep their pets on leads ..."), but a paper
+    that copies a wire story copies it in runs."""
     min_run: int = 2
     """Aligned runs shorter than this many words do not count (single common words)."""
     fill_gaps: int = 1
@@ -1227,6 +1235,55 @@ def _short_in_run(
     return out
 
 
+def _beside_matches(
+    sig: DocSignature,
+    sizes: Sequence[int],
+    index: DedupIndex,
+    passing: Sequence[tuple[int, list[_Match]]],
+    min_words: int,
+    threshold: float,
+    params: DedupParams,
+) -> dict[int, _Match]:
+    """Passages next to a duplicate that align with its source there (``params.beside_radius``).
+
+    Candidate retrieval finds a passage by a winnowed 3-gram of it that the earlier document
+    holds as an anchor: a run of ``min_words`` shared words always has one, a sentence cut down
+    or reworded to shorter shared runs may have none. A passage of at least ``min_words`` words
+    without a match at ``threshold`` (not in ``passing``), whose neighbour (the passage right
+    before or after it) has one, is verified against the neighbour's best match plus
+    ``params.beside_radius`` passages on each side. A line fragment of a hard-wrapped sentence
+    (``sig.runs_on``) is not: such lines begin stories alike (see :func:`_short_in_run`). The
+    evidence rule applies to what this finds as to any match.
+    """
+    out: dict[int, _Match] = {}
+    radius = params.beside_radius
+    if radius <= 0 or not passing:
+        return out
+    best = {i: min(ok, key=lambda c: (-c[0], c[1])) for i, ok in passing}
+    runs_on = sig.runs_on
+    windows: dict[tuple[int, int], _Window] = {}
+    for i, n in enumerate(sizes):
+        if n < min_words or i in best or (runs_on and runs_on[i]):
+            continue
+        for side in (i - 1, i + 1):
+            m = best.get(side)
+            if m is None:
+                continue
+            d = m[1]
+            first, end = index.doc_range(d)
+            lo, hi = max(first, m[2] - radius), min(end, m[3] + radius + 1)
+            win = windows.get((lo, hi))
+            if win is None:
+                win = windows[(lo, hi)] = _build_window(index, lo, hi, params)
+            nums = sig.passage_numbers(sig.word_offsets[i], sig.word_offsets[i + 1])
+            core = (sig.cores[2 * i], sig.cores[2 * i + 1])
+            ws = sig.passage_words(i)
+            sim, mlo, mhi = _verify(ws, core, False, win, lo, params, threshold, numbers=nums)
+            if sim >= threshold and (i not in out or sim > out[i][0]):
+                out[i] = (sim, d, mlo, mhi)
+    return out
+
+
 def _score_ranges(sig: DocSignature, i: int, n: int, params: DedupParams) -> list[tuple[int, int]]:
     """The word ranges of passage ``i`` (``n`` words) that :func:`_verify` scores: all of it, and its
     quoted core when the rest is a short attribution."""
@@ -1422,6 +1479,14 @@ def decide(
                 q += len(rs)
             if ok:
                 passing.append((i, ok))
+        # a passage beside a duplicate that retrieval did not find (no anchor in common) is read
+        # next to its neighbour's match
+        beside = _beside_matches(sig, sizes, index, passing, min_words, cfg.threshold, params)
+        if beside:
+            for i, m in beside.items():
+                passing.append((i, [m]))
+                support.setdefault(m[1], []).append((i, m[2], is_quote[i]))
+            passing.sort()
         # quoted speech, and a line fragment of a hard-wrapped sentence ("Westinghouse Electric
         # Corp said it is"), which another story may begin alike, need more of the document to
         # match the same earlier one
