@@ -445,6 +445,38 @@ _INTRO = "Something else happened in the city first, and people talked about it 
             "Ryan Stott, 27, married singer Jodie Blake, 24, yesterday in a lavish ceremony at a castle.",
             True,
         ),
+        # session 48: a jump's "6.02m" and a track event's "the 200m" are metres; "the 400m viewers" millions
+        (
+            "Norway's Jonas Berg cleared 6.02 metres to win the pole vault at the Rome meeting on Thursday.",
+            "Norway's Jonas Berg cleared 6.02m to win the pole vault at the Rome meeting on Thursday.",
+            True,
+        ),
+        (
+            "Norway's Jonas Berg cleared 6.20 metres to win the pole vault at the Rome meeting on Thursday.",
+            "Norway's Jonas Berg cleared 6.02m to win the pole vault at the Rome meeting on Thursday.",
+            False,
+        ),
+        (
+            "Samuel Okoro clocked a world-leading 19.71 seconds to win the 200 metres at the Rome meeting.",
+            "Samuel Okoro clocked a world-leading 19.71 seconds to win the 200m at the Rome meeting.",
+            True,
+        ),
+        (
+            "The final of the talent show drew an audience of 400 million viewers across the world.",
+            "The final of the talent show drew an audience of the 400m viewers across the world.",
+            True,
+        ),
+        # ... a day may stand for "this afternoon", "this morning", "last night"; not another day's afternoon
+        (
+            "The manager cut a relaxed figure at the training ground this afternoon, joking with reporters.",
+            "The manager cut a relaxed figure at the training ground on Thursday, joking with reporters.",
+            True,
+        ),
+        (
+            "The manager cut a relaxed figure at the training ground on Friday afternoon, joking with fans.",
+            "The manager cut a relaxed figure at the training ground on Thursday, joking with fans.",
+            False,
+        ),
     ],
 )
 def test_days_months_and_amounts(earlier: str, later: str, copy: bool) -> None:

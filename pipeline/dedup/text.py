@@ -48,6 +48,19 @@ _METRES_AFTER = re.compile(
 )
 """The word after a number with "m" run together that makes it metres, not millions ("within 200m of", "the
 100m final"; "1.4m workers" is millions, and so is "£200m of" with its currency's sign)."""
+_METRES_BEFORE = re.compile(
+    r"\b(?:cleared|jumped|leapt|leaped|vaulted|threw|thrown|hurled|measuring|measured|measures"
+    r"|(?:height|depth|distance|throw|jump|leap) of) [0-9][0-9.,]*$",
+    re.IGNORECASE,
+)
+"""What before a number with "m" run together makes it metres, whatever follows: a jump's or throw's verb
+("cleared 6.02m", "threw 68.50m"). Matched on the text from a little before the number up to its unit."""
+_TRACK_EVENT = re.compile(r"\bthe (?:60|100|110|200|400|800|1500|1,500|3000|3,000|5000|5,000|10,000)$")
+_TRACK_AFTER = re.compile(
+    r"(?:[,.;:)]| (?:at|in|on|and|for|with|title|gold|silver|bronze|crown|record|heats)\b)"
+)
+"""A track event's distance after "the" is metres before a stop or a few words ("won the 200m at the Rome
+meeting", "the 400m title"), not before a noun it counts ("the 400m viewers")."""
 _CURRENCY = frozenset("£$€¥")
 _AMOUNT_DIGITS = re.compile(r"[0-9](?:[mMbB]| [bB][nN])")
 
@@ -413,11 +426,13 @@ _DATE_LOWER = {**_DAYS_LOWER, **_MONTHS_LOWER}
 _DAYS = {**_DAYS_CAPITAL, **_DAYS_LOWER}
 _RELATIVE_DAYS = (
     "today yesterday tonight tomorrow week weekend last today's yesterday's tonight's tomorrow's weekend's "
+    "morning afternoon evening night "
     "heute gestern morgen vorgestern übermorgen woche "
     "aujourd'hui hier demain semaine "
     "hoy ayer mañana anoche anteayer semana"
 )
-"""What a day may stand for ("on Monday night" for "last night", "On Monday" for "Last week"), with
+"""What a day may stand for ("on Monday night" for "last night", "On Monday" for "Last week", "on Thursday"
+for "this afternoon"), with
 the :data:`RELATIVE_MARKERS` beside them and nothing else: "until Monday next week" is no copy of
 "until Friday this week", nor "on Tuesday" of "last Friday"."""
 
@@ -706,6 +721,10 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
     [('3', 1, 2), ('million', 3, 5)]
     >>> [w for w, _, _ in words("within 200m of her home, the 100m final")]
     ['within', '200', 'm', 'of', 'her', 'home', 'the', '100', 'm', 'final']
+    >>> [w for w, _, _ in words("won the 200m at Rome, cleared 6.02m")]
+    ['won', 'the', '200', 'm', 'at', 'Rome', 'cleared', '6', '02', 'm']
+    >>> [w for w, _, _ in words("the 400m viewers paid 6.02m")]
+    ['the', '400', 'million', 'viewers', 'paid', '6', '02', 'million']
 
     A number's grouped thousands are one word, its digits run together ("3,400" as "3400" writes it):
 
@@ -748,7 +767,14 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
             g == "u"
             and m[g] == "m"
             and text[m.start() - 1 : m.start()] not in _CURRENCY
-            and _METRES_AFTER.match(text, m.end(), stop) is not None
+            and (
+                _METRES_AFTER.match(text, m.end(), stop) is not None
+                or _METRES_BEFORE.search(text, max(start, m.start() - 30), m.start(g)) is not None
+                or (
+                    _TRACK_EVENT.search(text, max(start, m.start() - 12), m.start(g)) is not None
+                    and (m.end() == stop or _TRACK_AFTER.match(text, m.end(), stop) is not None)
+                )
+            )
         )
         units.append((m.start(g), "m" if metres else _UNIT_WORDS.get(m[g].casefold(), m[g])))
     if not units:
