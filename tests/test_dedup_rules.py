@@ -156,6 +156,24 @@ def test_passage_beside_a_duplicate_is_read_next_to_its_match() -> None:
     assert run([wire, alone])["c"].duplicates == ()
 
 
+def test_passage_beside_a_duplicate_is_read_only_when_sentence_sized(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long unsplit block, or a window of many words, is not aligned beside a duplicate: the cost."""
+    from pipeline.dedup import core
+
+    wire = make("a", TERRIER)
+    paper = make(
+        "b",
+        "Plucky Pip is home. Pip was checked by a vet and found to have only minor cuts. "
+        "Coastguards warned owners to keep dogs on leads near cliff edges.",
+    )
+    assert len(run([wire, paper])["b"].duplicates) == 2
+    monkeypatch.setattr(core, "_BESIDE_MAX_WORDS", 10)  # the warning has 11 words
+    assert len(run([wire, paper])["b"].duplicates) == 1
+    monkeypatch.setattr(core, "_BESIDE_MAX_WORDS", 120)
+    monkeypatch.setattr(core, "_BESIDE_MAX_WINDOW", 20)  # the wire's three passages hold 49 words
+    assert len(run([wire, paper])["b"].duplicates) == 1
+
+
 def test_line_fragment_is_not_read_beside_a_duplicate() -> None:
     """A hard-wrapped line ("Rexon Inc said it filed a") begins stories alike: not read beside a match."""
     wire = make("a", TERRIER)
@@ -168,10 +186,74 @@ def test_line_fragment_is_not_read_beside_a_duplicate() -> None:
     )
     sig = compute_signature(paper, CFG)
     sizes = [b - a for a, b in itertools.pairwise(sig.word_offsets)]
-    copied = [(1, [(1.0, 0, 1, 1)])]  # the vet's sentence, a copy of the wire's second passage
-    assert set(_beside_matches(sig, sizes, index, copied, 6, 0.75, DedupParams())) == {2}
+    copied = {1: (1.0, 0, 1, 1)}  # the vet's sentence, a copy of the wire's second passage
+    quotes = [False] * len(sizes)
+    assert set(_beside_matches(sig, sizes, index, copied, quotes, 6, 0.75, DedupParams())) == {2}
     fragments = dataclasses.replace(sig, runs_on=bytes([0, 0, 1]))
-    assert _beside_matches(fragments, sizes, index, copied, 6, 0.75, DedupParams()) == {}
+    assert _beside_matches(fragments, sizes, index, copied, quotes, 6, 0.75, DedupParams()) == {}
+
+
+def test_paraphrase_beside_a_duplicate_stays() -> None:
+    """Beside a duplicate, a passage must align strictly: a paraphrase of the wire's next sentence
+    reaches 0.75 with a changed word counted between runs, but stays (review 48)."""
+    wire = make(
+        "a",
+        "Motorists were warned to take care on roads, with visibility down to less than 50 yards in parts "
+        "of the Midlands. The Met Office said the fog was expected to lift by early afternoon but would "
+        "return overnight.",
+    )
+    copied = (
+        "Motorists were warned to take care on roads, with visibility down to less than 50 yards in parts "
+        "of the Midlands."
+    )
+    paper = make("b", copied + " The fog is forecast to lift by the afternoon but return tonight.")
+    assert removed(paper, run([wire, paper])["b"]) == [copied]
+
+
+def test_lone_quotation_lends_no_neighbour_to_the_passage_beside_it() -> None:
+    """A shared quotation that the evidence rule keeps is no duplicate to read a neighbour beside:
+    the paraphrase after it stays, and does not become the quotation's evidence (review 48)."""
+    said = (
+        "It's the one night of the year when you really do feel nervous, because you know exactly who's "
+        "watching."
+    )
+    wire = make(
+        "a",
+        "The Queen tonight attended the Royal Variety Performance at the Dominion Theatre in London. "
+        f"Comedian Rob Tarrant, who compered the evening, said: '{said}' "
+        "The show will be broadcast on BBC1 next month.",
+    )
+    paper = make(
+        "b",
+        "THE Queen was in stitches last night as comic Rob Tarrant cracked jokes about Prince Philip. "
+        f'Tarrant said afterwards: "{said}" The show will be shown on BBC1 in December.',
+    )
+    assert run([wire, paper])["b"].duplicates == ()
+
+
+def test_several_short_rewritten_lines_are_evidence() -> None:
+    """One short line sharing a phrase is no evidence for a shared quotation; a tabloid that rewrites
+    the wire sentence by sentence in short lines is (review 48)."""
+    quote = (
+        'His spokesman said: "Danny is devastated to let his fans down but his doctors have told him he '
+        'must rest his voice for at least a month."'
+    )
+    wire = make(
+        "a",
+        "Singer Danny Hale has cancelled the rest of his UK tour after being diagnosed with a throat "
+        "infection. The 28-year-old was due to play 14 more dates, ending at Wembley Arena on December 12. "
+        f"He was taken to hospital in Manchester after collapsing backstage on Tuesday night. {quote} "
+        "Fans will be offered full refunds from the point of purchase. "
+        "Hale's debut album has sold more than two million copies.",
+    )
+    tabloid = make(
+        "b",
+        "Heartbreak for Hale fans. Danny Hale has pulled the plug on his UK tour. The star has been hit by "
+        "a throat infection. He had 14 more gigs to play. The last was to be at Wembley Arena. Hale, 28, "
+        f"collapsed backstage on Tuesday. He was rushed to a Manchester hospital. {quote} Ticket holders "
+        "will be offered full refunds. His debut album sold over two million copies.",
+    )
+    assert removed(tabloid, run([wire, tabloid])["b"]) == [quote]
 
 
 # -- figures (DedupParams.same_numbers) ---------------------------------------------------------

@@ -1239,7 +1239,8 @@ def _beside_matches(
     sig: DocSignature,
     sizes: Sequence[int],
     index: DedupIndex,
-    passing: Sequence[tuple[int, list[_Match]]],
+    matched: dict[int, _Match],
+    is_quote: Sequence[bool],
     min_words: int,
     threshold: float,
     params: DedupParams,
@@ -1248,40 +1249,57 @@ def _beside_matches(
 
     Candidate retrieval finds a passage by a winnowed 3-gram of it that the earlier document
     holds as an anchor: a run of ``min_words`` shared words always has one, a sentence cut down
-    or reworded to shorter shared runs may have none. A passage of at least ``min_words`` words
-    without a match at ``threshold`` (not in ``passing``), whose neighbour (the passage right
-    before or after it) has one, is verified against the neighbour's best match plus
-    ``params.beside_radius`` passages on each side. A line fragment of a hard-wrapped sentence
-    (``sig.runs_on``) is not: such lines begin stories alike (see :func:`_short_in_run`). The
-    evidence rule applies to what this finds as to any match.
+    or reworded to shorter shared runs may have none. A passage of ``min_words`` to
+    ``_BESIDE_MAX_WORDS`` words that is no duplicate, whose neighbour (the passage right before or
+    after it) is one (in ``matched``, after the evidence rule), is verified against the
+    neighbour's match plus ``params.beside_radius`` passages on each side (at most
+    ``_BESIDE_MAX_WINDOW`` words), strictly: words aligned in runs, no changed word between two
+    runs counted as covered and no dropped word (a paraphrase of the wire's next sentence reaches
+    the threshold with those: "The fog is forecast to lift by the afternoon but return tonight."
+    for "... the fog was expected to lift by early afternoon but would return overnight."). Quoted
+    speech found so needs the evidence rule's count of duplicates of that earlier document,
+    itself included; its neighbour is one. A line fragment of a hard-wrapped sentence
+    (``sig.runs_on``) is not looked at: such lines begin stories alike (see :func:`_short_in_run`).
     """
     out: dict[int, _Match] = {}
     radius = params.beside_radius
-    if radius <= 0 or not passing:
+    if radius <= 0 or not matched:
         return out
-    best = {i: min(ok, key=lambda c: (-c[0], c[1])) for i, ok in passing}
+    strict = replace(params, fill_gaps=0, dropped_word=0)
     runs_on = sig.runs_on
+    per_doc = Counter(m[1] for m in matched.values())
     windows: dict[tuple[int, int], _Window] = {}
     for i, n in enumerate(sizes):
-        if n < min_words or i in best or (runs_on and runs_on[i]):
+        if not min_words <= n <= _BESIDE_MAX_WORDS or i in matched or (runs_on and runs_on[i]):
             continue
         for side in (i - 1, i + 1):
-            m = best.get(side)
+            m = matched.get(side)
             if m is None:
                 continue
             d = m[1]
+            if is_quote[i] and per_doc[d] + 1 < params.quote_support:
+                continue
             first, end = index.doc_range(d)
             lo, hi = max(first, m[2] - radius), min(end, m[3] + radius + 1)
+            if index.p_word[hi] - index.p_word[lo] > _BESIDE_MAX_WINDOW:
+                continue
             win = windows.get((lo, hi))
             if win is None:
-                win = windows[(lo, hi)] = _build_window(index, lo, hi, params)
+                win = windows[(lo, hi)] = _build_window(index, lo, hi, strict)
             nums = sig.passage_numbers(sig.word_offsets[i], sig.word_offsets[i + 1])
             core = (sig.cores[2 * i], sig.cores[2 * i + 1])
             ws = sig.passage_words(i)
-            sim, mlo, mhi = _verify(ws, core, False, win, lo, params, threshold, numbers=nums)
+            sim, mlo, mhi = _verify(ws, core, False, win, lo, strict, threshold, numbers=nums)
             if sim >= threshold and (i not in out or sim > out[i][0]):
                 out[i] = (sim, d, mlo, mhi)
     return out
+
+
+_BESIDE_MAX_WORDS = 120
+"""A passage longer than this is no edited sentence (a page's unsplit block): not looked for beside a
+duplicate, whose alignment would cost as much as the rest of the document's."""
+_BESIDE_MAX_WINDOW = 1500
+"""Words of the earlier document a passage beside a duplicate is aligned with, at most."""
 
 
 def _score_ranges(sig: DocSignature, i: int, n: int, params: DedupParams) -> list[tuple[int, int]]:
@@ -1479,14 +1497,6 @@ def decide(
                 q += len(rs)
             if ok:
                 passing.append((i, ok))
-        # a passage beside a duplicate that retrieval did not find (no anchor in common) is read
-        # next to its neighbour's match
-        beside = _beside_matches(sig, sizes, index, passing, min_words, cfg.threshold, params)
-        if beside:
-            for i, m in beside.items():
-                passing.append((i, [m]))
-                support.setdefault(m[1], []).append((i, m[2], is_quote[i]))
-            passing.sort()
         # quoted speech, and a line fragment of a hard-wrapped sentence ("Westinghouse Electric
         # Corp said it is"), which another story may begin alike, need more of the document to
         # match the same earlier one
@@ -1504,14 +1514,21 @@ def decide(
             # lazily (only for documents a quotation needs): passages under the threshold but at
             # least at the support floor are evidence too (a rewritten sentence of the same source)
             lenient = {d: list(s) for d, s in support.items()}
+            short: dict[int, list[tuple[int, int, bool]]] = {}  # rewritten lines under rewritten_words
             for j, d, lo, hi, rs, qj in below:
                 if d in need:
                     sim, mlo, _ = verifier.score(j, lo, hi, rs, qj, floor)
                     if sim >= floor:
                         support[d].append((j, mlo, is_quote[j]))
                     sim, mlo, _ = verifier.score(j, lo, hi, rs, qj, floor, figures=False)
-                    if sim >= floor and sim * sizes[j] >= params.rewritten_words:
-                        lenient[d].append((j, mlo, is_quote[j]))
+                    if sim >= floor:
+                        long_ = sim * sizes[j] >= params.rewritten_words
+                        (lenient[d] if long_ else short.setdefault(d, [])).append((j, mlo, is_quote[j]))
+            # one short line sharing a phrase is no evidence; two or more are a paper reworking the
+            # wire sentence by sentence ("Ticket holders will be offered full refunds.")
+            for d, lines in short.items():
+                if len(lines) >= 2:
+                    lenient[d].extend(lines)
             evidence = {d: _evidence(s, params.quote_order) for d, s in support.items()}
             rewritten = {d: _evidence(s, params.quote_order) for d, s in lenient.items()}
         matched: dict[int, _Match] = {}
@@ -1524,6 +1541,10 @@ def decide(
                 if not ok:
                     continue
             matched[i] = min(ok, key=lambda c: (-c[0], c[1]))
+        # a passage beside a duplicate that retrieval did not find (no anchor in common) is read
+        # next to its neighbour's match
+        beside = _beside_matches(sig, sizes, index, matched, is_quote, min_words, cfg.threshold, params)
+        matched.update(beside)
         matched.update(_short_in_run(sig, sizes, index, matched, {}, min_words, cfg.threshold, params))
         for i in sorted(matched):
             sim, d, mlo, mhi = matched[i]
