@@ -256,6 +256,35 @@ def test_several_short_rewritten_lines_are_evidence() -> None:
     assert removed(tabloid, run([wire, tabloid])["b"]) == [quote]
 
 
+def test_quotation_under_a_longer_attribution_needs_evidence_too() -> None:
+    """A statement quoted under a paper's own longer attribution (a speech verb in at most 12 words
+    outside the quotation) is quoted speech for the evidence rule: alone, it stays (round 62); the
+    source's sentence copied whole, attribution and all, is a copy (the seeds' Inbar quotation)."""
+    said = (
+        '"should be a wake-up call for every level of government, because renters in every state are now '
+        'paying more than they can afford".'
+    )
+    wire = make(
+        "a",
+        "One in three renters now spends more than half their income on housing, a report found. "
+        f"The group's chief executive, Danielle Ngata, said the findings {said}",
+    )
+    own_sentence = f"Danielle Ngata, who runs the group, told the ABC the findings {said}"
+    own = make("b", "Rents in the capital rose again last quarter as listings fell. " + own_sentence)
+    assert run([wire, own])["b"].duplicates == ()
+    # counted as narrative (the previous rule), it went on its own
+    assert removed(own, run([wire, own], DedupParams(quote_attribution_max=0))["b"]) == [own_sentence]
+    # the wire's sentence whole: a copy on its own
+    whole = f"The group's chief executive, Danielle Ngata, said the findings {said}"
+    copied = make("c", "Rents in the capital rose again last quarter as listings fell. " + whole)
+    assert removed(copied, run([wire, copied])["c"]) == [whole]
+    # a paper that also copies the report's lead loses the quotation under its own attribution too
+    lead = "One in three renters now spends more than half their income on housing, a report found."
+    copy = make("d", f"Rents in the capital rose again last quarter as listings fell. {lead} {own_sentence}")
+    res = run([wire, copy])["d"]
+    assert res.duplicate_of is None and removed(copy, res) == [lead, own_sentence]
+
+
 # -- figures (DedupParams.same_numbers) ---------------------------------------------------------
 
 NOTICE = (

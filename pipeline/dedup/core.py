@@ -112,6 +112,13 @@ class DedupParams:
     """A quotation is scored on its own when at most this many words lie outside it."""
     attribution_verb_max: int = 0
     """... or at most this many when a speech verb ("said", "told") lies outside it (0: off)."""
+    quote_attribution_max: int = 12
+    """For the evidence rule only (a passage is still scored whole): a passage is quoted speech also
+    when at most this many words outside its quotation hold a speech verb ('Professor Ruth Okonjo, who
+    led the research, said: "..."', '"...," Al Mansoori told reporters at the signing ceremony.'): a
+    paper that quotes a statement under its own longer attribution keeps it unless it shares more with
+    the earlier document; one that copies the source's sentence whole, attribution and all (similarity
+    ``_ATTRIBUTION_COPIED``), copies the source. 0: only ``attribution_max`` / ``attribution_verb_max``."""
     quote_support: int = 2
     """A quoted-speech passage is removed only when at least this many passages of the document
     (itself included) are duplicates of the same earlier document (1: no such requirement)."""
@@ -1295,6 +1302,12 @@ def _beside_matches(
     return out
 
 
+_ATTRIBUTION_COPIED = 0.9
+"""A quotation under an attribution longer than ``attribution_max`` words (quoted speech by
+``quote_attribution_max``) whose sentence matches whole at least this well copies the source's
+sentence, attribution and all ("Efraim Inbar, president of the Jerusalem Institute for Strategy and
+Security, said."): narrative, removed without further evidence; under the paper's own attribution it
+is quoted speech."""
 _BESIDE_MAX_WORDS = 120
 """A passage longer than this is no edited sentence (a page's unsplit block): not looked for beside a
 duplicate, whose alignment would cost as much as the rest of the document's."""
@@ -1448,6 +1461,9 @@ def decide(
     results: dict[str, DedupResult] = {}
     min_words = max(cfg.min_words, 3)
     floor = min(cfg.threshold, params.support_floor)
+    # quoted speech for the evidence rule: a longer attribution with a speech verb too
+    verb_max = max(params.attribution_verb_max, params.quote_attribution_max)
+    quoting = replace(params, attribution_verb_max=verb_max)
     # windows of the index are immutable, and popular ones (a wire story many later documents
     # copy from) come back: kept across documents and calls (the caller may pass signatures in
     # batches), dropped all at once between documents when full
@@ -1462,7 +1478,7 @@ def decide(
         support: dict[int, list[tuple[int, int, bool]]] = {}  # earlier doc -> (passage, match, quoted)
         offsets = sig.word_offsets.tolist()
         sizes = [b - a for a, b in pairwise(offsets)]
-        is_quote = [_is_quote(n, sig.quoted[i], bool(sig.speech[i]), params) for i, n in enumerate(sizes)]
+        is_quote = [_is_quote(n, sig.quoted[i], bool(sig.speech[i]), quoting) for i, n in enumerate(sizes)]
         keys = trigram_key_array(sig.words)
         rerun = rerun_of(sig, index)
         placed = None if rerun is not None else index.duplicate_place(sig.doc_id, sig.words)
@@ -1485,18 +1501,26 @@ def decide(
         verifier = _Verifier(sig, index, offsets, scored, matchers, params)
         below: list[tuple[int, int, int, int, list[tuple[int, int]], int]] = []  # under the threshold
         q = 0
+        copied_whole: list[int] = []  # quoted under a longer attribution, the source's sentence word for word
         for i, rs, cands in scored:
             ok: list[_Match] = []
+            # (a quotation under a longer attribution is quoted speech unless the attribution is copied too)
+            longer = is_quote[i] and not _is_quote(sizes[i], sig.quoted[i], bool(sig.speech[i]), params)
             for d, lo, hi in cands:
                 sim, mlo, mhi = verifier.score(i, lo, hi, rs, q, cfg.threshold)
                 if sim >= cfg.threshold:
                     ok.append((sim, d, mlo, mhi))
-                    support.setdefault(d, []).append((i, mlo, is_quote[i]))
+                    whole = longer and sim >= _ATTRIBUTION_COPIED
+                    support.setdefault(d, []).append((i, mlo, is_quote[i] and not whole))
+                    if whole:
+                        copied_whole.append(i)
                 else:
                     below.append((i, d, lo, hi, rs, q))
                 q += len(rs)
             if ok:
                 passing.append((i, ok))
+        for i in copied_whole:
+            is_quote[i] = False
         # quoted speech, and a line fragment of a hard-wrapped sentence ("Westinghouse Electric
         # Corp said it is"), which another story may begin alike, need more of the document to
         # match the same earlier one

@@ -110,7 +110,7 @@ def may_hold_clock(text: str) -> bool:
 _UNIT_WORDS = {"m": "million", "mn": "million", "bn": "billion", "b": "billion"}
 
 _STYLED = re.compile(
-    r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|pc|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph)"
+    r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|pc|[pP]\b|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph)"
     r"|\.[0-9][0-9] (?i:uhr)\b"
     r"|[ \u00a0](?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|procent|pour ?c|por ?c|per ?cento|m[€$]))"
     r"|\bN[Oo]\.? ?[0-9]|\b(?i:number one)\b"
@@ -189,8 +189,8 @@ stay words as before (the English measurements, METER and the news texts, stay a
 _HOUR = re.compile(r"([0-9]{1,2})[hH]([0-9]{2})?")
 _PC = re.compile(r"([0-9]+)pc")
 """A percentage with "pc" run together, as British and Pakistani papers write it ("48pc" is "48%")."""
-_GLUED_UNIT = re.compile(r"([0-9]+)(km|kg|cm|mm|ml|mg|mcg|kph|kmh|kmph|mph)", re.IGNORECASE)
-"""A number with its unit run together ("28km"): two words, as "28 km" is."""
+_GLUED_UNIT = re.compile(r"([0-9]+)(km|kg|cm|mm|ml|mg|mcg|kph|kmh|kmph|mph|p)", re.IGNORECASE)
+"""A number with its unit run together ("28km", "4.1p"): two words, as "28 km" and "4.1 pence" are."""
 _GLUED_RANK = re.compile(r"N[Oo]([0-9]{1,3})")
 """A rank with its figure run together, as tabloids write it ("Christmas No1"): "No 1"."""
 _THOUSANDS = re.compile(r"([1-9][0-9]{0,2})[kK]")
@@ -244,6 +244,7 @@ _UNITS = (
     ("microgram micrograms microgramme microgrammes", "mcg"),
     ("litre litres liter liters", "l"),
     ("kph kmph kmh", "kmh"),
+    ("pence", "p"),
 )
 
 
@@ -721,6 +722,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
     [('3', 1, 2), ('million', 3, 5)]
     >>> [w for w, _, _ in words("within 200m of her home, the 100m final")]
     ['within', '200', 'm', 'of', 'her', 'home', 'the', '100', 'm', 'final']
+    >>> [_normal(w) for w, _, _ in words("a dividend of 4.1p, 4.1 pence")]
+    ['a', 'dividend', 'of', '4', '1', 'p', '4', '1', 'p']
     >>> [w for w, _, _ in words("won the 200m at Rome, cleared 6.02m")]
     ['won', 'the', '200', 'm', 'at', 'Rome', 'cleared', '6', '02', 'm']
     >>> [w for w, _, _ in words("the 400m viewers paid 6.02m")]
