@@ -274,6 +274,17 @@ def test_quotation_under_a_longer_attribution_needs_evidence_too() -> None:
     assert run([wire, own])["b"].duplicates == ()
     # counted as narrative (the previous rule), it went on its own
     assert removed(own, run([wire, own], DedupParams(quote_attribution_max=0))["b"]) == [own_sentence]
+    # a long quotation under the paper's own attribution matches at 0.9 on the quotation alone: it stays
+    speech = (
+        '"We will build the new hospital wing by the end of next year, we will recruit two hundred more '
+        "nurses for the wards that need them most, and we will make sure that every patient in this region "
+        "is seen within four hours when they come to accident and emergency, whatever the time of day or "
+        'night and whatever the pressure on the hospitals of the county,"'
+    )
+    minister = make("m", f'The health minister said: {speech[:-2]}."')
+    own_long = f"{speech} the minister told reporters at the ceremony."
+    report = make("r", "Nurses in the city gave the plan a cautious welcome on Friday night. " + own_long)
+    assert run([minister, report])["r"].duplicates == ()
     # the wire's sentence whole: a copy on its own
     whole = f"The group's chief executive, Danielle Ngata, said the findings {said}"
     copied = make("c", "Rents in the capital rose again last quarter as listings fell. " + whole)
@@ -587,6 +598,34 @@ _INTRO = "Something else happened in the city first, and people talked about it 
             "The manager cut a relaxed figure at the training ground on Friday afternoon, joking with fans.",
             "The manager cut a relaxed figure at the training ground on Thursday, joking with fans.",
             False,
+        ),
+        # ... but a part of the day alone is no day (review 48b), nor another day's other part
+        (
+            "The bridge will be closed to traffic every night until March while engineers repair the deck.",
+            "The bridge will be closed to traffic every Sunday until March while engineers repair the deck.",
+            False,
+        ),
+        (
+            "Firefighters were called to a blaze at a derelict mill in the town centre this morning.",
+            "Firefighters were called to a blaze at a derelict mill in the town centre on Thursday night.",
+            False,
+        ),
+        # ... pence: "4.1 pence" is "4.1p", and "4p" is no "4%" (review 48b)
+        (
+            "The board proposed a final dividend of 4.1 pence a share, taking the total for the year higher.",
+            "The board proposed a final dividend of 4.1p a share, taking the total for the year higher.",
+            True,
+        ),
+        (
+            "Shares in the supermarket group closed up 4% at 285p after the results were published.",
+            "Shares in the supermarket group closed up 4p at 285p after the results were published.",
+            False,
+        ),
+        # ... a narrative sentence with a scare quote is no quotation: a near-copy goes alone (review 48b)
+        (
+            'Police said the attack was "unprovoked" and appealed for witnesses to come forward.',
+            'Police said the attack in the park was "unprovoked" and appealed for witnesses to come forward.',
+            True,
         ),
     ],
 )

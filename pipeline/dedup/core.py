@@ -73,10 +73,12 @@ from pipeline.dedup.text import (
     _AMOUNT,
     _QUOTE,
     _WORD,
+    PARTS_OF_DAY,
     RELATIVE_DAYS,
     RELATIVE_MARKERS,
     RELATIVE_YEAR,
     STATEMENT_MIN_WORDS,
+    THIS_PART_OF_DAY,
     YEARS,
     any_speech_verb,
     date_aliases,
@@ -815,6 +817,13 @@ def _changed_figure(
                 continue  # "11" for "eleven", "22 million" for "22 mln"
             if ours[p] in YEARS and len(gap) == 2 and all(w in RELATIVE_YEAR for w in gap):
                 continue  # a year for a relative year ("go ahead in 2001" for "go ahead next year")
+            if (
+                len(gap) == 2
+                and (gap[0], gap[1]) in THIS_PART_OF_DAY
+                and not RELATIVE_DAYS.isdisjoint(date_aliases(ours[p]))
+                and (p + 1 >= len(ours) or ours[p + 1] not in PARTS_OF_DAY)
+            ):
+                continue  # a day for "this afternoon", "last night" (not "every night" for "every Sunday")
             # a figure added beside a relative day's edit, the other words of ours there relative days as the
             # window's are ("Blake, 24, yesterday in" for "Blake today in"): only inserted
             after = matching[k - 1][0] + matching[k - 1][2] if k > 0 else 0
@@ -1135,6 +1144,35 @@ def _is_quote(n: int, quoted: int, speech: bool, params: DedupParams) -> bool:
     return outside <= params.attribution_max or (speech and outside <= params.attribution_verb_max)
 
 
+def _longer_quote(n: int, quoted: int, speech: bool, params: DedupParams) -> bool:
+    """Whether a passage is quoted speech under a longer attribution, for the evidence rule only
+    (``params.quote_attribution_max``): a speech verb in at most that many words outside the
+    quotation, and the quotation at least half the passage (not a narrative sentence with a scare
+    quote: 'Police said the attack was "unprovoked" and appealed for witnesses.').
+
+    >>> p = DedupParams()
+    >>> _longer_quote(20, 12, True, p), _longer_quote(20, 12, False, p), _longer_quote(14, 1, True, p)
+    (True, False, False)
+    >>> _longer_quote(40, 28, True, p), _longer_quote(40, 27, True, p)
+    (True, False)
+    """
+    outside = n - quoted
+    return speech and 2 * quoted >= n and 0 < outside <= params.quote_attribution_max
+
+
+def _attribution_copied(sim: float, n: int, quoted: int) -> bool:
+    """Whether a quotation's sentence that matched at ``sim`` copies its attribution too: the words
+    the match holds beyond the quotation's (all of which it may hold), at least ``_ATTRIBUTION_COPIED``
+    of the words outside it. A long quotation under the paper's own attribution matches at 0.9 on
+    the quotation alone, and so is not counted so.
+
+    >>> _attribution_copied(1.0, 18, 7), _attribution_copied(0.9, 52, 45), _attribution_copied(0.85, 17, 7)
+    (True, False, True)
+    """
+    outside = n - quoted
+    return outside > 0 and sim * n - quoted >= _ATTRIBUTION_COPIED * outside
+
+
 def _evidence(supporters: Iterable[tuple[int, int, bool]], ordered: bool) -> int:
     """How many passages of a later document support its derivation from one earlier document.
 
@@ -1302,12 +1340,13 @@ def _beside_matches(
     return out
 
 
-_ATTRIBUTION_COPIED = 0.9
+_ATTRIBUTION_COPIED = 0.7
 """A quotation under an attribution longer than ``attribution_max`` words (quoted speech by
-``quote_attribution_max``) whose sentence matches whole at least this well copies the source's
-sentence, attribution and all ("Efraim Inbar, president of the Jerusalem Institute for Strategy and
-Security, said."): narrative, removed without further evidence; under the paper's own attribution it
-is quoted speech."""
+``quote_attribution_max``) whose match holds at least this share of the attribution's words copies
+the source's sentence, attribution and all ("Efraim Inbar, president of the Jerusalem Institute for
+Strategy and Security, said."; "Dr Tom Hale, a spokesman for the charity Mind Well, added:" for "Dr
+Tom Hale, of the charity Mind Well, said:"): narrative, removed without further evidence; under the
+paper's own attribution it is quoted speech (:func:`_attribution_copied`)."""
 _BESIDE_MAX_WORDS = 120
 """A passage longer than this is no edited sentence (a page's unsplit block): not looked for beside a
 duplicate, whose alignment would cost as much as the rest of the document's."""
@@ -1461,9 +1500,6 @@ def decide(
     results: dict[str, DedupResult] = {}
     min_words = max(cfg.min_words, 3)
     floor = min(cfg.threshold, params.support_floor)
-    # quoted speech for the evidence rule: a longer attribution with a speech verb too
-    verb_max = max(params.attribution_verb_max, params.quote_attribution_max)
-    quoting = replace(params, attribution_verb_max=verb_max)
     # windows of the index are immutable, and popular ones (a wire story many later documents
     # copy from) come back: kept across documents and calls (the caller may pass signatures in
     # batches), dropped all at once between documents when full
@@ -1478,7 +1514,11 @@ def decide(
         support: dict[int, list[tuple[int, int, bool]]] = {}  # earlier doc -> (passage, match, quoted)
         offsets = sig.word_offsets.tolist()
         sizes = [b - a for a, b in pairwise(offsets)]
-        is_quote = [_is_quote(n, sig.quoted[i], bool(sig.speech[i]), quoting) for i, n in enumerate(sizes)]
+        is_quote = [
+            _is_quote(n, sig.quoted[i], bool(sig.speech[i]), params)
+            or _longer_quote(n, sig.quoted[i], bool(sig.speech[i]), params)
+            for i, n in enumerate(sizes)
+        ]
         keys = trigram_key_array(sig.words)
         rerun = rerun_of(sig, index)
         placed = None if rerun is not None else index.duplicate_place(sig.doc_id, sig.words)
@@ -1510,7 +1550,7 @@ def decide(
                 sim, mlo, mhi = verifier.score(i, lo, hi, rs, q, cfg.threshold)
                 if sim >= cfg.threshold:
                     ok.append((sim, d, mlo, mhi))
-                    whole = longer and sim >= _ATTRIBUTION_COPIED
+                    whole = longer and _attribution_copied(sim, sizes[i], sig.quoted[i])
                     support.setdefault(d, []).append((i, mlo, is_quote[i] and not whole))
                     if whole:
                         copied_whole.append(i)

@@ -110,9 +110,10 @@ def may_hold_clock(text: str) -> bool:
 _UNIT_WORDS = {"m": "million", "mn": "million", "bn": "billion", "b": "billion"}
 
 _STYLED = re.compile(
-    r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|pc|[pP]\b|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph)"
+    r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|pc|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph)"
     r"|\.[0-9][0-9] (?i:uhr)\b"
-    r"|[ \u00a0](?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|procent|pour ?c|por ?c|per ?cento|m[€$]))"
+    r"|[ \u00a0](?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|procent|pour ?c|por ?c|per ?cento|m[€$]"
+    r"|pence))"
     r"|\bN[Oo]\.? ?[0-9]|\b(?i:number one)\b"
     r"|(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
     r"(?i:one|two|three|four|five|six|seven|eight|nine)\b"
@@ -189,8 +190,8 @@ stay words as before (the English measurements, METER and the news texts, stay a
 _HOUR = re.compile(r"([0-9]{1,2})[hH]([0-9]{2})?")
 _PC = re.compile(r"([0-9]+)pc")
 """A percentage with "pc" run together, as British and Pakistani papers write it ("48pc" is "48%")."""
-_GLUED_UNIT = re.compile(r"([0-9]+)(km|kg|cm|mm|ml|mg|mcg|kph|kmh|kmph|mph|p)", re.IGNORECASE)
-"""A number with its unit run together ("28km", "4.1p"): two words, as "28 km" and "4.1 pence" are."""
+_GLUED_UNIT = re.compile(r"([0-9]+)(km|kg|cm|mm|ml|mg|mcg|kph|kmh|kmph|mph)", re.IGNORECASE)
+"""A number with its unit run together ("28km"): two words, as "28 km" is."""
 _GLUED_RANK = re.compile(r"N[Oo]([0-9]{1,3})")
 """A rank with its figure run together, as tabloids write it ("Christmas No1"): "No 1"."""
 _THOUSANDS = re.compile(r"([1-9][0-9]{0,2})[kK]")
@@ -244,7 +245,6 @@ _UNITS = (
     ("microgram micrograms microgramme microgrammes", "mcg"),
     ("litre litres liter liters", "l"),
     ("kph kmph kmh", "kmh"),
-    ("pence", "p"),
 )
 
 
@@ -427,13 +427,11 @@ _DATE_LOWER = {**_DAYS_LOWER, **_MONTHS_LOWER}
 _DAYS = {**_DAYS_CAPITAL, **_DAYS_LOWER}
 _RELATIVE_DAYS = (
     "today yesterday tonight tomorrow week weekend last today's yesterday's tonight's tomorrow's weekend's "
-    "morning afternoon evening night "
     "heute gestern morgen vorgestern übermorgen woche "
     "aujourd'hui hier demain semaine "
     "hoy ayer mañana anoche anteayer semana"
 )
-"""What a day may stand for ("on Monday night" for "last night", "On Monday" for "Last week", "on Thursday"
-for "this afternoon"), with
+"""What a day may stand for ("on Monday night" for "last night", "On Monday" for "Last week"), with
 the :data:`RELATIVE_MARKERS` beside them and nothing else: "until Monday next week" is no copy of
 "until Friday this week", nor "on Tuesday" of "last Friday"."""
 
@@ -617,6 +615,14 @@ RELATIVE_YEAR = frozenset(_hash(w) for w in ["next", "this", "last", "coming", "
 RELATIVE_DAYS = frozenset(_hash(w) for w in _RELATIVE_DAYS.split())
 """Hashes of the relative days ("today", "yesterday", "heute", "hier"): a wire's "today" is a paper's
 "yesterday"."""
+PARTS_OF_DAY = frozenset(_hash(w) for w in ("morning", "afternoon", "evening", "night"))
+"""Hashes of the parts of a day."""
+THIS_PART_OF_DAY = frozenset(
+    (_hash(a), _hash(b)) for a in ("this", "last") for b in ("morning", "afternoon", "evening", "night")
+)
+"""Hashes of the two words a day may also stand for: "this afternoon", "last night" ("on Thursday" for
+"this afternoon"); not a part of the day alone ("every night" is no "every Sunday"), nor beside the
+day's own part ("on Thursday night" is no "this morning")."""
 RELATIVE_MARKERS = frozenset(
     _hash(w)
     for w in [
@@ -722,8 +728,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
     [('3', 1, 2), ('million', 3, 5)]
     >>> [w for w, _, _ in words("within 200m of her home, the 100m final")]
     ['within', '200', 'm', 'of', 'her', 'home', 'the', '100', 'm', 'final']
-    >>> [_normal(w) for w, _, _ in words("a dividend of 4.1p, 4.1 pence")]
-    ['a', 'dividend', 'of', '4', '1', 'p', '4', '1', 'p']
+    >>> [w for w, _, _ in words("a dividend of 4.1p, 4.1 pence, up 4p")]
+    ['a', 'dividend', 'of', '4', '1p', '4', '1p', 'up', '4p']
     >>> [w for w, _, _ in words("won the 200m at Rome, cleared 6.02m")]
     ['won', 'the', '200', 'm', 'at', 'Rome', 'cleared', '6', '02', 'm']
     >>> [w for w, _, _ in words("the 400m viewers paid 6.02m")]
@@ -940,6 +946,9 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             out.append(("bln" if key in _BILLIONS else "mln", ns, ne))  # (French "12 M€": millions)
             i += 1
         elif key in _PERCENT:
+            i += 1
+        elif key == "pence":
+            out[-1] = (w + "p", s, ne)  # "4.1 pence" as "4.1p": one figure, not "4" beside a word
             i += 1
         elif (
             i + 1 < n
