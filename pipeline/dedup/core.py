@@ -116,11 +116,12 @@ class DedupParams:
     """... or at most this many when a speech verb ("said", "told") lies outside it (0: off)."""
     quote_attribution_max: int = 12
     """For the evidence rule only (a passage is still scored whole): a passage is quoted speech also
-    when at most this many words outside its quotation hold a speech verb ('Professor Ruth Okonjo, who
-    led the research, said: "..."', '"...," Al Mansoori told reporters at the signing ceremony.'): a
-    paper that quotes a statement under its own longer attribution keeps it unless it shares more with
-    the earlier document; one that copies the source's sentence whole, attribution and all (similarity
-    ``_ATTRIBUTION_COPIED``), copies the source. 0: only ``attribution_max`` / ``attribution_verb_max``."""
+    when at most this many words outside its quotation hold a speech verb and the quotation is at
+    least half of it ('"...," Al Mansoori told reporters at the signing ceremony.'; see
+    :func:`_longer_quote`): a paper that quotes a statement under its own longer attribution keeps it
+    unless it shares more with the earlier document; one that copies the source's sentence with its
+    attribution (``_ATTRIBUTION_COPIED`` of the attribution's words matched) copies the source. 0: only
+    ``attribution_max`` / ``attribution_verb_max``."""
     quote_support: int = 2
     """A quoted-speech passage is removed only when at least this many passages of the document
     (itself included) are duplicates of the same earlier document (1: no such requirement)."""
@@ -142,13 +143,12 @@ class DedupParams:
     """A passage of at least this many words but under ``cfg.min_words`` is a duplicate too when it
     lies inside a run of passages copied from one earlier document (see ``_short_in_run``; 0: off)."""
     beside_radius: int = 2
-    """A passage of at least ``cfg.min_words`` words that no candidate window matched, next to a
-    passage that is a duplicate (at ``cfg.threshold``, before the evidence rule), is verified
-    against that duplicate's match and this many passages on each side of it (see
-    :func:`_beside_matches`; 0: off): a sentence cut to a few words of its source, or lightly
-    reworded, keeps no winnowed 3-gram of it ("Coastguards warned owners to keep dogs on leads
-    near cliff edges." / "... warned dog owners to keep their pets on leads ..."), but a paper
-    that copies a wire story copies it in runs."""
+    """A passage of at least ``cfg.min_words`` words that is no duplicate, next to a passage that is
+    one (after the evidence rule), is verified, strictly, against that duplicate's match and this
+    many passages on each side of it (see :func:`_beside_matches`; 0: off): a sentence cut to a few
+    words of its source, or lightly reworded, keeps no winnowed 3-gram of it ("Coastguards warned
+    owners to keep dogs on leads near cliff edges." / "... warned dog owners to keep their pets on
+    leads ..."), but a paper that copies a wire story copies it in runs."""
     min_run: int = 2
     """Aligned runs shorter than this many words do not count (single common words)."""
     fill_gaps: int = 1
@@ -1541,7 +1541,7 @@ def decide(
         verifier = _Verifier(sig, index, offsets, scored, matchers, params)
         below: list[tuple[int, int, int, int, list[tuple[int, int]], int]] = []  # under the threshold
         q = 0
-        copied_whole: list[int] = []  # quoted under a longer attribution, the source's sentence word for word
+        copied_whole: list[int] = []  # quoted under a longer attribution that is the source's too
         for i, rs, cands in scored:
             ok: list[_Match] = []
             # (a quotation under a longer attribution is quoted speech unless the attribution is copied too)

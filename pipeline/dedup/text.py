@@ -615,11 +615,10 @@ RELATIVE_YEAR = frozenset(_hash(w) for w in ["next", "this", "last", "coming", "
 RELATIVE_DAYS = frozenset(_hash(w) for w in _RELATIVE_DAYS.split())
 """Hashes of the relative days ("today", "yesterday", "heute", "hier"): a wire's "today" is a paper's
 "yesterday"."""
-PARTS_OF_DAY = frozenset(_hash(w) for w in ("morning", "afternoon", "evening", "night"))
+_PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
+PARTS_OF_DAY = frozenset(_hash(w) for w in _PARTS_OF_DAY)
 """Hashes of the parts of a day."""
-THIS_PART_OF_DAY = frozenset(
-    (_hash(a), _hash(b)) for a in ("this", "last") for b in ("morning", "afternoon", "evening", "night")
-)
+THIS_PART_OF_DAY = frozenset((_hash(a), _hash(b)) for a in ("this", "last") for b in _PARTS_OF_DAY)
 """Hashes of the two words a day may also stand for: "this afternoon", "last night" ("on Thursday" for
 "this afternoon"); not a part of the day alone ("every night" is no "every Sunday"), nor beside the
 day's own part ("on Thursday night" is no "this morning")."""
