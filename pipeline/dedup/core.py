@@ -1267,17 +1267,31 @@ def _short_in_run(
         )
         if spans[1][0] <= spans[0][1]:
             spans = [(spans[0][0], max(spans[0][1], spans[1][1]))]
-        core = (sig.cores[2 * i], sig.cores[2 * i + 1])
         for lo, hi in spans:
-            win = windows.get((lo, hi))
-            if win is None:
-                win = windows[(lo, hi)] = _build_window(index, lo, hi, params)
-            nums = sig.passage_numbers(sig.word_offsets[i], sig.word_offsets[i + 1])
-            ws = sig.passage_words(i)
-            sim, mlo, mhi = _verify(ws, core, False, win, lo, params, threshold, numbers=nums)
+            sim, mlo, mhi = _verify_in(sig, i, index, lo, hi, windows, params, threshold)
             if sim >= threshold and (i not in out or sim > out[i][0]):
                 out[i] = (sim, d, mlo, mhi)
     return out
+
+
+def _verify_in(
+    sig: DocSignature,
+    i: int,
+    index: DedupIndex,
+    lo: int,
+    hi: int,
+    windows: dict[tuple[int, int], _Window],
+    params: DedupParams,
+    threshold: float,
+) -> tuple[float, int, int]:
+    """:func:`_verify` of passage ``i`` with the window of passages ``lo:hi`` (built once in
+    ``windows``), its figures looked at: for a passage read next to other duplicates' matches."""
+    win = windows.get((lo, hi))
+    if win is None:
+        win = windows[(lo, hi)] = _build_window(index, lo, hi, params)
+    nums = sig.passage_numbers(sig.word_offsets[i], sig.word_offsets[i + 1])
+    core = (sig.cores[2 * i], sig.cores[2 * i + 1])
+    return _verify(sig.passage_words(i), core, False, win, lo, params, threshold, numbers=nums)
 
 
 def _beside_matches(
@@ -1328,13 +1342,7 @@ def _beside_matches(
             lo, hi = max(first, m[2] - radius), min(end, m[3] + radius + 1)
             if index.p_word[hi] - index.p_word[lo] > _BESIDE_MAX_WINDOW:
                 continue
-            win = windows.get((lo, hi))
-            if win is None:
-                win = windows[(lo, hi)] = _build_window(index, lo, hi, strict)
-            nums = sig.passage_numbers(sig.word_offsets[i], sig.word_offsets[i + 1])
-            core = (sig.cores[2 * i], sig.cores[2 * i + 1])
-            ws = sig.passage_words(i)
-            sim, mlo, mhi = _verify(ws, core, False, win, lo, strict, threshold, numbers=nums)
+            sim, mlo, mhi = _verify_in(sig, i, index, lo, hi, windows, strict, threshold)
             if sim >= threshold and (i not in out or sim > out[i][0]):
                 out[i] = (sim, d, mlo, mhi)
     return out
@@ -1514,11 +1522,13 @@ def decide(
         support: dict[int, list[tuple[int, int, bool]]] = {}  # earlier doc -> (passage, match, quoted)
         offsets = sig.word_offsets.tolist()
         sizes = [b - a for a, b in pairwise(offsets)]
-        is_quote = [
-            _is_quote(n, sig.quoted[i], bool(sig.speech[i]), params)
-            or _longer_quote(n, sig.quoted[i], bool(sig.speech[i]), params)
+        # quoted speech under a short attribution, or (for the evidence rule) under a longer one
+        said = [_is_quote(n, sig.quoted[i], bool(sig.speech[i]), params) for i, n in enumerate(sizes)]
+        longer = [
+            not said[i] and _longer_quote(n, sig.quoted[i], bool(sig.speech[i]), params)
             for i, n in enumerate(sizes)
         ]
+        is_quote = [a or b for a, b in zip(said, longer, strict=True)]
         keys = trigram_key_array(sig.words)
         rerun = rerun_of(sig, index)
         placed = None if rerun is not None else index.duplicate_place(sig.doc_id, sig.words)
@@ -1545,12 +1555,11 @@ def decide(
         for i, rs, cands in scored:
             ok: list[_Match] = []
             # (a quotation under a longer attribution is quoted speech unless the attribution is copied too)
-            longer = is_quote[i] and not _is_quote(sizes[i], sig.quoted[i], bool(sig.speech[i]), params)
             for d, lo, hi in cands:
                 sim, mlo, mhi = verifier.score(i, lo, hi, rs, q, cfg.threshold)
                 if sim >= cfg.threshold:
                     ok.append((sim, d, mlo, mhi))
-                    whole = longer and _attribution_copied(sim, sizes[i], sig.quoted[i])
+                    whole = longer[i] and _attribution_copied(sim, sizes[i], sig.quoted[i])
                     support.setdefault(d, []).append((i, mlo, is_quote[i] and not whole))
                     if whole:
                         copied_whole.append(i)
