@@ -1173,6 +1173,55 @@ def _attribution_copied(sim: float, n: int, quoted: int) -> bool:
     return outside > 0 and sim * n - quoted >= _ATTRIBUTION_COPIED * outside
 
 
+def _apart(n: int, clo: int, chi: int, speech: bool, params: DedupParams) -> bool:
+    """Whether the quoted core ``clo:chi`` of a passage of ``n`` words is scored apart from a longer
+    attribution (:func:`_with_attribution`): more words outside it than ``params.attribution_max``
+    (and not a speech verb's case of ``params.attribution_verb_max``), but a quotation under a
+    longer attribution by :func:`_longer_quote` (a speech verb in at most
+    ``params.quote_attribution_max`` words, the quotation at least half the passage).
+
+    >>> p = DedupParams()
+    >>> _apart(23, 0, 15, True, p), _apart(20, 0, 15, True, p), _apart(23, 0, 15, False, p)
+    (True, False, False)
+    >>> _apart(30, 0, 14, True, p)  # 16 words outside: the paper's own sentence around a quotation
+    False
+    """
+    outside = n - (chi - clo)
+    return (
+        chi > clo
+        and outside > params.attribution_max
+        and not (speech and outside <= params.attribution_verb_max)
+        and _longer_quote(n, chi - clo, speech, params)
+    )
+
+
+def _with_attribution(sim: float, ws: Sequence[int], clo: int, chi: int, matched: Sequence[int]) -> float:
+    """The similarity of a passage whose quoted core ``clo:chi`` of words ``ws`` matched at ``sim``
+    and whose attribution is read apart (:func:`_apart`): the core's aligned words and the
+    attribution's words that the matched passages' words ``matched`` hold besides the core's, in
+    any order, over all the passage's words. A quotation moved before its attribution ('"Any sign
+    ... manna for the miners," said Tom Reddy, an analyst at Fenwick Markets.' for 'Tom Reddy, an
+    analyst at Fenwick Markets, said: "Any sign ..."'), or an attribution rewritten with a figure
+    ("Speaking outside No 10, Mr Lyle said:" for "Speaking to reporters outside Downing Street on
+    Tuesday morning, Andrew Lyle said:"), is scored as the words it shares; the attribution's words
+    are not aligned, and its figures not looked at.
+
+    >>> ws = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]  # "Q Q Q Q Q Q, said Tom Reddy of Fenwick"
+    >>> _with_attribution(1.0, ws, 0, 6, [8, 9, 10, 7, 1, 2, 3, 4, 5, 6])
+    1.0
+    >>> _with_attribution(1.0, ws, 0, 6, [11, 12, 7, 1, 2, 3, 4, 5, 6])  # the paper's own attribution
+    0.7
+    """
+    have = Counter(matched)
+    have.subtract(ws[clo:chi])
+    got = 0
+    for w in (*ws[:clo], *ws[chi:]):
+        if have[w] > 0:
+            have[w] -= 1
+            got += 1
+    return (sim * (chi - clo) + got) / len(ws)
+
+
 def _evidence(supporters: Iterable[tuple[int, int, bool]], ordered: bool) -> int:
     """How many passages of a later document support its derivation from one earlier document.
 
@@ -1364,12 +1413,15 @@ _BESIDE_MAX_WINDOW = 1500
 
 def _score_ranges(sig: DocSignature, i: int, n: int, params: DedupParams) -> list[tuple[int, int]]:
     """The word ranges of passage ``i`` (``n`` words) that :func:`_verify` scores: all of it, and its
-    quoted core when the rest is a short attribution."""
+    quoted core when the rest is a short attribution or, scored with its words apart, a longer one
+    (:func:`_apart`)."""
     clo, chi = sig.cores[2 * i], sig.cores[2 * i + 1]
     outside = n - (chi - clo)
     speech = sig.speech[i] and 0 < outside <= params.attribution_verb_max
     if chi > clo and (0 < outside <= params.attribution_max or speech):
         return [(0, n), (clo, chi)]
+    if params.quote_attribution_max and _apart(n, clo, chi, bool(sig.speech[i]), params):
+        return [(0, n), (clo, chi)]  # scored with its attribution's words apart (_Verifier.score)
     st = sig.statements
     if st is not None and st[2 * i + 1] > st[2 * i]:
         return [(0, n), (st[2 * i], st[2 * i + 1])]
@@ -1464,13 +1516,17 @@ class _Verifier:
         q: int,
         floor: float,
         figures: bool = True,
-    ) -> tuple[float, int, int]:
+    ) -> tuple[float, int, int, float]:
         """:func:`_verify` of passage ``i`` (ranges ``rs``) with the window of passages ``lo:hi``,
-        whose coverage bounds start at query ``q``. ``figures``: a changed figure makes it 0.0
-        (a match to remove); False: it does not (a rewritten sentence as evidence of derivation,
-        "for more than ten years" / "for more than a decade")."""
+        whose coverage bounds start at query ``q``; a changed figure makes it 0.0 (``figures``
+        False: it does not, for the evidence rule's short lines). And the
+        similarity of the passage scored whole, in order (0.0 under ``floor``): whether a longer
+        attribution is the source's too (:func:`_attribution_copied`) is read from it, not from the
+        attribution's words in any order (any report names the speaker alike)."""
         best = (0.0, lo, lo)
+        whole = 0.0
         base = self.offsets[i]
+        n = self.offsets[i + 1] - base
         for k, (rlo, rhi) in enumerate(rs):
             if self.bounds[q + k] < floor:
                 continue
@@ -1482,11 +1538,24 @@ class _Verifier:
                 got = self.aligned[key] = _aligned_window(
                     ws, self.index, lo, hi, self.matchers, self.params, nums
                 )
-            if got[0] > best[0] and not (figures and got[3]):
-                if k and self._statement(i, rlo, rhi) and got[0] < self.params.statement_threshold:
+            if (figures and got[3]) or not got[0] > best[0]:
+                continue
+            if not k:
+                whole = got[0]
+            if k and self._statement(i, rlo, rhi):
+                if got[0] < self.params.statement_threshold:
                     continue  # a statement beside its attribution needs more than the sentence
-                best = got[:3]
-        return best
+            elif k and _apart(n, rlo, rhi, bool(self.sig.speech[i]), self.params):
+                # a quotation beside a longer attribution (the quoted core: a statement is handled
+                # above, review 49): the attribution's words apart
+                index = self.index
+                matched = index.words[index.p_word[got[1]] : index.p_word[got[2] + 1]]
+                ws = self.sig.words[base : base + n]
+                got = (_with_attribution(got[0], ws, rlo, rhi, matched), got[1], got[2], False)
+                if not got[0] > best[0]:
+                    continue
+            best = got[:3]
+        return (*best, whole)
 
     def _statement(self, i: int, rlo: int, rhi: int) -> bool:
         """Whether ``rlo:rhi`` is the statement of passage ``i`` (not its quoted core)."""
@@ -1556,10 +1625,10 @@ def decide(
             ok: list[_Match] = []
             # (a quotation under a longer attribution is quoted speech unless the attribution is copied too)
             for d, lo, hi in cands:
-                sim, mlo, mhi = verifier.score(i, lo, hi, rs, q, cfg.threshold)
+                sim, mlo, mhi, in_order = verifier.score(i, lo, hi, rs, q, cfg.threshold)
                 if sim >= cfg.threshold:
                     ok.append((sim, d, mlo, mhi))
-                    whole = longer[i] and _attribution_copied(sim, sizes[i], sig.quoted[i])
+                    whole = longer[i] and _attribution_copied(in_order, sizes[i], sig.quoted[i])
                     support.setdefault(d, []).append((i, mlo, is_quote[i] and not whole))
                     if whole:
                         copied_whole.append(i)
@@ -1579,9 +1648,10 @@ def decide(
         }
         evidence = {d: _evidence(s, params.quote_order) for d, s in support.items()}
         need = {c[1] for i, ok in passing if i in quotes for c in ok if evidence[c[1]] < params.quote_support}
-        # for quoted speech, a rewritten sentence whose figure changed is evidence too ("for more
-        # than ten years" / "for more than a decade"); for a line fragment it is not (another
-        # day's report in the same words, "The Bank of France said it sold a total")
+        # a rewritten sentence is evidence with the same figures; the wire's frame with other
+        # figures is another fact, which a paper writing its own story has too (below), and for a
+        # line fragment no evidence at all (another day's report, "The Bank of France said it sold
+        # a total")
         rewritten = evidence
         if need and floor < cfg.threshold:
             # lazily (only for documents a quotation needs): passages under the threshold but at
@@ -1590,13 +1660,21 @@ def decide(
             short: dict[int, list[tuple[int, int, bool]]] = {}  # rewritten lines under rewritten_words
             for j, d, lo, hi, rs, qj in below:
                 if d in need:
-                    sim, mlo, _ = verifier.score(j, lo, hi, rs, qj, floor)
+                    sim, mlo, _, _ = verifier.score(j, lo, hi, rs, qj, floor)
                     if sim >= floor:
                         support[d].append((j, mlo, is_quote[j]))
-                    sim, mlo, _ = verifier.score(j, lo, hi, rs, qj, floor, figures=False)
-                    if sim >= floor:
-                        long_ = sim * sizes[j] >= params.rewritten_words
+                        # its words besides figures: a paraphrase keeps the story's figures ("Profits
+                        # climbed by 9 per cent to £1.2bn" for "a 9% rise in annual profits to £1.2
+                        # billion"), which are facts, not wording
+                        figures = sig.passage_numbers(sig.word_offsets[j], sig.word_offsets[j + 1])
+                        long_ = sim * (sizes[j] - len(figures)) >= params.rewritten_words
                         (lenient[d] if long_ else short.setdefault(d, [])).append((j, mlo, is_quote[j]))
+                    elif verifier.score(j, lo, hi, rs, qj, floor, figures=False)[0] >= floor:
+                        # a figure changed: the wire's frame with another fact ("3.4 million fraud
+                        # offences ... in the year to September" for "3.2 million ... to March"), or
+                        # the tabloid's "Hale, 28, collapsed backstage" that the figure rule reads so;
+                        # one such line is no evidence, with another short line it is
+                        short.setdefault(d, []).append((j, mlo, is_quote[j]))
             # one short line sharing a phrase is no evidence; two or more are a paper reworking the
             # wire sentence by sentence ("Ticket holders will be offered full refunds.")
             for d, lines in short.items():

@@ -112,19 +112,23 @@ _UNIT_WORDS = {"m": "million", "mn": "million", "bn": "billion", "b": "billion"}
 _STYLED = re.compile(
     r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|pc|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph)"
     r"|\.[0-9][0-9] (?i:uhr)\b"
-    r"|[ \u00a0](?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|procent|pour ?c|por ?c|per ?cento|m[€$]"
+    r"|[ \u00a0](?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|procent|pour ?c|por ?c|per ?cent|m[€$]"
     r"|pence))"
     r"|\bN[Oo]\.? ?[0-9]|\b(?i:number one)\b"
     r"|(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
     r"(?i:one|two|three|four|five|six|seven|eight|nine)\b"
     r"|[a-z] (?i:thousand|hundred)\b"
+    r"|[0-9]\s+(?i:per\s*cent)"
+    r"|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty"
+    r"|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\s+(?i:per\s*cent)"
 )
 """Where a figure may be set in a house style that :func:`_styled_figures` folds: thousands with a "K"
 ("150K"), a percentage with "pc" run together ("48pc"), a unit run together ("28km"), a time ("08:00",
 "8h", "8.00 Uhr"), a unit of millions or billions after a space ("2,5 Mio.", "62 mln", "20 milioni"), a
-percentage in words ("17 procent", "80 por cento"), a rank ("No 1", "number one"), an English number of tens
-and units in words ("thirty-seven"), a number of thousands or hundreds in words ("forty thousand"). (A unit's
-letters need no word end here: a removal that cuts "5MLN" leaves "5ML", which :func:`words` splits.)"""
+percentage in words ("12 per cent", "17 procent", "80 por cento"), a rank ("No 1", "number one"), an
+English number of tens and units in words ("thirty-seven"), a number of thousands or hundreds in words
+("forty thousand"). (A unit's letters need no word end here: a removal that cuts "5MLN" leaves "5ML",
+which :func:`words` splits.)"""
 _SPELLED = {
     1: "one ein eine eins",
     2: "two zwei deux twee dois duas",
@@ -182,11 +186,14 @@ forms of German, French, Dutch, Italian, Spanish and Portuguese, after a space (
 miljoen", "1,2 Md€", "20 milioni di euro"): read as the short forms "mln" and "bln" that Dutch and Italian
 papers write too ("€62 mln", "20 mln"). Not English "million" and "billion", which stay other words than
 Reuters' "mln" and "bln" (making them one churned Reuters' matches, docs/dedup.md)."""
-_PERCENT = frozenset(["prozent", "procent"])
-_PERCENT_TWO = frozenset([("pour", "cent"), ("por", "ciento"), ("per", "cento"), ("por", "cento")])
-"""A percentage's sign in words, after its number, in German, Dutch, French, Spanish, Italian and
-Portuguese ("17 Prozent", "80 por cento"); not English "per cent", "percent" and Reuters' "pct", which
-stay words as before (the English measurements, METER and the news texts, stay as they were)."""
+_PERCENT = frozenset(["prozent", "procent", "percent"])
+_PERCENT_TWO = frozenset(
+    [("per", "cent"), ("pour", "cent"), ("por", "ciento"), ("per", "cento"), ("por", "cento")]
+)
+"""A percentage's sign in words, after its number, in English, German, Dutch, French, Spanish, Italian and
+Portuguese ("12 per cent", "6 percent", "17 Prozent", "80 por cento"): dropped, as "%" is no word (a paper
+writes "per cent" where the agency wrote "%"). Not Reuters' "pct", which stays a word (making it one with
+"%" churned Reuters' matches, docs/dedup.md)."""
 _HOUR = re.compile(r"([0-9]{1,2})[hH]([0-9]{2})?")
 _PC = re.compile(r"([0-9]+)pc")
 """A percentage with "pc" run together, as British and Pakistani papers write it ("48pc" is "48%")."""
@@ -748,13 +755,15 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
 
     Times, units and percentages in other languages' house styles read alike: "08:00", "8h", "8.00 Uhr"
     as "8"; "Mio.", "Millionen", "miljoen", "milioni", "M€" as "mln" and "Mrd.", "miljard", "Md€" as "bln"
-    (Dutch and Italian write "mln" too); "Prozent", "procent", "por cento" dropped, as "%" is no word
-    (English "million", "per cent" and Reuters' "mln", "pct" stay as they were):
+    (Dutch and Italian write "mln" too); "per cent", "percent", "Prozent", "procent", "por cento" after a
+    number dropped, as "%" is no word (English "million" and Reuters' "mln", "pct" stay as they were):
 
     >>> [w for w, _, _ in words("ab 08:00 Uhr, 8h30; 2,5 Mio. Euro, 62 miljoen, 12 M€")]
     ['ab', '8', 'Uhr', '8', '30', '2', '5', 'mln', 'Euro', '62', 'mln', '12', 'mln']
     >>> [w for w, _, _ in words("17 Prozent, 80 por cento, 48pc, 0.2pc, 12 per cent, 3 pcs, 28km")]
-    ['17', '80', '48', '0', '2', '12', 'per', 'cent', '3', 'pcs', '28', 'km']
+    ['17', '80', '48', '0', '2', '12', '3', 'pcs', '28', 'km']
+    >>> [w for w, _, _ in words("up 6 percent, 2 pct, per cent of")]
+    ['up', '6', '2', 'pct', 'per', 'cent', 'of']
     """
     stop = len(text) if end is None else end
     found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
@@ -856,9 +865,9 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     :data:`_GROUPED`), a time's hour without its leading zero and its minutes only when not ":00" ("08:00",
     "8h", "08h00", "8.00 Uhr" are "8"; "8h30" is "8 30"), a unit of millions or billions in another
     language's words as "mln" or "bln" ("Mio.", "milioni", "Mrd.", "miljard"), a percentage's words dropped
-    (the sign is no word: "17 procent" and "17pc" are "17" as "17%" is), an English number of tens and units
-    in words as its digits ("thirty-seven" and "thirty seven" are "37"), and so a number of thousands or
-    hundreds ("forty thousand" is "40000", as "40,000" is).
+    (the sign is no word: "17 per cent", "17 procent" and "17pc" are "17" as "17%" is), an English number
+    of tens and units in words as its digits ("thirty-seven" and "thirty seven" are "37"), and so a number
+    of thousands or hundreds ("forty thousand" is "40000", as "40,000" is).
 
     >>> [w for w, _, _ in words("after thirty-seven fans, Twenty one more")]
     ['after', '37', 'fans', '21', 'more']
@@ -899,8 +908,11 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
                 )  # "forty thousand" as "40000", as "40,000" is
             if k > i:
                 out.append((str(small), s, end))
-                i = k
+                i = _past_percent(text, found, k, end)
                 continue
+            out.append((w, s, e))
+            i = _past_percent(text, found, i, e)  # "five per cent" as "five", as "5 per cent" is "5"
+            continue
         glued = None if number else _GLUED_RANK.fullmatch(w)
         if glued is not None:
             out += [("number", s, s + 2), (glued[1], s + 2, e)]  # "No1" as "number 1", as "No 1" is
@@ -956,6 +968,28 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
         ):
             i += 2
     return out
+
+
+def _past_percent(text: str, found: list[tuple[str, int, int]], i: int, e: int) -> int:
+    """Past an English "per cent" or "percent" right after a number in words that ends at ``e`` (word
+    ``i`` of ``found`` next): "five per cent" is "five", as "5 per cent" is "5" (review 49).
+
+    >>> [w for w, _, _ in words("five per cent, twenty-five percent, five people")]
+    ['five', '25', 'five', 'people']
+    """
+    n = len(found)
+    if i < n and not text[e : found[i][1]].strip():
+        key = found[i][0].casefold()
+        if key == "percent":
+            return i + 1
+        if (
+            key == "per"
+            and i + 1 < n
+            and found[i + 1][0].casefold() == "cent"
+            and not text[found[i][2] : found[i + 1][1]].strip()
+        ):
+            return i + 2
+    return i
 
 
 def _join_grouped(
