@@ -345,6 +345,28 @@ def test_quotation_beside_a_longer_attribution_is_read_apart() -> None:
     assert removed(mail, run([pa, mail])["m"]) == [lead, ours]
 
 
+def test_a_post_is_quoted_speech() -> None:
+    """A tribute posted online is quoted speech ("wrote on Instagram:", "posted", "tweeted": round 65):
+    a paper's own obituary that quotes it keeps it, as it keeps a statement someone "said"."""
+    tribute = (
+        '"He was the kindest man I ever worked with, and the funniest, and I will miss him every single day."'
+    )
+    wire = make(
+        "a",
+        "Actor Derek Halloway, best known for playing a pub landlord in Canal Row, has died aged 77. "
+        f"Amy Hart, who played his daughter in the soap, wrote on Instagram: {tribute}",
+    )
+    quoted = f"Amy Hart, his on-screen daughter, wrote on Instagram: {tribute}"
+    own = make(
+        "b", f"Derek Halloway never wanted to be famous, his friends in Bolton said yesterday. {quoted}"
+    )
+    assert run([wire, own])["b"].duplicates == ()
+    # a paper that also copies the wire's lead loses it
+    lead = "Actor Derek Halloway, best known for playing a pub landlord in Canal Row, has died aged 77."
+    copy = make("c", f"{lead} {quoted}")
+    assert removed(copy, run([wire, copy])["c"]) == [lead, quoted]
+
+
 def test_statement_under_a_longer_attribution_is_not_read_apart() -> None:
     """A narrative statement beside a 7-12 word attribution (no quotation marks) keeps its own rule,
     0.85 for the statement alone (review 49: read apart, another country's figure went at 0.82)."""
