@@ -538,6 +538,23 @@ def test_figures_written_out_in_german() -> None:
 _INTRO = "Something else happened in the city first, and people talked about it for a while. "
 
 
+def test_a_german_motorway_in_either_style() -> None:
+    """dpa writes "Autobahn 7", the papers "A7" (round 67): one figure; another motorway is another fact."""
+    dpa = make(
+        "a",
+        "Göttingen (dpa) - Bei einem schweren Unfall auf der Autobahn 7 bei Göttingen ist am Dienstagmorgen "
+        "ein Lastwagenfahrer ums Leben gekommen. Die Polizei sperrte die Strecke in Richtung Kassel.",
+    )
+    same = (
+        "Bei einem schweren Unfall auf der A7 bei Göttingen ist am Dienstagmorgen ein Lastwagenfahrer "
+        "ums Leben gekommen."
+    )
+    paper = make("b", f"Tödlicher Unfall im Berufsverkehr. {same}")
+    assert removed(paper, run([dpa, paper])["b"]) == [same]
+    other = make("c", f"Tödlicher Unfall im Berufsverkehr. {same.replace('A7', 'A38')}")
+    assert run([dpa, other])["c"].duplicates == ()
+
+
 @pytest.mark.parametrize(
     ("earlier", "later", "copy"),
     [

@@ -119,13 +119,15 @@ _STYLED = re.compile(
     r"(?i:one|two|three|four|five|six|seven|eight|nine)\b"
     r"|[a-z] (?i:thousand|hundred)\b"
     r"|[0-9]\s+(?i:per\s*cent)"
+    r"|\bA[0-9]|\b(?i:autobahn)[ \u00a0][0-9]"
     r"|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty"
     r"|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\s+(?i:per\s*cent)"
 )
 """Where a figure may be set in a house style that :func:`_styled_figures` folds: thousands with a "K"
 ("150K"), a percentage with "pc" run together ("48pc"), a unit run together ("28km"), a time ("08:00",
 "8h", "8.00 Uhr"), a unit of millions or billions after a space ("2,5 Mio.", "62 mln", "20 milioni"), a
-percentage in words ("12 per cent", "17 procent", "80 por cento"), a rank ("No 1", "number one"), an
+percentage in words ("12 per cent", "17 procent", "80 por cento"), a motorway ("A7", "Autobahn 7"), a rank
+("No 1", "number one"), an
 English number of tens and units in words ("thirty-seven"), a number of thousands or hundreds in words
 ("forty thousand"). (A unit's letters need no word end here: a removal that cuts "5MLN" leaves "5ML",
 which :func:`words` splits.)"""
@@ -201,6 +203,9 @@ _GLUED_UNIT = re.compile(r"([0-9]+)(km|kg|cm|mm|ml|mg|mcg|kph|kmh|kmph|mph)", re
 """A number with its unit run together ("28km"): two words, as "28 km" is."""
 _GLUED_RANK = re.compile(r"N[Oo]([0-9]{1,3})")
 """A rank with its figure run together, as tabloids write it ("Christmas No1"): "No 1"."""
+_GLUED_ROAD = re.compile(r"A([0-9]{1,3})")
+"""A motorway with its number run together, as German papers write it after dpa's "Autobahn 7" ("die A7"):
+"A 7", as "Autobahn 7" is."""
 _THOUSANDS = re.compile(r"([1-9][0-9]{0,2})[kK]")
 """A number of thousands with a "K" run together ("150K", "90k"): the same number as "150,000"."""
 _QUOTE = re.compile(r"[\"“”„«»]|``|''")
@@ -867,12 +872,15 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     language's words as "mln" or "bln" ("Mio.", "milioni", "Mrd.", "miljard"), a percentage's words dropped
     (the sign is no word: "17 per cent", "17 procent" and "17pc" are "17" as "17%" is), an English number
     of tens and units in words as its digits ("thirty-seven" and "thirty seven" are "37"), and so a number
-    of thousands or hundreds ("forty thousand" is "40000", as "40,000" is).
+    of thousands or hundreds ("forty thousand" is "40000", as "40,000" is), and a German motorway as "A" and
+    its number ("Autobahn 7", "A7" and "A 7" are "A 7").
 
     >>> [w for w, _, _ in words("after thirty-seven fans, Twenty one more")]
     ['after', '37', 'fans', '21', 'more']
     >>> [w for w, _, _ in words("forty thousand fans, twenty-five thousand more, fifteen hundred")]
     ['40000', 'fans', '25000', 'more', '1500']
+    >>> [w for w, _, _ in words("auf der Autobahn 7, der A7 und der A 7; Autobahnen")]
+    ['auf', 'der', 'A', '7', 'der', 'A', '7', 'und', 'der', 'A', '7', 'Autobahnen']
     """
     out: list[tuple[str, int, int]] = []
     i, n = 0, len(found)
@@ -912,6 +920,13 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
                 continue
             out.append((w, s, e))
             i = _past_percent(text, found, i, e)  # "five per cent" as "five", as "5 per cent" is "5"
+            continue
+        if key == "autobahn" and i < n and found[i][0].isdigit() and text[e : found[i][1]] in (" ", "\u00a0"):
+            out.append(("A", s, e))  # "Autobahn 7" as "A 7", as "A7" is
+            continue
+        road = None if number else _GLUED_ROAD.fullmatch(w)
+        if road is not None:
+            out += [("A", s, s + 1), (road[1], s + 1, e)]  # "A7" as "A 7"
             continue
         glued = None if number else _GLUED_RANK.fullmatch(w)
         if glued is not None:
