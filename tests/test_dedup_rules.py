@@ -367,6 +367,27 @@ def test_a_post_is_quoted_speech() -> None:
     assert removed(copy, run([wire, copy])["c"]) == [lead, quoted]
 
 
+@pytest.mark.parametrize(
+    "short", ["He wrote three novels.", "The club posted a loss.", "He posted bail on Friday."]
+)
+def test_a_post_verb_without_a_quotation_is_narrative(short: str) -> None:
+    """A post's verb is speech only beside its quotation (review 49): a short narrative sentence with
+    "wrote" or "posted" inside a copied run goes with it, as before."""
+    wire = WIRE.replace("He left in March.", short)
+    a, b = make("a", wire), make("b", "Fans were shocked by the news in the city. " + wire)
+    assert short in removed(b, run([a, b])["b"])
+
+
+def test_a_title_under_wrote_is_no_quotation() -> None:
+    """'who wrote "The Curious Incident ..."' quotes a title, not speech (review 49): the sentence is
+    narrative, and another age in it is another fact."""
+    title = '"The Curious Incident of the Dog in the Night-Time"'
+    lead = "The novelist Mark Haddon has died at his home in Oxford after a short illness, his agent said."
+    a = make("a", f"{lead} Haddon, 62, who wrote {title}, died on Friday.")
+    b = make("b", f"{lead} Haddon, 64, who wrote {title}, died on Friday.")
+    assert removed(b, run([a, b])["b"]) == [lead]
+
+
 def test_statement_under_a_longer_attribution_is_not_read_apart() -> None:
     """A narrative statement beside a 7-12 word attribution (no quotation marks) keeps its own rule,
     0.85 for the statement alone (review 49: read apart, another country's figure went at 0.82)."""
@@ -538,6 +559,9 @@ def test_figures_written_out_in_german() -> None:
 _INTRO = "Something else happened in the city first, and people talked about it for a while. "
 
 
+INTRO_DE = "In der Stadt war zuvor etwas anderes geschehen, und die Leute sprachen eine Weile darüber. "
+
+
 def test_a_german_motorway_in_either_style() -> None:
     """dpa writes "Autobahn 7", the papers "A7" (round 67): one figure; another motorway is another fact."""
     dpa = make(
@@ -553,6 +577,12 @@ def test_a_german_motorway_in_either_style() -> None:
     assert removed(paper, run([dpa, paper])["b"]) == [same]
     other = make("c", f"Tödlicher Unfall im Berufsverkehr. {same.replace('A7', 'A38')}")
     assert run([dpa, other])["c"].duplicates == ()
+    # the motorway's number is one figure with it: not a bare "8" that the source has elsewhere (review 49)
+    eight = make("d", "Bei einem Unfall auf der A7 sind am Dienstag 8 Menschen verletzt worden.")
+    a8 = make(
+        "e", f"{INTRO_DE}Bei einem Unfall auf der A8 sind am Dienstag mehrere Menschen verletzt worden."
+    )
+    assert run([eight, a8])["e"].duplicates == ()
 
 
 @pytest.mark.parametrize(

@@ -71,6 +71,7 @@ from pipeline.config import DedupConfig
 from pipeline.dedup.index import DedupIndex, Keys, anchor_positions, trigram_key_array
 from pipeline.dedup.text import (
     _AMOUNT,
+    _POST_SPEECH,
     _QUOTE,
     _WORD,
     PARTS_OF_DAY,
@@ -307,6 +308,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
         inq[qs:qe] = b"\x01" * (qe - qs)
     # (word list, words outside quotation marks or None when all are) per passage, hashed at the end
     passages: list[tuple[list[str], list[str] | None]] = []
+    posts: list[bool] = []  # a post's verb beside its quotation ('wrote on X: "', '"," she wrote')
     findall = _WORD.findall
     whole = hashlib.blake2b(digest_size=8)  # the passages' text, for exact copies
     amounts = may_hold_amount(text)  # "£22m": its unit is written out (see words())
@@ -354,6 +356,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
                     cores.extend((0, 0))
                     quoted.append(0)
                 passages.append((ws, None))
+                posts.append(False)
             else:
                 toks = words(piece)
                 if not toks:
@@ -365,6 +368,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
                 statements.extend((0, 0))  # a quotation's attribution is the quoted core's
                 quoted.append(sum(flags))
                 passages.append((ws, [w for w, f in zip(ws, flags, strict=True) if not f]))
+                posts.append(sum(flags) > 0 and _POST_SPEECH.search(piece) is not None)
             starts.append(s)
             ends.append(e)
             whole.update(piece.encode("utf-8", "surrogatepass") + b"\n")
@@ -380,7 +384,10 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
     if "May" in flat or "MAY" in flat:
         numbers = may_dates(flat, numbers, offsets)  # the month, not the verb nor the name
     hashes = array("H", flat_hashes)
-    speech.extend(any_speech_verb(ws if outside is None else outside) for ws, outside in passages)
+    speech.extend(
+        any_speech_verb(ws) if outside is None else any_speech_verb(outside, post)
+        for (ws, outside), post in zip(passages, posts, strict=True)
+    )
     ons = bytes(passage_on) if any(passage_on) else b""
     chosen = None
     if anchors:

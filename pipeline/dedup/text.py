@@ -119,14 +119,14 @@ _STYLED = re.compile(
     r"(?i:one|two|three|four|five|six|seven|eight|nine)\b"
     r"|[a-z] (?i:thousand|hundred)\b"
     r"|[0-9]\s+(?i:per\s*cent)"
-    r"|\bA[0-9]|\b(?i:autobahn)[ \u00a0][0-9]"
+    r"|\b(?i:autobahn)[ \u00a0][0-9]"
     r"|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty"
     r"|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\s+(?i:per\s*cent)"
 )
 """Where a figure may be set in a house style that :func:`_styled_figures` folds: thousands with a "K"
 ("150K"), a percentage with "pc" run together ("48pc"), a unit run together ("28km"), a time ("08:00",
 "8h", "8.00 Uhr"), a unit of millions or billions after a space ("2,5 Mio.", "62 mln", "20 milioni"), a
-percentage in words ("12 per cent", "17 procent", "80 por cento"), a motorway ("A7", "Autobahn 7"), a rank
+percentage in words ("12 per cent", "17 procent", "80 por cento"), a motorway ("Autobahn 7"), a rank
 ("No 1", "number one"), an
 English number of tens and units in words ("thirty-seven"), a number of thousands or hundreds in words
 ("forty thousand"). (A unit's letters need no word end here: a removal that cuts "5MLN" leaves "5ML",
@@ -203,9 +203,6 @@ _GLUED_UNIT = re.compile(r"([0-9]+)(km|kg|cm|mm|ml|mg|mcg|kph|kmh|kmph|mph)", re
 """A number with its unit run together ("28km"): two words, as "28 km" is."""
 _GLUED_RANK = re.compile(r"N[Oo]([0-9]{1,3})")
 """A rank with its figure run together, as tabloids write it ("Christmas No1"): "No 1"."""
-_GLUED_ROAD = re.compile(r"A([0-9]{1,3})")
-"""A motorway with its number run together, as German papers write it after dpa's "Autobahn 7" ("die A7"):
-"A 7", as "Autobahn 7" is."""
 _THOUSANDS = re.compile(r"([1-9][0-9]{0,2})[kK]")
 """A number of thousands with a "K" run together ("150K", "90k"): the same number as "150,000"."""
 _QUOTE = re.compile(r"[\"“”„«»]|``|''")
@@ -670,6 +667,8 @@ _FIGURES: dict[str, int] = {}
 with it)."""
 _SPEECH_FORMS: set[str] = set()
 """Every word (as written) seen by :func:`word_figures` whose folded form is a speech verb."""
+_POST_FORMS: set[str] = set()
+"""... and those whose folded form is a post's verb (``_POSTS``)."""
 
 
 def word_figures(ws: list[str]) -> tuple[list[int], bytes]:
@@ -704,6 +703,8 @@ def word_figures(ws: list[str]) -> tuple[list[int], bytes]:
                     figures[w] = kind
                 if w.casefold() in _SPEECH:
                     _SPEECH_FORMS.add(w)
+                elif w.casefold() in _POSTS:
+                    _POST_FORMS.add(w)
                 cache[w] = _hash(norm)
         hashes = list(map(cache.__getitem__, ws))
     if figures.keys().isdisjoint(ws):
@@ -711,15 +712,20 @@ def word_figures(ws: list[str]) -> tuple[list[int], bytes]:
     return hashes, bytes(map(figures.get, ws, repeat(0)))
 
 
-def any_speech_verb(ws: list[str]) -> bool:
-    """Whether one of ``ws`` is a speech verb; every word must have passed :func:`word_figures`.
+def any_speech_verb(ws: list[str], posts: bool = False) -> bool:
+    """Whether one of ``ws`` is a speech verb, or with ``posts`` a post's verb too (beside a quotation:
+    :data:`_POST_SPEECH`); every word must have passed :func:`word_figures`.
 
     >>> ws = ["Inbar", "SAID"]
     >>> _ = word_figures(ws)
     >>> any_speech_verb(ws), any_speech_verb(ws[:1])
     (True, False)
+    >>> ws = ["Hart", "wrote", "on", "Instagram"]
+    >>> _ = word_figures(ws)
+    >>> any_speech_verb(ws), any_speech_verb(ws, posts=True)
+    (False, True)
     """
-    return not _SPEECH_FORMS.isdisjoint(ws)
+    return not _SPEECH_FORMS.isdisjoint(ws) or (posts and not _POST_FORMS.isdisjoint(ws))
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
@@ -872,15 +878,15 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     language's words as "mln" or "bln" ("Mio.", "milioni", "Mrd.", "miljard"), a percentage's words dropped
     (the sign is no word: "17 per cent", "17 procent" and "17pc" are "17" as "17%" is), an English number
     of tens and units in words as its digits ("thirty-seven" and "thirty seven" are "37"), and so a number
-    of thousands or hundreds ("forty thousand" is "40000", as "40,000" is), and a German motorway as "A" and
-    its number ("Autobahn 7", "A7" and "A 7" are "A 7").
+    of thousands or hundreds ("forty thousand" is "40000", as "40,000" is), and a German motorway in the
+    papers' style ("Autobahn 7" is "A7", one figure: another motorway's number is another figure; review 49).
 
     >>> [w for w, _, _ in words("after thirty-seven fans, Twenty one more")]
     ['after', '37', 'fans', '21', 'more']
     >>> [w for w, _, _ in words("forty thousand fans, twenty-five thousand more, fifteen hundred")]
     ['40000', 'fans', '25000', 'more', '1500']
-    >>> [w for w, _, _ in words("auf der Autobahn 7, der A7 und der A 7; Autobahnen")]
-    ['auf', 'der', 'A', '7', 'der', 'A', '7', 'und', 'der', 'A', '7', 'Autobahnen']
+    >>> [w for w, _, _ in words("auf der Autobahn 7, der A7; Autobahnen")]
+    ['auf', 'der', 'A7', 'der', 'A7', 'Autobahnen']
     """
     out: list[tuple[str, int, int]] = []
     i, n = 0, len(found)
@@ -922,11 +928,8 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             i = _past_percent(text, found, i, e)  # "five per cent" as "five", as "5 per cent" is "5"
             continue
         if key == "autobahn" and i < n and found[i][0].isdigit() and text[e : found[i][1]] in (" ", "\u00a0"):
-            out.append(("A", s, e))  # "Autobahn 7" as "A 7", as "A7" is
-            continue
-        road = None if number else _GLUED_ROAD.fullmatch(w)
-        if road is not None:
-            out += [("A", s, s + 1), (road[1], s + 1, e)]  # "A7" as "A 7"
+            out.append(("A" + found[i][0], s, found[i][2]))  # "Autobahn 7" as "A7": one figure
+            i += 1
             continue
         glued = None if number else _GLUED_RANK.fullmatch(w)
         if glued is not None:
@@ -1164,10 +1167,6 @@ _SPEECH = frozenset(
         "warned",
         "replied",
         "according",
-        "wrote",
-        "writes",
-        "posted",
-        "tweeted",
         "sagte",
         "sagt",
         "erklärte",
@@ -1177,6 +1176,19 @@ _SPEECH = frozenset(
         "hinzu",
     ]
 )
+
+
+_POSTS = frozenset(["wrote", "writes", "posted", "tweeted"])
+"""Verbs of a post: speech only beside a quotation ("wrote on Instagram: ..."), narrative elsewhere."""
+
+
+_POST_SPEECH = re.compile(
+    r"\b(?:wrote|writes|posted|tweeted)\b(?:\s+(?:on|in|to)(?:\s+[^\s:,;\"“”„«»]+){1,3}?)?\s*[:,]\s*[\"“„«'‘]"
+    r"|[,.!?]\s*[\"”»’'‘]\s+(?:[^\s]+\s+){0,4}?(?:wrote|writes|posted|tweeted)\b",
+    re.IGNORECASE,
+)
+"""A post's verb that introduces its quotation ('wrote on Instagram: "', 'posted: "') or follows it
+('"...," she wrote'); not "who wrote \"The Curious Incident ...\"" (a title)."""
 
 
 def has_speech_verb(tokens: list[tuple[str, int, int]], lo: int, hi: int) -> bool:
