@@ -559,6 +559,27 @@ def test_figures_written_out_in_german() -> None:
 _INTRO = "Something else happened in the city first, and people talked about it for a while. "
 
 
+def test_spanish_thousands_and_attributions() -> None:
+    """Round 70: "4 mil" is "4.000" (Spanish, Portuguese and Italian thousands in words), and a quotation
+    under a Spanish attribution of 7-12 words ("dijo con la voz entrecortada en la ceremonia") is quoted
+    speech: alone in a paper's own story it stays."""
+    efe = make(
+        "a",
+        "El huracán tocó tierra cerca de Zihuatanejo, donde se evacuó a más de 4.000 personas. "
+        "“Ganar aquí, donde han levantado el trofeo tantos argentinos, es un sueño”, dijo Echeverría en la "
+        "ceremonia.",
+    )
+    mil = "El huracán tocó tierra cerca de Zihuatanejo, donde se evacuó a más de 4 mil personas."
+    paper = make("b", f"La tormenta dejó lluvias intensas en toda la costa del Pacífico. {mil}")
+    assert removed(paper, run([efe, paper])["b"]) == [mil]
+    quote = (
+        "“Ganar aquí, donde han levantado el trofeo tantos argentinos, es un sueño”, dijo con la voz "
+        "entrecortada en la ceremonia."
+    )
+    own = make("c", f"A los siete años, Tomás Echeverría pasaba las tardes en el club de Tandil. {quote}")
+    assert run([efe, own])["c"].duplicates == ()
+
+
 INTRO_DE = "In der Stadt war zuvor etwas anderes geschehen, und die Leute sprachen eine Weile darüber. "
 
 

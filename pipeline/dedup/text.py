@@ -775,6 +775,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
     ['17', '80', '48', '0', '2', '12', '3', 'pcs', '28', 'km']
     >>> [w for w, _, _ in words("up 6 percent, 2 pct, per cent of")]
     ['up', '6', '2', 'pct', 'per', 'cent', 'of']
+    >>> [w for w, _, _ in words("4 mil personas, 180 mil usuarios, 20 mila persone, 2,5 mil millones")]
+    ['4000', 'personas', '180000', 'usuarios', '20000', 'persone', '2', '5', 'mil', 'millones']
     """
     stop = len(text) if end is None else end
     found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
@@ -976,6 +978,16 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             i += 1
         elif key in _PERCENT:
             i += 1
+        elif (
+            key in ("mil", "mila")
+            and w.isdigit()
+            and text[s - 1 : s] not in (".", ",")
+            and not (i + 1 < n and found[i + 1][0].casefold() in _MILLIONS)
+        ):
+            # Spanish, Portuguese and Italian thousands in words: "4 mil" as "4000", as "4.000" is (not
+            # "2,5 mil"'s fraction, nor "mil millones", a billion)
+            out[-1] = (str(int(w) * 1000), s, ne)
+            i += 1
         elif key == "pence":
             out[-1] = (w + "p", s, ne)  # "4.1 pence" as "4.1p": one figure, not "4" beside a word
             i += 1
@@ -1167,6 +1179,45 @@ _SPEECH = frozenset(
         "warned",
         "replied",
         "according",
+        # French, Spanish, Italian, Portuguese: the past participles and preterites of agency copy's
+        # attributions ("a déclaré", "ha explicado", "dijo", "ha detto", "afirmou"; round 70)
+        "déclaré",
+        "expliqué",
+        "indiqué",
+        "affirmé",
+        "ajouté",
+        "assuré",
+        "souligné",
+        "précisé",
+        "estimé",
+        "raconté",
+        "confié",
+        "dijo",
+        "afirmó",
+        "aseguró",
+        "explicó",
+        "declaró",
+        "señaló",
+        "indicó",
+        "añadió",
+        "dicho",
+        "declarado",
+        "afirmado",
+        "explicado",
+        "señalado",
+        "asegurado",
+        "añadido",
+        "según",
+        "detto",
+        "dichiarato",
+        "spiegato",
+        "aggiunto",
+        "affermato",
+        "disse",
+        "afirmou",
+        "declarou",
+        "explicou",
+        "acrescentou",
         "sagte",
         "sagt",
         "erklärte",
