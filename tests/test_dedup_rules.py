@@ -368,7 +368,16 @@ def test_a_post_is_quoted_speech() -> None:
 
 
 @pytest.mark.parametrize(
-    "short", ["He wrote three novels.", "The club posted a loss.", "He posted bail on Friday."]
+    "short",
+    [
+        "He wrote three novels.",
+        "The club posted a loss.",
+        "He posted bail on Friday.",
+        # participles of French, Spanish and Italian attributions are narrative too (review 49)
+        "Le bâtiment était assuré.",
+        "Dicho acuerdo fue ratificado.",
+        "Il procuratore aggiunto indaga.",
+    ],
 )
 def test_a_post_verb_without_a_quotation_is_narrative(short: str) -> None:
     """A post's verb is speech only beside its quotation (review 49): a short narrative sentence with
@@ -578,6 +587,13 @@ def test_spanish_thousands_and_attributions() -> None:
     )
     own = make("c", f"A los siete años, Tomás Echeverría pasaba las tardes en el club de Tandil. {quote}")
     assert run([efe, own])["c"].duplicates == ()
+    # a number in words before "mil" too, either way round (review 49)
+    spelled = make(
+        "d", f"Las lluvias siguieron toda la noche en la costa. {mil.replace('4 mil', 'cuatro mil')}"
+    )
+    assert len(run([paper, spelled])["d"].duplicates) == 1
+    # a digit that int() refuses before "mil" is a word, not a crash (review 49)
+    assert run([make("e", "La parcela mide 5km de largo y vale ² mil euros en el mercado local.")])["e"]
 
 
 INTRO_DE = "In der Stadt war zuvor etwas anderes geschehen, und die Leute sprachen eine Weile darüber. "

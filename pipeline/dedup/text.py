@@ -120,6 +120,7 @@ _STYLED = re.compile(
     r"|[a-z] (?i:thousand|hundred)\b"
     r"|[0-9]\s+(?i:per\s*cent)"
     r"|\b(?i:autobahn)[ \u00a0][0-9]"
+    r"|[a-zà-ü][ \u00a0](?i:mila?)\b"
     r"|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty"
     r"|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\s+(?i:per\s*cent)"
 )
@@ -168,6 +169,11 @@ _SPELLED_TENS = {
 _SMALL_WORDS_EN = {names.split()[0]: n for n, names in (_SPELLED | _SPELLED_TENS).items()}
 """English numbers in words from one to twenty and the tens, which a "thousand" or "hundred" multiplies."""
 _TENS_WORDS = {w: n for w, n in _SMALL_WORDS_EN.items() if n >= 20}
+_SPELLED_ROMANCE = {
+    w: n for n, names in (_SPELLED | _SPELLED_TENS).items() for w in names.split()[1:] if n > 1
+}
+"""Numbers in words of the other languages, which Spanish and Portuguese "mil" and Italian "mila" multiply
+("cuatro mil" is "4000", as "4 mil" and "4.000" are)."""
 _UNIT_WORDS_EN = {w: n for w, n in _SMALL_WORDS_EN.items() if n < 10}
 """An English number of tens and units in words, "thirty-seven" (:func:`_styled_figures`)."""
 _MULTIPLIERS = {"thousand": 1000, "hundred": 100}
@@ -933,6 +939,17 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             out.append(("A" + found[i][0], s, found[i][2]))  # "Autobahn 7" as "A7": one figure
             i += 1
             continue
+        of = None if number else _SPELLED_ROMANCE.get(key)
+        if (
+            of is not None
+            and i < n
+            and found[i][0].casefold() in ("mil", "mila")
+            and text[e : found[i][1]] == " "
+            and not (i + 1 < n and found[i + 1][0].casefold() in _MILLIONS)
+        ):
+            out.append((str(of * 1000), s, found[i][2]))  # "cuatro mil" as "4000", as "4 mil" is (review 49)
+            i += 1
+            continue
         glued = None if number else _GLUED_RANK.fullmatch(w)
         if glued is not None:
             out += [("number", s, s + 2), (glued[1], s + 2, e)]  # "No1" as "number 1", as "No 1" is
@@ -980,7 +997,7 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             i += 1
         elif (
             key in ("mil", "mila")
-            and w.isdigit()
+            and number
             and text[s - 1 : s] not in (".", ",")
             and not (i + 1 < n and found[i + 1][0].casefold() in _MILLIONS)
         ):
@@ -1179,19 +1196,8 @@ _SPEECH = frozenset(
         "warned",
         "replied",
         "according",
-        # French, Spanish, Italian, Portuguese: the past participles and preterites of agency copy's
-        # attributions ("a déclaré", "ha explicado", "dijo", "ha detto", "afirmou"; round 70)
-        "déclaré",
-        "expliqué",
-        "indiqué",
-        "affirmé",
-        "ajouté",
-        "assuré",
-        "souligné",
-        "précisé",
-        "estimé",
-        "raconté",
-        "confié",
+        # Spanish and Portuguese preterites of agency copy's attributions ("dijo", "afirmou"; round 70);
+        # their past participles are speech only beside a quotation (``_BESIDE_QUOTE``)
         "dijo",
         "afirmó",
         "aseguró",
@@ -1200,19 +1206,6 @@ _SPEECH = frozenset(
         "señaló",
         "indicó",
         "añadió",
-        "dicho",
-        "declarado",
-        "afirmado",
-        "explicado",
-        "señalado",
-        "asegurado",
-        "añadido",
-        "según",
-        "detto",
-        "dichiarato",
-        "spiegato",
-        "aggiunto",
-        "affermato",
         "disse",
         "afirmou",
         "declarou",
@@ -1229,17 +1222,32 @@ _SPEECH = frozenset(
 )
 
 
-_POSTS = frozenset(["wrote", "writes", "posted", "tweeted"])
-"""Verbs of a post: speech only beside a quotation ("wrote on Instagram: ..."), narrative elsewhere."""
+_BESIDE_QUOTE = [
+    *["déclaré", "expliqué", "indiqué", "affirmé", "ajouté", "assuré", "souligné", "précisé", "estimé"],
+    *["raconté", "confié", "dicho", "declarado", "afirmado", "explicado", "señalado", "asegurado", "añadido"],
+    *["según", "detto", "dichiarato", "spiegato", "aggiunto", "affermato"],
+]
+"""French, Spanish and Italian past participles (and "según") of agency copy's attributions ("a déclaré",
+"ha explicado", "ha detto"; round 70): speech only beside a quotation, as they are adjectives and
+participles elsewhere ("Le bâtiment était assuré.", "Dicho acuerdo fue ratificado.", "declarado nulo";
+review 49)."""
+_POSTS = frozenset(["wrote", "writes", "posted", "tweeted", *_BESIDE_QUOTE])
+"""Verbs of a post, and ``_BESIDE_QUOTE``: speech only beside a quotation ("wrote on Instagram: ...", "«
+... », a déclaré le maire"), narrative elsewhere."""
+_POST_VERBS = "|".join(sorted(_POSTS, key=len, reverse=True))
 
 
 _POST_SPEECH = re.compile(
-    r"\b(?:wrote|writes|posted|tweeted)\b(?:\s+(?:on|in|to)(?:\s+[^\s:,;\"“”„«»]+){1,3}?)?\s*[:,]\s*[\"“„«'‘]"
-    r"|[,.!?]\s*[\"”»’'‘]\s+(?:[^\s]+\s+){0,4}?(?:wrote|writes|posted|tweeted)\b",
+    rf"\b(?:{_POST_VERBS})\b(?:\s+(?:on|in|to)(?:\s+[^\s:,;\"“”„«»]+){{1,3}}?)?\s*[:,]\s*[\"“„«'‘]"
+    rf"|[,.!?]\s*[\"”»’'‘]\s+(?:[^\s]+\s+){{0,4}}?(?:{_POST_VERBS})\b"
+    rf"|(?:[”»]\s*[,.]?|\"[,.])\s+(?:[^\s]+\s+){{0,3}}?(?:{_POST_VERBS})\b"
+    rf"|\b(?:{_POST_VERBS})\b[^.:;«»“”\"]{{0,80}}:\s*[«“„\"]",
     re.IGNORECASE,
 )
-"""A post's verb that introduces its quotation ('wrote on Instagram: "', 'posted: "') or follows it
-('"...," she wrote'); not "who wrote \"The Curious Incident ...\"" (a title)."""
+"""A post's verb (``_POSTS``) that introduces its quotation ('wrote on Instagram: "', 'posted: "', 'a
+déclaré à l'AFP Marie Dupont : «') or follows it ('"...," she wrote', '« ... », a déclaré', '«...», ha
+explicado'); not "who wrote \"The Curious Incident ...\"" (a title), nor 'ha declarado nulo el
+contrato de la "Operación ..."'."""
 
 
 def has_speech_verb(tokens: list[tuple[str, int, int]], lo: int, hi: int) -> bool:
