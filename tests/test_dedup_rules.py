@@ -596,6 +596,32 @@ def test_spanish_thousands_and_attributions() -> None:
     assert run([make("e", "La parcela mide 5km de largo y vale ² mil euros en el mercado local.")])["e"]
 
 
+def test_italian_thousands_and_dutch_attributions() -> None:
+    """Round 71: "40mila" is "40 mila" (40000); round 72: a quotation under a Dutch attribution of 7-12
+    words ("aldus de topman tegen de regionale omroep") is quoted speech: alone in a paper's own story it
+    stays."""
+    ansa = make(
+        "a", "Sequestrati due chili di cocaina, 40 mila euro in contanti e tre pistole durante il blitz."
+    )
+    glued = "Sequestrati due chili di cocaina, 40mila euro in contanti e tre pistole durante il blitz."
+    paper = make(
+        "b", f"All'alba i carabinieri hanno fatto irruzione in dodici appartamenti del quartiere. {glued}"
+    )
+    assert removed(paper, run([ansa, paper])["b"]) == [glued]
+    statement = (
+        "Dit is een pijnlijke maar noodzakelijke stap om het bedrijf gezond te houden en om de banen van de "
+        "andere medewerkers in Nederland op lange termijn veilig te stellen"
+    )
+    anp = make(
+        "c", f'Veloxa schrapt driehonderd banen in Apeldoorn. "{statement}", aldus topman Ruud Kerkhof.'
+    )
+    quoted = f'"{statement}", aldus de topman tegen de regionale omroep gisteren.'
+    own = make(
+        "d", f"In Apeldoorn is de schrik groot bij de medewerkers van de fabriek aan de Kanaalweg. {quoted}"
+    )
+    assert run([anp, own])["d"].duplicates == ()
+
+
 INTRO_DE = "In der Stadt war zuvor etwas anderes geschehen, und die Leute sprachen eine Weile darüber. "
 
 

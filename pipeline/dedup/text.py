@@ -120,7 +120,7 @@ _STYLED = re.compile(
     r"|[a-z] (?i:thousand|hundred)\b"
     r"|[0-9]\s+(?i:per\s*cent)"
     r"|\b(?i:autobahn)[ \u00a0][0-9]"
-    r"|[a-zà-ü][ \u00a0](?i:mila?)\b"
+    r"|[a-zà-ü][ \u00a0](?i:mila?)\b|[0-9](?i:mila?)\b"
     r"|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty"
     r"|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\s+(?i:per\s*cent)"
 )
@@ -157,15 +157,16 @@ _SPELLED = {
 """The numbers one to twenty in words, English first, then German, French, Spanish, Italian, Dutch, Portuguese
 (:func:`number_aliases`, :func:`_styled_figures`)."""
 _SPELLED_TENS = {
-    30: "thirty dreißig trente treinta dertig trinta",
-    40: "forty vierzig quarante cuarenta veertig quarenta",
+    30: "thirty dreißig trente treinta dertig trinta trenta",
+    40: "forty vierzig quarante cuarenta veertig quarenta quaranta",
     50: "fifty fünfzig cinquante cincuenta vijftig cinquenta",
     60: "sixty sechzig soixante sesenta zestig sessenta",
-    70: "seventy siebzig setenta zeventig",
-    80: "eighty achtzig ochenta tachtig oitenta",
-    90: "ninety neunzig noventa negentig",
+    70: "seventy siebzig setenta zeventig settanta",
+    80: "eighty achtzig ochenta tachtig oitenta ottanta",
+    90: "ninety neunzig noventa negentig novanta",
 }
-"""The tens from thirty to ninety in words, English first."""
+"""The tens from thirty to ninety in words, English first (Italian's since session 49: "novanta giorni" for
+"90 giorni", round 71; Italian "cinquanta" and "sessanta" are Portuguese's words too)."""
 _SMALL_WORDS_EN = {names.split()[0]: n for n, names in (_SPELLED | _SPELLED_TENS).items()}
 """English numbers in words from one to twenty and the tens, which a "thousand" or "hundred" multiplies."""
 _TENS_WORDS = {w: n for w, n in _SMALL_WORDS_EN.items() if n >= 20}
@@ -207,6 +208,8 @@ _PC = re.compile(r"([0-9]+)pc")
 """A percentage with "pc" run together, as British and Pakistani papers write it ("48pc" is "48%")."""
 _GLUED_UNIT = re.compile(r"([0-9]+)(km|kg|cm|mm|ml|mg|mcg|kph|kmh|kmph|mph)", re.IGNORECASE)
 """A number with its unit run together ("28km"): two words, as "28 km" is."""
+_GLUED_THOUSANDS = re.compile(r"([0-9]{1,3})(mila|mil)", re.IGNORECASE)
+"""A number of thousands with Italian "mila" (or "mil") run together ("40mila euro"): "40 mila", 40000."""
 _GLUED_RANK = re.compile(r"N[Oo]([0-9]{1,3})")
 """A rank with its figure run together, as tabloids write it ("Christmas No1"): "No 1"."""
 _THOUSANDS = re.compile(r"([1-9][0-9]{0,2})[kK]")
@@ -950,6 +953,10 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             out.append((str(of * 1000), s, found[i][2]))  # "cuatro mil" as "4000", as "4 mil" is (review 49)
             i += 1
             continue
+        glued = None if number else _GLUED_THOUSANDS.fullmatch(w)
+        if glued is not None and text[s - 1 : s] not in (".", ","):
+            out.append((str(int(glued[1]) * 1000), s, e))  # "40mila" as "40000", as "40 mila" is
+            continue
         glued = None if number else _GLUED_RANK.fullmatch(w)
         if glued is not None:
             out += [("number", s, s + 2), (glued[1], s + 2, e)]  # "No1" as "number 1", as "No 1" is
@@ -1211,6 +1218,14 @@ _SPEECH = frozenset(
         "declarou",
         "explicou",
         "acrescentou",
+        # Dutch ("zei hij", "aldus de woordvoerder", "volgens de politie"; round 72)
+        "zei",
+        "zegt",
+        "zeiden",
+        "zeggen",
+        "verklaarde",
+        "aldus",
+        "volgens",
         "sagte",
         "sagt",
         "erklärte",
@@ -1225,10 +1240,11 @@ _SPEECH = frozenset(
 _BESIDE_QUOTE = [
     *["déclaré", "expliqué", "indiqué", "affirmé", "ajouté", "assuré", "souligné", "précisé", "estimé"],
     *["raconté", "confié", "dicho", "declarado", "afirmado", "explicado", "señalado", "asegurado", "añadido"],
-    *["según", "detto", "dichiarato", "spiegato", "aggiunto", "affermato"],
+    *["según", "detto", "dichiarato", "spiegato", "aggiunto", "affermato", "schrijft", "stelt", "liet"],
 ]
-"""French, Spanish and Italian past participles (and "según") of agency copy's attributions ("a déclaré",
-"ha explicado", "ha detto"; round 70): speech only beside a quotation, as they are adjectives and
+"""French, Spanish and Italian past participles (and "según", Dutch "schrijft", "stelt", "liet weten") of
+agency copy's attributions ("a déclaré", "ha explicado", "ha detto"; rounds 70, 72): speech only beside a
+quotation, as they are adjectives and
 participles elsewhere ("Le bâtiment était assuré.", "Dicho acuerdo fue ratificado.", "declarado nulo";
 review 49)."""
 _POSTS = frozenset(["wrote", "writes", "posted", "tweeted", *_BESIDE_QUOTE])
