@@ -377,6 +377,9 @@ def test_a_post_is_quoted_speech() -> None:
         "Le bâtiment était assuré.",
         "Dicho acuerdo fue ratificado.",
         "Il procuratore aggiunto indaga.",
+        # Dutch "aldus" opening a sentence is "thus", and a verb second after a quoted word (review 49)
+        "Aldus besloot de gemeenteraad.",
+        "Zijn “nee” liet hen koud.",
     ],
 )
 def test_a_post_verb_without_a_quotation_is_narrative(short: str) -> None:
@@ -608,6 +611,11 @@ def test_italian_thousands_and_dutch_attributions() -> None:
         "b", f"All'alba i carabinieri hanno fatto irruzione in dodici appartamenti del quartiere. {glued}"
     )
     assert removed(paper, run([ansa, paper])["b"]) == [glued]
+    fifty = make(
+        "e", "Il governo ha concesso cinquanta giorni alle aziende per mettersi in regola con le norme."
+    )
+    digits = make("f", "Il governo ha concesso 50 giorni alle aziende per mettersi in regola con le norme.")
+    assert len(run([fifty, digits])["f"].duplicates) == 1
     statement = (
         "Dit is een pijnlijke maar noodzakelijke stap om het bedrijf gezond te houden en om de banen van de "
         "andere medewerkers in Nederland op lange termijn veilig te stellen"

@@ -120,7 +120,7 @@ _STYLED = re.compile(
     r"|[a-z] (?i:thousand|hundred)\b"
     r"|[0-9]\s+(?i:per\s*cent)"
     r"|\b(?i:autobahn)[ \u00a0][0-9]"
-    r"|[a-zà-ü][ \u00a0](?i:mila?)\b|[0-9](?i:mila?)\b"
+    r"|[a-zà-ü][ \u00a0](?i:mila?)\b|[0-9](?i:mila)\b"
     r"|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty"
     r"|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\s+(?i:per\s*cent)"
 )
@@ -159,14 +159,14 @@ _SPELLED = {
 _SPELLED_TENS = {
     30: "thirty dreißig trente treinta dertig trinta trenta",
     40: "forty vierzig quarante cuarenta veertig quarenta quaranta",
-    50: "fifty fünfzig cinquante cincuenta vijftig cinquenta",
-    60: "sixty sechzig soixante sesenta zestig sessenta",
+    50: "fifty fünfzig cinquante cincuenta vijftig cinquenta cinquanta",
+    60: "sixty sechzig soixante sesenta zestig sessenta sessanta",
     70: "seventy siebzig setenta zeventig settanta",
     80: "eighty achtzig ochenta tachtig oitenta ottanta",
     90: "ninety neunzig noventa negentig novanta",
 }
 """The tens from thirty to ninety in words, English first (Italian's since session 49: "novanta giorni" for
-"90 giorni", round 71; Italian "cinquanta" and "sessanta" are Portuguese's words too)."""
+"90 giorni", round 71)."""
 _SMALL_WORDS_EN = {names.split()[0]: n for n, names in (_SPELLED | _SPELLED_TENS).items()}
 """English numbers in words from one to twenty and the tens, which a "thousand" or "hundred" multiplies."""
 _TENS_WORDS = {w: n for w, n in _SMALL_WORDS_EN.items() if n >= 20}
@@ -208,8 +208,9 @@ _PC = re.compile(r"([0-9]+)pc")
 """A percentage with "pc" run together, as British and Pakistani papers write it ("48pc" is "48%")."""
 _GLUED_UNIT = re.compile(r"([0-9]+)(km|kg|cm|mm|ml|mg|mcg|kph|kmh|kmph|mph)", re.IGNORECASE)
 """A number with its unit run together ("28km"): two words, as "28 km" is."""
-_GLUED_THOUSANDS = re.compile(r"([0-9]{1,3})(mila|mil)", re.IGNORECASE)
-"""A number of thousands with Italian "mila" (or "mil") run together ("40mila euro"): "40 mila", 40000."""
+_GLUED_THOUSANDS = re.compile(r"([0-9]{1,3})mila", re.IGNORECASE)
+"""A number of thousands with Italian "mila" run together ("40mila euro"): "40 mila", 40000 (not "mil":
+English "$40mil" is millions; review 49)."""
 _GLUED_RANK = re.compile(r"N[Oo]([0-9]{1,3})")
 """A rank with its figure run together, as tabloids write it ("Christmas No1"): "No 1"."""
 _THOUSANDS = re.compile(r"([1-9][0-9]{0,2})[kK]")
@@ -954,7 +955,11 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             i += 1
             continue
         glued = None if number else _GLUED_THOUSANDS.fullmatch(w)
-        if glued is not None and text[s - 1 : s] not in (".", ","):
+        if (
+            glued is not None
+            and text[s - 1 : s] not in (".", ",")
+            and not (i < n and found[i][0].casefold() in _MILLIONS)
+        ):
             out.append((str(int(glued[1]) * 1000), s, e))  # "40mila" as "40000", as "40 mila" is
             continue
         glued = None if number else _GLUED_RANK.fullmatch(w)
@@ -1224,7 +1229,6 @@ _SPEECH = frozenset(
         "zeiden",
         "zeggen",
         "verklaarde",
-        "aldus",
         "volgens",
         "sagte",
         "sagt",
@@ -1240,24 +1244,30 @@ _SPEECH = frozenset(
 _BESIDE_QUOTE = [
     *["déclaré", "expliqué", "indiqué", "affirmé", "ajouté", "assuré", "souligné", "précisé", "estimé"],
     *["raconté", "confié", "dicho", "declarado", "afirmado", "explicado", "señalado", "asegurado", "añadido"],
-    *["según", "detto", "dichiarato", "spiegato", "aggiunto", "affermato", "schrijft", "stelt", "liet"],
+    *["según", "detto", "dichiarato", "spiegato", "aggiunto", "affermato"],
 ]
-"""French, Spanish and Italian past participles (and "según", Dutch "schrijft", "stelt", "liet weten") of
-agency copy's attributions ("a déclaré", "ha explicado", "ha detto"; rounds 70, 72): speech only beside a
-quotation, as they are adjectives and
+"""French, Spanish and Italian past participles (and "según") of agency copy's attributions ("a déclaré",
+"ha explicado", "ha detto"; round 70): speech only beside a quotation, as they are adjectives and
 participles elsewhere ("Le bâtiment était assuré.", "Dicho acuerdo fue ratificado.", "declarado nulo";
 review 49)."""
-_POSTS = frozenset(["wrote", "writes", "posted", "tweeted", *_BESIDE_QUOTE])
+_AFTER_COMMA = ["aldus", "schrijft", "stelt", "liet"]
+"""Dutch attributions that are speech only right after the quotation and its comma ('"...", aldus de
+woordvoerder', '"...", liet de gemeente weten') or before its colon: Dutch puts the verb second, after a
+quoted word as after any other ("Zijn “nee” liet hen koud."), and "aldus" opens a sentence as "thus" (round
+72; review 49)."""
+_POSTS = frozenset(["wrote", "writes", "posted", "tweeted", *_BESIDE_QUOTE, *_AFTER_COMMA])
 """Verbs of a post, and ``_BESIDE_QUOTE``: speech only beside a quotation ("wrote on Instagram: ...", "«
 ... », a déclaré le maire"), narrative elsewhere."""
-_POST_VERBS = "|".join(sorted(_POSTS, key=len, reverse=True))
+_POST_VERBS = "|".join(sorted(_POSTS - set(_AFTER_COMMA), key=len, reverse=True))
+_COMMA_VERBS = "|".join(_AFTER_COMMA)
 
 
 _POST_SPEECH = re.compile(
     rf"\b(?:{_POST_VERBS})\b(?:\s+(?:on|in|to)(?:\s+[^\s:,;\"“”„«»]+){{1,3}}?)?\s*[:,]\s*[\"“„«'‘]"
     rf"|[,.!?]\s*[\"”»’'‘]\s+(?:[^\s]+\s+){{0,4}}?(?:{_POST_VERBS})\b"
     rf"|(?:[”»]\s*[,.]?|\"[,.])\s+(?:[^\s]+\s+){{0,3}}?(?:{_POST_VERBS})\b"
-    rf"|\b(?:{_POST_VERBS})\b[^.:;«»“”\"]{{0,80}}:\s*[«“„\"]",
+    rf"|\b(?:{_POST_VERBS}|{_COMMA_VERBS})\b[^.:;«»“”\"]{{0,80}}:\s*[«“„\"]"
+    rf"|(?:[”\"»’]\s*,|,\s*[”\"»’])\s*(?:{_COMMA_VERBS})\b",
     re.IGNORECASE,
 )
 """A post's verb (``_POSTS``) that introduces its quotation ('wrote on Instagram: "', 'posted: "', 'a
