@@ -1676,7 +1676,9 @@ def decide(
                         figures = sig.passage_numbers(sig.word_offsets[j], sig.word_offsets[j + 1])
                         long_ = sim * (sizes[j] - len(figures)) >= params.rewritten_words
                         (lenient[d] if long_ else short.setdefault(d, [])).append((j, mlo, is_quote[j]))
-                    elif verifier.score(j, lo, hi, rs, qj, floor, figures=False)[0] >= floor:
+                        continue
+                    sim, mlo, _, _ = verifier.score(j, lo, hi, rs, qj, floor, figures=False)
+                    if sim >= floor:
                         # a figure changed: the wire's frame with another fact ("3.4 million fraud
                         # offences ... in the year to September" for "3.2 million ... to March"), or
                         # the tabloid's "Hale, 28, collapsed backstage" that the figure rule reads so;
