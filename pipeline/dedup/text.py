@@ -127,11 +127,10 @@ _STYLED = re.compile(
 """Where a figure may be set in a house style that :func:`_styled_figures` folds: thousands with a "K"
 ("150K"), a percentage with "pc" run together ("48pc"), a unit run together ("28km"), a time ("08:00",
 "8h", "8.00 Uhr"), a unit of millions or billions after a space ("2,5 Mio.", "62 mln", "20 milioni"), a
-percentage in words ("12 per cent", "17 procent", "80 por cento"), a motorway ("Autobahn 7"), a rank
-("No 1", "number one"), an
-English number of tens and units in words ("thirty-seven"), a number of thousands or hundreds in words
-("forty thousand"). (A unit's letters need no word end here: a removal that cuts "5MLN" leaves "5ML",
-which :func:`words` splits.)"""
+percentage in words ("12 per cent", "17 procent", "80 por cento"), a motorway ("Autobahn 7"), a rank ("No
+1", "number one"), an English number of tens and units in words ("thirty-seven"), a number of thousands or
+hundreds in words ("forty thousand", "cuatro mil", "40mila"). (A unit's letters need no word end here: a
+removal that cuts "5MLN" leaves "5ML", which :func:`words` splits.)"""
 _SPELLED = {
     1: "one ein eine eins",
     2: "two zwei deux twee dois duas",
