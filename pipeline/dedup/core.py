@@ -71,7 +71,6 @@ from pipeline.config import DedupConfig
 from pipeline.dedup.index import DedupIndex, Keys, anchor_positions, trigram_key_array
 from pipeline.dedup.text import (
     _AMOUNT,
-    _POST_SPEECH,
     _QUOTE,
     _WORD,
     PARTS_OF_DAY,
@@ -89,6 +88,7 @@ from pipeline.dedup.text import (
     may_hold_grouped,
     may_hold_styled,
     number_aliases,
+    post_speech,
     quoted_core,
     quoted_ranges,
     statement_span,
@@ -367,8 +367,9 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
                 cores.extend((lo, hi))
                 statements.extend((0, 0))  # a quotation's attribution is the quoted core's
                 quoted.append(sum(flags))
-                passages.append((ws, [w for w, f in zip(ws, flags, strict=True) if not f]))
-                posts.append(sum(flags) > 0 and _POST_SPEECH.search(piece) is not None)
+                outside = [w for w, f in zip(ws, flags, strict=True) if not f]
+                passages.append((ws, outside))
+                posts.append(len(outside) < len(ws) and post_speech(piece, outside))
             starts.append(s)
             ends.append(e)
             whole.update(piece.encode("utf-8", "surrogatepass") + b"\n")
