@@ -891,8 +891,166 @@ def test_a_german_motorway_in_either_style() -> None:
             'Police said the attack in the park was "unprovoked" and appealed for witnesses to come forward.',
             True,
         ),
+        # a temperature, a unit of power, trillions and decades in the other house style (rounds 75-78)
+        (
+            "Temperatures rose above 44 degrees Celsius in Athens, and the Acropolis was closed at noon.",
+            "Temperatures rose above 44C in Athens, and the Acropolis was closed at noon.",
+            True,
+        ),
+        (
+            "Temperatures rose above 44 degrees Celsius in Athens, and the Acropolis was closed at noon.",
+            "Temperatures rose above 41C in Athens, and the Acropolis was closed at noon.",
+            False,
+        ),
+        (
+            "Offshore wind made up 9.6 gigawatts of the new capacity, enough to power 10m homes.",
+            "Offshore wind made up 9.6GW of the new capacity, enough to power 10m homes.",
+            True,
+        ),
+        (
+            "Offshore wind made up 9.6 gigawatts of the new capacity, enough to power 10m homes.",
+            "Offshore wind made up 9.6 megawatts of the new capacity, enough to power 10m homes.",
+            False,
+        ),
+        (
+            "The deal falls far short of the $1.3 trillion that developing countries had sought.",
+            "The deal falls far short of the $1.3tn that developing countries had sought.",
+            True,
+        ),
+        (
+            "The fund would dedicate $1 billion a year to water projects for the next two decades.",
+            "The fund would dedicate $1 billion a year to water projects for the next 20 years.",
+            True,
+        ),
+        (
+            "The fund would dedicate $1 billion a year to water projects for the next two decades.",
+            "The fund would dedicate $1 billion a year to water projects for the next 30 years.",
+            False,
+        ),
+        # Swedish, Danish and Norwegian days are figures, in any form (round 79)
+        (
+            "Stormen ventes at aftage i løbet af fredag eftermiddag, oplyser DMI i en ny prognose.",
+            "Stormen ventes at aftage i løbet af lørdag eftermiddag, oplyser DMI i en ny prognose.",
+            False,
+        ),
+        (
+            "Riksbanken sänker räntan till 2,25 procent, meddelade banken på torsdagsmorgonen i Stockholm.",
+            "Riksbanken sänker räntan till 2,25 procent, meddelade banken på torsdagen i Stockholm.",
+            True,
+        ),
     ],
 )
 def test_days_months_and_amounts(earlier: str, later: str, copy: bool) -> None:
     a, b = make("a", _INTRO + earlier), make("b", "A different opening line stands here today. " + later)
     assert (later in removed(b, run([a, b])["b"])) == copy
+
+
+TT = (
+    "Två män i 20-årsåldern åtalas för grov misshandel efter en attack mot en 17-årig pojke i Norrköping.\n\n"
+    "Enligt åtalet sparkade och slog männen pojken mot huvudet medan han låg ner på marken.\n\n"
+    "– Det är ett oprovocerat och mycket grovt våld mot en ung person, säger åklagaren.\n\n"
+    "Akademien motiverar priset ”för en prosa som med dokumentär skärpa och poetisk värme ger röst åt de "
+    "försvunna”."
+)
+
+
+def test_a_quotation_after_a_dash_is_quoted_speech() -> None:
+    """Swedish papers set a quotation after a dash ("– ..., säger åklagaren.") and in ”...” (round 77):
+    quoted speech, which a paper's own story may share with the agency and keep; copied with the rest
+    of the story it goes."""
+    tt = make("tt", TT)
+    quote = "– Det är ett oprovocerat och mycket grovt våld mot en ung person, säger åklagaren."
+    citation = TT.rsplit("\n\n", 1)[1]
+    intro = "Pojken var på väg hem från en fotbollsträning när han blev attackerad vid resecentrum.\n\n"
+    for line in (quote, citation):
+        own = make("own", intro + line)
+        assert run([tt, own])["own"].duplicates == ()
+    copy = make("copy", TT.replace("Två män", "Två unga män"))
+    assert quote in removed(copy, run([tt, copy])["copy"])
+
+
+def test_a_dash_opens_no_quotation_in_a_list() -> None:
+    """A dash at a line's start is a quotation's when the line closes with an attribution (", säger hon.")
+    or runs on from one; a list's dash is none, nor French ", sa collaboratrice" (review 50)."""
+    from pipeline.dedup.text import quoted_ranges
+
+    t = "– Vi har ett spår, säger hon.\n\n– Vi jobbar vidare.\nÅtgärderna:\n– fler poliser\n– kameror"
+    assert [t[a:b] for a, b in quoted_ranges(t)] == ["Vi har ett spår", "Vi jobbar vidare."]
+    assert quoted_ranges("Målen:\n– fler jobb, sa de\n– lägre skatt för alla") == []
+    assert quoted_ranges("– Le député Jean Martin, sa collaboratrice et deux autres ont été arrêtés.") == []
+    assert quoted_ranges("– Anglo American, SA's biggest miner, was flat.") == []
+    t = "Budgeten möter kritik. – Vi är nöjda, sa finansministern Eva Berg. Oppositionen är kritisk."
+    assert [t[a:b] for a, b in quoted_ranges(t)] == ["Vi är nöjda"]
+    assert quoted_ranges("Polisen grep bl.a. – enligt uppgifter till TT – tre män i Göteborg.") == []
+
+
+def test_german_and_danish_quotation_marks_close() -> None:
+    """„...“ and »...« close where they close: the narrative after them is no quotation."""
+    from pipeline.dedup.text import quoted_ranges
+
+    t = "Er sagte: „Wir sind bereit.“ Dann ging er nach Hause. Han sagde: »Vi er klar.« Så gik han."
+    assert [t[a:b] for a, b in quoted_ranges(t)] == ["Wir sind bereit.", "Vi er klar."]
+
+
+def test_a_short_quotation_is_scored_alone_only_when_set_off_as_speech() -> None:
+    """A headline's two to five quoted words are found in any sentence of the source: not scored on their
+    own ('Mora-Moa vann i Lugnet: ”Helt overkligt”', '"No place for a mum" trader wins'); set off as
+    speech they are ('Said Anita: "Sam is much more together."', METER)."""
+    pa = make(
+        "pa",
+        "The trader said the bank had told her the trading floor was no place for a mum with young children. "
+        "She was awarded £142,500 by the tribunal in central London on Friday after a two-week hearing. "
+        'Anita Dobson said: "Sam is much more together than Angie ever was in the old days."',
+    )
+    paper = make(
+        "paper",
+        '"No place for a mum" trader wins £142,500\n\n'
+        "She was awarded £142,500 by the tribunal in central London on Friday after a two-week hearing.\n\n"
+        'Said Anita: "Sam is much more together."',
+    )
+    got = removed(paper, run([pa, paper])["paper"])
+    assert '"No place for a mum" trader wins £142,500' not in got
+    assert 'Said Anita: "Sam is much more together."' in got
+
+
+def test_single_quotation_marks_set_a_quoted_core() -> None:
+    """British papers quote in single marks: the quotation moved before a reworded attribution is found as
+    it is in double marks (round 54)."""
+    pa = make(
+        "pa",
+        "The soap drew its lowest audience of the year on Christmas Day, the overnight figures showed. "
+        'A spokesman for the BBC said: "One night\'s soap figures do not tell the whole story."',
+    )
+    line = "'One night's soap figures do not tell the whole story,' a BBC spokeswoman said."
+    intro = "The soap drew its lowest audience of the year on Christmas Day, the overnight figures showed."
+    paper = make("paper", f"{intro} {line}")
+    assert line in removed(paper, run([pa, paper])["paper"])
+
+
+def test_a_short_quotation_set_off_as_speech_keeps_its_core() -> None:
+    """A quotation of three to five words is scored on its own when set off as speech, whatever the verb
+    ('"We will not resign," Mr Smith stressed.'; a hard-wrapped Reuters line whose quotation opened on the
+    line before); single marks set a core only so, as they are apostrophes too (review 50)."""
+    from pipeline.dedup.core import _scored_core
+    from pipeline.dedup.text import words
+
+    def core(s: str, flags: list[int] | None = None) -> tuple[int, int]:
+        t = words(s)
+        return _scored_core(s, t, flags or [0] * len(t))
+
+    assert core('"We will not resign," Mr Smith stressed.') == (0, 4)
+    assert core('re-enter the European market," he said.') == (0, 5)
+    assert core('The Tories called it a "vote now, pay later" Budget.') == (0, 0)
+    apostrophes = "In the '80s and early '90s the miners' strike split the town."
+    assert core(apostrophes, [0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0]) == (0, 0)
+    pa = make(
+        "pa",
+        "The minister faced calls to quit after the report was published on Monday morning in London. "
+        'John Smith said: "We will not resign."',
+    )
+    paper = make(
+        "paper",
+        "The minister faced calls to quit after the report was published on Monday morning in London. "
+        '"We will not resign," Mr Smith stressed.',
+    )
+    assert '"We will not resign," Mr Smith stressed.' in removed(paper, run([pa, paper])["paper"])

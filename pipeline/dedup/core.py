@@ -82,6 +82,7 @@ from pipeline.dedup.text import (
     YEARS,
     any_speech_verb,
     date_aliases,
+    has_speech_verb,
     may_dates,
     may_hold_amount,
     may_hold_clock,
@@ -361,10 +362,9 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
                 toks = words(piece)
                 if not toks:
                     continue
-                lo, hi = quoted_core(piece, toks) if _QUOTE.search(piece) is not None else (0, 0)
                 ws = [w for w, _, _ in toks]
                 flags = [inq[s + ts] for _, ts, _ in toks] if ranges else [0] * len(toks)
-                cores.extend((lo, hi))
+                cores.extend(_scored_core(piece, toks, flags))
                 statements.extend((0, 0))  # a quotation's attribution is the quoted core's
                 quoted.append(sum(flags))
                 outside = [w for w, f in zip(ws, flags, strict=True) if not f]
@@ -409,6 +409,78 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
         statements=statements if any(statements) else None,
         digest=digest,
     )
+
+
+CORE_MIN_WORDS = 6
+"""A quoted core of fewer words is scored on its own (:func:`_scored_core`) only when set off as speech: a
+headline's quoted words are no copy of any sentence that holds them ('"No place for a mum" trader wins
+£142,500'; 'The Tories called it a "vote now, pay later" Budget.' against another BBC story's '... as "vote
+now, pay later" spending plans.'), a short quotation beside its attribution is ('Said Anita: "Sam is much
+more together."', METER)."""
+
+
+def _scored_core(piece: str, toks: list[tuple[str, int, int]], flags: Sequence[int]) -> tuple[int, int]:
+    """The word range of a passage's quotation that is scored on its own (:func:`_score_ranges`), or
+    ``(0, 0)``. By its double marks (:func:`~pipeline.dedup.text.quoted_core`): one of ``CORE_MIN_WORDS``
+    words or more, or of three or more set off as speech (:func:`_set_off`). By its words' ``flags`` when
+    no double mark stands in it (:func:`_flagged_core`: a dash's quotation, single marks): one of three
+    words or more set off as speech, as single marks are apostrophes too ("In the '80s and early '90s the
+    miners' strike ...").
+
+    >>> from pipeline.dedup.text import words
+    >>> def core(s, flags=None):
+    ...     t = words(s)
+    ...     return _scored_core(s, t, flags or [0] * len(t))
+    >>> core('Said Anita: "Sam is much more together."'), core('"No place for a mum" trader wins £142,500')
+    ((2, 7), (0, 0))
+    >>> core('"We will not resign," Mr Smith stressed.'), core('It was "a proud day for the whole city".')
+    ((0, 4), (2, 9))
+    >>> core("– Vi vann, sa hon.", [1, 1, 0, 0]), core("– Vi vann i dag, sa hon.", [1, 1, 1, 1, 0, 0])
+    ((0, 0), (0, 4))
+    >>> core("In the '80s and '90s the miners' strike split it.", [0, 0, 1, 1, 1, 1, 1, 0, 0, 0])
+    (0, 0)
+    """
+    marks = _QUOTE.search(piece) is not None
+    lo, hi = quoted_core(piece, toks) if marks else _flagged_core(flags)
+    size = hi - lo
+    if size >= CORE_MIN_WORDS and marks:
+        return lo, hi
+    if size >= 3 and (_set_off(piece, toks, lo, hi) or has_speech_verb(toks, lo, hi)):
+        return lo, hi
+    return 0, 0
+
+
+def _set_off(piece: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -> bool:
+    """Whether the quotation of words ``lo:hi`` is set off as speech by its punctuation: a colon before it
+    ('Said Anita: "...'), or a comma, question or exclamation mark where it closes ('"...," he said.', '–
+    Vi vann, sa hon.').
+
+    >>> from pipeline.dedup.text import words
+    >>> s = '"No place for a mum" trader wins'
+    >>> _set_off(s, words(s), 0, 5), _set_off('Said Anita: "Sam is"', words('Said Anita: "Sam is"'), 2, 4)
+    (False, True)
+    """
+    before = piece[: toks[lo][1]].rstrip(" \t\"'“”„«»‘’–—")
+    if before.endswith(":"):
+        return True
+    after = piece[toks[hi - 1][2] : toks[hi][1] if hi < len(toks) else len(piece)]
+    return "," in after or "!" in after or "?" in after
+
+
+def _flagged_core(flags: Sequence[int]) -> tuple[int, int]:
+    """The word range of a passage's quotation by its words' ``flags`` (inside a quotation or not) when
+    no double quotation mark sets it apart (a dash's, single marks: see
+    :func:`~pipeline.dedup.text.quoted_ranges`): its quoted words when they are one run beside others,
+    else ``(0, 0)`` (none, or all of it).
+
+    >>> _flagged_core([1, 1, 1, 0, 0]), _flagged_core([1, 1]), _flagged_core([0, 1, 0, 1])
+    ((0, 3), (0, 0), (0, 0))
+    """
+    if not any(flags) or all(flags):
+        return (0, 0)
+    lo = flags.index(1)
+    hi = len(flags) - list(reversed(flags)).index(1)
+    return (lo, hi) if all(flags[lo:hi]) else (0, 0)
 
 
 def _statement(piece: str, n: int, tokens: Callable[[str], list[Any]]) -> tuple[int, int]:

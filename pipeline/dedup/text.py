@@ -33,11 +33,12 @@ _AMOUNT = re.compile(
     r"(?:[£$€¥][ ]?[0-9](?:[.,]?[0-9])*[ ](?P<c>(?i:mn|m|bn))"
     r"|[0-9](?<![^\W_][0-9])[0-9]*(?P<u>(?i:mn|m|bn|million|billion|mln|bln))"
     r"|[0-9](?<![^\W_][0-9])[0-9]*[ ](?P<v>(?i:bn))"
-    r"|[£$€¥][0-9](?:[.,]?[0-9])*(?P<b>B))\b(?!['’][^\W_])"
+    r"|[£$€¥][0-9](?:[.,]?[0-9])*(?P<b>B)"
+    r"|[£$€¥][0-9](?:[.,]?[0-9])*(?P<t>(?i:tn|trn)))\b(?!['’][^\W_])"
 )
 """An amount's unit: run together with its number ("£22m", "1.4m workers", "22million", "$1.5bn"),
-or after a space, "bn" ("1.5 bn") and "m" or "mn" after a currency sign ("£3 mn"), or a capital "B" run
-together with an amount after a currency sign ("$21B"; "the 100 m
+or after a space, "bn" ("1.5 bn") and "m" or "mn" after a currency sign ("£3 mn"), or a capital "B" or
+trillions' "tn" run together with an amount after a currency sign ("$21B", "$1.3tn"; "the 100 m
 final" is no amount). (A number's first digit must follow no letter or digit: checked behind that
 digit, so that every branch opens with a character class and the engine skips ahead to one; with
 the look-behind first it tried the pattern at every position, 2.3 times slower.)"""
@@ -107,26 +108,41 @@ def may_hold_clock(text: str) -> bool:
     return _CLOCK.search(text) is not None
 
 
-_UNIT_WORDS = {"m": "million", "mn": "million", "bn": "billion", "b": "billion"}
+_UNIT_WORDS = {
+    **{"m": "million", "mn": "million", "bn": "billion", "b": "billion"},
+    **{"tn": "trillion", "trn": "trillion"},
+}
 
 _STYLED = re.compile(
-    r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|pc|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph)"
+    r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|[CF]\b|pc|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph|gw|mw|kw|twh)"
+    r"| (?i:degrees) "
     r"|\.[0-9][0-9] (?i:uhr)\b"
     r"|[ \u00a0](?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|procent|pour ?c|por ?c|m[€$]"
     r"|pence))"
-    r"|\bN[Oo]\.? ?[0-9]|\b(?i:number one)\b"
-    r"|(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
-    r"(?i:one|two|three|four|five|six|seven|eight|nine)\b"
-    r"|[a-z] (?i:thousand|hundred)\b"
-    r"|\s(?i:per\s*cent)|\b(?i:autobahn)[ \u00a0][0-9]|(?i:mila?)\b"
+    r"|N[Oo]\.? ?[0-9]"
 )
-"""Where a figure may be set in a house style that :func:`_styled_figures` folds: thousands with a "K"
-("150K"), a percentage with "pc" run together ("48pc"), a unit run together ("28km"), a time ("08:00",
-"8h", "8.00 Uhr"), a unit of millions or billions after a space ("2,5 Mio.", "62 mln", "20 milioni"), a
-percentage in words ("12 per cent", "17 procent", "80 por cento"), a motorway ("Autobahn 7"), a rank ("No
-1", "number one"), an English number of tens and units in words ("thirty-seven"), a number of thousands or
-hundreds in words ("forty thousand", "cuatro mil", "40mila"). (A unit's letters need no word end here: a
-removal that cuts "5MLN" leaves "5ML", which :func:`words` splits.)"""
+"""Where a figure may be set in a house style that :func:`_styled_figures` folds, by its digits: thousands
+with a "K" ("150K"), a percentage with "pc" run together ("48pc"), a unit run together ("28km", "9.6GW"), a
+temperature ("44C", "44 degrees Celsius"), a time ("08:00", "8h", "8.00 Uhr"), a unit of millions or
+billions after a space ("2,5 Mio.", "62 mln", "20 milioni"), a rank ("No 1"). (A unit's letters need no word
+end here: a removal that cuts "5MLN" leaves "5ML", which :func:`words` splits.) The styles in words are
+looked for in the text in lower case (:func:`may_hold_styled`): each pattern opens with a digit or a
+letter of its own, as one pattern of both kinds cost a scan at every position, a fifth of
+:func:`~pipeline.dedup.core.compute_signature`'s time."""
+_STYLED_WORDS = ("number one", "thousand", "hundred", "autobahn", "decade")
+"""Styles in words found by a word alone: a rank ("number one"), a number of thousands or hundreds in words
+("forty thousand"), a motorway ("Autobahn 7"), decades ("two decades")."""
+_STYLED_TENS = re.compile(
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight"
+    r"|nine)\b"
+)
+"""An English number of tens and units in words ("thirty-seven"), in lower case."""
+_STYLED_PERCENT = re.compile(r"\sper\s*cent")
+"""A percentage in words ("12 per cent"; "17 procent", "80 por cento" after a digit: :data:`_STYLED`)."""
+_STYLED_MIL = re.compile(r"mila?\b")
+"""Spanish, Portuguese and Italian thousands in words ("cuatro mil", "40mila"), in lower case."""
+
+
 _SPELLED = {
     1: "one ein eine eins",
     2: "two zwei deux twee dois duas",
@@ -199,8 +215,14 @@ writes "per cent" where the agency wrote "%"). Not Reuters' "pct", which stays a
 _HOUR = re.compile(r"([0-9]{1,2})[hH]([0-9]{2})?")
 _PC = re.compile(r"([0-9]+)pc")
 """A percentage with "pc" run together, as British and Pakistani papers write it ("48pc" is "48%")."""
-_GLUED_UNIT = re.compile(r"([0-9]+)(km|kg|cm|mm|ml|mg|mcg|kph|kmh|kmph|mph)", re.IGNORECASE)
-"""A number with its unit run together ("28km"): two words, as "28 km" is."""
+_GLUED_UNIT = re.compile(
+    r"([0-9]+)(km|kg|cm|mm|ml|mg|mcg|kph|kmh|kmph|mph|gwh|mwh|kwh|twh|gw|mw|kw)", re.IGNORECASE
+)
+"""A number with its unit run together ("28km", "9.6GW"): two words, as "28 km" is."""
+_GLUED_DEGREES = re.compile(r"([0-9]{1,3})([CF])")
+"""A temperature with its scale's letter run together ("44C", "68F"): two words, as "44°C" is."""
+_SCALES = {"celsius": "C", "centigrade": "C", "c": "C", "fahrenheit": "F", "f": "F"}
+"""A temperature's scale after "degrees", as the letter that "44C" and "44°C" have."""
 _GLUED_THOUSANDS = re.compile(r"([0-9]{1,3})mila", re.IGNORECASE)
 """A number of thousands with Italian "mila" run together ("40mila euro"): "40 mila", 40000 (not "mil":
 English "$40mil" is millions; review 49)."""
@@ -257,6 +279,9 @@ _UNITS = (
     ("microgram micrograms microgramme microgrammes", "mcg"),
     ("litre litres liter liters", "l"),
     ("kph kmph kmh", "kmh"),
+    ("gigawatt gigawatts", "gw"),
+    ("megawatt megawatts", "mw"),
+    ("kilowatt kilowatts", "kw"),
 )
 
 
@@ -295,10 +320,18 @@ def _normal(word: str) -> str:
 
     >>> [_normal(w) for w in ("Centred", "labour", "Organisation’s", "kilometres", "It’s", "hour")]
     ['centered', 'labor', "organization's", 'km', "it's", 'hour']
+
+    A Swedish, Danish or Norwegian day in its definite or genitive form or in a compound is the day:
+
+    >>> [_normal(w) for w in ("Lørdagens", "torsdagsmorgonen", "onsdagskvällen", "tisdags", "mandat")]
+    ['lørdag', 'torsdag', 'onsdag', 'tisdag', 'mandat']
     """
     norm = unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
     if norm.endswith("'s") and norm[:-2] in _SPELLING:
         return _SPELLING[norm[:-2]] + "'s"  # "the organisation's"
+    day = _NORDIC_DAY_FORMS.match(norm)
+    if day is not None:
+        return day[1]  # "lørdagens", "torsdagsmorgonen": the day (round 79)
     return _SPELLING.get(norm, norm)
 
 
@@ -337,19 +370,23 @@ a common word of another language: "once", "due", "sei", "sept", "neuf", "otto",
 "onze", "seize", "doce", "doze"), and the numerals of Chinese and Japanese (each character a word): figures
 like digits ("第二季度" is no copy of "第一季度")."""
 _UNIT_FIGURES = frozenset(
-    ["km", "cm", "mm", "kg", "ml", "mg", "mcg", "mile", "miles", "ft", "feet", "lb", "lbs"]
+    [
+        *["km", "cm", "mm", "kg", "ml", "mg", "mcg", "mile", "miles", "ft", "feet", "lb", "lbs"],
+        *["gw", "mw", "kw", "gwh", "mwh", "kwh", "twh"],
+    ]
 )
 """Units' short forms (a unit's word reads as its short form, :data:`_SPELLING`), figures like the number
-before them: "28km" is no copy of "28 miles". Not "m" or "l", which are initials too ("M. Dupont"), nor a
-speed ("kmph" for "kilometres per hour" is three words against one)."""
+before them: "28km" is no copy of "28 miles", "40GW" none of "40MW" (round 76). Not "m" or "l", which
+are initials too ("M. Dupont"), nor a speed ("kmph" for "kilometres per hour" is three words against
+one)."""
 _DIGIT = re.compile(r"\d")
 
 # weekday and month names with the short forms a copy may write instead ("Jan 20" for "January
 # 20"; the short forms are no dates themselves: "Jan", "Sun", "Wed", "Do" are also names and words).
-# English and German write them with a capital, French and Spanish in lower case (with a capital
-# at a sentence's start): "march" (a verb) and "Mars" (the planet) are no months, nor "Domingo" (a
-# name) a day. Not "May" (a verb, a name), unless a number or a preposition stands beside it
-# (:func:`may_dates`).
+# English and German write them with a capital, French and Spanish (and Swedish, Danish, Norwegian,
+# Dutch and Italian days) in lower case (with a capital at a sentence's start): "march" (a verb) and
+# "Mars" (the planet) are no months, nor "Domingo" (a name) a day. Not "May" (a verb, a name), unless
+# a number or a preposition stands beside it (:func:`may_dates`).
 _DAYS_CAPITAL = {
     "monday": "mon",
     "tuesday": "tue tues",
@@ -367,6 +404,13 @@ _DAYS_CAPITAL = {
     "sonnabend": "sa samstag",
     "sonntag": "so",
 }
+_NORDIC_DAYS = (
+    *("måndag", "tisdag", "lördag", "söndag"),
+    *("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
+)
+_NORDIC_DAY_FORMS = re.compile("(" + "|".join(_NORDIC_DAYS) + ")(?:s|e|$)")
+"""Swedish, Danish and Norwegian days, compared as the day in their definite and genitive forms and in
+compounds ("lørdagen", "lørdagens", "i tisdags", "torsdagsmorgonen": :func:`_normal`)."""
 _DAYS_LOWER = {
     "lundi": "lun",
     "mardi": "mar",
@@ -382,6 +426,11 @@ _DAYS_LOWER = {
     "viernes": "vie",
     "sábado": "sáb",
     "domingo": "dom",
+    # Swedish, Danish and Norwegian, Dutch and Italian, which write them in lower case too (round 79:
+    # "lørdag eftermiddag" is another day's forecast than "fredag eftermiddag")
+    **dict.fromkeys(_NORDIC_DAYS, ""),
+    **dict.fromkeys(["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"], ""),
+    **dict.fromkeys(["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"], ""),
 }
 _MONTHS_CAPITAL = {
     "january": "jan",
@@ -433,8 +482,8 @@ _MONTHS_LOWER = {
     "diciembre": "dic",
 }
 _DATE_CAPITAL = {**_DAYS_CAPITAL, **_MONTHS_CAPITAL}
-_LOWER_ONLY = frozenset(["mars", "domingo", "mayo"])
-"""French and Spanish names that are a date only in lower case (the planet, a name, a county)."""
+_LOWER_ONLY = frozenset(["mars", "domingo", "mayo", "domenica"])
+"""French, Spanish and Italian names that are a date only in lower case (the planet, a name, a county)."""
 _DATE_LOWER = {**_DAYS_LOWER, **_MONTHS_LOWER}
 _DAYS = {**_DAYS_CAPITAL, **_DAYS_LOWER}
 _RELATIVE_DAYS = (
@@ -790,7 +839,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
         found = [(w if "/" not in text[s:e] else text[s:e].replace(" ", "-"), s, e) for w, s, e in found]
     if _CLOCK.search(text, start, stop) is not None:
         found = _clock_words(text, found)
-    if _STYLED.search(text, start, stop) is not None:
+    if may_hold_styled(text, start, stop):
         found = _styled_figures(text, found)
     units = []  # (offset, written-out unit) of every amount's unit, ascending
     for m in _AMOUNT.finditer(text, start, stop):
@@ -866,13 +915,26 @@ def _clock_words(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str
     return out
 
 
-def may_hold_styled(text: str) -> bool:
-    """Whether ``text`` may hold a figure in a house style that :func:`words` folds (:data:`_STYLED`).
+def may_hold_styled(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` may hold a figure in a house style that :func:`words` folds: by its
+    digits (:data:`_STYLED`), or in words, looked for in lower case (:data:`_STYLED_WORDS`,
+    :data:`_STYLED_TENS`, :data:`_STYLED_PERCENT`, :data:`_STYLED_MIL`).
 
     >>> [may_hold_styled(t) for t in ("um 08:00 Uhr", "2,5 Mio. Euro", "17 procent", "in 2024 we")]
     [True, True, True, False]
+    >>> [may_hold_styled(t) for t in ("Thirty-Seven", "five PER CENT", "cuatro mil", "a decade", "No 1")]
+    [True, True, True, True, True]
     """
-    return _STYLED.search(text) is not None
+    stop = len(text) if end is None else end
+    if _STYLED.search(text, start, stop) is not None:
+        return True
+    low = text[start:stop].lower()
+    return (
+        any(w in low for w in _STYLED_WORDS)
+        or ("ty" in low and _STYLED_TENS.search(low) is not None)
+        or ("cent" in low and _STYLED_PERCENT.search(low) is not None)
+        or _STYLED_MIL.search(low) is not None
+    )
 
 
 def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -884,7 +946,10 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     (the sign is no word: "17 per cent", "17 procent" and "17pc" are "17" as "17%" is), an English number
     of tens and units in words as its digits ("thirty-seven" and "thirty seven" are "37"), and so a number
     of thousands or hundreds ("forty thousand" is "40000", as "40,000" is), and a German motorway in the
-    papers' style ("Autobahn 7" is "A7", one figure: another motorway's number is another figure; review 49).
+    papers' style ("Autobahn 7" is "A7", one figure: another motorway's number is another figure; review 49),
+    a temperature's scale as its letter ("44 degrees Celsius", "44°C" and "44C" are "44 C"), a unit of
+    power run together as two words ("9.6GW" is "9.6 GW", and "gigawatts" is read "gw", :data:`_UNITS`),
+    and decades in years ("two decades" and "a decade" are "20 years" and "10 years", :func:`_decades`).
 
     >>> [w for w, _, _ in words("after thirty-seven fans, Twenty one more")]
     ['after', '37', 'fans', '21', 'more']
@@ -892,6 +957,12 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     ['40000', 'fans', '25000', 'more', '1500']
     >>> [w for w, _, _ in words("auf der Autobahn 7, der A7; Autobahnen")]
     ['auf', 'der', 'A7', 'der', 'A7', 'Autobahnen']
+    >>> [w for w, _, _ in words("2.7 degrees Celsius, 2.7C, 44°C (111 degrees F), 68F, 30 degrees north")]
+    ['2', '7', 'C', '2', '7', 'C', '44', 'C', '111', 'F', '68', 'F', '30', 'degrees', 'north']
+    >>> [w for w, _, _ in words("9.6GW, 500MWh, 40 gigawatts, Class 5C")]
+    ['9', '6', 'GW', '500', 'MWh', '40', 'gigawatts', 'Class', '5', 'C']
+    >>> [w for w, _, _ in words("$1.3tn, $1.3 trillion")]
+    ['1', '3', 'trillion', '1', '3', 'trillion']
     """
     out: list[tuple[str, int, int]] = []
     i, n = 0, len(found)
@@ -925,12 +996,20 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
                     found[k][2],
                     k + 1,
                 )  # "forty thousand" as "40000", as "40,000" is
+            elif k == i and _decades(text, found, k, end):
+                out += [(str(small * 10), s, e), ("years", found[k][1], found[k][2])]
+                i = k + 1  # "two decades" as "20 years"
+                continue
             if k > i:
                 out.append((str(small), s, end))
                 i = _past_percent(text, found, k, end)
                 continue
             out.append((w, s, e))
             i = _past_percent(text, found, i, e)  # "five per cent" as "five", as "5 per cent" is "5"
+            continue
+        if key == "a" and _decades(text, found, i, e, "decade"):
+            out += [("10", s, e), ("years", found[i][1], found[i][2])]  # "a decade" as "10 years"
+            i += 1
             continue
         if key == "autobahn" and i < n and found[i][0].isdigit() and text[e : found[i][1]] in (" ", "\u00a0"):
             out.append(("A" + found[i][0], s, found[i][2]))  # "Autobahn 7" as "A7": one figure
@@ -972,6 +1051,11 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             cut = s + len(unit[1])
             out += [(unit[1], s, cut), (unit[2], cut, e)]  # "28km" as "28 km"
             continue
+        degrees = None if number else _GLUED_DEGREES.fullmatch(w)
+        if degrees is not None:
+            cut = s + len(degrees[1])
+            out += [(degrees[1], s, cut), (degrees[2], cut, e)]  # "44C" as "44 C", as "44°C" is
+            continue
         hour = None if number else _HOUR.fullmatch(w)
         if hour is not None and int(hour[1]) <= 24 and (hour[2] is None or int(hour[2]) < 60):
             out.append((str(int(hour[1])), s, e))  # "8h", "08h00", "8h30"
@@ -1008,12 +1092,32 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             # "2,5 mil"'s fraction, nor "mil millones", a billion)
             out[-1] = (str(int(w) * 1000), s, ne)
             i += 1
+        elif (
+            key == "degrees"
+            and i + 1 < n
+            and found[i + 1][0].casefold() in _SCALES
+            and text[ne : found[i + 1][1]] == " "
+        ):
+            _, cs, ce = found[i + 1]
+            out.append((_SCALES[found[i + 1][0].casefold()], cs, ce))  # "44 degrees Celsius" as "44°C"
+            i += 2
         elif key == "pence":
             out[-1] = (w + "p", s, ne)  # "4.1 pence" as "4.1p": one figure, not "4" beside a word
             i += 1
         else:
             i = _past_percent(text, found, i, e)
     return out
+
+
+def _decades(text: str, found: list[tuple[str, int, int]], i: int, e: int, word: str = "decades") -> bool:
+    """Whether word ``i`` of ``found`` is ``word`` ("decades", "decade") right after a number that ends
+    at ``e``: "two decades" and "a decade" are "20 years" and "10 years", as sub-editors write them
+    (rounds 75 and 78).
+
+    >>> [w for w, _, _ in words("for two decades, after a decade, for decades, a decades-old")]
+    ['for', '20', 'years', 'after', '10', 'years', 'for', 'decades', 'a', 'decades', 'old']
+    """
+    return i < len(found) and found[i][0].casefold() == word and text[e : found[i][1]] == " "
 
 
 def _past_percent(text: str, found: list[tuple[str, int, int]], i: int, e: int) -> int:
@@ -1217,6 +1321,18 @@ _SPEECH = frozenset(
         "zeggen",
         "verklaarde",
         "volgens",
+        # Swedish, Norwegian and Danish verbs ("säger hon till TT", "sier politiet"; round 77); not "sa",
+        # which is French "sa" too (it closes a dash's quotation only: ``_DASH_CLOSE``), nor "enligt", whose
+        # short line inside a copied run, "Enligt Trafikverket påverkas tusentals resenärer.", is a split
+        # sentence's half
+        "säger",
+        "sade",
+        "uppger",
+        "berättar",
+        "sier",
+        "siger",
+        "sagde",
+        # German
         "sagte",
         "sagt",
         "erklärte",
@@ -1293,7 +1409,10 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     Double marks (straight, curly, guillemets, „) and single quotes used as
     quotation marks (‘...’ or '...' at word boundaries; an apostrophe inside a
     word is not a mark) are tracked; every line break ends an open quotation
-    (a quote running over paragraphs reopens with a mark in the next one).
+    (a quote running over paragraphs reopens with a mark in the next one). German „...“, Danish »...«
+    and Swedish ”...” close where they close. A quotation set with a dash at a line's start, as Swedish,
+    Norwegian and Danish papers set them, is added (:func:`_dash_quotations`: read line by line too, a
+    dash's line only when it closes with an attribution or runs on from one).
 
     >>> t = "He said: “We will win. They know it.” Then he left."
     >>> [t[s:e] for s, e in quoted_ranges(t)]
@@ -1301,6 +1420,9 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     >>> t = "'It's over. I had to go,' she said. Don't worry."
     >>> [t[s:e] for s, e in quoted_ranges(t)]
     ["It's over. I had to go,"]
+    >>> t = "Er sagte: „Wir sind bereit.“ Dann ging er. Hon sa: ”Vi är klara.” Han sagde: »Vi er klar.« Nej."
+    >>> [t[s:e] for s, e in quoted_ranges(t)]
+    ['Wir sind bereit.', 'Vi är klara.', 'Vi er klar.']
     """
     out: list[tuple[int, int]] = []
     dbl = sgl = -1  # start of the open double / single quotation, -1 when none
@@ -1319,11 +1441,13 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
             brk = n
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < n else " "
-        if c in "“„«":
+        if c in "“„«”»":
+            # German „...“, Danish »...«, Swedish ”...” and »...»: a mark that closes elsewhere opens where
+            # it stands before a word after a space, one that opens elsewhere closes after a word
             if dbl < 0:
-                dbl = i + 1
-        elif c in "”»":
-            if dbl >= 0:
+                if c in "“„«" or ((prev.isspace() or prev in "(:[") and not nxt.isspace()):
+                    dbl = i + 1
+            elif c in "”»" or (c in "“«" and not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)")):
                 out.append((dbl, i))
                 dbl = -1
         elif c == '"':
@@ -1351,5 +1475,58 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     start = min(x for x in (dbl, sgl, brk) if x >= 0)
     if start < brk:
         out.append((start, brk))
+    if "–" in text or "—" in text:
+        out += _dash_quotations(text)
     out.sort()
     return out
+
+
+_DASH_OPEN = re.compile(r"(?:^|(?<=[.!?]))[ \t]*[–—][ \t]+(?=\S)", re.MULTILINE)
+"""A dash before a word at a line's start or after a sentence's end: a quotation's in Swedish, Norwegian
+and Danish papers ("... på elpriserna. – Elräkningarna har aldrig varit högre, sa hon."), else a list's or
+an aside's."""
+_DASH_CLOSE = re.compile(
+    r",[ \t]+(?:(?:säger|sade|skriver|berättar|uppger|sier|forteller|opplyser|siger|sagde|fortæller"
+    r"|oplyser)\b|sa[ \t]+(?:[A-ZÅÄÖÆØ]|(?:hon|han|hun|hen|de|dom|vi|jag|jeg|eg|den|det)\b"
+    r"|[a-zåäöæø]+(?:en|et|rn|na)\b))"
+)
+"""The comma before a dash quotation's attribution in Swedish, Norwegian and Danish ("..., säger hon till
+TT.", "..., sier politiet.", "..., skriver polisen i ett pressmeddelande."); "sa" only before a name, a
+pronoun or a noun in the definite form ("..., sa Johan Ström.", "..., sa hon.", "..., sa finansministern
+..."; not French "..., sa collaboratrice", English "SA's")."""
+
+
+def _dash_quotations(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quotations set with a dash, as Swedish, Norwegian and Danish papers set them
+    ("– Vi har vänt utvecklingen, sa Johan Ström."): from a dash at a line's start or after a sentence
+    (:data:`_DASH_OPEN`) to the comma before the attribution (:data:`_DASH_CLOSE`), or, right after such a
+    quotation's line (blank lines apart), a dash's whole line (a quotation running on). Any other dash is
+    a list's or an aside's (round 77; a review caught a list, "bl.a. – enligt uppgifter till TT –" and
+    "sa" of French and English read so). One pass over the text.
+
+    >>> t = "– Vi har ett spår. Vi jobbar, säger hon till TT.\\n\\n– Det är allt.\\nMålen:\\n– fler jobb"
+    >>> [t[s:e] for s, e in _dash_quotations(t)]
+    ['Vi har ett spår. Vi jobbar', 'Det är allt.']
+    >>> _dash_quotations("– Le député Jean Martin, sa collaboratrice et deux autres ont été arrêtés.")
+    []
+    """
+    spans: list[tuple[int, int]] = []
+    opens = [(m.start(), m.end()) for m in _DASH_OPEN.finditer(text)]
+    last = -1  # where the line of the last dash quotation ends, -1 when the line before was none
+    line = -1  # where the current opener's line ends
+    for k, (at, start) in enumerate(opens):
+        if line < start:
+            line = text.find("\n", start)
+            line = len(text) if line < 0 else line
+        end = opens[k + 1][0] if k + 1 < len(opens) and opens[k + 1][0] < line else line
+        close = _DASH_CLOSE.search(text, start, end)
+        first = at == 0 or text[at - 1] == "\n"  # (a line's opener matches at its start, white space and all)
+        if close is not None and text[close.end() : end].rstrip()[-1:] in (".", "!", "?"):
+            spans.append((start, close.start()))
+            last = end if end == line else -1
+        elif first and last >= 0 and not text[last:at].strip():
+            spans.append((start, start + len(text[start:end].rstrip())))
+            last = end if end == line else -1
+        elif first:
+            last = -1
+    return spans
