@@ -58,7 +58,7 @@ def reference_signature(doc: Document) -> tuple[list[int], ...]:
             flat.extend(w for w, _, _ in toks)
             offsets.append(len(hashes))
             cores.extend((lo, hi))
-            quoted.append(sum(flags))
+            quoted.append(min(sum(flags), 0xFFFF))
             kept = [tok for tok, f in zip(toks, flags, strict=True) if not f]
             speech.append(int(text.has_speech_verb(kept, 0, 0)))
     kinds = list(text.may_dates(flat, bytes(text.figure_kind(w) for w in flat), offsets) or bytes(len(flat)))

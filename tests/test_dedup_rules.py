@@ -927,6 +927,44 @@ def test_a_german_motorway_in_either_style() -> None:
             "The fund would dedicate $1 billion a year to water projects for the next 30 years.",
             False,
         ),
+        # a cricket score in words is the score (round 82)
+        (
+            "England closed on 318 for four on the opening day of the second Test against India at Lord's.",
+            "England closed on 318-4 on the opening day of the second Test against India at Lord's.",
+            True,
+        ),
+        (
+            "England closed on 318 for four on the opening day of the second Test against India at Lord's.",
+            "England closed on 318-5 on the opening day of the second Test against India at Lord's.",
+            False,
+        ),
+        # a day of these languages for the wire's relative day is a light edit, as in English (review 50)
+        (
+            "Regeringen presenterade igår sitt förslag om sänkt skatt på bensin och diesel i dag.",
+            "Regeringen presenterade i torsdags sitt förslag om sänkt skatt på bensin och diesel i dag.",
+            True,
+        ),
+        (
+            "Il governo ha approvato oggi il decreto sulle bollette che prevede aiuti per le famiglie.",
+            "Il governo ha approvato lunedì il decreto sulle bollette che prevede aiuti per le famiglie.",
+            True,
+        ),
+        (
+            "Il governo ha approvato lunedi' il decreto sulle bollette che prevede aiuti per le famiglie.",
+            "Il governo ha approvato lunedì il decreto sulle bollette che prevede aiuti per le famiglie.",
+            True,
+        ),
+        # a surname that is a day in lower case, a paper named for a day: words, not days
+        (
+            "The race remains a toss-up heading into the weekend, said the analyst, who directs the centre.",
+            "The race remains a toss-up heading into the weekend, said Sabato, who directs the centre.",
+            True,
+        ),
+        (
+            "Regeringen vill sänka skatten på bensin och diesel med en krona litern, skriver avisen i dag.",
+            "Regeringen vill sänka skatten på bensin och diesel med en krona litern, skriver Søndagsavisen.",
+            True,
+        ),
         # Swedish, Danish and Norwegian days are figures, in any form (round 79)
         (
             "Stormen ventes at aftage i løbet af fredag eftermiddag, oplyser DMI i en ny prognose.",
@@ -1054,3 +1092,64 @@ def test_a_short_quotation_set_off_as_speech_keeps_its_core() -> None:
         '"We will not resign," Mr Smith stressed.',
     )
     assert '"We will not resign," Mr Smith stressed.' in removed(paper, run([pa, paper])["paper"])
+
+
+def test_a_headline_in_single_marks_is_no_quotation() -> None:
+    """A headline's quotation after a topic's colon, or a title before a comma, is not set off as speech
+    (review 50): only a quotation that runs from the colon to the end, or from the start to its comma."""
+    pa = make(
+        "pa",
+        "The trader said the bank had told her the trading floor was no place for a mum with young children. "
+        "She was awarded £142,500 by the tribunal in central London on Friday after a two-week hearing. "
+        "Critics said Meat Is Murder was the band's finest hour, and its sales rose again in the spring.",
+    )
+    lead = "She was awarded £142,500 by the tribunal in central London on Friday after a two-week hearing."
+    for line in (
+        "Grenfell: 'No place for a mum' trader wins £142,500",
+        "Fans still love 'Meat Is Murder', the best.",
+    ):
+        paper = make("paper", f"{line}\n\n{lead}")
+        got = removed(paper, run([pa, paper])["paper"])
+        assert lead in got and line not in got
+
+
+def test_dash_quotations_after_an_article_or_around_a_title() -> None:
+    """ ", sa en talesperson" closes a dash's quotation; a title in marks inside one leaves it its core."""
+    from pipeline.dedup.core import _scored_core
+    from pipeline.dedup.text import quoted_ranges, words
+
+    t = "– Elräkningarna har aldrig varit så här höga, sa en talesperson."
+    assert [t[a:b] for a, b in quoted_ranges(t)] == ["Elräkningarna har aldrig varit så här höga"]
+    t = "– Jag såg ”Bron” i går och det var bra, sa hon."
+    inq = bytearray(len(t))
+    for a, b in quoted_ranges(t):
+        inq[a:b] = b"\x01" * (b - a)
+    toks = words(t)
+    assert _scored_core(t, toks, [inq[s] for _, s, _ in toks]) == (0, 9)
+
+
+def test_a_quotation_past_the_65535th_word_is_no_error() -> None:
+    """The signature's cores and quoted counts hold 16 bits: a page-long passage is read, not refused."""
+    for text in ("x " * 70000 + "'We will win this,' she said.", '"' + "x " * 70000 + '" she said.'):
+        sig = compute_signature(make("p", text), CFG)
+        assert len(sig) >= 1
+
+
+def test_a_finnish_dash_quotation_is_quoted_speech() -> None:
+    """Finnish papers set a quotation after a dash too ("– ..., sanoo festivaalijohtaja X tiedotteessa.",
+    "– ..., Vainio sanoo."; round 81): a lone shared statement in a paper's own story stays."""
+    from pipeline.dedup.text import quoted_ranges
+
+    t = "– En ole toiminut lainvastaisesti, Vainio sanoo tiedotteessa."
+    assert [t[a:b] for a, b in quoted_ranges(t)] == ["En ole toiminut lainvastaisesti"]
+    quote = "– Sää suosi meitä, ja yleisö oli upeaa koko viikonlopun, sanoo festivaalijohtaja Mikko Lahtinen."
+    stt = make(
+        "stt",
+        "Ruisrockissa vieraili viikonloppuna ennätykselliset 105 000 kävijää, kertoo festivaali.\n\n"
+        f"{quote}\n\nFestivaali järjestetään ensi vuonna heinäkuun ensimmäisenä viikonloppuna.",
+    )
+    own = make(
+        "own",
+        f"Turun Ruissalossa oli viikonloppuna tungosta, kun tuhannet nuoret saapuivat saarelle.\n\n{quote}",
+    )
+    assert run([stt, own])["own"].duplicates == ()

@@ -366,7 +366,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
                 flags = [inq[s + ts] for _, ts, _ in toks] if ranges else [0] * len(toks)
                 cores.extend(_scored_core(piece, toks, flags))
                 statements.extend((0, 0))  # a quotation's attribution is the quoted core's
-                quoted.append(sum(flags))
+                quoted.append(min(sum(flags), 0xFFFF))  # (a passage of 65,536 quoted words or more: a page)
                 outside = [w for w, f in zip(ws, flags, strict=True) if not f]
                 passages.append((ws, outside))
                 posts.append(len(outside) < len(ws) and post_speech(piece, outside))
@@ -440,29 +440,43 @@ def _scored_core(piece: str, toks: list[tuple[str, int, int]], flags: Sequence[i
     >>> core("In the '80s and '90s the miners' strike split it.", [0, 0, 1, 1, 1, 1, 1, 0, 0, 0])
     (0, 0)
     """
-    marks = _QUOTE.search(piece) is not None
-    lo, hi = quoted_core(piece, toks) if marks else _flagged_core(flags)
-    size = hi - lo
-    if size >= CORE_MIN_WORDS and marks:
-        return lo, hi
-    if size >= 3 and (_set_off(piece, toks, lo, hi) or has_speech_verb(toks, lo, hi)):
-        return lo, hi
-    return 0, 0
+    if _QUOTE.search(piece) is not None:
+        lo, hi = quoted_core(piece, toks)
+        if _said(piece, toks, lo, hi, hi - lo >= CORE_MIN_WORDS):
+            return lo, hi
+    # (or a dash's quotation around a title in marks: "– Jag såg ”Bron” i går, sa hon.", review 50)
+    lo, hi = _flagged_core(flags)
+    return (lo, hi) if _said(piece, toks, lo, hi, False) else (0, 0)
+
+
+def _said(piece: str, toks: list[tuple[str, int, int]], lo: int, hi: int, long_: bool) -> bool:
+    """Whether the quotation of words ``lo:hi`` is scored on its own (:func:`_scored_core`): ``long_``
+    (one of ``CORE_MIN_WORDS`` words in double marks), or three words or more set off as speech or
+    beside a speech verb; never past the 65,535th word, which the signature's cores cannot hold."""
+    if hi - lo < 3 or hi > 0xFFFF:
+        return False
+    return long_ or _set_off(piece, toks, lo, hi) or has_speech_verb(toks, lo, hi)
 
 
 def _set_off(piece: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -> bool:
-    """Whether the quotation of words ``lo:hi`` is set off as speech by its punctuation: a colon before it
-    ('Said Anita: "...'), or a comma, question or exclamation mark where it closes ('"...," he said.', '–
-    Vi vann, sa hon.').
+    """Whether the quotation of words ``lo:hi`` is set off as speech by its punctuation: after a colon and
+    to the passage's end ('Said Anita: "..."'), or from the passage's start to a comma, question or
+    exclamation mark where it closes ('"...," he said.', '– Vi vann, sa hon.'). A headline's quotation
+    is not ("Grenfell: 'No place for a mum' trader wins", "Fans love 'Meat Is Murder', the band's best";
+    review 50).
 
     >>> from pipeline.dedup.text import words
     >>> s = '"No place for a mum" trader wins'
     >>> _set_off(s, words(s), 0, 5), _set_off('Said Anita: "Sam is"', words('Said Anita: "Sam is"'), 2, 4)
     (False, True)
+    >>> s = "Grenfell: 'No place for a mum' trader wins"
+    >>> _set_off(s, words(s), 1, 6)
+    False
     """
-    before = piece[: toks[lo][1]].rstrip(" \t\"'“”„«»‘’–—")
-    if before.endswith(":"):
+    if hi == len(toks) and piece[: toks[lo][1]].rstrip(" \t\"'“”„«»‘’–—").endswith(":"):
         return True
+    if lo:
+        return False
     after = piece[toks[hi - 1][2] : toks[hi][1] if hi < len(toks) else len(piece)]
     return "," in after or "!" in after or "?" in after
 

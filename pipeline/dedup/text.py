@@ -115,7 +115,7 @@ _UNIT_WORDS = {
 
 _STYLED = re.compile(
     r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|[CF]\b|pc|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph|gw|mw|kw|twh)"
-    r"| (?i:degrees) "
+    r"|[ \u00a0](?i:degrees)[ \u00a0]"
     r"|\.[0-9][0-9] (?i:uhr)\b"
     r"|[ \u00a0](?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|procent|pour ?c|por ?c|m[€$]"
     r"|pence))"
@@ -139,6 +139,11 @@ _STYLED_TENS = re.compile(
 """An English number of tens and units in words ("thirty-seven"), in lower case."""
 _STYLED_PERCENT = re.compile(r"\sper\s*cent")
 """A percentage in words ("12 per cent"; "17 procent", "80 por cento" after a digit: :data:`_STYLED`)."""
+_STYLED_FOR = re.compile(
+    r"(?:[0-9]|one|two|three|four|five|six|seven|eight|nine|ten) for (?:[0-9]|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten)\b"
+)
+"""A cricket score or a bowler's figures in words ("121 for three", "seven for 51"), in lower case."""
 _STYLED_MIL = re.compile(r"mila?\b")
 """Spanish, Portuguese and Italian thousands in words ("cuatro mil", "40mila"), in lower case."""
 
@@ -325,6 +330,8 @@ def _normal(word: str) -> str:
 
     >>> [_normal(w) for w in ("Lørdagens", "torsdagsmorgonen", "onsdagskvällen", "tisdags", "mandat")]
     ['lørdag', 'torsdag', 'onsdag', 'tisdag', 'mandat']
+    >>> [_normal(w) for w in ("fredagsmys", "Søndagsavisen", "torsdagar", "søndager")]
+    ['fredagsmys', 'søndagsavisen', 'torsdag', 'søndag']
     """
     norm = unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
     if norm.endswith("'s") and norm[:-2] in _SPELLING:
@@ -408,9 +415,14 @@ _NORDIC_DAYS = (
     *("måndag", "tisdag", "lördag", "söndag"),
     *("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
 )
-_NORDIC_DAY_FORMS = re.compile("(" + "|".join(_NORDIC_DAYS) + ")(?:s|e|$)")
+_NORDIC_DAY_FORMS = re.compile(
+    "(" + "|".join(_NORDIC_DAYS) + ")(?:e|en|ens|er|ar|s"
+    "|s(?:morgon|kväll|eftermiddag|förmiddag|natt|morgen|kveld|aften|ettermiddag|formiddag|nat)"
+    "(?:en|ens|ten|tens)?)$"
+)
 """Swedish, Danish and Norwegian days, compared as the day in their definite and genitive forms and in
-compounds ("lørdagen", "lørdagens", "i tisdags", "torsdagsmorgonen": :func:`_normal`)."""
+compounds with a part of the day ("lørdagen", "lørdagens", "i tisdags", "torsdagsmorgonen", "torsdagar":
+:func:`_normal`; not "fredagsmys", "Søndagsavisen": review 50)."""
 _DAYS_LOWER = {
     "lundi": "lun",
     "mardi": "mar",
@@ -430,7 +442,9 @@ _DAYS_LOWER = {
     # "lørdag eftermiddag" is another day's forecast than "fredag eftermiddag")
     **dict.fromkeys(_NORDIC_DAYS, ""),
     **dict.fromkeys(["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"], ""),
-    **dict.fromkeys(["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"], ""),
+    **{d + "ì": d + "i" for d in ("luned", "marted", "mercoled", "gioved", "venerd")},
+    **{d + "i": d + "ì" for d in ("luned", "marted", "mercoled", "gioved", "venerd")},
+    **dict.fromkeys(["sabato", "domenica"], ""),
 }
 _MONTHS_CAPITAL = {
     "january": "jan",
@@ -482,17 +496,23 @@ _MONTHS_LOWER = {
     "diciembre": "dic",
 }
 _DATE_CAPITAL = {**_DAYS_CAPITAL, **_MONTHS_CAPITAL}
-_LOWER_ONLY = frozenset(["mars", "domingo", "mayo", "domenica"])
-"""French, Spanish and Italian names that are a date only in lower case (the planet, a name, a county)."""
+_LOWER_ONLY = frozenset(["mars", "domingo", "mayo", "domenica", "sabato", "vrijdag"])
+"""Names that are a date only in lower case (the planet, a county, names: "Domingo", "Domenica", Larry
+"Sabato", "Vrijdag")."""
 _DATE_LOWER = {**_DAYS_LOWER, **_MONTHS_LOWER}
 _DAYS = {**_DAYS_CAPITAL, **_DAYS_LOWER}
 _RELATIVE_DAYS = (
     "today yesterday tonight tomorrow week weekend last today's yesterday's tonight's tomorrow's weekend's "
     "heute gestern morgen vorgestern übermorgen woche "
     "aujourd'hui hier demain semaine "
-    "hoy ayer mañana anoche anteayer semana"
+    "hoy ayer mañana anoche anteayer semana "
+    "idag igår imorgon ikväll inatt dag går morgon kväll natt vecka veckan helgen "
+    "ikveld iaften inat morgen kveld aften nat uke uka uge weekenden "
+    "vandaag gisteren vanavond vannacht gisteravond week weekend "
+    "oggi ieri domani stasera stamattina stanotte settimana"
 )
-"""What a day may stand for ("on Monday night" for "last night", "On Monday" for "Last week"), with
+"""What a day may stand for ("on Monday night" for "last night", "On Monday" for "Last week"; Swedish,
+Danish, Norwegian, Dutch and Italian ones since their days are figures, review 50), with
 the :data:`RELATIVE_MARKERS` beside them and nothing else: "until Monday next week" is no copy of
 "until Friday this week", nor "on Tuesday" of "last Friday"."""
 
@@ -689,6 +709,9 @@ RELATIVE_MARKERS = frozenset(
         *["this", "next", "last", "coming", "past", "previous", "earlier", "later", "the", "same"],
         *["diesen", "dieses", "diesem", "nächsten", "nächste", "letzten", "vergangenen", "kommenden"],
         *["ce", "cette", "prochain", "dernier", "este", "esta", "próximo", "pasado", "el"],
+        *["i", "på", "nästa", "förra", "denna", "neste", "forrige", "næste", "sidste", "denne"],
+        *["deze", "vorige", "volgende", "afgelopen", "komende", "questo", "questa", "scorso", "scorsa"],
+        *["prossimo", "prossima"],
     ]
 )
 """Hashes of the words that may stand beside a relative day or month in the earlier text ("next
@@ -933,6 +956,7 @@ def may_hold_styled(text: str, start: int = 0, end: int | None = None) -> bool:
         any(w in low for w in _STYLED_WORDS)
         or ("ty" in low and _STYLED_TENS.search(low) is not None)
         or ("cent" in low and _STYLED_PERCENT.search(low) is not None)
+        or (" for " in low and _STYLED_FOR.search(low) is not None)
         or _STYLED_MIL.search(low) is not None
     )
 
@@ -1006,6 +1030,7 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
                 continue
             out.append((w, s, e))
             i = _past_percent(text, found, i, e)  # "five per cent" as "five", as "5 per cent" is "5"
+            i = _past_for(text, found, i, e)  # "seven for 51" as "seven 51", as "7-51" is "7 51"
             continue
         if key == "a" and _decades(text, found, i, e, "decade"):
             out += [("10", s, e), ("years", found[i][1], found[i][2])]  # "a decade" as "10 years"
@@ -1096,7 +1121,7 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             key == "degrees"
             and i + 1 < n
             and found[i + 1][0].casefold() in _SCALES
-            and text[ne : found[i + 1][1]] == " "
+            and text[ne : found[i + 1][1]] in (" ", "\u00a0")
         ):
             _, cs, ce = found[i + 1]
             out.append((_SCALES[found[i + 1][0].casefold()], cs, ce))  # "44 degrees Celsius" as "44°C"
@@ -1105,8 +1130,29 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             out[-1] = (w + "p", s, ne)  # "4.1 pence" as "4.1p": one figure, not "4" beside a word
             i += 1
         else:
-            i = _past_percent(text, found, i, e)
+            i = _past_for(text, found, _past_percent(text, found, i, e), e)
     return out
+
+
+def _past_for(text: str, found: list[tuple[str, int, int]], i: int, e: int) -> int:
+    """Past a "for" between two numbers (word ``i`` of ``found`` next, the first number ending at ``e``):
+    a cricket score or a bowler's figures in words, "121 for three" and "seven for 51", are "121-3" and
+    "7-51" (round 82).
+
+    >>> [w for w, _, _ in words("121 for three, seven for 51, 121-3, 7-51, paid 5 for it, TWO FOR ONE")]
+    ['121', 'three', 'seven', '51', '121', '3', '7', '51', 'paid', '5', 'for', 'it', 'TWO', 'FOR', 'ONE']
+    """
+    if i + 1 < len(found) and found[i][0].casefold() == "for" and text[e : found[i][1]] == " ":
+        nxt = found[i + 1][0]
+        digits = nxt.isascii() and nxt.isdigit()
+        first = found[i - 1][0]
+        if (
+            text[found[i][2] : found[i + 1][1]] == " "
+            and (digits or _SMALL_WORDS_EN.get(nxt.casefold(), 99) <= 10)
+            and (digits or (first.isascii() and first.isdigit()))
+        ):
+            return i + 1  # (one of them in digits: "two for one" is a stock split's, as "two-for-one")
+    return i
 
 
 def _decades(text: str, found: list[tuple[str, int, int]], i: int, e: int, word: str = "decades") -> bool:
@@ -1332,6 +1378,13 @@ _SPEECH = frozenset(
         "sier",
         "siger",
         "sagde",
+        # Finnish ("sanoo komisario Virtanen STT:lle", round 81)
+        "sanoo",
+        "sanoi",
+        "kertoo",
+        "kertoi",
+        "toteaa",
+        "totesi",
         # German
         "sagte",
         "sagt",
@@ -1486,14 +1539,18 @@ _DASH_OPEN = re.compile(r"(?:^|(?<=[.!?]))[ \t]*[–—][ \t]+(?=\S)", re.MULTIL
 and Danish papers ("... på elpriserna. – Elräkningarna har aldrig varit högre, sa hon."), else a list's or
 an aside's."""
 _DASH_CLOSE = re.compile(
-    r",[ \t]+(?:(?:säger|sade|skriver|berättar|uppger|sier|forteller|opplyser|siger|sagde|fortæller"
-    r"|oplyser)\b|sa[ \t]+(?:[A-ZÅÄÖÆØ]|(?:hon|han|hun|hen|de|dom|vi|jag|jeg|eg|den|det)\b"
-    r"|[a-zåäöæø]+(?:en|et|rn|na)\b))"
+    r"(?:,|[!?])[ \t]+(?:(?:säger|sade|skriver|berättar|uppger|tillägger|konstaterar|frågar|menar|sier"
+    r"|forteller|opplyser|legger|mener|spør|siger|sagde|fortæller|oplyser|tilføjer|spørger)\b"
+    r"|(?:[A-ZÅÄÖ][\w-]*[ \t]+)?(?:sanoo|sanoi|kertoo|kertoi|toteaa|totesi|arvioi|korostaa|korosti)\b"
+    r"|sa[ \t]+(?:[A-ZÅÄÖÆØ]|(?:hon|han|hun|hen|de|dom|vi|jag|jeg|eg|den|det|en|ett|et)\b"
+    r"|[a-zåäöæø]+(?:en|et|rn|na|ens|ets)\b))"
 )
-"""The comma before a dash quotation's attribution in Swedish, Norwegian and Danish ("..., säger hon till
-TT.", "..., sier politiet.", "..., skriver polisen i ett pressmeddelande."); "sa" only before a name, a
-pronoun or a noun in the definite form ("..., sa Johan Ström.", "..., sa hon.", "..., sa finansministern
-..."; not French "..., sa collaboratrice", English "SA's")."""
+"""The comma (or "!", "?") before a dash quotation's attribution in Swedish, Norwegian, Danish and Finnish
+("..., säger hon till TT.", "..., sier politiet.", "..., skriver polisen i ett pressmeddelande.", "...,
+sanoo komisario Virtanen STT:lle.", "..., Vainio sanoo."; round 81); "sa" only
+before a name, a pronoun, an article or a noun in the definite form ("..., sa Johan Ström.", "..., sa
+hon.", "..., sa ett vittne.", "..., sa finansministern ..."; not French "..., sa collaboratrice", English
+"SA's")."""
 
 
 def _dash_quotations(text: str) -> list[tuple[int, int]]:
