@@ -73,6 +73,7 @@ from pipeline.dedup.text import (
     _AMOUNT,
     _QUOTE,
     _WORD,
+    IN_A_DAY,
     PARTS_OF_DAY,
     RELATIVE_DAYS,
     RELATIVE_MARKERS,
@@ -459,11 +460,11 @@ def _said(piece: str, toks: list[tuple[str, int, int]], lo: int, hi: int, long_:
 
 
 def _set_off(piece: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -> bool:
-    """Whether the quotation of words ``lo:hi`` is set off as speech by its punctuation: after a colon and
-    to the passage's end ('Said Anita: "..."'), or from the passage's start to a comma, question or
-    exclamation mark where it closes ('"...," he said.', '– Vi vann, sa hon.'). A headline's quotation
-    is not ("Grenfell: 'No place for a mum' trader wins", "Fans love 'Meat Is Murder', the band's best";
-    review 50).
+    """Whether the quotation of words ``lo:hi`` is set off as speech by its punctuation: after a colon, to
+    the passage's end ('Said Anita: "..."') or to a comma, question or exclamation mark where it closes
+    ('In a statement: "We will not resign," the party said.'), or from the passage's start to such a mark
+    ('"...," he said.', '– Vi vann, sa hon.'). A headline's quotation is not ("Grenfell: 'No place for a
+    mum' trader wins", "Fans love 'Meat Is Murder', the band's best"; review 50).
 
     >>> from pipeline.dedup.text import words
     >>> s = '"No place for a mum" trader wins'
@@ -473,12 +474,10 @@ def _set_off(piece: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -> 
     >>> _set_off(s, words(s), 1, 6)
     False
     """
-    if hi == len(toks) and piece[: toks[lo][1]].rstrip(" \t\"'“”„«»‘’–—").endswith(":"):
-        return True
-    if lo:
-        return False
+    colon = piece[: toks[lo][1]].rstrip(" \t\"'“”„«»‘’–—").endswith(":")
     after = piece[toks[hi - 1][2] : toks[hi][1] if hi < len(toks) else len(piece)]
-    return "," in after or "!" in after or "?" in after
+    closes = "," in after or "!" in after or "?" in after
+    return (colon and (hi == len(toks) or closes)) or (lo == 0 and closes)
 
 
 def _flagged_core(flags: Sequence[int]) -> tuple[int, int]:
@@ -515,6 +514,8 @@ def _statement(piece: str, n: int, tokens: Callable[[str], list[Any]]) -> tuple[
         return (0, 0)
     lo = len(tokens(piece[: span[0]])) if span[0] else 0
     hi = len(tokens(piece[: span[1]])) if span[1] < len(piece) else n
+    if hi > 0xFFFF:
+        return (0, 0)  # (a passage of 65,536 words or more: a page, whose word offsets the array cannot hold)
     return (lo, hi) if hi - lo >= STATEMENT_MIN_WORDS and hi - lo < n else (0, 0)
 
 
@@ -918,6 +919,11 @@ def _changed_figure(
                 and (p + 1 >= len(ours) or ours[p + 1] not in PARTS_OF_DAY)
             ):
                 continue  # a day for "this afternoon", "last night" (not "every night" for "every Sunday")
+            if (
+                (len(gap) == 2 and (gap[0], gap[1]) in IN_A_DAY)
+                or (len(gap) == 1 and before > first and (window[before - 1], gap[0]) in IN_A_DAY)
+            ) and not RELATIVE_DAYS.isdisjoint(date_aliases(ours[p])):
+                continue  # a day for "i går", "i dag", "i kväll" (its "i" aligned or not)
             # a figure added beside a relative day's edit, the other words of ours there relative days as the
             # window's are ("Blake, 24, yesterday in" for "Blake today in"): only inserted
             after = matching[k - 1][0] + matching[k - 1][2] if k > 0 else 0

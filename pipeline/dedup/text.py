@@ -140,8 +140,8 @@ _STYLED_TENS = re.compile(
 _STYLED_PERCENT = re.compile(r"\sper\s*cent")
 """A percentage in words ("12 per cent"; "17 procent", "80 por cento" after a digit: :data:`_STYLED`)."""
 _STYLED_FOR = re.compile(
-    r"(?:[0-9]|one|two|three|four|five|six|seven|eight|nine|ten) for (?:[0-9]|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten)\b"
+    r"(?:[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)) for (?:[0-9]|(?:one|two|three|four"
+    r"|five|six|seven|eight|nine|ten)\b)"
 )
 """A cricket score or a bowler's figures in words ("121 for three", "seven for 51"), in lower case."""
 _STYLED_MIL = re.compile(r"mila?\b")
@@ -416,9 +416,9 @@ _NORDIC_DAYS = (
     *("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
 )
 _NORDIC_DAY_FORMS = re.compile(
-    "(" + "|".join(_NORDIC_DAYS) + ")(?:e|en|ens|er|ar|s"
+    "(" + "|".join(_NORDIC_DAYS) + ")(?:e|en|ene|ens|er|ar|arna|s"
     "|s(?:morgon|kväll|eftermiddag|förmiddag|natt|morgen|kveld|aften|ettermiddag|formiddag|nat)"
-    "(?:en|ens|ten|tens)?)$"
+    "(?:en|ens|ten|tens|a|ar|er)?)$"
 )
 """Swedish, Danish and Norwegian days, compared as the day in their definite and genitive forms and in
 compounds with a part of the day ("lørdagen", "lørdagens", "i tisdags", "torsdagsmorgonen", "torsdagar":
@@ -496,9 +496,10 @@ _MONTHS_LOWER = {
     "diciembre": "dic",
 }
 _DATE_CAPITAL = {**_DAYS_CAPITAL, **_MONTHS_CAPITAL}
-_LOWER_ONLY = frozenset(["mars", "domingo", "mayo", "domenica", "sabato", "vrijdag"])
-"""Names that are a date only in lower case (the planet, a county, names: "Domingo", "Domenica", Larry
-"Sabato", "Vrijdag")."""
+_LOWER_ONLY = frozenset(["mars", "domingo", "mayo"])
+"""French and Spanish names that are a date only in lower case (the planet, a name, a county). Not Italian
+"Sabato", "Domenica" nor Dutch "Vrijdag", names too, which open a sentence as days far more often
+("Sabato il sindaco ha annunciato ..."; review 50)."""
 _DATE_LOWER = {**_DAYS_LOWER, **_MONTHS_LOWER}
 _DAYS = {**_DAYS_CAPITAL, **_DAYS_LOWER}
 _RELATIVE_DAYS = (
@@ -506,8 +507,7 @@ _RELATIVE_DAYS = (
     "heute gestern morgen vorgestern übermorgen woche "
     "aujourd'hui hier demain semaine "
     "hoy ayer mañana anoche anteayer semana "
-    "idag igår imorgon ikväll inatt dag går morgon kväll natt vecka veckan helgen "
-    "ikveld iaften inat morgen kveld aften nat uke uka uge weekenden "
+    "idag igår imorgon ikväll inatt vecka veckan helgen ikveld iaften inat uke uka uge weekenden "
     "vandaag gisteren vanavond vannacht gisteravond week weekend "
     "oggi ieri domani stasera stamattina stanotte settimana"
 )
@@ -703,13 +703,19 @@ THIS_PART_OF_DAY = frozenset((_hash(a), _hash(b)) for a in ("this", "last") for 
 """Hashes of the two words a day may also stand for: "this afternoon", "last night" ("on Thursday" for
 "this afternoon"); not a part of the day alone ("every night" is no "every Sunday"), nor beside the
 day's own part ("on Thursday night" is no "this morning")."""
+IN_A_DAY = frozenset(
+    (_hash("i"), _hash(b))
+    for b in ("dag", "går", "morgon", "morgen", "kväll", "kveld", "aften", "natt", "nat")
+)
+"""Hashes of the Swedish, Danish and Norwegian relative days in two words ("i dag", "i går", "i kväll"),
+which a day may stand for; not "dag" or "kväll" alone ("varje dag" is no "varje fredag"; review 50)."""
 RELATIVE_MARKERS = frozenset(
     _hash(w)
     for w in [
         *["this", "next", "last", "coming", "past", "previous", "earlier", "later", "the", "same"],
         *["diesen", "dieses", "diesem", "nächsten", "nächste", "letzten", "vergangenen", "kommenden"],
         *["ce", "cette", "prochain", "dernier", "este", "esta", "próximo", "pasado", "el"],
-        *["i", "på", "nästa", "förra", "denna", "neste", "forrige", "næste", "sidste", "denne"],
+        *["nästa", "förra", "denna", "neste", "forrige", "næste", "sidste", "denne"],
         *["deze", "vorige", "volgende", "afgelopen", "komende", "questo", "questa", "scorso", "scorsa"],
         *["prossimo", "prossima"],
     ]
@@ -1141,6 +1147,8 @@ def _past_for(text: str, found: list[tuple[str, int, int]], i: int, e: int) -> i
 
     >>> [w for w, _, _ in words("121 for three, seven for 51, 121-3, 7-51, paid 5 for it, TWO FOR ONE")]
     ['121', 'three', 'seven', '51', '121', '3', '7', '51', 'paid', '5', 'for', 'it', 'TWO', 'FOR', 'ONE']
+    >>> [w for w, _, _ in words("Anderson took seven for 51.")]
+    ['Anderson', 'took', 'seven', '51']
     """
     if i + 1 < len(found) and found[i][0].casefold() == "for" and text[e : found[i][1]] == " ":
         nxt = found[i + 1][0]
