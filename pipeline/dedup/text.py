@@ -129,23 +129,6 @@ end here: a removal that cuts "5MLN" leaves "5ML", which :func:`words` splits.) 
 looked for in the text in lower case (:func:`may_hold_styled`): each pattern opens with a digit or a
 letter of its own, as one pattern of both kinds cost a scan at every position, a fifth of
 :func:`~pipeline.dedup.core.compute_signature`'s time."""
-_STYLED_WORDS = ("number one", "thousand", "hundred", "autobahn", "decade")
-"""Styles in words found by a word alone: a rank ("number one"), a number of thousands or hundreds in words
-("forty thousand"), a motorway ("Autobahn 7"), decades ("two decades")."""
-_STYLED_TENS = re.compile(
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight"
-    r"|nine)\b"
-)
-"""An English number of tens and units in words ("thirty-seven"), in lower case."""
-_STYLED_PERCENT = re.compile(r"\sper\s*cent")
-"""A percentage in words ("12 per cent"; "17 procent", "80 por cento" after a digit: :data:`_STYLED`)."""
-_STYLED_FOR = re.compile(
-    r"(?:[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)) for (?:[0-9]|(?:one|two|three|four"
-    r"|five|six|seven|eight|nine|ten)\b)"
-)
-"""A cricket score or a bowler's figures in words ("121 for three", "seven for 51"), in lower case."""
-_STYLED_MIL = re.compile(r"mila?\b")
-"""Spanish, Portuguese and Italian thousands in words ("cuatro mil", "40mila"), in lower case."""
 
 
 _SPELLED = {
@@ -192,6 +175,20 @@ _SPELLED_OTHER = {w: n for n, names in (_SPELLED | _SPELLED_TENS).items() for w 
 _UNIT_WORDS_EN = {w: n for w, n in _SMALL_WORDS_EN.items() if n < 10}
 """An English number of tens and units in words, "thirty-seven" (:func:`_styled_figures`)."""
 _MULTIPLIERS = {"thousand": 1000, "hundred": 100}
+_SCORE_WORDS = frozenset(w for w, n in _SMALL_WORDS_EN.items() if n <= 10)
+"""The English numbers in words a cricket score's wickets may be ("121 for three": :func:`_past_for`)."""
+_STYLED_WORDS = (*_MULTIPLIERS, "number one", "autobahn", "decade")
+"""Styles in words found by a word alone: a number of thousands or hundreds in words ("forty thousand"), a
+rank ("number one"), a motorway ("Autobahn 7"), decades ("two decades")."""
+_STYLED_TENS = re.compile(f"(?:{'|'.join(_TENS_WORDS)})[- ](?:{'|'.join(_UNIT_WORDS_EN)})\\b")
+"""An English number of tens and units in words ("thirty-seven"), in lower case."""
+_STYLED_PERCENT = re.compile(r"\sper\s*cent")
+"""A percentage in words ("12 per cent"; "17 procent", "80 por cento" after a digit: :data:`_STYLED`)."""
+_STYLED_FOR = re.compile(f" for (?:[0-9]|(?:{'|'.join(sorted(_SCORE_WORDS))})\\b)")
+"""A cricket score or a bowler's figures in words ("121 for three", "seven for 51"), in lower case, after a
+number (:func:`_score_for`; the pattern opens with its literal " for ", which the engine skips to)."""
+_STYLED_MIL = re.compile(r"mila?\b")
+"""Spanish, Portuguese and Italian thousands in words ("cuatro mil", "40mila"), in lower case."""
 _MILLIONS = frozenset(
     [
         *["mio", "millions", "millionen", "miljoen", "miljoenen", "milioni", "milione", "millones"],
@@ -947,7 +944,7 @@ def _clock_words(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str
 def may_hold_styled(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether ``text[start:end]`` may hold a figure in a house style that :func:`words` folds: by its
     digits (:data:`_STYLED`), or in words, looked for in lower case (:data:`_STYLED_WORDS`,
-    :data:`_STYLED_TENS`, :data:`_STYLED_PERCENT`, :data:`_STYLED_MIL`).
+    :data:`_STYLED_TENS`, :data:`_STYLED_PERCENT`, :data:`_STYLED_FOR`, :data:`_STYLED_MIL`).
 
     >>> [may_hold_styled(t) for t in ("um 08:00 Uhr", "2,5 Mio. Euro", "17 procent", "in 2024 we")]
     [True, True, True, False]
@@ -962,9 +959,27 @@ def may_hold_styled(text: str, start: int = 0, end: int | None = None) -> bool:
         any(w in low for w in _STYLED_WORDS)
         or ("ty" in low and _STYLED_TENS.search(low) is not None)
         or ("cent" in low and _STYLED_PERCENT.search(low) is not None)
-        or (" for " in low and _STYLED_FOR.search(low) is not None)
+        or (" for " in low and _score_for(low))
         or _STYLED_MIL.search(low) is not None
     )
+
+
+def _score_for(low: str) -> bool:
+    """Whether lower-case ``low`` holds a number, "for" and a number (:data:`_STYLED_FOR`): a digit or a
+    number in words (:data:`_SCORE_WORDS`) before the " for ".
+
+    >>> [_score_for(t) for t in ("318 for four", "took seven for 51", "voted for two", "done for 5")]
+    [True, True, False, False]
+    """
+    for m in _STYLED_FOR.finditer(low):
+        i = k = m.start()
+        if i and low[i - 1].isdigit():
+            return True
+        while k > 0 and i - k < 6 and low[k - 1].isalpha():
+            k -= 1
+        if low[k:i] in _SCORE_WORDS and (k == 0 or not low[k - 1].isalnum()):
+            return True
+    return False
 
 
 def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -1156,7 +1171,7 @@ def _past_for(text: str, found: list[tuple[str, int, int]], i: int, e: int) -> i
         first = found[i - 1][0]
         if (
             text[found[i][2] : found[i + 1][1]] == " "
-            and (digits or _SMALL_WORDS_EN.get(nxt.casefold(), 99) <= 10)
+            and (digits or nxt.casefold() in _SCORE_WORDS)
             and (digits or (first.isascii() and first.isdigit()))
         ):
             return i + 1  # (one of them in digits: "two for one" is a stock split's, as "two-for-one")
