@@ -938,6 +938,85 @@ def test_a_german_motorway_in_either_style() -> None:
             "England closed on 318-5 on the opening day of the second Test against India at Lord's.",
             False,
         ),
+        # a match's minute in a match report's other styles is the minute (round 82)
+        (
+            "Kenji Aoyama opened the scoring in the 14th minute with a low shot from the edge of the area.",
+            "Kenji Aoyama opened the scoring on 14 minutes with a low shot from the edge of the area.",
+            True,
+        ),
+        (
+            "Kenji Aoyama opened the scoring after 14 minutes with a low shot from the edge of the area.",
+            "Kenji Aoyama opened the scoring in the 14th minute with a low shot from the edge.",
+            True,
+        ),
+        (
+            "Kenji Aoyama opened the scoring in the 14th minute with a low shot from the edge of the area.",
+            "Kenji Aoyama opened the scoring on 41 minutes with a low shot from the edge of the area.",
+            False,
+        ),
+        # a title's "One" is "1" (round 82), and so another title's number is another figure
+        (
+            "It was a first Grade One success for trainer Nicky Harlow, whose yard is in County Meath.",
+            "It was a first Grade 1 win for trainer Nicky Harlow, whose yard is in County Meath.",
+            True,
+        ),
+        (
+            "Promotion to League One would be worth millions to the club, the chairman told supporters.",
+            "Promotion to League Two would be worth millions to the club, the chairman told supporters.",
+            False,
+        ),
+        # basis points, a quarter and a date's day in the other house styles (rounds 84 and 86)
+        (
+            "The central bank lowered its deposit rate by 25 basis points to 3.75 per cent, as expected.",
+            "The ECB lowered its deposit rate by 25bp to 3.75%, as expected.",
+            True,
+        ),
+        (
+            "The central bank lowered its deposit rate by 25 basis points to 3.75 per cent, as expected.",
+            "The central bank lowered its deposit rate by 50bp to 3.75 per cent, as expected.",
+            False,
+        ),
+        (
+            "Northbay Energy reported a 30% fall in third-quarter profit, hit by weaker oil and gas prices.",
+            "Northbay Energy posted a 30% fall in Q3 profit, hit by weaker oil and gas prices.",
+            True,
+        ),
+        (
+            "Northbay Energy reported a 30% fall in third-quarter profit, hit by weaker oil and gas prices.",
+            "Northbay Energy reported a 30% fall in second-quarter profit, hit by weaker oil and gas prices.",
+            False,
+        ),
+        (
+            "Ireland open their campaign against New Zealand at the Aviva Stadium on November 8th next.",
+            "Ireland open their campaign against New Zealand at the Aviva Stadium on 8 November next.",
+            True,
+        ),
+        (
+            "Ireland open their campaign against New Zealand at the Aviva Stadium on November 8th next.",
+            "Ireland open their campaign against New Zealand at the Aviva Stadium on 9 November next.",
+            False,
+        ),
+        # Polish numbers in words in their cases, days and months in theirs, "proc." and "zł" (round 87)
+        (
+            "Strażacy ewakuowali z kamienicy trzydziestu czterech mieszkańców, w tym dziewięcioro dzieci.",
+            "Strażacy ewakuowali z kamienicy trzydziestu czterech mieszkańców, w tym 9 dzieci.",
+            True,
+        ),
+        (
+            "Strażacy ewakuowali z kamienicy trzydziestu czterech mieszkańców, w tym dziewięcioro dzieci.",
+            "Strażacy ewakuowali z kamienicy trzydziestu czterech mieszkańców, w tym 8 dzieci.",
+            False,
+        ),
+        (
+            "Michał Wrona zajął trzecie miejsce w sobotnim konkursie Pucharu Świata w Zakopanem.",
+            "Michał Wrona zajął trzecie miejsce w niedzielnym konkursie Pucharu Świata w Zakopanem.",
+            False,
+        ),
+        (
+            "Inflacja w lutym wyniosła 4,9 proc. i była najniższa od trzech lat, podał w piątek GUS.",
+            "Inflacja w marcu wyniosła 4,9 proc. i była najniższa od trzech lat, podał w piątek GUS.",
+            False,
+        ),
         # a day of these languages for the wire's relative day is a light edit, as in English (review 50)
         (
             "Regeringen presenterade igår sitt förslag om sänkt skatt på bensin och diesel i dag.",
@@ -1169,3 +1248,19 @@ def test_a_finnish_dash_quotation_is_quoted_speech() -> None:
         f"Turun Ruissalossa oli viikonloppuna tungosta, kun tuhannet nuoret saapuivat saarelle.\n\n{quote}",
     )
     assert run([stt, own])["own"].duplicates == ()
+
+
+def test_polish_units_and_numbers_read_as_their_short_forms() -> None:
+    # round 87: "mln zł" and "miliona złotych", "12 proc." and "12%", "9" and "dziewięcioro" are one
+    from pipeline.dedup.text import number_aliases, word_hash, words
+
+    def hashes(text: str) -> list[int]:
+        return [word_hash(w) for w, _, _ in words(text)]
+
+    assert hashes("4,2 mln zł, 12 proc., 380 tys. zł") == hashes(
+        "4,2 miliona złotych, 12%, 380 tysięcy złotych"
+    )
+    assert word_hash("9") in number_aliases(word_hash("dziewięcioro"))
+    assert word_hash("14") in number_aliases(word_hash("czternaścioro"))
+    assert word_hash("30") in number_aliases(word_hash("trzydziestu"))
+    assert word_hash("8") not in number_aliases(word_hash("dziewięciu"))

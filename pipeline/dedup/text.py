@@ -114,12 +114,13 @@ _UNIT_WORDS = {
 }
 
 _STYLED = re.compile(
-    r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|[CF]\b|pc|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph|gw|mw|kw|twh)"
-    r"|[ \u00a0](?i:degrees)[ \u00a0]"
+    r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|[CF]\b|pc|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph|gw|mw|kw|twh|bps?\b)"
+    r"|[ \u00a0](?i:degrees[ \u00a0]|bps?\b)"
     r"|\.[0-9][0-9] (?i:uhr)\b"
-    r"|[ \u00a0](?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|procent|pour ?c|por ?c|m[€$]"
+    r"|[ \u00a0](?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|proc|pour ?c|por ?c|m[€$]"
     r"|pence))"
     r"|N[Oo]\.? ?[0-9]"
+    r"|Q[1-4]\b"
 )
 """Where a figure may be set in a house style that :func:`_styled_figures` folds, by its digits: thousands
 with a "K" ("150K"), a percentage with "pc" run together ("48pc"), a unit run together ("28km", "9.6GW"), a
@@ -166,6 +167,46 @@ _SPELLED_TENS = {
 }
 """The tens from thirty to ninety in words, English first (Italian's since session 49: "novanta giorni" for
 "90 giorni", round 71)."""
+_SPELLED_PL = {
+    2: "dwa dwie dwóch dwaj dwoje dwojga dwu dwoma dwiema",
+    3: "trzy trzech trzej troje trojga trzema",
+    4: "cztery czterech czterej czworo czworga czterema",
+    **{
+        n: f"{a} {b}iu {b}ioro {b}iorga {b}ioma"
+        for n, a, b in (
+            (5, "pięć", "pięc"),
+            (6, "sześć", "sześc"),
+            (7, "siedem", "siedm"),
+            (8, "osiem", "ośm"),
+            (9, "dziewięć", "dziewięc"),
+            (10, "dziesięć", "dziesięc"),
+        )
+    },
+    **{
+        n: f"{a}naście {b}nastu {b}nastoma {a}naścioro {a}naściorga"
+        for n, a, b in (
+            (11, "jede", "jede"),
+            (12, "dwa", "dwu"),
+            (13, "trzy", "trzy"),
+            (14, "czter", "czter"),
+            (15, "pięt", "pięt"),
+            (16, "szes", "szes"),
+            (17, "siedem", "siedem"),
+            (18, "osiem", "osiem"),
+            (19, "dziewięt", "dziewięt"),
+        )
+    },
+    20: "dwadzieścia dwudziestu dwudziestoma",
+    30: "trzydzieści trzydziestu trzydziestoma",
+    40: "czterdzieści czterdziestu czterdziestoma",
+    **{
+        n * 10: f"{a}dziesiąt {a}dziesięciu {a}dziesięcioma"
+        for n, a in ((5, "pięć"), (6, "sześć"), (7, "siedem"), (8, "osiem"), (9, "dziewięć"))
+    },
+}
+"""Polish numbers from two to twenty and the tens in words, in the forms their cases and genders take
+("dziewięć", "dziewięciu", "dziewięcioro" are "9": round 87), kept apart from :data:`_SPELLED`: Polish "mil"
+is miles, no thousands (:data:`_SPELLED_OTHER`)."""
 _SMALL_WORDS_EN = {names.split()[0]: n for n, names in (_SPELLED | _SPELLED_TENS).items()}
 """English numbers in words from one to twenty and the tens, which a "thousand" or "hundred" multiplies."""
 _TENS_WORDS = {w: n for w, n in _SMALL_WORDS_EN.items() if n >= 20}
@@ -180,6 +221,24 @@ _SCORE_WORDS = frozenset(w for w, n in _SMALL_WORDS_EN.items() if n <= 10)
 _STYLED_WORDS = (*_MULTIPLIERS, "number one", "autobahn", "decade")
 """Styles in words found by a word alone: a number of thousands or hundreds in words ("forty thousand"), a
 rank ("number one"), a motorway ("Autobahn 7"), decades ("two decades")."""
+_ONE_AFTER = frozenset(
+    [
+        "grade",
+        "group",
+        "division",
+        "league",
+        "formula",
+        "tier",
+        "level",
+        "stage",
+        "phase",
+        "category",
+        "class",
+    ]
+)
+"""Titles whose number "One" (a capital) is "1": "Grade One", "League One" are "Grade 1", "League 1" (round
+82; "one" alone is no figure, a pronoun)."""
+_STYLED_ONE = re.compile(f"(?:{'|'.join(sorted(_ONE_AFTER))}) one\\b")
 _STYLED_TENS = re.compile(f"(?:{'|'.join(_TENS_WORDS)})[- ](?:{'|'.join(_UNIT_WORDS_EN)})\\b")
 """An English number of tens and units in words ("thirty-seven"), in lower case."""
 _STYLED_PERCENT = re.compile(r"\sper\s*cent")
@@ -188,39 +247,54 @@ _STYLED_FOR = re.compile(f" for (?:[0-9]|(?:{'|'.join(sorted(_SCORE_WORDS))})\\b
 """A cricket score or a bowler's figures in words ("121 for three", "seven for 51"), in lower case, after a
 number (:func:`_score_for`; the pattern opens with its literal " for ", which the engine skips to)."""
 _STYLED_MIL = re.compile(r"mila?\b")
+
+_STYLED_MINUTE = re.compile(r"(?:in the [0-9]{1,3}(?:st|nd|rd|th)|after [0-9]{1,3}) minute")
+"""A match's minute in a match report's styles, in lower case: "in the 14th minute", "after 14 minutes"
+(:func:`_minute`)."""
+_QUARTERS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4"}
+_QUARTERS_SHORT = frozenset(_QUARTERS.values())
+_GLUED_BP = re.compile(r"([0-9]+)(?:bps?|BPS?)")
+_STYLED_QUARTER = re.compile(r"(?:first|second|third|fourth)[-\s]quarter")
+"""A quarter of a year in words, in lower case: "third-quarter" and "the third quarter" are "Q3 quarter", as
+"Q3" is, a figure and a word (round 84: a paper's "Q3 profit" for the agency's "third-quarter profit"; two
+words either way, so that a wire's short line keeps its size)."""
+_STYLED_ORDINAL = re.compile(r"[0-9](?:st|nd|rd|th)\b")
+"""An ordinal in digits, in lower case, which may be a date's day ("November 8th", "the 8th of November" are
+"November 8", "8 November": :func:`_day_of_month`)."""
+_ORDINAL = re.compile(r"([0-9]{1,3})(?:st|nd|rd|th)")
 """Spanish, Portuguese and Italian thousands in words ("cuatro mil", "40mila"), in lower case."""
 _MILLIONS = frozenset(
     [
         *["mio", "millions", "millionen", "miljoen", "miljoenen", "milioni", "milione", "millones"],
-        *["millón", "millon", "milhões", "milhão"],
+        *["millón", "millon", "milhões", "milhão", "milion", "miliona", "miliony", "milionów"],
     ]
 )
 _BILLIONS = frozenset(
     [
         *["mrd", "md", "mds", "mld", "milliard", "milliards", "milliarde", "milliarden", "miljard"],
-        *["miljarden", "miliardi", "miliardo"],
+        *["miljarden", "miliardi", "miliardo", "miliard", "miliarda", "miliardy", "miliardów"],
     ]
 )
 """A number's unit in millions and in billions (10⁹; not Spanish "billones", 10¹²) in the words and short
-forms of German, French, Dutch, Italian, Spanish and Portuguese, after a space ("2,5 Mio. Euro", "62
-miljoen", "1,2 Md€", "20 milioni di euro"): read as the short forms "mln" and "bln" that Dutch and Italian
-papers write too ("€62 mln", "20 mln"). Not English "million" and "billion", which stay other words than
-Reuters' "mln" and "bln" (making them one churned Reuters' matches, docs/dedup.md)."""
-_PERCENT = frozenset(["prozent", "procent", "percent"])
+forms of German, French, Dutch, Italian, Spanish, Portuguese and Polish, after a space ("2,5 Mio. Euro", "62
+miljoen", "1,2 Md€", "20 milioni di euro", "2,5 miliona złotych"): read as the short forms "mln" and "bln"
+that Dutch and Italian papers write too ("€62 mln", "20 mln"). Not English "million" and "billion", which stay
+other words than Reuters' "mln" and "bln" (making them one churned Reuters' matches, docs/dedup.md)."""
+_PERCENT = frozenset(["prozent", "procent", "percent", "proc", "procentu"])
 _PERCENT_TWO = frozenset(
     [("per", "cent"), ("pour", "cent"), ("por", "ciento"), ("per", "cento"), ("por", "cento")]
 )
-"""A percentage's sign in words, after its number, in English, German, Dutch, French, Spanish, Italian and
-Portuguese ("12 per cent", "6 percent", "17 Prozent", "80 por cento"): dropped, as "%" is no word (a paper
-writes "per cent" where the agency wrote "%"). Not Reuters' "pct", which stays a word (making it one with
-"%" churned Reuters' matches, docs/dedup.md)."""
+"""A percentage's sign in words, after its number, in English, German, Dutch, French, Spanish, Italian,
+Portuguese and Polish ("12 per cent", "6 percent", "17 Prozent", "80 por cento", "12 proc."): dropped, as "%"
+is no word (a paper writes "per cent" where the agency wrote "%"). Not Reuters' "pct", which stays a word
+(making it one with "%" churned Reuters' matches, docs/dedup.md)."""
 _HOUR = re.compile(r"([0-9]{1,2})[hH]([0-9]{2})?")
 _PC = re.compile(r"([0-9]+)pc")
 """A percentage with "pc" run together, as British and Pakistani papers write it ("48pc" is "48%")."""
 _GLUED_UNIT = re.compile(
     r"([0-9]+)(km|kg|cm|mm|ml|mg|mcg|kph|kmh|kmph|mph|gwh|mwh|kwh|twh|gw|mw|kw)", re.IGNORECASE
 )
-"""A number with its unit run together ("28km", "9.6GW"): two words, as "28 km" is."""
+"""A number with its unit run together ("28km", "9.6GW", "25bp"): two words, as "28 km" is."""
 _GLUED_DEGREES = re.compile(r"([0-9]{1,3})([CF])")
 """A temperature with its scale's letter run together ("44C", "68F"): two words, as "44°C" is."""
 _SCALES = {"celsius": "C", "centigrade": "C", "c": "C", "fahrenheit": "F", "f": "F"}
@@ -284,6 +358,8 @@ _UNITS = (
     ("gigawatt gigawatts", "gw"),
     ("megawatt megawatts", "mw"),
     ("kilowatt kilowatts", "kw"),
+    ("tysięcy tysiące tysiąc tysiąca", "tys"),
+    ("złotych złote złoty złotego", "zł"),
 )
 
 
@@ -313,7 +389,8 @@ _SPELLING = _spelling()
 """Words compared in one form: a British spelling in its American form ("centred" as "centered",
 "labour" as "labor", "organisation" as "organization", "programme" as "program", "travelled" as
 "traveled"), a unit's word in its short form ("kilometres" and "kilometers" as "km", "metres" as
-"m"): wire copy reprinted in the other variety of English, a unit spelt out or not."""
+"m"; Polish "tysięcy" as "tys.", "złotych" as "zł"): wire copy reprinted in the other variety of English, a
+unit spelt out or not."""
 
 
 def _normal(word: str) -> str:
@@ -329,6 +406,13 @@ def _normal(word: str) -> str:
     ['lørdag', 'torsdag', 'onsdag', 'tisdag', 'mandat']
     >>> [_normal(w) for w in ("fredagsmys", "Søndagsavisen", "torsdagar", "søndager")]
     ['fredagsmys', 'søndagsavisen', 'torsdag', 'søndag']
+
+    So is a Polish day or month in its cases or as an adjective:
+
+    >>> [_normal(w) for w in ("wtorku", "niedzielnym", "sobotnim", "środę", "marca", "listopadzie", "maja")]
+    ['wtorek', 'niedziela', 'sobota', 'środa', 'marzec', 'listopad', 'maj']
+
+    (in lower case only, as Polish writes them: "Marcu", "Maja" are names).
     """
     norm = unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
     if norm.endswith("'s") and norm[:-2] in _SPELLING:
@@ -336,6 +420,9 @@ def _normal(word: str) -> str:
     day = _NORDIC_DAY_FORMS.match(norm)
     if day is not None:
         return day[1]  # "lørdagens", "torsdagsmorgonen": the day (round 79)
+    date = _POLISH_DATE_FORMS.get(norm) if word[:1].islower() else None
+    if date is not None:
+        return date  # "we wtorku", "niedzielnym", "3 marca": the day, the month (round 87; not "Marcu")
     return _SPELLING.get(norm, norm)
 
 
@@ -367,12 +454,14 @@ _CARDINALS = (
     "dois duas três quatro cinco sete oito dez treze catorze quinze vinte trinta quarenta "
     "零 〇 一 二 三 四 五 六 七 八 九 十 百 千 万 萬 亿 億 两 兩"
 )
-_NUMBER_WORDS = frozenset(w.casefold() for w in _CARDINALS.split())
-"""Cardinal numbers written out, case-folded (English, German, French, Spanish, Italian, Dutch,
-Portuguese; not "one"/"ein"/"un"/"een", which are also pronouns and articles, nor a number that is also
-a common word of another language: "once", "due", "sei", "sept", "neuf", "otto", "tre", "venti", "dos",
-"onze", "seize", "doce", "doze"), and the numerals of Chinese and Japanese (each character a word): figures
-like digits ("第二季度" is no copy of "第一季度")."""
+_NUMBER_WORDS = frozenset(w.casefold() for w in _CARDINALS.split()) | frozenset(
+    w for names in _SPELLED_PL.values() for w in names.split()
+)
+"""Cardinal numbers written out, case-folded (English, German, French, Spanish, Italian, Dutch, Portuguese,
+Polish in its cases, :data:`_SPELLED_PL`; not "one"/"ein"/"un"/"een", which are also pronouns and articles,
+nor a number that is also a common word of another language: "once", "due", "sei", "sept", "neuf", "otto",
+"tre", "venti", "dos", "onze", "seize", "doce", "doze"), and the numerals of Chinese and Japanese (each
+character a word): figures like digits ("第二季度" is no copy of "第一季度")."""
 _UNIT_FIGURES = frozenset(
     [
         *["km", "cm", "mm", "kg", "ml", "mg", "mcg", "mile", "miles", "ft", "feet", "lb", "lbs"],
@@ -420,6 +509,36 @@ _NORDIC_DAY_FORMS = re.compile(
 """Swedish, Danish and Norwegian days, compared as the day in their definite and genitive forms and in
 compounds with a part of the day ("lørdagen", "lørdagens", "i tisdags", "torsdagsmorgonen", "torsdagar":
 :func:`_normal`; not "fredagsmys", "Søndagsavisen": review 50)."""
+_HARD_ADJ = ("y", "a", "e", "ego", "ym", "ej", "ych", "ą", "emu", "ymi")
+_SOFT_ADJ = ("i", "ia", "ie", "iego", "im", "iej", "ich", "ią", "iemu", "imi")
+_POLISH_DATES = {
+    "poniedziałek": ("poniedziałk", ("u", "i", "owi"), "poniedziałkow", _HARD_ADJ),
+    "wtorek": ("wtork", ("u", "i", "owi"), "wtorkow", _HARD_ADJ),
+    "środa": ("środ", ("ę", "y", "ą", "owy", "owa", "owe", "owego", "owym", "owej"), "środzie", ()),
+    "czwartek": ("czwartk", ("u", "i", "owi"), "czwartkow", _HARD_ADJ),
+    "piątek": ("piątk", ("u", "i", "owi"), "piątkow", _HARD_ADJ),
+    "sobota": ("sobot", ("ę", "y", "ą"), "sobotn", _SOFT_ADJ),
+    "niedziela": ("niedziel", ("ę", "i", "ą"), "niedzieln", _HARD_ADJ),
+    "styczeń": ("styczni", ("a", "u"), "styczniow", _HARD_ADJ),
+    "luty": ("lut", ("ego", "ym"), "lutow", _HARD_ADJ),
+    "marzec": ("marc", ("a", "u"), "marcow", _HARD_ADJ),
+    "kwiecień": ("kwietni", ("a", "u"), "kwietniow", _HARD_ADJ),
+    "maj": ("maj", ("a", "u"), "majow", _HARD_ADJ),
+    "czerwiec": ("czerwc", ("a", "u"), "czerwcow", _HARD_ADJ),
+    "lipiec": ("lipc", ("a", "u"), "lipcow", _HARD_ADJ),
+    "sierpień": ("sierpni", ("a", "u"), "sierpniow", _HARD_ADJ),
+    "wrzesień": ("wrześni", ("a", "u"), "wrześniow", _HARD_ADJ),
+    "październik": ("październik", ("a", "u"), "październikow", _HARD_ADJ),
+    "listopad": ("listopad", ("a",), "listopadzie", ()),
+    "grudzień": ("grudni", ("a", "u"), "grudniow", _HARD_ADJ),
+}
+_POLISH_DATE_FORMS = {
+    stem + end: name
+    for name, (stem, ends, adj, adj_ends) in _POLISH_DATES.items()
+    for stem, end in [*((stem, e) for e in ends), *((adj, e) for e in adj_ends or ("",))]
+}
+"""Polish days and months in their cases and as adjectives, compared as the name ("we wtorek", "we wtorku",
+"wtorkowy"; "w niedzielę", "niedzielnym konkursie"; "3 marca", "w marcu": :func:`_normal`; round 87)."""
 _DAYS_LOWER = {
     "lundi": "lun",
     "mardi": "mar",
@@ -442,6 +561,7 @@ _DAYS_LOWER = {
     **{d + "ì": d + "i" for d in ("luned", "marted", "mercoled", "gioved", "venerd")},
     **{d + "i": d + "ì" for d in ("luned", "marted", "mercoled", "gioved", "venerd")},
     **dict.fromkeys(["sabato", "domenica"], ""),
+    **dict.fromkeys(list(_POLISH_DATES)[:7], ""),
 }
 _MONTHS_CAPITAL = {
     "january": "jan",
@@ -491,12 +611,17 @@ _MONTHS_LOWER = {
     "octubre": "oct",
     "noviembre": "nov",
     "diciembre": "dic",
+    **dict.fromkeys(list(_POLISH_DATES)[7:], ""),
 }
 _DATE_CAPITAL = {**_DAYS_CAPITAL, **_MONTHS_CAPITAL}
-_LOWER_ONLY = frozenset(["mars", "domingo", "mayo"])
-"""French and Spanish names that are a date only in lower case (the planet, a name, a county). Not Italian
-"Sabato", "Domenica" nor Dutch "Vrijdag", names too, which open a sentence as days far more often
-("Sabato il sindaco ha annunciato ..."; review 50)."""
+_EN_MONTHS = frozenset(
+    [*list(_MONTHS_CAPITAL)[:11], "may", *" ".join(list(_MONTHS_CAPITAL.values())[:11]).split()]
+)
+"""English months and their short forms, in lower case (:func:`_day_of_month`)."""
+_LOWER_ONLY = frozenset(["mars", "domingo", "mayo", *_POLISH_DATES])
+"""French, Spanish and Polish names that are a date only in lower case (the planet, a name, a county; "Marcu",
+"Maja"). Not Italian "Sabato", "Domenica" nor Dutch "Vrijdag", names too, which open a sentence as days far
+more often ("Sabato il sindaco ha annunciato ..."; review 50)."""
 _DATE_LOWER = {**_DAYS_LOWER, **_MONTHS_LOWER}
 _DAYS = {**_DAYS_CAPITAL, **_DAYS_LOWER}
 _RELATIVE_DAYS = (
@@ -506,10 +631,12 @@ _RELATIVE_DAYS = (
     "hoy ayer mañana anoche anteayer semana "
     "idag igår imorgon ikväll inatt vecka veckan helgen ikveld iaften inat uke uka uge weekenden "
     "vandaag gisteren vanavond vannacht gisteravond week weekend "
-    "oggi ieri domani stasera stamattina stanotte settimana"
+    "oggi ieri domani stasera stamattina stanotte settimana "
+    "dziś dzisiaj wczoraj jutro przedwczoraj pojutrze tydzień tygodniu tygodnia weekendu weekendzie"
 )
 """What a day may stand for ("on Monday night" for "last night", "On Monday" for "Last week"; Swedish,
-Danish, Norwegian, Dutch and Italian ones since their days are figures, review 50), with
+Danish, Norwegian, Dutch and Italian ones since their days are figures, review 50; Polish ones, round 87),
+with
 the :data:`RELATIVE_MARKERS` beside them and nothing else: "until Monday next week" is no copy of
 "until Friday this week", nor "on Tuesday" of "last Friday"."""
 
@@ -665,9 +792,10 @@ def _number_aliases() -> dict[int, frozenset[int]]:
         out[_hash(a)] = out.get(_hash(a), frozenset()) | {_hash(b)}
         out[_hash(b)] = out.get(_hash(b), frozenset()) | {_hash(a)}
 
-    for n, names in _SPELLED_TENS.items():
-        for w in names.split():
-            add(str(n), w)
+    for spelled in (_SPELLED_TENS, _SPELLED_PL):
+        for n, names in spelled.items():
+            for w in names.split():
+                add(str(n), w)
     for n, name in enumerate(ordinals, 1):
         add(f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}", name)
     # a unit in another house style: Reuters' "22 mln" for a paper's "22m" ("22 million"), German
@@ -682,7 +810,7 @@ def _number_aliases() -> dict[int, frozenset[int]]:
 _NUMBER_ALIASES = _number_aliases()
 
 
-_RELATIVE_MONTHS = "month month's monat monats mois mes"
+_RELATIVE_MONTHS = "month month's monat monats mois mes miesiąc miesiąca miesiącu"
 """What a month may stand for: "this month", "next month" ("in April" for "next month"), not "last
 year"."""
 YEARS = frozenset(_hash(str(year)) for year in range(1950, 2100))
@@ -715,6 +843,7 @@ RELATIVE_MARKERS = frozenset(
         *["nästa", "förra", "denna", "neste", "forrige", "næste", "sidste", "denne"],
         *["deze", "vorige", "volgende", "afgelopen", "komende", "questo", "questa", "scorso", "scorsa"],
         *["prossimo", "prossima"],
+        *["zeszłym", "ubiegłym", "przyszłym", "tym", "ostatni", "najbliższy", "najbliższą"],
     ]
 )
 """Hashes of the words that may stand beside a relative day or month in the earlier text ("next
@@ -944,7 +1073,8 @@ def _clock_words(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str
 def may_hold_styled(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether ``text[start:end]`` may hold a figure in a house style that :func:`words` folds: by its
     digits (:data:`_STYLED`), or in words, looked for in lower case (:data:`_STYLED_WORDS`,
-    :data:`_STYLED_TENS`, :data:`_STYLED_PERCENT`, :data:`_STYLED_FOR`, :data:`_STYLED_MIL`).
+    :data:`_STYLED_TENS`, :data:`_STYLED_PERCENT`, :data:`_STYLED_FOR`, :data:`_STYLED_MIL`,
+    :data:`_STYLED_MINUTE`, :data:`_STYLED_ONE`, :data:`_STYLED_QUARTER`, :data:`_STYLED_ORDINAL`).
 
     >>> [may_hold_styled(t) for t in ("um 08:00 Uhr", "2,5 Mio. Euro", "17 procent", "in 2024 we")]
     [True, True, True, False]
@@ -961,6 +1091,10 @@ def may_hold_styled(text: str, start: int = 0, end: int | None = None) -> bool:
         or ("cent" in low and _STYLED_PERCENT.search(low) is not None)
         or (" for " in low and _score_for(low))
         or _STYLED_MIL.search(low) is not None
+        or ("minute" in low and _STYLED_MINUTE.search(low) is not None)
+        or (" one" in low and _STYLED_ONE.search(low) is not None)
+        or ("quarter" in low and _STYLED_QUARTER.search(low) is not None)
+        or _STYLED_ORDINAL.search(low) is not None
     )
 
 
@@ -994,7 +1128,10 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     papers' style ("Autobahn 7" is "A7", one figure: another motorway's number is another figure; review 49),
     a temperature's scale as its letter ("44 degrees Celsius", "44°C" and "44C" are "44 C"), a unit of
     power run together as two words ("9.6GW" is "9.6 GW", and "gigawatts" is read "gw", :data:`_UNITS`),
-    and decades in years ("two decades" and "a decade" are "20 years" and "10 years", :func:`_decades`).
+    decades in years ("two decades" and "a decade" are "20 years" and "10 years", :func:`_decades`), a title's
+    "One" as "1" ("Grade One", "League One": :data:`_ONE_AFTER`), a match's minute as "on 14 minutes"
+    (:func:`_minute`), basis points in words ("25bp" and "25 bps" are "25 basis points") and a quarter of a
+    year as its short form and a word ("third-quarter" and "Q3" are "Q3 quarter", :data:`_QUARTERS`).
 
     >>> [w for w, _, _ in words("after thirty-seven fans, Twenty one more")]
     ['after', '37', 'fans', '21', 'more']
@@ -1008,6 +1145,11 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     ['9', '6', 'GW', '500', 'MWh', '40', 'gigawatts', 'Class', '5', 'C']
     >>> [w for w, _, _ in words("$1.3tn, $1.3 trillion")]
     ['1', '3', 'trillion', '1', '3', 'trillion']
+    >>> [w for w, _, _ in words("by 25 basis points, 25bps, 25 bp; BP, third-quarter profit, Q3 profit")]
+    ['by', '25', 'basis', 'points', '25', 'basis', 'points', '25', 'basis', 'points', 'BP', 'Q3', 'quarter', \
+'profit', 'Q3', 'quarter', 'profit']
+    >>> [w for w, _, _ in words("a Grade One win in League One; the league one, Class one, One more")]
+    ['a', 'Grade', '1', 'win', 'in', 'League', '1', 'the', 'league', 'one', 'Class', 'one', 'One', 'more']
     """
     out: list[tuple[str, int, int]] = []
     i, n = 0, len(found)
@@ -1023,6 +1165,16 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
         if key == "number" and i < n and found[i][0].casefold() == "one" and text[e : found[i][1]] == " ":
             out.append((w, s, e))  # "number one" as "number 1" ("one" is no figure elsewhere: a pronoun)
             out.append(("1", found[i][1], found[i][2]))
+            i += 1
+            continue
+        if (
+            key in _ONE_AFTER
+            and w[:1].isupper()
+            and i < n
+            and found[i][0] in ("One", "ONE")
+            and text[e : found[i][1]] in (" ", "\u00a0")
+        ):
+            out += [(w, s, e), ("1", found[i][1], found[i][2])]  # "Grade One" as "Grade 1"
             i += 1
             continue
         small = None if number else _SMALL_WORDS_EN.get(key)
@@ -1052,6 +1204,16 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             out.append((w, s, e))
             i = _past_percent(text, found, i, e)  # "five per cent" as "five", as "5 per cent" is "5"
             i = _past_for(text, found, i, e)  # "seven for 51" as "seven 51", as "7-51" is "7 51"
+            continue
+        minute = _minute(text, found, i, e, key) if key in ("in", "after") else None
+        if minute is not None:
+            figure, i = minute
+            out += [("on", s, e), figure, ("minutes", *found[i - 1][1:])]
+            continue  # "in the 14th minute" and "after 14 minutes" as "on 14 minutes"
+        quarter = _QUARTERS.get(key) if i < n and found[i][0].casefold() == "quarter" else None
+        if quarter is not None and (text[e : found[i][1]] == "-" or text[e : found[i][1]].isspace()):
+            out += [(quarter, s, e), found[i]]  # "third-quarter" as "Q3 quarter", as "Q3" is
+            i += 1
             continue
         if key == "a" and _decades(text, found, i, e, "decade"):
             out += [("10", s, e), ("years", found[i][1], found[i][2])]  # "a decade" as "10 years"
@@ -1087,6 +1249,18 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
         thousands = None if number else _THOUSANDS.fullmatch(w)
         if thousands is not None and text[s - 1 : s] not in (".", ","):  # "150K"; not "1.5K"'s "5K"
             out.append((str(int(thousands[1]) * 1000), s, e))
+            continue
+        if w in _QUARTERS_SHORT and not (i < n and found[i][0].casefold() == "quarter"):
+            out += [(w, s, e), ("quarter", s, e)]  # "Q3" as "Q3 quarter", as "third-quarter" is
+            continue
+        day = None if number else _day_of_month(text, found, i, w)
+        if day is not None:
+            out.append((day, s, s + len(day)))  # "November 8th" as "November 8"
+            continue
+        bp = None if number else _GLUED_BP.fullmatch(w)
+        if bp is not None:
+            cut = s + len(bp[1])
+            out += [(bp[1], s, cut), ("basis", cut, e), ("points", cut, e)]  # "25bp" as "25 basis points"
             continue
         pc = None if number else _PC.fullmatch(w)
         if pc is not None:
@@ -1147,6 +1321,9 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             _, cs, ce = found[i + 1]
             out.append((_SCALES[found[i + 1][0].casefold()], cs, ce))  # "44 degrees Celsius" as "44°C"
             i += 2
+        elif key in ("bp", "bps"):
+            out += [("basis", ns, ne), ("points", ns, ne)]  # "25 bps" as "25 basis points"
+            i += 1
         elif key == "pence":
             out[-1] = (w + "p", s, ne)  # "4.1 pence" as "4.1p": one figure, not "4" beside a word
             i += 1
@@ -1176,6 +1353,70 @@ def _past_for(text: str, found: list[tuple[str, int, int]], i: int, e: int) -> i
         ):
             return i + 1  # (one of them in digits: "two for one" is a stock split's, as "two-for-one")
     return i
+
+
+def _minute(
+    text: str, found: list[tuple[str, int, int]], i: int, e: int, key: str
+) -> tuple[tuple[str, int, int], int] | None:
+    """A match's minute after "in" or "after" (``key``, ending at ``e``; word ``i`` of ``found`` next):
+    "in the 14th minute" and "after 14 minutes" are "on 14 minutes", as match reports write them (round
+    82). The minute's number as a word and the index of the word after "minute(s)", or None.
+
+    >>> [w for w, _, _ in words("in the 14th minute, after 56 minutes, on 56 minutes, in 14 minutes")]
+    ['on', '14', 'minutes', 'on', '56', 'minutes', 'on', '56', 'minutes', 'in', '14', 'minutes']
+    >>> t = "In the 90th Minute, in the 2nd minutes, after the 5th minute, after 5 minute"
+    >>> [w for w, _, _ in words(t)][3:]
+    ['in', 'the', '2nd', 'minutes', 'after', 'the', '5th', 'minute', 'after', '5', 'minute']
+    """
+    n = len(found)
+    if i + 1 >= n or text[e : found[i][1]] != " " or text[found[i][2] : found[i + 1][1]] != " ":
+        return None
+    w = found[i][0]
+    if key == "in" and w.casefold() == "the":  # "in the 14th minute"
+        ordinal = _ORDINAL.fullmatch(found[i + 1][0])
+        if (
+            ordinal is None
+            or i + 2 >= n
+            or found[i + 2][0].casefold() != "minute"
+            or text[found[i + 1][2] : found[i + 2][1]] != " "
+        ):
+            return None
+        number = ordinal[1]
+        return (number, found[i + 1][1], found[i + 1][1] + len(number)), i + 3
+    if (
+        key == "after"
+        and w.isascii()
+        and w.isdigit()
+        and len(w) <= 3
+        and found[i + 1][0].casefold() == "minutes"
+    ):
+        return found[i], i + 2  # "after 14 minutes"
+    return None
+
+
+def _day_of_month(text: str, found: list[tuple[str, int, int]], i: int, w: str) -> str | None:
+    """The day's number of ``w``, word ``i - 1`` of ``found``, an ordinal in digits beside an English month
+    ("November 8th", "8th November", "the 8th of November"), as the papers that write "November 8" and "8
+    November" have it (round 86); None for any other word.
+
+    >>> [w for w, _, _ in words("on November 8th, the 8th of Nov., 21st May, the 21st century, May 4th")]
+    ['on', 'November', '8', 'the', '8', 'of', 'Nov', '21', 'May', 'the', '21st', 'century', 'May', '4']
+    """
+    ordinal = _ORDINAL.fullmatch(w)
+    if ordinal is None or not 1 <= int(ordinal[1]) <= 31:
+        return None
+    n = len(found)
+    after = found[i + 1] if i < n - 1 and found[i][0] == "of" else found[i] if i < n else None
+    if after is not None and after[0].casefold() in _EN_MONTHS and after[0][:1].isupper():
+        return ordinal[1]
+    before = found[i - 2][0] if i >= 2 else ""
+    if (
+        before.casefold() in _EN_MONTHS
+        and before[:1].isupper()
+        and text[found[i - 2][2] : found[i - 1][1]] in (" ", ". ")
+    ):
+        return ordinal[1]
+    return None
 
 
 def _decades(text: str, found: list[tuple[str, int, int]], i: int, e: int, word: str = "decades") -> bool:
