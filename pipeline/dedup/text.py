@@ -114,10 +114,10 @@ _UNIT_WORDS = {
 }
 
 _STYLED = re.compile(
-    r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|[CF]\b|pc|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph|gw|mw|kw|twh|bps?\b)"
-    r"|[ \u00a0](?i:degrees[ \u00a0]|bps?\b)"
-    r"|\.[0-9][0-9] (?i:uhr)\b"
-    r"|[ \u00a0](?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|proc|pour ?c|por ?c|m[€$]"
+    r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|[CF]\b|pc|bps?\b|BPS\b|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph|gw|mw|kw|twh)"
+    r"|\s+(?:bps?\b|BPS\b|(?i:degrees)[ \u00a0])"
+    r"|\.[0-9][0-9]\s+(?i:uhr)\b"
+    r"|\s+(?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|proc|pour\s*c|por\s*c|m[€$]"
     r"|pence))"
     r"|N[Oo]\.? ?[0-9]"
     r"|Q[1-4]\b"
@@ -125,7 +125,10 @@ _STYLED = re.compile(
 """Where a figure may be set in a house style that :func:`_styled_figures` folds, by its digits: thousands
 with a "K" ("150K"), a percentage with "pc" run together ("48pc"), a unit run together ("28km", "9.6GW"), a
 temperature ("44C", "44 degrees Celsius"), a time ("08:00", "8h", "8.00 Uhr"), a unit of millions or
-billions after a space ("2,5 Mio.", "62 mln", "20 milioni"), a rank ("No 1"). (A unit's letters need no word
+billions after white space ("2,5 Mio.", "62 mln", "20 milioni"), a percentage in words after white space ("17
+procent", "12 proc."), basis points ("25bp", "25 bps"), a rank ("No 1"), a quarter ("Q3"). (White space as
+:func:`_styled_figures` reads it, any run: a trigger narrower than its rule read the same words one way alone
+and another beside a styled figure; review 51. A unit's letters need no word
 end here: a removal that cuts "5MLN" leaves "5ML", which :func:`words` splits.) The styles in words are
 looked for in the text in lower case (:func:`may_hold_styled`): each pattern opens with a digit or a
 letter of its own, as one pattern of both kinds cost a scan at every position, a fifth of
@@ -168,11 +171,11 @@ _SPELLED_TENS = {
 """The tens from thirty to ninety in words, English first (Italian's since session 49: "novanta giorni" for
 "90 giorni", round 71)."""
 _SPELLED_PL = {
-    2: "dwa dwie dwóch dwaj dwoje dwojga dwu dwoma dwiema",
-    3: "trzy trzech trzej troje trojga trzema",
-    4: "cztery czterech czterej czworo czworga czterema",
+    2: "dwa dwie dwóch dwaj dwoje",
+    3: "trzy trzech trzej troje",
+    4: "cztery czterech czterej czworo",
     **{
-        n: f"{a} {b}iu {b}ioro {b}iorga {b}ioma"
+        n: f"{a} {b}iu {b}ioro"
         for n, a, b in (
             (5, "pięć", "pięc"),
             (6, "sześć", "sześc"),
@@ -183,7 +186,7 @@ _SPELLED_PL = {
         )
     },
     **{
-        n: f"{a}naście {b}nastu {b}nastoma {a}naścioro {a}naściorga"
+        n: f"{a}naście {b}nastu {a}naścioro"
         for n, a, b in (
             (11, "jede", "jede"),
             (12, "dwa", "dwu"),
@@ -196,17 +199,19 @@ _SPELLED_PL = {
             (19, "dziewięt", "dziewięt"),
         )
     },
-    20: "dwadzieścia dwudziestu dwudziestoma",
-    30: "trzydzieści trzydziestu trzydziestoma",
-    40: "czterdzieści czterdziestu czterdziestoma",
+    20: "dwadzieścia dwudziestu",
+    30: "trzydzieści trzydziestu",
+    40: "czterdzieści czterdziestu",
     **{
-        n * 10: f"{a}dziesiąt {a}dziesięciu {a}dziesięcioma"
+        n * 10: f"{a}dziesiąt {a}dziesięciu"
         for n, a in ((5, "pięć"), (6, "sześć"), (7, "siedem"), (8, "osiem"), (9, "dziewięć"))
     },
 }
-"""Polish numbers from two to twenty and the tens in words, in the forms their cases and genders take
-("dziewięć", "dziewięciu", "dziewięcioro" are "9": round 87), kept apart from :data:`_SPELLED`: Polish "mil"
-is miles, no thousands (:data:`_SPELLED_OTHER`)."""
+"""Polish numbers from two to twenty and the tens in words, in their commonest forms (nominative, genitive and
+locative, masculine personal, collective: "dziewięć", "dziewięciu", "dziewięcioro" are "9": round 87; not the
+instrumental "dziewięcioma" nor the dative "dwóm"), figures all, aliases of their digits unless a form's hash
+is taken (:func:`number_aliases`); kept apart from :data:`_SPELLED`: Polish "mil" is miles, no thousands
+(:data:`_SPELLED_OTHER`)."""
 _SMALL_WORDS_EN = {names.split()[0]: n for n, names in (_SPELLED | _SPELLED_TENS).items()}
 """English numbers in words from one to twenty and the tens, which a "thousand" or "hundred" multiplies."""
 _TENS_WORDS = {w: n for w, n in _SMALL_WORDS_EN.items() if n >= 20}
@@ -227,7 +232,6 @@ _ONE_AFTER = frozenset(
         "group",
         "division",
         "league",
-        "formula",
         "tier",
         "level",
         "stage",
@@ -236,9 +240,11 @@ _ONE_AFTER = frozenset(
         "class",
     ]
 )
-"""Titles whose number "One" (a capital) is "1": "Grade One", "League One" are "Grade 1", "League 1" (round
-82; "one" alone is no figure, a pronoun)."""
-_STYLED_ONE = re.compile(f"(?:{'|'.join(sorted(_ONE_AFTER))}) one\\b")
+"""Titles whose number "One" (a capital) or Roman number ("I" to "IV") is its figure: "Grade One", "Grade
+I", "League One", "Phase III" are "Grade 1", "Grade 1", "League 1", "Phase 3" (round 82; "one" alone is no
+figure, a pronoun; not "Formula One", which is "F1" as often as "Formula 1": review 51)."""
+_TITLED_NUMBERS = {"One": "1", "ONE": "1", "I": "1", "II": "2", "III": "3", "IV": "4"}
+_TITLED_LOWER = frozenset(w.lower() for w in _TITLED_NUMBERS)
 _STYLED_TENS = re.compile(f"(?:{'|'.join(_TENS_WORDS)})[- ](?:{'|'.join(_UNIT_WORDS_EN)})\\b")
 """An English number of tens and units in words ("thirty-seven"), in lower case."""
 _STYLED_PERCENT = re.compile(r"\sper\s*cent")
@@ -247,22 +253,34 @@ _STYLED_FOR = re.compile(f" for (?:[0-9]|(?:{'|'.join(sorted(_SCORE_WORDS))})\\b
 """A cricket score or a bowler's figures in words ("121 for three", "seven for 51"), in lower case, after a
 number (:func:`_score_for`; the pattern opens with its literal " for ", which the engine skips to)."""
 _STYLED_MIL = re.compile(r"mila?\b")
-
-_STYLED_MINUTE = re.compile(r"(?:in the [0-9]{1,3}(?:st|nd|rd|th)|after [0-9]{1,3}) minute")
-"""A match's minute in a match report's styles, in lower case: "in the 14th minute", "after 14 minutes"
-(:func:`_minute`)."""
+"""Spanish, Portuguese and Italian thousands in words ("cuatro mil", "40mila"), in lower case."""
+_STYLED_BETWEEN = re.compile(r"between\s+\S*[0-9]\S*\s+and\s")
+"""A range of figures with "between" and "and", in lower case ("between 1998 and 2010": :func:`_between`)."""
+_ORDINALS_EN = (
+    *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+    *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"),
+    *("eighteenth", "nineteenth", "twentieth"),
+)
+"""English ordinals in words to the twentieth (aliases of their figures: :func:`number_aliases`)."""
+_ORDINAL_WORDS = {w: n for n, w in enumerate(_ORDINALS_EN, 1)}
+_STYLED_MINUTE = re.compile(
+    f"(?:in the (?:[0-9]{{1,3}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS_EN)})"
+    f"|after (?:[0-9]{{1,3}}|{'|'.join(_SCORE_WORDS)})) minute"
+)
+"""A match's minute in a match report's styles, in lower case: "in the 14th minute", "in the fifth minute",
+"after 14 minutes", "after two minutes" (:func:`_minute`)."""
 _QUARTERS = {"first": "Q1", "second": "Q2", "third": "Q3", "fourth": "Q4"}
+_QUARTERS |= {f"{n}{end}": f"Q{n}" for n, end in ((1, "st"), (2, "nd"), (3, "rd"), (4, "th"))}
 _QUARTERS_SHORT = frozenset(_QUARTERS.values())
-_GLUED_BP = re.compile(r"([0-9]+)(?:bps?|BPS?)")
-_STYLED_QUARTER = re.compile(r"(?:first|second|third|fourth)[-\s]quarter")
-"""A quarter of a year in words, in lower case: "third-quarter" and "the third quarter" are "Q3 quarter", as
-"Q3" is, a figure and a word (round 84: a paper's "Q3 profit" for the agency's "third-quarter profit"; two
-words either way, so that a wire's short line keeps its size)."""
+_GLUED_BP = re.compile(r"([0-9]+)(bps?|BPS)")
+_STYLED_QUARTER = re.compile(r"(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:-|\s+)quarter")
+"""A quarter of a year in words, in lower case: "third-quarter", "the third quarter", "3rd quarter" are "Q3
+quarter", as "Q3" is, a figure and a word (round 84: a paper's "Q3 profit" for the agency's "third-quarter
+profit"; two words either way, so that a wire's short line keeps its size)."""
 _STYLED_ORDINAL = re.compile(r"[0-9](?:st|nd|rd|th)\b")
 """An ordinal in digits, in lower case, which may be a date's day ("November 8th", "the 8th of November" are
 "November 8", "8 November": :func:`_day_of_month`)."""
 _ORDINAL = re.compile(r"([0-9]{1,3})(?:st|nd|rd|th)")
-"""Spanish, Portuguese and Italian thousands in words ("cuatro mil", "40mila"), in lower case."""
 _MILLIONS = frozenset(
     [
         *["mio", "millions", "millionen", "miljoen", "miljoenen", "milioni", "milione", "millones"],
@@ -409,10 +427,10 @@ def _normal(word: str) -> str:
 
     So is a Polish day or month in its cases or as an adjective:
 
-    >>> [_normal(w) for w in ("wtorku", "niedzielnym", "sobotnim", "środę", "marca", "listopadzie", "maja")]
-    ['wtorek', 'niedziela', 'sobota', 'środa', 'marzec', 'listopad', 'maj']
+    >>> [_normal(w) for w in ("wtorku", "niedzielnym", "sobotnim", "środę", "lipca", "listopadzie", "marca")]
+    ['wtorek', 'niedziela', 'sobota', 'środa', 'lipiec', 'listopad', 'marca']
 
-    (in lower case only, as Polish writes them: "Marcu", "Maja" are names).
+    (dates in lower case only, :data:`_LOWER_ONLY`: "Marcu" reads "marzec" but is no date).
     """
     norm = unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
     if norm.endswith("'s") and norm[:-2] in _SPELLING:
@@ -420,9 +438,9 @@ def _normal(word: str) -> str:
     day = _NORDIC_DAY_FORMS.match(norm)
     if day is not None:
         return day[1]  # "lørdagens", "torsdagsmorgonen": the day (round 79)
-    date = _POLISH_DATE_FORMS.get(norm) if word[:1].islower() else None
+    date = _POLISH_DATE_FORMS.get(norm)
     if date is not None:
-        return date  # "we wtorku", "niedzielnym", "3 marca": the day, the month (round 87; not "Marcu")
+        return date  # "we wtorku", "niedzielnym", "3 lipca": the day, the month (round 87)
     return _SPELLING.get(norm, norm)
 
 
@@ -521,9 +539,9 @@ _POLISH_DATES = {
     "niedziela": ("niedziel", ("ę", "i", "ą"), "niedzieln", _HARD_ADJ),
     "styczeń": ("styczni", ("a", "u"), "styczniow", _HARD_ADJ),
     "luty": ("lut", ("ego", "ym"), "lutow", _HARD_ADJ),
-    "marzec": ("marc", ("a", "u"), "marcow", _HARD_ADJ),
+    "marzec": ("marc", ("u",), "marcow", _HARD_ADJ),
     "kwiecień": ("kwietni", ("a", "u"), "kwietniow", _HARD_ADJ),
-    "maj": ("maj", ("a", "u"), "majow", _HARD_ADJ),
+    "maj": ("maj", ("u",), "majow", _HARD_ADJ),
     "czerwiec": ("czerwc", ("a", "u"), "czerwcow", _HARD_ADJ),
     "lipiec": ("lipc", ("a", "u"), "lipcow", _HARD_ADJ),
     "sierpień": ("sierpni", ("a", "u"), "sierpniow", _HARD_ADJ),
@@ -538,7 +556,8 @@ _POLISH_DATE_FORMS = {
     for stem, end in [*((stem, e) for e in ends), *((adj, e) for e in adj_ends or ("",))]
 }
 """Polish days and months in their cases and as adjectives, compared as the name ("we wtorek", "we wtorku",
-"wtorkowy"; "w niedzielę", "niedzielnym konkursie"; "3 marca", "w marcu": :func:`_normal`; round 87)."""
+"wtorkowy"; "w niedzielę", "niedzielnym konkursie"; "3 lipca", "w marcu": :func:`_normal`; round 87). Not
+"marca" and "maja", which are Spanish, Italian and Portuguese words ("la marca", "muy maja"; review 51)."""
 _DAYS_LOWER = {
     "lundi": "lun",
     "mardi": "mar",
@@ -619,8 +638,8 @@ _EN_MONTHS = frozenset(
 )
 """English months and their short forms, in lower case (:func:`_day_of_month`)."""
 _LOWER_ONLY = frozenset(["mars", "domingo", "mayo", *_POLISH_DATES])
-"""French, Spanish and Polish names that are a date only in lower case (the planet, a name, a county; "Marcu",
-"Maja"). Not Italian "Sabato", "Domenica" nor Dutch "Vrijdag", names too, which open a sentence as days far
+"""French, Spanish and Polish names that are a date only in lower case (the planet, a name, a county;
+"Marcu"). Not Italian "Sabato", "Domenica" nor Dutch "Vrijdag", names too, which open a sentence as days far
 more often ("Sabato il sindaco ha annunciato ..."; review 50)."""
 _DATE_LOWER = {**_DAYS_LOWER, **_MONTHS_LOWER}
 _DAYS = {**_DAYS_CAPITAL, **_DAYS_LOWER}
@@ -631,12 +650,11 @@ _RELATIVE_DAYS = (
     "hoy ayer mañana anoche anteayer semana "
     "idag igår imorgon ikväll inatt vecka veckan helgen ikveld iaften inat uke uka uge weekenden "
     "vandaag gisteren vanavond vannacht gisteravond week weekend "
-    "oggi ieri domani stasera stamattina stanotte settimana "
-    "dziś dzisiaj wczoraj jutro przedwczoraj pojutrze tydzień tygodniu tygodnia weekendu weekendzie"
+    "oggi ieri domani stasera stamattina stanotte settimana"
 )
 """What a day may stand for ("on Monday night" for "last night", "On Monday" for "Last week"; Swedish,
-Danish, Norwegian, Dutch and Italian ones since their days are figures, review 50; Polish ones, round 87),
-with
+Danish, Norwegian, Dutch and Italian ones since their days are figures, review 50; not Polish ones, whose
+16-bit hashes are English words': "wczoraj" is "men", "weekendu" "team", review 51), with
 the :data:`RELATIVE_MARKERS` beside them and nothing else: "until Monday next week" is no copy of
 "until Friday this week", nor "on Tuesday" of "last Friday"."""
 
@@ -770,11 +788,6 @@ def number_aliases(word_hash_: int) -> frozenset[int]:
 
 def _number_aliases() -> dict[int, frozenset[int]]:
     # ordinals in English: "5th" for "fifth" ("finished 5th", "for the 6th consecutive year")
-    ordinals = (
-        *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
-        *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"),
-        *("eighteenth", "nineteenth", "twentieth"),
-    )
     out: dict[int, frozenset[int]] = {}
     for n, names in _SPELLED.items():
         words_ = names.split()
@@ -792,12 +805,19 @@ def _number_aliases() -> dict[int, frozenset[int]]:
         out[_hash(a)] = out.get(_hash(a), frozenset()) | {_hash(b)}
         out[_hash(b)] = out.get(_hash(b), frozenset()) | {_hash(a)}
 
-    for spelled in (_SPELLED_TENS, _SPELLED_PL):
-        for n, names in spelled.items():
-            for w in names.split():
-                add(str(n), w)
-    for n, name in enumerate(ordinals, 1):
+    for n, names in _SPELLED_TENS.items():
+        for w in names.split():
+            add(str(n), w)
+    for n, name in enumerate(_ORDINALS_EN, 1):
         add(f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}", name)
+        add(str(n), name)  # "November eighth" for "November 8th", which reads "November 8" (review 51)
+    # Polish forms, unless a form's 16-bit hash is a number's below 10,000 or another number word's: an
+    # alias by hash would make "11" a copy of "9,288" ("jedenaście" has its hash; review 51)
+    taken = set(out) | {_hash(str(i)) for i in range(10000)}
+    for n, names in _SPELLED_PL.items():
+        for w in names.split():
+            if _hash(w) not in taken:
+                add(str(n), w)
     # a unit in another house style: Reuters' "22 mln" for a paper's "22m" ("22 million"), German
     # "22 Mio." for "22 Millionen"
     for group in ("million mln mio millionen", "billion bln milliarde milliarden mrd"):
@@ -810,7 +830,7 @@ def _number_aliases() -> dict[int, frozenset[int]]:
 _NUMBER_ALIASES = _number_aliases()
 
 
-_RELATIVE_MONTHS = "month month's monat monats mois mes miesiąc miesiąca miesiącu"
+_RELATIVE_MONTHS = "month month's monat monats mois mes"
 """What a month may stand for: "this month", "next month" ("in April" for "next month"), not "last
 year"."""
 YEARS = frozenset(_hash(str(year)) for year in range(1950, 2100))
@@ -843,7 +863,6 @@ RELATIVE_MARKERS = frozenset(
         *["nästa", "förra", "denna", "neste", "forrige", "næste", "sidste", "denne"],
         *["deze", "vorige", "volgende", "afgelopen", "komende", "questo", "questa", "scorso", "scorsa"],
         *["prossimo", "prossima"],
-        *["zeszłym", "ubiegłym", "przyszłym", "tym", "ostatni", "najbliższy", "najbliższą"],
     ]
 )
 """Hashes of the words that may stand beside a relative day or month in the earlier text ("next
@@ -1074,7 +1093,8 @@ def may_hold_styled(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether ``text[start:end]`` may hold a figure in a house style that :func:`words` folds: by its
     digits (:data:`_STYLED`), or in words, looked for in lower case (:data:`_STYLED_WORDS`,
     :data:`_STYLED_TENS`, :data:`_STYLED_PERCENT`, :data:`_STYLED_FOR`, :data:`_STYLED_MIL`,
-    :data:`_STYLED_MINUTE`, :data:`_STYLED_ONE`, :data:`_STYLED_QUARTER`, :data:`_STYLED_ORDINAL`).
+    :data:`_STYLED_MINUTE`, :func:`_titled_number`, :data:`_STYLED_QUARTER`, :data:`_STYLED_ORDINAL`,
+    :data:`_STYLED_BETWEEN`).
 
     >>> [may_hold_styled(t) for t in ("um 08:00 Uhr", "2,5 Mio. Euro", "17 procent", "in 2024 we")]
     [True, True, True, False]
@@ -1092,10 +1112,56 @@ def may_hold_styled(text: str, start: int = 0, end: int | None = None) -> bool:
         or (" for " in low and _score_for(low))
         or _STYLED_MIL.search(low) is not None
         or ("minute" in low and _STYLED_MINUTE.search(low) is not None)
-        or (" one" in low and _STYLED_ONE.search(low) is not None)
+        or _titled_number(low)
         or ("quarter" in low and _STYLED_QUARTER.search(low) is not None)
-        or _STYLED_ORDINAL.search(low) is not None
+        or _ordinal_date(low)
+        or ("between" in low and _STYLED_BETWEEN.search(low) is not None)
     )
+
+
+def _titled_number(low: str) -> bool:
+    """Whether lower-case ``low`` holds a title's number in words ("grade one", "phase iii":
+    :data:`_ONE_AFTER`, :data:`_TITLED_NUMBERS`), each title looked for and the word after it checked by hand
+    (a pattern of the titles was tried at every position).
+
+    >>> [_titled_number(t) for t in ("a grade one win", "league one.", "no one", "grade ones", "phase iii")]
+    [True, True, False, False, True]
+    >>> [_titled_number(t) for t in ("upgrade one", "stage i", "class of one", "tier iv-b")]
+    [False, True, False, True]
+    """
+    for title in _ONE_AFTER:
+        k = low.find(title + " ")
+        while k >= 0:
+            start = k + len(title) + 1
+            end = start
+            while end < len(low) and low[end].isalnum():
+                end += 1
+            if (k == 0 or not low[k - 1].isalpha()) and low[start:end] in _TITLED_LOWER:
+                return True
+            k = low.find(title + " ", start)
+    return False
+
+
+def _ordinal_date(low: str) -> bool:
+    """Whether lower-case ``low`` holds an ordinal in digits beside an English month (:data:`_STYLED_ORDINAL`,
+    the month checked by hand: most ordinals are no dates).
+
+    >>> [_ordinal_date(t) for t in ("on november 8th", "the 8th of nov.", "21st may", "the 21st century")]
+    [True, True, True, False]
+    """
+    for m in _STYLED_ORDINAL.finditer(low):
+        after = low[m.end() : m.end() + 16].split(maxsplit=2)
+        if after[:1] == ["of"]:
+            after = after[1:]
+        if after and after[0].rstrip(".,;:") in _EN_MONTHS:
+            return True
+        k = m.start()
+        while k > 0 and low[k - 1].isdigit():
+            k -= 1
+        before = low[max(0, k - 12) : k].split()
+        if before and low[k - 1 : k].isspace() and before[-1].rstrip(".") in _EN_MONTHS:
+            return True
+    return False
 
 
 def _score_for(low: str) -> bool:
@@ -1129,9 +1195,12 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     a temperature's scale as its letter ("44 degrees Celsius", "44°C" and "44C" are "44 C"), a unit of
     power run together as two words ("9.6GW" is "9.6 GW", and "gigawatts" is read "gw", :data:`_UNITS`),
     decades in years ("two decades" and "a decade" are "20 years" and "10 years", :func:`_decades`), a title's
-    "One" as "1" ("Grade One", "League One": :data:`_ONE_AFTER`), a match's minute as "on 14 minutes"
-    (:func:`_minute`), basis points in words ("25bp" and "25 bps" are "25 basis points") and a quarter of a
-    year as its short form and a word ("third-quarter" and "Q3" are "Q3 quarter", :data:`_QUARTERS`).
+    "One" or Roman number as its figure ("Grade One", "Grade I", "Phase III": :data:`_ONE_AFTER`), a match's
+    minute as "on 14 minutes" (:func:`_minute`), basis points in words ("25bp" and "25 bps" are "25 basis
+    points"; not "BP", a company), a quarter of a year as its short form and a word ("third-quarter", "3rd
+    quarter" and "Q3" are "Q3 quarter", :data:`_QUARTERS`), an ordinal day beside an English month as its
+    number (:func:`_day_of_month`) and a range "between 1998 and 2010" as "from 1998 to 2010"
+    (:func:`_between`).
 
     >>> [w for w, _, _ in words("after thirty-seven fans, Twenty one more")]
     ['after', '37', 'fans', '21', 'more']
@@ -1150,14 +1219,24 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
 'profit', 'Q3', 'quarter', 'profit']
     >>> [w for w, _, _ in words("a Grade One win in League One; the league one, Class one, One more")]
     ['a', 'Grade', '1', 'win', 'in', 'League', '1', 'the', 'league', 'one', 'Class', 'one', 'One', 'more']
+    >>> [w for w, _, _ in words("a Phase III trial, a Grade I race, Formula One, Division\u00a0One")]
+    ['a', 'Phase', '3', 'trial', 'a', 'Grade', '1', 'race', 'Formula', 'One', 'Division', 'One']
     """
     out: list[tuple[str, int, int]] = []
     i, n = 0, len(found)
+    to_at = -1  # the "and" of "between 1998 and 2010", read "to"
     while i < n:
         w, s, e = found[i]
         i += 1
         number = w.isascii() and w.isdigit()  # (not "²", which int() refuses)
         key = w.casefold()
+        if key == "between" and _between(text, found, i, e):
+            out.append(("from", s, e))  # "between 1998 and 2010" as "from 1998 to 2010"
+            to_at = i + 1
+            continue
+        if i - 1 == to_at:
+            out.append(("to", s, e))
+            continue
         ranked = i < n and found[i][0].isdigit() and text[e : found[i][1]] in (" ", ". ", ".")
         if w in ("No", "NO") and ranked:
             out.append(("number", s, e))  # a rank: "No 1", "No. 3" as "number 1", "number 3"
@@ -1171,10 +1250,13 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             key in _ONE_AFTER
             and w[:1].isupper()
             and i < n
-            and found[i][0] in ("One", "ONE")
-            and text[e : found[i][1]] in (" ", "\u00a0")
+            and found[i][0] in _TITLED_NUMBERS
+            and text[e : found[i][1]] == " "
         ):
-            out += [(w, s, e), ("1", found[i][1], found[i][2])]  # "Grade One" as "Grade 1"
+            out += [
+                (w, s, e),
+                (_TITLED_NUMBERS[found[i][0]], found[i][1], found[i][2]),
+            ]  # "Grade One", "Phase III"
             i += 1
             continue
         small = None if number else _SMALL_WORDS_EN.get(key)
@@ -1321,7 +1403,7 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             _, cs, ce = found[i + 1]
             out.append((_SCALES[found[i + 1][0].casefold()], cs, ce))  # "44 degrees Celsius" as "44°C"
             i += 2
-        elif key in ("bp", "bps"):
+        elif nxt in ("bp", "bps", "BPS"):
             out += [("basis", ns, ne), ("points", ns, ne)]  # "25 bps" as "25 basis points"
             i += 1
         elif key == "pence":
@@ -1360,10 +1442,14 @@ def _minute(
 ) -> tuple[tuple[str, int, int], int] | None:
     """A match's minute after "in" or "after" (``key``, ending at ``e``; word ``i`` of ``found`` next):
     "in the 14th minute" and "after 14 minutes" are "on 14 minutes", as match reports write them (round
-    82). The minute's number as a word and the index of the word after "minute(s)", or None.
+    82), and so in words ("in the fifth minute" as "on 5 minutes", "after two minutes" as "on two minutes",
+    whose "two" is an alias of "2"; review 51). The minute's number as a word and the index of the word after
+    "minute(s)", or None.
 
     >>> [w for w, _, _ in words("in the 14th minute, after 56 minutes, on 56 minutes, in 14 minutes")]
     ['on', '14', 'minutes', 'on', '56', 'minutes', 'on', '56', 'minutes', 'in', '14', 'minutes']
+    >>> [w for w, _, _ in words("in the fifth minute, after two minutes")]
+    ['on', '5', 'minutes', 'on', 'two', 'minutes']
     >>> t = "In the 90th Minute, in the 2nd minutes, after the 5th minute, after 5 minute"
     >>> [w for w, _, _ in words(t)][3:]
     ['in', 'the', '2nd', 'minutes', 'after', 'the', '5th', 'minute', 'after', '5', 'minute']
@@ -1373,24 +1459,23 @@ def _minute(
         return None
     w = found[i][0]
     if key == "in" and w.casefold() == "the":  # "in the 14th minute"
-        ordinal = _ORDINAL.fullmatch(found[i + 1][0])
+        word, ws, we = found[i + 1]
+        ordinal = _ORDINAL.fullmatch(word)
+        number = ordinal[1] if ordinal is not None else str(_ORDINAL_WORDS.get(word.casefold(), ""))
         if (
-            ordinal is None
+            not number
             or i + 2 >= n
             or found[i + 2][0].casefold() != "minute"
-            or text[found[i + 1][2] : found[i + 2][1]] != " "
+            or text[we : found[i + 2][1]] != " "
         ):
             return None
-        number = ordinal[1]
-        return (number, found[i + 1][1], found[i + 1][1] + len(number)), i + 3
+        return (number, ws, ws + len(number) if ordinal is not None else we), i + 3
     if (
         key == "after"
-        and w.isascii()
-        and w.isdigit()
-        and len(w) <= 3
+        and ((w.isascii() and w.isdigit() and len(w) <= 3) or w.casefold() in _SCORE_WORDS)
         and found[i + 1][0].casefold() == "minutes"
     ):
-        return found[i], i + 2  # "after 14 minutes"
+        return found[i], i + 2  # "after 14 minutes", "after two minutes"
     return None
 
 
@@ -1401,13 +1486,22 @@ def _day_of_month(text: str, found: list[tuple[str, int, int]], i: int, w: str) 
 
     >>> [w for w, _, _ in words("on November 8th, the 8th of Nov., 21st May, the 21st century, May 4th")]
     ['on', 'November', '8', 'the', '8', 'of', 'Nov', '21', 'May', 'the', '21st', 'century', 'May', '4']
+    >>> [w for w, _, _ in words("finished 2nd, April Jones 3rd")]
+    ['finished', '2nd', 'April', 'Jones', '3rd']
     """
     ordinal = _ORDINAL.fullmatch(w)
     if ordinal is None or not 1 <= int(ordinal[1]) <= 31:
         return None
     n = len(found)
-    after = found[i + 1] if i < n - 1 and found[i][0] == "of" else found[i] if i < n else None
-    if after is not None and after[0].casefold() in _EN_MONTHS and after[0][:1].isupper():
+    k, end = i, found[i - 1][2]
+    if k + 1 < n and found[k][0] == "of" and text[end : found[k][1]] == " ":
+        k, end = k + 1, found[k][2]  # "the 8th of November"
+    if (
+        k < n
+        and text[end : found[k][1]] == " "
+        and found[k][0].casefold() in _EN_MONTHS
+        and found[k][0][:1].isupper()
+    ):
         return ordinal[1]
     before = found[i - 2][0] if i >= 2 else ""
     if (
@@ -1417,6 +1511,34 @@ def _day_of_month(text: str, found: list[tuple[str, int, int]], i: int, w: str) 
     ):
         return ordinal[1]
     return None
+
+
+def _between(text: str, found: list[tuple[str, int, int]], i: int, e: int) -> bool:
+    """Whether "between" (ending at ``e``; word ``i`` of ``found`` next) opens a range of two figures,
+    "between 1998 and 2010", which the papers also write "from 1998 to 2010" (round 90; not a time's, whose
+    "am" stands between: "between 7am and 9am" stays).
+
+    >>> [w for w, _, _ in words("between 1998 and 2010, between AD150 and AD400, between 7am and 9am")]
+    ['from', '1998', 'to', '2010', 'from', 'AD150', 'to', 'AD400', 'between', '7', 'am', 'and', '9', 'am']
+    >>> [w for w, _, _ in words("between $200 and $500")]
+    ['from', '200', 'to', '500']
+    >>> [w for w, _, _ in words("between 2 and the 5 of them, between the 7 and 9")]
+    ['between', '2', 'and', 'the', '5', 'of', 'them', 'between', 'the', '7', 'and', '9']
+    """
+    return (
+        i + 2 < len(found)
+        and found[i + 1][0].casefold() == "and"
+        and _DIGIT.search(found[i][0]) is not None
+        and _DIGIT.search(found[i + 2][0]) is not None
+        and _before_figure(text[e : found[i][1]])
+        and text[found[i][2] : found[i + 1][1]].isspace()
+        and _before_figure(text[found[i + 1][2] : found[i + 2][1]])
+    )
+
+
+def _before_figure(gap: str) -> bool:
+    """Whether ``gap`` is white space, or white space and a currency sign ("between $200 and $500")."""
+    return gap.isspace() or (gap[:-1].isspace() and gap[-1] in _CURRENCY)
 
 
 def _decades(text: str, found: list[tuple[str, int, int]], i: int, e: int, word: str = "decades") -> bool:
