@@ -47,7 +47,9 @@ __all__ = ["BULLET_MARKS", "runs_on", "segment", "split_blocks", "split_sentence
 # on a line of spaces and began again at each of them: quadratic in the line's length).
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
 
-_CLOSERS = "”\"'’»)\\]"
+_CLOSERS = "”“\"'’‘»)\\]"
+# ("“" and "‘" open English quotations but close German and Polish ones, „...“ and ‚...‘: right after a
+# sentence's end they close it; round 94's "... Linie.“ Laut einer Umfrage ..." was one sentence)
 _OPENERS = "“\"'‘«([¿¡„‚"
 # A run of terminal punctuation (with closing quotes/brackets in between or after, e.g. `.”`,
 # `”.`, `?!`, `...`, `…`), group 1; it is a boundary candidate when horizontal white space and

@@ -996,6 +996,27 @@ def test_a_german_motorway_in_either_style() -> None:
             "Ireland open their campaign against New Zealand at the Aviva Stadium on 9 November next.",
             False,
         ),
+        # French numbers with hyphens, Belgian and Swiss tens, French ordinals (round 95)
+        (
+            "Depuis le début de l'hiver, dix-neuf personnes sont mortes dans des avalanches en Suisse.",
+            "Depuis le début de l'hiver, 19 personnes sont mortes dans des avalanches en Suisse.",
+            True,
+        ),
+        (
+            "Depuis le début de l'hiver, dix-neuf personnes sont mortes dans des avalanches en Suisse.",
+            "Depuis le début de l'hiver, 18 personnes sont mortes dans des avalanches en Suisse.",
+            False,
+        ),
+        (
+            "La direction veut supprimer septante-deux emplois dans son usine de Gosselies d'ici l'été.",
+            "La direction veut supprimer 72 emplois dans son usine de Gosselies d'ici l'été.",
+            True,
+        ),
+        (
+            "Lens a battu Lille samedi grâce à un doublé de son attaquant et remonte à la troisième place.",
+            "Lens a battu Lille samedi grâce à un doublé de son attaquant et remonte à la 3e place.",
+            True,
+        ),
         # a range "between ... and ..." is the range "from ... to ..." (round 90), its figures still figures
         (
             "Previous global bleaching events took place in 1998, 2010 and between 2014 and 2017.",

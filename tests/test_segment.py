@@ -214,3 +214,20 @@ def test_a_line_of_spaces_is_one_step_for_the_block_split() -> None:
 )
 def test_full_width_sentence_ends_split_without_a_space(text: str, sentences: list[str]) -> None:
     assert [text[a:b] for a, b in split_sentences(text)] == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # German and Polish close a quotation with "“" (and "‘"): a sentence ends after it (round 94)
+        (
+            "Er sagte: „Endlich gibt es eine klare Linie.“ Laut einer Umfrage sind 72 Prozent dafür.",
+            ["Er sagte: „Endlich gibt es eine klare Linie.“", "Laut einer Umfrage sind 72 Prozent dafür."],
+        ),
+        ("Sie sagte: ‚Nein.‘ Dann ging sie.", ["Sie sagte: ‚Nein.‘", "Dann ging sie."]),
+        # ... while an English "“" after a sentence's space still opens the next one
+        ("He left. “Wait,” she said.", ["He left.", "“Wait,” she said."]),
+    ],
+)
+def test_a_german_closing_quotation_mark_ends_a_sentence(text: str, sentences: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == sentences

@@ -164,11 +164,12 @@ _SPELLED_TENS = {
     40: "forty vierzig quarante cuarenta veertig quarenta quaranta",
     50: "fifty fünfzig cinquante cincuenta vijftig cinquenta cinquanta",
     60: "sixty sechzig soixante sesenta zestig sessenta sessanta",
-    70: "seventy siebzig setenta zeventig settanta",
-    80: "eighty achtzig ochenta tachtig oitenta ottanta",
-    90: "ninety neunzig noventa negentig novanta",
+    70: "seventy siebzig setenta zeventig settanta septante",
+    80: "eighty achtzig ochenta tachtig oitenta ottanta huitante octante",
+    90: "ninety neunzig noventa negentig novanta nonante",
 }
-"""The tens from thirty to ninety in words, English first (Italian's since session 49: "novanta giorni" for
+"""The tens from thirty to ninety in words, English first (Belgian and Swiss French "septante", "huitante",
+"nonante" since session 51; Italian's since session 49: "novanta giorni" for
 "90 giorni", round 71)."""
 _SPELLED_PL = {
     2: "dwa dwie dwóch dwaj dwoje",
@@ -254,6 +255,36 @@ _STYLED_FOR = re.compile(f" for (?:[0-9]|(?:{'|'.join(sorted(_SCORE_WORDS))})\\b
 number (:func:`_score_for`; the pattern opens with its literal " for ", which the engine skips to)."""
 _STYLED_MIL = re.compile(r"mila?\b")
 """Spanish, Portuguese and Italian thousands in words ("cuatro mil", "40mila"), in lower case."""
+_FR_TENS = {
+    "vingt": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "soixante": 60,
+    "septante": 70,
+    "huitante": 80,
+    "octante": 80,
+    "nonante": 90,
+}
+_FR_UNITS = {
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+}
+_FR_TEENS = {"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16}
+_STYLED_FR = re.compile(
+    r"(?:dix|vingt|ante|quatre)-(?:et-)?"
+    r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?)\b"
+)
+"""A French number of tens and units with hyphens, in lower case ("dix-neuf", "vingt-et-un", "soixante-dix",
+"quatre-vingt-deux": :func:`_french_number`)."""
 _STYLED_BETWEEN = re.compile(r"between\s+\S*[0-9]\S*\s+and\s")
 """A range of figures with "between" and "and", in lower case ("between 1998 and 2010": :func:`_between`)."""
 _ORDINALS_EN = (
@@ -263,6 +294,12 @@ _ORDINALS_EN = (
 )
 """English ordinals in words to the twentieth (aliases of their figures: :func:`number_aliases`)."""
 _ORDINAL_WORDS = {w: n for n, w in enumerate(_ORDINALS_EN, 1)}
+_ORDINALS_FR = (
+    *("deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième", "huitième", "neuvième"),
+    *("dixième", "onzième", "douzième", "treizième", "quatorzième", "quinzième", "seizième"),
+)
+"""French ordinals in words from the second to the sixteenth (aliases of "2e", "2ème":
+:func:`number_aliases`)."""
 _STYLED_MINUTE = re.compile(
     f"(?:in the (?:[0-9]{{1,3}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS_EN)})"
     f"|after (?:[0-9]{{1,3}}|{'|'.join(_SCORE_WORDS)})) minute"
@@ -466,6 +503,7 @@ _CARDINALS = (
     "sechzehn siebzehn achtzehn neunzehn zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig "
     "neunzig hundert tausend millionen milliarde milliarden mio mrd "
     "deux trois quatre cinq huit dix douze treize quatorze quinze vingt trente quarante cinquante "
+    "soixante septante huitante octante nonante "
     "tres cuatro cinco seis siete ocho nueve diez trece catorce quince veinte treinta cuarenta "
     "quattro cinque sette nove dieci undici dodici tredici quattordici quindici "
     "twee vier vijf zes zeven negen tien twaalf dertien veertien vijftien twintig dertig veertig "
@@ -782,6 +820,8 @@ def number_aliases(word_hash_: int) -> frozenset[int]:
     >>> fifth, twelfth = number_aliases(word_hash("5th")), number_aliases(word_hash("twelfth"))
     >>> word_hash("fifth") in fifth, word_hash("12th") in twelfth
     (True, True)
+    >>> [word_hash(w) in number_aliases(word_hash(o)) for w, o in (("3e", "troisième"), ("1er", "premier"))]
+    [True, True]
     """
     return _NUMBER_ALIASES.get(word_hash_, frozenset())
 
@@ -811,6 +851,12 @@ def _number_aliases() -> dict[int, frozenset[int]]:
     for n, name in enumerate(_ORDINALS_EN, 1):
         add(f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}", name)
         add(str(n), name)  # "November eighth" for "November 8th", which reads "November 8" (review 51)
+    # French ordinals: "3e" and "3ème" for "troisième", "1er" for "premier" (round 95)
+    for n, name in enumerate(_ORDINALS_FR, 2):
+        for short in (f"{n}e", f"{n}ème", f"{n}è"):
+            add(short, name)
+    for short, name in (("1er", "premier"), ("1re", "première"), ("1ère", "première"), ("2nd", "second")):
+        add(short, name)
     # Polish forms, unless a form's 16-bit hash is a number's below 10,000 or another number word's: an
     # alias by hash would make "11" a copy of "9,288" ("jedenaście" has its hash; review 51)
     taken = set(out) | {_hash(str(i)) for i in range(10000)}
@@ -1094,7 +1140,7 @@ def may_hold_styled(text: str, start: int = 0, end: int | None = None) -> bool:
     digits (:data:`_STYLED`), or in words, looked for in lower case (:data:`_STYLED_WORDS`,
     :data:`_STYLED_TENS`, :data:`_STYLED_PERCENT`, :data:`_STYLED_FOR`, :data:`_STYLED_MIL`,
     :data:`_STYLED_MINUTE`, :func:`_titled_number`, :data:`_STYLED_QUARTER`, :data:`_STYLED_ORDINAL`,
-    :data:`_STYLED_BETWEEN`).
+    :data:`_STYLED_BETWEEN`, :data:`_STYLED_FR`).
 
     >>> [may_hold_styled(t) for t in ("um 08:00 Uhr", "2,5 Mio. Euro", "17 procent", "in 2024 we")]
     [True, True, True, False]
@@ -1116,6 +1162,7 @@ def may_hold_styled(text: str, start: int = 0, end: int | None = None) -> bool:
         or ("quarter" in low and _STYLED_QUARTER.search(low) is not None)
         or _ordinal_date(low)
         or ("between" in low and _STYLED_BETWEEN.search(low) is not None)
+        or ("-" in low and _STYLED_FR.search(low) is not None)
     )
 
 
@@ -1230,6 +1277,11 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
         i += 1
         number = w.isascii() and w.isdigit()  # (not "²", which int() refuses)
         key = w.casefold()
+        french = _french_number(text, found, i - 1) if key in _FR_START else None
+        if french is not None:
+            value, i = french
+            out.append((str(value), s, found[i - 1][2]))  # "dix-neuf" as "19", "soixante-dix" as "70"
+            continue
         if key == "between" and _between(text, found, i, e):
             out.append(("from", s, e))  # "between 1998 and 2010" as "from 1998 to 2010"
             to_at = i + 1
@@ -1511,6 +1563,57 @@ def _day_of_month(text: str, found: list[tuple[str, int, int]], i: int, w: str) 
     ):
         return ordinal[1]
     return None
+
+
+_FR_START = frozenset(["dix", "quatre", *_FR_TENS])
+
+
+def _french_number(text: str, found: list[tuple[str, int, int]], i: int) -> tuple[int, int] | None:
+    """A French number of tens and units written with hyphens from word ``i`` of ``found`` on: "dix-neuf",
+    "vingt-et-un", "soixante-dix", "soixante-et-onze", "quatre-vingt-deux", "quatre-vingt-dix-neuf" and the
+    Belgian and Swiss "septante-deux", "nonante-neuf" (round 95: "dix-neuf personnes" for "19 personnes";
+    "neuf" and "sept" alone are no figures, "new" and a month's short form); its value and the index of the
+    word after it, or None.
+
+    >>> [w for w, _, _ in words("dix-neuf morts, vingt-et-un, soixante-dix, quatre-vingt-dix-neuf")]
+    ['19', 'morts', '21', '70', '99']
+    >>> [w for w, _, _ in words("septante-deux, quatre-vingt-un, dix-huit, un dix-cors, vingt-deux-trois")]
+    ['72', '81', '18', 'un', 'dix', 'cors', '22', 'trois']
+    >>> [w for w, _, _ in words("quatre-vingts ans")]
+    ['80', 'ans']
+    """
+    n = len(found)
+
+    def joined(k: int) -> bool:  # word k is joined to the word before it by a hyphen
+        return k < n and text[found[k - 1][2] : found[k][1]] == "-"
+
+    key = found[i][0].casefold()
+    k = i + 1
+    if key == "quatre":
+        if not joined(k) or found[k][0].casefold() not in ("vingt", "vingts"):
+            return None
+        tens, k = 80, k + 1
+        if found[k - 1][0].casefold() == "vingts":
+            return tens, k
+    elif key == "dix":
+        if not joined(k) or found[k][0].casefold() not in ("sept", "huit", "neuf"):
+            return None
+        return 10 + _FR_UNITS[found[k][0].casefold()], k + 1
+    else:
+        tens = _FR_TENS[key]
+    if joined(k) and found[k][0].casefold() == "et" and joined(k + 1):
+        k += 1  # "vingt-et-un", "soixante-et-onze"
+    if not joined(k):
+        return (tens, k) if tens == 80 else None
+    unit = found[k][0].casefold()
+    if tens in (60, 80) and unit in _FR_TEENS:
+        value = tens + _FR_TEENS[unit]
+        if unit == "dix" and joined(k + 1) and found[k + 1][0].casefold() in ("sept", "huit", "neuf"):
+            return value + _FR_UNITS[found[k + 1][0].casefold()], k + 2  # "quatre-vingt-dix-neuf"
+        return value, k + 1
+    if unit in _FR_UNITS:
+        return tens + _FR_UNITS[unit], k + 1
+    return (tens, k) if tens == 80 else None
 
 
 def _between(text: str, found: list[tuple[str, int, int]], i: int, e: int) -> bool:
