@@ -245,7 +245,6 @@ _ONE_AFTER = frozenset(
 I", "League One", "Phase III" are "Grade 1", "Grade 1", "League 1", "Phase 3" (round 82; "one" alone is no
 figure, a pronoun; not "Formula One", which is "F1" as often as "Formula 1": review 51)."""
 _TITLED_NUMBERS = {"One": "1", "ONE": "1", "I": "1", "II": "2", "III": "3", "IV": "4"}
-_TITLED_LOWER = frozenset(w.lower() for w in _TITLED_NUMBERS)
 _STYLED_TENS = re.compile(f"(?:{'|'.join(_TENS_WORDS)})[- ](?:{'|'.join(_UNIT_WORDS_EN)})\\b")
 """An English number of tens and units in words ("thirty-seven"), in lower case."""
 _STYLED_PERCENT = re.compile(r"\sper\s*cent")
@@ -285,8 +284,6 @@ _STYLED_FR = re.compile(
 )
 """A French number of tens and units with hyphens, in lower case ("dix-neuf", "vingt-et-un", "soixante-dix",
 "quatre-vingt-deux": :func:`_french_number`)."""
-_STYLED_BETWEEN = re.compile(r"between\s+\S*[0-9]\S*\s+and\s")
-"""A range of figures with "between" and "and", in lower case ("between 1998 and 2010": :func:`_between`)."""
 _ORDINALS_EN = (
     *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
     *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"),
@@ -301,8 +298,8 @@ _ORDINALS_FR = (
 """French ordinals in words from the second to the sixteenth (aliases of "2e", "2ème":
 :func:`number_aliases`)."""
 _STYLED_MINUTE = re.compile(
-    f"(?:in the (?:[0-9]{{1,3}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS_EN)})"
-    f"|after (?:[0-9]{{1,3}}|{'|'.join(_SCORE_WORDS)})) minute"
+    f"(?:in\\s+the\\s+(?:[0-9]{{1,3}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS_EN)})"
+    f"|after\\s+(?:[0-9]{{1,3}}|{'|'.join(sorted(_SMALL_WORDS_EN, key=len, reverse=True))}))\\s+minute"
 )
 """A match's minute in a match report's styles, in lower case: "in the 14th minute", "in the fifth minute",
 "after 14 minutes", "after two minutes" (:func:`_minute`)."""
@@ -314,9 +311,6 @@ _STYLED_QUARTER = re.compile(r"(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:-
 """A quarter of a year in words, in lower case: "third-quarter", "the third quarter", "3rd quarter" are "Q3
 quarter", as "Q3" is, a figure and a word (round 84: a paper's "Q3 profit" for the agency's "third-quarter
 profit"; two words either way, so that a wire's short line keeps its size)."""
-_STYLED_ORDINAL = re.compile(r"[0-9](?:st|nd|rd|th)\b")
-"""An ordinal in digits, in lower case, which may be a date's day ("November 8th", "the 8th of November" are
-"November 8", "8 November": :func:`_day_of_month`)."""
 _ORDINAL = re.compile(r"([0-9]{1,3})(?:st|nd|rd|th)")
 _MILLIONS = frozenset(
     [
@@ -518,6 +512,13 @@ Polish in its cases, :data:`_SPELLED_PL`; not "one"/"ein"/"un"/"een", which are 
 nor a number that is also a common word of another language: "once", "due", "sei", "sept", "neuf", "otto",
 "tre", "venti", "dos", "onze", "seize", "doce", "doze"), and the numerals of Chinese and Japanese (each
 character a word): figures like digits ("第二季度" is no copy of "第一季度")."""
+_STYLED_BETWEEN = re.compile(
+    r"between\s+(?:\S*[0-9]|(?:"
+    + "|".join(sorted(_NUMBER_WORDS | set(_SMALL_WORDS_EN), key=len, reverse=True))
+    + r")\b)"
+)
+"""A range of figures with "between", in lower case ("between 1998 and 2010", "between five and ten":
+:func:`_between`, which looks for its "and")."""
 _UNIT_FIGURES = frozenset(
     [
         *["km", "cm", "mm", "kg", "ml", "mg", "mcg", "mile", "miles", "ft", "feet", "lb", "lbs"],
@@ -806,15 +807,20 @@ def number_aliases(word_hash_: int) -> frozenset[int]:
     """Hashes of the words an earlier text may have where a copy has the number ``word_hash_``: the
     same number in words or in digits ("knifed 11 times" for "knifed eleven times", "six years"
     for "6 years"; one to twenty and the tens to ninety, German eins to zwölf; English ordinals to the
-    twentieth, "5th" for "fifth"), a unit in another style ("million" for
-    "mln", "Millionen" for "Mio."). Empty for any other word.
+    twentieth, "5th" for "fifth"; an ordinal in digits for its number, "14th" for "14", one way: "finished
+    second" is no copy of "finished 2 seconds", review 51; French ordinals, "3e" for "troisième"; Polish
+    numbers in words), a unit in another style ("million" for "mln", "Millionen" for "Mio."). Empty for any
+    other word.
 
     >>> word_hash("eleven") in number_aliases(word_hash("11"))
     True
     >>> word_hash("6") in number_aliases(word_hash("six"))
     True
-    >>> number_aliases(word_hash("21"))
+    >>> number_aliases(word_hash("121"))
     frozenset()
+    >>> h = word_hash
+    >>> h("14th") in number_aliases(h("14")), h("2") in number_aliases(h("second"))
+    (True, False)
     >>> word_hash("mln") in number_aliases(word_hash("million"))
     True
     >>> fifth, twelfth = number_aliases(word_hash("5th")), number_aliases(word_hash("twelfth"))
@@ -850,16 +856,25 @@ def _number_aliases() -> dict[int, frozenset[int]]:
             add(str(n), w)
     for n, name in enumerate(_ORDINALS_EN, 1):
         add(f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}", name)
-        add(str(n), name)  # "November eighth" for "November 8th", which reads "November 8" (review 51)
+    # an ordinal in digits and its number: a fold that drops the suffix ("in the 14th minute" as "on 14
+    # minutes", "November 8th" as "November 8") still meets "a 14th-minute penalty", "November the 8th"
+    for n in range(1, 100):
+        add(str(n), f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}")
     # French ordinals: "3e" and "3ème" for "troisième", "1er" for "premier" (round 95)
     for n, name in enumerate(_ORDINALS_FR, 2):
         for short in (f"{n}e", f"{n}ème", f"{n}è"):
             add(short, name)
     for short, name in (("1er", "premier"), ("1re", "première"), ("1ère", "première"), ("2nd", "second")):
         add(short, name)
-    # Polish forms, unless a form's 16-bit hash is a number's below 10,000 or another number word's: an
-    # alias by hash would make "11" a copy of "9,288" ("jedenaście" has its hash; review 51)
-    taken = set(out) | {_hash(str(i)) for i in range(10000)}
+    # Polish forms, unless a form's 16-bit hash is a number's below 10,000, a round number's (two significant
+    # figures, to a billion) or another number word's: an alias by hash would make "11" a copy of "9,288"
+    # ("jedenaście" has its hash; review 51). Any word's hash is some larger number's: a limit of the hashes
+    # that the other languages' number words share
+    taken = (
+        set(out)
+        | {_hash(str(i)) for i in range(10000)}
+        | {_hash(str(i * 10**k)) for i in range(100) for k in range(8)}
+    )
     for n, names in _SPELLED_PL.items():
         for w in names.split():
             if _hash(w) not in taken:
@@ -1139,7 +1154,7 @@ def may_hold_styled(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether ``text[start:end]`` may hold a figure in a house style that :func:`words` folds: by its
     digits (:data:`_STYLED`), or in words, looked for in lower case (:data:`_STYLED_WORDS`,
     :data:`_STYLED_TENS`, :data:`_STYLED_PERCENT`, :data:`_STYLED_FOR`, :data:`_STYLED_MIL`,
-    :data:`_STYLED_MINUTE`, :func:`_titled_number`, :data:`_STYLED_QUARTER`, :data:`_STYLED_ORDINAL`,
+    :data:`_STYLED_MINUTE`, :func:`_titled_number`, :data:`_STYLED_QUARTER`, :func:`_ordinal_date`,
     :data:`_STYLED_BETWEEN`, :data:`_STYLED_FR`).
 
     >>> [may_hold_styled(t) for t in ("um 08:00 Uhr", "2,5 Mio. Euro", "17 procent", "in 2024 we")]
@@ -1168,47 +1183,55 @@ def may_hold_styled(text: str, start: int = 0, end: int | None = None) -> bool:
 
 def _titled_number(low: str) -> bool:
     """Whether lower-case ``low`` holds a title's number in words ("grade one", "phase iii":
-    :data:`_ONE_AFTER`, :data:`_TITLED_NUMBERS`), each title looked for and the word after it checked by hand
-    (a pattern of the titles was tried at every position).
+    :data:`_ONE_AFTER`, :data:`_TITLED_NUMBERS`): each number's word looked for, the word before it checked
+    by hand (a pattern of the titles was tried at every position; a search per title cost three times this).
 
     >>> [_titled_number(t) for t in ("a grade one win", "league one.", "no one", "grade ones", "phase iii")]
     [True, True, False, False, True]
     >>> [_titled_number(t) for t in ("upgrade one", "stage i", "class of one", "tier iv-b")]
     [False, True, False, True]
     """
-    for title in _ONE_AFTER:
-        k = low.find(title + " ")
-        while k >= 0:
-            start = k + len(title) + 1
-            end = start
-            while end < len(low) and low[end].isalnum():
-                end += 1
-            if (k == 0 or not low[k - 1].isalpha()) and low[start:end] in _TITLED_LOWER:
-                return True
-            k = low.find(title + " ", start)
+    for m in _TITLED_AFTER.finditer(low):
+        k = start = m.start()
+        while start > 0 and low[start - 1].isalpha():
+            start -= 1
+        if low[start:k] in _ONE_AFTER:
+            return True
     return False
 
 
+_TITLED_AFTER = re.compile(r" (?:one|i{1,3}|iv)\b")
+
+
 def _ordinal_date(low: str) -> bool:
-    """Whether lower-case ``low`` holds an ordinal in digits beside an English month (:data:`_STYLED_ORDINAL`,
-    the month checked by hand: most ordinals are no dates).
+    """Whether lower-case ``low`` holds an ordinal in digits beside an English month (:func:`_day_of_month`):
+    each ordinal looked for (:data:`_STYLED_ORDINAL`), the words beside it read by their letters and digits
+    as :func:`words` reads them (a bracket or a quotation mark by the month had hidden it; review 51).
 
     >>> [_ordinal_date(t) for t in ("on november 8th", "the 8th of nov.", "21st may", "the 21st century")]
     [True, True, True, False]
+    >>> [_ordinal_date(t) for t in ("(november 8th)", '"november 8th"', "8th may-june", "november eighth")]
+    [True, True, True, False]
     """
     for m in _STYLED_ORDINAL.finditer(low):
-        after = low[m.end() : m.end() + 16].split(maxsplit=2)
+        after = _TOKENS.findall(low, m.end(), m.end() + 20)[:2]
         if after[:1] == ["of"]:
             after = after[1:]
-        if after and after[0].rstrip(".,;:") in _EN_MONTHS:
+        if after and after[0] in _EN_MONTHS:
             return True
         k = m.start()
         while k > 0 and low[k - 1].isdigit():
             k -= 1
-        before = low[max(0, k - 12) : k].split()
-        if before and low[k - 1 : k].isspace() and before[-1].rstrip(".") in _EN_MONTHS:
+        before = _TOKENS.findall(low, max(0, k - 16), k)
+        if before and before[-1] in _EN_MONTHS:
             return True
     return False
+
+
+_STYLED_ORDINAL = re.compile(r"[0-9](?:st|nd|rd|th)\b")
+"""An ordinal in digits, in lower case, which may be a date's day ("November 8th", "the 8th of November" are
+"November 8", "8 November": :func:`_day_of_month`)."""
+_TOKENS = re.compile(r"[^\W_]+")
 
 
 def _score_for(low: str) -> bool:
@@ -1282,9 +1305,10 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             value, i = french
             out.append((str(value), s, found[i - 1][2]))  # "dix-neuf" as "19", "soixante-dix" as "70"
             continue
-        if key == "between" and _between(text, found, i, e):
+        between = _between(text, found, i, e) if key == "between" else 0
+        if between:
             out.append(("from", s, e))  # "between 1998 and 2010" as "from 1998 to 2010"
-            to_at = i + 1
+            to_at = between
             continue
         if i - 1 == to_at:
             out.append(("to", s, e))
@@ -1507,7 +1531,7 @@ def _minute(
     ['in', 'the', '2nd', 'minutes', 'after', 'the', '5th', 'minute', 'after', '5', 'minute']
     """
     n = len(found)
-    if i + 1 >= n or text[e : found[i][1]] != " " or text[found[i][2] : found[i + 1][1]] != " ":
+    if i + 1 >= n or not text[e : found[i][1]].isspace() or not text[found[i][2] : found[i + 1][1]].isspace():
         return None
     w = found[i][0]
     if key == "in" and w.casefold() == "the":  # "in the 14th minute"
@@ -1518,13 +1542,13 @@ def _minute(
             not number
             or i + 2 >= n
             or found[i + 2][0].casefold() != "minute"
-            or text[we : found[i + 2][1]] != " "
+            or not text[we : found[i + 2][1]].isspace()
         ):
             return None
         return (number, ws, ws + len(number) if ordinal is not None else we), i + 3
     if (
         key == "after"
-        and ((w.isascii() and w.isdigit() and len(w) <= 3) or w.casefold() in _SCORE_WORDS)
+        and ((w.isascii() and w.isdigit() and len(w) <= 3) or w.casefold() in _SMALL_WORDS_EN)
         and found[i + 1][0].casefold() == "minutes"
     ):
         return found[i], i + 2  # "after 14 minutes", "after two minutes"
@@ -1534,7 +1558,8 @@ def _minute(
 def _day_of_month(text: str, found: list[tuple[str, int, int]], i: int, w: str) -> str | None:
     """The day's number of ``w``, word ``i - 1`` of ``found``, an ordinal in digits beside an English month
     ("November 8th", "8th November", "the 8th of November"), as the papers that write "November 8" and "8
-    November" have it (round 86); None for any other word.
+    November" have it (round 86); None for any other word. (Not in words: "November eighth" is no copy of
+    "November 8th", a limit; looking for it cost more than the rest of the trigger, review 51.)
 
     >>> [w for w, _, _ in words("on November 8th, the 8th of Nov., 21st May, the 21st century, May 4th")]
     ['on', 'November', '8', 'the', '8', 'of', 'Nov', '21', 'May', 'the', '21st', 'century', 'May', '4']
@@ -1544,6 +1569,7 @@ def _day_of_month(text: str, found: list[tuple[str, int, int]], i: int, w: str) 
     ordinal = _ORDINAL.fullmatch(w)
     if ordinal is None or not 1 <= int(ordinal[1]) <= 31:
         return None
+    day = ordinal[1]
     n = len(found)
     k, end = i, found[i - 1][2]
     if k + 1 < n and found[k][0] == "of" and text[end : found[k][1]] == " ":
@@ -1554,14 +1580,14 @@ def _day_of_month(text: str, found: list[tuple[str, int, int]], i: int, w: str) 
         and found[k][0].casefold() in _EN_MONTHS
         and found[k][0][:1].isupper()
     ):
-        return ordinal[1]
+        return day
     before = found[i - 2][0] if i >= 2 else ""
     if (
         before.casefold() in _EN_MONTHS
         and before[:1].isupper()
         and text[found[i - 2][2] : found[i - 1][1]] in (" ", ". ")
     ):
-        return ordinal[1]
+        return day
     return None
 
 
@@ -1616,27 +1642,72 @@ def _french_number(text: str, found: list[tuple[str, int, int]], i: int) -> tupl
     return (tens, k) if tens == 80 else None
 
 
-def _between(text: str, found: list[tuple[str, int, int]], i: int, e: int) -> bool:
-    """Whether "between" (ending at ``e``; word ``i`` of ``found`` next) opens a range of two figures,
-    "between 1998 and 2010", which the papers also write "from 1998 to 2010" (round 90; not a time's, whose
-    "am" stands between: "between 7am and 9am" stays).
+def _between(text: str, found: list[tuple[str, int, int]], i: int, e: int) -> int:
+    """The index in ``found`` of the "and" of a range of two figures that "between" opens (ending at ``e``;
+    word ``i`` next), "between 1998 and 2010", which the papers also write "from 1998 to 2010" (round 90), in
+    figures or in words, with a unit or a sign after the first ("between five and ten", "between 5% and 10%",
+    "between 5 per cent and 10 per cent", "between 7am and 9am", "between 2 million and 3 million": review
+    51); 0 for none.
 
     >>> [w for w, _, _ in words("between 1998 and 2010, between AD150 and AD400, between 7am and 9am")]
-    ['from', '1998', 'to', '2010', 'from', 'AD150', 'to', 'AD400', 'between', '7', 'am', 'and', '9', 'am']
-    >>> [w for w, _, _ in words("between $200 and $500")]
-    ['from', '200', 'to', '500']
-    >>> [w for w, _, _ in words("between 2 and the 5 of them, between the 7 and 9")]
-    ['between', '2', 'and', 'the', '5', 'of', 'them', 'between', 'the', '7', 'and', '9']
+    ['from', '1998', 'to', '2010', 'from', 'AD150', 'to', 'AD400', 'from', '7', 'am', 'to', '9', 'am']
+    >>> [w for w, _, _ in words("between $200 and $500, between five and ten, between 5% and 10%")]
+    ['from', '200', 'to', '500', 'from', 'five', 'to', 'ten', 'from', '5', 'to', '10']
+    >>> [w for w, _, _ in words("between 2 and the 5 of them, between the 7 and 9, between 5 people and 9")]
+    ['between', '2', 'and', 'the', '5', 'of', 'them', 'between', 'the', '7', 'and', '9', 'between', '5', \
+'people', 'and', '9']
     """
+    n = len(found)
+    if i >= n or not _range_end(found[i][0]) or not _before_figure(text[e : found[i][1]]):
+        return 0
+    k = i + 1
+    while k < n and k <= i + 3 and found[k][0].casefold() in _RANGE_UNITS:
+        k += 1
+    if (
+        k + 1 < n
+        and found[k][0].casefold() == "and"
+        and _range_end(found[k + 1][0])
+        and _between_gaps(text, found, i, k)
+        and _before_figure(text[found[k][2] : found[k + 1][1]])
+    ):
+        return k
+    return 0
+
+
+def _range_end(word: str) -> bool:
+    """Whether ``word`` may open or close a range: it holds a digit or is a number in words."""
     return (
-        i + 2 < len(found)
-        and found[i + 1][0].casefold() == "and"
-        and _DIGIT.search(found[i][0]) is not None
-        and _DIGIT.search(found[i + 2][0]) is not None
-        and _before_figure(text[e : found[i][1]])
-        and text[found[i][2] : found[i + 1][1]].isspace()
-        and _before_figure(text[found[i + 1][2] : found[i + 2][1]])
+        _DIGIT.search(word) is not None
+        or word.casefold() in _NUMBER_WORDS
+        or word.casefold() in _SMALL_WORDS_EN
     )
+
+
+def _between_gaps(text: str, found: list[tuple[str, int, int]], i: int, k: int) -> bool:
+    """Whether words ``i`` to ``k`` of ``found`` stand apart by white space, signs and dots only."""
+    return all(not text[found[j][2] : found[j + 1][1]].strip(" \t\n\u00a0%.") for j in range(i, k))
+
+
+_RANGE_UNITS = frozenset(
+    [
+        "per",
+        "cent",
+        "percent",
+        "pc",
+        "pct",
+        "am",
+        "pm",
+        "m",
+        "bn",
+        "mn",
+        "million",
+        "billion",
+        "k",
+        "thousand",
+    ]
+)
+"""Words that may stand between a range's first figure and its "and" ("between 5 per cent and 10 per cent",
+"between 7am and 9am", "between 2 million and 3 million")."""
 
 
 def _before_figure(gap: str) -> bool:
