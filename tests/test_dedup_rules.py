@@ -1429,3 +1429,37 @@ def test_an_ordinal_date_in_brackets_reads_alike_alone_and_beside_another_style(
         "the 8th May-June window",
     ):
         assert [w for w, _, _ in words(text)] == [w for w, _, _ in words(text + " in Q3")][:-3], text
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "copy"),
+    [
+        # no ordinal alias whose hash a number below 10,000 shares ("72nd" and "1381"), nor an ordinal in
+        # digits as its bare number ("2nd" and "2 seconds"); a third review, session 51
+        (
+            "Police arrested 1381 people during the protests in the capital on Saturday night.",
+            "Police arrested 72 people during the protests in the capital on Saturday night.",
+            False,
+        ),
+        (
+            "Hamilton finished 2nd in Sunday's race at Silverstone after a late safety car restart.",
+            "Hamilton finished 2 seconds clear in Sunday's race at Silverstone after a late safety car "
+            "restart.",
+            False,
+        ),
+        # "trente-deux" reads as "32" alone as beside another style; "nonante mille" is "90 000"
+        (
+            "Trente-deux personnes ont été blessées lundi vers 20h30 lors d'une manifestation à Marseille.",
+            "Trente-deux personnes ont été blessées lundi lors d'une manifestation à Marseille.",
+            True,
+        ),
+        (
+            "Les jurés ont estimé que le meurtre avait été prémédité en raison d'une dette de 90 000 euros.",
+            "Les jurés ont estimé que le meurtre avait été prémédité en raison d'une dette de nonante "
+            "mille euros.",
+            True,
+        ),
+    ],
+)
+def test_review_51c_aliases_and_french(earlier: str, later: str, copy: bool) -> None:
+    assert _later_removed(earlier, later) == copy

@@ -279,11 +279,16 @@ _FR_UNITS = {
 }
 _FR_TEENS = {"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16}
 _STYLED_FR = re.compile(
-    r"(?:dix|vingt|ante|quatre)-(?:et-)?"
+    r"(?:dix|vingt|ante|ente|quatre)-(?:et-)?"
     r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?)\b"
 )
 """A French number of tens and units with hyphens, in lower case ("dix-neuf", "vingt-et-un", "soixante-dix",
 "quatre-vingt-deux": :func:`_french_number`)."""
+_STYLED_FR_MILLE = re.compile(
+    r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt"
+    r"|trente|quarante|cinquante|soixante|septante|huitante|octante|nonante) mille\b"
+)
+"""A French number in one word before "mille", in lower case ("nonante mille": :func:`_french_number`)."""
 _ORDINALS_EN = (
     *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
     *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"),
@@ -508,10 +513,10 @@ _NUMBER_WORDS = frozenset(w.casefold() for w in _CARDINALS.split()) | frozenset(
     w for names in _SPELLED_PL.values() for w in names.split()
 )
 """Cardinal numbers written out, case-folded (English, German, French, Spanish, Italian, Dutch, Portuguese,
-Polish in its cases, :data:`_SPELLED_PL`; not "one"/"ein"/"un"/"een", which are also pronouns and articles,
-nor a number that is also a common word of another language: "once", "due", "sei", "sept", "neuf", "otto",
-"tre", "venti", "dos", "onze", "seize", "doce", "doze"), and the numerals of Chinese and Japanese (each
-character a word): figures like digits ("第二季度" is no copy of "第一季度")."""
+Polish in its commonest forms, :data:`_SPELLED_PL`; not "one"/"ein"/"un"/"een", which are also pronouns and
+articles, nor a number that is also a common word of another language: "once", "due", "sei", "sept", "neuf",
+"otto", "tre", "venti", "dos", "onze", "seize", "doce", "doze"), and the numerals of Chinese and Japanese
+(each character a word): figures like digits ("第二季度" is no copy of "第一季度")."""
 _STYLED_BETWEEN = re.compile(
     r"between\s+(?:\S*[0-9]|(?:"
     + "|".join(sorted(_NUMBER_WORDS | set(_SMALL_WORDS_EN), key=len, reverse=True))
@@ -807,10 +812,9 @@ def number_aliases(word_hash_: int) -> frozenset[int]:
     """Hashes of the words an earlier text may have where a copy has the number ``word_hash_``: the
     same number in words or in digits ("knifed 11 times" for "knifed eleven times", "six years"
     for "6 years"; one to twenty and the tens to ninety, German eins to zwölf; English ordinals to the
-    twentieth, "5th" for "fifth"; an ordinal in digits for its number, "14th" for "14", one way: "finished
-    second" is no copy of "finished 2 seconds", review 51; French ordinals, "3e" for "troisième"; Polish
-    numbers in words), a unit in another style ("million" for "mln", "Millionen" for "Mio."). Empty for any
-    other word.
+    twentieth, "5th" for "fifth"; no ordinal for its bare number: "finished second" and "finished 2nd" are no
+    copies of "finished 2 seconds", reviews 51; French ordinals, "3e" for "troisième"; Polish numbers in
+    words), a unit in another style ("million" for "mln", "Millionen" for "Mio."). Empty for any other word.
 
     >>> word_hash("eleven") in number_aliases(word_hash("11"))
     True
@@ -819,8 +823,8 @@ def number_aliases(word_hash_: int) -> frozenset[int]:
     >>> number_aliases(word_hash("121"))
     frozenset()
     >>> h = word_hash
-    >>> h("14th") in number_aliases(h("14")), h("2") in number_aliases(h("second"))
-    (True, False)
+    >>> h("2") in number_aliases(h("2nd")), h("2") in number_aliases(h("second"))
+    (False, False)
     >>> word_hash("mln") in number_aliases(word_hash("million"))
     True
     >>> fifth, twelfth = number_aliases(word_hash("5th")), number_aliases(word_hash("twelfth"))
@@ -856,20 +860,12 @@ def _number_aliases() -> dict[int, frozenset[int]]:
             add(str(n), w)
     for n, name in enumerate(_ORDINALS_EN, 1):
         add(f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}", name)
-    # an ordinal in digits and its number: a fold that drops the suffix ("in the 14th minute" as "on 14
-    # minutes", "November 8th" as "November 8") still meets "a 14th-minute penalty", "November the 8th"
-    for n in range(1, 100):
-        add(str(n), f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}")
-    # French ordinals: "3e" and "3ème" for "troisième", "1er" for "premier" (round 95)
-    for n, name in enumerate(_ORDINALS_FR, 2):
-        for short in (f"{n}e", f"{n}ème", f"{n}è"):
-            add(short, name)
-    for short, name in (("1er", "premier"), ("1re", "première"), ("1ère", "première"), ("2nd", "second")):
-        add(short, name)
-    # Polish forms, unless a form's 16-bit hash is a number's below 10,000, a round number's (two significant
-    # figures, to a billion) or another number word's: an alias by hash would make "11" a copy of "9,288"
-    # ("jedenaście" has its hash; review 51). Any word's hash is some larger number's: a limit of the hashes
-    # that the other languages' number words share
+    # (no ordinal in digits is an alias of its bare number: "finished 2nd" is no copy of "finished 2
+    # seconds"; a third review)
+    # Polish forms and French ordinals, unless a form's 16-bit hash is a number's below 10,000, a round
+    # number's (two significant figures, to a billion) or another number word's: an alias by hash would make
+    # "11" a copy of "9,288" ("jedenaście" has its hash; review 51). Any word's hash is some larger
+    # number's: a limit of the hashes that the other languages' number words share
     taken = (
         set(out)
         | {_hash(str(i)) for i in range(10000)}
@@ -879,6 +875,13 @@ def _number_aliases() -> dict[int, frozenset[int]]:
         for w in names.split():
             if _hash(w) not in taken:
                 add(str(n), w)
+    # French ordinals: "3e" and "3ème" for "troisième", "1er" for "premier" (round 95), guarded alike: an
+    # alias of a hash that a number below 10,000 shares makes that number a copy of the ordinal's (review 51)
+    french = [(f"{n}{end}", name) for n, name in enumerate(_ORDINALS_FR, 2) for end in ("e", "ème", "è")]
+    french += [("1er", "premier"), ("1re", "première"), ("1ère", "première"), ("2nd", "second")]
+    for short, name in french:
+        if _hash(short) not in taken and _hash(name) not in taken:
+            add(short, name)
     # a unit in another house style: Reuters' "22 mln" for a paper's "22m" ("22 million"), German
     # "22 Mio." for "22 Millionen"
     for group in ("million mln mio millionen", "billion bln milliarde milliarden mrd"):
@@ -1155,7 +1158,7 @@ def may_hold_styled(text: str, start: int = 0, end: int | None = None) -> bool:
     digits (:data:`_STYLED`), or in words, looked for in lower case (:data:`_STYLED_WORDS`,
     :data:`_STYLED_TENS`, :data:`_STYLED_PERCENT`, :data:`_STYLED_FOR`, :data:`_STYLED_MIL`,
     :data:`_STYLED_MINUTE`, :func:`_titled_number`, :data:`_STYLED_QUARTER`, :func:`_ordinal_date`,
-    :data:`_STYLED_BETWEEN`, :data:`_STYLED_FR`).
+    :data:`_STYLED_BETWEEN`, :data:`_STYLED_FR`, :data:`_STYLED_FR_MILLE`).
 
     >>> [may_hold_styled(t) for t in ("um 08:00 Uhr", "2,5 Mio. Euro", "17 procent", "in 2024 we")]
     [True, True, True, False]
@@ -1178,6 +1181,7 @@ def may_hold_styled(text: str, start: int = 0, end: int | None = None) -> bool:
         or _ordinal_date(low)
         or ("between" in low and _STYLED_BETWEEN.search(low) is not None)
         or ("-" in low and _STYLED_FR.search(low) is not None)
+        or (" mille" in low and _STYLED_FR_MILLE.search(low) is not None)
     )
 
 
@@ -1591,10 +1595,36 @@ def _day_of_month(text: str, found: list[tuple[str, int, int]], i: int, w: str) 
     return None
 
 
-_FR_START = frozenset(["dix", "quatre", *_FR_TENS])
+_FR_START = frozenset(["dix", "quatre", *_FR_TENS, *_FR_TEENS, *_FR_UNITS])
 
 
 def _french_number(text: str, found: list[tuple[str, int, int]], i: int) -> tuple[int, int] | None:
+    """:func:`_french_hyphened` from word ``i`` of ``found`` on, or a French number in one word before
+    "mille", and a "mille" after either as its thousands ("nonante mille" is "90000", as "90 000" is; a third
+    review).
+
+    >>> [w for w, _, _ in words("nonante mille euros, dix-neuf mille, deux mille, sept ans, mille-feuille")]
+    ['90000', 'euros', '19000', '2000', 'sept', 'ans', 'mille', 'feuille']
+    """
+    value = _french_hyphened(text, found, i)
+    k = i + 1
+    if value is None:
+        word = found[i][0].casefold()
+        single = (
+            _FR_TENS.get(word)
+            or _FR_TEENS.get(word)
+            or (_FR_UNITS.get(word) if word not in ("un", "une") else None)
+        )
+        if single is None or k >= len(found) or found[k][0].casefold() != "mille":
+            return None
+        value = single, k
+    number, k = value
+    if k < len(found) and found[k][0].casefold() == "mille" and text[found[k - 1][2] : found[k][1]] == " ":
+        return number * 1000, k + 1
+    return value
+
+
+def _french_hyphened(text: str, found: list[tuple[str, int, int]], i: int) -> tuple[int, int] | None:
     """A French number of tens and units written with hyphens from word ``i`` of ``found`` on: "dix-neuf",
     "vingt-et-un", "soixante-dix", "soixante-et-onze", "quatre-vingt-deux", "quatre-vingt-dix-neuf" and the
     Belgian and Swiss "septante-deux", "nonante-neuf" (round 95: "dix-neuf personnes" for "19 personnes";
@@ -1625,21 +1655,23 @@ def _french_number(text: str, found: list[tuple[str, int, int]], i: int) -> tupl
         if not joined(k) or found[k][0].casefold() not in ("sept", "huit", "neuf"):
             return None
         return 10 + _FR_UNITS[found[k][0].casefold()], k + 1
-    else:
+    elif key in _FR_TENS:
         tens = _FR_TENS[key]
+    else:
+        return None
     if joined(k) and found[k][0].casefold() == "et" and joined(k + 1):
         k += 1  # "vingt-et-un", "soixante-et-onze"
     if not joined(k):
-        return (tens, k) if tens == 80 else None
+        return (tens, k) if key == "quatre" else None
     unit = found[k][0].casefold()
-    if tens in (60, 80) and unit in _FR_TEENS:
+    if key in ("soixante", "quatre") and unit in _FR_TEENS:
         value = tens + _FR_TEENS[unit]
         if unit == "dix" and joined(k + 1) and found[k + 1][0].casefold() in ("sept", "huit", "neuf"):
             return value + _FR_UNITS[found[k + 1][0].casefold()], k + 2  # "quatre-vingt-dix-neuf"
         return value, k + 1
     if unit in _FR_UNITS:
         return tens + _FR_UNITS[unit], k + 1
-    return (tens, k) if tens == 80 else None
+    return (tens, k) if key == "quatre" else None
 
 
 def _between(text: str, found: list[tuple[str, int, int]], i: int, e: int) -> int:
