@@ -677,8 +677,14 @@ _MONTHS_LOWER = {
     **dict.fromkeys(list(_POLISH_DATES)[7:], ""),
 }
 _DATE_CAPITAL = {**_DAYS_CAPITAL, **_MONTHS_CAPITAL}
+_EN_MONTH_COUNT = list(_MONTHS_CAPITAL).index("december") + 1
+"""The English months open :data:`_MONTHS_CAPITAL` ("may" is not among them, :func:`may_dates`)."""
 _EN_MONTHS = frozenset(
-    [*list(_MONTHS_CAPITAL)[:11], "may", *" ".join(list(_MONTHS_CAPITAL.values())[:11]).split()]
+    [
+        *list(_MONTHS_CAPITAL)[:_EN_MONTH_COUNT],
+        "may",
+        *" ".join(list(_MONTHS_CAPITAL.values())[:_EN_MONTH_COUNT]).split(),
+    ]
 )
 """English months and their short forms, in lower case (:func:`_day_of_month`)."""
 _LOWER_ONLY = frozenset(["mars", "domingo", "mayo", *_POLISH_DATES])
@@ -1218,7 +1224,7 @@ def _ordinal_date(low: str) -> bool:
     [True, True, True, False]
     """
     for m in _STYLED_ORDINAL.finditer(low):
-        after = _TOKENS.findall(low, m.end(), m.end() + 20)[:2]
+        after = _WORD.findall(low, m.end(), m.end() + 20)[:2]
         if after[:1] == ["of"]:
             after = after[1:]
         if after and after[0] in _EN_MONTHS:
@@ -1226,7 +1232,7 @@ def _ordinal_date(low: str) -> bool:
         k = m.start()
         while k > 0 and low[k - 1].isdigit():
             k -= 1
-        before = _TOKENS.findall(low, max(0, k - 16), k)
+        before = _WORD.findall(low, max(0, k - 16), k)
         if before and before[-1] in _EN_MONTHS:
             return True
     return False
@@ -1235,7 +1241,6 @@ def _ordinal_date(low: str) -> bool:
 _STYLED_ORDINAL = re.compile(r"[0-9](?:st|nd|rd|th)\b")
 """An ordinal in digits, in lower case, which may be a date's day ("November 8th", "the 8th of November" are
 "November 8", "8 November": :func:`_day_of_month`)."""
-_TOKENS = re.compile(r"[^\W_]+")
 
 
 def _score_for(low: str) -> bool:
