@@ -115,12 +115,14 @@ _MONTHS = _wordset(
     """,
 )
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
-# German units after a number, before what they count ("2,5 Mio. Euro", "3 Mrd. Dollar"): no sentence end.
-_UNITS = _wordset("mio mrd tsd mill md")
+# Units after a number, before what they count ("2,5 Mio. Euro", "3 Mrd. Dollar"; Czech "40 mil. Kč", "2 mld.
+# USD"): no sentence end.
+_UNITS = _wordset("mio mrd tsd mill md mil mld")
 _COUNTED = _wordset(
     """
     Euro Dollar US-Dollar Franken Pfund Kronen Yen Yuan Menschen Einwohner Tonnen Liter Kubikmeter Besucher
     Fahrgäste Nutzer Kunden Haushalte Stimmen Mitglieder Zuschauer Abonnenten Barrel Kilometer Fahrzeuge
+    Kč CZK EUR USD RON PLN HUF
     """,
 )
 # A German ordinal after these words is no sentence's end: "die 12. Große Strafkammer", "zum 3. Mal".

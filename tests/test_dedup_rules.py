@@ -1463,3 +1463,132 @@ def test_an_ordinal_date_in_brackets_reads_alike_alone_and_beside_another_style(
 )
 def test_review_51c_aliases_and_french(earlier: str, later: str, copy: bool) -> None:
     assert _later_removed(earlier, later) == copy
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "copy"),
+    [
+        # a speed in one word however written: "120mph" and "120 miles per hour", "km/h" and "kilometres an
+        # hour" (rounds 99-103); another unit is another figure
+        (
+            "Forecasters said Delphine had maximum sustained winds of 120mph and could strengthen further.",
+            "Forecasters said Delphine had maximum sustained winds of 120 miles per hour and could "
+            "strengthen further.",
+            True,
+        ),
+        (
+            "Ferdie had gusts of 185 kilometres an hour on Sunday.",
+            "Ferdie had gusts of 185km/h on Sunday.",
+            True,
+        ),
+        (
+            "Forecasters said Delphine had maximum sustained winds of 120 mph and could strengthen further.",
+            "Forecasters said Delphine had maximum sustained winds of 120 km/h and could strengthen further.",
+            False,
+        ),
+        # Czech and Romanian "mil." is millions, not Spanish "mil" (thousands); "tisíc" is thousands
+        (
+            "Podle soudu způsobil bývalý starosta městu škodu přes 40 milionů korun.",
+            "Podle soudu způsobil bývalý starosta městu škodu přes 40 mil. Kč.",
+            True,
+        ),
+        (
+            "Podle soudu způsobil bývalý starosta městu škodu přes 40 000 korun.",
+            "Podle soudu způsobil bývalý starosta městu škodu přes 40 mil. Kč.",
+            False,
+        ),
+        (
+            "Novela od ledna zvyšuje rodičovský příspěvek z 350 000 na 400 000 korun.",
+            "Novela od ledna zvyšuje rodičovský příspěvek z 350 tisíc na 400 tisíc korun.",
+            True,
+        ),
+        # Czech and Romanian numbers in words are their digits: the same figure, or another
+        (
+            "Státní zástupkyně navrhovala pro bývalého starostu deset let vězení.",
+            "Státní zástupkyně navrhovala pro bývalého starostu 10 let vězení.",
+            True,
+        ),
+        (
+            "Při nehodě autobusu u Kolína se zranilo šest cestujících, jeden z nich vážně.",
+            "Při nehodě autobusu u Kolína se zranilo sedm cestujících, jeden z nich vážně.",
+            False,
+        ),
+        (
+            "Fostul director a fost condamnat la cinci ani de închisoare cu executare pentru luare de mită.",
+            "Fostul director a fost condamnat la 5 ani de închisoare cu executare pentru luare de mită.",
+            True,
+        ),
+        (
+            "Fostul director a fost condamnat la cinci ani de închisoare cu executare pentru luare de mită.",
+            "Fostul director a fost condamnat la 7 ani de închisoare cu executare pentru luare de mită.",
+            False,
+        ),
+        # a Czech or Romanian number in words before its millions: "šest miliard korun" is "6 mld. Kč"
+        (
+            "Zvýšení podle ministerstva přijde stát ročně zhruba na šest miliard korun.",
+            "Zvýšení podle ministerstva přijde stát ročně zhruba na 6 mld. Kč.",
+            True,
+        ),
+        (
+            "Zvýšení podle ministerstva přijde stát ročně zhruba na šest miliard korun.",
+            "Zvýšení podle ministerstva přijde stát ročně zhruba na 6 mil. Kč.",
+            False,
+        ),
+        # Romanian: "ş", "ţ" with a cedilla are "ș", "ț"; "de" between a number and its unit is dropped
+        (
+            "Magistrații au respins apelul și au menținut sentința dată de Curtea de Apel Cluj.",
+            "Magistraţii au respins apelul şi au menţinut sentinţa dată de Curtea de Apel Cluj.",
+            True,
+        ),
+        (
+            "Stratul de zăpadă va ajunge la 35 de centimetri, iar rafalele vor depăși 70 de kilometri pe "
+            "oră.",
+            "Stratul de zăpadă va ajunge la 35 cm, iar rafalele vor depăși 70 km/h.",
+            True,
+        ),
+    ],
+)
+def test_speeds_czech_and_romanian(earlier: str, later: str, copy: bool) -> None:
+    assert _later_removed(earlier, later) == copy
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "copy"),
+    [
+        # a currency's letters run together before an amount are no word, and "mil"/"bil" run together
+        # after one are millions and billions (round 101: the Star's "RM2.3mil" for Bernama's "RM2.3 million")
+        (
+            "The bench affirmed a fine of RM11.5 million imposed by the High Court in 2022.",
+            "The bench affirmed a fine of RM11.5mil imposed by the High Court in 2022.",
+            True,
+        ),
+        (
+            "Exports to Singapore rose 12.6 per cent to RM19.02 billion in May.",
+            "Exports to Singapore rose 12.6 per cent to 19.02 billion ringgit in May.",
+            True,
+        ),
+        (
+            "The bench affirmed a fine of RM11.5 million imposed by the High Court in 2022.",
+            "The bench affirmed a fine of RM11.5bil imposed by the High Court in 2022.",
+            False,
+        ),
+        # noon and midnight in words are their hour; another hour is another figure (round 102)
+        (
+            "The ministry urged people to stay indoors between midday and 6pm on Saturday.",
+            "The ministry urged people to stay indoors between 12pm and 6pm on Saturday.",
+            True,
+        ),
+        (
+            "The curfew will begin at midnight on Sunday, police said.",
+            "The curfew will begin at 12am on Sunday, police said.",
+            True,
+        ),
+        (
+            "The curfew will begin at midnight on Sunday, police said.",
+            "The curfew will begin at 1am on Sunday, police said.",
+            False,
+        ),
+    ],
+)
+def test_currency_letters_and_noon(earlier: str, later: str, copy: bool) -> None:
+    assert _later_removed(earlier, later) == copy

@@ -31,7 +31,7 @@ _WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:['’][^\W_{_CJK}]+)*")
 sentence would be one "word", too short to be compared at all)."""
 _AMOUNT = re.compile(
     r"(?:[£$€¥][ ]?[0-9](?:[.,]?[0-9])*[ ](?P<c>(?i:mn|m|bn))"
-    r"|[0-9](?<![^\W_][0-9])[0-9]*(?P<u>(?i:mn|m|bn|million|billion|mln|bln))"
+    r"|[0-9](?<![^\W_][0-9])[0-9]*(?P<u>(?i:mn|m|bn|million|billion|mln|bln|mil|bil))"
     r"|[0-9](?<![^\W_][0-9])[0-9]*[ ](?P<v>(?i:bn))"
     r"|[£$€¥][0-9](?:[.,]?[0-9])*(?P<b>B)"
     r"|[£$€¥][0-9](?:[.,]?[0-9])*(?P<t>(?i:tn|trn)))\b(?!['’][^\W_])"
@@ -110,14 +110,14 @@ def may_hold_clock(text: str) -> bool:
 
 _UNIT_WORDS = {
     **{"m": "million", "mn": "million", "bn": "billion", "b": "billion"},
-    **{"tn": "trillion", "trn": "trillion"},
+    **{"tn": "trillion", "trn": "trillion", "mil": "million", "bil": "billion"},
 }
 
 _STYLED = re.compile(
     r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|[CF]\b|pc|bps?\b|BPS\b|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph|gw|mw|kw|twh)"
     r"|\s+(?:bps?\b|BPS\b|(?i:degrees)[ \u00a0])"
     r"|\.[0-9][0-9]\s+(?i:uhr)\b"
-    r"|\s+(?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|proc|pour\s*c|por\s*c|m[€$]"
+    r"|\s+(?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|proc|pour\s*c|por\s*c|m[€$]|tis|tys|mii|de\s"
     r"|pence))"
     r"|N[Oo]\.? ?[0-9]"
     r"|Q[1-4]\b"
@@ -213,6 +213,90 @@ locative, masculine personal, collective: "dziewięć", "dziewięciu", "dziewię
 instrumental "dziewięcioma" nor the dative "dwóm"), figures all, aliases of their digits unless a form's hash
 is taken (:func:`number_aliases`); kept apart from :data:`_SPELLED`: Polish "mil" is miles, no thousands
 (:data:`_SPELLED_OTHER`)."""
+_SPELLED_CS = {
+    2: "dva dvě dvou dvěma",
+    3: "tři tří třech třemi",
+    4: "čtyři čtyř čtyřech čtyřmi",
+    **{
+        n: f"{a} {b}i"
+        for n, a, b in (
+            (5, "pět", "pět"),
+            (6, "šest", "šest"),
+            (7, "sedm", "sedm"),
+            (8, "osm", "osm"),
+            (9, "devět", "devít"),
+            (10, "deset", "deset"),
+            (11, "jedenáct", "jedenáct"),
+            (12, "dvanáct", "dvanáct"),
+            (13, "třináct", "třináct"),
+            (14, "čtrnáct", "čtrnáct"),
+            (15, "patnáct", "patnáct"),
+            (16, "šestnáct", "šestnáct"),
+            (17, "sedmnáct", "sedmnáct"),
+            (18, "osmnáct", "osmnáct"),
+            (19, "devatenáct", "devatenáct"),
+            (20, "dvacet", "dvacet"),
+            (30, "třicet", "třicet"),
+            (40, "čtyřicet", "čtyřicet"),
+            (50, "padesát", "padesát"),
+            (60, "šedesát", "šedesát"),
+            (70, "sedmdesát", "sedmdesát"),
+            (80, "osmdesát", "osmdesát"),
+            (90, "devadesát", "devadesát"),
+        )
+    },
+}
+"""Czech numbers from two to twenty and the tens in words, in the nominative and the other cases' commonest
+form ("pět", "pěti"; "dva", "dvě", "dvou", "dvěma"): read as their digits (:data:`_SPELLING`; round 99: ČTK's
+"osm let" as a paper's "8 let")."""
+_SPELLED_RO = {
+    2: "doi două doua",
+    3: "trei",
+    4: "patru",
+    5: "cinci",
+    6: "șase sase",
+    7: "șapte sapte",
+    8: "opt",
+    10: "zece",
+    11: "unsprezece",
+    12: "doisprezece douăsprezece",
+    13: "treisprezece",
+    14: "paisprezece",
+    15: "cincisprezece",
+    16: "șaisprezece",
+    17: "șaptesprezece",
+    18: "optsprezece",
+    19: "nouăsprezece",
+    20: "douăzeci douazeci",
+    30: "treizeci",
+    40: "patruzeci",
+    50: "cincizeci",
+    60: "șaizeci saizeci",
+    70: "șaptezeci saptezeci",
+    80: "optzeci",
+    90: "nouăzeci nouazeci",
+}
+"""Romanian numbers from two to twenty and the tens in words, with and without diacritics ("șase", "sase"):
+read as their digits (:data:`_SPELLING`; round 103: Agerpres's "cinci ani" as a paper's "5 ani"). Not "nouă",
+which is also "new", nor "unu", "una", "un", "o" (articles and pronouns)."""
+_WORD_DIGITS = frozenset(w for names in (*_SPELLED_CS.values(), *_SPELLED_RO.values()) for w in names.split())
+"""Czech and Romanian numbers in words, which their digits' units follow as they follow digits ("dva miliony
+korun" is "2 mln Kč", "șase milioane de lei" is "6 mil. lei")."""
+_STYLED_WORD_MILLIONS = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted({w.translate(str.maketrans("șț", "şţ")) for w in _WORD_DIGITS} | _WORD_DIGITS, key=len)[::-1]
+    )
+    + r")\s+(?:de\s+)?(?:mil|mld)"
+)
+"""A Czech or Romanian number in words before its millions or billions, in lower case ("dva miliony", "šest
+miliard", "douăzeci de milioane", "șase mil. lei": :func:`_styled_figures`)."""
+_SPELLED_MORE = (*_SPELLED_PL.items(), *_SPELLED_CS.items(), *_SPELLED_RO.items())
+"""The numbers in words of Polish, Czech and Romanian, kept apart from :data:`_SPELLED`: Polish "mil" is
+miles, Czech "mil." millions, no thousands (:data:`_SPELLED_OTHER`). Polish forms are aliases of their digits
+(a form's 16-bit hash may be another number's); Czech and Romanian forms are read as their digits, the same
+hash: one in five of their forms had a hash that the guard of :func:`number_aliases` refuses ("pět", "deset",
+"cinci", "opt")."""
 _SMALL_WORDS_EN = {names.split()[0]: n for n, names in (_SPELLED | _SPELLED_TENS).items()}
 """English numbers in words from one to twenty and the tens, which a "thousand" or "hundred" multiplies."""
 _TENS_WORDS = {w: n for w, n in _SMALL_WORDS_EN.items() if n >= 20}
@@ -224,6 +308,12 @@ _UNIT_WORDS_EN = {w: n for w, n in _SMALL_WORDS_EN.items() if n < 10}
 _MULTIPLIERS = {"thousand": 1000, "hundred": 100}
 _SCORE_WORDS = frozenset(w for w, n in _SMALL_WORDS_EN.items() if n <= 10)
 """The English numbers in words a cricket score's wickets may be ("121 for three": :func:`_past_for`)."""
+_NOON = {"noon": "pm", "midday": "pm", "midnight": "am"}
+"""Noon and midnight in words, in lower case, as their hour: "midday", "noon", "12 noon" and "12pm" are "12
+pm", "midnight" and "12am" are "12 am" (round 102: a paper's "between 12pm and 6pm" for the agency's "between
+midday and 6pm"); another hour is another figure. Not "Noon", "Midnight" with a capital, names too."""
+_STYLED_NOON = re.compile(r"\b(?:noon|midday|midnight)\b")
+"""Noon or midnight in words (:data:`_NOON`), in lower case."""
 _STYLED_WORDS = (*_MULTIPLIERS, "number one", "autobahn", "decade")
 """Styles in words found by a word alone: a number of thousands or hundreds in words ("forty thousand"), a
 rank ("number one"), a motorway ("Autobahn 7"), decades ("two decades")."""
@@ -321,12 +411,14 @@ _MILLIONS = frozenset(
     [
         *["mio", "millions", "millionen", "miljoen", "miljoenen", "milioni", "milione", "millones"],
         *["millón", "millon", "milhões", "milhão", "milion", "miliona", "miliony", "milionów"],
+        *["milionů", "milionu", "milionech", "milioane", "milioanele"],
     ]
 )
 _BILLIONS = frozenset(
     [
         *["mrd", "md", "mds", "mld", "milliard", "milliards", "milliarde", "milliarden", "miljard"],
         *["miljarden", "miliardi", "miliardo", "miliard", "miliarda", "miliardy", "miliardów"],
+        *["miliardu", "miliardách", "miliarde"],
     ]
 )
 """A number's unit in millions and in billions (10⁹; not Spanish "billones", 10¹²) in the words and short
@@ -397,12 +489,21 @@ _BRITISH = {
 _UNITS = (
     (
         "kilometre kilometres kilometer kilometers kms kilometern kilomètre kilomètres kilómetro kilómetros "
-        "chilometro chilometri quilómetro quilómetros quilômetro quilômetros",
+        "chilometro chilometri quilómetro quilómetros quilômetro quilômetros "
+        "kilometrů kilometry kilometru kilometrech kilometri kilometrii kilometrów",
         "km",
     ),
-    ("metre metres meter meters", "m"),
-    ("centimetre centimetres centimeter centimeters centimètres centímetros centimetri", "cm"),
-    ("millimetre millimetres millimeter millimeters millimetern millimètres milímetros millimetri", "mm"),
+    ("metre metres meter meters metrů metri", "m"),
+    (
+        "centimetre centimetres centimeter centimeters centimètres centímetros centimetri centimetrů "
+        "centimetry centymetrów centymetry",
+        "cm",
+    ),
+    (
+        "millimetre millimetres millimeter millimeters millimetern millimètres milímetros millimetri "
+        "milimetrů milimetry milimetri milimetrów",
+        "mm",
+    ),
     ("kilogram kilograms kilogramme kilogrammes kilo kilos kgs kilogramm kilogramos chilogrammi", "kg"),
     ("millilitre millilitres milliliter milliliters", "ml"),
     ("milligram milligrams milligramme milligrammes", "mg"),
@@ -414,6 +515,7 @@ _UNITS = (
     ("kilowatt kilowatts", "kw"),
     ("tysięcy tysiące tysiąc tysiąca", "tys"),
     ("złotych złote złoty złotego", "zł"),
+    ("korun koruny korunu korunách", "kč"),
 )
 
 
@@ -434,6 +536,7 @@ def _spelling() -> dict[str, str]:
         for end in ("ed", "ing", "er", "ers"):
             out[stem + end] = stem[:-1] + end
     out |= _BRITISH
+    out |= {w: str(n) for n, names in (*_SPELLED_CS.items(), *_SPELLED_RO.items()) for w in names.split()}
     for forms, short in _UNITS:
         out |= dict.fromkeys(forms.split(), short)
     return out
@@ -445,6 +548,11 @@ _SPELLING = _spelling()
 "traveled"), a unit's word in its short form ("kilometres" and "kilometers" as "km", "metres" as
 "m"; Polish "tysięcy" as "tys.", "złotych" as "zł"): wire copy reprinted in the other variety of English, a
 unit spelt out or not."""
+
+
+_COMMA_BELOW = str.maketrans("şţ", "șț")
+"""Romanian "ş" and "ţ" with a cedilla, as older fonts and many papers set them, read as the standard "ș" and
+"ț" with a comma below (round 103: a paper's "Justiţie" for Agerpres's "Justiție")."""
 
 
 def _normal(word: str) -> str:
@@ -468,7 +576,7 @@ def _normal(word: str) -> str:
 
     (dates in lower case only, :data:`_LOWER_ONLY`: "Marcu" reads "marzec" but is no date).
     """
-    norm = unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
+    norm = unicodedata.normalize("NFKC", word).casefold().replace("’", "'").translate(_COMMA_BELOW)
     if norm.endswith("'s") and norm[:-2] in _SPELLING:
         return _SPELLING[norm[:-2]] + "'s"  # "the organisation's"
     day = _NORDIC_DAY_FORMS.match(norm)
@@ -510,13 +618,13 @@ _CARDINALS = (
     "零 〇 一 二 三 四 五 六 七 八 九 十 百 千 万 萬 亿 億 两 兩"
 )
 _NUMBER_WORDS = frozenset(w.casefold() for w in _CARDINALS.split()) | frozenset(
-    w for names in _SPELLED_PL.values() for w in names.split()
+    w for _, names in _SPELLED_MORE for w in names.split()
 )
 """Cardinal numbers written out, case-folded (English, German, French, Spanish, Italian, Dutch, Portuguese,
-Polish in its commonest forms, :data:`_SPELLED_PL`; not "one"/"ein"/"un"/"een", which are also pronouns and
-articles, nor a number that is also a common word of another language: "once", "due", "sei", "sept", "neuf",
-"otto", "tre", "venti", "dos", "onze", "seize", "doce", "doze"), and the numerals of Chinese and Japanese
-(each character a word): figures like digits ("第二季度" is no copy of "第一季度")."""
+Polish, Czech and Romanian in their commonest forms, :data:`_SPELLED_MORE`; not "one"/"ein"/"un"/"een", which
+are also pronouns and articles, nor a number that is also a common word of another language: "once", "due",
+"sei", "sept", "neuf", "otto", "tre", "venti", "dos", "onze", "seize", "doce", "doze"), and the numerals of
+Chinese and Japanese (each character a word): figures like digits ("第二季度" is no copy of "第一季度")."""
 _STYLED_BETWEEN = re.compile(
     r"between\s+(?:\S*[0-9]|(?:"
     + "|".join(sorted(_NUMBER_WORDS | set(_SMALL_WORDS_EN), key=len, reverse=True))
@@ -527,13 +635,12 @@ _STYLED_BETWEEN = re.compile(
 _UNIT_FIGURES = frozenset(
     [
         *["km", "cm", "mm", "kg", "ml", "mg", "mcg", "mile", "miles", "ft", "feet", "lb", "lbs"],
-        *["gw", "mw", "kw", "gwh", "mwh", "kwh", "twh"],
+        *["gw", "mw", "kw", "gwh", "mwh", "kwh", "twh", "kmh", "mph"],
     ]
 )
 """Units' short forms (a unit's word reads as its short form, :data:`_SPELLING`), figures like the number
 before them: "28km" is no copy of "28 miles", "40GW" none of "40MW" (round 76). Not "m" or "l", which
-are initials too ("M. Dupont"), nor a speed ("kmph" for "kilometres per hour" is three words against
-one)."""
+are initials too ("M. Dupont"). A speed is one word, "kmh" or "mph", however written (:func:`_speed`)."""
 _DIGIT = re.compile(r"\d")
 
 # weekday and month names with the short forms a copy may write instead ("Jan 20" for "January
@@ -1081,6 +1188,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
         found = _join_grouped(found, grouped)
         # (a number with its fraction in one form, "6-3/16" for "6 3/16": not "6316", which is "6,316")
         found = [(w if "/" not in text[s:e] else text[s:e].replace(" ", "-"), s, e) for w, s, e in found]
+    if any(text.find(code, start, stop) >= 0 for code in _PREFIX_CODES):
+        found = _prefixed(found)
     if _CLOCK.search(text, start, stop) is not None:
         found = _clock_words(text, found)
     if may_hold_styled(text, start, stop):
@@ -1118,6 +1227,33 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
             k += 1
         else:
             out.append((w, s, e))
+    return out
+
+
+_PREFIX_CODES = ("RM", "Rs", "Rp")
+_PREFIXED = re.compile(r"(RM|Rs|Rp)([0-9]+)((?i:mil|bil|mn|m|bn|b))?")
+"""An amount with its currency's letters run together in front (Malaysia's "RM128", India's and Pakistan's
+"Rs500", Indonesia's "Rp5"), and its unit perhaps after it ("RM2mil")."""
+
+
+def _prefixed(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``found`` with a currency's letters run together before an amount dropped, as a sign is no word:
+    "RM128.41 billion" is "128.41 billion", "RM2.3mil" is "2.3 million" (round 101: the Star's "RM128.41bil"
+    for Bernama's "RM128.41 billion"; the unit that follows the decimals is :data:`_AMOUNT`'s).
+
+    >>> [w for w, _, _ in words("RM128.41bil, RM2.3 million, RM2mil, Rs500 crore, RMB, RM")]
+    ['128', '41', 'billion', '2', '3', 'million', '2', 'million', '500', 'crore', 'RMB', 'RM']
+    """
+    out: list[tuple[str, int, int]] = []
+    for w, s, e in found:
+        m = _PREFIXED.fullmatch(w)
+        if m is None:
+            out.append((w, s, e))
+            continue
+        cut = s + m.end(2)
+        out.append((m[2], s + len(m[1]), cut))
+        if m[3]:
+            out.append((_UNIT_WORDS[m[3].casefold()], cut, e))
     return out
 
 
@@ -1188,6 +1324,9 @@ def may_hold_styled(text: str, start: int = 0, end: int | None = None) -> bool:
         or ("between" in low and _STYLED_BETWEEN.search(low) is not None)
         or ("-" in low and _STYLED_FR.search(low) is not None)
         or (" mille" in low and _STYLED_FR_MILLE.search(low) is not None)
+        or (("/" in low or " " in low) and _STYLED_SPEED.search(low) is not None)
+        or (("mil" in low or "mld" in low) and _STYLED_WORD_MILLIONS.search(low) is not None)
+        or (("noon" in low or "midday" in low or "midnight" in low) and _STYLED_NOON.search(low) is not None)
     )
 
 
@@ -1314,6 +1453,12 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             value, i = french
             out.append((str(value), s, found[i - 1][2]))  # "dix-neuf" as "19", "soixante-dix" as "70"
             continue
+        noon = _NOON.get(w)
+        if noon is not None:
+            if not (out and out[-1][0] == "12" and text[out[-1][2] : s] == " "):
+                out.append(("12", s, e))  # "midday" as "12pm"; "12 noon" as "12pm" too
+            out.append((noon, s, e))
+            continue
         between = _between(text, found, i, e) if key == "between" else 0
         if between:
             out.append(("from", s, e))  # "between 1998 and 2010" as "from 1998 to 2010"
@@ -1436,6 +1581,11 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
         unit = None if number else _GLUED_UNIT.fullmatch(w)
         if unit is not None:
             cut = s + len(unit[1])
+            speed = _speed(text, found, i, e, unit[2])
+            if speed is not None:
+                out += [(unit[1], s, cut), (speed[0], cut, found[speed[1] - 1][2])]  # "150km/h" as "150 kmh"
+                i = speed[1]
+                continue
             out += [(unit[1], s, cut), (unit[2], cut, e)]  # "28km" as "28 km"
             continue
         degrees = None if number else _GLUED_DEGREES.fullmatch(w)
@@ -1460,14 +1610,46 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
                 i += 1
                 continue
         out.append((w, s, e))
-        if not (number or w[-1:].isdigit()) or i >= n:
+        worded = not (number or w[-1:].isdigit())
+        if (worded and key.translate(_COMMA_BELOW) not in _WORD_DIGITS) or i >= n:
             continue
         nxt, ns, ne = found[i]
         key = nxt.casefold()
         if text[e:ns].strip():
             continue  # (the unit or the sign right after the number, past white space only)
-        if key in _MILLIONS or key in _BILLIONS or (key == "m" and text[ne : ne + 1] in ("€", "$")):
+        if (
+            key == "de"
+            and i + 1 < n
+            and text[ne : found[i + 1][1]].isspace()
+            and _unit_after_de(found[i + 1][0], worded)
+        ):
+            i += 1  # Romanian "25 de centimetri", "2,4 milioane de lei": "25 cm", "2,4 mil. lei"
+            nxt, ns, ne = found[i]
+            key = nxt.casefold()
+        speed = None if worded else _speed(text, found, i + 1, ne, nxt)
+        if speed is not None:
+            out.append((speed[0], ns, found[speed[1] - 1][2]))  # "120 miles per hour" as "120 mph"
+            i = speed[1]
+            continue
+        if (
+            ((key in _MILLIONS or key in _BILLIONS) and not (worded and not key.startswith(("mil", "mld"))))
+            or (key == "m" and text[ne : ne + 1] in ("€", "$") and not worded)
+            or (key == "mil" and _abbreviated(text, found, i))
+        ):  # (after digits, or after a Czech or Romanian number in words: "dva miliony", "șase milioane")
             out.append(("bln" if key in _BILLIONS else "mln", ns, ne))  # (French "12 M€": millions)
+            i += 1
+            if (
+                i + 1 < n
+                and found[i][0] == "de"
+                and text[found[i - 1][2] : found[i][1]] in (" ", ". ")
+                and text[found[i][2] : found[i + 1][1]] == " "
+                and not found[i + 1][0][:1].isdigit()
+            ):
+                i += 1  # Romanian "milioane de lei" as "mil. lei", Spanish "millones de euros" as "M€"
+        elif worded:
+            continue  # (after a number in words its millions only: :data:`_STYLED_WORD_MILLIONS`)
+        elif key in _THOUSANDS_WORDS and number and text[s - 1 : s] not in (".", ","):
+            out[-1] = (str(int(w) * 1000), s, ne)  # Czech "350 tisíc", Polish "350 tys." as "350 000"
             i += 1
         elif (
             key in ("mil", "mila")
@@ -1497,6 +1679,87 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
         else:
             i = _past_for(text, found, _past_percent(text, found, i, e), e)
     return out
+
+
+_SPEED_UNITS = {"km": "kmh", "miles": "mph", "mile": "mph"}
+_SPEED_PER = frozenset(["per", "an", "a", "pe", "za", "pro", "par", "por", "i"])
+_SPEED_HOUR = frozenset(
+    ["hour", "hr", "h", "oră", "ora", "hodinu", "stunde", "heure", "hora", "timmen", "timen"]
+)
+_STYLED_SPEED = re.compile(
+    r"[0-9]\s*(?:de\s+)?(?:km|kil|chil|quil|mile)[^\W\d_]*"
+    r"(?:\s*/\s*h|\s+(?:orari|(?:per|an|a|pe|za|pro|par|por|i)\s+(?:hour|hr|h|oră|ora|hodinu|stunde|heure"
+    r"|hora|timmen|timen)))\b"
+)
+"""A speed after a number, in lower case: "km/h", "kilometres per hour", "miles an hour", Romanian "de
+kilometri pe oră", Czech "kilometrů za hodinu", Italian "chilometri orari" (:func:`_speed`)."""
+
+
+def _speed(text: str, found: list[tuple[str, int, int]], i: int, e: int, unit: str) -> tuple[str, int] | None:
+    """A speed's unit in one word, and the index in ``found`` past it, where a number's unit ``unit`` ends at
+    ``e`` (word ``i`` of ``found`` next): "km/h", "kph", "kilometres per hour", "km an hour" are "kmh", "miles
+    per hour" and "miles an hour" are "mph" (round 102: a paper's "120 miles per hour" for the agency's
+    "120mph"; Romanian "de kilometri pe oră", Czech "kilometrů za hodinu", Italian "chilometri orari", German
+    "Kilometer pro Stunde", French "kilomètres par heure", Spanish "kilómetros por hora"). None for any other
+    word.
+
+    >>> [w for w, _, _ in words("120 miles per hour, 120mph, 150km/h, 150 km / h, 150 kilometres an hour")]
+    ['120', 'mph', '120', 'mph', '150', 'kmh', '150', 'kmh', '150', 'kmh']
+    >>> [w for w, _, _ in words("60-70 de kilometri pe oră, 90 km/h, 90 chilometri orari, 5 miles a day")]
+    ['60', '70', 'kmh', '90', 'kmh', '90', 'kmh', '5', 'miles', 'a', 'day']
+    """
+    kind = _SPEED_UNITS.get(_SPELLING.get(unit.casefold(), unit.casefold()))
+    if kind is None or i >= len(found):
+        return None
+    nxt, ns, ne = found[i]
+    low = nxt.casefold()
+    if kind == "kmh" and low in ("h", "hr") and text[e:ns].strip() == "/":
+        return kind, i + 1  # "km/h"
+    if kind == "kmh" and low == "orari" and text[e:ns].isspace():
+        return kind, i + 1  # Italian "chilometri orari"
+    if (
+        low in _SPEED_PER
+        and i + 1 < len(found)
+        and found[i + 1][0].casefold() in _SPEED_HOUR
+        and text[e:ns].isspace()
+        and text[ne : found[i + 1][1]].isspace()
+    ):
+        return kind, i + 2  # "kilometres per hour", "miles an hour"
+    return None
+
+
+def _unit_after_de(word: str, worded: bool = False) -> bool:
+    """Whether ``word`` is a unit that Romanian sets after "de" behind a number of twenty or more ("25 de
+    centimetri", "60 de kilometri", "2,4 milioane de lei"): the "de" is dropped, as "25 cm" has none. After a
+    number in words (``worded``), millions and billions only ("douăzeci de milioane")."""
+    low = word.casefold()
+    if worded:
+        return (low in _MILLIONS or low in _BILLIONS) and low.startswith(("mil", "mld"))
+    unit = _SPELLING.get(low)
+    return (
+        low in _MILLIONS or low in _BILLIONS or low in _UNIT_FIGURES or unit in _UNIT_FIGURES or unit == "m"
+    )
+
+
+def _abbreviated(text: str, found: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether "mil" (word ``i`` of ``found``) is Czech's and Romanian's "mil.", millions ("40 mil. Kč", "2,4
+    mil. lei"): a full stop after it and then a word in lower case or a currency's code; not Spanish "mil"
+    (thousands: "4 mil personas"), nor "40 mil." that ends a sentence.
+
+    >>> [w for w, _, _ in words("40 mil. Kč, 2,4 mil. lei, 4 mil personas. Fueron 40 mil. Luego")]
+    ['40', 'mln', 'Kč', '2', '4', 'mln', 'lei', '4000', 'personas', 'Fueron', '40000', 'Luego']
+    """
+    _, _, e = found[i]
+    if text[e : e + 2] != ". " or i + 1 >= len(found) or found[i + 1][1] != e + 2:
+        return False
+    nxt = found[i + 1][0]
+    return nxt[:1].islower() or nxt.casefold() in _CURRENCY_CODES
+
+
+_CURRENCY_CODES = frozenset(["kč", "czk", "eur", "usd", "ron", "lei", "huf", "pln", "zł"])
+_THOUSANDS_WORDS = frozenset(["tisíc", "tis", "tisíce", "tys", "tysięcy", "tysiące", "tysiąc", "mii"])
+"""Thousands in words after a number: Czech "350 tisíc", "350 tis.", Polish "350 tys.", "350 tysięcy",
+Romanian "3 mii" are "350000", "3000", as "350 000" is (round 99)."""
 
 
 def _past_for(text: str, found: list[tuple[str, int, int]], i: int, e: int) -> int:
@@ -1717,6 +1980,7 @@ def _range_end(word: str) -> bool:
         _DIGIT.search(word) is not None
         or word.casefold() in _NUMBER_WORDS
         or word.casefold() in _SMALL_WORDS_EN
+        or word in _NOON
     )
 
 
