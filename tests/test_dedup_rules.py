@@ -1572,6 +1572,23 @@ def test_speeds_czech_and_romanian(earlier: str, later: str, copy: bool) -> None
             "The bench affirmed a fine of RM11.5bil imposed by the High Court in 2022.",
             False,
         ),
+        # Kenya's "Sh" and South Africa's "R" too, read alike in every passage, with or without decimals
+        # (round 107: the fast path had read "R28bn" as one word)
+        (
+            "Dube said the increase would raise an additional R28 billion in the 2025/26 financial year.",
+            "Dube said the increase would raise an additional R28bn in the 2025/26 financial year.",
+            True,
+        ),
+        (
+            "Interest payments are expected to consume about 1 trillion shillings, more than a quarter.",
+            "Interest payments are expected to consume about Sh1 trillion, more than a quarter.",
+            True,
+        ),
+        (
+            "The council said the R61 road between the two towns would be closed for repairs on Monday.",
+            "The council said the R62 road between the two towns would be closed for repairs on Monday.",
+            False,
+        ),
         # noon and midnight in words are their hour; another hour is another figure (round 102)
         (
             "The ministry urged people to stay indoors between midday and 6pm on Saturday.",
@@ -1592,3 +1609,94 @@ def test_speeds_czech_and_romanian(earlier: str, later: str, copy: bool) -> None
 )
 def test_currency_letters_and_noon(earlier: str, later: str, copy: bool) -> None:
     assert _later_removed(earlier, later) == copy
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "copy"),
+    [
+        # Slovak and Turkish numbers in words are their digits (rounds 104, 109); a percentage's words after
+        # a number in words go as after digits ("desať percent" is "10 %"; Romanian "la sută" is "%")
+        (
+            "Vláda schválila zvýšenie platov učiteľov o desať percent od septembra.",
+            "Vláda schválila zvýšenie platov učiteľov o 10 % od septembra.",
+            True,
+        ),
+        (
+            "Vláda schválila zvýšenie platov učiteľov o desať percent od septembra.",
+            "Vláda schválila zvýšenie platov učiteľov o 12 % od septembra.",
+            False,
+        ),
+        (
+            "Kaza nedeniyle otoyolun Ankara istikameti yaklaşık iki saat trafiğe kapalı kaldı.",
+            "Kaza nedeniyle otoyolun Ankara istikameti yaklaşık 2 saat trafiğe kapalı kaldı.",
+            True,
+        ),
+        (
+            "Rata anuală a inflației a scăzut în aprilie la cinci la sută, potrivit INS.",
+            "Rata anuală a inflației a scăzut în aprilie la 5%, potrivit INS.",
+            True,
+        ),
+        # Slovak "15-tisíc" is "15 000"; Slovak millions are millions
+        (
+            "Podľa obžaloby si starosta vypýtal od podnikateľa 15 000 eur za zákazku na opravu cesty.",
+            "Podľa obžaloby si starosta vypýtal od podnikateľa 15-tisíc eur za zákazku na opravu cesty.",
+            True,
+        ),
+        (
+            "Opatrenie bude štátny rozpočet stáť približne 180 miliónov eur ročne, uviedol minister.",
+            "Opatrenie bude štátny rozpočet stáť približne 180 mil. eur ročne, uviedol minister.",
+            True,
+        ),
+    ],
+)
+def test_slovak_turkish_and_percentages_in_words(earlier: str, later: str, copy: bool) -> None:
+    assert _later_removed(earlier, later) == copy
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "copy"),
+    [
+        # a helper review of session 52: currency letters read alike in every passage ("Rs500" had stayed a
+        # word unless another style stood beside it); "km/hr" is "km/h" alone too; glued "40mil" stays
+        # Spanish thousands, no millions; English "opt" is no number ("8")
+        (
+            "The state has set aside Rs500 crore for the highway project, up 17 per cent on last year, the "
+            "minister said.",
+            "The state has set aside Rs500 crore for the highway project, up 17% on last year, the minister "
+            "said.",
+            True,
+        ),
+        (
+            "Gusts of up to 150 km/h were recorded on the coast overnight, forecasters said.",
+            "Gusts of up to 150 km/hr were recorded on the coast overnight, forecasters said.",
+            True,
+        ),
+        (
+            "El gobierno pagará 40 millones de pesos a las familias afectadas por las inundaciones.",
+            "El gobierno pagará 40mil pesos a las familias afectadas por las inundaciones.",
+            False,
+        ),
+        (
+            "Most members choose to stay in the scheme after their first year, the union said.",
+            "Most members opt to stay in the scheme after their first year, the union said.",
+            True,
+        ),
+    ],
+)
+def test_review_52_currency_letters_speeds_and_words(earlier: str, later: str, copy: bool) -> None:
+    assert _later_removed(earlier, later) == copy
+
+
+def test_review_52_words_read_alike_alone_and_beside_a_style() -> None:
+    """The new styles' triggers hold their rules: a text reads as it does beside another style, and odd
+    letters after a currency's code do not crash (a helper review of session 52)."""
+    from pipeline.dedup.text import words
+
+    for text in ("Winds hit 150 km/hr", "The deadline is _noon_ on Friday", "Rs500 crore", "R28bn"):
+        alone = [w for w, _, _ in words(text)]
+        beside = [w for w, _, _ in words(text + ", up 17 per cent")]
+        assert beside[: len(alone)] == alone, text
+    assert [w for w, _, _ in words("12:00 midnight")] == [w for w, _, _ in words("midnight")] == ["12", "am"]
+    assert next(w for w, _, _ in words("between DOI and 2 councils")) == "between"
+    for odd in ("RM2mıl", "RM2MİL", "Rs5bıl"):
+        assert [w for w, _, _ in words(odd)] == [odd]

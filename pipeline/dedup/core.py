@@ -88,6 +88,7 @@ from pipeline.dedup.text import (
     may_hold_amount,
     may_hold_clock,
     may_hold_grouped,
+    may_hold_prefixed,
     may_hold_styled,
     number_aliases,
     post_speech,
@@ -317,6 +318,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
     grouped = may_hold_grouped(text)  # "3,400": one word, as "3400" (see words())
     clock = may_hold_clock(text)  # "7am", "7 a.m.": the number and "am" (see words())
     styled = may_hold_styled(text)  # "08:00", "2,5 Mio.", "17 procent": one style (see words())
+    prefixed = may_hold_prefixed(text)  # "RM2mil", "R28bn": the currency's letters dropped (see words())
     n_words = 0
     # the removals that may reach into the current sentence, in sorted order: the sentences come in
     # text order, so a removal that ends before one never reaches a later one (before: every
@@ -350,6 +352,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
                     or (grouped and may_hold_grouped(piece))
                     or (clock and may_hold_clock(piece))
                     or (styled and may_hold_styled(piece))
+                    or (prefixed and may_hold_prefixed(piece))
                 ):
                     ws = [w for w, _, _ in words(piece)]  # an amount's unit written out, "3,400" one word
                     tokens = words

@@ -31,7 +31,7 @@ _WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:['’][^\W_{_CJK}]+)*")
 sentence would be one "word", too short to be compared at all)."""
 _AMOUNT = re.compile(
     r"(?:[£$€¥][ ]?[0-9](?:[.,]?[0-9])*[ ](?P<c>(?i:mn|m|bn))"
-    r"|[0-9](?<![^\W_][0-9])[0-9]*(?P<u>(?i:mn|m|bn|million|billion|mln|bln|mil|bil))"
+    r"|[0-9](?<![^\W_][0-9])[0-9]*(?P<u>(?i:mn|m|bn|million|billion|mln|bln))"
     r"|[0-9](?<![^\W_][0-9])[0-9]*[ ](?P<v>(?i:bn))"
     r"|[£$€¥][0-9](?:[.,]?[0-9])*(?P<b>B)"
     r"|[£$€¥][0-9](?:[.,]?[0-9])*(?P<t>(?i:tn|trn)))\b(?!['’][^\W_])"
@@ -117,8 +117,9 @@ _STYLED = re.compile(
     r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|[CF]\b|pc|bps?\b|BPS\b|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph|gw|mw|kw|twh)"
     r"|\s+(?:bps?\b|BPS\b|(?i:degrees)[ \u00a0])"
     r"|\.[0-9][0-9]\s+(?i:uhr)\b"
-    r"|\s+(?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|proc|pour\s*c|por\s*c|m[€$]|tis|tys|mii|de\s"
-    r"|pence))"
+    r"|\s+(?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|proc|pour\s*c|por\s*c|m[€$]|tis|tys|mii|de\s|la\s+su"
+    r"|pence)"
+    r"|-(?i:tis|tys|mii))"
     r"|N[Oo]\.? ?[0-9]"
     r"|Q[1-4]\b"
 )
@@ -256,7 +257,6 @@ _SPELLED_RO = {
     5: "cinci",
     6: "șase sase",
     7: "șapte sapte",
-    8: "opt",
     10: "zece",
     11: "unsprezece",
     12: "doisprezece douăsprezece",
@@ -278,25 +278,95 @@ _SPELLED_RO = {
 }
 """Romanian numbers from two to twenty and the tens in words, with and without diacritics ("șase", "sase"):
 read as their digits (:data:`_SPELLING`; round 103: Agerpres's "cinci ani" as a paper's "5 ani"). Not "nouă",
-which is also "new", nor "unu", "una", "un", "o" (articles and pronouns)."""
-_WORD_DIGITS = frozenset(w for names in (*_SPELLED_CS.values(), *_SPELLED_RO.values()) for w in names.split())
-"""Czech and Romanian numbers in words, which their digits' units follow as they follow digits ("dva miliony
-korun" is "2 mln Kč", "șase milioane de lei" is "6 mil. lei")."""
-_STYLED_WORD_MILLIONS = re.compile(
-    r"\b(?:"
-    + "|".join(
-        sorted({w.translate(str.maketrans("șț", "şţ")) for w in _WORD_DIGITS} | _WORD_DIGITS, key=len)[::-1]
-    )
-    + r")\s+(?:de\s+)?(?:mil|mld)"
+which is also "new", nor "opt" (8), an English word ("opt out"), nor "unu", "una", "un", "o" (articles and
+pronouns)."""
+_SPELLED_SK = {
+    2: "dva dve dvoch dvom dvoma",
+    3: "troch trom tromi",
+    4: "štyri štyroch štyrom",
+    5: "päť piatich",
+    6: "šesť šiestich",
+    7: "sedem siedmich",
+    8: "osem ôsmich",
+    9: "deväť deviatich",
+    10: "desať desiatich",
+    11: "jedenásť",
+    12: "dvanásť",
+    13: "trinásť",
+    14: "štrnásť",
+    15: "pätnásť",
+    16: "šestnásť",
+    17: "sedemnásť",
+    18: "osemnásť",
+    19: "devätnásť",
+    20: "dvadsať",
+    30: "tridsať",
+    40: "štyridsať",
+    50: "päťdesiat",
+    60: "šesťdesiat",
+    70: "sedemdesiat",
+    80: "osemdesiat",
+    90: "deväťdesiat",
+}
+"""Slovak numbers from two to twenty and the tens in words, in the nominative and the commonest other forms:
+read as their digits (:data:`_SPELLING`; round 104: TASR's "desať percent" as a paper's "10 percent"). Not
+"tri" (3), a ticker and an abbreviation in English ("<TRI>" had turned a Reuters headline's word into a
+figure)."""
+_SPELLED_TR = {
+    2: "iki",
+    3: "üç",
+    4: "dört",
+    5: "beş",
+    6: "altı",
+    7: "yedi",
+    8: "sekiz",
+    9: "dokuz",
+    20: "yirmi",
+    30: "otuz",
+    40: "kırk",
+    50: "elli",
+    60: "altmış",
+    70: "yetmiş",
+    80: "seksen",
+    90: "doksan",
+}
+"""Turkish numbers from two to nine and the tens in words: read as their digits (:data:`_SPELLING`; round 109:
+a paper's "2 saat" for AA's "iki saat"). Not "bir" (also "a") nor "on" (ten; an English word)."""
+_AS_DIGITS = (*_SPELLED_CS.items(), *_SPELLED_SK.items(), *_SPELLED_RO.items(), *_SPELLED_TR.items())
+"""The numbers in words that are read as their digits (:data:`_SPELLING`): Czech, Slovak, Romanian and
+Turkish. Polish forms are aliases of their digits instead (:func:`number_aliases`: a form's 16-bit hash may be
+another number's); read as digits, the same hash, these need no guard, which refused one in five of their
+forms ("pět", "deset", "cinci"). (Kept out of :data:`_NUMBER_WORDS`: "DOI" and "DVA" read as "2" but are no
+number words for a range.)"""
+_WORD_DIGITS = frozenset(w for _, names in _AS_DIGITS for w in names.split())
+"""Czech, Slovak, Romanian and Turkish numbers in words, which their digits' units follow as they follow
+digits ("dva miliony korun" is "2 mln Kč", "șase milioane de lei" is "6 mil. lei", "desať percent" is "10
+%")."""
+_WORD_UNIT_AFTER = re.compile(
+    r"\s+(?:de\s+)?(?:mil|mld)|\s+(?:pro[cz]ent|proc\b|percent|per\s+cent|pour\s+cent|por\s+cient|por\s+cent"
+    r"|la\s+su)"
 )
-"""A Czech or Romanian number in words before its millions or billions, in lower case ("dva miliony", "šest
-miliard", "douăzeci de milioane", "șase mil. lei": :func:`_styled_figures`)."""
-_SPELLED_MORE = (*_SPELLED_PL.items(), *_SPELLED_CS.items(), *_SPELLED_RO.items())
-"""The numbers in words of Polish, Czech and Romanian, kept apart from :data:`_SPELLED`: Polish "mil" is
-miles, Czech "mil." millions, no thousands (:data:`_SPELLED_OTHER`). Polish forms are aliases of their digits
-(a form's 16-bit hash may be another number's); Czech and Romanian forms are read as their digits, the same
-hash: one in five of their forms had a hash that the guard of :func:`number_aliases` refuses ("pět", "deset",
-"cinci", "opt")."""
+_WORD_DIGITS_LOW = frozenset(w.translate(str.maketrans("șț", "şţ")) for w in _WORD_DIGITS) | _WORD_DIGITS
+
+
+def _worded_unit(low: str) -> bool:
+    """Whether lower-case ``low`` holds a Czech, Slovak, Romanian or Turkish number in words
+    (:data:`_WORD_DIGITS`, with a cedilla or a comma below) before its millions or billions or a percentage's
+    words ("dva miliony", "šest miliard", "douăzeci de milioane", "desať percent", "cinci la sută":
+    :func:`_styled_figures`): each unit looked for, the word before it checked by hand (a pattern of the
+    number words was tried at every position).
+
+    >>> [_worded_unit(t) for t in ("dva miliony korun", "desať percent", "şase milioane", "the military")]
+    [True, True, True, False]
+    """
+    for m in _WORD_UNIT_AFTER.finditer(low):
+        end = m.start()
+        before = [w for w in _WORD.finditer(low, max(0, end - 24), end) if w.end() == end]
+        if before and before[-1].group() in _WORD_DIGITS_LOW:  # (the word before as words() reads it)
+            return True
+    return False
+
+
 _SMALL_WORDS_EN = {names.split()[0]: n for n, names in (_SPELLED | _SPELLED_TENS).items()}
 """English numbers in words from one to twenty and the tens, which a "thousand" or "hundred" multiplies."""
 _TENS_WORDS = {w: n for w, n in _SMALL_WORDS_EN.items() if n >= 20}
@@ -312,7 +382,7 @@ _NOON = {"noon": "pm", "midday": "pm", "midnight": "am"}
 """Noon and midnight in words, in lower case, as their hour: "midday", "noon", "12 noon" and "12pm" are "12
 pm", "midnight" and "12am" are "12 am" (round 102: a paper's "between 12pm and 6pm" for the agency's "between
 midday and 6pm"); another hour is another figure. Not "Noon", "Midnight" with a capital, names too."""
-_STYLED_NOON = re.compile(r"\b(?:noon|midday|midnight)\b")
+_STYLED_NOON = re.compile(r"(?<![^\W_])(?:noon|midday|midnight)(?![^\W_])")
 """Noon or midnight in words (:data:`_NOON`), in lower case."""
 _STYLED_WORDS = (*_MULTIPLIERS, "number one", "autobahn", "decade")
 """Styles in words found by a word alone: a number of thousands or hundreds in words ("forty thousand"), a
@@ -411,14 +481,15 @@ _MILLIONS = frozenset(
     [
         *["mio", "millions", "millionen", "miljoen", "miljoenen", "milioni", "milione", "millones"],
         *["millón", "millon", "milhões", "milhão", "milion", "miliona", "miliony", "milionów"],
-        *["milionů", "milionu", "milionech", "milioane", "milioanele"],
+        *["milionů", "milionu", "milionech", "milioane", "milioanele", "milión", "milióna", "milióny"],
+        *["miliónov", "miliónu", "milyon"],
     ]
 )
 _BILLIONS = frozenset(
     [
         *["mrd", "md", "mds", "mld", "milliard", "milliards", "milliarde", "milliarden", "miljard"],
         *["miljarden", "miliardi", "miliardo", "miliard", "miliarda", "miliardy", "miliardów"],
-        *["miliardu", "miliardách", "miliarde"],
+        *["miliardu", "miliardách", "miliarde", "miliárd", "milyar"],
     ]
 )
 """A number's unit in millions and in billions (10⁹; not Spanish "billones", 10¹²) in the words and short
@@ -428,10 +499,14 @@ that Dutch and Italian papers write too ("€62 mln", "20 mln"). Not English "mi
 other words than Reuters' "mln" and "bln" (making them one churned Reuters' matches, docs/dedup.md)."""
 _PERCENT = frozenset(["prozent", "procent", "percent", "proc", "procentu"])
 _PERCENT_TWO = frozenset(
-    [("per", "cent"), ("pour", "cent"), ("por", "ciento"), ("per", "cento"), ("por", "cento")]
+    [
+        *[("per", "cent"), ("pour", "cent"), ("por", "ciento"), ("per", "cento"), ("por", "cento")],
+        *[("la", "sută"), ("la", "suta")],
+    ]
 )
 """A percentage's sign in words, after its number, in English, German, Dutch, French, Spanish, Italian,
-Portuguese and Polish ("12 per cent", "6 percent", "17 Prozent", "80 por cento", "12 proc."): dropped, as "%"
+Portuguese, Polish and Romanian ("12 per cent", "6 percent", "17 Prozent", "80 por cento", "12 proc.", "12 la
+sută"): dropped, as "%"
 is no word (a paper writes "per cent" where the agency wrote "%"). Not Reuters' "pct", which stays a word
 (making it one with "%" churned Reuters' matches, docs/dedup.md)."""
 _HOUR = re.compile(r"([0-9]{1,2})[hH]([0-9]{2})?")
@@ -490,18 +565,18 @@ _UNITS = (
     (
         "kilometre kilometres kilometer kilometers kms kilometern kilomètre kilomètres kilómetro kilómetros "
         "chilometro chilometri quilómetro quilómetros quilômetro quilômetros "
-        "kilometrů kilometry kilometru kilometrech kilometri kilometrii kilometrów",
+        "kilometrů kilometry kilometru kilometrech kilometri kilometrii kilometrów kilometrov",
         "km",
     ),
-    ("metre metres meter meters metrů metri", "m"),
+    ("metre metres meter meters metrů metri metrov", "m"),
     (
         "centimetre centimetres centimeter centimeters centimètres centímetros centimetri centimetrů "
-        "centimetry centymetrów centymetry",
+        "centimetry centymetrów centymetry centimetrov",
         "cm",
     ),
     (
         "millimetre millimetres millimeter millimeters millimetern millimètres milímetros millimetri "
-        "milimetrů milimetry milimetri milimetrów",
+        "milimetrů milimetry milimetri milimetrów milimetrov",
         "mm",
     ),
     ("kilogram kilograms kilogramme kilogrammes kilo kilos kgs kilogramm kilogramos chilogrammi", "kg"),
@@ -536,7 +611,7 @@ def _spelling() -> dict[str, str]:
         for end in ("ed", "ing", "er", "ers"):
             out[stem + end] = stem[:-1] + end
     out |= _BRITISH
-    out |= {w: str(n) for n, names in (*_SPELLED_CS.items(), *_SPELLED_RO.items()) for w in names.split()}
+    out |= {w: str(n) for n, names in _AS_DIGITS for w in names.split()}
     for forms, short in _UNITS:
         out |= dict.fromkeys(forms.split(), short)
     return out
@@ -618,10 +693,10 @@ _CARDINALS = (
     "零 〇 一 二 三 四 五 六 七 八 九 十 百 千 万 萬 亿 億 两 兩"
 )
 _NUMBER_WORDS = frozenset(w.casefold() for w in _CARDINALS.split()) | frozenset(
-    w for _, names in _SPELLED_MORE for w in names.split()
+    w for names in _SPELLED_PL.values() for w in names.split()
 )
 """Cardinal numbers written out, case-folded (English, German, French, Spanish, Italian, Dutch, Portuguese,
-Polish, Czech and Romanian in their commonest forms, :data:`_SPELLED_MORE`; not "one"/"ein"/"un"/"een", which
+Polish in its commonest forms, :data:`_SPELLED_PL`; not "one"/"ein"/"un"/"een", which
 are also pronouns and articles, nor a number that is also a common word of another language: "once", "due",
 "sei", "sept", "neuf", "otto", "tre", "venti", "dos", "onze", "seize", "doce", "doze"), and the numerals of
 Chinese and Japanese (each character a word): figures like digits ("第二季度" is no copy of "第一季度")."""
@@ -1188,8 +1263,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
         found = _join_grouped(found, grouped)
         # (a number with its fraction in one form, "6-3/16" for "6 3/16": not "6316", which is "6,316")
         found = [(w if "/" not in text[s:e] else text[s:e].replace(" ", "-"), s, e) for w, s, e in found]
-    if any(text.find(code, start, stop) >= 0 for code in _PREFIX_CODES):
-        found = _prefixed(found)
+    if may_hold_prefixed(text, start, stop):
+        found = _prefixed(text, found)
     if _CLOCK.search(text, start, stop) is not None:
         found = _clock_words(text, found)
     if may_hold_styled(text, start, stop):
@@ -1230,23 +1305,48 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
     return out
 
 
-_PREFIX_CODES = ("RM", "Rs", "Rp")
-_PREFIXED = re.compile(r"(RM|Rs|Rp)([0-9]+)((?i:mil|bil|mn|m|bn|b))?")
+_PREFIX_CODES = re.compile(r"(?:R[Msp]?|K?Sh)[0-9]")
+_PREFIXED = re.compile(
+    r"(RM|Rs|Rp|KSh|Sh|R)([0-9]+)([mM][iI][lL]|[bB][iI][lL]|[mM][nN]|[mM]|[bB][nN]|[bB]|[tT][nN])?"
+)
+_DECIMALS_UNIT = re.compile(r"([0-9]+)([mM][iI][lL]|[bB][iI][lL])")
+"""The decimals of an amount after a currency's letters with "mil" or "bil" run together ("RM128.41bil")."""
 """An amount with its currency's letters run together in front (Malaysia's "RM128", India's and Pakistan's
-"Rs500", Indonesia's "Rp5"), and its unit perhaps after it ("RM2mil")."""
+"Rs500", Indonesia's "Rp5", Kenya's "Sh346" and "KSh2", South Africa's "R28"), and its unit perhaps after it
+("RM2mil", "R38m")."""
+_UNIT_AFTER_RAND = re.compile(r"(?:[.,][0-9]+)?[ -]?(?i:million|billion|trillion|mn|bn|tn|m)\b")
+"""What follows South Africa's "R28" when it is an amount: millions or billions, perhaps after decimals ("R28
+billion", "R2,3-million", "R2.3 bn"); "R61" alone is a road."""
 
 
-def _prefixed(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+def may_hold_prefixed(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` may hold an amount with its currency's letters run together in front
+    (:func:`_prefixed`): "RM", "Rs", "Rp", "Sh", "KSh" or "R" before a digit.
+
+    >>> may_hold_prefixed("an additional R28bn"), may_hold_prefixed("R&B singer, 28 runs")
+    (True, False)
+    """
+    return _PREFIX_CODES.search(text, start, len(text) if end is None else end) is not None
+
+
+def _prefixed(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """``found`` with a currency's letters run together before an amount dropped, as a sign is no word:
     "RM128.41 billion" is "128.41 billion", "RM2.3mil" is "2.3 million" (round 101: the Star's "RM128.41bil"
     for Bernama's "RM128.41 billion"; the unit that follows the decimals is :data:`_AMOUNT`'s).
 
     >>> [w for w, _, _ in words("RM128.41bil, RM2.3 million, RM2mil, Rs500 crore, RMB, RM")]
     ['128', '41', 'billion', '2', '3', 'million', '2', 'million', '500', 'crore', 'RMB', 'RM']
+    >>> [w for w, _, _ in words("Sh1.5 billion, KSh40bn, R28bn, R2,3-million, R38m, R61")]
+    ['1', '5', 'billion', '40', 'billion', '28', 'billion', '2', '3', 'million', '38', 'million', 'R61']
     """
     out: list[tuple[str, int, int]] = []
-    for w, s, e in found:
+    i, n = 0, len(found)
+    while i < n:
+        w, s, e = found[i]
+        i += 1
         m = _PREFIXED.fullmatch(w)
+        if m is not None and m[1] == "R" and not m[3] and _UNIT_AFTER_RAND.match(text, e) is None:
+            m = None  # (a road, a form, a rating: "R61", "R5")
         if m is None:
             out.append((w, s, e))
             continue
@@ -1254,6 +1354,15 @@ def _prefixed(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         out.append((m[2], s + len(m[1]), cut))
         if m[3]:
             out.append((_UNIT_WORDS[m[3].casefold()], cut, e))
+            continue
+        decimals = (
+            _DECIMALS_UNIT.fullmatch(found[i][0]) if i < n and text[e : found[i][1]] in (".", ",") else None
+        )
+        if decimals is not None:  # "RM128.41bil": its decimals, then "billion"
+            _, ds, de = found[i]
+            dcut = ds + len(decimals[1])
+            out += [(decimals[1], ds, dcut), (_UNIT_WORDS[decimals[2].casefold()], dcut, de)]
+            i += 1
     return out
 
 
@@ -1325,7 +1434,7 @@ def may_hold_styled(text: str, start: int = 0, end: int | None = None) -> bool:
         or ("-" in low and _STYLED_FR.search(low) is not None)
         or (" mille" in low and _STYLED_FR_MILLE.search(low) is not None)
         or (("/" in low or " " in low) and _STYLED_SPEED.search(low) is not None)
-        or (("mil" in low or "mld" in low) and _STYLED_WORD_MILLIONS.search(low) is not None)
+        or _worded_unit(low)
         or (("noon" in low or "midday" in low or "midnight" in low) and _STYLED_NOON.search(low) is not None)
     )
 
@@ -1455,8 +1564,14 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             continue
         noon = _NOON.get(w)
         if noon is not None:
-            if not (out and out[-1][0] == "12" and text[out[-1][2] : s] == " "):
-                out.append(("12", s, e))  # "midday" as "12pm"; "12 noon" as "12pm" too
+            if (
+                out
+                and out[-1][0].casefold() in ("12", "twelve")
+                and text[out[-1][2] : s] in (" ", ":00 ", ".00 ")
+            ):
+                out[-1] = ("12", *out[-1][1:])  # "12 noon", "12:00 midnight", "twelve noon" as "12pm", "12am"
+            else:
+                out.append(("12", s, e))  # "midday" as "12pm"
             out.append((noon, s, e))
             continue
         between = _between(text, found, i, e) if key == "between" else 0
@@ -1613,20 +1728,22 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
         worded = not (number or w[-1:].isdigit())
         if (worded and key.translate(_COMMA_BELOW) not in _WORD_DIGITS) or i >= n:
             continue
+        new_style = worded or "0" <= w[-1] <= "9"  # (the styles below after an ASCII digit, as triggered)
         nxt, ns, ne = found[i]
         key = nxt.casefold()
-        if text[e:ns].strip():
-            continue  # (the unit or the sign right after the number, past white space only)
+        if text[e:ns].strip() and not (text[e:ns] == "-" and number and key in _THOUSANDS_WORDS):
+            continue  # (the unit or the sign right after the number, past white space only; "15-tisíc")
         if (
             key == "de"
             and i + 1 < n
             and text[ne : found[i + 1][1]].isspace()
             and _unit_after_de(found[i + 1][0], worded)
+            and new_style
         ):
             i += 1  # Romanian "25 de centimetri", "2,4 milioane de lei": "25 cm", "2,4 mil. lei"
             nxt, ns, ne = found[i]
             key = nxt.casefold()
-        speed = None if worded else _speed(text, found, i + 1, ne, nxt)
+        speed = None if worded or not new_style else _speed(text, found, i + 1, ne, nxt)
         if speed is not None:
             out.append((speed[0], ns, found[speed[1] - 1][2]))  # "120 miles per hour" as "120 mph"
             i = speed[1]
@@ -1634,7 +1751,7 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
         if (
             ((key in _MILLIONS or key in _BILLIONS) and not (worded and not key.startswith(("mil", "mld"))))
             or (key == "m" and text[ne : ne + 1] in ("€", "$") and not worded)
-            or (key == "mil" and _abbreviated(text, found, i))
+            or (key == "mil" and new_style and _abbreviated(text, found, i))
         ):  # (after digits, or after a Czech or Romanian number in words: "dva miliony", "șase milioane")
             out.append(("bln" if key in _BILLIONS else "mln", ns, ne))  # (French "12 M€": millions)
             i += 1
@@ -1647,13 +1764,14 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             ):
                 i += 1  # Romanian "milioane de lei" as "mil. lei", Spanish "millones de euros" as "M€"
         elif worded:
-            continue  # (after a number in words its millions only: :data:`_STYLED_WORD_MILLIONS`)
-        elif key in _THOUSANDS_WORDS and number and text[s - 1 : s] not in (".", ","):
+            i = _past_percent(text, found, i, e)  # "desať percent" as "10 %" (:func:`_worded_unit`)
+        elif key in _THOUSANDS_WORDS and number and len(w) <= 15 and text[s - 1 : s] not in (".", ","):
             out[-1] = (str(int(w) * 1000), s, ne)  # Czech "350 tisíc", Polish "350 tys." as "350 000"
             i += 1
         elif (
             key in ("mil", "mila")
             and number
+            and len(w) <= 15  # (int() refuses 4,300 digits and more)
             and text[s - 1 : s] not in (".", ",")
             and not (i + 1 < n and found[i + 1][0].casefold() in _MILLIONS)
         ):
@@ -1688,7 +1806,7 @@ _SPEED_HOUR = frozenset(
 )
 _STYLED_SPEED = re.compile(
     r"[0-9]\s*(?:de\s+)?(?:km|kil|chil|quil|mile)[^\W\d_]*"
-    r"(?:\s*/\s*h|\s+(?:orari|(?:per|an|a|pe|za|pro|par|por|i)\s+(?:hour|hr|h|oră|ora|hodinu|stunde|heure"
+    r"(?:\s*/\s*hr?|\s+(?:orari|(?:per|an|a|pe|za|pro|par|por|i)\s+(?:hour|hr|h|oră|ora|hodinu|stunde|heure"
     r"|hora|timmen|timen)))\b"
 )
 """A speed after a number, in lower case: "km/h", "kilometres per hour", "miles an hour", Romanian "de
@@ -1758,8 +1876,8 @@ def _abbreviated(text: str, found: list[tuple[str, int, int]], i: int) -> bool:
 
 _CURRENCY_CODES = frozenset(["kč", "czk", "eur", "usd", "ron", "lei", "huf", "pln", "zł"])
 _THOUSANDS_WORDS = frozenset(["tisíc", "tis", "tisíce", "tys", "tysięcy", "tysiące", "tysiąc", "mii"])
-"""Thousands in words after a number: Czech "350 tisíc", "350 tis.", Polish "350 tys.", "350 tysięcy",
-Romanian "3 mii" are "350000", "3000", as "350 000" is (round 99)."""
+"""Thousands in words after a number: Czech "350 tisíc", "350 tis.", Slovak "15-tisíc", Polish "350 tys.",
+"350 tysięcy", Romanian "3 mii" are "350000", "15000", "3000", as "350 000" is (rounds 99, 104)."""
 
 
 def _past_for(text: str, found: list[tuple[str, int, int]], i: int, e: int) -> int:
