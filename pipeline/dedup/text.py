@@ -34,14 +34,16 @@ _AMOUNT = re.compile(
     r"|[0-9](?<![^\W_][0-9])[0-9]*(?P<u>(?i:mn|m|bn|million|billion|mln|bln))"
     r"|[0-9](?<![^\W_][0-9])[0-9]*[ ](?P<v>(?i:bn))"
     r"|[£$€¥][0-9](?:[.,]?[0-9])*(?P<b>B)"
+    r"|(?:[£€¥]|(?<!R)\$)[0-9](?:[.,]?[0-9])*(?P<l>[mM][iI][lL]|[bB][iI][lL])"
     r"|[£$€¥][0-9](?:[.,]?[0-9])*(?P<t>(?i:tn|trn)))\b(?!['’][^\W_])"
 )
-"""An amount's unit: run together with its number ("£22m", "1.4m workers", "22million", "$1.5bn"),
-or after a space, "bn" ("1.5 bn") and "m" or "mn" after a currency sign ("£3 mn"), or a capital "B" or
-trillions' "tn" run together with an amount after a currency sign ("$21B", "$1.3tn"; "the 100 m
-final" is no amount). (A number's first digit must follow no letter or digit: checked behind that
-digit, so that every branch opens with a character class and the engine skips ahead to one; with
-the look-behind first it tried the pattern at every position, 2.3 times slower.)"""
+"""An amount's unit: run together with its number ("£22m", "1.4m workers", "22million", "$1.5bn"), or after a
+space, "bn" ("1.5 bn") and "m" or "mn" after a currency sign ("£3 mn"), or a capital "B" or trillions' "tn"
+run together with an amount after a currency sign ("$21B", "$1.3tn"; "the 100 m final" is no amount), or "mil"
+and "bil" run together with one after a sign but Brazil's "R$" ("US$2.3bil" is billions, the Star's style;
+"R$40mil" and "40mil" are thousands in Portuguese and Spanish). (A number's first digit must follow no letter
+or digit: checked behind that digit, so that every branch opens with a character class and the engine skips
+ahead to one; with the look-behind first it tried the pattern at every position, 2.3 times slower.)"""
 _METRES_AFTER = re.compile(
     r" (?:of|from|away|high|long|deep|wide|tall|below|above|beneath|under|behind|ahead|race|final|freestyle"
     r"|hurdles"
@@ -117,7 +119,8 @@ _STYLED = re.compile(
     r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|[CF]\b|pc|bps?\b|BPS\b|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph|gw|mw|kw|twh)"
     r"|\s+(?:bps?\b|BPS\b|(?i:degrees)[ \u00a0])"
     r"|\.[0-9][0-9]\s+(?i:uhr)\b"
-    r"|\s+(?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|proc|pour\s*c|por\s*c|m[€$]|tis|tys|mii|de\s|la\s+su"
+    r"|\s+(?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|proc|pour\s*c|por\s*c|m[€$]|tis|tys|mii|de\s|la\s+su|posto|juta|ribu|persen"
+    r"|млн|млрд|мільй|мільяр|милли|тис|тыс|відс|процент"
     r"|pence)"
     r"|-(?i:tis|tys|mii))"
     r"|N[Oo]\.? ?[0-9]"
@@ -214,6 +217,14 @@ locative, masculine personal, collective: "dziewięć", "dziewięciu", "dziewię
 instrumental "dziewięcioma" nor the dative "dwóm"), figures all, aliases of their digits unless a form's hash
 is taken (:func:`number_aliases`); kept apart from :data:`_SPELLED`: Polish "mil" is miles, no thousands
 (:data:`_SPELLED_OTHER`)."""
+_COMMA_BELOW = str.maketrans("şţ", "șț")
+"""Romanian "ş" and "ţ" with a cedilla, as older fonts and many papers set them, read as the standard "ș" and
+"ț" with a comma below (round 103: a paper's "Justiţie" for Agerpres's "Justiție")."""
+_FOLDED = str.maketrans("şţ’ʼ", "șț''")
+"""What :func:`_normal` folds: :data:`_COMMA_BELOW`, and the apostrophes "’" and Ukrainian "ʼ" (the modifier
+letter the spelling rules prescribe: "пʼять", "п’ять" and "п'ять" are one word; round 113) as "'"."""
+
+
 _SPELLED_CS = {
     2: "dva dvě dvou dvěma",
     3: "tři tří třech třemi",
@@ -324,29 +335,121 @@ _SPELLED_TR = {
     20: "yirmi",
     30: "otuz",
     40: "kırk",
-    50: "elli",
     60: "altmış",
     70: "yetmiş",
     80: "seksen",
     90: "doksan",
 }
 """Turkish numbers from two to nine and the tens in words: read as their digits (:data:`_SPELLING`; round 109:
-a paper's "2 saat" for AA's "iki saat"). Not "bir" (also "a") nor "on" (ten; an English word)."""
-_AS_DIGITS = (*_SPELLED_CS.items(), *_SPELLED_SK.items(), *_SPELLED_RO.items(), *_SPELLED_TR.items())
-"""The numbers in words that are read as their digits (:data:`_SPELLING`): Czech, Slovak, Romanian and
-Turkish. Polish forms are aliases of their digits instead (:func:`number_aliases`: a form's 16-bit hash may be
-another number's); read as digits, the same hash, these need no guard, which refused one in five of their
-forms ("pět", "deset", "cinci"). (Kept out of :data:`_NUMBER_WORDS`: "DOI" and "DVA" read as "2" but are no
-number words for a range.)"""
-_WORD_DIGITS = frozenset(w for _, names in _AS_DIGITS for w in names.split())
+a paper's "2 saat" for AA's "iki saat"). Not "bir" (also "a"), "on" (ten; an English word) nor "elli" (50;
+a first name in German and Greek)."""
+_SPELLED_HR = {
+    2: "dvije dvoje",
+    3: "troje",
+    4: "četiri četvero četiriju",
+    5: "petero",
+    6: "šestero",
+    7: "sedam",
+    8: "osam",
+    9: "devet",
+    11: "jedanaest",
+    12: "dvanaest",
+    13: "trinaest",
+    14: "četrnaest",
+    15: "petnaest",
+    16: "šesnaest",
+    17: "sedamnaest",
+    18: "osamnaest",
+    19: "devetnaest",
+    20: "dvadeset",
+    30: "trideset",
+    40: "četrdeset",
+    50: "pedeset",
+    60: "šezdeset",
+    70: "sedamdeset",
+    80: "osamdeset",
+    90: "devedeset",
+}
+"""Croatian (and Serbian and Bosnian in Latin letters) numbers in words, where they are not Czech's too
+("dva", "šest", "deset"): read as their digits (:data:`_SPELLING`; round 110). Not "pet" (5) and "tri" (3),
+English words and a ticker."""
+_SPELLED_UK = {
+    2: "два дві двох двом две двух",
+    3: "три трьох трёх трех",
+    4: "чотири чотирьох четыре четырёх четырех",
+    5: "п'ять п'яти пять пяти",
+    6: "шість шести шесть",
+    7: "сім семи семь",
+    8: "вісім восьми восемь",
+    9: "дев'ять дев'яти девять девяти",
+    10: "десять десяти",
+    11: "одинадцять одиннадцать",
+    12: "дванадцять двенадцать",
+    13: "тринадцять тринадцать",
+    14: "чотирнадцять четырнадцать",
+    15: "п'ятнадцять пятнадцать",
+    16: "шістнадцять шестнадцать",
+    17: "сімнадцять семнадцать",
+    18: "вісімнадцять восемнадцать",
+    19: "дев'ятнадцять девятнадцать",
+    20: "двадцять двадцать",
+    30: "тридцять тридцать",
+    40: "сорок",
+    50: "п'ятдесят пятьдесят",
+    60: "шістдесят шестьдесят",
+    70: "сімдесят семьдесят",
+    80: "вісімдесят восемьдесят",
+    90: "дев'яносто девяносто",
+}
+"""Ukrainian and Russian numbers from two to twenty and the tens in words, in the nominative and the commonest
+other forms: read as their digits (:data:`_SPELLING`; round 113: Ukrinform's "восьми років" as a paper's "8
+років")."""
+_SPELLED_ID = {
+    2: "dua",
+    3: "tiga",
+    4: "empat",
+    5: "lima",
+    6: "enam",
+    7: "tujuh",
+    8: "delapan lapan",
+    9: "sembilan",
+    10: "sepuluh",
+    11: "sebelas",
+}
+"""Indonesian and Malay numbers from two to eleven in words: read as their digits (:data:`_SPELLING`; round
+112: ANTARA's "empat helikopter" as a paper's "4 helikopter")."""
+_AS_DIGITS = (
+    *_SPELLED_ID.items(),
+    *_SPELLED_CS.items(),
+    *_SPELLED_SK.items(),
+    *_SPELLED_RO.items(),
+    *_SPELLED_TR.items(),
+    *_SPELLED_HR.items(),
+    *_SPELLED_UK.items(),
+)
+"""The numbers in words that are read as their digits (:data:`_SPELLING`): Czech, Slovak, Romanian, Turkish,
+Croatian, Ukrainian, Russian, Indonesian and Malay. Polish forms are aliases of their digits instead
+(:func:`number_aliases`: a form's 16-bit hash may be another number's); read as digits, the same hash, these
+need no guard, which refused one in five of their forms ("pět", "deset", "cinci"). (Kept out of
+:data:`_NUMBER_WORDS`: "DOI" and "DVA" read as "2" but are no number words for a range.)"""
+_WORD_DIGITS = frozenset(w.translate(_FOLDED) for _, names in _AS_DIGITS for w in names.split())
 """Czech, Slovak, Romanian and Turkish numbers in words, which their digits' units follow as they follow
 digits ("dva miliony korun" is "2 mln Kč", "șase milioane de lei" is "6 mil. lei", "desať percent" is "10
 %")."""
 _WORD_UNIT_AFTER = re.compile(
-    r"\s+(?:de\s+)?(?:mil|mld)|\s+(?:pro[cz]ent|proc\b|percent|per\s+cent|pour\s+cent|por\s+cient|por\s+cent"
-    r"|la\s+su)"
+    r"mil|mld|pro[cz]ent|proc\b|percent|per\s+cent|pour\s+cent|por\s+cient|por\s+cent|la\s+su|posto"
+    r"|млн|млрд|мільй|мільяр|милли|відс|процент|juta|persen"
 )
-_WORD_DIGITS_LOW = frozenset(w.translate(str.maketrans("șț", "şţ")) for w in _WORD_DIGITS) | _WORD_DIGITS
+"""The units and percentages' words that may follow a number in words (:func:`_worded_unit`): a pattern that
+opens with a letter, which the engine skips to (one that opened with white space was tried at every space: it
+cost more than all the other styles' tests together)."""
+_WORD_DIGITS_LOW = frozenset(
+    form.replace("'", apostrophe)
+    for w in _WORD_DIGITS
+    for form in (w, w.translate(str.maketrans("șț", "şţ")))
+    for apostrophe in ("'", "’", "ʼ")
+)
+""":data:`_WORD_DIGITS` as a text may write them: with a cedilla or a comma below, with any apostrophe."""
 
 
 def _worded_unit(low: str) -> bool:
@@ -361,9 +464,19 @@ def _worded_unit(low: str) -> bool:
     """
     for m in _WORD_UNIT_AFTER.finditer(low):
         end = m.start()
-        before = [w for w in _WORD.finditer(low, max(0, end - 24), end) if w.end() == end]
-        if before and before[-1].group() in _WORD_DIGITS_LOW:  # (the word before as words() reads it)
-            return True
+        if end == 0 or not low[end - 1].isspace():
+            continue
+        for _ in range(2):  # the word before, or the one before "de" ("douăzeci de milioane")
+            while end > 0 and low[end - 1].isspace():
+                end -= 1
+            before = [w.group() for w in _WORD.finditer(low, max(0, end - 24), end) if w.end() == end]
+            if not before:
+                break
+            if before[-1] in _WORD_DIGITS_LOW:  # (the word as words() reads it)
+                return True
+            if before[-1] != "de":
+                break
+            end -= 2
     return False
 
 
@@ -382,7 +495,7 @@ _NOON = {"noon": "pm", "midday": "pm", "midnight": "am"}
 """Noon and midnight in words, in lower case, as their hour: "midday", "noon", "12 noon" and "12pm" are "12
 pm", "midnight" and "12am" are "12 am" (round 102: a paper's "between 12pm and 6pm" for the agency's "between
 midday and 6pm"); another hour is another figure. Not "Noon", "Midnight" with a capital, names too."""
-_STYLED_NOON = re.compile(r"(?<![^\W_])(?:noon|midday|midnight)(?![^\W_])")
+_STYLED_NOON = re.compile(f"(?<![^\\W_{_CJK}])(?:noon|midday|midnight)(?![^\\W_{_CJK}])")
 """Noon or midnight in words (:data:`_NOON`), in lower case."""
 _STYLED_WORDS = (*_MULTIPLIERS, "number one", "autobahn", "decade")
 """Styles in words found by a word alone: a number of thousands or hundreds in words ("forty thousand"), a
@@ -482,14 +595,16 @@ _MILLIONS = frozenset(
         *["mio", "millions", "millionen", "miljoen", "miljoenen", "milioni", "milione", "millones"],
         *["millón", "millon", "milhões", "milhão", "milion", "miliona", "miliony", "milionów"],
         *["milionů", "milionu", "milionech", "milioane", "milioanele", "milión", "milióna", "milióny"],
-        *["miliónov", "miliónu", "milyon"],
+        *["miliónov", "miliónu", "milyon", "milijuna", "milijun", "milijune"],
+        *["млн", "мільйона", "мільйонів", "мільйон", "миллиона", "миллионов", "миллион", "juta"],
     ]
 )
 _BILLIONS = frozenset(
     [
         *["mrd", "md", "mds", "mld", "milliard", "milliards", "milliarde", "milliarden", "miljard"],
         *["miljarden", "miliardi", "miliardo", "miliard", "miliarda", "miliardy", "miliardów"],
-        *["miliardu", "miliardách", "miliarde", "miliárd", "milyar"],
+        *["miliardu", "miliardách", "miliarde", "miliárd", "milyar", "milijarde", "milijardi", "milijarda"],
+        *["млрд", "мільярда", "мільярдів", "мільярд", "миллиарда", "миллиардов", "миллиард", "miliar"],
     ]
 )
 """A number's unit in millions and in billions (10⁹; not Spanish "billones", 10¹²) in the words and short
@@ -499,16 +614,20 @@ that Dutch and Italian papers write too ("€62 mln", "20 mln"). Not English "mi
 other words than Reuters' "mln" and "bln" (making them one churned Reuters' matches, docs/dedup.md)."""
 _PERCENT = frozenset(["prozent", "procent", "percent", "proc", "procentu"])
 _PERCENT_TWO = frozenset(
+    [("per", "cent"), ("pour", "cent"), ("por", "ciento"), ("per", "cento"), ("por", "cento")]
+)
+_PERCENT_MORE = frozenset(
     [
-        *[("per", "cent"), ("pour", "cent"), ("por", "ciento"), ("per", "cento"), ("por", "cento")],
-        *[("la", "sută"), ("la", "suta")],
+        *["posto", "persen", "відсотка", "відсотків", "відсоток", "відсотки", "процента", "процентов"],
+        *["процентів", "la sută", "la suta"],
     ]
 )
 """A percentage's sign in words, after its number, in English, German, Dutch, French, Spanish, Italian,
-Portuguese, Polish and Romanian ("12 per cent", "6 percent", "17 Prozent", "80 por cento", "12 proc.", "12 la
-sută"): dropped, as "%"
-is no word (a paper writes "per cent" where the agency wrote "%"). Not Reuters' "pct", which stays a word
-(making it one with "%" churned Reuters' matches, docs/dedup.md)."""
+Portuguese and Polish ("12 per cent", "6 percent", "17 Prozent", "80 por cento", "12 proc."), and after digits
+or a number in words of :data:`_WORD_DIGITS` in Croatian, Indonesian, Ukrainian, Russian and Romanian ("12
+posto", "12 persen", "12 відсотків", "12 la sută"; session 52): dropped, as "%" is no word (a paper writes
+"per cent" where the agency wrote "%"). Not Reuters' "pct", which stays a word (making it one with "%" churned
+Reuters' matches, docs/dedup.md)."""
 _HOUR = re.compile(r"([0-9]{1,2})[hH]([0-9]{2})?")
 _PC = re.compile(r"([0-9]+)pc")
 """A percentage with "pc" run together, as British and Pakistani papers write it ("48pc" is "48%")."""
@@ -591,6 +710,7 @@ _UNITS = (
     ("tysięcy tysiące tysiąc tysiąca", "tys"),
     ("złotych złote złoty złotego", "zł"),
     ("korun koruny korunu korunách", "kč"),
+    ("гривень гривні гривня гривню", "грн"),
 )
 
 
@@ -611,7 +731,7 @@ def _spelling() -> dict[str, str]:
         for end in ("ed", "ing", "er", "ers"):
             out[stem + end] = stem[:-1] + end
     out |= _BRITISH
-    out |= {w: str(n) for n, names in _AS_DIGITS for w in names.split()}
+    out |= {w.translate(_FOLDED): str(n) for n, names in _AS_DIGITS for w in names.split()}  # as folded
     for forms, short in _UNITS:
         out |= dict.fromkeys(forms.split(), short)
     return out
@@ -623,11 +743,6 @@ _SPELLING = _spelling()
 "traveled"), a unit's word in its short form ("kilometres" and "kilometers" as "km", "metres" as
 "m"; Polish "tysięcy" as "tys.", "złotych" as "zł"): wire copy reprinted in the other variety of English, a
 unit spelt out or not."""
-
-
-_COMMA_BELOW = str.maketrans("şţ", "șț")
-"""Romanian "ş" and "ţ" with a cedilla, as older fonts and many papers set them, read as the standard "ș" and
-"ț" with a comma below (round 103: a paper's "Justiţie" for Agerpres's "Justiție")."""
 
 
 def _normal(word: str) -> str:
@@ -651,7 +766,7 @@ def _normal(word: str) -> str:
 
     (dates in lower case only, :data:`_LOWER_ONLY`: "Marcu" reads "marzec" but is no date).
     """
-    norm = unicodedata.normalize("NFKC", word).casefold().replace("’", "'").translate(_COMMA_BELOW)
+    norm = unicodedata.normalize("NFKC", word).casefold().translate(_FOLDED)
     if norm.endswith("'s") and norm[:-2] in _SPELLING:
         return _SPELLING[norm[:-2]] + "'s"  # "the organisation's"
     day = _NORDIC_DAY_FORMS.match(norm)
@@ -1305,7 +1420,9 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
     return out
 
 
-_PREFIX_CODES = re.compile(r"(?:R[Msp]?|K?Sh)[0-9]")
+_PREFIX_CODES = re.compile(r"(?:R[Msp]|K?Sh) ?[0-9]|R[0-9]")
+_CODES_APART = frozenset(["RM", "Rs", "Rp", "KSh", "Sh"])
+"""Currency letters that papers also set apart from the amount ("Rp 28.000", "RM 5 billion"): dropped too."""
 _PREFIXED = re.compile(
     r"(RM|Rs|Rp|KSh|Sh|R)([0-9]+)([mM][iI][lL]|[bB][iI][lL]|[mM][nN]|[mM]|[bB][nN]|[bB]|[tT][nN])?"
 )
@@ -1338,22 +1455,50 @@ def _prefixed(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, i
     ['128', '41', 'billion', '2', '3', 'million', '2', 'million', '500', 'crore', 'RMB', 'RM']
     >>> [w for w, _, _ in words("Sh1.5 billion, KSh40bn, R28bn, R2,3-million, R38m, R61")]
     ['1', '5', 'billion', '40', 'billion', '28', 'billion', '2', '3', 'million', '38', 'million', 'R61']
+    >>> [w for w, _, _ in words("Rp28.000, Rp 28.000, RM 5 billion, Rs1,200 crore")]
+    ['28000', '28000', '5', 'billion', '1200', 'crore']
     """
     out: list[tuple[str, int, int]] = []
     i, n = 0, len(found)
     while i < n:
         w, s, e = found[i]
         i += 1
-        m = _PREFIXED.fullmatch(w)
-        if m is not None and m[1] == "R" and not m[3] and _UNIT_AFTER_RAND.match(text, e) is None:
-            m = None  # (a road, a form, a rating: "R61", "R5")
+        if w in _CODES_APART and i < n and text[e : found[i][1]] == " " and "0" <= found[i][0][:1] <= "9":
+            code = w  # "Rp 28.000", "RM 5 billion": the letters apart from the amount
+            w, s, e = found[i]
+            i += 1
+            m = _PREFIXED.fullmatch(code + w)
+            start = s
+        else:
+            m = _PREFIXED.fullmatch(w)
+            if m is not None and m[1] == "R" and not m[3] and _UNIT_AFTER_RAND.match(text, e) is None:
+                m = None  # (a road, a form, a rating: "R61", "R5")
+            start = s + len(m[1]) if m is not None else s
+        if m is not None and m[1] == "R" and m[3] and m[3] not in ("m", "mn", "bn"):
+            m = None  # (a haplogroup, a motorbike: "R1b", "R1M")
         if m is None:
             out.append((w, s, e))
             continue
-        cut = s + m.end(2)
-        out.append((m[2], s + len(m[1]), cut))
+        cut = start + len(m[2])
+        number = m[2]
+        while (
+            not m[3]
+            and i < n
+            and text[e : found[i][1]] in (".", ",")
+            and len(found[i][0]) == 3
+            and found[i][0].isascii()
+            and found[i][0].isdigit()
+        ):
+            number += found[i][0]  # "Rp28.000" as "28000", as "Rp 28.000" is (round 112)
+            cut = e = found[i][2]
+            i += 1
+        out.append((number, start, cut))
         if m[3]:
             out.append((_UNIT_WORDS[m[3].casefold()], cut, e))
+            continue
+        if i < n and found[i][0] in ("bn", "mn") and text[e : found[i][1]] == " ":
+            out.append((_UNIT_WORDS[found[i][0]], *found[i][1:]))  # "R28 bn", as "R28bn" (a review)
+            i += 1
             continue
         decimals = (
             _DECIMALS_UNIT.fullmatch(found[i][0]) if i < n and text[e : found[i][1]] in (".", ",") else None
@@ -1564,11 +1709,7 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             continue
         noon = _NOON.get(w)
         if noon is not None:
-            if (
-                out
-                and out[-1][0].casefold() in ("12", "twelve")
-                and text[out[-1][2] : s] in (" ", ":00 ", ".00 ")
-            ):
+            if out and out[-1][0].casefold() in ("12", "twelve") and text[out[-1][2] : s] in (" ", ":00 "):
                 out[-1] = ("12", *out[-1][1:])  # "12 noon", "12:00 midnight", "twelve noon" as "12pm", "12am"
             else:
                 out.append(("12", s, e))  # "midday" as "12pm"
@@ -1726,7 +1867,7 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
                 continue
         out.append((w, s, e))
         worded = not (number or w[-1:].isdigit())
-        if (worded and key.translate(_COMMA_BELOW) not in _WORD_DIGITS) or i >= n:
+        if (worded and key.translate(_FOLDED) not in _WORD_DIGITS) or i >= n:
             continue
         new_style = worded or "0" <= w[-1] <= "9"  # (the styles below after an ASCII digit, as triggered)
         nxt, ns, ne = found[i]
@@ -1749,7 +1890,7 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             i = speed[1]
             continue
         if (
-            ((key in _MILLIONS or key in _BILLIONS) and not (worded and not key.startswith(("mil", "mld"))))
+            ((key in _MILLIONS or key in _BILLIONS) and not (worded and _WORD_UNIT_AFTER.match(key) is None))
             or (key == "m" and text[ne : ne + 1] in ("€", "$") and not worded)
             or (key == "mil" and new_style and _abbreviated(text, found, i))
         ):  # (after digits, or after a Czech or Romanian number in words: "dva miliony", "șase milioane")
@@ -1764,7 +1905,7 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             ):
                 i += 1  # Romanian "milioane de lei" as "mil. lei", Spanish "millones de euros" as "M€"
         elif worded:
-            i = _past_percent(text, found, i, e)  # "desať percent" as "10 %" (:func:`_worded_unit`)
+            i = _past_percent(text, found, i, e, True)  # "desať percent" as "10 %" (:func:`_worded_unit`)
         elif key in _THOUSANDS_WORDS and number and len(w) <= 15 and text[s - 1 : s] not in (".", ","):
             out[-1] = (str(int(w) * 1000), s, ne)  # Czech "350 tisíc", Polish "350 tys." as "350 000"
             i += 1
@@ -1795,7 +1936,7 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             out[-1] = (w + "p", s, ne)  # "4.1 pence" as "4.1p": one figure, not "4" beside a word
             i += 1
         else:
-            i = _past_for(text, found, _past_percent(text, found, i, e), e)
+            i = _past_for(text, found, _past_percent(text, found, i, e, new_style), e)
     return out
 
 
@@ -1852,7 +1993,7 @@ def _unit_after_de(word: str, worded: bool = False) -> bool:
     number in words (``worded``), millions and billions only ("douăzeci de milioane")."""
     low = word.casefold()
     if worded:
-        return (low in _MILLIONS or low in _BILLIONS) and low.startswith(("mil", "mld"))
+        return (low in _MILLIONS or low in _BILLIONS) and _WORD_UNIT_AFTER.match(low) is not None
     unit = _SPELLING.get(low)
     return (
         low in _MILLIONS or low in _BILLIONS or low in _UNIT_FIGURES or unit in _UNIT_FIGURES or unit == "m"
@@ -1875,7 +2016,12 @@ def _abbreviated(text: str, found: list[tuple[str, int, int]], i: int) -> bool:
 
 
 _CURRENCY_CODES = frozenset(["kč", "czk", "eur", "usd", "ron", "lei", "huf", "pln", "zł"])
-_THOUSANDS_WORDS = frozenset(["tisíc", "tis", "tisíce", "tys", "tysięcy", "tysiące", "tysiąc", "mii"])
+_THOUSANDS_WORDS = frozenset(
+    [
+        *["tisíc", "tis", "tisíce", "tys", "tysięcy", "tysiące", "tysiąc", "mii", "tisuća", "tisuće"],
+        *["тисяч", "тисячі", "тис", "тысяч", "тысячи", "тыс", "ribu"],
+    ]
+)
 """Thousands in words after a number: Czech "350 tisíc", "350 tis.", Slovak "15-tisíc", Polish "350 tys.",
 "350 tysięcy", Romanian "3 mii" are "350000", "15000", "3000", as "350 000" is (rounds 99, 104)."""
 
@@ -2145,8 +2291,9 @@ def _decades(text: str, found: list[tuple[str, int, int]], i: int, e: int, word:
     return i < len(found) and found[i][0].casefold() == word and text[e : found[i][1]] == " "
 
 
-def _past_percent(text: str, found: list[tuple[str, int, int]], i: int, e: int) -> int:
-    """Past a percentage's words (``_PERCENT``, ``_PERCENT_TWO``) right after a number that ends at ``e``
+def _past_percent(text: str, found: list[tuple[str, int, int]], i: int, e: int, more: bool = False) -> int:
+    """Past a percentage's words (``_PERCENT``, ``_PERCENT_TWO``; ``_PERCENT_MORE`` too when ``more``: after
+    an ASCII digit or a number in words that its trigger finds) right after a number that ends at ``e``
     (word ``i`` of ``found`` next), in figures or in words: "5 per cent", "17 Prozent" and "five per
     cent" are "5", "17" and "five", as "5%" is "5" (review 49).
 
@@ -2156,12 +2303,15 @@ def _past_percent(text: str, found: list[tuple[str, int, int]], i: int, e: int) 
     n = len(found)
     if i < n and not text[e : found[i][1]].strip():
         key = found[i][0].casefold()
-        if key in _PERCENT:
+        if key in _PERCENT or (more and key in _PERCENT_MORE):
             return i + 1
         if (
             i + 1 < n
-            and (key, found[i + 1][0].casefold()) in _PERCENT_TWO
             and not text[found[i][2] : found[i + 1][1]].strip()
+            and (
+                (key, found[i + 1][0].casefold()) in _PERCENT_TWO
+                or (more and f"{key} {found[i + 1][0].casefold()}" in _PERCENT_MORE)
+            )
         ):
             return i + 2
     return i
