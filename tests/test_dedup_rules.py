@@ -1784,3 +1784,42 @@ def test_review_52b_triggers_hold_their_rules() -> None:
     assert [w for w, _, _ in words("haplogroup R1b, Yamaha R1M, R28 bn")] == [
         *["haplogroup", "R1b", "Yamaha", "R1M", "28", "billion"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "copy"),
+    [
+        # a third helper review of session 52: "$40mil" in Spanish is thousands, no copy of "$40 millones";
+        # "Rp 2.500 miliar" keeps its unit when its letters stand apart
+        (
+            "El gobierno entregará un premio de $40 millones a cada uno de los ganadores del concurso.",
+            "El gobierno entregará un premio de $40mil a cada uno de los ganadores del concurso.",
+            False,
+        ),
+        (
+            "Pemerintah menyiapkan anggaran sebesar Rp2.500 miliar untuk program tersebut tahun depan.",
+            "Pemerintah menyiapkan anggaran sebesar Rp 2.500 miliar untuk program tersebut tahun depan.",
+            True,
+        ),
+    ],
+)
+def test_review_52c_amounts(earlier: str, later: str, copy: bool) -> None:
+    assert _later_removed(earlier, later) == copy
+
+
+def test_review_52c_words_and_triggers() -> None:
+    """Words that are numbers or percentages' signs in one language but common words in others stay words
+    ("Lima", Italian "posto"); currency letters apart stay when no amount follows; hyphenated thousands and
+    non-ASCII digits read alike alone and beside another style (a third helper review of session 52)."""
+    from pipeline.dedup.text import words
+
+    def ws(text: str) -> list[str]:
+        return [w for w, _, _ in words(text)]
+
+    assert ws("En Lima millones de personas") == ["En", "Lima", "millones", "de", "personas"]
+    assert ws("Si è piazzato al 5 posto") == ["Si", "è", "piazzato", "al", "5", "posto"]
+    assert ws("The Rs 10cr deal, RM 5th place") == ["The", "Rs", "10cr", "deal", "RM", "5th", "place"]
+    assert [(w, s, e) for w, s, e in words("Rp 2.500 miliar")] == [("2500", 3, 8), ("bln", 9, 15)]
+    for text in ("Ada 15-ribu orang.", "Около 15-тисяч людей.", "５ juta", "un premio de $40mil pesos"):
+        alone = ws(text)
+        assert ws(text + ", up 17 per cent")[: len(alone)] == alone, text

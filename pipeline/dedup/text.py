@@ -34,7 +34,8 @@ _AMOUNT = re.compile(
     r"|[0-9](?<![^\W_][0-9])[0-9]*(?P<u>(?i:mn|m|bn|million|billion|mln|bln))"
     r"|[0-9](?<![^\W_][0-9])[0-9]*[ ](?P<v>(?i:bn))"
     r"|[£$€¥][0-9](?:[.,]?[0-9])*(?P<b>B)"
-    r"|(?:[£€¥]|(?<!R)\$)[0-9](?:[.,]?[0-9])*(?P<l>[mM][iI][lL]|[bB][iI][lL])"
+    r"|(?<![^\W\d_])(?:US|S|HK|A|NZ)\$[0-9](?:[.,]?[0-9])*(?P<l>[mM][iI][lL]|[bB][iI][lL])"
+    r"|[£$€¥][0-9](?:[.,]?[0-9])*(?P<k>[bB][iI][lL])"
     r"|[£$€¥][0-9](?:[.,]?[0-9])*(?P<t>(?i:tn|trn)))\b(?!['’][^\W_])"
 )
 """An amount's unit: run together with its number ("£22m", "1.4m workers", "22million", "$1.5bn"), or after a
@@ -119,10 +120,10 @@ _STYLED = re.compile(
     r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|[CF]\b|pc|bps?\b|BPS\b|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph|gw|mw|kw|twh)"
     r"|\s+(?:bps?\b|BPS\b|(?i:degrees)[ \u00a0])"
     r"|\.[0-9][0-9]\s+(?i:uhr)\b"
-    r"|\s+(?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|proc|pour\s*c|por\s*c|m[€$]|tis|tys|mii|de\s|la\s+su|posto|juta|ribu|persen"
+    r"|\s+(?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|proc|pour\s*c|por\s*c|m[€$]|tis|tys|mii|de\s|la\s+su|juta|ribu|persen"
     r"|млн|млрд|мільй|мільяр|милли|тис|тыс|відс|процент"
     r"|pence)"
-    r"|-(?i:tis|tys|mii))"
+    r"|-(?i:tis|tys|mii|ribu|тис|тыс))"
     r"|N[Oo]\.? ?[0-9]"
     r"|Q[1-4]\b"
 )
@@ -408,7 +409,6 @@ _SPELLED_ID = {
     2: "dua",
     3: "tiga",
     4: "empat",
-    5: "lima",
     6: "enam",
     7: "tujuh",
     8: "delapan lapan",
@@ -437,7 +437,7 @@ _WORD_DIGITS = frozenset(w.translate(_FOLDED) for _, names in _AS_DIGITS for w i
 digits ("dva miliony korun" is "2 mln Kč", "șase milioane de lei" is "6 mil. lei", "desať percent" is "10
 %")."""
 _WORD_UNIT_AFTER = re.compile(
-    r"mil|mld|pro[cz]ent|proc\b|percent|per\s+cent|pour\s+cent|por\s+cient|por\s+cent|la\s+su|posto"
+    r"mil|mld|pro[cz]ent|proc\b|percent|per\s+cent|pour\s+cent|por\s+cient|por\s+cent|la\s+su"
     r"|млн|млрд|мільй|мільяр|милли|відс|процент|juta|persen"
 )
 """The units and percentages' words that may follow a number in words (:func:`_worded_unit`): a pattern that
@@ -618,16 +618,16 @@ _PERCENT_TWO = frozenset(
 )
 _PERCENT_MORE = frozenset(
     [
-        *["posto", "persen", "відсотка", "відсотків", "відсоток", "відсотки", "процента", "процентов"],
+        *["persen", "відсотка", "відсотків", "відсоток", "відсотки", "процента", "процентов"],
         *["процентів", "la sută", "la suta"],
     ]
 )
 """A percentage's sign in words, after its number, in English, German, Dutch, French, Spanish, Italian,
 Portuguese and Polish ("12 per cent", "6 percent", "17 Prozent", "80 por cento", "12 proc."), and after digits
-or a number in words of :data:`_WORD_DIGITS` in Croatian, Indonesian, Ukrainian, Russian and Romanian ("12
-posto", "12 persen", "12 відсотків", "12 la sută"; session 52): dropped, as "%" is no word (a paper writes
-"per cent" where the agency wrote "%"). Not Reuters' "pct", which stays a word (making it one with "%" churned
-Reuters' matches, docs/dedup.md)."""
+or a number in words of :data:`_WORD_DIGITS` in Indonesian, Ukrainian, Russian and Romanian ("12 persen", "12
+відсотків", "12 la sută"; session 52): dropped, as "%" is no word (a paper writes "per cent" where the agency
+wrote "%"). Not Reuters' "pct", which stays a word (making it one with "%" churned Reuters' matches,
+docs/dedup.md)."""
 _HOUR = re.compile(r"([0-9]{1,2})[hH]([0-9]{2})?")
 _PC = re.compile(r"([0-9]+)pc")
 """A percentage with "pc" run together, as British and Pakistani papers write it ("48pc" is "48%")."""
@@ -1463,11 +1463,15 @@ def _prefixed(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, i
     while i < n:
         w, s, e = found[i]
         i += 1
-        if w in _CODES_APART and i < n and text[e : found[i][1]] == " " and "0" <= found[i][0][:1] <= "9":
-            code = w  # "Rp 28.000", "RM 5 billion": the letters apart from the amount
+        apart = (
+            _PREFIXED.fullmatch(w + found[i][0])
+            if w in _CODES_APART and i < n and text[e : found[i][1]] == " " and "0" <= found[i][0][:1] <= "9"
+            else None
+        )
+        m: re.Match[str] | None = apart
+        if apart is not None:  # "Rp 28.000", "RM 5 billion": the letters apart from the amount
             w, s, e = found[i]
             i += 1
-            m = _PREFIXED.fullmatch(code + w)
             start = s
         else:
             m = _PREFIXED.fullmatch(w)
@@ -1479,7 +1483,7 @@ def _prefixed(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, i
         if m is None:
             out.append((w, s, e))
             continue
-        cut = start + len(m[2])
+        cut = e - len(m[3]) if m[3] else e  # (the amount's digits, "2500" of "Rp 2.500", to its unit)
         number = m[2]
         while (
             not m[3]
@@ -1869,7 +1873,8 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
         worded = not (number or w[-1:].isdigit())
         if (worded and key.translate(_FOLDED) not in _WORD_DIGITS) or i >= n:
             continue
-        new_style = worded or "0" <= w[-1] <= "9"  # (the styles below after an ASCII digit, as triggered)
+        if not (worded or "0" <= w[-1] <= "9"):
+            continue  # (a unit after an ASCII digit only, as the triggers look for one: not "５ juta")
         nxt, ns, ne = found[i]
         key = nxt.casefold()
         if text[e:ns].strip() and not (text[e:ns] == "-" and number and key in _THOUSANDS_WORDS):
@@ -1879,12 +1884,11 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             and i + 1 < n
             and text[ne : found[i + 1][1]].isspace()
             and _unit_after_de(found[i + 1][0], worded)
-            and new_style
         ):
             i += 1  # Romanian "25 de centimetri", "2,4 milioane de lei": "25 cm", "2,4 mil. lei"
             nxt, ns, ne = found[i]
             key = nxt.casefold()
-        speed = None if worded or not new_style else _speed(text, found, i + 1, ne, nxt)
+        speed = None if worded else _speed(text, found, i + 1, ne, nxt)
         if speed is not None:
             out.append((speed[0], ns, found[speed[1] - 1][2]))  # "120 miles per hour" as "120 mph"
             i = speed[1]
@@ -1892,7 +1896,7 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
         if (
             ((key in _MILLIONS or key in _BILLIONS) and not (worded and _WORD_UNIT_AFTER.match(key) is None))
             or (key == "m" and text[ne : ne + 1] in ("€", "$") and not worded)
-            or (key == "mil" and new_style and _abbreviated(text, found, i))
+            or (key == "mil" and _abbreviated(text, found, i))
         ):  # (after digits, or after a Czech or Romanian number in words: "dva miliony", "șase milioane")
             out.append(("bln" if key in _BILLIONS else "mln", ns, ne))  # (French "12 M€": millions)
             i += 1
@@ -1936,7 +1940,7 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             out[-1] = (w + "p", s, ne)  # "4.1 pence" as "4.1p": one figure, not "4" beside a word
             i += 1
         else:
-            i = _past_for(text, found, _past_percent(text, found, i, e, new_style), e)
+            i = _past_for(text, found, _past_percent(text, found, i, e, True), e)
     return out
 
 
