@@ -1820,6 +1820,7 @@ def test_review_52c_words_and_triggers() -> None:
     assert ws("Si è piazzato al 5 posto") == ["Si", "è", "piazzato", "al", "5", "posto"]
     assert ws("The Rs 10cr deal, RM 5th place") == ["The", "Rs", "10cr", "deal", "RM", "5th", "place"]
     assert [(w, s, e) for w, s, e in words("Rp 2.500 miliar")] == [("2500", 3, 8), ("bln", 9, 15)]
+    assert ws("under Rs 15k") == ws("under Rs 15,000") == ["under", "15000"]  # (a fourth review)
     for text in ("Ada 15-ribu orang.", "Около 15-тисяч людей.", "５ juta", "un premio de $40mil pesos"):
         alone = ws(text)
         assert ws(text + ", up 17 per cent")[: len(alone)] == alone, text

@@ -1468,6 +1468,14 @@ def _prefixed(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, i
             if w in _CODES_APART and i < n and text[e : found[i][1]] == " " and "0" <= found[i][0][:1] <= "9"
             else None
         )
+        if (
+            apart is None
+            and w in _CODES_APART
+            and i < n
+            and text[e : found[i][1]] == " "
+            and _THOUSANDS.fullmatch(found[i][0]) is not None
+        ):
+            continue  # "Rs 15k": the letters go, "15k" stays for its thousands (a fourth review)
         m: re.Match[str] | None = apart
         if apart is not None:  # "Rp 28.000", "RM 5 billion": the letters apart from the amount
             w, s, e = found[i]
