@@ -218,44 +218,26 @@ locative, masculine personal, collective: "dziewięć", "dziewięciu", "dziewię
 instrumental "dziewięcioma" nor the dative "dwóm"), figures all, aliases of their digits unless a form's hash
 is taken (:func:`number_aliases`); kept apart from :data:`_SPELLED`: Polish "mil" is miles, no thousands
 (:data:`_SPELLED_OTHER`)."""
-_COMMA_BELOW = str.maketrans("şţ", "șț")
-"""Romanian "ş" and "ţ" with a cedilla, as older fonts and many papers set them, read as the standard "ș" and
-"ț" with a comma below (round 103: a paper's "Justiţie" for Agerpres's "Justiție")."""
 _FOLDED = str.maketrans("şţ’ʼ", "șț''")
-"""What :func:`_normal` folds: :data:`_COMMA_BELOW`, and the apostrophes "’" and Ukrainian "ʼ" (the modifier
-letter the spelling rules prescribe: "пʼять", "п’ять" and "п'ять" are one word; round 113) as "'"."""
+"""What :func:`_normal` folds: Romanian "ş" and "ţ" with a cedilla, as older fonts and many papers set them,
+as the standard "ș" and "ț" with a comma below (round 103: a paper's "Justiţie" for Agerpres's "Justiție"),
+and the apostrophes "’" and Ukrainian "ʼ" (the modifier letter the spelling rules prescribe: "пʼять", "п’ять"
+and "п'ять" are one word; round 113) as "'"."""
 
 
 _SPELLED_CS = {
     2: "dva dvě dvou dvěma",
     3: "tři tří třech třemi",
     4: "čtyři čtyř čtyřech čtyřmi",
+    9: "devět devíti",
     **{
-        n: f"{a} {b}i"
-        for n, a, b in (
-            (5, "pět", "pět"),
-            (6, "šest", "šest"),
-            (7, "sedm", "sedm"),
-            (8, "osm", "osm"),
-            (9, "devět", "devít"),
-            (10, "deset", "deset"),
-            (11, "jedenáct", "jedenáct"),
-            (12, "dvanáct", "dvanáct"),
-            (13, "třináct", "třináct"),
-            (14, "čtrnáct", "čtrnáct"),
-            (15, "patnáct", "patnáct"),
-            (16, "šestnáct", "šestnáct"),
-            (17, "sedmnáct", "sedmnáct"),
-            (18, "osmnáct", "osmnáct"),
-            (19, "devatenáct", "devatenáct"),
-            (20, "dvacet", "dvacet"),
-            (30, "třicet", "třicet"),
-            (40, "čtyřicet", "čtyřicet"),
-            (50, "padesát", "padesát"),
-            (60, "šedesát", "šedesát"),
-            (70, "sedmdesát", "sedmdesát"),
-            (80, "osmdesát", "osmdesát"),
-            (90, "devadesát", "devadesát"),
+        n: f"{w} {w}i"  # the nominative and its other cases' form: "pět", "pěti"
+        for n, w in (
+            *[(5, "pět"), (6, "šest"), (7, "sedm"), (8, "osm"), (10, "deset"), (11, "jedenáct")],
+            *[(12, "dvanáct"), (13, "třináct"), (14, "čtrnáct"), (15, "patnáct"), (16, "šestnáct")],
+            *[(17, "sedmnáct"), (18, "osmnáct"), (19, "devatenáct"), (20, "dvacet"), (30, "třicet")],
+            *[(40, "čtyřicet"), (50, "padesát"), (60, "šedesát"), (70, "sedmdesát"), (80, "osmdesát")],
+            *[(90, "devadesát")],
         )
     },
 }
@@ -433,9 +415,9 @@ Croatian, Ukrainian, Russian, Indonesian and Malay. Polish forms are aliases of 
 need no guard, which refused one in five of their forms ("pět", "deset", "cinci"). (Kept out of
 :data:`_NUMBER_WORDS`: "DOI" and "DVA" read as "2" but are no number words for a range.)"""
 _WORD_DIGITS = frozenset(w.translate(_FOLDED) for _, names in _AS_DIGITS for w in names.split())
-"""Czech, Slovak, Romanian and Turkish numbers in words, which their digits' units follow as they follow
-digits ("dva miliony korun" is "2 mln Kč", "șase milioane de lei" is "6 mil. lei", "desať percent" is "10
-%")."""
+""":data:`_AS_DIGITS`' numbers in words, folded as :func:`_normal` folds them, which their digits' units
+follow as they follow digits ("dva miliony korun" is "2 mln Kč", "șase milioane de lei" is "6 mil. lei",
+"desať percent" is "10 %")."""
 _WORD_UNIT_AFTER = re.compile(
     r"mil|mld|pro[cz]ent|proc\b|percent|per\s+cent|pour\s+cent|por\s+cient|por\s+cent|la\s+su"
     r"|млн|млрд|мільй|мільяр|милли|відс|процент|juta|persen"
@@ -453,8 +435,8 @@ _WORD_DIGITS_LOW = frozenset(
 
 
 def _worded_unit(low: str) -> bool:
-    """Whether lower-case ``low`` holds a Czech, Slovak, Romanian or Turkish number in words
-    (:data:`_WORD_DIGITS`, with a cedilla or a comma below) before its millions or billions or a percentage's
+    """Whether lower-case ``low`` holds a number in words of :data:`_WORD_DIGITS` (as
+    :data:`_WORD_DIGITS_LOW` writes them) before its millions or billions or a percentage's
     words ("dva miliony", "šest miliard", "douăzeci de milioane", "desať percent", "cinci la sută":
     :func:`_styled_figures`): each unit looked for, the word before it checked by hand (a pattern of the
     number words was tried at every position).
@@ -1426,11 +1408,11 @@ _CODES_APART = frozenset(["RM", "Rs", "Rp", "KSh", "Sh"])
 _PREFIXED = re.compile(
     r"(RM|Rs|Rp|KSh|Sh|R)([0-9]+)([mM][iI][lL]|[bB][iI][lL]|[mM][nN]|[mM]|[bB][nN]|[bB]|[tT][nN])?"
 )
-_DECIMALS_UNIT = re.compile(r"([0-9]+)([mM][iI][lL]|[bB][iI][lL])")
-"""The decimals of an amount after a currency's letters with "mil" or "bil" run together ("RM128.41bil")."""
 """An amount with its currency's letters run together in front (Malaysia's "RM128", India's and Pakistan's
 "Rs500", Indonesia's "Rp5", Kenya's "Sh346" and "KSh2", South Africa's "R28"), and its unit perhaps after it
 ("RM2mil", "R38m")."""
+_DECIMALS_UNIT = re.compile(r"([0-9]+)([mM][iI][lL]|[bB][iI][lL])")
+"""The decimals of an amount after a currency's letters with "mil" or "bil" run together ("RM128.41bil")."""
 _UNIT_AFTER_RAND = re.compile(r"(?:[.,][0-9]+)?[ -]?(?i:million|billion|trillion|mn|bn|tn|m)\b")
 """What follows South Africa's "R28" when it is an amount: millions or billions, perhaps after decimals ("R28
 billion", "R2,3-million", "R2.3 bn"); "R61" alone is a road."""
@@ -1463,19 +1445,11 @@ def _prefixed(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, i
     while i < n:
         w, s, e = found[i]
         i += 1
-        apart = (
-            _PREFIXED.fullmatch(w + found[i][0])
-            if w in _CODES_APART and i < n and text[e : found[i][1]] == " " and "0" <= found[i][0][:1] <= "9"
-            else None
-        )
-        if (
-            apart is None
-            and w in _CODES_APART
-            and i < n
-            and text[e : found[i][1]] == " "
-            and _THOUSANDS.fullmatch(found[i][0]) is not None
-        ):
-            continue  # "Rs 15k": the letters go, "15k" stays for its thousands (a fourth review)
+        apart = None
+        if w in _CODES_APART and i < n and text[e : found[i][1]] == " " and "0" <= found[i][0][:1] <= "9":
+            if _THOUSANDS.fullmatch(found[i][0]) is not None:
+                continue  # "Rs 15k": the letters go, "15k" stays for its thousands (a fourth review)
+            apart = _PREFIXED.fullmatch(w + found[i][0])
         m: re.Match[str] | None = apart
         if apart is not None:  # "Rp 28.000", "RM 5 billion": the letters apart from the amount
             w, s, e = found[i]
@@ -1905,7 +1879,7 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             ((key in _MILLIONS or key in _BILLIONS) and not (worded and _WORD_UNIT_AFTER.match(key) is None))
             or (key == "m" and text[ne : ne + 1] in ("€", "$") and not worded)
             or (key == "mil" and _abbreviated(text, found, i))
-        ):  # (after digits, or after a Czech or Romanian number in words: "dva miliony", "șase milioane")
+        ):  # (after digits, or after a number in words of _WORD_DIGITS: "dva miliony", "șase milioane")
             out.append(("bln" if key in _BILLIONS else "mln", ns, ne))  # (French "12 M€": millions)
             i += 1
             if (
