@@ -93,12 +93,16 @@ _TITLES = _wordset(
     vs v cf ca approx resp bzw evtl ggf vgl sog zb dh ua usw ibid str
     """,
 )
-# No sentence end when a number follows: "No. 5", "Nr. 12", "Feb. 23", "p. 4".
+# No sentence end when a number follows: "No. 5", "Nr. 12", "Feb. 23", "p. 4"; a time's or an estimate's
+# abbreviation: Latvian "plkst. 7.40", Scandinavian "kl. 16", Polish "godz. 15", "ok. 200",
+# Czech "cca. 5", "č. 3", Hungarian "kb. 200", Spanish "aprox. 30", French "env. 30", Russian "ок. 200" (round
+# 116: "Pirmdien ap plkst. 7.40 Liepājā ..." had been cut in two).
 _BEFORE_NUMBER = _wordset(
     """
     no nr núm num art abs vol p pp s ch fig tel ed
     jan feb mar apr jun jul aug sep sept oct nov dec
     janv févr avr juil déc ene abr ago dic okt dez
+    plkst kl godz ok cca č kb aprox env ок
     """,
 )
 # After a dotted acronym ("U.S.", "a.m."), only these openers start a new sentence.
@@ -158,7 +162,7 @@ def _is_boundary(text: str, pos: int, lo: int, punct: str, dot: int) -> bool:
     key = word.lower()
     if key in _TITLES:
         return False
-    if nxt.isdigit() and key in _BEFORE_NUMBER:
+    if nxt.isdigit() and key in _BEFORE_NUMBER and (key != "ok" or word == "ok"):  # (English "OK.")
         return False
     if word.isdigit() and len(word) <= 2 and _next_word(text, pos) in _MONTHS:
         return False  # a German ordinal date: "am 3. Oktober"

@@ -1824,3 +1824,137 @@ def test_review_52c_words_and_triggers() -> None:
     for text in ("Ada 15-ribu orang.", "Около 15-тисяч людей.", "５ juta", "un premio de $40mil pesos"):
         alone = ws(text)
         assert ws(text + ", up 17 per cent")[: len(alone)] == alone, text
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "copy"),
+    [
+        # round 114: Bulgarian numbers in words, thousands, millions and "лева" as "лв."
+        (
+            "Срокът за предложения между първо и второ четене на законопроекта е седем дни, реши "
+            "парламентът.",
+            "Срокът за предложения между първо и второ четене на законопроекта е 7 дни, реши парламентът.",
+            True,
+        ),
+        (
+            "Кметът е обвинен в искане на подкуп от 50 000 лева от местен строителен предприемач "
+            "миналата година.",
+            "Кметът е обвинен в искане на подкуп от 50 хил. лв. от местен строителен предприемач "
+            "миналата година.",
+            True,
+        ),
+        (
+            "След разширението капацитетът на терминала ще нарасне с 40 процента, до 7 милиона тона годишно.",
+            "След разширението капацитетът на терминала ще нарасне с 40%, до 7 млн. тона годишно.",
+            True,
+        ),
+        (  # people counted in words are figures: two injured are another fact than three
+            "Трима души пострадаха при катастрофа между лек автомобил и камион на пътя край Плевен вчера.",
+            "Двама души пострадаха при катастрофа между лек автомобил и камион на пътя край Плевен вчера.",
+            False,
+        ),
+        # round 118: Catalan numbers in words and "milions d'euros" as "M€"
+        (
+            "Fins al lloc s'hi han desplaçat 32 dotacions terrestres i cinc mitjans aeris dels Bombers "
+            "de la zona.",
+            "Fins al lloc s'hi han desplaçat 32 dotacions terrestres i 5 mitjans aeris dels Bombers de "
+            "la zona.",
+            True,
+        ),
+        (
+            "El Govern ha aprovat el projecte de pressupostos, que preveu una despesa de 41.200 "
+            "milions d'euros, "
+            "un 6,5% més que l'any anterior.",
+            "El Govern ha aprovat el projecte de pressupostos, que preveu una despesa de 41.200 M€, un "
+            "6,5% més "
+            "que l'any anterior.",
+            True,
+        ),
+        # round 115: Serbian collective numbers and thousands in words
+        (
+            "Iz poplavljenih kuća evakuisano je 45 meštana, među kojima je i dvanaestoro dece, "
+            "saopštio je štab "
+            "opštine.",
+            "Iz poplavljenih kuća evakuisano je 45 meštana, među kojima je i 12 dece, saopštio je štab "
+            "opštine.",
+            True,
+        ),
+        # round 116: Lithuanian and Latvian millions, thousands and numbers in words
+        (
+            "Praėjusią žiemą šildymo kompensacijoms iš valstybės biudžeto buvo išleista 48 milijonai eurų.",
+            "Praėjusią žiemą šildymo kompensacijoms iš valstybės biudžeto buvo išleista 48 mln. eurų.",
+            True,
+        ),
+        (
+            "Prokuratūra norādīja, ka ierēdnis pieprasīja un pieņēma 15 000 eiro kukuli no kāda "
+            "uzņēmēja Rīgā.",
+            "Prokuratūra norādīja, ka ierēdnis pieprasīja un pieņēma 15 tūkstošu eiro kukuli no kāda "
+            "uzņēmēja "
+            "Rīgā.",
+            True,
+        ),
+        (
+            "Valdība otrdien nolēma piešķirt piecus miljonus eiro pašvaldībām plūdu seku likvidēšanai šogad.",
+            "Valdība otrdien nolēma piešķirt 5 milj. eiro pašvaldībām plūdu seku likvidēšanai šogad.",
+            True,
+        ),
+        # round 117: Brazilian "bi", "mi" after a dollar sign, "bilhões", and "1,2 mil" as "1.200"
+        (
+            "O governo vai congelar R$ 15 bi e liberar R$ 2 mi.",
+            "O governo vai congelar R$ 15 bilhões e liberar R$ 2 milhões.",
+            True,
+        ),
+        (
+            "Mais de 3 mil pessoas estão desalojadas em todo o estado, e 1,2 mil estão em abrigos públicos.",
+            "Mais de 3.000 pessoas estão desalojadas em todo o estado, e 1.200 estão em abrigos públicos.",
+            True,
+        ),
+        # round 120: Vietnamese "km/giờ" as "km/h"
+        (
+            "Sức gió mạnh nhất vùng gần tâm bão mạnh cấp 14 (150-166 km/giờ), giật cấp 17, sóng biển "
+            "cao 8 mét.",
+            "Sức gió mạnh nhất vùng gần tâm bão mạnh cấp 14 (150-166 km/h), giật cấp 17, sóng biển cao "
+            "8 mét.",
+            True,
+        ),
+    ],
+)
+def test_session_53_figures(earlier: str, later: str, copy: bool) -> None:
+    assert _later_removed(earlier, later) == copy
+
+
+def test_session_53_words_and_triggers() -> None:
+    """The new forms read as the code says, alone and beside another style (session 53)."""
+    from pipeline.dedup.text import _normal, words
+
+    def ws(text: str) -> list[str]:
+        return [_normal(w) for w, _, _ in words(text)]
+
+    assert (
+        ws("R$ 1,2 mi e US$ 2 bi")
+        == ws("R$ 1,2 milhão e US$ 2 bilhões")
+        == ["r", "1", "2", "mln", "e", "us", "2", "bln"]
+    )
+    assert ws("15 mi of road") == ["15", "mi", "of", "road"]  # (no sign: miles, no millions)
+    assert ws("2,5 mil milhões") == ["2", "5", "mil", "milhões"]  # (Portugal's billion: no thousands)
+    assert ws("12 hiljada, 38 tūkst., 10 хиляди") == ["12000", "38000", "10000"]
+    assert ws("4 procentiem") == ws("4%") == ["4"]
+    assert (
+        ws("4,50 %, 1,50 eiro, 7,00 odsto")
+        == ws("4,5 %, 1,5 eiro, 7 odsto")
+        == ["4", "5", "1", "5", "eiro", "7"]
+    )
+    assert ws("7,30 ч., 16,30 h") == ["7", "30", "ч", "16", "30", "h"]  # (a time's minutes keep their zero)
+    assert ws("dos, sis, set, nou, deu, du, divi, pet") == [
+        "dos",
+        "sis",
+        "set",
+        "nou",
+        "deu",
+        "du",
+        "divi",
+        "pet",
+    ]
+    for text in ("R$ 15 bi", "1,2 mil", "12 hiljada", "5 milj. eiro", "150 km/giờ", "шест милиона лева"):
+        alone = ws(text)
+        assert ws(text + ", up 17 per cent")[: len(alone)] == alone, text

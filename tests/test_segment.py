@@ -68,6 +68,28 @@ def test_split_sentences_offset_shift() -> None:
     assert split_sentences("A b. C d.", 100) == [(100, 104), (105, 109)]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pirmdien ap plkst. 7.40 Liepājā automašīna ietriecās pieturā.",
+        "Policja przyjechała ok. godz. 15 na miejsce zdarzenia.",
+        "Det skjedde kl. 16 i går ved Oslo sentralstasjon.",
+        "El accidente ocurrió a aprox. 30 metros del cruce.",
+        "Nehoda se stala cca. 5 km od Brna, uvedla policie.",
+        "A baleset kb. 200 méterre történt a hídtól.",
+    ],
+)
+def test_no_sentence_end_at_an_abbreviation_before_a_number(sentence: str) -> None:
+    """A time's or an estimate's abbreviation before a number ends no sentence (round 116)."""
+    text = sentence + " Second one."
+    assert [text[a:b] for a, b in split_sentences(text)] == [sentence, "Second one."]
+
+
+def test_english_ok_before_a_number_still_ends_a_sentence() -> None:
+    text = "It was OK. 15 people came."
+    assert [text[a:b] for a, b in split_sentences(text)] == ["It was OK.", "15 people came."]
+
+
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not present")
 def test_seed_sentences_inside_blocks() -> None:
     for path in sorted(SEEDS.glob("*.txt")):

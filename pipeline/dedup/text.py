@@ -117,11 +117,12 @@ _UNIT_WORDS = {
 }
 
 _STYLED = re.compile(
-    r"[0-9](?:[hH:][0-9]|[hH]\b|[kK]\b|[CF]\b|pc|bps?\b|BPS\b|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph|gw|mw|kw|twh)"
+    r"[0-9](?:,[0-9]0(?![0-9])|[hH:][0-9]|[hH]\b|[kK]\b|[CF]\b|pc|bps?\b|BPS\b|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph|gw|mw|kw|twh)"
     r"|\s+(?:bps?\b|BPS\b|(?i:degrees)[ \u00a0])"
     r"|\.[0-9][0-9]\s+(?i:uhr)\b"
-    r"|\s+(?i:mio|mrd|mld|mds|md|mil|millón|millon|prozent|proc|pour\s*c|por\s*c|m[€$]|tis|tys|mii|de\s|la\s+su|juta|ribu|persen"
-    r"|млн|млрд|мільй|мільяр|милли|тис|тыс|відс|процент"
+    r"|\s+(?i:mio|mrd|mld|mljrd|mds|md|mil|millón|millon|bilh|prozent|proc|pour\s*c|por\s*c|m[€$]|tis|tys|mii|hilj|tūk"
+    r"|de\s|la\s+su|juta|ribu|persen|odsto|[bm]i\b"
+    r"|млн|млрд|мільй|мільяр|милли|мили|тис|тыс|хил|хиљ|відс|процент"
     r"|pence)"
     r"|-(?i:tis|tys|mii|ribu|тис|тыс))"
     r"|N[Oo]\.? ?[0-9]"
@@ -329,14 +330,15 @@ a first name in German and Greek)."""
 _SPELLED_HR = {
     2: "dvije dvoje",
     3: "troje",
-    4: "četiri četvero četiriju",
-    5: "petero",
-    6: "šestero",
-    7: "sedam",
-    8: "osam",
-    9: "devet",
-    11: "jedanaest",
-    12: "dvanaest",
+    4: "četiri četvero četiriju četvoro",
+    5: "petero petoro",
+    6: "šestero šestoro",
+    7: "sedam sedmero sedmoro",
+    8: "osam osmero osmoro",
+    9: "devet devetero devetoro",
+    10: "desetero desetoro",
+    11: "jedanaest jedanaestero jedanaestoro",
+    12: "dvanaest dvanaestero dvanaestoro",
     13: "trinaest",
     14: "četrnaest",
     15: "petnaest",
@@ -400,7 +402,95 @@ _SPELLED_ID = {
 }
 """Indonesian and Malay numbers from two to eleven in words: read as their digits (:data:`_SPELLING`; round
 112: ANTARA's "empat helikopter" as a paper's "4 helikopter")."""
+_SPELLED_BG = {
+    2: "двама",
+    3: "трима",
+    4: "четири четирима",
+    5: "пет петима",
+    6: "шест шестима",
+    7: "седем",
+    8: "осем",
+    9: "девет",
+    10: "десет",
+    11: "единадесет",
+    12: "дванадесет",
+    13: "тринадесет",
+    14: "четиринадесет",
+    15: "петнадесет",
+    16: "шестнадесет",
+    17: "седемнадесет",
+    18: "осемнадесет",
+    19: "деветнадесет",
+    20: "двадесет",
+    30: "тридесет",
+    40: "четиридесет",
+    50: "петдесет",
+    60: "шестдесет",
+    70: "седемдесет",
+    80: "осемдесет",
+    90: "деветдесет",
+}
+"""Bulgarian numbers from two to twenty and the tens in words, with the forms that count people ("двама",
+"петима"), where they are not Russian's too ("два", "две", "три"): read as their digits (:data:`_SPELLING`;
+round 114: BTA's "седем дни" as a paper's "7 дни"; "двама" and "трима" injured are other figures)."""
+_SPELLED_CA = {
+    2: "dues",
+    5: "cinc",
+    8: "vuit",
+    12: "dotze",
+    13: "tretze",
+    16: "setze",
+    17: "disset",
+    18: "divuit",
+    19: "dinou",
+    20: "vint",
+    60: "seixanta",
+    70: "setanta",
+    80: "vuitanta",
+    90: "noranta",
+}
+"""Catalan numbers in words where they are not French, Spanish, Italian or Portuguese ones too ("tres",
+"quatre", "onze", "quinze", "trenta" are aliases already, :data:`_SPELLED`): read as their digits
+(:data:`_SPELLING`; round 118: ACN's "cinc mitjans aeris" as a paper's "5 mitjans aeris"). Not "dos" (French
+"back"), "sis", "set" (an English word), "nou" ("new"), "deu" ("owes"; Portuguese "gave")."""
+_SPELLED_LT = {
+    2: "dvi dviejų",
+    3: "trys trijų",
+    4: "keturi keturios keturių keturis keturiais",
+    5: "penki penkios penkių penkis penkiais",
+    6: "šeši šešios šešių šešis šešiais",
+    7: "septyni septynios septynių septynis septyniais",
+    8: "aštuoni aštuonios aštuonių aštuonis aštuoniais",
+    9: "devyni devynios devynių devynis devyniais",
+    10: "dešimt dešimties",
+    20: "dvidešimt",
+    30: "trisdešimt",
+    40: "keturiasdešimt",
+    50: "penkiasdešimt",
+}
+"""Lithuanian numbers in words from two to ten and the tens to fifty, in the nominative and the commonest
+other cases: read as their digits (:data:`_SPELLING`; round 116: ELTA's "trys nukentėjusieji" as a paper's "3
+nukentėjusieji"). Not "du" (2; French and German words), "tris" nor "trims" (English words)."""
+_SPELLED_LV = {
+    3: "trīs",
+    4: "četri četras četrus četriem",
+    5: "pieci piecas piecus piecām piecos",
+    6: "seši sešas sešus",
+    7: "septiņi septiņas septiņus",
+    8: "astoņi astoņas astoņus",
+    9: "deviņi deviņas deviņus",
+    10: "desmit",
+    20: "divdesmit",
+    30: "trīsdesmit",
+}
+"""Latvian numbers in words from three to ten, twenty and thirty, in the nominative and the accusative: read
+as their digits (:data:`_SPELLING`; round 116: LETA's "trīs gājēji" as a paper's "3 gājēji"). Not "divi" and
+"divas" (2; Italian "divi" and English "divas")."""
 _AS_DIGITS = (
+    *_SPELLED_BG.items(),
+    *_SPELLED_LT.items(),
+    *_SPELLED_LV.items(),
+    *_SPELLED_CA.items(),
     *_SPELLED_ID.items(),
     *_SPELLED_CS.items(),
     *_SPELLED_SK.items(),
@@ -410,17 +500,18 @@ _AS_DIGITS = (
     *_SPELLED_UK.items(),
 )
 """The numbers in words that are read as their digits (:data:`_SPELLING`): Czech, Slovak, Romanian, Turkish,
-Croatian, Ukrainian, Russian, Indonesian and Malay. Polish forms are aliases of their digits instead
-(:func:`number_aliases`: a form's 16-bit hash may be another number's); read as digits, the same hash, these
-need no guard, which refused one in five of their forms ("pět", "deset", "cinci"). (Kept out of
-:data:`_NUMBER_WORDS`: "DOI" and "DVA" read as "2" but are no number words for a range.)"""
+Croatian, Serbian, Ukrainian, Russian, Bulgarian, Lithuanian, Latvian, Catalan, Indonesian and Malay. Polish
+forms are aliases of their digits instead (:func:`number_aliases`: a form's 16-bit hash may be another
+number's); read as digits, the same hash, these need no guard, which refused one in five of their forms
+("pět", "deset", "cinci"). (Kept out of :data:`_NUMBER_WORDS`: "DOI" and "DVA" read as "2" but are no number
+words for a range.)"""
 _WORD_DIGITS = frozenset(w.translate(_FOLDED) for _, names in _AS_DIGITS for w in names.split())
 """:data:`_AS_DIGITS`' numbers in words, folded as :func:`_normal` folds them, which their digits' units
 follow as they follow digits ("dva miliony korun" is "2 mln Kč", "șase milioane de lei" is "6 mil. lei",
 "desať percent" is "10 %")."""
 _WORD_UNIT_AFTER = re.compile(
-    r"mil|mld|pro[cz]ent|proc\b|percent|per\s+cent|pour\s+cent|por\s+cient|por\s+cent|la\s+su"
-    r"|млн|млрд|мільй|мільяр|милли|відс|процент|juta|persen"
+    r"mil|mld|mljrd|pro[cz]en|proc\b|odsto|percent|per\s+cent|pour\s+cent|por\s+cient|por\s+cent|la\s+su"
+    r"|млн|млрд|мільй|мільяр|милли|мили|відс|процент|juta|persen"
 )
 """The units and percentages' words that may follow a number in words (:func:`_worded_unit`): a pattern that
 opens with a letter, which the engine skips to (one that opened with white space was tried at every space: it
@@ -579,6 +670,8 @@ _MILLIONS = frozenset(
         *["milionů", "milionu", "milionech", "milioane", "milioanele", "milión", "milióna", "milióny"],
         *["miliónov", "miliónu", "milyon", "milijuna", "milijun", "milijune"],
         *["млн", "мільйона", "мільйонів", "мільйон", "миллиона", "миллионов", "миллион", "juta"],
+        *["милиона", "милион", "милиони", "milions", "milijonas", "milijonai", "milijonų", "milijono"],
+        *["milijoną", "miljons", "miljoni", "miljonu", "miljonus", "miljonā", "milj", "miljoonaa"],
     ]
 )
 _BILLIONS = frozenset(
@@ -587,6 +680,9 @@ _BILLIONS = frozenset(
         *["miljarden", "miliardi", "miliardo", "miliard", "miliarda", "miliardy", "miliardów"],
         *["miliardu", "miliardách", "miliarde", "miliárd", "milyar", "milijarde", "milijardi", "milijarda"],
         *["млрд", "мільярда", "мільярдів", "мільярд", "миллиарда", "миллиардов", "миллиард", "miliar"],
+        *["милиарда", "милиард", "милиарди", "bilhões", "bilhão", "milijardas", "milijardai"],
+        *["milijardų", "milijardo", "milijardą", "miljards", "miljardi", "miljardu", "miljardus", "mljrd"],
+        *["miljardia"],
     ]
 )
 """A number's unit in millions and in billions (10⁹; not Spanish "billones", 10¹²) in the words and short
@@ -601,7 +697,8 @@ _PERCENT_TWO = frozenset(
 _PERCENT_MORE = frozenset(
     [
         *["persen", "відсотка", "відсотків", "відсоток", "відсотки", "процента", "процентов"],
-        *["процентів", "la sută", "la suta"],
+        *["процентів", "la sută", "la suta", "procentų", "procentai", "procentus", "procento"],
+        *["procentais", "procenti", "procentiem", "odsto", "procenata", "procenta"],
     ]
 )
 """A percentage's sign in words, after its number, in English, German, Dutch, French, Spanish, Italian,
@@ -693,6 +790,7 @@ _UNITS = (
     ("złotych złote złoty złotego", "zł"),
     ("korun koruny korunu korunách", "kč"),
     ("гривень гривні гривня гривню", "грн"),
+    ("лева лев", "лв"),
 )
 
 
@@ -1640,6 +1738,49 @@ def _score_for(low: str) -> bool:
     return False
 
 
+_TIME_AFTER = frozenset(
+    ["h", "hod", "hodin", "ч", "часа", "час", "uhr", "godz", "val", "óra", "órakor", "horas", "heures"]
+)
+"""The words of a time of day after its hour and minutes (lower case): "7,30 ч." is a time, whose minutes
+keep their zero (:func:`_decimal_zeros`)."""
+
+
+def _decimal_zeros(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``found`` without a decimal's trailing zero after a decimal comma: "4,50 %", "312,50 eiro", "1,50" are
+    "4,5 %", "312,5 eiro", "1,5", and "7,00" is "7" (rounds 115, 116: a paper's "1,5 eiro" for LETA's "1,50
+    eiro", "4,5 odsto" for Tanjug's "4,50 odsto"), whatever follows, so that a copy that cut a currency's word
+    reads alike; not a time's minutes before its word ("7,30 ч.", "16,30 h"), which "7:30" keeps.
+
+    >>> [w for w, _, _ in words("4,50 %, 312,50 eiro, €1,50, 7,00 odsto, 7,30 ч., 3,400 jobs")]
+    ['4', '5', '312', '5', 'eiro', '1', '5', '7', '7', '30', 'ч', '3400', 'jobs']
+    """
+    out: list[tuple[str, int, int]] = []
+    n = len(found)
+    for j, (w, s, e) in enumerate(found):
+        if (
+            len(w) == 2
+            and w[1] == "0"
+            and "0" <= w[0] <= "9"
+            and text[s - 1 : s] == ","
+            and out
+            and out[-1][2] == s - 1
+            and out[-1][0].isascii()
+            and out[-1][0].isdigit()
+            and not (
+                j + 1 < n
+                and found[j + 1][0].casefold() in _TIME_AFTER
+                and not text[e : found[j + 1][1]].strip()
+            )
+        ):
+            if w == "00":
+                out[-1] = (out[-1][0], out[-1][1], e)  # ("7,00" one figure, as "7" is)
+            else:
+                out.append((w[0], s, e))
+            continue
+        out.append((w, s, e))
+    return out
+
+
 def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """``found`` with figures in one style whatever the house style: a rank as "number" and its figure ("No
     1", "No. 1", "No1", "number one" are "number 1"), thousands in digits ("150K" is "150000", as "150,000" is
@@ -1680,6 +1821,8 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     >>> [w for w, _, _ in words("a Phase III trial, a Grade I race, Formula One, Division\u00a0One")]
     ['a', 'Phase', '3', 'trial', 'a', 'Grade', '1', 'race', 'Formula', 'One', 'Division', 'One']
     """
+    if "," in text:
+        found = _decimal_zeros(text, found)
     out: list[tuple[str, int, int]] = []
     i, n = 0, len(found)
     to_at = -1  # the "and" of "between 1998 and 2010", read "to"
@@ -1879,8 +2022,9 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             ((key in _MILLIONS or key in _BILLIONS) and not (worded and _WORD_UNIT_AFTER.match(key) is None))
             or (key == "m" and text[ne : ne + 1] in ("€", "$") and not worded)
             or (key == "mil" and _abbreviated(text, found, i))
+            or (key in ("bi", "mi") and number and _after_sign(text, s))
         ):  # (after digits, or after a number in words of _WORD_DIGITS: "dva miliony", "șase milioane")
-            out.append(("bln" if key in _BILLIONS else "mln", ns, ne))  # (French "12 M€": millions)
+            out.append(("bln" if key in _BILLIONS or key == "bi" else "mln", ns, ne))  # ("12 M€": millions)
             i += 1
             if (
                 i + 1 < n
@@ -1890,8 +2034,33 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
                 and not found[i + 1][0][:1].isdigit()
             ):
                 i += 1  # Romanian "milioane de lei" as "mil. lei", Spanish "millones de euros" as "M€"
+            elif (
+                i < n
+                and found[i][0][:2] in ("d'", "d’")
+                and len(found[i][0]) > 2
+                and text[found[i - 1][2] : found[i][1]] in (" ", ". ")
+            ):
+                _, ds, de = found[i]
+                out.append((found[i][0][2:], ds + 2, de))  # Catalan "milions d'euros" as "milions euros"
+                i += 1
         elif worded:
             i = _past_percent(text, found, i, e, True)  # "desať percent" as "10 %" (:func:`_worded_unit`)
+        elif (
+            key in ("mil", "mila")
+            and number
+            and len(w) <= 2
+            and len(out) >= 2
+            and text[s - 1 : s] == ","
+            and out[-2][2] == s - 1
+            and out[-2][0].isascii()
+            and out[-2][0].isdigit()
+            and len(out[-2][0]) <= 3
+            and not (i + 1 < n and found[i + 1][0].casefold() in _MILLIONS)
+        ):
+            # "1,2 mil" (Portuguese, Spanish, Catalan; Italian "2,5 mila") as "1200", as "1.200" is
+            value = int(out[-2][0]) * 1000 + int(w.ljust(3, "0"))
+            out[-2:] = [(str(value), out[-2][1], ne)]
+            i += 1
         elif key in _THOUSANDS_WORDS and number and len(w) <= 15 and text[s - 1 : s] not in (".", ","):
             out[-1] = (str(int(w) * 1000), s, ne)  # Czech "350 tisíc", Polish "350 tys." as "350 000"
             i += 1
@@ -1933,11 +2102,11 @@ _SPEED_HOUR = frozenset(
 )
 _STYLED_SPEED = re.compile(
     r"[0-9]\s*(?:de\s+)?(?:km|kil|chil|quil|mile)[^\W\d_]*"
-    r"(?:\s*/\s*hr?|\s+(?:orari|(?:per|an|a|pe|za|pro|par|por|i)\s+(?:hour|hr|h|oră|ora|hodinu|stunde|heure"
+    r"(?:\s*/\s*(?:hr?|giờ)|\s+(?:orari|(?:per|an|a|pe|za|pro|par|por|i)\s+(?:hour|hr|h|oră|ora|hodinu|stunde|heure"
     r"|hora|timmen|timen)))\b"
 )
-"""A speed after a number, in lower case: "km/h", "kilometres per hour", "miles an hour", Romanian "de
-kilometri pe oră", Czech "kilometrů za hodinu", Italian "chilometri orari" (:func:`_speed`)."""
+"""A speed after a number, in lower case: "km/h", "km/giờ", "kilometres per hour", "miles an hour", Romanian
+"de kilometri pe oră", Czech "kilometrů za hodinu", Italian "chilometri orari" (:func:`_speed`)."""
 
 
 def _speed(text: str, found: list[tuple[str, int, int]], i: int, e: int, unit: str) -> tuple[str, int] | None:
@@ -1958,8 +2127,8 @@ def _speed(text: str, found: list[tuple[str, int, int]], i: int, e: int, unit: s
         return None
     nxt, ns, ne = found[i]
     low = nxt.casefold()
-    if kind == "kmh" and low in ("h", "hr") and text[e:ns].strip() == "/":
-        return kind, i + 1  # "km/h"
+    if kind == "kmh" and low in ("h", "hr", "giờ") and text[e:ns].strip() == "/":
+        return kind, i + 1  # "km/h", Vietnamese "km/giờ"
     if kind == "kmh" and low == "orari" and text[e:ns].isspace():
         return kind, i + 1  # Italian "chilometri orari"
     if (
@@ -1971,6 +2140,20 @@ def _speed(text: str, found: list[tuple[str, int, int]], i: int, e: int, unit: s
     ):
         return kind, i + 2  # "kilometres per hour", "miles an hour"
     return None
+
+
+def _after_sign(text: str, start: int) -> bool:
+    """Whether the amount whose last run of digits starts at ``start`` follows a dollar sign ("R$ 15", "US$
+    1,2"): Brazilian papers' "bi" and "mi" after it are billions and millions ("R$ 15 bi" is "R$ 15 bilhões",
+    round 117).
+
+    >>> _after_sign("R$ 1,2 mi", 5), _after_sign("R$15 bi", 2), _after_sign("15 mi", 0)
+    (True, True, False)
+    """
+    j = start
+    while j > 0 and (text[j - 1].isdigit() or text[j - 1] in ".,"):
+        j -= 1
+    return text[max(0, j - 2) : j].rstrip().endswith("$")
 
 
 def _unit_after_de(word: str, worded: bool = False) -> bool:
@@ -2005,7 +2188,9 @@ _CURRENCY_CODES = frozenset(["kč", "czk", "eur", "usd", "ron", "lei", "huf", "p
 _THOUSANDS_WORDS = frozenset(
     [
         *["tisíc", "tis", "tisíce", "tys", "tysięcy", "tysiące", "tysiąc", "mii", "tisuća", "tisuće"],
-        *["тисяч", "тисячі", "тис", "тысяч", "тысячи", "тыс", "ribu"],
+        *["тисяч", "тисячі", "тис", "тысяч", "тысячи", "тыс", "ribu", "хил", "хиляди", "хиляда"],
+        *["hiljada", "hiljade", "хиљада", "хиљаде", "tūkst", "tūkstančių", "tūkstančius", "tūkstančiai"],
+        *["tūkstantis", "tūkstoši", "tūkstošu", "tūkstošiem", "tūkstotis"],
     ]
 )
 """Thousands in words after a number: Czech "350 tisíc", "350 tis.", Slovak "15-tisíc", Polish "350 tys.",
