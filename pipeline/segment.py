@@ -105,6 +105,8 @@ _BEFORE_NUMBER = _wordset(
     plkst kl godz ok cca č kb aprox env ок
     """,
 )
+# Of those, the ones that are only abbreviations in lower case: "OK." and "KB." end an English sentence.
+_LOWER_ONLY = _wordset("ok ок kb")
 # After a dotted acronym ("U.S.", "a.m."), only these openers start a new sentence.
 _STARTERS = _wordset(
     """
@@ -162,7 +164,7 @@ def _is_boundary(text: str, pos: int, lo: int, punct: str, dot: int) -> bool:
     key = word.lower()
     if key in _TITLES:
         return False
-    if nxt.isdigit() and key in _BEFORE_NUMBER and (key != "ok" or word == "ok"):  # (English "OK.")
+    if nxt.isdigit() and key in _BEFORE_NUMBER and (key not in _LOWER_ONLY or word == key):
         return False
     if word.isdigit() and len(word) <= 2 and _next_word(text, pos) in _MONTHS:
         return False  # a German ordinal date: "am 3. Oktober"

@@ -1958,3 +1958,87 @@ def test_session_53_words_and_triggers() -> None:
     for text in ("R$ 15 bi", "1,2 mil", "12 hiljada", "5 milj. eiro", "150 km/giờ", "шест милиона лева"):
         alone = ws(text)
         assert ws(text + ", up 17 per cent")[: len(alone)] == alone, text
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        (  # a review of session 53: German 'setze' is no Catalan 16
+            "Die Regierung legte den Plan vor, sie setzt beim Ausbau der Netze Milliarden in den Sand.",
+            "Die Regierung legte den Plan vor, sie setze beim Ausbau der Netze Milliarden in den Sand.",
+        ),
+        (  # a review: English 'dues' is no Catalan 2
+            "Members of the union voted on Monday to raise their annual fees by a small amount next year.",
+            "Members of the union voted on Monday to raise their annual dues by a small amount next year.",
+        ),
+        (  # a review: an Italian time's minutes keep their zero
+            "Il concerto inizierà alle 20.30 in piazza Duomo con l'orchestra della città.",
+            "Il concerto inizierà alle 20,30 in piazza Duomo con l'orchestra della città.",
+        ),
+        (  # round 122: the Philippines' 'PHP' and 'P' before an amount
+            "Fines range from PHP1,000 for disregarding traffic signs to PHP5,000 for reckless driving.",
+            "Fines range from P1,000 for disregarding traffic signs to P5,000 for reckless driving.",
+        ),
+        (  # round 121: Mexican 'mdp' and '40 mil millones'
+            "Los diputados acusaron recortes de 40 mil millones de pesos al sector salud.",
+            "Los diputados acusaron recortes de 40 mil mdp al sector salud.",
+        ),
+        (  # round 121: Mexican '57 mil 320'
+            "El índice avanzó 0.42 por ciento, hasta 57 mil 320 unidades, en la jornada.",
+            "El índice avanzó 0.42%, hasta 57,320 unidades, en la jornada.",
+        ),
+        (  # round 123: Slovenian 'milijona' and 'mio'
+            "Sodišče ga je spoznalo za krivega, oškodoval naj bi jo za 1,3 milijona evrov.",
+            "Sodišče ga je spoznalo za krivega, oškodoval naj bi jo za 1,3 mio evrov.",
+        ),
+        (  # round 123: Estonian numbers in words
+            "Liiklus oli õnnetuspaigas ligi neli tundi häiritud, teatas politsei.",
+            "Liiklus oli õnnetuspaigas ligi 4 tundi häiritud, teatas politsei.",
+        ),
+        (  # round 125: 'sec' run together, 'seconds'
+            "The German finished 6.2 seconds ahead, with Okoye 41 seconds back in third.",
+            "The German finished 6.2sec ahead, with Okoye 41sec back in third.",
+        ),
+        (  # round 126: Chinese magnitudes
+            "会议指出，今年已提前下达新增专项债券额度1.2万亿元，各地要尽快发行使用。",
+            "会议指出，今年已提前下达新增专项债券额度12000亿元，各地要尽快发行使用。",
+        ),
+        (  # round 126: Chinese numbers in characters
+            "截至12日21时，地震已造成三人死亡、十八人受伤，部分房屋出现裂缝。",
+            "截至12日21时，地震已造成3人死亡、18人受伤，部分房屋出现裂缝。",
+        ),
+    ],
+)
+def test_session_53_second_commit_copies(earlier: str, later: str) -> None:
+    assert _later_removed(earlier, later)
+
+
+def test_session_53_review_readings() -> None:
+    """A review of session 53's first commit: words of other languages stay words, times keep their
+    minutes, runs of numbers are no decimals, triggers hold their rules, "bi"/"mi" only after "R$"/"US$"."""
+    from pipeline.dedup.text import _normal, words
+
+    def ws(text: str) -> list[str]:
+        return [_normal(w) for w, _, _ in words(text)]
+
+    assert ws("sie setze Milliarden, union dues, Vint Cerf, DVI") == [
+        *["sie", "setze", "milliarden", "union", "dues", "vint", "cerf", "dvi"]
+    ]
+    assert (
+        ws("alle 20,30, u 20,30 sati")
+        == ws("alle 20.30, u 20.30 sati")
+        == ["alle", "20", "30", "u", "20", "30", "sati"]
+    )
+    assert ws("7,50km") == ws("7,50 km") == ["7", "5", "km"]
+    assert ws("sets 10,20,30") == ["sets", "10", "20", "30"]
+    assert ws("a $5 mi drive, $500 bi-weekly") == ["a", "5", "mi", "drive", "500", "bi", "weekly"]
+    for text in (
+        "15-hiljada ljudi",
+        "15-хиляди души",
+        "３千万元",
+        "造成三人死亡",
+        "P68,000 worth",
+        "57 mil 320",
+    ):
+        alone = ws(text)
+        assert ws(text + ", up 17 per cent")[: len(alone)] == alone, text

@@ -85,9 +85,18 @@ def test_no_sentence_end_at_an_abbreviation_before_a_number(sentence: str) -> No
     assert [text[a:b] for a, b in split_sentences(text)] == [sentence, "Second one."]
 
 
-def test_english_ok_before_a_number_still_ends_a_sentence() -> None:
-    text = "It was OK. 15 people came."
-    assert [text[a:b] for a, b in split_sentences(text)] == ["It was OK.", "15 people came."]
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("It was OK.", "15 people came."),
+        ("It is 512 KB.", "15 of them."),
+        ("Всё было ОК.", "15 человек пришли."),
+    ],
+)
+def test_capital_ok_and_kb_before_a_number_still_end_a_sentence(first: str, second: str) -> None:
+    """Only lower-case "ok.", "ок." and "kb." are abbreviations before a number (a review of session 53)."""
+    text = f"{first} {second}"
+    assert [text[a:b] for a, b in split_sentences(text)] == [first, second]
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not present")

@@ -21,6 +21,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
+from decimal import Decimal
 from functools import lru_cache
 from itertools import repeat
 
@@ -117,14 +118,14 @@ _UNIT_WORDS = {
 }
 
 _STYLED = re.compile(
-    r"[0-9](?:,[0-9]0(?![0-9])|[hH:][0-9]|[hH]\b|[kK]\b|[CF]\b|pc|bps?\b|BPS\b|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph|gw|mw|kw|twh)"
+    r"[0-9０-９](?:,[0-9]0(?![0-9])|[百千万萬亿億]|[hH:][0-9]|[hH]\b|[kK]\b|[CF]\b|pc|bps?\b|BPS\b|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph|gw|mw|kw|twh|sec|min)"
     r"|\s+(?:bps?\b|BPS\b|(?i:degrees)[ \u00a0])"
     r"|\.[0-9][0-9]\s+(?i:uhr)\b"
-    r"|\s+(?i:mio|mrd|mld|mljrd|mds|md|mil|millón|millon|bilh|prozent|proc|pour\s*c|por\s*c|m[€$]|tis|tys|mii|hilj|tūk"
+    r"|\s+(?i:mio|mrd|mld|mljrd|mds|md|mil|millón|millon|bilh|prozent|proc|pour\s*c|por\s*c|m[€$]|tis|tys|mii|hilj|tūk|tuha|prots"
     r"|de\s|la\s+su|juta|ribu|persen|odsto|[bm]i\b"
     r"|млн|млрд|мільй|мільяр|милли|мили|тис|тыс|хил|хиљ|відс|процент"
     r"|pence)"
-    r"|-(?i:tis|tys|mii|ribu|тис|тыс))"
+    r"|-(?i:tis|tys|mii|ribu|тис|тыс|хил|хиљ|hilj|tūk|tuha))"
     r"|N[Oo]\.? ?[0-9]"
     r"|Q[1-4]\b"
 )
@@ -434,27 +435,25 @@ _SPELLED_BG = {
 "петима"), where they are not Russian's too ("два", "две", "три"): read as their digits (:data:`_SPELLING`;
 round 114: BTA's "седем дни" as a paper's "7 дни"; "двама" and "трима" injured are other figures)."""
 _SPELLED_CA = {
-    2: "dues",
     5: "cinc",
     8: "vuit",
     12: "dotze",
     13: "tretze",
-    16: "setze",
     17: "disset",
     18: "divuit",
     19: "dinou",
-    20: "vint",
     60: "seixanta",
-    70: "setanta",
     80: "vuitanta",
     90: "noranta",
 }
 """Catalan numbers in words where they are not French, Spanish, Italian or Portuguese ones too ("tres",
-"quatre", "onze", "quinze", "trenta" are aliases already, :data:`_SPELLED`): read as their digits
-(:data:`_SPELLING`; round 118: ACN's "cinc mitjans aeris" as a paper's "5 mitjans aeris"). Not "dos" (French
-"back"), "sis", "set" (an English word), "nou" ("new"), "deu" ("owes"; Portuguese "gave")."""
+"quatre", "quinze", "trenta" are aliases already, :data:`_SPELLED`): read as their digits (:data:`_SPELLING`;
+round 118: ACN's "cinc mitjans aeris" as a paper's "5 mitjans aeris"). Not the words of other languages: "dos"
+(French "back"), "dues" (English, French), "sis", "set" (English), "nou" ("new"), "deu" ("owes"; Portuguese
+"gave"), "onze" (Dutch "our"), "setze" (German), "vint" (French "came", "Vint Cerf"), "setanta" (a name);
+a review of session 53 found "setze" and "dues" reading as figures in German and English text."""
 _SPELLED_LT = {
-    2: "dvi dviejų",
+    2: "dviejų",
     3: "trys trijų",
     4: "keturi keturios keturių keturis keturiais",
     5: "penki penkios penkių penkis penkiais",
@@ -470,7 +469,8 @@ _SPELLED_LT = {
 }
 """Lithuanian numbers in words from two to ten and the tens to fifty, in the nominative and the commonest
 other cases: read as their digits (:data:`_SPELLING`; round 116: ELTA's "trys nukentėjusieji" as a paper's "3
-nukentėjusieji"). Not "du" (2; French and German words), "tris" nor "trims" (English words)."""
+nukentėjusieji"). Not "du" (2; French and German words), "dvi" (2; a video connector), "tris" nor "trims"
+(English words)."""
 _SPELLED_LV = {
     3: "trīs",
     4: "četri četras četrus četriem",
@@ -483,11 +483,42 @@ _SPELLED_LV = {
     20: "divdesmit",
     30: "trīsdesmit",
 }
-"""Latvian numbers in words from three to ten, twenty and thirty, in the nominative and the accusative: read
-as their digits (:data:`_SPELLING`; round 116: LETA's "trīs gājēji" as a paper's "3 gājēji"). Not "divi" and
-"divas" (2; Italian "divi" and English "divas")."""
+"""Latvian numbers in words from three to ten, twenty and thirty, in the nominative and the commonest other
+cases: read as their digits (:data:`_SPELLING`; round 116: LETA's "trīs gājēji" as a paper's "3 gājēji"). Not
+"divi" and "divas" (2; Italian "divi" and English "divas")."""
+_SPELLED_SL = {
+    4: "štiri",
+    11: "enajst",
+    12: "dvanajst",
+    13: "trinajst",
+    14: "štirinajst",
+    15: "petnajst",
+    20: "dvajset",
+}
+"""Slovenian numbers in words where they are not Czech, Slovak or Croatian ones too ("šest", "sedem", "osem",
+"devet", "deset" are read already): read as their digits (:data:`_SPELLING`; round 123). Not "pet" and "tri"
+(English words)."""
+_SPELLED_ET = {
+    2: "kaks kahe",
+    3: "kolm kolme",
+    4: "neli nelja",
+    5: "viie",
+    7: "seitse seitsme",
+    8: "kaheksa",
+    9: "üheksa",
+    10: "kümme kümne",
+    11: "üksteist",
+    12: "kaksteist",
+    20: "kakskümmend",
+    30: "kolmkümmend",
+}
+"""Estonian numbers in words, in the nominative and the genitive: read as their digits (:data:`_SPELLING`;
+round 123: ERR's "neli tundi" as a paper's "4 tundi"; "kaheksa" riders killed this year are another count
+than "seitse"). Not "kuus" (6; also "in the month") nor "viis" (5; also "took")."""
 _AS_DIGITS = (
     *_SPELLED_BG.items(),
+    *_SPELLED_SL.items(),
+    *_SPELLED_ET.items(),
     *_SPELLED_LT.items(),
     *_SPELLED_LV.items(),
     *_SPELLED_CA.items(),
@@ -500,17 +531,17 @@ _AS_DIGITS = (
     *_SPELLED_UK.items(),
 )
 """The numbers in words that are read as their digits (:data:`_SPELLING`): Czech, Slovak, Romanian, Turkish,
-Croatian, Serbian, Ukrainian, Russian, Bulgarian, Lithuanian, Latvian, Catalan, Indonesian and Malay. Polish
-forms are aliases of their digits instead (:func:`number_aliases`: a form's 16-bit hash may be another
-number's); read as digits, the same hash, these need no guard, which refused one in five of their forms
-("pět", "deset", "cinci"). (Kept out of :data:`_NUMBER_WORDS`: "DOI" and "DVA" read as "2" but are no number
-words for a range.)"""
+Croatian, Serbian, Slovenian, Ukrainian, Russian, Bulgarian, Lithuanian, Latvian, Estonian, Catalan,
+Indonesian and Malay. Polish forms are aliases of their digits instead (:func:`number_aliases`: a form's
+16-bit hash may be another number's); read as digits, the same hash, these need no guard, which refused one in
+five of their forms ("pět", "deset", "cinci"). (Kept out of :data:`_NUMBER_WORDS`: "DOI" and "DVA" read as "2"
+but are no number words for a range.)"""
 _WORD_DIGITS = frozenset(w.translate(_FOLDED) for _, names in _AS_DIGITS for w in names.split())
 """:data:`_AS_DIGITS`' numbers in words, folded as :func:`_normal` folds them, which their digits' units
 follow as they follow digits ("dva miliony korun" is "2 mln Kč", "șase milioane de lei" is "6 mil. lei",
 "desať percent" is "10 %")."""
 _WORD_UNIT_AFTER = re.compile(
-    r"mil|mld|mljrd|pro[cz]en|proc\b|odsto|percent|per\s+cent|pour\s+cent|por\s+cient|por\s+cent|la\s+su"
+    r"mil|mld|mljrd|pro[cz]en|proc\b|odsto|prots|percent|per\s+cent|pour\s+cent|por\s+cient|por\s+cent|la\s+su"
     r"|млн|млрд|мільй|мільяр|милли|мили|відс|процент|juta|persen"
 )
 """The units and percentages' words that may follow a number in words (:func:`_worded_unit`): a pattern that
@@ -672,6 +703,7 @@ _MILLIONS = frozenset(
         *["млн", "мільйона", "мільйонів", "мільйон", "миллиона", "миллионов", "миллион", "juta"],
         *["милиона", "милион", "милиони", "milions", "milijonas", "milijonai", "milijonų", "milijono"],
         *["milijoną", "miljons", "miljoni", "miljonu", "miljonus", "miljonā", "milj", "miljoonaa"],
+        *["milijonov", "milijona", "milijone", "milijoni", "miljonit", "miljoni", "miljon"],
     ]
 )
 _BILLIONS = frozenset(
@@ -682,14 +714,17 @@ _BILLIONS = frozenset(
         *["млрд", "мільярда", "мільярдів", "мільярд", "миллиарда", "миллиардов", "миллиард", "miliar"],
         *["милиарда", "милиард", "милиарди", "bilhões", "bilhão", "milijardas", "milijardai"],
         *["milijardų", "milijardo", "milijardą", "miljards", "miljardi", "miljardu", "miljardus", "mljrd"],
-        *["miljardia"],
+        *["miljardia", "milijard", "miljardit"],
     ]
 )
 """A number's unit in millions and in billions (10⁹; not Spanish "billones", 10¹²) in the words and short
 forms of German, French, Dutch, Italian, Spanish, Portuguese and Polish, after a space ("2,5 Mio. Euro", "62
 miljoen", "1,2 Md€", "20 milioni di euro", "2,5 miliona złotych"): read as the short forms "mln" and "bln"
-that Dutch and Italian papers write too ("€62 mln", "20 mln"). Not English "million" and "billion", which stay
-other words than Reuters' "mln" and "bln" (making them one churned Reuters' matches, docs/dedup.md)."""
+that Dutch and Italian papers write too ("€62 mln", "20 mln"); and since sessions 52 and 53 in Czech, Slovak,
+Romanian, Turkish, Croatian, Ukrainian, Russian, Indonesian, Bulgarian, Catalan, Lithuanian, Latvian,
+Slovenian, Estonian, Finnish and Brazilian Portuguese ("млн.", "milijonai", "5 milj.", "miljonit",
+"bilhões"). Not English "million" and "billion", which stay other words than Reuters' "mln" and "bln" (making
+them one churned Reuters' matches, docs/dedup.md)."""
 _PERCENT = frozenset(["prozent", "procent", "percent", "proc", "procentu"])
 _PERCENT_TWO = frozenset(
     [("per", "cent"), ("pour", "cent"), ("por", "ciento"), ("per", "cento"), ("por", "cento")]
@@ -698,22 +733,26 @@ _PERCENT_MORE = frozenset(
     [
         *["persen", "відсотка", "відсотків", "відсоток", "відсотки", "процента", "процентов"],
         *["процентів", "la sută", "la suta", "procentų", "procentai", "procentus", "procento"],
-        *["procentais", "procenti", "procentiem", "odsto", "procenata", "procenta"],
+        *["procentais", "procenti", "procentiem", "odsto", "procenata", "procenta", "odstotkov", "odstotka"],
+        *["odstotke", "odstotki", "protsenti", "protsendi"],
     ]
 )
 """A percentage's sign in words, after its number, in English, German, Dutch, French, Spanish, Italian,
 Portuguese and Polish ("12 per cent", "6 percent", "17 Prozent", "80 por cento", "12 proc."), and after digits
 or a number in words of :data:`_WORD_DIGITS` in Indonesian, Ukrainian, Russian and Romanian ("12 persen", "12
-відсотків", "12 la sută"; session 52): dropped, as "%" is no word (a paper writes "per cent" where the agency
-wrote "%"). Not Reuters' "pct", which stays a word (making it one with "%" churned Reuters' matches,
-docs/dedup.md)."""
+відсотків", "12 la sută"; session 52), Serbian, Lithuanian, Latvian, Slovenian and Estonian ("5,75 odsto", "12
+procentų", "4 procentiem", "6 odstotkov", "12 protsenti"; session 53): dropped, as "%" is no word (a paper
+writes "per cent" where the agency wrote "%"). Not Reuters' "pct", which stays a word (making it one with "%"
+churned Reuters' matches, docs/dedup.md)."""
 _HOUR = re.compile(r"([0-9]{1,2})[hH]([0-9]{2})?")
 _PC = re.compile(r"([0-9]+)pc")
 """A percentage with "pc" run together, as British and Pakistani papers write it ("48pc" is "48%")."""
 _GLUED_UNIT = re.compile(
-    r"([0-9]+)(km|kg|cm|mm|ml|mg|mcg|kph|kmh|kmph|mph|gwh|mwh|kwh|twh|gw|mw|kw)", re.IGNORECASE
+    r"([0-9]+)(km|kg|cm|mm|ml|mg|mcg|kph|kmh|kmph|mph|gwh|mwh|kwh|twh|gw|mw|kw|secs|sec|mins|min)",
+    re.IGNORECASE,
 )
-"""A number with its unit run together ("28km", "9.6GW", "25bp"): two words, as "28 km" is."""
+"""A number with its unit run together ("28km", "9.6GW", "25bp"; "41sec", "90min" since round 125): two words,
+as "28 km" is ("seconds" and "minutes" read "sec" and "min", :data:`_UNITS`)."""
 _GLUED_DEGREES = re.compile(r"([0-9]{1,3})([CF])")
 """A temperature with its scale's letter run together ("44C", "68F"): two words, as "44°C" is."""
 _SCALES = {"celsius": "C", "centigrade": "C", "c": "C", "fahrenheit": "F", "f": "F"}
@@ -783,6 +822,8 @@ _UNITS = (
     ("microgram micrograms microgramme microgrammes", "mcg"),
     ("litre litres liter liters", "l"),
     ("kph kmph kmh", "kmh"),
+    ("seconds secs", "sec"),
+    ("minutes mins", "min"),
     ("gigawatt gigawatts", "gw"),
     ("megawatt megawatts", "mw"),
     ("kilowatt kilowatts", "kw"),
@@ -1500,15 +1541,15 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
     return out
 
 
-_PREFIX_CODES = re.compile(r"(?:R[Msp]|K?Sh) ?[0-9]|R[0-9]")
-_CODES_APART = frozenset(["RM", "Rs", "Rp", "KSh", "Sh"])
+_PREFIX_CODES = re.compile(r"(?:R[Msp]|K?Sh|PHP) ?[0-9]|[RP][0-9]")
+_CODES_APART = frozenset(["RM", "Rs", "Rp", "KSh", "Sh", "PHP"])
 """Currency letters that papers also set apart from the amount ("Rp 28.000", "RM 5 billion"): dropped too."""
 _PREFIXED = re.compile(
-    r"(RM|Rs|Rp|KSh|Sh|R)([0-9]+)([mM][iI][lL]|[bB][iI][lL]|[mM][nN]|[mM]|[bB][nN]|[bB]|[tT][nN])?"
+    r"(RM|Rs|Rp|KSh|Sh|PHP|R|P)([0-9]+)([mM][iI][lL]|[bB][iI][lL]|[mM][nN]|[mM]|[bB][nN]|[bB]|[tT][nN])?"
 )
 """An amount with its currency's letters run together in front (Malaysia's "RM128", India's and Pakistan's
-"Rs500", Indonesia's "Rp5", Kenya's "Sh346" and "KSh2", South Africa's "R28"), and its unit perhaps after it
-("RM2mil", "R38m")."""
+"Rs500", Indonesia's "Rp5", Kenya's "Sh346" and "KSh2", South Africa's "R28", the Philippines' "P500" and
+"PHP500"), and its unit perhaps after it ("RM2mil", "R38m")."""
 _DECIMALS_UNIT = re.compile(r"([0-9]+)([mM][iI][lL]|[bB][iI][lL])")
 """The decimals of an amount after a currency's letters with "mil" or "bil" run together ("RM128.41bil")."""
 _UNIT_AFTER_RAND = re.compile(r"(?:[.,][0-9]+)?[ -]?(?i:million|billion|trillion|mn|bn|tn|m)\b")
@@ -1518,7 +1559,7 @@ billion", "R2,3-million", "R2.3 bn"); "R61" alone is a road."""
 
 def may_hold_prefixed(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether ``text[start:end]`` may hold an amount with its currency's letters run together in front
-    (:func:`_prefixed`): "RM", "Rs", "Rp", "Sh", "KSh" or "R" before a digit.
+    (:func:`_prefixed`): "RM", "Rs", "Rp", "Sh", "KSh", "PHP", "R" or "P" before a digit.
 
     >>> may_hold_prefixed("an additional R28bn"), may_hold_prefixed("R&B singer, 28 runs")
     (True, False)
@@ -1537,6 +1578,11 @@ def _prefixed(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, i
     ['1', '5', 'billion', '40', 'billion', '28', 'billion', '2', '3', 'million', '38', 'million', 'R61']
     >>> [w for w, _, _ in words("Rp28.000, Rp 28.000, RM 5 billion, Rs1,200 crore")]
     ['28000', '28000', '5', 'billion', '1200', 'crore']
+    >>> [w for w, _, _ in words("P68,000, PHP68,000, PHP 1,000, P8.16 million, a P1 fare, P2P")]
+    ['68000', '68000', '1000', '8', '16', 'million', 'a', '1', 'fare', 'P2P']
+
+    (The Philippines' "P" goes before any number: "P14" is a fare as "PHP14" is; a form's "P45" reads "45"
+    on both sides alike. South Africa's "R" only before millions or billions: "R61" is a road.)
     """
     out: list[tuple[str, int, int]] = []
     i, n = 0, len(found)
@@ -1646,7 +1692,7 @@ def may_hold_styled(text: str, start: int = 0, end: int | None = None) -> bool:
     [True, True, True, True, True]
     """
     stop = len(text) if end is None else end
-    if _STYLED.search(text, start, stop) is not None:
+    if _STYLED.search(text, start, stop) is not None or _STYLED_CN.search(text, start, stop) is not None:
         return True
     low = text[start:stop].lower()
     return (
@@ -1739,46 +1785,246 @@ def _score_for(low: str) -> bool:
 
 
 _TIME_AFTER = frozenset(
-    ["h", "hod", "hodin", "ч", "часа", "час", "uhr", "godz", "val", "óra", "órakor", "horas", "heures"]
+    [
+        *["h", "hod", "hodin", "ч", "часа", "час", "uhr", "val", "óra", "órakor", "horas", "heures", "sati"],
+        *["časova", "hores", "ore"],
+    ]
 )
-"""The words of a time of day after its hour and minutes (lower case): "7,30 ч." is a time, whose minutes
-keep their zero (:func:`_decimal_zeros`)."""
+"""The words of a time of day after its hour and minutes (lower case): "7,30 ч.", "u 20,30 sati" are times,
+whose minutes keep their zero (:func:`_decimal_zeros`)."""
+_TIME_BEFORE = frozenset(
+    ["alle", "ore", "kl", "godz", "ob", "às", "les", "las", "um", "om", "kello", "klo", "u"]
+)
+"""The words before a time of day (lower case): "alle 20,30", "o godz. 7,30", "a les 7,30" are times
+(:func:`_decimal_zeros`)."""
+
+
+_MILLIONS_OF = {"mdp": "pesos", "mdd": "dólares"}
+"""Mexican papers' short forms of millions of a currency ("40 mdp" is "40 millones de pesos", "30 mdd" "30
+millones de dólares"): read "mln" and the currency's word, as the long form reads (round 121)."""
+
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNITS = {"十": 10, "百": 100}
+_STYLED_CN = re.compile("[〇二两三四五六七八九十]")
+"""Where Chinese numbers in characters may stand (:func:`_cn_numbers`): a digit other than "一" and "零", or
+"十"."""
+
+
+def _cn_numbers(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``found`` with a Chinese number in characters below a thousand as its digits, one word: "三人" is
+    "3人", "十八人" is "18人", "二十五" is "25", "三百零五" is "305", "二〇二四年" is "2024年" (round 126: a
+    paper's "3人" for Xinhua's "三人", "第3个" for "第三个"). Not "一" alone (also "a", "the same"), nor
+    "零" or "百" alone ("零售", "百姓"); "千", "万", "亿" stay characters, which :func:`_cjk_magnitudes`
+    multiplies after digits ("三千万" is "30000000", as "3000万" is).
+
+    >>> [w for w, _, _ in words("造成三人死亡、十八人受伤，第三个")]
+    ['造', '成', '3', '人', '死', '亡', '18', '人', '受', '伤', '第', '3', '个']
+    >>> [w for w, _, _ in words("二〇二四年，一个，三千万元")]
+    ['2024', '年', '一', '个', '30000000', '元']
+    """
+    out: list[tuple[str, int, int]] = []
+    n = len(found)
+    j = 0
+    while j < n:
+        k = j
+        while (
+            k < n
+            and (found[k][0] in _CN_DIGITS or found[k][0] in _CN_UNITS)
+            and (k == j or found[k][1] == found[k - 1][2])
+        ):
+            k += 1
+        run = "".join(w for w, _, _ in found[j:k])
+        if k == j or run.strip("一") == "" or run in ("零", "〇") or run[0] == "百" or len(run) > 12:
+            out.extend(found[j : max(k, j + 1)])
+            j = max(k, j + 1)
+            continue
+        if any(c in _CN_UNITS for c in run):
+            total = num = 0
+            for c in run:
+                if c in _CN_UNITS:
+                    total += (num or 1) * _CN_UNITS[c]
+                    num = 0
+                else:
+                    num = _CN_DIGITS[c]
+            value = str(total + num)
+        else:
+            value = "".join(str(_CN_DIGITS[c]) for c in run)  # "二〇二四" as "2024"
+        out.append((value, found[j][1], found[k - 1][2]))
+        j = k
+    return out
+
+
+_MAGNITUDES = {"百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+"""Chinese and Japanese magnitudes after a number (:func:`_cjk_magnitudes`)."""
+
+
+def _cjk_magnitudes(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``found`` with a number and the Chinese or Japanese magnitudes after it as one figure, its value:
+    "1.2万亿" and "12000亿" are "1200000000000", "25.8万" is "258000", as "258000" is, "0.8亿" and "8000万"
+    are "80000000" (round 126: a paper's "12000亿元" for Xinhua's "1.2万亿元"). After digits (a number in
+    characters is digits by then, :func:`_cn_numbers`: "三万" is "30000").
+
+    >>> [w for w, _, _ in words("1.2万亿元、12000亿元、25.8万件")]
+    ['1200000000000', '元', '1200000000000', '元', '258000', '件']
+    >>> [w for w, _, _ in words("0.8亿元、8000万元、1.25万人")]
+    ['80000000', '元', '80000000', '元', '12500', '人']
+    """
+    out: list[tuple[str, int, int]] = []
+    n = len(found)
+    j = 0
+    while j < n:
+        w, s, e = found[j]
+        j += 1
+        if not (w.isdigit() and j < n) or (text[s - 1 : s] in (".", "．") and text[s - 2 : s - 1].isdigit()):
+            out.append((w, s, e))  # (not a fraction's digits: "2" of "1.2")
+            continue
+        digits, end, k = unicodedata.normalize("NFKC", w), e, j
+        if (
+            text[e : e + 1] in (".", "．")
+            and found[k][1] == e + 1
+            and found[k][0].isdigit()
+            and k + 1 < n
+            and found[k + 1][0] in _MAGNITUDES
+            and found[k + 1][1] == found[k][2]
+        ):
+            digits += "." + unicodedata.normalize("NFKC", found[k][0])  # "1.2" of "1.2万亿"
+            end = found[k][2]
+            k += 1
+        mult = 1
+        while k < n and found[k][0] in _MAGNITUDES and found[k][1] == end and mult < 10**16:
+            mult *= _MAGNITUDES[found[k][0]]
+            end = found[k][2]
+            k += 1
+        if mult == 1 or len(digits) > 30 or not digits.replace(".", "").isascii():
+            out.append((w, s, e))
+            continue
+        value = Decimal(digits) * mult
+        whole, _, frac = f"{value.normalize():f}".partition(".")
+        out.append((whole, s, end))
+        if frac:
+            out.append((frac, s, end))
+        j = k
+    return out
+
+
+def _mexican_thousands(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``found`` with a number of thousands in the Mexican style in one figure where it goes on: "57 mil 320"
+    is "57320" (as "57,320" is), and "40 mil millones" and "40 mil mdp" are "40000" millions (round 121).
+    Not "4 mil personas" (read "4000" later), nor a fraction's "2,5 mil".
+
+    >>> [w for w, _, _ in words("57 mil 320 unidades, 40 mil millones de pesos, 40 mil mdp")]
+    ['57320', 'unidades', '40000', 'mln', 'pesos', '40000', 'mln', 'pesos']
+    >>> [w for w, _, _ in words("2 mil 500 millones, 4 mil personas")]
+    ['2500', 'mln', '4000', 'personas']
+    """
+    out: list[tuple[str, int, int]] = []
+    n = len(found)
+    j = 0
+    while j < n:
+        w, s, e = found[j]
+        j += 1
+        if (
+            j + 1 < n
+            and len(w) <= 3
+            and w.isascii()
+            and w.isdigit()
+            and text[s - 1 : s] not in (".", ",")
+            and found[j][0].casefold() == "mil"
+            and text[e : found[j][1]] == " "
+            and text[found[j][2] : found[j + 1][1]] == " "
+        ):
+            nxt = found[j + 1][0]
+            if (
+                len(nxt) <= 3
+                and nxt.isascii()
+                and nxt.isdigit()
+                and _ZERO_RUN.match(text, found[j + 1][2]) is None  # (not "320,5" nor "320.000")
+            ):
+                out.append((str(int(w) * 1000 + int(nxt)), s, found[j + 1][2]))  # "57 mil 320"
+                j += 2
+                continue
+            if nxt.casefold() in _MILLIONS or nxt.casefold() in _MILLIONS_OF:
+                out.append((str(int(w) * 1000), s, found[j][2]))  # "40 mil millones", "40 mil mdp"
+                j += 1
+                continue
+        out.append((w, s, e))
+    return out
 
 
 def _decimal_zeros(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """``found`` without a decimal's trailing zero after a decimal comma: "4,50 %", "312,50 eiro", "1,50" are
-    "4,5 %", "312,5 eiro", "1,5", and "7,00" is "7" (rounds 115, 116: a paper's "1,5 eiro" for LETA's "1,50
-    eiro", "4,5 odsto" for Tanjug's "4,50 odsto"), whatever follows, so that a copy that cut a currency's word
-    reads alike; not a time's minutes before its word ("7,30 ч.", "16,30 h"), which "7:30" keeps.
+    "4,5 %", "312,5 eiro", "1,5", "7,50km" is "7,5km" and "7,00" is "7" (rounds 115, 116: a paper's "1,5 eiro"
+    for LETA's "1,50 eiro", "4,5 odsto" for Tanjug's "4,50 odsto"), whatever follows, so that a copy that cut
+    a currency's word reads alike. Not a time ("7,30 ч.", "u 20,30 sati", "alle 20,30", "o godz. 7,30"), whose
+    minutes "20.30" and "7:30" keep, nor a run of numbers set apart by commas ("10,20,30"; India's
+    "1,00,000").
 
-    >>> [w for w, _, _ in words("4,50 %, 312,50 eiro, €1,50, 7,00 odsto, 7,30 ч., 3,400 jobs")]
-    ['4', '5', '312', '5', 'eiro', '1', '5', '7', '7', '30', 'ч', '3400', 'jobs']
+    >>> [w for w, _, _ in words("4,50 %, 312,50 eiro, €1,50, 7,00 odsto, 7,50km, 3,400 jobs")]
+    ['4', '5', '312', '5', 'eiro', '1', '5', '7', '7', '5', 'km', '3400', 'jobs']
+    >>> [w for w, _, _ in words("7,30 ч., alle 20,30, o godz. 7,30, sets 10,20,30, Rs 1,00,000")]
+    ['7', '30', 'ч', 'alle', '20', '30', 'o', 'godz', '7', '30', 'sets', '10', '20', '30', '1', '00', '000']
     """
     out: list[tuple[str, int, int]] = []
     n = len(found)
     for j, (w, s, e) in enumerate(found):
+        glued = _ZERO_GLUED.fullmatch(w)
         if (
-            len(w) == 2
-            and w[1] == "0"
-            and "0" <= w[0] <= "9"
+            (glued is not None or (len(w) == 2 and w[1] == "0" and "0" <= w[0] <= "9"))
             and text[s - 1 : s] == ","
             and out
             and out[-1][2] == s - 1
             and out[-1][0].isascii()
             and out[-1][0].isdigit()
+            and _ZERO_RUN.match(text, e) is None  # ("10,20,30": not a decimal)
+            and not (
+                text[out[-1][1] - 1 : out[-1][1]] in (",", ".")
+                and text[out[-1][1] - 2 : out[-1][1] - 1].isdigit()
+            )
             and not (
                 j + 1 < n
                 and found[j + 1][0].casefold() in _TIME_AFTER
                 and not text[e : found[j + 1][1]].strip()
             )
+            and not (
+                j >= 2
+                and found[j - 2][0].casefold() in _TIME_BEFORE
+                and text[found[j - 2][2] : out[-1][1]] in (" ", ". ")
+                and len(out[-1][0]) <= 2
+                and int(out[-1][0]) <= 24
+            )
         ):
-            if w == "00":
+            if glued is not None:  # "7,50km" as "7,5km", "7,00km" as "7km"
+                if glued[1] == "0":
+                    out.append((glued[2], s + 2, e))
+                else:
+                    out.append((glued[1] + glued[2], s, e))
+            elif w == "00":
                 out[-1] = (out[-1][0], out[-1][1], e)  # ("7,00" one figure, as "7" is)
             else:
                 out.append((w[0], s, e))
             continue
         out.append((w, s, e))
     return out
+
+
+_ZERO_GLUED = re.compile(r"([0-9])0([^\W\d_]+)")
+"""A decimal's two last digits, the second a zero, with a unit run together ("50km" of "7,50km")."""
+_ZERO_RUN = re.compile(r"[.,][0-9]")
+"""More digits after a comma or a point: a run of numbers, grouped digits or a fraction, no decimal's end."""
 
 
 def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -1823,6 +2069,12 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     """
     if "," in text:
         found = _decimal_zeros(text, found)
+    if " mil " in text:
+        found = _mexican_thousands(text, found)
+    if _STYLED_CN.search(text) is not None:
+        found = _cn_numbers(text, found)
+    if any(c in text for c in _MAGNITUDES):
+        found = _cjk_magnitudes(text, found)
     out: list[tuple[str, int, int]] = []
     i, n = 0, len(found)
     to_at = -1  # the "and" of "between 1998 and 2010", read "to"
@@ -2022,9 +2274,12 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             ((key in _MILLIONS or key in _BILLIONS) and not (worded and _WORD_UNIT_AFTER.match(key) is None))
             or (key == "m" and text[ne : ne + 1] in ("€", "$") and not worded)
             or (key == "mil" and _abbreviated(text, found, i))
-            or (key in ("bi", "mi") and number and _after_sign(text, s))
+            or (key in ("bi", "mi") and number and text[ne : ne + 1] != "-" and _after_sign(text, s))
+            or (key in _MILLIONS_OF and number)
         ):  # (after digits, or after a number in words of _WORD_DIGITS: "dva miliony", "șase milioane")
             out.append(("bln" if key in _BILLIONS or key == "bi" else "mln", ns, ne))  # ("12 M€": millions)
+            if key in _MILLIONS_OF:
+                out.append((_MILLIONS_OF[key], ns, ne))  # "40 mdp" as "40 millones de pesos"
             i += 1
             if (
                 i + 1 < n
@@ -2041,7 +2296,8 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
                 and text[found[i - 1][2] : found[i][1]] in (" ", ". ")
             ):
                 _, ds, de = found[i]
-                out.append((found[i][0][2:], ds + 2, de))  # Catalan "milions d'euros" as "milions euros"
+                out.append((found[i][0][2:], ds + 2, de))  # Catalan "milions d'euros", French "millions
+                # d'euros", Italian "milioni d'euro" as "mln euros", as Spanish "millones de euros" is
                 i += 1
         elif worded:
             i = _past_percent(text, found, i, e, True)  # "desať percent" as "10 %" (:func:`_worded_unit`)
@@ -2143,17 +2399,18 @@ def _speed(text: str, found: list[tuple[str, int, int]], i: int, e: int, unit: s
 
 
 def _after_sign(text: str, start: int) -> bool:
-    """Whether the amount whose last run of digits starts at ``start`` follows a dollar sign ("R$ 15", "US$
-    1,2"): Brazilian papers' "bi" and "mi" after it are billions and millions ("R$ 15 bi" is "R$ 15 bilhões",
-    round 117).
+    """Whether the amount whose last run of digits starts at ``start`` follows Brazil's real or the US dollar
+    ("R$ 15", "US$ 1,2"): Brazilian papers' "bi" and "mi" after it are billions and millions ("R$ 15 bi" is
+    "R$ 15 bilhões", round 117; not after a bare "$": "a $5 mi drive", a review).
 
-    >>> _after_sign("R$ 1,2 mi", 5), _after_sign("R$15 bi", 2), _after_sign("15 mi", 0)
-    (True, True, False)
+    >>> [_after_sign(t, k) for t, k in (("R$ 1,2 mi", 5), ("R$15 bi", 2), ("15 mi", 0), ("$5 mi", 1))]
+    [True, True, False, False]
     """
     j = start
     while j > 0 and (text[j - 1].isdigit() or text[j - 1] in ".,"):
         j -= 1
-    return text[max(0, j - 2) : j].rstrip().endswith("$")
+    before = text[max(0, j - 4) : j].rstrip()
+    return before.endswith("R$") or before.endswith("US$")
 
 
 def _unit_after_de(word: str, worded: bool = False) -> bool:
@@ -2190,11 +2447,13 @@ _THOUSANDS_WORDS = frozenset(
         *["tisíc", "tis", "tisíce", "tys", "tysięcy", "tysiące", "tysiąc", "mii", "tisuća", "tisuće"],
         *["тисяч", "тисячі", "тис", "тысяч", "тысячи", "тыс", "ribu", "хил", "хиляди", "хиляда"],
         *["hiljada", "hiljade", "хиљада", "хиљаде", "tūkst", "tūkstančių", "tūkstančius", "tūkstančiai"],
-        *["tūkstantis", "tūkstoši", "tūkstošu", "tūkstošiem", "tūkstotis"],
+        *["tūkstantis", "tūkstoši", "tūkstošu", "tūkstošiem", "tūkstotis", "tisoč", "tuhat", "tuhande"],
     ]
 )
 """Thousands in words after a number: Czech "350 tisíc", "350 tis.", Slovak "15-tisíc", Polish "350 tys.",
-"350 tysięcy", Romanian "3 mii" are "350000", "15000", "3000", as "350 000" is (rounds 99, 104)."""
+"350 tysięcy", Romanian "3 mii" are "350000", "15000", "3000", as "350 000" is (rounds 99, 104); Croatian,
+Ukrainian, Russian and Indonesian (session 52), Bulgarian "50 хил.", Serbian "12 hiljada", Lithuanian "38
+tūkst.", Latvian "15 tūkstošu", Slovenian "410 tisoč" and Estonian "410 tuhat" (session 53)."""
 
 
 def _past_for(text: str, found: list[tuple[str, int, int]], i: int, e: int) -> int:
