@@ -58,7 +58,7 @@ _OPENERS = "“\"'‘«([¿¡„‚"
 # followed by any and started again at its next character, quadratic in the run's length (a
 # line of 32,000 dots took 16 s). Written `P(?:P)*` rather than `(?:P)+` (the same matches): a
 # pattern that starts with a character set lets the search skip ahead to the next mark.
-_TERMINAL = ".!?…"
+_TERMINAL = ".!?…।॥"  # (the Devanagari danda and double danda end Hindi sentences: round 130)
 _LATIN_END = rf"([{_TERMINAL}][{_CLOSERS}]*(?:[{_TERMINAL}][{_CLOSERS}]*)*+)(?:[^\S\n]+(?=\S))?"
 _CANDIDATE = re.compile(_LATIN_END)
 _CJK_TERMINAL = "。！？"

@@ -146,7 +146,8 @@ def test_removed_text_is_ignored() -> None:
 
 def _pieces_tried_on_every_removal(doc: Document) -> list[tuple[int, int]]:
     """The passages' (start, end) as they were found before: every removal tried on every sentence."""
-    from pipeline.dedup.core import _WORD, _kept_pieces
+    from pipeline.dedup.core import _kept_pieces
+    from pipeline.dedup.text import _WORD
 
     removed = sorted((r.start, r.end) for r in doc.removed)
     out = []

@@ -1936,7 +1936,7 @@ def test_session_53_words_and_triggers() -> None:
         == ["r", "1", "2", "mln", "e", "us", "2", "bln"]
     )
     assert ws("15 mi of road") == ["15", "mi", "of", "road"]  # (no sign: miles, no millions)
-    assert ws("2,5 mil milhões") == ["2", "5", "mil", "milhões"]  # (Portugal's billion: no thousands)
+    assert ws("2,5 mil milhões") == ws("2500 milhões") == ["2500", "mln"]  # (Portugal's thousand millions)
     assert ws("12 hiljada, 38 tūkst., 10 хиляди") == ["12000", "38000", "10000"]
     assert ws("4 procentiem") == ws("4%") == ["4"]
     assert (
@@ -2042,3 +2042,59 @@ def test_session_53_review_readings() -> None:
     ):
         alone = ws(text)
         assert ws(text + ", up 17 per cent")[: len(alone)] == alone, text
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        (  # round 130: Hindi words with their vowel signs, numbers in words, 'नये'/'नए', 'गयी'/'गई'
+            "बैठक में आठ नये प्रस्तावों को मंजूरी दी गयी और समिति का गठन किया गया।",
+            "बैठक में 8 नए प्रस्तावों को मंजूरी दी गई और समिति का गठन किया गया।",
+        ),
+        (  # round 130: Devanagari digits
+            "प्रशासन ने ५१५ राहत शिविर लगाये हैं, जिनमें ३.८६ लाख लोग रह रहे हैं।",
+            "प्रशासन ने 515 राहत शिविर लगाए हैं, जिनमें 3.86 लाख लोग रह रहे हैं।",
+        ),
+        (  # round 128: Arabic-Indic digits and vowel points
+            "وبيّن وزير المالية أن مخصصات قطاعي الصحة والتعليم بلغت ٤١٫٨ مليار ريال.",
+            "وبين وزير المالية أن مخصصات قطاعي الصحة والتعليم بلغت 41.8 مليار ريال.",
+        ),
+        (  # round 128: Arabic numbers in words
+            "قررت ثماني دول أعضاء في تحالف أوبك تمديد الخفض الطوعي لإنتاج النفط حتى نهاية العام.",
+            "قررت 8 دول أعضاء في تحالف أوبك تمديد الخفض الطوعي لإنتاج النفط حتى نهاية العام.",
+        ),
+        (  # round 129: Portugal's 'mil milhões'
+            "O investimento público deverá atingir 2,5 mil milhões de euros no próximo ano.",
+            "O investimento público deverá atingir 2500 milhões de euros no próximo ano.",
+        ),
+        (  # a second review of session 53: 'um' before an amount is no time's
+            "Der Dax stieg am Nachmittag um 1,20 Prozent auf 18.500 Punkte.",
+            "Der Dax stieg am Nachmittag um 1,2 Prozent auf 18.500 Punkte.",
+        ),
+    ],
+)
+def test_session_53_third_commit_copies(earlier: str, later: str) -> None:
+    assert _later_removed(earlier, later)
+
+
+def test_session_53_second_review_readings() -> None:
+    """A second review of session 53: no crash on circled digits before a magnitude, Five-Year Plans and
+    estimates stay characters, "一百" reads alike in any passage, grouped thousands before a magnitude, a
+    decimal's zero before an hour's letter, "MDP" in capitals, "Mil" in capitals."""
+    from pipeline.config import DedupConfig
+    from pipeline.dedup import compute_signature
+    from pipeline.dedup.text import _normal, words
+
+    def ws(text: str) -> list[str]:
+        return [_normal(w) for w, _, _ in words(text)]
+
+    text = "公司名单如下：⑴万科集团，⑵万达集团，共三家。"
+    assert compute_signature(make("cn", text), DedupConfig()).total_words == len(ws(text))
+    assert ws("十四五规划") == ["十", "四", "五", "规", "划"]
+    assert ws("一百人死亡") == ws("一百人死亡，三人受伤")[:5] == ["一", "百", "人", "死", "亡"]
+    assert ws("1,200萬元") == ws("1200萬元") == ["12000000", "元"]
+    assert ws("20,30h") == ["20", "30h"]
+    assert ws("od 7,30 godz.") == ["od", "7", "30", "godz"]
+    assert ws("65 MDP seats") == ["65", "mdp", "seats"]
+    assert ws("57 MIL 320") == ws("57 mil 320") == ["57320"]
+    assert ws("123456789012345678901234567891万") == ["1234567890123456789012345678910000"]

@@ -262,3 +262,9 @@ def test_full_width_sentence_ends_split_without_a_space(text: str, sentences: li
 )
 def test_a_german_closing_quotation_mark_ends_a_sentence(text: str, sentences: list[str]) -> None:
     assert [text[a:b] for a, b in split_sentences(text)] == sentences
+
+
+def test_a_danda_ends_a_hindi_sentence() -> None:
+    """The Devanagari danda ends a sentence as a period does (round 130)."""
+    text = "सरकार ने फैसला लिया। दूसरा वाक्य है।"
+    assert [text[a:b] for a, b in split_sentences(text)] == ["सरकार ने फैसला लिया।", "दूसरा वाक्य है।"]

@@ -72,7 +72,6 @@ from pipeline.dedup.index import DedupIndex, Keys, anchor_positions, trigram_key
 from pipeline.dedup.text import (
     _AMOUNT,
     _QUOTE,
-    _WORD,
     IN_A_DAY,
     PARTS_OF_DAY,
     RELATIVE_DAYS,
@@ -96,6 +95,7 @@ from pipeline.dedup.text import (
     quoted_ranges,
     statement_span,
     word_figures,
+    word_pattern,
     words,
 )
 from pipeline.document import Document, Duplicate
@@ -312,7 +312,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
     # (word list, words outside quotation marks or None when all are) per passage, hashed at the end
     passages: list[tuple[list[str], list[str] | None]] = []
     posts: list[bool] = []  # a post's verb beside its quotation ('wrote on X: "', '"," she wrote')
-    findall = _WORD.findall
+    findall = word_pattern(text).findall
     whole = hashlib.blake2b(digest_size=8)  # the passages' text, for exact copies
     amounts = may_hold_amount(text)  # "£22m": its unit is written out (see words())
     grouped = may_hold_grouped(text)  # "3,400": one word, as "3400" (see words())

@@ -21,13 +21,40 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
-from decimal import Decimal
 from functools import lru_cache
-from itertools import repeat
+from itertools import pairwise, repeat
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """Kana and Han ideographs: scripts written without spaces between words."""
 _WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:['’][^\W_{_CJK}]+)*")
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f"
+    "\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957"
+    "\u0962\u0963\u0981-\u0983\u09bc\u09be-\u09cd\u09d7\u09e2\u09e3\u0a01-\u0a03\u0a3c-\u0a51\u0a70"
+    "\u0a71\u0a75\u0a81-\u0a83\u0abc-\u0acd\u0ae2\u0ae3\u0b01-\u0b03\u0b3c-\u0b57\u0b62\u0b63\u0b82"
+    "\u0bbe-\u0bcd\u0bd7\u0c00-\u0c04\u0c3e-\u0c56\u0c62\u0c63\u0c81-\u0c83\u0cbc-\u0cd6\u0ce2\u0ce3"
+    "\u0d00-\u0d03\u0d3b-\u0d57\u0d62\u0d63\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+)
+"""Combining marks that belong to the letter before them: the vowel signs and viramas of the Indian scripts,
+Arabic's and Hebrew's vowel points, Thai's vowels and tones, Latin accents in decomposed text (none is a word
+character for :mod:`re`, which had cut "लिये" into "ल" and "य")."""
+_HAS_MARKS = re.compile(f"[{_MARKS}]")
+_WORD_MARKED = re.compile(
+    rf"[{_CJK}]|[^\W_{_CJK}](?:[^\W_{_CJK}]|[{_MARKS}])*(?:['’][^\W_{_CJK}](?:[^\W_{_CJK}]|[{_MARKS}])*)*"
+)
+"""A word as :data:`_WORD` reads it, with its combining marks (round 130): used on a text that holds one, so
+that every other text keeps the faster pattern (both read a text without marks alike)."""
+
+
+def word_pattern(text: str) -> re.Pattern[str]:
+    """The pattern that reads ``text``'s words: :data:`_WORD_MARKED` when it holds a combining mark.
+
+    >>> [word_pattern(t).findall(t) for t in ("गई थी", "it's")]
+    [['गई', 'थी'], ["it's"]]
+    """
+    return _WORD_MARKED if _HAS_MARKS.search(text) is not None else _WORD
+
+
 """A word; in Chinese and Japanese each character is one (their words are not set apart by spaces: a
 sentence would be one "word", too short to be compared at all)."""
 _AMOUNT = re.compile(
@@ -82,12 +109,13 @@ def may_hold_amount(text: str) -> bool:
 
 
 _GROUPED = re.compile(
-    r"(?<![\w.,'])\d{1,3}(?:[,.' \u00a0\u2009\u202f]\d{3})+(?!\w|[.,']\d)"
+    r"(?<![\w.,'])\d{1,3}(?:[,.' \u00a0\u2009\u202f]\d{3})+(?![^\W百千万萬亿億]|[.,']\d)"
     r"|(?<![\w.,'/-])\d{1,3}[- ]\d{1,2}/\d{1,2}(?![\w/])"
 )
 """A number with its thousands grouped ("3,400", "1.200", "12 000", "1'500"): one word, its digits
 run together, as house styles that write "3400" have it; and a number with its fraction, Reuters' "6-3/16" or
-"6 3/16": one word as "6-3/16", another figure than its whole number's ("six", "6")."""
+"6 3/16": one word as "6-3/16", another figure than its whole number's ("six", "6"). Before a Chinese or
+Japanese magnitude too ("1,200萬", which :func:`_cjk_magnitudes` multiplies whole; a review of session 53)."""
 
 
 def may_hold_grouped(text: str) -> bool:
@@ -122,7 +150,7 @@ _STYLED = re.compile(
     r"|\s+(?:bps?\b|BPS\b|(?i:degrees)[ \u00a0])"
     r"|\.[0-9][0-9]\s+(?i:uhr)\b"
     r"|\s+(?i:mio|mrd|mld|mljrd|mds|md|mil|millón|millon|bilh|prozent|proc|pour\s*c|por\s*c|m[€$]|tis|tys|mii|hilj|tūk|tuha|prots"
-    r"|de\s|la\s+su|juta|ribu|persen|odsto|[bm]i\b"
+    r"|de\s|la\s+su|juta|ribu|persen|odsto|[bm]i\b|प्रतिशत|फ़?ीसदी|بالم|في\s+الم"
     r"|млн|млрд|мільй|мільяр|милли|мили|тис|тыс|хил|хиљ|відс|процент"
     r"|pence)"
     r"|-(?i:tis|tys|mii|ribu|тис|тыс|хил|хиљ|hilj|tūk|tuha))"
@@ -220,11 +248,35 @@ locative, masculine personal, collective: "dziewięć", "dziewięciu", "dziewię
 instrumental "dziewięcioma" nor the dative "dwóm"), figures all, aliases of their digits unless a form's hash
 is taken (:func:`number_aliases`); kept apart from :data:`_SPELLED`: Polish "mil" is miles, no thousands
 (:data:`_SPELLED_OTHER`)."""
-_FOLDED = str.maketrans("şţ’ʼ", "șț''")
+_DIGIT_ZEROS = (
+    0x660,
+    0x6F0,
+    0x966,
+    0x9E6,
+    0xA66,
+    0xAE6,
+    0xB66,
+    0xBE6,
+    0xC66,
+    0xCE6,
+    0xD66,
+    0xE50,
+    0xED0,
+    0x1040,
+)
+_FOLDED = str.maketrans(
+    {"ş": "ș", "ţ": "ț", "’": "'", "ʼ": "'", "\u093c": "", "\u0901": "\u0902", "\u0640": "", "\u0670": ""}
+    | {chr(zero + k): str(k) for zero in _DIGIT_ZEROS for k in range(10)}
+    | dict.fromkeys(range(0x64B, 0x660), "")
+    | dict.fromkeys(range(0x591, 0x5C8), "")
+)
 """What :func:`_normal` folds: Romanian "ş" and "ţ" with a cedilla, as older fonts and many papers set them,
 as the standard "ș" and "ț" with a comma below (round 103: a paper's "Justiţie" for Agerpres's "Justiție"),
 and the apostrophes "’" and Ukrainian "ʼ" (the modifier letter the spelling rules prescribe: "пʼять", "п’ять"
-and "п'ять" are one word; round 113) as "'"."""
+and "п'ять" are one word; round 113) as "'"; the digits of Arabic, Persian, the Indian scripts, Thai, Lao
+and Burmese as ASCII digits ("٢٥" and "२५" are "25"; rounds 128, 130), Hindi's nukta dropped ("फ़ैक्ट्री" is
+"फैक्ट्री") and its candrabindu as the anusvara ("पाँच" is "पांच"), Arabic's vowel points and tatweel and
+Hebrew's points dropped ("وبيّن" is "وبين"), as papers set them either way."""
 
 
 _SPELLED_CS = {
@@ -512,10 +564,41 @@ _SPELLED_ET = {
     20: "kakskümmend",
     30: "kolmkümmend",
 }
-"""Estonian numbers in words, in the nominative and the genitive: read as their digits (:data:`_SPELLING`;
-round 123: ERR's "neli tundi" as a paper's "4 tundi"; "kaheksa" riders killed this year are another count
-than "seitse"). Not "kuus" (6; also "in the month") nor "viis" (5; also "took")."""
+"""Estonian numbers in words, in the nominative and, up to ten, the genitive: read as their digits
+(:data:`_SPELLING`; round 123: ERR's "neli tundi" as a paper's "4 tundi"; "kaheksa" riders killed this year
+are another count than "seitse"). Not "kuus" (6; also "in the month") nor "viis" (5; also "took")."""
+_SPELLED_HI = {
+    3: "तीन",
+    4: "चार",
+    5: "पांच",
+    6: "छह छः",
+    7: "सात",
+    8: "आठ",
+    9: "नौ",
+    10: "दस",
+    12: "बारह",
+    15: "पंद्रह",
+    20: "बीस",
+    30: "तीस",
+    40: "चालीस",
+    50: "पचास",
+}
+"""Hindi numbers in words (as :data:`_FOLDED` sets them, "पाँच" as "पांच"): read as their digits
+(:data:`_SPELLING`; round 130: PTI-Bhasha's "आठ" as a paper's "8"). Not "दो" (2; also "give")."""
+_SPELLED_AR = {
+    3: "ثلاث ثلاثة",
+    4: "أربع أربعة",
+    5: "خمس خمسة",
+    7: "سبعة",
+    8: "ثماني ثمانية",
+    9: "تسع تسعة",
+    10: "عشرة",
+}
+"""Arabic numbers in words, in both genders: read as their digits (:data:`_SPELLING`; round 128: KUNA's "ثماني
+دول" as a paper's "8 دول"). Not "ست" (6; also "lady"), "سبع" (7; also "lion"), "عشر" (10; in "خمسة عشر")."""
 _AS_DIGITS = (
+    *_SPELLED_HI.items(),
+    *_SPELLED_AR.items(),
     *_SPELLED_BG.items(),
     *_SPELLED_SL.items(),
     *_SPELLED_ET.items(),
@@ -532,10 +615,10 @@ _AS_DIGITS = (
 )
 """The numbers in words that are read as their digits (:data:`_SPELLING`): Czech, Slovak, Romanian, Turkish,
 Croatian, Serbian, Slovenian, Ukrainian, Russian, Bulgarian, Lithuanian, Latvian, Estonian, Catalan,
-Indonesian and Malay. Polish forms are aliases of their digits instead (:func:`number_aliases`: a form's
-16-bit hash may be another number's); read as digits, the same hash, these need no guard, which refused one in
-five of their forms ("pět", "deset", "cinci"). (Kept out of :data:`_NUMBER_WORDS`: "DOI" and "DVA" read as "2"
-but are no number words for a range.)"""
+Indonesian, Malay, Hindi and Arabic. Polish forms are aliases of their digits instead (:func:`number_aliases`:
+a form's 16-bit hash may be another number's); read as digits, the same hash, these need no guard, which
+refused one in five of their forms ("pět", "deset", "cinci"). (Kept out of :data:`_NUMBER_WORDS`: "DOI" and
+"DVA" read as "2" but are no number words for a range.)"""
 _WORD_DIGITS = frozenset(w.translate(_FOLDED) for _, names in _AS_DIGITS for w in names.split())
 """:data:`_AS_DIGITS`' numbers in words, folded as :func:`_normal` folds them, which their digits' units
 follow as they follow digits ("dva miliony korun" is "2 mln Kč", "șase milioane de lei" is "6 mil. lei",
@@ -734,7 +817,8 @@ _PERCENT_MORE = frozenset(
         *["persen", "відсотка", "відсотків", "відсоток", "відсотки", "процента", "процентов"],
         *["процентів", "la sută", "la suta", "procentų", "procentai", "procentus", "procento"],
         *["procentais", "procenti", "procentiem", "odsto", "procenata", "procenta", "odstotkov", "odstotka"],
-        *["odstotke", "odstotki", "protsenti", "protsendi"],
+        *["odstotke", "odstotki", "protsenti", "protsendi", "प्रतिशत", "फीसदी", "फ़ीसदी", "بالمئة", "بالمائة"],
+        *["في المئة", "في المائة"],
     ]
 )
 """A percentage's sign in words, after its number, in English, German, Dutch, French, Spanish, Italian,
@@ -896,6 +980,15 @@ def _normal(word: str) -> str:
     date = _POLISH_DATE_FORMS.get(norm)
     if date is not None:
         return date  # "we wtorku", "niedzielnym", "3 lipca": the day, the month (round 87)
+    if (
+        len(norm) > 2
+        and norm[-1] in "\u0947\u0940"
+        and norm[-2] == "\u092f"
+        and "\u0900" <= norm[-3] <= "\u097f"
+    ):
+        norm = norm[:-2] + (
+            "\u090f" if norm[-1] == "\u0947" else "\u0908"
+        )  # Hindi "लिये", "गयी" as "लिए", "गई"
     return _SPELLING.get(norm, norm)
 
 
@@ -1490,10 +1583,10 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
     >>> [w for w, _, _ in words("up 6 percent, 2 pct, per cent of")]
     ['up', '6', '2', 'pct', 'per', 'cent', 'of']
     >>> [w for w, _, _ in words("4 mil personas, 180 mil usuarios, 20 mila persone, 2,5 mil millones")]
-    ['4000', 'personas', '180000', 'usuarios', '20000', 'persone', '2', '5', 'mil', 'millones']
+    ['4000', 'personas', '180000', 'usuarios', '20000', 'persone', '2500', 'mln']
     """
     stop = len(text) if end is None else end
-    found = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+    found = [(m.group(), m.start(), m.end()) for m in word_pattern(text).finditer(text, start, stop)]
     grouped = [(m.start(), m.end()) for m in _GROUPED.finditer(text, start, stop)]
     if grouped:
         found = _join_grouped(found, grouped)
@@ -1787,21 +1880,21 @@ def _score_for(low: str) -> bool:
 _TIME_AFTER = frozenset(
     [
         *["h", "hod", "hodin", "ч", "часа", "час", "uhr", "val", "óra", "órakor", "horas", "heures", "sati"],
-        *["časova", "hores", "ore"],
+        *["časova", "hores", "ore", "godz"],
     ]
 )
 """The words of a time of day after its hour and minutes (lower case): "7,30 ч.", "u 20,30 sati" are times,
 whose minutes keep their zero (:func:`_decimal_zeros`)."""
-_TIME_BEFORE = frozenset(
-    ["alle", "ore", "kl", "godz", "ob", "às", "les", "las", "um", "om", "kello", "klo", "u"]
-)
-"""The words before a time of day (lower case): "alle 20,30", "o godz. 7,30", "a les 7,30" are times
-(:func:`_decimal_zeros`)."""
+_TIME_BEFORE = frozenset(["alle", "ore", "kl", "godz", "ob", "às", "kello", "klo"])
+"""The words before a time of day (lower case): "alle 20,30", "o godz. 7,30" are times
+(:func:`_decimal_zeros`); not prepositions that stand before an amount too ("um 1,20 Prozent", "les 1,50
+euro", "u 4,50 odsto": a review)."""
 
 
 _MILLIONS_OF = {"mdp": "pesos", "mdd": "dólares"}
 """Mexican papers' short forms of millions of a currency ("40 mdp" is "40 millones de pesos", "30 mdd" "30
-millones de dólares"): read "mln" and the currency's word, as the long form reads (round 121)."""
+millones de dólares"): read "mln" and the currency's word, as the long form reads (round 121). In lower case
+only ("65 MDP seats" are a party's)."""
 
 
 _CN_DIGITS = {
@@ -1821,20 +1914,24 @@ _CN_DIGITS = {
 _CN_UNITS = {"十": 10, "百": 100}
 _STYLED_CN = re.compile("[〇二两三四五六七八九十]")
 """Where Chinese numbers in characters may stand (:func:`_cn_numbers`): a digit other than "一" and "零", or
-"十"."""
+"十"; a run without one stays characters ("一百", "零一"), whatever else the passage holds."""
 
 
 def _cn_numbers(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """``found`` with a Chinese number in characters below a thousand as its digits, one word: "三人" is
-    "3人", "十八人" is "18人", "二十五" is "25", "三百零五" is "305", "二〇二四年" is "2024年" (round 126: a
-    paper's "3人" for Xinhua's "三人", "第3个" for "第三个"). Not "一" alone (also "a", "the same"), nor
-    "零" or "百" alone ("零售", "百姓"); "千", "万", "亿" stay characters, which :func:`_cjk_magnitudes`
-    multiplies after digits ("三千万" is "30000000", as "3000万" is).
+    """``found`` with a Chinese number in characters below a thousand as its digits, one word:
+    "三人" is "3人", "十八人" is "18人", "二十五" is "25", "三百零五" is "305", "二〇二四年" is
+    "2024年" (round 126: a paper's "3人" for Xinhua's "三人", "第3个" for "第三个"). Not a run
+    without a digit of :data:`_STYLED_CN` ("一", "一百", "零售", "百姓"), nor digits in a row beside
+    a unit or two alone ("十四五" is the 14th Five-Year Plan, "二三十人" and "七八个" are
+    estimates); "千", "万", "亿" stay characters, which :func:`_cjk_magnitudes` multiplies after
+    digits ("三千万" is "30000000", as "3000万" is).
 
     >>> [w for w, _, _ in words("造成三人死亡、十八人受伤，第三个")]
     ['造', '成', '3', '人', '死', '亡', '18', '人', '受', '伤', '第', '3', '个']
     >>> [w for w, _, _ in words("二〇二四年，一个，三千万元")]
     ['2024', '年', '一', '个', '30000000', '元']
+    >>> [w for w, _, _ in words("十四五规划，二三十人，一百人")]
+    ['十', '四', '五', '规', '划', '二', '三', '十', '人', '一', '百', '人']
     """
     out: list[tuple[str, int, int]] = []
     n = len(found)
@@ -1848,11 +1945,20 @@ def _cn_numbers(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str,
         ):
             k += 1
         run = "".join(w for w, _, _ in found[j:k])
-        if k == j or run.strip("一") == "" or run in ("零", "〇") or run[0] == "百" or len(run) > 12:
+        units = any(c in _CN_UNITS for c in run)
+        if (
+            k == j
+            or _STYLED_CN.search(run) is None  # ("一", "一百", "零一": no run the trigger sees)
+            or run[0] == "百"
+            or len(run) > 12
+            or (units and any(a in _CN_DIGITS and b in _CN_DIGITS for a, b in pairwise(run)))
+            or (not units and len(run) == 2 and "〇" not in run and "零" not in run)
+        ):
+            # (not "十四五", the 14th Five-Year Plan, nor "二三十人", "七八个": about twenty, seven or eight)
             out.extend(found[j : max(k, j + 1)])
             j = max(k, j + 1)
             continue
-        if any(c in _CN_UNITS for c in run):
+        if units:
             total = num = 0
             for c in run:
                 if c in _CN_UNITS:
@@ -1868,6 +1974,8 @@ def _cn_numbers(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str,
     return out
 
 
+_CJK_DIGITS = re.compile("[0-9０-９]+")
+"""Digits before a magnitude: ASCII or full-width only (not "⑴" nor "²", which NFKC makes other text)."""
 _MAGNITUDES = {"百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 """Chinese and Japanese magnitudes after a number (:func:`_cjk_magnitudes`)."""
 
@@ -1889,14 +1997,16 @@ def _cjk_magnitudes(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     while j < n:
         w, s, e = found[j]
         j += 1
-        if not (w.isdigit() and j < n) or (text[s - 1 : s] in (".", "．") and text[s - 2 : s - 1].isdigit()):
+        if not (j < n and _CJK_DIGITS.fullmatch(w)) or (
+            text[s - 1 : s] in (".", "．") and text[s - 2 : s - 1].isdigit()
+        ):
             out.append((w, s, e))  # (not a fraction's digits: "2" of "1.2")
             continue
         digits, end, k = unicodedata.normalize("NFKC", w), e, j
         if (
             text[e : e + 1] in (".", "．")
             and found[k][1] == e + 1
-            and found[k][0].isdigit()
+            and _CJK_DIGITS.fullmatch(found[k][0])
             and k + 1 < n
             and found[k + 1][0] in _MAGNITUDES
             and found[k + 1][1] == found[k][2]
@@ -1909,11 +2019,12 @@ def _cjk_magnitudes(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             mult *= _MAGNITUDES[found[k][0]]
             end = found[k][2]
             k += 1
-        if mult == 1 or len(digits) > 30 or not digits.replace(".", "").isascii():
+        if mult == 1 or len(digits) > 30:
             out.append((w, s, e))
             continue
-        value = Decimal(digits) * mult
-        whole, _, frac = f"{value.normalize():f}".partition(".")
+        head, _, tail = digits.partition(".")
+        whole_part, rest = divmod(int(head + tail) * mult, 10 ** len(tail))  # (exact: no float, no Decimal)
+        whole, frac = str(whole_part), str(rest).rjust(len(tail), "0").rstrip("0") if tail else ""
         out.append((whole, s, end))
         if frac:
             out.append((frac, s, end))
@@ -1923,13 +2034,14 @@ def _cjk_magnitudes(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
 
 def _mexican_thousands(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """``found`` with a number of thousands in the Mexican style in one figure where it goes on: "57 mil 320"
-    is "57320" (as "57,320" is), and "40 mil millones" and "40 mil mdp" are "40000" millions (round 121).
-    Not "4 mil personas" (read "4000" later), nor a fraction's "2,5 mil".
+    is "57320" (as "57,320" is), and "40 mil millones" and "40 mil mdp" are "40000" millions (round 121);
+    Portugal's thousand millions too, "2,5 mil milhões" is "2500 milhões" (round 129). Not "4 mil personas"
+    (read "4000" later).
 
     >>> [w for w, _, _ in words("57 mil 320 unidades, 40 mil millones de pesos, 40 mil mdp")]
     ['57320', 'unidades', '40000', 'mln', 'pesos', '40000', 'mln', 'pesos']
-    >>> [w for w, _, _ in words("2 mil 500 millones, 4 mil personas")]
-    ['2500', 'mln', '4000', 'personas']
+    >>> [w for w, _, _ in words("2 mil 500 millones, 4 mil personas, 2,5 mil milhões, 2500 milhões")]
+    ['2500', 'mln', '4000', 'personas', '2500', 'mln', '2500', 'mln']
     """
     out: list[tuple[str, int, int]] = []
     n = len(found)
@@ -1937,6 +2049,26 @@ def _mexican_thousands(text: str, found: list[tuple[str, int, int]]) -> list[tup
     while j < n:
         w, s, e = found[j]
         j += 1
+        if (
+            j + 2 < n
+            and len(w) <= 3
+            and w.isascii()
+            and w.isdigit()
+            and text[s - 1 : s] not in (".", ",")
+            and text[e : e + 1] == ","
+            and found[j][1] == e + 1
+            and len(found[j][0]) <= 2
+            and found[j][0].isascii()
+            and found[j][0].isdigit()
+            and found[j + 1][0].casefold() == "mil"
+            and text[found[j][2] : found[j + 1][1]] == " "
+            and text[found[j + 1][2] : found[j + 2][1]] == " "
+            and found[j + 2][0].casefold() in _MILLIONS
+        ):
+            value = int(w) * 1000 + int(found[j][0].ljust(3, "0"))
+            out.append((str(value), s, found[j + 1][2]))  # Portugal's "2,5 mil milhões" as "2500 milhões"
+            j += 2
+            continue
         if (
             j + 1 < n
             and len(w) <= 3
@@ -1957,7 +2089,7 @@ def _mexican_thousands(text: str, found: list[tuple[str, int, int]]) -> list[tup
                 out.append((str(int(w) * 1000 + int(nxt)), s, found[j + 1][2]))  # "57 mil 320"
                 j += 2
                 continue
-            if nxt.casefold() in _MILLIONS or nxt.casefold() in _MILLIONS_OF:
+            if nxt.casefold() in _MILLIONS or nxt in _MILLIONS_OF:
                 out.append((str(int(w) * 1000), s, found[j][2]))  # "40 mil millones", "40 mil mdp"
                 j += 1
                 continue
@@ -1982,6 +2114,8 @@ def _decimal_zeros(text: str, found: list[tuple[str, int, int]]) -> list[tuple[s
     n = len(found)
     for j, (w, s, e) in enumerate(found):
         glued = _ZERO_GLUED.fullmatch(w)
+        if glued is not None and _GLUED_UNIT.fullmatch("1" + glued[2]) is None:
+            glued = None  # (a unit only: not "20,30h", an hour, nor "9,80Bronze")
         if (
             (glued is not None or (len(w) == 2 and w[1] == "0" and "0" <= w[0] <= "9"))
             and text[s - 1 : s] == ","
@@ -1991,8 +2125,7 @@ def _decimal_zeros(text: str, found: list[tuple[str, int, int]]) -> list[tuple[s
             and out[-1][0].isdigit()
             and _ZERO_RUN.match(text, e) is None  # ("10,20,30": not a decimal)
             and not (
-                text[out[-1][1] - 1 : out[-1][1]] in (",", ".")
-                and text[out[-1][1] - 2 : out[-1][1] - 1].isdigit()
+                text[out[-1][1] - 1 : out[-1][1]] == "," and text[out[-1][1] - 2 : out[-1][1] - 1].isdigit()
             )
             and not (
                 j + 1 < n
@@ -2069,7 +2202,7 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     """
     if "," in text:
         found = _decimal_zeros(text, found)
-    if " mil " in text:
+    if "mil" in text.lower():
         found = _mexican_thousands(text, found)
     if _STYLED_CN.search(text) is not None:
         found = _cn_numbers(text, found)
@@ -2275,11 +2408,11 @@ def _styled_figures(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             or (key == "m" and text[ne : ne + 1] in ("€", "$") and not worded)
             or (key == "mil" and _abbreviated(text, found, i))
             or (key in ("bi", "mi") and number and text[ne : ne + 1] != "-" and _after_sign(text, s))
-            or (key in _MILLIONS_OF and number)
+            or (nxt in _MILLIONS_OF and number)
         ):  # (after digits, or after a number in words of _WORD_DIGITS: "dva miliony", "șase milioane")
             out.append(("bln" if key in _BILLIONS or key == "bi" else "mln", ns, ne))  # ("12 M€": millions)
-            if key in _MILLIONS_OF:
-                out.append((_MILLIONS_OF[key], ns, ne))  # "40 mdp" as "40 millones de pesos"
+            if nxt in _MILLIONS_OF:
+                out.append((_MILLIONS_OF[nxt], ns, ne))  # "40 mdp" as "40 millones de pesos"
             i += 1
             if (
                 i + 1 < n
