@@ -81,6 +81,7 @@ from pipeline.dedup.text import (
     THIS_PART_OF_DAY,
     YEARS,
     any_speech_verb,
+    ascii_digits,
     date_aliases,
     has_speech_verb,
     may_dates,
@@ -302,7 +303,7 @@ def compute_signature(doc: Document, cfg: DedupConfig, anchors: bool = True) -> 
     offsets, cores = array("Q", [0]), array("H")
     quoted, speech = array("H"), array("B")
     statements = array("H")  # per passage (lo, hi): the statement beside an attribution, (0, 0) none
-    text = doc.text
+    text = ascii_digits(doc.text)
     ranges = quoted_ranges(text)
     # most texts have no quotation mark at all: their passages need their words only
     plain = not ranges and _QUOTE.search(text) is None

@@ -27,17 +27,20 @@ from itertools import pairwise, repeat
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """Kana and Han ideographs: scripts written without spaces between words."""
 _WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:['’][^\W_{_CJK}]+)*")
+"""A word; in Chinese and Japanese each character is one (their words are not set apart by spaces: a
+sentence would be one "word", too short to be compared at all)."""
 _MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f"
     "\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957"
     "\u0962\u0963\u0981-\u0983\u09bc\u09be-\u09cd\u09d7\u09e2\u09e3\u0a01-\u0a03\u0a3c-\u0a51\u0a70"
     "\u0a71\u0a75\u0a81-\u0a83\u0abc-\u0acd\u0ae2\u0ae3\u0b01-\u0b03\u0b3c-\u0b57\u0b62\u0b63\u0b82"
     "\u0bbe-\u0bcd\u0bd7\u0c00-\u0c04\u0c3e-\u0c56\u0c62\u0c63\u0c81-\u0c83\u0cbc-\u0cd6\u0ce2\u0ce3"
-    "\u0d00-\u0d03\u0d3b-\u0d57\u0d62\u0d63\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+    "\u0d00-\u0d03\u0d3b-\u0d57\u0d62\u0d63"
 )
 """Combining marks that belong to the letter before them: the vowel signs and viramas of the Indian scripts,
 Arabic's and Hebrew's vowel points, Thai's vowels and tones, Latin accents in decomposed text (none is a word
-character for :mod:`re`, which had cut "लिये" into "ल" and "य")."""
+character for :mod:`re`, which had cut "लिये" into "ल" and "य"). Not Persian's zero-width non-joiner, which
+stays a break: papers set a space for it as often as nothing ("می‌شود", "می شود", "میشود"; round 133)."""
 _HAS_MARKS = re.compile(f"[{_MARKS}]")
 _WORD_MARKED = re.compile(
     rf"[{_CJK}]|[^\W_{_CJK}](?:[^\W_{_CJK}]|[{_MARKS}])*(?:['’][^\W_{_CJK}](?:[^\W_{_CJK}]|[{_MARKS}])*)*"
@@ -55,8 +58,6 @@ def word_pattern(text: str) -> re.Pattern[str]:
     return _WORD_MARKED if _HAS_MARKS.search(text) is not None else _WORD
 
 
-"""A word; in Chinese and Japanese each character is one (their words are not set apart by spaces: a
-sentence would be one "word", too short to be compared at all)."""
 _AMOUNT = re.compile(
     r"(?:[£$€¥][ ]?[0-9](?:[.,]?[0-9])*[ ](?P<c>(?i:mn|m|bn))"
     r"|[0-9](?<![^\W_][0-9])[0-9]*(?P<u>(?i:mn|m|bn|million|billion|mln|bln))"
@@ -109,7 +110,7 @@ def may_hold_amount(text: str) -> bool:
 
 
 _GROUPED = re.compile(
-    r"(?<![\w.,'])\d{1,3}(?:[,.' \u00a0\u2009\u202f]\d{3})+(?![^\W百千万萬亿億]|[.,']\d)"
+    rf"(?<![^\W{_CJK}]|[.,'])\d{{1,3}}(?:[,.' \u00a0\u2009\u202f]\d{{3}})+(?![^\W{_CJK}]|[.,']\d)"
     r"|(?<![\w.,'/-])\d{1,3}[- ]\d{1,2}/\d{1,2}(?![\w/])"
 )
 """A number with its thousands grouped ("3,400", "1.200", "12 000", "1'500"): one word, its digits
@@ -146,11 +147,12 @@ _UNIT_WORDS = {
 }
 
 _STYLED = re.compile(
-    r"[0-9０-９](?:,[0-9]0(?![0-9])|[百千万萬亿億]|[hH:][0-9]|[hH]\b|[kK]\b|[CF]\b|pc|bps?\b|BPS\b|(?i:km|kg|cm|mm|ml|kph|kmh|kmph|mph|gw|mw|kw|twh|sec|min)"
+    r"[0-9０-９](?:,[0-9]0(?![0-9])|[百千万萬亿億]|[hH:][0-9]|[hH]\b|[kK]\b|[CF]\b|pc|bps?\b|BPS\b"
+    r"|(?i:km|kg|cm|mm|ml|mg|mcg|kph|kmh|kmph|mph|gw|mw|kw|twh|sec|min)"
     r"|\s+(?:bps?\b|BPS\b|(?i:degrees)[ \u00a0])"
     r"|\.[0-9][0-9]\s+(?i:uhr)\b"
     r"|\s+(?i:mio|mrd|mld|mljrd|mds|md|mil|millón|millon|bilh|prozent|proc|pour\s*c|por\s*c|m[€$]|tis|tys|mii|hilj|tūk|tuha|prots"
-    r"|de\s|la\s+su|juta|ribu|persen|odsto|[bm]i\b|प्रतिशत|फ़?ीसदी|بالم|في\s+الم"
+    r"|de\s|la\s+su|juta|ribu|persen|odsto|[bm]i\b|प्रतिशत|फ़?ीसदी|بالم|في\s+الم|אחוז|درصد|শতাংশ"
     r"|млн|млрд|мільй|мільяр|милли|мили|тис|тыс|хил|хиљ|відс|процент"
     r"|pence)"
     r"|-(?i:tis|tys|mii|ribu|тис|тыс|хил|хиљ|hilj|tūk|tuha))"
@@ -266,6 +268,7 @@ _DIGIT_ZEROS = (
 )
 _FOLDED = str.maketrans(
     {"ş": "ș", "ţ": "ț", "’": "'", "ʼ": "'", "\u093c": "", "\u0901": "\u0902", "\u0640": "", "\u0670": ""}
+    | {"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"}
     | {chr(zero + k): str(k) for zero in _DIGIT_ZEROS for k in range(10)}
     | dict.fromkeys(range(0x64B, 0x660), "")
     | dict.fromkeys(range(0x591, 0x5C8), "")
@@ -276,7 +279,23 @@ and the apostrophes "’" and Ukrainian "ʼ" (the modifier letter the spelling r
 and "п'ять" are one word; round 113) as "'"; the digits of Arabic, Persian, the Indian scripts, Thai, Lao
 and Burmese as ASCII digits ("٢٥" and "२५" are "25"; rounds 128, 130), Hindi's nukta dropped ("फ़ैक्ट्री" is
 "फैक्ट्री") and its candrabindu as the anusvara ("पाँच" is "पांच"), Arabic's vowel points and tatweel and
-Hebrew's points dropped ("وبيّن" is "وبين"), as papers set them either way."""
+Hebrew's points dropped ("وبيّن" is "وبين"), Arabic's yeh, alef maqsura and kaf as Persian's "ی" and "ک"
+(round 133: "زمين" and "زمین"), and alef with hamza or madda as bare alef, as papers set them either way."""
+
+
+_ASCII_DIGITS = str.maketrans({chr(zero + k): str(k) for zero in _DIGIT_ZEROS for k in range(10)})
+_OTHER_DIGIT = re.compile("[" + "".join(f"{chr(z)}-{chr(z + 9)}" for z in _DIGIT_ZEROS) + "]")
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with other scripts' decimal digits as ASCII digits, one for one (offsets unchanged), so that
+    the rules that read figures (units, percentages, times, a decimal's zero) read "٧٫٥ بالمئة" as "7.5
+    بالمئة" (a third review of session 53).
+
+    >>> ascii_digits("٧٫٥ بالمئة, ४ फीसदी, 41")
+    '7٫5 بالمئة, 4 फीसदी, 41'
+    """
+    return text.translate(_ASCII_DIGITS) if _OTHER_DIGIT.search(text) is not None else text
 
 
 _SPELLED_CS = {
@@ -589,14 +608,58 @@ _SPELLED_AR = {
     3: "ثلاث ثلاثة",
     4: "أربع أربعة",
     5: "خمس خمسة",
+    6: "ستة",
     7: "سبعة",
     8: "ثماني ثمانية",
     9: "تسع تسعة",
     10: "عشرة",
 }
-"""Arabic numbers in words, in both genders: read as their digits (:data:`_SPELLING`; round 128: KUNA's "ثماني
-دول" as a paper's "8 دول"). Not "ست" (6; also "lady"), "سبع" (7; also "lion"), "عشر" (10; in "خمسة عشر")."""
+"""Arabic numbers in words, in both genders where they are no other word: read as their digits
+(:data:`_SPELLING`; round 128: KUNA's "ثماني دول" as a paper's "8 دول"). Not "ست" (6; also "lady"), "سبع" (7;
+also "lion"), "عشر" (10; in "خمسة عشر"); "خمس عشرة" reads "5 10", no "15"."""
+_SPELLED_HE = {
+    3: "שלוש שלושה",
+    4: "ארבע ארבעה",
+    5: "חמש חמישה",
+    6: "שש שישה",
+    7: "שבעה",
+    8: "שמונה",
+    9: "תשע תשעה",
+    10: "עשרה",
+}
+"""Hebrew numbers in words, in both genders: read as their digits (:data:`_SPELLING`; round 132: a paper's "3
+בני אדם" for "שלושה בני אדם"). Not "שבע" (7; Be'er Sheva's name) nor "עשר" (10; in "חמש עשרה")."""
+_SPELLED_FA = {
+    2: "دو",
+    3: "سه",
+    4: "چهار",
+    5: "پنج",
+    6: "شش",
+    7: "هفت",
+    8: "هشت",
+    12: "دوازده",
+    20: "بیست",
+    30: "سی",
+    40: "چهل",
+    50: "پنجاه",
+}
+"""Persian numbers in words (as :data:`_FOLDED` sets them): read as their digits (:data:`_SPELLING`; round
+133: IRNA's "دو نفر" as a paper's "۲ نفر"). Not "نه" (9; also "no") nor "ده" (10; also "village")."""
+_SPELLED_BN = {
+    2: "দুই",
+    3: "তিন",
+    4: "চার",
+    5: "পাঁচ",
+    7: "সাত",
+    8: "আট",
+    10: "দশ",
+}
+"""Bengali numbers in words: read as their digits (:data:`_SPELLING`; round 131: BSS's "আট" as a paper's "৮").
+Not "নয়" (9; also "is not")."""
 _AS_DIGITS = (
+    *_SPELLED_BN.items(),
+    *_SPELLED_FA.items(),
+    *_SPELLED_HE.items(),
     *_SPELLED_HI.items(),
     *_SPELLED_AR.items(),
     *_SPELLED_BG.items(),
@@ -615,17 +678,17 @@ _AS_DIGITS = (
 )
 """The numbers in words that are read as their digits (:data:`_SPELLING`): Czech, Slovak, Romanian, Turkish,
 Croatian, Serbian, Slovenian, Ukrainian, Russian, Bulgarian, Lithuanian, Latvian, Estonian, Catalan,
-Indonesian, Malay, Hindi and Arabic. Polish forms are aliases of their digits instead (:func:`number_aliases`:
-a form's 16-bit hash may be another number's); read as digits, the same hash, these need no guard, which
-refused one in five of their forms ("pět", "deset", "cinci"). (Kept out of :data:`_NUMBER_WORDS`: "DOI" and
-"DVA" read as "2" but are no number words for a range.)"""
+Indonesian, Malay, Hindi, Bengali, Arabic, Hebrew and Persian. Polish forms are aliases of their digits
+instead (:func:`number_aliases`: a form's 16-bit hash may be another number's); read as digits, the same hash,
+these need no guard, which refused one in five of their forms ("pět", "deset", "cinci"). (Kept out of
+:data:`_NUMBER_WORDS`: "DOI" and "DVA" read as "2" but are no number words for a range.)"""
 _WORD_DIGITS = frozenset(w.translate(_FOLDED) for _, names in _AS_DIGITS for w in names.split())
 """:data:`_AS_DIGITS`' numbers in words, folded as :func:`_normal` folds them, which their digits' units
 follow as they follow digits ("dva miliony korun" is "2 mln Kč", "șase milioane de lei" is "6 mil. lei",
 "desať percent" is "10 %")."""
 _WORD_UNIT_AFTER = re.compile(
     r"mil|mld|mljrd|pro[cz]en|proc\b|odsto|prots|percent|per\s+cent|pour\s+cent|por\s+cient|por\s+cent|la\s+su"
-    r"|млн|млрд|мільй|мільяр|милли|мили|відс|процент|juta|persen"
+    r"|млн|млрд|мільй|мільяр|милли|мили|відс|процент|juta|persen|प्रतिशत|फ़?ीसदी|بالم|في\s+الم|אחוז|درصد|শতাংশ"
 )
 """The units and percentages' words that may follow a number in words (:func:`_worded_unit`): a pattern that
 opens with a letter, which the engine skips to (one that opened with white space was tried at every space: it
@@ -656,10 +719,12 @@ def _worded_unit(low: str) -> bool:
         for _ in range(2):  # the word before, or the one before "de" ("douăzeci de milioane")
             while end > 0 and low[end - 1].isspace():
                 end -= 1
-            before = [w.group() for w in _WORD.finditer(low, max(0, end - 24), end) if w.end() == end]
+            before = [
+                w.group() for w in word_pattern(low).finditer(low, max(0, end - 24), end) if w.end() == end
+            ]
             if not before:
                 break
-            if before[-1] in _WORD_DIGITS_LOW:  # (the word as words() reads it)
+            if before[-1] in _WORD_DIGITS_LOW or before[-1].translate(_FOLDED) in _WORD_DIGITS:
                 return True
             if before[-1] != "de":
                 break
@@ -818,14 +883,15 @@ _PERCENT_MORE = frozenset(
         *["процентів", "la sută", "la suta", "procentų", "procentai", "procentus", "procento"],
         *["procentais", "procenti", "procentiem", "odsto", "procenata", "procenta", "odstotkov", "odstotka"],
         *["odstotke", "odstotki", "protsenti", "protsendi", "प्रतिशत", "फीसदी", "फ़ीसदी", "بالمئة", "بالمائة"],
-        *["في المئة", "في المائة"],
+        *["في المئة", "في المائة", "אחוזים", "אחוז", "درصد", "শতাংশ"],
     ]
 )
 """A percentage's sign in words, after its number, in English, German, Dutch, French, Spanish, Italian,
 Portuguese and Polish ("12 per cent", "6 percent", "17 Prozent", "80 por cento", "12 proc."), and after digits
 or a number in words of :data:`_WORD_DIGITS` in Indonesian, Ukrainian, Russian and Romanian ("12 persen", "12
 відсотків", "12 la sută"; session 52), Serbian, Lithuanian, Latvian, Slovenian and Estonian ("5,75 odsto", "12
-procentų", "4 procentiem", "6 odstotkov", "12 protsenti"; session 53): dropped, as "%" is no word (a paper
+procentų", "4 procentiem", "6 odstotkov", "12 protsenti"), Hindi, Bengali, Arabic, Hebrew and Persian ("12
+प्रतिशत", "12 শতাংশ", "12 بالمئة", "12 אחוזים", "12 درصد"; session 53): dropped, as "%" is no word (a paper
 writes "per cent" where the agency wrote "%"). Not Reuters' "pct", which stays a word (making it one with "%"
 churned Reuters' matches, docs/dedup.md)."""
 _HOUR = re.compile(r"([0-9]{1,2})[hH]([0-9]{2})?")
@@ -950,6 +1016,11 @@ _SPELLING = _spelling()
 unit spelt out or not."""
 
 
+_HINDI_YE = re.compile(
+    "(?<=[\u0900-\u097f])\u092f([\u0947\u0940])(?=\u0902?(?:\u0917[\u093e\u0940\u0947])?$)"
+)
+
+
 def _normal(word: str) -> str:
     """The form a word is compared in: NFKC, case-folded, apostrophes folded, a British spelling in its
     American form and a unit's word in its short form (:data:`_SPELLING`).
@@ -980,15 +1051,10 @@ def _normal(word: str) -> str:
     date = _POLISH_DATE_FORMS.get(norm)
     if date is not None:
         return date  # "we wtorku", "niedzielnym", "3 lipca": the day, the month (round 87)
-    if (
-        len(norm) > 2
-        and norm[-1] in "\u0947\u0940"
-        and norm[-2] == "\u092f"
-        and "\u0900" <= norm[-3] <= "\u097f"
-    ):
-        norm = norm[:-2] + (
-            "\u090f" if norm[-1] == "\u0947" else "\u0908"
-        )  # Hindi "लिये", "गयी" as "लिए", "गई"
+    if not norm:
+        return word  # (a tatweel alone, "ـ": no empty word)
+    if "\u092f" in norm:
+        norm = _HINDI_YE.sub(lambda m: "\u090f" if m[1] == "\u0947" else "\u0908", norm)
     return _SPELLING.get(norm, norm)
 
 
@@ -1586,6 +1652,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, 
     ['4000', 'personas', '180000', 'usuarios', '20000', 'persone', '2500', 'mln']
     """
     stop = len(text) if end is None else end
+    text = ascii_digits(text)
     found = [(m.group(), m.start(), m.end()) for m in word_pattern(text).finditer(text, start, stop)]
     grouped = [(m.start(), m.end()) for m in _GROUPED.finditer(text, start, stop)]
     if grouped:
@@ -1880,7 +1947,7 @@ def _score_for(low: str) -> bool:
 _TIME_AFTER = frozenset(
     [
         *["h", "hod", "hodin", "ч", "часа", "час", "uhr", "val", "óra", "órakor", "horas", "heures", "sati"],
-        *["časova", "hores", "ore", "godz"],
+        *["časova", "hores", "ore", "godz", "uur"],
     ]
 )
 """The words of a time of day after its hour and minutes (lower case): "7,30 ч.", "u 20,30 sati" are times,
@@ -1951,7 +2018,10 @@ def _cn_numbers(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str,
             or _STYLED_CN.search(run) is None  # ("一", "一百", "零一": no run the trigger sees)
             or run[0] == "百"
             or len(run) > 12
-            or (units and any(a in _CN_DIGITS and b in _CN_DIGITS for a, b in pairwise(run)))
+            or (
+                units
+                and any(a in _CN_DIGITS and a not in "零〇" and b in _CN_DIGITS for a, b in pairwise(run))
+            )
             or (not units and len(run) == 2 and "〇" not in run and "零" not in run)
         ):
             # (not "十四五", the 14th Five-Year Plan, nor "二三十人", "七八个": about twenty, seven or eight)
@@ -2866,6 +2936,8 @@ def _past_percent(text: str, found: list[tuple[str, int, int]], i: int, e: int, 
     n = len(found)
     if i < n and not text[e : found[i][1]].strip():
         key = found[i][0].casefold()
+        if more and not key.isascii():
+            key = unicodedata.normalize("NFKC", key).translate(_FOLDED)  # ("بالمـئة", "फ़ीसदी": as folded)
         if key in _PERCENT or (more and key in _PERCENT_MORE):
             return i + 1
         if (
