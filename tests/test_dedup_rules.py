@@ -2132,7 +2132,8 @@ def test_session_53_fourth_commit_copies(earlier: str, later: str) -> None:
 def test_session_53_third_review_readings() -> None:
     """A third review of session 53: other scripts' digits read as ASCII ones by the figure rules, Thai keeps
     its old reading, a number in words before a Hindi or Arabic percentage has its trigger, "三百零五" is 305,
-    Dutch "uur" after a time, "71mcg" has its trigger, a tatweel alone is no empty word, "1,500円" is one."""
+    Dutch "uur" after a time, "71mcg" has its trigger, a tatweel alone is no empty word; Arabic "في المئة"
+    is a percentage's words and "1,500円" reads alike in either width (a fourth review)."""
     from pipeline.dedup.text import _normal, words
 
     def ws(text: str) -> list[str]:
@@ -2144,7 +2145,50 @@ def test_session_53_third_review_readings() -> None:
     assert ws("三百零五人") == ["305", "人"]
     assert ws("om 20,30 uur") == ["om", "20", "30", "uur"]
     assert ws("القاهرة ـ الخبر") == ["القاهرة", "ـ", "الخبر"]
-    assert ws("1,500円") == ws("1500円") == ["1500", "円"]
+    assert (
+        ws("1,500円") == ws("１，５００円") == ["1", "500", "円"]
+    )  # (alike in either width; a fourth review)
+    assert ws("ارتفع 12 في المئة") == ws("ارتفع 12%") == ["ارتفع", "12"]  # (a fourth review)
+    assert ws("汇率为7.100元")[3:5] == ["7", "100"]  # (a decimal beside Chinese is no grouped number)
     for text in ("नौ प्रतिशत अधिक", "ثمانية بالمئة", "had 71mcg of", "20 بالمـئة", "שלושה אחוזים"):
         alone = ws(text)
         assert ws(text + ", up 17 per cent")[: len(alone)] == alone, text
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        (  # round 137: Tagalog numbers in words
+            "Arestado ang dalawang suspek at tatlong kasabwat sa Imus.",
+            "Arestado ang 2 suspek at 3 kasabwat sa Imus.",
+        ),
+        (  # round 136: Swahili numbers in words
+            "Vijiji vinane vimezama majini na watu watano wamefariki.",
+            "Vijiji 8 vimezama majini na watu 5 wamefariki.",
+        ),
+        (  # round 135: Malay 'bilion'
+            "Kerajaan meluluskan peruntukan RM2.5 bilion bagi 48 projek di Sabah.",
+            "Kerajaan meluluskan peruntukan RM2.5 billion bagi 48 projek di Sabah.",
+        ),
+        (  # round 138: German 'Zentimeter'
+            "Seit Donnerstag fielen bis zu 80 Zentimeter und 30 Zentimeter.",
+            "Seit Donnerstag fielen bis zu 80 cm und 30 cm.",
+        ),
+    ],
+)
+def test_session_53_fifth_commit_copies(earlier: str, later: str) -> None:
+    assert _later_removed(earlier, later)
+
+
+def test_session_53_fifth_commit_triggers() -> None:
+    """Tagalog and Swahili billions, millions and percentages read alike alone and beside another style
+    (session 53)."""
+    from pipeline.dedup.text import _normal, words
+
+    def ws(text: str) -> list[str]:
+        return [_normal(w) for w, _, _ in words(text)]
+
+    for text in ("P1.2 bilyon", "Sh5 bilioni", "P500 milyon", "25 porsiyento", "limang araw"):
+        alone = ws(text)
+        assert ws(text + ", up 17 per cent")[: len(alone)] == alone, text
+    assert ws("P1.2 bilyon") == ["1", "2", "bln"]

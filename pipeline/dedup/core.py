@@ -225,8 +225,9 @@ class DocSignature:
     too (:func:`~pipeline.dedup.text.statement_span`); ``(0, 0)`` when none; None: no passage has
     one."""
     digest: int = 0
-    """A 64-bit digest of the passages' text as written (signs, figures and punctuation included):
-    a document with the same digest as an earlier one is a whole duplicate however short its
+    """A 64-bit digest of the passages' text as written (signs, figures and punctuation included;
+    other scripts' digits as ASCII ones, :func:`~pipeline.dedup.text.ascii_digits`, so "٢٥" and "25"
+    are alike): a document with the same digest as an earlier one is a whole duplicate however short its
     passages (:meth:`~pipeline.dedup.index.DedupIndex.exact_copy`); 0: none."""
 
     def passage_numbers(self, start: int, end: int) -> list[int]:

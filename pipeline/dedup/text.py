@@ -38,8 +38,9 @@ _MARKS = (
     "\u0d00-\u0d03\u0d3b-\u0d57\u0d62\u0d63"
 )
 """Combining marks that belong to the letter before them: the vowel signs and viramas of the Indian scripts,
-Arabic's and Hebrew's vowel points, Thai's vowels and tones, Latin accents in decomposed text (none is a word
-character for :mod:`re`, which had cut "लिये" into "ल" and "य"). Not Persian's zero-width non-joiner, which
+Arabic's and Hebrew's vowel points, Latin accents in decomposed text (none is a word character for :mod:`re`,
+which had cut "लिये" into "ल" and "य"). Not Thai's vowels and tones (Thai sets no spaces between words: with
+them a phrase read as one word; a review), nor Persian's zero-width non-joiner, which
 stays a break: papers set a space for it as often as nothing ("می‌شود", "می شود", "میشود"; round 133)."""
 _HAS_MARKS = re.compile(f"[{_MARKS}]")
 _WORD_MARKED = re.compile(
@@ -110,7 +111,7 @@ def may_hold_amount(text: str) -> bool:
 
 
 _GROUPED = re.compile(
-    rf"(?<![^\W{_CJK}]|[.,'])\d{{1,3}}(?:[,.' \u00a0\u2009\u202f]\d{{3}})+(?![^\W{_CJK}]|[.,']\d)"
+    r"(?<![\w.,'])\d{1,3}(?:[,.' \u00a0\u2009\u202f]\d{3})+(?![^\W百千万萬亿億]|[.,']\d)"
     r"|(?<![\w.,'/-])\d{1,3}[- ]\d{1,2}/\d{1,2}(?![\w/])"
 )
 """A number with its thousands grouped ("3,400", "1.200", "12 000", "1'500"): one word, its digits
@@ -151,8 +152,8 @@ _STYLED = re.compile(
     r"|(?i:km|kg|cm|mm|ml|mg|mcg|kph|kmh|kmph|mph|gw|mw|kw|twh|sec|min)"
     r"|\s+(?:bps?\b|BPS\b|(?i:degrees)[ \u00a0])"
     r"|\.[0-9][0-9]\s+(?i:uhr)\b"
-    r"|\s+(?i:mio|mrd|mld|mljrd|mds|md|mil|millón|millon|bilh|prozent|proc|pour\s*c|por\s*c|m[€$]|tis|tys|mii|hilj|tūk|tuha|prots"
-    r"|de\s|la\s+su|juta|ribu|persen|odsto|[bm]i\b|प्रतिशत|फ़?ीसदी|بالم|في\s+الم|אחוז|درصد|শতাংশ"
+    r"|\s+(?i:mio|mrd|mld|mljrd|mds|md|mil|millón|millon|bilh|bily|bilio|prozent|proc|pour\s*c|por\s*c|m[€$]|tis|tys|mii|hilj|tūk|tuha|prots"
+    r"|de\s|la\s+su|juta|ribu|persen|odsto|[bm]i\b|प्रतिशत|फ़?ीसदी|بالم|ف[يی]\s+الم|אחוז|درصد|শতাংশ|pors"
     r"|млн|млрд|мільй|мільяр|милли|мили|тис|тыс|хил|хиљ|відс|процент"
     r"|pence)"
     r"|-(?i:tis|tys|mii|ribu|тис|тыс|хил|хиљ|hilj|tūk|tuha))"
@@ -628,7 +629,8 @@ _SPELLED_HE = {
     10: "עשרה",
 }
 """Hebrew numbers in words, in both genders: read as their digits (:data:`_SPELLING`; round 132: a paper's "3
-בני אדם" for "שלושה בני אדם"). Not "שבע" (7; Be'er Sheva's name) nor "עשר" (10; in "חמש עשרה")."""
+בני אדם" for "שלושה בני אדם"). Not "שבע" (7; Be'er Sheva's name) nor "עשר" (10); the teens read as two
+figures ("שלוש עשרה" is "3 10"), no "13"."""
 _SPELLED_FA = {
     2: "دو",
     3: "سه",
@@ -656,7 +658,36 @@ _SPELLED_BN = {
 }
 """Bengali numbers in words: read as their digits (:data:`_SPELLING`; round 131: BSS's "আট" as a paper's "৮").
 Not "নয়" (9; also "is not")."""
+_SPELLED_TL = {
+    2: "dalawa dalawang",
+    3: "tatlo tatlong",
+    4: "apat",
+    5: "limang",
+    6: "anim",
+    7: "pito pitong",
+    8: "walo walong",
+    9: "siyam",
+    10: "sampu sampung",
+}
+"""Tagalog numbers in words, with their linker ("dalawang"): read as their digits (:data:`_SPELLING`; round
+137: PNA's "dalawang suspek" as a tabloid's "2 suspek"). Not "lima" (5; Peru's capital, a Spanish and Italian
+word)."""
+_SPELLED_SW = {
+    2: "wawili mbili",
+    3: "watatu tatu",
+    4: "wanne nne",
+    5: "watano tano mitano",
+    6: "sita",
+    8: "nane vinane wanane",
+    9: "tisa",
+    10: "kumi",
+}
+"""Swahili numbers in words, bare and with the commonest noun-class prefixes ("watano" people, "vinane"
+villages): read as their digits (:data:`_SPELLING`; round 136: KNA's "vijiji vinane" as a paper's "vijiji 8").
+Not "saba" (7; a name and a place)."""
 _AS_DIGITS = (
+    *_SPELLED_TL.items(),
+    *_SPELLED_SW.items(),
     *_SPELLED_BN.items(),
     *_SPELLED_FA.items(),
     *_SPELLED_HE.items(),
@@ -678,17 +709,17 @@ _AS_DIGITS = (
 )
 """The numbers in words that are read as their digits (:data:`_SPELLING`): Czech, Slovak, Romanian, Turkish,
 Croatian, Serbian, Slovenian, Ukrainian, Russian, Bulgarian, Lithuanian, Latvian, Estonian, Catalan,
-Indonesian, Malay, Hindi, Bengali, Arabic, Hebrew and Persian. Polish forms are aliases of their digits
-instead (:func:`number_aliases`: a form's 16-bit hash may be another number's); read as digits, the same hash,
-these need no guard, which refused one in five of their forms ("pět", "deset", "cinci"). (Kept out of
-:data:`_NUMBER_WORDS`: "DOI" and "DVA" read as "2" but are no number words for a range.)"""
+Indonesian, Malay, Tagalog, Swahili, Hindi, Bengali, Arabic, Hebrew and Persian. Polish forms are aliases of
+their digits instead (:func:`number_aliases`: a form's 16-bit hash may be another number's); read as digits,
+the same hash, these need no guard, which refused one in five of their forms ("pět", "deset", "cinci"). (Kept
+out of :data:`_NUMBER_WORDS`: "DOI" and "DVA" read as "2" but are no number words for a range.)"""
 _WORD_DIGITS = frozenset(w.translate(_FOLDED) for _, names in _AS_DIGITS for w in names.split())
 """:data:`_AS_DIGITS`' numbers in words, folded as :func:`_normal` folds them, which their digits' units
 follow as they follow digits ("dva miliony korun" is "2 mln Kč", "șase milioane de lei" is "6 mil. lei",
 "desať percent" is "10 %")."""
 _WORD_UNIT_AFTER = re.compile(
     r"mil|mld|mljrd|pro[cz]en|proc\b|odsto|prots|percent|per\s+cent|pour\s+cent|por\s+cient|por\s+cent|la\s+su"
-    r"|млн|млрд|мільй|мільяр|милли|мили|відс|процент|juta|persen|प्रतिशत|फ़?ीसदी|بالم|في\s+الم|אחוז|درصد|শতাংশ"
+    r"|млн|млрд|мільй|мільяр|милли|мили|відс|процент|juta|persen|प्रतिशत|फ़?ीसदी|بالم|ف[يی]\s+الم|אחוז|درصد|শতাংশ|pors"
 )
 """The units and percentages' words that may follow a number in words (:func:`_worded_unit`): a pattern that
 opens with a letter, which the engine skips to (one that opened with white space was tried at every space: it
@@ -712,16 +743,16 @@ def _worded_unit(low: str) -> bool:
     >>> [_worded_unit(t) for t in ("dva miliony korun", "desať percent", "şase milioane", "the military")]
     [True, True, True, False]
     """
+    pattern = None  # (found once, on the first unit: a search for marks per unit was quadratic; a review)
     for m in _WORD_UNIT_AFTER.finditer(low):
         end = m.start()
         if end == 0 or not low[end - 1].isspace():
             continue
+        pattern = pattern or word_pattern(low)
         for _ in range(2):  # the word before, or the one before "de" ("douăzeci de milioane")
             while end > 0 and low[end - 1].isspace():
                 end -= 1
-            before = [
-                w.group() for w in word_pattern(low).finditer(low, max(0, end - 24), end) if w.end() == end
-            ]
+            before = [w.group() for w in pattern.finditer(low, max(0, end - 24), end) if w.end() == end]
             if not before:
                 break
             if before[-1] in _WORD_DIGITS_LOW or before[-1].translate(_FOLDED) in _WORD_DIGITS:
@@ -851,7 +882,17 @@ _MILLIONS = frozenset(
         *["млн", "мільйона", "мільйонів", "мільйон", "миллиона", "миллионов", "миллион", "juta"],
         *["милиона", "милион", "милиони", "milions", "milijonas", "milijonai", "milijonų", "milijono"],
         *["milijoną", "miljons", "miljoni", "miljonu", "miljonus", "miljonā", "milj", "miljoonaa"],
-        *["milijonov", "milijona", "milijone", "milijoni", "miljonit", "miljoni", "miljon"],
+        *[
+            "milijonov",
+            "milijona",
+            "milijone",
+            "milijoni",
+            "miljonit",
+            "miljoni",
+            "miljon",
+            "milyon",
+            "milioni",
+        ],
     ]
 )
 _BILLIONS = frozenset(
@@ -862,7 +903,7 @@ _BILLIONS = frozenset(
         *["млрд", "мільярда", "мільярдів", "мільярд", "миллиарда", "миллиардов", "миллиард", "miliar"],
         *["милиарда", "милиард", "милиарди", "bilhões", "bilhão", "milijardas", "milijardai"],
         *["milijardų", "milijardo", "milijardą", "miljards", "miljardi", "miljardu", "miljardus", "mljrd"],
-        *["miljardia", "milijard", "miljardit"],
+        *["miljardia", "milijard", "miljardit", "bilyon", "bilioni"],
     ]
 )
 """A number's unit in millions and in billions (10⁹; not Spanish "billones", 10¹²) in the words and short
@@ -883,7 +924,18 @@ _PERCENT_MORE = frozenset(
         *["процентів", "la sută", "la suta", "procentų", "procentai", "procentus", "procento"],
         *["procentais", "procenti", "procentiem", "odsto", "procenata", "procenta", "odstotkov", "odstotka"],
         *["odstotke", "odstotki", "protsenti", "protsendi", "प्रतिशत", "फीसदी", "फ़ीसदी", "بالمئة", "بالمائة"],
-        *["في المئة", "في المائة", "אחוזים", "אחוז", "درصد", "শতাংশ"],
+        *[
+            "في المئة",
+            "في المائة",
+            "فی المئة",
+            "فی المائة",
+            "אחוזים",
+            "אחוז",
+            "درصد",
+            "শতাংশ",
+            "porsiyento",
+            "porsyento",
+        ],
     ]
 )
 """A percentage's sign in words, after its number, in English, German, Dutch, French, Spanish, Italian,
@@ -955,10 +1007,10 @@ _UNITS = (
         "kilometrů kilometry kilometru kilometrech kilometri kilometrii kilometrów kilometrov",
         "km",
     ),
-    ("metre metres meter meters metrů metri metrov", "m"),
+    ("metre metres meter meters metern metrů metri metrov", "m"),
     (
         "centimetre centimetres centimeter centimeters centimètres centímetros centimetri centimetrů "
-        "centimetry centymetrów centymetry centimetrov",
+        "centimetry centymetrów centymetry centimetrov zentimeter zentimetern",
         "cm",
     ),
     (
@@ -972,6 +1024,7 @@ _UNITS = (
     ("microgram micrograms microgramme microgrammes", "mcg"),
     ("litre litres liter liters", "l"),
     ("kph kmph kmh", "kmh"),
+    ("bilion", "billion"),
     ("seconds secs", "sec"),
     ("minutes mins", "min"),
     ("gigawatt gigawatts", "gw"),
@@ -2936,8 +2989,6 @@ def _past_percent(text: str, found: list[tuple[str, int, int]], i: int, e: int, 
     n = len(found)
     if i < n and not text[e : found[i][1]].strip():
         key = found[i][0].casefold()
-        if more and not key.isascii():
-            key = unicodedata.normalize("NFKC", key).translate(_FOLDED)  # ("بالمـئة", "फ़ीसदी": as folded)
         if key in _PERCENT or (more and key in _PERCENT_MORE):
             return i + 1
         if (
