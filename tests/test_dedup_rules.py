@@ -2192,3 +2192,22 @@ def test_session_53_fifth_commit_triggers() -> None:
         alone = ws(text)
         assert ws(text + ", up 17 per cent")[: len(alone)] == alone, text
     assert ws("P1.2 bilyon") == ["1", "2", "bln"]
+
+
+def test_session_53_fifth_review_readings() -> None:
+    """A fifth review of session 53: grouped thousands after a Chinese character before a magnitude, Tagalog
+    and Swahili billions after a number in words, words of other languages that are no Swahili or Tagalog
+    numbers, Hindi's precomposed "फ़" in "फ़ीसदी"."""
+    from pipeline.dedup.text import _normal, words
+
+    def ws(text: str) -> list[str]:
+        return [_normal(w) for w, _, _ in words(text)]
+
+    assert ws("约1,200万人") == ["约", "12000000", "人"]
+    assert ws("dalawang bilyon") == ws("2 bilyon") == ["2", "bln"]
+    assert ws("La villa sita in via Roma")[2] == "sita"
+    assert ws("in der Wanne") == ["in", "der", "wanne"]
+    assert ws("20 \u095eीसदी") == ws("20%") == ["20"]
+    for text in ("约1,200万人", "mbili bilioni", "20 \u095eीसदी"):
+        alone = ws(text)
+        assert ws(text + ", up 17 per cent")[: len(alone)] == alone, text

@@ -111,13 +111,15 @@ def may_hold_amount(text: str) -> bool:
 
 
 _GROUPED = re.compile(
-    r"(?<![\w.,'])\d{1,3}(?:[,.' \u00a0\u2009\u202f]\d{3})+(?![^\W百千万萬亿億]|[.,']\d)"
+    rf"(?<![^\W{_CJK}]|[.,'])\d{{1,3}}(?:[,.' \u00a0\u2009\u202f]\d{{3}})+(?![^\W百千万萬亿億]|[.,']\d)"
     r"|(?<![\w.,'/-])\d{1,3}[- ]\d{1,2}/\d{1,2}(?![\w/])"
 )
 """A number with its thousands grouped ("3,400", "1.200", "12 000", "1'500"): one word, its digits
 run together, as house styles that write "3400" have it; and a number with its fraction, Reuters' "6-3/16" or
 "6 3/16": one word as "6-3/16", another figure than its whole number's ("six", "6"). Before a Chinese or
-Japanese magnitude too ("1,200萬", which :func:`_cjk_magnitudes` multiplies whole; a review of session 53)."""
+Japanese magnitude too, after a Chinese character or not ("约1,200萬", which :func:`_cjk_magnitudes`
+multiplies whole; reviews of session 53); not before another CJK character ("1,500円" stays two, as
+"１，５００円" is)."""
 
 
 def may_hold_grouped(text: str) -> bool:
@@ -153,7 +155,7 @@ _STYLED = re.compile(
     r"|\s+(?:bps?\b|BPS\b|(?i:degrees)[ \u00a0])"
     r"|\.[0-9][0-9]\s+(?i:uhr)\b"
     r"|\s+(?i:mio|mrd|mld|mljrd|mds|md|mil|millón|millon|bilh|bily|bilio|prozent|proc|pour\s*c|por\s*c|m[€$]|tis|tys|mii|hilj|tūk|tuha|prots"
-    r"|de\s|la\s+su|juta|ribu|persen|odsto|[bm]i\b|प्रतिशत|फ़?ीसदी|بالم|ف[يی]\s+الم|אחוז|درصد|শতাংশ|pors"
+    r"|de\s|la\s+su|juta|ribu|persen|odsto|[bm]i\b|प्रतिशत|(?:फ़?|\u095e)ीसदी|بالم|ف[يی]\s+الم|אחוז|درصد|শতাংশ|pors"
     r"|млн|млрд|мільй|мільяр|милли|мили|тис|тыс|хил|хиљ|відс|процент"
     r"|pence)"
     r"|-(?i:tis|tys|mii|ribu|тис|тыс|хил|хиљ|hilj|tūk|tuha))"
@@ -663,28 +665,26 @@ _SPELLED_TL = {
     3: "tatlo tatlong",
     4: "apat",
     5: "limang",
-    6: "anim",
-    7: "pito pitong",
+    7: "pitong",
     8: "walo walong",
     9: "siyam",
     10: "sampu sampung",
 }
 """Tagalog numbers in words, with their linker ("dalawang"): read as their digits (:data:`_SPELLING`; round
 137: PNA's "dalawang suspek" as a tabloid's "2 suspek"). Not "lima" (5; Peru's capital, a Spanish and Italian
-word)."""
+word), "anim" (6; a name) nor "pito" (7; Spanish "whistle"); a fifth review."""
 _SPELLED_SW = {
     2: "wawili mbili",
     3: "watatu tatu",
-    4: "wanne nne",
-    5: "watano tano mitano",
-    6: "sita",
+    4: "nne",
+    5: "watano mitano",
     8: "nane vinane wanane",
     9: "tisa",
-    10: "kumi",
 }
 """Swahili numbers in words, bare and with the commonest noun-class prefixes ("watano" people, "vinane"
 villages): read as their digits (:data:`_SPELLING`; round 136: KNA's "vijiji vinane" as a paper's "vijiji 8").
-Not "saba" (7; a name and a place)."""
+Not words or names of other languages (a fifth review): "saba" (7), "sita" (6; Italian "situated", a name),
+"wanne" (4; German "tub"), "tano" (5; a name), "kumi" (10; a district)."""
 _AS_DIGITS = (
     *_SPELLED_TL.items(),
     *_SPELLED_SW.items(),
@@ -719,7 +719,7 @@ follow as they follow digits ("dva miliony korun" is "2 mln Kč", "șase milioan
 "desať percent" is "10 %")."""
 _WORD_UNIT_AFTER = re.compile(
     r"mil|mld|mljrd|pro[cz]en|proc\b|odsto|prots|percent|per\s+cent|pour\s+cent|por\s+cient|por\s+cent|la\s+su"
-    r"|млн|млрд|мільй|мільяр|милли|мили|відс|процент|juta|persen|प्रतिशत|फ़?ीसदी|بالم|ف[يی]\s+الم|אחוז|درصد|শতাংশ|pors"
+    r"|млн|млрд|мільй|мільяр|милли|мили|відс|процент|juta|persen|bily|bilio|प्रतिशत|(?:फ़?|\u095e)ीसदी|بالم|ف[يی]\s+الم|אחוז|درصد|শতাংশ|pors"
 )
 """The units and percentages' words that may follow a number in words (:func:`_worded_unit`): a pattern that
 opens with a letter, which the engine skips to (one that opened with white space was tried at every space: it
@@ -923,7 +923,18 @@ _PERCENT_MORE = frozenset(
         *["persen", "відсотка", "відсотків", "відсоток", "відсотки", "процента", "процентов"],
         *["процентів", "la sută", "la suta", "procentų", "procentai", "procentus", "procento"],
         *["procentais", "procenti", "procentiem", "odsto", "procenata", "procenta", "odstotkov", "odstotka"],
-        *["odstotke", "odstotki", "protsenti", "protsendi", "प्रतिशत", "फीसदी", "फ़ीसदी", "بالمئة", "بالمائة"],
+        *[
+            "odstotke",
+            "odstotki",
+            "protsenti",
+            "protsendi",
+            "प्रतिशत",
+            "फीसदी",
+            "फ़ीसदी",
+            "\u095eीसदी",
+            "بالمئة",
+            "بالمائة",
+        ],
         *[
             "في المئة",
             "في المائة",
