@@ -269,10 +269,12 @@ _DIGIT_ZEROS = (
     0xED0,
     0x1040,
 )
+_DIGITS = {chr(zero + k): str(k) for zero in _DIGIT_ZEROS for k in range(10)}
+"""Other scripts' decimal digits and their ASCII digits (:data:`_FOLDED`, :func:`ascii_digits`)."""
 _FOLDED = str.maketrans(
     {"ş": "ș", "ţ": "ț", "’": "'", "ʼ": "'", "\u093c": "", "\u0901": "\u0902", "\u0640": "", "\u0670": ""}
     | {"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"}
-    | {chr(zero + k): str(k) for zero in _DIGIT_ZEROS for k in range(10)}
+    | _DIGITS
     | dict.fromkeys(range(0x64B, 0x660), "")
     | dict.fromkeys(range(0x591, 0x5C8), "")
 )
@@ -286,7 +288,7 @@ Hebrew's points dropped ("وبيّن" is "وبين"), Arabic's yeh, alef maqsura
 (round 133: "زمين" and "زمین"), and alef with hamza or madda as bare alef, as papers set them either way."""
 
 
-_ASCII_DIGITS = str.maketrans({chr(zero + k): str(k) for zero in _DIGIT_ZEROS for k in range(10)})
+_ASCII_DIGITS = str.maketrans(_DIGITS)
 _OTHER_DIGIT = re.compile("[" + "".join(f"{chr(z)}-{chr(z + 9)}" for z in _DIGIT_ZEROS) + "]")
 
 
